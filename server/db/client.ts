@@ -1,0 +1,127 @@
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** The database handle every query and service takes first; the same type for PGlite and PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** What pg-boss needs to run its queries on our connection. */
+export interface RawSql {
+  executeSql(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  raw: RawSql;
+  /** Applies pending migrations; safe to run from several processes at once on PostgreSQL. */
+  migrate(): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = new URL('./migrations', import.meta.url).pathname;
+/** Arbitrary constant: the advisory lock that serialises migrations across processes. */
+const migrationLockId = 727_001;
+
+export interface DatabaseOptions {
+  /** A PostgreSQL URL; without it, PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; `memory://` (the default) keeps everything in memory. */
+  dataDir?: string | undefined;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20);
+  return openPglite(options.dataDir ?? 'memory://');
+}
+
+async function seedSingletons(db: Db): Promise<void> {
+  await db.execute(sql`insert into institution_settings (id) values (1) on conflict (id) do nothing`);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    raw: {
+      async executeSql(text, values = []) {
+        // pg-boss sends multi-statement scripts without parameters; PGlite's query() takes one statement.
+        if (values.length === 0 && text.includes(';')) {
+          const results = await client.exec(text);
+          return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+        }
+        const result = await client.query<Record<string, unknown>>(text, values);
+        return { rows: result.rows };
+      },
+    },
+    async migrate() {
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
+      await seedSingletons(db);
+    },
+    async ping() {
+      try {
+        await client.query('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      if (client.closed) return;
+      if (dataDir !== 'memory://') await client.query('checkpoint');
+      await client.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = drizzlePostgres(pool, { schema }) as unknown as Db;
+  let closed = false;
+  return {
+    db,
+    kind: 'postgres',
+    raw: {
+      async executeSql(text, values = []) {
+        const result = await pool.query(text, values);
+        return { rows: result.rows };
+      },
+    },
+    async migrate() {
+      const connection = await pool.connect();
+      try {
+        await connection.query('select pg_advisory_lock($1)', [migrationLockId]);
+        await migratePostgres(drizzlePostgres(connection), { migrationsFolder });
+        await seedSingletons(db);
+      } finally {
+        await connection.query('select pg_advisory_unlock($1)', [migrationLockId]).catch(() => undefined);
+        connection.release();
+      }
+    },
+    async ping() {
+      try {
+        await pool.query('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './accounts.ts';
+export * from './institution.ts';
+export * from './mail.ts';
+export * from './notifications.ts';
+export * from './system.ts';

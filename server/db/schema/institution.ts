@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** The one row of institution-wide settings (id is always 1). */
+export const institutionSettings = pgTable(
+  'institution_settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    name: text('name').notNull().default('Copse'),
+    logoPath: text('logo_path'),
+    logoContentType: text('logo_content_type'),
+    setupCompletedAt: timestamp('setup_completed_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('institution_settings_singleton', sql`${t.id} = 1`)],
+);
+
+/** Units (faculties, departments, schools) people belong to. */
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('units_name_lower_idx').on(sql`lower(${t.name})`)],
+);

@@ -1,0 +1,40 @@
+import type PgBoss from 'pg-boss';
+import type { Database } from '../db/client.ts';
+import { deleteExpiredSessions } from '../queries/sessions.ts';
+import {
+  deliverEmail,
+  dispatchEmails,
+  listStaleQueuedEmails,
+  type Mailer,
+  markEmailFailed,
+} from '../services/mail/outbox.ts';
+import { deleteExpiredRateLimits } from '../services/rate-limit.ts';
+import type { JobPayloads, Jobs } from './queue.ts';
+
+/** Registers the handlers of every durable job and the periodic ones. */
+export async function startWorkers(
+  boss: PgBoss,
+  database: Database,
+  jobs: Jobs,
+  mailer: Mailer,
+): Promise<void> {
+  const { db } = database;
+  await boss.work<JobPayloads['email.send']>('email.send', { includeMetadata: true }, async ([job]) => {
+    if (!job) return;
+    try {
+      await deliverEmail(db, mailer, job.data.messageId);
+    } catch (error) {
+      if (job.retryCount >= job.retryLimit) await markEmailFailed(db, job.data.messageId);
+      throw error;
+    }
+  });
+  await boss.work('email.sweep', async () => {
+    await dispatchEmails(jobs, await listStaleQueuedEmails(db));
+  });
+  await boss.work('sessions.cleanup', async () => {
+    await deleteExpiredSessions(db);
+    await deleteExpiredRateLimits(db);
+  });
+  await boss.schedule('email.sweep', '*/5 * * * *');
+  await boss.schedule('sessions.cleanup', '17 * * * *');
+}

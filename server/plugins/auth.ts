@@ -1,0 +1,73 @@
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { UserRole } from '../../common/enums.ts';
+import { AppError } from '../errors.ts';
+import { findActorBySessionId, sessionLifetimeMs, touchSession } from '../queries/sessions.ts';
+import { hashToken } from '../services/crypto.ts';
+
+/** The signed-in person making a request. */
+export interface Actor {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  sessionId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+const touchEveryMs = 5 * 60 * 1000;
+
+/** The session cookie's name: `__Host-` prefixed over https; a plain name on http://localhost. */
+export function sessionCookieName(publicUrl: string): string {
+  return publicUrl.startsWith('https://') ? '__Host-copse_session' : 'copse_session';
+}
+
+/** Reads the session cookie on every request and sets `request.actor`. */
+export async function registerAuth(app: FastifyInstance): Promise<void> {
+  await app.register(cookie);
+  const cookieName = sessionCookieName(app.deps.env.publicUrl);
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[cookieName];
+    if (!token) return;
+    const { db } = app.deps.database;
+    const row = await findActorBySessionId(db, hashToken(token));
+    if (!row) return;
+    const { lastSeenAt, ...actor } = row;
+    request.actor = actor;
+    if (Date.now() - lastSeenAt.getTime() > touchEveryMs) await touchSession(db, row.sessionId);
+  });
+}
+
+export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string): void {
+  const secure = app.deps.env.publicUrl.startsWith('https://');
+  reply.setCookie(sessionCookieName(app.deps.env.publicUrl), token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: Math.floor(sessionLifetimeMs / 1000),
+  });
+}
+
+export function clearSessionCookie(app: FastifyInstance, reply: FastifyReply): void {
+  const secure = app.deps.env.publicUrl.startsWith('https://');
+  reply.clearCookie(sessionCookieName(app.deps.env.publicUrl), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+  });
+}
+
+/** The signed-in actor, or a 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated', 'Sign in to continue.');
+  return request.actor;
+}

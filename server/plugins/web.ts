@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+export const webRoot = new URL('../../dist/web', import.meta.url).pathname;
+
+/**
+ * Serves the built React app; returns the fallback that answers every other GET with index.html so the
+ * client-side router takes over.
+ */
+export async function registerWeb(app: FastifyInstance): Promise<(reply: FastifyReply) => FastifyReply> {
+  if (!existsSync(`${webRoot}/index.html`)) {
+    app.log.warn(`No built web app in ${webRoot}: run "npm run build".`);
+    return (reply) =>
+      reply.status(503).type('text/plain').send('The web app has not been built: run "npm run build".');
+  }
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    wildcard: false,
+    index: false,
+    maxAge: 0,
+    setHeaders(res, filePath) {
+      if (filePath.includes('/assets/')) res.header('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+  });
+  return (reply) => reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+}

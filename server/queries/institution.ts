@@ -1,0 +1,26 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { institutionSettings, units, users } from '../db/schema/index.ts';
+
+export async function getInstitutionSettings(db: Db) {
+  const [row] = await db.select().from(institutionSettings).where(eq(institutionSettings.id, 1)).limit(1);
+  if (!row) throw new Error('institution_settings row is missing: migrations did not run');
+  return row;
+}
+
+/** Units in name order, with how many people belong to each (one grouped query). */
+export async function listUnits(db: Db) {
+  return db
+    .select({
+      id: units.id,
+      name: units.name,
+      memberCount: sql<number>`(select count(*)::int from ${users} where ${users.unitId} = ${units.id})`,
+    })
+    .from(units)
+    .orderBy(asc(sql`lower(${units.name})`));
+}
+
+export async function findUnitByName(db: Db, name: string) {
+  const [row] = await db.select().from(units).where(sql`lower(${units.name}) = lower(${name})`).limit(1);
+  return row;
+}

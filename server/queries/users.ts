@@ -1,0 +1,58 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { units, users } from '../db/schema/index.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** The text the people search indexes: name, pronouns, unit, tags and bio. */
+export function buildPersonSearchDocument(person: {
+  displayName: string;
+  unitName?: string | null;
+  interests: string[];
+  expertise: string[];
+  bio: string;
+}): string {
+  return [
+    person.displayName,
+    person.unitName ?? '',
+    ...person.expertise,
+    ...person.interests,
+    person.bio.slice(0, 2000),
+  ]
+    .join(' ')
+    .toLowerCase();
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  return row;
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+/** A person with their unit's name, for profile pages and the `me` endpoint. One query. */
+export async function findProfileById(db: Db, id: string) {
+  const [row] = await db
+    .select({ user: users, unitName: units.name })
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.id, id))
+    .limit(1);
+  return row;
+}
+
+export async function countAdministrators(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, 'administrator'), sql`${users.suspendedAt} is null`));
+  return row?.count ?? 0;
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
+  return row?.count ?? 0;
+}

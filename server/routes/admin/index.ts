@@ -1,0 +1,249 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, authorize } from '../../errors.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { canAdministerInstitution } from '../../policies/administration.ts';
+import { presentUserForAdmin } from '../../presenters/users.ts';
+import { listAuditEntries } from '../../queries/audit.ts';
+import { findMailMessageById, listMailMessages } from '../../queries/mail.ts';
+import { findProfileById } from '../../queries/users.ts';
+import {
+  createUnit,
+  deleteUnit,
+  renameUnit,
+  setInstitutionLogo,
+  updateInstitution,
+} from '../../services/admin/institution.ts';
+import { listUsersForAdmin, manageUser } from '../../services/admin/manage-user.ts';
+import {
+  adminUserSchema,
+  cursorQuery,
+  dataOf,
+  errorResponses,
+  idParams,
+  listOf,
+  okBody,
+} from '../shared-schemas.ts';
+import {
+  auditSchema,
+  mailQuery,
+  mailSchema,
+  unitBody,
+  updateInstitutionBody,
+  updateUserBody,
+  usersQuery,
+} from './schema.ts';
+
+type MailRow = Awaited<ReturnType<typeof findMailMessageById>> & {};
+const presentMail = (row: MailRow) => ({
+  id: row.id,
+  to: row.toAddress,
+  subject: row.subject,
+  text: row.textBody,
+  html: row.htmlBody,
+  status: row.status,
+  error: row.error,
+  createdAt: row.createdAt.toISOString(),
+  sentAt: row.sentAt?.toISOString() ?? null,
+});
+
+/** Everything under /api/admin is for administrators only. */
+export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['admin'];
+  await app.register(multipart, { limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 5 } });
+  app.addHook('preHandler', async (request) => {
+    authorize(canAdministerInstitution(requireActor(request)), {
+      message: 'Only administrators can do that.',
+    });
+  });
+
+  app.patch(
+    '/institution',
+    {
+      schema: {
+        tags,
+        summary: 'Rename the institution.',
+        body: updateInstitutionBody,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await updateInstitution(app.deps, requireActor(request).id, request.body);
+      return { data: { ok: true as const } };
+    },
+  );
+
+  app.put(
+    '/institution/logo',
+    {
+      schema: {
+        tags,
+        summary: 'Upload the institution\'s logo (multipart field "file"; PNG, JPEG or WebP up to 2 MB).',
+        consumes: ['multipart/form-data'],
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      if (!request.isMultipart())
+        throw new AppError('unsupported_media_type', 'Send the logo as multipart/form-data.');
+      const file = await request.file();
+      if (!file) throw new AppError('validation_failed', 'Choose a file to upload.', { file: 'missing' });
+      let bytes: Buffer;
+      try {
+        bytes = await file.toBuffer();
+      } catch {
+        throw new AppError('payload_too_large', 'The logo is larger than 2 MB.', {
+          file: 'larger than 2 MB',
+        });
+      }
+      await setInstitutionLogo(app.deps, requireActor(request).id, bytes);
+      return { data: { ok: true as const } };
+    },
+  );
+
+  const unitOut = z.object({ id: z.string(), name: z.string() });
+  app.post(
+    '/units',
+    {
+      schema: {
+        tags,
+        summary: 'Add a unit.',
+        body: unitBody,
+        response: { 201: dataOf(unitOut), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const unit = await createUnit(app.deps, requireActor(request).id, request.body.name);
+      return reply.status(201).send({ data: { id: unit.id, name: unit.name } });
+    },
+  );
+
+  app.patch(
+    '/units/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a unit.',
+        params: idParams,
+        body: unitBody,
+        response: { 200: dataOf(unitOut), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const unit = await renameUnit(app.deps, requireActor(request).id, request.params.id, request.body.name);
+      return { data: { id: unit.id, name: unit.name } };
+    },
+  );
+
+  app.delete(
+    '/units/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a unit (its people keep their accounts).',
+        params: idParams,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await deleteUnit(app.deps, requireActor(request).id, request.params.id);
+      return { data: { ok: true as const } };
+    },
+  );
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: 'Users, newest first; search by name or email, filter by role or suspension.',
+        querystring: usersQuery,
+        response: { 200: listOf(adminUserSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { page, nextCursor } = await listUsersForAdmin(app.deps.database.db, request.query);
+      return { data: page.map((row) => presentUserForAdmin(row.user, row.unitName)), nextCursor };
+    },
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a user's role, or suspend (ends their sessions) or reinstate them.",
+        params: idParams,
+        body: updateUserBody,
+        response: { 200: dataOf(adminUserSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      await manageUser(app.deps, requireActor(request), request.params.id, request.body);
+      const profile = await findProfileById(app.deps.database.db, request.params.id);
+      if (!profile) throw new AppError('not_found', 'That person was not found.');
+      return { data: presentUserForAdmin(profile.user, profile.unitName) };
+    },
+  );
+
+  app.get(
+    '/mail',
+    {
+      schema: {
+        tags,
+        summary: 'The mailbox: every email Copse sent or would have sent, newest first.',
+        querystring: mailQuery,
+        response: { 200: listOf(mailSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { page, nextCursor } = await listMailMessages(app.deps.database.db, request.query);
+      return { data: page.map(presentMail), nextCursor };
+    },
+  );
+
+  app.get(
+    '/mail/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One email.',
+        params: idParams,
+        response: { 200: dataOf(mailSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const row = await findMailMessageById(app.deps.database.db, request.params.id);
+      if (!row) throw new AppError('not_found', 'That email was not found.');
+      return { data: presentMail(row) };
+    },
+  );
+
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags,
+        summary: 'The audit log, newest first.',
+        querystring: cursorQuery,
+        response: { 200: listOf(auditSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { page, nextCursor } = await listAuditEntries(app.deps.database.db, request.query);
+      return {
+        data: page.map(({ entry, actorName }) => ({
+          id: entry.id,
+          actor: entry.actorId ? { id: entry.actorId, displayName: actorName ?? '' } : null,
+          action: entry.action,
+          subjectType: entry.subjectType,
+          subjectId: entry.subjectId,
+          data: entry.data,
+          createdAt: entry.createdAt.toISOString(),
+        })),
+        nextCursor,
+      };
+    },
+  );
+};

@@ -1,0 +1,227 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { clearSessionCookie, requireActor, setSessionCookie } from '../../plugins/auth.ts';
+import { deleteSession, listUserSessions } from '../../queries/sessions.ts';
+import { bootstrapAdministrator } from '../../services/auth/bootstrap-administrator.ts';
+import { confirmEmail, resendConfirmation } from '../../services/auth/confirm-email.ts';
+import {
+  changePassword,
+  completePasswordReset,
+  requestPasswordReset,
+} from '../../services/auth/password-reset.ts';
+import { signIn } from '../../services/auth/sign-in.ts';
+import { signUp } from '../../services/auth/sign-up.ts';
+import { hitRateLimit, rateLimits } from '../../services/rate-limit.ts';
+import { dataOf, errorResponses, okBody } from '../shared-schemas.ts';
+import {
+  changePasswordBody,
+  completeResetBody,
+  emailBody,
+  sessionSchema,
+  setupBody,
+  signInBody,
+  signUpBody,
+  tokenBody,
+} from './schema.ts';
+
+const ok = { data: { ok: true as const } };
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['auth'];
+
+  app.post(
+    '/setup',
+    {
+      schema: {
+        tags,
+        summary: 'One-time set-up: name the institution and create the first administrator (signed in).',
+        body: setupBody,
+        response: { 201: okBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { token } = await bootstrapAdministrator(app.deps, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? '',
+      });
+      setSessionCookie(app, reply, token);
+      return reply.status(201).send(ok);
+    },
+  );
+
+  app.post(
+    '/auth/signup',
+    {
+      schema: {
+        tags,
+        summary: 'Create an account; a confirmation link is emailed.',
+        body: signUpBody,
+        response: { 201: okBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await hitRateLimit(app.deps.database.db, `signup:ip:${request.ip}`, rateLimits.signupPerIp);
+      await signUp(app.deps, request.body);
+      return reply.status(201).send(ok);
+    },
+  );
+
+  app.post(
+    '/auth/confirm-email',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm an email address with the token from the link.',
+        body: tokenBody,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await confirmEmail(app.deps, request.body.token, request.ip);
+      return ok;
+    },
+  );
+
+  app.post(
+    '/auth/resend-confirmation',
+    {
+      schema: {
+        tags,
+        summary: 'Email a new confirmation link (the same answer whether or not the address has an account).',
+        body: emailBody,
+        response: { 202: okBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await resendConfirmation(app.deps, request.body.email, request.ip);
+      return reply.status(202).send(ok);
+    },
+  );
+
+  app.post(
+    '/auth/signin',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with email and password; sets the session cookie.',
+        body: signInBody,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { token } = await signIn(app.deps, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? '',
+      });
+      setSessionCookie(app, reply, token);
+      return ok;
+    },
+  );
+
+  app.post(
+    '/auth/signout',
+    { schema: { tags, summary: 'End the current session.', response: { 200: okBody } } },
+    async (request, reply) => {
+      if (request.actor) await deleteSession(app.deps.database.db, request.actor.sessionId);
+      clearSessionCookie(app, reply);
+      return ok;
+    },
+  );
+
+  app.post(
+    '/auth/password-reset',
+    {
+      schema: {
+        tags,
+        summary: 'Email a password-reset link (the same answer whether or not the address has an account).',
+        body: emailBody,
+        response: { 202: okBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(app.deps, request.body.email, request.ip);
+      return reply.status(202).send(ok);
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/complete',
+    {
+      schema: {
+        tags,
+        summary: 'Choose a new password with the token from the reset link; every session ends.',
+        body: completeResetBody,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await completePasswordReset(app.deps, request.body.token, request.body.password, request.ip);
+      return ok;
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change your password (needs the current one); your other sessions end.',
+        body: changePasswordBody,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await changePassword(app.deps, actor, request.body.currentPassword, request.body.newPassword);
+      return ok;
+    },
+  );
+
+  app.get(
+    '/auth/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Your signed-in sessions.',
+        response: { 200: dataOf(z.array(sessionSchema)), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const rows = await listUserSessions(app.deps.database.db, actor.id);
+      return {
+        data: rows.map((row) => ({
+          id: row.id.slice(0, 16),
+          userAgent: row.userAgent,
+          ip: row.ip,
+          createdAt: row.createdAt.toISOString(),
+          lastSeenAt: row.lastSeenAt.toISOString(),
+          current: row.id === actor.sessionId,
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    '/auth/sessions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sign out one of your other sessions (by the id shown in the list).',
+        params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'Must be a session id from the list.') }),
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const sessions = await listUserSessions(app.deps.database.db, actor.id);
+      const target = sessions.find((session) => session.id.startsWith(request.params.id));
+      if (!target) throw new AppError('not_found', 'That session was not found.');
+      await deleteSession(app.deps.database.db, target.id, actor.id);
+      return ok;
+    },
+  );
+};

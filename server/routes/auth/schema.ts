@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { displayNameField, emailField, institutionNameField, passwordField } from '../../../common/fields.ts';
+
+export const signUpBody = z.strictObject({
+  email: emailField,
+  password: passwordField,
+  displayName: displayNameField,
+});
+export const signInBody = z.strictObject({
+  email: emailField,
+  password: z.string().min(1, 'Enter your password.').max(200),
+});
+export const tokenBody = z.strictObject({ token: z.string().min(10, 'The link is incomplete.').max(200) });
+export const emailBody = z.strictObject({ email: emailField });
+export const completeResetBody = z.strictObject({
+  token: z.string().min(10).max(200),
+  password: passwordField,
+});
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(200),
+  newPassword: passwordField,
+});
+export const setupBody = z.strictObject({
+  institutionName: institutionNameField,
+  email: emailField,
+  password: passwordField,
+  displayName: displayNameField,
+});
+export const sessionSchema = z.object({
+  id: z.string(),
+  userAgent: z.string(),
+  ip: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  current: z.boolean(),
+});

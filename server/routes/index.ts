@@ -1,0 +1,17 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { adminRoutes } from './admin/index.ts';
+import { authRoutes } from './auth/index.ts';
+import { healthRoutes } from './health/index.ts';
+import { institutionRoutes } from './institution/index.ts';
+import { notificationRoutes } from './notifications/index.ts';
+import { peopleRoutes } from './people/index.ts';
+
+/** Every API route, registered explicitly (no autoload), under /api. */
+export const registerRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(healthRoutes);
+  await app.register(institutionRoutes);
+  await app.register(authRoutes);
+  await app.register(peopleRoutes);
+  await app.register(notificationRoutes);
+  await app.register(adminRoutes, { prefix: '/admin' });
+};

@@ -1,0 +1,160 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { emailChoices, notificationKindLabels, notificationKinds } from '../../../common/enums.ts';
+import { emailChoiceField, notificationKindField } from '../../../common/fields.ts';
+import { AppError } from '../../errors.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import {
+  countUnreadNotifications,
+  listNotificationPreferences,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  upsertNotificationPreferences,
+} from '../../queries/notifications.ts';
+import { defaultEmailChoice } from '../../services/notifications/notify.ts';
+import { cursorQuery, dataOf, errorResponses, idParams, listOf, okBody } from '../shared-schemas.ts';
+
+const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  url: z.string(),
+  read: z.boolean(),
+  createdAt: z.string(),
+});
+const preferenceSchema = z.object({
+  kind: z.enum(notificationKinds),
+  label: z.string(),
+  email: z.enum(emailChoices),
+});
+
+export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['notifications'];
+
+  app.get(
+    '/notifications',
+    {
+      schema: {
+        tags,
+        summary: 'Your notifications, newest first.',
+        querystring: cursorQuery.extend({ unread: z.enum(['true', 'false']).optional() }),
+        response: { 200: listOf(notificationSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { page, nextCursor } = await listNotifications(app.deps.database.db, actor.id, {
+        ...request.query,
+        unreadOnly: request.query.unread === 'true',
+      });
+      return {
+        data: page.map((row) => ({
+          id: row.id,
+          kind: row.kind,
+          title: row.title,
+          body: row.body,
+          url: row.url,
+          read: row.readAt !== null,
+          createdAt: row.createdAt.toISOString(),
+        })),
+        nextCursor,
+      };
+    },
+  );
+
+  app.get(
+    '/notifications/unread-count',
+    {
+      schema: {
+        tags,
+        summary: 'How many notifications you have not read.',
+        response: { 200: dataOf(z.object({ count: z.number() })), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      data: { count: await countUnreadNotifications(app.deps.database.db, requireActor(request).id) },
+    }),
+  );
+
+  app.post(
+    '/notifications/:id/read',
+    {
+      schema: {
+        tags,
+        summary: 'Mark one notification read.',
+        params: idParams,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const found = await markNotificationRead(
+        app.deps.database.db,
+        requireActor(request).id,
+        request.params.id,
+      );
+      if (!found) throw new AppError('not_found', 'That notification was not found.');
+      return { data: { ok: true as const } };
+    },
+  );
+
+  app.post(
+    '/notifications/read-all',
+    {
+      schema: {
+        tags,
+        summary: 'Mark every notification read.',
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await markAllNotificationsRead(app.deps.database.db, requireActor(request).id);
+      return { data: { ok: true as const } };
+    },
+  );
+
+  const presentPreferences = async (userId: string) => {
+    const saved = new Map(
+      (await listNotificationPreferences(app.deps.database.db, userId)).map((p) => [p.kind, p.email]),
+    );
+    return notificationKinds.map((kind) => ({
+      kind,
+      label: notificationKindLabels[kind],
+      email: saved.get(kind) ?? defaultEmailChoice[kind],
+    }));
+  };
+
+  app.get(
+    '/notifications/preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Your email choice for each kind of notification.',
+        response: { 200: dataOf(z.array(preferenceSchema)), ...errorResponses },
+      },
+    },
+    async (request) => ({ data: await presentPreferences(requireActor(request).id) }),
+  );
+
+  app.put(
+    '/notifications/preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Set your email choice (immediately or off) for some kinds of notification.',
+        body: z.strictObject({
+          preferences: z
+            .array(z.strictObject({ kind: notificationKindField, email: emailChoiceField }))
+            .max(notificationKinds.length * 2),
+        }),
+        response: { 200: dataOf(z.array(preferenceSchema)), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await upsertNotificationPreferences(app.deps.database.db, actor.id, request.body.preferences);
+      return { data: await presentPreferences(actor.id) };
+    },
+  );
+};

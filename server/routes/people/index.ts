@@ -1,0 +1,164 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError, authorize } from '../../errors.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { canBrowsePeople } from '../../policies/people.ts';
+import { presentMe, presentPerson } from '../../presenters/users.ts';
+import { searchPeople } from '../../queries/people.ts';
+import { findProfileById, findUserById } from '../../queries/users.ts';
+import {
+  maxPhotoBytes,
+  photoContentType,
+  removeProfilePhoto,
+  setProfilePhoto,
+} from '../../services/people/profile-photo.ts';
+import { updateProfile } from '../../services/people/update-profile.ts';
+import {
+  dataOf,
+  errorResponses,
+  idParams,
+  listOf,
+  meSchema,
+  okBody,
+  personSchema,
+} from '../shared-schemas.ts';
+import { peopleQuery, updateMeBody } from './schema.ts';
+
+export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(multipart, { limits: { fileSize: maxPhotoBytes, files: 1, fields: 5 } });
+
+  app.get(
+    '/me',
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'The signed-in person, with their private settings.',
+        response: { 200: dataOf(meSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const profile = await findProfileById(app.deps.database.db, actor.id);
+      if (!profile) throw new AppError('unauthenticated', 'Sign in to continue.');
+      return { data: presentMe(profile.user, profile.unitName) };
+    },
+  );
+
+  app.patch(
+    '/me',
+    {
+      schema: {
+        tags: ['profile'],
+        summary:
+          'Edit your profile: name, pronouns, unit, kind, bio (Markdown), interests, expertise, time zone.',
+        body: updateMeBody,
+        response: { 200: dataOf(meSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { user, unitName } = await updateProfile(app.deps, actor.id, request.body);
+      return { data: presentMe(user, unitName) };
+    },
+  );
+
+  app.put(
+    '/me/photo',
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'Upload a profile photo (multipart field "file"; PNG, JPEG or WebP up to 5 MB).',
+        consumes: ['multipart/form-data'],
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) {
+        throw new AppError(
+          'unsupported_media_type',
+          'Send the photo as multipart/form-data in a field named "file".',
+        );
+      }
+      const file = await request.file();
+      if (!file) throw new AppError('validation_failed', 'Choose a file to upload.', { file: 'missing' });
+      let bytes: Buffer;
+      try {
+        bytes = await file.toBuffer();
+      } catch {
+        throw new AppError('payload_too_large', 'The photo is larger than 5 MB.', {
+          file: 'larger than 5 MB',
+        });
+      }
+      await setProfilePhoto(app.deps, actor.id, bytes);
+      return { data: { ok: true as const } };
+    },
+  );
+
+  app.delete(
+    '/me/photo',
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'Remove your profile photo.',
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await removeProfilePhoto(app.deps, actor.id);
+      return { data: { ok: true as const } };
+    },
+  );
+
+  app.get(
+    '/people',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Find colleagues by name, unit, kind or expertise ("who knows about assessment?").',
+        querystring: peopleQuery,
+        response: { 200: listOf(personSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(canBrowsePeople(requireActor(request)));
+      const { rows, nextCursor } = await searchPeople(app.deps.database.db, request.query);
+      return { data: rows.map((row) => presentPerson(row.user, row.unitName)), nextCursor };
+    },
+  );
+
+  app.get(
+    '/people/:id',
+    {
+      schema: {
+        tags: ['people'],
+        summary: "A colleague's profile.",
+        params: idParams,
+        response: { 200: dataOf(personSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(canBrowsePeople(requireActor(request)));
+      const profile = await findProfileById(app.deps.database.db, request.params.id);
+      if (!profile || profile.user.suspendedAt) throw new AppError('not_found', 'That person was not found.');
+      return { data: presentPerson(profile.user, profile.unitName) };
+    },
+  );
+
+  app.get(
+    '/people/:id/photo',
+    { schema: { tags: ['people'], summary: "A person's profile photo.", params: idParams } },
+    async (request, reply) => {
+      authorize(canBrowsePeople(requireActor(request)));
+      const user = await findUserById(app.deps.database.db, request.params.id);
+      const bytes = user?.photoPath ? await app.deps.storage.get(user.photoPath) : undefined;
+      if (!user?.photoPath || !bytes) throw new AppError('not_found', 'No photo.');
+      return reply
+        .type(photoContentType(user.photoPath))
+        .header('Cache-Control', 'private, max-age=86400')
+        .header('Content-Disposition', 'inline')
+        .send(bytes);
+    },
+  );
+};

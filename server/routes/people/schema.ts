@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import {
+  bioField,
+  displayNameField,
+  personKindField,
+  pronounsField,
+  tagListField,
+  timeZoneField,
+  uuidField,
+} from '../../../common/fields.ts';
+import { cursorQuery } from '../shared-schemas.ts';
+
+export const updateMeBody = z.strictObject({
+  displayName: displayNameField.optional(),
+  pronouns: pronounsField.optional(),
+  unitId: uuidField.nullable().optional(),
+  kind: personKindField.optional(),
+  bio: bioField.optional(),
+  interests: tagListField.optional(),
+  expertise: tagListField.optional(),
+  timeZone: timeZoneField.optional(),
+});
+
+export const peopleQuery = cursorQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  unitId: uuidField.optional(),
+  expertise: z.string().trim().max(40).optional(),
+  kind: personKindField.optional(),
+});

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { personKinds, userRoles } from '../../common/enums.ts';
+
+/** The error body every failure answers with. */
+export const errorBody = z.object({
+  error: z.string(),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
+
+export const errorResponses = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  429: errorBody,
+} as const;
+
+export const dataOf = <T extends z.ZodType>(schema: T) => z.object({ data: schema });
+export const listOf = <T extends z.ZodType>(schema: T) =>
+  z.object({ data: z.array(schema), nextCursor: z.string().nullable() });
+export const okBody = dataOf(z.object({ ok: z.literal(true) }));
+
+export const cursorQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const idParams = z.object({ id: z.uuid('Must be a valid id.') });
+
+export const personSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  pronouns: z.string(),
+  unit: z.object({ id: z.string(), name: z.string() }).nullable(),
+  kind: z.enum(personKinds),
+  bio: z.string(),
+  bioHtml: z.string(),
+  interests: z.array(z.string()),
+  expertise: z.array(z.string()),
+  photoUrl: z.string().nullable(),
+  role: z.enum(userRoles),
+  joinedAt: z.string(),
+});
+
+export const meSchema = personSchema.extend({
+  email: z.string(),
+  timeZone: z.string(),
+  emailVerified: z.boolean(),
+});
+
+export const adminUserSchema = personSchema.extend({
+  email: z.string(),
+  emailVerified: z.boolean(),
+  suspended: z.boolean(),
+  suspendedAt: z.string().nullable(),
+});

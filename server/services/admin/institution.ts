@@ -1,0 +1,97 @@
+import { eq, sql } from 'drizzle-orm';
+import { institutionSettings, units, users } from '../../db/schema/index.ts';
+import { AppError, fieldError, notFound } from '../../errors.ts';
+import { recordAudit } from '../../queries/audit.ts';
+import { findUnitByName, getInstitutionSettings } from '../../queries/institution.ts';
+import type { ServiceDeps } from '../context.ts';
+import { sniffImageType } from '../people/profile-photo.ts';
+
+/** Renames the institution. */
+export async function updateInstitution(deps: ServiceDeps, actorId: string, changes: { name: string }) {
+  const { db } = deps.database;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(institutionSettings)
+      .set({ name: changes.name, updatedAt: sql`now()` })
+      .where(eq(institutionSettings.id, 1))
+      .returning();
+    await recordAudit(tx, {
+      actorId,
+      action: 'institution.update',
+      subjectType: 'institution',
+      data: changes,
+    });
+    if (!row) throw new Error('institution_settings row is missing');
+    return row;
+  });
+}
+
+/** Replaces the institution's logo (PNG, JPEG or WebP, checked by its bytes). */
+export async function setInstitutionLogo(deps: ServiceDeps, actorId: string, bytes: Buffer): Promise<void> {
+  const type = sniffImageType(bytes);
+  if (!type)
+    throw new AppError('unsupported_media_type', 'Upload a PNG, JPEG or WebP image.', {
+      file: 'not an image',
+    });
+  const { db } = deps.database;
+  const previous = await getInstitutionSettings(db);
+  const key = `branding/logo-${crypto.randomUUID()}.${type.split('/')[1]}`;
+  await deps.storage.put(key, bytes);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(institutionSettings)
+      .set({ logoPath: key, logoContentType: type, updatedAt: sql`now()` })
+      .where(eq(institutionSettings.id, 1));
+    await recordAudit(tx, { actorId, action: 'institution.logo', subjectType: 'institution' });
+  });
+  if (previous.logoPath) await deps.storage.delete(previous.logoPath);
+}
+
+/** Adds a unit; names are unique regardless of case. */
+export async function createUnit(deps: ServiceDeps, actorId: string, name: string) {
+  const { db } = deps.database;
+  if (await findUnitByName(db, name))
+    throw fieldError('name', 'A unit with this name already exists.', 'conflict');
+  return db.transaction(async (tx) => {
+    const [unit] = await tx.insert(units).values({ name }).returning();
+    if (!unit) throw new Error('unit insert returned nothing');
+    await recordAudit(tx, {
+      actorId,
+      action: 'unit.create',
+      subjectType: 'unit',
+      subjectId: unit.id,
+      data: { name },
+    });
+    return unit;
+  });
+}
+
+export async function renameUnit(deps: ServiceDeps, actorId: string, unitId: string, name: string) {
+  const { db } = deps.database;
+  const clash = await findUnitByName(db, name);
+  if (clash && clash.id !== unitId)
+    throw fieldError('name', 'A unit with this name already exists.', 'conflict');
+  return db.transaction(async (tx) => {
+    const [unit] = await tx.update(units).set({ name }).where(eq(units.id, unitId)).returning();
+    if (!unit) throw notFound('That unit');
+    await recordAudit(tx, {
+      actorId,
+      action: 'unit.rename',
+      subjectType: 'unit',
+      subjectId: unitId,
+      data: { name },
+    });
+    return unit;
+  });
+}
+
+/** Removes a unit; its people keep their accounts and simply have no unit. */
+export async function deleteUnit(deps: ServiceDeps, actorId: string, unitId: string): Promise<void> {
+  const { db } = deps.database;
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ unitId: null }).where(eq(users.unitId, unitId));
+    const deleted = await tx.delete(units).where(eq(units.id, unitId)).returning({ id: units.id });
+    if (deleted.length === 0) throw notFound('That unit');
+    await recordAudit(tx, { actorId, action: 'unit.delete', subjectType: 'unit', subjectId: unitId });
+  });
+}

@@ -1,0 +1,103 @@
+import { and, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { UserRole } from '../../../common/enums.ts';
+import type { Db } from '../../db/client.ts';
+import { units, users } from '../../db/schema/index.ts';
+import { AppError, authorize, notFound } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canManageUser } from '../../policies/administration.ts';
+import { recordAudit } from '../../queries/audit.ts';
+import { newestFirstPage, nextNewestFirstCursor } from '../../queries/newest-first.ts';
+import { deleteUserSessions } from '../../queries/sessions.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { notifyUser } from '../notifications/notify.ts';
+
+/** Users for the administrators' list: search by name or email, filter by role or suspension; newest first. */
+export async function listUsersForAdmin(
+  db: Db,
+  options: {
+    q?: string | undefined;
+    role?: UserRole | undefined;
+    suspended?: boolean | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  const conditions: (SQL | undefined)[] = [newestFirstPage(users.createdAt, users.id, options.cursor)];
+  if (options.q) {
+    const pattern = `%${options.q.replace(/[%_\\]/g, '\\$&')}%`;
+    conditions.push(or(ilike(users.displayName, pattern), ilike(users.email, pattern)));
+  }
+  if (options.role) conditions.push(eq(users.role, options.role));
+  if (options.suspended !== undefined)
+    conditions.push(options.suspended ? isNotNull(users.suspendedAt) : isNull(users.suspendedAt));
+  const rows = await db
+    .select({ user: users, unitName: units.name })
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(and(...conditions))
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(options.limit + 1);
+  return nextNewestFirstCursor(rows, options.limit, (row) => row.user);
+}
+
+/**
+ * Changes a person's role or suspends / reinstates them. Suspension ends every session at once. An
+ * administrator cannot change their own account, so the installation always keeps one.
+ */
+export async function manageUser(
+  deps: ServiceDeps,
+  actor: Actor,
+  userId: string,
+  changes: { role?: UserRole | undefined; suspended?: boolean | undefined },
+) {
+  authorize(canManageUser(actor, { id: userId }), {
+    message: 'You cannot change your own role or suspend yourself.',
+  });
+  const { db } = deps.database;
+  const result = await db.transaction(async (tx) => {
+    const messageIds: string[] = [];
+    const [current] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
+    if (!current) throw notFound('That person');
+    const set: Partial<typeof users.$inferInsert> = {};
+    if (changes.role && changes.role !== current.role) set.role = changes.role;
+    if (changes.suspended === true && !current.suspendedAt) set.suspendedAt = new Date();
+    if (changes.suspended === false && current.suspendedAt) set.suspendedAt = null;
+    if (Object.keys(set).length === 0) return { user: current, messageIds };
+    const [user] = await tx
+      .update(users)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(eq(users.id, userId))
+      .returning();
+    if (!user) throw new AppError('not_found', 'That person was not found.');
+    if (set.suspendedAt) await deleteUserSessions(tx, userId);
+    if (set.role) {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'user.role',
+        subjectType: 'user',
+        subjectId: userId,
+        data: { from: current.role, to: set.role },
+      });
+      const messageId = await notifyUser(tx, deps.env.publicUrl, {
+        userId,
+        kind: 'account.role_changed',
+        title: `Your role is now ${set.role}`,
+        body: `${actor.displayName} changed your role from ${current.role} to ${set.role}.`,
+        url: '/',
+      });
+      if (messageId) messageIds.push(messageId);
+    }
+    if (set.suspendedAt !== undefined) {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: set.suspendedAt ? 'user.suspend' : 'user.reinstate',
+        subjectType: 'user',
+        subjectId: userId,
+      });
+    }
+    return { user, messageIds };
+  });
+  await dispatchEmails(deps.jobs, result.messageIds);
+  return result.user;
+}

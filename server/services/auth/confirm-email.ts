@@ -1,0 +1,47 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { users } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { consumeEmailToken, createEmailToken } from '../../queries/email-tokens.ts';
+import { findUserByEmail } from '../../queries/users.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
+import { hitRateLimit, rateLimits } from '../rate-limit.ts';
+import { confirmationEmail } from './emails.ts';
+
+/** Confirms an email address from the link's token (once). */
+export async function confirmEmail(deps: ServiceDeps, token: string, ip: string): Promise<void> {
+  const { db } = deps.database;
+  await hitRateLimit(db, `confirm:ip:${ip}`, rateLimits.emailConfirmationPerIp);
+  const confirmed = await db.transaction(async (tx) => {
+    const userId = await consumeEmailToken(tx, token, 'verify_email');
+    if (!userId) return false;
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: sql`now()` })
+      .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
+    return true;
+  });
+  if (!confirmed) {
+    throw new AppError('bad_request', 'This confirmation link is not valid any more. Ask for a new one.', {
+      token: 'invalid or expired',
+    });
+  }
+}
+
+/** Sends a new confirmation link; answers the same whether or not the address has an account. */
+export async function resendConfirmation(deps: ServiceDeps, email: string, ip: string): Promise<void> {
+  const { db } = deps.database;
+  await hitRateLimit(db, `confirm:ip:${ip}`, rateLimits.emailConfirmationPerIp);
+  await hitRateLimit(db, `confirm:account:${email}`, rateLimits.passwordResetPerAccount);
+  const user = await findUserByEmail(db, email);
+  if (!user || user.emailVerifiedAt) return;
+  const messageId = await db.transaction(async (tx) => {
+    const token = await createEmailToken(tx, user.id, 'verify_email');
+    return queueEmail(
+      tx,
+      { address: user.email, userId: user.id },
+      confirmationEmail(deps.env.publicUrl, user.displayName, token),
+    );
+  });
+  await dispatchEmails(deps.jobs, [messageId]);
+}

@@ -1,0 +1,99 @@
+import { eq, sql } from 'drizzle-orm';
+import { users } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { consumeEmailToken, createEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
+import { deleteUserSessions } from '../../queries/sessions.ts';
+import { findUserByEmail, findUserById } from '../../queries/users.ts';
+import type { ServiceDeps } from '../context.ts';
+import { hashPassword, verifyPassword } from '../crypto.ts';
+import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
+import { hitRateLimit, rateLimits } from '../rate-limit.ts';
+import { passwordChangedEmail, passwordResetEmail } from './emails.ts';
+
+/** Emails a reset link if the address has an account; the answer is the same either way. */
+export async function requestPasswordReset(deps: ServiceDeps, email: string, ip: string): Promise<void> {
+  const { db } = deps.database;
+  await hitRateLimit(db, `reset:ip:${ip}`, rateLimits.passwordResetPerIp);
+  await hitRateLimit(db, `reset:account:${email}`, rateLimits.passwordResetPerAccount);
+  const user = await findUserByEmail(db, email);
+  if (!user || user.suspendedAt) return;
+  const messageId = await db.transaction(async (tx) => {
+    const token = await createEmailToken(tx, user.id, 'reset_password');
+    return queueEmail(
+      tx,
+      { address: user.email, userId: user.id },
+      passwordResetEmail(deps.env.publicUrl, user.displayName, token),
+    );
+  });
+  await dispatchEmails(deps.jobs, [messageId]);
+}
+
+/**
+ * Sets a new password from a reset link. Every session ends (the person signs in again), other reset
+ * links are voided, and the address counts as confirmed (the link proved it).
+ */
+export async function completePasswordReset(
+  deps: ServiceDeps,
+  token: string,
+  password: string,
+  ip: string,
+): Promise<void> {
+  const { db } = deps.database;
+  await hitRateLimit(db, `reset:ip:${ip}`, rateLimits.passwordResetPerIp);
+  const passwordHash = await hashPassword(password);
+  const messageId = await db.transaction(async (tx) => {
+    const userId = await consumeEmailToken(tx, token, 'reset_password');
+    if (!userId) return undefined;
+    const [user] = await tx
+      .update(users)
+      .set({
+        passwordHash,
+        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(users.id, userId))
+      .returning();
+    if (!user) return undefined;
+    await voidEmailTokens(tx, userId, 'reset_password');
+    await deleteUserSessions(tx, userId);
+    return queueEmail(
+      tx,
+      { address: user.email, userId },
+      passwordChangedEmail(deps.env.publicUrl, user.displayName),
+    );
+  });
+  if (!messageId) {
+    throw new AppError('bad_request', 'This reset link is not valid any more. Ask for a new one.', {
+      token: 'invalid or expired',
+    });
+  }
+  await dispatchEmails(deps.jobs, [messageId]);
+}
+
+/** Changes the password of a signed-in person who knows the current one; other sessions end. */
+export async function changePassword(
+  deps: ServiceDeps,
+  actor: { id: string; sessionId: string },
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
+  const { db } = deps.database;
+  await hitRateLimit(db, `signin:account-id:${actor.id}`, rateLimits.signinPerAccount);
+  const user = await findUserById(db, actor.id);
+  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError('validation_failed', 'The current password is not right.', {
+      currentPassword: 'The current password is not right.',
+    });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  const messageId = await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
+    await deleteUserSessions(tx, actor.id, actor.sessionId);
+    return queueEmail(
+      tx,
+      { address: user.email, userId: user.id },
+      passwordChangedEmail(deps.env.publicUrl, user.displayName),
+    );
+  });
+  await dispatchEmails(deps.jobs, [messageId]);
+}

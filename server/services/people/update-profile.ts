@@ -1,0 +1,61 @@
+import { eq, sql } from 'drizzle-orm';
+import type { PersonKind } from '../../../common/enums.ts';
+import { units, users } from '../../db/schema/index.ts';
+import { fieldError, notFound } from '../../errors.ts';
+import { buildPersonSearchDocument, findProfileById } from '../../queries/users.ts';
+import type { ServiceDeps } from '../context.ts';
+
+export interface ProfileChanges {
+  displayName?: string | undefined;
+  pronouns?: string | undefined;
+  unitId?: string | null | undefined;
+  kind?: PersonKind | undefined;
+  bio?: string | undefined;
+  interests?: string[] | undefined;
+  expertise?: string[] | undefined;
+  timeZone?: string | undefined;
+}
+
+const unique = (tags: string[]) => [...new Set(tags)];
+
+/** Updates a person's own profile and keeps their search document in step. */
+export async function updateProfile(deps: ServiceDeps, userId: string, changes: ProfileChanges) {
+  const { db } = deps.database;
+  return db.transaction(async (tx) => {
+    const current = await findProfileById(tx, userId);
+    if (!current) throw notFound('That person');
+    let unitName = current.unitName;
+    if (changes.unitId !== undefined && changes.unitId !== null) {
+      const [unit] = await tx
+        .select({ name: units.name })
+        .from(units)
+        .where(eq(units.id, changes.unitId))
+        .limit(1);
+      if (!unit) throw fieldError('unitId', 'Choose a unit from the list.');
+      unitName = unit.name;
+    } else if (changes.unitId === null) {
+      unitName = null;
+    }
+    const next = {
+      displayName: changes.displayName ?? current.user.displayName,
+      pronouns: changes.pronouns ?? current.user.pronouns,
+      unitId: changes.unitId === undefined ? current.user.unitId : changes.unitId,
+      kind: changes.kind ?? current.user.kind,
+      bio: changes.bio ?? current.user.bio,
+      interests: unique(changes.interests ?? current.user.interests),
+      expertise: unique(changes.expertise ?? current.user.expertise),
+      timeZone: changes.timeZone ?? current.user.timeZone,
+    };
+    const [user] = await tx
+      .update(users)
+      .set({
+        ...next,
+        searchDocument: buildPersonSearchDocument({ ...next, unitName }),
+        updatedAt: sql`now()`,
+      })
+      .where(eq(users.id, userId))
+      .returning();
+    if (!user) throw notFound('That person');
+    return { user, unitName };
+  });
+}
