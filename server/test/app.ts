@@ -1,0 +1,39 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type App, buildApp } from '../app.ts';
+import type { Database } from '../db/client.ts';
+import { parseEnv } from '../env.ts';
+import { discardingJobs, type Jobs } from '../jobs/queue.ts';
+import { createDiskStorage } from '../services/storage.ts';
+import { openTestDatabase } from './database.ts';
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  close: () => Promise<void>;
+}
+
+/** Builds the real application on a fresh test database, with uploads in a temporary folder. */
+export async function getTestApp(options: { jobs?: Jobs } = {}): Promise<TestApp> {
+  const { database, dispose } = await openTestDatabase();
+  const uploads = await mkdtemp(path.join(tmpdir(), 'copse-test-'));
+  const env = parseEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: uploads });
+  const app = await buildApp({
+    env,
+    database,
+    jobs: options.jobs ?? discardingJobs,
+    storage: createDiskStorage(uploads),
+    lifecycle: { shuttingDown: false },
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await dispose();
+      await rm(uploads, { recursive: true, force: true });
+    },
+  };
+}
