@@ -57,7 +57,11 @@ export async function createUnit(db: Db, name = `Unit ${next()}`) {
 
 /** Signs in through the API and returns the cookie header to send with later requests. */
 export async function signInAs(app: App, email: string, password = testPassword): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/signin', payload: { email, password } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/signin',
+    payload: { email, password },
+  });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'copse_session');
   if (!cookie) throw new Error('no session cookie');

@@ -32,7 +32,13 @@ describe('GET /api/health', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json() as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/health', '/api/auth/signin', '/api/people', '/api/admin/users', '/api/admin/mail']) {
+    for (const path of [
+      '/api/health',
+      '/api/auth/signin',
+      '/api/people',
+      '/api/admin/users',
+      '/api/admin/mail',
+    ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
   });

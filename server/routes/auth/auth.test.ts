@@ -1,0 +1,313 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailMessages, sessions, users } from '../../db/schema/index.ts';
+import { getTestApp, type TestApp } from '../../test/app.ts';
+import { createUser, latestEmailTo, signedInUser, signInAs, testPassword } from '../../test/factories.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await getTestApp();
+});
+afterAll(async () => t.close());
+
+const post = (url: string, payload: unknown, cookie?: string) =>
+  t.app.inject({ method: 'POST', url, payload: payload as object, headers: cookie ? { cookie } : {} });
+
+describe('set-up', () => {
+  it('creates the first administrator once, signed in, and refuses a second time', async () => {
+    const before = await t.app.inject({ method: 'GET', url: '/api/institution' });
+    expect(before.json().data.setupNeeded).toBe(true);
+    const body = {
+      institutionName: 'Test University',
+      email: 'Root@Example.test',
+      password: 'a long admin password',
+      displayName: 'Root',
+    };
+    const first = await post('/api/setup', body);
+    expect(first.statusCode).toBe(201);
+    const cookie = first.cookies.find((c) => c.name === 'copse_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { cookie: `copse_session=${cookie?.value}` },
+    });
+    expect(me.json().data).toMatchObject({
+      email: 'root@example.test',
+      role: 'administrator',
+      emailVerified: true,
+    });
+    const again = await post('/api/setup', { ...body, email: 'other@example.test' });
+    expect(again.statusCode).toBe(409);
+    const after = await t.app.inject({ method: 'GET', url: '/api/institution' });
+    expect(after.json().data).toMatchObject({ setupNeeded: false, name: 'Test University' });
+  });
+});
+
+describe('sign-up, confirmation and sign-in', () => {
+  it('signs up, confirms by the emailed link once, signs in and out', async () => {
+    const email = 'new.person@example.test';
+    const signup = await post('/api/auth/signup', {
+      email,
+      password: 'twelve chars ok',
+      displayName: 'New Person',
+    });
+    expect(signup.statusCode).toBe(201);
+
+    const early = await post('/api/auth/signin', { email, password: 'twelve chars ok' });
+    expect(early.statusCode).toBe(403);
+    expect(early.json().fields).toEqual({ email: 'not_confirmed' });
+
+    const { message, token } = await latestEmailTo(t.database.db, email);
+    expect(message?.subject).toMatch(/confirm/i);
+    expect(token).toBeTruthy();
+    expect((await post('/api/auth/confirm-email', { token })).statusCode).toBe(200);
+    const reused = await post('/api/auth/confirm-email', { token });
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().error).toBe('bad_request');
+
+    const signin = await post('/api/auth/signin', {
+      email: 'NEW.person@example.test',
+      password: 'twelve chars ok',
+    });
+    expect(signin.statusCode).toBe(200);
+    const cookie = `copse_session=${signin.cookies.find((c) => c.name === 'copse_session')?.value}`;
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+    expect(me.json().data).toMatchObject({ displayName: 'New Person', emailVerified: true, role: 'member' });
+
+    expect((await post('/api/auth/signout', {}, cookie)).statusCode).toBe(200);
+    const gone = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+    expect(gone.statusCode).toBe(401);
+  });
+
+  it('gives a new session token at every sign-in and stores only its hash', async () => {
+    const user = await createUser(t.database.db);
+    const a = await signInAs(t.app, user.email);
+    const b = await signInAs(t.app, user.email);
+    expect(a).not.toEqual(b);
+    const rows = await t.database.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(a).not.toContain(row.id);
+      expect(row.id).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it('answers a wrong password and an unknown email alike', async () => {
+    const user = await createUser(t.database.db);
+    const wrong = await post('/api/auth/signin', { email: user.email, password: 'not the password' });
+    const unknown = await post('/api/auth/signin', {
+      email: 'nobody@example.test',
+      password: 'not the password',
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+  });
+
+  it('rate-limits sign-in per account', async () => {
+    const user = await createUser(t.database.db);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push(
+        (await post('/api/auth/signin', { email: user.email, password: 'wrong password!' })).statusCode,
+      );
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    const right = await post('/api/auth/signin', { email: user.email, password: testPassword });
+    expect(right.statusCode).toBe(429);
+  });
+
+  it('refuses bad sign-up input with field messages and writes nothing', async () => {
+    const [{ value: usersBefore } = { value: 0 }] = await t.database.db
+      .select({ value: count() })
+      .from(users);
+    const [{ value: mailBefore } = { value: 0 }] = await t.database.db
+      .select({ value: count() })
+      .from(mailMessages);
+    const cases: [unknown, string][] = [
+      [{ email: 'not-an-email', password: 'long enough pass', displayName: 'X' }, 'email'],
+      [{ email: 'short@example.test', password: 'short', displayName: 'X' }, 'password'],
+      [{ email: 'name@example.test', password: 'long enough pass', displayName: '' }, 'displayName'],
+      [
+        {
+          email: 'extra@example.test',
+          password: 'long enough pass',
+          displayName: 'X',
+          role: 'administrator',
+        },
+        'body',
+      ],
+      [{ email: 42, password: 'long enough pass', displayName: 'X' }, 'email'],
+    ];
+    for (const [payload, field] of cases) {
+      const response = await post('/api/auth/signup', payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      const body = response.json();
+      expect(body.error).toBe('validation_failed');
+      expect(Object.keys(body.fields).join(',')).toContain(field === 'body' ? '' : field);
+    }
+    const [{ value: usersAfter } = { value: 0 }] = await t.database.db.select({ value: count() }).from(users);
+    const [{ value: mailAfter } = { value: 0 }] = await t.database.db
+      .select({ value: count() })
+      .from(mailMessages);
+    expect(usersAfter).toBe(usersBefore);
+    expect(mailAfter).toBe(mailBefore);
+  });
+
+  it('refuses a duplicate email with 409', async () => {
+    const user = await createUser(t.database.db);
+    const response = await post('/api/auth/signup', {
+      email: user.email.toUpperCase(),
+      password: 'long enough pass',
+      displayName: 'Dup',
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().fields).toHaveProperty('email');
+  });
+
+  it('answers malformed JSON, a wrong content type and a huge body with clear 4xx', async () => {
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signin',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error).toBe('bad_request');
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@b.test', password: 'x'.repeat(2_000_000), displayName: 'Big' }),
+    });
+    expect(huge.statusCode).toBe(413);
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signin',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
+    expect(text.statusCode).toBe(415);
+  });
+
+  it('refuses state-changing requests from another site', async () => {
+    const user = await createUser(t.database.db);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signin',
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      payload: { email: user.email, password: testPassword },
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('sets strict security headers', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBeDefined();
+  });
+});
+
+describe('password reset and change', () => {
+  it('resets a forgotten password by the emailed link and ends every session', async () => {
+    const { user, cookie } = await signedInUser(t.app);
+    const unknown = await post('/api/auth/password-reset', { email: 'nobody-here@example.test' });
+    const known = await post('/api/auth/password-reset', { email: user.email });
+    expect(unknown.statusCode).toBe(202);
+    expect(known.statusCode).toBe(202);
+    expect(known.json()).toEqual(unknown.json());
+    const { token } = await latestEmailTo(t.database.db, user.email);
+    expect(token).toBeTruthy();
+    const weak = await post('/api/auth/password-reset/complete', { token, password: 'short' });
+    expect(weak.statusCode).toBe(400);
+    const done = await post('/api/auth/password-reset/complete', { token, password: 'a brand new password' });
+    expect(done.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
+    expect(
+      (await post('/api/auth/password-reset/complete', { token, password: 'another new password' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await post('/api/auth/signin', { email: user.email, password: 'a brand new password' })).statusCode,
+    ).toBe(200);
+  });
+
+  it('changes the password with the current one and keeps only this session', async () => {
+    const user = await createUser(t.database.db);
+    const other = await signInAs(t.app, user.email);
+    const current = await signInAs(t.app, user.email);
+    const wrong = await post(
+      '/api/auth/password',
+      { currentPassword: 'nope nope nope', newPassword: 'fresh password 1' },
+      current,
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().fields).toHaveProperty('currentPassword');
+    const ok = await post(
+      '/api/auth/password',
+      { currentPassword: testPassword, newPassword: 'fresh password 1' },
+      current,
+    );
+    expect(ok.statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: current } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: other } })).statusCode,
+    ).toBe(401);
+  });
+});
+
+describe('sessions', () => {
+  it('lists my sessions and revokes another one', async () => {
+    const user = await createUser(t.database.db);
+    const other = await signInAs(t.app, user.email);
+    const mine = await signInAs(t.app, user.email);
+    const list = await t.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: { cookie: mine } });
+    const data = list.json().data as { id: string; current: boolean }[];
+    expect(data).toHaveLength(2);
+    const target = data.find((s) => !s.current);
+    expect(target).toBeDefined();
+    const revoke = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/auth/sessions/${target?.id}`,
+      headers: { cookie: mine },
+    });
+    expect(revoke.statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: other } })).statusCode,
+    ).toBe(401);
+  });
+
+  it("cannot revoke someone else's session", async () => {
+    const a = await signedInUser(t.app);
+    const b = await signedInUser(t.app);
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/sessions',
+      headers: { cookie: b.cookie },
+    });
+    const id = (list.json().data as { id: string }[])[0]?.id;
+    const response = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/auth/sessions/${id}`,
+      headers: { cookie: a.cookie },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: b.cookie } })).statusCode,
+    ).toBe(200);
+  });
+
+  it('needs a session for my data', async () => {
+    for (const url of ['/api/me', '/api/auth/sessions', '/api/people', '/api/notifications']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(401);
+      expect(response.json().error).toBe('unauthenticated');
+    }
+  });
+});
