@@ -17,5 +17,8 @@ export async function chromiumLaunchOptions(): Promise<{ executablePath: string;
   const debian = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(debian)) return { executablePath: debian, args: common };
   const { default: sparticuz } = await import('@sparticuz/chromium');
-  return { executablePath: await sparticuz.executablePath(), args: [...new Set([...sparticuz.args, ...common])] };
+  return {
+    executablePath: await sparticuz.executablePath(),
+    args: [...new Set([...sparticuz.args, ...common])],
+  };
 }
