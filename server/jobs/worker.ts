@@ -17,9 +17,12 @@ export async function startWorkers(
   database: Database,
   jobs: Jobs,
   mailer: Mailer,
+  options: { pollingIntervalSeconds?: number } = {},
 ): Promise<void> {
   const { db } = database;
-  await boss.work<JobPayloads['email.send']>('email.send', { includeMetadata: true }, async ([job]) => {
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+  const sendOptions = { ...polling, includeMetadata: true as const };
+  await boss.work<JobPayloads['email.send']>('email.send', sendOptions, async ([job]) => {
     if (!job) return;
     try {
       await deliverEmail(db, mailer, job.data.messageId);

@@ -132,7 +132,10 @@ export function* generatePeople(options: GeneratePeopleOptions): Generator<NewPe
     const withoutUnit = unitWeights.length === 0 || faker.number.float() < (kind === 'external' ? 0.4 : 0.03);
     const unit = withoutUnit ? undefined : faker.helpers.weightedArrayElement(unitWeights);
     const pronouns = pickPronouns(faker, sex);
-    const expertise = faker.helpers.arrayElements(educationTopics, kind === 'student' ? { min: 0, max: 2 } : { min: 1, max: 4 });
+    const expertise = faker.helpers.arrayElements(
+      educationTopics,
+      kind === 'student' ? { min: 0, max: 2 } : { min: 1, max: 4 },
+    );
     const interests = faker.helpers.arrayElements(
       educationTopics.filter((topic) => !expertise.includes(topic)),
       { min: 1, max: 5 },
