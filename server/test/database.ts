@@ -2,16 +2,14 @@ import pg from 'pg';
 import { type Database, openDatabase } from '../db/client.ts';
 
 /**
- * A fresh database for one test file: PGlite in memory by default, or a new database on the PostgreSQL
- * server named by TEST_DATABASE_URL (created here, dropped by `dispose`).
+ * With TEST_DATABASE_URL set, creates a new empty database on that PostgreSQL server and answers its URL
+ * and a function that drops it; without, answers undefined (tests use PGlite in memory).
  */
-export async function openTestDatabase(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+export async function createServerTestDatabase(): Promise<
+  { url: string; drop: () => Promise<void> } | undefined
+> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    await database.migrate();
-    return { database, dispose: () => database.close() };
-  }
+  if (!serverUrl) return undefined;
   const name = `copse_test_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -19,16 +17,32 @@ export async function openTestDatabase(): Promise<{ database: Database; dispose:
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** A fresh, migrated database for one test file: PGlite in memory, or a new database on the server. */
+export async function openTestDatabase(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  const server = await createServerTestDatabase();
+  if (!server) {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await database.migrate();
+    return { database, dispose: () => database.close() };
+  }
+  const database = await openDatabase({ databaseUrl: server.url, poolSize: 5 });
   await database.migrate();
   return {
     database,
     async dispose() {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await server.drop();
     },
   };
 }
