@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, type SQL, type SQLChunk, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 
@@ -25,9 +25,9 @@ export async function bulkInsert<T extends PgTable>(
     const column = columns[key];
     return column !== undefined && !column.generated;
   });
-  const names: SQL[] = [];
+  const names: SQLChunk[] = [];
   const definitions: SQL[] = [];
-  const selections: SQL[] = [];
+  const selections: SQLChunk[] = [];
   for (const key of keys) {
     const column = columns[key];
     if (!column) continue;

@@ -23,12 +23,15 @@ import type { PersonKind, UserRole } from '../../../common/enums.ts';
 import { buildPersonSearchDocument } from '../../queries/users.ts';
 import type { Db } from '../client.ts';
 import { units, users } from '../schema/index.ts';
+import { bulkInsert } from './bulk-insert.ts';
 import {
-  bioSentences,
   educationTopics,
+  externalBioSentences,
   externalTitles,
   pronounChoices,
+  staffBioSentences,
   staffTitles,
+  studentBioSentences,
   studentTitles,
   unitNames,
 } from './vocabulary.ts';
@@ -184,13 +187,18 @@ function writeBio(
   expertise: string[],
   interests: string[],
 ): string {
-  const titles = kind === 'staff' ? staffTitles : kind === 'student' ? studentTitles : externalTitles;
+  const [titles, sentencesOfKind] =
+    kind === 'staff'
+      ? [staffTitles, staffBioSentences]
+      : kind === 'student'
+        ? [studentTitles, studentBioSentences]
+        : [externalTitles, externalBioSentences];
   const title = faker.helpers.arrayElement(titles);
   const where = unitName ? `, ${unitName}` : kind === 'external' ? `, ${faker.company.name()}` : '';
   const a = expertise[0] ?? interests[0] ?? 'teaching';
   const b = interests.find((topic) => topic !== a) ?? 'assessment';
   const sentences = faker.helpers
-    .arrayElements(bioSentences, { min: 1, max: 2 })
+    .arrayElements(sentencesOfKind, { min: 1, max: 2 })
     .map((sentence) => sentence.replaceAll('{a}', a).replaceAll('{b}', b));
   return [`${title}${where}.`, ...sentences].join(' ');
 }
@@ -224,25 +232,28 @@ export interface SeedPeopleResult {
 }
 
 /**
- * Inserts generated people with multi-row INSERTs of `batchSize` rows (the default of 1,000 keeps each
- * statement under PostgreSQL's 65,535 parameters). An email that already exists is skipped.
+ * Inserts generated people in set-based batches of `batchSize` rows (see `bulkInsert`). The next batch is
+ * generated while earlier ones are being written, with up to `concurrency` batches in flight (2 uses both
+ * cores of a small PostgreSQL server; keep 1 inside a transaction or on PGlite). An email that already
+ * exists is skipped, so `inserted` may be lower than `count`.
  */
 export async function seedPeople(
   db: Db,
-  options: GeneratePeopleOptions & { batchSize?: number },
+  options: GeneratePeopleOptions & { batchSize?: number; concurrency?: number },
 ): Promise<SeedPeopleResult> {
   const batchSize = options.batchSize ?? 1_000;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
   const sample: SeedPeopleResult['sample'] = [];
+  const inFlight: Promise<number>[] = [];
   let inserted = 0;
   let batch: NewPerson[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const rows = await db
-      .insert(users)
-      .values(batch)
-      .onConflictDoNothing({ target: users.email })
-      .returning({ id: users.id });
-    inserted += rows.length;
+    while (inFlight.length >= concurrency) inserted += (await inFlight.shift()) ?? 0;
+    const pending = bulkInsert(db, users, batch, { onConflictDoNothing: true });
+    // Awaited below; the handler only stops a failure from counting as unhandled while another is awaited.
+    pending.catch(() => undefined);
+    inFlight.push(pending);
     batch = [];
   };
   for (const person of generatePeople(options)) {
@@ -251,5 +262,6 @@ export async function seedPeople(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  for (const pending of inFlight.splice(0)) inserted += await pending;
   return { inserted, sample };
 }

@@ -125,8 +125,8 @@ export const externalTitles: readonly string[] = [
   'Education consultant',
 ];
 
-/** Bio sentences; `{a}` and `{b}` become two of the person's topics. */
-export const bioSentences: readonly string[] = [
+/** Bio sentences by kind of person; `{a}` and `{b}` become two of the person's topics. */
+export const staffBioSentences: readonly string[] = [
   'I lead a first-year module and am experimenting with **{a}** in seminars of 200.',
   'My current project looks at how {a} changes the way students approach {b}.',
   'Happy to talk about **{a}**, especially what works in large classes.',
@@ -139,6 +139,22 @@ export const bioSentences: readonly string[] = [
   'I mentor new colleagues on {a} and {b}.',
   'Looking for partners for a small study on {a} across disciplines.',
   'Our team won a teaching award for work on {b}; now turning to {a}.',
+];
+
+export const studentBioSentences: readonly string[] = [
+  'Researching {a} for my thesis, with a side interest in {b}.',
+  'Student representative for my programme; I care about {a} and {b}.',
+  'Working with staff as a student partner to redesign a module around {a}.',
+  'I tutor first-year students and keep wondering how {a} could help them.',
+  'Ran a student survey on {a} last year and happy to share what we found.',
+];
+
+export const externalBioSentences: readonly string[] = [
+  'I advise universities on {a} and {b}.',
+  'External examiner for several programmes, with a keen interest in **{a}**.',
+  'Working with the university on a joint project about {a}.',
+  'Former lecturer, now freelance, writing and speaking about {a}.',
+  'We host student placements and want to get {a} right.',
 ];
 
 export const pronounChoices: readonly string[] = ['she/her', 'he/him', 'they/them', 'she/they', 'he/they'];
