@@ -14,6 +14,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  // The bootstrap journey creates the administrator on the fresh install, so it runs before the others.
+  projects: [
+    { name: 'bootstrap', testMatch: 'foundation/bootstrap.spec.ts' },
+    { name: 'journeys', testIgnore: 'foundation/bootstrap.spec.ts', dependencies: ['bootstrap'] },
+  ],
   use: {
     baseURL: `http://localhost:${port}`,
     browserName: 'chromium',

@@ -1,0 +1,124 @@
+/** A small typed fetch client for the Copse API: JSON in and out, same-origin cookies, typed errors. */
+
+/** An error answer from the API: `{ error, message, fields? }` plus the HTTP status. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly error: string;
+  readonly fields: Record<string, string>;
+
+  constructor(status: number, error: string, message: string, fields: Record<string, string> = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.error = error;
+    this.fields = fields;
+  }
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** Builds `/api/path?query`, leaving out empty values. */
+export function apiUrl(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `/api${path}${search ? `?${search}` : ''}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (!isRecord(value)) return {};
+  const out: Record<string, string> = {};
+  for (const [key, item] of Object.entries(value)) if (typeof item === 'string') out[key] = item;
+  return out;
+}
+
+async function parse(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function send(method: string, path: string, init: RequestInit & { query?: Query }): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, init.query), {
+      ...init,
+      method,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', ...init.headers },
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Copse could not be reached. Check your connection and try again.');
+  }
+  const body = await parse(response);
+  if (!response.ok) {
+    const error = isRecord(body) ? body : {};
+    throw new ApiError(
+      response.status,
+      typeof error.error === 'string' ? error.error : 'internal',
+      typeof error.message === 'string' ? error.message : `Something went wrong (${response.status}).`,
+      stringRecord(error.fields),
+    );
+  }
+  return body;
+}
+
+/** The `data` member of a `{ data }` answer. */
+function dataOf<T>(body: unknown): T {
+  return (isRecord(body) ? body.data : undefined) as T;
+}
+
+/** GET a `{ data }` answer. */
+export async function apiGet<T>(path: string, query?: Query): Promise<T> {
+  return dataOf<T>(await send('GET', path, { query }));
+}
+
+/** GET a `{ data, nextCursor }` answer. */
+export async function apiGetPage<T>(path: string, query?: Query): Promise<Page<T>> {
+  const body = await send('GET', path, { query });
+  const page = isRecord(body) ? body : {};
+  return {
+    data: Array.isArray(page.data) ? (page.data as T[]) : [],
+    nextCursor: typeof page.nextCursor === 'string' ? page.nextCursor : null,
+  };
+}
+
+/** POST, PUT, PATCH or DELETE with an optional JSON body; resolves to the answer's `data`. */
+export async function apiSend<T = { ok: true }>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const init: RequestInit =
+    body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } };
+  return dataOf<T>(await send(method, path, init));
+}
+
+/** PUT a file as multipart/form-data in the field "file". */
+export async function apiUpload<T = { ok: true }>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  return dataOf<T>(await send('PUT', path, { body: form }));
+}
+
+/** The message to show for any thrown value. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return 'Something went wrong. Try again.';
+}

@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, apiGet } from './client.ts';
+import type { Institution, Me, Unit } from './types.ts';
+
+/** Query keys in one place, so mutations invalidate the right caches. */
+export const keys = {
+  institution: ['institution'] as const,
+  me: ['me'] as const,
+  units: ['units'] as const,
+  unreadCount: ['notifications', 'unread-count'] as const,
+  notifications: ['notifications', 'list'] as const,
+  preferences: ['notifications', 'preferences'] as const,
+  sessions: ['sessions'] as const,
+  people: ['people'] as const,
+  person: (id: string) => ['people', id] as const,
+  adminUsers: ['admin', 'users'] as const,
+  mail: ['admin', 'mail'] as const,
+  audit: ['admin', 'audit'] as const,
+};
+
+/** The institution's name, logo and whether set-up is still to do. */
+export function useInstitution() {
+  return useQuery({
+    queryKey: keys.institution,
+    queryFn: () => apiGet<Institution>('/institution'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The signed-in person, or null for an anonymous visitor. */
+export function useMe() {
+  return useQuery({
+    queryKey: keys.me,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        return await apiGet<Me>('/me');
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** The signed-in person; only for components rendered inside the signed-in guard. */
+export function useSignedInMe(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useSignedInMe used outside the signed-in area');
+  return data;
+}
+
+/** The institution's units, by name. */
+export function useUnits() {
+  return useQuery({
+    queryKey: keys.units,
+    queryFn: () => apiGet<Unit[]>('/units'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** How many notifications are unread; refreshed every minute. */
+export function useUnreadCount(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.unreadCount,
+    queryFn: async () => (await apiGet<{ count: number }>('/notifications/unread-count')).count,
+    enabled,
+    refetchInterval: 60_000,
+  });
+}

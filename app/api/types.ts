@@ -1,0 +1,37 @@
+/**
+ * Response types of the API, inferred from the server's zod schemas. Type-only imports: nothing of the
+ * server reaches the bundle.
+ */
+import type { z } from 'zod';
+import type { EmailChoice, NotificationKind } from '../../common/enums.ts';
+import type { auditSchema, mailSchema } from '../../server/routes/admin/schema.ts';
+import type { sessionSchema } from '../../server/routes/auth/schema.ts';
+import type { institutionSchema, unitSchema } from '../../server/routes/institution/index.ts';
+import type { adminUserSchema, meSchema, personSchema } from '../../server/routes/shared-schemas.ts';
+
+export type Institution = z.infer<typeof institutionSchema>;
+export type Unit = z.infer<typeof unitSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type Me = z.infer<typeof meSchema>;
+export type AdminUser = z.infer<typeof adminUserSchema>;
+export type Session = z.infer<typeof sessionSchema>;
+export type MailMessage = z.infer<typeof mailSchema>;
+export type AuditEntry = z.infer<typeof auditSchema>;
+
+/** One in-app notification (GET /api/notifications). */
+export interface AppNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  url: string;
+  read: boolean;
+  createdAt: string;
+}
+
+/** One notification preference (GET /api/notifications/preferences). */
+export interface NotificationPreference {
+  kind: NotificationKind;
+  label: string;
+  email: EmailChoice;
+}

@@ -1,0 +1,120 @@
+import { AppShell, Burger, Button, Container, Drawer, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { keys, useInstitution, useMe } from '../api/queries.ts';
+import { AccountMenu } from './account-menu.tsx';
+import { TreeIcon } from './icons.tsx';
+import { MainNav } from './main-nav.tsx';
+import { NotificationBell } from './notification-bell.tsx';
+
+/**
+ * After a client-side navigation: move focus to the new page's heading (so screen readers announce it)
+ * and check the session is still alive (suspension or sign-out elsewhere ends it on the server).
+ */
+function useNavigationEffects(): void {
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    void location.pathname;
+    void queryClient.invalidateQueries({ queryKey: keys.me });
+    const frame = requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>('main [data-page-title]');
+      (heading ?? document.getElementById('main'))?.focus({ preventScroll: false });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [location.pathname, queryClient]);
+}
+
+/** The app shell: skip link, header with navigation, main content and footer. */
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { data: institution } = useInstitution();
+  const { data: me } = useMe();
+  const setupNeeded = institution?.setupNeeded ?? false;
+  const name = institution?.name || 'Copse';
+  useNavigationEffects();
+
+  return (
+    <AppShell header={{ height: 64 }} padding={0}>
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
+      <AppShell.Header withBorder>
+        <Container size="lg" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="lg" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Link to="/" className="brand">
+                {institution?.logoUrl ? <img src={institution.logoUrl} alt="" /> : <TreeIcon />}
+                <span className="brand-name">{name}</span>
+              </Link>
+              {!setupNeeded && me ? (
+                <Group visibleFrom="sm" gap={0}>
+                  <MainNav me={me} label="Main" />
+                </Group>
+              ) : null}
+            </Group>
+            {setupNeeded ? null : (
+              <Group gap="xs" wrap="nowrap">
+                {me ? (
+                  <>
+                    <NotificationBell />
+                    <AccountMenu me={me} />
+                  </>
+                ) : (
+                  <>
+                    <Button component={Link} to="/signin" variant="subtle" size="sm">
+                      Sign in
+                    </Button>
+                    <Button component={Link} to="/signup" size="sm" visibleFrom="xs">
+                      Sign up
+                    </Button>
+                  </>
+                )}
+                {me ? (
+                  <Burger
+                    opened={opened}
+                    onClick={toggle}
+                    hiddenFrom="sm"
+                    size="sm"
+                    aria-label={opened ? 'Close navigation' : 'Open navigation'}
+                    aria-expanded={opened}
+                    aria-controls="mobile-nav"
+                  />
+                ) : null}
+              </Group>
+            )}
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <Drawer
+        opened={opened}
+        onClose={close}
+        title="Navigation"
+        size="80%"
+        id="mobile-nav"
+        closeButtonProps={{ 'aria-label': 'Close navigation' }}
+      >
+        <MainNav me={me} label="Main (menu)" vertical onNavigate={close} />
+      </Drawer>
+      <AppShell.Main id="main" tabIndex={-1} style={{ minHeight: 'calc(100dvh - 72px)' }}>
+        <Container size="lg" py="xl" px="md">
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+      <footer className="site-footer">
+        <Container size="lg">
+          <Text size="sm" c="dimmed">
+            {name} · communities of practice, powered by Copse (open source)
+          </Text>
+        </Container>
+      </footer>
+    </AppShell>
+  );
+}

@@ -1,0 +1,69 @@
+import { useCallback, useState } from 'react';
+import type { z } from 'zod';
+import { ApiError, errorMessage } from '../api/client.ts';
+
+/** Moves focus to the first field named in `fields`, so keyboard and screen-reader users land on it. */
+function focusFirst(fields: Record<string, string>): void {
+  const first = Object.keys(fields)[0];
+  if (!first) return;
+  requestAnimationFrame(() => {
+    const input = document.querySelector<HTMLElement>(`[data-field="${first}"], [name="${first}"]`);
+    input?.focus();
+  });
+}
+
+/**
+ * Field errors, a form-level message and a busy flag for one form. `check` validates with the same zod
+ * rules as the server (common/fields.ts); `run` sends and turns an ApiError into field messages and an
+ * alert.
+ */
+export function useFormState() {
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const check = useCallback(<S extends z.ZodType>(schema: S, values: unknown): z.output<S> | null => {
+    const result = schema.safeParse(values);
+    if (result.success) {
+      setFields({});
+      setMessage(null);
+      return result.data;
+    }
+    const next: Record<string, string> = {};
+    for (const issue of result.error.issues) {
+      const key = issue.path.map(String).join('.') || 'form';
+      next[key] ??= issue.message;
+    }
+    setFields(next);
+    setMessage('Please correct the highlighted fields.');
+    focusFirst(next);
+    return null;
+  }, []);
+
+  const run = useCallback(async <T>(action: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setFields({});
+    setMessage(null);
+    try {
+      return await action();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setFields(error.fields);
+        focusFirst(error.fields);
+      }
+      setMessage(errorMessage(error));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const reset = useCallback(() => {
+    setFields({});
+    setMessage(null);
+  }, []);
+
+  return { fields, message, busy, check, run, reset, setMessage, setFields };
+}
+
+export type FormState = ReturnType<typeof useFormState>;

@@ -1,0 +1,140 @@
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Fragment } from 'react';
+import { Link, useParams } from 'react-router';
+import { apiGet } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { MailMessage } from '../../api/types.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { dateTime } from '../../lib/dates.ts';
+import { mailStatusColors, mailStatusLabels } from './mail-page.tsx';
+
+const urlPattern = /(https?:\/\/[^\s<>"]+)/g;
+
+/** The plain-text body with its web addresses made into links. */
+function LinkifiedText(props: { text: string }) {
+  let offset = 0;
+  const parts = props.text.split(urlPattern).map((part, index) => {
+    const key = `${offset}`;
+    offset += part.length;
+    return { key, part, isUrl: index % 2 === 1 };
+  });
+  return (
+    <pre className="mail-text">
+      {parts.map(({ key, part, isUrl }) =>
+        isUrl ? (
+          <Anchor key={key} href={part}>
+            {part}
+          </Anchor>
+        ) : (
+          <Fragment key={key}>{part}</Fragment>
+        ),
+      )}
+    </pre>
+  );
+}
+
+/** The HTML body, isolated in a sandboxed frame (no scripts, no access to this page). */
+function HtmlPreview(props: { html: string; subject: string }) {
+  const document = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${props.subject.replace(/[<&]/g, '')}</title><base target="_blank"><style>body{font-family:system-ui,sans-serif;line-height:1.5;color:#212529;margin:16px;}a{color:#2f7654}</style></head><body>${props.html}</body></html>`;
+  return (
+    <iframe
+      className="mail-frame"
+      title="HTML version of the email"
+      sandbox="allow-popups allow-popups-to-escape-sandbox"
+      srcDoc={document}
+    />
+  );
+}
+
+/** /admin/mail/:id: one email, as text (links clickable) and as HTML. */
+export function AdminMailMessagePage() {
+  const { id = '' } = useParams();
+  const message = useQuery({
+    queryKey: [...keys.mail, 'one', id],
+    queryFn: () => apiGet<MailMessage>(`/admin/mail/${id}`),
+  });
+
+  if (message.isPending || message.isError) {
+    return (
+      <>
+        <PageHeader title="Email" />
+        {message.isPending ? (
+          <PageLoader />
+        ) : (
+          <LoadError error={message.error} onRetry={() => void message.refetch()} />
+        )}
+      </>
+    );
+  }
+  const mail = message.data;
+  return (
+    <>
+      <PageHeader
+        title={mail.subject}
+        documentTitle={`Email: ${mail.subject}`}
+        actions={
+          <Button component={Link} to="/admin/mail" variant="default">
+            Back to the mailbox
+          </Button>
+        }
+      />
+      <Stack gap="lg">
+        <Card padding="md">
+          <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '6px 16px' }}>
+            <Text component="dt" size="sm" c="dimmed">
+              To
+            </Text>
+            <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+              {mail.to}
+            </Text>
+            <Text component="dt" size="sm" c="dimmed">
+              Status
+            </Text>
+            <Group component="dd" m={0} gap="xs">
+              <Badge variant="light" color={mailStatusColors[mail.status]} tt="none">
+                {mailStatusLabels[mail.status]}
+              </Badge>
+            </Group>
+            <Text component="dt" size="sm" c="dimmed">
+              Written
+            </Text>
+            <Text component="dd" size="sm" m={0}>
+              {dateTime(mail.createdAt)}
+            </Text>
+            {mail.sentAt ? (
+              <>
+                <Text component="dt" size="sm" c="dimmed">
+                  Sent
+                </Text>
+                <Text component="dd" size="sm" m={0}>
+                  {dateTime(mail.sentAt)}
+                </Text>
+              </>
+            ) : null}
+          </dl>
+          {mail.error ? (
+            <Alert color="red" variant="light" mt="md" title="Sending failed" role="note">
+              {mail.error}
+            </Alert>
+          ) : null}
+        </Card>
+        <Card>
+          <Title order={2} size="h3" mb="sm">
+            Text
+          </Title>
+          <LinkifiedText text={mail.text} />
+        </Card>
+        {mail.html ? (
+          <Card>
+            <Title order={2} size="h3" mb="sm">
+              HTML
+            </Title>
+            <HtmlPreview html={mail.html} subject={mail.subject} />
+          </Card>
+        ) : null}
+      </Stack>
+    </>
+  );
+}

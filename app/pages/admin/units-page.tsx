@@ -1,0 +1,220 @@
+import { Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { z } from 'zod';
+import { unitNameField } from '../../../common/fields.ts';
+import { apiSend } from '../../api/client.ts';
+import { keys, useUnits } from '../../api/queries.ts';
+import type { Unit } from '../../api/types.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+
+const unitSchema = z.object({ name: unitNameField });
+
+function RenameUnitModal(props: {
+  unit: Unit | null;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const [name, setName] = useState(props.unit?.name ?? '');
+  const form = useFormState();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!props.unit) return;
+    const body = form.check(unitSchema, { name });
+    if (!body) return;
+    const done = await form.run(() => apiSend('PATCH', `/admin/units/${props.unit?.id}`, body));
+    if (done) props.onDone(`Renamed to “${body.name}”.`);
+  };
+  return (
+    <Modal opened={props.unit !== null} onClose={props.onClose} title="Rename unit" centered>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack gap="md">
+          <FormAlert message={form.message} />
+          <TextInput
+            label="Unit name"
+            name="name"
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={form.fields.name}
+            data-autofocus
+            required
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.busy}>
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function DeleteUnitModal(props: {
+  unit: Unit | null;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const form = useFormState();
+  const remove = async () => {
+    if (!props.unit) return;
+    const name = props.unit.name;
+    const done = await form.run(() => apiSend('DELETE', `/admin/units/${props.unit?.id}`));
+    if (done) props.onDone(`“${name}” is removed.`);
+  };
+  return (
+    <Modal opened={props.unit !== null} onClose={props.onClose} title="Remove unit?" centered>
+      <Stack gap="md">
+        <FormAlert message={form.message} />
+        <Text>
+          Remove <strong>{props.unit?.name}</strong>? Its {props.unit?.memberCount ?? 0} people keep their
+          accounts and will have no unit.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose} data-autofocus>
+            Cancel
+          </Button>
+          <Button color="red" onClick={() => void remove()} loading={form.busy}>
+            Remove unit
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** /admin/units: the institution's units — add, rename, remove. */
+export function AdminUnitsPage() {
+  const units = useUnits();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [renaming, setRenaming] = useState<Unit | null>(null);
+  const [deleting, setDeleting] = useState<Unit | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const form = useFormState();
+
+  const done = async (message: string) => {
+    setRenaming(null);
+    setDeleting(null);
+    setStatus(message);
+    await queryClient.invalidateQueries({ queryKey: keys.units });
+  };
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    setStatus(null);
+    const body = form.check(unitSchema, { name });
+    if (!body) return;
+    const created = await form.run(() => apiSend<{ id: string; name: string }>('POST', '/admin/units', body));
+    if (!created) return;
+    setName('');
+    await done(`“${created.name}” is added.`);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Units"
+        description="Faculties, departments and services that people choose on their profile."
+      />
+      <Stack gap="lg">
+        <Card component="form" onSubmit={(event: FormEvent) => void add(event)} noValidate>
+          <Title order={2} size="h3" mb="sm">
+            Add a unit
+          </Title>
+          <Stack gap="sm">
+            <FormAlert message={form.message} />
+            <Group align="flex-start" gap="sm" wrap="wrap">
+              <TextInput
+                label="Unit name"
+                name="name"
+                placeholder="e.g. Faculty of Law"
+                value={name}
+                onChange={(event) => setName(event.currentTarget.value)}
+                error={form.fields.name}
+                style={{ flex: '1 1 240px' }}
+              />
+              <Button type="submit" loading={form.busy} mt={{ base: 0, xs: 25 }}>
+                Add unit
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+        <StatusAlert message={status} />
+        {units.isPending ? (
+          <PageLoader />
+        ) : units.isError ? (
+          <LoadError error={units.error} onRetry={() => void units.refetch()} />
+        ) : units.data.length === 0 ? (
+          <EmptyState title="No units yet">
+            Add your faculties and services so people can choose theirs.
+          </EmptyState>
+        ) : (
+          <Card padding={0}>
+            <Table.ScrollContainer minWidth={420}>
+              <Table verticalSpacing="sm" horizontalSpacing="md" striped={false} highlightOnHover>
+                <Table.Caption>{units.data.length} units</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Name</Table.Th>
+                    <Table.Th scope="col">People</Table.Th>
+                    <Table.Th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {units.data.map((unit) => (
+                    <Table.Tr key={unit.id}>
+                      <Table.Td fw={550}>{unit.name}</Table.Td>
+                      <Table.Td>{unit.memberCount}</Table.Td>
+                      <Table.Td>
+                        <Group gap="xs" justify="flex-end" wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setRenaming(unit)}
+                            aria-label={`Rename ${unit.name}`}
+                          >
+                            Rename
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => setDeleting(unit)}
+                            aria-label={`Remove ${unit.name}`}
+                          >
+                            Remove
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Card>
+        )}
+      </Stack>
+      <RenameUnitModal
+        key={renaming?.id ?? 'none'}
+        unit={renaming}
+        onClose={() => setRenaming(null)}
+        onDone={(m) => void done(m)}
+      />
+      <DeleteUnitModal
+        key={deleting?.id ?? 'none-delete'}
+        unit={deleting}
+        onClose={() => setDeleting(null)}
+        onDone={(m) => void done(m)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,189 @@
+import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { userRoles } from '../../../common/enums.ts';
+import { apiGetPage, apiSend, errorMessage } from '../../api/client.ts';
+import { keys, useSignedInMe } from '../../api/queries.ts';
+import type { AdminUser } from '../../api/types.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { SearchIcon } from '../../components/icons.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { PersonAvatar } from '../../components/person-avatar.tsx';
+import { kindLabels } from '../../components/person-card.tsx';
+import { roleLabels, UserActions, type UserChange, UserStatus } from './user-controls.tsx';
+
+function NameCell(props: { user: AdminUser; isSelf: boolean }) {
+  const { user } = props;
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <PersonAvatar name={user.displayName} photoUrl={user.photoUrl} size={36} />
+      <Stack gap={0} style={{ minWidth: 0 }}>
+        <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {user.displayName}
+          {props.isSelf ? ' (you)' : ''}
+        </Text>
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {user.email}
+        </Text>
+      </Stack>
+    </Group>
+  );
+}
+
+/** /admin/users: search users, change roles, suspend and reinstate. */
+export function AdminUsersPage() {
+  const me = useSignedInMe();
+  const queryClient = useQueryClient();
+  const wide = useMediaQuery('(min-width: 62em)', true);
+  const [text, setText] = useState('');
+  const [q] = useDebouncedValue(text.trim(), 300);
+  const [role, setRole] = useState('');
+  const [suspended, setSuspended] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+
+  const filters = { q, role, suspended };
+  const users = useInfiniteQuery({
+    queryKey: [...keys.adminUsers, filters],
+    queryFn: ({ pageParam }) => apiGetPage<AdminUser>('/admin/users', { ...filters, cursor: pageParam }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const change = useMutation({
+    mutationFn: (input: { user: AdminUser; change: UserChange }) =>
+      apiSend<AdminUser>('PATCH', `/admin/users/${input.user.id}`, input.change),
+    onMutate: () => setStatus(null),
+    onSuccess: (user, input) => {
+      setStatus(
+        'role' in input.change
+          ? `${user.displayName} is now ${roleLabels[user.role].toLowerCase()}.`
+          : user.suspended
+            ? `${user.displayName} is suspended and signed out everywhere.`
+            : `${user.displayName} is reinstated.`,
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.adminUsers }),
+  });
+
+  const list = users.data?.pages.flatMap((page) => page.data) ?? [];
+  const busyId = change.isPending ? change.variables?.user.id : undefined;
+  const onChange = (user: AdminUser) => (c: UserChange) => change.mutate({ user, change: c });
+
+  return (
+    <>
+      <PageHeader title="Users" description="Everyone with an account: roles, confirmation and suspension." />
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" mb="lg">
+        <TextInput
+          label="Search users"
+          placeholder="Name or email"
+          type="search"
+          leftSection={<SearchIcon size={16} />}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+        />
+        <NativeSelect
+          label="Role"
+          value={role}
+          onChange={(event) => setRole(event.currentTarget.value)}
+          data={[
+            { value: '', label: 'All roles' },
+            ...userRoles.map((r) => ({ value: r, label: roleLabels[r] })),
+          ]}
+        />
+        <NativeSelect
+          label="Status"
+          value={suspended}
+          onChange={(event) => setSuspended(event.currentTarget.value)}
+          data={[
+            { value: '', label: 'Everyone' },
+            { value: 'false', label: 'Not suspended' },
+            { value: 'true', label: 'Suspended' },
+          ]}
+        />
+      </SimpleGrid>
+      <Stack gap="md">
+        <FormAlert message={change.isError ? errorMessage(change.error) : null} />
+        <StatusAlert message={status} />
+        {users.isPending ? (
+          <PageLoader />
+        ) : users.isError ? (
+          <LoadError error={users.error} onRetry={() => void users.refetch()} />
+        ) : list.length === 0 ? (
+          <EmptyState title="No users match">Try another name or email, or clear the filters.</EmptyState>
+        ) : wide ? (
+          <Card padding={0}>
+            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Person</Table.Th>
+                  <Table.Th scope="col">Unit</Table.Th>
+                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Role and access
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((user) => (
+                  <Table.Tr key={user.id}>
+                    <Table.Td>
+                      <NameCell user={user} isSelf={user.id === me.id} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{user.unit?.name ?? '—'}</Text>
+                      <Text size="xs" c="dimmed">
+                        {kindLabels[user.kind]}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <UserStatus user={user} />
+                    </Table.Td>
+                    <Table.Td>
+                      <UserActions
+                        user={user}
+                        isSelf={user.id === me.id}
+                        busy={busyId === user.id}
+                        onChange={onChange(user)}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Card>
+        ) : (
+          <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {list.map((user) => (
+              <Card component="li" key={user.id} padding="md">
+                <Stack gap="sm">
+                  <Group justify="space-between" wrap="nowrap" align="flex-start">
+                    <NameCell user={user} isSelf={user.id === me.id} />
+                    <UserStatus user={user} />
+                  </Group>
+                  <UserActions
+                    user={user}
+                    isSelf={user.id === me.id}
+                    busy={busyId === user.id}
+                    onChange={onChange(user)}
+                  />
+                </Stack>
+              </Card>
+            ))}
+          </Stack>
+        )}
+        {users.hasNextPage ? (
+          <Group justify="center">
+            <Button
+              variant="default"
+              onClick={() => void users.fetchNextPage()}
+              loading={users.isFetchingNextPage}
+            >
+              Load more
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { z } from 'zod';
+import { emailField } from '../../../common/fields.ts';
+import { apiSend } from '../../api/client.ts';
+import { AuthCard } from '../../components/auth-card.tsx';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+
+/** Ask for a password-reset link by email. */
+export function ForgotPasswordPage() {
+  const [email, setEmail] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const form = useFormState();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = form.check(z.object({ email: emailField }), { email });
+    if (!body) return;
+    const done = await form.run(() => apiSend('POST', '/auth/password-reset', body));
+    if (done) setSentTo(body.email);
+  };
+
+  return (
+    <AuthCard
+      title="Reset your password"
+      description="Enter the email address of your account and we will send you a link to choose a new password."
+    >
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack gap="md">
+          <FormAlert message={form.message} />
+          <StatusAlert
+            message={
+              sentTo
+                ? `If ${sentTo} has an account, a reset link is on its way. It works for one hour.`
+                : null
+            }
+          />
+          <TextInput
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={form.fields.email}
+            required
+          />
+          <Button type="submit" loading={form.busy} fullWidth>
+            Send reset link
+          </Button>
+          <Text size="sm" ta="center">
+            Remembered it?{' '}
+            <Anchor component={Link} to="/signin">
+              Sign in
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,78 @@
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { z } from 'zod';
+import { displayNameField, emailField, passwordField } from '../../../common/fields.ts';
+import { apiSend } from '../../api/client.ts';
+import { AuthCard } from '../../components/auth-card.tsx';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+
+const signUpSchema = z.object({ displayName: displayNameField, email: emailField, password: passwordField });
+
+/** Create an account; a confirmation link is emailed. */
+export function SignUpPage() {
+  const [values, setValues] = useState({ displayName: '', email: '', password: '' });
+  const form = useFormState();
+  const navigate = useNavigate();
+  const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value;
+    setValues((v) => ({ ...v, [key]: value }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = form.check(signUpSchema, values);
+    if (!body) return;
+    const done = await form.run(() => apiSend('POST', '/auth/signup', body));
+    if (done) await navigate('/signup/check-email', { state: { email: body.email } });
+  };
+
+  return (
+    <AuthCard title="Create your account" description="Join your colleagues' communities of practice.">
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack gap="md">
+          <FormAlert message={form.message} />
+          <TextInput
+            label="Your name"
+            name="displayName"
+            autoComplete="name"
+            value={values.displayName}
+            onChange={set('displayName')}
+            error={form.fields.displayName}
+            required
+          />
+          <TextInput
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            value={values.email}
+            onChange={set('email')}
+            error={form.fields.email}
+            required
+          />
+          <PasswordInput
+            label="Password"
+            name="password"
+            autoComplete="new-password"
+            description="At least 12 characters. A short sentence is easy to remember."
+            value={values.password}
+            onChange={set('password')}
+            error={form.fields.password}
+            required
+          />
+          <Button type="submit" loading={form.busy} fullWidth>
+            Sign up
+          </Button>
+          <Text size="sm" ta="center">
+            Already have an account?{' '}
+            <Anchor component={Link} to="/signin">
+              Sign in
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,145 @@
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { useInstitution, useMe } from '../api/queries.ts';
+import type { Me } from '../api/types.ts';
+import { PageHeader } from '../components/page-header.tsx';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
+
+function profileIsSparse(me: Me): boolean {
+  return !me.unit || me.expertise.length === 0 || me.bio.trim() === '';
+}
+
+function SignedInHome(props: { me: Me; institutionName: string }) {
+  const { me } = props;
+  const firstName = me.displayName.split(/\s+/)[0] ?? me.displayName;
+  return (
+    <>
+      <PageHeader
+        title={`Welcome, ${firstName}`}
+        documentTitle="Home"
+        description={`Your place in the communities of practice of ${props.institutionName}.`}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg">
+        {profileIsSparse(me) ? (
+          <Card>
+            <Stack gap="xs" h="100%">
+              <Title order={2} size="h3">
+                Complete your profile
+              </Title>
+              <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
+                Add your unit, a short bio and what you know about, so colleagues can find you when they need
+                your expertise.
+              </Text>
+              <Group>
+                <Button component={Link} to="/settings/profile" variant="light">
+                  Edit your profile
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        ) : null}
+        <Card>
+          <Stack gap="xs" h="100%">
+            <Title order={2} size="h3">
+              Find people
+            </Title>
+            <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
+              Who knows about assessment, open science or community building? Search colleagues by name, unit
+              or expertise.
+            </Text>
+            <Group>
+              <Button component={Link} to="/people" variant="light">
+                Find people
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+        <Card>
+          <Stack gap="xs" h="100%">
+            <Title order={2} size="h3">
+              Communities
+            </Title>
+            <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
+              Groups of people who share a practice and meet regularly to learn from each other. The directory
+              is coming soon.
+            </Text>
+            <Group>
+              <Button component={Link} to="/communities" variant="light">
+                Browse communities
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      </SimpleGrid>
+      <Text size="sm" mt="xl" c="dimmed">
+        Signed in as {me.email}.{' '}
+        <Anchor component={Link} to={`/people/${me.id}`} size="sm">
+          View your profile
+        </Anchor>
+      </Text>
+    </>
+  );
+}
+
+function Landing(props: { institutionName: string }) {
+  useDocumentTitle('Welcome');
+  return (
+    <Stack gap="xl" py={{ base: 'md', sm: 48 }} maw={720}>
+      <Stack gap="md">
+        <Text tt="uppercase" fw={700} size="sm" c="forest.8" style={{ letterSpacing: '0.06em' }}>
+          {props.institutionName}
+        </Text>
+        <Title
+          order={1}
+          style={{ fontSize: 'clamp(2rem, 5vw, 3rem)', lineHeight: 1.15 }}
+          tabIndex={-1}
+          data-page-title
+        >
+          Learn with colleagues who share your practice
+        </Title>
+        <Text size="lg" c="dimmed" maw={600}>
+          Communities of practice are voluntary groups that meet regularly to learn from each other. Find one
+          where you belong, meet colleagues across units, or start a new one.
+        </Text>
+      </Stack>
+      <Group gap="sm">
+        <Button component={Link} to="/signup" size="md">
+          Sign up
+        </Button>
+        <Button component={Link} to="/signin" size="md" variant="default">
+          Sign in
+        </Button>
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg" mt="md">
+        {[
+          ['Meet', 'Regular meetings, workshops and conversations across faculties and services.'],
+          ['Share', 'A toolkit of resources your community curates and actually uses.'],
+          ['Grow', 'See what your community achieves, and the value it creates over time.'],
+        ].map(([title, text]) => (
+          <Group key={title} align="flex-start" wrap="nowrap" gap="sm">
+            <ThemeIcon variant="light" radius="xl" size="md" aria-hidden="true">
+              •
+            </ThemeIcon>
+            <Stack gap={2}>
+              <Title order={2} size="h3">
+                {title}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {text}
+              </Text>
+            </Stack>
+          </Group>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** Home: a welcome and next steps for signed-in people; a landing page for visitors. */
+export function HomePage() {
+  const { data: me } = useMe();
+  const { data: institution } = useInstitution();
+  const institutionName = institution?.name || 'Copse';
+  if (me) return <SignedInHome me={me} institutionName={institutionName} />;
+  return <Landing institutionName={institutionName} />;
+}

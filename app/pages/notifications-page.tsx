@@ -1,0 +1,129 @@
+import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { apiGetPage, apiSend, errorMessage } from '../api/client.ts';
+import { keys } from '../api/queries.ts';
+import type { AppNotification } from '../api/types.ts';
+import { FormAlert } from '../components/form-alert.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { EmptyState, LoadError, PageLoader } from '../components/page-states.tsx';
+import { dateTime, relativeTime } from '../lib/dates.ts';
+
+/** An in-app path stays in the app; anything else opens as an ordinary link. */
+function isInternal(url: string): boolean {
+  return url.startsWith('/') && !url.startsWith('//');
+}
+
+/** /notifications: the notification centre, newest first. */
+export function NotificationsPage() {
+  const queryClient = useQueryClient();
+  const list = useInfiniteQuery({
+    queryKey: keys.notifications,
+    queryFn: ({ pageParam }) => apiGetPage<AppNotification>('/notifications', { cursor: pageParam }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: keys.notifications }),
+      queryClient.invalidateQueries({ queryKey: keys.unreadCount }),
+    ]);
+  const markRead = useMutation({
+    mutationFn: (id: string) => apiSend('POST', `/notifications/${id}/read`),
+    onSettled: refresh,
+  });
+  const markAll = useMutation({
+    mutationFn: () => apiSend('POST', '/notifications/read-all'),
+    onSettled: refresh,
+  });
+
+  const open = (item: AppNotification) => {
+    if (!item.read) markRead.mutate(item.id);
+  };
+  const items = list.data?.pages.flatMap((page) => page.data) ?? [];
+  const unread = items.filter((item) => !item.read).length;
+  const failure = markRead.error ?? markAll.error;
+
+  return (
+    <>
+      <PageHeader
+        title="Notifications"
+        description="What happened in your communities and your account."
+        actions={
+          unread > 0 ? (
+            <Button variant="default" onClick={() => markAll.mutate()} loading={markAll.isPending}>
+              Mark all as read
+            </Button>
+          ) : null
+        }
+      />
+      <FormAlert message={failure ? errorMessage(failure) : null} />
+      {list.isPending ? (
+        <PageLoader />
+      ) : list.isError ? (
+        <LoadError error={list.error} onRetry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title="You are all caught up">
+          Notifications about your account and your communities will appear here.
+        </EmptyState>
+      ) : (
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {items.map((item) => (
+            <Card
+              component="li"
+              key={item.id}
+              padding="md"
+              style={item.read ? undefined : { borderLeft: '4px solid var(--mantine-color-forest-7)' }}
+            >
+              <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+                <Stack gap={4} style={{ flex: '1 1 260px', minWidth: 0 }}>
+                  <Group gap="xs">
+                    {item.read ? null : (
+                      <Badge size="sm" variant="light" color="forest" tt="none">
+                        Unread
+                      </Badge>
+                    )}
+                    {isInternal(item.url) ? (
+                      <Anchor component={Link} to={item.url} fw={600} c="dark" onClick={() => open(item)}>
+                        {item.title}
+                      </Anchor>
+                    ) : (
+                      <Anchor href={item.url} fw={600} c="dark" onClick={() => open(item)}>
+                        {item.title}
+                      </Anchor>
+                    )}
+                  </Group>
+                  {item.body ? <Text size="sm">{item.body}</Text> : null}
+                  <Text size="xs" c="dimmed" title={dateTime(item.createdAt)}>
+                    {relativeTime(item.createdAt)}
+                  </Text>
+                </Stack>
+                {item.read ? null : (
+                  <Button
+                    variant="subtle"
+                    size="xs"
+                    onClick={() => markRead.mutate(item.id)}
+                    aria-label={`Mark as read: ${item.title}`}
+                  >
+                    Mark as read
+                  </Button>
+                )}
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      {list.hasNextPage ? (
+        <Group justify="center" mt="lg">
+          <Button
+            variant="default"
+            onClick={() => void list.fetchNextPage()}
+            loading={list.isFetchingNextPage}
+          >
+            Load more
+          </Button>
+        </Group>
+      ) : null}
+    </>
+  );
+}

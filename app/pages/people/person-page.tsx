@@ -1,0 +1,127 @@
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { ApiError, apiGet } from '../../api/client.ts';
+import { keys, useMe } from '../../api/queries.ts';
+import type { Person } from '../../api/types.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { PersonAvatar } from '../../components/person-avatar.tsx';
+import { kindLabels } from '../../components/person-card.tsx';
+import { TagList } from '../../components/tag-list.tsx';
+import { useDocumentTitle } from '../../hooks/use-document-title.ts';
+import { monthYear } from '../../lib/dates.ts';
+
+const roleLabels = { administrator: 'Administrator', coordinator: 'Coordinator', member: 'Member' } as const;
+
+function Profile(props: { person: Person; isMe: boolean }) {
+  const { person, isMe } = props;
+  useDocumentTitle(person.displayName);
+  const details = [person.pronouns, kindLabels[person.kind], person.unit?.name].filter(Boolean).join(' · ');
+  const expertiseLink = (tag: string) => `/people?expertise=${encodeURIComponent(tag)}`;
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+        <Group gap="lg" wrap="nowrap" align="center" style={{ minWidth: 0 }}>
+          <PersonAvatar name={person.displayName} photoUrl={person.photoUrl} size={88} />
+          <Stack gap={4} style={{ minWidth: 0 }}>
+            <Title order={1} tabIndex={-1} data-page-title style={{ overflowWrap: 'anywhere' }}>
+              {person.displayName}
+            </Title>
+            {details ? <Text c="dimmed">{details}</Text> : null}
+            <Group gap="xs">
+              {person.role !== 'member' ? (
+                <Badge variant="light" color="gray" tt="none">
+                  {roleLabels[person.role]}
+                </Badge>
+              ) : null}
+              <Text size="sm" c="dimmed">
+                Joined {monthYear(person.joinedAt)}
+              </Text>
+            </Group>
+          </Stack>
+        </Group>
+        {isMe ? (
+          <Button component={Link} to="/settings/profile" variant="default">
+            Edit your profile
+          </Button>
+        ) : null}
+      </Group>
+
+      <Card>
+        <Title order={2} size="h3" mb="sm">
+          About
+        </Title>
+        {person.bioHtml.trim() ? (
+          // bioHtml is Markdown rendered and sanitised on the server (raw HTML off, links checked).
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised Markdown
+          <div className="prose" dangerouslySetInnerHTML={{ __html: person.bioHtml }} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {isMe ? 'You have not written a bio yet.' : `${person.displayName} has not written a bio yet.`}
+          </Text>
+        )}
+      </Card>
+
+      <Group grow align="stretch" wrap="wrap" gap="lg" style={{ rowGap: 'var(--mantine-spacing-lg)' }}>
+        <Card miw={260}>
+          <Title order={2} size="h3" mb="sm">
+            Expertise
+          </Title>
+          <TagList
+            label="Expertise"
+            tags={person.expertise}
+            empty="No expertise listed yet."
+            linkTo={expertiseLink}
+          />
+        </Card>
+        <Card miw={260}>
+          <Title order={2} size="h3" mb="sm">
+            Interests
+          </Title>
+          <TagList label="Interests" tags={person.interests} empty="No interests listed yet." />
+        </Card>
+      </Group>
+    </Stack>
+  );
+}
+
+/** /people/:id: a colleague's profile. */
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const { data: me } = useMe();
+  const person = useQuery({ queryKey: keys.person(id), queryFn: () => apiGet<Person>(`/people/${id}`) });
+
+  if (person.isPending) {
+    return (
+      <>
+        <PageHeader title="Profile" />
+        <PageLoader />
+      </>
+    );
+  }
+  if (person.isError) {
+    const missing =
+      person.error instanceof ApiError && (person.error.status === 404 || person.error.status === 400);
+    return (
+      <>
+        <PageHeader title={missing ? 'Person not found' : 'Profile'} />
+        {missing ? (
+          <EmptyState
+            title="This person is not here"
+            action={
+              <Button component={Link} to="/people" variant="light" mt="sm">
+                Find people
+              </Button>
+            }
+          >
+            The profile may have been removed, or the link is mistyped.
+          </EmptyState>
+        ) : (
+          <LoadError error={person.error} onRetry={() => void person.refetch()} />
+        )}
+      </>
+    );
+  }
+  return <Profile person={person.data} isMe={me?.id === person.data.id} />;
+}

@@ -1,0 +1,94 @@
+import { Button, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import type { EmailChoice } from '../../../common/enums.ts';
+import { apiGet, apiSend, errorMessage } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { NotificationPreference } from '../../api/types.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { LoadError, PageLoader } from '../../components/page-states.tsx';
+
+const choiceLabels: Record<EmailChoice, string> = { immediately: 'Email me', off: 'In Copse only' };
+
+/** /settings/notifications: an email choice per kind of notification. */
+export function NotificationSettingsPage() {
+  const queryClient = useQueryClient();
+  const preferences = useQuery({
+    queryKey: keys.preferences,
+    queryFn: () => apiGet<NotificationPreference[]>('/notifications/preferences'),
+  });
+  const [choices, setChoices] = useState<Record<string, EmailChoice>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (preferences.data) setChoices(Object.fromEntries(preferences.data.map((p) => [p.kind, p.email])));
+  }, [preferences.data]);
+
+  const save = useMutation({
+    mutationFn: () =>
+      apiSend<NotificationPreference[]>('PUT', '/notifications/preferences', {
+        preferences: (preferences.data ?? []).map((p) => ({
+          kind: p.kind,
+          email: choices[p.kind] ?? p.email,
+        })),
+      }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(keys.preferences, data);
+      setSaved('Your notification choices are saved.');
+    },
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="Notifications"
+        documentTitle="Notification settings"
+        description="Everything appears in your notification centre; choose what also arrives by email."
+      />
+      {preferences.isPending ? (
+        <PageLoader />
+      ) : preferences.isError ? (
+        <LoadError error={preferences.error} onRetry={() => void preferences.refetch()} />
+      ) : (
+        <Card
+          component="form"
+          onSubmit={(event: FormEvent) => {
+            event.preventDefault();
+            setSaved(null);
+            save.mutate();
+          }}
+        >
+          <Stack gap="lg">
+            <FormAlert message={save.isError ? errorMessage(save.error) : null} />
+            {preferences.data.map((preference) => (
+              <Group key={preference.kind} justify="space-between" wrap="wrap" gap="sm">
+                <Text id={`pref-${preference.kind}`} fw={550} style={{ flex: '1 1 220px' }}>
+                  {preference.label}
+                </Text>
+                <SegmentedControl
+                  aria-labelledby={`pref-${preference.kind}`}
+                  value={choices[preference.kind] ?? preference.email}
+                  onChange={(value) => {
+                    setSaved(null);
+                    setChoices((c) => ({ ...c, [preference.kind]: value as EmailChoice }));
+                  }}
+                  data={(['immediately', 'off'] as const).map((choice) => ({
+                    value: choice,
+                    label: choiceLabels[choice],
+                  }))}
+                />
+              </Group>
+            ))}
+            <StatusAlert message={saved} />
+            <Group>
+              <Button type="submit" loading={save.isPending}>
+                Save choices
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
+    </>
+  );
+}

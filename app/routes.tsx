@@ -1,0 +1,113 @@
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { useInstitution } from './api/queries.ts';
+import { AdminLayout } from './components/admin-layout.tsx';
+import { AppLayout } from './components/app-layout.tsx';
+import { RequireAdministrator, RequireAnonymous, RequireSignedIn } from './components/guards.tsx';
+import { LoadError, PageLoader } from './components/page-states.tsx';
+import { SettingsLayout } from './components/settings-layout.tsx';
+import { AdminAuditPage } from './pages/admin/audit-page.tsx';
+import { AdminInstitutionPage } from './pages/admin/institution-page.tsx';
+import { AdminMailMessagePage } from './pages/admin/mail-message-page.tsx';
+import { AdminMailPage } from './pages/admin/mail-page.tsx';
+import { AdminOverviewPage } from './pages/admin/overview-page.tsx';
+import { AdminUnitsPage } from './pages/admin/units-page.tsx';
+import { AdminUsersPage } from './pages/admin/users-page.tsx';
+import { CheckEmailPage } from './pages/auth/check-email-page.tsx';
+import { ConfirmEmailPage } from './pages/auth/confirm-email-page.tsx';
+import { ForgotPasswordPage } from './pages/auth/forgot-password-page.tsx';
+import { ResetPasswordPage } from './pages/auth/reset-password-page.tsx';
+import { SignInPage } from './pages/auth/sign-in-page.tsx';
+import { SignUpPage } from './pages/auth/sign-up-page.tsx';
+import { CommunitiesPage } from './pages/communities-page.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { NotificationsPage } from './pages/notifications-page.tsx';
+import { PeoplePage } from './pages/people/people-page.tsx';
+import { PersonPage } from './pages/people/person-page.tsx';
+import { RouteErrorPage } from './pages/route-error-page.tsx';
+import { NotificationSettingsPage } from './pages/settings/notification-settings-page.tsx';
+import { PasswordSettingsPage } from './pages/settings/password-settings-page.tsx';
+import { ProfileSettingsPage } from './pages/settings/profile-settings-page.tsx';
+import { SessionsSettingsPage } from './pages/settings/sessions-settings-page.tsx';
+import { SetupPage } from './pages/setup-page.tsx';
+
+/** While the one-time set-up is to do, every route leads to it; afterwards /setup leads home. */
+function SetupGate() {
+  const institution = useInstitution();
+  const location = useLocation();
+  if (institution.isPending) return <PageLoader />;
+  if (institution.isError) {
+    return <LoadError error={institution.error} onRetry={() => void institution.refetch()} />;
+  }
+  const onSetup = location.pathname === '/setup';
+  if (institution.data.setupNeeded && !onSetup) return <Navigate to="/setup" replace />;
+  if (!institution.data.setupNeeded && onSetup) return <Navigate to="/" replace />;
+  return <Outlet />;
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        element: <SetupGate />,
+        errorElement: <RouteErrorPage />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/setup', element: <SetupPage /> },
+          { path: '/communities', element: <CommunitiesPage /> },
+          { path: '/confirm-email', element: <ConfirmEmailPage /> },
+          { path: '/reset-password', element: <ResetPasswordPage /> },
+          { path: '/forgot-password', element: <ForgotPasswordPage /> },
+          {
+            element: <RequireAnonymous />,
+            children: [
+              { path: '/signin', element: <SignInPage /> },
+              { path: '/signup', element: <SignUpPage /> },
+              { path: '/signup/check-email', element: <CheckEmailPage /> },
+            ],
+          },
+          {
+            element: <RequireSignedIn />,
+            children: [
+              { path: '/people', element: <PeoplePage /> },
+              { path: '/people/:id', element: <PersonPage /> },
+              { path: '/notifications', element: <NotificationsPage /> },
+              {
+                path: '/settings',
+                element: <SettingsLayout />,
+                children: [
+                  { index: true, element: <Navigate to="/settings/profile" replace /> },
+                  { path: 'profile', element: <ProfileSettingsPage /> },
+                  { path: 'password', element: <PasswordSettingsPage /> },
+                  { path: 'sessions', element: <SessionsSettingsPage /> },
+                  { path: 'notifications', element: <NotificationSettingsPage /> },
+                ],
+              },
+              {
+                path: '/admin',
+                element: <RequireAdministrator />,
+                children: [
+                  {
+                    element: <AdminLayout />,
+                    children: [
+                      { index: true, element: <AdminOverviewPage /> },
+                      { path: 'institution', element: <AdminInstitutionPage /> },
+                      { path: 'units', element: <AdminUnitsPage /> },
+                      { path: 'users', element: <AdminUsersPage /> },
+                      { path: 'mail', element: <AdminMailPage /> },
+                      { path: 'mail/:id', element: <AdminMailMessagePage /> },
+                      { path: 'audit', element: <AdminAuditPage /> },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

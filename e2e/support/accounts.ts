@@ -1,0 +1,65 @@
+import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
+
+/** The administrator the bootstrap journey creates on the fresh install; the other journeys sign in as them. */
+export const administrator = {
+  institution: 'Northfield University',
+  name: 'Ada Lovelace',
+  email: 'ada.admin@northfield.example',
+  password: 'correct horse battery staple',
+};
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** A new person with a unique email, so journeys never depend on each other's data. */
+export function newAccount(name: string): Account {
+  const slug = name.toLowerCase().replace(/[^a-z]+/g, '.');
+  return {
+    name,
+    email: `${slug}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@northfield.example`,
+    password: 'a long and memorable passphrase',
+  };
+}
+
+/** Opens a fresh browser context (its own cookies) and signs in through the sign-in page. */
+export async function signIn(browser: Browser, account: Account): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel(/^Password/).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const firstName = account.name.split(' ')[0] ?? account.name;
+  await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${firstName}` })).toBeVisible();
+  return page;
+}
+
+/** The confirmation link in the newest email to `email`, read through the administrators' mailbox API. */
+export async function confirmationLinkFor(admin: APIRequestContext, email: string): Promise<string> {
+  let link = '';
+  await expect(async () => {
+    const response = await admin.get(`/api/admin/mail?to=${encodeURIComponent(email)}`);
+    expect(response.ok()).toBe(true);
+    const body = (await response.json()) as { data: { subject: string; text: string }[] };
+    const message = body.data.find((m) => m.subject.startsWith('Confirm your email'));
+    const match = message?.text.match(/https?:\/\/\S+\/confirm-email\?token=\S+/);
+    expect(match).toBeTruthy();
+    link = match?.[0] ?? '';
+  }).toPass();
+  return link;
+}
+
+/** Signs up and confirms a person through the API (for journeys whose subject is something else). */
+export async function createConfirmedPerson(admin: APIRequestContext, account: Account): Promise<void> {
+  const signUp = await admin.post('/api/auth/signup', {
+    data: { email: account.email, password: account.password, displayName: account.name },
+  });
+  expect(signUp.status()).toBe(201);
+  const link = await confirmationLinkFor(admin, account.email);
+  const token = new URL(link).searchParams.get('token');
+  const confirm = await admin.post('/api/auth/confirm-email', { data: { token } });
+  expect(confirm.ok()).toBe(true);
+}
