@@ -37,20 +37,32 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder; `memory://` (the default) keeps everything in memory. */
   dataDir?: string | undefined;
+  /** A PGlite data-folder dump to start from (skips initdb: ~0.8 s instead of ~4 s; used by tests). */
+  pgliteTemplate?: Blob | undefined;
   poolSize?: number;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20);
-  return openPglite(options.dataDir ?? 'memory://');
+  return openPglite(options.dataDir ?? 'memory://', options.pgliteTemplate);
+}
+
+/** A migrated, empty PGlite database as a data-folder dump, for tests to start from. */
+export async function createPgliteTemplate(): Promise<Blob> {
+  const client = await PGlite.create('memory://');
+  await migratePglite(drizzlePglite(client), { migrationsFolder });
+  await seedSingletons(drizzlePglite(client, { schema }) as unknown as Db);
+  const dump = await client.dumpDataDir('none');
+  await client.close();
+  return dump;
 }
 
 async function seedSingletons(db: Db): Promise<void> {
   await db.execute(sql`insert into institution_settings (id) values (1) on conflict (id) do nothing`);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
-  const client = await PGlite.create(dataDir);
+async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
+  const client = await PGlite.create({ dataDir, ...(template ? { loadDataDir: template } : {}) });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../db/client.ts';
 
 /**
@@ -32,7 +34,9 @@ export async function createServerTestDatabase(): Promise<
 export async function openTestDatabase(): Promise<{ database: Database; dispose: () => Promise<void> }> {
   const server = await createServerTestDatabase();
   if (!server) {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const templateFile = inject('pgliteTemplate');
+    const template = templateFile ? new Blob([await readFile(templateFile)]) : undefined;
+    const database = await openDatabase({ dataDir: 'memory://', pgliteTemplate: template });
     await database.migrate();
     return { database, dispose: () => database.close() };
   }
