@@ -1,0 +1,149 @@
+import type { DatabaseKind } from '../server/db/client.ts';
+import type { LoadResult } from './load.ts';
+import type { Scenario } from './scenarios.ts';
+
+export interface ScenarioOutcome {
+  scenario: Scenario;
+  load?: LoadResult;
+  /** The machine's 1-minute load average at the end of the run: other work skews every figure. */
+  loadAverage?: number;
+  /** Why the scenario failed outright: a bad answer before the run, or errors during it. */
+  failure?: string;
+}
+
+export interface RunInfo {
+  date: Date;
+  database: DatabaseKind;
+  databaseVersion: string;
+  nodeVersion: string;
+  machine: string;
+  people: number;
+  units: number;
+  seedSeconds: number;
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  poolSize: number;
+  bareBodyBytes: number;
+}
+
+export type Verdict = 'pass' | 'MISSED' | 'FAILED' | 'n/a' | '';
+
+export interface Row {
+  name: string;
+  rps: string;
+  p50: string;
+  p99: string;
+  ratio: string;
+  errors: string;
+  target: string;
+  verdict: Verdict;
+  loadAverage: string;
+}
+
+/** A scenario with errors fails; otherwise its target (if any, on this database) passes or is missed. */
+export function judge(
+  outcome: ScenarioOutcome,
+  bare: LoadResult | undefined,
+  database: DatabaseKind,
+): Verdict {
+  if (outcome.failure || !outcome.load) return 'FAILED';
+  const target = outcome.scenario.target;
+  if (!target) return '';
+  if (target.database && target.database !== database) return 'n/a';
+  const { load } = outcome;
+  if (target.maxP99Ms !== undefined && !(load.p99Ms < target.maxP99Ms)) return 'MISSED';
+  if (target.minShareOfBare !== undefined) {
+    if (!bare || load.requestsPerSecond < target.minShareOfBare * bare.requestsPerSecond) return 'MISSED';
+  }
+  return 'pass';
+}
+
+export function buildRows(outcomes: ScenarioOutcome[], database: DatabaseKind): Row[] {
+  const bare = outcomes[0]?.load;
+  return outcomes.map((outcome) => {
+    const { load } = outcome;
+    const problems = load ? load.non2xx + load.errors : 0;
+    return {
+      name: outcome.scenario.name,
+      rps: load ? Math.round(load.requestsPerSecond).toLocaleString('en-GB') : '—',
+      p50: load ? String(load.p50Ms) : '—',
+      p99: load ? String(load.p99Ms) : '—',
+      ratio: load && bare ? `${Math.round((load.requestsPerSecond / bare.requestsPerSecond) * 100)}%` : '—',
+      errors: outcome.failure ?? (load ? String(problems) : '—'),
+      target: outcome.scenario.target?.label ?? '',
+      verdict: judge(outcome, bare, database),
+      loadAverage: outcome.loadAverage === undefined ? '—' : outcome.loadAverage.toFixed(1),
+    };
+  });
+}
+
+const headers = [
+  'scenario',
+  'req/s',
+  'p50 ms',
+  'p99 ms',
+  'vs bare',
+  'non-2xx + errors',
+  'load avg',
+  'target',
+  'result',
+];
+
+function cells(row: Row): string[] {
+  return [
+    row.name,
+    row.rps,
+    row.p50,
+    row.p99,
+    row.ratio,
+    row.errors,
+    row.loadAverage,
+    row.target,
+    row.verdict,
+  ];
+}
+
+/** The table as plain aligned text, for the terminal. */
+export function renderText(rows: Row[]): string {
+  const table = [headers, ...rows.map(cells)];
+  const widths = headers.map((_, column) => Math.max(...table.map((line) => (line[column] ?? '').length)));
+  return table
+    .map((line) => line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  '))
+    .join('\n');
+}
+
+/** bench/RESULTS.md: the table, how it was measured, and the targets. */
+export function renderMarkdown(rows: Row[], info: RunInfo): string {
+  const table = [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map((_, index) => (index === 0 || index === 5 || index >= 7 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((row) => `| ${cells(row).join(' | ')} |`),
+  ];
+  return [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (bench/run.ts); overwritten on every run.',
+    '',
+    ...table,
+    '',
+    `- Date: ${info.date.toISOString()}`,
+    `- Database: ${info.database} (${info.databaseVersion}), ${info.database === 'postgres' ? `app pool of ${info.poolSize} connections` : 'in memory, in-process, one query at a time'}`,
+    `- Node: ${info.nodeVersion}; machine: ${info.machine}`,
+    `- Data: ${info.people.toLocaleString('en-GB')} people in ${info.units} units, seeded in ${info.seedSeconds.toFixed(1)} s (set-based inserts, then VACUUM ANALYZE)`,
+    `- Load: autocannon, ${info.connections} connections, ${info.seconds} s per scenario after a ${info.warmupSeconds} s warm-up, one scenario after another; autocannon runs in a worker thread, both servers in the main thread of one process`,
+    `- Reference: a bare Fastify route in the same process returning a fixed ${info.bareBodyBytes}-byte JSON body`,
+    '- The people search rotates over topic words, name prefixes and a full name, signed in.',
+    '- load avg: the 1-minute load average when the scenario ended. The bench alone keeps it near the',
+    '  number of busy processes it runs (server, PostgreSQL backends, autocannon); higher means other',
+    '  work shared the machine and every figure in that row is lower than the machine can do.',
+    '',
+    '## Targets',
+    '',
+    '- People search: p99 under 50 ms at 50 connections on PostgreSQL.',
+    '- `GET /api/me`: at least 35% of the bare route’s requests per second (a Fastify route doing one',
+    '  primary-key SELECT through `pg` reaches about 39% here).',
+    '- Any non-2xx answer or connection error fails its scenario.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,184 @@
+import { writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { type App, buildApp } from '../server/app.ts';
+import { type Database, openDatabase } from '../server/db/client.ts';
+import { parseEnv } from '../server/env.ts';
+import { discardingJobs } from '../server/jobs/queue.ts';
+import { sessionCookieName } from '../server/plugins/auth.ts';
+import { createDiskStorage } from '../server/services/storage.ts';
+import { bareBodyBytes, startBareServer } from './bare-server.ts';
+import { runLoad } from './load.ts';
+import { buildRows, renderMarkdown, renderText, type ScenarioOutcome } from './report.ts';
+import { type BenchContext, bareScenario, type Scenario, scenarios } from './scenarios.ts';
+import { seedBenchData } from './seed.ts';
+
+/**
+ * `npm run bench`: a fresh database (PostgreSQL by default, `BENCH_DB=pglite` for an in-memory PGlite),
+ * 50,000 seeded people, the real app and a bare Fastify reference in this process, then autocannon on
+ * each scenario in turn. Writes bench/RESULTS.md and exits 1 if a scenario answered with errors.
+ *
+ * Settings: BENCH_DB, BENCH_DATABASE_URL (a server to create `copse_bench` on), BENCH_PEOPLE,
+ * BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS, BENCH_POOL_SIZE.
+ */
+
+const numberSetting = (name: string, fallback: number): number => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+};
+
+const settings = {
+  database: process.env.BENCH_DB === 'pglite' ? ('pglite' as const) : ('postgres' as const),
+  serverUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  databaseName: 'copse_bench',
+  people: numberSetting('BENCH_PEOPLE', 50_000),
+  seconds: numberSetting('BENCH_SECONDS', 10),
+  warmupSeconds: numberSetting('BENCH_WARMUP_SECONDS', 2),
+  connections: numberSetting('BENCH_CONNECTIONS', 50),
+  poolSize: numberSetting('BENCH_POOL_SIZE', 20),
+};
+
+/** Drops and recreates the bench database; it is left in place afterwards, for EXPLAIN ANALYZE. */
+async function openBenchDatabase(): Promise<Database> {
+  if (settings.database === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  const admin = new pg.Client({ connectionString: settings.serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${settings.databaseName} with (force)`);
+    await admin.query(`create database ${settings.databaseName}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(settings.serverUrl);
+  url.pathname = `/${settings.databaseName}`;
+  return openDatabase({ databaseUrl: url.toString(), poolSize: settings.poolSize });
+}
+
+async function signIn(app: App, origin: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${origin}/api/auth/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const name = sessionCookieName(app.deps.env.publicUrl);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0] ?? '')
+    .find((pair) => pair.startsWith(`${name}=`));
+  if (response.status !== 200 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
+  return cookie;
+}
+
+/** One request to every path first: a scenario that answers wrongly is failed, not measured. */
+async function preflight(
+  origin: string,
+  paths: string[],
+  headers: Record<string, string>,
+  scenario: Scenario,
+) {
+  for (const requestPath of paths) {
+    const response = await fetch(`${origin}${requestPath}`, { headers });
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.status !== 200) return `GET ${requestPath} answered ${response.status}`;
+    const problem = scenario.check?.(body);
+    if (problem) return `GET ${requestPath}: ${problem}`;
+  }
+  return undefined;
+}
+
+async function measure(
+  scenario: Scenario,
+  origins: { bare: string; app: string },
+  cookie: string,
+  context: BenchContext,
+): Promise<ScenarioOutcome> {
+  const origin = origins[scenario.server];
+  const paths = scenario.paths(context);
+  const headers: Record<string, string> = scenario.signedIn ? { cookie } : {};
+  const failure = await preflight(origin, paths, headers, scenario);
+  if (failure) return { scenario, failure };
+  const options = { origin, paths, headers, connections: settings.connections };
+  await runLoad({ ...options, seconds: settings.warmupSeconds });
+  const load = await runLoad({ ...options, seconds: settings.seconds });
+  const loadAverage = os.loadavg()[0];
+  const problems = load.non2xx + load.errors;
+  if (problems === 0) return { scenario, load, loadAverage };
+  const codes = Object.entries(load.statusCodes)
+    .map(([code, count]) => `${code}×${count}`)
+    .join(', ');
+  return { scenario, load, loadAverage, failure: `${problems} (${codes}; ${load.errors} errors)` };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const database = await openBenchDatabase();
+  const uploads = await mkdtemp(path.join(os.tmpdir(), 'copse-bench-'));
+  let app: App | undefined;
+  let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
+  try {
+    await database.migrate();
+    console.log(`Seeding ${settings.people.toLocaleString('en-GB')} people into ${database.kind}…`);
+    const data = await seedBenchData(database, settings.people);
+    console.log(`Seeded ${data.people.toLocaleString('en-GB')} people in ${data.seedSeconds.toFixed(1)} s`);
+
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+      DATA_DIR: uploads,
+      LOG_LEVEL: 'silent',
+      WORKERS: 'false',
+    });
+    app = await buildApp({
+      env,
+      database,
+      jobs: discardingJobs,
+      storage: createDiskStorage(uploads),
+      logger: false,
+    });
+    const appOrigin = await app.listen({ port: 0, host: '127.0.0.1' });
+    bare = await startBareServer();
+    const cookie = await signIn(app, appOrigin, data.signIn.email, data.signIn.password);
+
+    const outcomes: ScenarioOutcome[] = [];
+    for (const scenario of [bareScenario, ...scenarios]) {
+      console.log(`Measuring ${scenario.name}…`);
+      outcomes.push(await measure(scenario, { bare: bare.origin, app: appOrigin }, cookie, data.context));
+    }
+
+    const version = (await database.db.execute(sql`select version() as version`)) as unknown as {
+      rows: { version: string }[];
+    };
+    const cpus = os.cpus();
+    const rows = buildRows(outcomes, database.kind);
+    const markdown = renderMarkdown(rows, {
+      date: new Date(),
+      database: database.kind,
+      databaseVersion: (version.rows[0]?.version ?? '').split(' on ')[0] ?? '',
+      nodeVersion: process.version,
+      machine: `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB`,
+      people: data.people,
+      units: data.units,
+      seedSeconds: data.seedSeconds,
+      connections: settings.connections,
+      seconds: settings.seconds,
+      warmupSeconds: settings.warmupSeconds,
+      poolSize: settings.poolSize,
+      bareBodyBytes,
+    });
+    writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown);
+    console.log(`\n${renderText(rows)}\n`);
+    console.log(`Wrote bench/RESULTS.md in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+    if (rows.some((row) => row.verdict === 'FAILED')) process.exitCode = 1;
+  } finally {
+    await app?.close();
+    await bare?.close();
+    await database.close();
+    await rm(uploads, { recursive: true, force: true });
+  }
+}
+
+await main();
