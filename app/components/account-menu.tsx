@@ -23,7 +23,7 @@ export function AccountMenu(props: { me: Me }) {
   };
 
   return (
-    <Menu position="bottom-end" width={220} shadow="md">
+    <Menu position="bottom-end" width={220} shadow="md" withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <UnstyledButton aria-label={`Account menu for ${props.me.displayName}`} style={{ borderRadius: 999 }}>
           <Group gap={6} wrap="nowrap">
@@ -36,7 +36,6 @@ export function AccountMenu(props: { me: Me }) {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{props.me.email}</Menu.Label>
         <Menu.Item component={Link} to={`/people/${props.me.id}`}>
           Profile
         </Menu.Item>

@@ -33,7 +33,9 @@ test('the first visit sets up the institution and its administrator', async ({ b
   const firstName = administrator.name.split(' ')[0] ?? '';
   await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${firstName}` })).toBeVisible();
   await expect(page.getByRole('banner').getByRole('link', { name: administrator.institution })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }),
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: 'Notifications, none unread' })).toBeVisible();
   await expect(page).toHaveTitle(`Home · ${administrator.institution}`);
   await expectAccessible(page, 'on the administrator home page');

@@ -172,7 +172,9 @@ export function AdminUnitsPage() {
                 <Table.Tbody>
                   {units.data.map((unit) => (
                     <Table.Tr key={unit.id}>
-                      <Table.Td fw={550}>{unit.name}</Table.Td>
+                      <Table.Th scope="row" fw={550}>
+                        {unit.name}
+                      </Table.Th>
                       <Table.Td>{unit.memberCount}</Table.Td>
                       <Table.Td>
                         <Group gap="xs" justify="flex-end" wrap="nowrap">
