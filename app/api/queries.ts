@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiGet } from './client.ts';
+import { markSessionEnded } from './session.ts';
 import type { Institution, Me, Unit } from './types.ts';
 
 /** Query keys in one place, so mutations invalidate the right caches. */
@@ -27,15 +28,22 @@ export function useInstitution() {
   });
 }
 
-/** The signed-in person, or null for an anonymous visitor. */
+/**
+ * The signed-in person, or null for an anonymous visitor. A 401 after someone was signed in means the
+ * server ended the session (suspension, sign-out elsewhere): that is remembered so the app can say so.
+ */
 export function useMe() {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: keys.me,
     queryFn: async (): Promise<Me | null> => {
       try {
         return await apiGet<Me>('/me');
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
+        if (error instanceof ApiError && error.status === 401) {
+          if (queryClient.getQueryData(keys.me)) markSessionEnded();
+          return null;
+        }
         throw error;
       }
     },

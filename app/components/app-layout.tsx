@@ -2,8 +2,9 @@ import { AppShell, Burger, Button, Container, Drawer, Group, Text } from '@manti
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { keys, useInstitution, useMe } from '../api/queries.ts';
+import { sessionWasEnded } from '../api/session.ts';
 import { AccountMenu } from './account-menu.tsx';
 import { TreeIcon } from './icons.tsx';
 import { MainNav } from './main-nav.tsx';
@@ -32,6 +33,23 @@ function useNavigationEffects(): void {
   }, [location.pathname, queryClient]);
 }
 
+/** When the server ends the session of someone who was signed in, take them to sign in, then back here. */
+function useSessionEndWatch(signedIn: boolean): void {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const wasSignedIn = useRef(signedIn);
+  useEffect(() => {
+    if (wasSignedIn.current && !signedIn && sessionWasEnded()) {
+      const next = `${location.pathname}${location.search}`;
+      void navigate(`/signin?next=${encodeURIComponent(next)}`, {
+        replace: true,
+        state: { sessionEnded: true },
+      });
+    }
+    wasSignedIn.current = signedIn;
+  }, [signedIn, navigate, location.pathname, location.search]);
+}
+
 /** The app shell: skip link, header with navigation, main content and footer. */
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -40,6 +58,7 @@ export function AppLayout() {
   const setupNeeded = institution?.setupNeeded ?? false;
   const name = institution?.name || 'Copse';
   useNavigationEffects();
+  useSessionEndWatch(Boolean(me));
 
   return (
     <AppShell header={{ height: 64 }} padding={0}>
