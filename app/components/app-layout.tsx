@@ -1,8 +1,8 @@
-import { AppShell, Burger, Button, Container, Drawer, Group, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Container, Divider, Drawer, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { keys, useInstitution, useMe } from '../api/queries.ts';
 import { sessionWasEnded } from '../api/session.ts';
 import { AccountMenu } from './account-menu.tsx';
@@ -121,6 +121,26 @@ export function AppLayout() {
         closeButtonProps={{ 'aria-label': 'Close navigation' }}
       >
         <MainNav me={me} label="Main (menu)" vertical onNavigate={close} />
+        {me ? (
+          <>
+            <Divider my="sm" />
+            <nav aria-label="Account (menu)">
+              <ul className="drawer-list">
+                {[
+                  { to: '/notifications', label: 'Notifications' },
+                  { to: `/people/${me.id}`, label: 'Your profile' },
+                  { to: '/settings/profile', label: 'Settings' },
+                ].map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} className="nav-link drawer-link" onClick={close}>
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </>
+        ) : null}
       </Drawer>
       <AppShell.Main id="main" tabIndex={-1} style={{ minHeight: 'calc(100dvh - 72px)' }}>
         <Container size="lg" py="xl" px="md">

@@ -82,7 +82,9 @@ export function PhotoUpload(props: {
           </Text>
         </Stack>
       </Group>
-      <div role="status">{status ? <Text size="sm">{status}</Text> : null}</div>
+      <div role="status" style={{ display: 'contents' }}>
+        {status ? <Text size="sm">{status}</Text> : null}
+      </div>
       {error ? (
         <Alert color="red" variant="light" role="alert">
           {error}

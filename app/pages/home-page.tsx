@@ -1,7 +1,8 @@
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Box, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useInstitution, useMe } from '../api/queries.ts';
 import type { Me } from '../api/types.ts';
+import { BookIcon, CalendarIcon, GroveIllustration, SproutIcon } from '../components/icons.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 
@@ -81,44 +82,63 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
   );
 }
 
+const highlights = [
+  {
+    title: 'Meet',
+    text: 'Regular meetings, workshops and conversations across faculties and services.',
+    Icon: CalendarIcon,
+  },
+  {
+    title: 'Share',
+    text: 'A toolkit of resources your community curates and actually uses.',
+    Icon: BookIcon,
+  },
+  {
+    title: 'Grow',
+    text: 'See what your community achieves, and the value it creates over time.',
+    Icon: SproutIcon,
+  },
+];
+
 function Landing(props: { institutionName: string }) {
   useDocumentTitle('Welcome');
   return (
-    <Stack gap="xl" py={{ base: 'md', sm: 48 }} maw={720}>
-      <Stack gap="md">
-        <Text tt="uppercase" fw={700} size="sm" c="forest.8" style={{ letterSpacing: '0.06em' }}>
-          {props.institutionName}
-        </Text>
-        <Title
-          order={1}
-          style={{ fontSize: 'clamp(2rem, 5vw, 3rem)', lineHeight: 1.15 }}
-          tabIndex={-1}
-          data-page-title
-        >
-          Learn with colleagues who share your practice
-        </Title>
-        <Text size="lg" c="dimmed" maw={600}>
-          Communities of practice are voluntary groups that meet regularly to learn from each other. Find one
-          where you belong, meet colleagues across units, or start a new one.
-        </Text>
-      </Stack>
-      <Group gap="sm">
-        <Button component={Link} to="/signup" size="md">
-          Sign up
-        </Button>
-        <Button component={Link} to="/signin" size="md" variant="default">
-          Sign in
-        </Button>
-      </Group>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg" mt="md">
-        {[
-          ['Meet', 'Regular meetings, workshops and conversations across faculties and services.'],
-          ['Share', 'A toolkit of resources your community curates and actually uses.'],
-          ['Grow', 'See what your community achieves, and the value it creates over time.'],
-        ].map(([title, text]) => (
-          <Group key={title} align="flex-start" wrap="nowrap" gap="sm">
-            <ThemeIcon variant="light" radius="xl" size="md" aria-hidden="true">
-              •
+    <Stack gap={48} py={{ base: 'md', sm: 40 }}>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing={48} style={{ alignItems: 'center' }}>
+        <Stack gap="lg">
+          <Text tt="uppercase" fw={700} size="sm" c="forest.8" style={{ letterSpacing: '0.06em' }}>
+            {props.institutionName}
+          </Text>
+          <Title
+            order={1}
+            style={{ fontSize: 'clamp(2rem, 4.5vw, 3rem)', lineHeight: 1.12 }}
+            tabIndex={-1}
+            data-page-title
+          >
+            Learn with colleagues who share your practice
+          </Title>
+          <Text size="lg" c="dimmed" maw={560}>
+            Communities of practice are voluntary groups that meet regularly to learn from each other. Find
+            one where you belong, meet colleagues across units, or start a new one.
+          </Text>
+          <Group gap="sm">
+            <Button component={Link} to="/signup" size="md">
+              Sign up
+            </Button>
+            <Button component={Link} to="/signin" size="md" variant="default">
+              Sign in
+            </Button>
+          </Group>
+        </Stack>
+        <Box visibleFrom="md">
+          <GroveIllustration />
+        </Box>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
+        {highlights.map(({ title, text, Icon }) => (
+          <Group key={title} align="flex-start" wrap="nowrap" gap="md">
+            <ThemeIcon variant="light" radius="md" size={40}>
+              <Icon size={22} />
             </ThemeIcon>
             <Stack gap={2}>
               <Title order={2} size="h3">

@@ -20,7 +20,9 @@ test('a newcomer signs up, confirms their email, fills in their profile and is f
   await admin.getByLabel('Unit name').fill(unitName);
   await admin.getByRole('button', { name: 'Add unit' }).click();
   await expect(admin.getByRole('status').filter({ hasText: `“${unitName}” is added.` })).toBeVisible();
-  await expect(admin.getByRole('rowheader', { name: unitName })).toBeVisible();
+  await expect(
+    admin.getByRole('list', { name: 'Units' }).getByRole('listitem').filter({ hasText: unitName }),
+  ).toBeVisible();
   await expectAccessible(admin, 'on the units page');
 
   // The newcomer signs up from the landing page.

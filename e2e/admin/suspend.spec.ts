@@ -44,7 +44,10 @@ test("an administrator suspends a member and the member's session ends at once",
   await expectAccessible(memberPage, 'on the sign-in page, suspended');
 
   // The suspension is in the audit log.
-  await admin.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Audit log' }).click();
+  await admin
+    .getByRole('navigation', { name: 'Administration' })
+    .getByRole('link', { name: 'Audit log' })
+    .click();
   await expect(admin.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
   await expect(admin.getByRole('cell', { name: /Suspended a user/ }).first()).toBeVisible();
   await expectAccessible(admin, 'on the audit log');

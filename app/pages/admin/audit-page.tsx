@@ -51,8 +51,9 @@ export function AdminAuditPage() {
         </EmptyState>
       ) : (
         <Card padding={0}>
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" horizontalSpacing="md">
+          {/* Scrolls sideways on small screens; focusable so keyboard users can scroll it too. */}
+          <div className="table-scroll" role="region" aria-label="Audit log entries" tabIndex={0}>
+            <Table verticalSpacing="sm" horizontalSpacing="md" miw={640}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">When</Table.Th>
@@ -95,7 +96,7 @@ export function AdminAuditPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </div>
         </Card>
       )}
       {audit.hasNextPage ? (

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
@@ -157,51 +157,42 @@ export function AdminUnitsPage() {
           </EmptyState>
         ) : (
           <Card padding={0}>
-            <Table.ScrollContainer minWidth={420}>
-              <Table verticalSpacing="sm" horizontalSpacing="md" striped={false} highlightOnHover>
-                <Table.Caption>{units.data.length} units</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Name</Table.Th>
-                    <Table.Th scope="col">People</Table.Th>
-                    <Table.Th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {units.data.map((unit) => (
-                    <Table.Tr key={unit.id}>
-                      <Table.Th scope="row" fw={550}>
-                        {unit.name}
-                      </Table.Th>
-                      <Table.Td>{unit.memberCount}</Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" justify="flex-end" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setRenaming(unit)}
-                            aria-label={`Rename ${unit.name}`}
-                          >
-                            Rename
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            onClick={() => setDeleting(unit)}
-                            aria-label={`Remove ${unit.name}`}
-                          >
-                            Remove
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <Text size="sm" c="dimmed" px="md" pt="sm" pb="xs">
+              {units.data.length} {units.data.length === 1 ? 'unit' : 'units'}, by name
+            </Text>
+            <ul aria-label="Units" className="row-list">
+              {units.data.map((unit) => (
+                <li key={unit.id}>
+                  <Group justify="space-between" wrap="wrap" gap="xs" px="md" py="sm">
+                    <Stack gap={0} style={{ minWidth: 0, flex: '1 1 200px' }}>
+                      <Text fw={600}>{unit.name}</Text>
+                      <Text size="xs" c="dimmed">
+                        {unit.memberCount === 1 ? '1 person' : `${unit.memberCount} people`}
+                      </Text>
+                    </Stack>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setRenaming(unit)}
+                        aria-label={`Rename ${unit.name}`}
+                      >
+                        Rename
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setDeleting(unit)}
+                        aria-label={`Remove ${unit.name}`}
+                      >
+                        Remove
+                      </Button>
+                    </Group>
+                  </Group>
+                </li>
+              ))}
+            </ul>
           </Card>
         )}
       </Stack>

@@ -9,26 +9,47 @@ export const roleLabels = {
   member: 'Member',
 } as const;
 
+/** Status badges keep their full word, however narrow the column. */
+const noShrink = { flexShrink: 0, overflow: 'visible' } as const;
+
 export type UserChange = { role: AdminUser['role'] } | { suspended: boolean };
 
 /** Active, suspended or waiting for email confirmation. */
 export function UserStatus(props: { user: AdminUser }) {
   if (props.user.suspended) {
     return (
-      <Badge color="red" variant="light" tt="none">
+      <Badge
+        color="red"
+        variant="light"
+        tt="none"
+        style={noShrink}
+        styles={{ label: { overflow: 'visible' } }}
+      >
         Suspended
       </Badge>
     );
   }
   if (!props.user.emailVerified) {
     return (
-      <Badge color="yellow" variant="light" tt="none">
+      <Badge
+        color="yellow"
+        variant="light"
+        tt="none"
+        style={noShrink}
+        styles={{ label: { overflow: 'visible' } }}
+      >
         Unconfirmed
       </Badge>
     );
   }
   return (
-    <Badge color="forest" variant="light" tt="none">
+    <Badge
+      color="forest"
+      variant="light"
+      tt="none"
+      style={noShrink}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       Active
     </Badge>
   );
