@@ -63,7 +63,20 @@ export function useFormState() {
     setMessage(null);
   }, []);
 
-  return { fields, message, busy, check, run, reset, setMessage, setFields };
+  /**
+   * What an input shows for `name`: its message, or just the invalid state when the alert above the form
+   * already says exactly the same thing (one announcement, not two identical lines).
+   */
+  const error = useCallback(
+    (name: string): string | boolean | undefined => {
+      const text = fields[name];
+      if (!text) return undefined;
+      return text === message ? true : text;
+    },
+    [fields, message],
+  );
+
+  return { fields, message, busy, check, run, reset, setMessage, setFields, error };
 }
 
 export type FormState = ReturnType<typeof useFormState>;

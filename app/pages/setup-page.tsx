@@ -55,7 +55,7 @@ export function SetupPage() {
             description="Shown in the header and in emails, e.g. “Maastricht University”."
             value={values.institutionName}
             onChange={set('institutionName')}
-            error={form.fields.institutionName}
+            error={form.error('institutionName')}
             required
           />
           <TextInput
@@ -64,7 +64,7 @@ export function SetupPage() {
             autoComplete="name"
             value={values.displayName}
             onChange={set('displayName')}
-            error={form.fields.displayName}
+            error={form.error('displayName')}
             required
           />
           <TextInput
@@ -74,7 +74,7 @@ export function SetupPage() {
             autoComplete="email"
             value={values.email}
             onChange={set('email')}
-            error={form.fields.email}
+            error={form.error('email')}
             required
           />
           <PasswordInput
@@ -84,7 +84,7 @@ export function SetupPage() {
             description="At least 12 characters."
             value={values.password}
             onChange={set('password')}
-            error={form.fields.password}
+            error={form.error('password')}
             required
           />
           <Button type="submit" loading={form.busy} fullWidth>

@@ -62,7 +62,7 @@ export function AdminInstitutionPage() {
                   setSaved(null);
                   setName(event.currentTarget.value);
                 }}
-                error={form.fields.name}
+                error={form.error('name')}
                 required
               />
               <StatusAlert message={saved} />

@@ -38,7 +38,7 @@ function RenameUnitModal(props: {
             name="name"
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
-            error={form.fields.name}
+            error={form.error('name')}
             data-autofocus
             required
           />
@@ -137,7 +137,7 @@ export function AdminUnitsPage() {
                 placeholder="e.g. Faculty of Law"
                 value={name}
                 onChange={(event) => setName(event.currentTarget.value)}
-                error={form.fields.name}
+                error={form.error('name')}
                 style={{ flex: '1 1 240px' }}
               />
               <Button type="submit" loading={form.busy} mt={{ base: 0, xs: 25 }}>

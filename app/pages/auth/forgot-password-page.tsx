@@ -44,7 +44,7 @@ export function ForgotPasswordPage() {
             autoComplete="email"
             value={email}
             onChange={(event) => setEmail(event.currentTarget.value)}
-            error={form.fields.email}
+            error={form.error('email')}
             required
           />
           <Button type="submit" loading={form.busy} fullWidth>

@@ -63,7 +63,7 @@ export function ResetPasswordPage() {
               const value = event.currentTarget.value;
               setValues((v) => ({ ...v, password: value }));
             }}
-            error={form.fields.password}
+            error={form.error('password')}
             required
           />
           <PasswordInput
@@ -75,7 +75,7 @@ export function ResetPasswordPage() {
               const value = event.currentTarget.value;
               setValues((v) => ({ ...v, confirm: value }));
             }}
-            error={form.fields.confirm}
+            error={form.error('confirm')}
             required
           />
           <Button type="submit" loading={form.busy} fullWidth>

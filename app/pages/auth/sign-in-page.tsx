@@ -99,7 +99,7 @@ export function SignInPage() {
             autoComplete="email"
             value={values.email}
             onChange={set('email')}
-            error={form.fields.email === 'not_confirmed' ? undefined : form.fields.email}
+            error={form.fields.email === 'not_confirmed' ? undefined : form.error('email')}
             required
           />
           <PasswordInput
@@ -108,7 +108,7 @@ export function SignInPage() {
             autoComplete="current-password"
             value={values.password}
             onChange={set('password')}
-            error={form.fields.password}
+            error={form.error('password')}
             required
           />
           <Group justify="flex-end" mt={-8}>

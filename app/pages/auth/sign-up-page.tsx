@@ -39,7 +39,7 @@ export function SignUpPage() {
             autoComplete="name"
             value={values.displayName}
             onChange={set('displayName')}
-            error={form.fields.displayName}
+            error={form.error('displayName')}
             required
           />
           <TextInput
@@ -49,7 +49,7 @@ export function SignUpPage() {
             autoComplete="email"
             value={values.email}
             onChange={set('email')}
-            error={form.fields.email}
+            error={form.error('email')}
             required
           />
           <PasswordInput
@@ -59,7 +59,7 @@ export function SignUpPage() {
             description="At least 12 characters. A short sentence is easy to remember."
             value={values.password}
             onChange={set('password')}
-            error={form.fields.password}
+            error={form.error('password')}
             required
           />
           <Button type="submit" loading={form.busy} fullWidth>

@@ -62,7 +62,7 @@ export function PasswordSettingsPage() {
             autoComplete="current-password"
             value={values.currentPassword}
             onChange={set('currentPassword')}
-            error={form.fields.currentPassword}
+            error={form.error('currentPassword')}
             required
           />
           <PasswordInput
@@ -72,7 +72,7 @@ export function PasswordSettingsPage() {
             description="At least 12 characters."
             value={values.newPassword}
             onChange={set('newPassword')}
-            error={form.fields.newPassword}
+            error={form.error('newPassword')}
             required
           />
           <PasswordInput
@@ -81,7 +81,7 @@ export function PasswordSettingsPage() {
             autoComplete="new-password"
             value={values.confirm}
             onChange={set('confirm')}
-            error={form.fields.confirm}
+            error={form.error('confirm')}
             required
           />
           <StatusAlert message={saved} />

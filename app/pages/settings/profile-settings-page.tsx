@@ -127,7 +127,7 @@ export function ProfileSettingsPage() {
                 autoComplete="name"
                 value={values.displayName}
                 onChange={(event) => set('displayName', event.currentTarget.value)}
-                error={form.fields.displayName}
+                error={form.error('displayName')}
                 required
               />
               <TextInput
@@ -136,7 +136,7 @@ export function ProfileSettingsPage() {
                 placeholder="e.g. she/her, they/them"
                 value={values.pronouns}
                 onChange={(event) => set('pronouns', event.currentTarget.value)}
-                error={form.fields.pronouns}
+                error={form.error('pronouns')}
               />
               <NativeSelect
                 label="Unit"
@@ -144,7 +144,7 @@ export function ProfileSettingsPage() {
                 description="Your faculty, department or service."
                 value={values.unitId}
                 onChange={(event) => set('unitId', event.currentTarget.value)}
-                error={form.fields.unitId}
+                error={form.error('unitId')}
                 data={[
                   { value: '', label: units.isPending ? 'Loading units…' : 'No unit' },
                   ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
@@ -156,7 +156,7 @@ export function ProfileSettingsPage() {
                 description="Staff, student or from outside the institution."
                 value={values.kind}
                 onChange={(event) => set('kind', event.currentTarget.value)}
-                error={form.fields.kind}
+                error={form.error('kind')}
                 data={personKinds.map((kind) => ({ value: kind, label: kindLabels[kind] }))}
               />
             </SimpleGrid>
@@ -169,7 +169,7 @@ export function ProfileSettingsPage() {
               maxRows={14}
               value={values.bio}
               onChange={(event) => set('bio', event.currentTarget.value)}
-              error={form.fields.bio}
+              error={form.error('bio')}
             />
             <TagsInput
               label="Expertise"
@@ -212,7 +212,7 @@ export function ProfileSettingsPage() {
               data={zones}
               value={values.timeZone}
               onChange={(zone) => set('timeZone', zone ?? values.timeZone)}
-              error={form.fields.timeZone}
+              error={form.error('timeZone')}
               allowDeselect={false}
               limit={50}
               nothingFoundMessage="No time zone matches"
