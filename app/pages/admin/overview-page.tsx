@@ -34,7 +34,7 @@ export function AdminOverviewPage() {
           <Card key={section.to} padding="lg">
             <Stack gap={6}>
               <Title order={2} size="h3">
-                <Anchor component={Link} to={section.to} inherit c="forest.9">
+                <Anchor component={Link} to={section.to} inherit c="forest.9" underline="hover">
                   {section.title}
                 </Anchor>
               </Title>
