@@ -2,12 +2,12 @@ import Fastify from 'fastify';
 
 /**
  * The reference every scenario is compared with: a bare Fastify server in the same process, whose one
- * route returns a fixed JSON body of about 2 KB (ten people-shaped records). It does no database work
+ * route returns a fixed JSON body of about 2 KB (eight people-shaped records). It does no database work
  * and no validation, so it shows what this machine and Node can do at most; ratios to it hold on a noisy
  * machine where absolute figures do not.
  */
 export const bareBody = {
-  data: Array.from({ length: 10 }, (_, index) => ({
+  data: Array.from({ length: 8 }, (_, index) => ({
     id: `00000000-0000-4000-8000-00000000000${index}`,
     displayName: `Colleague Number ${index}`,
     pronouns: 'they/them',

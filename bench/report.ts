@@ -131,7 +131,7 @@ export function renderMarkdown(rows: Row[], info: RunInfo): string {
     `- Database: ${info.database} (${info.databaseVersion}), ${info.database === 'postgres' ? `app pool of ${info.poolSize} connections` : 'in memory, in-process, one query at a time'}`,
     `- Node: ${info.nodeVersion}; machine: ${info.machine}`,
     `- Data: ${info.people.toLocaleString('en-GB')} people in ${info.units} units, seeded in ${info.seedSeconds.toFixed(1)} s (set-based inserts, then VACUUM ANALYZE)`,
-    `- Load: autocannon, ${info.connections} connections, ${info.seconds} s per scenario after a ${info.warmupSeconds} s warm-up, one scenario after another; autocannon runs in a worker thread, both servers in the main thread of one process`,
+    `- Load: autocannon, ${info.connections} connections, ${info.seconds} s per scenario after a ${info.warmupSeconds} s warm-up, one scenario after another; autocannon runs in a child process, both servers in the main thread of one process`,
     `- Reference: a bare Fastify route in the same process returning a fixed ${info.bareBodyBytes}-byte JSON body`,
     '- The people search rotates over topic words, name prefixes and a full name, signed in.',
     '- load avg: the 1-minute load average when the scenario ended. The bench alone keeps it near the',
