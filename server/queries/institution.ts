@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { institutionSettings, units, users } from '../db/schema/index.ts';
 
@@ -14,9 +14,11 @@ export async function listUnits(db: Db) {
     .select({
       id: units.id,
       name: units.name,
-      memberCount: sql<number>`(select count(*)::int from ${users} where ${users.unitId} = ${units.id})`,
+      memberCount: sql<number>`count(${users.id})::int`,
     })
     .from(units)
+    .leftJoin(users, and(eq(users.unitId, units.id), isNull(users.suspendedAt)))
+    .groupBy(units.id)
     .orderBy(asc(sql`lower(${units.name})`));
 }
 

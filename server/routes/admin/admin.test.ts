@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTestApp, type TestApp } from '../../test/app.ts';
-import { createUser, latestEmailTo, signedInUser, signInAs } from '../../test/factories.ts';
+import { createUnit, createUser, latestEmailTo, signedInUser, signInAs } from '../../test/factories.ts';
 
 let t: TestApp;
 let admin: { cookie: string; user: { id: string } };
@@ -68,6 +68,18 @@ describe('institution and units', () => {
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['institution.update', 'unit.create', 'unit.rename', 'unit.delete']),
     );
+  });
+
+  it('counts the people of each unit, leaving out suspended people', async () => {
+    const db = t.app.deps.database.db;
+    const unit = await createUnit(db);
+    await createUser(db, { unitId: unit.id });
+    await createUser(db, { unitId: unit.id });
+    await createUser(db, { unitId: unit.id, suspended: true });
+    const empty = await createUnit(db);
+    const units = (await call('GET', '/api/units')).json().data as { id: string; memberCount: number }[];
+    expect(units.find((u) => u.id === unit.id)?.memberCount).toBe(2);
+    expect(units.find((u) => u.id === empty.id)?.memberCount).toBe(0);
   });
 });
 
