@@ -28,10 +28,24 @@ const red: MantineColorsTuple = [
   '#861616',
 ];
 
+/** A dark amber for "waiting" states: Mantine's yellow text fails contrast on its own light background. */
+const amber: MantineColorsTuple = [
+  '#fff8e6',
+  '#ffefc2',
+  '#ffe08a',
+  '#ffd050',
+  '#f5bb1f',
+  '#d99a00',
+  '#b07c00',
+  '#8a5a00',
+  '#6e4700',
+  '#523500',
+];
+
 export const theme = createTheme({
   primaryColor: 'forest',
   primaryShade: 7,
-  colors: { forest, red },
+  colors: { forest, red, amber },
   defaultRadius: 'md',
   cursorType: 'pointer',
   fontFamily:

@@ -26,9 +26,14 @@ export interface BareServer {
   close(): Promise<void>;
 }
 
-export async function startBareServer(): Promise<BareServer> {
+/**
+ * Also serves `/pk`: `selectPerson`, one primary-key SELECT with no hooks, validation or ORM. It shows
+ * the most any route doing one query can reach on this machine.
+ */
+export async function startBareServer(selectPerson: () => Promise<unknown>): Promise<BareServer> {
   const app = Fastify({ logger: false });
   app.get('/bare', async () => bareBody);
+  app.get('/pk', async () => ({ data: await selectPerson() }));
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return { origin: address, close: () => app.close() };
 }

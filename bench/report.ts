@@ -133,6 +133,8 @@ export function renderMarkdown(rows: Row[], info: RunInfo): string {
     `- Data: ${info.people.toLocaleString('en-GB')} people in ${info.units} units, seeded in ${info.seedSeconds.toFixed(1)} s (set-based inserts, then VACUUM ANALYZE)`,
     `- Load: autocannon, ${info.connections} connections, ${info.seconds} s per scenario after a ${info.warmupSeconds} s warm-up, one scenario after another; autocannon runs in a child process, both servers in the main thread of one process`,
     `- Reference: a bare Fastify route in the same process returning a fixed ${info.bareBodyBytes}-byte JSON body`,
+    '- "reference: one primary-key SELECT": the same bare server doing one SELECT by primary key through the',
+    '  same pool, without hooks, validation or ORM: the ceiling for any route that makes one query.',
     '- The people search rotates over topic words, name prefixes and a full name, signed in.',
     '- load avg: the 1-minute load average when the scenario ended. The bench alone keeps it near the',
     '  number of busy processes it runs (server, PostgreSQL backends, autocannon); higher means other',

@@ -113,12 +113,37 @@ async function measure(
   return { scenario, load, loadAverage, failure: `${problems} (${codes}; ${load.errors} errors)` };
 }
 
+const referenceSql =
+  'select id, email, display_name, pronouns, bio, role, created_at from users where id = $1';
+
+/**
+ * The reference route's one query: on PostgreSQL a named (prepared) statement through `pg` on a pool of
+ * its own, as a hand-written route would do; on PGlite the raw client.
+ */
+function referenceQuery(database: Database, personId: string) {
+  if (database.kind === 'pglite') {
+    return {
+      selectPerson: async () => (await database.raw.executeSql(referenceSql, [personId])).rows[0],
+      close: async () => {},
+    };
+  }
+  const url = new URL(settings.serverUrl);
+  url.pathname = `/${settings.databaseName}`;
+  const pool = new pg.Pool({ connectionString: url.toString(), max: settings.poolSize });
+  return {
+    selectPerson: async () =>
+      (await pool.query({ name: 'bench_reference', text: referenceSql, values: [personId] })).rows[0],
+    close: () => pool.end(),
+  };
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const database = await openBenchDatabase();
   const uploads = await mkdtemp(path.join(os.tmpdir(), 'copse-bench-'));
   let app: App | undefined;
   let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
+  let reference: ReturnType<typeof referenceQuery> | undefined;
   try {
     await database.migrate();
     console.log(`Seeding ${settings.people.toLocaleString('en-GB')} people into ${database.kind}…`);
@@ -140,7 +165,8 @@ async function main(): Promise<void> {
       logger: false,
     });
     const appOrigin = await app.listen({ port: 0, host: '127.0.0.1' });
-    bare = await startBareServer();
+    reference = referenceQuery(database, data.context.personId);
+    bare = await startBareServer(reference.selectPerson);
     const cookie = await signIn(app, appOrigin, data.signIn.email, data.signIn.password);
 
     const outcomes: ScenarioOutcome[] = [];
@@ -176,6 +202,7 @@ async function main(): Promise<void> {
   } finally {
     await app?.close();
     await bare?.close();
+    await reference?.close();
     await database.close();
     await rm(uploads, { recursive: true, force: true });
   }

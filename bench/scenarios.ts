@@ -4,6 +4,8 @@ import type { DatabaseKind } from '../server/db/client.ts';
 export interface BenchContext {
   /** Words a colleague would type into the people search: topics, name prefixes, a full name. */
   searchTerms: string[];
+  /** The signed-in bench member. */
+  personId: string;
 }
 
 export interface Target {
@@ -46,6 +48,13 @@ const hasData = (body: unknown): string | undefined =>
  * capabilities (communities, meetings, discussions) put theirs here, with what they need in BenchContext.
  */
 export const scenarios: Scenario[] = [
+  {
+    name: 'reference: one primary-key SELECT, no app',
+    server: 'bare',
+    signedIn: false,
+    paths: () => ['/pk'],
+    check: hasData,
+  },
   {
     name: 'GET /api/health',
     server: 'app',

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../server/db/client.ts';
+import { users } from '../server/db/schema/index.ts';
 import { ensureUnits, seedPeople, unitNames } from '../server/db/seed/people.ts';
 import { hashPassword } from '../server/services/crypto.ts';
 import type { BenchContext } from './scenarios.ts';
@@ -54,8 +55,10 @@ export async function seedBenchData(database: Database, people: number): Promise
   // Name prefixes as people type them ("noe", "chr"), and one full name.
   const prefixes = [...new Set(sample.map((person) => person.displayName.slice(0, 3).toLowerCase()))];
   const searchTerms = [...topicTerms, ...prefixes, first.displayName];
+  const [member] = await db.select({ id: users.id }).from(users).where(eq(users.email, first.email));
+  if (!member) throw new Error('the bench member is missing');
   return {
-    context: { searchTerms },
+    context: { searchTerms, personId: member.id },
     signIn: { email: first.email, password: benchPassword },
     people: inserted,
     units: units.length,

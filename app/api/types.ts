@@ -7,11 +7,17 @@ import type { EmailChoice, NotificationKind } from '../../common/enums.ts';
 import type { auditSchema, mailSchema } from '../../server/routes/admin/schema.ts';
 import type { sessionSchema } from '../../server/routes/auth/schema.ts';
 import type { institutionSchema, unitSchema } from '../../server/routes/institution/index.ts';
-import type { adminUserSchema, meSchema, personSchema } from '../../server/routes/shared-schemas.ts';
+import type {
+  adminUserSchema,
+  meSchema,
+  personSchema,
+  personSummarySchema,
+} from '../../server/routes/shared-schemas.ts';
 
 export type Institution = z.infer<typeof institutionSchema>;
 export type Unit = z.infer<typeof unitSchema>;
 export type Person = z.infer<typeof personSchema>;
+export type PersonSummary = z.infer<typeof personSummarySchema>;
 export type Me = z.infer<typeof meSchema>;
 export type AdminUser = z.infer<typeof adminUserSchema>;
 export type Session = z.infer<typeof sessionSchema>;

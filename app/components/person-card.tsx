@@ -1,13 +1,13 @@
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Person } from '../api/types.ts';
+import type { PersonSummary } from '../api/types.ts';
 import { PersonAvatar } from './person-avatar.tsx';
 import { TagList } from './tag-list.tsx';
 
 export const kindLabels = { staff: 'Staff', student: 'Student', external: 'External' } as const;
 
 /** A colleague in a list: photo, name (linking to the profile), pronouns, unit and expertise. */
-export function PersonCard(props: { person: Person }) {
+export function PersonCard(props: { person: PersonSummary }) {
   const { person } = props;
   return (
     <Card component="article" h="100%" aria-labelledby={`person-${person.id}`}>

@@ -2,7 +2,13 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UserRole } from '../../common/enums.ts';
 import { AppError } from '../errors.ts';
-import { findActorBySessionId, sessionLifetimeMs, touchSession } from '../queries/sessions.ts';
+import {
+  findActorBySessionId,
+  findProfileBySessionId,
+  sessionLifetimeMs,
+  touchSession,
+} from '../queries/sessions.ts';
+import type { ProfileRow } from '../queries/users.ts';
 import { hashToken } from '../services/crypto.ts';
 
 /** The signed-in person making a request. */
@@ -14,9 +20,20 @@ export interface Actor {
   sessionId: string;
 }
 
+/** The signed-in person's whole profile, loaded with the session on routes that ask for it. */
+export interface ActorProfile {
+  user: ProfileRow;
+  unitName: string | null;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    actorProfile: ActorProfile | null;
+  }
+  interface FastifyContextConfig {
+    /** Load the actor's whole profile with the session (one query instead of two). */
+    actorProfile?: boolean;
   }
 }
 
@@ -32,16 +49,35 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
   await app.register(cookie);
   const cookieName = sessionCookieName(app.deps.env.publicUrl);
   app.decorateRequest('actor', null);
+  app.decorateRequest('actorProfile', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[cookieName];
     if (!token) return;
     const { db } = app.deps.database;
-    const row = await findActorBySessionId(db, hashToken(token));
-    if (!row) return;
-    const { lastSeenAt, ...actor } = row;
-    request.actor = actor;
-    if (Date.now() - lastSeenAt.getTime() > touchEveryMs) await touchSession(db, row.sessionId);
+    const sessionId = hashToken(token);
+    let lastSeenAt: Date;
+    if (request.routeOptions.config.actorProfile) {
+      const row = await findProfileBySessionId(db, sessionId);
+      if (!row) return;
+      const { user, unitName } = row;
+      request.actor = {
+        id: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        role: user.role,
+        sessionId,
+      };
+      request.actorProfile = { user, unitName };
+      lastSeenAt = row.lastSeenAt;
+    } else {
+      const row = await findActorBySessionId(db, sessionId);
+      if (!row) return;
+      const { lastSeenAt: seen, ...actor } = row;
+      request.actor = actor;
+      lastSeenAt = seen;
+    }
+    if (Date.now() - lastSeenAt.getTime() > touchEveryMs) await touchSession(db, sessionId);
   });
 }
 
@@ -64,6 +100,12 @@ export function clearSessionCookie(app: FastifyInstance, reply: FastifyReply): v
     sameSite: 'lax',
     secure,
   });
+}
+
+/** The signed-in actor's profile on a route configured with `actorProfile: true`, or a 401. */
+export function requireActorProfile(request: FastifyRequest): ActorProfile {
+  if (!request.actorProfile) throw new AppError('unauthenticated', 'Sign in to continue.');
+  return request.actorProfile;
 }
 
 /** The signed-in actor, or a 401. */

@@ -1,16 +1,20 @@
-import type { UserRow } from '../queries/users.ts';
+import type { ProfileRow } from '../queries/users.ts';
 import { renderMarkdown } from '../services/markdown.ts';
 
-/** The public face of a person: what any signed-in member may see. */
-export function presentPerson(user: UserRow, unitName: string | null) {
+/** The columns a person's card needs (see `personSummaryColumns` in queries/people.ts). */
+export type PersonSummaryRow = Pick<
+  ProfileRow,
+  'id' | 'displayName' | 'pronouns' | 'unitId' | 'kind' | 'interests' | 'expertise' | 'photoPath' | 'role'
+> & { updatedAt: Date; createdAt: Date };
+
+/** A person in a list: their card, without the bio (lists never render Markdown per row). */
+export function presentPersonSummary(user: PersonSummaryRow, unitName: string | null) {
   return {
     id: user.id,
     displayName: user.displayName,
     pronouns: user.pronouns,
     unit: user.unitId ? { id: user.unitId, name: unitName ?? '' } : null,
     kind: user.kind,
-    bio: user.bio,
-    bioHtml: renderMarkdown(user.bio),
     interests: user.interests,
     expertise: user.expertise,
     photoUrl: user.photoPath ? `/api/people/${user.id}/photo?v=${user.updatedAt.getTime()}` : null,
@@ -19,8 +23,17 @@ export function presentPerson(user: UserRow, unitName: string | null) {
   };
 }
 
+/** The public face of a person: what any signed-in member may see on their profile. */
+export function presentPerson(user: ProfileRow, unitName: string | null) {
+  return {
+    ...presentPersonSummary(user, unitName),
+    bio: user.bio,
+    bioHtml: renderMarkdown(user.bio),
+  };
+}
+
 /** The signed-in person's own view: the public face plus private settings. */
-export function presentMe(user: UserRow, unitName: string | null) {
+export function presentMe(user: ProfileRow, unitName: string | null) {
   return {
     ...presentPerson(user, unitName),
     email: user.email,
@@ -30,7 +43,7 @@ export function presentMe(user: UserRow, unitName: string | null) {
 }
 
 /** What administrators see in the users list. */
-export function presentUserForAdmin(user: UserRow, unitName: string | null) {
+export function presentUserForAdmin(user: ProfileRow, unitName: string | null) {
   return {
     ...presentPerson(user, unitName),
     email: user.email,

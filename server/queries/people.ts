@@ -14,6 +14,21 @@ export function toPrefixTsQuery(text: string): string | undefined {
   return words.length > 0 ? words.map((word) => `${word}:*`).join(' & ') : undefined;
 }
 
+/** What a person's card shows (presentPersonSummary). */
+export const personSummaryColumns = {
+  id: users.id,
+  displayName: users.displayName,
+  pronouns: users.pronouns,
+  unitId: users.unitId,
+  kind: users.kind,
+  interests: users.interests,
+  expertise: users.expertise,
+  photoPath: users.photoPath,
+  role: users.role,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+
 export interface PeopleFilter {
   q?: string | undefined;
   unitId?: string | undefined;
@@ -41,7 +56,7 @@ export async function searchPeople(db: Db, filter: PeopleFilter) {
       sql`(lower(${users.displayName}), ${users.id}) > (${String(after[0])}, ${String(after[1])}::uuid)`,
     );
   const rows = await db
-    .select({ user: users, unitName: units.name })
+    .select({ user: personSummaryColumns, unitName: units.name })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .where(and(...conditions))

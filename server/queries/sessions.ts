@@ -1,12 +1,20 @@
 import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { sessions, users } from '../db/schema/index.ts';
+import { sessions, units, users } from '../db/schema/index.ts';
+import { preparedFor } from './prepared.ts';
+import { profileColumns } from './users.ts';
 
 export const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 
-/** The signed-in person behind a session id, in one query; undefined when expired or suspended. */
-export async function findActorBySessionId(db: Db, sessionId: string) {
-  const [row] = await db
+const liveSession = and(
+  eq(sessions.id, sql.placeholder('sessionId')),
+  gt(sessions.expiresAt, sql`now()`),
+  isNull(users.suspendedAt),
+);
+
+// Every API request runs one of these two, so they are prepared statements (planned once per connection).
+const actorBySession = preparedFor((db) =>
+  db
     .select({
       id: users.id,
       email: users.email,
@@ -17,8 +25,36 @@ export async function findActorBySessionId(db: Db, sessionId: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`), isNull(users.suspendedAt)))
-    .limit(1);
+    .where(liveSession)
+    .limit(1)
+    .prepare('actor_by_session'),
+);
+
+const profileBySession = preparedFor((db) =>
+  db
+    .select({
+      user: profileColumns,
+      unitName: units.name,
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(liveSession)
+    .limit(1)
+    .prepare('profile_by_session'),
+);
+
+/** The signed-in person behind a session id, in one query; undefined when expired or suspended. */
+export async function findActorBySessionId(db: Db, sessionId: string) {
+  const [row] = await actorBySession(db).execute({ sessionId });
+  return row;
+}
+
+/** Like `findActorBySessionId`, with the person's whole profile and unit name, still one query. */
+export async function findProfileBySessionId(db: Db, sessionId: string) {
+  const [row] = await profileBySession(db).execute({ sessionId });
   return row;
 }
 

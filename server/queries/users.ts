@@ -4,6 +4,29 @@ import { units, users } from '../db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
+/** The columns a profile shows: everything but the password hash and the search columns. */
+export const profileColumns = {
+  id: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  pronouns: users.pronouns,
+  unitId: users.unitId,
+  kind: users.kind,
+  bio: users.bio,
+  interests: users.interests,
+  expertise: users.expertise,
+  photoPath: users.photoPath,
+  timeZone: users.timeZone,
+  role: users.role,
+  emailVerifiedAt: users.emailVerifiedAt,
+  suspendedAt: users.suspendedAt,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+
+/** A person as profile pages show them (see `profileColumns`). */
+export type ProfileRow = Omit<UserRow, 'passwordHash' | 'searchDocument' | 'search'>;
+
 /** The text the people search indexes: name, pronouns, unit, tags and bio. */
 export function buildPersonSearchDocument(person: {
   displayName: string;
@@ -36,7 +59,7 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
 /** A person with their unit's name, for profile pages and the `me` endpoint. One query. */
 export async function findProfileById(db: Db, id: string) {
   const [row] = await db
-    .select({ user: users, unitName: units.name })
+    .select({ user: profileColumns, unitName: units.name })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .where(eq(users.id, id))

@@ -29,19 +29,24 @@ export const cursorQuery = z.object({
 
 export const idParams = z.object({ id: z.uuid('Must be a valid id.') });
 
-export const personSchema = z.object({
+/** A person as lists show them: their card, without the bio. */
+export const personSummarySchema = z.object({
   id: z.string(),
   displayName: z.string(),
   pronouns: z.string(),
   unit: z.object({ id: z.string(), name: z.string() }).nullable(),
   kind: z.enum(personKinds),
-  bio: z.string(),
-  bioHtml: z.string(),
   interests: z.array(z.string()),
   expertise: z.array(z.string()),
   photoUrl: z.string().nullable(),
   role: z.enum(userRoles),
   joinedAt: z.string(),
+});
+
+/** A person's profile: the card plus the bio, as Markdown and as safe HTML rendered on the server. */
+export const personSchema = personSummarySchema.extend({
+  bio: z.string(),
+  bioHtml: z.string(),
 });
 
 export const meSchema = personSchema.extend({

@@ -13,7 +13,7 @@ import { EmptyState, LoadError, PageLoader } from '../../components/page-states.
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 
 export const mailStatusColors: Record<MailStatus, string> = {
-  queued: 'yellow',
+  queued: 'amber',
   sent: 'forest',
   stored: 'gray',
   failed: 'red',

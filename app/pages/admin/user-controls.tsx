@@ -32,7 +32,7 @@ export function UserStatus(props: { user: AdminUser }) {
   if (!props.user.emailVerified) {
     return (
       <Badge
-        color="yellow"
+        color="amber"
         variant="light"
         tt="none"
         style={noShrink}

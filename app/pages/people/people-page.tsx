@@ -15,7 +15,7 @@ import { useSearchParams } from 'react-router';
 import { personKinds } from '../../../common/enums.ts';
 import { apiGetPage } from '../../api/client.ts';
 import { keys, useUnits } from '../../api/queries.ts';
-import type { Person } from '../../api/types.ts';
+import type { PersonSummary } from '../../api/types.ts';
 import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -53,7 +53,7 @@ export function PeoplePage() {
 
   const people = useInfiniteQuery({
     queryKey: [...keys.people, filters],
-    queryFn: ({ pageParam }) => apiGetPage<Person>('/people', { ...filters, cursor: pageParam }),
+    queryFn: ({ pageParam }) => apiGetPage<PersonSummary>('/people', { ...filters, cursor: pageParam }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

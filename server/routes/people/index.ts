@@ -1,9 +1,9 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, authorize } from '../../errors.ts';
-import { requireActor } from '../../plugins/auth.ts';
+import { requireActor, requireActorProfile } from '../../plugins/auth.ts';
 import { canBrowsePeople } from '../../policies/people.ts';
-import { presentMe, presentPerson } from '../../presenters/users.ts';
+import { presentMe, presentPerson, presentPersonSummary } from '../../presenters/users.ts';
 import { searchPeople } from '../../queries/people.ts';
 import { findProfileById, findUserById } from '../../queries/users.ts';
 import {
@@ -21,6 +21,7 @@ import {
   meSchema,
   okBody,
   personSchema,
+  personSummarySchema,
 } from '../shared-schemas.ts';
 import { peopleQuery, updateMeBody } from './schema.ts';
 
@@ -30,6 +31,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     {
+      config: { actorProfile: true },
       schema: {
         tags: ['profile'],
         summary: 'The signed-in person, with their private settings.',
@@ -37,10 +39,8 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const profile = await findProfileById(app.deps.database.db, actor.id);
-      if (!profile) throw new AppError('unauthenticated', 'Sign in to continue.');
-      return { data: presentMe(profile.user, profile.unitName) };
+      const { user, unitName } = requireActorProfile(request);
+      return { data: presentMe(user, unitName) };
     },
   );
 
@@ -118,13 +118,13 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['people'],
         summary: 'Find colleagues by name, unit, kind or expertise ("who knows about assessment?").',
         querystring: peopleQuery,
-        response: { 200: listOf(personSchema), ...errorResponses },
+        response: { 200: listOf(personSummarySchema), ...errorResponses },
       },
     },
     async (request) => {
       authorize(canBrowsePeople(requireActor(request)));
       const { rows, nextCursor } = await searchPeople(app.deps.database.db, request.query);
-      return { data: rows.map((row) => presentPerson(row.user, row.unitName)), nextCursor };
+      return { data: rows.map((row) => presentPersonSummary(row.user, row.unitName)), nextCursor };
     },
   );
 

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { PersonKind } from '../../../common/enums.ts';
 import { units, users } from '../../db/schema/index.ts';
 import { fieldError, notFound } from '../../errors.ts';
-import { buildPersonSearchDocument, findProfileById } from '../../queries/users.ts';
+import { buildPersonSearchDocument, findProfileById, profileColumns } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 
 export interface ProfileChanges {
@@ -54,7 +54,7 @@ export async function updateProfile(deps: ServiceDeps, userId: string, changes: 
         updatedAt: sql`now()`,
       })
       .where(eq(users.id, userId))
-      .returning();
+      .returning(profileColumns);
     if (!user) throw notFound('That person');
     return { user, unitName };
   });
