@@ -10,6 +10,7 @@ import { dateTime } from '../../lib/dates.ts';
 const actionLabels: Record<string, string> = {
   'institution.update': 'Renamed the institution',
   'institution.logo': 'Changed the logo',
+  'institution.logo_removed': 'Removed the logo',
   'unit.create': 'Added a unit',
   'unit.rename': 'Renamed a unit',
   'unit.delete': 'Removed a unit',

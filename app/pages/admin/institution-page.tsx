@@ -108,6 +108,7 @@ export function AdminInstitutionPage() {
               hasImage={logo !== null}
               maxBytes={2 * 1024 * 1024}
               uploadPath="/admin/institution/logo"
+              removePath="/admin/institution/logo"
               onChanged={() => queryClient.invalidateQueries({ queryKey: keys.institution })}
             />
           </Card>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTestApp, type TestApp } from '../../test/app.ts';
 import { createUnit, createUser, latestEmailTo, signedInUser, signInAs } from '../../test/factories.ts';
+import { multipartBody, png } from '../../test/uploads.ts';
 
 let t: TestApp;
 let admin: { cookie: string; user: { id: string } };
@@ -68,6 +69,32 @@ describe('institution and units', () => {
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['institution.update', 'unit.create', 'unit.rename', 'unit.delete']),
     );
+  });
+
+  it('uploads and removes the logo; only administrators may', async () => {
+    const upload = multipartBody('logo.png', png, 'image/png');
+    const forbidden = await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/institution/logo',
+      headers: { ...upload.headers, cookie: coordinator.cookie },
+      payload: upload.payload,
+    });
+    expect(forbidden.statusCode).toBe(403);
+    const uploaded = await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/institution/logo',
+      headers: { ...upload.headers, cookie: admin.cookie },
+      payload: upload.payload,
+    });
+    expect(uploaded.statusCode).toBe(200);
+    const logoUrl = (await call('GET', '/api/institution')).json().data.logoUrl as string;
+    expect(logoUrl).toMatch(/^\/api\/institution\/logo/);
+    expect((await call('DELETE', '/api/admin/institution/logo', member.cookie)).statusCode).toBe(403);
+    expect((await call('DELETE', '/api/admin/institution/logo', admin.cookie)).statusCode).toBe(200);
+    expect((await call('GET', '/api/institution')).json().data.logoUrl).toBeNull();
+    expect((await call('GET', logoUrl)).statusCode).toBe(404);
+    // Removing when there is no logo is not an error.
+    expect((await call('DELETE', '/api/admin/institution/logo', admin.cookie)).statusCode).toBe(200);
   });
 
   it('counts the people of each unit, leaving out suspended people', async () => {

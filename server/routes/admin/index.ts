@@ -11,6 +11,7 @@ import { findProfileById } from '../../queries/users.ts';
 import {
   createUnit,
   deleteUnit,
+  removeInstitutionLogo,
   renameUnit,
   setInstitutionLogo,
   updateInstitution,
@@ -98,6 +99,21 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       }
       await setInstitutionLogo(app.deps, requireActor(request).id, bytes);
+      return { data: { ok: true as const } };
+    },
+  );
+
+  app.delete(
+    '/institution/logo',
+    {
+      schema: {
+        tags,
+        summary: "Remove the institution's logo (Copse's own mark is shown instead).",
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await removeInstitutionLogo(app.deps, requireActor(request).id);
       return { data: { ok: true as const } };
     },
   );

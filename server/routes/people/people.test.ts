@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTestApp, type TestApp } from '../../test/app.ts';
 import { createUnit, createUser, signedInUser } from '../../test/factories.ts';
+import { multipartBody, png } from '../../test/uploads.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,21 +12,6 @@ afterAll(async () => t.close());
 const get = (url: string, cookie: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
 const patchMe = (payload: unknown, cookie: string) =>
   t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie }, payload: payload as object });
-
-// A 1x1 PNG.
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-function multipartBody(filename: string, content: Buffer, type: string) {
-  const boundary = '----copse-test-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe('profile', () => {
   it('edits my profile and renders the bio safely', async () => {

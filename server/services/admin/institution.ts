@@ -47,6 +47,21 @@ export async function setInstitutionLogo(deps: ServiceDeps, actorId: string, byt
   if (previous.logoPath) await deps.storage.delete(previous.logoPath);
 }
 
+/** Removes the institution's logo; Copse shows its own mark instead. Nothing to remove is fine. */
+export async function removeInstitutionLogo(deps: ServiceDeps, actorId: string): Promise<void> {
+  const { db } = deps.database;
+  const previous = await getInstitutionSettings(db);
+  if (!previous.logoPath) return;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(institutionSettings)
+      .set({ logoPath: null, logoContentType: null, updatedAt: sql`now()` })
+      .where(eq(institutionSettings.id, 1));
+    await recordAudit(tx, { actorId, action: 'institution.logo_removed', subjectType: 'institution' });
+  });
+  await deps.storage.delete(previous.logoPath);
+}
+
 /** Adds a unit; names are unique regardless of case. */
 export async function createUnit(deps: ServiceDeps, actorId: string, name: string) {
   const { db } = deps.database;
