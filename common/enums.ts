@@ -9,14 +9,143 @@ export const emailChoices = ['immediately', 'off'] as const;
 export type EmailChoice = (typeof emailChoices)[number];
 
 /** Every kind of notification; later capabilities add theirs here. */
-export const notificationKinds = ['account.security', 'account.role_changed', 'admin.announcement'] as const;
+export const notificationKinds = [
+  'account.security',
+  'account.role_changed',
+  'admin.announcement',
+  'community.proposal',
+  'community.membership',
+  'community.invitation',
+  'community.update',
+  'coordinator.contact',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const notificationKindLabels: Record<NotificationKind, string> = {
   'account.security': 'Account security (sign-ins, password changes)',
   'account.role_changed': 'Changes to your role',
   'admin.announcement': 'Announcements from the administrators',
+  'community.proposal': 'Community proposals you made, lead or review',
+  'community.membership': 'Join requests, approvals and role changes in your communities',
+  'community.invitation': 'Invitations to join a community or lead one',
+  'community.update': 'Stage changes and news of the communities you belong to',
+  'coordinator.contact': 'Contact requests to the coordinators, and their answers',
 };
 
 export const mailStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
 export type MailStatus = (typeof mailStatuses)[number];
+
+/** What a community is: a community of practice, or a council/committee of the institution. */
+export const communityKinds = ['community_of_practice', 'council'] as const;
+export type CommunityKind = (typeof communityKinds)[number];
+
+export const communityKindLabels: Record<CommunityKind, string> = {
+  community_of_practice: 'Community of practice',
+  council: 'Council or committee',
+};
+
+/** Stages of a community's life, after Wenger, McDermott and Snyder. */
+export const communityStages = [
+  'potential',
+  'coalescing',
+  'maturing',
+  'stewardship',
+  'transformation',
+  'archived',
+] as const;
+export type CommunityStage = (typeof communityStages)[number];
+
+export const communityStageLabels: Record<CommunityStage, string> = {
+  potential: 'Potential',
+  coalescing: 'Coalescing',
+  maturing: 'Maturing',
+  stewardship: 'Stewardship',
+  transformation: 'Transformation',
+  archived: 'Archived',
+};
+
+export const communityStageDescriptions: Record<CommunityStage, string> = {
+  potential: 'Proposed: people with a shared interest are finding each other and the idea.',
+  coalescing: 'Forming: the group meets, builds trust and agrees what it wants to learn together.',
+  maturing: 'Active: the community meets regularly, shares practice and grows its Toolkit.',
+  stewardship: 'Sustaining: an established community keeps its practice fresh and welcomes newcomers.',
+  transformation: 'Closing or merging: the community is changing form, handing on what it made.',
+  archived: 'Archived: read-only, kept in the directory as a memory of what it did.',
+};
+
+export const audiences = ['staff', 'students', 'everyone'] as const;
+export type Audience = (typeof audiences)[number];
+export const audienceLabels: Record<Audience, string> = {
+  staff: 'Staff',
+  students: 'Students',
+  everyone: 'Everyone',
+};
+
+export const meetingFormats = ['online', 'in_person', 'hybrid'] as const;
+export type MeetingFormat = (typeof meetingFormats)[number];
+export const meetingFormatLabels: Record<MeetingFormat, string> = {
+  online: 'Online',
+  in_person: 'In person',
+  hybrid: 'Hybrid',
+};
+
+/** Who sees a community: anyone (even signed out), the institution's people, or only its members. */
+export const visibilities = ['public', 'institution', 'private'] as const;
+export type Visibility = (typeof visibilities)[number];
+export const visibilityLabels: Record<Visibility, string> = {
+  public: 'Public: anyone, even without signing in',
+  institution: 'Institution: everyone who signs in to Copse (not external guests)',
+  private: 'Private: only members and coordinators',
+};
+
+/** How people join: at once, by a request leaders approve, or only by invitation. */
+export const joinPolicies = ['open', 'request', 'invitation'] as const;
+export type JoinPolicy = (typeof joinPolicies)[number];
+export const joinPolicyLabels: Record<JoinPolicy, string> = {
+  open: 'Open: anyone who can see it joins in one click',
+  request: 'Moderated: people ask to join and leaders approve',
+  invitation: 'By invitation only',
+};
+
+export const membershipRoles = ['leader', 'co_leader', 'sponsor', 'member', 'guest'] as const;
+export type MembershipRole = (typeof membershipRoles)[number];
+export const membershipRoleLabels: Record<MembershipRole, string> = {
+  leader: 'Leader',
+  co_leader: 'Co-leader',
+  sponsor: 'Sponsor',
+  member: 'Member',
+  guest: 'Guest',
+};
+
+export const proposalStatuses = [
+  'submitted',
+  'changes_requested',
+  'approved',
+  'declined',
+  'withdrawn',
+] as const;
+export type ProposalStatus = (typeof proposalStatuses)[number];
+
+export const charterSectionKeys = [
+  'objectives',
+  'roles',
+  'decisionMaking',
+  'participation',
+  'conflictResolution',
+] as const;
+export type CharterSectionKey = (typeof charterSectionKeys)[number];
+export const charterSectionTitles: Record<CharterSectionKey, string> = {
+  objectives: 'Objectives',
+  roles: 'Roles and responsibilities',
+  decisionMaking: 'Decision-making',
+  participation: 'Participation guidelines',
+  conflictResolution: 'Conflict resolution',
+};
+
+export const contactTopics = ['start_community', 'logistics', 'other'] as const;
+export type ContactTopic = (typeof contactTopics)[number];
+export const contactTopicLabels: Record<ContactTopic, string> = {
+  start_community: "I'd like to start a community",
+  logistics: 'I need logistical support',
+  other: 'Something else',
+};

@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { UserRole } from '../../common/enums.ts';
+import type { PersonKind, UserRole } from '../../common/enums.ts';
 import { AppError } from '../errors.ts';
 import {
   findActorBySessionId,
@@ -17,6 +17,8 @@ export interface Actor {
   email: string;
   displayName: string;
   role: UserRole;
+  /** staff, student or external: external people do not see institution-only communities. */
+  kind: PersonKind;
   sessionId: string;
 }
 
@@ -66,6 +68,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
         email: user.email,
         displayName: user.displayName,
         role: user.role,
+        kind: user.kind,
         sessionId,
       };
       request.actorProfile = { user, unitName };

@@ -8,6 +8,7 @@ const actor = (role: Actor['role'], id = 'a'): Actor => ({
   role,
   email: `${id}@x.test`,
   displayName: id,
+  kind: 'staff',
   sessionId: 's',
 });
 

@@ -20,6 +20,7 @@ const actorBySession = preparedFor((db) =>
       email: users.email,
       displayName: users.displayName,
       role: users.role,
+      kind: users.kind,
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
     })

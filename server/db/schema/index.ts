@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './communities.ts';
 export * from './institution.ts';
 export * from './mail.ts';
 export * from './notifications.ts';

@@ -10,6 +10,11 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'account.security': 'immediately',
   'account.role_changed': 'immediately',
   'admin.announcement': 'immediately',
+  'community.proposal': 'immediately',
+  'community.membership': 'immediately',
+  'community.invitation': 'immediately',
+  'community.update': 'off',
+  'coordinator.contact': 'immediately',
 };
 
 export interface NewNotification {
