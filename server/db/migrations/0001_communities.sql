@@ -50,7 +50,7 @@ CREATE TABLE "communities" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"search_document" text DEFAULT '' NOT NULL,
-	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english'::regconfig, search_document)) STORED NOT NULL,
+	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, name), 'A') || setweight(to_tsvector('english'::regconfig, search_document), 'B')) STORED NOT NULL,
 	CONSTRAINT "communities_member_count_nonnegative" CHECK ("communities"."member_count" >= 0)
 );
 --> statement-breakpoint
@@ -210,5 +210,6 @@ CREATE INDEX "join_requests_user_idx" ON "join_requests" USING btree ("user_id")
 CREATE INDEX "proposal_leaders_user_idx" ON "proposal_leaders" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "proposal_messages_proposal_idx" ON "proposal_messages" USING btree ("proposal_id","created_at");--> statement-breakpoint
 CREATE INDEX "proposals_status_idx" ON "proposals" USING btree ("status","updated_at","id");--> statement-breakpoint
-CREATE INDEX "proposals_proposer_idx" ON "proposals" USING btree ("proposer_id","created_at");--> statement-breakpoint
+CREATE INDEX "proposals_proposer_idx" ON "proposals" USING btree ("proposer_id","created_at");
+--> statement-breakpoint
 INSERT INTO "charter_template" ("id", "sections") VALUES (1, '{"objectives":"What do we want to learn and achieve together this year? List two to four objectives members can recognise as their own.","roles":"- **Leader(s):** convene meetings, keep the charter current, welcome newcomers.\n- **Co-leaders:** share the leading and step in when a leader is away.\n- **Sponsor:** champions the community and shares key information.\n- **Members:** take part, share practice and take turns as facilitator, note-taker or host.","decisionMaking":"We decide by consent at meetings: a proposal passes when nobody has a reasoned objection. Decisions and their reasons go in the meeting notes.","participation":"- Come as you are: every level of experience is welcome.\n- Share what works and what did not; what is said in confidence stays here.\n- Give credit when you use or adapt someone''s work.\n- Be kind; disagree with ideas, not people.","conflictResolution":"Talk to the person first. If that does not settle it, ask a leader to help; if it involves a leader, write to the coordinators, who will mediate."}'::jsonb) ON CONFLICT ("id") DO NOTHING;

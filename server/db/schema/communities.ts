@@ -79,7 +79,9 @@ export const communities = pgTable(
     searchDocument: text('search_document').notNull().default(''),
     search: tsvector('search')
       .notNull()
-      .generatedAlwaysAs(sql`to_tsvector('english'::regconfig, search_document)`),
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english'::regconfig, name), 'A') || setweight(to_tsvector('english'::regconfig, search_document), 'B')`,
+      ),
   },
   (t) => [
     uniqueIndex('communities_slug_unique').on(t.slug),

@@ -1,0 +1,109 @@
+import { eq, sql } from 'drizzle-orm';
+import type {
+  Audience,
+  CommunityKind,
+  CommunityStage,
+  JoinPolicy,
+  MeetingFormat,
+  Visibility,
+} from '../../../common/enums.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  charterTemplate,
+  charterVersions,
+  communities,
+  communityMembers,
+  communityStageChanges,
+} from '../../db/schema/index.ts';
+import { buildCommunitySearchDocument, slugify } from '../../queries/communities.ts';
+
+export interface NewCommunity {
+  name: string;
+  kind: CommunityKind;
+  purpose: string;
+  description?: string;
+  intendedMembers?: string;
+  meetingPlan?: string;
+  topics: string[];
+  unitId: string | null;
+  audience: Audience;
+  format: MeetingFormat;
+  visibility: Visibility;
+  joinPolicy: JoinPolicy;
+  stage?: CommunityStage;
+  /** Objectives go into the first charter's objectives section. */
+  objectives?: string;
+  /** The first is the leader; the rest co-leaders. */
+  leaderIds: string[];
+  createdBy: string;
+}
+
+/** A free slug from the name: "assessment-practice", then "assessment-practice-2", … */
+async function freeSlug(db: Db, name: string): Promise<string> {
+  const base = slugify(name);
+  const taken = await db
+    .select({ slug: communities.slug })
+    .from(communities)
+    .where(sql`${communities.slug} = ${base} or ${communities.slug} like ${`${base}-%`}`);
+  const used = new Set(taken.map((row) => row.slug));
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/**
+ * Creates a community with its leadership team, its first charter (the institution's template, with
+ * the proposal's objectives) and the first entry of its stage history. Runs inside the caller's
+ * transaction (approving a proposal, or the demo seed).
+ */
+export async function createCommunity(tx: Db, input: NewCommunity) {
+  const [leaderId, ...coLeaderIds] = input.leaderIds;
+  if (!leaderId) throw new Error('a community needs a leader');
+  const slug = await freeSlug(tx, input.name);
+  const stage = input.stage ?? 'coalescing';
+  const [community] = await tx
+    .insert(communities)
+    .values({
+      slug,
+      name: input.name,
+      kind: input.kind,
+      purpose: input.purpose,
+      description: input.description ?? '',
+      intendedMembers: input.intendedMembers ?? '',
+      meetingPlan: input.meetingPlan ?? '',
+      topics: input.topics,
+      unitId: input.unitId,
+      audience: input.audience,
+      format: input.format,
+      visibility: input.visibility,
+      joinPolicy: input.joinPolicy,
+      stage,
+      memberCount: input.leaderIds.length,
+      searchDocument: buildCommunitySearchDocument(input),
+    })
+    .returning();
+  if (!community) throw new Error('the community was not created');
+  await tx
+    .insert(communityMembers)
+    .values([
+      { communityId: community.id, userId: leaderId, role: 'leader' as const },
+      ...coLeaderIds.map((userId) => ({ communityId: community.id, userId, role: 'co_leader' as const })),
+    ]);
+  const [template] = await tx.select().from(charterTemplate).where(eq(charterTemplate.id, 1)).limit(1);
+  const sections = { ...(template?.sections ?? {}) };
+  if (input.objectives?.trim()) sections.objectives = input.objectives.trim();
+  await tx.insert(charterVersions).values({
+    communityId: community.id,
+    version: 1,
+    sections,
+    note: 'Drawn from the institution’s charter template.',
+    editedBy: input.createdBy,
+  });
+  await tx.insert(communityStageChanges).values({
+    communityId: community.id,
+    fromStage: null,
+    toStage: stage,
+    note: 'Community created.',
+    changedBy: input.createdBy,
+  });
+  return community;
+}
