@@ -199,7 +199,10 @@ CREATE INDEX "community_members_user_idx" ON "community_members" USING btree ("u
 CREATE INDEX "community_members_role_idx" ON "community_members" USING btree ("community_id","role");--> statement-breakpoint
 CREATE INDEX "community_stage_changes_community_idx" ON "community_stage_changes" USING btree ("community_id","created_at");--> statement-breakpoint
 CREATE INDEX "contact_replies_request_idx" ON "contact_replies" USING btree ("request_id","created_at");--> statement-breakpoint
+CREATE INDEX "contact_replies_author_idx" ON "contact_replies" USING btree ("author_id");--> statement-breakpoint
 CREATE INDEX "contact_requests_status_idx" ON "contact_requests" USING btree ("status","created_at","id");--> statement-breakpoint
+CREATE INDEX "contact_requests_sender_idx" ON "contact_requests" USING btree ("sender_id");--> statement-breakpoint
+CREATE INDEX "contact_requests_handled_by_idx" ON "contact_requests" USING btree ("handled_by");--> statement-breakpoint
 CREATE UNIQUE INDEX "invitations_token_unique" ON "invitations" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "invitations_community_idx" ON "invitations" USING btree ("community_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "invitations_email_idx" ON "invitations" USING btree ("email");--> statement-breakpoint
@@ -209,7 +212,11 @@ CREATE INDEX "join_requests_community_idx" ON "join_requests" USING btree ("comm
 CREATE INDEX "join_requests_user_idx" ON "join_requests" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "proposal_leaders_user_idx" ON "proposal_leaders" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "proposal_messages_proposal_idx" ON "proposal_messages" USING btree ("proposal_id","created_at");--> statement-breakpoint
+CREATE INDEX "proposal_messages_author_idx" ON "proposal_messages" USING btree ("author_id");--> statement-breakpoint
 CREATE INDEX "proposals_status_idx" ON "proposals" USING btree ("status","updated_at","id");--> statement-breakpoint
-CREATE INDEX "proposals_proposer_idx" ON "proposals" USING btree ("proposer_id","created_at");
+CREATE INDEX "proposals_updated_idx" ON "proposals" USING btree ("updated_at","id");--> statement-breakpoint
+CREATE INDEX "proposals_proposer_idx" ON "proposals" USING btree ("proposer_id","created_at");--> statement-breakpoint
+CREATE INDEX "proposals_unit_id_idx" ON "proposals" USING btree ("unit_id");--> statement-breakpoint
+CREATE INDEX "proposals_community_id_idx" ON "proposals" USING btree ("community_id");
 --> statement-breakpoint
 INSERT INTO "charter_template" ("id", "sections") VALUES (1, '{"objectives":"What do we want to learn and achieve together this year? List two to four objectives members can recognise as their own.","roles":"- **Leader(s):** convene meetings, keep the charter current, welcome newcomers.\n- **Co-leaders:** share the leading and step in when a leader is away.\n- **Sponsor:** champions the community and shares key information.\n- **Members:** take part, share practice and take turns as facilitator, note-taker or host.","decisionMaking":"We decide by consent at meetings: a proposal passes when nobody has a reasoned objection. Decisions and their reasons go in the meeting notes.","participation":"- Come as you are: every level of experience is welcome.\n- Share what works and what did not; what is said in confidence stays here.\n- Give credit when you use or adapt someone''s work.\n- Be kind; disagree with ideas, not people.","conflictResolution":"Talk to the person first. If that does not settle it, ask a leader to help; if it involves a leader, write to the coordinators, who will mediate."}'::jsonb) ON CONFLICT ("id") DO NOTHING;

@@ -249,7 +249,10 @@ export const proposals = pgTable(
   },
   (t) => [
     index('proposals_status_idx').on(t.status, t.updatedAt, t.id),
+    index('proposals_updated_idx').on(t.updatedAt, t.id),
     index('proposals_proposer_idx').on(t.proposerId, t.createdAt),
+    index('proposals_unit_id_idx').on(t.unitId),
+    index('proposals_community_id_idx').on(t.communityId),
   ],
 );
 
@@ -283,7 +286,10 @@ export const proposalMessages = pgTable(
     body: text('body').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('proposal_messages_proposal_idx').on(t.proposalId, t.createdAt)],
+  (t) => [
+    index('proposal_messages_proposal_idx').on(t.proposalId, t.createdAt),
+    index('proposal_messages_author_idx').on(t.authorId),
+  ],
 );
 
 /** "Get in touch": requests to the coordinators, answered by email and marked done. */
@@ -301,7 +307,11 @@ export const contactRequests = pgTable(
     doneAt: timestamp('done_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('contact_requests_status_idx').on(t.status, t.createdAt, t.id)],
+  (t) => [
+    index('contact_requests_status_idx').on(t.status, t.createdAt, t.id),
+    index('contact_requests_sender_idx').on(t.senderId),
+    index('contact_requests_handled_by_idx').on(t.handledBy),
+  ],
 );
 
 /** Coordinators' answers to contact requests (each also sent by email). */
@@ -316,5 +326,8 @@ export const contactReplies = pgTable(
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('contact_replies_request_idx').on(t.requestId, t.createdAt)],
+  (t) => [
+    index('contact_replies_request_idx').on(t.requestId, t.createdAt),
+    index('contact_replies_author_idx').on(t.authorId),
+  ],
 );
