@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { emailChoices, notificationKinds, personKinds, userRoles } from './enums.ts';
+import {
+  audiences,
+  communityKinds,
+  contactTopics,
+  emailChoices,
+  joinPolicies,
+  meetingFormats,
+  notificationKinds,
+  personKinds,
+  proposalStatuses,
+  userRoles,
+  visibilities,
+} from './enums.ts';
 
 /** Field rules shared by the API schemas and the web forms: one definition of what is valid. */
 export const emailField = z
@@ -56,3 +68,40 @@ export const institutionNameField = z
   .trim()
   .min(2, 'Use at least 2 characters.')
   .max(120, 'Use at most 120 characters.');
+
+// Proposals, the charter template and contact requests.
+export const communityKindField = z.enum(communityKinds);
+export const audienceField = z.enum(audiences);
+export const meetingFormatField = z.enum(meetingFormats);
+export const visibilityField = z.enum(visibilities);
+export const joinPolicyField = z.enum(joinPolicies);
+export const proposalStatusField = z.enum(proposalStatuses);
+export const contactTopicField = z.enum(contactTopics, 'Choose what your message is about.');
+
+export const communityNameField = z
+  .string({ error: 'Give the community a name.' })
+  .trim()
+  .min(3, 'Use at least 3 characters.')
+  .max(120, 'Use at most 120 characters.');
+export const purposeField = z
+  .string({ error: 'Describe the purpose: the common interest that brings people together.' })
+  .trim()
+  .min(1, 'Describe the purpose: the common interest that brings people together.')
+  .max(2000, 'Use at most 2,000 characters.');
+/** Objectives, intended members, meeting plan, support needed: optional free text. */
+export const proposalTextField = z.string().trim().max(5000, 'Use at most 5,000 characters.');
+export const coLeaderIdsField = z
+  .array(z.uuid('Choose people from the list.'))
+  .max(10, 'Invite at most 10 co-leaders.');
+/** A message in a conversation: a comment, a review note or an answer. */
+export const messageBodyField = z
+  .string({ error: 'Write a message.' })
+  .trim()
+  .min(1, 'Write a message.')
+  .max(5000, 'Use at most 5,000 characters.');
+export const charterSectionField = z.string().max(20_000, 'Use at most 20,000 characters.');
+export const contactMessageField = messageBodyField;
+
+/** Community details edited by leaders, and short notes (stage changes, join requests). */
+export const longTextField = z.string().trim().max(10_000, 'Use at most 10,000 characters.');
+export const shortMessageField = z.string().trim().max(2000, 'Use at most 2,000 characters.');

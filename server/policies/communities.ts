@@ -149,3 +149,49 @@ export function canHandleContactRequests(actor: Actor | null): boolean {
 export function canEditCharterTemplate(actor: Actor | null): boolean {
   return actor?.role === 'administrator';
 }
+
+// Proposals: the steps after submitting, and the leadership team.
+
+/** A proposal is open (it can still change) until it is approved, declined or withdrawn. */
+export function isProposalOpen(proposal: { status: string }): boolean {
+  return proposal.status === 'submitted' || proposal.status === 'changes_requested';
+}
+
+/** The proposer speaks for the proposal: edits, resubmits and withdraws it (while it is open). */
+export function isProposer(actor: Actor | null, proposal: { proposerId: string }): boolean {
+  return actor !== null && actor.id === proposal.proposerId;
+}
+
+/** The proposer withdraws an open proposal. */
+export function canWithdrawProposal(
+  actor: Actor | null,
+  proposal: { proposerId: string; status: string },
+): boolean {
+  return isProposer(actor, proposal) && isProposalOpen(proposal);
+}
+
+/** Everyone who reads a proposal takes part in its conversation: proposer, named leaders, coordinators. */
+export function canCommentOnProposal(
+  actor: Actor | null,
+  proposal: { proposerId: string },
+  isNamedLeader: boolean,
+): boolean {
+  return canSeeProposal(actor, proposal, isNamedLeader);
+}
+
+/** A person named as co-leader answers the invitation (accept or decline) while the proposal is open. */
+export function canAnswerLeadershipInvitation(
+  actor: Actor | null,
+  proposal: { status: string },
+  isNamedLeader: boolean,
+): boolean {
+  return actor !== null && isNamedLeader && isProposalOpen(proposal);
+}
+
+/**
+ * Who may be invited to co-lead a proposed community: people of the institution with an active
+ * account (external guests and suspended accounts may not lead).
+ */
+export function canCoLeadCommunity(person: { kind: string; suspendedAt: Date | null }): boolean {
+  return person.kind !== 'external' && person.suspendedAt === null;
+}

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from './admin/index.ts';
 import { authRoutes } from './auth/index.ts';
+import { communityRoutes } from './communities/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { institutionRoutes } from './institution/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
@@ -13,5 +14,6 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
   await app.register(peopleRoutes);
   await app.register(notificationRoutes);
+  await app.register(communityRoutes);
   await app.register(adminRoutes, { prefix: '/admin' });
 };

@@ -1,9 +1,20 @@
 import { eq, sql } from 'drizzle-orm';
-import type { UserRole } from '../../common/enums.ts';
+import type { MembershipRole, PersonKind, UserRole } from '../../common/enums.ts';
 import type { App } from '../app.ts';
 import type { Db } from '../db/client.ts';
-import { mailMessages, units, users } from '../db/schema/index.ts';
+import {
+  communities,
+  communityMembers,
+  contactRequests,
+  mailMessages,
+  proposalLeaders,
+  proposalMessages,
+  proposals,
+  units,
+  users,
+} from '../db/schema/index.ts';
 import { buildPersonSearchDocument } from '../queries/users.ts';
+import { createCommunity, type NewCommunity } from '../services/communities/create-community.ts';
 import { hashPassword } from '../services/crypto.ts';
 
 export const testPassword = 'correct horse battery staple';
@@ -21,6 +32,7 @@ export interface UserOverrides {
   expertise?: string[];
   interests?: string[];
   unitId?: string | null;
+  kind?: PersonKind;
 }
 
 /** Inserts a person straight into the database (password `testPassword`, confirmed unless told). */
@@ -42,6 +54,7 @@ export async function createUser(db: Db, overrides: UserOverrides = {}) {
       expertise,
       interests,
       unitId: overrides.unitId ?? null,
+      kind: overrides.kind ?? 'staff',
       searchDocument: buildPersonSearchDocument({ displayName, expertise, interests, bio: '' }),
     })
     .returning();
@@ -84,4 +97,94 @@ export async function latestEmailTo(db: Db, address: string) {
     .limit(1);
   const link = message?.textBody.match(/https?:\/\/\S+/)?.[0];
   return { message, link, token: link ? new URL(link).searchParams.get('token') : null };
+}
+
+// ── Communities (issue #3) ────────────────────────────────────────────────────────────────────────
+
+export interface CommunityOverrides extends Partial<Omit<NewCommunity, 'leaderIds' | 'createdBy'>> {
+  /** Extra members: [userId, role]. */
+  members?: [string, MembershipRole][];
+}
+
+/** A community led by `leaderId` (plus co-leaders), created through the real service. */
+export async function createTestCommunity(db: Db, leaderIds: string[], overrides: CommunityOverrides = {}) {
+  const { members = [], ...fields } = overrides;
+  return db.transaction(async (tx) => {
+    const community = await createCommunity(tx, {
+      name: `Community ${next()}`,
+      kind: 'community_of_practice',
+      purpose: 'Colleagues sharing what works in their teaching practice.',
+      topics: [],
+      unitId: null,
+      audience: 'everyone',
+      format: 'hybrid',
+      visibility: 'institution',
+      joinPolicy: 'open',
+      ...fields,
+      leaderIds,
+      createdBy: leaderIds[0] ?? '',
+    });
+    if (members.length > 0) {
+      await tx
+        .insert(communityMembers)
+        .values(members.map(([userId, role]) => ({ communityId: community.id, userId, role })));
+      await tx
+        .update(communities)
+        .set({ memberCount: sql`${communities.memberCount} + ${members.length}` })
+        .where(eq(communities.id, community.id));
+    }
+    return community;
+  });
+}
+
+// ── Proposals and contact requests (issue #3) ─────────────────────────────────────────────────────
+
+export interface ProposalOverrides {
+  name?: string;
+  purpose?: string;
+  status?: 'submitted' | 'changes_requested' | 'approved' | 'declined' | 'withdrawn';
+  /** Named co-leaders and their answer. */
+  coLeaders?: [string, 'pending' | 'accepted' | 'declined'][];
+}
+
+/** A proposal inserted straight into the database, with its "submitted" step. */
+export async function createProposal(db: Db, proposerId: string, overrides: ProposalOverrides = {}) {
+  const [proposal] = await db
+    .insert(proposals)
+    .values({
+      proposerId,
+      name: overrides.name ?? `Proposal ${next()}`,
+      purpose: overrides.purpose ?? 'People who want to learn from each other’s practice.',
+      status: overrides.status ?? 'submitted',
+    })
+    .returning();
+  if (!proposal) throw new Error('createProposal inserted nothing');
+  const coLeaders = overrides.coLeaders ?? [];
+  if (coLeaders.length > 0)
+    await db
+      .insert(proposalLeaders)
+      .values(coLeaders.map(([userId, status]) => ({ proposalId: proposal.id, userId, status })));
+  await db
+    .insert(proposalMessages)
+    .values({ proposalId: proposal.id, authorId: proposerId, event: 'submitted' });
+  return proposal;
+}
+
+/** A contact request as if sent through the form. */
+export async function createContactRequest(
+  db: Db,
+  overrides: Partial<typeof contactRequests.$inferInsert> = {},
+) {
+  const [request] = await db
+    .insert(contactRequests)
+    .values({
+      name: 'Robin Visitor',
+      email: `visitor-${next()}@example.test`,
+      topic: 'start_community',
+      message: 'I would like to start a community on outdoor learning.',
+      ...overrides,
+    })
+    .returning();
+  if (!request) throw new Error('createContactRequest inserted nothing');
+  return request;
 }

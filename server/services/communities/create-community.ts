@@ -30,6 +30,7 @@ export interface NewCommunity {
   format: MeetingFormat;
   visibility: Visibility;
   joinPolicy: JoinPolicy;
+  requireGuidelines?: boolean;
   stage?: CommunityStage;
   /** Objectives go into the first charter's objectives section. */
   objectives?: string;
@@ -76,6 +77,7 @@ export async function createCommunity(tx: Db, input: NewCommunity) {
       format: input.format,
       visibility: input.visibility,
       joinPolicy: input.joinPolicy,
+      requireGuidelines: input.requireGuidelines ?? false,
       stage,
       memberCount: input.leaderIds.length,
       searchDocument: buildCommunitySearchDocument(input),

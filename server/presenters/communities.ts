@@ -1,0 +1,168 @@
+import { type CharterSectionKey, charterSectionKeys, type MembershipRole } from '../../common/enums.ts';
+import type { Actor } from '../plugins/auth.ts';
+import {
+  canJoinCommunity,
+  canLeaveCommunity,
+  canManageCommunity,
+  canRequestToJoin,
+  canRestoreCommunity,
+  canSeeMembers,
+} from '../policies/communities.ts';
+import type { CommunityRow, DirectoryRow, LeaderRow } from '../queries/communities.ts';
+import type { findCommunityHome } from '../queries/community-home.ts';
+import { renderMarkdown } from '../services/markdown.ts';
+
+const photoUrl = (person: { id: string; photoPath: string | null; updatedAt: Date }) =>
+  person.photoPath ? `/api/people/${person.id}/photo?v=${person.updatedAt.getTime()}` : null;
+
+export function presentLeader(leader: LeaderRow) {
+  return {
+    id: leader.id,
+    displayName: leader.displayName,
+    photoUrl: photoUrl(leader),
+    role: leader.role,
+  };
+}
+
+/** A directory card: purpose (with matched words marked when searching), leaders, size, stage. */
+export function presentCommunityCard(row: DirectoryRow, leaders: LeaderRow[]) {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    purpose: row.purpose,
+    /** The purpose as HTML-escaped text with <mark> around matched words; empty without a search. */
+    purposeHighlight: row.highlight ? escapeExceptMarks(row.highlight) : '',
+    topics: row.topics,
+    unit: row.unitId ? { id: row.unitId, name: row.unitName ?? '' } : null,
+    audience: row.audience,
+    format: row.format,
+    visibility: row.visibility,
+    joinPolicy: row.joinPolicy,
+    stage: row.stage,
+    memberCount: row.memberCount,
+    leaders: leaders.map(presentLeader),
+    lastActivityAt: row.lastActivityAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** ts_headline returns the text as it is with <mark> tags added: escape everything but those tags. */
+function escapeExceptMarks(text: string): string {
+  return text
+    .split(/(<mark>|<\/mark>)/)
+    .map((part) =>
+      part === '<mark>' || part === '</mark>'
+        ? part
+        : part
+            .replaceAll('&', '&amp;')
+            .replaceAll('<', '&lt;')
+            .replaceAll('>', '&gt;')
+            .replaceAll('"', '&quot;'),
+    )
+    .join('');
+}
+
+/** The community itself, for its home page and edit form. */
+export function presentCommunity(community: CommunityRow, unitName: string | null) {
+  return {
+    id: community.id,
+    slug: community.slug,
+    name: community.name,
+    kind: community.kind,
+    purpose: community.purpose,
+    description: community.description,
+    descriptionHtml: renderMarkdown(community.description),
+    intendedMembers: community.intendedMembers,
+    meetingPlan: community.meetingPlan,
+    topics: community.topics,
+    unit: community.unitId ? { id: community.unitId, name: unitName ?? '' } : null,
+    audience: community.audience,
+    format: community.format,
+    visibility: community.visibility,
+    joinPolicy: community.joinPolicy,
+    requireGuidelines: community.requireGuidelines,
+    stage: community.stage,
+    memberCount: community.memberCount,
+    lastActivityAt: community.lastActivityAt.toISOString(),
+    createdAt: community.createdAt.toISOString(),
+  };
+}
+
+export function presentMember(row: {
+  id: string;
+  displayName: string;
+  photoPath: string | null;
+  updatedAt: Date;
+  pronouns: string;
+  unitName: string | null;
+  role: MembershipRole;
+  joinedAt: Date;
+}) {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    pronouns: row.pronouns,
+    photoUrl: photoUrl(row),
+    unitName: row.unitName,
+    role: row.role,
+    joinedAt: row.joinedAt.toISOString(),
+  };
+}
+
+/** Charter sections as stored, completed with every section (empty when missing), and as safe HTML. */
+export function presentCharter(charter: {
+  version: number;
+  sections: Record<string, string>;
+  note: string;
+  createdAt: string | Date;
+  editorName: string | null;
+}) {
+  const sections = Object.fromEntries(
+    charterSectionKeys.map((key) => [key, charter.sections[key] ?? '']),
+  ) as Record<CharterSectionKey, string>;
+  const sectionsHtml = Object.fromEntries(
+    charterSectionKeys.map((key) => [key, renderMarkdown(sections[key])]),
+  ) as Record<CharterSectionKey, string>;
+  return {
+    version: charter.version,
+    sections,
+    sectionsHtml,
+    note: charter.note,
+    createdAt: new Date(charter.createdAt).toISOString(),
+    editorName: charter.editorName,
+  };
+}
+
+/** The community home page: the community, its leaders, charter and what the viewer may do. */
+export function presentCommunityHome(
+  home: NonNullable<Awaited<ReturnType<typeof findCommunityHome>>>,
+  actor: Actor | null,
+) {
+  const { community, membership } = home;
+  const requestStatus = (home.ownRequestStatus ?? null) as
+    | 'pending'
+    | 'approved'
+    | 'declined'
+    | 'withdrawn'
+    | null;
+  return {
+    community: presentCommunity(community, home.unitName),
+    leaders: home.leaders.map((leader) =>
+      presentLeader({ ...leader, communityId: community.id, updatedAt: new Date(leader.updatedAt) }),
+    ),
+    charter: home.charter ? presentCharter(home.charter) : null,
+    viewer: {
+      role: membership?.role ?? null,
+      requestStatus,
+      canJoin: canJoinCommunity(actor, community, membership),
+      canRequest: canRequestToJoin(actor, community, membership) && requestStatus !== 'pending',
+      canLeave: canLeaveCommunity(community, membership),
+      canManage: canManageCommunity(actor, community, membership),
+      canSeeMembers: canSeeMembers(actor, community, membership),
+      canChangeStage:
+        canManageCommunity(actor, community, membership) || canRestoreCommunity(actor, community),
+    },
+  };
+}

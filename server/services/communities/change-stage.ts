@@ -1,0 +1,39 @@
+import { eq, sql } from 'drizzle-orm';
+import type { CommunityStage } from '../../../common/enums.ts';
+import { communities, communityStageChanges } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canManageCommunity, canRestoreCommunity } from '../../policies/communities.ts';
+import type { ServiceDeps } from '../context.ts';
+import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+
+/**
+ * Moves a community to another stage with a note, recorded in its history. Archiving makes it
+ * read-only; only coordinators bring an archived community back.
+ */
+export async function changeStage(
+  deps: ServiceDeps,
+  actor: Actor,
+  slug: string,
+  change: { stage: CommunityStage; note: string },
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
+    const allowed = canManageCommunity(actor, community, membership) || canRestoreCommunity(actor, community);
+    authorizeWrite(allowed, community);
+    if (community.stage === change.stage) {
+      throw new AppError('conflict', 'The community is already at that stage.', { stage: 'unchanged' });
+    }
+    await tx
+      .update(communities)
+      .set({ stage: change.stage, updatedAt: sql`now()`, lastActivityAt: sql`now()` })
+      .where(eq(communities.id, community.id));
+    await tx.insert(communityStageChanges).values({
+      communityId: community.id,
+      fromStage: community.stage,
+      toStage: change.stage,
+      note: change.note,
+      changedBy: actor.id,
+    });
+  });
+}

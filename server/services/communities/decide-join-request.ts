@@ -1,0 +1,60 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { communityMembers, joinRequests } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canManageCommunity } from '../../policies/communities.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { notifyUser } from '../notifications/notify.ts';
+import { adjustMemberCount, authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+
+/** A leader approves (the person becomes a member) or declines a join request, with a message. */
+export async function decideJoinRequest(
+  deps: ServiceDeps,
+  actor: Actor,
+  slug: string,
+  requestId: string,
+  decision: { approve: boolean; message: string },
+): Promise<void> {
+  const { db } = deps.database;
+  const messageIds = await db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
+    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    const [request] = await tx
+      .select()
+      .from(joinRequests)
+      .where(and(eq(joinRequests.id, requestId), eq(joinRequests.communityId, community.id)))
+      .limit(1);
+    if (!request) throw notFound('That request');
+    if (request.status !== 'pending')
+      throw new AppError('conflict', 'That request has already been answered.');
+    await tx
+      .update(joinRequests)
+      .set({
+        status: decision.approve ? 'approved' : 'declined',
+        response: decision.message,
+        decidedBy: actor.id,
+        decidedAt: sql`now()`,
+      })
+      .where(eq(joinRequests.id, request.id));
+    if (decision.approve) {
+      const inserted = await tx
+        .insert(communityMembers)
+        .values({ communityId: community.id, userId: request.userId, role: 'member' })
+        .onConflictDoNothing()
+        .returning({ userId: communityMembers.userId });
+      if (inserted.length > 0) await adjustMemberCount(tx, community.id, 1);
+    }
+    const id = await notifyUser(tx, deps.env.publicUrl, {
+      userId: request.userId,
+      kind: 'community.membership',
+      title: decision.approve
+        ? `Welcome to ${community.name}: your request was approved`
+        : `Your request to join ${community.name} was declined`,
+      body: decision.message,
+      url: `/communities/${community.slug}`,
+    });
+    return id ? [id] : [];
+  });
+  await dispatchEmails(deps.jobs, messageIds);
+}

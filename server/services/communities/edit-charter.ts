@@ -1,0 +1,51 @@
+import { desc, eq } from 'drizzle-orm';
+import type { CharterSectionKey } from '../../../common/enums.ts';
+import { charterVersions } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canManageCommunity } from '../../policies/communities.ts';
+import type { ServiceDeps } from '../context.ts';
+import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+
+/**
+ * Leaders save a new version of the charter (all five sections, with a note of what changed). The
+ * previous versions stay: who changed what, and when. `baseVersion` guards against overwriting a
+ * version someone else saved meanwhile.
+ */
+export async function editCharter(
+  deps: ServiceDeps,
+  actor: Actor,
+  slug: string,
+  edit: { sections: Record<CharterSectionKey, string>; note: string; baseVersion: number },
+) {
+  return deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
+    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    const [current] = await tx
+      .select({ version: charterVersions.version })
+      .from(charterVersions)
+      .where(eq(charterVersions.communityId, community.id))
+      .orderBy(desc(charterVersions.version))
+      .limit(1);
+    const currentVersion = current?.version ?? 0;
+    if (edit.baseVersion !== currentVersion) {
+      throw new AppError(
+        'conflict',
+        `Someone saved version ${currentVersion} of the charter while you were editing: reload it and apply your changes again.`,
+        { baseVersion: 'outdated' },
+      );
+    }
+    const [saved] = await tx
+      .insert(charterVersions)
+      .values({
+        communityId: community.id,
+        version: currentVersion + 1,
+        sections: edit.sections,
+        note: edit.note,
+        editedBy: actor.id,
+      })
+      .returning();
+    if (!saved) throw new Error('the charter version was not stored');
+    return saved;
+  });
+}

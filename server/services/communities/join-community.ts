@@ -1,0 +1,39 @@
+import { communityMembers } from '../../db/schema/index.ts';
+import { AppError, fieldError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canJoinCommunity } from '../../policies/communities.ts';
+import type { ServiceDeps } from '../context.ts';
+import { adjustMemberCount, authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+
+/**
+ * Joins an open community in one click. When the community asks members to accept its participation
+ * guidelines, `acceptGuidelines` must be true. Joining twice is a 409.
+ */
+export async function joinCommunity(
+  deps: ServiceDeps,
+  actor: Actor,
+  slug: string,
+  options: { acceptGuidelines?: boolean | undefined },
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
+    if (membership) throw new AppError('conflict', 'You are already a member of this community.');
+    authorizeWrite(
+      canJoinCommunity(actor, community, membership),
+      community,
+      community.joinPolicy === 'request'
+        ? 'This community is moderated: ask to join instead.'
+        : 'This community is open by invitation only.',
+    );
+    if (community.requireGuidelines && !options.acceptGuidelines) {
+      throw fieldError('acceptGuidelines', 'Accept the participation guidelines to join.');
+    }
+    await tx.insert(communityMembers).values({
+      communityId: community.id,
+      userId: actor.id,
+      role: 'member',
+      acceptedGuidelinesAt: options.acceptGuidelines ? new Date() : null,
+    });
+    await adjustMemberCount(tx, community.id, 1);
+  });
+}

@@ -1,0 +1,26 @@
+import { and, eq } from 'drizzle-orm';
+import { communityMembers } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canLeaveCommunity } from '../../policies/communities.ts';
+import type { ServiceDeps } from '../context.ts';
+import { adjustMemberCount, authorizeWrite, countLeaders, loadVisibleCommunity } from './load-community.ts';
+
+/** Leaves a community. The last leader cannot: they hand the role on first. */
+export async function leaveCommunity(deps: ServiceDeps, actor: Actor, slug: string): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
+    if (!membership) throw new AppError('conflict', 'You are not a member of this community.');
+    authorizeWrite(canLeaveCommunity(community, membership), community);
+    if (membership.role === 'leader' && (await countLeaders(tx, community.id)) <= 1) {
+      throw new AppError(
+        'conflict',
+        'You are the last leader: make another member leader before you leave, so the community keeps one.',
+      );
+    }
+    await tx
+      .delete(communityMembers)
+      .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.userId, actor.id)));
+    await adjustMemberCount(tx, community.id, -1);
+  });
+}

@@ -1,0 +1,56 @@
+import { and, eq } from 'drizzle-orm';
+import { joinRequests } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canRequestToJoin } from '../../policies/communities.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { notifyUser } from '../notifications/notify.ts';
+import { authorizeWrite, leaderIdsOf, loadVisibleCommunity } from './load-community.ts';
+
+/** Asks to join a moderated community; its leaders are told and decide. One pending request at a time. */
+export async function requestToJoin(deps: ServiceDeps, actor: Actor, slug: string, message: string) {
+  const { db } = deps.database;
+  const result = await db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
+    if (membership) throw new AppError('conflict', 'You are already a member of this community.');
+    authorizeWrite(
+      canRequestToJoin(actor, community, membership),
+      community,
+      community.joinPolicy === 'open'
+        ? 'This community is open: join it directly.'
+        : 'This community is open by invitation only.',
+    );
+    const [pending] = await tx
+      .select({ id: joinRequests.id })
+      .from(joinRequests)
+      .where(
+        and(
+          eq(joinRequests.communityId, community.id),
+          eq(joinRequests.userId, actor.id),
+          eq(joinRequests.status, 'pending'),
+        ),
+      )
+      .limit(1);
+    if (pending) throw new AppError('conflict', 'You have already asked to join; the leaders will answer.');
+    const [request] = await tx
+      .insert(joinRequests)
+      .values({ communityId: community.id, userId: actor.id, message })
+      .returning();
+    if (!request) throw new Error('the join request was not stored');
+    const messageIds: string[] = [];
+    for (const leaderId of await leaderIdsOf(tx, community.id)) {
+      const id = await notifyUser(tx, deps.env.publicUrl, {
+        userId: leaderId,
+        kind: 'community.membership',
+        title: `${actor.displayName} asks to join ${community.name}`,
+        body: message ? `“${message.slice(0, 300)}”` : '',
+        url: `/communities/${community.slug}/members?tab=requests`,
+      });
+      if (id) messageIds.push(id);
+    }
+    return { request, messageIds };
+  });
+  await dispatchEmails(deps.jobs, result.messageIds);
+  return result.request;
+}
