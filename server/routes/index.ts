@@ -6,6 +6,7 @@ import { healthRoutes } from './health/index.ts';
 import { institutionRoutes } from './institution/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { peopleRoutes } from './people/index.ts';
+import { proposalRoutes } from './proposals/index.ts';
 
 /** Every API route, registered explicitly (no autoload), under /api. */
 export const registerRoutes: FastifyPluginAsync = async (app) => {
@@ -16,4 +17,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(notificationRoutes);
   await app.register(communityRoutes);
   await app.register(adminRoutes, { prefix: '/admin' });
+  await app.register(proposalRoutes);
 };

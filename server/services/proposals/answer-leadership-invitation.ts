@@ -1,0 +1,49 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { proposalLeaders, proposals } from '../../db/schema/index.ts';
+import { authorize } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canAnswerLeadershipInvitation, isProposalOpen } from '../../policies/communities.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { notifyEach } from '../notifications/notify-many.ts';
+import { lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
+
+/**
+ * A person named as co-leader accepts or declines (and may change their mind while the proposal is
+ * open). The proposer hears of each change; answering the same twice changes nothing.
+ */
+export async function answerLeadershipInvitation(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  answer: 'accepted' | 'declined',
+): Promise<void> {
+  const messageIds = await deps.database.db.transaction(async (tx) => {
+    const locked = await lockProposal(tx, actor, id);
+    const { proposal } = locked;
+    if (locked.isNamedLeader && !isProposalOpen(proposal)) throw proposalClosed(proposal);
+    authorize(canAnswerLeadershipInvitation(actor, proposal, locked.isNamedLeader), {
+      message: 'Only the people named as co-leaders answer this invitation.',
+    });
+    const mine = locked.leaders.find((leader) => leader.userId === actor.id);
+    if (mine?.status === answer) return [];
+    await tx
+      .update(proposalLeaders)
+      .set({ status: answer, respondedAt: sql`now()` })
+      .where(and(eq(proposalLeaders.proposalId, id), eq(proposalLeaders.userId, actor.id)));
+    await tx.update(proposals).set({ updatedAt: sql`now()` }).where(eq(proposals.id, id));
+    return notifyEach(tx, deps.env.publicUrl, [proposal.proposerId], {
+      kind: 'community.proposal',
+      title:
+        answer === 'accepted'
+          ? `${actor.displayName} accepted to co-lead “${proposal.name}”`
+          : `${actor.displayName} declined to co-lead “${proposal.name}”`,
+      body:
+        answer === 'accepted'
+          ? 'They will lead the community with you once the coordinators approve it.'
+          : 'You can invite someone else by editing the proposal.',
+      url: proposalUrl(id),
+    });
+  });
+  await dispatchEmails(deps.jobs, messageIds);
+}

@@ -1,0 +1,41 @@
+import { eq, sql } from 'drizzle-orm';
+import { proposals } from '../../db/schema/index.ts';
+import { authorize } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canCommentOnProposal } from '../../policies/communities.ts';
+import { addProposalMessage } from '../../queries/proposals.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { notifyEach } from '../notifications/notify-many.ts';
+import { concernedCoordinatorIds, excerpt, lockProposal, proposalUrl, teamIds } from './proposal-steps.ts';
+
+/**
+ * Adds a comment to a proposal's conversation. The leadership team and the coordinators taking part
+ * hear of it (everyone but the author).
+ */
+export async function commentOnProposal(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  body: string,
+): Promise<void> {
+  const messageIds = await deps.database.db.transaction(async (tx) => {
+    const locked = await lockProposal(tx, actor, id);
+    authorize(canCommentOnProposal(actor, locked.proposal, locked.isNamedLeader));
+    await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'comment', body });
+    await tx.update(proposals).set({ updatedAt: sql`now()` }).where(eq(proposals.id, id));
+    return notifyEach(
+      tx,
+      deps.env.publicUrl,
+      [...teamIds(locked), ...(await concernedCoordinatorIds(tx, id))],
+      {
+        kind: 'community.proposal',
+        title: `${actor.displayName} commented on “${locked.proposal.name}”`,
+        body: excerpt(body),
+        url: proposalUrl(id),
+      },
+      { except: actor.id },
+    );
+  });
+  await dispatchEmails(deps.jobs, messageIds);
+}

@@ -1,0 +1,102 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { units } from '../../db/schema/index.ts';
+import { AppError, authorize, fieldError, notFound } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canCoLeadCommunity, canSeeProposal } from '../../policies/communities.ts';
+import { listCoordinatorIds } from '../../queries/coordinators.ts';
+import {
+  findPeopleByIds,
+  findProposalForUpdate,
+  listParticipatingCoordinatorIds,
+  listProposalLeaders,
+  type ProposalRow,
+} from '../../queries/proposals.ts';
+
+/** What every step on a proposal starts from: the proposal, locked, and its named co-leaders. */
+export interface LockedProposal {
+  proposal: ProposalRow;
+  leaders: Awaited<ReturnType<typeof listProposalLeaders>>;
+  /** Whether the actor is one of the named co-leaders. */
+  isNamedLeader: boolean;
+}
+
+/**
+ * Locks a proposal for the rest of the transaction (two coordinators approving at once take turns) and
+ * answers 404 when it does not exist or the actor may not read it.
+ */
+export async function lockProposal(tx: Db, actor: Actor, id: string): Promise<LockedProposal> {
+  const proposal = await findProposalForUpdate(tx, id);
+  if (!proposal) throw notFound('That proposal');
+  const leaders = await listProposalLeaders(tx, id);
+  const isNamedLeader = leaders.some((leader) => leader.userId === actor.id);
+  authorize(canSeeProposal(actor, proposal, isNamedLeader), {
+    hide: true,
+    message: 'That proposal was not found.',
+  });
+  return { proposal, leaders, isNamedLeader };
+}
+
+const closedWords: Record<string, string> = {
+  approved: 'was approved',
+  declined: 'was declined',
+  withdrawn: 'was withdrawn',
+};
+
+/** 409 for a step on a proposal that is no longer open. */
+export function proposalClosed(proposal: { status: string }): AppError {
+  const words = closedWords[proposal.status] ?? 'is closed';
+  return new AppError('conflict', `This proposal ${words}; it can no longer change.`);
+}
+
+/** A unit chosen for the proposal must exist. */
+export async function checkUnit(tx: Db, unitId: string | null | undefined): Promise<void> {
+  if (!unitId) return;
+  const [unit] = await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).limit(1);
+  if (!unit) throw fieldError('unitId', 'Choose a unit from the list.');
+}
+
+/**
+ * The co-leaders named on a proposal: known people who may lead, not the proposer (who leads
+ * already). Duplicates count once. Answers 400 on the coLeaderIds field otherwise.
+ */
+export async function checkCoLeaders(tx: Db, proposerId: string, coLeaderIds: string[]) {
+  const ids = [...new Set(coLeaderIds)];
+  if (ids.includes(proposerId))
+    throw fieldError('coLeaderIds', 'You lead this proposal already: leave yourself out of the co-leaders.');
+  const people = await findPeopleByIds(tx, ids);
+  if (people.length !== ids.length)
+    throw fieldError('coLeaderIds', 'Some of the people chosen as co-leaders were not found.');
+  const refused = people.filter((person) => !canCoLeadCommunity(person));
+  if (refused.length > 0)
+    throw fieldError(
+      'coLeaderIds',
+      `${refused.map((person) => person.displayName).join(', ')} cannot co-lead: external guests and suspended accounts cannot lead a community.`,
+    );
+  return people;
+}
+
+/** The leadership team who hear of each step: the proposer and the co-leaders who have not declined. */
+export function teamIds(locked: LockedProposal): string[] {
+  return [
+    locked.proposal.proposerId,
+    ...locked.leaders.filter((leader) => leader.status !== 'declined').map((leader) => leader.userId),
+  ];
+}
+
+/**
+ * The coordinators who should hear of a comment or a withdrawal: those who took part in the
+ * conversation, or every coordinator when none has yet (so a question before review reaches someone).
+ */
+export async function concernedCoordinatorIds(tx: Db, proposalId: string): Promise<string[]> {
+  const participating = await listParticipatingCoordinatorIds(tx, proposalId);
+  return participating.length > 0 ? participating : listCoordinatorIds(tx);
+}
+
+/** The first lines of a message, for a notification's body. */
+export function excerpt(text: string, length = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+}
+
+export const proposalUrl = (id: string) => `/proposals/${id}`;

@@ -1,0 +1,40 @@
+import type { ProposalStatus } from '../../../common/enums.ts';
+import type { Db } from '../../db/client.ts';
+import { authorize, notFound } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canReviewProposals, canSeeProposal } from '../../policies/communities.ts';
+import { findProposalDetail, listProposals } from '../../queries/proposals.ts';
+
+/** One proposal with its team and conversation; 404 when missing or not the actor's to read. */
+export async function getProposal(db: Db, actor: Actor, id: string) {
+  const row = await findProposalDetail(db, id);
+  if (!row) throw notFound('That proposal');
+  const isNamedLeader = row.leaders.some((leader) => leader.id === actor.id);
+  authorize(canSeeProposal(actor, row.proposal, isNamedLeader), {
+    hide: true,
+    message: 'That proposal was not found.',
+  });
+  return row;
+}
+
+/**
+ * Proposals the actor may read: for coordinators the whole queue (or only theirs with `mine`), for
+ * everyone else those they proposed or are named in. Filter by status; most recently active first.
+ */
+export async function listProposalsFor(
+  db: Db,
+  actor: Actor,
+  options: {
+    status?: ProposalStatus | undefined;
+    mine?: boolean | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  return listProposals(db, actor.id, {
+    everyone: canReviewProposals(actor) && !options.mine,
+    status: options.status,
+    cursor: options.cursor,
+    limit: options.limit,
+  });
+}

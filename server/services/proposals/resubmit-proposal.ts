@@ -1,0 +1,55 @@
+import { eq, sql } from 'drizzle-orm';
+import { proposals } from '../../db/schema/index.ts';
+import { AppError, authorize } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canEditProposal, isProposer } from '../../policies/communities.ts';
+import { listCoordinatorIds } from '../../queries/coordinators.ts';
+import { addProposalMessage } from '../../queries/proposals.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { notifyEach } from '../notifications/notify-many.ts';
+import { excerpt, lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
+
+/**
+ * After the coordinators asked for changes, the proposer sends the edited proposal back to the queue
+ * (with an optional note); the coordinators hear of it.
+ */
+export async function resubmitProposal(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  message = '',
+): Promise<void> {
+  const messageIds = await deps.database.db.transaction(async (tx) => {
+    const { proposal } = await lockProposal(tx, actor, id);
+    authorize(isProposer(actor, proposal), {
+      message: 'Only the person who proposed it can resubmit this proposal.',
+    });
+    if (!canEditProposal(actor, proposal)) throw proposalClosed(proposal);
+    if (proposal.status !== 'changes_requested')
+      throw new AppError(
+        'conflict',
+        'This proposal is already waiting for review: resubmit it after the coordinators ask for changes.',
+      );
+    await tx
+      .update(proposals)
+      .set({ status: 'submitted', updatedAt: sql`now()` })
+      .where(eq(proposals.id, id));
+    await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'resubmitted', body: message });
+    return notifyEach(
+      tx,
+      deps.env.publicUrl,
+      await listCoordinatorIds(tx),
+      {
+        kind: 'community.proposal',
+        title: `Proposal resubmitted: ${proposal.name}`,
+        body: message
+          ? `${actor.displayName} made the changes and wrote: ${excerpt(message)}`
+          : `${actor.displayName} made the changes you asked for. Review it again in the proposals queue.`,
+        url: proposalUrl(id),
+      },
+      { except: actor.id },
+    );
+  });
+  await dispatchEmails(deps.jobs, messageIds);
+}

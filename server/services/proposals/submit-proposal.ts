@@ -1,0 +1,91 @@
+import type {
+  Audience,
+  CommunityKind,
+  JoinPolicy,
+  MeetingFormat,
+  Visibility,
+} from '../../../common/enums.ts';
+import { proposalLeaders, proposals } from '../../db/schema/index.ts';
+import { authorize } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canProposeCommunity } from '../../policies/communities.ts';
+import { listCoordinatorIds } from '../../queries/coordinators.ts';
+import { addProposalMessage } from '../../queries/proposals.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { notifyEach } from '../notifications/notify-many.ts';
+import { checkCoLeaders, checkUnit, proposalUrl } from './proposal-steps.ts';
+
+/** What a proposal says about the community it asks for. */
+export interface ProposalFields {
+  name: string;
+  kind: CommunityKind;
+  purpose: string;
+  objectives: string;
+  intendedMembers: string;
+  meetingPlan: string;
+  supportNeeded: string;
+  topics: string[];
+  unitId: string | null;
+  audience: Audience;
+  format: MeetingFormat;
+  visibility: Visibility;
+  joinPolicy: JoinPolicy;
+}
+
+export interface NewProposal extends ProposalFields {
+  /** People invited to co-lead; the proposer is the leader. */
+  coLeaderIds: string[];
+}
+
+/**
+ * A member proposes a community. The named co-leaders are invited (each must accept) and the
+ * coordinators hear of it; the conversation starts with the "submitted" step. Returns the proposal id.
+ */
+export async function submitProposal(deps: ServiceDeps, actor: Actor, input: NewProposal): Promise<string> {
+  authorize(canProposeCommunity(actor), { message: 'External guests cannot propose a community.' });
+  const { coLeaderIds, ...fields } = input;
+  const result = await deps.database.db.transaction(async (tx) => {
+    await checkUnit(tx, fields.unitId);
+    const coLeaders = await checkCoLeaders(tx, actor.id, coLeaderIds);
+    const [proposal] = await tx
+      .insert(proposals)
+      .values({ ...fields, topics: [...new Set(fields.topics)], proposerId: actor.id })
+      .returning({ id: proposals.id });
+    if (!proposal) throw new Error('the proposal was not created');
+    if (coLeaders.length > 0)
+      await tx
+        .insert(proposalLeaders)
+        .values(coLeaders.map((person) => ({ proposalId: proposal.id, userId: person.id })));
+    await addProposalMessage(tx, { proposalId: proposal.id, authorId: actor.id, event: 'submitted' });
+    const url = proposalUrl(proposal.id);
+    const messageIds = [
+      ...(await notifyEach(
+        tx,
+        deps.env.publicUrl,
+        coLeaders.map((person) => person.id),
+        {
+          kind: 'community.invitation',
+          title: `${actor.displayName} invites you to co-lead “${fields.name}”`,
+          body: 'Open the proposal to accept or decline. The community starts when the coordinators approve it.',
+          url,
+        },
+      )),
+      ...(await notifyEach(
+        tx,
+        deps.env.publicUrl,
+        await listCoordinatorIds(tx),
+        {
+          kind: 'community.proposal',
+          title: `New community proposal: ${fields.name}`,
+          body: `${actor.displayName} proposes “${fields.name}”. Review it in the proposals queue.`,
+          url,
+        },
+        { except: actor.id },
+      )),
+    ];
+    return { id: proposal.id, messageIds };
+  });
+  await dispatchEmails(deps.jobs, result.messageIds);
+  return result.id;
+}

@@ -1,0 +1,63 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { proposalLeaders, proposals } from '../../db/schema/index.ts';
+import { authorize } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canEditProposal, isProposer } from '../../policies/communities.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { notifyEach } from '../notifications/notify-many.ts';
+import { checkCoLeaders, checkUnit, lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
+import type { NewProposal } from './submit-proposal.ts';
+
+export type ProposalChanges = { [K in keyof NewProposal]?: NewProposal[K] | undefined };
+
+/**
+ * The proposer edits an open proposal. A new list of co-leaders replaces the old one: people kept keep
+ * their answer, people removed are dropped, people added are invited.
+ */
+export async function updateProposal(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  changes: ProposalChanges,
+): Promise<void> {
+  const messageIds = await deps.database.db.transaction(async (tx) => {
+    const locked = await lockProposal(tx, actor, id);
+    const { proposal } = locked;
+    authorize(isProposer(actor, proposal), {
+      message: 'Only the person who proposed it can edit this proposal.',
+    });
+    if (!canEditProposal(actor, proposal)) throw proposalClosed(proposal);
+    const { coLeaderIds, ...fields } = changes;
+    await checkUnit(tx, fields.unitId);
+    const set: Partial<typeof proposals.$inferInsert> = {};
+    for (const [key, value] of Object.entries(fields))
+      if (value !== undefined) Object.assign(set, { [key]: value });
+    if (fields.topics) set.topics = [...new Set(fields.topics)];
+    await tx
+      .update(proposals)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(eq(proposals.id, id));
+    if (!coLeaderIds) return [];
+
+    const people = await checkCoLeaders(tx, actor.id, coLeaderIds);
+    const wanted = new Set(people.map((person) => person.id));
+    const current = new Set(locked.leaders.map((leader) => leader.userId));
+    const removed = [...current].filter((userId) => !wanted.has(userId));
+    const added = [...wanted].filter((userId) => !current.has(userId));
+    if (removed.length > 0)
+      await tx
+        .delete(proposalLeaders)
+        .where(and(eq(proposalLeaders.proposalId, id), inArray(proposalLeaders.userId, removed)));
+    if (added.length > 0)
+      await tx.insert(proposalLeaders).values(added.map((userId) => ({ proposalId: id, userId })));
+    const name = fields.name ?? proposal.name;
+    return notifyEach(tx, deps.env.publicUrl, added, {
+      kind: 'community.invitation',
+      title: `${actor.displayName} invites you to co-lead “${name}”`,
+      body: 'Open the proposal to accept or decline. The community starts when the coordinators approve it.',
+      url: proposalUrl(id),
+    });
+  });
+  await dispatchEmails(deps.jobs, messageIds);
+}

@@ -1,0 +1,54 @@
+import { eq, sql } from 'drizzle-orm';
+import { proposals } from '../../db/schema/index.ts';
+import { authorize } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canWithdrawProposal, isProposer } from '../../policies/communities.ts';
+import { addProposalMessage } from '../../queries/proposals.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { notifyEach } from '../notifications/notify-many.ts';
+import {
+  concernedCoordinatorIds,
+  excerpt,
+  lockProposal,
+  proposalClosed,
+  proposalUrl,
+  teamIds,
+} from './proposal-steps.ts';
+
+/** The proposer withdraws an open proposal; the co-leaders and the coordinators taking part hear of it. */
+export async function withdrawProposal(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  message = '',
+): Promise<void> {
+  const messageIds = await deps.database.db.transaction(async (tx) => {
+    const locked = await lockProposal(tx, actor, id);
+    const { proposal } = locked;
+    authorize(isProposer(actor, proposal), {
+      message: 'Only the person who proposed it can withdraw this proposal.',
+    });
+    if (!canWithdrawProposal(actor, proposal)) throw proposalClosed(proposal);
+    await tx
+      .update(proposals)
+      .set({ status: 'withdrawn', decidedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(proposals.id, id));
+    await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'withdrawn', body: message });
+    return notifyEach(
+      tx,
+      deps.env.publicUrl,
+      [...teamIds(locked), ...(await concernedCoordinatorIds(tx, id))],
+      {
+        kind: 'community.proposal',
+        title: `Proposal withdrawn: ${proposal.name}`,
+        body: message
+          ? `${actor.displayName} withdrew the proposal: ${excerpt(message)}`
+          : `${actor.displayName} withdrew the proposal.`,
+        url: proposalUrl(id),
+      },
+      { except: actor.id },
+    );
+  });
+  await dispatchEmails(deps.jobs, messageIds);
+}
