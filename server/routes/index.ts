@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from './admin/index.ts';
 import { authRoutes } from './auth/index.ts';
+import { charterTemplateRoutes } from './charter-template/index.ts';
 import { communityRoutes } from './communities/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { institutionRoutes } from './institution/index.ts';
@@ -18,4 +19,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(communityRoutes);
   await app.register(adminRoutes, { prefix: '/admin' });
   await app.register(proposalRoutes);
+  await app.register(charterTemplateRoutes, { prefix: '/admin' });
 };

@@ -1,0 +1,52 @@
+import { type CharterSectionKey, charterSectionKeys } from '../../../common/enums.ts';
+import type { Db } from '../../db/client.ts';
+import { authorize } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canEditCharterTemplate } from '../../policies/communities.ts';
+import { recordAudit } from '../../queries/audit.ts';
+import { findCharterTemplate, saveCharterTemplate } from '../../queries/charter-template.ts';
+import type { ServiceDeps } from '../context.ts';
+
+export type CharterTemplateSections = Record<CharterSectionKey, string>;
+
+const onlyAdministrators = { message: 'Only administrators edit the charter template.' };
+
+/** Every section of a stored template, an empty string for any it lacks. */
+function completeSections(sections: Record<string, string> | undefined): CharterTemplateSections {
+  return Object.fromEntries(
+    charterSectionKeys.map((key) => [key, sections?.[key] ?? '']),
+  ) as CharterTemplateSections;
+}
+
+/** The institution's charter template, for the administrators who edit it. */
+export async function getCharterTemplate(db: Db, actor: Actor) {
+  authorize(canEditCharterTemplate(actor), onlyAdministrators);
+  const row = await findCharterTemplate(db);
+  return {
+    sections: completeSections(row?.sections),
+    updatedAt: row?.updatedAt ?? null,
+    updatedBy: row?.updatedById ? { id: row.updatedById, displayName: row.updatedByName ?? '' } : null,
+  };
+}
+
+/**
+ * Replaces the institution's charter template, which each new community's first charter is drawn
+ * from (existing charters do not change). Audited with the names of the sections that changed.
+ */
+export async function updateCharterTemplate(
+  deps: ServiceDeps,
+  actor: Actor,
+  sections: CharterTemplateSections,
+): Promise<void> {
+  authorize(canEditCharterTemplate(actor), onlyAdministrators);
+  await deps.database.db.transaction(async (tx) => {
+    const before = completeSections((await findCharterTemplate(tx))?.sections);
+    await saveCharterTemplate(tx, sections, actor.id);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'charter_template.update',
+      subjectType: 'charter_template',
+      data: { changed: charterSectionKeys.filter((key) => before[key] !== sections[key]) },
+    });
+  });
+}
