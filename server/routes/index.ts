@@ -5,6 +5,7 @@ import { charterTemplateRoutes } from './charter-template/index.ts';
 import { communityRoutes } from './communities/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { institutionRoutes } from './institution/index.ts';
+import { invitationRoutes } from './invitations/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { peopleRoutes } from './people/index.ts';
 import { proposalRoutes } from './proposals/index.ts';
@@ -17,6 +18,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(peopleRoutes);
   await app.register(notificationRoutes);
   await app.register(communityRoutes);
+  await app.register(invitationRoutes);
   await app.register(adminRoutes, { prefix: '/admin' });
   await app.register(proposalRoutes);
   await app.register(charterTemplateRoutes, { prefix: '/admin' });

@@ -110,3 +110,24 @@ export async function listStaleQueuedEmails(db: Db): Promise<string[]> {
 export async function markEmailFailed(db: Db, messageId: string): Promise<void> {
   await db.update(mailMessages).set({ status: 'failed' }).where(eq(mailMessages.id, messageId));
 }
+
+/** Puts several emails in the outbox in one statement (invitations to a cohort); returns their ids. */
+export async function queueEmails(
+  db: Db,
+  messages: { to: { address: string; userId?: string | null }; content: EmailContent }[],
+): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const rows = await db
+    .insert(mailMessages)
+    .values(
+      messages.map(({ to, content }) => ({
+        toAddress: to.address,
+        userId: to.userId ?? null,
+        subject: content.subject,
+        textBody: content.text,
+        htmlBody: content.html,
+      })),
+    )
+    .returning({ id: mailMessages.id });
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,210 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, authorize } from '../../errors.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { canManageCommunity } from '../../policies/communities.ts';
+import { listOpenInvitations } from '../../queries/invitations.ts';
+import {
+  acceptInvitation,
+  declineInvitation,
+  viewInvitation,
+} from '../../services/communities/answer-invitation.ts';
+import { inviteByEmail } from '../../services/communities/invite-by-email.ts';
+import { inviteCohortCsv, maxCsvBytes } from '../../services/communities/invite-csv.ts';
+import { createInviteLink, revokeInvitation } from '../../services/communities/invite-link.ts';
+import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
+import { slugAndIdParams, slugParams } from '../communities/schema.ts';
+import { dataOf, errorResponses, okBody } from '../shared-schemas.ts';
+import {
+  csvQuery,
+  csvReportSchema,
+  invitationSchema,
+  invitationViewSchema,
+  inviteBody,
+  inviteLinkBody,
+  inviteResultSchema,
+  tokenParams,
+} from './schema.ts';
+
+const tags = ['invitations'];
+
+/** Invitations by email, shareable links, the cohort CSV, and answering an invitation. */
+export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(multipart, { limits: { fileSize: maxCsvBytes, files: 1, fields: 2 } });
+  const db = () => app.deps.database.db;
+
+  app.get(
+    '/communities/:slug/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Leaders: open invitations (email invitations and links).',
+        params: slugParams,
+        response: { 200: dataOf(z.array(invitationSchema)), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { community, membership } = await loadVisibleCommunity(db(), actor, request.params.slug);
+      authorize(canManageCommunity(actor, community, membership), {
+        message: 'Only the community’s leaders and the coordinators see its invitations.',
+      });
+      const rows = await listOpenInvitations(db(), community.id);
+      return {
+        data: rows.map((row) => ({
+          id: row.id,
+          email: row.email,
+          role: row.role,
+          status: row.expiresAt.getTime() <= Date.now() ? 'expired' : row.status,
+          uses: row.uses,
+          createdAt: row.createdAt.toISOString(),
+          expiresAt: row.expiresAt.toISOString(),
+          invitedBy: row.invitedByName,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/communities/:slug/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Leaders invite people by email (with or without a Copse account).',
+        params: slugParams,
+        body: inviteBody,
+        response: { 200: dataOf(inviteResultSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const results = await inviteByEmail(app.deps, requireActor(request), request.params.slug, request.body);
+      return { data: { results } };
+    },
+  );
+
+  app.post(
+    '/communities/:slug/invitations/csv',
+    {
+      schema: {
+        tags,
+        summary:
+          'Leaders invite a cohort from a CSV file (multipart field "file", header "email,name"): dryRun=true previews each row, dryRun=false invites.',
+        params: slugParams,
+        querystring: csvQuery,
+        consumes: ['multipart/form-data'],
+        response: { 200: dataOf(csvReportSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) {
+        throw new AppError(
+          'unsupported_media_type',
+          'Send the CSV file as multipart/form-data in a field named "file".',
+        );
+      }
+      const file = await request.file();
+      if (!file) throw new AppError('validation_failed', 'Choose a CSV file.', { file: 'missing' });
+      let bytes: Buffer;
+      try {
+        bytes = await file.toBuffer();
+      } catch {
+        throw new AppError('payload_too_large', 'The file is larger than 512 KB.', { file: 'too large' });
+      }
+      const report = await inviteCohortCsv(app.deps, actor, request.params.slug, { bytes, ...request.query });
+      return { data: report };
+    },
+  );
+
+  app.post(
+    '/communities/:slug/invite-links',
+    {
+      schema: {
+        tags,
+        summary: 'Leaders create a shareable invitation link that expires (and can be revoked).',
+        params: slugParams,
+        body: inviteLinkBody,
+        response: {
+          201: dataOf(z.object({ id: z.string(), url: z.string(), expiresAt: z.string() })),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const link = await createInviteLink(app.deps, requireActor(request), request.params.slug, request.body);
+      return reply.status(201).send({ data: { ...link, expiresAt: link.expiresAt.toISOString() } });
+    },
+  );
+
+  app.delete(
+    '/communities/:slug/invitations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Leaders revoke an invitation or link.',
+        params: slugAndIdParams,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await revokeInvitation(app.deps, requireActor(request), request.params.slug, request.params.id);
+      return { data: { ok: true as const } };
+    },
+  );
+
+  app.get(
+    '/invitations/:token',
+    {
+      schema: {
+        tags,
+        summary: 'An invitation: its community and whether it can still be accepted.',
+        params: tokenParams,
+        response: { 200: dataOf(invitationViewSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { invitation, state } = await viewInvitation(app.deps, request.params.token);
+      return {
+        data: {
+          community: { slug: invitation.slug, name: invitation.name, purpose: invitation.purpose },
+          role: invitation.role,
+          email: invitation.email,
+          status: state,
+          invitedBy: invitation.invitedByName,
+        },
+      };
+    },
+  );
+
+  app.post(
+    '/invitations/:token/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accept an invitation: become a member with the invited role.',
+        params: tokenParams,
+        response: { 200: dataOf(z.object({ slug: z.string() })), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      data: await acceptInvitation(app.deps, requireActor(request), request.params.token),
+    }),
+  );
+
+  app.post(
+    '/invitations/:token/decline',
+    {
+      schema: {
+        tags,
+        summary: 'Decline an email invitation.',
+        params: tokenParams,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await declineInvitation(app.deps, requireActor(request), request.params.token);
+      return { data: { ok: true as const } };
+    },
+  );
+};

@@ -1,0 +1,217 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invitations, mailMessages } from '../../db/schema/index.ts';
+import { getTestApp, type TestApp } from '../../test/app.ts';
+import {
+  createTestCommunity,
+  createUser,
+  latestEmailTo,
+  signedInUser,
+  signInAs,
+} from '../../test/factories.ts';
+import { multipartBody } from '../../test/uploads.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await getTestApp();
+});
+afterAll(async () => t.close());
+
+type Method = 'GET' | 'POST' | 'DELETE';
+const call = (method: Method, url: string, cookie?: string, payload?: unknown) =>
+  t.app.inject({
+    method,
+    url,
+    headers: cookie ? { cookie } : {},
+    ...(payload !== undefined ? { payload: payload as object } : {}),
+  });
+const db = () => t.app.deps.database.db;
+const tokenOf = (link: string) => link.split('/invitations/')[1] ?? '';
+
+describe('invitations by email', () => {
+  it('invites existing and new people, reports members and repeats, and lets the invitee accept once', async () => {
+    const leader = await signedInUser(t.app);
+    const existing = await signedInUser(t.app);
+    const member = await createUser(db());
+    const community = await createTestCommunity(db(), [leader.user.id], {
+      visibility: 'private',
+      joinPolicy: 'invitation',
+      members: [[member.id, 'member']],
+    });
+    const slug = community.slug;
+    const newcomer = `newcomer-${Date.now()}@example.test`;
+    const invited = await call('POST', `/api/communities/${slug}/invitations`, leader.cookie, {
+      emails: [existing.user.email, newcomer.toUpperCase(), member.email],
+      message: 'Join us for the rubric swap.',
+    });
+    expect(invited.statusCode).toBe(200);
+    expect(invited.json().data.results).toEqual([
+      { email: existing.user.email, status: 'invited' },
+      { email: newcomer, status: 'invited' },
+      { email: member.email, status: 'already_member' },
+    ]);
+    const again = await call('POST', `/api/communities/${slug}/invitations`, leader.cookie, {
+      emails: [newcomer],
+    });
+    expect(again.json().data.results).toEqual([{ email: newcomer, status: 'already_invited' }]);
+
+    const mail = await latestEmailTo(db(), existing.user.email);
+    expect(mail.message?.textBody).toContain('Join us for the rubric swap.');
+    const token = tokenOf(mail.link ?? '');
+    const notification = (await call('GET', '/api/notifications', existing.cookie)).json().data[0];
+    expect(notification.url).toBe(`/invitations/${token}`);
+
+    // The private community is hidden, but the invitation shows what it is.
+    expect((await call('GET', `/api/communities/${slug}`, existing.cookie)).statusCode).toBe(404);
+    const view = (await call('GET', `/api/invitations/${token}`)).json().data;
+    expect(view).toMatchObject({ status: 'valid', role: 'member', community: { slug } });
+
+    const stranger = await signedInUser(t.app);
+    const wrongPerson = await call('POST', `/api/invitations/${token}/accept`, stranger.cookie);
+    expect(wrongPerson.statusCode).toBe(403);
+    expect(wrongPerson.json().message).toContain(existing.user.email);
+    expect((await call('POST', `/api/invitations/${token}/accept`)).statusCode).toBe(401);
+    const accepted = await call('POST', `/api/invitations/${token}/accept`, existing.cookie);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().data.slug).toBe(slug);
+    expect((await call('POST', `/api/invitations/${token}/accept`, existing.cookie)).statusCode).toBe(409);
+    expect((await call('GET', `/api/communities/${slug}`, existing.cookie)).json().data.viewer.role).toBe(
+      'member',
+    );
+  });
+
+  it('validates addresses and lets only leaders invite', async () => {
+    const leader = await signedInUser(t.app);
+    const member = await signedInUser(t.app);
+    const community = await createTestCommunity(db(), [leader.user.id], {
+      members: [[member.user.id, 'member']],
+    });
+    const url = `/api/communities/${community.slug}/invitations`;
+    const bad = await call('POST', url, leader.cookie, { emails: ['not-an-email'], role: 'leader' });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().fields)).toEqual(expect.arrayContaining(['emails.0', 'role']));
+    expect((await call('POST', url, leader.cookie, { emails: [] })).statusCode).toBe(400);
+    expect((await call('POST', url, member.cookie, { emails: ['a@example.test'] })).statusCode).toBe(403);
+    expect((await call('GET', url, member.cookie)).statusCode).toBe(403);
+    const rows = await db().select().from(invitations).where(eq(invitations.communityId, community.id));
+    expect(rows).toHaveLength(0);
+  });
+});
+
+describe('invitation links', () => {
+  it('lets several people join by a link until it is revoked; a revoked or expired link says so', async () => {
+    const leader = await signedInUser(t.app);
+    const community = await createTestCommunity(db(), [leader.user.id], { joinPolicy: 'invitation' });
+    const slug = community.slug;
+    const created = await call('POST', `/api/communities/${slug}/invite-links`, leader.cookie, {
+      expiresInDays: 7,
+    });
+    expect(created.statusCode).toBe(201);
+    const { id, url } = created.json().data as { id: string; url: string };
+    const token = tokenOf(url);
+    const first = await signedInUser(t.app);
+    const second = await signedInUser(t.app);
+    expect((await call('POST', `/api/invitations/${token}/accept`, first.cookie)).statusCode).toBe(200);
+    expect((await call('POST', `/api/invitations/${token}/accept`, second.cookie)).statusCode).toBe(200);
+    const open = (await call('GET', `/api/communities/${slug}/invitations`, leader.cookie)).json().data;
+    expect(open.find((i: { id: string }) => i.id === id)).toMatchObject({ email: null, uses: 2 });
+
+    expect(
+      (await call('DELETE', `/api/communities/${slug}/invitations/${id}`, leader.cookie)).statusCode,
+    ).toBe(200);
+    const third = await signedInUser(t.app);
+    const refused = await call('POST', `/api/invitations/${token}/accept`, third.cookie);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toContain('withdrawn');
+    expect((await call('GET', `/api/invitations/${token}`)).json().data.status).toBe('revoked');
+
+    const expiring = await call('POST', `/api/communities/${slug}/invite-links`, leader.cookie, {});
+    const expiringToken = tokenOf(expiring.json().data.url);
+    await db()
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.id, expiring.json().data.id));
+    const late = await call('POST', `/api/invitations/${expiringToken}/accept`, third.cookie);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toContain('expired');
+    expect((await call('GET', '/api/invitations/not-a-real-token-at-all-xyz')).statusCode).toBe(404);
+    expect(
+      (await call('POST', `/api/communities/${slug}/invite-links`, leader.cookie, { expiresInDays: 365 }))
+        .statusCode,
+    ).toBe(400);
+  });
+});
+
+describe('cohort CSV', () => {
+  const upload = (slug: string, cookie: string, content: Buffer | string, dryRun: boolean) => {
+    const body = multipartBody('cohort.csv', Buffer.from(content), 'text/csv');
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/communities/${slug}/invitations/csv?dryRun=${dryRun}`,
+      headers: { ...body.headers, cookie },
+      payload: body.payload,
+    });
+  };
+
+  it('previews each row, then invites the good ones and reports the rest', async () => {
+    const leader = await signedInUser(t.app);
+    const member = await createUser(db());
+    const community = await createTestCommunity(db(), [leader.user.id], { members: [[member.id, 'member']] });
+    const stamp = Date.now();
+    const csv = [
+      'Email,Name',
+      `ana-${stamp}@example.test,Ana`,
+      'not-an-email,Broken',
+      `ANA-${stamp}@example.test,Ana again`,
+      `${member.email},Already in`,
+      `ben-${stamp}@example.test,Ben`,
+    ].join('\n');
+    const preview = await upload(community.slug, leader.cookie, csv, true);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().data.rows.map((r: { line: number; status: string }) => [r.line, r.status])).toEqual(
+      [
+        [2, 'ok'],
+        [3, 'invalid'],
+        [4, 'duplicate'],
+        [5, 'already_member'],
+        [6, 'ok'],
+      ],
+    );
+    expect(preview.json().data.invited).toBe(0);
+    const before = await db().select().from(invitations).where(eq(invitations.communityId, community.id));
+    expect(before).toHaveLength(0);
+
+    const done = await upload(community.slug, leader.cookie, csv, false);
+    expect(done.json().data.invited).toBe(2);
+    const mails = await db()
+      .select()
+      .from(mailMessages)
+      .where(eq(mailMessages.toAddress, `ben-${stamp}@example.test`));
+    expect(mails).toHaveLength(1);
+  });
+
+  it('refuses a wrong header, a binary file, an empty file and 10,000 rows, writing nothing', async () => {
+    const leader = await signedInUser(t.app);
+    const community = await createTestCommunity(db(), [leader.user.id]);
+    const wrongHeader = await upload(community.slug, leader.cookie, 'mail,fullname\na@b.test,A', false);
+    expect(wrongHeader.statusCode).toBe(400);
+    expect(wrongHeader.json().message).toContain('header');
+    const binary = await upload(
+      community.slug,
+      leader.cookie,
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]),
+      false,
+    );
+    expect(binary.statusCode).toBe(415);
+    expect((await upload(community.slug, leader.cookie, '', false)).statusCode).toBe(400);
+    const huge = ['email', ...Array.from({ length: 10_000 }, (_, i) => `p${i}@example.test`)].join('\n');
+    const tooMany = await upload(community.slug, leader.cookie, huge, false);
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().message).toContain('2,000');
+    const member = await createUser(db());
+    const memberCookie = await signInAs(t.app, member.email);
+    expect((await upload(community.slug, memberCookie, 'email\na@b.test', false)).statusCode).toBe(403);
+    const rows = await db().select().from(invitations).where(eq(invitations.communityId, community.id));
+    expect(rows).toHaveLength(0);
+  });
+});

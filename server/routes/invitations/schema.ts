@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { membershipRoles } from '../../../common/enums.ts';
+import { emailField, shortMessageField } from '../../../common/fields.ts';
+
+/** Roles a leader may give by invitation (leaders are made from members, not invited). */
+export const invitableRoles = ['member', 'guest', 'sponsor', 'co_leader'] as const;
+const invitableRole = z.enum(invitableRoles, 'Choose member, guest, sponsor or co-leader.');
+
+export const inviteBody = z.strictObject({
+  emails: z
+    .array(emailField)
+    .min(1, 'Enter at least one email address.')
+    .max(200, 'Invite at most 200 people at once.'),
+  role: invitableRole.default('member'),
+  message: shortMessageField.default(''),
+});
+
+export const inviteLinkBody = z.strictObject({
+  expiresInDays: z.number().int().min(1, 'At least one day.').max(90, 'At most 90 days.').default(14),
+  role: z.enum(['member', 'guest'], 'A link invites members or guests.').default('member'),
+});
+
+export const csvQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .default(true),
+  role: invitableRole.default('member'),
+});
+
+export const tokenParams = z.object({
+  token: z
+    .string()
+    .min(20)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Not an invitation.'),
+});
+
+export const invitationSchema = z.object({
+  id: z.string(),
+  email: z.string().nullable(),
+  role: z.enum(membershipRoles),
+  status: z.string(),
+  uses: z.number(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  invitedBy: z.string().nullable(),
+});
+
+export const inviteResultSchema = z.object({
+  results: z.array(
+    z.object({ email: z.string(), status: z.enum(['invited', 'already_member', 'already_invited']) }),
+  ),
+});
+
+export const csvReportSchema = z.object({
+  rows: z.array(
+    z.object({
+      line: z.number(),
+      email: z.string(),
+      name: z.string(),
+      status: z.enum(['ok', 'invited', 'invalid', 'duplicate', 'already_member', 'already_invited']),
+      message: z.string(),
+    }),
+  ),
+  invited: z.number(),
+});
+
+export const invitationViewSchema = z.object({
+  community: z.object({ slug: z.string(), name: z.string(), purpose: z.string() }),
+  role: z.enum(membershipRoles),
+  email: z.string().nullable(),
+  status: z.enum(['valid', 'expired', 'revoked', 'used']),
+  invitedBy: z.string().nullable(),
+});

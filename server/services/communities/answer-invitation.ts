@@ -1,0 +1,86 @@
+import { eq, sql } from 'drizzle-orm';
+import { communityMembers, invitations } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { findInvitationByTokenHash } from '../../queries/invitations.ts';
+import type { ServiceDeps } from '../context.ts';
+import { hashToken } from '../crypto.ts';
+import { invitationNoLongerValid } from './invite-link.ts';
+import { adjustMemberCount } from './load-community.ts';
+
+/** What the invitation page shows; the token itself is the right to see the community's summary. */
+export async function viewInvitation(deps: ServiceDeps, token: string) {
+  const invitation = await findInvitationByTokenHash(deps.database.db, hashToken(token));
+  if (!invitation) throw notFound('That invitation');
+  const state =
+    invitation.status === 'revoked'
+      ? 'revoked'
+      : invitation.status !== 'pending'
+        ? 'used'
+        : invitation.expired
+          ? 'expired'
+          : 'valid';
+  return { invitation, state } as const;
+}
+
+/**
+ * Accepts an invitation: the person becomes a member with the invited role. An email invitation is for
+ * its address only and is used once; a link works for anyone signed in until it expires or is revoked.
+ */
+export async function acceptInvitation(deps: ServiceDeps, actor: Actor, token: string) {
+  return deps.database.db.transaction(async (tx) => {
+    const invitation = await findInvitationByTokenHash(tx, hashToken(token));
+    if (!invitation) throw notFound('That invitation');
+    await tx.execute(sql`select 1 from communities where id = ${invitation.communityId} for update`);
+    const invalid = invitationNoLongerValid(invitation.status, invitation.expired);
+    if (invalid) throw invalid;
+    if (invitation.stage === 'archived')
+      throw new AppError('forbidden', 'This community is archived: it is read-only.');
+    if (invitation.email && invitation.email !== actor.email.toLowerCase()) {
+      throw new AppError(
+        'forbidden',
+        `This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`,
+      );
+    }
+    const inserted = await tx
+      .insert(communityMembers)
+      .values({ communityId: invitation.communityId, userId: actor.id, role: invitation.role })
+      .onConflictDoNothing()
+      .returning({ userId: communityMembers.userId });
+    if (inserted.length === 0) throw new AppError('conflict', 'You are already a member of this community.');
+    await adjustMemberCount(tx, invitation.communityId, 1);
+    await tx
+      .update(invitations)
+      .set(
+        invitation.email
+          ? {
+              status: 'accepted',
+              acceptedBy: actor.id,
+              respondedAt: sql`now()`,
+              uses: sql`${invitations.uses} + 1`,
+            }
+          : { uses: sql`${invitations.uses} + 1` },
+      )
+      .where(eq(invitations.id, invitation.id));
+    return { slug: invitation.slug };
+  });
+}
+
+/** Declines an email invitation (a link is simply not used). */
+export async function declineInvitation(deps: ServiceDeps, actor: Actor, token: string): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const invitation = await findInvitationByTokenHash(tx, hashToken(token));
+    if (!invitation) throw notFound('That invitation');
+    const invalid = invitationNoLongerValid(invitation.status, invitation.expired);
+    if (invalid) throw invalid;
+    if (!invitation.email)
+      throw new AppError('conflict', 'A shared link needs no answer: just do not use it.');
+    if (invitation.email !== actor.email.toLowerCase()) {
+      throw new AppError('forbidden', `This invitation was sent to ${invitation.email}.`);
+    }
+    await tx
+      .update(invitations)
+      .set({ status: 'declined', respondedAt: sql`now()` })
+      .where(eq(invitations.id, invitation.id));
+  });
+}

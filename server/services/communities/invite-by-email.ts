@@ -1,0 +1,133 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { MembershipRole } from '../../../common/enums.ts';
+import { membershipRoleLabels } from '../../../common/enums.ts';
+import type { Db } from '../../db/client.ts';
+import { communityMembers, invitations, notifications, users } from '../../db/schema/index.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canManageCommunity } from '../../policies/communities.ts';
+import type { CommunityRow } from '../../queries/communities.ts';
+import type { ServiceDeps } from '../context.ts';
+import { hashToken, newToken } from '../crypto.ts';
+import { dispatchEmails, queueEmails } from '../mail/outbox.ts';
+import { actionEmail } from '../mail/templates.ts';
+import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+
+export const emailInvitationDays = 14;
+
+export type InvitationOutcome = 'invited' | 'already_member' | 'already_invited';
+
+/** What is already true of each address: a member, or holding a pending invitation. Two queries. */
+export async function classifyInvitees(db: Db, communityId: string, emails: string[]) {
+  const status = new Map<string, Exclude<InvitationOutcome, 'invited'>>();
+  const userIds = new Map<string, string>();
+  if (emails.length === 0) return { status, userIds };
+  const people = await db
+    .select({ id: users.id, email: users.email, memberRole: communityMembers.role })
+    .from(users)
+    .leftJoin(
+      communityMembers,
+      and(eq(communityMembers.userId, users.id), eq(communityMembers.communityId, communityId)),
+    )
+    .where(inArray(users.email, emails));
+  for (const person of people) {
+    userIds.set(person.email, person.id);
+    if (person.memberRole) status.set(person.email, 'already_member');
+  }
+  const pending = await db
+    .select({ email: invitations.email })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.communityId, communityId),
+        eq(invitations.status, 'pending'),
+        inArray(invitations.email, emails),
+        sql`${invitations.expiresAt} > now()`,
+      ),
+    );
+  for (const row of pending)
+    if (row.email && !status.has(row.email)) status.set(row.email, 'already_invited');
+  return { status, userIds };
+}
+
+/**
+ * Invites addresses to a community inside the caller's transaction: one invitation and one email each
+ * (a link through sign-up for people without an account), an in-app notification for those with one.
+ * Members and people already invited are reported, not invited again. Returns the outcome per address
+ * and the queued emails to dispatch after commit.
+ */
+export async function createEmailInvitations(
+  tx: Db,
+  deps: ServiceDeps,
+  actor: Actor,
+  community: CommunityRow,
+  request: { emails: string[]; role: MembershipRole; message: string },
+) {
+  const emails = [...new Set(request.emails.map((email) => email.toLowerCase()))];
+  const { status, userIds } = await classifyInvitees(tx, community.id, emails);
+  const toInvite = emails.filter((email) => !status.has(email));
+  const expiresAt = new Date(Date.now() + emailInvitationDays * 24 * 60 * 60 * 1000);
+  const tokens = toInvite.map(() => newToken());
+  if (toInvite.length > 0) {
+    await tx.insert(invitations).values(
+      toInvite.map((email, index) => ({
+        communityId: community.id,
+        tokenHash: hashToken(tokens[index] ?? ''),
+        email,
+        role: request.role,
+        invitedBy: actor.id,
+        expiresAt,
+      })),
+    );
+  }
+  const roleName = membershipRoleLabels[request.role].toLowerCase();
+  const messageIds = await queueEmails(
+    tx,
+    toInvite.map((email, index) => ({
+      to: { address: email, userId: userIds.get(email) ?? null },
+      content: actionEmail({
+        subject: `${actor.displayName} invites you to ${community.name}`,
+        greeting: 'Hello,',
+        lines: [
+          `${actor.displayName} invites you to join ${community.name} on Copse as ${roleName}.`,
+          community.purpose,
+          ...(request.message ? [`“${request.message}”`] : []),
+          `The invitation is valid for ${emailInvitationDays} days. If you have no Copse account yet, the link takes you through signing up.`,
+        ],
+        action: { label: 'See the invitation', url: `${deps.env.publicUrl}/invitations/${tokens[index]}` },
+      }),
+    })),
+  );
+  const existing = toInvite.flatMap((email, index) => {
+    const userId = userIds.get(email);
+    return userId ? [{ userId, token: tokens[index] ?? '' }] : [];
+  });
+  if (existing.length > 0) {
+    await tx.insert(notifications).values(
+      existing.map(({ userId, token }) => ({
+        userId,
+        kind: 'community.invitation',
+        title: `${actor.displayName} invites you to ${community.name}`,
+        body: community.purpose.slice(0, 300),
+        url: `/invitations/${token}`,
+      })),
+    );
+  }
+  const results = emails.map((email) => ({ email, status: status.get(email) ?? ('invited' as const) }));
+  return { results, messageIds };
+}
+
+/** Leaders invite people by email (existing members of Copse or not). */
+export async function inviteByEmail(
+  deps: ServiceDeps,
+  actor: Actor,
+  slug: string,
+  request: { emails: string[]; role: MembershipRole; message: string },
+) {
+  const outcome = await deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
+    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    return createEmailInvitations(tx, deps, actor, community, request);
+  });
+  await dispatchEmails(deps.jobs, outcome.messageIds);
+  return outcome.results;
+}

@@ -1,0 +1,59 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { MembershipRole } from '../../../common/enums.ts';
+import { invitations } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canManageCommunity } from '../../policies/communities.ts';
+import type { ServiceDeps } from '../context.ts';
+import { hashToken, newToken } from '../crypto.ts';
+import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+
+/** A shareable link anyone signed in can use to join, until it expires or is revoked. */
+export async function createInviteLink(
+  deps: ServiceDeps,
+  actor: Actor,
+  slug: string,
+  options: { expiresInDays: number; role: MembershipRole },
+) {
+  return deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
+    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    const token = newToken();
+    const [link] = await tx
+      .insert(invitations)
+      .values({
+        communityId: community.id,
+        tokenHash: hashToken(token),
+        email: null,
+        role: options.role,
+        invitedBy: actor.id,
+        expiresAt: new Date(Date.now() + options.expiresInDays * 24 * 60 * 60 * 1000),
+      })
+      .returning({ id: invitations.id, expiresAt: invitations.expiresAt });
+    if (!link) throw new Error('the link was not stored');
+    return { id: link.id, url: `${deps.env.publicUrl}/invitations/${token}`, expiresAt: link.expiresAt };
+  });
+}
+
+/** Revokes an email invitation or a link: its token stops working at once. */
+export async function revokeInvitation(deps: ServiceDeps, actor: Actor, slug: string, invitationId: string) {
+  await deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
+    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    const revoked = await tx
+      .update(invitations)
+      .set({ status: 'revoked', respondedAt: sql`now()` })
+      .where(and(eq(invitations.id, invitationId), eq(invitations.communityId, community.id)))
+      .returning({ status: invitations.status });
+    if (revoked.length === 0) throw notFound('That invitation');
+  });
+}
+
+export function invitationNoLongerValid(status: string, expired: boolean): AppError | undefined {
+  if (status === 'revoked')
+    return new AppError('conflict', 'This invitation was withdrawn by the community’s leaders.');
+  if (status === 'accepted' || status === 'declined')
+    return new AppError('conflict', 'This invitation has already been answered.');
+  if (expired) return new AppError('conflict', 'This invitation has expired: ask the leaders for a new one.');
+  return undefined;
+}
