@@ -3,6 +3,7 @@ import { adminRoutes } from './admin/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { charterTemplateRoutes } from './charter-template/index.ts';
 import { communityRoutes } from './communities/index.ts';
+import { contactRoutes } from './contact/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { institutionRoutes } from './institution/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
@@ -22,4 +23,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminRoutes, { prefix: '/admin' });
   await app.register(proposalRoutes);
   await app.register(charterTemplateRoutes, { prefix: '/admin' });
+  await app.register(contactRoutes);
 };

@@ -15,6 +15,7 @@ export const rateLimits = {
   passwordResetPerIp: { max: 10, windowSeconds: 60 * 60 },
   passwordResetPerAccount: { max: 3, windowSeconds: 60 * 60 },
   emailConfirmationPerIp: { max: 30, windowSeconds: 60 * 60 },
+  contactPerIp: { max: 10, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimit>;
 
 /**

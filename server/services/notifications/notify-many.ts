@@ -20,3 +20,9 @@ export async function notifyEach(
   }
   return messageIds;
 }
+
+/** The first lines of a message, for a notification's body. */
+export function excerpt(text: string, length = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+}

@@ -7,8 +7,8 @@ import { addProposalMessage } from '../../queries/proposals.ts';
 import { createCommunity } from '../communities/create-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify-many.ts';
-import { excerpt, type LockedProposal, lockProposal, proposalClosed } from './proposal-steps.ts';
+import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { type LockedProposal, lockProposal, proposalClosed } from './proposal-steps.ts';
 
 const names = (people: { displayName: string }[]) => people.map((person) => person.displayName).join(', ');
 

@@ -6,8 +6,8 @@ import { canCommentOnProposal } from '../../policies/communities.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify-many.ts';
-import { concernedCoordinatorIds, excerpt, lockProposal, proposalUrl, teamIds } from './proposal-steps.ts';
+import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { concernedCoordinatorIds, lockProposal, proposalUrl, teamIds } from './proposal-steps.ts';
 
 /**
  * Adds a comment to a proposal's conversation. The leadership team and the coordinators taking part

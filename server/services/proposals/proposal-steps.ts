@@ -93,10 +93,4 @@ export async function concernedCoordinatorIds(tx: Db, proposalId: string): Promi
   return participating.length > 0 ? participating : listCoordinatorIds(tx);
 }
 
-/** The first lines of a message, for a notification's body. */
-export function excerpt(text: string, length = 300): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
-}
-
 export const proposalUrl = (id: string) => `/proposals/${id}`;

@@ -6,8 +6,8 @@ import { canReviewProposals, isProposalOpen } from '../../policies/communities.t
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify-many.ts';
-import { excerpt, lockProposal, proposalClosed, proposalUrl, teamIds } from './proposal-steps.ts';
+import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { lockProposal, proposalClosed, proposalUrl, teamIds } from './proposal-steps.ts';
 
 /**
  * A coordinator asks for changes, saying which; the proposer edits and resubmits. The leadership team

@@ -7,8 +7,8 @@ import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify-many.ts';
-import { excerpt, lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
+import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
 
 /**
  * After the coordinators asked for changes, the proposer sends the edited proposal back to the queue

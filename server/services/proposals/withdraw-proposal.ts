@@ -6,10 +6,9 @@ import { canWithdrawProposal, isProposer } from '../../policies/communities.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify-many.ts';
+import { excerpt, notifyEach } from '../notifications/notify-many.ts';
 import {
   concernedCoordinatorIds,
-  excerpt,
   lockProposal,
   proposalClosed,
   proposalUrl,

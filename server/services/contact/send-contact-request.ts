@@ -1,0 +1,60 @@
+import { type ContactTopic, contactTopicLabels } from '../../../common/enums.ts';
+import { contactRequests } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { listCoordinatorIds } from '../../queries/coordinators.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+
+export interface NewContactRequest {
+  topic: ContactTopic;
+  message: string;
+  /** Required when signed out; a signed-in person is answered at their account's address. */
+  name?: string | undefined;
+  email?: string | undefined;
+}
+
+export const contactRequestUrl = (id: string) => `/coordinator/contact-requests/${id}`;
+
+/**
+ * "Get in touch": anyone writes to the coordinators, who each hear of it (coordinators and
+ * administrators, in the app and by email). Signed-out senders give a name and an email address to be
+ * answered at. Returns the request's id.
+ */
+export async function sendContactRequest(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  input: NewContactRequest,
+): Promise<string> {
+  const name = actor?.displayName ?? input.name;
+  const email = actor?.email ?? input.email;
+  if (!name || !email) {
+    const fields: Record<string, string> = {};
+    if (!name) fields.name = 'Enter your name so the coordinators know who wrote.';
+    if (!email) fields.email = 'Enter your email address so the coordinators can answer.';
+    throw new AppError('validation_failed', Object.values(fields).join(' '), fields);
+  }
+  const result = await deps.database.db.transaction(async (tx) => {
+    const [request] = await tx
+      .insert(contactRequests)
+      .values({ senderId: actor?.id ?? null, name, email, topic: input.topic, message: input.message })
+      .returning({ id: contactRequests.id });
+    if (!request) throw new Error('the contact request was not saved');
+    const messageIds = await notifyEach(
+      tx,
+      deps.env.publicUrl,
+      await listCoordinatorIds(tx),
+      {
+        kind: 'coordinator.contact',
+        title: `Contact request: ${contactTopicLabels[input.topic]}`,
+        body: `${name} (${email}) wrote: ${excerpt(input.message)}`,
+        url: contactRequestUrl(request.id),
+      },
+      actor ? { except: actor.id } : {},
+    );
+    return { id: request.id, messageIds };
+  });
+  await dispatchEmails(deps.jobs, result.messageIds);
+  return result.id;
+}

@@ -1,0 +1,34 @@
+import { eq, sql } from 'drizzle-orm';
+import { contactRequests } from '../../db/schema/index.ts';
+import { AppError, authorize, notFound } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canHandleContactRequests } from '../../policies/communities.ts';
+import { type ContactStatus, findContactRequestForUpdate } from '../../queries/contact-requests.ts';
+import type { ServiceDeps } from '../context.ts';
+import { onlyCoordinators } from './read-contact-requests.ts';
+
+/**
+ * A coordinator marks a contact request done (it leaves the open inbox) or reopens it. Doing either
+ * twice is a conflict, so two coordinators do not both think they closed it.
+ */
+export async function setContactRequestStatus(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  status: ContactStatus,
+): Promise<void> {
+  authorize(canHandleContactRequests(actor), onlyCoordinators);
+  await deps.database.db.transaction(async (tx) => {
+    const request = await findContactRequestForUpdate(tx, id);
+    if (!request) throw notFound('That contact request');
+    if (request.status === status)
+      throw new AppError(
+        'conflict',
+        status === 'done' ? 'This request is already marked done.' : 'This request is already open.',
+      );
+    await tx
+      .update(contactRequests)
+      .set(status === 'done' ? { status, doneAt: sql`now()`, handledBy: actor.id } : { status, doneAt: null })
+      .where(eq(contactRequests.id, id));
+  });
+}
