@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize, notFound } from '../../errors.ts';
+import { AppError, authorize, notFound } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { canManageCommunity, canSeeCommunity, canSeeMembers } from '../../policies/communities.ts';
 import {
@@ -234,9 +234,9 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { community, membership } = await loadVisibleCommunity(db(), request.actor, request.params.slug);
-      authorize(canSeeMembers(request.actor, community, membership), {
-        message: 'Sign in to see who belongs to this community.',
-      });
+      if (!request.actor)
+        throw new AppError('unauthenticated', 'Sign in to see who belongs to this community.');
+      authorize(canSeeMembers(request.actor, community, membership));
       const { rows, nextCursor } = await listCommunityMembers(db(), community.id, request.query);
       return { data: rows.map(presentMember), nextCursor };
     },

@@ -1,0 +1,333 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Visibility } from '../../../common/enums.ts';
+import { communities, invitations, joinRequests, users } from '../../db/schema/index.ts';
+import { getTestApp, type TestApp } from '../../test/app.ts';
+import { createTestCommunity, createUser, signInAs } from '../../test/factories.ts';
+
+/**
+ * The whole permission matrix of the community endpoints: every endpoint × every kind of actor ×
+ * public / institution / private × active / archived → the status the API must answer. The expected
+ * statuses are written out here from the issue's rules, independently of the policy module, so a
+ * change in the policies that breaks a rule fails this test.
+ */
+
+const actors = [
+  'anonymous',
+  'nonMember',
+  'external',
+  'pendingRequester',
+  'invited',
+  'member',
+  'guest',
+  'coLeader',
+  'leader',
+  'coordinator',
+  'administrator',
+  'suspended',
+  'otherCommunityMember',
+] as const;
+type ActorName = (typeof actors)[number];
+
+interface Context {
+  visibility: Visibility;
+  archived: boolean;
+}
+
+const memberRoles: Partial<Record<ActorName, 'member' | 'guest' | 'co_leader' | 'leader'>> = {
+  member: 'member',
+  guest: 'guest',
+  coLeader: 'co_leader',
+  leader: 'leader',
+};
+const isMember = (actor: ActorName) => actor in memberRoles;
+const isStaff = (actor: ActorName) => actor === 'coordinator' || actor === 'administrator';
+const signedIn = (actor: ActorName) => actor !== 'anonymous' && actor !== 'suspended';
+
+/** The reading rule: members and coordinators always; public: anyone; institution: signed-in, not external. */
+function canSee(actor: ActorName, context: Context): boolean {
+  if (isMember(actor) || isStaff(actor)) return true;
+  if (context.visibility === 'public') return true;
+  if (context.visibility === 'institution') return signedIn(actor) && actor !== 'external';
+  return false;
+}
+const leads = (actor: ActorName) => actor === 'leader' || actor === 'coLeader' || isStaff(actor);
+
+/** 401 signed out (before anything is looked up), 404 unseen, 403 archived, then `allowed` → success, else 403. */
+function write(actor: ActorName, context: Context, allowed: boolean, success = 200): number {
+  if (!signedIn(actor)) return 401;
+  if (!canSee(actor, context)) return 404;
+  if (context.archived) return 403;
+  return allowed ? success : 403;
+}
+
+interface Endpoint {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Path and body, given the fixture. */
+  request(f: Fixture): { url: string; payload?: object };
+  expected(actor: ActorName, context: Context): number;
+  /** Changes state when it succeeds: run it on a fixture of its own. */
+  mutates?: boolean;
+}
+
+const endpoints: Endpoint[] = [
+  {
+    name: 'home',
+    method: 'GET',
+    request: (f) => ({ url: `/api/communities/${f.slug}` }),
+    expected: (a, c) => (canSee(a, c) ? 200 : 404),
+  },
+  {
+    name: 'stage history',
+    method: 'GET',
+    request: (f) => ({ url: `/api/communities/${f.slug}/stages` }),
+    expected: (a, c) => (canSee(a, c) ? 200 : 404),
+  },
+  {
+    name: 'charter versions',
+    method: 'GET',
+    request: (f) => ({ url: `/api/communities/${f.slug}/charter/versions` }),
+    expected: (a, c) => (canSee(a, c) ? 200 : 404),
+  },
+  {
+    name: 'members',
+    method: 'GET',
+    request: (f) => ({ url: `/api/communities/${f.slug}/members` }),
+    expected: (a, c) => (!canSee(a, c) ? 404 : signedIn(a) ? 200 : 401),
+  },
+  {
+    name: 'join requests',
+    method: 'GET',
+    request: (f) => ({ url: `/api/communities/${f.slug}/requests` }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
+  {
+    name: 'invitations',
+    method: 'GET',
+    request: (f) => ({ url: `/api/communities/${f.slug}/invitations` }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
+  {
+    name: 'edit details',
+    method: 'PATCH',
+    mutates: true,
+    request: (f) => ({ url: `/api/communities/${f.slug}`, payload: { description: 'Updated.' } }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
+  {
+    name: 'join',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({ url: `/api/communities/${f.slug}/join`, payload: {} }),
+    expected: (a, c) => {
+      if (signedIn(a) && canSee(a, c) && isMember(a)) return 409;
+      return write(a, c, true);
+    },
+  },
+  {
+    name: 'leave',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({ url: `/api/communities/${f.slug}/leave` }),
+    expected: (a, c) => {
+      if (signedIn(a) && canSee(a, c) && !isMember(a)) return 409;
+      if (a === 'leader' && !c.archived) return 409; // the only leader
+      return write(a, c, true);
+    },
+  },
+  {
+    name: 'request to join',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({ url: `/api/communities/${f.slug}/requests`, payload: { message: 'Hello' } }),
+    // The matrix communities are open: asking is refused (join directly), members get 409.
+    expected: (a, c) => (signedIn(a) && canSee(a, c) && isMember(a) ? 409 : write(a, c, false)),
+  },
+  {
+    name: 'decide a request',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({
+      url: `/api/communities/${f.slug}/requests/${f.requestId}/decision`,
+      payload: { decision: 'approve' },
+    }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
+  {
+    name: 'change stage',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({ url: `/api/communities/${f.slug}/stage`, payload: { stage: 'maturing', note: 'n' } }),
+    // Coordinators may also bring an archived community back.
+    expected: (a, c) => (c.archived && isStaff(a) ? 200 : write(a, c, leads(a))),
+  },
+  {
+    name: 'edit charter',
+    method: 'PUT',
+    mutates: true,
+    request: (f) => ({
+      url: `/api/communities/${f.slug}/charter`,
+      payload: {
+        sections: {
+          objectives: 'o',
+          roles: 'r',
+          decisionMaking: 'd',
+          participation: 'p',
+          conflictResolution: 'c',
+        },
+        baseVersion: 1,
+      },
+    }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
+  {
+    name: 'change a role',
+    method: 'PATCH',
+    mutates: true,
+    request: (f) => ({
+      url: `/api/communities/${f.slug}/members/${f.people.member}`,
+      payload: { role: 'sponsor' },
+    }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
+  {
+    name: 'remove a member',
+    method: 'DELETE',
+    mutates: true,
+    request: (f) => ({ url: `/api/communities/${f.slug}/members/${f.people.guest}` }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
+  {
+    name: 'invite by email',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({
+      url: `/api/communities/${f.slug}/invitations`,
+      payload: { emails: [`someone-${f.slug}@example.test`] },
+    }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
+  {
+    name: 'create a link',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({ url: `/api/communities/${f.slug}/invite-links`, payload: {} }),
+    expected: (a, c) => write(a, c, leads(a), 201),
+  },
+];
+
+interface Fixture {
+  id: string;
+  slug: string;
+  requestId: string;
+  people: Record<'member' | 'guest', string>;
+}
+
+let t: TestApp;
+const people = {} as Record<Exclude<ActorName, 'anonymous'>, { id: string; email: string }>;
+const cookies = {} as Record<ActorName, string | undefined>;
+let otherLeader: string;
+
+beforeAll(async () => {
+  t = await getTestApp();
+  const db = t.app.deps.database.db;
+  for (const actor of actors) {
+    if (actor === 'anonymous') continue;
+    const user = await createUser(db, {
+      role: actor === 'coordinator' || actor === 'administrator' ? actor : 'member',
+      kind: actor === 'external' || actor === 'guest' ? 'external' : 'staff',
+    });
+    people[actor] = user;
+    cookies[actor] = await signInAs(t.app, user.email);
+  }
+  // A suspended person's session no longer counts: they are anonymous.
+  await db.update(users).set({ suspendedAt: new Date() }).where(eq(users.id, people.suspended.id));
+  otherLeader = (await createUser(db)).id;
+  await createTestCommunity(db, [otherLeader], { members: [[people.otherCommunityMember.id, 'member']] });
+});
+afterAll(async () => t.close());
+
+async function buildFixture(context: Context): Promise<Fixture> {
+  const db = t.app.deps.database.db;
+  const community = await createTestCommunity(db, [people.leader.id], {
+    visibility: context.visibility,
+    joinPolicy: 'open',
+    members: [
+      [people.coLeader.id, 'co_leader'],
+      [people.member.id, 'member'],
+      [people.guest.id, 'guest'],
+    ],
+  });
+  const [request] = await db
+    .insert(joinRequests)
+    .values({ communityId: community.id, userId: people.pendingRequester.id })
+    .returning({ id: joinRequests.id });
+  await db.insert(invitations).values({
+    communityId: community.id,
+    tokenHash: `matrix-${community.id}`,
+    email: people.invited.email,
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  if (context.archived) {
+    await db.update(communities).set({ stage: 'archived' }).where(eq(communities.id, community.id));
+  }
+  return {
+    id: community.id,
+    slug: community.slug,
+    requestId: request?.id ?? '',
+    people: { member: people.member.id, guest: people.guest.id },
+  };
+}
+
+const contexts: Context[] = (['public', 'institution', 'private'] as const).flatMap((visibility) => [
+  { visibility, archived: false },
+  { visibility, archived: true },
+]);
+
+describe.each(contexts)('a $visibility community (archived: $archived)', (context) => {
+  let shared: Fixture;
+  beforeAll(async () => {
+    shared = await buildFixture(context);
+  });
+
+  it.each(endpoints)('$name answers every actor as the rules say', async (endpoint) => {
+    const mismatches: string[] = [];
+    for (const actor of actors) {
+      const expected = endpoint.expected(actor, context);
+      const fixture = endpoint.mutates && expected < 300 ? await buildFixture(context) : shared;
+      const { url, payload } = endpoint.request(fixture);
+      const cookie = cookies[actor];
+      const response = await t.app.inject({
+        method: endpoint.method,
+        url,
+        headers: cookie ? { cookie } : {},
+        ...(payload ? { payload } : {}),
+      });
+      if (response.statusCode !== expected) {
+        mismatches.push(
+          `${actor}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`,
+        );
+      }
+    }
+    expect(mismatches.join('\n')).toBe('');
+  });
+
+  it('lists the community in the directory exactly for those who can see it', async () => {
+    const mismatches: string[] = [];
+    const [row] = await t.app.deps.database.db
+      .select({ name: communities.name })
+      .from(communities)
+      .where(eq(communities.id, shared.id));
+    const query = `/api/communities?q=${encodeURIComponent(`"${row?.name ?? ''}"`)}&limit=100`;
+    for (const actor of actors) {
+      const cookie = cookies[actor];
+      const response = await t.app.inject({ method: 'GET', url: query, headers: cookie ? { cookie } : {} });
+      const ids = (response.json().data as { id: string }[]).map((c) => c.id);
+      const expected = canSee(actor, context) ? 1 : 0;
+      const found = ids.filter((id) => id === shared.id).length;
+      if (found !== expected) mismatches.push(`${actor}: expected ${expected}, found ${found}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
