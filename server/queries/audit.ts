@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { auditLog, users } from '../db/schema/index.ts';
-import { newestFirstPage, nextNewestFirstCursor } from './newest-first.ts';
+import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
 
 /** Records an administrative or security-relevant action, inside the caller's transaction. */
 export async function recordAudit(
@@ -26,11 +26,11 @@ export async function recordAudit(
 /** The audit log, newest first, with the actor's name; keyset pagination. */
 export async function listAuditEntries(db: Db, options: { cursor?: string | undefined; limit: number }) {
   const rows = await db
-    .select({ entry: auditLog, actorName: users.displayName })
+    .select({ entry: auditLog, actorName: users.displayName, cursorAt: exactTimestamp(auditLog.createdAt) })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(newestFirstPage(auditLog.createdAt, auditLog.id, options.cursor))
+    .where(rowsAfter(auditLog.createdAt, auditLog.id, options.cursor))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(options.limit + 1);
-  return nextNewestFirstCursor(rows, options.limit, (row) => row.entry);
+  return pageOf(rows, options.limit, (row) => ({ at: row.cursorAt, id: row.entry.id }));
 }

@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type {
   Audience,
   CommunityKind,
@@ -12,6 +11,7 @@ import { communities, communityMembers, units, users } from '../db/schema/index.
 import type { Actor } from '../plugins/auth.ts';
 import { isCoordinator } from '../policies/communities.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { exactTimestamp } from './keyset.ts';
 
 /** Turns a name into a URL slug: lower case ASCII letters, digits and hyphens, at most 60 characters. */
 export function slugify(name: string): string {
@@ -39,10 +39,6 @@ export function buildCommunitySearchDocument(community: {
     .join('\n')
     .slice(0, 20_000);
 }
-
-/** Microsecond-exact UTC text of a timestamp column, for keyset cursors (a JS Date keeps only ms). */
-const exactTime = (column: AnyPgColumn) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * The communities an actor may see, as a condition (the same rule as policies/communities.ts
@@ -126,9 +122,9 @@ export async function listDirectory(db: Db, actor: Actor | null, filter: Directo
   const { key, desc, cast } = keys[sort];
   const cursorKey =
     sort === 'activity'
-      ? exactTime(communities.lastActivityAt)
+      ? exactTimestamp(communities.lastActivityAt)
       : sort === 'newest'
-        ? exactTime(communities.createdAt)
+        ? exactTimestamp(communities.createdAt)
         : sql<string>`(${key})::text`;
   const after = decodeCursor(filter.cursor, 2);
   if (after) {

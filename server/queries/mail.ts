@@ -1,7 +1,7 @@
-import { and, desc, eq, ilike } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, ilike } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { mailMessages } from '../db/schema/index.ts';
-import { newestFirstPage, nextNewestFirstCursor } from './newest-first.ts';
+import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
 
 /** The mailbox: every email sent or stored, newest first, optionally for one recipient. */
 export async function listMailMessages(
@@ -9,17 +9,17 @@ export async function listMailMessages(
   options: { to?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(mailMessages), cursorAt: exactTimestamp(mailMessages.createdAt) })
     .from(mailMessages)
     .where(
       and(
         options.to ? ilike(mailMessages.toAddress, `%${options.to.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
-        newestFirstPage(mailMessages.createdAt, mailMessages.id, options.cursor),
+        rowsAfter(mailMessages.createdAt, mailMessages.id, options.cursor),
       ),
     )
     .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
     .limit(options.limit + 1);
-  return nextNewestFirstCursor(rows, options.limit, (row) => row);
+  return pageOf(rows, options.limit, (row) => ({ at: row.cursorAt, id: row.id }));
 }
 
 export async function findMailMessageById(db: Db, id: string) {

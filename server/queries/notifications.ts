@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { notificationPreferences, notifications } from '../db/schema/index.ts';
-import { newestFirstPage, nextNewestFirstCursor } from './newest-first.ts';
+import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
 
 export async function listNotifications(
   db: Db,
@@ -9,18 +9,18 @@ export async function listNotifications(
   options: { unreadOnly?: boolean | undefined; cursor?: string | undefined; limit: number },
 ) {
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(notifications), cursorAt: exactTimestamp(notifications.createdAt) })
     .from(notifications)
     .where(
       and(
         eq(notifications.userId, userId),
         options.unreadOnly ? isNull(notifications.readAt) : undefined,
-        newestFirstPage(notifications.createdAt, notifications.id, options.cursor),
+        rowsAfter(notifications.createdAt, notifications.id, options.cursor),
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(options.limit + 1);
-  return nextNewestFirstCursor(rows, options.limit, (row) => row);
+  return pageOf(rows, options.limit, (row) => ({ at: row.cursorAt, id: row.id }));
 }
 
 /** Unread count for the navigation badge (a partial index keeps it cheap). */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mailMessages } from '../../db/schema/index.ts';
+import { mailMessages, notifications } from '../../db/schema/index.ts';
 import { notifyUser } from '../../services/notifications/notify.ts';
 import { getTestApp, type TestApp } from '../../test/app.ts';
 import { signedInUser } from '../../test/factories.ts';
@@ -82,6 +82,31 @@ describe('notifications', () => {
     });
     expect(await emailsTo()).toBe(1);
     expect((await call('GET', '/api/notifications/unread-count', me.cookie)).json().data.count).toBe(2);
+  });
+
+  it('pages through notifications written in the same instant without skipping any', async () => {
+    const me = await signedInUser(t.app);
+    // One statement: every row gets the same now(), down to the microsecond.
+    await t.app.deps.database.db.insert(notifications).values(
+      Array.from({ length: 7 }, (_, i) => ({
+        userId: me.user.id,
+        kind: 'admin.announcement',
+        title: `Same instant ${i}`,
+      })),
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/notifications?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await call('GET', url, me.cookie)).json() as {
+        data: { id: string }[];
+        nextCursor: string | null;
+      };
+      seen.push(...page.data.map((n) => n.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
   });
 
   it('refuses unknown kinds and choices', async () => {

@@ -6,8 +6,9 @@ import { AppError, authorize, notFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { canManageUser } from '../../policies/administration.ts';
 import { recordAudit } from '../../queries/audit.ts';
-import { newestFirstPage, nextNewestFirstCursor } from '../../queries/newest-first.ts';
+import { exactTimestamp, pageOf, rowsAfter } from '../../queries/keyset.ts';
 import { deleteUserSessions } from '../../queries/sessions.ts';
+import { profileColumns } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyUser } from '../notifications/notify.ts';
@@ -23,7 +24,7 @@ export async function listUsersForAdmin(
     limit: number;
   },
 ) {
-  const conditions: (SQL | undefined)[] = [newestFirstPage(users.createdAt, users.id, options.cursor)];
+  const conditions: (SQL | undefined)[] = [rowsAfter(users.createdAt, users.id, options.cursor)];
   if (options.q) {
     const pattern = `%${options.q.replace(/[%_\\]/g, '\\$&')}%`;
     conditions.push(or(ilike(users.displayName, pattern), ilike(users.email, pattern)));
@@ -32,13 +33,13 @@ export async function listUsersForAdmin(
   if (options.suspended !== undefined)
     conditions.push(options.suspended ? isNotNull(users.suspendedAt) : isNull(users.suspendedAt));
   const rows = await db
-    .select({ user: users, unitName: units.name })
+    .select({ user: profileColumns, unitName: units.name, cursorAt: exactTimestamp(users.createdAt) })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .where(and(...conditions))
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(options.limit + 1);
-  return nextNewestFirstCursor(rows, options.limit, (row) => row.user);
+  return pageOf(rows, options.limit, (row) => ({ at: row.cursorAt, id: row.user.id }));
 }
 
 /**
