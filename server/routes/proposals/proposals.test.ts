@@ -241,6 +241,17 @@ describe('proposing a community', () => {
     expect((await call('PATCH', url, proposer.cookie, { purpose: 'Changed' })).statusCode).toBe(409);
   });
 
+  it('is approved once when two coordinators approve at the same moment', async () => {
+    const proposer = await signedInUser(t.app);
+    const { id } = await propose(proposer, { name: 'Approved in a race' });
+    const url = `/api/proposals/${id}/approve`;
+    const statuses = (
+      await Promise.all([call('POST', url, coordinator.cookie), call('POST', url, admin.cookie)])
+    ).map((response) => response.statusCode);
+    expect(statuses.sort()).toEqual([200, 409]);
+    expect(await countRows(communities, eq(communities.name, 'Approved in a race'))).toBe(1);
+  });
+
   it('is resubmitted only after changes were requested', async () => {
     const proposer = await signedInUser(t.app);
     const { id } = await propose(proposer);
