@@ -18,8 +18,15 @@ import { ForgotPasswordPage } from './pages/auth/forgot-password-page.tsx';
 import { ResetPasswordPage } from './pages/auth/reset-password-page.tsx';
 import { SignInPage } from './pages/auth/sign-in-page.tsx';
 import { SignUpPage } from './pages/auth/sign-up-page.tsx';
-import { CommunitiesPage } from './pages/communities-page.tsx';
+import { AboutTab } from './pages/communities/about-tab.tsx';
+import { CharterTab } from './pages/communities/charter-tab.tsx';
+import { ComingSoonTab } from './pages/communities/coming-soon-tab.tsx';
+import { CommunityLayout } from './pages/communities/community-layout.tsx';
+import { DirectoryPage } from './pages/communities/directory-page.tsx';
+import { EditCommunityPage } from './pages/communities/edit-community-page.tsx';
+import { MembersTab } from './pages/communities/members-tab.tsx';
 import { HomePage } from './pages/home-page.tsx';
+import { InvitationPage } from './pages/invitations/invitation-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { NotificationsPage } from './pages/notifications-page.tsx';
 import { PeoplePage } from './pages/people/people-page.tsx';
@@ -56,7 +63,22 @@ export const router = createBrowserRouter([
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/setup', element: <SetupPage /> },
-          { path: '/communities', element: <CommunitiesPage /> },
+          // Communities are public: the server shows visitors the public ones only.
+          { path: '/communities', element: <DirectoryPage /> },
+          {
+            path: '/communities/:slug',
+            element: <CommunityLayout />,
+            children: [
+              { index: true, element: <AboutTab /> },
+              { path: 'charter', element: <CharterTab /> },
+              { path: 'members', element: <MembersTab /> },
+              { path: 'discussions', element: <ComingSoonTab section="discussions" /> },
+              { path: 'meetings', element: <ComingSoonTab section="meetings" /> },
+              { path: 'toolkit', element: <ComingSoonTab section="toolkit" /> },
+              { path: 'edit', element: <EditCommunityPage /> },
+            ],
+          },
+          { path: '/invitations/:token', element: <InvitationPage /> },
           { path: '/confirm-email', element: <ConfirmEmailPage /> },
           { path: '/reset-password', element: <ResetPasswordPage /> },
           { path: '/forgot-password', element: <ForgotPasswordPage /> },

@@ -117,6 +117,13 @@ export async function apiUpload<T = { ok: true }>(path: string, file: File): Pro
   return dataOf<T>(await send('PUT', path, { body: form }));
 }
 
+/** POST a file as multipart/form-data in the field "file", with an optional query (e.g. `dryRun`). */
+export async function apiPostFile<T>(path: string, file: File, query?: Query): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  return dataOf<T>(await send('POST', path, { body: form, query }));
+}
+
 /** The message to show for any thrown value. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;

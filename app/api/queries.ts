@@ -17,6 +17,15 @@ export const keys = {
   adminUsers: ['admin', 'users'] as const,
   mail: ['admin', 'mail'] as const,
   audit: ['admin', 'audit'] as const,
+  /** The directory; each community's own data lives under `community(slug)`. */
+  communities: ['communities'] as const,
+  community: (slug: string) => ['community', slug] as const,
+  communityMembers: (slug: string) => ['community', slug, 'members'] as const,
+  communityRequests: (slug: string) => ['community', slug, 'requests'] as const,
+  communityInvitations: (slug: string) => ['community', slug, 'invitations'] as const,
+  communityStages: (slug: string) => ['community', slug, 'stages'] as const,
+  charterVersions: (slug: string) => ['community', slug, 'charter-versions'] as const,
+  invitation: (token: string) => ['invitations', token] as const,
 };
 
 /** The institution's name, logo and whether set-up is still to do. */

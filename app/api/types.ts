@@ -6,7 +6,23 @@ import type { z } from 'zod';
 import type { EmailChoice, NotificationKind } from '../../common/enums.ts';
 import type { auditSchema, mailSchema } from '../../server/routes/admin/schema.ts';
 import type { sessionSchema } from '../../server/routes/auth/schema.ts';
+import type {
+  charterSchema,
+  communityCardSchema,
+  communityHomeSchema,
+  communitySchema,
+  joinRequestSchema,
+  memberSchema,
+  stageChangeSchema,
+  viewerSchema,
+} from '../../server/routes/communities/schema.ts';
 import type { institutionSchema, unitSchema } from '../../server/routes/institution/index.ts';
+import type {
+  csvReportSchema,
+  invitationSchema,
+  invitationViewSchema,
+  inviteResultSchema,
+} from '../../server/routes/invitations/schema.ts';
 import type {
   adminUserSchema,
   meSchema,
@@ -23,6 +39,20 @@ export type AdminUser = z.infer<typeof adminUserSchema>;
 export type Session = z.infer<typeof sessionSchema>;
 export type MailMessage = z.infer<typeof mailSchema>;
 export type AuditEntry = z.infer<typeof auditSchema>;
+
+export type CommunityCard = z.infer<typeof communityCardSchema>;
+export type Community = z.infer<typeof communitySchema>;
+export type CommunityHome = z.infer<typeof communityHomeSchema>;
+export type CommunityViewer = z.infer<typeof viewerSchema>;
+export type CommunityLeader = CommunityHome['leaders'][number];
+export type Charter = z.infer<typeof charterSchema>;
+export type CommunityMember = z.infer<typeof memberSchema>;
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+export type StageChange = z.infer<typeof stageChangeSchema>;
+export type Invitation = z.infer<typeof invitationSchema>;
+export type InviteResult = z.infer<typeof inviteResultSchema>;
+export type CsvReport = z.infer<typeof csvReportSchema>;
+export type InvitationView = z.infer<typeof invitationViewSchema>;
 
 /** One in-app notification (GET /api/notifications). */
 export interface AppNotification {

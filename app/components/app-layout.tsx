@@ -73,7 +73,7 @@ export function AppLayout() {
                 {institution?.logoUrl ? <img src={institution.logoUrl} alt="" /> : <TreeIcon />}
                 <span className="brand-name">{name}</span>
               </Link>
-              {!setupNeeded && me ? (
+              {!setupNeeded ? (
                 <Group visibleFrom="sm" gap={0}>
                   <MainNav me={me} label="Main" />
                 </Group>

@@ -7,9 +7,15 @@ interface NavItem {
   end?: boolean;
 }
 
-/** The sections a person can reach: Home, Communities, People, and Admin for administrators. */
+/** The sections a person can reach: Home, Communities, People (signed in), and Admin for administrators. */
 export function navItems(me: Me | null | undefined): NavItem[] {
-  if (!me) return [{ to: '/', label: 'Home', end: true }];
+  if (!me) {
+    // Visitors see the public communities too.
+    return [
+      { to: '/', label: 'Home', end: true },
+      { to: '/communities', label: 'Communities' },
+    ];
+  }
   const items: NavItem[] = [
     { to: '/', label: 'Home', end: true },
     { to: '/communities', label: 'Communities' },

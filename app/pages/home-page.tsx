@@ -61,8 +61,8 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
               Communities
             </Title>
             <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
-              Groups of people who share a practice and meet regularly to learn from each other. The directory
-              is coming soon.
+              Groups of people who share a practice and meet regularly to learn from each other. Find one
+              where you belong, or start a new one.
             </Text>
             <Group>
               <Button component={Link} to="/communities" variant="light">
@@ -129,6 +129,9 @@ function Landing(props: { institutionName: string }) {
               Sign in
             </Button>
           </Group>
+          <Anchor component={Link} to="/communities" fw={600}>
+            Browse the communities
+          </Anchor>
         </Stack>
         <Box visibleFrom="md">
           <GroveIllustration />

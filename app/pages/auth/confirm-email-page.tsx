@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { apiSend, errorMessage } from '../../api/client.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { PageLoader } from '../../components/page-states.tsx';
+import { nextAfterSignUp, withNext } from '../../lib/safe-next.ts';
 
 /** /confirm-email?token=…: confirms the address as soon as the page opens. */
 export function ConfirmEmailPage() {
@@ -34,11 +35,15 @@ export function ConfirmEmailPage() {
     );
   }
   if (confirm.isSuccess) {
+    const next = nextAfterSignUp();
     return (
       <AuthCard title="Email confirmed">
         <Stack gap="md">
-          <Text>Thank you: your email address is confirmed and your account is ready.</Text>
-          <Button component={Link} to="/signin">
+          <Text>
+            Thank you: your email address is confirmed and your account is ready.
+            {next ? ' Sign in to continue where you left off.' : ''}
+          </Text>
+          <Button component={Link} to={withNext('/signin', next)}>
             Sign in
           </Button>
         </Stack>

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { emailField } from '../../../common/fields.ts';
 import { ApiError, apiSend } from '../../api/client.ts';
@@ -9,6 +9,7 @@ import { clearSessionEnded } from '../../api/session.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { forgetNextAfterSignUp, withNext } from '../../lib/safe-next.ts';
 
 const signInSchema = z.object({ email: emailField, password: z.string().min(1, 'Enter your password.') });
 
@@ -19,6 +20,8 @@ function flag(state: unknown, name: string): boolean {
 /** Sign in with email and password; an unconfirmed address is offered a new confirmation link. */
 export function SignInPage() {
   const location = useLocation();
+  const [search] = useSearchParams();
+  const next = search.get('next');
   const [values, setValues] = useState({ email: '', password: '' });
   const [notConfirmed, setNotConfirmed] = useState(false);
   const [resent, setResent] = useState<string | null>(null);
@@ -53,6 +56,7 @@ export function SignInPage() {
     });
     if (!done) return;
     clearSessionEnded();
+    forgetNextAfterSignUp();
     // The guard around this page sends the person on (to ?next= or home) once they are known.
     await queryClient.invalidateQueries();
   };
@@ -121,7 +125,7 @@ export function SignInPage() {
           </Button>
           <Text size="sm" ta="center">
             New here?{' '}
-            <Anchor component={Link} to="/signup">
+            <Anchor component={Link} to={withNext('/signup', next)}>
               Create an account
             </Anchor>
           </Text>

@@ -1,12 +1,13 @@
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { displayNameField, emailField, passwordField } from '../../../common/fields.ts';
 import { apiSend } from '../../api/client.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { rememberNextAfterSignUp, withNext } from '../../lib/safe-next.ts';
 
 const signUpSchema = z.object({ displayName: displayNameField, email: emailField, password: passwordField });
 
@@ -15,6 +16,8 @@ export function SignUpPage() {
   const [values, setValues] = useState({ displayName: '', email: '', password: '' });
   const form = useFormState();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const next = search.get('next');
   const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
     setValues((v) => ({ ...v, [key]: value }));
@@ -25,7 +28,10 @@ export function SignUpPage() {
     const body = form.check(signUpSchema, values);
     if (!body) return;
     const done = await form.run(() => apiSend('POST', '/auth/signup', body));
-    if (done) await navigate('/signup/check-email', { state: { email: body.email } });
+    if (!done) return;
+    // The confirmation link comes back later, maybe in another tab: remember where they were going.
+    rememberNextAfterSignUp(next);
+    await navigate('/signup/check-email', { state: { email: body.email, next } });
   };
 
   return (
@@ -67,7 +73,7 @@ export function SignUpPage() {
           </Button>
           <Text size="sm" ta="center">
             Already have an account?{' '}
-            <Anchor component={Link} to="/signin">
+            <Anchor component={Link} to={withNext('/signin', next)}>
               Sign in
             </Anchor>
           </Text>

@@ -1,0 +1,147 @@
+import { Anchor, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import {
+  audienceLabels,
+  communityKindLabels,
+  meetingFormatLabels,
+  membershipRoleLabels,
+  visibilityLabels,
+} from '../../../common/enums.ts';
+import { useMe } from '../../api/queries.ts';
+import { PersonAvatar } from '../../components/person-avatar.tsx';
+import { Prose } from '../../components/prose.tsx';
+import { TagList } from '../../components/tag-list.tsx';
+import { monthYear } from '../../lib/dates.ts';
+import { useCommunity } from './community-context.ts';
+import { StageSection } from './stage-section.tsx';
+
+function Detail(props: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.04em' }}>
+        {props.term}
+      </Text>
+      <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+        {props.children}
+      </Text>
+    </div>
+  );
+}
+
+/** /communities/:slug: purpose, objectives, description, leaders, details and stage. */
+export function AboutTab() {
+  const { home } = useCommunity();
+  const { community, leaders, charter } = home;
+  const me = useMe();
+  const topicLink = (topic: string) => `/communities?topic=${encodeURIComponent(topic)}`;
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <Stack gap="lg">
+          <Card component="section" aria-labelledby="purpose-title">
+            <Title order={2} size="h3" mb="sm" id="purpose-title">
+              Purpose
+            </Title>
+            <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{community.purpose}</Text>
+          </Card>
+          <Card component="section" aria-labelledby="objectives-title">
+            <Title order={2} size="h3" mb="sm" id="objectives-title">
+              Objectives
+            </Title>
+            <Prose
+              html={charter?.sectionsHtml.objectives}
+              empty="The leaders have not written the objectives yet."
+            />
+          </Card>
+          <Card component="section" aria-labelledby="description-title">
+            <Title order={2} size="h3" mb="sm" id="description-title">
+              About this community
+            </Title>
+            <Prose html={community.descriptionHtml} empty="No description yet." />
+            {community.intendedMembers.trim() ? (
+              <>
+                <Title order={3} size="h4" mt="md" mb={4}>
+                  Who it is for
+                </Title>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {community.intendedMembers}
+                </Text>
+              </>
+            ) : null}
+            {community.meetingPlan.trim() ? (
+              <>
+                <Title order={3} size="h4" mt="md" mb={4}>
+                  How it meets
+                </Title>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {community.meetingPlan}
+                </Text>
+              </>
+            ) : null}
+          </Card>
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Stack gap="lg">
+          <Card component="section" aria-labelledby="leaders-title">
+            <Title order={2} size="h3" mb="sm" id="leaders-title">
+              {leaders.length === 1 ? 'Leader' : 'Leaders'}
+            </Title>
+            {leaders.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                No leader at the moment.
+              </Text>
+            ) : (
+              <ul className="row-list" aria-labelledby="leaders-title">
+                {leaders.map((leader) => (
+                  <li key={leader.id}>
+                    <Group gap="sm" wrap="nowrap" py={6}>
+                      <PersonAvatar name={leader.displayName} photoUrl={leader.photoUrl} size={36} />
+                      <Stack gap={0} style={{ minWidth: 0 }}>
+                        {me.data ? (
+                          <Anchor component={Link} to={`/people/${leader.id}`} size="sm" fw={600}>
+                            {leader.displayName}
+                          </Anchor>
+                        ) : (
+                          <Text size="sm" fw={600}>
+                            {leader.displayName}
+                          </Text>
+                        )}
+                        <Text size="xs" c="dimmed">
+                          {membershipRoleLabels[leader.role]}
+                        </Text>
+                      </Stack>
+                    </Group>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card component="section" aria-labelledby="details-title">
+            <Title order={2} size="h3" mb="sm" id="details-title">
+              Details
+            </Title>
+            <Stack component="dl" gap="sm" m={0}>
+              <Detail term="Kind">{communityKindLabels[community.kind]}</Detail>
+              <Detail term="For">{audienceLabels[community.audience]}</Detail>
+              <Detail term="Meets">{meetingFormatLabels[community.format]}</Detail>
+              {community.unit ? <Detail term="Unit">{community.unit.name}</Detail> : null}
+              <Detail term="Visibility">{visibilityLabels[community.visibility]}</Detail>
+              <Detail term="Started">{monthYear(community.createdAt)}</Detail>
+            </Stack>
+            {community.topics.length > 0 ? (
+              <>
+                <Title order={3} size="h4" mt="md" mb="xs">
+                  Topics
+                </Title>
+                <TagList label="Topics" tags={community.topics} size="md" linkTo={topicLink} />
+              </>
+            ) : null}
+          </Card>
+          <StageSection home={home} />
+        </Stack>
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,94 @@
+import { Anchor, Avatar, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { audienceLabels, meetingFormatLabels } from '../../../common/enums.ts';
+import type { CommunityCard as CommunityCardData } from '../../api/types.ts';
+import { PersonAvatar } from '../../components/person-avatar.tsx';
+import { TagList } from '../../components/tag-list.tsx';
+import { joinPolicyShort, memberCountText, namesList, StageBadge } from './community-badges.tsx';
+
+/**
+ * One community in the directory: name, stage, purpose (matched words marked), leaders, size, how to
+ * join, and its topics (each a link to the directory filtered by it).
+ */
+export function CommunityCard(props: { community: CommunityCardData; topicLink: (topic: string) => string }) {
+  const { community } = props;
+  const headingId = `community-${community.id}`;
+  const leaders = community.leaders.filter((l) => l.role === 'leader' || l.role === 'co_leader');
+  const facts = [
+    memberCountText(community.memberCount),
+    community.stage === 'archived' ? 'Read-only' : joinPolicyShort[community.joinPolicy],
+    meetingFormatLabels[community.format],
+    `For ${audienceLabels[community.audience].toLowerCase()}`,
+    community.unit?.name,
+  ].filter(Boolean);
+  return (
+    <Card component="article" h="100%" aria-labelledby={headingId}>
+      <Stack gap="sm" h="100%">
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+          <Title order={2} size="h3" id={headingId} style={{ overflowWrap: 'anywhere' }}>
+            <Anchor
+              component={Link}
+              to={`/communities/${community.slug}`}
+              inherit
+              underline="hover"
+              c="forest.9"
+            >
+              {community.name}
+            </Anchor>
+          </Title>
+          <StageBadge stage={community.stage} size="sm" />
+        </Group>
+        {community.kind === 'council' ? (
+          <Group gap="xs">
+            <Badge color="blue" variant="light" tt="none" size="sm">
+              Council or committee
+            </Badge>
+          </Group>
+        ) : null}
+        {community.purposeHighlight ? (
+          <Text
+            size="sm"
+            lineClamp={4}
+            className="highlighted"
+            // The server escapes the purpose and adds only <mark> around the matched words.
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: escaped on the server except <mark>
+            dangerouslySetInnerHTML={{ __html: community.purposeHighlight }}
+          />
+        ) : (
+          <Text size="sm" lineClamp={4}>
+            {community.purpose}
+          </Text>
+        )}
+        <Text size="sm" c="dimmed">
+          {facts.join(' · ')}
+        </Text>
+        <div style={{ flexGrow: 1 }} />
+        {leaders.length > 0 ? (
+          <Group gap="xs" wrap="nowrap">
+            <Avatar.Group spacing="sm" aria-hidden="true">
+              {leaders.slice(0, 3).map((leader) => (
+                <PersonAvatar
+                  key={leader.id}
+                  name={leader.displayName}
+                  photoUrl={leader.photoUrl}
+                  size={28}
+                />
+              ))}
+            </Avatar.Group>
+            <Text size="sm" style={{ minWidth: 0 }}>
+              Led by {namesList(leaders.map((l) => l.displayName))}
+            </Text>
+          </Group>
+        ) : null}
+        {community.topics.length > 0 ? (
+          <TagList
+            label={`Topics of ${community.name}`}
+            tags={community.topics.slice(0, 6)}
+            size="sm"
+            linkTo={props.topicLink}
+          />
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,210 @@
+import { Badge, Button, Group, Input, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { membershipRoleLabels } from '../../../common/enums.ts';
+import { apiPostFile } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { CsvReport } from '../../api/types.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+
+type RowStatus = CsvReport['rows'][number]['status'];
+
+const rowStatus: Record<RowStatus, { label: string; color: string }> = {
+  ok: { label: 'Ready', color: 'forest' },
+  invited: { label: 'Invited', color: 'forest' },
+  invalid: { label: 'Invalid', color: 'red' },
+  duplicate: { label: 'Duplicate', color: 'amber' },
+  already_member: { label: 'Already a member', color: 'gray' },
+  already_invited: { label: 'Already invited', color: 'gray' },
+};
+
+const csvRoles = ['member', 'guest', 'sponsor', 'co_leader'] as const;
+
+function ReportTable(props: { report: CsvReport; caption: string }) {
+  return (
+    // A focusable region, so keyboard users can scroll the table sideways on small screens.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be focusable (WCAG 2.1.1)
+    <section className="table-scroll" aria-label={props.caption} tabIndex={0}>
+      <Table verticalSpacing="xs" horizontalSpacing="sm" striped miw={520}>
+        <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{props.caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Line</Table.Th>
+            <Table.Th scope="col">Email</Table.Th>
+            <Table.Th scope="col">Name</Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.report.rows.map((row) => (
+            <Table.Tr key={row.line}>
+              <Table.Td>{row.line}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{row.email || '—'}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{row.name || '—'}</Table.Td>
+              <Table.Td>
+                <Stack gap={2} align="flex-start">
+                  <Badge color={rowStatus[row.status].color} variant="light" tt="none">
+                    {rowStatus[row.status].label}
+                  </Badge>
+                  {row.message ? (
+                    <Text size="xs" c="dimmed">
+                      {row.message}
+                    </Text>
+                  ) : null}
+                </Stack>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </section>
+  );
+}
+
+/**
+ * Bulk invite of a course cohort: choose a CSV file (header "email,name"), see each row's status in a
+ * preview, then send the invitations and read the per-row report.
+ */
+export function CsvInvite(props: { slug: string }) {
+  const { slug } = props;
+  const inputId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [role, setRole] = useState<(typeof csvRoles)[number]>('member');
+  const [preview, setPreview] = useState<CsvReport | null>(null);
+  const [report, setReport] = useState<CsvReport | null>(null);
+  const form = useFormState();
+  const queryClient = useQueryClient();
+
+  const ready = preview?.rows.filter((row) => row.status === 'ok').length ?? 0;
+  const problems = (preview?.rows.length ?? 0) - ready;
+
+  const runPreview = async (event: FormEvent) => {
+    event.preventDefault();
+    setReport(null);
+    setPreview(null);
+    if (!file) {
+      form.setFields({ file: 'Choose a CSV file.' });
+      form.setMessage('Choose a CSV file.');
+      fileInput.current?.focus();
+      return;
+    }
+    const result = await form.run(() =>
+      apiPostFile<CsvReport>(`/communities/${slug}/invitations/csv`, file, { dryRun: 'true', role }),
+    );
+    if (result) setPreview(result);
+  };
+
+  const send = async () => {
+    if (!file) return;
+    const result = await form.run(() =>
+      apiPostFile<CsvReport>(`/communities/${slug}/invitations/csv`, file, { dryRun: 'false', role }),
+    );
+    if (!result) return;
+    setPreview(null);
+    setReport(result);
+    await queryClient.invalidateQueries({ queryKey: keys.communityInvitations(slug) });
+  };
+
+  const startOver = () => {
+    setFile(null);
+    setPreview(null);
+    setReport(null);
+    form.reset();
+    if (fileInput.current) {
+      fileInput.current.value = '';
+      fileInput.current.focus();
+    }
+  };
+
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h4">
+        Invite a cohort from a CSV file
+      </Title>
+      <form onSubmit={(event) => void runPreview(event)} noValidate>
+        <Stack gap="sm">
+          <FormAlert message={form.message} />
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <Input.Wrapper
+              id={inputId}
+              label="CSV file"
+              description="A first line “email,name”, then one person per line (at most 2,000)."
+              error={form.error('file')}
+              style={{ flex: '1 1 260px' }}
+            >
+              <input
+                ref={fileInput}
+                id={inputId}
+                name="file"
+                type="file"
+                accept=".csv,text/csv"
+                className="file-input"
+                aria-invalid={form.fields.file ? true : undefined}
+                aria-describedby={
+                  typeof form.error('file') === 'string'
+                    ? `${inputId}-error ${inputId}-description`
+                    : `${inputId}-description`
+                }
+                onChange={(event) => {
+                  setFile(event.currentTarget.files?.[0] ?? null);
+                  setPreview(null);
+                  setReport(null);
+                  form.reset();
+                }}
+              />
+            </Input.Wrapper>
+            <NativeSelect
+              label="Invite as"
+              value={role}
+              onChange={(event) => {
+                const next = csvRoles.find((r) => r === event.currentTarget.value);
+                if (next) setRole(next);
+                setPreview(null);
+              }}
+              data={csvRoles.map((r) => ({ value: r, label: membershipRoleLabels[r] }))}
+              w={160}
+            />
+            <Button type="submit" variant="default" loading={form.busy && !preview}>
+              Preview
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {preview ? (
+        <Stack gap="sm">
+          <Text size="sm" role="status">
+            {ready === 1 ? '1 person is' : `${ready} people are`} ready to invite
+            {problems > 0
+              ? `; ${problems} ${problems === 1 ? 'row has' : 'rows have'} a problem and will be skipped`
+              : ''}
+            .
+          </Text>
+          <ReportTable report={preview} caption="Preview of the CSV file" />
+          <Group>
+            <Button onClick={() => void send()} loading={form.busy} disabled={ready === 0}>
+              {ready === 1 ? 'Invite 1 person' : `Invite ${ready} people`}
+            </Button>
+            <Button variant="default" onClick={startOver}>
+              Choose another file
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+      {report ? (
+        <Stack gap="sm">
+          <StatusAlert
+            message={`${report.invited === 1 ? '1 invitation' : `${report.invited} invitations`} sent.`}
+          />
+          <ReportTable report={report} caption="What happened to each row" />
+          <Group>
+            <Button variant="default" onClick={startOver}>
+              Invite another file
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}

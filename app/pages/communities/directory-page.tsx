@@ -1,0 +1,359 @@
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Collapse,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import {
+  audienceLabels,
+  audiences,
+  communityKindLabels,
+  communityKinds,
+  communityStageLabels,
+  communityStages,
+  meetingFormatLabels,
+  meetingFormats,
+} from '../../../common/enums.ts';
+import { apiGetPage } from '../../api/client.ts';
+import { keys, useUnits } from '../../api/queries.ts';
+import type { CommunityCard as CommunityCardData } from '../../api/types.ts';
+import { SearchIcon } from '../../components/icons.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { CommunityCard } from './community-card.tsx';
+
+const filterNames = ['q', 'topic', 'unitId', 'audience', 'format', 'stage', 'kind', 'open', 'sort'] as const;
+type FilterName = (typeof filterNames)[number];
+type Filters = Record<FilterName, string>;
+
+const sortLabels = {
+  relevance: 'Best match',
+  activity: 'Recent activity',
+  newest: 'Newest',
+  size: 'Most members',
+  name: 'Name (A–Z)',
+} as const;
+
+function readFilters(params: URLSearchParams): Filters {
+  const out = {} as Filters;
+  for (const name of filterNames) out[name] = params.get(name) ?? '';
+  return out;
+}
+
+/** The filters (other than the words and the sort) that narrow the list, for the "Filters (2)" count. */
+function countNarrowing(filters: Filters): number {
+  return (['topic', 'unitId', 'audience', 'format', 'stage', 'kind', 'open'] as const).filter(
+    (name) => filters[name] !== '',
+  ).length;
+}
+
+/** /communities: the directory — search, filter and sort every community the visitor may see. */
+export function DirectoryPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const units = useUnits();
+  const wide = useMediaQuery('(min-width: 48em)', true);
+  const narrowing = countNarrowing(filters);
+  const [filtersOpen, setFiltersOpen] = useState(narrowing > 0);
+  const showFilters = wide || filtersOpen;
+
+  // The search box follows the address (back button) and writes to it after a pause in typing.
+  const [text, setText] = useState(filters.q);
+  const [debounced] = useDebouncedValue(text, 350);
+  const lastWritten = useRef(debounced);
+  useEffect(() => {
+    if (debounced === lastWritten.current) return;
+    lastWritten.current = debounced;
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        const q = debounced.trim();
+        if (q === (prev.get('q') ?? '')) return prev;
+        if (q) next.set('q', q);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [debounced, setParams]);
+  useEffect(() => {
+    setText((current) => (current.trim() === filters.q ? current : filters.q));
+  }, [filters.q]);
+
+  /** Each filter change is a history entry, so the back button undoes it. */
+  const update = (changes: Partial<Filters>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next);
+  };
+
+  const submitSearch = (event: FormEvent) => {
+    event.preventDefault();
+    lastWritten.current = text;
+    update({ q: text.trim() });
+  };
+
+  const query = {
+    q: filters.q,
+    topic: filters.topic,
+    unitId: filters.unitId,
+    audience: filters.audience,
+    format: filters.format,
+    stage: filters.stage,
+    kind: filters.kind,
+    open: filters.open === 'true' ? 'true' : '',
+    sort: filters.sort === 'relevance' && !filters.q ? '' : filters.sort,
+  };
+  const directory = useInfiniteQuery({
+    queryKey: [...keys.communities, query],
+    queryFn: ({ pageParam }) =>
+      apiGetPage<CommunityCardData>('/communities', { ...query, cursor: pageParam, limit: 12 }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+  const list = directory.data?.pages.flatMap((page) => page.data) ?? [];
+  const filtered = Boolean(filters.q) || narrowing > 0;
+  const unitName = units.data?.find((u) => u.id === filters.unitId)?.name;
+  const describe = [
+    filters.q && `“${filters.q}”`,
+    filters.topic && `topic “${filters.topic}”`,
+    unitName,
+    filters.audience in audienceLabels && `for ${filters.audience}`,
+    filters.format in meetingFormatLabels &&
+      meetingFormatLabels[filters.format as keyof typeof meetingFormatLabels].toLowerCase(),
+    filters.stage in communityStageLabels &&
+      `stage ${communityStageLabels[filters.stage as keyof typeof communityStageLabels].toLowerCase()}`,
+    filters.kind in communityKindLabels &&
+      communityKindLabels[filters.kind as keyof typeof communityKindLabels].toLowerCase(),
+    filters.open === 'true' && 'open to join',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const sortValue = query.sort || (filters.q ? 'relevance' : 'activity');
+  const topicLink = (topic: string) => {
+    const next = new URLSearchParams(params);
+    next.set('topic', topic);
+    return `/communities?${next.toString()}`;
+  };
+  const clearAll = () => {
+    setText('');
+    lastWritten.current = '';
+    setParams(new URLSearchParams());
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Communities"
+        description="Find one where you belong — or start a new one."
+        actions={
+          <>
+            <Button component={Link} to="/proposals/new">
+              Start a community
+            </Button>
+            <Anchor component={Link} to="/contact" size="sm">
+              Get in touch
+            </Anchor>
+          </>
+        }
+      />
+      <search aria-label="Communities">
+        <Stack gap="sm" mb="lg">
+          <form onSubmit={submitSearch} role="presentation">
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <TextInput
+                label="Search communities"
+                description="Words in the name, purpose, description or topics"
+                name="q"
+                type="search"
+                leftSection={<SearchIcon size={18} />}
+                value={text}
+                onChange={(event) => setText(event.currentTarget.value)}
+                size="md"
+                style={{ flex: '1 1 260px' }}
+              />
+              <NativeSelect
+                label="Sort by"
+                value={sortValue}
+                onChange={(event) => update({ sort: event.currentTarget.value })}
+                data={(Object.keys(sortLabels) as (keyof typeof sortLabels)[])
+                  .filter((sort) => sort !== 'relevance' || filters.q)
+                  .map((sort) => ({ value: sort, label: sortLabels[sort] }))}
+                size="md"
+                style={{ flex: '0 1 200px' }}
+              />
+            </Group>
+          </form>
+          {wide ? null : (
+            <Group>
+              <Button
+                variant="default"
+                size="sm"
+                onClick={() => setFiltersOpen((open) => !open)}
+                aria-expanded={filtersOpen}
+                aria-controls="directory-filters"
+              >
+                {filtersOpen ? 'Hide filters' : 'Show filters'}
+                {narrowing > 0 ? ` (${narrowing} on)` : ''}
+              </Button>
+            </Group>
+          )}
+          <Collapse expanded={showFilters} id="directory-filters">
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="sm">
+              <TextInput
+                label="Topic"
+                placeholder="e.g. assessment"
+                defaultValue={filters.topic}
+                key={filters.topic}
+                onBlur={(event) => {
+                  const topic = event.currentTarget.value.trim().toLowerCase();
+                  if (topic !== filters.topic) update({ topic });
+                }}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') {
+                    event.preventDefault();
+                    update({ topic: event.currentTarget.value.trim().toLowerCase() });
+                  }
+                }}
+              />
+              <NativeSelect
+                label="Unit"
+                value={filters.unitId}
+                onChange={(event) => update({ unitId: event.currentTarget.value })}
+                data={[
+                  { value: '', label: 'All units' },
+                  ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
+                ]}
+              />
+              <NativeSelect
+                label="Audience"
+                value={filters.audience}
+                onChange={(event) => update({ audience: event.currentTarget.value })}
+                data={[
+                  { value: '', label: 'Any audience' },
+                  ...audiences.map((a) => ({ value: a, label: audienceLabels[a] })),
+                ]}
+              />
+              <NativeSelect
+                label="Format"
+                value={filters.format}
+                onChange={(event) => update({ format: event.currentTarget.value })}
+                data={[
+                  { value: '', label: 'Any format' },
+                  ...meetingFormats.map((f) => ({ value: f, label: meetingFormatLabels[f] })),
+                ]}
+              />
+              <NativeSelect
+                label="Stage"
+                value={filters.stage}
+                onChange={(event) => update({ stage: event.currentTarget.value })}
+                data={[
+                  { value: '', label: 'Any stage' },
+                  ...communityStages.map((s) => ({ value: s, label: communityStageLabels[s] })),
+                ]}
+              />
+              <NativeSelect
+                label="Kind"
+                value={filters.kind}
+                onChange={(event) => update({ kind: event.currentTarget.value })}
+                data={[
+                  { value: '', label: 'Communities and councils' },
+                  ...communityKinds.map((k) => ({ value: k, label: communityKindLabels[k] })),
+                ]}
+              />
+              <Checkbox
+                label="Open to join only"
+                checked={filters.open === 'true'}
+                onChange={(event) => update({ open: event.currentTarget.checked ? 'true' : '' })}
+                mt={{ base: 0, xs: 30 }}
+              />
+              {filtered ? (
+                <Group mt={{ base: 0, xs: 22 }}>
+                  <Button variant="subtle" onClick={clearAll}>
+                    Clear search and filters
+                  </Button>
+                </Group>
+              ) : null}
+            </SimpleGrid>
+          </Collapse>
+        </Stack>
+      </search>
+
+      <VisuallyHidden role="status">
+        {directory.isPending
+          ? 'Searching…'
+          : list.length === 0
+            ? filtered
+              ? `No community matches ${describe}`
+              : 'No communities yet'
+            : `${list.length}${directory.hasNextPage ? ' or more' : ''} communities shown`}
+      </VisuallyHidden>
+      <div aria-busy={directory.isFetching}>
+        {directory.isPending ? (
+          <PageLoader label="Finding communities…" />
+        ) : directory.isError ? (
+          <LoadError error={directory.error} onRetry={() => void directory.refetch()} />
+        ) : list.length === 0 ? (
+          <EmptyState
+            title={filtered ? `No community matches ${describe}` : 'No communities yet'}
+            action={
+              <Group justify="center" mt="sm">
+                {filtered ? (
+                  <Button variant="light" onClick={clearAll}>
+                    Clear search and filters
+                  </Button>
+                ) : null}
+                <Button component={Link} to="/proposals/new" variant={filtered ? 'default' : 'light'}>
+                  Start a community
+                </Button>
+              </Group>
+            }
+          >
+            {filtered
+              ? 'Try fewer words, another spelling, or remove a filter. Or start the community you are looking for.'
+              : 'Communities appear here once coordinators approve them. Be the first: propose one.'}
+          </EmptyState>
+        ) : (
+          <Stack gap="md">
+            <Text size="sm" c="dimmed">
+              {filtered ? `Communities matching ${describe}` : 'Every community'}
+              {`, by ${sortLabels[sortValue as keyof typeof sortLabels]?.toLowerCase() ?? 'recent activity'}`}
+              {` · ${list.length}${directory.hasNextPage ? '+' : ''} shown`}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+              {list.map((community) => (
+                <CommunityCard key={community.id} community={community} topicLink={topicLink} />
+              ))}
+            </SimpleGrid>
+            {directory.hasNextPage ? (
+              <Group justify="center" mt="md">
+                <Button
+                  variant="default"
+                  onClick={() => void directory.fetchNextPage()}
+                  loading={directory.isFetchingNextPage}
+                >
+                  Load more
+                </Button>
+              </Group>
+            ) : null}
+          </Stack>
+        )}
+      </div>
+    </>
+  );
+}

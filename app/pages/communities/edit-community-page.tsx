@@ -1,0 +1,283 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Radio,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { z } from 'zod';
+import {
+  audienceLabels,
+  audiences,
+  communityKindLabels,
+  communityKinds,
+  joinPolicies,
+  joinPolicyLabels,
+  meetingFormatLabels,
+  meetingFormats,
+  visibilities,
+  visibilityLabels,
+} from '../../../common/enums.ts';
+import { communityNameField, longTextField, purposeField, tagListField } from '../../../common/fields.ts';
+import { apiSend } from '../../api/client.ts';
+import { keys, useUnits } from '../../api/queries.ts';
+import type { Community } from '../../api/types.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { EmptyState } from '../../components/page-states.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+import { useCommunity } from './community-context.ts';
+
+const detailsSchema = z.object({
+  name: communityNameField,
+  kind: z.enum(communityKinds),
+  purpose: purposeField,
+  description: longTextField,
+  intendedMembers: longTextField,
+  meetingPlan: longTextField,
+  topics: tagListField,
+  unitId: z.string().nullable(),
+  audience: z.enum(audiences),
+  format: z.enum(meetingFormats),
+  visibility: z.enum(visibilities),
+  joinPolicy: z.enum(joinPolicies),
+  requireGuidelines: z.boolean(),
+});
+
+function initialValues(community: Community) {
+  return {
+    name: community.name,
+    kind: community.kind as string,
+    purpose: community.purpose,
+    description: community.description,
+    intendedMembers: community.intendedMembers,
+    meetingPlan: community.meetingPlan,
+    topics: community.topics,
+    unitId: community.unit?.id ?? '',
+    audience: community.audience as string,
+    format: community.format as string,
+    visibility: community.visibility as string,
+    joinPolicy: community.joinPolicy as string,
+    requireGuidelines: community.requireGuidelines,
+  };
+}
+
+/** /communities/:slug/edit: leaders edit the community's details. */
+export function EditCommunityPage() {
+  const { home, slug } = useCommunity();
+  const units = useUnits();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState(() => initialValues(home.community));
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useFormState();
+  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => {
+    setSaved(null);
+    setValues((v) => ({ ...v, [key]: value }));
+  };
+
+  if (!home.viewer.canManage) {
+    return (
+      <EmptyState
+        title="Only the leaders edit this community"
+        action={
+          <Button component={Link} to={`/communities/${slug}`} variant="light" mt="sm">
+            Back to the community
+          </Button>
+        }
+      >
+        {home.community.stage === 'archived'
+          ? 'The community is archived, so its details are read-only.'
+          : 'Ask one of its leaders if something needs changing.'}
+      </EmptyState>
+    );
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    const body = form.check(detailsSchema, { ...values, unitId: values.unitId || null });
+    if (!body) return;
+    const updated = await form.run(() => apiSend<Community>('PATCH', `/communities/${slug}`, body));
+    if (!updated) return;
+    setValues(initialValues(updated));
+    await queryClient.invalidateQueries({ queryKey: keys.community(slug) });
+    await queryClient.invalidateQueries({ queryKey: keys.communities });
+    setSaved('The details are saved.');
+  };
+
+  return (
+    <Card
+      component="form"
+      onSubmit={(event: FormEvent) => void submit(event)}
+      noValidate
+      aria-labelledby="edit-title"
+    >
+      <Stack gap="md">
+        <Group justify="space-between" gap="sm">
+          <Title order={2} id="edit-title">
+            Edit details
+          </Title>
+          <Anchor component={Link} to={`/communities/${slug}`} size="sm">
+            Back to the community
+          </Anchor>
+        </Group>
+        <FormAlert message={form.message} />
+        <TextInput
+          label="Name"
+          name="name"
+          value={values.name}
+          onChange={(event) => set('name', event.currentTarget.value)}
+          error={form.error('name')}
+          required
+        />
+        <Textarea
+          label="Purpose"
+          name="purpose"
+          description="The common interest that brings people together, in a few sentences."
+          autosize
+          minRows={2}
+          maxRows={8}
+          value={values.purpose}
+          onChange={(event) => set('purpose', event.currentTarget.value)}
+          error={form.error('purpose')}
+          required
+        />
+        <Textarea
+          label="Description"
+          name="description"
+          description="Anything newcomers should know. Markdown works: **bold**, _italic_, lists, [links](https://…)."
+          autosize
+          minRows={4}
+          maxRows={16}
+          value={values.description}
+          onChange={(event) => set('description', event.currentTarget.value)}
+          error={form.error('description')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Textarea
+            label="Who it is for"
+            name="intendedMembers"
+            autosize
+            minRows={2}
+            maxRows={8}
+            value={values.intendedMembers}
+            onChange={(event) => set('intendedMembers', event.currentTarget.value)}
+            error={form.error('intendedMembers')}
+          />
+          <Textarea
+            label="How it meets"
+            name="meetingPlan"
+            description="e.g. the first Tuesday of each month, 12:30–13:30."
+            autosize
+            minRows={2}
+            maxRows={8}
+            value={values.meetingPlan}
+            onChange={(event) => set('meetingPlan', event.currentTarget.value)}
+            error={form.error('meetingPlan')}
+          />
+        </SimpleGrid>
+        <TagsInput
+          label="Topics"
+          name="topics"
+          description="What the community is about; people find it by these. Press Enter after each topic."
+          value={values.topics}
+          onChange={(tags) =>
+            set(
+              'topics',
+              tags.map((tag) => tag.trim().toLowerCase()),
+            )
+          }
+          error={form.fields.topics ?? form.fields['topics.0']}
+          splitChars={[',']}
+          maxTags={30}
+          clearable
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="md">
+          <NativeSelect
+            label="Kind"
+            name="kind"
+            value={values.kind}
+            onChange={(event) => set('kind', event.currentTarget.value)}
+            data={communityKinds.map((k) => ({ value: k, label: communityKindLabels[k] }))}
+          />
+          <NativeSelect
+            label="Unit"
+            name="unitId"
+            value={values.unitId}
+            onChange={(event) => set('unitId', event.currentTarget.value)}
+            error={form.error('unitId')}
+            data={[
+              { value: '', label: 'Across units' },
+              ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
+            ]}
+          />
+          <NativeSelect
+            label="For"
+            name="audience"
+            value={values.audience}
+            onChange={(event) => set('audience', event.currentTarget.value)}
+            data={audiences.map((a) => ({ value: a, label: audienceLabels[a] }))}
+          />
+          <NativeSelect
+            label="Meets"
+            name="format"
+            value={values.format}
+            onChange={(event) => set('format', event.currentTarget.value)}
+            data={meetingFormats.map((f) => ({ value: f, label: meetingFormatLabels[f] }))}
+          />
+        </SimpleGrid>
+        <Radio.Group
+          label="Who can see it"
+          name="visibility"
+          value={values.visibility}
+          onChange={(value) => set('visibility', value)}
+          error={form.error('visibility')}
+        >
+          <Stack gap="xs" mt="xs">
+            {visibilities.map((v) => (
+              <Radio key={v} value={v} label={visibilityLabels[v]} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Radio.Group
+          label="How people join"
+          name="joinPolicy"
+          value={values.joinPolicy}
+          onChange={(value) => set('joinPolicy', value)}
+          error={form.error('joinPolicy')}
+        >
+          <Stack gap="xs" mt="xs">
+            {joinPolicies.map((p) => (
+              <Radio key={p} value={p} label={joinPolicyLabels[p]} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Checkbox
+          label="New members accept the participation guidelines of the charter when they join"
+          name="requireGuidelines"
+          checked={values.requireGuidelines}
+          onChange={(event) => set('requireGuidelines', event.currentTarget.checked)}
+        />
+        <StatusAlert message={saved} />
+        <Group>
+          <Button type="submit" loading={form.busy}>
+            Save details
+          </Button>
+          <Button component={Link} to={`/communities/${slug}`} variant="default">
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

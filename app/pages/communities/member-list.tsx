@@ -1,0 +1,249 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { type MembershipRole, membershipRoleLabels, membershipRoles } from '../../../common/enums.ts';
+import { apiGetPage, apiSend, errorMessage } from '../../api/client.ts';
+import { keys, useMe } from '../../api/queries.ts';
+import type { CommunityHome, CommunityMember } from '../../api/types.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { SearchIcon } from '../../components/icons.tsx';
+import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { PersonAvatar } from '../../components/person-avatar.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+import { monthYear } from '../../lib/dates.ts';
+import { RoleBadge } from './community-badges.tsx';
+
+function RemoveMemberDialog(props: {
+  slug: string;
+  communityName: string;
+  member: CommunityMember | null;
+  onClose: () => void;
+  onRemoved: (name: string) => void;
+}) {
+  const form = useFormState();
+  const queryClient = useQueryClient();
+  const remove = async () => {
+    const member = props.member;
+    if (!member) return;
+    const done = await form.run(() => apiSend('DELETE', `/communities/${props.slug}/members/${member.id}`));
+    if (!done) return;
+    await queryClient.invalidateQueries({ queryKey: keys.community(props.slug) });
+    await queryClient.invalidateQueries({ queryKey: keys.communities });
+    props.onRemoved(member.displayName);
+  };
+  return (
+    <Modal
+      opened={props.member !== null}
+      onClose={props.onClose}
+      title={`Remove ${props.member?.displayName ?? 'member'}?`}
+      centered
+    >
+      <Stack gap="md">
+        <FormAlert message={form.message} />
+        <Text>
+          {props.member?.displayName} will no longer be a member of {props.communityName}. You can invite them
+          again later.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose} data-autofocus>
+            Cancel
+          </Button>
+          <Button color="red" onClick={() => void remove()} loading={form.busy}>
+            Remove member
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function MemberRow(props: {
+  member: CommunityMember;
+  isMe: boolean;
+  canManage: boolean;
+  busy: boolean;
+  onRole: (role: MembershipRole) => void;
+  onRemove: () => void;
+}) {
+  const { member } = props;
+  const details = [member.pronouns, member.unitName, `joined ${monthYear(member.joinedAt)}`]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <Group justify="space-between" wrap="wrap" gap="sm" px="md" py="sm">
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 240px' }}>
+        <PersonAvatar name={member.displayName} photoUrl={member.photoUrl} size={40} />
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Group gap="xs" wrap="wrap">
+            <Anchor component={Link} to={`/people/${member.id}`} fw={600} size="sm" underline="hover">
+              {member.displayName}
+              {props.isMe ? ' (you)' : ''}
+            </Anchor>
+            {props.canManage ? null : <RoleBadge role={member.role} />}
+          </Group>
+          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {details}
+          </Text>
+        </Stack>
+      </Group>
+      {props.canManage ? (
+        <Group gap="xs" wrap="nowrap">
+          <NativeSelect
+            aria-label={`Role of ${member.displayName}`}
+            value={member.role}
+            disabled={props.busy}
+            onChange={(event) => {
+              const role = membershipRoles.find((r) => r === event.currentTarget.value);
+              if (role && role !== member.role) props.onRole(role);
+            }}
+            data={membershipRoles.map((role) => ({ value: role, label: membershipRoleLabels[role] }))}
+            size="xs"
+            w={130}
+          />
+          {props.isMe ? null : (
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              onClick={props.onRemove}
+              aria-label={`Remove ${member.displayName}`}
+            >
+              Remove
+            </Button>
+          )}
+        </Group>
+      ) : null}
+    </Group>
+  );
+}
+
+/** The member list with roles: search by name, filter by role; leaders change roles and remove members. */
+export function MemberList(props: { home: CommunityHome }) {
+  const { community, viewer } = props.home;
+  const slug = community.slug;
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState('');
+  const [q] = useDebouncedValue(text.trim(), 300);
+  const [role, setRole] = useState('');
+  const [removing, setRemoving] = useState<CommunityMember | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const members = useInfiniteQuery({
+    queryKey: [...keys.communityMembers(slug), { q, role }],
+    queryFn: ({ pageParam }) =>
+      apiGetPage<CommunityMember>(`/communities/${slug}/members`, { q, role, cursor: pageParam }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const changeRole = useMutation({
+    mutationFn: (input: { member: CommunityMember; role: MembershipRole }) =>
+      apiSend('PATCH', `/communities/${slug}/members/${input.member.id}`, { role: input.role }),
+    onMutate: () => setStatus(null),
+    onSuccess: (_data, input) =>
+      setStatus(`${input.member.displayName} is now ${membershipRoleLabels[input.role].toLowerCase()}.`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.community(slug) }),
+  });
+
+  const list = members.data?.pages.flatMap((page) => page.data) ?? [];
+  const filtered = Boolean(q || role);
+  return (
+    <Card component="section" aria-labelledby="members-title" padding={0}>
+      <Stack gap="sm" p="lg" pb="sm">
+        <Title order={2} size="h3" id="members-title">
+          Members
+        </Title>
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <TextInput
+            label="Search members"
+            placeholder="Name"
+            type="search"
+            leftSection={<SearchIcon size={16} />}
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+          />
+          <NativeSelect
+            label="Role"
+            value={role}
+            onChange={(event) => setRole(event.currentTarget.value)}
+            data={[
+              { value: '', label: 'All roles' },
+              ...membershipRoles.map((r) => ({ value: r, label: membershipRoleLabels[r] })),
+            ]}
+          />
+        </SimpleGrid>
+        <FormAlert message={changeRole.isError ? errorMessage(changeRole.error) : null} />
+        <StatusAlert message={status} />
+      </Stack>
+      <div aria-busy={members.isFetching}>
+        {members.isPending ? (
+          <PageLoader label="Loading members…" />
+        ) : members.isError ? (
+          <Stack p="lg" pt={0}>
+            <LoadError error={members.error} onRetry={() => void members.refetch()} />
+          </Stack>
+        ) : list.length === 0 ? (
+          <Stack p="lg" pt={0}>
+            <EmptyState title={filtered ? 'No member matches' : 'No members yet'}>
+              {filtered ? 'Try another name, or choose all roles.' : 'Invite people to get started.'}
+            </EmptyState>
+          </Stack>
+        ) : (
+          <ul className="row-list" aria-label={`Members of ${community.name}`}>
+            {list.map((member) => (
+              <li key={member.id}>
+                <MemberRow
+                  member={member}
+                  isMe={member.id === me.data?.id}
+                  canManage={viewer.canManage}
+                  busy={changeRole.isPending && changeRole.variables?.member.id === member.id}
+                  onRole={(r) => changeRole.mutate({ member, role: r })}
+                  onRemove={() => {
+                    setStatus(null);
+                    setRemoving(member);
+                  }}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {members.hasNextPage ? (
+        <Group justify="center" p="md">
+          <Button
+            variant="default"
+            onClick={() => void members.fetchNextPage()}
+            loading={members.isFetchingNextPage}
+          >
+            Load more members
+          </Button>
+        </Group>
+      ) : null}
+      <RemoveMemberDialog
+        key={removing?.id ?? 'none'}
+        slug={slug}
+        communityName={community.name}
+        member={removing}
+        onClose={() => setRemoving(null)}
+        onRemoved={(name) => {
+          setRemoving(null);
+          setStatus(`${name} is removed from the community.`);
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,41 @@
+import { Button, Stack } from '@mantine/core';
+import { Link } from 'react-router';
+import { EmptyState } from '../../components/page-states.tsx';
+import { useCommunity } from './community-context.ts';
+import { InvitationsPanel } from './invitations-panel.tsx';
+import { JoinRequests } from './join-requests.tsx';
+import { MemberList } from './member-list.tsx';
+
+/** /communities/:slug/members: the members; leaders also answer requests and invite people. */
+export function MembersTab() {
+  const { home, slug } = useCommunity();
+  const { viewer } = home;
+  if (!viewer.canSeeMembers) {
+    return (
+      <EmptyState
+        title="Sign in to see the members"
+        action={
+          <Button
+            component={Link}
+            to={`/signin?next=${encodeURIComponent(`/communities/${slug}/members`)}`}
+            variant="light"
+            mt="sm"
+          >
+            Sign in
+          </Button>
+        }
+      >
+        The leaders are listed on the About tab. Who else belongs is shown to people who sign in.
+      </EmptyState>
+    );
+  }
+  return (
+    <Stack gap="lg">
+      {viewer.canManage ? (
+        <JoinRequests slug={slug} moderated={home.community.joinPolicy === 'request'} />
+      ) : null}
+      <MemberList home={home} />
+      {viewer.canManage ? <InvitationsPanel slug={slug} /> : null}
+    </Stack>
+  );
+}
