@@ -2,17 +2,19 @@ import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { charterVersions, communityStageChanges, users } from '../db/schema/index.ts';
 
+const versionColumns = {
+  version: charterVersions.version,
+  sections: charterVersions.sections,
+  note: charterVersions.note,
+  createdAt: charterVersions.createdAt,
+  editorId: users.id,
+  editorName: users.displayName,
+};
+
 /** The charter in force: the newest version, with who saved it. */
 export async function findCurrentCharter(db: Db, communityId: string) {
   const [row] = await db
-    .select({
-      version: charterVersions.version,
-      sections: charterVersions.sections,
-      note: charterVersions.note,
-      createdAt: charterVersions.createdAt,
-      editorId: users.id,
-      editorName: users.displayName,
-    })
+    .select(versionColumns)
     .from(charterVersions)
     .leftJoin(users, eq(users.id, charterVersions.editedBy))
     .where(eq(charterVersions.communityId, communityId))
@@ -24,14 +26,7 @@ export async function findCurrentCharter(db: Db, communityId: string) {
 /** Every version of a community's charter, newest first (a charter changes a few times a year). */
 export async function listCharterVersions(db: Db, communityId: string) {
   return db
-    .select({
-      version: charterVersions.version,
-      sections: charterVersions.sections,
-      note: charterVersions.note,
-      createdAt: charterVersions.createdAt,
-      editorId: users.id,
-      editorName: users.displayName,
-    })
+    .select(versionColumns)
     .from(charterVersions)
     .leftJoin(users, eq(users.id, charterVersions.editedBy))
     .where(eq(charterVersions.communityId, communityId))

@@ -37,3 +37,16 @@ export async function getTestApp(options: { jobs?: Jobs } = {}): Promise<TestApp
     },
   };
 }
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A request through `app.inject` as the holder of `cookie` (or signed out), with an optional JSON body. */
+export function requester(t: TestApp) {
+  return (method: Method, url: string, cookie?: string, payload?: unknown) =>
+    t.app.inject({
+      method,
+      url,
+      headers: cookie ? { cookie } : {},
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+}

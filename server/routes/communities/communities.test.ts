@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { charterVersions, communities, communityMembers } from '../../db/schema/index.ts';
-import { getTestApp, type TestApp } from '../../test/app.ts';
+import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, createUnit, createUser, signedInUser } from '../../test/factories.ts';
 
 let t: TestApp;
@@ -10,14 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-const call = (method: Method, url: string, cookie?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    headers: cookie ? { cookie } : {},
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
+const call = (...args: Parameters<ReturnType<typeof requester>>) => requester(t)(...args);
 const db = () => t.app.deps.database.db;
 
 async function memberCountOf(id: string) {

@@ -2,13 +2,18 @@ import { and, eq } from 'drizzle-orm';
 import type { MembershipRole } from '../../../common/enums.ts';
 import { membershipRoleLabels } from '../../../common/enums.ts';
 import { communityMembers } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyUser } from '../notifications/notify.ts';
-import { authorizeWrite, countLeaders, loadVisibleCommunity } from './load-community.ts';
+import {
+  authorizeWrite,
+  getMemberRole,
+  keepALeader,
+  lastLeaderMessage,
+  loadVisibleCommunity,
+} from './load-community.ts';
 
 /**
  * A leader changes a member's role. Under the community lock the last leader cannot be demoted, so a
@@ -25,16 +30,9 @@ export async function changeMemberRole(
   const messageIds = await db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     authorizeWrite(canManageCommunity(actor, community, membership), community);
-    const [target] = await tx
-      .select({ role: communityMembers.role })
-      .from(communityMembers)
-      .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.userId, userId)))
-      .limit(1);
-    if (!target) throw notFound('That member');
-    if (target.role === role) return [];
-    if (target.role === 'leader' && (await countLeaders(tx, community.id)) <= 1) {
-      throw new AppError('conflict', 'This is the community’s last leader: make someone else leader first.');
-    }
+    const current = await getMemberRole(tx, community.id, userId);
+    if (current === role) return [];
+    await keepALeader(tx, community.id, current, lastLeaderMessage);
     await tx
       .update(communityMembers)
       .set({ role })

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { MembershipRole } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { communities, communityMembers, users } from '../../db/schema/index.ts';
 import { AppError, authorize, notFound } from '../../errors.ts';
@@ -40,6 +41,25 @@ export function authorizeWrite(
     throw new AppError('forbidden', 'This community is archived: it is read-only.');
   }
   authorize(false, { message });
+}
+
+export const lastLeaderMessage = 'This is the community’s last leader: make someone else leader first.';
+
+/** A member's role in a community (404 when they are not a member). */
+export async function getMemberRole(db: Db, communityId: string, userId: string): Promise<MembershipRole> {
+  const [row] = await db
+    .select({ role: communityMembers.role })
+    .from(communityMembers)
+    .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId)))
+    .limit(1);
+  if (!row) throw notFound('That member');
+  return row.role;
+}
+
+/** Refuses (409) to take away the last leader's role; call under the community lock. */
+export async function keepALeader(db: Db, communityId: string, role: MembershipRole, message: string) {
+  if (role === 'leader' && (await countLeaders(db, communityId)) <= 1)
+    throw new AppError('conflict', message);
 }
 
 /** How many people hold the role `leader` in a community (read under the community lock). */
