@@ -2,10 +2,17 @@ import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router
 import { useInstitution } from './api/queries.ts';
 import { AdminLayout } from './components/admin-layout.tsx';
 import { AppLayout } from './components/app-layout.tsx';
-import { RequireAdministrator, RequireAnonymous, RequireSignedIn } from './components/guards.tsx';
+import { CoordinationLayout } from './components/coordination-layout.tsx';
+import {
+  RequireAdministrator,
+  RequireAnonymous,
+  RequireCoordinator,
+  RequireSignedIn,
+} from './components/guards.tsx';
 import { LoadError, PageLoader } from './components/page-states.tsx';
 import { SettingsLayout } from './components/settings-layout.tsx';
 import { AdminAuditPage } from './pages/admin/audit-page.tsx';
+import { AdminCharterTemplatePage } from './pages/admin/charter-template-page.tsx';
 import { AdminInstitutionPage } from './pages/admin/institution-page.tsx';
 import { AdminMailMessagePage } from './pages/admin/mail-message-page.tsx';
 import { AdminMailPage } from './pages/admin/mail-page.tsx';
@@ -25,12 +32,20 @@ import { CommunityLayout } from './pages/communities/community-layout.tsx';
 import { DirectoryPage } from './pages/communities/directory-page.tsx';
 import { EditCommunityPage } from './pages/communities/edit-community-page.tsx';
 import { MembersTab } from './pages/communities/members-tab.tsx';
+import { ContactPage } from './pages/contact-page.tsx';
+import { ContactRequestPage } from './pages/coordination/contact-request-page.tsx';
+import { InboxPage } from './pages/coordination/inbox-page.tsx';
+import { ProposalQueuePage } from './pages/coordination/proposal-queue-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { InvitationPage } from './pages/invitations/invitation-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { NotificationsPage } from './pages/notifications-page.tsx';
 import { PeoplePage } from './pages/people/people-page.tsx';
 import { PersonPage } from './pages/people/person-page.tsx';
+import { EditProposalPage } from './pages/proposals/edit-proposal-page.tsx';
+import { NewProposalPage } from './pages/proposals/new-proposal-page.tsx';
+import { ProposalPage } from './pages/proposals/proposal-page.tsx';
+import { ProposalsPage } from './pages/proposals/proposals-page.tsx';
 import { RouteErrorPage } from './pages/route-error-page.tsx';
 import { NotificationSettingsPage } from './pages/settings/notification-settings-page.tsx';
 import { PasswordSettingsPage } from './pages/settings/password-settings-page.tsx';
@@ -79,6 +94,8 @@ export const router = createBrowserRouter([
             ],
           },
           { path: '/invitations/:token', element: <InvitationPage /> },
+          // Anyone may write to the coordinators; signed out, with a name and an email.
+          { path: '/contact', element: <ContactPage /> },
           { path: '/confirm-email', element: <ConfirmEmailPage /> },
           { path: '/reset-password', element: <ResetPasswordPage /> },
           { path: '/forgot-password', element: <ForgotPasswordPage /> },
@@ -96,6 +113,25 @@ export const router = createBrowserRouter([
               { path: '/people', element: <PeoplePage /> },
               { path: '/people/:id', element: <PersonPage /> },
               { path: '/notifications', element: <NotificationsPage /> },
+              { path: '/proposals', element: <ProposalsPage /> },
+              { path: '/proposals/new', element: <NewProposalPage /> },
+              { path: '/proposals/:id', element: <ProposalPage /> },
+              { path: '/proposals/:id/edit', element: <EditProposalPage /> },
+              {
+                path: '/coordination',
+                element: <RequireCoordinator />,
+                children: [
+                  {
+                    element: <CoordinationLayout />,
+                    children: [
+                      { index: true, element: <Navigate to="/coordination/proposals" replace /> },
+                      { path: 'proposals', element: <ProposalQueuePage /> },
+                      { path: 'inbox', element: <InboxPage /> },
+                      { path: 'inbox/:id', element: <ContactRequestPage /> },
+                    ],
+                  },
+                ],
+              },
               {
                 path: '/settings',
                 element: <SettingsLayout />,
@@ -118,6 +154,7 @@ export const router = createBrowserRouter([
                       { path: 'institution', element: <AdminInstitutionPage /> },
                       { path: 'units', element: <AdminUnitsPage /> },
                       { path: 'users', element: <AdminUsersPage /> },
+                      { path: 'charter-template', element: <AdminCharterTemplatePage /> },
                       { path: 'mail', element: <AdminMailPage /> },
                       { path: 'mail/:id', element: <AdminMailMessagePage /> },
                       { path: 'audit', element: <AdminAuditPage /> },

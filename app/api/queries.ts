@@ -17,6 +17,13 @@ export const keys = {
   adminUsers: ['admin', 'users'] as const,
   mail: ['admin', 'mail'] as const,
   audit: ['admin', 'audit'] as const,
+  /** Proposals: lists under `proposals`, one proposal under `proposal(id)`. */
+  proposals: ['proposals'] as const,
+  proposal: (id: string) => ['proposals', 'one', id] as const,
+  /** The coordinators' inbox of contact requests. */
+  contactRequests: ['coordinator', 'contact-requests'] as const,
+  contactRequest: (id: string) => ['coordinator', 'contact-requests', 'one', id] as const,
+  charterTemplate: ['admin', 'charter-template'] as const,
   /** The directory; each community's own data lives under `community(slug)`. */
   communities: ['communities'] as const,
   community: (slug: string) => ['community', slug] as const,

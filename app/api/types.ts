@@ -3,7 +3,7 @@
  * server reaches the bundle.
  */
 import type { z } from 'zod';
-import type { EmailChoice, NotificationKind } from '../../common/enums.ts';
+import type { CharterSectionKey, EmailChoice, NotificationKind } from '../../common/enums.ts';
 import type { auditSchema, mailSchema } from '../../server/routes/admin/schema.ts';
 import type { sessionSchema } from '../../server/routes/auth/schema.ts';
 import type {
@@ -16,6 +16,11 @@ import type {
   stageChangeSchema,
   viewerSchema,
 } from '../../server/routes/communities/schema.ts';
+import type {
+  contactBody,
+  contactRequestSchema,
+  contactRequestSummarySchema,
+} from '../../server/routes/contact/schema.ts';
 import type { institutionSchema, unitSchema } from '../../server/routes/institution/index.ts';
 import type {
   csvReportSchema,
@@ -23,6 +28,11 @@ import type {
   invitationViewSchema,
   inviteResultSchema,
 } from '../../server/routes/invitations/schema.ts';
+import type {
+  createProposalBody,
+  proposalSchema,
+  proposalSummarySchema,
+} from '../../server/routes/proposals/schema.ts';
 import type {
   adminUserSchema,
   meSchema,
@@ -53,6 +63,29 @@ export type Invitation = z.infer<typeof invitationSchema>;
 export type InviteResult = z.infer<typeof inviteResultSchema>;
 export type CsvReport = z.infer<typeof csvReportSchema>;
 export type InvitationView = z.infer<typeof invitationViewSchema>;
+
+export type Proposal = z.infer<typeof proposalSchema>;
+export type ProposalSummary = z.infer<typeof proposalSummarySchema>;
+export type ProposalLeader = Proposal['leaders'][number];
+export type ProposalMessage = Proposal['messages'][number];
+export type ProposalInput = z.input<typeof createProposalBody>;
+
+export type ContactInput = z.input<typeof contactBody>;
+export type ContactRequestSummary = z.infer<typeof contactRequestSummarySchema>;
+export type ContactRequest = z.infer<typeof contactRequestSchema>;
+export type ContactReply = ContactRequest['replies'][number];
+
+/**
+ * The institution's charter template (GET/PUT /api/admin/charter-template). Written by hand: the
+ * route's schema is not exported yet.
+ */
+export interface CharterTemplate {
+  sections: Record<CharterSectionKey, string>;
+  /** Each saved section rendered to safe HTML by the server. */
+  sectionsHtml: Record<CharterSectionKey, string>;
+  updatedAt: string | null;
+  updatedBy: { id: string; displayName: string } | null;
+}
 
 /** One in-app notification (GET /api/notifications). */
 export interface AppNotification {

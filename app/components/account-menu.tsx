@@ -7,7 +7,7 @@ import type { Me } from '../api/types.ts';
 import { ChevronDownIcon } from './icons.tsx';
 import { PersonAvatar } from './person-avatar.tsx';
 
-/** The signed-in person's menu: their profile, settings and signing out. */
+/** The signed-in person's menu: their profile, their proposals, settings and signing out. */
 export function AccountMenu(props: { me: Me }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -38,6 +38,9 @@ export function AccountMenu(props: { me: Me }) {
       <Menu.Dropdown>
         <Menu.Item component={Link} to={`/people/${props.me.id}`}>
           Profile
+        </Menu.Item>
+        <Menu.Item component={Link} to="/proposals">
+          Your proposals
         </Menu.Item>
         <Menu.Item component={Link} to="/settings/profile">
           Settings

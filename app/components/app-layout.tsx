@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Container, Divider, Drawer, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Container, Divider, Drawer, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
@@ -129,6 +129,7 @@ export function AppLayout() {
                 {[
                   { to: '/notifications', label: 'Notifications' },
                   { to: `/people/${me.id}`, label: 'Your profile' },
+                  { to: '/proposals', label: 'Your proposals' },
                   { to: '/settings/profile', label: 'Settings' },
                 ].map((item) => (
                   <li key={item.to}>
@@ -149,9 +150,16 @@ export function AppLayout() {
       </AppShell.Main>
       <footer className="site-footer">
         <Container size="lg">
-          <Text size="sm" c="dimmed">
-            {name} · communities of practice, powered by Copse (open source)
-          </Text>
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <Text size="sm" c="dimmed">
+              {name} · communities of practice, powered by Copse (open source)
+            </Text>
+            {setupNeeded ? null : (
+              <Anchor component={Link} to="/contact" size="sm">
+                Get in touch with the coordinators
+              </Anchor>
+            )}
+          </Group>
         </Container>
       </footer>
     </AppShell>

@@ -39,3 +39,10 @@ export function RequireAdministrator() {
   if (me.data?.role !== 'administrator') return <NotAllowedPage />;
   return <Outlet />;
 }
+
+/** Only for coordinators and administrators (who coordinate too); everyone else sees "not allowed". */
+export function RequireCoordinator() {
+  const me = useMe();
+  if (me.data?.role !== 'coordinator' && me.data?.role !== 'administrator') return <NotAllowedPage />;
+  return <Outlet />;
+}

@@ -7,7 +7,10 @@ interface NavItem {
   end?: boolean;
 }
 
-/** The sections a person can reach: Home, Communities, People (signed in), and Admin for administrators. */
+/**
+ * The sections a person can reach: Home, Communities, People (signed in), Coordination for coordinators and
+ * administrators, and Admin for administrators.
+ */
 export function navItems(me: Me | null | undefined): NavItem[] {
   if (!me) {
     // Visitors see the public communities too.
@@ -21,6 +24,8 @@ export function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/communities', label: 'Communities' },
     { to: '/people', label: 'People' },
   ];
+  if (me.role === 'coordinator' || me.role === 'administrator')
+    items.push({ to: '/coordination', label: 'Coordination' });
   if (me.role === 'administrator') items.push({ to: '/admin', label: 'Admin' });
   return items;
 }

@@ -1,0 +1,186 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { type ContactTopic, contactTopicLabels, contactTopics } from '../../common/enums.ts';
+import { contactMessageField, contactTopicField, displayNameField, emailField } from '../../common/fields.ts';
+import { apiSend } from '../api/client.ts';
+import { useMe } from '../api/queries.ts';
+import { FormAlert } from '../components/form-alert.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { PageLoader } from '../components/page-states.tsx';
+import { useFormState } from '../hooks/use-form-state.ts';
+
+const signedInSchema = z.object({ topic: contactTopicField, message: contactMessageField });
+const signedOutSchema = signedInSchema.extend({ name: displayNameField, email: emailField });
+
+function topicFrom(value: string | null): ContactTopic | '' {
+  return contactTopics.find((topic) => topic === value) ?? '';
+}
+
+/** After sending: what happens next, and where to go. */
+function Sent(props: { email: string; signedIn: boolean; onAnother: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <Card maw={640} role="status" aria-labelledby="sent-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="sent-title" ref={heading} tabIndex={-1}>
+          Your message is on its way
+        </Title>
+        <Text size="sm">
+          The coordinators read every message and answer by email
+          {props.email ? (
+            <>
+              {' '}
+              at <strong>{props.email}</strong>
+            </>
+          ) : null}
+          , usually within a few working days.
+        </Text>
+        <Group gap="sm" mt="xs">
+          <Button component={Link} to={props.signedIn ? '/communities' : '/'} variant="light">
+            {props.signedIn ? 'Browse communities' : 'Back to the home page'}
+          </Button>
+          <Button variant="default" onClick={props.onAnother}>
+            Write another message
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** /contact: "Get in touch with the coordinators", signed in or not. */
+export function ContactPage() {
+  const me = useMe();
+  const [params] = useSearchParams();
+  const form = useFormState();
+  const [values, setValues] = useState({
+    topic: topicFrom(params.get('topic')),
+    message: '',
+    name: '',
+    email: '',
+  });
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const set = (key: keyof typeof values, value: string) =>
+    setValues((current) => ({ ...current, [key]: value }));
+
+  if (me.isPending) {
+    return (
+      <>
+        <PageHeader title="Get in touch with the coordinators" />
+        <PageLoader />
+      </>
+    );
+  }
+  const signedIn = Boolean(me.data);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = signedIn
+      ? form.check(signedInSchema, { topic: values.topic || undefined, message: values.message })
+      : form.check(signedOutSchema, { ...values, topic: values.topic || undefined });
+    if (!body) return;
+    const done = await form.run(() => apiSend('POST', '/contact', body));
+    if (!done) return;
+    setSentTo(me.data?.email ?? values.email.trim());
+    setValues((current) => ({ ...current, message: '' }));
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Get in touch with the coordinators"
+        description="The coordinators help people start communities and support their leaders: rooms, budgets, promotion, advice."
+      />
+      {sentTo !== null ? (
+        <Sent email={sentTo} signedIn={signedIn} onAnother={() => setSentTo(null)} />
+      ) : (
+        <Card component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate maw={720}>
+          <Stack gap="md">
+            <FormAlert message={form.message} />
+            {signedIn ? (
+              <Text size="sm" c="dimmed">
+                They will answer you at {me.data?.email}.
+              </Text>
+            ) : (
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+                <TextInput
+                  label="Your name"
+                  name="name"
+                  autoComplete="name"
+                  required
+                  value={values.name}
+                  onChange={(event) => set('name', event.currentTarget.value)}
+                  error={form.error('name')}
+                />
+                <TextInput
+                  label="Email"
+                  name="email"
+                  type="email"
+                  autoComplete="email"
+                  description="The coordinators answer here."
+                  required
+                  value={values.email}
+                  onChange={(event) => set('email', event.currentTarget.value)}
+                  error={form.error('email')}
+                />
+              </SimpleGrid>
+            )}
+            <NativeSelect
+              label="What is it about?"
+              name="topic"
+              required
+              value={values.topic}
+              onChange={(event) => set('topic', event.currentTarget.value)}
+              error={form.error('topic')}
+              data={[
+                { value: '', label: 'Choose a topic…', disabled: true },
+                ...contactTopics.map((topic) => ({ value: topic, label: contactTopicLabels[topic] })),
+              ]}
+            />
+            <Textarea
+              label="Message"
+              name="message"
+              description={
+                values.topic === 'start_community'
+                  ? 'What would the community be about, and who would take part? Ready to start? You can also propose it directly.'
+                  : 'What do you need, and by when?'
+              }
+              required
+              autosize
+              minRows={5}
+              maxRows={16}
+              value={values.message}
+              onChange={(event) => set('message', event.currentTarget.value)}
+              error={form.error('message')}
+            />
+            <Group gap="md">
+              <Button type="submit" loading={form.busy}>
+                Send message
+              </Button>
+              {signedIn && values.topic === 'start_community' ? (
+                <Anchor component={Link} to="/proposals/new" size="sm">
+                  Propose a community instead
+                </Anchor>
+              ) : null}
+            </Group>
+          </Stack>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,216 @@
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { z } from 'zod';
+import { contactTopicLabels } from '../../../common/enums.ts';
+import { messageBodyField } from '../../../common/fields.ts';
+import { ApiError, apiGet, apiSend } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { ContactRequest } from '../../api/types.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { PersonAvatar } from '../../components/person-avatar.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+import { dateTime, relativeTime } from '../../lib/dates.ts';
+import '../proposals/proposals.css';
+
+const replySchema = z.object({ body: messageBodyField });
+
+function When(props: { iso: string }) {
+  return (
+    <time dateTime={props.iso} title={dateTime(props.iso)}>
+      {relativeTime(props.iso)}
+    </time>
+  );
+}
+
+function RequestView(props: { request: ContactRequest }) {
+  const { request } = props;
+  const queryClient = useQueryClient();
+  const reply = useFormState();
+  const status = useFormState();
+  const [body, setBody] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const update = async (updated: ContactRequest) => {
+    queryClient.setQueryData(keys.contactRequest(request.id), updated);
+    await queryClient.invalidateQueries({ queryKey: [...keys.contactRequests, 'list'] });
+  };
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    setNotice(null);
+    const checked = reply.check(replySchema, { body });
+    if (!checked) return;
+    const updated = await reply.run(() =>
+      apiSend<ContactRequest>('POST', `/coordinator/contact-requests/${request.id}/replies`, checked),
+    );
+    if (!updated) return;
+    await update(updated);
+    setBody('');
+    setNotice(`Your answer is emailed to ${request.email}.`);
+  };
+
+  const setStatus = async (path: 'done' | 'reopen') => {
+    setNotice(null);
+    const updated = await status.run(() =>
+      apiSend<ContactRequest>('POST', `/coordinator/contact-requests/${request.id}/${path}`),
+    );
+    if (!updated) return;
+    await update(updated);
+    setNotice(path === 'done' ? 'Marked done. It has left the open inbox.' : 'Reopened.');
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={`Message from ${request.name}`}
+        description={contactTopicLabels[request.topic]}
+        actions={
+          <>
+            <Badge variant="light" color={request.status === 'open' ? 'amber' : 'forest'} tt="none">
+              {request.status === 'open' ? 'Open' : 'Done'}
+            </Badge>
+            {request.status === 'open' ? (
+              <Button variant="default" onClick={() => void setStatus('done')} loading={status.busy}>
+                Mark done
+              </Button>
+            ) : (
+              <Button variant="default" onClick={() => void setStatus('reopen')} loading={status.busy}>
+                Reopen
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Stack gap="lg">
+        <FormAlert message={status.message} />
+        <StatusAlert message={notice} />
+        <Card component="section" aria-labelledby="message-title">
+          <Title order={2} size="h3" id="message-title" mb="xs">
+            The message
+          </Title>
+          <Text size="sm" c="dimmed" mb="md" style={{ overflowWrap: 'anywhere' }}>
+            From{' '}
+            {request.sender ? (
+              <Anchor component={Link} to={`/people/${request.sender.id}`} size="sm">
+                {request.sender.displayName}
+              </Anchor>
+            ) : (
+              `${request.name} (no account)`
+            )}{' '}
+            ·{' '}
+            <Anchor href={`mailto:${request.email}`} size="sm">
+              {request.email}
+            </Anchor>{' '}
+            · <When iso={request.createdAt} />
+          </Text>
+          <Text className="plain-text">{request.message}</Text>
+        </Card>
+
+        <Card component="section" aria-labelledby="answers-title">
+          <Title order={2} size="h3" id="answers-title" mb="md">
+            Answers
+          </Title>
+          {request.replies.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              No one has answered yet.
+            </Text>
+          ) : (
+            <ol className="conversation" aria-label="Answers, oldest first">
+              {request.replies.map((item) => {
+                const name = item.author?.displayName ?? 'A former coordinator';
+                return (
+                  <li key={item.id} className="conversation-item">
+                    <Group gap="sm" wrap="nowrap" align="flex-start">
+                      <PersonAvatar name={name} photoUrl={null} size={32} />
+                      <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+                        <Text size="sm">
+                          <Text span fw={650}>
+                            {name}
+                          </Text>{' '}
+                          answered by email
+                          <Text span c="dimmed" size="xs">
+                            {' · '}
+                            <When iso={item.createdAt} />
+                          </Text>
+                        </Text>
+                        <Text size="sm" className="plain-text">
+                          {item.body}
+                        </Text>
+                      </Stack>
+                    </Group>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+          <form onSubmit={(event) => void send(event)} noValidate>
+            <Stack gap="sm" mt="lg">
+              <FormAlert message={reply.message} />
+              <Textarea
+                label="Your answer"
+                name="body"
+                description={`Emailed to ${request.email} and kept here.`}
+                autosize
+                minRows={4}
+                maxRows={14}
+                value={body}
+                onChange={(event) => setBody(event.currentTarget.value)}
+                error={reply.error('body')}
+              />
+              <Group>
+                <Button type="submit" loading={reply.busy}>
+                  Send answer
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Card>
+      </Stack>
+    </>
+  );
+}
+
+/** /coordination/inbox/:id: one contact request, its answers, a reply form, done and reopen. */
+export function ContactRequestPage() {
+  const { id = '' } = useParams();
+  const request = useQuery({
+    queryKey: keys.contactRequest(id),
+    queryFn: () => apiGet<ContactRequest>(`/coordinator/contact-requests/${id}`),
+  });
+  if (request.isPending) {
+    return (
+      <>
+        <PageHeader title="Message" />
+        <PageLoader />
+      </>
+    );
+  }
+  if (request.isError) {
+    const missing =
+      request.error instanceof ApiError && (request.error.status === 404 || request.error.status === 400);
+    return (
+      <>
+        <PageHeader title={missing ? 'Message not found' : 'Message'} />
+        {missing ? (
+          <EmptyState
+            title="This message is not here"
+            action={
+              <Button component={Link} to="/coordination/inbox" variant="light" mt="sm">
+                Back to the inbox
+              </Button>
+            }
+          >
+            The link may be mistyped.
+          </EmptyState>
+        ) : (
+          <LoadError error={request.error} onRetry={() => void request.refetch()} />
+        )}
+      </>
+    );
+  }
+  return <RequestView key={request.data.id} request={request.data} />;
+}

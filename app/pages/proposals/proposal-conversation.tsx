@@ -1,0 +1,116 @@
+import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { z } from 'zod';
+import { messageBodyField } from '../../../common/fields.ts';
+import { apiSend } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { Proposal, ProposalMessage } from '../../api/types.ts';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { PersonAvatar } from '../../components/person-avatar.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+import { dateTime, relativeTime } from '../../lib/dates.ts';
+import { proposalEventLabels } from './proposal-status.tsx';
+
+const commentSchema = z.object({ body: messageBodyField });
+
+/** Review steps stand out from comments by a coloured edge. */
+const eventTone: Record<ProposalMessage['event'], string> = {
+  comment: 'var(--mantine-color-gray-3)',
+  submitted: 'var(--mantine-color-forest-4)',
+  resubmitted: 'var(--mantine-color-forest-4)',
+  changes_requested: 'var(--mantine-color-amber-5)',
+  approved: 'var(--mantine-color-forest-7)',
+  declined: 'var(--mantine-color-red-7)',
+  withdrawn: 'var(--mantine-color-gray-6)',
+};
+
+function MessageItem(props: { message: ProposalMessage }) {
+  const { message } = props;
+  const name = message.author?.displayName ?? 'Someone no longer here';
+  return (
+    <li className="conversation-item" style={{ borderInlineStartColor: eventTone[message.event] }}>
+      <Group gap="sm" wrap="nowrap" align="flex-start">
+        <PersonAvatar name={name} photoUrl={null} size={32} />
+        <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+          <Text size="sm">
+            <Text span fw={650}>
+              {name}
+            </Text>{' '}
+            {proposalEventLabels[message.event]}
+            <Text span c="dimmed" size="xs">
+              {' · '}
+              <time dateTime={message.createdAt} title={dateTime(message.createdAt)}>
+                {relativeTime(message.createdAt)}
+              </time>
+            </Text>
+          </Text>
+          {message.body ? (
+            <Text size="sm" className="plain-text">
+              {message.body}
+            </Text>
+          ) : null}
+        </Stack>
+      </Group>
+    </li>
+  );
+}
+
+/** The proposal's conversation, oldest first (review steps and comments), and a reply box. */
+export function ProposalConversation(props: { proposal: Proposal }) {
+  const { proposal } = props;
+  const queryClient = useQueryClient();
+  const form = useFormState();
+  const [body, setBody] = useState('');
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = form.check(commentSchema, { body });
+    if (!checked) return;
+    const updated = await form.run(() =>
+      apiSend<Proposal>('POST', `/proposals/${proposal.id}/messages`, checked),
+    );
+    if (!updated) return;
+    queryClient.setQueryData(keys.proposal(proposal.id), updated);
+    setBody('');
+  };
+
+  return (
+    <Card component="section" aria-labelledby="conversation-title">
+      <Title order={2} size="h3" id="conversation-title" mb={4}>
+        Conversation
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        Between the leadership team and the coordinators. The leaders and the coordinators taking part are
+        told of each message.
+      </Text>
+      <ol className="conversation" aria-label="Conversation, oldest first">
+        {proposal.messages.map((message) => (
+          <MessageItem key={message.id} message={message} />
+        ))}
+      </ol>
+      {proposal.can.comment ? (
+        <form onSubmit={(event) => void send(event)} noValidate>
+          <Stack gap="sm" mt="lg">
+            <FormAlert message={form.message} />
+            <Textarea
+              label="Your message"
+              name="body"
+              autosize
+              minRows={3}
+              maxRows={12}
+              value={body}
+              onChange={(event) => setBody(event.currentTarget.value)}
+              error={form.error('body')}
+            />
+            <Group>
+              <Button type="submit" variant="light" loading={form.busy}>
+                Send message
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </Card>
+  );
+}

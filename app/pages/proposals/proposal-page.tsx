@@ -1,0 +1,113 @@
+import { Button, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { communityKindLabels } from '../../../common/enums.ts';
+import { ApiError, apiGet } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { Proposal } from '../../api/types.ts';
+import { StatusAlert } from '../../components/form-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { relativeTime } from '../../lib/dates.ts';
+import { LeadershipAnswerPanel, OutcomePanel, ProposerPanel, ReviewPanel } from './proposal-actions.tsx';
+import { ProposalConversation } from './proposal-conversation.tsx';
+import { LeadershipTeam, ProposalDetails } from './proposal-details.tsx';
+import { ProposalStatusBadge } from './proposal-status.tsx';
+import './proposals.css';
+
+function noticeFrom(state: unknown): string | null {
+  if (typeof state === 'object' && state !== null && 'notice' in state && typeof state.notice === 'string')
+    return state.notice;
+  return null;
+}
+
+function ProposalView(props: { proposal: Proposal; initialNotice: string | null }) {
+  const { proposal } = props;
+  const [notice, setNotice] = useState(props.initialNotice);
+  const open = proposal.status === 'submitted' || proposal.status === 'changes_requested';
+  const showProposer = proposal.can.isProposer && open;
+
+  return (
+    <>
+      <PageHeader
+        title={proposal.name}
+        documentTitle={`Proposal: ${proposal.name}`}
+        description={
+          <>
+            {communityKindLabels[proposal.kind]} proposed by {proposal.proposer.displayName},{' '}
+            {relativeTime(proposal.createdAt)}
+          </>
+        }
+        actions={<ProposalStatusBadge status={proposal.status} />}
+      />
+      <Stack gap="lg">
+        <StatusAlert message={notice} />
+        <div className="proposal-layout">
+          <Stack gap="lg" className="proposal-aside">
+            <OutcomePanel proposal={proposal} />
+            {proposal.can.review ? <ReviewPanel proposal={proposal} onDone={setNotice} /> : null}
+            {showProposer ? <ProposerPanel proposal={proposal} onDone={setNotice} /> : null}
+            {proposal.can.answerLeadership ? (
+              <LeadershipAnswerPanel proposal={proposal} onDone={setNotice} />
+            ) : null}
+            <LeadershipTeam proposal={proposal} />
+          </Stack>
+          <Stack gap="lg" className="proposal-main">
+            <ProposalDetails proposal={proposal} />
+            <ProposalConversation proposal={proposal} />
+          </Stack>
+        </div>
+      </Stack>
+    </>
+  );
+}
+
+/** /proposals/:id: a proposal, its leadership team, the conversation, and the steps the viewer may take. */
+export function ProposalPage() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const proposal = useQuery({
+    queryKey: keys.proposal(id),
+    queryFn: () => apiGet<Proposal>(`/proposals/${id}`),
+  });
+
+  if (proposal.isPending) {
+    return (
+      <>
+        <PageHeader title="Proposal" />
+        <PageLoader />
+      </>
+    );
+  }
+  if (proposal.isError) {
+    const missing =
+      proposal.error instanceof ApiError && (proposal.error.status === 404 || proposal.error.status === 400);
+    return (
+      <>
+        <PageHeader title={missing ? 'Proposal not found' : 'Proposal'} />
+        {missing ? (
+          <EmptyState
+            title="This proposal is not here"
+            action={
+              <Button component={Link} to="/proposals" variant="light" mt="sm">
+                Your proposals
+              </Button>
+            }
+          >
+            It may have been removed, the link may be mistyped, or it is not yours to read.
+          </EmptyState>
+        ) : (
+          <LoadError error={proposal.error} onRetry={() => void proposal.refetch()} />
+        )}
+      </>
+    );
+  }
+  return (
+    <ProposalView
+      key={proposal.data.id}
+      proposal={proposal.data}
+      initialNotice={noticeFrom(location.state)}
+    />
+  );
+}
