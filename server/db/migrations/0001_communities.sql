@@ -187,6 +187,7 @@ ALTER TABLE "proposals" ADD CONSTRAINT "proposals_proposer_id_users_id_fk" FOREI
 ALTER TABLE "proposals" ADD CONSTRAINT "proposals_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "proposals" ADD CONSTRAINT "proposals_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "charter_versions_community_version" ON "charter_versions" USING btree ("community_id","version");--> statement-breakpoint
+CREATE INDEX "charter_versions_edited_by_idx" ON "charter_versions" USING btree ("edited_by");--> statement-breakpoint
 CREATE UNIQUE INDEX "communities_slug_unique" ON "communities" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "communities_search_idx" ON "communities" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "communities_topics_idx" ON "communities" USING gin ("topics");--> statement-breakpoint
@@ -198,6 +199,7 @@ CREATE INDEX "communities_size_idx" ON "communities" USING btree ("member_count"
 CREATE INDEX "community_members_user_idx" ON "community_members" USING btree ("user_id","community_id");--> statement-breakpoint
 CREATE INDEX "community_members_role_idx" ON "community_members" USING btree ("community_id","role");--> statement-breakpoint
 CREATE INDEX "community_stage_changes_community_idx" ON "community_stage_changes" USING btree ("community_id","created_at");--> statement-breakpoint
+CREATE INDEX "community_stage_changes_changed_by_idx" ON "community_stage_changes" USING btree ("changed_by");--> statement-breakpoint
 CREATE INDEX "contact_replies_request_idx" ON "contact_replies" USING btree ("request_id","created_at");--> statement-breakpoint
 CREATE INDEX "contact_replies_author_idx" ON "contact_replies" USING btree ("author_id");--> statement-breakpoint
 CREATE INDEX "contact_requests_status_idx" ON "contact_requests" USING btree ("status","created_at","id");--> statement-breakpoint
@@ -206,10 +208,13 @@ CREATE INDEX "contact_requests_handled_by_idx" ON "contact_requests" USING btree
 CREATE UNIQUE INDEX "invitations_token_unique" ON "invitations" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "invitations_community_idx" ON "invitations" USING btree ("community_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "invitations_email_idx" ON "invitations" USING btree ("email");--> statement-breakpoint
+CREATE INDEX "invitations_invited_by_idx" ON "invitations" USING btree ("invited_by");--> statement-breakpoint
+CREATE INDEX "invitations_accepted_by_idx" ON "invitations" USING btree ("accepted_by");--> statement-breakpoint
 CREATE UNIQUE INDEX "invitations_one_pending_per_email" ON "invitations" USING btree ("community_id","email") WHERE "invitations"."status" = 'pending' and "invitations"."email" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "join_requests_one_pending" ON "join_requests" USING btree ("community_id","user_id") WHERE "join_requests"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "join_requests_community_idx" ON "join_requests" USING btree ("community_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "join_requests_user_idx" ON "join_requests" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "join_requests_decided_by_idx" ON "join_requests" USING btree ("decided_by");--> statement-breakpoint
 CREATE INDEX "proposal_leaders_user_idx" ON "proposal_leaders" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "proposal_messages_proposal_idx" ON "proposal_messages" USING btree ("proposal_id","created_at");--> statement-breakpoint
 CREATE INDEX "proposal_messages_author_idx" ON "proposal_messages" USING btree ("author_id");--> statement-breakpoint

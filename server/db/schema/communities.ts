@@ -139,6 +139,7 @@ export const joinRequests = pgTable(
     uniqueIndex('join_requests_one_pending').on(t.communityId, t.userId).where(sql`${t.status} = 'pending'`),
     index('join_requests_community_idx').on(t.communityId, t.status, t.createdAt),
     index('join_requests_user_idx').on(t.userId),
+    index('join_requests_decided_by_idx').on(t.decidedBy),
   ],
 );
 
@@ -168,6 +169,8 @@ export const invitations = pgTable(
     uniqueIndex('invitations_token_unique').on(t.tokenHash),
     index('invitations_community_idx').on(t.communityId, t.status, t.createdAt),
     index('invitations_email_idx').on(t.email),
+    index('invitations_invited_by_idx').on(t.invitedBy),
+    index('invitations_accepted_by_idx').on(t.acceptedBy),
     uniqueIndex('invitations_one_pending_per_email')
       .on(t.communityId, t.email)
       .where(sql`${t.status} = 'pending' and ${t.email} is not null`),
@@ -188,7 +191,10 @@ export const communityStageChanges = pgTable(
     changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('community_stage_changes_community_idx').on(t.communityId, t.createdAt)],
+  (t) => [
+    index('community_stage_changes_community_idx').on(t.communityId, t.createdAt),
+    index('community_stage_changes_changed_by_idx').on(t.changedBy),
+  ],
 );
 
 /** Every version of a community's charter; the newest is the charter in force. */
@@ -205,7 +211,10 @@ export const charterVersions = pgTable(
     editedBy: uuid('edited_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('charter_versions_community_version').on(t.communityId, t.version)],
+  (t) => [
+    uniqueIndex('charter_versions_community_version').on(t.communityId, t.version),
+    index('charter_versions_edited_by_idx').on(t.editedBy),
+  ],
 );
 
 /** The institution's charter template, drawn into each new community's first charter (one row). */

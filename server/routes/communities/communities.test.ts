@@ -369,6 +369,14 @@ describe('lifecycle and charter', () => {
     expect(stored).toHaveLength(2);
   });
 
+  it('gives communities of the same name their own addresses, also when created at once', async () => {
+    const leader = await createUser(db());
+    const name = `Same Name ${Date.now()}`;
+    const made = await Promise.all([1, 2, 3].map(() => createTestCommunity(db(), [leader.id], { name })));
+    const base = name.toLowerCase().replaceAll(' ', '-');
+    expect(made.map((c) => c.slug).sort()).toEqual([base, `${base}-2`, `${base}-3`]);
+  });
+
   it('lets leaders edit the details and validates them field by field', async () => {
     const leader = await signedInUser(t.app);
     const community = await createTestCommunity(db(), [leader.user.id]);

@@ -59,30 +59,37 @@ async function freeSlug(db: Db, name: string): Promise<string> {
 export async function createCommunity(tx: Db, input: NewCommunity) {
   const [leaderId, ...coLeaderIds] = input.leaderIds;
   if (!leaderId) throw new Error('a community needs a leader');
-  const slug = await freeSlug(tx, input.name);
   const stage = input.stage ?? 'coalescing';
-  const [community] = await tx
-    .insert(communities)
-    .values({
-      slug,
-      name: input.name,
-      kind: input.kind,
-      purpose: input.purpose,
-      description: input.description ?? '',
-      intendedMembers: input.intendedMembers ?? '',
-      meetingPlan: input.meetingPlan ?? '',
-      topics: input.topics,
-      unitId: input.unitId,
-      audience: input.audience,
-      format: input.format,
-      visibility: input.visibility,
-      joinPolicy: input.joinPolicy,
-      requireGuidelines: input.requireGuidelines ?? false,
-      stage,
-      memberCount: input.leaderIds.length,
-      searchDocument: buildCommunitySearchDocument(input),
-    })
-    .returning();
+  const insert = async (slug: string) =>
+    tx
+      .insert(communities)
+      .values({
+        slug,
+        name: input.name,
+        kind: input.kind,
+        purpose: input.purpose,
+        description: input.description ?? '',
+        intendedMembers: input.intendedMembers ?? '',
+        meetingPlan: input.meetingPlan ?? '',
+        topics: input.topics,
+        unitId: input.unitId,
+        audience: input.audience,
+        format: input.format,
+        visibility: input.visibility,
+        joinPolicy: input.joinPolicy,
+        requireGuidelines: input.requireGuidelines ?? false,
+        stage,
+        memberCount: input.leaderIds.length,
+        searchDocument: buildCommunitySearchDocument(input),
+      })
+      .onConflictDoNothing({ target: communities.slug })
+      .returning();
+  // Two communities of the same name created at the same instant both find the same free slug; the
+  // unique index lets one in and the other takes the next free one.
+  let [community] = await insert(await freeSlug(tx, input.name));
+  for (let attempt = 0; !community && attempt < 5; attempt++) {
+    [community] = await insert(await freeSlug(tx, input.name));
+  }
   if (!community) throw new Error('the community was not created');
   await tx
     .insert(communityMembers)
