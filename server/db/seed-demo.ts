@@ -7,11 +7,13 @@ import { hashPassword } from '../services/crypto.ts';
 import { type Database, type Db, openDatabase } from './client.ts';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock.ts';
 import { institutionSettings, users } from './schema/index.ts';
+import { seedCommunities } from './seed/communities.ts';
 import { ensureUnits, type SeedUnit, seedPeople, unitNames } from './seed/people.ts';
 
 /**
  * `npm run seed:demo`: fills a fresh installation with a believable institution (units, 200 people with
- * expertise, a demo administrator and a demo member) so a newcomer can click around. Uses DATABASE_URL
+ * expertise, a demo administrator and a demo member, 30 communities with their leaders, members,
+ * charters and history) so a newcomer can click around. Uses DATABASE_URL
  * when set, else the embedded database in DATA_DIR, exactly as `npm start` does. It refuses to run on a
  * database that already has people in it (more than the bootstrap administrator), so a second run
  * changes nothing instead of duplicating.
@@ -21,6 +23,9 @@ const demoInstitutionName = 'Northfield University';
 const defaultInstitutionName = 'Copse';
 const demoPassword = 'copse-demo-password';
 const demoPeople = 200;
+const demoCommunities = 30;
+/** About three communities a person, heavy-tailed: a few with 50–75 members, most with 5–15. */
+const demoMemberships = 600;
 const demoAccounts = [
   {
     email: 'admin@copse.test',
@@ -76,7 +81,8 @@ async function main(): Promise<void> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       [
-        `Done in ${seconds} s: ${summary.institutionName}, ${summary.units} units, ${summary.people} people added.`,
+        `Done in ${seconds} s: ${summary.institutionName}, ${summary.units} units, ${summary.people} people, ` +
+          `${summary.communities} communities (${summary.memberships} memberships) added.`,
         '',
         'Sign in with either demo account (password for both: copse-demo-password):',
         ...demoAccounts.map((account) => `  ${account.email.padEnd(20)} ${account.role}`),
@@ -132,41 +138,72 @@ async function seedDemo(db: Db) {
       .where(eq(institutionSettings.id, 1));
 
     const units = await ensureUnits(tx, unitNames);
-    await insertDemoAccounts(tx, units, passwordHash);
+    const [admin, member] = await insertDemoAccounts(tx, units, passwordHash);
     const { inserted } = await seedPeople(tx, { count: demoPeople, units, passwordHash });
-    return { institutionName, units: units.length, people: inserted + demoAccounts.length };
+    // The demo administrator leads two communities and belongs to two more; the demo member leads one
+    // and belongs to three (one private), so both see a home page from the inside.
+    const communities = await seedCommunities(tx, {
+      count: demoCommunities,
+      memberships: demoMemberships,
+      units,
+      featured: [
+        { userId: admin, leads: 2, joins: 2 },
+        { userId: member, leads: 1, joins: 3 },
+      ],
+    });
+    return {
+      institutionName,
+      units: units.length,
+      people: inserted + demoAccounts.length,
+      communities: communities.communities,
+      memberships: communities.memberships,
+    };
   });
 }
 
-async function insertDemoAccounts(db: Db, units: SeedUnit[], passwordHash: string): Promise<void> {
-  await db.insert(users).values(
-    demoAccounts.map((account) => {
-      const unit = units.find((candidate) => candidate.name === account.unit);
-      const expertise = [...account.expertise];
-      const interests = [...account.interests];
-      return {
-        email: account.email,
-        passwordHash,
-        displayName: account.displayName,
-        pronouns: account.pronouns,
-        role: account.role,
-        kind: 'staff' as const,
-        unitId: unit?.id ?? null,
-        bio: account.bio,
-        expertise,
-        interests,
-        timeZone: 'Europe/London',
-        emailVerifiedAt: new Date(),
-        searchDocument: buildPersonSearchDocument({
+/** Inserts the demo administrator and the demo member; returns their ids in that order. */
+async function insertDemoAccounts(
+  db: Db,
+  units: SeedUnit[],
+  passwordHash: string,
+): Promise<[string, string]> {
+  const inserted = await db
+    .insert(users)
+    .values(
+      demoAccounts.map((account) => {
+        const unit = units.find((candidate) => candidate.name === account.unit);
+        const expertise = [...account.expertise];
+        const interests = [...account.interests];
+        return {
+          email: account.email,
+          passwordHash,
           displayName: account.displayName,
-          unitName: unit?.name ?? null,
+          pronouns: account.pronouns,
+          role: account.role,
+          kind: 'staff' as const,
+          unitId: unit?.id ?? null,
+          bio: account.bio,
           expertise,
           interests,
-          bio: account.bio,
-        }),
-      };
-    }),
-  );
+          timeZone: 'Europe/London',
+          emailVerifiedAt: new Date(),
+          searchDocument: buildPersonSearchDocument({
+            displayName: account.displayName,
+            unitName: unit?.name ?? null,
+            expertise,
+            interests,
+            bio: account.bio,
+          }),
+        };
+      }),
+    )
+    .returning({ id: users.id, email: users.email });
+  const idOf = (email: string) => {
+    const row = inserted.find((candidate) => candidate.email === email);
+    if (!row) throw new Error(`${email} was not inserted`);
+    return row.id;
+  };
+  return [idOf('admin@copse.test'), idOf('member@copse.test')];
 }
 
 await main();

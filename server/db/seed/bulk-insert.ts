@@ -48,3 +48,28 @@ export async function bulkInsert<T extends PgTable>(
     select count(*)::int as count from inserted`)) as unknown as { rows: { count: number }[] };
   return Number(result.rows[0]?.count ?? 0);
 }
+
+/**
+ * `bulkInsert` in batches of `batchSize` rows, with up to `concurrency` batches in flight (2 uses both
+ * cores of a small PostgreSQL server; keep 1 inside a transaction or on PGlite). Returns the rows inserted.
+ */
+export async function bulkInsertBatches<T extends PgTable>(
+  db: Db,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+  options: { batchSize?: number; concurrency?: number } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? 1_000;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  const inFlight: Promise<number>[] = [];
+  let inserted = 0;
+  for (let start = 0; start < rows.length; start += batchSize) {
+    while (inFlight.length >= concurrency) inserted += (await inFlight.shift()) ?? 0;
+    const pending = bulkInsert(db, table, rows.slice(start, start + batchSize));
+    // Awaited below; the handler only stops a failure from counting as unhandled while another is awaited.
+    pending.catch(() => undefined);
+    inFlight.push(pending);
+  }
+  for (const pending of inFlight.splice(0)) inserted += await pending;
+  return inserted;
+}
