@@ -1,6 +1,7 @@
 import type { DatabaseKind } from '../server/db/client.ts';
 import type { LoadResult } from './load.ts';
 import type { Scenario } from './scenarios.ts';
+import type { CommunityShape } from './seed.ts';
 
 export interface ScenarioOutcome {
   scenario: Scenario;
@@ -19,6 +20,13 @@ export interface RunInfo {
   machine: string;
   people: number;
   units: number;
+  communities: number;
+  memberships: number;
+  /** Communities the bench member belongs to. */
+  memberOf: number;
+  communityShape: CommunityShape;
+  /** How many community home pages the home scenario rotates over. */
+  homeSlugs: number;
   seedSeconds: number;
   connections: number;
   seconds: number;
@@ -113,6 +121,21 @@ export function renderText(rows: Row[]): string {
     .join('\n');
 }
 
+const count = (value: number) => value.toLocaleString('en-GB');
+
+function communityNotes(info: RunInfo): string[] {
+  const shape = info.communityShape;
+  return [
+    '- Communities (server/db/seed/communities.ts): names, purposes and topics on educational practice,',
+    `  some councils; ${shape.publicShare}% public, ${shape.institutionShare}% institution-only, ${shape.privateShare}% private; mostly open to join,`,
+    `  some moderated or by invitation; every stage, ${shape.archivedShare}% archived; 1–3 leaders, one charter version and`,
+    `  one stage-history entry each. Heavy-tailed sizes: largest ${count(shape.largest)} members, median ${shape.median},`,
+    `  smallest ${shape.smallest}. Members come by audience (staff, students, everyone), about half from the`,
+    `  community's own unit, plus a few external guests. The bench member belongs to ${info.memberOf}: leads one,`,
+    '  and one of the others is private, one among the largest.',
+  ];
+}
+
 /** bench/RESULTS.md: the table, how it was measured, and the targets. */
 export function renderMarkdown(rows: Row[], info: RunInfo): string {
   const table = [
@@ -130,12 +153,26 @@ export function renderMarkdown(rows: Row[], info: RunInfo): string {
     `- Date: ${info.date.toISOString()}`,
     `- Database: ${info.database} (${info.databaseVersion}), ${info.database === 'postgres' ? `app pool of ${info.poolSize} connections` : 'in memory, in-process, one query at a time'}`,
     `- Node: ${info.nodeVersion}; machine: ${info.machine}`,
-    `- Data: ${info.people.toLocaleString('en-GB')} people in ${info.units} units, seeded in ${info.seedSeconds.toFixed(1)} s (set-based inserts, then VACUUM ANALYZE)`,
+    `- Data: ${count(info.people)} people in ${info.units} units; ${count(info.communities)} communities with ${count(info.memberships)} memberships; seeded in ${info.seedSeconds.toFixed(1)} s (set-based inserts, then VACUUM ANALYZE)`,
+    ...communityNotes(info),
     `- Load: autocannon, ${info.connections} connections, ${info.seconds} s per scenario after a ${info.warmupSeconds} s warm-up, one scenario after another; autocannon runs in a child process, both servers in the main thread of one process`,
     `- Reference: a bare Fastify route in the same process returning a fixed ${info.bareBodyBytes}-byte JSON body`,
     '- "reference: one primary-key SELECT": the same bare server doing one SELECT by primary key through the',
     '  same pool, without hooks, validation or ORM: the ceiling for any route that makes one query.',
     '- The people search rotates over topic words, name prefixes and a full name, signed in.',
+    '- Every community scenario is signed in as the bench member, a staff member (not a coordinator), so',
+    '  the directory is scoped to public and institution-only communities plus their own private one.',
+    '- Directory, first page: the default sort (recent activity) as the web app asks for it (12 cards)',
+    '  and as API clients do (20, 24), alone and with one filter (open to join, audience, format, kind,',
+    '  stage); each answer also lists every card’s leaders (a second query).',
+    '- Directory search: ten words, common ("learning", "assessment": hundreds of communities), rare',
+    '  ("metacognition", "oral examinations") and absent ("podcasts"), each with four of eight filters',
+    '  (open, audience, format, topic, unit, stage, kind, or sorted by size): 40 paths, ranked',
+    '  full-text search with the matched words highlighted.',
+    `- Community home: ${info.homeSlugs} communities the member may see: the ten largest, their own, and`,
+    '  the rest spread evenly over the sizes. One prepared query (community, membership, leaders,',
+    '  charter in force, own join request); the answer renders the description and the five charter',
+    '  sections from Markdown.',
     '- load avg: the 1-minute load average when the scenario ended. The bench alone keeps it near the',
     '  number of busy processes it runs (server, PostgreSQL backends, autocannon); higher means other',
     '  work shared the machine and every figure in that row is lower than the machine can do.',
@@ -143,6 +180,8 @@ export function renderMarkdown(rows: Row[], info: RunInfo): string {
     '## Targets',
     '',
     '- People search: p99 under 50 ms at 50 connections on PostgreSQL.',
+    '- Directory first page, directory search and community home: p99 under 50 ms at 50 connections on',
+    '  PostgreSQL; the community home also at least 30% of the bare route’s requests per second.',
     '- `GET /api/me`: at least 35% of the bare route’s requests per second (a Fastify route doing one',
     '  primary-key SELECT through `pg` reaches about 39% here).',
     '- Any non-2xx answer or connection error fails its scenario.',

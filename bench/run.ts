@@ -18,11 +18,13 @@ import { seedBenchData } from './seed.ts';
 
 /**
  * `npm run bench`: a fresh database (PostgreSQL by default, `BENCH_DB=pglite` for an in-memory PGlite),
- * 50,000 seeded people, the real app and a bare Fastify reference in this process, then autocannon on
- * each scenario in turn. Writes bench/RESULTS.md and exits 1 if a scenario answered with errors.
+ * 50,000 seeded people in 1,000 communities (150,000 memberships), the real app and a bare Fastify
+ * reference in this process, then autocannon on each scenario in turn. Writes bench/RESULTS.md and exits
+ * 1 if a scenario answered with errors.
  *
  * Settings: BENCH_DB, BENCH_DATABASE_URL (a server to create `copse_bench` on), BENCH_PEOPLE,
- * BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS, BENCH_POOL_SIZE.
+ * BENCH_COMMUNITIES, BENCH_MEMBERSHIPS, BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS,
+ * BENCH_POOL_SIZE.
  */
 
 const numberSetting = (name: string, fallback: number): number => {
@@ -36,6 +38,8 @@ const settings = {
   serverUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   databaseName: 'copse_bench',
   people: numberSetting('BENCH_PEOPLE', 50_000),
+  communities: numberSetting('BENCH_COMMUNITIES', 1_000),
+  memberships: numberSetting('BENCH_MEMBERSHIPS', 150_000),
   seconds: numberSetting('BENCH_SECONDS', 10),
   warmupSeconds: numberSetting('BENCH_WARMUP_SECONDS', 2),
   connections: numberSetting('BENCH_CONNECTIONS', 50),
@@ -146,9 +150,14 @@ async function main(): Promise<void> {
   let reference: ReturnType<typeof referenceQuery> | undefined;
   try {
     await database.migrate();
-    console.log(`Seeding ${settings.people.toLocaleString('en-GB')} people into ${database.kind}…`);
-    const data = await seedBenchData(database, settings.people);
-    console.log(`Seeded ${data.people.toLocaleString('en-GB')} people in ${data.seedSeconds.toFixed(1)} s`);
+    const count = (value: number) => value.toLocaleString('en-GB');
+    console.log(
+      `Seeding ${count(settings.people)} people and ${count(settings.communities)} communities into ${database.kind}…`,
+    );
+    const data = await seedBenchData(database, settings);
+    console.log(
+      `Seeded ${count(data.people)} people, ${count(data.communities)} communities and ${count(data.memberships)} memberships in ${data.seedSeconds.toFixed(1)} s`,
+    );
 
     const env = parseEnv({
       NODE_ENV: 'production',
@@ -188,6 +197,11 @@ async function main(): Promise<void> {
       machine: `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB`,
       people: data.people,
       units: data.units,
+      communities: data.communities,
+      memberships: data.memberships,
+      memberOf: data.memberOf,
+      communityShape: data.communityShape,
+      homeSlugs: data.context.communitySlugs.length,
       seedSeconds: data.seedSeconds,
       connections: settings.connections,
       seconds: settings.seconds,

@@ -6,6 +6,10 @@ export interface BenchContext {
   searchTerms: string[];
   /** The signed-in bench member. */
   personId: string;
+  /** Communities the member may see, big and small, their own among them (see seed.ts). */
+  communitySlugs: string[];
+  /** The unit that runs the most communities, for the directory's unit filter. */
+  communityUnitId: string;
 }
 
 export interface Target {
@@ -43,9 +47,70 @@ export const bareScenario: Scenario = {
 const hasData = (body: unknown): string | undefined =>
   typeof body === 'object' && body !== null && 'data' in body ? undefined : 'the answer has no `data`';
 
+const hasList =
+  (emptyProblem?: string) =>
+  (body: unknown): string | undefined => {
+    const problem = hasData(body);
+    if (problem) return problem;
+    const { data } = body as { data: unknown };
+    if (!Array.isArray(data)) return '`data` is not a list';
+    return data.length === 0 ? emptyProblem : undefined;
+  };
+
+/**
+ * The directory's first page in the default sort (recent activity), as the web app asks for it (12
+ * cards) and as an API client does (the default 20, or 24), alone and with one filter.
+ */
+const directoryFirstPages = [
+  '',
+  '?limit=12',
+  '?limit=24',
+  '?open=true&limit=12',
+  '?audience=everyone&limit=12',
+  '?format=hybrid&limit=12',
+  '?kind=community_of_practice&limit=12',
+  '?stage=maturing&limit=12',
+];
+
+/** Words people search the directory for: common ones (hundreds of communities), rare ones, none. */
+const communityWords = [
+  'learning',
+  'assessment',
+  'feedback',
+  'students',
+  'inclusive teaching',
+  'metacognition',
+  'fieldwork',
+  'oral examinations',
+  'sustainability',
+  'podcasts',
+];
+
+/** Each word goes with four of these filters (and so every filter with five words). */
+const communityFilters = (context: BenchContext) => [
+  'open=true',
+  'audience=staff',
+  'format=online',
+  'topic=assessment',
+  `unitId=${context.communityUnitId}`,
+  'stage=maturing',
+  'kind=council',
+  'sort=size',
+];
+
+function communitySearches(context: BenchContext): string[] {
+  const filters = communityFilters(context);
+  return communityWords.flatMap((word, index) =>
+    [0, 2, 4, 6].map((offset) => {
+      const filter = filters[(index + offset) % filters.length] ?? '';
+      return `/api/communities?q=${encodeURIComponent(word)}&${filter}&limit=12`;
+    }),
+  );
+}
+
 /**
  * Everything measured after the reference, in order. Adding a scenario is adding one entry: later
- * capabilities (communities, meetings, discussions) put theirs here, with what they need in BenchContext.
+ * capabilities (meetings, discussions) put theirs here, with what they need in BenchContext.
  */
 export const scenarios: Scenario[] = [
   {
@@ -81,5 +146,42 @@ export const scenarios: Scenario[] = [
       return Array.isArray(data) && data.length > 0 ? undefined : 'the search found nobody';
     },
     target: { maxP99Ms: 50, database: 'postgres', label: 'p99 < 50 ms on PostgreSQL' },
+  },
+  {
+    name: 'GET /api/communities (directory, first page)',
+    server: 'app',
+    signedIn: true,
+    paths: () => directoryFirstPages.map((query) => `/api/communities${query}`),
+    check: hasList('the directory is empty'),
+    target: { maxP99Ms: 50, database: 'postgres', label: 'p99 < 50 ms on PostgreSQL' },
+  },
+  {
+    name: 'GET /api/communities?q=…&filter (search)',
+    server: 'app',
+    signedIn: true,
+    paths: communitySearches,
+    // Some word and filter pairs rightly find nothing ("podcasts", councils about fieldwork).
+    check: hasList(),
+    target: { maxP99Ms: 50, database: 'postgres', label: 'p99 < 50 ms on PostgreSQL' },
+  },
+  {
+    name: 'GET /api/communities/:slug (community home)',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.communitySlugs.map((slug) => `/api/communities/${slug}`),
+    check: (body) => {
+      const problem = hasData(body);
+      if (problem) return problem;
+      const { data } = body as { data: unknown };
+      return typeof data === 'object' && data !== null && 'community' in data
+        ? undefined
+        : 'the answer has no community';
+    },
+    target: {
+      maxP99Ms: 50,
+      minShareOfBare: 0.3,
+      database: 'postgres',
+      label: 'p99 < 50 ms and ≥ 30% of bare req/s on PostgreSQL',
+    },
   },
 ];

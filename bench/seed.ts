@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../server/db/client.ts';
+import type { Database, Db } from '../server/db/client.ts';
 import { users } from '../server/db/schema/index.ts';
+import { seedCommunities } from '../server/db/seed/communities.ts';
 import { ensureUnits, seedPeople, unitNames } from '../server/db/seed/people.ts';
 import { hashPassword } from '../server/services/crypto.ts';
 import type { BenchContext } from './scenarios.ts';
@@ -13,7 +14,31 @@ export interface BenchData {
   signIn: { email: string; password: string };
   people: number;
   units: number;
+  communities: number;
+  memberships: number;
+  /** Communities the bench member belongs to (they lead one of them). */
+  memberOf: number;
+  communityShape: CommunityShape;
   seedSeconds: number;
+}
+
+/** What the seeded communities look like, for the report. */
+export interface CommunityShape {
+  largest: number;
+  median: number;
+  smallest: number;
+  /** Percentages of all communities. */
+  publicShare: number;
+  institutionShare: number;
+  privateShare: number;
+  archivedShare: number;
+}
+
+export interface BenchSize {
+  people: number;
+  communities: number;
+  /** Memberships in all, on the people, leaders included. */
+  memberships: number;
 }
 
 /** Topic words a colleague searches for; some common (thousands of matches), some rare. */
@@ -33,35 +58,114 @@ const topicTerms = [
 ];
 
 /**
- * Seeds a campus: the units and `people` generated people (set-based inserts), then VACUUM ANALYZE, so
- * the planner has statistics and the GIN pending list is merged, as autovacuum leaves a live table.
+ * Seeds a campus: the units and the generated people, then the communities with their leaders,
+ * memberships, charters and stage history (set-based inserts throughout), then VACUUM ANALYZE, so the
+ * planner has statistics and the GIN pending lists are merged, as autovacuum leaves live tables. The
+ * bench member (the first generated person, a staff member) leads one community and belongs to four
+ * more, one of them private and one of the largest.
  */
-export async function seedBenchData(database: Database, people: number): Promise<BenchData> {
+export async function seedBenchData(database: Database, size: BenchSize): Promise<BenchData> {
   const started = performance.now();
   const { db } = database;
+  // Two batches in flight use both cores of a PostgreSQL server; PGlite runs one query at a time.
+  const concurrency = database.kind === 'postgres' ? 2 : 1;
   const units = await ensureUnits(db, unitNames);
   const passwordHash = await hashPassword(benchPassword);
-  const { inserted, sample } = await seedPeople(db, {
-    count: people,
-    units,
-    passwordHash,
-    // Two batches in flight use both cores of a PostgreSQL server; PGlite runs one query at a time.
-    concurrency: database.kind === 'postgres' ? 2 : 1,
-  });
-  await db.execute(sql`vacuum analyze users`);
+  const { inserted, sample } = await seedPeople(db, { count: size.people, units, passwordHash, concurrency });
   const [first] = sample;
   if (!first) throw new Error('the seed inserted nobody');
+  const [member] = await db.select({ id: users.id }).from(users).where(eq(users.email, first.email));
+  if (!member) throw new Error('the bench member is missing');
+
+  const seeded = await seedCommunities(db, {
+    count: size.communities,
+    memberships: size.memberships,
+    units,
+    featured: [{ userId: member.id, leads: 1, joins: 4 }],
+    concurrency,
+  });
+  await db.execute(
+    sql`vacuum analyze users, communities, community_members, charter_versions, community_stage_changes`,
+  );
 
   // Name prefixes as people type them ("noe", "chr"), and one full name.
   const prefixes = [...new Set(sample.map((person) => person.displayName.slice(0, 3).toLowerCase()))];
   const searchTerms = [...topicTerms, ...prefixes, first.displayName];
-  const [member] = await db.select({ id: users.id }).from(users).where(eq(users.email, first.email));
-  if (!member) throw new Error('the bench member is missing');
+  const visible = await visibleCommunities(db, member.id);
   return {
-    context: { searchTerms, personId: member.id },
+    context: {
+      searchTerms,
+      personId: member.id,
+      communitySlugs: spreadOfSizes(visible, 120),
+      communityUnitId: await busiestUnit(db),
+    },
     signIn: { email: first.email, password: benchPassword },
     people: inserted,
     units: units.length,
+    communities: seeded.communities,
+    memberships: seeded.memberships,
+    memberOf: visible.filter((community) => community.mine).length,
+    communityShape: await describeCommunities(db),
     seedSeconds: (performance.now() - started) / 1000,
   };
+}
+
+interface VisibleCommunity {
+  slug: string;
+  size: number;
+  mine: boolean;
+}
+
+/** The communities the member may see (public, institution-only, or theirs), largest first. */
+async function visibleCommunities(db: Db, memberId: string): Promise<VisibleCommunity[]> {
+  const result = (await db.execute(sql`
+    select c.slug, c.member_count as size, (m.user_id is not null) as mine
+    from communities c
+    left join community_members m on m.community_id = c.id and m.user_id = ${memberId}
+    where c.visibility in ('public', 'institution') or m.user_id is not null
+    order by c.member_count desc, c.slug`)) as unknown as { rows: VisibleCommunity[] };
+  return result.rows;
+}
+
+/**
+ * About `count` slugs, big and small: the ten largest, the member's own, and the rest spread evenly
+ * over the sizes, so the home-page scenario is not one cached answer nor only small communities.
+ */
+function spreadOfSizes(visible: VisibleCommunity[], count: number): string[] {
+  const chosen = new Set<string>();
+  for (const community of visible.slice(0, 10)) chosen.add(community.slug);
+  for (const community of visible) if (community.mine) chosen.add(community.slug);
+  const step = Math.max(1, visible.length / Math.max(1, count - chosen.size));
+  for (let position = 10; position < visible.length && chosen.size < count; position += step) {
+    const community = visible[Math.floor(position)];
+    if (community) chosen.add(community.slug);
+  }
+  return [...chosen];
+}
+
+/** The unit with the most communities, for the unit filter of the directory search. */
+async function busiestUnit(db: Db): Promise<string> {
+  const result = (await db.execute(sql`
+    select unit_id from communities where unit_id is not null
+    group by unit_id order by count(*) desc, unit_id limit 1`)) as unknown as {
+    rows: { unit_id: string }[];
+  };
+  const unitId = result.rows[0]?.unit_id;
+  if (!unitId) throw new Error('no community has a unit');
+  return unitId;
+}
+
+async function describeCommunities(db: Db): Promise<CommunityShape> {
+  const result = (await db.execute(sql`
+    select max(member_count)::int as largest,
+      (percentile_disc(0.5) within group (order by member_count))::int as median,
+      min(member_count)::int as smallest,
+      round(100.0 * count(*) filter (where visibility = 'public') / count(*))::int as "publicShare",
+      round(100.0 * count(*) filter (where visibility = 'institution') / count(*))::int as "institutionShare",
+      round(100.0 * count(*) filter (where visibility = 'private') / count(*))::int as "privateShare",
+      round(100.0 * count(*) filter (where stage = 'archived') / count(*))::int as "archivedShare"
+    from communities`)) as unknown as { rows: CommunityShape[] };
+  const [shape] = result.rows;
+  if (!shape) throw new Error('no communities were seeded');
+  return shape;
 }
