@@ -34,7 +34,7 @@ import { EditCommunityPage } from './pages/communities/edit-community-page.tsx';
 import { MembersTab } from './pages/communities/members-tab.tsx';
 import { ContactPage } from './pages/contact-page.tsx';
 import { ContactRequestPage } from './pages/coordination/contact-request-page.tsx';
-import { InboxPage } from './pages/coordination/inbox-page.tsx';
+import { ContactRequestRedirect, InboxPage } from './pages/coordination/inbox-page.tsx';
 import { ProposalQueuePage } from './pages/coordination/proposal-queue-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { InvitationPage } from './pages/invitations/invitation-page.tsx';
@@ -132,6 +132,9 @@ export const router = createBrowserRouter([
                   },
                 ],
               },
+              // The server's notifications about contact requests use the API's path.
+              { path: '/coordinator/contact-requests', element: <ContactRequestRedirect /> },
+              { path: '/coordinator/contact-requests/:id', element: <ContactRequestRedirect /> },
               {
                 path: '/settings',
                 element: <SettingsLayout />,

@@ -71,6 +71,27 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
             </Group>
           </Stack>
         </Card>
+        {me.kind === 'external' ? null : (
+          <Card>
+            <Stack gap="xs" h="100%">
+              <Title order={2} size="h3">
+                Start a community
+              </Title>
+              <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
+                Have a practice or a question to explore with colleagues? Propose a community; the
+                coordinators review it and help you start.
+              </Text>
+              <Group gap="md">
+                <Button component={Link} to="/proposals/new" variant="light">
+                  Propose a community
+                </Button>
+                <Anchor component={Link} to="/contact" size="sm">
+                  Get in touch first
+                </Anchor>
+              </Group>
+            </Stack>
+          </Card>
+        )}
       </SimpleGrid>
       <Text size="sm" mt="xl" c="dimmed">
         Signed in as {me.email}.{' '}
@@ -154,6 +175,13 @@ function Landing(props: { institutionName: string }) {
           </Group>
         ))}
       </SimpleGrid>
+      <Text size="sm" c="dimmed">
+        Thinking of starting a community, or need support for one?{' '}
+        <Anchor component={Link} to="/contact" size="sm">
+          Get in touch with the coordinators
+        </Anchor>
+        .
+      </Text>
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text, VisuallyHidden } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { contactTopicLabels } from '../../../common/enums.ts';
 import { apiGetPage } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
@@ -140,4 +140,10 @@ export function InboxPage() {
       </Tabs>
     </>
   );
+}
+
+/** Notifications and emails link to /coordinator/contact-requests/:id (the API's path): lead to the page. */
+export function ContactRequestRedirect() {
+  const { id } = useParams();
+  return <Navigate to={id ? `/coordination/inbox/${id}` : '/coordination/inbox'} replace />;
 }
