@@ -62,6 +62,13 @@ function countNarrowing(filters: Filters): number {
 export function DirectoryPage() {
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
+  // What the controls show: updated at once on change, while the address (and the list) follow in a
+  // transition; re-read from the address when it changes (back button, a topic link).
+  const paramsKey = params.toString();
+  const [shown, setShown] = useState(filters);
+  useEffect(() => {
+    setShown(readFilters(new URLSearchParams(paramsKey)));
+  }, [paramsKey]);
   const units = useUnits();
   const wide = useMediaQuery('(min-width: 48em)', true);
   const narrowing = countNarrowing(filters);
@@ -93,6 +100,7 @@ export function DirectoryPage() {
 
   /** Each filter change is a history entry, so the back button undoes it. */
   const update = (changes: Partial<Filters>) => {
+    setShown((current) => ({ ...current, ...changes }));
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
@@ -144,7 +152,8 @@ export function DirectoryPage() {
   ]
     .filter(Boolean)
     .join(', ');
-  const sortValue = query.sort || (filters.q ? 'relevance' : 'activity');
+  const sortValue =
+    (shown.sort === 'relevance' && !filters.q ? '' : shown.sort) || (filters.q ? 'relevance' : 'activity');
   const topicLink = (topic: string) => {
     const next = new URLSearchParams(params);
     next.set('topic', topic);
@@ -153,6 +162,7 @@ export function DirectoryPage() {
   const clearAll = () => {
     setText('');
     lastWritten.current = '';
+    setShown(readFilters(new URLSearchParams()));
     setParams(new URLSearchParams());
   };
 
@@ -218,8 +228,8 @@ export function DirectoryPage() {
               <TextInput
                 label="Topic"
                 placeholder="e.g. assessment"
-                defaultValue={filters.topic}
-                key={filters.topic}
+                defaultValue={shown.topic}
+                key={shown.topic}
                 onBlur={(event) => {
                   const topic = event.currentTarget.value.trim().toLowerCase();
                   if (topic !== filters.topic) update({ topic });
@@ -233,7 +243,7 @@ export function DirectoryPage() {
               />
               <NativeSelect
                 label="Unit"
-                value={filters.unitId}
+                value={shown.unitId}
                 onChange={(event) => update({ unitId: event.currentTarget.value })}
                 data={[
                   { value: '', label: 'All units' },
@@ -242,7 +252,7 @@ export function DirectoryPage() {
               />
               <NativeSelect
                 label="Audience"
-                value={filters.audience}
+                value={shown.audience}
                 onChange={(event) => update({ audience: event.currentTarget.value })}
                 data={[
                   { value: '', label: 'Any audience' },
@@ -251,7 +261,7 @@ export function DirectoryPage() {
               />
               <NativeSelect
                 label="Format"
-                value={filters.format}
+                value={shown.format}
                 onChange={(event) => update({ format: event.currentTarget.value })}
                 data={[
                   { value: '', label: 'Any format' },
@@ -260,7 +270,7 @@ export function DirectoryPage() {
               />
               <NativeSelect
                 label="Stage"
-                value={filters.stage}
+                value={shown.stage}
                 onChange={(event) => update({ stage: event.currentTarget.value })}
                 data={[
                   { value: '', label: 'Any stage' },
@@ -269,7 +279,7 @@ export function DirectoryPage() {
               />
               <NativeSelect
                 label="Kind"
-                value={filters.kind}
+                value={shown.kind}
                 onChange={(event) => update({ kind: event.currentTarget.value })}
                 data={[
                   { value: '', label: 'Communities and councils' },
@@ -278,7 +288,7 @@ export function DirectoryPage() {
               />
               <Checkbox
                 label="Open to join only"
-                checked={filters.open === 'true'}
+                checked={shown.open === 'true'}
                 onChange={(event) => update({ open: event.currentTarget.checked ? 'true' : '' })}
                 mt={{ base: 0, xs: 30 }}
               />

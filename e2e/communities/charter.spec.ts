@@ -1,0 +1,96 @@
+import { administrator, createConfirmedPerson, newAccount, signIn } from '../support/accounts.ts';
+import { createCommunity, openDialog, uniqueWord } from '../support/communities.ts';
+import { expect, expectAccessible, test } from '../support/fixtures.ts';
+
+test('leaders edit the charter and details; a conflicting save is explained; members accept the guidelines', async ({
+  browser,
+}) => {
+  const admin = await signIn(browser, administrator);
+  const memberAccount = newAccount('bell hooks');
+  await createConfirmedPerson(admin.request, memberAccount);
+  const name = `Teaching to Transgress ${uniqueWord('')}`;
+  const slug = await createCommunity(admin.request, admin.request, {
+    name,
+    purpose: 'Engaged pedagogy in everyday teaching.',
+    objectives: 'Read one chapter a month.',
+    visibility: 'institution',
+    joinPolicy: 'open',
+  });
+
+  // The leader writes new participation guidelines: version 2.
+  await admin.goto(`/communities/${slug}/charter`);
+  await expect(admin.getByRole('heading', { level: 2, name: 'Charter' })).toBeVisible();
+  await expect(admin.getByText(/^Version 1, saved/)).toBeVisible();
+  await expectAccessible(admin, 'on the charter tab');
+  await admin.getByRole('button', { name: 'Edit charter' }).click();
+  await expect(admin.getByRole('heading', { name: 'Edit the charter' })).toBeVisible();
+  await admin.getByLabel('Participation guidelines').fill('- Listen first.\n- **Respect** every voice.');
+  await admin.getByLabel('What changed').fill('Shorter guidelines');
+  await expectAccessible(admin, 'in the charter editor');
+  await admin.getByRole('button', { name: 'Save new version' }).click();
+  await expect(
+    admin.getByRole('status').filter({ hasText: 'Version 2 of the charter is saved.' }),
+  ).toBeVisible();
+  await expect(admin.locator('.prose strong').filter({ hasText: 'Respect' }).first()).toBeVisible();
+  const history = admin.getByRole('list', { name: 'Version history' });
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+  await expect(history.getByRole('listitem').first()).toContainText('Shorter guidelines');
+
+  // An old version opens in a dialog.
+  await history.getByRole('button', { name: 'View version 1' }).click();
+  const old = await openDialog(admin, 'Charter, version 1');
+  await expect(old.getByRole('heading', { name: 'Participation guidelines' })).toBeVisible();
+  await expect(old).not.toContainText('Listen first');
+  await expectAccessible(admin, 'in the old-version dialog');
+  await old.getByRole('button', { name: 'Close' }).click();
+
+  // Someone else saves while the leader edits: the save is refused with a clear way forward.
+  await admin.getByRole('button', { name: 'Edit charter' }).click();
+  await admin.getByLabel('Objectives').fill('Read two chapters a month.');
+  const current = (await (await admin.request.get(`/api/communities/${slug}`)).json()) as {
+    data: { charter: { sections: Record<string, string> } };
+  };
+  const other = await admin.request.put(`/api/communities/${slug}/charter`, {
+    data: { sections: current.data.charter.sections, note: 'Saved elsewhere', baseVersion: 2 },
+  });
+  expect(other.ok()).toBe(true);
+  await admin.getByRole('button', { name: 'Save new version' }).click();
+  const alert = admin.getByRole('alert');
+  await expect(alert).toContainText('Someone else saved the charter meanwhile');
+  await expect(alert).toContainText('Someone saved version 3 of the charter while you were editing');
+  await expect(admin.getByLabel('Objectives')).toHaveValue('Read two chapters a month.');
+  await expectAccessible(admin, 'in the charter editor after a conflict');
+  await alert.getByRole('button', { name: 'Load the latest version' }).click();
+  await expect(admin.getByText(/^Version 3, saved/)).toBeVisible();
+
+  // The leader asks new members to accept the guidelines, and updates the purpose.
+  await admin.getByRole('link', { name: 'Edit details' }).click();
+  await expect(admin.getByRole('heading', { level: 2, name: 'Edit details' })).toBeVisible();
+  await expectAccessible(admin, 'on the edit-details page');
+  await admin.getByLabel('Purpose').fill('Engaged pedagogy, one chapter at a time.');
+  await admin.getByRole('combobox', { name: 'Topics' }).fill('pedagogy');
+  await admin.getByRole('combobox', { name: 'Topics' }).press('Enter');
+  await admin.getByLabel(/New members accept the participation guidelines/).check();
+  await admin.getByRole('button', { name: 'Save details' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: 'The details are saved.' })).toBeVisible();
+  await admin.getByRole('link', { name: 'Back to the community' }).first().click();
+  await expect(admin.getByText('Engaged pedagogy, one chapter at a time.')).toBeVisible();
+  await expect(admin.getByRole('list', { name: 'Topics' })).toContainText('pedagogy');
+
+  // Joining now asks the member to accept them.
+  const member = await signIn(browser, memberAccount);
+  await member.goto(`/communities/${slug}`);
+  await member.getByRole('button', { name: 'Join community' }).click();
+  const join = await openDialog(member, `Join ${name}`);
+  await expect(join.getByRole('region', { name: 'Participation guidelines' })).toContainText('Listen first.');
+  await expectAccessible(member, 'in the join dialog with guidelines');
+  await join.getByRole('button', { name: 'Join' }).click();
+  await expect(join.getByRole('alert')).toContainText('Accept the participation guidelines to join.');
+  await join.getByLabel('I accept the participation guidelines').check();
+  await join.getByRole('button', { name: 'Join' }).click();
+  await expect(join).toBeHidden();
+  await expect(member.getByText('You are a member')).toBeVisible();
+
+  await member.context().close();
+  await admin.context().close();
+});
