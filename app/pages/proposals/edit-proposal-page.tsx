@@ -7,7 +7,8 @@ import type { Proposal } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
-import { type ProposalBody, ProposalForm, proposalValues } from './proposal-form.tsx';
+import { ProposalForm } from './proposal-form.tsx';
+import { type ProposalBody, proposalValues } from './proposal-form-values.ts';
 
 /** /proposals/:id/edit: the proposer changes an open proposal. */
 export function EditProposalPage() {

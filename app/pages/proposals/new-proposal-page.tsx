@@ -7,7 +7,8 @@ import type { Proposal } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
-import { emptyProposal, type ProposalBody, ProposalForm } from './proposal-form.tsx';
+import { ProposalForm } from './proposal-form.tsx';
+import { emptyProposal, type ProposalBody } from './proposal-form-values.ts';
 
 /** /proposals/new: propose a community to the coordinators. */
 export function NewProposalPage() {

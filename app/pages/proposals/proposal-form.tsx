@@ -13,122 +13,28 @@ import {
   Title,
 } from '@mantine/core';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
-import { z } from 'zod';
 import {
-  type Audience,
   audienceLabels,
   audiences,
-  type CommunityKind,
   communityKindLabels,
   communityKinds,
-  type JoinPolicy,
   joinPolicies,
   joinPolicyLabels,
-  type MeetingFormat,
   meetingFormatLabels,
   meetingFormats,
-  type Visibility,
   visibilities,
   visibilityLabels,
 } from '../../../common/enums.ts';
-import {
-  audienceField,
-  coLeaderIdsField,
-  communityKindField,
-  communityNameField,
-  joinPolicyField,
-  meetingFormatField,
-  proposalTextField,
-  purposeField,
-  tagListField,
-  uuidField,
-  visibilityField,
-} from '../../../common/fields.ts';
 import { useSignedInMe, useUnits } from '../../api/queries.ts';
-import type { Proposal } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { PeoplePicker, type PickedPerson } from '../../components/people-picker.tsx';
+import { PeoplePicker } from '../../components/people-picker.tsx';
 import type { FormState } from '../../hooks/use-form-state.ts';
-
-/** The same rules as POST /api/proposals (common/fields.ts), checked before sending. */
-export const proposalBodySchema = z.object({
-  name: communityNameField,
-  kind: communityKindField,
-  purpose: purposeField,
-  objectives: proposalTextField,
-  intendedMembers: proposalTextField,
-  meetingPlan: proposalTextField,
-  supportNeeded: proposalTextField,
-  topics: tagListField,
-  unitId: uuidField.nullable(),
-  audience: audienceField,
-  format: meetingFormatField,
-  visibility: visibilityField,
-  joinPolicy: joinPolicyField,
-  coLeaderIds: coLeaderIdsField,
-});
-export type ProposalBody = z.output<typeof proposalBodySchema>;
-
-export interface ProposalFormValues {
-  name: string;
-  kind: CommunityKind;
-  purpose: string;
-  objectives: string;
-  intendedMembers: string;
-  meetingPlan: string;
-  supportNeeded: string;
-  topics: string[];
-  unitId: string;
-  audience: Audience;
-  format: MeetingFormat;
-  visibility: Visibility;
-  joinPolicy: JoinPolicy;
-  coLeaders: PickedPerson[];
-}
-
-export const emptyProposal: ProposalFormValues = {
-  name: '',
-  kind: 'community_of_practice',
-  purpose: '',
-  objectives: '',
-  intendedMembers: '',
-  meetingPlan: '',
-  supportNeeded: '',
-  topics: [],
-  unitId: '',
-  audience: 'everyone',
-  format: 'hybrid',
-  visibility: 'institution',
-  joinPolicy: 'open',
-  coLeaders: [],
-};
-
-/** The form's values for an existing proposal (co-leaders who were removed are left out). */
-export function proposalValues(proposal: Proposal): ProposalFormValues {
-  return {
-    name: proposal.name,
-    kind: proposal.kind,
-    purpose: proposal.purpose,
-    objectives: proposal.objectives,
-    intendedMembers: proposal.intendedMembers,
-    meetingPlan: proposal.meetingPlan,
-    supportNeeded: proposal.supportNeeded,
-    topics: proposal.topics,
-    unitId: proposal.unit?.id ?? '',
-    audience: proposal.audience,
-    format: proposal.format,
-    visibility: proposal.visibility,
-    joinPolicy: proposal.joinPolicy,
-    coLeaders: proposal.leaders
-      .filter((leader) => leader.role === 'co_leader' && leader.status !== 'revoked')
-      .map((leader) => ({ id: leader.id, displayName: leader.displayName })),
-  };
-}
-
-function toBody(values: ProposalFormValues) {
-  const { coLeaders, ...rest } = values;
-  return { ...rest, unitId: values.unitId || null, coLeaderIds: coLeaders.map((person) => person.id) };
-}
+import {
+  type ProposalBody,
+  type ProposalFormValues,
+  proposalBodySchema,
+  toBody,
+} from './proposal-form-values.ts';
 
 function Section(props: { title: string; description?: string; children: ReactNode }) {
   const id = useId();

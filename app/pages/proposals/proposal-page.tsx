@@ -1,7 +1,7 @@
 import { Button, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { communityKindLabels } from '../../../common/enums.ts';
 import { ApiError, apiGet } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
@@ -67,6 +67,12 @@ function ProposalView(props: { proposal: Proposal; initialNotice: string | null 
 export function ProposalPage() {
   const { id = '' } = useParams();
   const location = useLocation();
+  const navigate = useNavigate();
+  // A notice handed over by the previous page shows once, not again after a reload.
+  const [initialNotice] = useState(() => noticeFrom(location.state));
+  useEffect(() => {
+    if (noticeFrom(location.state)) void navigate('.', { replace: true, state: null });
+  }, [location.state, navigate]);
   const proposal = useQuery({
     queryKey: keys.proposal(id),
     queryFn: () => apiGet<Proposal>(`/proposals/${id}`),
@@ -103,11 +109,5 @@ export function ProposalPage() {
       </>
     );
   }
-  return (
-    <ProposalView
-      key={proposal.data.id}
-      proposal={proposal.data}
-      initialNotice={noticeFrom(location.state)}
-    />
-  );
+  return <ProposalView key={proposal.data.id} proposal={proposal.data} initialNotice={initialNotice} />;
 }
