@@ -1,0 +1,90 @@
+import {
+  administrator,
+  confirmationLinkFor,
+  createConfirmedPerson,
+  newAccount,
+  signIn,
+} from '../support/accounts.ts';
+import { createCommunity, uniqueWord } from '../support/communities.ts';
+import { expect, expectAccessible, test } from '../support/fixtures.ts';
+
+test('a leader invites by email and by link; a new person signs up through the invitation and joins', async ({
+  browser,
+}) => {
+  const admin = await signIn(browser, administrator);
+  const colleague = newAccount('John Dewey');
+  await createConfirmedPerson(admin.request, colleague);
+  const newcomer = newAccount('Paulo Freire');
+  const name = `Experience and Education ${uniqueWord('')}`;
+  const slug = await createCommunity(admin.request, admin.request, {
+    name,
+    purpose: 'Learning by doing, and reflecting on it together.',
+    visibility: 'private',
+    joinPolicy: 'invitation',
+  });
+
+  // The leader invites a new person by email, and makes a link for the staff room.
+  await admin.goto(`/communities/${slug}/members`);
+  await admin.getByLabel('Email addresses').fill(`${newcomer.email}, not-an-address`);
+  await admin.getByRole('button', { name: 'Send invitations' }).click();
+  await expect(admin.getByText('This address is not valid: not-an-address.')).toBeVisible();
+  await expectAccessible(admin, 'on the invite form with an error');
+  await admin.getByLabel('Email addresses').fill(newcomer.email);
+  await admin.getByLabel('Personal message').fill('Come and reflect with us.');
+  await admin.getByRole('button', { name: 'Send invitations' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: '1 invitation sent.' })).toBeVisible();
+  await expect(admin.getByRole('list', { name: 'Invitation results' })).toContainText('Invitation sent');
+  await admin.getByLabel('Link works for').selectOption({ label: '7 days' });
+  await admin.getByRole('button', { name: 'Create link' }).click();
+  const linkBox = admin.getByRole('textbox', { name: 'Invitation link' });
+  await expect(linkBox).toHaveValue(/\/invitations\/[A-Za-z0-9_-]+$/);
+  await expect(admin.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  const open = admin.getByRole('list', { name: 'Open invitations' });
+  await expect(open).toContainText(newcomer.email);
+  await expect(open).toContainText('Shareable link');
+  await expectAccessible(admin, 'on the members tab with a new link');
+
+  // A colleague who is signed in follows the link and joins at once.
+  const shared = new URL(await linkBox.inputValue()).pathname;
+  const colleaguePage = await signIn(browser, colleague);
+  await colleaguePage.goto(shared);
+  await expect(colleaguePage.getByRole('heading', { level: 1, name: `Invitation to ${name}` })).toBeVisible();
+  await colleaguePage.getByRole('button', { name: 'Accept and join' }).click();
+  await expect(colleaguePage.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(colleaguePage.getByText('You are a member')).toBeVisible();
+
+  // The newcomer has no account: the invitation leads through sign-up and back.
+  let invitation = '';
+  await expect(async () => {
+    const response = await admin.request.get(`/api/admin/mail?to=${encodeURIComponent(newcomer.email)}`);
+    const body = (await response.json()) as { data: { text: string }[] };
+    invitation = body.data.map((m) => m.text.match(/\/invitations\/[A-Za-z0-9_-]+/)?.[0]).find(Boolean) ?? '';
+    expect(invitation).not.toBe('');
+  }).toPass();
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(invitation);
+  await expect(visitor.getByText(`the invitation is for ${newcomer.email}`)).toBeVisible();
+  await visitor.getByRole('link', { name: 'Create an account' }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Create your account' })).toBeVisible();
+  await visitor.getByLabel('Your name').fill(newcomer.name);
+  await visitor.getByLabel('Email').fill(newcomer.email);
+  await visitor.getByLabel(/^Password/).fill(newcomer.password);
+  await visitor.getByRole('button', { name: 'Sign up' }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
+  await visitor.goto(await confirmationLinkFor(admin.request, newcomer.email));
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Email confirmed' })).toBeVisible();
+  await expect(visitor.getByText('Sign in to continue where you left off.')).toBeVisible();
+  await visitor.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+  await visitor.getByLabel('Email').fill(newcomer.email);
+  await visitor.getByLabel(/^Password/).fill(newcomer.password);
+  await visitor.getByRole('button', { name: 'Sign in' }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: `Invitation to ${name}` })).toBeVisible();
+  await visitor.getByRole('button', { name: 'Accept and join' }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(visitor.getByText('3 members').first()).toBeVisible();
+  await expectAccessible(visitor, 'on a private community after accepting');
+
+  await visitor.context().close();
+  await colleaguePage.context().close();
+  await admin.context().close();
+});
