@@ -1,0 +1,64 @@
+import { administrator, createConfirmedPerson, newAccount, signIn } from '../support/accounts.ts';
+import { expect, expectAccessible, test } from '../support/fixtures.ts';
+
+test('a proposer withdraws one proposal and a coordinator declines another, each after confirming', async ({
+  browser,
+}) => {
+  const admin = await signIn(browser, administrator);
+  const proposer = newAccount('Jean Piaget');
+  await createConfirmedPerson(admin.request, proposer);
+  const member = await signIn(browser, proposer);
+  const suffix = Date.now().toString(36);
+  const propose = async (name: string) => {
+    const response = await member.request.post('/api/proposals', {
+      data: { name, purpose: 'People who want to try this together.' },
+    });
+    expect(response.status()).toBe(201);
+    return ((await response.json()) as { data: { id: string } }).data.id;
+  };
+  const withdrawn = await propose(`Chess club ${suffix}`);
+  const declined = await propose(`Staff choir ${suffix}`);
+
+  // The proposer withdraws the first, after confirming.
+  await member.goto(`/proposals/${withdrawn}`);
+  await member.getByRole('button', { name: 'Withdraw' }).click();
+  const confirm = member.getByRole('dialog', { name: 'Withdraw the proposal?' });
+  await expect(confirm).toContainText('cannot be reopened');
+  await expectAccessible(member, 'in the withdraw dialog');
+  await confirm.getByRole('button', { name: 'Withdraw the proposal' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(member.getByRole('status').filter({ hasText: 'The proposal is withdrawn.' })).toBeVisible();
+  await expect(member.getByRole('link', { name: 'Edit the proposal' })).toHaveCount(0);
+  await expect(member.getByRole('list', { name: 'Conversation, oldest first' })).toContainText(
+    'withdrew the proposal',
+  );
+
+  // A coordinator declines the second: a reason is required.
+  await admin.goto(`/proposals/${declined}`);
+  await admin.getByRole('button', { name: 'Decline' }).click();
+  const decline = admin.getByRole('dialog', { name: `Decline “Staff choir ${suffix}”?` });
+  await decline.getByRole('button', { name: 'Decline the proposal' }).click();
+  await expect(decline.getByLabel('Reason')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(admin, 'in the decline dialog with an error');
+  await decline.getByLabel('Reason').fill('The staff choir already exists: join it through the Arts office.');
+  await decline.getByRole('button', { name: 'Decline the proposal' }).click();
+  await expect(decline).toBeHidden();
+  await expect(admin.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+
+  // The proposer sees both outcomes.
+  await member.goto(`/proposals/${declined}`);
+  await expect(member.getByRole('main').getByText('already exists: join it').first()).toBeVisible();
+  await expectAccessible(member, 'on a declined proposal');
+  await member.goto('/proposals');
+  await expect(member.getByRole('listitem', { name: `Chess club ${suffix}` })).toContainText('Withdrawn');
+  await expect(member.getByRole('listitem', { name: `Staff choir ${suffix}` })).toContainText('Declined');
+
+  // The queue files them under their status.
+  await admin.goto('/coordination/proposals?status=declined');
+  await expect(admin.getByRole('tab', { name: 'Declined' })).toHaveAttribute('aria-selected', 'true');
+  await expect(admin.getByRole('listitem', { name: `Staff choir ${suffix}` })).toBeVisible();
+  await expect(admin.getByRole('listitem', { name: `Chess club ${suffix}` })).toHaveCount(0);
+
+  await member.context().close();
+  await admin.context().close();
+});
