@@ -12,6 +12,7 @@ import { useMe } from '../../api/queries.ts';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { TagList } from '../../components/tag-list.tsx';
+import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { monthYear } from '../../lib/dates.ts';
 import { useCommunity } from './community-context.ts';
 import { StageSection } from './stage-section.tsx';
@@ -33,6 +34,8 @@ function Detail(props: { term: string; children: ReactNode }) {
 export function AboutTab() {
   const { home } = useCommunity();
   const { community, leaders, charter } = home;
+  // Each tab names the page: the community's own name here, "Charter · name" on the charter…
+  useDocumentTitle(community.name);
   const me = useMe();
   const topicLink = (topic: string) => `/communities?topic=${encodeURIComponent(topic)}`;
   return (

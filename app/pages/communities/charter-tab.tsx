@@ -10,6 +10,7 @@ import type { Charter } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
+import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 import { useCommunity } from './community-context.ts';
@@ -240,6 +241,7 @@ function VersionHistory(props: { slug: string; currentVersion: number | undefine
 /** /communities/:slug/charter: the five sections, the leaders' editor and the version history. */
 export function CharterTab() {
   const { home, slug } = useCommunity();
+  useDocumentTitle(`Charter · ${home.community.name}`);
   const { charter, viewer } = home;
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState<string | null>(null);

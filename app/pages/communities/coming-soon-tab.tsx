@@ -1,17 +1,21 @@
 import { Badge, Group } from '@mantine/core';
 import { EmptyState } from '../../components/page-states.tsx';
+import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useCommunity } from './community-context.ts';
 
 const sections = {
   discussions: {
+    tab: 'Discussions',
     title: 'Discussions are coming soon',
     text: 'Threads and replies, questions with helpful answers, and announcements from the leaders.',
   },
   meetings: {
+    tab: 'Meetings',
     title: 'Meetings are coming soon',
     text: 'The next meetings and events, with RSVP, reminders and calendar feeds, and notes afterwards.',
   },
   toolkit: {
+    tab: 'Toolkit',
     title: 'The Toolkit is coming soon',
     text: 'The resources the community curates: templates, lesson plans, articles and tools, and who used them.',
   },
@@ -21,6 +25,7 @@ const sections = {
 export function ComingSoonTab(props: { section: keyof typeof sections }) {
   const { home } = useCommunity();
   const section = sections[props.section];
+  useDocumentTitle(`${section.tab} · ${home.community.name}`);
   return (
     <EmptyState
       title={section.title}

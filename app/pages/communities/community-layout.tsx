@@ -3,7 +3,6 @@ import { Link, NavLink, Outlet, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
-import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { joinPolicyShort, memberCountText, StageBadge } from './community-badges.tsx';
 import { type CommunityOutletContext, useCommunityHome } from './community-context.ts';
 import { MembershipActions } from './membership-actions.tsx';
@@ -19,7 +18,6 @@ const tabs = [
 
 function CommunityHeader(props: CommunityOutletContext) {
   const { community, viewer } = props.home;
-  useDocumentTitle(community.name);
   const archived = community.stage === 'archived';
   return (
     <Stack gap="md" mb="lg">

@@ -12,7 +12,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -132,6 +132,8 @@ export function DirectoryPage() {
       apiGetPage<CommunityCardData>('/communities', { ...query, cursor: pageParam, limit: 12 }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // While a new search loads, the previous results stay (marked busy) instead of flashing away.
+    placeholderData: keepPreviousData,
   });
 
   const list = directory.data?.pages.flatMap((page) => page.data) ?? [];

@@ -35,6 +35,7 @@ import { keys, useUnits } from '../../api/queries.ts';
 import type { Community } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
+import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { useCommunity } from './community-context.ts';
 
@@ -75,6 +76,7 @@ function initialValues(community: Community) {
 /** /communities/:slug/edit: leaders edit the community's details. */
 export function EditCommunityPage() {
   const { home, slug } = useCommunity();
+  useDocumentTitle(`Edit details · ${home.community.name}`);
   const units = useUnits();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(() => initialValues(home.community));

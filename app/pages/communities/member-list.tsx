@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type MembershipRole, membershipRoleLabels, membershipRoles } from '../../../common/enums.ts';
@@ -149,6 +149,7 @@ export function MemberList(props: { home: CommunityHome }) {
       apiGetPage<CommunityMember>(`/communities/${slug}/members`, { q, role, cursor: pageParam }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
   const changeRole = useMutation({
     mutationFn: (input: { member: CommunityMember; role: MembershipRole }) =>

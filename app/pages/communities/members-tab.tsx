@@ -1,6 +1,7 @@
 import { Button, Stack } from '@mantine/core';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/page-states.tsx';
+import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useCommunity } from './community-context.ts';
 import { InvitationsPanel } from './invitations-panel.tsx';
 import { JoinRequests } from './join-requests.tsx';
@@ -9,6 +10,7 @@ import { MemberList } from './member-list.tsx';
 /** /communities/:slug/members: the members; leaders also answer requests and invite people. */
 export function MembersTab() {
   const { home, slug } = useCommunity();
+  useDocumentTitle(`Members · ${home.community.name}`);
   const { viewer } = home;
   if (!viewer.canSeeMembers) {
     return (
