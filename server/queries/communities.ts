@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type {
   Audience,
   CommunityKind,
@@ -12,6 +12,7 @@ import type { Actor } from '../plugins/auth.ts';
 import { isCoordinator } from '../policies/communities.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { exactTimestamp } from './keyset.ts';
+import { preparedFor } from './prepared.ts';
 
 /** Turns a name into a URL slug: lower case ASCII letters, digits and hyphens, at most 60 characters. */
 export function slugify(name: string): string {
@@ -40,16 +41,30 @@ export function buildCommunitySearchDocument(community: {
     .slice(0, 20_000);
 }
 
+/** Whose view of the directory a query takes: the four cases of canSeeCommunity. */
+type Scope = 'everything' | 'public' | 'external' | 'institution';
+
+function scopeOf(actor: Actor | null): Scope {
+  if (isCoordinator(actor)) return 'everything';
+  if (!actor) return 'public';
+  return actor.kind === 'external' ? 'external' : 'institution';
+}
+
+/** The scope as a condition; `actorId` is the person (a value or a placeholder) whose memberships count. */
+function visibleIn(scope: Scope, actorId: SQLWrapper | string): SQL | undefined {
+  if (scope === 'everything') return undefined;
+  if (scope === 'public') return eq(communities.visibility, 'public');
+  const member = sql`exists (select 1 from ${communityMembers} m where m.community_id = ${communities.id} and m.user_id = ${actorId})`;
+  if (scope === 'external') return or(eq(communities.visibility, 'public'), member);
+  return or(inArray(communities.visibility, ['public', 'institution']), member);
+}
+
 /**
  * The communities an actor may see, as a condition (the same rule as policies/communities.ts
  * canSeeCommunity, in SQL, so lists are authorised by scoping the query).
  */
 export function visibleTo(actor: Actor | null): SQL | undefined {
-  if (isCoordinator(actor)) return undefined;
-  if (!actor) return eq(communities.visibility, 'public');
-  const member = sql`exists (select 1 from ${communityMembers} m where m.community_id = ${communities.id} and m.user_id = ${actor.id})`;
-  if (actor.kind === 'external') return or(eq(communities.visibility, 'public'), member);
-  return or(inArray(communities.visibility, ['public', 'institution']), member);
+  return visibleIn(scopeOf(actor), actor?.id ?? '');
 }
 
 export const directorySorts = ['relevance', 'activity', 'newest', 'size', 'name'] as const;
@@ -88,56 +103,71 @@ const cardColumns = {
   unitName: units.name,
 };
 
+const filterNames = ['q', 'topic', 'unitId', 'audience', 'format', 'stage', 'kind', 'open'] as const;
+type FilterName = (typeof filterNames)[number];
+
+/** What makes two directory queries the same SQL: who asks, which filters, the sort, a cursor or not. */
+interface DirectoryShape {
+  scope: Scope;
+  filters: ReadonlySet<FilterName>;
+  sort: DirectorySort;
+  cursor: boolean;
+}
+
 /**
- * The directory: communities the actor may see, filtered, searched (English full-text search over
- * name, purpose, topics and description, `websearch_to_tsquery` syntax) and sorted, with keyset
- * pagination for every sort. With words, each card carries the purpose with the matched words marked.
+ * The directory query of one shape, with every value a placeholder: built once, then run as a named
+ * prepared statement (see `listDirectory`).
  */
-export async function listDirectory(db: Db, actor: Actor | null, filter: DirectoryFilter) {
-  const conditions: (SQL | undefined)[] = [visibleTo(actor)];
-  const query = filter.q ? sql`websearch_to_tsquery('english', ${filter.q})` : undefined;
+function directoryQuery(db: Db, shape: DirectoryShape) {
+  const value = (name: string) => sql.placeholder(name);
+  const has = (name: FilterName) => shape.filters.has(name);
+  // A scalar subquery, so the words are parsed once per query, also in the generic plan PostgreSQL
+  // switches a prepared statement to (a bare function of a parameter would be parsed again per row).
+  const query = has('q') ? sql`(select websearch_to_tsquery('english', ${value('q')}))` : undefined;
+  const conditions: (SQL | undefined)[] = [visibleIn(shape.scope, value('actorId'))];
   if (query) conditions.push(sql`${communities.search} @@ ${query}`);
-  if (filter.topic)
-    conditions.push(sql`${communities.topics} @> array[${filter.topic.toLowerCase()}]::text[]`);
-  if (filter.unitId) conditions.push(eq(communities.unitId, filter.unitId));
-  if (filter.audience) conditions.push(eq(communities.audience, filter.audience));
-  if (filter.format) conditions.push(eq(communities.format, filter.format));
-  if (filter.stage) conditions.push(eq(communities.stage, filter.stage));
-  if (filter.kind) conditions.push(eq(communities.kind, filter.kind));
-  if (filter.open)
+  if (has('topic')) conditions.push(sql`${communities.topics} @> array[${value('topic')}]::text[]`);
+  if (has('unitId')) conditions.push(eq(communities.unitId, value('unitId')));
+  if (has('audience')) conditions.push(eq(communities.audience, value('audience')));
+  if (has('format')) conditions.push(eq(communities.format, value('format')));
+  if (has('stage')) conditions.push(eq(communities.stage, value('stage')));
+  if (has('kind')) conditions.push(eq(communities.kind, value('kind')));
+  if (has('open'))
     conditions.push(and(eq(communities.joinPolicy, 'open'), sql`${communities.stage} <> 'archived'`));
 
-  const sort: DirectorySort = filter.sort ?? (query ? 'relevance' : 'activity');
   const rank = query
     ? sql<number>`ts_rank_cd(${communities.search}, ${query})::float8`
     : sql<number>`0::float8`;
   // Each sort: the key expression, its direction, and how a cursor value compares with it.
   const keys: Record<DirectorySort, { key: SQL; desc: boolean; cast: string }> = {
-    relevance: { key: query ? rank : sql`0::float8`, desc: true, cast: 'float8' },
+    relevance: { key: rank, desc: true, cast: 'float8' },
     activity: { key: sql`${communities.lastActivityAt}`, desc: true, cast: 'timestamptz' },
     newest: { key: sql`${communities.createdAt}`, desc: true, cast: 'timestamptz' },
     size: { key: sql`${communities.memberCount}`, desc: true, cast: 'int' },
     name: { key: sql`lower(${communities.name})`, desc: false, cast: 'text' },
   };
-  const { key, desc, cast } = keys[sort];
-  const cursorKey =
-    sort === 'activity'
-      ? exactTimestamp(communities.lastActivityAt)
-      : sort === 'newest'
-        ? exactTimestamp(communities.createdAt)
-        : sql<string>`(${key})::text`;
-  const after = decodeCursor(filter.cursor, 2);
-  if (after) {
-    const value = sql`${String(after[0])}::${sql.raw(cast)}`;
-    const id = sql`${String(after[1])}::uuid`;
+  const { key, desc, cast } = keys[shape.sort];
+  if (shape.cursor) {
+    const after = sql`${value('afterKey')}::${sql.raw(cast)}`;
+    const id = sql`${value('afterId')}::uuid`;
     conditions.push(
       desc
-        ? sql`(${key}, ${communities.id}) < (${value}, ${id})`
-        : sql`(${key}, ${communities.id}) > (${value}, ${id})`,
+        ? sql`(${key}, ${communities.id}) < (${after}, ${id})`
+        : sql`(${key}, ${communities.id}) > (${after}, ${id})`,
     );
   }
+  // By relevance, the rank is the cursor key and the query sorts by that output column, so PostgreSQL
+  // ranks each matching row once instead of twice (ranking reads the whole tsvector).
+  const relevance = shape.sort === 'relevance';
+  const cursorKey = relevance
+    ? sql<string | number>`${rank}`.as('cursor_key')
+    : shape.sort === 'activity'
+      ? exactTimestamp(communities.lastActivityAt)
+      : shape.sort === 'newest'
+        ? exactTimestamp(communities.createdAt)
+        : sql<string>`(${key})::text`;
   const direction = sql.raw(desc ? 'desc' : 'asc');
-  const rows = await db
+  return db
     .select({
       ...cardColumns,
       cursorKey,
@@ -148,8 +178,68 @@ export async function listDirectory(db: Db, actor: Actor | null, filter: Directo
     .from(communities)
     .leftJoin(units, eq(units.id, communities.unitId))
     .where(and(...conditions))
-    .orderBy(sql`${key} ${direction}`, sql`${communities.id} ${direction}`)
-    .limit(filter.limit + 1);
+    .orderBy(
+      relevance ? sql`cursor_key ${direction}` : sql`${key} ${direction}`,
+      sql`${communities.id} ${direction}`,
+    )
+    .limit(value('limit'));
+}
+
+type DirectoryStatement = ReturnType<ReturnType<typeof directoryQuery>['prepare']>;
+
+/**
+ * Directory statements per database handle and shape. Named statements are parsed and planned once per
+ * pooled connection; the first 200 shapes get one (a handful are in real use), any further shape runs
+ * unnamed, so no filter combination can fill the server's memory with statements.
+ */
+const directoryStatements = new WeakMap<Db, Map<string, DirectoryStatement>>();
+const maxDirectoryStatements = 200;
+
+function directoryStatement(db: Db, shape: DirectoryShape): DirectoryStatement | undefined {
+  const flags = filterNames.map((name) => (shape.filters.has(name) ? '1' : '0')).join('');
+  const name = `directory_${shape.scope}_${flags}_${shape.sort}_${shape.cursor ? 'after' : 'first'}`;
+  let statements = directoryStatements.get(db);
+  if (!statements) {
+    statements = new Map();
+    directoryStatements.set(db, statements);
+  }
+  let statement = statements.get(name);
+  if (!statement && statements.size < maxDirectoryStatements) {
+    statement = directoryQuery(db, shape).prepare(name);
+    statements.set(name, statement);
+  }
+  return statement;
+}
+
+/**
+ * The directory: communities the actor may see, filtered, searched (English full-text search over
+ * name, purpose, topics and description, `websearch_to_tsquery` syntax) and sorted, with keyset
+ * pagination for every sort. With words, each card carries the purpose with the matched words marked.
+ */
+export async function listDirectory(db: Db, actor: Actor | null, filter: DirectoryFilter) {
+  const after = decodeCursor(filter.cursor, 2);
+  const q = filter.q || undefined;
+  const shape: DirectoryShape = {
+    scope: scopeOf(actor),
+    filters: new Set(filterNames.filter((name) => (name === 'q' ? q : filter[name]))),
+    sort: filter.sort ?? (q ? 'relevance' : 'activity'),
+    cursor: after !== undefined,
+  };
+  const values = {
+    actorId: actor?.id ?? null,
+    q: q ?? null,
+    topic: filter.topic?.toLowerCase() ?? null,
+    unitId: filter.unitId ?? null,
+    audience: filter.audience ?? null,
+    format: filter.format ?? null,
+    stage: filter.stage ?? null,
+    kind: filter.kind ?? null,
+    afterKey: after ? String(after[0]) : null,
+    afterId: after ? String(after[1]) : null,
+    limit: filter.limit + 1,
+  };
+  const statement = directoryStatement(db, shape);
+  const rows = await (statement ?? directoryQuery(db, shape)).execute(values);
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > filter.limit && last ? encodeCursor([last.cursorKey, last.id]) : null;
@@ -158,10 +248,9 @@ export async function listDirectory(db: Db, actor: Actor | null, filter: Directo
 
 export type DirectoryRow = Awaited<ReturnType<typeof listDirectory>>['rows'][number];
 
-/** The leaders and co-leaders of several communities, in one query (cards and home pages). */
-export async function listLeadersOf(db: Db, communityIds: string[]) {
-  if (communityIds.length === 0) return new Map<string, LeaderRow[]>();
-  const rows = await db
+/** Leaders and co-leaders of the communities in the `ids` array, as one prepared statement. */
+const leadersOf = preparedFor((db) =>
+  db
     .select({
       communityId: communityMembers.communityId,
       id: users.id,
@@ -174,11 +263,18 @@ export async function listLeadersOf(db: Db, communityIds: string[]) {
     .innerJoin(users, eq(users.id, communityMembers.userId))
     .where(
       and(
-        inArray(communityMembers.communityId, communityIds),
+        sql`${communityMembers.communityId} = any(${sql.placeholder('ids')}::uuid[])`,
         inArray(communityMembers.role, ['leader', 'co_leader']),
       ),
     )
-    .orderBy(asc(communityMembers.role), asc(communityMembers.joinedAt));
+    .orderBy(asc(communityMembers.role), asc(communityMembers.joinedAt))
+    .prepare('community_leaders_of'),
+);
+
+/** The leaders and co-leaders of several communities, in one query (cards and home pages). */
+export async function listLeadersOf(db: Db, communityIds: string[]) {
+  if (communityIds.length === 0) return new Map<string, LeaderRow[]>();
+  const rows = await leadersOf(db).execute({ ids: communityIds });
   const byCommunity = new Map<string, LeaderRow[]>();
   for (const row of rows) {
     const list = byCommunity.get(row.communityId) ?? [];
