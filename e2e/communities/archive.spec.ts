@@ -1,16 +1,20 @@
-import { administrator, createConfirmedPerson, newAccount, signIn } from '../support/accounts.ts';
-import { createCommunity, openDialog, uniqueWord } from '../support/communities.ts';
+import {
+  communityPerson,
+  createCommunity,
+  openDialog,
+  signInAdministrator,
+  signInOnce,
+  uniqueWord,
+} from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 
 test('a leader archives a community: it turns read-only and stays in the directory, marked', async ({
   browser,
 }) => {
-  const admin = await signIn(browser, administrator);
-  const leaderAccount = newAccount('Etienne Wenger');
-  const memberAccount = newAccount('Jean Lave');
-  await createConfirmedPerson(admin.request, leaderAccount);
-  await createConfirmedPerson(admin.request, memberAccount);
-  const leader = await signIn(browser, leaderAccount);
+  const admin = await signInAdministrator(browser);
+  const leaderAccount = await communityPerson(admin.request, 'leader');
+  const memberAccount = await communityPerson(admin.request, 'member');
+  const leader = await signInOnce(browser, leaderAccount);
   const word = uniqueWord('');
   const name = `Situated Learning ${word}`;
   const slug = await createCommunity(leader.request, admin.request, {
@@ -19,7 +23,7 @@ test('a leader archives a community: it turns read-only and stays in the directo
     visibility: 'public',
     joinPolicy: 'open',
   });
-  const member = await signIn(browser, memberAccount);
+  const member = await signInOnce(browser, memberAccount);
   const joined = await member.request.post(`/api/communities/${slug}/join`, { data: {} });
   expect(joined.ok()).toBe(true);
 

@@ -1,13 +1,18 @@
-import { administrator, createConfirmedPerson, newAccount, signIn } from '../support/accounts.ts';
-import { createCommunity, openDialog, uniqueWord } from '../support/communities.ts';
+import {
+  communityPerson,
+  createCommunity,
+  openDialog,
+  signInAdministrator,
+  signInOnce,
+  uniqueWord,
+} from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 
 test('leaders edit the charter and details; a conflicting save is explained; members accept the guidelines', async ({
   browser,
 }) => {
-  const admin = await signIn(browser, administrator);
-  const memberAccount = newAccount('bell hooks');
-  await createConfirmedPerson(admin.request, memberAccount);
+  const admin = await signInAdministrator(browser);
+  const memberAccount = await communityPerson(admin.request, 'member');
   const name = `Teaching to Transgress ${uniqueWord('')}`;
   const slug = await createCommunity(admin.request, admin.request, {
     name,
@@ -78,7 +83,7 @@ test('leaders edit the charter and details; a conflicting save is explained; mem
   await expect(admin.getByRole('list', { name: 'Topics' })).toContainText('pedagogy');
 
   // Joining now asks the member to accept them.
-  const member = await signIn(browser, memberAccount);
+  const member = await signInOnce(browser, memberAccount);
   await member.goto(`/communities/${slug}`);
   await member.getByRole('button', { name: 'Join community' }).click();
   const join = await openDialog(member, `Join ${name}`);

@@ -1,13 +1,18 @@
-import { administrator, createConfirmedPerson, newAccount, signIn } from '../support/accounts.ts';
-import { createCommunity, openDialog, uniqueWord } from '../support/communities.ts';
+import { administrator } from '../support/accounts.ts';
+import {
+  communityPerson,
+  createCommunity,
+  openDialog,
+  signInAdministrator,
+  uniqueWord,
+} from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 
 test('a leader invites a cohort from a CSV file with an error row, and an invited person accepts', async ({
   browser,
 }) => {
-  const admin = await signIn(browser, administrator);
-  const student = newAccount('Ada Yonath');
-  await createConfirmedPerson(admin.request, student);
+  const admin = await signInAdministrator(browser);
+  const student = await communityPerson(admin.request, 'member');
   const name = `Chemistry Cohort ${uniqueWord('')}`;
   const slug = await createCommunity(admin.request, admin.request, {
     name,

@@ -1,11 +1,10 @@
-import { administrator, createConfirmedPerson, newAccount, signIn } from '../support/accounts.ts';
-import { createCommunity, uniqueWord } from '../support/communities.ts';
+import { communityPerson, createCommunity, signInAdministrator, uniqueWord } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 
 test('a visitor searches and filters the directory, then signs in and joins an open community', async ({
   browser,
 }) => {
-  const admin = await signIn(browser, administrator);
+  const admin = await signInAdministrator(browser);
   const tag = uniqueWord('fern');
   const Tag = tag[0]?.toUpperCase() + tag.slice(1);
   const base = { topics: [tag], objectives: 'Meet monthly and share what works.' };
@@ -80,8 +79,7 @@ test('a visitor searches and filters the directory, then signs in and joins an o
   await expect(visitor.getByLabel('Search communities')).toHaveValue(tag);
 
   // The card leads to the community; joining asks the visitor to sign in and brings them back.
-  const newcomer = newAccount('Maria Montessori');
-  await createConfirmedPerson(admin.request, newcomer);
+  const newcomer = await communityPerson(admin.request, 'member');
   await circle.getByRole('link', { name: `${Tag} Assessment Circle` }).click();
   await expect(visitor.getByRole('heading', { level: 1, name: `${Tag} Assessment Circle` })).toBeVisible();
   await expect(visitor.getByText('Stage: Coalescing').first()).toBeVisible();
@@ -128,7 +126,7 @@ test('a visitor searches and filters the directory, then signs in and joins an o
 });
 
 test('the directory loads more communities on demand', async ({ browser }) => {
-  const admin = await signIn(browser, administrator);
+  const admin = await signInAdministrator(browser);
   const tag = uniqueWord('moss');
   for (let i = 1; i <= 13; i += 1) {
     await createCommunity(admin.request, admin.request, {

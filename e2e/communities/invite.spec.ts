@@ -1,19 +1,18 @@
+import { confirmationLinkFor, newAccount } from '../support/accounts.ts';
 import {
-  administrator,
-  confirmationLinkFor,
-  createConfirmedPerson,
-  newAccount,
-  signIn,
-} from '../support/accounts.ts';
-import { createCommunity, uniqueWord } from '../support/communities.ts';
+  communityPerson,
+  createCommunity,
+  signInAdministrator,
+  signInOnce,
+  uniqueWord,
+} from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 
 test('a leader invites by email and by link; a new person signs up through the invitation and joins', async ({
   browser,
 }) => {
-  const admin = await signIn(browser, administrator);
-  const colleague = newAccount('John Dewey');
-  await createConfirmedPerson(admin.request, colleague);
+  const admin = await signInAdministrator(browser);
+  const colleague = await communityPerson(admin.request, 'member');
   const newcomer = newAccount('Paulo Freire');
   const name = `Experience and Education ${uniqueWord('')}`;
   const slug = await createCommunity(admin.request, admin.request, {
@@ -46,7 +45,7 @@ test('a leader invites by email and by link; a new person signs up through the i
 
   // A colleague who is signed in follows the link and joins at once.
   const shared = new URL(await linkBox.inputValue()).pathname;
-  const colleaguePage = await signIn(browser, colleague);
+  const colleaguePage = await signInOnce(browser, colleague);
   await colleaguePage.goto(shared);
   await expect(colleaguePage.getByRole('heading', { level: 1, name: `Invitation to ${name}` })).toBeVisible();
   await colleaguePage.getByRole('button', { name: 'Accept and join' }).click();

@@ -1,16 +1,20 @@
-import { administrator, createConfirmedPerson, newAccount, signIn } from '../support/accounts.ts';
-import { createCommunity, openDialog, uniqueWord } from '../support/communities.ts';
+import {
+  communityPerson,
+  createCommunity,
+  openDialog,
+  signInAdministrator,
+  signInOnce,
+  uniqueWord,
+} from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 
 test('a member asks to join a moderated community and a leader approves, then changes their role', async ({
   browser,
 }) => {
-  const admin = await signIn(browser, administrator);
-  const leaderAccount = newAccount('Lev Vygotsky');
-  const memberAccount = newAccount('Jean Piaget');
-  await createConfirmedPerson(admin.request, leaderAccount);
-  await createConfirmedPerson(admin.request, memberAccount);
-  const leader = await signIn(browser, leaderAccount);
+  const admin = await signInAdministrator(browser);
+  const leaderAccount = await communityPerson(admin.request, 'leader');
+  const memberAccount = await communityPerson(admin.request, 'member');
+  const leader = await signInOnce(browser, leaderAccount);
   const name = `Play and Learning ${uniqueWord('')}`;
   const slug = await createCommunity(leader.request, admin.request, {
     name,
@@ -20,7 +24,7 @@ test('a member asks to join a moderated community and a leader approves, then ch
   });
 
   // The member asks to join, with a message to the leaders.
-  const member = await signIn(browser, memberAccount);
+  const member = await signInOnce(browser, memberAccount);
   await member.goto(`/communities/${slug}`);
   await expect(member.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(member.getByText('Ask to join').first()).toBeVisible();

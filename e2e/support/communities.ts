@@ -1,4 +1,12 @@
-import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Locator,
+  type Page,
+} from '@playwright/test';
+import { type Account, administrator, createConfirmedPerson, newAccount, signIn } from './accounts.ts';
 
 export interface CommunityInput {
   name: string;
@@ -54,4 +62,53 @@ export async function openDialog(page: Page, name: string): Promise<Locator> {
   await expect(dialog).toBeVisible();
   await expect(dialog).toHaveCSS('opacity', '1');
   return dialog;
+}
+
+/*
+ * The server limits sign-ups per address (10 an hour) and sign-ins per account (10 in 15 minutes), and
+ * every journey comes from 127.0.0.1. So the community journeys share two people, created once per run,
+ * and sign each person in through the page once, then reuse that session in new browser contexts. Each
+ * journey still creates its own communities, so they never depend on each other's data.
+ */
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+const sessions = new Map<string, StorageState>();
+const people = new Map<string, Promise<Account>>();
+
+/** A signed-in page for `account` in a fresh browser context (signing in through the page only once). */
+export async function signInOnce(browser: Browser, account: Account): Promise<Page> {
+  const state = sessions.get(account.email);
+  if (!state) {
+    const page = await signIn(browser, account);
+    sessions.set(account.email, await page.context().storageState());
+    return page;
+  }
+  const page = await (await browser.newContext({ storageState: state })).newPage();
+  await page.goto('/');
+  const firstName = account.name.split(' ')[0] ?? account.name;
+  await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${firstName}` })).toBeVisible();
+  return page;
+}
+
+/** The administrator, signed in (once per run). */
+export function signInAdministrator(browser: Browser): Promise<Page> {
+  return signInOnce(browser, administrator);
+}
+
+const cast = { leader: 'Etienne Wenger', member: 'Jean Lave' } as const;
+
+/** One of the two people the community journeys share: "leader" proposes, "member" joins. */
+export function communityPerson(admin: APIRequestContext, part: keyof typeof cast): Promise<Account> {
+  let person = people.get(part);
+  if (!person) {
+    const account = newAccount(cast[part]);
+    person = createConfirmedPerson(admin, account).then(
+      () => account,
+      (error: unknown) => {
+        people.delete(part);
+        throw error;
+      },
+    );
+    people.set(part, person);
+  }
+  return person;
 }
