@@ -35,7 +35,7 @@ test('a visitor searches and filters the directory, then signs in and joins an o
     visibility: 'institution',
     joinPolicy: 'open',
   });
-  await createCommunity(admin.request, admin.request, {
+  const privateSlug = await createCommunity(admin.request, admin.request, {
     ...base,
     name: `${Tag} Private Circle`,
     purpose: `A closed ${tag} reading group.`,
@@ -77,6 +77,13 @@ test('a visitor searches and filters the directory, then signs in and joins an o
   await visitor.goBack();
   await expect(cards).toHaveCount(2);
   await expect(visitor.getByLabel('Search communities')).toHaveValue(tag);
+
+  // A private community is not there for visitors, who are offered to sign in.
+  await visitor.goto(`/communities/${privateSlug}`);
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Community not found' })).toBeVisible();
+  await expect(visitor.getByRole('main').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expectAccessible(visitor, 'on a community the visitor may not see');
+  await visitor.goBack();
 
   // The card leads to the community; joining asks the visitor to sign in and brings them back.
   const newcomer = await communityPerson(admin.request, 'member');

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
+import { useMe } from '../../api/queries.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { joinPolicyShort, memberCountText, StageBadge } from './community-badges.tsx';
@@ -81,6 +82,8 @@ function CommunityHeader(props: CommunityOutletContext) {
 /** /communities/:slug/*: the community's header, its membership button and tabs around the tab shown. */
 export function CommunityLayout() {
   const { slug = '' } = useParams();
+  const location = useLocation();
+  const me = useMe();
   const home = useCommunityHome(slug);
 
   if (home.isPending) {
@@ -101,12 +104,25 @@ export function CommunityLayout() {
           <EmptyState
             title="This community is not here"
             action={
-              <Button component={Link} to="/communities" variant="light" mt="sm">
-                Browse communities
-              </Button>
+              <Group justify="center" mt="sm">
+                <Button component={Link} to="/communities" variant="light">
+                  Browse communities
+                </Button>
+                {me.data === null ? (
+                  <Button
+                    component={Link}
+                    to={`/signin?next=${encodeURIComponent(location.pathname)}`}
+                    variant="default"
+                  >
+                    Sign in
+                  </Button>
+                ) : null}
+              </Group>
             }
           >
-            The link may be mistyped, or the community is private: sign in as one of its members to see it.
+            {me.data === null
+              ? 'The link may be mistyped, or only signed-in people or members can see this community: sign in to try again.'
+              : 'The link may be mistyped, or the community is private and you are not one of its members.'}
           </EmptyState>
         ) : (
           <LoadError error={home.error} onRetry={() => void home.refetch()} />
