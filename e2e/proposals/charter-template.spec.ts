@@ -1,8 +1,8 @@
-import { administrator, signIn } from '../support/accounts.ts';
+import { signInAdministrator } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 
 test('an administrator edits the charter template with a live preview', async ({ browser }) => {
-  const admin = await signIn(browser, administrator);
+  const admin = await signInAdministrator(browser);
   await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
   await admin
     .getByRole('navigation', { name: 'Administration' })

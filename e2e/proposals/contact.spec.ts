@@ -1,10 +1,9 @@
-import { administrator, createConfirmedPerson, newAccount, signIn } from '../support/accounts.ts';
+import { communityPerson, signInAdministrator, signInOnce } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 
 test('a member writes to the coordinators and the answer reaches them by email', async ({ browser }) => {
-  const admin = await signIn(browser, administrator);
-  const person = newAccount('Paulo Freire');
-  await createConfirmedPerson(admin.request, person);
+  const admin = await signInAdministrator(browser);
+  const person = await communityPerson(admin.request, 'member');
   const message = `Could we borrow a room for our reading group? (${Date.now().toString(36)})`;
 
   // Signed out, the form also asks who is writing.
@@ -24,7 +23,7 @@ test('a member writes to the coordinators and the answer reaches them by email',
   await visitor.context().close();
 
   // The member writes from the footer link.
-  const member = await signIn(browser, person);
+  const member = await signInOnce(browser, person);
   await member
     .getByRole('contentinfo')
     .getByRole('link', { name: 'Get in touch with the coordinators' })

@@ -1,13 +1,12 @@
-import { administrator, createConfirmedPerson, newAccount, signIn } from '../support/accounts.ts';
+import { communityPerson, signInAdministrator, signInOnce } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 
 test('a proposer withdraws one proposal and a coordinator declines another, each after confirming', async ({
   browser,
 }) => {
-  const admin = await signIn(browser, administrator);
-  const proposer = newAccount('Jean Piaget');
-  await createConfirmedPerson(admin.request, proposer);
-  const member = await signIn(browser, proposer);
+  const admin = await signInAdministrator(browser);
+  const proposer = await communityPerson(admin.request, 'leader');
+  const member = await signInOnce(browser, proposer);
   const suffix = Date.now().toString(36);
   const propose = async (name: string) => {
     const response = await member.request.post('/api/proposals', {
