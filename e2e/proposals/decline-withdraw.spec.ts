@@ -1,4 +1,4 @@
-import { communityPerson, signInAdministrator, signInOnce } from '../support/communities.ts';
+import { communityPerson, openDialog, signInAdministrator, signInOnce } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 
 test('a proposer withdraws one proposal and a coordinator declines another, each after confirming', async ({
@@ -21,7 +21,7 @@ test('a proposer withdraws one proposal and a coordinator declines another, each
   // The proposer withdraws the first, after confirming.
   await member.goto(`/proposals/${withdrawn}`);
   await member.getByRole('button', { name: 'Withdraw' }).click();
-  const confirm = member.getByRole('dialog', { name: 'Withdraw the proposal?' });
+  const confirm = await openDialog(member, 'Withdraw the proposal?');
   await expect(confirm).toContainText('cannot be reopened');
   await expectAccessible(member, 'in the withdraw dialog');
   await confirm.getByRole('button', { name: 'Withdraw the proposal' }).click();
@@ -35,7 +35,7 @@ test('a proposer withdraws one proposal and a coordinator declines another, each
   // A coordinator declines the second: a reason is required.
   await admin.goto(`/proposals/${declined}`);
   await admin.getByRole('button', { name: 'Decline' }).click();
-  const decline = admin.getByRole('dialog', { name: `Decline “Staff choir ${suffix}”?` });
+  const decline = await openDialog(admin, `Decline “Staff choir ${suffix}”?`);
   await decline.getByRole('button', { name: 'Decline the proposal' }).click();
   await expect(decline.getByLabel('Reason')).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(admin, 'in the decline dialog with an error');

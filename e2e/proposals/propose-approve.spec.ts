@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { communityPerson, signInAdministrator, signInOnce } from '../support/communities.ts';
+import { communityPerson, openDialog, signInAdministrator, signInOnce } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 
 /** Opens "Your proposals" from the account menu. */
@@ -87,8 +87,7 @@ test('a member proposes a community with a co-leader; a coordinator asks for cha
   await expect(admin.getByRole('heading', { level: 1, name })).toBeVisible();
   await expectAccessible(admin, 'on a proposal to review');
   await admin.getByRole('button', { name: 'Ask for changes' }).click();
-  const changes = admin.getByRole('dialog', { name: 'Ask for changes' });
-  await expect(changes).toBeVisible();
+  const changes = await openDialog(admin, 'Ask for changes');
   await changes.getByRole('button', { name: 'Ask for changes' }).click();
   await expect(changes.getByText('Write a message.')).toBeVisible();
   await expectAccessible(admin, 'in the ask-for-changes dialog');
@@ -111,8 +110,7 @@ test('a member proposes a community with a co-leader; a coordinator asks for cha
   await expect(member.getByRole('status').filter({ hasText: 'Your changes are saved' })).toBeVisible();
   await expect(member.getByText('each newcomer gets a buddy')).toBeVisible();
   await member.getByRole('button', { name: 'Resubmit for review' }).click();
-  const resubmit = member.getByRole('dialog', { name: 'Resubmit for review' });
-  await expect(resubmit).toBeVisible();
+  const resubmit = await openDialog(member, 'Resubmit for review');
   await expectAccessible(member, 'in the resubmit dialog');
   await resubmit.getByLabel('What did you change? (optional)').fill('Added buddies for newcomers.');
   await resubmit.getByRole('button', { name: 'Resubmit' }).click();
@@ -128,8 +126,7 @@ test('a member proposes a community with a co-leader; a coordinator asks for cha
     /resubmitted the proposal.*Added buddies/s,
   ]);
   await admin.getByRole('button', { name: 'Approve' }).click();
-  const approve = admin.getByRole('dialog', { name: `Approve “${name}”?` });
-  await expect(approve).toBeVisible();
+  const approve = await openDialog(admin, `Approve “${name}”?`);
   await expectAccessible(admin, 'in the approve dialog');
   await approve.getByLabel('A note for the leaders (optional)').fill('Welcome! Enjoy the outdoors.');
   await approve.getByRole('button', { name: 'Approve and open the community' }).click();
