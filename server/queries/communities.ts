@@ -53,10 +53,12 @@ function scopeOf(actor: Actor | null): Scope {
 /** The scope as a condition; `actorId` is the person (a value or a placeholder) whose memberships count. */
 function visibleIn(scope: Scope, actorId: SQLWrapper | string): SQL | undefined {
   if (scope === 'everything') return undefined;
-  if (scope === 'public') return eq(communities.visibility, 'public');
+  // Constants stay literals (not parameters), so generic plans of prepared statements estimate them.
+  const isPublic = sql`${communities.visibility} = 'public'`;
+  if (scope === 'public') return isPublic;
   const member = sql`exists (select 1 from ${communityMembers} m where m.community_id = ${communities.id} and m.user_id = ${actorId})`;
-  if (scope === 'external') return or(eq(communities.visibility, 'public'), member);
-  return or(inArray(communities.visibility, ['public', 'institution']), member);
+  if (scope === 'external') return or(isPublic, member);
+  return or(sql`${communities.visibility} in ('public', 'institution')`, member);
 }
 
 /**
@@ -106,17 +108,24 @@ const cardColumns = {
 const filterNames = ['q', 'topic', 'unitId', 'audience', 'format', 'stage', 'kind', 'open'] as const;
 type FilterName = (typeof filterNames)[number];
 
-/** What makes two directory queries the same SQL: who asks, which filters, the sort, a cursor or not. */
+/**
+ * What makes two directory queries the same SQL: who asks, which filters, the sort, a cursor or not,
+ * and how many rows to fetch.
+ */
 interface DirectoryShape {
   scope: Scope;
   filters: ReadonlySet<FilterName>;
   sort: DirectorySort;
   cursor: boolean;
+  /** The page size plus one (to know whether there is a next page). */
+  rows: number;
 }
 
 /**
- * The directory query of one shape, with every value a placeholder: built once, then run as a named
- * prepared statement (see `listDirectory`).
+ * The directory query of one shape, with every value but the row count a placeholder: built once, then
+ * run as a named prepared statement (see `listDirectory`). The row count is written into the SQL:
+ * PostgreSQL cannot cost a generic plan for `limit $n` (it assumes a tenth of the rows), so it would
+ * plan the statement again on every execution, which costs more than running it.
  */
 function directoryQuery(db: Db, shape: DirectoryShape) {
   const value = (name: string) => sql.placeholder(name);
@@ -133,7 +142,7 @@ function directoryQuery(db: Db, shape: DirectoryShape) {
   if (has('stage')) conditions.push(eq(communities.stage, value('stage')));
   if (has('kind')) conditions.push(eq(communities.kind, value('kind')));
   if (has('open'))
-    conditions.push(and(eq(communities.joinPolicy, 'open'), sql`${communities.stage} <> 'archived'`));
+    conditions.push(sql`${communities.joinPolicy} = 'open' and ${communities.stage} <> 'archived'`);
 
   const rank = query
     ? sql<number>`ts_rank_cd(${communities.search}, ${query})::float8`
@@ -180,9 +189,9 @@ function directoryQuery(db: Db, shape: DirectoryShape) {
     .where(and(...conditions))
     .orderBy(
       relevance ? sql`cursor_key ${direction}` : sql`${key} ${direction}`,
-      sql`${communities.id} ${direction}`,
-    )
-    .limit(value('limit'));
+      // Drizzle's limit() always sends a parameter; the row count goes after the last sort key instead.
+      sql`${communities.id} ${direction} limit ${sql.raw(String(shape.rows))}`,
+    );
 }
 
 type DirectoryStatement = ReturnType<ReturnType<typeof directoryQuery>['prepare']>;
@@ -197,7 +206,8 @@ const maxDirectoryStatements = 200;
 
 function directoryStatement(db: Db, shape: DirectoryShape): DirectoryStatement | undefined {
   const flags = filterNames.map((name) => (shape.filters.has(name) ? '1' : '0')).join('');
-  const name = `directory_${shape.scope}_${flags}_${shape.sort}_${shape.cursor ? 'after' : 'first'}`;
+  const cursor = shape.cursor ? 'after' : 'first';
+  const name = `directory_${shape.scope}_${flags}_${shape.sort}_${cursor}_${shape.rows}`;
   let statements = directoryStatements.get(db);
   if (!statements) {
     statements = new Map();
@@ -217,6 +227,8 @@ function directoryStatement(db: Db, shape: DirectoryShape): DirectoryStatement |
  * pagination for every sort. With words, each card carries the purpose with the matched words marked.
  */
 export async function listDirectory(db: Db, actor: Actor | null, filter: DirectoryFilter) {
+  if (!Number.isSafeInteger(filter.limit) || filter.limit < 1)
+    throw new Error('limit must be a whole number');
   const after = decodeCursor(filter.cursor, 2);
   const q = filter.q || undefined;
   const shape: DirectoryShape = {
@@ -224,6 +236,7 @@ export async function listDirectory(db: Db, actor: Actor | null, filter: Directo
     filters: new Set(filterNames.filter((name) => (name === 'q' ? q : filter[name]))),
     sort: filter.sort ?? (q ? 'relevance' : 'activity'),
     cursor: after !== undefined,
+    rows: filter.limit + 1,
   };
   const values = {
     actorId: actor?.id ?? null,
@@ -236,7 +249,6 @@ export async function listDirectory(db: Db, actor: Actor | null, filter: Directo
     kind: filter.kind ?? null,
     afterKey: after ? String(after[0]) : null,
     afterId: after ? String(after[1]) : null,
-    limit: filter.limit + 1,
   };
   const statement = directoryStatement(db, shape);
   const rows = await (statement ?? directoryQuery(db, shape)).execute(values);
