@@ -102,7 +102,12 @@ const cardColumns = {
   lastActivityAt: communities.lastActivityAt,
   createdAt: communities.createdAt,
   unitId: communities.unitId,
-  unitName: units.name,
+  // A subquery rather than a join: PostgreSQL evaluates it after sorting and limiting, for the page's
+  // rows only, where a join looked up the unit of every matching row first (a search for a common word
+  // matches most communities; pgbench: 675 → 920 executions/s).
+  unitName: sql<
+    string | null
+  >`(select ${units.name} from ${units} where ${units.id} = ${communities.unitId})`,
 };
 
 const filterNames = ['q', 'topic', 'unitId', 'audience', 'format', 'stage', 'kind', 'open'] as const;
@@ -185,7 +190,6 @@ function directoryQuery(db: Db, shape: DirectoryShape) {
         : sql<string>`''`,
     })
     .from(communities)
-    .leftJoin(units, eq(units.id, communities.unitId))
     .where(and(...conditions))
     .orderBy(
       relevance ? sql`cursor_key ${direction}` : sql`${key} ${direction}`,
