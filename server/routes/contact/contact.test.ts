@@ -72,7 +72,7 @@ describe('contacting the coordinators', () => {
         expect.objectContaining({
           kind: 'coordinator.contact',
           title: "Contact request: I'd like to start a community",
-          url: `/coordinator/contact-requests/${saved?.id}`,
+          url: `/coordination/inbox/${saved?.id}`,
         }),
       );
       const { message } = await latestEmailTo(db(), person.user.email);

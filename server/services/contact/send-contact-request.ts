@@ -15,7 +15,7 @@ export interface NewContactRequest {
   email?: string | undefined;
 }
 
-export const contactRequestUrl = (id: string) => `/coordinator/contact-requests/${id}`;
+export const contactRequestUrl = (id: string) => `/coordination/inbox/${id}`;
 
 /**
  * "Get in touch": anyone writes to the coordinators, who each hear of it (coordinators and
