@@ -10,7 +10,7 @@ function useRenderer(): Render | null {
   useEffect(() => {
     if (loaded) return;
     let alive = true;
-    void import('../lib/markdown.ts').then((module) => {
+    void import('../../common/markdown.ts').then((module) => {
       loaded = module.renderMarkdown;
       if (alive) setRender(() => module.renderMarkdown);
     });
@@ -39,7 +39,7 @@ export function MarkdownPreview(props: { source: string; empty: string }) {
       </Text>
     );
   }
-  // Rendered with raw HTML off and links checked (app/lib/markdown.ts, the server's rules).
+  // Rendered with raw HTML off and links checked (common/markdown.ts, the same rules as the server).
   // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised Markdown
   return <div className="prose" dangerouslySetInnerHTML={{ __html: render(source) }} />;
 }

@@ -1,4 +1,5 @@
 import { type CharterSectionKey, charterSectionKeys, type MembershipRole } from '../../common/enums.ts';
+import { renderMarkdown } from '../../common/markdown.ts';
 import type { Actor } from '../plugins/auth.ts';
 import {
   canJoinCommunity,
@@ -10,7 +11,6 @@ import {
 } from '../policies/communities.ts';
 import type { CommunityRow, DirectoryRow, LeaderRow } from '../queries/communities.ts';
 import type { findCommunityHome } from '../queries/community-home.ts';
-import { renderMarkdown } from '../services/markdown.ts';
 
 const photoUrl = (person: { id: string; photoPath: string | null; updatedAt: Date }) =>
   person.photoPath ? `/api/people/${person.id}/photo?v=${person.updatedAt.getTime()}` : null;

@@ -1,5 +1,5 @@
+import { renderMarkdown } from '../../common/markdown.ts';
 import type { ProfileRow } from '../queries/users.ts';
-import { renderMarkdown } from '../services/markdown.ts';
 
 /** The columns a person's card needs (see `personSummaryColumns` in queries/people.ts). */
 export type PersonSummaryRow = Pick<

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { charterSectionKeys } from '../../../common/enums.ts';
 import { charterSectionField } from '../../../common/fields.ts';
+import { renderMarkdown } from '../../../common/markdown.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { getCharterTemplate, updateCharterTemplate } from '../../services/admin/charter-template.ts';
-import { renderMarkdown } from '../../services/markdown.ts';
 import { dataOf, errorResponses } from '../shared-schemas.ts';
 
 const sectionsOf = <T extends z.ZodType>(field: T) =>

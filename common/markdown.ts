@@ -19,7 +19,8 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 };
 
 /**
- * Renders member-written Markdown to HTML that cannot run script: raw HTML is off (escaped), links are
+ * The one Markdown renderer, used by the server for what is saved and by the web app for live
+ * previews (loaded on demand there). Renders member-written Markdown to HTML that cannot run script: raw HTML is off (escaped), links are
  * limited to http(s), mailto and relative URLs, and external links get rel="noopener nofollow ugc".
  */
 export function renderMarkdown(source: string): string {
