@@ -100,6 +100,10 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle pooled connection that the server closes (restart, failover, an administrator's terminate)
+  // emits an error; unhandled, it would crash the process. The pool drops that connection and opens a
+  // new one when needed, so there is nothing else to do.
+  pool.on('error', () => undefined);
   const db = drizzlePostgres(pool, { schema }) as unknown as Db;
   let closed = false;
   return {

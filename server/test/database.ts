@@ -24,6 +24,16 @@ export async function createServerTestDatabase(): Promise<
     async drop() {
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
+      // The app's pool has closed, but its sockets may still be going away: wait for them rather than
+      // terminating them (a terminated connection reports an error in the test process).
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const { rows } = await cleanup.query(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if ((rows[0] as { n: number } | undefined)?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },
