@@ -1,13 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
-import { proposals } from '../../db/schema/index.ts';
-import { authorize } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
-import { canReviewProposals, isProposalOpen } from '../../policies/communities.ts';
-import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
-import { excerpt, notifyEach } from '../notifications/notify-many.ts';
-import { lockProposal, proposalClosed, proposalUrl, teamIds } from './proposal-steps.ts';
+import { recordReviewStep } from './review-step.ts';
 
 /** A coordinator declines an open proposal, giving the reason; the leadership team hears of it. */
 export async function declineProposal(
@@ -16,28 +9,10 @@ export async function declineProposal(
   id: string,
   reason: string,
 ): Promise<void> {
-  const messageIds = await deps.database.db.transaction(async (tx) => {
-    const locked = await lockProposal(tx, actor, id);
-    const { proposal } = locked;
-    authorize(canReviewProposals(actor), { message: 'Only coordinators review proposals.' });
-    if (!isProposalOpen(proposal)) throw proposalClosed(proposal);
-    await tx
-      .update(proposals)
-      .set({ status: 'declined', decidedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(eq(proposals.id, id));
-    await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'declined', body: reason });
-    return notifyEach(
-      tx,
-      deps.env.publicUrl,
-      teamIds(locked),
-      {
-        kind: 'community.proposal',
-        title: `Proposal declined: ${proposal.name}`,
-        body: `${actor.displayName} declined the proposal: ${excerpt(reason)}`,
-        url: proposalUrl(id),
-      },
-      { except: actor.id },
-    );
+  await recordReviewStep(deps, actor, id, {
+    status: 'declined',
+    message: reason,
+    title: (name) => `Proposal declined: ${name}`,
+    summary: 'declined the proposal',
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }
