@@ -38,6 +38,11 @@ import { ContactRequestRedirect, InboxPage } from './pages/coordination/inbox-pa
 import { ProposalQueuePage } from './pages/coordination/proposal-queue-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { InvitationPage } from './pages/invitations/invitation-page.tsx';
+import { CalendarPage } from './pages/meetings/calendar-page.tsx';
+import { EditMeetingPage } from './pages/meetings/edit-meeting-page.tsx';
+import { MeetingPage } from './pages/meetings/meeting-page.tsx';
+import { MeetingsTab } from './pages/meetings/meetings-tab.tsx';
+import { NewMeetingPage } from './pages/meetings/new-meeting-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { NotificationsPage } from './pages/notifications-page.tsx';
 import { PeoplePage } from './pages/people/people-page.tsx';
@@ -88,11 +93,14 @@ export const router = createBrowserRouter([
               { path: 'charter', element: <CharterTab /> },
               { path: 'members', element: <MembersTab /> },
               { path: 'discussions', element: <ComingSoonTab section="discussions" /> },
-              { path: 'meetings', element: <ComingSoonTab section="meetings" /> },
+              { path: 'meetings', element: <MeetingsTab /> },
+              { path: 'meetings/new', element: <NewMeetingPage /> },
               { path: 'toolkit', element: <ComingSoonTab section="toolkit" /> },
               { path: 'edit', element: <EditCommunityPage /> },
             ],
           },
+          // A public community's meetings are public too; the server decides who sees each one.
+          { path: '/meetings/:id', element: <MeetingPage /> },
           { path: '/invitations/:token', element: <InvitationPage /> },
           // Anyone may write to the coordinators; signed out, with a name and an email.
           { path: '/contact', element: <ContactPage /> },
@@ -113,6 +121,8 @@ export const router = createBrowserRouter([
               { path: '/people', element: <PeoplePage /> },
               { path: '/people/:id', element: <PersonPage /> },
               { path: '/notifications', element: <NotificationsPage /> },
+              { path: '/calendar', element: <CalendarPage /> },
+              { path: '/meetings/:id/edit', element: <EditMeetingPage /> },
               { path: '/proposals', element: <ProposalsPage /> },
               { path: '/proposals/new', element: <NewProposalPage /> },
               { path: '/proposals/:id', element: <ProposalPage /> },

@@ -33,6 +33,15 @@ export const keys = {
   communityStages: (slug: string) => ['community', slug, 'stages'] as const,
   charterVersions: (slug: string) => ['community', slug, 'charter-versions'] as const,
   invitation: (token: string) => ['invitations', token] as const,
+  /** Meetings: a community's lists, one meeting and what hangs off it, the viewer's calendar. */
+  communityMeetings: (slug: string) => ['community', slug, 'meetings'] as const,
+  activityRoles: (slug: string) => ['community', slug, 'activity-roles'] as const,
+  meetings: ['meetings'] as const,
+  meeting: (id: string) => ['meetings', id] as const,
+  meetingRsvps: (id: string) => ['meetings', id, 'rsvps'] as const,
+  roleSuggestions: (id: string) => ['meetings', id, 'role-suggestions'] as const,
+  calendar: ['calendar'] as const,
+  calendarFeed: ['calendar-feed'] as const,
 };
 
 /** The institution's name, logo and whether set-up is still to do. */

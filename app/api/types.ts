@@ -29,6 +29,18 @@ import type {
   inviteResultSchema,
 } from '../../server/routes/invitations/schema.ts';
 import type {
+  activityRoleSchema,
+  feedUrlSchema,
+  followUpBody,
+  meetingCardSchema,
+  meetingSchema,
+  roleSuggestionSchema,
+  rsvpEntrySchema,
+  rsvpResultSchema,
+  scheduleMeetingBody,
+  updateMeetingBody,
+} from '../../server/routes/meetings/schema.ts';
+import type {
   createProposalBody,
   proposalSchema,
   proposalSummarySchema,
@@ -69,6 +81,22 @@ export type ProposalSummary = z.infer<typeof proposalSummarySchema>;
 export type ProposalLeader = Proposal['leaders'][number];
 export type ProposalMessage = Proposal['messages'][number];
 export type ProposalInput = z.input<typeof createProposalBody>;
+
+export type MeetingCard = z.infer<typeof meetingCardSchema>;
+export type Meeting = z.infer<typeof meetingSchema>;
+export type MeetingRole = Meeting['roles'][number];
+export type MeetingAction = Meeting['actions'][number];
+export type MeetingPersonRef = Meeting['attendance'][number];
+export type RsvpResult = z.infer<typeof rsvpResultSchema>;
+export type RsvpEntry = z.infer<typeof rsvpEntrySchema>;
+export type RoleSuggestion = z.infer<typeof roleSuggestionSchema>;
+export type ActivityRole = z.infer<typeof activityRoleSchema>;
+export type FeedUrl = z.infer<typeof feedUrlSchema>;
+export type ScheduleMeetingInput = z.input<typeof scheduleMeetingBody>;
+export type UpdateMeetingInput = z.input<typeof updateMeetingBody>;
+export type FollowUpInput = z.input<typeof followUpBody>;
+export type UpcomingMeeting = CommunityHome['upcomingMeetings'][number];
+export type NextMeeting = NonNullable<CommunityCard['nextMeeting']>;
 
 export type ContactInput = z.input<typeof contactBody>;
 export type ContactRequestSummary = z.infer<typeof contactRequestSummarySchema>;

@@ -8,7 +8,7 @@ interface NavItem {
 }
 
 /**
- * The sections a person can reach: Home, Communities, People (signed in), Coordination for coordinators and
+ * The sections a person can reach: Home, Communities, Calendar and People (signed in), Coordination for coordinators and
  * administrators, and Admin for administrators.
  */
 export function navItems(me: Me | null | undefined): NavItem[] {
@@ -22,6 +22,7 @@ export function navItems(me: Me | null | undefined): NavItem[] {
   const items: NavItem[] = [
     { to: '/', label: 'Home', end: true },
     { to: '/communities', label: 'Communities' },
+    { to: '/calendar', label: 'Calendar' },
     { to: '/people', label: 'People' },
   ];
   if (me.role === 'coordinator' || me.role === 'administrator')

@@ -14,6 +14,7 @@ import { Prose } from '../../components/prose.tsx';
 import { TagList } from '../../components/tag-list.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { monthYear } from '../../lib/dates.ts';
+import { UpcomingMeetingsCard } from '../meetings/upcoming-meetings-card.tsx';
 import { useCommunity } from './community-context.ts';
 import { StageSection } from './stage-section.tsx';
 
@@ -32,7 +33,7 @@ function Detail(props: { term: string; children: ReactNode }) {
 
 /** /communities/:slug: purpose, objectives, description, leaders, details and stage. */
 export function AboutTab() {
-  const { home } = useCommunity();
+  const { home, slug } = useCommunity();
   const { community, leaders, charter } = home;
   // Each tab names the page: the community's own name here, "Charter · name" on the charter…
   useDocumentTitle(community.name);
@@ -87,6 +88,7 @@ export function AboutTab() {
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap="lg">
+          <UpcomingMeetingsCard home={home} slug={slug} />
           <Card component="section" aria-labelledby="leaders-title">
             <Title order={2} size="h3" mb="sm" id="leaders-title">
               {leaders.length === 1 ? 'Leader' : 'Leaders'}

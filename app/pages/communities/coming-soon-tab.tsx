@@ -9,11 +9,6 @@ const sections = {
     title: 'Discussions are coming soon',
     text: 'Threads and replies, questions with helpful answers, and announcements from the leaders.',
   },
-  meetings: {
-    tab: 'Meetings',
-    title: 'Meetings are coming soon',
-    text: 'The next meetings and events, with RSVP, reminders and calendar feeds, and notes afterwards.',
-  },
   toolkit: {
     tab: 'Toolkit',
     title: 'The Toolkit is coming soon',

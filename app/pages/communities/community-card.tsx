@@ -4,6 +4,7 @@ import { audienceLabels, meetingFormatLabels } from '../../../common/enums.ts';
 import type { CommunityCard as CommunityCardData } from '../../api/types.ts';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { TagList } from '../../components/tag-list.tsx';
+import { NextMeetingLine } from '../meetings/next-meeting-line.tsx';
 import { joinPolicyShort, memberCountText, namesList, StageBadge } from './community-badges.tsx';
 
 /**
@@ -62,6 +63,7 @@ export function CommunityCard(props: { community: CommunityCardData; topicLink: 
         <Text size="sm" c="dimmed">
           {facts.join(' · ')}
         </Text>
+        {community.nextMeeting ? <NextMeetingLine meeting={community.nextMeeting} /> : null}
         <div style={{ flexGrow: 1 }} />
         {leaders.length > 0 ? (
           <Group gap="xs" wrap="nowrap">

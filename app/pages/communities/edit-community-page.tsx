@@ -26,6 +26,7 @@ import {
   joinPolicyLabels,
   meetingFormatLabels,
   meetingFormats,
+  meetingSchedulers,
   visibilities,
   visibilityLabels,
 } from '../../../common/enums.ts';
@@ -53,7 +54,10 @@ const detailsSchema = z.object({
   visibility: z.enum(visibilities),
   joinPolicy: z.enum(joinPolicies),
   requireGuidelines: z.boolean(),
+  meetingSchedulers: z.enum(meetingSchedulers),
 });
+
+const schedulerLabels = { leaders: 'The leaders only', members: 'Every member' } as const;
 
 function initialValues(community: Community) {
   return {
@@ -70,6 +74,7 @@ function initialValues(community: Community) {
     visibility: community.visibility as string,
     joinPolicy: community.joinPolicy as string,
     requireGuidelines: community.requireGuidelines,
+    meetingSchedulers: community.meetingSchedulers as string,
   };
 }
 
@@ -270,6 +275,19 @@ export function EditCommunityPage() {
           checked={values.requireGuidelines}
           onChange={(event) => set('requireGuidelines', event.currentTarget.checked)}
         />
+        <Radio.Group
+          label="Who can schedule meetings"
+          name="meetingSchedulers"
+          value={values.meetingSchedulers}
+          onChange={(value) => set('meetingSchedulers', value)}
+          error={form.error('meetingSchedulers')}
+        >
+          <Stack gap="xs" mt="xs">
+            {meetingSchedulers.map((who) => (
+              <Radio key={who} value={who} label={schedulerLabels[who]} />
+            ))}
+          </Stack>
+        </Radio.Group>
         <StatusAlert message={saved} />
         <Group>
           <Button type="submit" loading={form.busy}>

@@ -32,6 +32,7 @@ import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { kindLabels } from '../../components/person-card.tsx';
 import { PhotoUpload } from '../../components/photo-upload.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { MeetingReminders } from './meeting-reminders.tsx';
 
 const profileSchema = z.object({
   displayName: displayNameField,
@@ -225,6 +226,7 @@ export function ProfileSettingsPage() {
             </Group>
           </Stack>
         </Card>
+        <MeetingReminders />
       </Stack>
     </>
   );

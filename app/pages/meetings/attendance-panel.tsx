@@ -1,0 +1,175 @@
+import { Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { apiGetPage, apiSend } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { CommunityMember, Meeting } from '../../api/types.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+import { dateTime } from '../../lib/dates.ts';
+import { useRsvps } from './responses-panel.tsx';
+
+/** Every member of a community, page after page (attendance needs the whole list). */
+function useAllMembers(slug: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...keys.communityMembers(slug), 'all'],
+    enabled,
+    queryFn: async () => {
+      const all: CommunityMember[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 100; page += 1) {
+        const result = await apiGetPage<CommunityMember>(`/communities/${slug}/members`, {
+          cursor,
+          limit: 100,
+        });
+        all.push(...result.data);
+        if (!result.nextCursor) break;
+        cursor = result.nextCursor;
+      }
+      return all.sort((a, b) => a.displayName.localeCompare(b.displayName));
+    },
+  });
+}
+
+/** Who came, as a read-only list for the community. */
+function AttendanceList(props: { meeting: Meeting }) {
+  const { meeting } = props;
+  if (!meeting.attendanceTakenAt) return null;
+  return (
+    <Stack gap={4}>
+      <Text size="sm">
+        {meeting.attendance.length === 1 ? '1 person came' : `${meeting.attendance.length} people came`}{' '}
+        <Text span size="xs" c="dimmed">
+          (recorded {dateTime(meeting.attendanceTakenAt)})
+        </Text>
+      </Text>
+      {meeting.attendance.length > 0 ? (
+        <ul className="row-list" aria-label="Who came">
+          {meeting.attendance.map((person) => (
+            <li key={person.id}>
+              <Text size="sm" py={4}>
+                <Anchor component={Link} to={`/people/${person.id}`} inherit>
+                  {person.displayName}
+                </Anchor>
+              </Text>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The host's checklist: every member, ticked if they came (first time: those who said going). */
+function AttendanceForm(props: { meeting: Meeting; onSaved: (count: number) => void }) {
+  const { meeting } = props;
+  const queryClient = useQueryClient();
+  const members = useAllMembers(meeting.community.slug, true);
+  const rsvps = useRsvps(meeting);
+  const form = useFormState();
+  const [ticked, setTicked] = useState<Set<string> | null>(null);
+  const [filter, setFilter] = useState('');
+
+  useEffect(() => {
+    if (ticked) return;
+    if (meeting.attendanceTakenAt) setTicked(new Set(meeting.attendance.map((p) => p.id)));
+    else if (rsvps.data)
+      setTicked(new Set(rsvps.data.filter((entry) => entry.status === 'going').map((e) => e.person.id)));
+    else if (!meeting.abilities.seeResponses) setTicked(new Set());
+  }, [ticked, meeting, rsvps.data]);
+
+  if (members.isPending || !ticked) return <PageLoader label="Loading the members…" />;
+  if (members.isError) return <LoadError error={members.error} onRetry={() => void members.refetch()} />;
+
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(ticked);
+    if (on) next.add(id);
+    else next.delete(id);
+    setTicked(next);
+  };
+  const save = async () => {
+    const userIds = [...ticked];
+    const updated = await form.run(() =>
+      apiSend<Meeting>('PUT', `/meetings/${meeting.id}/attendance`, { userIds }),
+    );
+    if (!updated) return;
+    queryClient.setQueryData(keys.meeting(meeting.id), updated);
+    await queryClient.invalidateQueries({ queryKey: keys.calendar });
+    props.onSaved(userIds.length);
+  };
+  const needle = filter.trim().toLowerCase();
+  const shown = members.data.filter((m) => !needle || m.displayName.toLowerCase().includes(needle));
+
+  return (
+    <Stack gap="sm">
+      <FormAlert message={form.message} />
+      {members.data.length > 12 ? (
+        <TextInput
+          label="Find a member"
+          value={filter}
+          onChange={(event) => setFilter(event.currentTarget.value)}
+        />
+      ) : null}
+      <ul className="checklist" aria-label="Members who came">
+        {shown.map((member) => (
+          <li key={member.id}>
+            <Checkbox
+              label={member.displayName}
+              checked={ticked.has(member.id)}
+              onChange={(event) => toggle(member.id, event.currentTarget.checked)}
+            />
+          </li>
+        ))}
+      </ul>
+      <Group>
+        <Button onClick={() => void save()} loading={form.busy}>
+          Save attendance
+        </Button>
+        <Text size="sm" c="dimmed">
+          {ticked.size} ticked
+        </Text>
+      </Group>
+    </Stack>
+  );
+}
+
+/** After the start: who came. The host and leaders take attendance; members see the result. */
+export function AttendancePanel(props: { meeting: Meeting }) {
+  const { meeting } = props;
+  const [taking, setTaking] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <Card component="section" aria-labelledby="attendance-title">
+      <Stack gap="sm">
+        <Group justify="space-between" gap="sm">
+          <Title order={2} size="h3" id="attendance-title">
+            Attendance
+          </Title>
+          {meeting.abilities.takeAttendance && !taking ? (
+            <Button variant="light" onClick={() => setTaking(true)}>
+              {meeting.attendanceTakenAt ? 'Change attendance' : 'Take attendance'}
+            </Button>
+          ) : null}
+        </Group>
+        <StatusAlert message={notice} />
+        {taking ? (
+          <AttendanceForm
+            meeting={meeting}
+            onSaved={(count) => {
+              setTaking(false);
+              setNotice(`Attendance is saved: ${count === 1 ? '1 person' : `${count} people`} came.`);
+            }}
+          />
+        ) : meeting.attendanceTakenAt ? (
+          <AttendanceList meeting={meeting} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            Attendance has not been taken yet.
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,92 @@
+import { Anchor, Button, Card } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { apiSend } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { Meeting } from '../../api/types.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyState } from '../../components/page-states.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+import { refreshMeetingLists } from './meeting-cache.ts';
+import { MeetingForm } from './meeting-form.tsx';
+import { editFormSchema, meetingToValues, toUpdateBody } from './meeting-form-values.ts';
+import { MeetingLoadState } from './meeting-missing.tsx';
+import { useMeeting } from './use-meeting.ts';
+import './meetings.css';
+
+function EditMeeting(props: { meeting: Meeting }) {
+  const { meeting } = props;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState(() => meetingToValues(meeting));
+  const form = useFormState();
+  const back = `/meetings/${meeting.id}`;
+
+  const submit = async () => {
+    const checked = form.check(editFormSchema, values);
+    if (!checked) return;
+    const updated = await form.run(() => apiSend<Meeting>('PATCH', back, toUpdateBody(values, checked)));
+    if (!updated) return;
+    queryClient.setQueryData(keys.meeting(updated.id), updated);
+    await refreshMeetingLists(queryClient, meeting.community.slug);
+    await navigate(`/meetings/${updated.id}`, {
+      state: {
+        notice:
+          values.scope === 'following'
+            ? 'This meeting and the following ones are updated.'
+            : 'The meeting is updated.',
+      },
+    });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={`Edit “${meeting.title}”`}
+        description={
+          <Anchor component={Link} to={back}>
+            Back to the meeting
+          </Anchor>
+        }
+      />
+      {meeting.abilities.edit ? (
+        <Card>
+          <MeetingForm
+            mode="edit"
+            inSeries={meeting.series !== null}
+            values={values}
+            setValues={setValues}
+            form={form}
+            onSubmit={() => void submit()}
+            submitLabel="Save changes"
+            cancel={
+              <Button component={Link} to={back} variant="default">
+                Cancel
+              </Button>
+            }
+          />
+        </Card>
+      ) : (
+        <EmptyState title="You cannot edit this meeting">
+          Its host and the community’s leaders can change it.
+        </EmptyState>
+      )}
+    </>
+  );
+}
+
+/** /meetings/:id/edit: change a meeting, or it and the following ones of its series. */
+export function EditMeetingPage() {
+  const { id = '' } = useParams();
+  const meeting = useMeeting(id);
+  if (meeting.isPending || meeting.isError)
+    return (
+      <MeetingLoadState
+        pending={meeting.isPending}
+        error={meeting.error}
+        onRetry={() => void meeting.refetch()}
+      />
+    );
+  return <EditMeeting key={meeting.data.id} meeting={meeting.data} />;
+}

@@ -1,0 +1,216 @@
+import { Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { z } from 'zod';
+import { meetingTextField, onlineUrlField } from '../../../common/meeting-fields.ts';
+import { apiSend } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { Meeting } from '../../api/types.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { Prose } from '../../components/prose.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+import { MarkdownField } from './markdown-field.tsx';
+import { MemberSelect, type PickedMember } from './member-select.tsx';
+
+interface ActionValue {
+  key: number;
+  text: string;
+  assignee: PickedMember | null;
+  done: boolean;
+}
+
+const followUpSchema = z.object({
+  notes: meetingTextField,
+  recordingUrl: z.union([z.literal('').transform(() => null), onlineUrlField]),
+  actions: z.array(
+    z.object({
+      text: z.string().trim().min(1, 'Describe the action.').max(500, 'Use at most 500 characters.'),
+      assigneeId: z.string().nullable(),
+      done: z.boolean(),
+    }),
+  ),
+});
+
+let nextKey = 1;
+
+function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
+  const { meeting } = props;
+  const queryClient = useQueryClient();
+  const form = useFormState();
+  const [notes, setNotes] = useState(meeting.notes);
+  const [recordingUrl, setRecordingUrl] = useState(meeting.recordingUrl ?? '');
+  const [actions, setActions] = useState<ActionValue[]>(() =>
+    meeting.actions.map((a) => ({ key: nextKey++, text: a.text, assignee: a.assignee, done: a.done })),
+  );
+  const change = (key: number, patch: Partial<ActionValue>) =>
+    setActions((list) => list.map((a) => (a.key === key ? { ...a, ...patch } : a)));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = form.check(followUpSchema, {
+      notes,
+      recordingUrl: recordingUrl.trim(),
+      actions: actions.map((a) => ({ text: a.text, assigneeId: a.assignee?.id ?? null, done: a.done })),
+    });
+    if (!body) return;
+    const updated = await form.run(() => apiSend<Meeting>('PUT', `/meetings/${meeting.id}/follow-up`, body));
+    if (!updated) return;
+    queryClient.setQueryData(keys.meeting(meeting.id), updated);
+    props.onDone();
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack gap="md">
+        <FormAlert message={form.message} />
+        <MarkdownField
+          label="Notes"
+          name="notes"
+          description="What was discussed and decided. Markdown works."
+          value={notes}
+          onChange={setNotes}
+          error={form.error('notes')}
+          empty="Nothing to preview yet."
+        />
+        <TextInput
+          type="url"
+          label="Recording link"
+          name="recordingUrl"
+          placeholder="https://"
+          value={recordingUrl}
+          onChange={(event) => setRecordingUrl(event.currentTarget.value)}
+          error={form.error('recordingUrl')}
+        />
+        <Stack gap="sm" component="fieldset" className="plain-fieldset">
+          <Text component="legend" fw={600} size="sm" mb="xs">
+            Follow-up actions
+          </Text>
+          {actions.map((action, index) => (
+            <Stack key={action.key} gap="xs" className="action-row">
+              <TextInput
+                label={`Action ${index + 1}`}
+                name={`actions.${index}.text`}
+                value={action.text}
+                onChange={(event) => change(action.key, { text: event.currentTarget.value })}
+                error={form.error(`actions.${index}.text`)}
+              />
+              <Group align="flex-end" gap="sm" wrap="wrap">
+                <div style={{ flex: '1 1 200px' }}>
+                  <MemberSelect
+                    slug={meeting.community.slug}
+                    label={`Who does action ${index + 1}`}
+                    placeholder="No one yet"
+                    value={action.assignee}
+                    onChange={(assignee) => change(action.key, { assignee })}
+                    error={form.error(`actions.${index}.assigneeId`)}
+                  />
+                </div>
+                <Checkbox
+                  label="Done"
+                  aria-label={`Action ${index + 1} done`}
+                  checked={action.done}
+                  onChange={(event) => change(action.key, { done: event.currentTarget.checked })}
+                  mb={8}
+                />
+                <Button
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Remove action ${index + 1}`}
+                  onClick={() => setActions((list) => list.filter((a) => a.key !== action.key))}
+                >
+                  Remove
+                </Button>
+              </Group>
+            </Stack>
+          ))}
+          <Group>
+            <Button
+              variant="default"
+              onClick={() =>
+                setActions((list) => [...list, { key: nextKey++, text: '', assignee: null, done: false }])
+              }
+            >
+              Add an action
+            </Button>
+          </Group>
+        </Stack>
+        <Group>
+          <Button type="submit" loading={form.busy}>
+            Save follow-up
+          </Button>
+          <Button variant="default" onClick={props.onDone}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** After the meeting: notes, the recording and follow-up actions; the host and leaders write them. */
+export function FollowUpPanel(props: { meeting: Meeting; canEdit: boolean }) {
+  const { meeting } = props;
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const empty = !meeting.notes.trim() && !meeting.recordingUrl && meeting.actions.length === 0;
+  return (
+    <Card component="section" aria-labelledby="follow-up-title">
+      <Stack gap="sm">
+        <Group justify="space-between" gap="sm">
+          <Title order={2} size="h3" id="follow-up-title">
+            Notes and follow-up
+          </Title>
+          {props.canEdit && !editing ? (
+            <Button variant="light" onClick={() => setEditing(true)}>
+              {empty ? 'Add notes' : 'Edit notes'}
+            </Button>
+          ) : null}
+        </Group>
+        <StatusAlert message={notice} />
+        {editing ? (
+          <FollowUpForm
+            meeting={meeting}
+            onDone={() => {
+              setEditing(false);
+              setNotice('The notes are saved.');
+            }}
+          />
+        ) : empty ? (
+          <Text size="sm" c="dimmed">
+            No notes yet.
+          </Text>
+        ) : (
+          <Stack gap="sm">
+            <Prose html={meeting.notesHtml} empty="No notes." />
+            {meeting.recordingUrl ? (
+              <Anchor href={meeting.recordingUrl} target="_blank" rel="noopener noreferrer" size="sm">
+                Watch the recording
+              </Anchor>
+            ) : null}
+            {meeting.actions.length > 0 ? (
+              <ul className="row-list" aria-label="Follow-up actions">
+                {meeting.actions.map((action) => (
+                  <li key={action.id}>
+                    <Text size="sm" py={4} td={action.done ? 'line-through' : undefined}>
+                      {action.text}
+                      {action.assignee ? (
+                        <>
+                          {' — '}
+                          <Anchor component={Link} to={`/people/${action.assignee.id}`} inherit>
+                            {action.assignee.displayName}
+                          </Anchor>
+                        </>
+                      ) : null}
+                      {action.done ? ' (done)' : ''}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}

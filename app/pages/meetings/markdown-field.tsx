@@ -1,0 +1,40 @@
+import { Box, SimpleGrid, Text, Textarea } from '@mantine/core';
+import { useId } from 'react';
+import { MarkdownPreview } from '../../components/markdown-preview.tsx';
+
+/** A Markdown textarea with a live preview beside it (below it on small screens). */
+export function MarkdownField(props: {
+  label: string;
+  name: string;
+  description?: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | boolean | undefined;
+  empty: string;
+}) {
+  const id = useId();
+  const labelId = `${id}-preview`;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+      <Textarea
+        label={props.label}
+        name={props.name}
+        description={props.description}
+        autosize
+        minRows={4}
+        maxRows={16}
+        value={props.value}
+        onChange={(event) => props.onChange(event.currentTarget.value)}
+        error={props.error}
+      />
+      <Box>
+        <Text size="sm" fw={500} id={labelId} mb={4}>
+          Preview of the {props.label.toLowerCase()}
+        </Text>
+        <Box role="region" aria-labelledby={labelId} p="sm" bg="gray.0" className="markdown-preview-box">
+          <MarkdownPreview source={props.value} empty={props.empty} />
+        </Box>
+      </Box>
+    </SimpleGrid>
+  );
+}

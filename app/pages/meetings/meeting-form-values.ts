@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import type { MeetingKind } from '../../../common/enums.ts';
+import {
+  capacityField,
+  localDateField,
+  localDateTimeField,
+  meetingKindField,
+  meetingTextField,
+  meetingTitleField,
+  meetingZoneField,
+  onlineUrlField,
+  roomField,
+  seriesScopeField,
+} from '../../../common/meeting-fields.ts';
+import type { Meeting, ScheduleMeetingInput, UpdateMeetingInput } from '../../api/types.ts';
+import { localInputFromNow, toLocalInput } from '../../lib/dates.ts';
+import { buildRrule, type RepeatKind } from '../../lib/recurrence.ts';
+
+/** What the schedule and edit forms hold: text as typed, turned into an API body on submit. */
+export interface MeetingFormValues {
+  kind: MeetingKind;
+  title: string;
+  description: string;
+  agenda: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  repeat: RepeatKind;
+  endKind: 'count' | 'until';
+  count: string;
+  until: string;
+  exceptions: string[];
+  onlineUrl: string;
+  room: string;
+  capacity: string;
+  scope: 'this' | 'following';
+}
+
+export function emptyMeetingValues(timeZone: string): MeetingFormValues {
+  const start = `${localInputFromNow(timeZone, 7 * 24 * 60).slice(0, 10)}T12:30`;
+  return {
+    kind: 'meeting',
+    title: '',
+    description: '',
+    agenda: '',
+    startsAt: start,
+    endsAt: `${start.slice(0, 10)}T13:30`,
+    timeZone,
+    repeat: 'none',
+    endKind: 'count',
+    count: '6',
+    until: '',
+    exceptions: [],
+    onlineUrl: '',
+    room: '',
+    capacity: '',
+    scope: 'this',
+  };
+}
+
+/** The edit form starts from the meeting as it is, in its own zone. */
+export function meetingToValues(meeting: Meeting): MeetingFormValues {
+  return {
+    ...emptyMeetingValues(meeting.timeZone),
+    kind: meeting.kind,
+    title: meeting.title,
+    description: meeting.description,
+    agenda: meeting.agenda,
+    startsAt: toLocalInput(meeting.startsAt, meeting.timeZone),
+    endsAt: toLocalInput(meeting.endsAt, meeting.timeZone),
+    timeZone: meeting.timeZone,
+    onlineUrl: meeting.onlineUrl ?? '',
+    room: meeting.room ?? '',
+    capacity: meeting.capacity === null ? '' : String(meeting.capacity),
+  };
+}
+
+const optionalUrl = z.union([z.literal('').transform(() => null), onlineUrlField]);
+const optionalCapacity = z.union([
+  z.literal('').transform(() => null),
+  z
+    .string()
+    .regex(/^\s*-?\d+\s*$/, 'Capacity is a whole number.')
+    .transform(Number)
+    .pipe(capacityField),
+]);
+
+/** The fields both forms share, checked with the API's own rules (common/meeting-fields.ts). */
+const sharedSchema = z
+  .object({
+    kind: meetingKindField,
+    title: meetingTitleField,
+    description: meetingTextField,
+    agenda: meetingTextField,
+    startsAt: localDateTimeField,
+    endsAt: localDateTimeField,
+    timeZone: meetingZoneField,
+    onlineUrl: optionalUrl,
+    room: roomField.transform((room) => room || null),
+    capacity: optionalCapacity,
+  })
+  .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], message: 'The end must be after the start.' });
+
+const repeatSchema = z
+  .object({
+    startsAt: z.string(),
+    repeat: z.string(),
+    endKind: z.enum(['count', 'until']),
+    count: z.string(),
+    until: z.string(),
+    exceptions: z.array(localDateField).max(100, 'At most 100 exceptions.'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.repeat === 'none') return;
+    if (v.endKind === 'count') {
+      const count = Number(v.count);
+      if (!Number.isInteger(count) || count < 2 || count > 200)
+        ctx.addIssue({ code: 'custom', path: ['count'], message: 'Enter a number of times from 2 to 200.' });
+    } else if (!localDateField.safeParse(v.until).success) {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: 'Enter the date of the last meeting.' });
+    } else if (v.until < v.startsAt.slice(0, 10)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['until'],
+        message: 'The last date must be after the first meeting.',
+      });
+    }
+  });
+
+export const scheduleFormSchema = z.intersection(sharedSchema, repeatSchema);
+export const editFormSchema = z.intersection(sharedSchema, z.object({ scope: seriesScopeField }));
+
+/** The POST /communities/:slug/meetings body for checked values. */
+export function toScheduleBody(
+  values: MeetingFormValues,
+  checked: z.output<typeof sharedSchema>,
+): ScheduleMeetingInput {
+  const rrule = buildRrule({
+    repeat: values.repeat,
+    startsAt: checked.startsAt,
+    timeZone: checked.timeZone,
+    end:
+      values.endKind === 'count'
+        ? { kind: 'count', count: Number(values.count) }
+        : { kind: 'until', date: values.until },
+  });
+  return {
+    ...checked,
+    rrule,
+    exceptions: rrule ? values.exceptions : [],
+  };
+}
+
+/** The PATCH /meetings/:id body: every field, applied to this occurrence or this and the following. */
+export function toUpdateBody(
+  values: MeetingFormValues,
+  checked: z.output<typeof sharedSchema>,
+): UpdateMeetingInput {
+  return { ...checked, scope: values.scope };
+}

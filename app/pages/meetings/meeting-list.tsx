@@ -1,0 +1,118 @@
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { apiGetPage } from '../../api/client.ts';
+import type { MeetingCard } from '../../api/types.ts';
+import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { CancelledBadge, goingText, KindBadge, MyRsvpBadge } from './meeting-badges.tsx';
+import { MeetingTime } from './meeting-time.tsx';
+
+export type MeetingWhen = 'upcoming' | 'past';
+
+/** One page after another of meetings from `path` (a community's meetings, or the calendar). */
+export function useMeetingPages(queryKey: readonly unknown[], path: string, when: MeetingWhen) {
+  return useInfiniteQuery({
+    queryKey: [...queryKey, when],
+    queryFn: ({ pageParam }) => apiGetPage<MeetingCard>(path, { when, cursor: pageParam }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+function where(meeting: MeetingCard): string {
+  const places = [meeting.room, meeting.onlineUrl ? 'Online' : null].filter(Boolean);
+  return places.join(' and ');
+}
+
+function MeetingRow(props: { meeting: MeetingCard; showCommunity: boolean; showAttended: boolean }) {
+  const { meeting } = props;
+  const cancelled = meeting.status === 'cancelled';
+  const place = where(meeting);
+  return (
+    <li>
+      <Stack gap={4} py="sm">
+        <Group gap="xs" wrap="wrap">
+          <Anchor
+            component={Link}
+            to={`/meetings/${meeting.id}`}
+            fw={650}
+            td={cancelled ? 'line-through' : undefined}
+          >
+            {meeting.title}
+          </Anchor>
+          {cancelled ? <CancelledBadge /> : null}
+          <KindBadge kind={meeting.kind} />
+          {meeting.recurring ? (
+            <Badge color="gray" variant="light" tt="none" size="sm">
+              Repeats
+            </Badge>
+          ) : null}
+          {meeting.myRsvp && !cancelled ? <MyRsvpBadge status={meeting.myRsvp} /> : null}
+          {props.showAttended ? (
+            <Badge color={meeting.attended ? 'forest' : 'gray'} variant="light" tt="none" size="sm">
+              {meeting.attended === true
+                ? 'You attended'
+                : meeting.attended === false
+                  ? 'You did not attend'
+                  : 'Not recorded'}
+            </Badge>
+          ) : null}
+        </Group>
+        <MeetingTime startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={meeting.timeZone} />
+        <Text size="sm" c="dimmed">
+          {[
+            props.showCommunity ? meeting.community.name : null,
+            place || null,
+            cancelled ? null : goingText(meeting.goingCount, meeting.capacity, meeting.waitlistCount),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+      </Stack>
+    </li>
+  );
+}
+
+/**
+ * A list of meetings from `useMeetingPages`, with loading, error and empty states and "Show more".
+ * `label` names the list for screen readers; `empty` shows when there are none.
+ */
+export function MeetingList(props: {
+  pages: ReturnType<typeof useMeetingPages>;
+  label: string;
+  empty: ReactNode;
+  showCommunity?: boolean;
+  showAttended?: boolean;
+}) {
+  const { pages } = props;
+  if (pages.isPending) return <PageLoader label="Loading meetings…" />;
+  if (pages.isError) return <LoadError error={pages.error} onRetry={() => void pages.refetch()} />;
+  const meetings = pages.data.pages.flatMap((page) => page.data);
+  if (meetings.length === 0) return <>{props.empty}</>;
+  return (
+    <Stack gap="sm">
+      <ul className="row-list" aria-label={props.label}>
+        {meetings.map((meeting) => (
+          <MeetingRow
+            key={meeting.id}
+            meeting={meeting}
+            showCommunity={props.showCommunity ?? false}
+            showAttended={props.showAttended ?? false}
+          />
+        ))}
+      </ul>
+      {pages.hasNextPage ? (
+        <Group>
+          <Button
+            variant="default"
+            onClick={() => void pages.fetchNextPage()}
+            loading={pages.isFetchingNextPage}
+          >
+            Show more
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}

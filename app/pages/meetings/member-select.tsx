@@ -1,0 +1,62 @@
+import { Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { apiGetPage } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { CommunityMember } from '../../api/types.ts';
+
+export interface PickedMember {
+  id: string;
+  displayName: string;
+}
+
+/**
+ * Choose one of a community's members: a searchable select over GET /communities/:slug/members?q=,
+ * the current choice kept as an option while the search moves on.
+ */
+export function MemberSelect(props: {
+  slug: string;
+  label: string;
+  value: PickedMember | null;
+  onChange: (member: PickedMember | null) => void;
+  placeholder?: string;
+  error?: string | boolean | undefined;
+  name?: string;
+}) {
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const members = useQuery({
+    queryKey: [...keys.communityMembers(props.slug), 'select', q],
+    queryFn: () => apiGetPage<CommunityMember>(`/communities/${props.slug}/members`, { q, limit: 20 }),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+  const found = members.data?.data ?? [];
+  const options = [
+    ...(props.value ? [{ value: props.value.id, label: props.value.displayName }] : []),
+    ...found.filter((m) => m.id !== props.value?.id).map((m) => ({ value: m.id, label: m.displayName })),
+  ];
+  return (
+    <Select
+      label={props.label}
+      placeholder={props.placeholder ?? 'Search the members'}
+      data={options}
+      value={props.value?.id ?? null}
+      onChange={(id) => {
+        if (!id) return props.onChange(null);
+        const label = options.find((option) => option.value === id)?.label ?? '';
+        props.onChange({ id, displayName: label });
+      }}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options: all }) => all}
+      nothingFoundMessage={members.isFetching ? 'Searching…' : 'No member matches'}
+      clearable
+      error={props.error}
+      name={props.name}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}

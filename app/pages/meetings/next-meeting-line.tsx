@@ -1,0 +1,20 @@
+import { Anchor, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { NextMeeting } from '../../api/types.ts';
+import { momentIn } from '../../lib/dates.ts';
+import { useViewerZone } from './meeting-time.tsx';
+
+/** "Next meeting: Reading group, Tue, Dec 1, 3:00 PM" on a directory card. */
+export function NextMeetingLine(props: { meeting: NextMeeting }) {
+  const zone = useViewerZone();
+  const { meeting } = props;
+  return (
+    <Text size="sm">
+      Next meeting:{' '}
+      <Anchor component={Link} to={`/meetings/${meeting.id}`} inherit>
+        {meeting.title}
+      </Anchor>
+      , <time dateTime={meeting.startsAt}>{momentIn(meeting.startsAt, zone)}</time>
+    </Text>
+  );
+}

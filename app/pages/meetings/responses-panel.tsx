@@ -1,0 +1,68 @@
+import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { type RsvpStatus, rsvpStatuses, rsvpStatusLabels } from '../../../common/enums.ts';
+import { apiGet } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { Meeting, RsvpEntry } from '../../api/types.ts';
+import { LoadError, PageLoader } from '../../components/page-states.tsx';
+
+/** GET /meetings/:id/rsvps, for those who may see who answered what. */
+export function useRsvps(meeting: Meeting) {
+  return useQuery({
+    queryKey: keys.meetingRsvps(meeting.id),
+    queryFn: () => apiGet<RsvpEntry[]>(`/meetings/${meeting.id}/rsvps`),
+    enabled: meeting.abilities.seeResponses,
+  });
+}
+
+const order: RsvpStatus[] = ['going', 'waitlisted', 'maybe', 'not_going'];
+
+/** Who answered what: going, on the wait list (in order), maybe, not going. */
+export function ResponsesPanel(props: { meeting: Meeting }) {
+  const rsvps = useRsvps(props.meeting);
+  return (
+    <Card component="section" aria-labelledby="responses-title">
+      <Title order={2} size="h3" id="responses-title" mb="sm">
+        Responses
+      </Title>
+      {rsvps.isPending ? (
+        <PageLoader label="Loading responses…" />
+      ) : rsvps.isError ? (
+        <LoadError error={rsvps.error} onRetry={() => void rsvps.refetch()} />
+      ) : rsvps.data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No one has answered yet.
+        </Text>
+      ) : (
+        <Stack gap="md">
+          {order
+            .filter((status) => rsvpStatuses.includes(status))
+            .map((status) => {
+              const people = rsvps.data.filter((entry) => entry.status === status);
+              if (people.length === 0) return null;
+              const id = `responses-${status}`;
+              return (
+                <div key={status}>
+                  <Title order={3} size="h5" id={id} mb={4}>
+                    {rsvpStatusLabels[status]} ({people.length})
+                  </Title>
+                  <ol className="row-list" aria-labelledby={id}>
+                    {people.map((entry) => (
+                      <li key={entry.person.id}>
+                        <Text size="sm" py={4}>
+                          <Anchor component={Link} to={`/people/${entry.person.id}`} inherit>
+                            {entry.person.displayName}
+                          </Anchor>
+                        </Text>
+                      </li>
+                    ))}
+                  </ol>
+                </div>
+              );
+            })}
+        </Stack>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,222 @@
+import { Anchor, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { apiGet, apiSend } from '../../api/client.ts';
+import { keys, useMe } from '../../api/queries.ts';
+import type { ActivityRole, Meeting, RoleSuggestion } from '../../api/types.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+import { MemberSelect, type PickedMember } from './member-select.tsx';
+
+interface RoleRow {
+  role: string;
+  person: PickedMember | null;
+  volunteered: boolean;
+}
+
+/** Every role of the community (the defaults and the leaders' own), with who holds it for this meeting. */
+function roleRows(meeting: Meeting, roles: ActivityRole[] | undefined): RoleRow[] {
+  const rows: RoleRow[] = meeting.roles.map((r) => ({
+    role: r.role,
+    person: r.person,
+    volunteered: r.volunteered,
+  }));
+  for (const role of roles ?? []) {
+    if (!rows.some((row) => row.role.toLowerCase() === role.name.toLowerCase()))
+      rows.push({ role: role.name, person: null, volunteered: false });
+  }
+  return rows;
+}
+
+function AssignDialog(props: {
+  meeting: Meeting;
+  row: RoleRow | null;
+  onClose: () => void;
+  onAssign: (role: string, person: PickedMember | null) => Promise<boolean>;
+}) {
+  const { row } = props;
+  const [picked, setPicked] = useState<PickedMember | null>(row?.person ?? null);
+  const form = useFormState();
+  const suggestions = useQuery({
+    queryKey: keys.roleSuggestions(props.meeting.id),
+    queryFn: () => apiGet<RoleSuggestion[]>(`/meetings/${props.meeting.id}/role-suggestions`),
+    enabled: row !== null,
+  });
+  const suggested =
+    suggestions.data?.find((s) => s.role.toLowerCase() === row?.role.toLowerCase())?.people ?? [];
+  const save = async (person: PickedMember | null) => {
+    if (!row) return;
+    const done = await form.run(() => props.onAssign(row.role, person));
+    if (done) props.onClose();
+  };
+  return (
+    <Modal opened={row !== null} onClose={props.onClose} title={`Who is ${row?.role ?? ''}?`} centered>
+      <Stack gap="md">
+        <FormAlert message={form.message} />
+        <MemberSelect
+          slug={props.meeting.community.slug}
+          label={row?.role ?? 'Role'}
+          value={picked}
+          onChange={setPicked}
+          error={form.error('userId')}
+          name="userId"
+        />
+        {suggested.length > 0 ? (
+          <Stack gap={4}>
+            <Text size="sm" fw={600} id="suggested-title">
+              Suggested: members who have not taken this role yet
+            </Text>
+            <Group gap="xs" role="group" aria-labelledby="suggested-title">
+              {suggested.slice(0, 5).map((person) => (
+                <Button
+                  key={person.id}
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => setPicked({ id: person.id, displayName: person.displayName })}
+                >
+                  {person.displayName}
+                </Button>
+              ))}
+            </Group>
+          </Stack>
+        ) : null}
+        <Group justify="flex-end" gap="sm">
+          {row?.person ? (
+            <Button variant="subtle" color="red" onClick={() => void save(null)} disabled={form.busy}>
+              Leave it open
+            </Button>
+          ) : null}
+          <Button variant="default" onClick={props.onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => void save(picked)} loading={form.busy} disabled={!picked}>
+            Assign
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Facilitator, note-taker, host and the community's own roles: who takes each, volunteering, assigning. */
+export function RolesPanel(props: { meeting: Meeting }) {
+  const { meeting } = props;
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const form = useFormState();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [assigning, setAssigning] = useState<RoleRow | null>(null);
+  const roles = useQuery({
+    queryKey: keys.activityRoles(meeting.community.slug),
+    queryFn: () => apiGet<ActivityRole[]>(`/communities/${meeting.community.slug}/activity-roles`),
+  });
+  const rows = roleRows(meeting, roles.data);
+  const open = meeting.status === 'scheduled';
+
+  const assign = async (role: string, person: PickedMember | null) => {
+    setNotice(null);
+    const updated = await apiSend<Meeting>('PUT', `/meetings/${meeting.id}/roles`, {
+      role,
+      userId: person?.id ?? null,
+    });
+    queryClient.setQueryData(keys.meeting(meeting.id), updated);
+    await queryClient.invalidateQueries({ queryKey: keys.roleSuggestions(meeting.id) });
+    setNotice(
+      person
+        ? person.id === me.data?.id
+          ? `You are ${role.toLowerCase()} for this meeting.`
+          : `${person.displayName} is ${role.toLowerCase()}.`
+        : `${role} is open.`,
+    );
+    return true;
+  };
+
+  return (
+    <Card component="section" aria-labelledby="roles-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="roles-title">
+          Roles
+        </Title>
+        <FormAlert message={form.message} />
+        <StatusAlert message={notice} />
+        <ul className="row-list" aria-labelledby="roles-title">
+          {rows.map((row) => {
+            const mine = row.person !== null && row.person.id === me.data?.id;
+            return (
+              <li key={row.role}>
+                <Group justify="space-between" gap="xs" py={6} wrap="wrap">
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Text size="sm" fw={600}>
+                      {row.role}
+                    </Text>
+                    <Text size="sm" c={row.person ? undefined : 'dimmed'}>
+                      {row.person ? (
+                        <Anchor component={Link} to={`/people/${row.person.id}`} inherit>
+                          {mine ? 'You' : row.person.displayName}
+                        </Anchor>
+                      ) : (
+                        'Open'
+                      )}
+                      {row.volunteered ? ' (volunteered)' : ''}
+                    </Text>
+                  </Stack>
+                  {open ? (
+                    <Group gap={4}>
+                      {!row.person && meeting.abilities.volunteer && me.data ? (
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          aria-label={`Volunteer as ${row.role.toLowerCase()}`}
+                          onClick={() =>
+                            void form.run(() =>
+                              assign(row.role, {
+                                id: me.data?.id ?? '',
+                                displayName: me.data?.displayName ?? '',
+                              }),
+                            )
+                          }
+                          disabled={form.busy}
+                        >
+                          Volunteer
+                        </Button>
+                      ) : null}
+                      {mine && !meeting.abilities.assignRoles ? (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          aria-label={`Step back as ${row.role.toLowerCase()}`}
+                          onClick={() => void form.run(() => assign(row.role, null))}
+                          disabled={form.busy}
+                        >
+                          Step back
+                        </Button>
+                      ) : null}
+                      {meeting.abilities.assignRoles ? (
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={`Assign ${row.role.toLowerCase()}`}
+                          onClick={() => setAssigning(row)}
+                        >
+                          Assign
+                        </Button>
+                      ) : null}
+                    </Group>
+                  ) : null}
+                </Group>
+              </li>
+            );
+          })}
+        </ul>
+      </Stack>
+      <AssignDialog
+        key={assigning?.role ?? 'none'}
+        meeting={meeting}
+        row={assigning}
+        onClose={() => setAssigning(null)}
+        onAssign={assign}
+      />
+    </Card>
+  );
+}
