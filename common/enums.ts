@@ -18,6 +18,8 @@ export const notificationKinds = [
   'community.invitation',
   'community.update',
   'coordinator.contact',
+  'meeting.reminder',
+  'meeting.update',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -30,6 +32,8 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'community.invitation': 'Invitations to join a community or lead one',
   'community.update': 'Stage changes and news of the communities you belong to',
   'coordinator.contact': 'Contact requests to the coordinators, and their answers',
+  'meeting.reminder': 'Reminders before meetings you said you would go to',
+  'meeting.update': 'Changes and cancellations of meetings you RSVPed to, and wait-list places',
 };
 
 export const mailStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
@@ -149,3 +153,38 @@ export const contactTopicLabels: Record<ContactTopic, string> = {
   logistics: 'I need logistical support',
   other: 'Something else',
 };
+
+/** What a gathering is: a regular meeting, a hands-on workshop, or a larger conference. */
+export const meetingKinds = ['meeting', 'workshop', 'conference'] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+export const meetingKindLabels: Record<MeetingKind, string> = {
+  meeting: 'Meeting',
+  workshop: 'Workshop',
+  conference: 'Conference',
+};
+
+export const meetingStatuses = ['scheduled', 'cancelled'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+/** What a member answers; `waitlisted` is given by Copse when a meeting is full. */
+export const rsvpAnswers = ['going', 'maybe', 'not_going'] as const;
+export type RsvpAnswer = (typeof rsvpAnswers)[number];
+export const rsvpStatuses = ['going', 'maybe', 'not_going', 'waitlisted'] as const;
+export type RsvpStatus = (typeof rsvpStatuses)[number];
+export const rsvpStatusLabels: Record<RsvpStatus, string> = {
+  going: 'Going',
+  maybe: 'Maybe',
+  not_going: 'Not going',
+  waitlisted: 'On the wait list',
+};
+
+/** The activity roles every community has; leaders add their own. */
+export const defaultActivityRoles = ['Facilitator', 'Note-taker', 'Host'] as const;
+
+/** How an edit or cancellation of a recurring meeting applies. */
+export const seriesScopes = ['this', 'following'] as const;
+export type SeriesScope = (typeof seriesScopes)[number];
+
+/** Who may schedule a community's meetings: its leaders only, or every member. */
+export const meetingSchedulers = ['leaders', 'members'] as const;
+export type MeetingSchedulers = (typeof meetingSchedulers)[number];

@@ -9,7 +9,8 @@ import {
   canRestoreCommunity,
   canSeeMembers,
 } from '../policies/communities.ts';
-import type { CommunityRow, DirectoryRow, LeaderRow } from '../queries/communities.ts';
+import { canScheduleMeeting } from '../policies/meetings.ts';
+import type { CommunityRow, DirectoryRow, LeaderRow, NextMeetingJson } from '../queries/communities.ts';
 import type { findCommunityHome } from '../queries/community-home.ts';
 
 const photoUrl = (person: { id: string; photoPath: string | null; updatedAt: Date }) =>
@@ -43,8 +44,21 @@ export function presentCommunityCard(row: DirectoryRow, leaders: LeaderRow[]) {
     stage: row.stage,
     memberCount: row.memberCount,
     leaders: leaders.map(presentLeader),
+    nextMeeting: row.nextMeeting ? presentNextMeeting(row.nextMeeting) : null,
     lastActivityAt: row.lastActivityAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** A meeting built as JSON in SQL (times in epoch milliseconds), as cards and the home page show it. */
+export function presentNextMeeting(meeting: NextMeetingJson) {
+  return {
+    id: meeting.id,
+    title: meeting.title,
+    kind: meeting.kind,
+    startsAt: new Date(Number(meeting.startsAt)).toISOString(),
+    endsAt: new Date(Number(meeting.endsAt)).toISOString(),
+    timeZone: meeting.timeZone,
   };
 }
 
@@ -83,6 +97,7 @@ export function presentCommunity(community: CommunityRow, unitName: string | nul
     visibility: community.visibility,
     joinPolicy: community.joinPolicy,
     requireGuidelines: community.requireGuidelines,
+    meetingSchedulers: community.meetingSchedulers,
     stage: community.stage,
     memberCount: community.memberCount,
     lastActivityAt: community.lastActivityAt.toISOString(),
@@ -153,6 +168,10 @@ export function presentCommunityHome(
       presentLeader({ ...leader, communityId: community.id, updatedAt: new Date(leader.updatedAt) }),
     ),
     charter: home.charter ? presentCharter(home.charter) : null,
+    upcomingMeetings: home.upcomingMeetings.map((meeting) => ({
+      ...presentNextMeeting(meeting),
+      status: meeting.status ?? 'scheduled',
+    })),
     viewer: {
       role: membership?.role ?? null,
       requestStatus,
@@ -163,6 +182,7 @@ export function presentCommunityHome(
       canSeeMembers: canSeeMembers(actor, community, membership),
       canChangeStage:
         canManageCommunity(actor, community, membership) || canRestoreCommunity(actor, community),
+      canScheduleMeeting: canScheduleMeeting(actor, community, membership),
     },
   };
 }

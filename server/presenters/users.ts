@@ -38,6 +38,8 @@ export function presentMe(user: ProfileRow, unitName: string | null) {
     ...presentPerson(user, unitName),
     email: user.email,
     timeZone: user.timeZone,
+    remindDayBefore: user.remindDayBefore,
+    remindHourBefore: user.remindHourBefore,
     emailVerified: user.emailVerifiedAt !== null,
   };
 }

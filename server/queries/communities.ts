@@ -4,10 +4,12 @@ import type {
   CommunityKind,
   CommunityStage,
   MeetingFormat,
+  MeetingKind,
+  MeetingStatus,
   MembershipRole,
 } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
-import { communities, communityMembers, units, users } from '../db/schema/index.ts';
+import { communities, communityMembers, meetings, units, users } from '../db/schema/index.ts';
 import type { Actor } from '../plugins/auth.ts';
 import { isCoordinator } from '../policies/communities.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -86,6 +88,22 @@ export interface DirectoryFilter {
   limit: number;
 }
 
+/** A meeting as JSON from SQL: times as epoch milliseconds (exact, whatever the session's zone). */
+export interface NextMeetingJson {
+  id: string;
+  title: string;
+  kind: MeetingKind;
+  startsAt: number;
+  endsAt: number;
+  timeZone: string;
+  status?: MeetingStatus;
+}
+
+/** A timestamptz as epoch milliseconds, for JSON built in SQL. */
+export function epochMs(column: SQL): SQL {
+  return sql`(extract(epoch from ${column}) * 1000)::bigint`;
+}
+
 const cardColumns = {
   id: communities.id,
   slug: communities.slug,
@@ -108,6 +126,13 @@ const cardColumns = {
   unitName: sql<
     string | null
   >`(select ${units.name} from ${units} where ${units.id} = ${communities.unitId})`,
+  // Also a subquery, for the page's rows only: one index probe each (meetings_community_start_idx).
+  nextMeeting: sql<NextMeetingJson | null>`(
+    select json_build_object('id', nm.id, 'title', nm.title, 'kind', nm.kind,
+      'startsAt', ${epochMs(sql`nm.starts_at`)}, 'endsAt', ${epochMs(sql`nm.ends_at`)}, 'timeZone', nm.time_zone)
+    from ${meetings} nm
+    where nm.community_id = ${communities.id} and nm.starts_at > now() and nm.status = 'scheduled'
+    order by nm.starts_at limit 1)`,
 };
 
 const filterNames = ['q', 'topic', 'unitId', 'audience', 'format', 'stage', 'kind', 'open'] as const;
@@ -326,6 +351,7 @@ export const communityColumns = {
   visibility: communities.visibility,
   joinPolicy: communities.joinPolicy,
   requireGuidelines: communities.requireGuidelines,
+  meetingSchedulers: communities.meetingSchedulers,
   stage: communities.stage,
   memberCount: communities.memberCount,
   lastActivityAt: communities.lastActivityAt,

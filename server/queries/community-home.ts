@@ -6,10 +6,11 @@ import {
   communities,
   communityMembers,
   joinRequests,
+  meetings,
   units,
   users,
 } from '../db/schema/index.ts';
-import { communityColumns } from './communities.ts';
+import { communityColumns, epochMs, type NextMeetingJson } from './communities.ts';
 import { preparedFor } from './prepared.ts';
 
 export interface HomeLeader {
@@ -53,6 +54,15 @@ const communityHome = preparedFor((db) =>
         where cv.community_id = ${communities.id}
         order by cv.version desc limit 1
       )`,
+      upcomingMeetings: sql<NextMeetingJson[]>`coalesce((
+        select json_agg(json_build_object('id', um.id, 'title', um.title, 'kind', um.kind,
+          'startsAt', ${epochMs(sql`um.starts_at`)}, 'endsAt', ${epochMs(sql`um.ends_at`)},
+          'timeZone', um.time_zone, 'status', um.status) order by um.starts_at)
+        from (select * from ${meetings} m
+          where m.community_id = ${communities.id} and m.starts_at > now() - interval '7 days'
+            and m.ends_at > now()
+          order by m.starts_at, m.id limit 3) um
+      ), '[]'::json)`,
       ownRequestStatus: sql<string | null>`(
         select jr.status from ${joinRequests} jr
         where jr.community_id = ${communities.id} and jr.user_id = ${sql.placeholder('actorId')}::uuid

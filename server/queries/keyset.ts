@@ -24,8 +24,16 @@ function isExactTimestamp(value: unknown): value is string {
   return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 19) === value.slice(0, 19);
 }
 
-/** The condition for rows after the cursor (a row comparison, served by an index on the two columns). */
-export function rowsAfter(at: PgColumn, id: PgColumn, cursor: string | undefined): SQL | undefined {
+/**
+ * The condition for rows after the cursor (a row comparison, served by an index on the two columns);
+ * `order` is the list's order: newest first (desc, the default) or soonest first (asc).
+ */
+export function rowsAfter(
+  at: PgColumn,
+  id: PgColumn,
+  cursor: string | undefined,
+  order: 'asc' | 'desc' = 'desc',
+): SQL | undefined {
   const after = decodeCursor(cursor, 2);
   if (!after) return undefined;
   const [time, lastId] = after;
@@ -33,6 +41,7 @@ export function rowsAfter(at: PgColumn, id: PgColumn, cursor: string | undefined
     throw new AppError('validation_failed', 'The cursor is not valid.', {
       cursor: 'not a cursor from this list',
     });
+  if (order === 'asc') return sql`(${at}, ${id}) > (${time}::timestamptz, ${lastId}::uuid)`;
   return sql`(${at}, ${id}) < (${time}::timestamptz, ${lastId}::uuid)`;
 }
 

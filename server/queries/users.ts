@@ -17,6 +17,8 @@ export const profileColumns = {
   expertise: users.expertise,
   photoPath: users.photoPath,
   timeZone: users.timeZone,
+  remindDayBefore: users.remindDayBefore,
+  remindHourBefore: users.remindHourBefore,
   role: users.role,
   emailVerifiedAt: users.emailVerifiedAt,
   suspendedAt: users.suspendedAt,

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from './admin/index.ts';
 import { authRoutes } from './auth/index.ts';
+import { calendarRoutes } from './calendar/index.ts';
 import { charterTemplateRoutes } from './charter-template/index.ts';
 import { communityRoutes } from './communities/index.ts';
 import { contactRoutes } from './contact/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { institutionRoutes } from './institution/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
+import { meetingRoutes } from './meetings/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { peopleRoutes } from './people/index.ts';
 import { proposalRoutes } from './proposals/index.ts';
@@ -24,4 +26,6 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(proposalRoutes);
   await app.register(charterTemplateRoutes, { prefix: '/admin' });
   await app.register(contactRoutes);
+  await app.register(meetingRoutes);
+  await app.register(calendarRoutes);
 };

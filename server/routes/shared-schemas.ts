@@ -52,6 +52,9 @@ export const personSchema = personSummarySchema.extend({
 export const meSchema = personSchema.extend({
   email: z.string(),
   timeZone: z.string(),
+  /** Meeting reminders: a day before and an hour before (by email as the notification settings say). */
+  remindDayBefore: z.boolean(),
+  remindHourBefore: z.boolean(),
   emailVerified: z.boolean(),
 });
 

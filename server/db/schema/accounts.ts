@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { personKinds, userRoles } from '../../../common/enums.ts';
 import { units } from './institution.ts';
 import { tsvector } from './types.ts';
@@ -24,6 +24,9 @@ export const users = pgTable(
     expertise: text('expertise').array().notNull().default(sql`'{}'::text[]`),
     photoPath: text('photo_path'),
     timeZone: text('time_zone').notNull().default('UTC'),
+    /** Meeting reminders the member wants: a day before, an hour before (email per notification settings). */
+    remindDayBefore: boolean('remind_day_before').notNull().default(true),
+    remindHourBefore: boolean('remind_hour_before').notNull().default(true),
     role: userRoleEnum('role').notNull().default('member'),
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),

@@ -20,6 +20,7 @@ import {
   contactTopics,
   joinPolicies,
   meetingFormats,
+  meetingSchedulers,
   membershipRoles,
   proposalStatuses,
   visibilities,
@@ -43,6 +44,7 @@ export const invitationStatusEnum = pgEnum('invitation_status', [
   'declined',
   'revoked',
 ]);
+export const meetingSchedulersEnum = pgEnum('meeting_schedulers', meetingSchedulers);
 export const contactTopicEnum = pgEnum('contact_topic', contactTopics);
 export const contactStatusEnum = pgEnum('contact_status', ['open', 'done']);
 
@@ -71,6 +73,7 @@ export const communities = pgTable(
     visibility: visibilityEnum('visibility').notNull().default('institution'),
     joinPolicy: joinPolicyEnum('join_policy').notNull().default('open'),
     requireGuidelines: boolean('require_guidelines').notNull().default(false),
+    meetingSchedulers: meetingSchedulersEnum('meeting_schedulers').notNull().default('leaders'),
     stage: communityStageEnum('stage').notNull().default('coalescing'),
     memberCount: integer('member_count').notNull().default(0),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),

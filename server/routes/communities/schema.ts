@@ -6,6 +6,9 @@ import {
   communityStages,
   joinPolicies,
   meetingFormats,
+  meetingKinds,
+  meetingSchedulers,
+  meetingStatuses,
   membershipRoles,
   visibilities,
 } from '../../../common/enums.ts';
@@ -53,6 +56,16 @@ const personRef = z.object({ id: z.string(), displayName: z.string(), photoUrl: 
 const leaderSchema = personRef.extend({ role: z.enum(membershipRoles) });
 const unitRef = z.object({ id: z.string(), name: z.string() }).nullable();
 
+/** A community's next meeting as the directory and the home page show it. */
+export const nextMeetingSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(meetingKinds),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timeZone: z.string(),
+});
+
 export const communityCardSchema = z.object({
   id: z.string(),
   slug: z.string(),
@@ -69,6 +82,7 @@ export const communityCardSchema = z.object({
   stage: z.enum(communityStages),
   memberCount: z.number(),
   leaders: z.array(leaderSchema),
+  nextMeeting: nextMeetingSchema.nullable(),
   lastActivityAt: z.string(),
   createdAt: z.string(),
 });
@@ -90,6 +104,7 @@ export const communitySchema = z.object({
   visibility: z.enum(visibilities),
   joinPolicy: z.enum(joinPolicies),
   requireGuidelines: z.boolean(),
+  meetingSchedulers: z.enum(meetingSchedulers),
   stage: z.enum(communityStages),
   memberCount: z.number(),
   lastActivityAt: z.string(),
@@ -122,12 +137,15 @@ export const viewerSchema = z.object({
   canManage: z.boolean(),
   canSeeMembers: z.boolean(),
   canChangeStage: z.boolean(),
+  canScheduleMeeting: z.boolean(),
 });
 
 export const communityHomeSchema = z.object({
   community: communitySchema,
   leaders: z.array(leaderSchema),
   charter: charterSchema.nullable(),
+  /** The next three meetings (cancelled ones included, marked), soonest first. */
+  upcomingMeetings: z.array(nextMeetingSchema.extend({ status: z.enum(meetingStatuses) })),
   viewer: viewerSchema,
 });
 
@@ -145,6 +163,7 @@ export const updateCommunityBody = z.strictObject({
   visibility: z.enum(visibilities).optional(),
   joinPolicy: z.enum(joinPolicies).optional(),
   requireGuidelines: z.boolean().optional(),
+  meetingSchedulers: z.enum(meetingSchedulers).optional(),
 });
 
 export const joinBody = z.strictObject({ acceptGuidelines: z.boolean().optional() }).nullish();

@@ -19,6 +19,8 @@ export const updateMeBody = z.strictObject({
   interests: tagListField.optional(),
   expertise: tagListField.optional(),
   timeZone: timeZoneField.optional(),
+  remindDayBefore: z.boolean().optional(),
+  remindHourBefore: z.boolean().optional(),
 });
 
 export const peopleQuery = cursorQuery.extend({

@@ -4,6 +4,7 @@ import type {
   CommunityKind,
   JoinPolicy,
   MeetingFormat,
+  MeetingSchedulers,
   Visibility,
 } from '../../../common/enums.ts';
 import { communities, units } from '../../db/schema/index.ts';
@@ -28,6 +29,7 @@ export interface CommunityChanges {
   visibility?: Visibility | undefined;
   joinPolicy?: JoinPolicy | undefined;
   requireGuidelines?: boolean | undefined;
+  meetingSchedulers?: MeetingSchedulers | undefined;
 }
 
 /** Leaders edit their community's details; the slug stays, so links keep working. */
@@ -61,6 +63,7 @@ export async function updateCommunity(
       visibility: changes.visibility ?? community.visibility,
       joinPolicy: changes.joinPolicy ?? community.joinPolicy,
       requireGuidelines: changes.requireGuidelines ?? community.requireGuidelines,
+      meetingSchedulers: changes.meetingSchedulers ?? community.meetingSchedulers,
     };
     const [updated] = await tx
       .update(communities)

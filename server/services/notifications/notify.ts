@@ -15,6 +15,8 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'community.invitation': 'immediately',
   'community.update': 'off',
   'coordinator.contact': 'immediately',
+  'meeting.reminder': 'immediately',
+  'meeting.update': 'immediately',
 };
 
 export interface NewNotification {

@@ -14,6 +14,8 @@ export interface ProfileChanges {
   interests?: string[] | undefined;
   expertise?: string[] | undefined;
   timeZone?: string | undefined;
+  remindDayBefore?: boolean | undefined;
+  remindHourBefore?: boolean | undefined;
 }
 
 const unique = (tags: string[]) => [...new Set(tags)];
@@ -45,6 +47,8 @@ export async function updateProfile(deps: ServiceDeps, userId: string, changes: 
       interests: unique(changes.interests ?? current.user.interests),
       expertise: unique(changes.expertise ?? current.user.expertise),
       timeZone: changes.timeZone ?? current.user.timeZone,
+      remindDayBefore: changes.remindDayBefore ?? current.user.remindDayBefore,
+      remindHourBefore: changes.remindHourBefore ?? current.user.remindHourBefore,
     };
     const [user] = await tx
       .update(users)

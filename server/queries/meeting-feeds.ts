@@ -1,0 +1,103 @@
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import {
+  calendarFeeds,
+  communities,
+  communityMembers,
+  meetingRsvps,
+  meetingSeries,
+  meetings,
+  users,
+} from '../db/schema/index.ts';
+import type { Actor } from '../plugins/auth.ts';
+import { visibleTo } from './communities.ts';
+
+/** How far back feeds reach; everything ahead is included (series are bounded). */
+export const feedDaysBack = 90;
+const feedLimit = 2000;
+
+const feedColumns = (actorId: string | null) => ({
+  id: meetings.id,
+  seriesId: meetings.seriesId,
+  originalStart: meetings.originalStart,
+  detached: meetings.detached,
+  status: meetings.status,
+  kind: meetings.kind,
+  title: meetings.title,
+  description: meetings.description,
+  agenda: meetings.agenda,
+  startsAt: meetings.startsAt,
+  endsAt: meetings.endsAt,
+  timeZone: meetings.timeZone,
+  onlineUrl: meetings.onlineUrl,
+  room: meetings.room,
+  cancelReason: meetings.cancelReason,
+  sequence: meetings.sequence,
+  updatedAt: meetings.updatedAt,
+  communityName: communities.name,
+  myRsvp: actorId
+    ? sql<string | null>`(select r.status from ${meetingRsvps} r
+        where r.meeting_id = ${meetings.id} and r.user_id = ${actorId})`
+    : sql<string | null>`null`,
+});
+export type FeedMeeting = Awaited<ReturnType<typeof listCommunityFeed>>[number];
+
+const recent = sql`${meetings.startsAt} > now() - interval '${sql.raw(String(feedDaysBack))} days'`;
+
+async function feedRows(db: Db, actorId: string | null, where: SQL | undefined) {
+  return db
+    .select(feedColumns(actorId))
+    .from(meetings)
+    .innerJoin(communities, eq(communities.id, meetings.communityId))
+    .where(and(recent, where))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .limit(feedLimit);
+}
+
+/** A community's meetings for its feed: the last 90 days and everything ahead. */
+export async function listCommunityFeed(db: Db, communityId: string) {
+  return feedRows(db, null, eq(meetings.communityId, communityId));
+}
+
+/** A member's feed: their communities' meetings and the ones they answered, with their answers. */
+export async function listMemberFeed(db: Db, actor: Actor) {
+  const mine = sql`(
+    ${meetings.communityId} in (select cm.community_id from ${communityMembers} cm where cm.user_id = ${actor.id})
+    or ${meetings.id} in (select r.meeting_id from ${meetingRsvps} r where r.user_id = ${actor.id})
+  )`;
+  return feedRows(db, actor.id, and(mine, visibleTo(actor)));
+}
+
+/** The series of the meetings in a feed, by id. */
+export async function findSeriesByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return new Map<string, typeof meetingSeries.$inferSelect>();
+  const rows = await db.select().from(meetingSeries).where(inArray(meetingSeries.id, ids));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** The person a private feed token belongs to (suspended accounts have no feed). */
+export async function findFeedOwner(db: Db, token: string): Promise<Actor | undefined> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      kind: users.kind,
+    })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .where(and(eq(calendarFeeds.token, token), sql`${users.suspendedAt} is null`))
+    .limit(1);
+  return row ? { ...row, sessionId: '' } : undefined;
+}
+
+/** A person's feed token, if they made one. */
+export async function findFeedToken(db: Db, userId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ token: calendarFeeds.token })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.userId, userId))
+    .limit(1);
+  return row?.token;
+}

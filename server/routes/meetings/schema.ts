@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import { meetingKinds, meetingStatuses, rsvpStatuses, visibilities } from '../../../common/enums.ts';
+import { uuidField } from '../../../common/fields.ts';
+import {
+  activityRoleNameField,
+  capacityField,
+  localDateField,
+  localDateTimeField,
+  meetingKindField,
+  meetingTextField,
+  meetingTitleField,
+  meetingZoneField,
+  onlineUrlField,
+  roomField,
+  rruleField,
+  rsvpAnswerField,
+  seriesScopeField,
+} from '../../../common/meeting-fields.ts';
+import { cursorQuery } from '../shared-schemas.ts';
+
+const personRef = z.object({ id: z.string(), displayName: z.string(), photoUrl: z.string().nullable() });
+
+/** Optional text that may be cleared: "" and null both mean none. */
+const clearable = <T extends z.ZodType>(field: T) =>
+  z.union([z.literal('').transform(() => null), z.null(), field]);
+
+/** What a leader writes when scheduling; times are wall-clock times in `timeZone`. */
+export const scheduleMeetingBody = z.strictObject({
+  kind: meetingKindField.default('meeting'),
+  title: meetingTitleField,
+  description: meetingTextField.default(''),
+  agenda: meetingTextField.default(''),
+  startsAt: localDateTimeField,
+  endsAt: localDateTimeField,
+  timeZone: meetingZoneField,
+  rrule: clearable(rruleField).optional(),
+  exceptions: z.array(localDateField).max(100, 'At most 100 exceptions.').default([]),
+  onlineUrl: clearable(onlineUrlField).optional(),
+  room: clearable(roomField).optional(),
+  capacity: capacityField.nullable().optional(),
+});
+export type ScheduleMeetingInput = z.infer<typeof scheduleMeetingBody>;
+
+/** An edit: any field; `scope` says whether it applies to this occurrence or this and the following. */
+export const updateMeetingBody = z.strictObject({
+  scope: seriesScopeField.default('this'),
+  kind: meetingKindField.optional(),
+  title: meetingTitleField.optional(),
+  description: meetingTextField.optional(),
+  agenda: meetingTextField.optional(),
+  startsAt: localDateTimeField.optional(),
+  endsAt: localDateTimeField.optional(),
+  timeZone: meetingZoneField.optional(),
+  onlineUrl: clearable(onlineUrlField).optional(),
+  room: clearable(roomField).optional(),
+  capacity: capacityField.nullable().optional(),
+});
+export type UpdateMeetingInput = z.infer<typeof updateMeetingBody>;
+
+export const cancelMeetingBody = z.strictObject({
+  scope: seriesScopeField.default('this'),
+  reason: z.string().trim().max(1000, 'Use at most 1,000 characters.').default(''),
+});
+
+export const rsvpBody = z.strictObject({ answer: rsvpAnswerField });
+export const rsvpResultSchema = z.object({
+  status: z.enum(rsvpStatuses),
+  /** Place on the wait list (1 = next), when waitlisted. */
+  waitlistPosition: z.number().int().nullable(),
+});
+
+export const roleAssignmentBody = z.strictObject({
+  role: activityRoleNameField,
+  /** Who takes the role; yourself to volunteer; null to leave it open. */
+  userId: uuidField.nullable(),
+});
+
+export const attendanceBody = z.strictObject({
+  userIds: z.array(uuidField).max(5000, 'At most 5,000 people.'),
+});
+
+export const followUpBody = z.strictObject({
+  notes: meetingTextField.default(''),
+  recordingUrl: clearable(onlineUrlField).optional(),
+  actions: z
+    .array(
+      z.object({
+        text: z.string().trim().min(1, 'Describe the action.').max(500, 'Use at most 500 characters.'),
+        assigneeId: uuidField.nullable().default(null),
+        done: z.boolean().default(false),
+      }),
+    )
+    .max(100, 'At most 100 actions.')
+    .default([]),
+});
+
+export const activityRoleBody = z.strictObject({ name: activityRoleNameField });
+export const activityRoleSchema = z.object({
+  id: z.string().nullable(),
+  name: z.string(),
+  /** Default roles (facilitator, note-taker, host) cannot be removed. */
+  custom: z.boolean(),
+});
+
+export const meetingListQuery = cursorQuery.extend({
+  when: z.enum(['upcoming', 'past']).default('upcoming'),
+});
+
+/** A meeting in a list: the calendar, a community's meetings. */
+export const meetingCardSchema = z.object({
+  id: z.string(),
+  community: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  kind: z.enum(meetingKinds),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timeZone: z.string(),
+  onlineUrl: z.string().nullable(),
+  room: z.string().nullable(),
+  capacity: z.number().int().nullable(),
+  status: z.enum(meetingStatuses),
+  recurring: z.boolean(),
+  goingCount: z.number().int(),
+  waitlistCount: z.number().int(),
+  /** The signed-in person's answer, if any. */
+  myRsvp: z.enum(rsvpStatuses).nullable(),
+  /** For past meetings with attendance taken: whether the signed-in person came. */
+  attended: z.boolean().nullable(),
+});
+
+/** One meeting with everything its page shows. */
+export const meetingSchema = meetingCardSchema.extend({
+  community: z.object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    visibility: z.enum(visibilities),
+  }),
+  description: z.string(),
+  descriptionHtml: z.string(),
+  agenda: z.string(),
+  agendaHtml: z.string(),
+  cancelReason: z.string(),
+  series: z
+    .object({
+      id: z.string(),
+      rrule: z.string(),
+      /** The rule in words: "every month on the 1st Tuesday, 6 times". */
+      summary: z.string(),
+      exceptions: z.array(z.string()),
+      /** Where this occurrence stands in the series and how many there are. */
+      position: z.number().int(),
+      count: z.number().int(),
+    })
+    .nullable(),
+  maybeCount: z.number().int(),
+  waitlistPosition: z.number().int().nullable(),
+  roles: z.array(z.object({ role: z.string(), person: personRef.nullable(), volunteered: z.boolean() })),
+  notes: z.string(),
+  notesHtml: z.string(),
+  recordingUrl: z.string().nullable(),
+  attendanceTakenAt: z.string().nullable(),
+  /** Who came (once attendance is taken); shown to the community's members. */
+  attendance: z.array(personRef),
+  actions: z.array(
+    z.object({ id: z.string(), text: z.string(), assignee: personRef.nullable(), done: z.boolean() }),
+  ),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities: z.object({
+    edit: z.boolean(),
+    cancel: z.boolean(),
+    rsvp: z.boolean(),
+    assignRoles: z.boolean(),
+    volunteer: z.boolean(),
+    takeAttendance: z.boolean(),
+    seeResponses: z.boolean(),
+  }),
+});
+
+export const rsvpEntrySchema = z.object({
+  person: personRef,
+  status: z.enum(rsvpStatuses),
+  respondedAt: z.string(),
+});
+
+export const roleSuggestionSchema = z.object({
+  role: z.string(),
+  /** Members who have not yet taken this role (or took it longest ago), best first. */
+  people: z.array(personRef.extend({ lastTakenAt: z.string().nullable() })),
+});
+
+export const meetingParams = z.object({ id: uuidField });
+export const feedUrlSchema = z.object({ url: z.string().nullable() });
+export const feedFileParams = z.object({
+  file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, 'Not a calendar feed address.'),
+});
+export const communityFeedQuery = z.object({
+  token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,100}$/, 'Not a calendar feed token.')
+    .optional(),
+});

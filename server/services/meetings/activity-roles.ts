@@ -1,0 +1,71 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { defaultActivityRoles } from '../../../common/enums.ts';
+import type { Db } from '../../db/client.ts';
+import { activityRoles } from '../../db/schema/index.ts';
+import { fieldError, notFound } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canManageActivityRoles } from '../../policies/meetings.ts';
+import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+
+export interface ActivityRole {
+  id: string | null;
+  name: string;
+  custom: boolean;
+}
+
+/** A community's activity roles: the default ones (facilitator, note-taker, host), then its own. */
+export async function listActivityRoles(db: Db, communityId: string): Promise<ActivityRole[]> {
+  const custom = await db
+    .select({ id: activityRoles.id, name: activityRoles.name })
+    .from(activityRoles)
+    .where(eq(activityRoles.communityId, communityId))
+    .orderBy(asc(sql`lower(${activityRoles.name})`));
+  return [
+    ...defaultActivityRoles.map((name) => ({ id: null, name, custom: false })),
+    ...custom.map((row) => ({ ...row, custom: true })),
+  ];
+}
+
+/** The role's name as the community spells it, or a field error when the community has no such role. */
+export async function resolveActivityRole(db: Db, communityId: string, name: string): Promise<string> {
+  const roles = await listActivityRoles(db, communityId);
+  const found = roles.find((role) => role.name.toLowerCase() === name.trim().toLowerCase());
+  if (!found) {
+    throw fieldError(
+      'role',
+      `This community has no role “${name}”. Its roles: ${roles.map((r) => r.name).join(', ')}.`,
+    );
+  }
+  return found.name;
+}
+
+/** Leaders add an activity role of their own (names are unique, defaults included). */
+export async function addActivityRole(deps: ServiceDeps, actor: Actor, slug: string, name: string) {
+  return deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
+    authorizeWrite(canManageActivityRoles(actor, community, membership), community);
+    const existing = await listActivityRoles(tx, community.id);
+    if (existing.some((role) => role.name.toLowerCase() === name.toLowerCase())) {
+      throw fieldError('name', 'The community already has a role with that name.', 'conflict');
+    }
+    const [created] = await tx
+      .insert(activityRoles)
+      .values({ communityId: community.id, name })
+      .returning({ id: activityRoles.id, name: activityRoles.name });
+    return { id: created?.id ?? null, name, custom: true };
+  });
+}
+
+/** Leaders remove one of their own roles (past assignments keep the name they had). */
+export async function removeActivityRole(deps: ServiceDeps, actor: Actor, slug: string, roleId: string) {
+  await deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
+    authorizeWrite(canManageActivityRoles(actor, community, membership), community);
+    const deleted = await tx
+      .delete(activityRoles)
+      .where(and(eq(activityRoles.id, roleId), eq(activityRoles.communityId, community.id)))
+      .returning({ id: activityRoles.id });
+    if (deleted.length === 0) throw notFound('That role');
+  });
+}

@@ -1,0 +1,144 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { RsvpAnswer, RsvpStatus } from '../../../common/enums.ts';
+import type { Db } from '../../db/client.ts';
+import { meetingRsvps, meetings } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canRsvp } from '../../policies/meetings.ts';
+import { authorizeWrite } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { notifyUser } from '../notifications/notify.ts';
+import { loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
+
+/**
+ * A member answers going, maybe or not going. Under the meeting row's lock: "going" to a full meeting
+ * puts them on the wait list (keeping their place if they were already waiting); leaving a place (or a
+ * larger capacity) promotes the longest-waiting people, who are told. Fifty people pressing "going" at
+ * once for ten seats are taken one at a time, so exactly ten go.
+ */
+export async function answerRsvp(
+  deps: ServiceDeps,
+  actor: Actor,
+  meetingId: string,
+  answer: RsvpAnswer,
+): Promise<{ status: RsvpStatus; waitlistPosition: number | null }> {
+  const { db } = deps.database;
+  const { result, messageIds } = await db.transaction(async (tx) => {
+    const found = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
+    const { meeting, community, membership } = found;
+    authorizeWrite(
+      canRsvp(actor, community, membership),
+      community,
+      'Join the community to answer for its meetings.',
+    );
+    refuseIfCancelled(meeting, 'This meeting is cancelled: there is nothing to answer.');
+    if (meeting.startsAt.getTime() <= Date.now()) {
+      throw new AppError('conflict', 'This meeting has already started: answers are closed.');
+    }
+    const previous = found.myRsvp ?? null;
+    let status: RsvpStatus = answer;
+    if (answer === 'going' && previous !== 'going') {
+      const full = meeting.capacity !== null && meeting.goingCount >= meeting.capacity;
+      status = full ? 'waitlisted' : 'going';
+    }
+    if (status !== previous) {
+      await tx
+        .insert(meetingRsvps)
+        .values({ meetingId, userId: actor.id, status })
+        .onConflictDoUpdate({
+          target: [meetingRsvps.meetingId, meetingRsvps.userId],
+          set: { status, respondedAt: sql`now()` },
+        });
+      const delta = (s: RsvpStatus) => (status === s ? 1 : 0) - (previous === s ? 1 : 0);
+      await tx
+        .update(meetings)
+        .set({
+          goingCount: sql`${meetings.goingCount} + ${delta('going')}`,
+          waitlistCount: sql`${meetings.waitlistCount} + ${delta('waitlisted')}`,
+        })
+        .where(eq(meetings.id, meetingId));
+    }
+    const messageIds = await promoteFromWaitlist(tx, deps.env.publicUrl, meetingId);
+    const waitlistPosition =
+      status === 'waitlisted' ? await waitlistPositionOf(tx, meetingId, actor.id) : null;
+    return { result: { status, waitlistPosition }, messageIds };
+  });
+  await dispatchEmails(deps.jobs, messageIds);
+  return result;
+}
+
+/**
+ * Gives free places to the people waiting longest and tells them; call under the meeting's lock after
+ * anything that may free places (an answer, a larger capacity). Returns outbox ids to dispatch.
+ */
+export async function promoteFromWaitlist(db: Db, publicUrl: string, meetingId: string): Promise<string[]> {
+  const [meeting] = await db
+    .select({
+      title: meetings.title,
+      capacity: meetings.capacity,
+      goingCount: meetings.goingCount,
+      waitlistCount: meetings.waitlistCount,
+    })
+    .from(meetings)
+    .where(eq(meetings.id, meetingId));
+  if (!meeting || meeting.waitlistCount === 0) return [];
+  const free = meeting.capacity === null ? meeting.waitlistCount : meeting.capacity - meeting.goingCount;
+  if (free <= 0) return [];
+  const next = await db
+    .select({ userId: meetingRsvps.userId })
+    .from(meetingRsvps)
+    .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.status, 'waitlisted')))
+    .orderBy(asc(meetingRsvps.respondedAt), asc(meetingRsvps.userId))
+    .limit(free);
+  if (next.length === 0) return [];
+  const promoted = next.map((row) => row.userId);
+  await db
+    .update(meetingRsvps)
+    .set({ status: 'going', respondedAt: sql`now()` })
+    .where(
+      and(
+        eq(meetingRsvps.meetingId, meetingId),
+        sql`${meetingRsvps.userId} in (${sql.join(
+          promoted.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+      ),
+    );
+  await db
+    .update(meetings)
+    .set({
+      goingCount: sql`${meetings.goingCount} + ${promoted.length}`,
+      waitlistCount: sql`${meetings.waitlistCount} - ${promoted.length}`,
+    })
+    .where(eq(meetings.id, meetingId));
+  const messageIds: string[] = [];
+  for (const userId of promoted) {
+    const id = await notifyUser(db, publicUrl, {
+      userId,
+      kind: 'meeting.update',
+      title: `A place opened up: you are going to ${meeting.title}`,
+      body: 'You were on the wait list and now have a place. If you cannot come, change your answer so the next person can.',
+      url: `/meetings/${meetingId}`,
+    });
+    if (id) messageIds.push(id);
+  }
+  return messageIds;
+}
+
+/** Where someone stands on a meeting's wait list (1 = next). */
+async function waitlistPositionOf(db: Db, meetingId: string, userId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ position: sql<number>`count(*)::int` })
+    .from(meetingRsvps)
+    .where(
+      and(
+        eq(meetingRsvps.meetingId, meetingId),
+        eq(meetingRsvps.status, 'waitlisted'),
+        sql`(${meetingRsvps.respondedAt}, ${meetingRsvps.userId}) <= (
+          select r.responded_at, r.user_id from ${meetingRsvps} r
+          where r.meeting_id = ${meetingId} and r.user_id = ${userId})`,
+      ),
+    );
+  return row && row.position > 0 ? row.position : null;
+}

@@ -1,0 +1,80 @@
+import { and, eq } from 'drizzle-orm';
+import { meetingRoleAssignments } from '../../db/schema/index.ts';
+import { fieldError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canAssignMeetingRoles, canVolunteer } from '../../policies/meetings.ts';
+import { authorizeWrite } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { notifyUser } from '../notifications/notify.ts';
+import { resolveActivityRole } from './activity-roles.ts';
+import { loadVisibleMeeting, nonMembersAmong, refuseIfCancelled } from './load-meeting.ts';
+
+/**
+ * Gives an activity role at a meeting to someone (leaders, the meeting's editors and its host), to
+ * oneself (any member volunteers for an open role), or to nobody (`userId` null: the assigner, or the
+ * holder stepping back). The person given a role by someone else is told.
+ */
+export async function assignMeetingRole(
+  deps: ServiceDeps,
+  actor: Actor,
+  meetingId: string,
+  input: { role: string; userId: string | null },
+): Promise<void> {
+  const { db } = deps.database;
+  const messageIds = await db.transaction(async (tx) => {
+    const { meeting, community, membership, isHost } = await loadVisibleMeeting(tx, actor, meetingId, {
+      lock: true,
+    });
+    refuseIfCancelled(meeting);
+    const role = await resolveActivityRole(tx, community.id, input.role);
+    const [holder] = await tx
+      .select({ userId: meetingRoleAssignments.userId })
+      .from(meetingRoleAssignments)
+      .where(and(eq(meetingRoleAssignments.meetingId, meetingId), eq(meetingRoleAssignments.role, role)));
+    const mayAssign = canAssignMeetingRoles(actor, community, membership, meeting, isHost);
+    const volunteering = input.userId === actor.id && (!holder || holder.userId === actor.id);
+    const steppingBack = input.userId === null && holder?.userId === actor.id;
+    if (volunteering || steppingBack) {
+      authorizeWrite(
+        canVolunteer(actor, community, membership) || mayAssign,
+        community,
+        'Join the community to take a role.',
+      );
+    } else {
+      authorizeWrite(
+        mayAssign,
+        community,
+        holder
+          ? 'Someone already has that role; a leader or the host can hand it on.'
+          : 'Only leaders and the host give roles to others.',
+      );
+    }
+    if (input.userId === null) {
+      await tx
+        .delete(meetingRoleAssignments)
+        .where(and(eq(meetingRoleAssignments.meetingId, meetingId), eq(meetingRoleAssignments.role, role)));
+      return [];
+    }
+    if ((await nonMembersAmong(tx, community.id, [input.userId])).length > 0) {
+      throw fieldError('userId', 'Roles go to members of the community.');
+    }
+    await tx
+      .insert(meetingRoleAssignments)
+      .values({ meetingId, role, userId: input.userId, volunteered: volunteering })
+      .onConflictDoUpdate({
+        target: [meetingRoleAssignments.meetingId, meetingRoleAssignments.role],
+        set: { userId: input.userId, volunteered: volunteering, assignedAt: new Date() },
+      });
+    if (volunteering || holder?.userId === input.userId) return [];
+    const id = await notifyUser(tx, deps.env.publicUrl, {
+      userId: input.userId,
+      kind: 'meeting.update',
+      title: `You are ${role.toLowerCase()} at ${meeting.title}`,
+      body: `${actor.displayName} asked you to take this role. If you cannot, say so on the meeting's page.`,
+      url: `/meetings/${meetingId}`,
+    });
+    return id ? [id] : [];
+  });
+  await dispatchEmails(deps.jobs, messageIds);
+}

@@ -1,0 +1,106 @@
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import { DateTime } from 'luxon';
+import type { meetingSeries } from '../../db/schema/index.ts';
+import type { FeedMeeting } from '../../queries/meeting-feeds.ts';
+
+type Series = typeof meetingSeries.$inferSelect;
+
+const answerPrefix: Record<string, string> = {
+  maybe: 'Maybe: ',
+  waitlisted: 'Wait list: ',
+  not_going: 'Not going: ',
+};
+
+/**
+ * An iCalendar file (RFC 5545) of meetings, with a VTIMEZONE for every zone used. A series is one
+ * VEVENT with its RRULE and EXDATEs, and an override (RECURRENCE-ID) for each occurrence that was
+ * edited on its own, cancelled (STATUS:CANCELLED), or answered in a member's feed (the answer shown in
+ * the title; "not going" marked free time). Times are written in the meeting's zone, so calendars keep
+ * a 15:00 meeting at 15:00 across daylight-saving changes.
+ */
+export function buildCalendarFile(options: {
+  name: string;
+  publicUrl: string;
+  meetings: FeedMeeting[];
+  series: Map<string, Series>;
+  /** A member's feed marks their answers. */
+  withAnswers?: boolean;
+}): string {
+  const calendar = ical({
+    name: options.name,
+    prodId: { company: 'Copse', product: 'Copse', language: 'EN' },
+    ttl: 3600,
+  });
+  calendar.timezone({ name: null, generator: getVtimezoneComponent });
+  const host = new URL(options.publicUrl).host;
+  const uid = (id: string) => `${id}@${host}`;
+  const mastered = new Set<string>();
+
+  for (const meeting of options.meetings) {
+    const series = meeting.seriesId ? options.series.get(meeting.seriesId) : undefined;
+    const answer = options.withAnswers ? meeting.myRsvp : null;
+    const details = eventDetails(meeting, options.publicUrl, answer);
+    if (!series) {
+      calendar.createEvent({ id: uid(meeting.id), ...details });
+      continue;
+    }
+    if (!mastered.has(series.id)) {
+      mastered.add(series.id);
+      const template = options.meetings.find((m) => m.seriesId === series.id && !m.detached) ?? meeting;
+      const first = DateTime.fromISO(series.firstStart, { zone: series.timeZone });
+      const length = template.endsAt.getTime() - template.startsAt.getTime();
+      const exdates = series.exceptions.map(
+        (day) => `${day.replaceAll('-', '')}T${series.firstStart.slice(11).replace(':', '')}00`,
+      );
+      calendar.createEvent({
+        id: uid(series.id),
+        ...eventDetails(template, options.publicUrl, null),
+        start: first,
+        end: first.plus({ milliseconds: length }),
+        timezone: series.timeZone,
+        status: ICalEventStatus.CONFIRMED,
+        repeating: [
+          `RRULE:${series.rrule}`,
+          ...(exdates.length > 0 ? [`EXDATE;TZID=${series.timeZone}:${exdates.join(',')}`] : []),
+        ].join('\r\n'),
+      });
+    }
+    if (meeting.detached || meeting.status === 'cancelled' || answer) {
+      calendar.createEvent({
+        id: uid(series.id),
+        ...details,
+        recurrenceId: DateTime.fromJSDate(meeting.originalStart ?? meeting.startsAt, {
+          zone: series.timeZone,
+        }),
+      });
+    }
+  }
+  return calendar.toString();
+}
+
+function eventDetails(meeting: FeedMeeting, publicUrl: string, answer: string | null) {
+  const zone = meeting.timeZone;
+  const url = `${publicUrl}/meetings/${meeting.id}`;
+  const location = [meeting.room, meeting.onlineUrl].filter(Boolean).join(' · ');
+  const lines = [
+    meeting.status === 'cancelled' ? `Cancelled. ${meeting.cancelReason}`.trim() : '',
+    meeting.description,
+    meeting.agenda ? `Agenda:\n${meeting.agenda}` : '',
+    meeting.onlineUrl ? `Join online: ${meeting.onlineUrl}` : '',
+    `${meeting.communityName} on Copse: ${url}`,
+  ].filter(Boolean);
+  return {
+    start: DateTime.fromJSDate(meeting.startsAt, { zone }),
+    end: DateTime.fromJSDate(meeting.endsAt, { zone }),
+    timezone: zone,
+    summary: `${answer ? (answerPrefix[answer] ?? '') : ''}${meeting.title}`,
+    description: lines.join('\n\n'),
+    location: location || null,
+    url,
+    sequence: meeting.sequence,
+    lastModified: meeting.updatedAt,
+    status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    transparency: answer === 'not_going' ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+  };
+}

@@ -1,0 +1,75 @@
+import { and, eq, gte, sql } from 'drizzle-orm';
+import type { SeriesScope } from '../../../common/enums.ts';
+import { meetings } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canEditMeeting } from '../../policies/meetings.ts';
+import { authorizeWrite } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { interestedPeople, loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
+
+/**
+ * Cancels a meeting (or this and the following ones of its series) with a reason. Cancelled meetings
+ * stay visible, marked cancelled, and calendar feeds say so; those who answered are told.
+ */
+export async function cancelMeeting(
+  deps: ServiceDeps,
+  actor: Actor,
+  meetingId: string,
+  input: { scope: SeriesScope; reason: string },
+): Promise<void> {
+  const { db } = deps.database;
+  const messageIds = await db.transaction(async (tx) => {
+    const { meeting, community, membership } = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
+    authorizeWrite(
+      canEditMeeting(actor, community, membership, meeting),
+      community,
+      'Only the community’s leaders and whoever scheduled the meeting cancel it.',
+    );
+    refuseIfCancelled(meeting, 'This meeting is already cancelled.');
+    if (meeting.startsAt.getTime() <= Date.now()) {
+      throw new AppError('conflict', 'This meeting has already started and cannot be cancelled.');
+    }
+    const which =
+      meeting.seriesId !== null && input.scope === 'following'
+        ? and(
+            eq(meetings.seriesId, meeting.seriesId),
+            gte(meetings.originalStart, meeting.originalStart ?? meeting.startsAt),
+            eq(meetings.status, 'scheduled'),
+          )
+        : eq(meetings.id, meeting.id);
+    const cancelled = await tx
+      .update(meetings)
+      .set({
+        status: 'cancelled',
+        cancelReason: input.reason,
+        detached: sql`${meetings.seriesId} is not null`,
+        sequence: sql`${meetings.sequence} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(which)
+      .returning({ id: meetings.id });
+    const people = await interestedPeople(
+      tx,
+      cancelled.map((row) => row.id),
+    );
+    return notifyEach(
+      tx,
+      deps.env.publicUrl,
+      people,
+      {
+        kind: 'meeting.update',
+        title:
+          cancelled.length > 1
+            ? `Cancelled: ${meeting.title} and the ${cancelled.length - 1} meetings after it`
+            : `Cancelled: ${meeting.title}`,
+        body: input.reason ? excerpt(input.reason) : `${community.name} cancelled a meeting you answered.`,
+        url: `/meetings/${meeting.id}`,
+      },
+      { except: actor.id },
+    );
+  });
+  await dispatchEmails(deps.jobs, messageIds);
+}

@@ -1,0 +1,57 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { communityMembers, meetingRsvps, meetings } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canSeeMeetings } from '../../policies/meetings.ts';
+import { findMeetingForActor, type MeetingForActor } from '../../queries/meetings.ts';
+
+/**
+ * Loads a meeting the actor may see (404 otherwise, as for its community). Inside a transaction,
+ * `lock` takes the meeting row's lock first: RSVPs, attendance and edits of one meeting are applied
+ * one after the other, which is what keeps a full meeting from taking one person too many.
+ */
+export async function loadVisibleMeeting(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<MeetingForActor> {
+  if (options.lock) await db.execute(sql`select 1 from ${meetings} where ${meetings.id} = ${id} for update`);
+  const found = await findMeetingForActor(db, id, actor?.id ?? null);
+  if (!found || !canSeeMeetings(actor, found.community, found.membership)) throw notFound('That meeting');
+  return found;
+}
+
+/** Refuses changes to a cancelled meeting (it stays visible, as cancelled). */
+export function refuseIfCancelled(meeting: { status: string }, message = 'This meeting is cancelled.'): void {
+  if (meeting.status === 'cancelled') throw new AppError('conflict', message);
+}
+
+/** Refuses what may only happen once a meeting has started (attendance, notes). */
+export function refuseUntilStarted(meeting: { startsAt: Date }, what: string): void {
+  if (meeting.startsAt.getTime() > Date.now()) {
+    throw new AppError('conflict', `${what} once the meeting has started.`);
+  }
+}
+
+/** Of `userIds`, the ones who are not members of the community. */
+export async function nonMembersAmong(db: Db, communityId: string, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .select({ userId: communityMembers.userId })
+    .from(communityMembers)
+    .where(and(eq(communityMembers.communityId, communityId), inArray(communityMembers.userId, userIds)));
+  const members = new Set(rows.map((row) => row.userId));
+  return userIds.filter((id) => !members.has(id));
+}
+
+/** The people to tell about a change: everyone who answered going, maybe or waits for a place. */
+export async function interestedPeople(db: Db, meetingIds: string[]): Promise<string[]> {
+  if (meetingIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ userId: meetingRsvps.userId })
+    .from(meetingRsvps)
+    .where(and(inArray(meetingRsvps.meetingId, meetingIds), sql`${meetingRsvps.status} <> 'not_going'`));
+  return rows.map((row) => row.userId);
+}

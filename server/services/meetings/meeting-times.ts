@@ -1,0 +1,28 @@
+import { DateTime } from 'luxon';
+import { fieldError } from '../../errors.ts';
+import { longestMeetingDays } from '../../queries/meetings.ts';
+import { localToInstant } from './recurrence.ts';
+
+/** A meeting's start and end as instants, checked: the end after the start, at most a week long. */
+export function meetingTimes(startLocal: string, endLocal: string, zone: string) {
+  const startsAt = localToInstant(startLocal, zone);
+  const endsAt = localToInstant(endLocal, zone);
+  if (endsAt.getTime() <= startsAt.getTime()) throw fieldError('endsAt', 'The end must be after the start.');
+  if (endsAt.getTime() - startsAt.getTime() > longestMeetingDays * 24 * 3600_000) {
+    throw fieldError('endsAt', `A meeting lasts at most ${longestMeetingDays} days.`);
+  }
+  return { startsAt, endsAt };
+}
+
+/** The wall-clock length of a meeting in minutes, kept for every occurrence of a series. */
+export function wallClockMinutes(startLocal: string, endLocal: string): number {
+  return DateTime.fromISO(endLocal, { zone: 'utc' }).diff(
+    DateTime.fromISO(startLocal, { zone: 'utc' }),
+    'minutes',
+  ).minutes;
+}
+
+/** A local start plus a wall-clock length: the local end ("2026-12-01T16:30"). */
+export function addWallClockMinutes(startLocal: string, minutes: number): string {
+  return DateTime.fromISO(startLocal, { zone: 'utc' }).plus({ minutes }).toFormat("yyyy-MM-dd'T'HH:mm");
+}

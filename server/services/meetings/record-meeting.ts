@@ -1,0 +1,107 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { meetingActions, meetingAttendance, meetings } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canTakeAttendance } from '../../policies/meetings.ts';
+import { authorizeWrite } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+import {
+  loadVisibleMeeting,
+  nonMembersAmong,
+  refuseIfCancelled,
+  refuseUntilStarted,
+} from './load-meeting.ts';
+
+const hostMessage = 'Only the meeting’s host, whoever scheduled it and the community’s leaders record it.';
+
+/** Loads a meeting for recording (attendance, notes): started, not cancelled, and the actor may. */
+async function loadForRecording(tx: Db, actor: Actor, meetingId: string, what: string) {
+  const found = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
+  const { meeting, community, membership, isHost } = found;
+  authorizeWrite(canTakeAttendance(actor, community, membership, meeting, isHost), community, hostMessage);
+  refuseIfCancelled(meeting);
+  refuseUntilStarted(meeting, what);
+  return found;
+}
+
+/**
+ * The host takes attendance: the whole list of who came (people who had not answered included), which
+ * replaces the previous list. Everyone on it must be a member of the community (a field error names them).
+ */
+export async function takeAttendance(
+  deps: ServiceDeps,
+  actor: Actor,
+  meetingId: string,
+  userIds: string[],
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { community } = await loadForRecording(tx, actor, meetingId, 'Attendance is taken');
+    const unique = [...new Set(userIds)];
+    const strangers = await nonMembersAmong(tx, community.id, unique);
+    if (strangers.length > 0) {
+      throw new AppError(
+        'validation_failed',
+        'Attendance is for members of the community; add them to it first.',
+        Object.fromEntries(
+          strangers.map((id) => [`userIds.${userIds.indexOf(id)}`, 'Not a member of this community.']),
+        ),
+      );
+    }
+    await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId));
+    if (unique.length > 0) {
+      await tx
+        .insert(meetingAttendance)
+        .values(unique.map((userId) => ({ meetingId, userId, recordedBy: actor.id })));
+    }
+    await tx
+      .update(meetings)
+      .set({ attendanceTakenAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(meetings.id, meetingId));
+  });
+}
+
+/** Notes, a recording link and follow-up actions after the meeting (the list replaces the previous one). */
+export async function recordFollowUp(
+  deps: ServiceDeps,
+  actor: Actor,
+  meetingId: string,
+  input: {
+    notes: string;
+    recordingUrl?: string | null | undefined;
+    actions: { text: string; assigneeId: string | null; done: boolean }[];
+  },
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { community } = await loadForRecording(tx, actor, meetingId, 'Notes and actions are written');
+    const assignees = input.actions.flatMap((action) => (action.assigneeId ? [action.assigneeId] : []));
+    const strangers = new Set(await nonMembersAmong(tx, community.id, [...new Set(assignees)]));
+    if (strangers.size > 0) {
+      throw new AppError(
+        'validation_failed',
+        'Actions go to members of the community.',
+        Object.fromEntries(
+          input.actions.flatMap((action, index) =>
+            action.assigneeId && strangers.has(action.assigneeId)
+              ? [[`actions.${index}.assigneeId`, 'Not a member of this community.']]
+              : [],
+          ),
+        ),
+      );
+    }
+    await tx
+      .update(meetings)
+      .set({
+        notes: input.notes,
+        ...(input.recordingUrl !== undefined ? { recordingUrl: input.recordingUrl } : {}),
+        updatedAt: sql`now()`,
+      })
+      .where(eq(meetings.id, meetingId));
+    await tx.delete(meetingActions).where(eq(meetingActions.meetingId, meetingId));
+    if (input.actions.length > 0) {
+      await tx
+        .insert(meetingActions)
+        .values(input.actions.map((action, position) => ({ meetingId, position, ...action })));
+    }
+  });
+}

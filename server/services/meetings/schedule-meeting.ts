@@ -1,0 +1,79 @@
+import { eq, sql } from 'drizzle-orm';
+import { communities, meetingSeries, meetings } from '../../db/schema/index.ts';
+import { fieldError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canScheduleMeeting } from '../../policies/meetings.ts';
+import type { ScheduleMeetingInput } from '../../routes/meetings/schema.ts';
+import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+import { addWallClockMinutes, meetingTimes, wallClockMinutes } from './meeting-times.ts';
+import { expandRecurrence } from './recurrence.ts';
+
+/**
+ * Schedules a meeting, workshop or conference for a community: one occurrence, or a series from a
+ * bounded RRULE (every occurrence written now, each keeping the wall-clock time and length in the
+ * meeting's zone). Returns the first occurrence's id and how many were scheduled.
+ */
+export async function scheduleMeeting(
+  deps: ServiceDeps,
+  actor: Actor,
+  slug: string,
+  input: ScheduleMeetingInput,
+): Promise<{ id: string; occurrences: number }> {
+  const { db } = deps.database;
+  return db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
+    authorizeWrite(
+      canScheduleMeeting(actor, community, membership),
+      community,
+      'Only the community’s leaders (or its members, if the leaders allow it) schedule meetings.',
+    );
+    const first = meetingTimes(input.startsAt, input.endsAt, input.timeZone);
+    const common = {
+      communityId: community.id,
+      kind: input.kind,
+      title: input.title,
+      description: input.description,
+      agenda: input.agenda,
+      timeZone: input.timeZone,
+      onlineUrl: input.onlineUrl ?? null,
+      room: input.room ?? null,
+      capacity: input.capacity ?? null,
+      createdBy: actor.id,
+    };
+    let rows: (typeof meetings.$inferInsert)[];
+    if (input.rrule) {
+      const series = expandRecurrence(input.rrule, input.startsAt, input.timeZone, input.exceptions);
+      const [created] = await tx
+        .insert(meetingSeries)
+        .values({
+          communityId: community.id,
+          rrule: series.rrule,
+          firstStart: series.starts[0] ?? input.startsAt,
+          timeZone: input.timeZone,
+          exceptions: [...new Set(input.exceptions)].sort(),
+        })
+        .returning({ id: meetingSeries.id });
+      const minutes = wallClockMinutes(input.startsAt, input.endsAt);
+      rows = series.starts.map((start) => {
+        const times = meetingTimes(start, addWallClockMinutes(start, minutes), input.timeZone);
+        return { ...common, ...times, seriesId: created?.id, originalStart: times.startsAt };
+      });
+    } else {
+      if (input.exceptions.length > 0) {
+        throw fieldError(
+          'exceptions',
+          'Exceptions are dates a repeating meeting skips; this one does not repeat.',
+        );
+      }
+      rows = [{ ...common, ...first }];
+    }
+    const inserted = await tx
+      .insert(meetings)
+      .values(rows)
+      .returning({ id: meetings.id, startsAt: meetings.startsAt });
+    inserted.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    await tx.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, community.id));
+    return { id: inserted[0]?.id ?? '', occurrences: inserted.length };
+  });
+}

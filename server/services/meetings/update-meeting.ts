@@ -1,0 +1,198 @@
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { meetingSeries, meetings } from '../../db/schema/index.ts';
+import { AppError, fieldError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canEditMeeting } from '../../policies/meetings.ts';
+import type { UpdateMeetingInput } from '../../routes/meetings/schema.ts';
+import { authorizeWrite } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { notifyEach } from '../notifications/notify-many.ts';
+import { promoteFromWaitlist } from './answer-rsvp.ts';
+import { interestedPeople, loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
+import { addWallClockMinutes, meetingTimes, wallClockMinutes } from './meeting-times.ts';
+import { instantToLocal, withUntil } from './recurrence.ts';
+
+type Fields = Partial<
+  Pick<
+    typeof meetings.$inferInsert,
+    'kind' | 'title' | 'description' | 'agenda' | 'onlineUrl' | 'room' | 'capacity'
+  >
+>;
+
+function changedFields(input: UpdateMeetingInput): Fields {
+  const fields: Fields = {};
+  if (input.kind !== undefined) fields.kind = input.kind;
+  if (input.title !== undefined) fields.title = input.title;
+  if (input.description !== undefined) fields.description = input.description;
+  if (input.agenda !== undefined) fields.agenda = input.agenda;
+  if (input.onlineUrl !== undefined) fields.onlineUrl = input.onlineUrl;
+  if (input.room !== undefined) fields.room = input.room;
+  if (input.capacity !== undefined) fields.capacity = input.capacity;
+  return fields;
+}
+
+/**
+ * Edits a meeting. For an occurrence of a series, `scope` says whether the change is for this meeting
+ * only (it becomes an exception of the series) or for this and the following ones: then the series is
+ * split here (the earlier part ends before this meeting, calendars get a new series from it) and the
+ * following meetings take the new details and time of day, each on its own day. Those who answered
+ * going, maybe or wait for a place are told; a larger capacity gives places to the wait list.
+ */
+export async function updateMeeting(
+  deps: ServiceDeps,
+  actor: Actor,
+  meetingId: string,
+  input: UpdateMeetingInput,
+): Promise<void> {
+  const { db } = deps.database;
+  const messageIds = await db.transaction(async (tx) => {
+    const { meeting, community, membership } = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
+    authorizeWrite(
+      canEditMeeting(actor, community, membership, meeting),
+      community,
+      'Only the community’s leaders and whoever scheduled the meeting change it.',
+    );
+    refuseIfCancelled(meeting);
+    if (meeting.endsAt.getTime() <= Date.now()) {
+      throw new AppError('conflict', 'This meeting is over: add notes and attendance instead.');
+    }
+    const zone = input.timeZone ?? meeting.timeZone;
+    const oldStart = instantToLocal(meeting.startsAt, meeting.timeZone);
+    const startLocal = input.startsAt ?? oldStart;
+    const endLocal = input.endsAt ?? instantToLocal(meeting.endsAt, meeting.timeZone);
+    const times = meetingTimes(startLocal, endLocal, zone);
+    const fields = changedFields(input);
+    let affected: string[];
+    if (meeting.seriesId === null || input.scope === 'this') {
+      await tx
+        .update(meetings)
+        .set({
+          ...fields,
+          ...times,
+          timeZone: zone,
+          detached: meeting.seriesId !== null,
+          sequence: sql`${meetings.sequence} + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(meetings.id, meeting.id));
+      affected = [meeting.id];
+    } else {
+      if (startLocal.slice(0, 10) !== oldStart.slice(0, 10)) {
+        throw fieldError(
+          'startsAt',
+          'This and the following meetings keep their days: change the time of day here, or move one meeting at a time.',
+        );
+      }
+      affected = await updateFollowing(tx, meeting, fields, {
+        zone,
+        timeOfDay: startLocal.slice(11),
+        minutes: wallClockMinutes(startLocal, endLocal),
+      });
+    }
+    const ids: string[] = [];
+    if (fields.capacity !== undefined) {
+      for (const id of affected) ids.push(...(await promoteFromWaitlist(tx, deps.env.publicUrl, id)));
+    }
+    const people = await interestedPeople(tx, affected);
+    const title = fields.title ?? meeting.title;
+    ids.push(
+      ...(await notifyEach(
+        tx,
+        deps.env.publicUrl,
+        people,
+        {
+          kind: 'meeting.update',
+          title:
+            affected.length > 1 ? `${title} and the meetings after it have changed` : `${title} has changed`,
+          body: `${community.name} changed the details of a meeting you answered. Check the time and place.`,
+          url: `/meetings/${meeting.id}`,
+        },
+        { except: actor.id },
+      )),
+    );
+    return ids;
+  });
+  await dispatchEmails(deps.jobs, messageIds);
+}
+
+/**
+ * "This and following": splits the series at this meeting when earlier ones exist, then gives every
+ * following meeting the new details and time of day (on its own date) in one statement.
+ */
+async function updateFollowing(
+  tx: Db,
+  meeting: typeof meetings.$inferSelect,
+  fields: Fields,
+  change: { zone: string; timeOfDay: string; minutes: number },
+): Promise<string[]> {
+  const seriesId = meeting.seriesId ?? '';
+  const from = meeting.originalStart ?? meeting.startsAt;
+  const following = await tx
+    .select({ id: meetings.id, startsAt: meetings.startsAt, timeZone: meetings.timeZone })
+    .from(meetings)
+    .where(and(eq(meetings.seriesId, seriesId), gte(meetings.originalStart, from)))
+    .orderBy(asc(meetings.originalStart));
+  const moved = following.map((row) => {
+    const start = `${instantToLocal(row.startsAt, row.timeZone).slice(0, 10)}T${change.timeOfDay}`;
+    return {
+      id: row.id,
+      start,
+      ...meetingTimes(start, addWallClockMinutes(start, change.minutes), change.zone),
+    };
+  });
+  const firstMoved = moved[0];
+  const lastMoved = moved.at(-1);
+  if (!firstMoved || !lastMoved) return [];
+  const [series] = await tx.select().from(meetingSeries).where(eq(meetingSeries.id, seriesId));
+  if (!series) return [];
+  const [earlier] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(meetings)
+    .where(and(eq(meetings.seriesId, seriesId), lt(meetings.originalStart, from)));
+  const next = {
+    rrule: withUntil(series.rrule, lastMoved.startsAt),
+    firstStart: firstMoved.start,
+    timeZone: change.zone,
+    exceptions: series.exceptions.filter((day) => day >= firstMoved.start.slice(0, 10)),
+  };
+  let targetSeries = seriesId;
+  if ((earlier?.count ?? 0) > 0) {
+    await tx
+      .update(meetingSeries)
+      .set({ rrule: withUntil(series.rrule, new Date(from.getTime() - 1000)) })
+      .where(eq(meetingSeries.id, seriesId));
+    const [created] = await tx
+      .insert(meetingSeries)
+      .values({ communityId: series.communityId, ...next })
+      .returning({ id: meetingSeries.id });
+    targetSeries = created?.id ?? seriesId;
+  } else {
+    await tx.update(meetingSeries).set(next).where(eq(meetingSeries.id, seriesId));
+  }
+  const values = sql.join(
+    moved.map(
+      (row) =>
+        sql`(${row.id}::uuid, ${row.startsAt.toISOString()}::timestamptz, ${row.endsAt.toISOString()}::timestamptz)`,
+    ),
+    sql`, `,
+  );
+  await tx
+    .update(meetings)
+    .set({
+      ...fields,
+      seriesId: targetSeries,
+      startsAt: sql`v.starts_at`,
+      endsAt: sql`v.ends_at`,
+      originalStart: sql`v.starts_at`,
+      timeZone: change.zone,
+      // Following meetings become plain occurrences of their series again; cancelled ones stay exceptions.
+      detached: sql`${meetings.status} = 'cancelled'`,
+      sequence: sql`${meetings.sequence} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .from(sql`(values ${values}) as v(id, starts_at, ends_at)`)
+    .where(sql`${meetings.id} = v.id`);
+  return moved.map((row) => row.id);
+}
