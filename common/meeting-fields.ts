@@ -12,17 +12,23 @@ export const meetingTitleField = z
 
 export const meetingTextField = z.string().max(10_000, 'Use at most 10,000 characters.');
 
+/** Whether an ISO text names a real day and time (JavaScript would roll 30 February over to March). */
+function isRealDate(iso: string, length: number): boolean {
+  const parsed = Date.parse(iso);
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, length) === iso.slice(0, length);
+}
+
 /** A wall-clock time in the meeting's zone, as a `datetime-local` input gives it: 2026-12-01T15:00. */
 export const localDateTimeField = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Enter a date and time like 2026-12-01T15:00.')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}:00Z`)), 'That date does not exist.');
+  .refine((value) => isRealDate(`${value}:00Z`, 16), 'That date does not exist.');
 
 /** A local date (an exception to a recurring meeting): 2026-12-29. */
 export const localDateField = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-12-29.')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'That date does not exist.');
+  .refine((value) => isRealDate(`${value}T00:00:00Z`, 10), 'That date does not exist.');
 
 export const meetingZoneField = timeZoneField;
 

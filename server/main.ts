@@ -46,7 +46,10 @@ async function main(): Promise<void> {
     logger: { level: env.LOG_LEVEL },
     serveWeb: true,
   });
-  if (boss) await startWorkers(boss, database, jobs, createMailer(env.SMTP_URL, env.MAIL_FROM));
+  if (boss)
+    await startWorkers(boss, database, jobs, createMailer(env.SMTP_URL, env.MAIL_FROM), {
+      publicUrl: env.publicUrl,
+    });
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     lifecycle.shuttingDown = true;

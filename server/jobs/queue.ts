@@ -6,6 +6,7 @@ export interface JobPayloads {
   'email.send': { messageId: string };
   'email.sweep': Record<string, never>;
   'sessions.cleanup': Record<string, never>;
+  'meetings.reminders': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -19,7 +20,7 @@ export const discardingJobs: Jobs = {
   async send() {},
 };
 
-export const jobQueues: JobName[] = ['email.send', 'email.sweep', 'sessions.cleanup'];
+export const jobQueues: JobName[] = ['email.send', 'email.sweep', 'sessions.cleanup', 'meetings.reminders'];
 
 /** Starts pg-boss on our database connection (PGlite or PostgreSQL) and creates the queues. */
 export async function startBoss(database: Database): Promise<PgBoss> {

@@ -8,6 +8,7 @@ import {
   type Mailer,
   markEmailFailed,
 } from '../services/mail/outbox.ts';
+import { sendDueReminders } from '../services/meetings/send-reminders.ts';
 import { deleteExpiredRateLimits } from '../services/rate-limit.ts';
 import type { JobPayloads, Jobs } from './queue.ts';
 
@@ -17,9 +18,10 @@ export async function startWorkers(
   database: Database,
   jobs: Jobs,
   mailer: Mailer,
-  options: { pollingIntervalSeconds?: number } = {},
+  options: { pollingIntervalSeconds?: number; publicUrl?: string } = {},
 ): Promise<void> {
   const { db } = database;
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   const sendOptions = { ...polling, includeMetadata: true as const };
   await boss.work<JobPayloads['email.send']>('email.send', sendOptions, async ([job]) => {
@@ -38,6 +40,11 @@ export async function startWorkers(
     await deleteExpiredSessions(db);
     await deleteExpiredRateLimits(db);
   });
+  await boss.work('meetings.reminders', async () => {
+    await dispatchEmails(jobs, await sendDueReminders(db, publicUrl));
+  });
   await boss.schedule('email.sweep', '*/5 * * * *');
+  // Every minute: reminders go out within a minute of being due.
+  await boss.schedule('meetings.reminders', '* * * * *');
   await boss.schedule('sessions.cleanup', '17 * * * *');
 }

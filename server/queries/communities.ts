@@ -131,7 +131,7 @@ const cardColumns = {
     select json_build_object('id', nm.id, 'title', nm.title, 'kind', nm.kind,
       'startsAt', ${epochMs(sql`nm.starts_at`)}, 'endsAt', ${epochMs(sql`nm.ends_at`)}, 'timeZone', nm.time_zone)
     from ${meetings} nm
-    where nm.community_id = ${communities.id} and nm.starts_at > now() and nm.status = 'scheduled'
+    where nm.community_id = "communities"."id" and nm.starts_at > now() and nm.status = 'scheduled'
     order by nm.starts_at limit 1)`,
 };
 

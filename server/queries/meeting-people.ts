@@ -7,6 +7,7 @@ import {
   meetings,
   users,
 } from '../db/schema/index.ts';
+import { rowsOf } from './raw-rows.ts';
 
 /** Who answered a meeting, going first, then maybe, waiting (in wait-list order) and not going. */
 export async function listMeetingRsvps(db: Db, meetingId: string) {
@@ -68,20 +69,12 @@ export async function suggestRoleRotation(
     ) ranked
     where rank <= ${perRole}
     order by role, rank`);
-  return rowsOf(rows) as {
+  return rowsOf<{
     role: string;
     id: string;
     displayName: string;
     photoPath: string | null;
     updatedAt: string | Date;
     lastTakenAt: string | Date | null;
-  }[];
-}
-
-/** Rows of a raw query on either driver. */
-function rowsOf(result: unknown): unknown[] {
-  if (Array.isArray(result)) return result;
-  if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows))
-    return result.rows;
-  return [];
+  }>(rows);
 }

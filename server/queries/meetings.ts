@@ -90,33 +90,36 @@ export async function findMeetingForActor(db: Db, id: string, actorId: string | 
 }
 export type MeetingForActor = NonNullable<Awaited<ReturnType<typeof findMeetingForActor>>>;
 
+/** The outer meeting, qualified (Drizzle leaves columns of a one-table query unqualified). */
+const thisMeeting = sql.raw('"meetings"."id"');
+
 /** Everything else a meeting's page shows, in one prepared query. */
 const meetingExtras = preparedFor((db) =>
   db
     .select({
       maybeCount: sql<number>`(select count(*)::int from ${meetingRsvps} mr
-        where mr.meeting_id = ${meetings.id} and mr.status = 'maybe')`,
+        where mr.meeting_id = ${thisMeeting} and mr.status = 'maybe')`,
       waitlistPosition: sql<number | null>`(select count(*)::int from ${meetingRsvps} w, ${meetingRsvps} me
-        where me.meeting_id = ${meetings.id} and me.user_id = ${sql.placeholder('actorId')}::uuid
-          and me.status = 'waitlisted' and w.meeting_id = ${meetings.id} and w.status = 'waitlisted'
+        where me.meeting_id = ${thisMeeting} and me.user_id = ${sql.placeholder('actorId')}::uuid
+          and me.status = 'waitlisted' and w.meeting_id = ${thisMeeting} and w.status = 'waitlisted'
           and (w.responded_at, w.user_id) <= (me.responded_at, me.user_id)
         having count(*) > 0)`,
       attended: sql<boolean>`exists (select 1 from ${meetingAttendance} a
-        where a.meeting_id = ${meetings.id} and a.user_id = ${sql.placeholder('actorId')}::uuid)`,
+        where a.meeting_id = ${thisMeeting} and a.user_id = ${sql.placeholder('actorId')}::uuid)`,
       roles: sql<{ role: string; volunteered: boolean; person: PersonJson }[]>`coalesce((
         select json_agg(json_build_object('role', ra.role, 'volunteered', ra.volunteered,
           'person', ${personJson('ru')}) order by ra.assigned_at)
         from ${meetingRoleAssignments} ra join ${users} ru on ru.id = ra.user_id
-        where ra.meeting_id = ${meetings.id}), '[]'::json)`,
+        where ra.meeting_id = ${thisMeeting}), '[]'::json)`,
       attendance: sql<PersonJson[]>`coalesce((
         select json_agg(${personJson('au')} order by au.display_name)
         from ${meetingAttendance} at join ${users} au on au.id = at.user_id
-        where at.meeting_id = ${meetings.id}), '[]'::json)`,
+        where at.meeting_id = ${thisMeeting}), '[]'::json)`,
       actions: sql<{ id: string; text: string; done: boolean; assignee: PersonJson | null }[]>`coalesce((
         select json_agg(json_build_object('id', ac.id, 'text', ac.text, 'done', ac.done,
           'assignee', case when su.id is null then null else ${personJson('su')} end) order by ac.position)
         from ${meetingActions} ac left join ${users} su on su.id = ac.assignee_id
-        where ac.meeting_id = ${meetings.id}), '[]'::json)`,
+        where ac.meeting_id = ${thisMeeting}), '[]'::json)`,
       series: sql<{
         id: string;
         rrule: string;
@@ -127,9 +130,9 @@ const meetingExtras = preparedFor((db) =>
       } | null>`(select json_build_object('id', s.id, 'rrule', s.rrule, 'firstStart', s.first_start,
           'exceptions', s.exceptions,
           'position', (select count(*) from ${meetings} sm
-            where sm.series_id = s.id and sm.original_start <= ${meetings.originalStart}),
+            where sm.series_id = s.id and sm.original_start <= "meetings"."original_start"),
           'count', (select count(*) from ${meetings} sm where sm.series_id = s.id))
-        from ${meetingSeries} s where s.id = ${meetings.seriesId})`,
+        from ${meetingSeries} s where s.id = "meetings"."series_id")`,
     })
     .from(meetings)
     .where(eq(meetings.id, sql.placeholder('id')))

@@ -45,10 +45,12 @@ export async function answerRsvp(
     if (status !== previous) {
       await tx
         .insert(meetingRsvps)
-        .values({ meetingId, userId: actor.id, status })
+        // clock_timestamp(), not now(): the time is taken under the meeting's lock, so the wait list
+        // is in the order answers were applied, not the order their transactions began.
+        .values({ meetingId, userId: actor.id, status, respondedAt: sql`clock_timestamp()` })
         .onConflictDoUpdate({
           target: [meetingRsvps.meetingId, meetingRsvps.userId],
-          set: { status, respondedAt: sql`now()` },
+          set: { status, respondedAt: sql`clock_timestamp()` },
         });
       const delta = (s: RsvpStatus) => (status === s ? 1 : 0) - (previous === s ? 1 : 0);
       await tx
@@ -95,7 +97,7 @@ export async function promoteFromWaitlist(db: Db, publicUrl: string, meetingId: 
   const promoted = next.map((row) => row.userId);
   await db
     .update(meetingRsvps)
-    .set({ status: 'going', respondedAt: sql`now()` })
+    .set({ status: 'going', respondedAt: sql`clock_timestamp()` })
     .where(
       and(
         eq(meetingRsvps.meetingId, meetingId),

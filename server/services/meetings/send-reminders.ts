@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { Db } from '../../db/client.ts';
+import { meetingReminders, meetingRsvps, meetings, users } from '../../db/schema/index.ts';
+import { rowsOf } from '../../queries/raw-rows.ts';
+import { notifyUser } from '../notifications/notify.ts';
+
+/** The two reminders: how long before the start each is due, and the member's preference for it. */
+const reminderWindows = [
+  { kind: 'day', ahead: '24 hours', after: '1 hour', preference: users.remindDayBefore },
+  { kind: 'hour', ahead: '1 hour', after: '0 seconds', preference: users.remindHourBefore },
+] as const;
+
+interface DueReminder {
+  meetingId: string;
+  userId: string;
+  kind: 'day' | 'hour';
+  title: string;
+  startsAt: Date;
+  timeZone: string;
+  personZone: string;
+  onlineUrl: string | null;
+  room: string | null;
+}
+
+/**
+ * Sends the reminders that are due: a day before (from 24 to 1 hours ahead) and an hour before, to
+ * everyone who answered going or maybe and wants that reminder, for meetings still scheduled. Each
+ * reminder is claimed by inserting its row in `meeting_reminders` (primary key meeting, person, kind)
+ * in the same statement that finds it, so a reminder goes out at most once, however many workers run.
+ * Returns the outbox ids to dispatch after commit.
+ */
+export async function sendDueReminders(db: Db, publicUrl: string): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const due: DueReminder[] = [];
+    for (const window of reminderWindows) {
+      const claimed: unknown = await tx.execute(sql`
+        with due as (
+          select m.id as meeting_id, r.user_id, m.title, m.starts_at, m.time_zone, m.online_url, m.room,
+            u.time_zone as person_zone
+          from ${meetings} m
+          join ${meetingRsvps} r on r.meeting_id = m.id and r.status in ('going', 'maybe')
+          join ${users} u on u.id = r.user_id and u.suspended_at is null and ${window.preference}
+          where m.status = 'scheduled'
+            and m.starts_at > now() + interval '${sql.raw(window.after)}'
+            and m.starts_at <= now() + interval '${sql.raw(window.ahead)}'
+        ), claimed as (
+          insert into ${meetingReminders} (meeting_id, user_id, kind)
+          select meeting_id, user_id, ${window.kind}::reminder_kind from due
+          on conflict do nothing
+          returning meeting_id, user_id
+        )
+        select due.* from due join claimed using (meeting_id, user_id)`);
+      const rows = rowsOf(claimed);
+      for (const row of rows) {
+        due.push({
+          meetingId: String(row.meeting_id),
+          userId: String(row.user_id),
+          kind: window.kind,
+          title: String(row.title),
+          startsAt: new Date(row.starts_at as string | Date),
+          timeZone: String(row.time_zone),
+          personZone: String(row.person_zone),
+          onlineUrl: (row.online_url as string | null) ?? null,
+          room: (row.room as string | null) ?? null,
+        });
+      }
+    }
+    const messageIds: string[] = [];
+    for (const reminder of due) {
+      const when = DateTime.fromJSDate(reminder.startsAt, { zone: reminder.personZone }).toFormat(
+        "cccc d LLLL 'at' HH:mm ZZZZ",
+      );
+      const where = [reminder.room, reminder.onlineUrl].filter(Boolean).join(' or ');
+      const id = await notifyUser(tx, publicUrl, {
+        userId: reminder.userId,
+        kind: 'meeting.reminder',
+        title: `${reminder.kind === 'day' ? 'Tomorrow' : 'In an hour'}: ${reminder.title}`,
+        body: `${reminder.title} starts ${when}${where ? `, ${where}` : ''}.`,
+        url: `/meetings/${reminder.meetingId}`,
+      });
+      if (id) messageIds.push(id);
+    }
+    return messageIds;
+  });
+}
