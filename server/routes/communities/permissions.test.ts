@@ -1,9 +1,24 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Visibility } from '../../../common/enums.ts';
-import { communities, invitations, joinRequests, users } from '../../db/schema/index.ts';
+import { communities, invitations, joinRequests } from '../../db/schema/index.ts';
 import { getTestApp, type TestApp } from '../../test/app.ts';
-import { createTestCommunity, createUser, signInAs } from '../../test/factories.ts';
+import { createTestCommunity, createUser } from '../../test/factories.ts';
+import {
+  type ActorName,
+  actors,
+  type Context,
+  canSee,
+  contexts,
+  createMatrixActors,
+  isMember,
+  isStaff,
+  leads,
+  type Endpoint as MatrixEndpoint,
+  type MatrixPeople,
+  matrixMismatches,
+  signedIn,
+  write,
+} from '../../test/permission-matrix.ts';
 
 /**
  * The whole permission matrix of the community endpoints: every endpoint × every kind of actor ×
@@ -12,64 +27,7 @@ import { createTestCommunity, createUser, signInAs } from '../../test/factories.
  * change in the policies that breaks a rule fails this test.
  */
 
-const actors = [
-  'anonymous',
-  'nonMember',
-  'external',
-  'pendingRequester',
-  'invited',
-  'member',
-  'guest',
-  'coLeader',
-  'leader',
-  'coordinator',
-  'administrator',
-  'suspended',
-  'otherCommunityMember',
-] as const;
-type ActorName = (typeof actors)[number];
-
-interface Context {
-  visibility: Visibility;
-  archived: boolean;
-}
-
-const memberRoles: Partial<Record<ActorName, 'member' | 'guest' | 'co_leader' | 'leader'>> = {
-  member: 'member',
-  guest: 'guest',
-  coLeader: 'co_leader',
-  leader: 'leader',
-};
-const isMember = (actor: ActorName) => actor in memberRoles;
-const isStaff = (actor: ActorName) => actor === 'coordinator' || actor === 'administrator';
-const signedIn = (actor: ActorName) => actor !== 'anonymous' && actor !== 'suspended';
-
-/** The reading rule: members and coordinators always; public: anyone; institution: signed-in, not external. */
-function canSee(actor: ActorName, context: Context): boolean {
-  if (isMember(actor) || isStaff(actor)) return true;
-  if (context.visibility === 'public') return true;
-  if (context.visibility === 'institution') return signedIn(actor) && actor !== 'external';
-  return false;
-}
-const leads = (actor: ActorName) => actor === 'leader' || actor === 'coLeader' || isStaff(actor);
-
-/** 401 signed out (before anything is looked up), 404 unseen, 403 archived, then `allowed` → success, else 403. */
-function write(actor: ActorName, context: Context, allowed: boolean, success = 200): number {
-  if (!signedIn(actor)) return 401;
-  if (!canSee(actor, context)) return 404;
-  if (context.archived) return 403;
-  return allowed ? success : 403;
-}
-
-interface Endpoint {
-  name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** Path and body, given the fixture. */
-  request(f: Fixture): { url: string; payload?: object };
-  expected(actor: ActorName, context: Context): number;
-  /** Changes state when it succeeds: run it on a fixture of its own. */
-  mutates?: boolean;
-}
+type Endpoint = MatrixEndpoint<Fixture>;
 
 const endpoints: Endpoint[] = [
   {
@@ -225,24 +183,14 @@ interface Fixture {
 }
 
 let t: TestApp;
-const people = {} as Record<Exclude<ActorName, 'anonymous'>, { id: string; email: string }>;
-const cookies = {} as Record<ActorName, string | undefined>;
+let people: MatrixPeople;
+let cookies: Record<ActorName, string | undefined>;
 let otherLeader: string;
 
 beforeAll(async () => {
   t = await getTestApp();
   const db = t.app.deps.database.db;
-  for (const actor of actors) {
-    if (actor === 'anonymous') continue;
-    const user = await createUser(db, {
-      role: actor === 'coordinator' || actor === 'administrator' ? actor : 'member',
-      kind: actor === 'external' || actor === 'guest' ? 'external' : 'staff',
-    });
-    people[actor] = user;
-    cookies[actor] = await signInAs(t.app, user.email);
-  }
-  // A suspended person's session no longer counts: they are anonymous.
-  await db.update(users).set({ suspendedAt: new Date() }).where(eq(users.id, people.suspended.id));
+  ({ people, cookies } = await createMatrixActors(t));
   otherLeader = (await createUser(db)).id;
   await createTestCommunity(db, [otherLeader], { members: [[people.otherCommunityMember.id, 'member']] });
 });
@@ -280,11 +228,6 @@ async function buildFixture(context: Context): Promise<Fixture> {
   };
 }
 
-const contexts: Context[] = (['public', 'institution', 'private'] as const).flatMap((visibility) => [
-  { visibility, archived: false },
-  { visibility, archived: true },
-]);
-
 describe.each(contexts)('a $visibility community (archived: $archived)', (context) => {
   let shared: Fixture;
   beforeAll(async () => {
@@ -292,25 +235,9 @@ describe.each(contexts)('a $visibility community (archived: $archived)', (contex
   });
 
   it.each(endpoints)('$name answers every actor as the rules say', async (endpoint) => {
-    const mismatches: string[] = [];
-    for (const actor of actors) {
-      const expected = endpoint.expected(actor, context);
-      const fixture = endpoint.mutates && expected < 300 ? await buildFixture(context) : shared;
-      const { url, payload } = endpoint.request(fixture);
-      const cookie = cookies[actor];
-      const response = await t.app.inject({
-        method: endpoint.method,
-        url,
-        headers: cookie ? { cookie } : {},
-        ...(payload ? { payload } : {}),
-      });
-      if (response.statusCode !== expected) {
-        mismatches.push(
-          `${actor}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`,
-        );
-      }
-    }
-    expect(mismatches.join('\n')).toBe('');
+    expect(await matrixMismatches(t, endpoint, context, cookies, shared, () => buildFixture(context))).toBe(
+      '',
+    );
   });
 
   it('lists the community in the directory exactly for those who can see it', async () => {
