@@ -7,8 +7,8 @@ import { notifyUser } from '../notifications/notify.ts';
 
 /** The two reminders: how long before the start each is due, and the member's preference for it. */
 const reminderWindows = [
-  { kind: 'day', ahead: '24 hours', after: '1 hour', preference: users.remindDayBefore },
-  { kind: 'hour', ahead: '1 hour', after: '0 seconds', preference: users.remindHourBefore },
+  { kind: 'day', ahead: '24 hours', after: '1 hour', preference: 'remind_day_before' },
+  { kind: 'hour', ahead: '1 hour', after: '0 seconds', preference: 'remind_hour_before' },
 ] as const;
 
 interface DueReminder {
@@ -40,7 +40,7 @@ export async function sendDueReminders(db: Db, publicUrl: string): Promise<strin
             u.time_zone as person_zone
           from ${meetings} m
           join ${meetingRsvps} r on r.meeting_id = m.id and r.status in ('going', 'maybe')
-          join ${users} u on u.id = r.user_id and u.suspended_at is null and ${window.preference}
+          join ${users} u on u.id = r.user_id and u.suspended_at is null and u.${sql.raw(window.preference)}
           where m.status = 'scheduled'
             and m.starts_at > now() + interval '${sql.raw(window.after)}'
             and m.starts_at <= now() + interval '${sql.raw(window.ahead)}'

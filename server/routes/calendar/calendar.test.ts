@@ -1,0 +1,299 @@
+import { and, eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { meetingReminders, meetings, notifications, users } from '../../db/schema/index.ts';
+import { sendDueReminders } from '../../services/meetings/send-reminders.ts';
+import { getTestApp, requester, type TestApp } from '../../test/app.ts';
+import { createTestCommunity, createUser, signedInUser, signInAs } from '../../test/factories.ts';
+import { createTestMeeting } from '../../test/meetings.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await getTestApp();
+});
+afterAll(async () => t.close());
+
+const call = (...args: Parameters<ReturnType<typeof requester>>) => requester(t)(...args);
+const db = () => t.app.deps.database.db;
+
+/** Parses an iCalendar text with ical.js (Mozilla's parser, independent of the generator we use). */
+function parseCalendar(text: string) {
+  const component = new ICAL.Component(ICAL.parse(text));
+  for (const zone of component.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+  return component;
+}
+
+/** The start instants of a recurring VEVENT with its overrides, as calendars expand it. */
+function expandSeries(calendar: ICAL.Component, uid: string): { start: string; status: string }[] {
+  const events = calendar.getAllSubcomponents('vevent').filter((e) => e.getFirstPropertyValue('uid') === uid);
+  const master = events.find((e) => !e.hasProperty('recurrence-id'));
+  if (!master) return [];
+  const event = new ICAL.Event(master, { strictExceptions: true });
+  for (const override of events.filter((e) => e.hasProperty('recurrence-id'))) {
+    event.relateException(new ICAL.Event(override));
+  }
+  const out: { start: string; status: string }[] = [];
+  const iterator = event.iterator();
+  for (let next = iterator.next(); next && out.length < 50; next = iterator.next()) {
+    const details = event.getOccurrenceDetails(next);
+    out.push({
+      start: details.startDate.toJSDate().toISOString(),
+      status: String(details.item.component.getFirstPropertyValue('status') ?? ''),
+    });
+  }
+  return out;
+}
+
+async function leaderAndCommunity(overrides = {}) {
+  const leader = await signedInUser(t.app);
+  const member = await createUser(db());
+  const community = await createTestCommunity(db(), [leader.user.id], {
+    members: [[member.id, 'member']],
+    ...overrides,
+  });
+  return { leader, member: { user: member, cookie: await signInAs(t.app, member.email) }, community };
+}
+
+describe('iCalendar', () => {
+  it('writes a series with its zone, exceptions, an edited and a cancelled occurrence, read back by ical.js', async () => {
+    const { leader, community } = await leaderAndCommunity({ visibility: 'public' });
+    const first = (
+      await call('POST', `/api/communities/${community.slug}/meetings`, leader.cookie, {
+        title: 'Reading group',
+        startsAt: '2030-10-01T18:00',
+        endsAt: '2030-10-01T19:00',
+        timeZone: 'America/New_York',
+        rrule: 'FREQ=WEEKLY;INTERVAL=2;COUNT=4',
+        exceptions: ['2030-10-15'],
+        onlineUrl: 'https://meet.example.test/reading',
+      })
+    ).json().data;
+    const rows = await db()
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(eq(meetings.seriesId, first.series.id))
+      .orderBy(meetings.startsAt);
+    await call('PATCH', `/api/meetings/${rows[1]?.id}`, leader.cookie, {
+      title: 'Reading group (guest author)',
+    });
+    await call('POST', `/api/meetings/${rows[2]?.id}/cancel`, leader.cookie, { reason: 'Holiday' });
+
+    const feed = await call('GET', `/api/communities/${community.slug}/calendar.ics`);
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
+    const calendar = parseCalendar(feed.body);
+    expect(calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual([
+      'America/New_York',
+    ]);
+    const master = calendar.getAllSubcomponents('vevent').find((e) => !e.hasProperty('recurrence-id'));
+    const uid = String(master?.getFirstPropertyValue('uid'));
+    // 18:00 in New York: EDT (22:00 UTC) in October, EST (23:00 UTC) after 3 November. COUNT=4
+    // counts the skipped 15 October, as RFC 5545 says, so three remain.
+    expect(expandSeries(calendar, uid)).toEqual([
+      { start: '2030-10-01T22:00:00.000Z', status: 'CONFIRMED' },
+      { start: '2030-10-29T22:00:00.000Z', status: 'CONFIRMED' },
+      { start: '2030-11-12T23:00:00.000Z', status: 'CANCELLED' },
+    ]);
+    const titles = calendar
+      .getAllSubcomponents('vevent')
+      .map((e) => String(e.getFirstPropertyValue('summary')));
+    expect(titles).toContain('Reading group (guest author)');
+
+    const single = await call('GET', `/api/meetings/${first.id}/ics`);
+    expect(single.headers['content-disposition']).toMatch(/^attachment/);
+    const event = new ICAL.Event(parseCalendar(single.body).getFirstSubcomponent('vevent') ?? undefined);
+    expect(event.startDate.toJSDate().toISOString()).toBe('2030-10-01T22:00:00.000Z');
+    expect(event.startDate.zone.tzid).toBe('America/New_York');
+    expect(event.location).toContain('https://meet.example.test/reading');
+  });
+
+  it('gives each member a private, revocable feed of their communities with their answers', async () => {
+    const { leader, member, community } = await leaderAndCommunity({ visibility: 'private' });
+    const meeting = await createTestMeeting(db(), community.id, { title: 'Private planning' });
+    await call('PUT', `/api/meetings/${meeting.id}/rsvp`, member.cookie, { answer: 'maybe' });
+    expect((await call('GET', '/api/calendar/feed', member.cookie)).json().data.url).toBeNull();
+    const url = (await call('POST', '/api/calendar/feed', member.cookie)).json().data.url as string;
+    expect(url).toMatch(/^http:\/\/localhost:3000\/api\/calendar\/feeds\/[\w-]{40,}\.ics$/);
+    const path = new URL(url).pathname;
+    const feed = await call('GET', path);
+    expect(feed.statusCode).toBe(200);
+    const summaries = parseCalendar(feed.body)
+      .getAllSubcomponents('vevent')
+      .map((e) => e.getFirstPropertyValue('summary'));
+    expect(summaries).toEqual(['Maybe: Private planning']);
+    // The community's own feed of a private community takes the member's token.
+    const token = path.split('/').at(-1)?.replace('.ics', '');
+    expect((await call('GET', `/api/communities/${community.slug}/calendar.ics`)).statusCode).toBe(404);
+    expect(
+      (await call('GET', `/api/communities/${community.slug}/calendar.ics?token=${token}`)).statusCode,
+    ).toBe(200);
+
+    const renewed = (await call('POST', '/api/calendar/feed', member.cookie)).json().data.url as string;
+    expect(renewed).not.toBe(url);
+    expect((await call('GET', path)).statusCode).toBe(404);
+    await call('DELETE', '/api/calendar/feed', member.cookie);
+    expect((await call('GET', new URL(renewed).pathname)).statusCode).toBe(404);
+    expect((await call('GET', '/api/calendar/feeds/not-a-token.ics')).statusCode).toBe(400);
+    expect(leader.user.id).not.toBe(member.user.id);
+  });
+});
+
+describe('the calendar page', () => {
+  it('lists upcoming meetings across communities soonest first, pages, and shows past attendance', async () => {
+    const { leader, member, community } = await leaderAndCommunity();
+    const other = await createTestCommunity(db(), [leader.user.id], {
+      members: [[member.user.id, 'member']],
+    });
+    const unrelated = await createTestCommunity(db(), [leader.user.id]);
+    const soon = await createTestMeeting(db(), community.id, { startsInHours: 2, title: 'Soon' });
+    const later = await createTestMeeting(db(), other.id, { startsInHours: 30, title: 'Later' });
+    await createTestMeeting(db(), unrelated.id, { startsInHours: 5, title: 'Not mine' });
+    const past = await createTestMeeting(db(), community.id, { startsInHours: -5, title: 'Past' });
+
+    const page1 = (await call('GET', '/api/calendar?limit=1', member.cookie)).json();
+    expect(page1.data.map((m: { title: string }) => m.title)).toEqual(['Soon']);
+    const page2 = (
+      await call('GET', `/api/calendar?limit=1&cursor=${page1.nextCursor}`, member.cookie)
+    ).json();
+    expect(page2.data.map((m: { id: string }) => m.id)).toEqual([later.id]);
+    expect(soon.id).not.toBe(later.id);
+
+    await call('PUT', `/api/meetings/${past.id}/attendance`, leader.cookie, { userIds: [member.user.id] });
+    const pastPage = (await call('GET', '/api/calendar?when=past', member.cookie)).json().data;
+    expect(pastPage.map((m: { id: string; attended: boolean | null }) => [m.id, m.attended])).toEqual([
+      [past.id, true],
+    ]);
+    expect((await call('GET', '/api/calendar')).statusCode).toBe(401);
+  });
+});
+
+describe('roles, attendance and follow-up', () => {
+  it('lets members volunteer, leaders assign, suggests who has not had a turn, and lets the host record', async () => {
+    const { leader, member, community } = await leaderAndCommunity();
+    const second = await createUser(db(), { displayName: 'Aaron Second' });
+    await call('POST', `/api/communities/${community.slug}/activity-roles`, leader.cookie, {
+      name: 'Timekeeper',
+    });
+    const duplicate = await call('POST', `/api/communities/${community.slug}/activity-roles`, leader.cookie, {
+      name: 'host',
+    });
+    expect(duplicate.statusCode).toBe(409);
+    const earlier = await createTestMeeting(db(), community.id, { startsInHours: -48 });
+    await call('PUT', `/api/meetings/${earlier.id}/roles`, member.cookie, {
+      role: 'note-taker',
+      userId: member.user.id,
+    });
+    const upcoming = await createTestMeeting(db(), community.id, { startsInHours: 1 });
+    const stranger = await createUser(db());
+    const toStranger = await call('PUT', `/api/meetings/${upcoming.id}/roles`, leader.cookie, {
+      role: 'Host',
+      userId: stranger.id,
+    });
+    expect(toStranger.statusCode).toBe(400);
+    expect(toStranger.json().fields).toHaveProperty('userId');
+    const unknown = await call('PUT', `/api/meetings/${upcoming.id}/roles`, leader.cookie, {
+      role: 'Juggler',
+      userId: member.user.id,
+    });
+    expect(unknown.json().fields).toHaveProperty('role');
+    const byMemberForOther = await call('PUT', `/api/meetings/${upcoming.id}/roles`, member.cookie, {
+      role: 'Host',
+      userId: leader.user.id,
+    });
+    expect(byMemberForOther.statusCode).toBe(403);
+
+    const suggestions = (
+      await call('GET', `/api/meetings/${upcoming.id}/role-suggestions`, member.cookie)
+    ).json().data;
+    const noteTakers = suggestions.find((s: { role: string }) => s.role === 'Note-taker');
+    // The member took notes last time: the others come first.
+    expect(noteTakers.people.at(-1)).toMatchObject({ id: member.user.id });
+    expect(noteTakers.people[0].lastTakenAt).toBeNull();
+    expect(suggestions.map((s: { role: string }) => s.role)).toEqual([
+      'Facilitator',
+      'Note-taker',
+      'Host',
+      'Timekeeper',
+    ]);
+    expect(second.id).toBeTruthy();
+
+    // The member hosts; once the meeting has started, the host records it.
+    const hosted = await call('PUT', `/api/meetings/${upcoming.id}/roles`, leader.cookie, {
+      role: 'host',
+      userId: member.user.id,
+    });
+    expect(hosted.json().data.roles).toEqual([
+      expect.objectContaining({ role: 'Host', person: expect.objectContaining({ id: member.user.id }) }),
+    ]);
+    const tooEarly = await call('PUT', `/api/meetings/${upcoming.id}/attendance`, member.cookie, {
+      userIds: [],
+    });
+    expect(tooEarly.statusCode).toBe(409);
+    await db()
+      .update(meetings)
+      .set({ startsAt: new Date(Date.now() - 60_000) })
+      .where(eq(meetings.id, upcoming.id));
+    const withStranger = await call('PUT', `/api/meetings/${upcoming.id}/attendance`, member.cookie, {
+      userIds: [member.user.id, stranger.id],
+    });
+    expect(withStranger.statusCode).toBe(400);
+    expect(withStranger.json().fields).toEqual({ 'userIds.1': 'Not a member of this community.' });
+    const taken = await call('PUT', `/api/meetings/${upcoming.id}/attendance`, member.cookie, {
+      userIds: [member.user.id, leader.user.id],
+    });
+    expect(taken.statusCode).toBe(200);
+    expect(taken.json().data.attendance).toHaveLength(2);
+    const followUp = await call('PUT', `/api/meetings/${upcoming.id}/follow-up`, member.cookie, {
+      notes: 'We agreed a **rubric**.',
+      recordingUrl: 'https://video.example.test/42',
+      actions: [{ text: 'Share the rubric', assigneeId: leader.user.id }],
+    });
+    expect(followUp.json().data).toMatchObject({
+      notesHtml: expect.stringContaining('<strong>rubric</strong>'),
+      recordingUrl: 'https://video.example.test/42',
+      actions: [expect.objectContaining({ text: 'Share the rubric', done: false })],
+    });
+  });
+});
+
+describe('reminders', () => {
+  it('sends a day and an hour before, once each, as people choose, never for cancelled meetings', async () => {
+    const { leader, member, community } = await leaderAndCommunity();
+    const quiet = await createUser(db());
+    await db().update(users).set({ remindDayBefore: false }).where(eq(users.id, quiet.id));
+    const quietCookie = await signInAs(t.app, quiet.email);
+    await call('POST', `/api/communities/${community.slug}/join`, quietCookie, {});
+    const tomorrow = await createTestMeeting(db(), community.id, {
+      startsInHours: 20,
+      title: 'Tomorrow talk',
+    });
+    const inAnHour = await createTestMeeting(db(), community.id, { startsInHours: 0.5, title: 'Hour talk' });
+    const cancelled = await createTestMeeting(db(), community.id, { startsInHours: 0.5, title: 'Gone' });
+    for (const m of [tomorrow, inAnHour, cancelled]) {
+      for (const cookie of [member.cookie, quietCookie]) {
+        await call('PUT', `/api/meetings/${m.id}/rsvp`, cookie, { answer: 'going' });
+      }
+    }
+    await call('POST', `/api/meetings/${cancelled.id}/cancel`, leader.cookie, {});
+
+    const sent = await sendDueReminders(db(), 'http://localhost:3000');
+    expect(sent.length).toBeGreaterThan(0);
+    expect(await sendDueReminders(db(), 'http://localhost:3000')).toEqual([]);
+    const titles = async (userId: string) =>
+      (
+        await db()
+          .select({ title: notifications.title })
+          .from(notifications)
+          .where(and(eq(notifications.userId, userId), eq(notifications.kind, 'meeting.reminder')))
+      )
+        .map((n) => n.title)
+        .sort();
+    expect(await titles(member.user.id)).toEqual(['In an hour: Hour talk', 'Tomorrow: Tomorrow talk']);
+    expect(await titles(quiet.id)).toEqual(['In an hour: Hour talk']);
+    const claimed = await db()
+      .select()
+      .from(meetingReminders)
+      .where(eq(meetingReminders.meetingId, cancelled.id));
+    expect(claimed).toEqual([]);
+  });
+});
