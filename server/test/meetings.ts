@@ -3,11 +3,6 @@ import { meetings } from '../db/schema/index.ts';
 
 /** Test helpers for meetings (issue #4). */
 
-/** A wall-clock time `hours` from now in UTC, as the schedule form sends it ("2026-12-01T15:00"). */
-export function utcLocal(hoursFromNow: number): string {
-  return new Date(Date.now() + hoursFromNow * 3600_000).toISOString().slice(0, 16);
-}
-
 /** A meeting inserted straight into the database (for past meetings the API would not schedule the same way). */
 export async function createTestMeeting(
   db: Db,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetingRsvps, meetings, notifications } from '../../db/schema/index.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, createUser, signedInUser, signInAs } from '../../test/factories.ts';
-import { createTestMeeting, utcLocal } from '../../test/meetings.ts';
+import { createTestMeeting } from '../../test/meetings.ts';
 
 let t: TestApp;
 beforeAll(async () => {
