@@ -17,8 +17,11 @@ export async function chromiumLaunchOptions(): Promise<{ executablePath: string;
   const debian = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(debian)) return { executablePath: debian, args: common };
   const { default: sparticuz } = await import('@sparticuz/chromium');
+  // Its --single-process (meant for AWS Lambda) runs the network service in the browser process, where
+  // fetch() from one browser context sends the cookies of another: a visitor would look signed in.
+  const args = sparticuz.args.filter((arg) => arg !== '--single-process');
   return {
     executablePath: await sparticuz.executablePath(),
-    args: [...new Set([...sparticuz.args, ...common])],
+    args: [...new Set([...args, ...common])],
   };
 }

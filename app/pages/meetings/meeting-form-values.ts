@@ -130,11 +130,26 @@ const repeatSchema = z
 export const scheduleFormSchema = z.intersection(sharedSchema, repeatSchema);
 export const editFormSchema = z.intersection(sharedSchema, z.object({ scope: seriesScopeField }));
 
+type Shared = z.output<typeof sharedSchema>;
+
+/** Only the fields the API takes (the checked values also hold the form's own repeat choices). */
+function sharedBody(checked: Shared): Shared {
+  return {
+    kind: checked.kind,
+    title: checked.title,
+    description: checked.description,
+    agenda: checked.agenda,
+    startsAt: checked.startsAt,
+    endsAt: checked.endsAt,
+    timeZone: checked.timeZone,
+    onlineUrl: checked.onlineUrl,
+    room: checked.room,
+    capacity: checked.capacity,
+  };
+}
+
 /** The POST /communities/:slug/meetings body for checked values. */
-export function toScheduleBody(
-  values: MeetingFormValues,
-  checked: z.output<typeof sharedSchema>,
-): ScheduleMeetingInput {
+export function toScheduleBody(values: MeetingFormValues, checked: Shared): ScheduleMeetingInput {
   const rrule = buildRrule({
     repeat: values.repeat,
     startsAt: checked.startsAt,
@@ -144,17 +159,10 @@ export function toScheduleBody(
         ? { kind: 'count', count: Number(values.count) }
         : { kind: 'until', date: values.until },
   });
-  return {
-    ...checked,
-    rrule,
-    exceptions: rrule ? values.exceptions : [],
-  };
+  return { ...sharedBody(checked), rrule, exceptions: rrule ? values.exceptions : [] };
 }
 
 /** The PATCH /meetings/:id body: every field, applied to this occurrence or this and the following. */
-export function toUpdateBody(
-  values: MeetingFormValues,
-  checked: z.output<typeof sharedSchema>,
-): UpdateMeetingInput {
-  return { ...checked, scope: values.scope };
+export function toUpdateBody(values: MeetingFormValues, checked: Shared): UpdateMeetingInput {
+  return { ...sharedBody(checked), scope: values.scope };
 }

@@ -98,7 +98,7 @@ export function RepeatFields(props: { values: MeetingFormValues; set: Set; form:
       {values.repeat !== 'none' ? (
         <>
           <Radio.Group
-            label="Ends"
+            label="The series ends"
             name="endKind"
             value={values.endKind}
             onChange={(value) => set('endKind', value === 'until' ? 'until' : 'count')}

@@ -1,0 +1,81 @@
+import {
+  communityPerson,
+  createCommunity,
+  signInAdministrator,
+  signInOnce,
+  uniqueWord,
+} from '../support/communities.ts';
+import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { browserLocalTime } from '../support/meetings.ts';
+
+test('after a meeting the host takes attendance, including someone who had not answered, and adds notes', async ({
+  browser,
+}) => {
+  const admin = await signInAdministrator(browser);
+  const leaderAccount = await communityPerson(admin.request, 'leader');
+  const memberAccount = await communityPerson(admin.request, 'member');
+  const leader = await signInOnce(browser, leaderAccount);
+  const slug = await createCommunity(leader.request, admin.request, {
+    name: `Feedback Literacy ${uniqueWord('')}`,
+    purpose: 'Helping students use the feedback they get.',
+    visibility: 'institution',
+    joinPolicy: 'open',
+  });
+  const member = await signInOnce(browser, memberAccount);
+  const joined = await member.request.post(`/api/communities/${slug}/join`, { data: {} });
+  expect(joined.ok()).toBe(true);
+
+  // The leader records a meeting that took place in the last hour (in the browser's own zone).
+  await leader.goto(`/communities/${slug}/meetings/new`);
+  await expect(leader.getByRole('heading', { level: 2, name: 'Schedule a meeting' })).toBeVisible();
+  await leader.getByLabel(/^Title/).fill('Feedback dialogue session');
+  await leader.getByLabel(/^Starts/).fill(await browserLocalTime(leader, -50));
+  await leader.getByLabel(/^Ends/).fill(await browserLocalTime(leader, -10));
+  await leader.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(leader.getByRole('heading', { level: 1, name: 'Feedback dialogue session' })).toBeVisible();
+
+  // Attendance: every member listed; the member who never answered is ticked too.
+  const attendance = leader.getByRole('region', { name: 'Attendance' });
+  await expect(attendance).toContainText('Attendance has not been taken yet.');
+  await attendance.getByRole('button', { name: 'Take attendance' }).click();
+  const checklist = attendance.getByRole('list', { name: 'Members who came' });
+  await expect(checklist.getByRole('checkbox')).toHaveCount(2);
+  await expectAccessible(leader, 'while taking attendance');
+  await checklist.getByRole('checkbox', { name: leaderAccount.name }).check();
+  await checklist.getByRole('checkbox', { name: memberAccount.name }).check();
+  await attendance.getByRole('button', { name: 'Save attendance' }).click();
+  await expect(
+    leader.getByRole('status').filter({ hasText: 'Attendance is saved: 2 people came.' }),
+  ).toBeVisible();
+  await expect(attendance.getByRole('list', { name: 'Who came' })).toContainText(memberAccount.name);
+
+  // Notes, a recording and a follow-up action.
+  const followUp = leader.getByRole('region', { name: 'Notes and follow-up' });
+  await followUp.getByRole('button', { name: 'Add notes' }).click();
+  await followUp.getByLabel('Notes', { exact: true }).fill('We compared **three** feedback templates.');
+  await followUp.getByLabel('Recording link', { exact: true }).fill('https://video.example.org/feedback-1');
+  await followUp.getByRole('button', { name: 'Add an action' }).click();
+  await followUp.getByLabel('Action 1', { exact: true }).fill('Share the templates with the group');
+  await expectAccessible(leader, 'while writing the notes');
+  await followUp.getByRole('button', { name: 'Save follow-up' }).click();
+  await expect(leader.getByRole('status').filter({ hasText: 'The notes are saved.' })).toBeVisible();
+  await expect(followUp.locator('strong')).toHaveText('three');
+  await expect(followUp.getByRole('list', { name: 'Follow-up actions' })).toContainText(
+    'Share the templates with the group',
+  );
+  await expect(followUp.getByRole('link', { name: 'Watch the recording' })).toBeVisible();
+  await expectAccessible(leader, 'on a meeting with attendance and notes');
+
+  // The member finds it among their past meetings, marked as attended.
+  await member.goto('/calendar');
+  await expect(member.getByRole('heading', { level: 1, name: 'Calendar' })).toBeVisible();
+  await member.getByRole('tab', { name: 'Past' }).click();
+  const past = member.getByRole('list', { name: 'Your past meetings' });
+  const row = past.getByRole('listitem').filter({ hasText: 'Feedback dialogue session' });
+  await expect(row).toContainText('You attended');
+  await expectAccessible(member, 'on the past tab of the Calendar');
+
+  await member.context().close();
+  await leader.context().close();
+  await admin.context().close();
+});

@@ -1,0 +1,124 @@
+import {
+  communityPerson,
+  createCommunity,
+  signInAdministrator,
+  signInOnce,
+  uniqueWord,
+} from '../support/communities.ts';
+import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { nthWeekdayOfMonth } from '../support/meetings.ts';
+
+test('a leader schedules a monthly meeting; it shows on the Meetings tab and the Calendar, and a member answers', async ({
+  browser,
+}) => {
+  const admin = await signInAdministrator(browser);
+  const leaderAccount = await communityPerson(admin.request, 'leader');
+  const memberAccount = await communityPerson(admin.request, 'member');
+  const leader = await signInOnce(browser, leaderAccount);
+  const name = `Reading Circle ${uniqueWord('')}`;
+  const slug = await createCommunity(leader.request, admin.request, {
+    name,
+    purpose: 'Colleagues who read one paper on teaching a month and talk it over.',
+    visibility: 'institution',
+    joinPolicy: 'open',
+  });
+
+  // The Meetings tab starts empty, with a way to schedule.
+  await leader.goto(`/communities/${slug}`);
+  await leader
+    .getByRole('navigation', { name: 'Community sections' })
+    .getByRole('link', { name: 'Meetings' })
+    .click();
+  await expect(leader.getByRole('heading', { level: 2, name: 'Meetings' })).toBeVisible();
+  await expect(leader.getByText('No meetings planned yet.')).toBeVisible();
+  await expectAccessible(leader, 'on an empty Meetings tab');
+  await leader.getByRole('link', { name: 'Schedule a meeting' }).click();
+  await expect(leader.getByRole('heading', { level: 2, name: 'Schedule a meeting' })).toBeVisible();
+
+  // Monthly on the second Wednesday, six times, in Paris, skipping the third one.
+  const first = nthWeekdayOfMonth(2, 2, 3);
+  const skipped = nthWeekdayOfMonth(4, 2, 3);
+  await leader.getByLabel(/^Title/).fill('Monthly reading circle');
+  await leader.getByLabel('Description', { exact: true }).fill('We read **one paper** a month.');
+  await expect(
+    leader.getByRole('region', { name: 'Preview of the description' }).locator('strong'),
+  ).toHaveText('one paper');
+  await leader.getByLabel('Agenda', { exact: true }).fill('- Welcome\n- Discussion\n- Next paper');
+  await leader.getByLabel(/^Starts/).fill(`${first}T15:00`);
+  await leader.getByLabel(/^Ends/).fill(`${first}T16:30`);
+  await leader.getByRole('combobox', { name: 'Time zone' }).fill('Europe/Paris');
+  await leader.getByRole('option', { name: 'Europe/Paris', exact: true }).click();
+  await leader
+    .getByLabel('Repeats', { exact: true })
+    .selectOption({ label: 'Monthly on the second Wednesday' });
+  await leader.getByLabel('Number of meetings', { exact: true }).fill('6');
+  await leader.getByLabel('Skip a date', { exact: true }).fill(skipped);
+  await leader.getByRole('button', { name: 'Add date' }).click();
+  await expect(leader.getByRole('list', { name: 'Dates skipped' })).toContainText(skipped);
+  await leader.getByLabel('Room', { exact: true }).fill('Library, room 2.14');
+  await leader.getByLabel('Online link', { exact: true }).fill('https://meet.example.org/reading-circle');
+  await leader.getByLabel('Capacity', { exact: true }).fill('12');
+  await expectAccessible(leader, 'on the schedule form');
+  await leader.getByRole('button', { name: 'Schedule', exact: true }).click();
+
+  // The first meeting's page: times in the viewer's zone and in Paris, the series, the places.
+  await expect(leader.getByRole('heading', { level: 1, name: 'Monthly reading circle' })).toBeVisible();
+  await expect(leader.getByRole('status').filter({ hasText: 'The meetings are scheduled.' })).toBeVisible();
+  const when = leader.getByRole('region', { name: 'When and where' });
+  await expect(when).toContainText('Library, room 2.14');
+  await expect(when).toContainText('0 of 12 places taken');
+  await expect(when).toContainText('meeting 1 of 5');
+  await expect(leader.getByRole('region', { name: 'About this meeting' }).locator('strong')).toHaveText(
+    'one paper',
+  );
+  await expectAccessible(leader, 'on a new meeting');
+
+  // Five meetings on the Meetings tab (six, less the skipped date)…
+  await leader.getByRole('link', { name, exact: true }).click();
+  await expect(leader.getByRole('heading', { level: 2, name: 'Meetings' })).toBeVisible();
+  const upcoming = leader.getByRole('list', { name: 'Upcoming meetings' });
+  await expect(upcoming.getByRole('listitem')).toHaveCount(5);
+  await expect(upcoming.getByRole('listitem').first()).toContainText('Monthly reading circle');
+  await expectAccessible(leader, 'on the Meetings tab');
+
+  // …and on the leader's Calendar.
+  await leader.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+  await expect(leader.getByRole('heading', { level: 1, name: 'Calendar' })).toBeVisible();
+  const calendar = leader.getByRole('list', { name: 'Your upcoming meetings' });
+  await expect(calendar.getByRole('listitem').filter({ hasText: name }).first()).toContainText(
+    'Monthly reading circle',
+  );
+  await expectAccessible(leader, 'on the Calendar page');
+
+  // A member joins and answers "going" from their own account.
+  const member = await signInOnce(browser, memberAccount);
+  const joined = await member.request.post(`/api/communities/${slug}/join`, { data: {} });
+  expect(joined.ok()).toBe(true);
+  await member.goto(`/communities/${slug}/meetings`);
+  await member
+    .getByRole('list', { name: 'Upcoming meetings' })
+    .getByRole('link', { name: 'Monthly reading circle' })
+    .first()
+    .click();
+  await expect(member.getByRole('heading', { level: 2, name: 'Are you going?' })).toBeVisible();
+  await expectAccessible(member, 'on a meeting before answering');
+  await member.getByRole('button', { name: 'Going', exact: true }).click();
+  await expect(member.getByRole('status').filter({ hasText: 'You are going.' })).toBeVisible();
+  await expect(member.getByRole('button', { name: 'Going', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(member.getByRole('region', { name: 'When and where' })).toContainText('1 of 12 places taken');
+  const meetingUrl = member.url();
+
+  // The leader sees who answered.
+  await leader.goto(meetingUrl);
+  const responses = leader.getByRole('region', { name: 'Responses' });
+  await expect(responses.getByRole('heading', { name: 'Going (1)' })).toBeVisible();
+  await expect(responses).toContainText(memberAccount.name);
+  await expectAccessible(leader, 'on a meeting with responses');
+
+  await member.context().close();
+  await leader.context().close();
+  await admin.context().close();
+});

@@ -1,0 +1,73 @@
+import {
+  communityPerson,
+  createCommunity,
+  signInAdministrator,
+  signInOnce,
+  uniqueWord,
+} from '../support/communities.ts';
+import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { scheduleMeeting, utcDayAt } from '../support/meetings.ts';
+
+test('a full meeting puts the next person on the wait list and promotes them when a place frees up', async ({
+  browser,
+}) => {
+  const admin = await signInAdministrator(browser);
+  const leaderAccount = await communityPerson(admin.request, 'leader');
+  const memberAccount = await communityPerson(admin.request, 'member');
+  const leader = await signInOnce(browser, leaderAccount);
+  const slug = await createCommunity(leader.request, admin.request, {
+    name: `Lab Safety Circle ${uniqueWord('')}`,
+    purpose: 'Technicians sharing practice on safe teaching labs.',
+    visibility: 'institution',
+    joinPolicy: 'open',
+  });
+  const member = await signInOnce(browser, memberAccount);
+  const joined = await member.request.post(`/api/communities/${slug}/join`, { data: {} });
+  expect(joined.ok()).toBe(true);
+  const id = await scheduleMeeting(leader.request, slug, {
+    title: 'Fume cupboard walk-through',
+    startsAt: utcDayAt(3, '10:00'),
+    endsAt: utcDayAt(3, '11:00'),
+    timeZone: 'UTC',
+    capacity: 1,
+    room: 'Chemistry lab B',
+  });
+
+  // A takes the one place.
+  await leader.goto(`/meetings/${id}`);
+  await expect(leader.getByRole('heading', { level: 1, name: 'Fume cupboard walk-through' })).toBeVisible();
+  await leader.getByRole('button', { name: 'Going', exact: true }).click();
+  await expect(leader.getByRole('status').filter({ hasText: 'You are going.' })).toBeVisible();
+  await expect(leader.getByRole('region', { name: 'When and where' })).toContainText('1 of 1 places taken');
+
+  // B asks for it and waits, first in line.
+  await member.goto(`/meetings/${id}`);
+  await expect(member.getByRole('region', { name: 'When and where' })).toContainText('1 of 1 places taken');
+  await member.getByRole('button', { name: 'Going', exact: true }).click();
+  await expect(
+    member.getByRole('status').filter({ hasText: 'you are on the wait list (position 1)' }),
+  ).toBeVisible();
+  await expect(member.getByRole('region', { name: 'When and where' })).toContainText('1 on the wait list');
+  await expectAccessible(member, 'on a meeting with a wait list');
+
+  // A cannot come after all: B moves up.
+  await leader.reload();
+  await expect(
+    leader.getByRole('region', { name: 'Responses' }).getByRole('heading', { name: 'On the wait list (1)' }),
+  ).toBeVisible();
+  await leader.getByRole('button', { name: 'Not going', exact: true }).click();
+  await expect(leader.getByRole('status').filter({ hasText: 'You are not going.' })).toBeVisible();
+
+  await member.reload();
+  await expect(member.getByText('You are going.')).toBeVisible();
+  await expect(member.getByRole('button', { name: 'Going', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(member.getByRole('region', { name: 'When and where' })).toContainText('1 of 1 places taken');
+  await expectAccessible(member, 'on a meeting after promotion from the wait list');
+
+  await member.context().close();
+  await leader.context().close();
+  await admin.context().close();
+});
