@@ -148,6 +148,19 @@ export async function loadMeetingCommunities(db: Db): Promise<MeetingCommunity[]
   return [...byId.values()];
 }
 
+/** Every column a seeded meeting sets, on every row: `bulkInsert` takes its columns from the first row. */
+function meetingRow(meeting: PlannedMeeting): PlannedMeeting {
+  return {
+    ...meeting,
+    seriesId: meeting.seriesId ?? null,
+    originalStart: meeting.originalStart ?? null,
+    detached: meeting.detached ?? false,
+    cancelReason: meeting.cancelReason ?? '',
+    sequence: meeting.sequence ?? 0,
+    attendanceTakenAt: meeting.attendanceTakenAt ?? null,
+  };
+}
+
 export interface SeedMeetingsResult {
   meetings: number;
   /** Occurrences of series among `meetings`. */
@@ -173,7 +186,7 @@ export async function seedMeetings(
   const generated = generateMeetings({ ...options, communities: await loadMeetingCommunities(db) });
   const concurrency = options.concurrency ?? 1;
   const series = await bulkInsertBatches(db, meetingSeries, generated.series, { batchSize: 1_000 });
-  const inserted = await bulkInsertBatches(db, meetings, generated.meetings, {
+  const inserted = await bulkInsertBatches(db, meetings, generated.meetings.map(meetingRow), {
     batchSize: 2_000,
     concurrency,
   });

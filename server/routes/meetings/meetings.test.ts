@@ -208,6 +208,20 @@ describe('RSVP and the wait list', () => {
     expect(row).toMatchObject({ goingCount: 10, waitlistCount: 40 });
   });
 
+  it('gives the place of someone who leaves the community to the first person waiting', async () => {
+    const { leader, community, members } = await communityWithMembers(2);
+    const [a, b] = members;
+    const meeting = await createTestMeeting(db(), community.id, { capacity: 1 });
+    await call('PUT', `/api/meetings/${meeting.id}/rsvp`, a?.cookie, { answer: 'going' });
+    await call('PUT', `/api/meetings/${meeting.id}/rsvp`, b?.cookie, { answer: 'going' });
+    expect((await call('POST', `/api/communities/${community.slug}/leave`, a?.cookie)).statusCode).toBe(200);
+    const seen = (await call('GET', `/api/meetings/${meeting.id}`, b?.cookie)).json().data;
+    expect(seen).toMatchObject({ myRsvp: 'going', goingCount: 1, waitlistCount: 0 });
+    await call('DELETE', `/api/communities/${community.slug}/members/${b?.user.id}`, leader.cookie);
+    const after = (await call('GET', `/api/meetings/${meeting.id}`, leader.cookie)).json().data;
+    expect(after).toMatchObject({ goingCount: 0, waitlistCount: 0 });
+  });
+
   it('refuses answers from non-members, to cancelled meetings and to meetings that have started', async () => {
     const { leader, community, members } = await communityWithMembers(1);
     const member = members[0]?.cookie;

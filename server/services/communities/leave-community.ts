@@ -4,11 +4,16 @@ import { AppError } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { canLeaveCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { withdrawUpcomingAnswers } from '../meetings/withdraw-answers.ts';
 import { adjustMemberCount, authorizeWrite, countLeaders, loadVisibleCommunity } from './load-community.ts';
 
-/** Leaves a community. The last leader cannot: they hand the role on first. */
+/**
+ * Leaves a community. The last leader cannot: they hand the role on first. Answers to its upcoming
+ * meetings are withdrawn, so places go to the wait list.
+ */
 export async function leaveCommunity(deps: ServiceDeps, actor: Actor, slug: string): Promise<void> {
-  await deps.database.db.transaction(async (tx) => {
+  const messageIds = await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     if (!membership) throw new AppError('conflict', 'You are not a member of this community.');
     authorizeWrite(canLeaveCommunity(community, membership), community);
@@ -22,5 +27,7 @@ export async function leaveCommunity(deps: ServiceDeps, actor: Actor, slug: stri
       .delete(communityMembers)
       .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.userId, actor.id)));
     await adjustMemberCount(tx, community.id, -1);
+    return withdrawUpcomingAnswers(tx, deps.env.publicUrl, community.id, actor.id);
   });
+  await dispatchEmails(deps.jobs, messageIds);
 }

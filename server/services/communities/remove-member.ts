@@ -3,6 +3,8 @@ import { communityMembers } from '../../db/schema/index.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { withdrawUpcomingAnswers } from '../meetings/withdraw-answers.ts';
 import {
   adjustMemberCount,
   authorizeWrite,
@@ -12,9 +14,12 @@ import {
   loadVisibleCommunity,
 } from './load-community.ts';
 
-/** A leader removes a member (not the last leader; members leave on their own with leaveCommunity). */
+/**
+ * A leader removes a member (not the last leader; members leave on their own with leaveCommunity); their
+ * answers to upcoming meetings are withdrawn.
+ */
 export async function removeMember(deps: ServiceDeps, actor: Actor, slug: string, userId: string) {
-  await deps.database.db.transaction(async (tx) => {
+  const messageIds = await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     authorizeWrite(canManageCommunity(actor, community, membership), community);
     await keepALeader(tx, community.id, await getMemberRole(tx, community.id, userId), lastLeaderMessage);
@@ -22,5 +27,7 @@ export async function removeMember(deps: ServiceDeps, actor: Actor, slug: string
       .delete(communityMembers)
       .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.userId, userId)));
     await adjustMemberCount(tx, community.id, -1);
+    return withdrawUpcomingAnswers(tx, deps.env.publicUrl, community.id, userId);
   });
+  await dispatchEmails(deps.jobs, messageIds);
 }
