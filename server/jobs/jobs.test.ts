@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mailMessages } from '../db/schema/index.ts';
+import { mailMessages, meetingRsvps } from '../db/schema/index.ts';
 import { createMailer } from '../services/mail/outbox.ts';
 import { getTestApp, type TestApp } from '../test/app.ts';
+import { createTestCommunity, createUser } from '../test/factories.ts';
+import { createTestMeeting } from '../test/meetings.ts';
 import { bossJobs, type Jobs, startBoss } from './queue.ts';
 import { startWorkers } from './worker.ts';
 
@@ -77,5 +79,18 @@ describe('email delivery through the job queue', () => {
       .toBe('sent');
     const delivered = received.find((r) => r.to === email);
     expect(delivered?.data).toContain('Confirm your email address');
+  });
+
+  it('sends meeting reminders from the queue, by email through SMTP', async () => {
+    const db = t.database.db;
+    const leader = await createUser(db);
+    const member = await createUser(db, { email: 'reminded.person@example.test' });
+    const community = await createTestCommunity(db, [leader.id], { members: [[member.id, 'member']] });
+    const meeting = await createTestMeeting(db, community.id, { startsInHours: 0.5, title: 'Queue talk' });
+    await db.insert(meetingRsvps).values({ meetingId: meeting.id, userId: member.id, status: 'going' });
+    await bossJobs(boss).send('meetings.reminders', {});
+    await expect
+      .poll(() => received.find((r) => r.to === member.email)?.data ?? '', { timeout: 20_000, interval: 250 })
+      .toContain('In an hour: Queue talk');
   });
 });
