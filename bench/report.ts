@@ -1,4 +1,6 @@
 import type { DatabaseKind } from '../server/db/client.ts';
+import type { SeedMeetingsResult } from '../server/db/seed/meetings.ts';
+import { communityFindings, meetingFindings } from './findings.ts';
 import type { LoadResult } from './load.ts';
 import type { Scenario } from './scenarios.ts';
 import type { CommunityShape } from './seed.ts';
@@ -25,6 +27,9 @@ export interface RunInfo {
   /** Communities the bench member belongs to. */
   memberOf: number;
   communityShape: CommunityShape;
+  meetings: SeedMeetingsResult;
+  /** How many communities the community meetings scenario rotates over. */
+  meetingSlugs: number;
   /** How many community home pages the home scenario rotates over. */
   homeSlugs: number;
   seedSeconds: number;
@@ -136,43 +141,20 @@ function communityNotes(info: RunInfo): string[] {
   ];
 }
 
-/**
- * What the community scenarios showed when they were added (23 November 2026): where the time goes,
- * what was changed, and what the queries cannot fix. Figures from runs at a load average of 1–2.
- */
-const communityFindings = [
-  '## Communities: where the time goes (findings of 23 November 2026)',
-  '',
-  '- CPU per request, measured over a run (the server process, and the `copse_bench` backends in /proc):',
-  '  `/api/me` 0.23 ms in Node and 0.13 ms in PostgreSQL; directory first page 0.6 and 0.6–0.8 ms;',
-  '  directory search 0.5 and 1.0 ms; community home 0.4 and 0.3 ms. Node, PostgreSQL and autocannon',
-  '  share two cores, so about 1.3 ms of CPU a request caps a route near 1,200 req/s, and 50 connections',
-  '  then wait about 40 ms on average (50 / 1,200 s) with a p99 near 70 ms. The p99 target needs about',
-  '  1,500 req/s, i.e. under 1 ms of CPU a request.',
-  '- Every round trip to PostgreSQL costs about 0.1 ms of CPU on each side (socket write, wake-up) on top',
-  '  of the query: the directory makes three (session, page, leaders), the home two, `/api/me` one.',
-  '- Changed in server/queries/communities.ts: the directory runs as named prepared statements, one per',
-  '  shape (who asks, filters, sort, cursor, page size), with the page size written into the SQL: with',
-  '  `limit $n` PostgreSQL cannot cost a generic plan and planned the statement on every execution',
-  '  (pgbench, first page: 6,500 → 18,500 executions/s). The leaders of a page are one prepared',
-  '  statement; by relevance the rank is computed once per row and the words parsed once per query;',
-  '  the unit name is a subquery, looked up after the limit for the page only, not for every match',
-  '  (pgbench, "learning": 675 → 920 executions/s).',
-  '- Not fixable in the queries, measured by hand on `copse_bench`:',
-  '  - Leaders in the directory query (a json_agg subquery, as the home page does; a route change) save',
-  '    one round trip: +7–9% req/s for the directory and its search.',
-  '  - `communities.search` is stored out of line (TOAST): rows are about 2.2 KB, as search_document',
-  '    repeats the purpose and description, so matching and ranking fetch each candidate from the TOAST',
-  '    table. `ALTER TABLE communities ALTER COLUMN search SET STORAGE MAIN` (a custom migration;',
-  '    drizzle-kit cannot express storage) makes the ranking query 2.5–3 times faster and the search',
-  '    scenario about 10% faster. For rare words, `ts_headline` is half of the query.',
-  '  - The home renders the description and five charter sections from Markdown on every request, about',
-  '    15% of the server’s CPU for that route; rendered HTML cached by source (or stored on write) saves it.',
-  '  - The home’s 30% of the bare route is out of reach for any query: the bare server doing one',
-  '    primary-key SELECT reaches 26–29%, `/api/me` (session and profile in one query) 15%, and the home',
-  '    needs a session lookup, its query, Markdown and a 5 KB answer.',
-  '',
-];
+function meetingNotes(info: RunInfo): string[] {
+  const m = info.meetings;
+  const share = (part: number) => `${Math.round((100 * part) / Math.max(1, m.meetings))}%`;
+  return [
+    `- Meetings (server/db/seed/meetings.ts): ${count(m.meetings)}, from six months ago to six months ahead, ${count(m.upcoming)}`,
+    `  not yet ended; ${count(m.recurring)} (${share(m.recurring)}) are occurrences of ${count(m.series)} weekly, fortnightly or monthly`,
+    `  series (bounded RRULEs, a few with a skipped date), the rest one-off meetings, workshops and`,
+    `  conferences; ${share(m.cancelled)} cancelled, ${share(m.withCapacity)} with places. Busier stages and bigger communities meet`,
+    '  more (by the square root of the size); every living community has a meeting ahead, archived ones',
+    `  only past meetings. ${count(m.rsvps)} RSVPs from the communities' own members (going, maybe, not going;`,
+    `  "going" past the places joins the wait list), ${count(m.attendance)} attendance records for two in five past meetings.`,
+    '  The bench member answers about six in ten meetings of their communities and has a private feed.',
+  ];
+}
 
 /** bench/RESULTS.md: the table, how it was measured, and the targets. */
 export function renderMarkdown(rows: Row[], info: RunInfo): string {
@@ -193,6 +175,7 @@ export function renderMarkdown(rows: Row[], info: RunInfo): string {
     `- Node: ${info.nodeVersion}; machine: ${info.machine}`,
     `- Data: ${count(info.people)} people in ${info.units} units; ${count(info.communities)} communities with ${count(info.memberships)} memberships; seeded in ${info.seedSeconds.toFixed(1)} s (set-based inserts, then VACUUM ANALYZE)`,
     ...communityNotes(info),
+    ...meetingNotes(info),
     `- Load: autocannon, ${info.connections} connections, ${info.seconds} s per scenario after a ${info.warmupSeconds} s warm-up, one scenario after another; autocannon runs in a child process, both servers in the main thread of one process`,
     `- Reference: a bare Fastify route in the same process returning a fixed ${info.bareBodyBytes}-byte JSON body`,
     '- "reference: one primary-key SELECT": the same bare server doing one SELECT by primary key through the',
@@ -202,7 +185,8 @@ export function renderMarkdown(rows: Row[], info: RunInfo): string {
     '  the directory is scoped to public and institution-only communities plus their own private one.',
     '- Directory, first page: the default sort (recent activity) as the web app asks for it (12 cards)',
     '  and as API clients do (20, 24), alone and with one filter (open to join, audience, format, kind,',
-    '  stage); each answer also lists every card’s leaders (a second query).',
+    '  stage); each answer also lists every card’s leaders (a second query) and, since meetings, each',
+    '  card’s next meeting (a subquery per card on the page).',
     '- Directory search: ten words, common ("learning", "assessment": hundreds of communities), rare',
     '  ("metacognition", "oral examinations") and absent ("podcasts"), each with four of eight filters',
     '  (open, audience, format, topic, unit, stage, kind, or sorted by size): 40 paths, ranked',
@@ -211,6 +195,13 @@ export function renderMarkdown(rows: Row[], info: RunInfo): string {
     '  the rest spread evenly over the sizes. One prepared query (community, membership, leaders,',
     '  charter in force, own join request); the answer renders the description and the five charter',
     '  sections from Markdown.',
+    '- Calendar page: the bench member’s upcoming and past meetings (20 a page, the two tabs of the page):',
+    '  meetings of their communities and any they answered, with their answer and attendance.',
+    `- Community meetings: the upcoming meetings of ${info.meetingSlugs} communities the member may see: the ten`,
+    '  with the most meetings ahead, their own, and the rest spread evenly (20 a page).',
+    '- Member feed: the bench member’s private iCalendar feed, not signed in (the token is the key): their',
+    '  communities’ meetings of the last 90 days and everything ahead, series as one event with RRULE and',
+    '  overrides for their answers, a VTIMEZONE for every zone used.',
     '- load avg: the 1-minute load average when the scenario ended. The bench alone keeps it near the',
     '  number of busy processes it runs (server, PostgreSQL backends, autocannon); higher means other',
     '  work shared the machine and every figure in that row is lower than the machine can do.',
@@ -220,11 +211,14 @@ export function renderMarkdown(rows: Row[], info: RunInfo): string {
     '- People search: p99 under 50 ms at 50 connections on PostgreSQL.',
     '- Directory first page, directory search and community home: p99 under 50 ms at 50 connections on',
     '  PostgreSQL; the community home also at least 30% of the bare route’s requests per second.',
+    '- Calendar page, a community’s upcoming meetings and the directory with next meetings: p99 under',
+    '  50 ms at 50 connections on PostgreSQL; the member’s iCalendar feed under 100 ms.',
     '- `GET /api/me`: at least 35% of the bare route’s requests per second (the issue says a Fastify route',
     '  doing one primary-key SELECT through `pg` reaches about 39% here; the reference row above measures',
     '  that route in the same run).',
     '- Any non-2xx answer or connection error fails its scenario.',
     '',
     ...communityFindings,
+    ...meetingFindings,
   ].join('\n');
 }

@@ -18,12 +18,12 @@ import { seedBenchData } from './seed.ts';
 
 /**
  * `npm run bench`: a fresh database (PostgreSQL by default, `BENCH_DB=pglite` for an in-memory PGlite),
- * 50,000 seeded people in 1,000 communities (150,000 memberships), the real app and a bare Fastify
+ * 50,000 seeded people in 1,000 communities (150,000 memberships) with 20,000 meetings (300,000 RSVPs), the real app and a bare Fastify
  * reference in this process, then autocannon on each scenario in turn. Writes bench/RESULTS.md and exits
  * 1 if a scenario answered with errors.
  *
  * Settings: BENCH_DB, BENCH_DATABASE_URL (a server to create `copse_bench` on), BENCH_PEOPLE,
- * BENCH_COMMUNITIES, BENCH_MEMBERSHIPS, BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS,
+ * BENCH_COMMUNITIES, BENCH_MEMBERSHIPS, BENCH_MEETINGS, BENCH_RSVPS, BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS,
  * BENCH_POOL_SIZE.
  */
 
@@ -40,6 +40,8 @@ const settings = {
   people: numberSetting('BENCH_PEOPLE', 50_000),
   communities: numberSetting('BENCH_COMMUNITIES', 1_000),
   memberships: numberSetting('BENCH_MEMBERSHIPS', 150_000),
+  meetings: numberSetting('BENCH_MEETINGS', 20_000),
+  rsvps: numberSetting('BENCH_RSVPS', 300_000),
   seconds: numberSetting('BENCH_SECONDS', 10),
   warmupSeconds: numberSetting('BENCH_WARMUP_SECONDS', 2),
   connections: numberSetting('BENCH_CONNECTIONS', 50),
@@ -77,7 +79,18 @@ async function signIn(app: App, origin: string, email: string, password: string)
   return cookie;
 }
 
-/** One request to every path first: a scenario that answers wrongly is failed, not measured. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One request to every path first: a scenario that answers wrongly is failed, not measured. The check
+ * gets the parsed JSON, or the text of any other answer (an iCalendar feed).
+ */
 async function preflight(
   origin: string,
   paths: string[],
@@ -86,7 +99,9 @@ async function preflight(
 ) {
   for (const requestPath of paths) {
     const response = await fetch(`${origin}${requestPath}`, { headers });
-    const body: unknown = await response.json().catch(() => undefined);
+    const text = await response.text();
+    const json = response.headers.get('content-type')?.startsWith('application/json') ?? false;
+    const body = json ? parseJson(text) : text;
     if (response.status !== 200) return `GET ${requestPath} answered ${response.status}`;
     const problem = scenario.check?.(body);
     if (problem) return `GET ${requestPath}: ${problem}`;
@@ -156,7 +171,7 @@ async function main(): Promise<void> {
     );
     const data = await seedBenchData(database, settings);
     console.log(
-      `Seeded ${count(data.people)} people, ${count(data.communities)} communities and ${count(data.memberships)} memberships in ${data.seedSeconds.toFixed(1)} s`,
+      `Seeded ${count(data.people)} people, ${count(data.communities)} communities, ${count(data.memberships)} memberships, ${count(data.meetings.meetings)} meetings and ${count(data.meetings.rsvps)} RSVPs in ${data.seedSeconds.toFixed(1)} s`,
     );
 
     const env = parseEnv({
@@ -199,6 +214,8 @@ async function main(): Promise<void> {
       units: data.units,
       communities: data.communities,
       memberships: data.memberships,
+      meetings: data.meetings,
+      meetingSlugs: data.context.meetingSlugs.length,
       memberOf: data.memberOf,
       communityShape: data.communityShape,
       homeSlugs: data.context.communitySlugs.length,

@@ -10,6 +10,10 @@ export interface BenchContext {
   communitySlugs: string[];
   /** The unit that runs the most communities, for the directory's unit filter. */
   communityUnitId: string;
+  /** Communities the member may see with meetings ahead: the busiest, their own, and a spread. */
+  meetingSlugs: string[];
+  /** The member's private calendar feed token. */
+  feedToken: string;
 }
 
 export interface Target {
@@ -31,7 +35,10 @@ export interface Scenario {
   signedIn: boolean;
   /** The paths to request; connections rotate over them, so no single cached answer is measured. */
   paths(context: BenchContext): string[];
-  /** Checked on one answer before the run; returns what is wrong, if anything. */
+  /**
+   * Checked on one answer to every path before the run; returns what is wrong, if anything. Gets the
+   * parsed JSON, or the text of an answer in another type (an iCalendar feed).
+   */
   check?(body: unknown): string | undefined;
   target?: Target;
 }
@@ -56,6 +63,19 @@ const hasList =
     if (!Array.isArray(data)) return '`data` is not a list';
     return data.length === 0 ? emptyProblem : undefined;
   };
+
+/** A directory page where at least one card shows its community's next meeting. */
+function hasNextMeetings(body: unknown): string | undefined {
+  const problem = hasList('the directory is empty')(body);
+  if (problem) return problem;
+  const { data } = body as { data: unknown[] };
+  const shown = data.some(
+    (card) => typeof card === 'object' && card !== null && 'nextMeeting' in card && card.nextMeeting !== null,
+  );
+  return shown ? undefined : 'no card shows a next meeting';
+}
+
+const pagesTarget: Target = { maxP99Ms: 50, database: 'postgres', label: 'p99 < 50 ms on PostgreSQL' };
 
 /**
  * The directory's first page in the default sort (recent activity), as the web app asks for it (12
@@ -148,12 +168,12 @@ export const scenarios: Scenario[] = [
     target: { maxP99Ms: 50, database: 'postgres', label: 'p99 < 50 ms on PostgreSQL' },
   },
   {
-    name: 'GET /api/communities (directory, first page)',
+    name: 'GET /api/communities (directory, first page, next meetings)',
     server: 'app',
     signedIn: true,
     paths: () => directoryFirstPages.map((query) => `/api/communities${query}`),
-    check: hasList('the directory is empty'),
-    target: { maxP99Ms: 50, database: 'postgres', label: 'p99 < 50 ms on PostgreSQL' },
+    check: hasNextMeetings,
+    target: pagesTarget,
   },
   {
     name: 'GET /api/communities?q=…&filter (search)',
@@ -183,5 +203,33 @@ export const scenarios: Scenario[] = [
       database: 'postgres',
       label: 'p99 < 50 ms and ≥ 30% of bare req/s on PostgreSQL',
     },
+  },
+  {
+    name: 'GET /api/calendar (calendar page)',
+    server: 'app',
+    signedIn: true,
+    // The page's two tabs, as the web app asks for them (20 a page).
+    paths: () => ['/api/calendar?when=upcoming', '/api/calendar?when=past'],
+    check: hasList('the calendar is empty'),
+    target: pagesTarget,
+  },
+  {
+    name: 'GET /api/communities/:slug/meetings (upcoming)',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.meetingSlugs.map((slug) => `/api/communities/${slug}/meetings?when=upcoming`),
+    check: hasList('no meetings ahead'),
+    target: pagesTarget,
+  },
+  {
+    name: 'GET /api/calendar/feeds/:token.ics (member feed)',
+    server: 'app',
+    signedIn: false,
+    paths: (context) => [`/api/calendar/feeds/${context.feedToken}.ics`],
+    check: (body) =>
+      typeof body === 'string' && body.startsWith('BEGIN:VCALENDAR') && body.includes('BEGIN:VEVENT')
+        ? undefined
+        : 'not an iCalendar file with events',
+    target: { maxP99Ms: 100, database: 'postgres', label: 'p99 < 100 ms on PostgreSQL' },
   },
 ];

@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '../server/db/client.ts';
-import { users } from '../server/db/schema/index.ts';
+import { calendarFeeds, users } from '../server/db/schema/index.ts';
 import { seedCommunities } from '../server/db/seed/communities.ts';
+import { type SeedMeetingsResult, seedMeetings } from '../server/db/seed/meetings.ts';
 import { ensureUnits, seedPeople, unitNames } from '../server/db/seed/people.ts';
-import { hashPassword } from '../server/services/crypto.ts';
+import { hashPassword, newToken } from '../server/services/crypto.ts';
 import type { BenchContext } from './scenarios.ts';
 
 export const benchPassword = 'bench-password-not-secret';
@@ -19,6 +20,7 @@ export interface BenchData {
   /** Communities the bench member belongs to (they lead one of them). */
   memberOf: number;
   communityShape: CommunityShape;
+  meetings: SeedMeetingsResult;
   seedSeconds: number;
 }
 
@@ -39,6 +41,9 @@ export interface BenchSize {
   communities: number;
   /** Memberships in all, on the people, leaders included. */
   memberships: number;
+  /** Meeting rows in all (a quarter of them occurrences of series). */
+  meetings: number;
+  rsvps: number;
 }
 
 /** Topic words a colleague searches for; some common (thousands of matches), some rare. */
@@ -62,7 +67,8 @@ const topicTerms = [
  * memberships, charters and stage history (set-based inserts throughout), then VACUUM ANALYZE, so the
  * planner has statistics and the GIN pending lists are merged, as autovacuum leaves live tables. The
  * bench member (the first generated person, a staff member) leads one community and belongs to four
- * more, one of them private and one of the largest.
+ * more, one of them private and one of the largest. Then meetings (server/db/seed/meetings.ts): the
+ * bench member's communities all have meetings ahead, they answer many, and they have a calendar feed.
  */
 export async function seedBenchData(database: Database, size: BenchSize): Promise<BenchData> {
   const started = performance.now();
@@ -84,8 +90,17 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
     featured: [{ userId: member.id, leads: 1, joins: 4 }],
     concurrency,
   });
+  const meetings = await seedMeetings(db, {
+    meetings: size.meetings,
+    rsvps: size.rsvps,
+    featured: [member.id],
+    concurrency,
+  });
+  const feedToken = newToken();
+  await db.insert(calendarFeeds).values({ userId: member.id, token: feedToken });
   await db.execute(
-    sql`vacuum analyze users, communities, community_members, charter_versions, community_stage_changes`,
+    sql`vacuum analyze users, communities, community_members, charter_versions, community_stage_changes,
+      meeting_series, meetings, meeting_rsvps, meeting_attendance, calendar_feeds`,
   );
 
   // Name prefixes as people type them ("noe", "chr"), and one full name.
@@ -98,6 +113,8 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
       personId: member.id,
       communitySlugs: spreadOfSizes(visible, 120),
       communityUnitId: await busiestUnit(db),
+      meetingSlugs: spreadOfSizes(await upcomingMeetings(db, member.id), 24),
+      feedToken,
     },
     signIn: { email: first.email, password: benchPassword },
     people: inserted,
@@ -106,6 +123,7 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
     memberships: seeded.memberships,
     memberOf: visible.filter((community) => community.mine).length,
     communityShape: await describeCommunities(db),
+    meetings,
     seedSeconds: (performance.now() - started) / 1000,
   };
 }
@@ -124,6 +142,22 @@ async function visibleCommunities(db: Db, memberId: string): Promise<VisibleComm
     left join community_members m on m.community_id = c.id and m.user_id = ${memberId}
     where c.visibility in ('public', 'institution') or m.user_id is not null
     order by c.member_count desc, c.slug`)) as unknown as { rows: VisibleCommunity[] };
+  return result.rows;
+}
+
+/**
+ * The communities the member may see that have meetings ahead, by how many (as `size`, for
+ * `spreadOfSizes`): the community meetings scenario rotates over busy and quiet ones, their own among them.
+ */
+async function upcomingMeetings(db: Db, memberId: string): Promise<VisibleCommunity[]> {
+  const result = (await db.execute(sql`
+    select c.slug, count(*)::int as size, bool_or(m.user_id is not null) as mine
+    from communities c
+    join meetings mt on mt.community_id = c.id and mt.ends_at > now()
+    left join community_members m on m.community_id = c.id and m.user_id = ${memberId}
+    where c.visibility in ('public', 'institution') or m.user_id is not null
+    group by c.slug
+    order by size desc, c.slug`)) as unknown as { rows: VisibleCommunity[] };
   return result.rows;
 }
 
