@@ -1,12 +1,13 @@
 import {
   communityPerson,
   createCommunity,
+  openDialog,
   signInAdministrator,
   signInOnce,
   uniqueWord,
 } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
-import { browserLocalTime } from '../support/meetings.ts';
+import { browserLocalTime, expectNoSidewaysScroll } from '../support/meetings.ts';
 
 test('after a meeting the host takes attendance, including someone who had not answered, and adds notes', async ({
   browser,
@@ -25,9 +26,12 @@ test('after a meeting the host takes attendance, including someone who had not a
   const joined = await member.request.post(`/api/communities/${slug}/join`, { data: {} });
   expect(joined.ok()).toBe(true);
 
-  // The leader records a meeting that took place in the last hour (in the browser's own zone).
+  // The leader, on a phone, records a meeting that took place in the last hour (in the browser's zone).
+  await leader.setViewportSize({ width: 360, height: 780 });
   await leader.goto(`/communities/${slug}/meetings/new`);
   await expect(leader.getByRole('heading', { level: 2, name: 'Schedule a meeting' })).toBeVisible();
+  await expectNoSidewaysScroll(leader);
+  await expectAccessible(leader, 'on the schedule form at 360 px');
   await leader.getByLabel(/^Title/).fill('Feedback dialogue session');
   await leader.getByLabel(/^Starts/).fill(await browserLocalTime(leader, -50));
   await leader.getByLabel(/^Ends/).fill(await browserLocalTime(leader, -10));
@@ -64,6 +68,7 @@ test('after a meeting the host takes attendance, including someone who had not a
     'Share the templates with the group',
   );
   await expect(followUp.getByRole('link', { name: 'Watch the recording' })).toBeVisible();
+  await expectNoSidewaysScroll(leader);
   await expectAccessible(leader, 'on a meeting with attendance and notes');
 
   // The member finds it among their past meetings, marked as attended.
@@ -74,6 +79,39 @@ test('after a meeting the host takes attendance, including someone who had not a
   const row = past.getByRole('listitem').filter({ hasText: 'Feedback dialogue session' });
   await expect(row).toContainText('You attended');
   await expectAccessible(member, 'on the past tab of the Calendar');
+
+  // The member's private calendar feed: made, read by a calendar app, reset (the old address stops), off.
+  const feed = member.getByRole('region', { name: 'Calendar feed' });
+  await feed.getByRole('button', { name: 'Create feed address' }).click();
+  const address = feed.getByLabel('Your calendar feed address');
+  await expect(address).toHaveValue(/\/api\/calendar\/feeds\/[\w-]+\.ics$/);
+  const firstUrl = await address.inputValue();
+  const ics = await member.request.get(firstUrl);
+  expect(ics.headers()['content-type']).toMatch(/^text\/calendar/);
+  expect(await ics.text()).toContain('SUMMARY:Feedback dialogue session');
+  await expectAccessible(member, 'on the Calendar with a feed');
+  await feed.getByRole('button', { name: 'Reset address' }).click();
+  const reset = await openDialog(member, 'Reset your feed address?');
+  await expectAccessible(member, 'in the reset-feed dialog');
+  await reset.getByRole('button', { name: 'Reset address' }).click();
+  await expect(reset).toBeHidden();
+  await expect(member.getByRole('status').filter({ hasText: 'the old one no longer works' })).toBeVisible();
+  await expect(address).not.toHaveValue(firstUrl);
+  expect((await member.request.get(firstUrl)).status()).toBe(404);
+
+  // The community's own feed carries the member's key (the community is not public).
+  await member.goto(`/communities/${slug}/meetings`);
+  const communityFeed = member.getByLabel('Community calendar address');
+  await expect(communityFeed).toHaveValue(/calendar\.ics\?token=/);
+  const communityIcs = await member.request.get(await communityFeed.inputValue());
+  expect(await communityIcs.text()).toContain('BEGIN:VEVENT');
+
+  await member.goto('/calendar');
+  await member
+    .getByRole('region', { name: 'Calendar feed' })
+    .getByRole('button', { name: 'Turn off feed' })
+    .click();
+  await expect(member.getByRole('button', { name: 'Create feed address' })).toBeVisible();
 
   await member.context().close();
   await leader.context().close();

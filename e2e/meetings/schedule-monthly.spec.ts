@@ -1,6 +1,7 @@
 import {
   communityPerson,
   createCommunity,
+  openDialog,
   signInAdministrator,
   signInOnce,
   uniqueWord,
@@ -117,6 +118,60 @@ test('a leader schedules a monthly meeting; it shows on the Meetings tab and the
   await expect(responses.getByRole('heading', { name: 'Going (1)' })).toBeVisible();
   await expect(responses).toContainText(memberAccount.name);
   await expectAccessible(leader, 'on a meeting with responses');
+
+  // Roles: the member volunteers as note-taker; the leader assigns the facilitator from the suggestions.
+  await member.reload();
+  const memberRoles = member.getByRole('region', { name: 'Roles' });
+  await memberRoles.getByRole('button', { name: 'Volunteer as note-taker' }).click();
+  await expect(
+    member.getByRole('status').filter({ hasText: 'You are note-taker for this meeting.' }),
+  ).toBeVisible();
+  await leader.reload();
+  const roles = leader.getByRole('region', { name: 'Roles' });
+  await expect(roles).toContainText(`${memberAccount.name} (volunteered)`);
+  await roles.getByRole('button', { name: 'Assign facilitator' }).click();
+  const assign = await openDialog(leader, 'Who is Facilitator?');
+  await expectAccessible(leader, 'in the assign-role dialog');
+  await assign.getByRole('button', { name: leaderAccount.name }).click();
+  await assign.getByRole('button', { name: 'Assign', exact: true }).click();
+  await expect(assign).toBeHidden();
+  await expect(
+    leader.getByRole('status').filter({ hasText: 'You are facilitator for this meeting.' }),
+  ).toBeVisible();
+
+  // This and the following meetings move to another room.
+  await leader.getByRole('link', { name: 'Edit meeting' }).click();
+  await expect(
+    leader.getByRole('heading', { level: 1, name: 'Edit “Monthly reading circle”' }),
+  ).toBeVisible();
+  await leader.getByRole('radio', { name: 'This and following meetings' }).check();
+  await leader.getByLabel('Room', { exact: true }).fill('Library, room 3.01');
+  await expectAccessible(leader, 'on the edit form of a series');
+  await leader.getByRole('button', { name: 'Save changes' }).click();
+  await expect(
+    leader.getByRole('status').filter({ hasText: 'This meeting and the following ones are updated.' }),
+  ).toBeVisible();
+  await expect(leader.getByRole('region', { name: 'When and where' })).toContainText('Library, room 3.01');
+
+  // Cancelling one meeting leaves it visible, marked.
+  await leader.getByRole('button', { name: 'Cancel meeting' }).click();
+  const cancel = await openDialog(leader, 'Cancel “Monthly reading circle”?');
+  await expectAccessible(leader, 'in the cancel dialog');
+  await cancel.getByLabel('Reason').fill('The library is closed that day.');
+  await cancel.getByRole('button', { name: 'Cancel meeting' }).click();
+  await expect(cancel).toBeHidden();
+  await expect(leader.getByText('This meeting is cancelled')).toBeVisible();
+  await expect(leader.getByText('The library is closed that day.')).toBeVisible();
+  await leader.goto(`/communities/${slug}/meetings`);
+  await expect(upcoming.getByRole('listitem').first()).toContainText('Cancelled');
+  await expect(upcoming.getByRole('listitem')).toHaveCount(5);
+
+  // Leaders add a role of their own.
+  const activityRoles = leader.getByRole('region', { name: 'Activity roles' });
+  await activityRoles.getByLabel('New role').fill('Timekeeper');
+  await activityRoles.getByRole('button', { name: 'Add role' }).click();
+  await expect(activityRoles.getByRole('list')).toContainText('Timekeeper');
+  await expectAccessible(leader, 'on the Meetings tab with a cancelled meeting');
 
   await member.context().close();
   await leader.context().close();

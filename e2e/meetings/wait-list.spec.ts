@@ -6,7 +6,7 @@ import {
   uniqueWord,
 } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
-import { scheduleMeeting, utcDayAt } from '../support/meetings.ts';
+import { expectNoSidewaysScroll, scheduleMeeting, utcDayAt } from '../support/meetings.ts';
 
 test('a full meeting puts the next person on the wait list and promotes them when a place frees up', async ({
   browser,
@@ -66,6 +66,12 @@ test('a full meeting puts the next person on the wait list and promotes them whe
   );
   await expect(member.getByRole('region', { name: 'When and where' })).toContainText('1 of 1 places taken');
   await expectAccessible(member, 'on a meeting after promotion from the wait list');
+
+  // On a phone (360 px wide) the page reads without sideways scrolling.
+  await member.setViewportSize({ width: 360, height: 780 });
+  await expect(member.getByRole('heading', { level: 1, name: 'Fume cupboard walk-through' })).toBeVisible();
+  await expectNoSidewaysScroll(member);
+  await expectAccessible(member, 'on a meeting at 360 px');
 
   await member.context().close();
   await leader.context().close();

@@ -49,3 +49,9 @@ export function utcDayAt(days: number, time: string): string {
   const date = new Date(Date.now() + days * 86_400_000);
   return `${date.toISOString().slice(0, 10)}T${time}`;
 }
+
+/** The page fits its viewport's width: nothing makes a phone reader scroll sideways. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0;
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+}

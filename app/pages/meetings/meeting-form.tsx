@@ -1,5 +1,6 @@
 import {
   Button,
+  Grid,
   Group,
   NativeSelect,
   Radio,
@@ -79,27 +80,30 @@ export function MeetingForm(props: {
             </Stack>
           </Radio.Group>
         ) : null}
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          <NativeSelect
-            label="Kind"
-            name="kind"
-            value={values.kind}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              if (isKind(value)) set('kind', value);
-            }}
-            data={meetingKinds.map((kind) => ({ value: kind, label: meetingKindLabels[kind] }))}
-          />
-          <TextInput
-            label="Title"
-            name="title"
-            value={values.title}
-            onChange={(event) => set('title', event.currentTarget.value)}
-            error={form.error('title')}
-            required
-            style={{ gridColumn: 'span 2' }}
-          />
-        </SimpleGrid>
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <NativeSelect
+              label="Kind"
+              name="kind"
+              value={values.kind}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                if (isKind(value)) set('kind', value);
+              }}
+              data={meetingKinds.map((kind) => ({ value: kind, label: meetingKindLabels[kind] }))}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 8 }}>
+            <TextInput
+              label="Title"
+              name="title"
+              value={values.title}
+              onChange={(event) => set('title', event.currentTarget.value)}
+              error={form.error('title')}
+              required
+            />
+          </Grid.Col>
+        </Grid>
         <MarkdownField
           label="Description"
           name="description"

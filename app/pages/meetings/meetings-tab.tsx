@@ -7,6 +7,7 @@ import { keys, useMe } from '../../api/queries.ts';
 import type { FeedUrl } from '../../api/types.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useCommunity } from '../communities/community-context.ts';
+import { ActivityRolesCard } from './activity-roles-card.tsx';
 import { FeedUrlField, feedToken } from './feed-url-field.tsx';
 import { MeetingList, type MeetingWhen, useMeetingPages } from './meeting-list.tsx';
 
@@ -118,6 +119,9 @@ export function MeetingsTab() {
         </Tabs>
       </Card>
       <CommunityFeed />
+      {home.viewer.canManage && home.community.stage !== 'archived' ? (
+        <ActivityRolesCard slug={slug} />
+      ) : null}
     </Stack>
   );
 }

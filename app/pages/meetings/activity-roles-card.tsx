@@ -1,0 +1,112 @@
+import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { z } from 'zod';
+import { activityRoleNameField } from '../../../common/meeting-fields.ts';
+import { apiGet, apiSend } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { ActivityRole } from '../../api/types.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+
+const roleSchema = z.object({ name: activityRoleNameField });
+
+/** Leaders add roles of their own (timekeeper, greeter…) beside facilitator, note-taker and host. */
+export function ActivityRolesCard(props: { slug: string }) {
+  const queryClient = useQueryClient();
+  const form = useFormState();
+  const [name, setName] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const roles = useQuery({
+    queryKey: keys.activityRoles(props.slug),
+    queryFn: () => apiGet<ActivityRole[]>(`/communities/${props.slug}/activity-roles`),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.activityRoles(props.slug) });
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    setNotice(null);
+    const body = form.check(roleSchema, { name });
+    if (!body) return;
+    const role = await form.run(() =>
+      apiSend<ActivityRole>('POST', `/communities/${props.slug}/activity-roles`, body),
+    );
+    if (!role) return;
+    setName('');
+    await refresh();
+    setNotice(`${role.name} is added: every meeting now has this role.`);
+  };
+  const remove = async (role: ActivityRole) => {
+    if (!role.id) return;
+    const id = role.id;
+    setNotice(null);
+    const done = await form.run(() => apiSend('DELETE', `/communities/${props.slug}/activity-roles/${id}`));
+    if (!done) return;
+    await refresh();
+    setNotice(`${role.name} is removed.`);
+  };
+
+  return (
+    <Card component="section" aria-labelledby="activity-roles-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="activity-roles-title">
+          Activity roles
+        </Title>
+        <Text size="sm" c="dimmed">
+          The roles people take at each meeting. Members volunteer for them; Copse suggests who has not taken
+          one yet, so the work rotates.
+        </Text>
+        <FormAlert message={form.message} />
+        <StatusAlert message={notice} />
+        {roles.isPending ? (
+          <PageLoader label="Loading the roles…" />
+        ) : roles.isError ? (
+          <LoadError error={roles.error} onRetry={() => void roles.refetch()} />
+        ) : (
+          <ul className="row-list" aria-labelledby="activity-roles-title">
+            {roles.data.map((role) => (
+              <li key={role.id ?? role.name}>
+                <Group justify="space-between" gap="sm" py={4}>
+                  <Text size="sm">{role.name}</Text>
+                  {role.custom ? (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove the role ${role.name}`}
+                      onClick={() => void remove(role)}
+                      disabled={form.busy}
+                    >
+                      Remove
+                    </Button>
+                  ) : (
+                    <Text size="xs" c="dimmed">
+                      Always there
+                    </Text>
+                  )}
+                </Group>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form onSubmit={(event) => void add(event)} noValidate>
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <TextInput
+              label="New role"
+              name="name"
+              placeholder="e.g. Timekeeper"
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              error={form.error('name')}
+              style={{ flex: '1 1 200px' }}
+            />
+            <Button type="submit" variant="default" loading={form.busy}>
+              Add role
+            </Button>
+          </Group>
+        </form>
+      </Stack>
+    </Card>
+  );
+}
