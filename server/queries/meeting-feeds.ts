@@ -61,9 +61,13 @@ export async function listCommunityFeed(db: Db, communityId: string) {
 
 /** A member's feed: their communities' meetings and the ones they answered, with their answers. */
 export async function listMemberFeed(db: Db, actor: Actor) {
-  const mine = sql`(
-    ${meetings.communityId} in (select cm.community_id from ${communityMembers} cm where cm.user_id = ${actor.id})
-    or ${meetings.id} in (select r.meeting_id from ${meetingRsvps} r where r.user_id = ${actor.id})
+  // One IN over a union rather than an OR of two subqueries, which PostgreSQL answers by reading every
+  // meeting (see listCalendar); the outer window and scope still apply.
+  const mine = sql`${meetings.id} in (
+    select fm.id from ${communityMembers} cm join ${meetings} fm on fm.community_id = cm.community_id
+    where cm.user_id = ${actor.id} and fm.starts_at > now() - interval '${sql.raw(String(feedDaysBack))} days'
+    union all
+    select r.meeting_id from ${meetingRsvps} r where r.user_id = ${actor.id}
   )`;
   return feedRows(db, actor.id, and(mine, visibleTo(actor)));
 }
