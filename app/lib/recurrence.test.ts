@@ -57,6 +57,18 @@ describe('repeat choices', () => {
     expect(repeatChoices('2026-12-29T15:00')).toContain('monthly_last');
   });
 
+  it('offers "last" instead of a fifth weekday most months lack', () => {
+    expect(repeatChoices('2026-11-30T12:30')).toEqual(['none', 'weekly', 'biweekly', 'monthly_last']);
+    expect(repeatChoices('2026-11-23T12:30')).toEqual(['none', 'weekly', 'biweekly', 'monthly']);
+    expect(repeatChoices('2026-11-26T12:30')).toEqual([
+      'none',
+      'weekly',
+      'biweekly',
+      'monthly',
+      'monthly_last',
+    ]);
+  });
+
   it('names the choice from the start', () => {
     expect(repeatLabel('monthly', '2026-12-01T15:00')).toBe('Monthly on the first Tuesday');
     expect(repeatLabel('monthly_last', '2026-12-29T15:00')).toBe('Monthly on the last Tuesday');

@@ -55,10 +55,17 @@ export function repeatLabel(kind: RepeatKind, startsAt: string): string {
   }
 }
 
-/** The repeat choices that fit a start date ("last …" only when it is the month's last such weekday). */
+/**
+ * The repeat choices that fit a start date: "last …" only when it is the month's last such weekday,
+ * and no "fifth …" (most months have none: the last one is what people mean).
+ */
 export function repeatChoices(startsAt: string): RepeatKind[] {
   const nth = nthWeekdayOf(startsAt);
-  return repeatKinds.filter((kind) => kind !== 'monthly_last' || nth?.last === true);
+  return repeatKinds.filter((kind) => {
+    if (kind === 'monthly_last') return nth?.last === true;
+    if (kind === 'monthly') return nth === null || nth.n < 5;
+    return true;
+  });
 }
 
 /**

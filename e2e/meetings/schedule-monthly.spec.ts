@@ -16,7 +16,8 @@ test('a leader schedules a monthly meeting; it shows on the Meetings tab and the
   const leaderAccount = await communityPerson(admin.request, 'leader');
   const memberAccount = await communityPerson(admin.request, 'member');
   const leader = await signInOnce(browser, leaderAccount);
-  const name = `Reading Circle ${uniqueWord('')}`;
+  const word = uniqueWord('');
+  const name = `Reading Circle ${word}`;
   const slug = await createCommunity(leader.request, admin.request, {
     name,
     purpose: 'Colleagues who read one paper on teaching a month and talk it over.',
@@ -81,6 +82,15 @@ test('a leader schedules a monthly meeting; it shows on the Meetings tab and the
   await expect(upcoming.getByRole('listitem')).toHaveCount(5);
   await expect(upcoming.getByRole('listitem').first()).toContainText('Monthly reading circle');
   await expectAccessible(leader, 'on the Meetings tab');
+
+  // The community's home and its directory card show what comes next.
+  await leader
+    .getByRole('navigation', { name: 'Community sections' })
+    .getByRole('link', { name: 'About' })
+    .click();
+  await expect(leader.getByRole('region', { name: 'Next meetings' })).toContainText('Monthly reading circle');
+  await leader.goto(`/communities?q=${word}`);
+  await expect(leader.getByRole('article', { name })).toContainText('Next meeting: Monthly reading circle');
 
   // …and on the leader's Calendar.
   await leader.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();

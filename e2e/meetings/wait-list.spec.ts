@@ -73,6 +73,28 @@ test('a full meeting puts the next person on the wait list and promotes them whe
   await expectNoSidewaysScroll(member);
   await expectAccessible(member, 'on a meeting at 360 px');
 
+  // The leaders let every member schedule; the member now can.
+  await leader.goto(`/communities/${slug}/edit`);
+  await leader.getByRole('radio', { name: 'Every member' }).check();
+  await leader.getByRole('button', { name: 'Save details' }).click();
+  await expect(leader.getByRole('status').filter({ hasText: 'The details are saved.' })).toBeVisible();
+  await member.goto(`/communities/${slug}/meetings`);
+  await expect(member.getByRole('link', { name: 'Schedule a meeting' })).toBeVisible();
+
+  // Reminders: the member keeps the day-before one and turns off the hour-before one.
+  await member.goto('/settings/profile');
+  const reminders = member.getByRole('region', { name: 'Meeting reminders' });
+  await expect(reminders.getByRole('switch', { name: 'A day before' })).toBeChecked();
+  await reminders.getByRole('switch', { name: 'An hour before' }).uncheck();
+  await expect(
+    member.getByRole('status').filter({ hasText: 'An hour before: reminders off.' }),
+  ).toBeVisible();
+  await member.reload();
+  await expect(
+    member.getByRole('region', { name: 'Meeting reminders' }).getByRole('switch', { name: 'An hour before' }),
+  ).not.toBeChecked();
+  await expectAccessible(member, 'on the profile settings with reminders');
+
   await member.context().close();
   await leader.context().close();
   await admin.context().close();

@@ -52,8 +52,10 @@ export function MeetingForm(props: {
   const set: Set = (key, value) =>
     props.setValues((current) => {
       const next = { ...current, [key]: value };
-      // A new start date may no longer be the month's last weekday: fall back to "the nth".
-      if (key === 'startsAt' && !repeatChoices(next.startsAt).includes(next.repeat)) next.repeat = 'monthly';
+      // A new start date may not fit the monthly choice any more: take the one that does.
+      const choices = repeatChoices(next.startsAt);
+      if (key === 'startsAt' && !choices.includes(next.repeat))
+        next.repeat = choices.includes('monthly') ? 'monthly' : 'monthly_last';
       return next;
     });
   return (
