@@ -71,6 +71,22 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
             </Group>
           </Stack>
         </Card>
+        <Card>
+          <Stack gap="xs" h="100%">
+            <Title order={2} size="h3">
+              Your calendar
+            </Title>
+            <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
+              The next meetings of your communities in your time zone, the ones you attended, and a feed for
+              your calendar app.
+            </Text>
+            <Group>
+              <Button component={Link} to="/calendar" variant="light">
+                Open your calendar
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
         {me.kind === 'external' ? null : (
           <Card>
             <Stack gap="xs" h="100%">
