@@ -80,7 +80,9 @@ export function DirectoryPage() {
   const [debounced] = useDebouncedValue(text, 350);
   const lastWritten = useRef(debounced);
   useEffect(() => {
-    if (debounced === lastWritten.current) return;
+    // Only once typing has paused (the debounced value caught up with the box): this effect also runs
+    // when setParams changes after any navigation, and a stale value would bring a cleared search back.
+    if (debounced !== text || debounced === lastWritten.current) return;
     lastWritten.current = debounced;
     setParams(
       (prev) => {
@@ -93,7 +95,7 @@ export function DirectoryPage() {
       },
       { replace: true },
     );
-  }, [debounced, setParams]);
+  }, [debounced, text, setParams]);
   useEffect(() => {
     setText((current) => (current.trim() === filters.q ? current : filters.q));
   }, [filters.q]);
