@@ -44,16 +44,16 @@ export function buildCommunitySearchDocument(community: {
 }
 
 /** Whose view of the directory a query takes: the four cases of canSeeCommunity. */
-type Scope = 'everything' | 'public' | 'external' | 'institution';
+export type Scope = 'everything' | 'public' | 'external' | 'institution';
 
-function scopeOf(actor: Actor | null): Scope {
+export function scopeOf(actor: Actor | null): Scope {
   if (isCoordinator(actor)) return 'everything';
   if (!actor) return 'public';
   return actor.kind === 'external' ? 'external' : 'institution';
 }
 
 /** The scope as a condition; `actorId` is the person (a value or a placeholder) whose memberships count. */
-function visibleIn(scope: Scope, actorId: SQLWrapper | string): SQL | undefined {
+export function visibleIn(scope: Scope, actorId: SQLWrapper | string): SQL | undefined {
   if (scope === 'everything') return undefined;
   // Constants stay literals (not parameters), so generic plans of prepared statements estimate them.
   const isPublic = sql`${communities.visibility} = 'public'`;

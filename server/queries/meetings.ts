@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   communities,
@@ -11,9 +11,6 @@ import {
   meetings,
   users,
 } from '../db/schema/index.ts';
-import type { Actor } from '../plugins/auth.ts';
-import { visibleTo } from './communities.ts';
-import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
 import { preparedFor } from './prepared.ts';
 
 /** A person as meeting pages show them, built in SQL. */
@@ -147,118 +144,10 @@ export async function findMeetingExtras(db: Db, id: string, actorId: string | nu
 }
 export type MeetingExtras = NonNullable<Awaited<ReturnType<typeof findMeetingExtras>>>;
 
-/** The columns of a meeting card, with the actor's answer and attendance. */
-const cardColumns = (actorId: string | null) => ({
-  id: meetings.id,
-  communityId: communities.id,
-  communitySlug: communities.slug,
-  communityName: communities.name,
-  kind: meetings.kind,
-  title: meetings.title,
-  startsAt: meetings.startsAt,
-  startsAtExact: exactTimestamp(meetings.startsAt),
-  endsAt: meetings.endsAt,
-  timeZone: meetings.timeZone,
-  onlineUrl: meetings.onlineUrl,
-  room: meetings.room,
-  capacity: meetings.capacity,
-  status: meetings.status,
-  seriesId: meetings.seriesId,
-  goingCount: meetings.goingCount,
-  waitlistCount: meetings.waitlistCount,
-  attendanceTakenAt: meetings.attendanceTakenAt,
-  myRsvp: actorId
-    ? sql<string | null>`(select r.status from ${meetingRsvps} r
-        where r.meeting_id = ${meetings.id} and r.user_id = ${actorId})`
-    : sql<string | null>`null`,
-  attended: actorId
-    ? sql<boolean>`exists (select 1 from ${meetingAttendance} a
-        where a.meeting_id = ${meetings.id} and a.user_id = ${actorId})`
-    : sql<boolean>`false`,
-});
-export type MeetingCardRow = Awaited<ReturnType<typeof listCommunityMeetings>>['rows'][number];
-
-export interface MeetingListFilter {
-  when: 'upcoming' | 'past';
-  cursor?: string | undefined;
-  limit: number;
-}
-
-/** Meetings last at most this long, so "not yet ended" can be found through the start index. */
-export const longestMeetingDays = 7;
-
-/** Upcoming: not yet ended, soonest first. Past: ended, newest first. */
-function windowOf(filter: MeetingListFilter): { where: SQL; order: SQL[] } {
-  const cursor = rowsAfter(
-    meetings.startsAt,
-    meetings.id,
-    filter.cursor,
-    filter.when === 'upcoming' ? 'asc' : 'desc',
-  );
-  if (filter.when === 'upcoming') {
-    return {
-      where: and(
-        sql`${meetings.startsAt} > now() - interval '${sql.raw(String(longestMeetingDays))} days'`,
-        sql`${meetings.endsAt} > now()`,
-        cursor,
-      ) as SQL,
-      order: [asc(meetings.startsAt), asc(meetings.id)],
-    };
-  }
-  return {
-    where: and(sql`${meetings.endsAt} <= now()`, cursor) as SQL,
-    order: [desc(meetings.startsAt), desc(meetings.id)],
-  };
-}
-
-const pageKey = (row: { startsAtExact: string; id: string }) => ({ at: row.startsAtExact, id: row.id });
-
-/** A community's meetings, upcoming or past, one page (keyset on start time). */
-export async function listCommunityMeetings(
-  db: Db,
-  communityId: string,
-  actorId: string | null,
-  filter: MeetingListFilter,
-) {
-  const { where, order } = windowOf(filter);
-  const rows = await db
-    .select(cardColumns(actorId))
-    .from(meetings)
-    .innerJoin(communities, eq(communities.id, meetings.communityId))
-    .where(and(eq(meetings.communityId, communityId), where))
-    .orderBy(...order)
-    .limit(filter.limit + 1);
-  const { page, nextCursor } = pageOf(rows, filter.limit, pageKey);
-  return { rows: page, nextCursor };
-}
-
-/**
- * A person's calendar: the meetings of the communities they belong to, and any other meeting they
- * answered (going, maybe or waiting) in a community they may still see; upcoming or past, one page.
- */
-export async function listCalendar(db: Db, actor: Actor, filter: MeetingListFilter) {
-  const { where, order } = windowOf(filter);
-  // One IN over a union, not `community_id in (…) or id in (…)`: PostgreSQL cannot use an index for
-  // an OR of two subqueries and read every meeting (a sequential scan of 20,000 rows, ~13 ms); this
-  // way it reads the member's communities' meetings in the window through meetings_community_start_idx
-  // and their answers through meeting_rsvps_user_idx (~1 ms). The outer window and scope still apply.
-  const inWindow =
-    filter.when === 'upcoming'
-      ? sql.raw(`cmm.starts_at > now() - interval '${longestMeetingDays} days' and cmm.ends_at > now()`)
-      : sql.raw('cmm.ends_at <= now()');
-  const mine = sql`${meetings.id} in (
-    select cmm.id from ${communityMembers} cm join ${meetings} cmm on cmm.community_id = cm.community_id
-    where cm.user_id = ${actor.id} and ${inWindow}
-    union all
-    select r.meeting_id from ${meetingRsvps} r where r.user_id = ${actor.id} and r.status <> 'not_going'
-  )`;
-  const rows = await db
-    .select(cardColumns(actor.id))
-    .from(meetings)
-    .innerJoin(communities, eq(communities.id, meetings.communityId))
-    .where(and(mine, visibleTo(actor), where))
-    .orderBy(...order)
-    .limit(filter.limit + 1);
-  const { page, nextCursor } = pageOf(rows, filter.limit, pageKey);
-  return { rows: page, nextCursor };
-}
+export {
+  listCalendar,
+  listCommunityMeetings,
+  longestMeetingDays,
+  type MeetingCardRow,
+  type MeetingListFilter,
+} from './meeting-lists.ts';
