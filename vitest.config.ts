@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'common/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
