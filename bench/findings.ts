@@ -36,5 +36,40 @@ export const communityFindings = [
   '',
 ];
 
-/** What the meeting scenarios showed when they were added (filled in after the first runs). */
-export const meetingFindings: string[] = [];
+/**
+ * What the meeting scenarios showed when they were added (23 November 2026), from three runs that
+ * shared the machine with browser tests (load average 6–10, against 1–3 for the community findings).
+ */
+export const meetingFindings = [
+  '## Meetings: where the time goes (findings of 23 November 2026)',
+  '',
+  '- These runs shared the two cores with browser tests (load average 6–10 during the runs), so every',
+  '  figure is lower than the machine can do: compare rows of one run, not runs. Runs before and after each',
+  '  change: calendar page 139 → 432 → 1,053 req/s (p99 494 → 254 → 99 ms), community meetings',
+  '  549 → 455 → 1,090 (p99 135 → 215 → 70 ms), member feed 50 → 150 → 241 (p99 1,264 → 574 → 333 ms).',
+  '- The calendar and the member feed asked for `community_id in (their communities) or id in (their',
+  '  answers)`. PostgreSQL cannot use an index for an OR of two subqueries: it read all 20,000 meetings (a',
+  '  parallel sequential scan, ~13 ms, growing with the table). Changed (server/queries/meeting-lists.ts,',
+  '  meeting-feeds.ts) to one IN over a UNION ALL: their communities’ meetings in the window through',
+  '  meetings_community_start_idx, their answers through meeting_rsvps_user_idx, ~1 ms; the same rows',
+  '  (checked for 300 members).',
+  '- Both meeting lists planned their query on every request (2.5–3 ms of planning under EXPLAIN ANALYZE,',
+  '  as much as running it). They now run as named prepared statements, one per shape (list, scope,',
+  '  upcoming or past, cursor, page size written into the SQL), as the directory does.',
+  '- Writing the member’s feed (140 meetings, 130 KB) costs 7–8 ms of Node CPU: ical-generator folds',
+  '  every line character by character (~2.6 ms) and luxon asks Intl for zone offsets (~2 ms). Files are',
+  '  now remembered by a SHA-256 of everything they are made of (server/services/meetings/calendar-file.ts,',
+  '  16 M characters, least recently used first; DTSTAMP stays that of the first request): an unchanged',
+  '  feed costs ~1 ms of hashing instead.',
+  '- The feed still costs about 5 ms of Node CPU a request: parsing and mapping 140 rows with their',
+  '  descriptions (~1.7 ms), hashing them (~1.4 ms), writing 130 KB (~1.6 ms). Its p99 target needs about',
+  '  600 req/s, out of reach while every request reads and sends the whole feed. What would reach it',
+  '  (route changes, not made): an ETag from a fingerprint computed in SQL (the rows’ ids, updated_at,',
+  '  answers, community names, series) answering 304 to If-None-Match, as calendar apps poll with',
+  '  conditional requests, and skipping the rows when it matches; the remembered file sent as a Buffer.',
+  '- Directory cards’ next meeting is one probe of meetings_community_start_idx per card (about 0.4 ms',
+  '  of PostgreSQL time for 25 cards under EXPLAIN ANALYZE).',
+  '- The seed takes about 20 s more: 2 s to generate (faker, and rrule and luxon expanding 735 series in',
+  '  wall-clock time), the rest inserting 300,000 RSVPs through three indexes and two foreign keys.',
+  '',
+];
