@@ -8,12 +8,13 @@ import { type Database, type Db, openDatabase } from './client.ts';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock.ts';
 import { institutionSettings, users } from './schema/index.ts';
 import { seedCommunities } from './seed/communities.ts';
+import { seedMeetings } from './seed/meetings.ts';
 import { ensureUnits, type SeedUnit, seedPeople, unitNames } from './seed/people.ts';
 
 /**
  * `npm run seed:demo`: fills a fresh installation with a believable institution (units, 200 people with
  * expertise, a demo administrator and a demo member, 30 communities with their leaders, members,
- * charters and history) so a newcomer can click around. Uses DATABASE_URL
+ * charters and history, and 40 meetings with answers) so a newcomer can click around. Uses DATABASE_URL
  * when set, else the embedded database in DATA_DIR, exactly as `npm start` does. It refuses to run on a
  * database that already has people in it (more than the bootstrap administrator), so a second run
  * changes nothing instead of duplicating.
@@ -26,6 +27,8 @@ const demoPeople = 200;
 const demoCommunities = 30;
 /** About three communities a person, heavy-tailed: a few with 50–75 members, most with 5–15. */
 const demoMemberships = 600;
+const demoMeetings = 40;
+const demoRsvps = 160;
 const demoAccounts = [
   {
     email: 'admin@copse.test',
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
     console.log(
       [
         `Done in ${seconds} s: ${summary.institutionName}, ${summary.units} units, ${summary.people} people, ` +
-          `${summary.communities} communities (${summary.memberships} memberships) added.`,
+          `${summary.communities} communities (${summary.memberships} memberships) and ${summary.meetings} meetings added.`,
         '',
         'Sign in with either demo account (password for both: copse-demo-password):',
         ...demoAccounts.map((account) => `  ${account.email.padEnd(20)} ${account.role}`),
@@ -151,12 +154,21 @@ async function seedDemo(db: Db) {
         { userId: member, leads: 1, joins: 3 },
       ],
     });
+    // A few meetings, most in the demo member's communities: a monthly series in the one they lead, a
+    // workshop with places and a meeting ahead in each, some answers and attendance.
+    const meetings = await seedMeetings(tx, {
+      meetings: demoMeetings,
+      rsvps: demoRsvps,
+      featured: [member],
+      everyCommunity: false,
+    });
     return {
       institutionName,
       units: units.length,
       people: inserted + demoAccounts.length,
       communities: communities.communities,
       memberships: communities.memberships,
+      meetings: meetings.meetings,
     };
   });
 }
