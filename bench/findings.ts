@@ -37,16 +37,16 @@ export const communityFindings = [
 ];
 
 /**
- * What the meeting scenarios showed when they were added (23 November 2026), from three runs that
- * shared the machine with browser tests (load average 6–10, against 1–3 for the community findings).
+ * What the meeting scenarios showed when they were added (23 November 2026): before-and-after figures
+ * from runs that shared the machine with browser tests (load average 6–10).
  */
 export const meetingFindings = [
   '## Meetings: where the time goes (findings of 23 November 2026)',
   '',
-  '- These runs shared the two cores with browser tests (load average 6–10 during the runs), so every',
-  '  figure is lower than the machine can do: compare rows of one run, not runs. Runs before and after each',
-  '  change: calendar page 139 → 432 → 1,053 req/s (p99 494 → 254 → 99 ms), community meetings',
-  '  549 → 455 → 1,090 (p99 135 → 215 → 70 ms), member feed 50 → 150 → 241 (p99 1,264 → 574 → 333 ms).',
+  '- The runs before and after each change shared the two cores with browser tests (load average 6–10),',
+  '  so their figures are lower than the machine can do (compare rows of one run, not runs): calendar',
+  '  page 139 → 432 → 1,053 req/s (p99 494 → 254 → 99 ms), community meetings 549 → 455 → 1,090',
+  '  (p99 135 → 215 → 70 ms), member feed 50 → 150 → 241 (p99 1,264 → 574 → 333 ms).',
   '- The calendar and the member feed asked for `community_id in (their communities) or id in (their',
   '  answers)`. PostgreSQL cannot use an index for an OR of two subqueries: it read all 20,000 meetings (a',
   '  parallel sequential scan, ~13 ms, growing with the table). Changed (server/queries/meeting-lists.ts,',
@@ -69,7 +69,8 @@ export const meetingFindings = [
   '  conditional requests, and skipping the rows when it matches; the remembered file sent as a Buffer.',
   '- Directory cards’ next meeting is one probe of meetings_community_start_idx per card (about 0.4 ms',
   '  of PostgreSQL time for 25 cards under EXPLAIN ANALYZE).',
-  '- The seed takes about 20 s more: 2 s to generate (faker, and rrule and luxon expanding 735 series in',
-  '  wall-clock time), the rest inserting 300,000 RSVPs through three indexes and two foreign keys.',
+  '- The seed takes about 9 s more on a quiet machine (5.7 → 14.6 s; 30 s when busy): 2 s to generate',
+  '  (faker, and rrule and luxon expanding some 750 series in wall-clock time), the rest inserting',
+  '  300,000 RSVPs through three indexes and two foreign keys.',
   '',
 ];
