@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { EmailChoice, NotificationKind } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { notificationPreferences, notifications, users } from '../../db/schema/index.ts';
-import { queueEmail } from '../mail/outbox.ts';
+import { queueEmails } from '../mail/outbox.ts';
 import { actionEmail } from '../mail/templates.ts';
 
 /** The email choice a kind has until the member changes it. */
@@ -38,12 +38,32 @@ export async function notifyUser(
   publicUrl: string,
   notification: NewNotification,
 ): Promise<string | undefined> {
-  await db.insert(notifications).values(notification);
-  const [recipient] = await db
+  const { userId, ...rest } = notification;
+  const [messageId] = await notifyEach(db, publicUrl, [userId], rest);
+  return messageId;
+}
+
+/**
+ * Tells several people the same thing (each once, never the person who acted), inside the caller's
+ * transaction, in three statements whatever their number: the in-app notifications, the recipients
+ * with their email choice for this kind, and the emails for those who want them. Returns the outbox
+ * ids to dispatch after commit.
+ */
+export async function notifyEach(
+  db: Db,
+  publicUrl: string,
+  userIds: Iterable<string>,
+  notification: Omit<NewNotification, 'userId'>,
+  options: { except?: string } = {},
+): Promise<string[]> {
+  const recipients = [...new Set(userIds)].filter((id) => id !== options.except);
+  if (recipients.length === 0) return [];
+  await db.insert(notifications).values(recipients.map((userId) => ({ ...notification, userId })));
+  const people = await db
     .select({
+      id: users.id,
       email: users.email,
       displayName: users.displayName,
-      suspendedAt: users.suspendedAt,
       choice: notificationPreferences.email,
     })
     .from(users)
@@ -51,20 +71,21 @@ export async function notifyUser(
       notificationPreferences,
       and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.kind, notification.kind)),
     )
-    .where(eq(users.id, notification.userId))
-    .limit(1);
-  if (!recipient || recipient.suspendedAt) return undefined;
-  const choice = recipient.choice ?? defaultEmailChoice[notification.kind];
-  if (choice === 'off') return undefined;
-  return queueEmail(
+    .where(and(inArray(users.id, recipients), isNull(users.suspendedAt)));
+  const wanting = people.filter(
+    (person) => (person.choice ?? defaultEmailChoice[notification.kind]) !== 'off',
+  );
+  return queueEmails(
     db,
-    { address: recipient.email, userId: notification.userId },
-    actionEmail({
-      subject: notification.title,
-      greeting: `Hello ${recipient.displayName},`,
-      lines: notification.body ? [notification.body] : [],
-      action: { label: 'Open in Copse', url: `${publicUrl}${notification.url}` },
-      footer: `You get this email because of your notification settings: ${publicUrl}/settings/notifications`,
-    }),
+    wanting.map((person) => ({
+      to: { address: person.email, userId: person.id },
+      content: actionEmail({
+        subject: notification.title,
+        greeting: `Hello ${person.displayName},`,
+        lines: notification.body ? [notification.body] : [],
+        action: { label: 'Open in Copse', url: `${publicUrl}${notification.url}` },
+        footer: `You get this email because of your notification settings: ${publicUrl}/settings/notifications`,
+      }),
+    })),
   );
 }
