@@ -21,6 +21,8 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest Toolkit upload, in megabytes. */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
   WORKERS: z
     .enum(['true', 'false'])
     .default('true')

@@ -1,0 +1,123 @@
+import { fileTypeFromBuffer } from 'file-type';
+import { fieldError } from '../../errors.ts';
+import {
+  type AllowedType,
+  allowedTypes,
+  allowedTypesSentence,
+  type FileKind,
+  findAllowedTypeByMime,
+  findTextTypeByExtension,
+  withArticle,
+} from './allow-list.ts';
+import { cleanFileName, joinFileName } from './file-name.ts';
+import { decodePlainText, looksLikeMarkup } from './text-check.ts';
+import { checkZipContainer } from './zip-check.ts';
+
+/** What an accepted upload is, from its bytes, and how to name and serve it. */
+export interface CheckedUpload {
+  kind: FileKind;
+  /** The Content-Type to serve it with (always with `X-Content-Type-Options: nosniff`). */
+  mime: string;
+  /** The extension of `safeName`, lower case, without the dot. */
+  extension: string;
+  /** The uploader's name cleaned for display and downloads; never a storage path. */
+  safeName: string;
+  /** Images are shown in the page; everything else is downloaded. */
+  disposition: 'inline' | 'attachment';
+}
+
+export interface CheckUploadInput {
+  /** The name the browser sent; only used for display and to compare with the bytes. */
+  filename: string;
+  bytes: Buffer;
+  /** The size limit in bytes (`UPLOAD_MAX_MB` × 1024 × 1024). */
+  maxBytes: number;
+}
+
+/** Messages for refused uploads, exported so tests and the web app can match them. */
+export const uploadMessages = {
+  empty: 'The file is empty.',
+  tooLarge: (maxBytes: number) => `The file is larger than the ${formatLimit(maxBytes)} limit.`,
+  markup: 'SVG, HTML and XML files cannot be uploaded, because a browser would run code inside them.',
+  unknown: `This type of file cannot be uploaded. ${allowedTypesSentence}`,
+  notAllowed: (extension: string) =>
+    `Files of type .${extension} cannot be uploaded. ${allowedTypesSentence}`,
+  mismatch: (label: string, extension: string) =>
+    `This file's contents do not match its name: it is ${withArticle(label)}, but its name ends in .${extension}.`,
+};
+
+// Named so that a refused extension is refused with a reason, even when the bytes are plain text.
+const markupExtensions = new Set([
+  'svg',
+  'svgz',
+  'html',
+  'htm',
+  'xhtml',
+  'xht',
+  'xml',
+  'xsl',
+  'mht',
+  'mhtml',
+  'shtml',
+]);
+// file-type names these XML-based types; all are markup a browser may render.
+const markupMimes = new Set(['application/xml', 'image/svg+xml', 'text/html', 'application/xhtml+xml']);
+
+/**
+ * Decides whether an upload may be stored, from its bytes: the size limit, the type found in the
+ * bytes against the allow-list (the name and the browser's claimed type are never trusted), the
+ * name's extension against that type, and for zip-based documents the zip-bomb limits. Throws an
+ * AppError with a field error on `file` (400, or 413 over the size limit).
+ */
+export async function checkUpload({ filename, bytes, maxBytes }: CheckUploadInput): Promise<CheckedUpload> {
+  if (bytes.length === 0) throw fieldError('file', uploadMessages.empty);
+  if (bytes.length > maxBytes)
+    throw fieldError('file', uploadMessages.tooLarge(maxBytes), 'payload_too_large');
+
+  const name = cleanFileName(filename);
+  if (markupExtensions.has(name.extension)) throw fieldError('file', uploadMessages.markup);
+
+  const type = await detectType(bytes, name.extension);
+  if (type.detection === 'ooxml' || type.detection === 'odf') await checkZipContainer(bytes, type);
+
+  const extension = name.extension || type.extensions[0];
+  if (!type.extensions.includes(extension)) {
+    const known = allowedTypes.some((allowed) => allowed.extensions.includes(extension));
+    throw fieldError(
+      'file',
+      known ? uploadMessages.mismatch(type.label, extension) : uploadMessages.notAllowed(extension),
+    );
+  }
+  return {
+    kind: type.kind,
+    mime: type.mime,
+    extension,
+    safeName: joinFileName({ base: name.base, extension }),
+    disposition: type.disposition,
+  };
+}
+
+async function detectType(bytes: Buffer, extension: string): Promise<AllowedType> {
+  const detected = await fileTypeFromBuffer(bytes);
+  if (detected) {
+    if (markupMimes.has(detected.mime)) throw fieldError('file', uploadMessages.markup);
+    const type = findAllowedTypeByMime(detected.mime);
+    if (!type) throw fieldError('file', uploadMessages.notAllowed(detected.ext));
+    return type;
+  }
+  const text = decodePlainText(bytes);
+  if (text === undefined) throw fieldError('file', uploadMessages.unknown);
+  if (looksLikeMarkup(text)) throw fieldError('file', uploadMessages.markup);
+  // Text has no signature, so the extension picks among the text types; no extension means .txt.
+  // An extension that is not a text type's is refused by the caller's extension check.
+  return findTextTypeByExtension(extension) ?? findTextTypeByExtension('txt') ?? unreachable();
+}
+
+function formatLimit(maxBytes: number): string {
+  const mb = maxBytes / (1024 * 1024);
+  return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
+}
+
+function unreachable(): never {
+  throw new Error('The allow-list has no plain text type.');
+}

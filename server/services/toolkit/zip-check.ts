@@ -1,0 +1,124 @@
+import type { Readable } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { fieldError } from '../../errors.ts';
+import type { AllowedType } from './allow-list.ts';
+
+/**
+ * Limits for zip-based documents (DOCX, XLSX, PPTX, ODT, ODS, ODP). Real documents stay far below
+ * them; a "zip bomb" (a small file that expands to gigabytes) does not.
+ */
+export const zipLimits = {
+  /** Sum of the sizes of all entries once expanded. */
+  maxExpandedBytes: 200 * 1024 * 1024,
+  /** Expanded size over stored size, checked once the expanded total passes `ratioFloorBytes`. */
+  maxRatio: 100,
+  ratioFloorBytes: 1024 * 1024,
+  maxEntries: 10_000,
+  /** The manifest (`[Content_Types].xml` or `mimetype`) is a few kilobytes at most. */
+  maxManifestBytes: 1024 * 1024,
+};
+
+/** Messages for refused zip containers, exported so tests and the web app can match them. */
+export const zipMessages = {
+  bomb: 'This file expands to far more data than it holds (a "zip bomb"), so it cannot be uploaded.',
+  tooManyEntries: `This file holds more than ${zipLimits.maxEntries.toLocaleString('en')} parts, so it cannot be uploaded.`,
+  damaged: (label: string) => `This file is damaged or is not a real ${label}, so it cannot be uploaded.`,
+};
+
+/**
+ * Checks a zip-based document from its central directory, then expands every entry (without
+ * keeping it) so entries that claim a small size but expand further are caught too: yauzl stops a
+ * stream as soon as it passes its declared size. The manifest must declare the expected type.
+ * Throws a field error on `file`; returns nothing when the container is sound.
+ */
+export async function checkZipContainer(bytes: Buffer, type: AllowedType): Promise<void> {
+  const damaged = fieldError('file', zipMessages.damaged(type.label));
+  let zip: ZipFile;
+  try {
+    zip = await openZip(bytes);
+  } catch {
+    throw damaged;
+  }
+  if (zip.entryCount > zipLimits.maxEntries) throw fieldError('file', zipMessages.tooManyEntries);
+
+  const entries = await readEntries(zip).catch(() => {
+    throw damaged;
+  });
+  let expanded = 0;
+  let stored = 0;
+  for (const entry of entries) {
+    expanded += entry.uncompressedSize;
+    stored += entry.compressedSize;
+  }
+  if (expanded > zipLimits.maxExpandedBytes) throw fieldError('file', zipMessages.bomb);
+  if (expanded > zipLimits.ratioFloorBytes && expanded / Math.max(stored, 1) > zipLimits.maxRatio) {
+    throw fieldError('file', zipMessages.bomb);
+  }
+
+  const manifestName = type.detection === 'ooxml' ? '[Content_Types].xml' : 'mimetype';
+  let manifest: string | undefined;
+  for (const entry of entries) {
+    const isManifest =
+      entry.fileName === manifestName && entry.uncompressedSize <= zipLimits.maxManifestBytes;
+    let content: Buffer;
+    try {
+      content = await expandEntry(zip, entry, isManifest);
+    } catch (error) {
+      // yauzl's message when an entry expands past the size it declares.
+      if (error instanceof Error && /too many bytes/i.test(error.message)) {
+        throw fieldError('file', zipMessages.bomb);
+      }
+      throw damaged;
+    }
+    if (isManifest) manifest = content.toString('utf8');
+  }
+  if (manifest === undefined || !declaresType(manifest, type)) throw damaged;
+}
+
+function declaresType(manifest: string, type: AllowedType): boolean {
+  if (!type.containerType) return false;
+  if (type.detection === 'odf') return manifest === type.containerType;
+  return manifest.includes(`ContentType="${type.containerType}"`);
+}
+
+function openZip(bytes: Buffer): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    // strictFileNames refuses entries named with "\\"; yauzl refuses absolute and "../" names anyway.
+    yauzl.fromBuffer(
+      bytes,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: true },
+      (error, zip) => (error ? reject(error) : resolve(zip)),
+    );
+  });
+}
+
+function readEntries(zip: ZipFile): Promise<Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: Entry[] = [];
+    zip.on('entry', (entry: Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.once('end', () => resolve(entries));
+    zip.once('error', reject);
+    zip.readEntry();
+  });
+}
+
+/** Expands one entry, counting its bytes; keeps them only when `keep` (the small manifest). */
+function expandEntry(zip: ZipFile, entry: Entry, keep: boolean): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream: Readable) => {
+      if (error) {
+        reject(error);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => {
+        if (keep) chunks.push(chunk);
+      });
+      stream.once('end', () => resolve(Buffer.concat(chunks)));
+      stream.once('error', reject);
+    });
+  });
+}
