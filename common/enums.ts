@@ -20,6 +20,8 @@ export const notificationKinds = [
   'coordinator.contact',
   'meeting.reminder',
   'meeting.update',
+  'discussion.reply',
+  'community.announcement',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -34,6 +36,8 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'coordinator.contact': 'Contact requests to the coordinators, and their answers',
   'meeting.reminder': 'Reminders before meetings you said you would go to',
   'meeting.update': 'Changes and cancellations of meetings you RSVPed to, and wait-list places',
+  'discussion.reply': 'New replies in discussions you follow',
+  'community.announcement': 'Announcements from the leaders of your communities',
 };
 
 export const mailStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
@@ -188,3 +192,12 @@ export type SeriesScope = (typeof seriesScopes)[number];
 /** Who may schedule a community's meetings: its leaders only, or every member. */
 export const meetingSchedulers = ['leaders', 'members'] as const;
 export type MeetingSchedulers = (typeof meetingSchedulers)[number];
+
+/** A thread: an open discussion, a question (which can have a helpful answer), or an announcement. */
+export const threadKinds = ['discussion', 'question', 'announcement'] as const;
+export type ThreadKind = (typeof threadKinds)[number];
+export const threadKindLabels: Record<ThreadKind, string> = {
+  discussion: 'Discussion',
+  question: 'Question',
+  announcement: 'Announcement',
+};

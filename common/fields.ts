@@ -105,3 +105,19 @@ export const contactMessageField = messageBodyField;
 /** Community details edited by leaders, and short notes (stage changes, join requests). */
 export const longTextField = z.string().trim().max(10_000, 'Use at most 10,000 characters.');
 export const shortMessageField = z.string().trim().max(2000, 'Use at most 2,000 characters.');
+
+// Discussions (issue #5).
+export const threadTitleField = z
+  .string()
+  .trim()
+  .min(3, 'Give the thread a title of at least 3 characters.')
+  .max(200, 'Use at most 200 characters.');
+export const postBodyField = z
+  .string()
+  .trim()
+  .min(1, 'Write something first.')
+  .max(50_000, 'Use at most 50,000 characters.');
+export const reactionField = z.enum(
+  ['👍', '❤️', '🎉', '💡', '🙏', '😄'],
+  'Choose one of the offered reactions.',
+);

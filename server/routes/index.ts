@@ -5,6 +5,7 @@ import { calendarRoutes } from './calendar/index.ts';
 import { charterTemplateRoutes } from './charter-template/index.ts';
 import { communityRoutes } from './communities/index.ts';
 import { contactRoutes } from './contact/index.ts';
+import { discussionRoutes } from './discussions/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { institutionRoutes } from './institution/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
@@ -28,4 +29,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(contactRoutes);
   await app.register(meetingRoutes);
   await app.register(calendarRoutes);
+  await app.register(discussionRoutes);
 };

@@ -17,6 +17,8 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'coordinator.contact': 'immediately',
   'meeting.reminder': 'immediately',
   'meeting.update': 'immediately',
+  'discussion.reply': 'immediately',
+  'community.announcement': 'immediately',
 };
 
 export interface NewNotification {

@@ -1,0 +1,167 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { threadKinds } from '../../../common/enums.ts';
+import { users } from './accounts.ts';
+import { communities } from './communities.ts';
+import { meetings } from './meetings.ts';
+import { tsvector } from './types.ts';
+
+export const threadKindEnum = pgEnum('thread_kind', threadKinds);
+
+/**
+ * Discussion threads of a community: the opening post is the thread's own title and body. Deleting is
+ * soft (`deletedAt`), so replies keep their context. `replyCount` and `lastActivityAt` are kept by the
+ * services, so lists sort from an index without counting. A thread may belong to a meeting (its
+ * follow-up discussion).
+ */
+export const threads = pgTable(
+  'threads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: threadKindEnum('kind').notNull().default('discussion'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    helpfulPostId: uuid('helpful_post_id').references((): AnyPgColumn => posts.id, { onDelete: 'set null' }),
+    pinnedAt: timestamp('pinned_at', { withTimezone: true }),
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    replyCount: integer('reply_count').notNull().default(0),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english'::regconfig, title), 'A') || setweight(to_tsvector('english'::regconfig, body), 'B')`,
+      ),
+  },
+  (t) => [
+    index('threads_community_activity_idx').on(t.communityId, t.lastActivityAt, t.id),
+    index('threads_community_pinned_idx').on(t.communityId).where(sql`${t.pinnedAt} is not null`),
+    index('threads_author_idx').on(t.authorId),
+    index('threads_meeting_idx').on(t.meetingId),
+    index('threads_helpful_post_idx').on(t.helpfulPostId),
+    index('threads_search_idx').using('gin', t.search),
+    check('threads_reply_count_nonnegative', sql`${t.replyCount} >= 0`),
+  ],
+);
+
+/** Replies in a thread, flat or one level under another reply (`parentId`). */
+export const posts = pgTable(
+  'posts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    parentId: uuid('parent_id').references((): AnyPgColumn => posts.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    search: tsvector('search').notNull().generatedAlwaysAs(sql`to_tsvector('english'::regconfig, body)`),
+  },
+  (t) => [
+    index('posts_thread_created_idx').on(t.threadId, t.createdAt, t.id),
+    index('posts_author_idx').on(t.authorId),
+    index('posts_parent_idx').on(t.parentId),
+    index('posts_search_idx').using('gin', t.search),
+  ],
+);
+
+/** Earlier versions of a thread's opening post or of a reply: the edit history. */
+export const postRevisions = pgTable(
+  'post_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    threadId: uuid('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id').references(() => posts.id, { onDelete: 'cascade' }),
+    title: text('title'),
+    body: text('body').notNull(),
+    editedBy: uuid('edited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('post_revisions_thread_idx').on(t.threadId, t.createdAt),
+    index('post_revisions_post_idx').on(t.postId, t.createdAt),
+    index('post_revisions_edited_by_idx').on(t.editedBy),
+    check('post_revisions_one_target', sql`(${t.threadId} is null) <> (${t.postId} is null)`),
+  ],
+);
+
+/** Who follows a thread (told of new replies); authors and repliers follow automatically. */
+export const threadFollows = pgTable(
+  'thread_follows',
+  {
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.userId] }), index('thread_follows_user_idx').on(t.userId)],
+);
+
+/** When each person last read a thread: what is new to them (unread markers). */
+export const threadReads = pgTable(
+  'thread_reads',
+  {
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.userId] }), index('thread_reads_user_idx').on(t.userId)],
+);
+
+/** Reactions to a thread's opening post (`postId` null) or to a reply; one of each emoji per person. */
+export const reactions = pgTable(
+  'reactions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id').references(() => posts.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    emoji: text('emoji').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('reactions_thread_idx').on(t.threadId),
+    index('reactions_post_idx').on(t.postId),
+    index('reactions_user_idx').on(t.userId),
+    // nulls not distinct is PostgreSQL 15+; coalesce keeps "one per person" on the opening post too.
+    uniqueIndex('reactions_one_per_person').on(
+      t.threadId,
+      sql`coalesce(${t.postId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.userId,
+      t.emoji,
+    ),
+  ],
+);

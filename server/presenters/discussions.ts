@@ -1,0 +1,113 @@
+import { renderMarkdown } from '../../common/markdown.ts';
+import type { Actor } from '../plugins/auth.ts';
+import {
+  canChangePost,
+  canFollowThread,
+  canMarkHelpful,
+  canModerateDiscussions,
+  canReact,
+  canReply,
+} from '../policies/discussions.ts';
+import type { ReplyRow, ThreadForActor, ThreadRow } from '../queries/discussions.ts';
+import { excerpt } from '../services/notifications/notify-many.ts';
+
+function authorOf(row: {
+  authorId: string | null;
+  authorName: string | null;
+  authorPhoto: string | null;
+  authorUpdatedAt: Date | null;
+}) {
+  if (!row.authorId || row.authorName === null) return null;
+  const version = row.authorUpdatedAt?.getTime() ?? 0;
+  return {
+    id: row.authorId,
+    displayName: row.authorName,
+    photoUrl: row.authorPhoto ? `/api/people/${row.authorId}/photo?v=${version}` : null,
+  };
+}
+
+/** A thread in a community's list. */
+export function presentThreadSummary(row: ThreadRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    excerpt: excerpt(row.body, 200),
+    author: authorOf(row),
+    pinned: row.pinnedAt !== null,
+    locked: row.lockedAt !== null,
+    answered: row.helpfulPostId !== null,
+    replyCount: row.replyCount,
+    lastActivityAt: row.lastActivityAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    unread: row.unread,
+  };
+}
+
+/** A reply; a deleted one keeps its place without its text. */
+export function presentReply(row: ReplyRow, found: ThreadForActor, actor: Actor | null) {
+  const { community, membership, thread } = found;
+  const deleted = row.deletedAt !== null;
+  const mayChange = !deleted && canChangePost(actor, community, membership, row);
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    author: deleted ? null : authorOf(row),
+    body: deleted ? '' : row.body,
+    bodyHtml: deleted ? '' : renderMarkdown(row.body),
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    deleted,
+    helpful: thread.helpfulPostId === row.id,
+    reactions: row.reactions,
+    abilities: {
+      edit: mayChange,
+      delete: mayChange,
+      markHelpful: !deleted && canMarkHelpful(actor, community, membership, thread),
+    },
+  };
+}
+
+/** A thread's page: the opening post, one page of replies, and what the reader may do. */
+export function presentThread(
+  found: ThreadForActor,
+  replies: { rows: ReplyRow[]; nextCursor: string | null },
+  actor: Actor | null,
+  unread: boolean,
+) {
+  const { thread, community, membership } = found;
+  const deleted = thread.deletedAt !== null;
+  const mayChange = !deleted && canChangePost(actor, community, membership, thread);
+  return {
+    id: thread.id,
+    kind: thread.kind,
+    title: thread.title,
+    excerpt: excerpt(thread.body, 200),
+    author: authorOf({ ...found, authorId: thread.authorId }),
+    pinned: thread.pinnedAt !== null,
+    locked: thread.lockedAt !== null,
+    answered: thread.helpfulPostId !== null,
+    replyCount: thread.replyCount,
+    lastActivityAt: thread.lastActivityAt.toISOString(),
+    createdAt: thread.createdAt.toISOString(),
+    unread,
+    community: { id: community.id, slug: community.slug, name: community.name },
+    body: deleted ? '' : thread.body,
+    bodyHtml: deleted ? '' : renderMarkdown(thread.body),
+    editedAt: thread.editedAt?.toISOString() ?? null,
+    deleted,
+    helpfulPostId: thread.helpfulPostId,
+    following: found.following,
+    reactions: found.reactions,
+    replies: replies.rows.map((row) => presentReply(row, found, actor)),
+    nextCursor: replies.nextCursor,
+    abilities: {
+      reply: canReply(actor, community, membership, thread),
+      edit: mayChange,
+      delete: mayChange,
+      moderate: !deleted && canModerateDiscussions(actor, community, membership),
+      react: !deleted && canReact(actor, community, membership),
+      follow: canFollowThread(actor, community, membership),
+    },
+  };
+}

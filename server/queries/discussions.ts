@@ -1,0 +1,192 @@
+import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.ts';
+import {
+  communities,
+  communityMembers,
+  postRevisions,
+  posts,
+  reactions,
+  threadFollows,
+  threadReads,
+  threads,
+  users,
+} from '../db/schema/index.ts';
+import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
+
+/** Reactions to one post (or to the opening post, `postId` null), summed, with the reader's own. */
+export interface ReactionJson {
+  emoji: string;
+  count: number;
+  mine: boolean;
+}
+
+const reactionsOf = (postColumn: SQL, threadColumn: SQL, actorId: string | null) => sql<
+  ReactionJson[]
+>`coalesce((
+  select json_agg(json_build_object('emoji', rx.emoji, 'count', rx.n, 'mine', rx.mine) order by rx.first)
+  from (select r.emoji, count(*)::int as n, min(r.created_at) as first,
+      coalesce(bool_or(r.user_id = ${actorId ?? null}::uuid), false) as mine
+    from ${reactions} r
+    where r.thread_id = ${threadColumn} and r.post_id is not distinct from ${postColumn}
+    group by r.emoji) rx), '[]'::json)`;
+
+const author = alias(users, 'author');
+const authorColumns = {
+  authorName: author.displayName,
+  authorPhoto: author.photoPath,
+  authorUpdatedAt: author.updatedAt,
+};
+
+/** A thread with its community's rule-relevant fields and the actor's membership, follow and last read. */
+export async function findThreadForActor(db: Db, threadId: string, actorId: string | null) {
+  const [row] = await db
+    .select({
+      thread: threads,
+      community: {
+        id: communities.id,
+        slug: communities.slug,
+        name: communities.name,
+        visibility: communities.visibility,
+        stage: communities.stage,
+        joinPolicy: communities.joinPolicy,
+      },
+      membershipRole: communityMembers.role,
+      ...authorColumns,
+      following: sql<boolean>`exists (select 1 from ${threadFollows} f
+        where f.thread_id = ${threads.id} and f.user_id = ${actorId ?? null}::uuid)`,
+      reactions: reactionsOf(sql`null::uuid`, sql`${threads.id}`, actorId),
+    })
+    .from(threads)
+    .innerJoin(communities, eq(communities.id, threads.communityId))
+    .leftJoin(author, eq(author.id, threads.authorId))
+    .leftJoin(
+      communityMembers,
+      and(
+        eq(communityMembers.communityId, threads.communityId),
+        actorId ? eq(communityMembers.userId, actorId) : sql`false`,
+      ),
+    )
+    .where(eq(threads.id, threadId))
+    .limit(1);
+  if (!row) return undefined;
+  return { ...row, membership: row.membershipRole ? { role: row.membershipRole } : null };
+}
+export type ThreadForActor = NonNullable<Awaited<ReturnType<typeof findThreadForActor>>>;
+
+/**
+ * A community's threads: pinned ones first (on the first page), then the rest by latest activity, one
+ * keyset page at a time. Deleted threads are left out. `unread` compares the actor's last read.
+ */
+export async function listThreads(
+  db: Db,
+  communityId: string,
+  actorId: string | null,
+  page: { cursor?: string | undefined; limit: number },
+) {
+  const columns = {
+    id: threads.id,
+    kind: threads.kind,
+    title: threads.title,
+    body: threads.body,
+    authorId: threads.authorId,
+    ...authorColumns,
+    pinnedAt: threads.pinnedAt,
+    lockedAt: threads.lockedAt,
+    helpfulPostId: threads.helpfulPostId,
+    replyCount: threads.replyCount,
+    lastActivityAt: threads.lastActivityAt,
+    lastActivityExact: exactTimestamp(threads.lastActivityAt),
+    createdAt: threads.createdAt,
+    unread: actorId
+      ? sql<boolean>`not exists (select 1 from ${threadReads} tr where tr.thread_id = ${threads.id}
+          and tr.user_id = ${actorId} and tr.last_read_at >= ${threads.lastActivityAt})`
+      : sql<boolean>`false`,
+  };
+  const base = (where: SQL | undefined) =>
+    db
+      .select(columns)
+      .from(threads)
+      .leftJoin(author, eq(author.id, threads.authorId))
+      .where(and(eq(threads.communityId, communityId), isNull(threads.deletedAt), where));
+  const pinned = page.cursor
+    ? []
+    : await base(isNotNull(threads.pinnedAt)).orderBy(desc(threads.pinnedAt)).limit(20);
+  const rows = await base(
+    and(isNull(threads.pinnedAt), rowsAfter(threads.lastActivityAt, threads.id, page.cursor)),
+  )
+    .orderBy(desc(threads.lastActivityAt), desc(threads.id))
+    .limit(page.limit + 1);
+  const { page: rest, nextCursor } = pageOf(rows, page.limit, (row) => ({
+    at: row.lastActivityExact,
+    id: row.id,
+  }));
+  return { rows: [...pinned, ...rest], nextCursor };
+}
+export type ThreadRow = Awaited<ReturnType<typeof listThreads>>['rows'][number];
+
+/** A page of a thread's replies, oldest first, with authors and reactions. */
+export async function listReplies(
+  db: Db,
+  threadId: string,
+  actorId: string | null,
+  page: { cursor?: string | undefined; limit: number },
+) {
+  const rows = await db
+    .select({
+      id: posts.id,
+      parentId: posts.parentId,
+      authorId: posts.authorId,
+      ...authorColumns,
+      body: posts.body,
+      createdAt: posts.createdAt,
+      createdExact: exactTimestamp(posts.createdAt),
+      editedAt: posts.editedAt,
+      deletedAt: posts.deletedAt,
+      reactions: reactionsOf(sql`${posts.id}`, sql`${posts.threadId}`, actorId),
+    })
+    .from(posts)
+    .leftJoin(author, eq(author.id, posts.authorId))
+    .where(and(eq(posts.threadId, threadId), rowsAfter(posts.createdAt, posts.id, page.cursor, 'asc')))
+    .orderBy(asc(posts.createdAt), asc(posts.id))
+    .limit(page.limit + 1);
+  const { page: replies, nextCursor } = pageOf(rows, page.limit, (row) => ({
+    at: row.createdExact,
+    id: row.id,
+  }));
+  return { rows: replies, nextCursor };
+}
+export type ReplyRow = Awaited<ReturnType<typeof listReplies>>['rows'][number];
+
+/** The earlier versions of a thread's opening post or of a reply, newest first. */
+export async function listRevisions(db: Db, target: { threadId: string } | { postId: string }) {
+  const editor = alias(users, 'editor');
+  return db
+    .select({
+      title: postRevisions.title,
+      body: postRevisions.body,
+      createdAt: postRevisions.createdAt,
+      editorId: editor.id,
+      editorName: editor.displayName,
+      editorPhoto: editor.photoPath,
+      editorUpdatedAt: editor.updatedAt,
+    })
+    .from(postRevisions)
+    .leftJoin(editor, eq(editor.id, postRevisions.editedBy))
+    .where(
+      'threadId' in target
+        ? eq(postRevisions.threadId, target.threadId)
+        : eq(postRevisions.postId, target.postId),
+    )
+    .orderBy(desc(postRevisions.createdAt))
+    .limit(200);
+}
+
+/** Everyone following a thread. */
+export async function listFollowerIds(db: Db, threadId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: threadFollows.userId })
+    .from(threadFollows)
+    .where(eq(threadFollows.threadId, threadId));
+  return rows.map((row) => row.userId);
+}

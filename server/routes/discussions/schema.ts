@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { threadKinds } from '../../../common/enums.ts';
+import { postBodyField, reactionField, threadTitleField, uuidField } from '../../../common/fields.ts';
+import { cursorQuery } from '../shared-schemas.ts';
+
+const personRef = z.object({ id: z.string(), displayName: z.string(), photoUrl: z.string().nullable() });
+
+export const startThreadBody = z.strictObject({
+  kind: z.enum(threadKinds).default('discussion'),
+  title: threadTitleField,
+  body: postBodyField,
+});
+export const replyBody = z.strictObject({
+  body: postBodyField,
+  /** Reply under another reply (one level of nesting); replies to a nested reply go under its parent. */
+  parentId: uuidField.nullable().default(null),
+});
+export const editThreadBody = z.strictObject({
+  title: threadTitleField.optional(),
+  body: postBodyField.optional(),
+});
+export const editPostBody = z.strictObject({ body: postBodyField });
+export const moderateThreadBody = z.strictObject({
+  pinned: z.boolean().optional(),
+  locked: z.boolean().optional(),
+});
+export const helpfulBody = z.strictObject({ postId: uuidField.nullable() });
+export const reactionBody = z.strictObject({
+  emoji: reactionField,
+  postId: uuidField.nullable().default(null),
+});
+export const followBody = z.strictObject({ following: z.boolean() });
+
+export const threadListQuery = cursorQuery;
+export const threadPageQuery = cursorQuery.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const threadParams = z.object({ id: uuidField });
+export const threadPostParams = z.object({ id: uuidField, postId: uuidField });
+
+const reactionSummary = z.array(z.object({ emoji: z.string(), count: z.number().int(), mine: z.boolean() }));
+
+export const threadSummarySchema = z.object({
+  id: z.string(),
+  kind: z.enum(threadKinds),
+  title: z.string(),
+  excerpt: z.string(),
+  author: personRef.nullable(),
+  pinned: z.boolean(),
+  locked: z.boolean(),
+  answered: z.boolean(),
+  replyCount: z.number().int(),
+  lastActivityAt: z.string(),
+  createdAt: z.string(),
+  /** Signed-in readers: whether there is something they have not read. */
+  unread: z.boolean(),
+});
+
+export const postSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  author: personRef.nullable(),
+  body: z.string(),
+  bodyHtml: z.string(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  deleted: z.boolean(),
+  helpful: z.boolean(),
+  reactions: reactionSummary,
+  abilities: z.object({ edit: z.boolean(), delete: z.boolean(), markHelpful: z.boolean() }),
+});
+
+export const threadSchema = threadSummarySchema.extend({
+  community: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  body: z.string(),
+  bodyHtml: z.string(),
+  editedAt: z.string().nullable(),
+  deleted: z.boolean(),
+  helpfulPostId: z.string().nullable(),
+  following: z.boolean(),
+  reactions: reactionSummary,
+  /** One page of replies, oldest first. */
+  replies: z.array(postSchema),
+  nextCursor: z.string().nullable(),
+  abilities: z.object({
+    reply: z.boolean(),
+    edit: z.boolean(),
+    delete: z.boolean(),
+    moderate: z.boolean(),
+    react: z.boolean(),
+    follow: z.boolean(),
+  }),
+});
+
+export const revisionSchema = z.object({
+  title: z.string().nullable(),
+  body: z.string(),
+  editedBy: personRef.nullable(),
+  createdAt: z.string(),
+});

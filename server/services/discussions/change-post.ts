@@ -1,0 +1,94 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { postRevisions, posts, threads } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canChangePost } from '../../policies/discussions.ts';
+import { authorizeWrite } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+import { loadVisibleThread } from './load-thread.ts';
+
+const changeMessage = 'Only the author and the community’s leaders change a post.';
+
+/** A reply of the thread, locked, or 404. */
+async function loadReply(db: Db, threadId: string, postId: string) {
+  const [post] = await db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.threadId, threadId)))
+    .for('update');
+  if (!post) throw notFound('That reply');
+  return post;
+}
+
+/** Edits a thread's title or opening post; the previous version is kept in the history. */
+export async function editThread(
+  deps: ServiceDeps,
+  actor: Actor,
+  threadId: string,
+  input: { title?: string | undefined; body?: string | undefined },
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
+    authorizeWrite(canChangePost(actor, community, membership, thread), community, changeMessage);
+    if (thread.deletedAt) throw new AppError('conflict', 'This thread was deleted.');
+    await tx
+      .insert(postRevisions)
+      .values({ threadId, title: thread.title, body: thread.body, editedBy: actor.id });
+    await tx
+      .update(threads)
+      .set({ title: input.title ?? thread.title, body: input.body ?? thread.body, editedAt: sql`now()` })
+      .where(eq(threads.id, threadId));
+  });
+}
+
+/** Edits a reply; the previous version is kept in the history. */
+export async function editReply(
+  deps: ServiceDeps,
+  actor: Actor,
+  threadId: string,
+  postId: string,
+  body: string,
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleThread(tx, actor, threadId);
+    const post = await loadReply(tx, threadId, postId);
+    authorizeWrite(canChangePost(actor, community, membership, post), community, changeMessage);
+    if (post.deletedAt) throw new AppError('conflict', 'This reply was deleted.');
+    await tx.insert(postRevisions).values({ postId, body: post.body, editedBy: actor.id });
+    await tx.update(posts).set({ body, editedAt: sql`now()` }).where(eq(posts.id, postId));
+  });
+}
+
+/** Deletes a thread softly: it leaves the lists and takes no replies; its text stays in the history. */
+export async function deleteThread(deps: ServiceDeps, actor: Actor, threadId: string): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
+    authorizeWrite(canChangePost(actor, community, membership, thread), community, changeMessage);
+    if (thread.deletedAt) throw new AppError('conflict', 'This thread was already deleted.');
+    await tx.update(threads).set({ deletedAt: sql`now()` }).where(eq(threads.id, threadId));
+  });
+}
+
+/** Deletes a reply softly: it shows as deleted in its place, so the replies under it keep their context. */
+export async function deleteReply(
+  deps: ServiceDeps,
+  actor: Actor,
+  threadId: string,
+  postId: string,
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
+    const post = await loadReply(tx, threadId, postId);
+    authorizeWrite(canChangePost(actor, community, membership, post), community, changeMessage);
+    if (post.deletedAt) throw new AppError('conflict', 'This reply was already deleted.');
+    await tx.update(posts).set({ deletedAt: sql`now()` }).where(eq(posts.id, postId));
+    await tx
+      .update(threads)
+      .set({
+        replyCount: sql`${threads.replyCount} - 1`,
+        helpfulPostId: sql`case when ${threads.helpfulPostId} = ${postId}::uuid then null else ${threads.helpfulPostId} end`,
+      })
+      .where(eq(threads.id, threadId));
+  });
+}

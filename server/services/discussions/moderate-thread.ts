@@ -1,0 +1,62 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { posts, threads } from '../../db/schema/index.ts';
+import { AppError, fieldError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canMarkHelpful, canModerateDiscussions } from '../../policies/discussions.ts';
+import { authorizeWrite } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+import { loadVisibleThread } from './load-thread.ts';
+
+/** Leaders pin a thread to the top of the list, or lock it (no replies but theirs). */
+export async function moderateThread(
+  deps: ServiceDeps,
+  actor: Actor,
+  threadId: string,
+  input: { pinned?: boolean | undefined; locked?: boolean | undefined },
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
+    authorizeWrite(
+      canModerateDiscussions(actor, community, membership),
+      community,
+      'Only the community’s leaders pin and lock threads.',
+    );
+    if (thread.deletedAt) throw new AppError('conflict', 'This thread was deleted.');
+    const now = new Date();
+    await tx
+      .update(threads)
+      .set({
+        ...(input.pinned === undefined ? {} : { pinnedAt: input.pinned ? (thread.pinnedAt ?? now) : null }),
+        ...(input.locked === undefined ? {} : { lockedAt: input.locked ? (thread.lockedAt ?? now) : null }),
+      })
+      .where(eq(threads.id, threadId));
+  });
+}
+
+/** The asker (or a leader) marks the reply that answered a question, or clears it (null). */
+export async function markHelpful(
+  deps: ServiceDeps,
+  actor: Actor,
+  threadId: string,
+  postId: string | null,
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
+    if (thread.kind !== 'question') {
+      throw new AppError('conflict', 'Only questions have a helpful answer.');
+    }
+    authorizeWrite(
+      canMarkHelpful(actor, community, membership, thread),
+      community,
+      'The person who asked (or a leader) marks the helpful answer.',
+    );
+    if (postId) {
+      const [post] = await tx
+        .select({ id: posts.id })
+        .from(posts)
+        .where(and(eq(posts.id, postId), eq(posts.threadId, threadId), isNull(posts.deletedAt)));
+      if (!post) throw fieldError('postId', 'Choose a reply of this thread.');
+    }
+    await tx.update(threads).set({ helpfulPostId: postId }).where(eq(threads.id, threadId));
+  });
+}

@@ -1,0 +1,70 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { posts, threads } from '../../db/schema/index.ts';
+import { AppError, fieldError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canReply } from '../../policies/discussions.ts';
+import { listFollowerIds } from '../../queries/discussions.ts';
+import { authorizeWrite } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { follow, loadVisibleThread } from './load-thread.ts';
+
+/**
+ * Replies to a thread, at the top level or under a reply (one level: a reply to a nested reply goes
+ * under its parent). Locked threads take replies from moderators only; replying to a deleted reply or
+ * thread is refused. The replier follows the thread; its followers are told.
+ */
+export async function replyToThread(
+  deps: ServiceDeps,
+  actor: Actor,
+  threadId: string,
+  input: { body: string; parentId: string | null },
+): Promise<string> {
+  const { db } = deps.database;
+  const { id, messageIds } = await db.transaction(async (tx) => {
+    const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
+    if (thread.deletedAt) throw new AppError('conflict', 'This thread was deleted: it takes no replies.');
+    authorizeWrite(
+      canReply(actor, community, membership, thread),
+      community,
+      thread.lockedAt ? 'This thread is locked: only its moderators reply.' : 'Join the community to reply.',
+    );
+    let parentId = input.parentId;
+    if (parentId) {
+      const [parent] = await tx
+        .select({ id: posts.id, parentId: posts.parentId, deletedAt: posts.deletedAt })
+        .from(posts)
+        .where(and(eq(posts.id, parentId), eq(posts.threadId, threadId)));
+      if (!parent) throw fieldError('parentId', 'That reply is not in this thread.');
+      if (parent.deletedAt)
+        throw fieldError('parentId', 'That reply was deleted; reply to the thread instead.', 'conflict');
+      parentId = parent.parentId ?? parent.id;
+    }
+    const [post] = await tx
+      .insert(posts)
+      .values({ threadId, authorId: actor.id, parentId, body: input.body })
+      .returning({ id: posts.id });
+    await tx
+      .update(threads)
+      .set({ replyCount: sql`${threads.replyCount} + 1`, lastActivityAt: sql`now()` })
+      .where(eq(threads.id, threadId));
+    const followers = await listFollowerIds(tx, threadId);
+    await follow(tx, threadId, actor.id);
+    const messageIds = await notifyEach(
+      tx,
+      deps.env.publicUrl,
+      followers,
+      {
+        kind: 'discussion.reply',
+        title: `${actor.displayName} replied in “${thread.title}”`,
+        body: excerpt(input.body),
+        url: `/discussions/${threadId}#post-${post?.id ?? ''}`,
+      },
+      { except: actor.id },
+    );
+    return { id: post?.id ?? '', messageIds };
+  });
+  await dispatchEmails(deps.jobs, messageIds);
+  return id;
+}

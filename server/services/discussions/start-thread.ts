@@ -1,0 +1,61 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { ThreadKind } from '../../../common/enums.ts';
+import { communities, communityMembers, threads, users } from '../../db/schema/index.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canStartThread } from '../../policies/discussions.ts';
+import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { follow } from './load-thread.ts';
+
+/**
+ * Starts a discussion, a question or (leaders, sponsors, coordinators) an announcement, which every
+ * member of the community is told of. The author follows the thread.
+ */
+export async function startThread(
+  deps: ServiceDeps,
+  actor: Actor,
+  slug: string,
+  input: { kind: ThreadKind; title: string; body: string },
+): Promise<string> {
+  const { db } = deps.database;
+  const { id, messageIds } = await db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
+    authorizeWrite(
+      canStartThread(actor, community, membership, input.kind),
+      community,
+      input.kind === 'announcement'
+        ? 'Announcements come from the community’s leaders and sponsors.'
+        : 'Join the community to start a discussion.',
+    );
+    const [thread] = await tx
+      .insert(threads)
+      .values({ communityId: community.id, authorId: actor.id, ...input })
+      .returning({ id: threads.id });
+    const threadId = thread?.id ?? '';
+    await follow(tx, threadId, actor.id);
+    await tx.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, community.id));
+    if (input.kind !== 'announcement') return { id: threadId, messageIds: [] };
+    const members = await tx
+      .select({ id: communityMembers.userId })
+      .from(communityMembers)
+      .innerJoin(users, eq(users.id, communityMembers.userId))
+      .where(and(eq(communityMembers.communityId, community.id), isNull(users.suspendedAt)));
+    const messageIds = await notifyEach(
+      tx,
+      deps.env.publicUrl,
+      members.map((m) => m.id),
+      {
+        kind: 'community.announcement',
+        title: `${community.name}: ${input.title}`,
+        body: excerpt(input.body),
+        url: `/discussions/${threadId}`,
+      },
+      { except: actor.id },
+    );
+    return { id: threadId, messageIds };
+  });
+  await dispatchEmails(deps.jobs, messageIds);
+  return id;
+}
