@@ -1,0 +1,171 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communities, posts, threads } from '../../db/schema/index.ts';
+import { getTestApp, type TestApp } from '../../test/app.ts';
+import { createTestCommunity } from '../../test/factories.ts';
+import {
+  type ActorName,
+  type Context,
+  canSee,
+  contexts,
+  createMatrixActors,
+  type Endpoint,
+  isMember,
+  isStaff,
+  leads,
+  type MatrixPeople,
+  matrixMismatches,
+  write,
+} from '../../test/permission-matrix.ts';
+
+/**
+ * The permission matrix of the discussion endpoints (issue #5): every endpoint × 13 kinds of actor ×
+ * public / institution / private × active / archived. Expected statuses come from the issue's rules:
+ * members post and reply, leaders and sponsors announce, authors and leaders change posts, leaders pin
+ * and lock, the asker or a leader marks the helpful answer; archived communities are read-only.
+ */
+
+interface Fixture {
+  slug: string;
+  /** A question by the member, with one reply by the co-leader. */
+  thread: string;
+  reply: string;
+}
+
+const read = (actor: ActorName, context: Context) => (canSee(actor, context) ? 200 : 404);
+const takesPart = (actor: ActorName) => isMember(actor) || isStaff(actor);
+
+const endpoints: Endpoint<Fixture>[] = [
+  {
+    name: 'thread list',
+    method: 'GET',
+    request: (f) => ({ url: `/api/communities/${f.slug}/threads` }),
+    expected: read,
+  },
+  { name: 'thread', method: 'GET', request: (f) => ({ url: `/api/threads/${f.thread}` }), expected: read },
+  {
+    name: 'history',
+    method: 'GET',
+    request: (f) => ({ url: `/api/threads/${f.thread}/revisions` }),
+    expected: read,
+  },
+  {
+    name: 'start a discussion',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({
+      url: `/api/communities/${f.slug}/threads`,
+      payload: { title: 'New topic', body: 'Hello' },
+    }),
+    expected: (a, c) => write(a, c, takesPart(a), 201),
+  },
+  {
+    name: 'announce',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({
+      url: `/api/communities/${f.slug}/threads`,
+      payload: { kind: 'announcement', title: 'News', body: 'Hello' },
+    }),
+    expected: (a, c) => write(a, c, leads(a), 201),
+  },
+  {
+    name: 'reply',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({ url: `/api/threads/${f.thread}/replies`, payload: { body: 'Me too' } }),
+    expected: (a, c) => write(a, c, takesPart(a), 201),
+  },
+  {
+    name: 'edit the opening post',
+    method: 'PATCH',
+    mutates: true,
+    request: (f) => ({ url: `/api/threads/${f.thread}`, payload: { body: 'Edited' } }),
+    expected: (a, c) => write(a, c, leads(a) || a === 'member'),
+  },
+  {
+    name: 'delete a reply',
+    method: 'DELETE',
+    mutates: true,
+    request: (f) => ({ url: `/api/threads/${f.thread}/replies/${f.reply}` }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
+  {
+    name: 'pin and lock',
+    method: 'PUT',
+    mutates: true,
+    request: (f) => ({ url: `/api/threads/${f.thread}/moderation`, payload: { pinned: true, locked: true } }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
+  {
+    name: 'mark the helpful answer',
+    method: 'PUT',
+    mutates: true,
+    request: (f) => ({ url: `/api/threads/${f.thread}/helpful`, payload: { postId: f.reply } }),
+    expected: (a, c) => write(a, c, leads(a) || a === 'member'),
+  },
+  {
+    name: 'react',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({ url: `/api/threads/${f.thread}/reactions`, payload: { emoji: '👍' } }),
+    expected: (a, c) => write(a, c, takesPart(a), 201),
+  },
+];
+
+let t: TestApp;
+let people: MatrixPeople;
+let cookies: Record<ActorName, string | undefined>;
+
+beforeAll(async () => {
+  t = await getTestApp();
+  ({ people, cookies } = await createMatrixActors(t));
+  await createTestCommunity(t.app.deps.database.db, [people.nonMember.id], {
+    members: [[people.otherCommunityMember.id, 'member']],
+  });
+});
+afterAll(async () => t.close());
+
+async function buildFixture(context: Context): Promise<Fixture> {
+  const db = t.app.deps.database.db;
+  const community = await createTestCommunity(db, [people.leader.id], {
+    visibility: context.visibility,
+    members: [
+      [people.coLeader.id, 'co_leader'],
+      [people.member.id, 'member'],
+      [people.guest.id, 'guest'],
+    ],
+  });
+  const [thread] = await db
+    .insert(threads)
+    .values({
+      communityId: community.id,
+      authorId: people.member.id,
+      kind: 'question',
+      title: 'Q',
+      body: 'Why?',
+      replyCount: 1,
+    })
+    .returning({ id: threads.id });
+  const [reply] = await db
+    .insert(posts)
+    .values({ threadId: thread?.id ?? '', authorId: people.coLeader.id, body: 'Because.' })
+    .returning({ id: posts.id });
+  if (context.archived) {
+    await db.update(communities).set({ stage: 'archived' }).where(eq(communities.id, community.id));
+  }
+  return { slug: community.slug, thread: thread?.id ?? '', reply: reply?.id ?? '' };
+}
+
+describe.each(contexts)('discussions of a $visibility community (archived: $archived)', (context) => {
+  let shared: Fixture;
+  beforeAll(async () => {
+    shared = await buildFixture(context);
+  });
+
+  it.each(endpoints)('$name answers every actor as the rules say', async (endpoint) => {
+    expect(await matrixMismatches(t, endpoint, context, cookies, shared, () => buildFixture(context))).toBe(
+      '',
+    );
+  });
+});
