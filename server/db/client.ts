@@ -13,7 +13,11 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
-/** What pg-boss needs to run its queries on our connection. */
+/**
+ * What pg-boss needs to run its queries on our connection. A multi-statement script (pg-boss wraps
+ * some in BEGIN … COMMIT) has one result per statement; their rows are joined, as pg-boss does with
+ * its own connection (`unwrapSQLResult`).
+ */
 export interface RawSql {
   executeSql(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
@@ -72,7 +76,7 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
         // pg-boss sends multi-statement scripts without parameters; PGlite's query() takes one statement.
         if (values.length === 0 && text.includes(';')) {
           const results = await client.exec(text);
-          return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+          return { rows: results.flatMap((part) => part.rows as Record<string, unknown>[]) };
         }
         const result = await client.query<Record<string, unknown>>(text, values);
         return { rows: result.rows };
@@ -111,8 +115,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     kind: 'postgres',
     raw: {
       async executeSql(text, values = []) {
-        const result = await pool.query(text, values);
-        return { rows: result.rows };
+        const result: pg.QueryResult | pg.QueryResult[] = await pool.query(text, values);
+        return { rows: Array.isArray(result) ? result.flatMap((part) => part.rows) : result.rows };
       },
     },
     async migrate() {
