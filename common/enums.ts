@@ -21,6 +21,7 @@ export const notificationKinds = [
   'meeting.reminder',
   'meeting.update',
   'discussion.reply',
+  'discussion.mention',
   'community.announcement',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -37,6 +38,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'meeting.reminder': 'Reminders before meetings you said you would go to',
   'meeting.update': 'Changes and cancellations of meetings you RSVPed to, and wait-list places',
   'discussion.reply': 'New replies in discussions you follow',
+  'discussion.mention': 'When someone mentions you in a discussion',
   'community.announcement': 'Announcements from the leaders of your communities',
 };
 

@@ -132,6 +132,32 @@ describe('threads and replies', () => {
   });
 });
 
+describe('mentions', () => {
+  it('tells the members mentioned and refuses mentions of anyone else, writing nothing', async () => {
+    const { community, a, b } = await setting();
+    const stranger = await createUser(db());
+    const threadId = (
+      await call('POST', `/api/communities/${community.slug}/threads`, a.cookie, {
+        title: 'Slides for Friday',
+        body: 'Could you look, @someone?',
+        mentions: [b.user.id],
+      })
+    ).json().data.id;
+    expect(await notificationsOf(b.user.id, 'discussion.mention')).toEqual([
+      `${a.user.displayName} mentioned you in “Slides for Friday”`,
+    ]);
+    const refused = await call('POST', `/api/threads/${threadId}/replies`, b.cookie, {
+      body: 'Asking @stranger too',
+      mentions: [a.user.id, stranger.id],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields).toEqual({ 'mentions.1': 'Not a member of this community.' });
+    const [replies] = await db().select({ n: count() }).from(posts).where(eq(posts.threadId, threadId));
+    expect(replies?.n).toBe(0);
+    expect(await notificationsOf(stranger.id, 'discussion.mention')).toEqual([]);
+  });
+});
+
 describe('moderation, editing and reactions', () => {
   it('locks threads against members, keeps edit history, deletes softly and marks the helpful answer', async () => {
     const { leader, community, a, b } = await setting();

@@ -5,13 +5,18 @@ import { cursorQuery } from '../shared-schemas.ts';
 
 const personRef = z.object({ id: z.string(), displayName: z.string(), photoUrl: z.string().nullable() });
 
+/** People @mentioned in a post (the app inserts their names in the text): each is told. */
+const mentionsField = z.array(uuidField).max(20, 'Mention at most 20 people.').default([]);
+
 export const startThreadBody = z.strictObject({
   kind: z.enum(threadKinds).default('discussion'),
   title: threadTitleField,
   body: postBodyField,
+  mentions: mentionsField,
 });
 export const replyBody = z.strictObject({
   body: postBodyField,
+  mentions: mentionsField,
   /** Reply under another reply (one level of nesting); replies to a nested reply go under its parent. */
   parentId: uuidField.nullable().default(null),
 });

@@ -9,6 +9,7 @@ import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
 import { excerpt, notifyEach } from '../notifications/notify-many.ts';
 import { follow, loadVisibleThread } from './load-thread.ts';
+import { checkMentions, notifyMentioned } from './mentions.ts';
 
 /**
  * Replies to a thread, at the top level or under a reply (one level: a reply to a nested reply goes
@@ -19,7 +20,7 @@ export async function replyToThread(
   deps: ServiceDeps,
   actor: Actor,
   threadId: string,
-  input: { body: string; parentId: string | null },
+  input: { body: string; parentId: string | null; mentions: string[] },
 ): Promise<string> {
   const { db } = deps.database;
   const { id, messageIds } = await db.transaction(async (tx) => {
@@ -30,6 +31,7 @@ export async function replyToThread(
       community,
       thread.lockedAt ? 'This thread is locked: only its moderators reply.' : 'Join the community to reply.',
     );
+    await checkMentions(tx, community.id, input.mentions);
     let parentId = input.parentId;
     if (parentId) {
       const [parent] = await tx
@@ -62,6 +64,16 @@ export async function replyToThread(
         url: `/discussions/${threadId}#post-${post?.id ?? ''}`,
       },
       { except: actor.id },
+    );
+    const mentioned = input.mentions.filter((id) => !followers.includes(id));
+    messageIds.push(
+      ...(await notifyMentioned(tx, deps.env.publicUrl, mentioned, {
+        authorId: actor.id,
+        authorName: actor.displayName,
+        threadTitle: thread.title,
+        body: input.body,
+        url: `/discussions/${threadId}#post-${post?.id ?? ''}`,
+      })),
     );
     return { id: post?.id ?? '', messageIds };
   });

@@ -8,6 +8,7 @@ import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
 import { excerpt, notifyEach } from '../notifications/notify-many.ts';
 import { follow } from './load-thread.ts';
+import { checkMentions, notifyMentioned } from './mentions.ts';
 
 /**
  * Starts a discussion, a question or (leaders, sponsors, coordinators) an announcement, which every
@@ -17,7 +18,7 @@ export async function startThread(
   deps: ServiceDeps,
   actor: Actor,
   slug: string,
-  input: { kind: ThreadKind; title: string; body: string },
+  input: { kind: ThreadKind; title: string; body: string; mentions: string[] },
 ): Promise<string> {
   const { db } = deps.database;
   const { id, messageIds } = await db.transaction(async (tx) => {
@@ -29,14 +30,23 @@ export async function startThread(
         ? 'Announcements come from the community’s leaders and sponsors.'
         : 'Join the community to start a discussion.',
     );
+    await checkMentions(tx, community.id, input.mentions);
+    const { mentions, ...fields } = input;
     const [thread] = await tx
       .insert(threads)
-      .values({ communityId: community.id, authorId: actor.id, ...input })
+      .values({ communityId: community.id, authorId: actor.id, ...fields })
       .returning({ id: threads.id });
     const threadId = thread?.id ?? '';
     await follow(tx, threadId, actor.id);
     await tx.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, community.id));
-    if (input.kind !== 'announcement') return { id: threadId, messageIds: [] };
+    const mentionIds = await notifyMentioned(tx, deps.env.publicUrl, mentions, {
+      authorId: actor.id,
+      authorName: actor.displayName,
+      threadTitle: input.title,
+      body: input.body,
+      url: `/discussions/${threadId}`,
+    });
+    if (input.kind !== 'announcement') return { id: threadId, messageIds: mentionIds };
     const members = await tx
       .select({ id: communityMembers.userId })
       .from(communityMembers)
@@ -54,7 +64,7 @@ export async function startThread(
       },
       { except: actor.id },
     );
-    return { id: threadId, messageIds };
+    return { id: threadId, messageIds: [...mentionIds, ...messageIds] };
   });
   await dispatchEmails(deps.jobs, messageIds);
   return id;

@@ -18,6 +18,7 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'meeting.reminder': 'immediately',
   'meeting.update': 'immediately',
   'discussion.reply': 'immediately',
+  'discussion.mention': 'immediately',
   'community.announcement': 'immediately',
 };
 

@@ -1,0 +1,43 @@
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { nonMembersAmong } from '../meetings/load-meeting.ts';
+import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+
+/**
+ * People @mentioned in a post must be members of the community: anyone else is a field error
+ * (`mentions.N`), checked before anything is written.
+ */
+export async function checkMentions(db: Db, communityId: string, mentions: string[]): Promise<void> {
+  const strangers = new Set(await nonMembersAmong(db, communityId, [...new Set(mentions)]));
+  if (strangers.size === 0) return;
+  throw new AppError(
+    'validation_failed',
+    'You can mention members of this community only.',
+    Object.fromEntries(
+      mentions.flatMap((id, index) =>
+        strangers.has(id) ? [[`mentions.${index}`, 'Not a member of this community.']] : [],
+      ),
+    ),
+  );
+}
+
+/** Tells the people @mentioned in a post (not its author); returns outbox ids. */
+export async function notifyMentioned(
+  db: Db,
+  publicUrl: string,
+  mentions: string[],
+  post: { authorId: string; authorName: string; threadTitle: string; body: string; url: string },
+): Promise<string[]> {
+  return notifyEach(
+    db,
+    publicUrl,
+    mentions,
+    {
+      kind: 'discussion.mention',
+      title: `${post.authorName} mentioned you in “${post.threadTitle}”`,
+      body: excerpt(post.body),
+      url: post.url,
+    },
+    { except: post.authorId },
+  );
+}
