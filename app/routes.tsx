@@ -36,6 +36,8 @@ import { ContactPage } from './pages/contact-page.tsx';
 import { ContactRequestPage } from './pages/coordination/contact-request-page.tsx';
 import { ContactRequestRedirect, InboxPage } from './pages/coordination/inbox-page.tsx';
 import { ProposalQueuePage } from './pages/coordination/proposal-queue-page.tsx';
+import { DiscussionsTab } from './pages/discussions/discussions-tab.tsx';
+import { ThreadPage } from './pages/discussions/thread-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { InvitationPage } from './pages/invitations/invitation-page.tsx';
 import { CalendarPage } from './pages/meetings/calendar-page.tsx';
@@ -92,7 +94,7 @@ export const router = createBrowserRouter([
               { index: true, element: <AboutTab /> },
               { path: 'charter', element: <CharterTab /> },
               { path: 'members', element: <MembersTab /> },
-              { path: 'discussions', element: <ComingSoonTab section="discussions" /> },
+              { path: 'discussions', element: <DiscussionsTab /> },
               { path: 'meetings', element: <MeetingsTab /> },
               { path: 'meetings/new', element: <NewMeetingPage /> },
               { path: 'toolkit', element: <ComingSoonTab section="toolkit" /> },
@@ -101,6 +103,8 @@ export const router = createBrowserRouter([
           },
           // A public community's meetings are public too; the server decides who sees each one.
           { path: '/meetings/:id', element: <MeetingPage /> },
+          // Threads of public communities are public; the server decides who reads each one.
+          { path: '/discussions/:id', element: <ThreadPage /> },
           { path: '/invitations/:token', element: <InvitationPage /> },
           // Anyone may write to the coordinators; signed out, with a name and an email.
           { path: '/contact', element: <ContactPage /> },

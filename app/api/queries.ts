@@ -42,6 +42,9 @@ export const keys = {
   roleSuggestions: (id: string) => ['meetings', id, 'role-suggestions'] as const,
   calendar: ['calendar'] as const,
   calendarFeed: ['calendar-feed'] as const,
+  /** Discussions: a community's thread list, one thread with its pages of replies. */
+  communityThreads: (slug: string) => ['community', slug, 'threads'] as const,
+  thread: (id: string) => ['threads', id] as const,
 };
 
 /** The institution's name, logo and whether set-up is still to do. */

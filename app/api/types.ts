@@ -21,6 +21,13 @@ import type {
   contactRequestSchema,
   contactRequestSummarySchema,
 } from '../../server/routes/contact/schema.ts';
+import type {
+  postSchema,
+  revisionSchema,
+  startThreadBody,
+  threadSchema,
+  threadSummarySchema,
+} from '../../server/routes/discussions/schema.ts';
 import type { institutionSchema, unitSchema } from '../../server/routes/institution/index.ts';
 import type {
   csvReportSchema,
@@ -97,6 +104,13 @@ export type UpdateMeetingInput = z.input<typeof updateMeetingBody>;
 export type FollowUpInput = z.input<typeof followUpBody>;
 export type UpcomingMeeting = CommunityHome['upcomingMeetings'][number];
 export type NextMeeting = NonNullable<CommunityCard['nextMeeting']>;
+
+export type ThreadSummary = z.infer<typeof threadSummarySchema>;
+export type Thread = z.infer<typeof threadSchema>;
+export type ThreadPost = z.infer<typeof postSchema>;
+export type ThreadRevision = z.infer<typeof revisionSchema>;
+export type ThreadReaction = Thread['reactions'][number];
+export type StartThreadInput = z.input<typeof startThreadBody>;
 
 export type ContactInput = z.input<typeof contactBody>;
 export type ContactRequestSummary = z.infer<typeof contactRequestSummarySchema>;

@@ -1,0 +1,164 @@
+import { Badge, Box, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { apiSend, errorMessage } from '../../api/client.ts';
+import type { Thread, ThreadPost } from '../../api/types.ts';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { PersonAvatar } from '../../components/person-avatar.tsx';
+import { Prose } from '../../components/prose.tsx';
+import { dateTime, relativeTime } from '../../lib/dates.ts';
+import { ConfirmDialog } from './confirm-dialog.tsx';
+import { Reactions } from './reactions.tsx';
+import { ReplyForm } from './reply-form.tsx';
+
+/** Who wrote a post and when (and whether it was edited). */
+export function PostMeta(props: {
+  author: ThreadPost['author'];
+  createdAt: string;
+  editedAt: string | null;
+}) {
+  const name = props.author?.displayName ?? 'A former member';
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <PersonAvatar name={name} photoUrl={props.author?.photoUrl ?? null} size="sm" />
+      <Text size="sm">
+        <Text span fw={600} inherit>
+          {name}
+        </Text>{' '}
+        <Text span c="dimmed" inherit>
+          ·{' '}
+          <time dateTime={props.createdAt} title={dateTime(props.createdAt)}>
+            {relativeTime(props.createdAt)}
+          </time>
+          {props.editedAt ? ' · edited' : ''}
+        </Text>
+      </Text>
+    </Group>
+  );
+}
+
+/** One reply: its text, reactions and what the viewer may do with it. */
+export function PostView(props: {
+  thread: Thread;
+  post: ThreadPost;
+  canReplyUnder: boolean;
+  onChanged: () => Promise<void>;
+}) {
+  const { thread, post } = props;
+  const [mode, setMode] = useState<'view' | 'edit' | 'reply'>('view');
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const name = post.author?.displayName ?? 'a former member';
+  if (post.deleted) {
+    return (
+      <Paper withBorder p="sm" id={`post-${post.id}`}>
+        <Text size="sm" c="dimmed" fs="italic">
+          This reply was deleted.
+        </Text>
+      </Paper>
+    );
+  }
+  const markHelpful = async () => {
+    setError(null);
+    try {
+      await apiSend('PUT', `/threads/${thread.id}/helpful`, { postId: post.helpful ? null : post.id });
+      await props.onChanged();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  };
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      id={`post-${post.id}`}
+      component="article"
+      aria-label={`Reply from ${name}`}
+      bd={post.helpful ? '2px solid var(--mantine-color-forest-6)' : undefined}
+    >
+      <Stack gap="xs">
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <PostMeta author={post.author} createdAt={post.createdAt} editedAt={post.editedAt} />
+          {post.helpful ? (
+            <Badge color="forest" variant="light" tt="none">
+              Helpful answer
+            </Badge>
+          ) : null}
+        </Group>
+        {mode === 'edit' ? (
+          <ReplyForm
+            threadId={thread.id}
+            postId={post.id}
+            initial={post.body}
+            label="Edit your reply"
+            submitLabel="Save changes"
+            onDone={async () => {
+              setMode('view');
+              await props.onChanged();
+            }}
+            onCancel={() => setMode('view')}
+          />
+        ) : (
+          <Box style={{ overflowWrap: 'anywhere' }}>
+            <Prose html={post.bodyHtml} empty="" />
+          </Box>
+        )}
+        <Reactions
+          threadId={thread.id}
+          postId={post.id}
+          reactions={post.reactions}
+          canReact={thread.abilities.react}
+          onChanged={props.onChanged}
+        />
+        {mode === 'view' ? (
+          <Group gap="xs" wrap="wrap">
+            {props.canReplyUnder ? (
+              <Button size="compact-sm" variant="subtle" onClick={() => setMode('reply')}>
+                Reply
+              </Button>
+            ) : null}
+            {post.abilities.markHelpful ? (
+              <Button size="compact-sm" variant="subtle" color="forest" onClick={() => void markHelpful()}>
+                {post.helpful ? 'Unmark helpful answer' : 'Mark as helpful answer'}
+              </Button>
+            ) : null}
+            {post.abilities.edit ? (
+              <Button size="compact-sm" variant="subtle" onClick={() => setMode('edit')}>
+                Edit
+              </Button>
+            ) : null}
+            {post.abilities.delete ? (
+              <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(true)}>
+                Delete
+              </Button>
+            ) : null}
+          </Group>
+        ) : null}
+        <FormAlert message={error} />
+        {mode === 'reply' ? (
+          <ReplyForm
+            threadId={thread.id}
+            parentId={post.parentId ?? post.id}
+            label={`Reply to ${name}`}
+            submitLabel="Post reply"
+            onDone={async () => {
+              setMode('view');
+              await props.onChanged();
+            }}
+            onCancel={() => setMode('view')}
+          />
+        ) : null}
+      </Stack>
+      <ConfirmDialog
+        opened={deleting}
+        title="Delete this reply?"
+        message="The reply is replaced by “This reply was deleted.” for everyone."
+        confirmLabel="Delete reply"
+        onConfirm={async () => {
+          await apiSend('DELETE', `/threads/${thread.id}/replies/${post.id}`);
+          await props.onChanged();
+        }}
+        onClose={() => setDeleting(false)}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,71 @@
+import { Button, Group } from '@mantine/core';
+import { useState } from 'react';
+import { apiSend, errorMessage } from '../../api/client.ts';
+import type { ThreadReaction } from '../../api/types.ts';
+import { FormAlert } from '../../components/form-alert.tsx';
+
+const choices = [
+  { emoji: '👍', name: 'Thumbs up' },
+  { emoji: '❤️', name: 'Love' },
+  { emoji: '🎉', name: 'Celebrate' },
+  { emoji: '💡', name: 'Insightful' },
+  { emoji: '🙏', name: 'Thanks' },
+  { emoji: '😄', name: 'Funny' },
+] as const;
+
+/** The reaction buttons of a post (pressed for the viewer's own), or just the counts for readers. */
+export function Reactions(props: {
+  threadId: string;
+  postId: string | null;
+  reactions: ThreadReaction[];
+  canReact: boolean;
+  onChanged: () => Promise<void>;
+}) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const toggle = async (emoji: string, mine: boolean) => {
+    setBusy(emoji);
+    setError(null);
+    try {
+      await apiSend(mine ? 'DELETE' : 'POST', `/threads/${props.threadId}/reactions`, {
+        emoji,
+        postId: props.postId,
+      });
+      await props.onChanged();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const shown = choices
+    .map((choice) => {
+      const found = props.reactions.find((reaction) => reaction.emoji === choice.emoji);
+      return { ...choice, count: found?.count ?? 0, mine: found?.mine ?? false };
+    })
+    .filter((choice) => props.canReact || choice.count > 0);
+  if (shown.length === 0) return null;
+  return (
+    <>
+      <Group gap={6} wrap="wrap" role="group" aria-label="Reactions">
+        {shown.map((choice) => (
+          <Button
+            key={choice.emoji}
+            size="compact-sm"
+            variant={choice.mine ? 'light' : 'default'}
+            aria-pressed={props.canReact ? choice.mine : undefined}
+            aria-label={`${choice.name}: ${choice.count}`}
+            disabled={!props.canReact}
+            loading={busy === choice.emoji}
+            onClick={() => void toggle(choice.emoji, choice.mine)}
+          >
+            <span aria-hidden="true">
+              {choice.emoji} {choice.count > 0 ? choice.count : ''}
+            </span>
+          </Button>
+        ))}
+      </Group>
+      <FormAlert message={error} />
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { Button, Group, Stack, Textarea } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { z } from 'zod';
+import { postBodyField } from '../../../common/fields.ts';
+import { apiSend } from '../../api/client.ts';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+import { MarkdownField } from '../meetings/markdown-field.tsx';
+
+const replySchema = z.object({ body: postBodyField });
+
+/**
+ * A reply (to the thread, or under a reply when `parentId` is set) or an edit of an existing post when
+ * `postId` is set. Short nested forms use a plain textarea; the main reply form has a preview.
+ */
+export function ReplyForm(props: {
+  threadId: string;
+  label: string;
+  parentId?: string | null;
+  postId?: string;
+  initial?: string;
+  submitLabel: string;
+  withPreview?: boolean;
+  onDone: () => Promise<void>;
+  onCancel?: () => void;
+}) {
+  const form = useFormState();
+  const [body, setBody] = useState(props.initial ?? '');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const input = form.check(replySchema, { body });
+    if (!input) return;
+    const sent = await form.run(async () => {
+      if (props.postId) {
+        await apiSend('PATCH', `/threads/${props.threadId}/replies/${props.postId}`, input);
+      } else {
+        await apiSend('POST', `/threads/${props.threadId}/replies`, {
+          body: input.body,
+          parentId: props.parentId ?? null,
+        });
+      }
+      return true;
+    });
+    if (!sent) return;
+    setBody('');
+    await props.onDone();
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={props.label}>
+      <Stack gap="sm">
+        <FormAlert message={form.message} />
+        {props.withPreview ? (
+          <MarkdownField
+            label={props.label}
+            name="body"
+            description="Markdown works: **bold**, lists, links."
+            value={body}
+            onChange={setBody}
+            error={form.error('body')}
+            empty="Your reply will show here as it will look."
+          />
+        ) : (
+          <Textarea
+            label={props.label}
+            name="body"
+            autosize
+            minRows={3}
+            maxRows={12}
+            value={body}
+            onChange={(event) => setBody(event.currentTarget.value)}
+            error={form.error('body')}
+            autoFocus
+          />
+        )}
+        <Group gap="sm">
+          <Button type="submit" loading={form.busy}>
+            {props.submitLabel}
+          </Button>
+          {props.onCancel ? (
+            <Button variant="default" onClick={props.onCancel}>
+              Cancel
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

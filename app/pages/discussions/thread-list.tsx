@@ -1,0 +1,85 @@
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { apiGetPage } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { ThreadSummary } from '../../api/types.ts';
+import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { dateTime, relativeTime } from '../../lib/dates.ts';
+import { ThreadBadges } from './thread-badges.tsx';
+
+/** A community's threads, pinned first, one page after another. */
+export function useThreadPages(slug: string) {
+  return useInfiniteQuery({
+    queryKey: keys.communityThreads(slug),
+    queryFn: ({ pageParam }) =>
+      apiGetPage<ThreadSummary>(`/communities/${slug}/threads`, { cursor: pageParam }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+function replyText(count: number): string {
+  return count === 1 ? '1 reply' : `${count} replies`;
+}
+
+function ThreadRow(props: { thread: ThreadSummary; first: boolean }) {
+  const { thread } = props;
+  return (
+    <li style={props.first ? undefined : { borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+      <Stack gap={4} py="sm">
+        <Group gap="xs" wrap="wrap">
+          <Anchor component={Link} to={`/discussions/${thread.id}`} fw={thread.unread ? 750 : 600}>
+            {thread.title}
+          </Anchor>
+          <ThreadBadges thread={thread} showUnread />
+        </Group>
+        {thread.excerpt ? (
+          <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+            {thread.excerpt}
+          </Text>
+        ) : null}
+        <Text size="sm" c="dimmed">
+          {thread.author?.displayName ?? 'A former member'} · {replyText(thread.replyCount)} · last activity{' '}
+          <time dateTime={thread.lastActivityAt} title={dateTime(thread.lastActivityAt)}>
+            {relativeTime(thread.lastActivityAt)}
+          </time>
+        </Text>
+      </Stack>
+    </li>
+  );
+}
+
+/** The list with its loading, error and empty states and "Load more". */
+export function ThreadList(props: { slug: string; empty: string }) {
+  const pages = useThreadPages(props.slug);
+  if (pages.isPending) return <PageLoader label="Loading discussions…" />;
+  if (pages.isError) return <LoadError error={pages.error} onRetry={() => void pages.refetch()} />;
+  const threads = pages.data.pages.flatMap((page) => page.data);
+  if (threads.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" py="sm">
+        {props.empty}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <ul aria-label="Threads" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {threads.map((thread, index) => (
+          <ThreadRow key={thread.id} thread={thread} first={index === 0} />
+        ))}
+      </ul>
+      {pages.hasNextPage ? (
+        <Button
+          variant="default"
+          onClick={() => void pages.fetchNextPage()}
+          loading={pages.isFetchingNextPage}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          Load more discussions
+        </Button>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,233 @@
+import { Anchor, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { threadKindLabels } from '../../../common/enums.ts';
+import { ApiError, apiSend } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { Thread, ThreadPost } from '../../api/types.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { Prose } from '../../components/prose.tsx';
+import { ConfirmDialog } from './confirm-dialog.tsx';
+import { EditThreadForm } from './edit-thread-form.tsx';
+import { PostMeta, PostView } from './post-view.tsx';
+import { Reactions } from './reactions.tsx';
+import { ReplyForm } from './reply-form.tsx';
+import { ThreadActions } from './thread-actions.tsx';
+import { ThreadBadges } from './thread-badges.tsx';
+import { useRefreshThread, useThread } from './use-thread.ts';
+
+function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) {
+  const { thread } = props;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  return (
+    <Card component="section" aria-label="Opening post">
+      <Stack gap="sm">
+        <PostMeta author={thread.author} createdAt={thread.createdAt} editedAt={thread.editedAt} />
+        {editing ? (
+          <EditThreadForm
+            thread={thread}
+            onDone={async () => {
+              setEditing(false);
+              await props.onChanged();
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        ) : (
+          <Box style={{ overflowWrap: 'anywhere' }}>
+            <Prose html={thread.bodyHtml} empty="" />
+          </Box>
+        )}
+        <Reactions
+          threadId={thread.id}
+          postId={null}
+          reactions={thread.reactions}
+          canReact={thread.abilities.react}
+          onChanged={props.onChanged}
+        />
+        {!editing && (thread.abilities.edit || thread.abilities.delete) ? (
+          <Group gap="xs">
+            {thread.abilities.edit ? (
+              <Button size="compact-sm" variant="subtle" onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+            ) : null}
+            {thread.abilities.delete ? (
+              <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(true)}>
+                Delete thread
+              </Button>
+            ) : null}
+          </Group>
+        ) : null}
+      </Stack>
+      <ConfirmDialog
+        opened={deleting}
+        title="Delete this thread?"
+        message="The thread and its replies disappear from the community’s discussions."
+        confirmLabel="Delete thread"
+        onConfirm={async () => {
+          await apiSend('DELETE', `/threads/${thread.id}`);
+          await queryClient.invalidateQueries({ queryKey: keys.communityThreads(thread.community.slug) });
+          queryClient.removeQueries({ queryKey: keys.thread(thread.id) });
+          void navigate(`/communities/${thread.community.slug}/discussions`);
+        }}
+        onClose={() => setDeleting(false)}
+      />
+    </Card>
+  );
+}
+
+function ThreadView(props: {
+  thread: Thread;
+  replies: ThreadPost[];
+  more: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+}) {
+  const { thread, replies } = props;
+  const refresh = useRefreshThread(thread);
+  const top = replies.filter((post) => post.parentId === null);
+  const under = (id: string) => replies.filter((post) => post.parentId === id);
+  return (
+    <>
+      <PageHeader
+        title={thread.title}
+        documentTitle={`${thread.title} · ${thread.community.name}`}
+        description={
+          <>
+            {threadKindLabels[thread.kind]} in{' '}
+            <Anchor component={Link} to={`/communities/${thread.community.slug}/discussions`}>
+              {thread.community.name}
+            </Anchor>
+          </>
+        }
+        actions={<ThreadActions thread={thread} onChanged={refresh} />}
+      />
+      <Stack gap="lg">
+        <ThreadBadges thread={thread} />
+        <OpeningPost thread={thread} onChanged={refresh} />
+        <Card component="section" aria-labelledby="replies-title">
+          <Title order={2} size="h3" id="replies-title" mb="sm">
+            Replies ({thread.replyCount})
+          </Title>
+          {top.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              No replies yet.
+            </Text>
+          ) : (
+            <Stack component="ol" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {top.map((post) => (
+                <li key={post.id}>
+                  <PostView
+                    thread={thread}
+                    post={post}
+                    canReplyUnder={thread.abilities.reply}
+                    onChanged={refresh}
+                  />
+                  {under(post.id).length > 0 ? (
+                    <Stack
+                      component="ol"
+                      gap="sm"
+                      mt="sm"
+                      pl={{ base: 'sm', sm: 'xl' }}
+                      style={{ listStyle: 'none', margin: 0 }}
+                    >
+                      {under(post.id).map((child) => (
+                        <li key={child.id}>
+                          <PostView
+                            thread={thread}
+                            post={child}
+                            canReplyUnder={thread.abilities.reply}
+                            onChanged={refresh}
+                          />
+                        </li>
+                      ))}
+                    </Stack>
+                  ) : null}
+                </li>
+              ))}
+            </Stack>
+          )}
+          {props.more ? (
+            <Button variant="default" mt="sm" onClick={props.onLoadMore} loading={props.loadingMore}>
+              Load more replies
+            </Button>
+          ) : null}
+        </Card>
+        {thread.abilities.reply ? (
+          <Card component="section" aria-label="Reply to the thread">
+            <ReplyForm
+              threadId={thread.id}
+              label="Your reply"
+              submitLabel="Post reply"
+              withPreview
+              onDone={refresh}
+            />
+          </Card>
+        ) : thread.locked ? (
+          <Text size="sm" c="dimmed">
+            This thread is locked: it takes no new replies.
+          </Text>
+        ) : null}
+      </Stack>
+    </>
+  );
+}
+
+/** /discussions/:id: a thread, its replies, and replying, reacting, following and moderating. */
+export function ThreadPage() {
+  const { id = '' } = useParams();
+  const { hash } = useLocation();
+  const thread = useThread(id);
+  const loaded = Boolean(thread.data);
+  useEffect(() => {
+    if (!loaded || !hash.startsWith('#post-')) return;
+    document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [loaded, hash]);
+  if (thread.isPending) {
+    return (
+      <>
+        <PageHeader title="Discussion" />
+        <PageLoader />
+      </>
+    );
+  }
+  if (thread.isError) {
+    const missing = thread.error instanceof ApiError && [400, 404].includes(thread.error.status);
+    return (
+      <>
+        <PageHeader title={missing ? 'Discussion not found' : 'Discussion'} />
+        {missing ? (
+          <EmptyState
+            title="This discussion is not here"
+            action={
+              <Button component={Link} to="/communities" variant="light" mt="sm">
+                Browse communities
+              </Button>
+            }
+          >
+            It may have been deleted, or it belongs to a community you cannot see.
+          </EmptyState>
+        ) : (
+          <LoadError error={thread.error} onRetry={() => void thread.refetch()} />
+        )}
+      </>
+    );
+  }
+  const pages = thread.data.pages;
+  const first = pages[0];
+  if (!first) return <PageLoader />;
+  return (
+    <ThreadView
+      thread={first}
+      replies={pages.flatMap((page) => page.replies)}
+      more={thread.hasNextPage}
+      loadingMore={thread.isFetchingNextPage}
+      onLoadMore={() => void thread.fetchNextPage()}
+    />
+  );
+}
