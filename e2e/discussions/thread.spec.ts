@@ -1,0 +1,102 @@
+import {
+  communityPerson,
+  createCommunity,
+  openDialog,
+  signInAdministrator,
+  signInOnce,
+  uniqueWord,
+} from '../support/communities.ts';
+import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { expectNoSidewaysScroll } from '../support/meetings.ts';
+
+test('a member asks a question, another replies, and the asker marks the helpful answer', async ({
+  browser,
+}) => {
+  const admin = await signInAdministrator(browser);
+  const leaderAccount = await communityPerson(admin.request, 'leader');
+  const memberAccount = await communityPerson(admin.request, 'member');
+  const leader = await signInOnce(browser, leaderAccount);
+  const slug = await createCommunity(leader.request, admin.request, {
+    name: `Feedback Practice ${uniqueWord('')}`,
+    purpose: 'Lecturers sharing what works when giving feedback on drafts.',
+    visibility: 'institution',
+    joinPolicy: 'open',
+  });
+  const asker = await signInOnce(browser, memberAccount);
+  const joined = await asker.request.post(`/api/communities/${slug}/join`, { data: {} });
+  expect(joined.ok()).toBe(true);
+
+  // The asker finds an empty Discussions tab and starts a question.
+  await asker.goto(`/communities/${slug}/discussions`);
+  const list = asker.getByRole('region', { name: 'Discussions' });
+  await expect(list.getByText('No discussions yet.')).toBeVisible();
+  await expectAccessible(asker, 'on an empty Discussions tab');
+  await asker.getByRole('button', { name: 'Start a discussion' }).click();
+  const form = asker.getByRole('form', { name: 'Start a discussion' });
+  await form.getByRole('button', { name: 'Post' }).click();
+  await expect(form.getByRole('alert')).toContainText('Please correct the highlighted fields.');
+  await form.getByRole('combobox', { name: 'Kind' }).click();
+  await asker.getByRole('option', { name: 'Question' }).click();
+  await form.getByRole('textbox', { name: 'Title' }).fill('How do you give feedback on 200 drafts?');
+  await form
+    .getByRole('textbox', { name: 'Message', exact: true })
+    .fill('I teach a large first-year module. **What works** for you?');
+  await expect(form.getByRole('region', { name: 'Preview of the message' }).locator('strong')).toHaveText(
+    'What works',
+  );
+  await expectAccessible(asker, 'on the start-a-discussion form');
+  await form.getByRole('button', { name: 'Post' }).click();
+  await expect(
+    asker.getByRole('heading', { level: 1, name: 'How do you give feedback on 200 drafts?' }),
+  ).toBeVisible();
+  const threadUrl = asker.url();
+
+  // Another member replies.
+  await leader.goto(threadUrl);
+  await expect(leader.getByRole('heading', { name: 'Replies (0)' })).toBeVisible();
+  await leader
+    .getByRole('textbox', { name: 'Your reply', exact: true })
+    .fill('Audio feedback: five minutes a draft, and students listen to it.');
+  await leader.getByRole('button', { name: 'Post reply' }).click();
+  const reply = leader.getByRole('article', { name: `Reply from ${leaderAccount.name}` });
+  await expect(reply).toContainText('Audio feedback');
+  await reply.getByRole('button', { name: 'Thumbs up: 0' }).click();
+  await expect(reply.getByRole('button', { name: 'Thumbs up: 1' })).toHaveAttribute('aria-pressed', 'true');
+
+  // The asker marks it as the helpful answer.
+  await asker.reload();
+  const answer = asker.getByRole('article', { name: `Reply from ${leaderAccount.name}` });
+  await expect(answer).toContainText('Audio feedback');
+  await answer.getByRole('button', { name: 'Mark as helpful answer' }).click();
+  await expect(answer.getByText('Helpful answer', { exact: true })).toBeVisible();
+  await expect(asker.getByText('Answered', { exact: true })).toBeVisible();
+  await expectAccessible(asker, 'on a thread with a helpful answer');
+
+  // Deleting asks first; the asker keeps the thread.
+  await asker.getByRole('button', { name: 'Delete thread' }).click();
+  const dialog = await openDialog(asker, 'Delete this thread?');
+  await expectAccessible(asker, 'on the delete-thread dialog');
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The list shows the question as answered.
+  await asker.goto(`/communities/${slug}/discussions`);
+  const row = asker.getByRole('listitem').filter({ hasText: 'How do you give feedback on 200 drafts?' });
+  await expect(row.getByText('Question', { exact: true })).toBeVisible();
+  await expect(row.getByText('Answered', { exact: true })).toBeVisible();
+  await expect(row).toContainText('1 reply');
+  await expectAccessible(asker, 'on the Discussions tab with a thread');
+
+  // On a phone (360 px wide) the thread reads without sideways scrolling.
+  await asker.setViewportSize({ width: 360, height: 780 });
+  await asker.goto(threadUrl);
+  await expect(
+    asker.getByRole('heading', { level: 1, name: 'How do you give feedback on 200 drafts?' }),
+  ).toBeVisible();
+  await expectNoSidewaysScroll(asker);
+  await expectAccessible(asker, 'on a thread at 360 px');
+
+  await asker.context().close();
+  await leader.context().close();
+  await admin.context().close();
+});
