@@ -22,6 +22,7 @@ export const notificationKinds = [
   'meeting.update',
   'discussion.reply',
   'discussion.mention',
+  'discussion.report',
   'community.announcement',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -39,6 +40,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'meeting.update': 'Changes and cancellations of meetings you RSVPed to, and wait-list places',
   'discussion.reply': 'New replies in discussions you follow',
   'discussion.mention': 'When someone mentions you in a discussion',
+  'discussion.report': 'Reports of posts in the communities you lead',
   'community.announcement': 'Announcements from the leaders of your communities',
 };
 

@@ -98,6 +98,25 @@ export function canReact(
   return actor !== null && !isArchived(community) && (membership !== null || isCoordinator(actor));
 }
 
+/** Leaders, co-leaders and coordinators see hidden posts (marked), also in an archived community. */
+export function canSeeHiddenPosts(actor: Actor | null, membership: MembershipSubject): boolean {
+  return actor !== null && (isLeaderRole(membership?.role) || isCoordinator(actor));
+}
+
+/** Members report a post to the moderators. */
+export function canReport(
+  actor: Actor | null,
+  community: CommunitySubject,
+  membership: MembershipSubject,
+): boolean {
+  return actor !== null && !isArchived(community) && (membership !== null || isCoordinator(actor));
+}
+
+/** Coordinators see the reports of every community. */
+export function canSeeAllReports(actor: Actor | null): boolean {
+  return isCoordinator(actor);
+}
+
 /** Anyone signed in who reads the thread may follow it. */
 export function canFollowThread(
   actor: Actor | null,

@@ -7,6 +7,7 @@ import {
   canModerateDiscussions,
   canReact,
   canReply,
+  canSeeHiddenPosts,
 } from '../policies/discussions.ts';
 import type { ReplyRow, ThreadForActor, ThreadRow } from '../queries/discussions.ts';
 import { excerpt } from '../services/notifications/notify-many.ts';
@@ -37,6 +38,7 @@ export function presentThreadSummary(row: ThreadRow) {
     pinned: row.pinnedAt !== null,
     locked: row.lockedAt !== null,
     answered: row.helpfulPostId !== null,
+    hidden: row.hiddenAt !== null,
     replyCount: row.replyCount,
     lastActivityAt: row.lastActivityAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
@@ -48,16 +50,20 @@ export function presentThreadSummary(row: ThreadRow) {
 export function presentReply(row: ReplyRow, found: ThreadForActor, actor: Actor | null) {
   const { community, membership, thread } = found;
   const deleted = row.deletedAt !== null;
+  const hidden = row.hiddenAt !== null;
+  // Deleted replies lose their text for everyone; hidden ones for all but the moderators.
+  const withheld = deleted || (hidden && !canSeeHiddenPosts(actor, membership));
   const mayChange = !deleted && canChangePost(actor, community, membership, row);
   return {
     id: row.id,
     parentId: row.parentId,
-    author: deleted ? null : authorOf(row),
-    body: deleted ? '' : row.body,
-    bodyHtml: deleted ? '' : renderMarkdown(row.body),
+    author: withheld ? null : authorOf(row),
+    body: withheld ? '' : row.body,
+    bodyHtml: withheld ? '' : renderMarkdown(row.body),
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deleted,
+    hidden,
     helpful: thread.helpfulPostId === row.id,
     reactions: row.reactions,
     abilities: {
@@ -87,6 +93,7 @@ export function presentThread(
     pinned: thread.pinnedAt !== null,
     locked: thread.lockedAt !== null,
     answered: thread.helpfulPostId !== null,
+    hidden: thread.hiddenAt !== null,
     replyCount: thread.replyCount,
     lastActivityAt: thread.lastActivityAt.toISOString(),
     createdAt: thread.createdAt.toISOString(),

@@ -82,7 +82,7 @@ export async function listThreads(
   db: Db,
   communityId: string,
   actorId: string | null,
-  page: { cursor?: string | undefined; limit: number },
+  page: { cursor?: string | undefined; limit: number; includeHidden: boolean },
 ) {
   const columns = {
     id: threads.id,
@@ -93,6 +93,7 @@ export async function listThreads(
     ...authorColumns,
     pinnedAt: threads.pinnedAt,
     lockedAt: threads.lockedAt,
+    hiddenAt: threads.hiddenAt,
     helpfulPostId: threads.helpfulPostId,
     replyCount: threads.replyCount,
     lastActivityAt: threads.lastActivityAt,
@@ -108,7 +109,14 @@ export async function listThreads(
       .select(columns)
       .from(threads)
       .leftJoin(author, eq(author.id, threads.authorId))
-      .where(and(eq(threads.communityId, communityId), isNull(threads.deletedAt), where));
+      .where(
+        and(
+          eq(threads.communityId, communityId),
+          isNull(threads.deletedAt),
+          page.includeHidden ? undefined : isNull(threads.hiddenAt),
+          where,
+        ),
+      );
   const pinned = page.cursor
     ? []
     : await base(isNotNull(threads.pinnedAt)).orderBy(desc(threads.pinnedAt)).limit(20);
@@ -143,6 +151,7 @@ export async function listReplies(
       createdExact: exactTimestamp(posts.createdAt),
       editedAt: posts.editedAt,
       deletedAt: posts.deletedAt,
+      hiddenAt: posts.hiddenAt,
       reactions: reactionsOf(sql`${posts.id}`, sql`${posts.threadId}`, actorId),
     })
     .from(posts)

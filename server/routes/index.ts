@@ -6,6 +6,7 @@ import { charterTemplateRoutes } from './charter-template/index.ts';
 import { communityRoutes } from './communities/index.ts';
 import { contactRoutes } from './contact/index.ts';
 import { discussionRoutes } from './discussions/index.ts';
+import { moderationRoutes } from './discussions/moderation.ts';
 import { healthRoutes } from './health/index.ts';
 import { institutionRoutes } from './institution/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
@@ -30,4 +31,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(meetingRoutes);
   await app.register(calendarRoutes);
   await app.register(discussionRoutes);
+  await app.register(moderationRoutes);
 };

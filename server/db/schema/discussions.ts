@@ -42,6 +42,8 @@ export const threads = pgTable(
     pinnedAt: timestamp('pinned_at', { withTimezone: true }),
     lockedAt: timestamp('locked_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Hidden by a moderator: only moderators see it (marked hidden); it can be restored. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     replyCount: integer('reply_count').notNull().default(0),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -77,6 +79,7 @@ export const posts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     search: tsvector('search').notNull().generatedAlwaysAs(sql`to_tsvector('english'::regconfig, body)`),
   },
   (t) => [
@@ -163,5 +166,62 @@ export const reactions = pgTable(
       t.userId,
       t.emoji,
     ),
+  ],
+);
+
+export const reportStatusEnum = pgEnum('report_status', ['open', 'hidden', 'dismissed']);
+
+/** A member's report of a thread's opening post (`postId` null) or a reply, with a reason. */
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id').references(() => posts.id, { onDelete: 'cascade' }),
+    reporterId: uuid('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason').notNull(),
+    status: reportStatusEnum('status').notNull().default('open'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('reports_community_status_idx').on(t.communityId, t.status, t.createdAt, t.id),
+    index('reports_status_idx').on(t.status, t.createdAt, t.id),
+    index('reports_thread_idx').on(t.threadId),
+    index('reports_post_idx').on(t.postId),
+    index('reports_reporter_idx').on(t.reporterId),
+    index('reports_decided_by_idx').on(t.decidedBy),
+    uniqueIndex('reports_one_open_per_reporter')
+      .on(t.threadId, sql`coalesce(${t.postId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.reporterId)
+      .where(sql`${t.status} = 'open'`),
+  ],
+);
+
+/** Every moderation action in a community: who hid, restored, dismissed, pinned or locked what. */
+export const moderationActions = pgTable(
+  'moderation_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    threadId: uuid('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id').references(() => posts.id, { onDelete: 'cascade' }),
+    note: text('note').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('moderation_actions_community_idx').on(t.communityId, t.createdAt, t.id),
+    index('moderation_actions_actor_idx').on(t.actorId),
+    index('moderation_actions_thread_idx').on(t.threadId),
+    index('moderation_actions_post_idx').on(t.postId),
   ],
 );

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../plugins/auth.ts';
+import { canSeeHiddenPosts } from '../../policies/discussions.ts';
 import { presentThread, presentThreadSummary } from '../../presenters/discussions.ts';
 import { presentPersonRef } from '../../presenters/meetings.ts';
 import { listReplies, listRevisions, listThreads } from '../../queries/discussions.ts';
@@ -55,13 +56,11 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { community } = await loadVisibleCommunity(db(), request.actor, request.params.slug);
-      const { rows, nextCursor } = await listThreads(
-        db(),
-        community.id,
-        request.actor?.id ?? null,
-        request.query,
-      );
+      const { community, membership } = await loadVisibleCommunity(db(), request.actor, request.params.slug);
+      const { rows, nextCursor } = await listThreads(db(), community.id, request.actor?.id ?? null, {
+        ...request.query,
+        includeHidden: canSeeHiddenPosts(request.actor, membership),
+      });
       return { data: rows.map(presentThreadSummary), nextCursor };
     },
   );

@@ -15,6 +15,7 @@ import {
   leads,
   type MatrixPeople,
   matrixMismatches,
+  signedIn,
   write,
 } from '../../test/permission-matrix.ts';
 
@@ -33,6 +34,12 @@ interface Fixture {
 }
 
 const read = (actor: ActorName, context: Context) => (canSee(actor, context) ? 200 : 404);
+/** Moderators' pages: 401 signed out, 404 unseen, leaders and coordinators only (archived too). */
+function moderatorsRead(actor: ActorName, context: Context): number {
+  if (!signedIn(actor)) return 401;
+  if (!canSee(actor, context)) return 404;
+  return leads(actor) ? 200 : 403;
+}
 const takesPart = (actor: ActorName) => isMember(actor) || isStaff(actor);
 
 const endpoints: Endpoint<Fixture>[] = [
@@ -103,6 +110,35 @@ const endpoints: Endpoint<Fixture>[] = [
     mutates: true,
     request: (f) => ({ url: `/api/threads/${f.thread}/helpful`, payload: { postId: f.reply } }),
     expected: (a, c) => write(a, c, leads(a) || a === 'member'),
+  },
+  {
+    name: 'report',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({
+      url: `/api/threads/${f.thread}/reports`,
+      payload: { postId: f.reply, reason: 'Rude.' },
+    }),
+    expected: (a, c) => write(a, c, takesPart(a), 201),
+  },
+  {
+    name: 'hide',
+    method: 'PUT',
+    mutates: true,
+    request: (f) => ({ url: `/api/threads/${f.thread}/hidden`, payload: { postId: f.reply, hidden: true } }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
+  {
+    name: 'moderation queue',
+    method: 'GET',
+    request: (f) => ({ url: `/api/communities/${f.slug}/reports` }),
+    expected: moderatorsRead,
+  },
+  {
+    name: 'moderation log',
+    method: 'GET',
+    request: (f) => ({ url: `/api/communities/${f.slug}/moderation-log` }),
+    expected: moderatorsRead,
   },
   {
     name: 'react',

@@ -54,6 +54,8 @@ export const threadSummarySchema = z.object({
   pinned: z.boolean(),
   locked: z.boolean(),
   answered: z.boolean(),
+  /** Hidden by a moderator (only moderators see hidden things). */
+  hidden: z.boolean(),
   replyCount: z.number().int(),
   lastActivityAt: z.string(),
   createdAt: z.string(),
@@ -70,6 +72,8 @@ export const postSchema = z.object({
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   deleted: z.boolean(),
+  /** Hidden by a moderator: moderators see the text, others only that it was hidden. */
+  hidden: z.boolean(),
   helpful: z.boolean(),
   reactions: reactionSummary,
   abilities: z.object({ edit: z.boolean(), delete: z.boolean(), markHelpful: z.boolean() }),
@@ -102,4 +106,46 @@ export const revisionSchema = z.object({
   body: z.string(),
   editedBy: personRef.nullable(),
   createdAt: z.string(),
+});
+
+export const reportBody = z.strictObject({
+  postId: uuidField.nullable().default(null),
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'Say what is wrong, in a few words.')
+    .max(1000, 'Use at most 1,000 characters.'),
+});
+export const hiddenBody = z.strictObject({
+  postId: uuidField.nullable().default(null),
+  hidden: z.boolean(),
+  note: z.string().trim().max(1000, 'Use at most 1,000 characters.').default(''),
+});
+export const reportDecisionBody = z.strictObject({
+  decision: z.enum(['hide', 'dismiss']),
+  note: z.string().trim().max(1000, 'Use at most 1,000 characters.').default(''),
+});
+export const reportsQuery = cursorQuery.extend({
+  status: z.enum(['open', 'hidden', 'dismissed']).default('open'),
+});
+export const reportSchema = z.object({
+  id: z.string(),
+  reason: z.string(),
+  status: z.enum(['open', 'hidden', 'dismissed']),
+  createdAt: z.string(),
+  community: z.object({ slug: z.string(), name: z.string() }),
+  thread: z.object({ id: z.string(), title: z.string() }),
+  postId: z.string().nullable(),
+  /** An excerpt of what was reported. */
+  excerpt: z.string(),
+  reporter: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+});
+export const moderationEntrySchema = z.object({
+  id: z.string(),
+  action: z.string(),
+  note: z.string(),
+  threadId: z.string().nullable(),
+  postId: z.string().nullable(),
+  createdAt: z.string(),
+  moderator: z.object({ id: z.string(), displayName: z.string() }).nullable(),
 });

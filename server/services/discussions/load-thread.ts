@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { threadFollows, threads } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
-import { canReadDiscussions } from '../../policies/discussions.ts';
+import { canReadDiscussions, canSeeHiddenPosts } from '../../policies/discussions.ts';
 import { findThreadForActor, type ThreadForActor } from '../../queries/discussions.ts';
 
 /**
@@ -20,6 +20,8 @@ export async function loadVisibleThread(
     await db.execute(sql`select 1 from ${threads} where ${threads.id} = ${threadId} for update`);
   const found = await findThreadForActor(db, threadId, actor?.id ?? null);
   if (!found || !canReadDiscussions(actor, found.community, found.membership)) throw notFound('That thread');
+  // A hidden thread is gone for everyone but its moderators.
+  if (found.thread.hiddenAt && !canSeeHiddenPosts(actor, found.membership)) throw notFound('That thread');
   return found;
 }
 

@@ -6,6 +6,7 @@ import { canMarkHelpful, canModerateDiscussions } from '../../policies/discussio
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { loadVisibleThread } from './load-thread.ts';
+import { logModeration } from './moderation.ts';
 
 /** Leaders pin a thread to the top of the list, or lock it (no replies but theirs). */
 export async function moderateThread(
@@ -30,6 +31,13 @@ export async function moderateThread(
         ...(input.locked === undefined ? {} : { lockedAt: input.locked ? (thread.lockedAt ?? now) : null }),
       })
       .where(eq(threads.id, threadId));
+    const changes = [
+      input.pinned === undefined ? null : input.pinned ? 'pin' : 'unpin',
+      input.locked === undefined ? null : input.locked ? 'lock' : 'unlock',
+    ].filter((action): action is string => action !== null);
+    for (const action of changes) {
+      await logModeration(tx, { communityId: community.id, actorId: actor.id, action, threadId });
+    }
   });
 }
 

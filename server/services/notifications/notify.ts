@@ -19,6 +19,7 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'meeting.update': 'immediately',
   'discussion.reply': 'immediately',
   'discussion.mention': 'immediately',
+  'discussion.report': 'immediately',
   'community.announcement': 'immediately',
 };
 

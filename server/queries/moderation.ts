@@ -1,0 +1,81 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.ts';
+import { communities, moderationActions, posts, reports, threads, users } from '../db/schema/index.ts';
+import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
+
+/**
+ * The moderation queue: reports newest first, of one community or (coordinators) of all, with what was
+ * reported and by whom, one keyset page at a time.
+ */
+export async function listReports(
+  db: Db,
+  scope: { communityId: string } | 'all',
+  filter: { status: 'open' | 'hidden' | 'dismissed'; cursor?: string | undefined; limit: number },
+) {
+  const reporter = alias(users, 'reporter');
+  const rows = await db
+    .select({
+      id: reports.id,
+      reason: reports.reason,
+      status: reports.status,
+      createdAt: reports.createdAt,
+      createdExact: exactTimestamp(reports.createdAt),
+      threadId: reports.threadId,
+      threadTitle: threads.title,
+      postId: reports.postId,
+      text: posts.body,
+      threadBody: threads.body,
+      communitySlug: communities.slug,
+      communityName: communities.name,
+      reporterId: reporter.id,
+      reporterName: reporter.displayName,
+    })
+    .from(reports)
+    .innerJoin(threads, eq(threads.id, reports.threadId))
+    .innerJoin(communities, eq(communities.id, reports.communityId))
+    .leftJoin(posts, eq(posts.id, reports.postId))
+    .leftJoin(reporter, eq(reporter.id, reports.reporterId))
+    .where(
+      and(
+        scope === 'all' ? undefined : eq(reports.communityId, scope.communityId),
+        eq(reports.status, filter.status),
+        rowsAfter(reports.createdAt, reports.id, filter.cursor),
+      ) as SQL,
+    )
+    .orderBy(desc(reports.createdAt), desc(reports.id))
+    .limit(filter.limit + 1);
+  return pageOf(rows, filter.limit, (row) => ({ at: row.createdExact, id: row.id }));
+}
+
+/** A community's moderation log, newest first. */
+export async function listModerationLog(
+  db: Db,
+  communityId: string,
+  page: { cursor?: string | undefined; limit: number },
+) {
+  const moderator = alias(users, 'moderator');
+  const rows = await db
+    .select({
+      id: moderationActions.id,
+      action: moderationActions.action,
+      note: moderationActions.note,
+      threadId: moderationActions.threadId,
+      postId: moderationActions.postId,
+      createdAt: moderationActions.createdAt,
+      createdExact: exactTimestamp(moderationActions.createdAt),
+      actorId: moderator.id,
+      actorName: moderator.displayName,
+    })
+    .from(moderationActions)
+    .leftJoin(moderator, eq(moderator.id, moderationActions.actorId))
+    .where(
+      and(
+        eq(moderationActions.communityId, communityId),
+        rowsAfter(moderationActions.createdAt, moderationActions.id, page.cursor),
+      ),
+    )
+    .orderBy(desc(moderationActions.createdAt), desc(moderationActions.id))
+    .limit(page.limit + 1);
+  return pageOf(rows, page.limit, (row) => ({ at: row.createdExact, id: row.id }));
+}

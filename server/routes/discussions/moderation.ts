@@ -1,0 +1,170 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, authorize } from '../../errors.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { canSeeAllReports, canSeeHiddenPosts } from '../../policies/discussions.ts';
+import { listModerationLog, listReports } from '../../queries/moderation.ts';
+import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
+import { decideReport, reportPost, setPostHidden } from '../../services/discussions/moderation.ts';
+import { excerpt } from '../../services/notifications/notify-many.ts';
+import { slugParams } from '../communities/schema.ts';
+import { cursorQuery, dataOf, errorResponses, idParams, listOf, okBody } from '../shared-schemas.ts';
+import {
+  hiddenBody,
+  moderationEntrySchema,
+  reportBody,
+  reportDecisionBody,
+  reportSchema,
+  reportsQuery,
+  threadParams,
+} from './schema.ts';
+
+const tags = ['moderation'];
+const ok = { data: { ok: true as const } };
+
+type ReportRow = Awaited<ReturnType<typeof listReports>>['page'][number];
+function presentReport(row: ReportRow) {
+  return {
+    id: row.id,
+    reason: row.reason,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    community: { slug: row.communitySlug, name: row.communityName },
+    thread: { id: row.threadId, title: row.threadTitle },
+    postId: row.postId,
+    excerpt: excerpt(row.postId ? (row.text ?? '') : row.threadBody, 300),
+    reporter:
+      row.reporterId && row.reporterName !== null
+        ? { id: row.reporterId, displayName: row.reporterName }
+        : null,
+  };
+}
+
+export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.deps.database.db;
+
+  app.post(
+    '/threads/:id/reports',
+    {
+      schema: {
+        tags,
+        summary: 'Report the opening post (postId null) or a reply to the moderators, with a reason.',
+        params: threadParams,
+        body: reportBody,
+        response: { 201: dataOf(z.object({ id: z.string() })), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const id = await reportPost(app.deps, requireActor(request), request.params.id, request.body);
+      return reply.status(201).send({ data: { id } });
+    },
+  );
+
+  app.put(
+    '/threads/:id/hidden',
+    {
+      schema: {
+        tags,
+        summary: 'Moderators hide or restore the thread (postId null) or a reply, with a note.',
+        params: threadParams,
+        body: hiddenBody,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await setPostHidden(app.deps, requireActor(request), request.params.id, request.body);
+      return ok;
+    },
+  );
+
+  app.get(
+    '/communities/:slug/reports',
+    {
+      schema: {
+        tags,
+        summary: 'The community’s moderation queue (leaders and coordinators), newest first.',
+        params: slugParams,
+        querystring: reportsQuery,
+        response: { 200: listOf(reportSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { community, membership } = await loadVisibleCommunity(db(), actor, request.params.slug);
+      authorize(canSeeHiddenPosts(actor, membership), {
+        message: 'Only the community’s leaders see its reports.',
+      });
+      const { page, nextCursor } = await listReports(db(), { communityId: community.id }, request.query);
+      return { data: page.map(presentReport), nextCursor };
+    },
+  );
+
+  app.get(
+    '/coordinator/reports',
+    {
+      schema: {
+        tags,
+        summary: 'Coordinators: the reports of every community, newest first.',
+        querystring: reportsQuery,
+        response: { 200: listOf(reportSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(canSeeAllReports(requireActor(request)), { message: 'Only coordinators see every report.' });
+      const { page, nextCursor } = await listReports(db(), 'all', request.query);
+      return { data: page.map(presentReport), nextCursor };
+    },
+  );
+
+  app.post(
+    '/reports/:id/decision',
+    {
+      schema: {
+        tags,
+        summary:
+          'Moderators hide what was reported, or dismiss the report (every open report of it is decided).',
+        params: idParams,
+        body: reportDecisionBody,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await decideReport(app.deps, requireActor(request), request.params.id, request.body);
+      return ok;
+    },
+  );
+
+  app.get(
+    '/communities/:slug/moderation-log',
+    {
+      schema: {
+        tags,
+        summary: 'Every moderation action in the community, newest first (leaders and coordinators).',
+        params: slugParams,
+        querystring: cursorQuery,
+        response: { 200: listOf(moderationEntrySchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { community, membership } = await loadVisibleCommunity(db(), actor, request.params.slug);
+      if (!canSeeHiddenPosts(actor, membership)) {
+        throw new AppError('forbidden', 'Only the community’s leaders see its moderation log.');
+      }
+      const { page, nextCursor } = await listModerationLog(db(), community.id, request.query);
+      return {
+        data: page.map((row) => ({
+          id: row.id,
+          action: row.action,
+          note: row.note,
+          threadId: row.threadId,
+          postId: row.postId,
+          createdAt: row.createdAt.toISOString(),
+          moderator:
+            row.actorId && row.actorName !== null ? { id: row.actorId, displayName: row.actorName } : null,
+        })),
+        nextCursor,
+      };
+    },
+  );
+};

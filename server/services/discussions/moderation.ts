@@ -1,0 +1,156 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { moderationActions, posts, reports, threads } from '../../db/schema/index.ts';
+import { AppError, fieldError, notFound } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canModerateDiscussions, canReport } from '../../policies/discussions.ts';
+import { authorizeWrite, leaderIdsOf } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { loadVisibleThread } from './load-thread.ts';
+
+const moderatorsOnly = 'Only the community’s leaders and the coordinators moderate.';
+
+/** Records a moderation action (the community's moderation log). */
+export async function logModeration(
+  db: Db,
+  entry: {
+    communityId: string;
+    actorId: string;
+    action: string;
+    threadId: string;
+    postId?: string | null;
+    note?: string;
+  },
+): Promise<void> {
+  await db
+    .insert(moderationActions)
+    .values({ ...entry, postId: entry.postId ?? null, note: entry.note ?? '' });
+}
+
+/** A member reports the opening post (`postId` null) or a reply; the community's leaders are told. */
+export async function reportPost(
+  deps: ServiceDeps,
+  actor: Actor,
+  threadId: string,
+  input: { postId: string | null; reason: string },
+): Promise<string> {
+  const { db } = deps.database;
+  const { id, messageIds } = await db.transaction(async (tx) => {
+    const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId);
+    authorizeWrite(
+      canReport(actor, community, membership),
+      community,
+      'Join the community to report a post.',
+    );
+    if (input.postId) {
+      const [post] = await tx
+        .select({ id: posts.id })
+        .from(posts)
+        .where(and(eq(posts.id, input.postId), eq(posts.threadId, threadId), isNull(posts.deletedAt)));
+      if (!post) throw fieldError('postId', 'That reply is not in this thread.');
+    }
+    const inserted = await tx
+      .insert(reports)
+      .values({
+        communityId: community.id,
+        threadId,
+        postId: input.postId,
+        reporterId: actor.id,
+        reason: input.reason,
+      })
+      .onConflictDoNothing()
+      .returning({ id: reports.id });
+    const report = inserted[0];
+    if (!report) throw new AppError('conflict', 'You already reported this; the moderators will look at it.');
+    const messageIds = await notifyEach(
+      tx,
+      deps.env.publicUrl,
+      await leaderIdsOf(tx, community.id),
+      {
+        kind: 'discussion.report',
+        title: `A post in “${thread.title}” was reported`,
+        body: excerpt(input.reason),
+        url: `/communities/${community.slug}/moderation`,
+      },
+      { except: actor.id },
+    );
+    return { id: report.id, messageIds };
+  });
+  await dispatchEmails(deps.jobs, messageIds);
+  return id;
+}
+
+/** Hides or restores the opening post (`postId` null: the whole thread) or a reply, with a note. */
+export async function setPostHidden(
+  deps: ServiceDeps,
+  actor: Actor,
+  threadId: string,
+  input: { postId: string | null; hidden: boolean; note: string },
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
+    authorizeWrite(canModerateDiscussions(actor, community, membership), community, moderatorsOnly);
+    await hideTarget(tx, threadId, input.postId, input.hidden);
+    await logModeration(tx, {
+      communityId: community.id,
+      actorId: actor.id,
+      action: input.hidden ? 'hide' : 'restore',
+      threadId,
+      postId: input.postId,
+      note: input.note,
+    });
+  });
+}
+
+async function hideTarget(db: Db, threadId: string, postId: string | null, hidden: boolean) {
+  const hiddenAt = hidden ? sql`now()` : null;
+  if (postId === null) {
+    await db.update(threads).set({ hiddenAt }).where(eq(threads.id, threadId));
+    return;
+  }
+  const changed = await db
+    .update(posts)
+    .set({ hiddenAt })
+    .where(and(eq(posts.id, postId), eq(posts.threadId, threadId)))
+    .returning({ id: posts.id });
+  if (changed.length === 0) throw fieldError('postId', 'That reply is not in this thread.');
+}
+
+/**
+ * A moderator decides a report: `hide` hides what was reported, `dismiss` leaves it. Every open report
+ * of the same post is decided with it, and the action is logged.
+ */
+export async function decideReport(
+  deps: ServiceDeps,
+  actor: Actor,
+  reportId: string,
+  input: { decision: 'hide' | 'dismiss'; note: string },
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, reportId)).limit(1);
+    if (!report) throw notFound('That report');
+    const { community, membership } = await loadVisibleThread(tx, actor, report.threadId, { lock: true });
+    authorizeWrite(canModerateDiscussions(actor, community, membership), community, moderatorsOnly);
+    if (report.status !== 'open') throw new AppError('conflict', 'That report has already been decided.');
+    if (input.decision === 'hide') await hideTarget(tx, report.threadId, report.postId, true);
+    const samePost = report.postId ? eq(reports.postId, report.postId) : isNull(reports.postId);
+    await tx
+      .update(reports)
+      .set({
+        status: input.decision === 'hide' ? 'hidden' : 'dismissed',
+        decidedBy: actor.id,
+        decidedAt: sql`now()`,
+      })
+      .where(and(eq(reports.threadId, report.threadId), samePost, eq(reports.status, 'open')));
+    await logModeration(tx, {
+      communityId: community.id,
+      actorId: actor.id,
+      action: input.decision === 'hide' ? 'hide' : 'dismiss report',
+      threadId: report.threadId,
+      postId: report.postId,
+      note: input.note,
+    });
+  });
+}
