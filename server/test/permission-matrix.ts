@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Visibility } from '../../common/enums.ts';
-import { users } from '../db/schema/index.ts';
-import type { TestApp } from './app.ts';
-import { createUser, signInAs } from './factories.ts';
+import { communities, users } from '../db/schema/index.ts';
+import { getTestApp, type TestApp } from './app.ts';
+import { createTestCommunity, createUser, signInAs } from './factories.ts';
 
 /**
  * The shared parts of the permission-matrix tests: the kinds of actor, the rules written out from the
@@ -123,4 +124,72 @@ export async function matrixMismatches<F>(
     }
   }
   return mismatches.join('\n');
+}
+
+export interface MatrixWorld {
+  t: TestApp;
+  people: MatrixPeople;
+  cookies: Record<ActorName, string | undefined>;
+}
+
+/**
+ * Opens the matrix's world for the test file (closed after it): the app, one signed-in person per kind
+ * of actor, and the "other community" its member belongs to. Read the fields inside tests and hooks.
+ */
+export function openMatrixWorld(): MatrixWorld {
+  const world = {} as MatrixWorld;
+  beforeAll(async () => {
+    world.t = await getTestApp();
+    Object.assign(world, await createMatrixActors(world.t));
+    const db = world.t.app.deps.database.db;
+    const otherLeader = await createUser(db);
+    await createTestCommunity(db, [otherLeader.id], {
+      members: [[world.people.otherCommunityMember.id, 'member']],
+    });
+  });
+  afterAll(async () => world.t.close());
+  return world;
+}
+
+/**
+ * The community a fixture is about: open to join, led by the leader, with a co-leader, a member and a
+ * guest, in the context's visibility, archived when the context says so.
+ */
+export async function createMatrixCommunity(world: MatrixWorld, context: Context) {
+  const db = world.t.app.deps.database.db;
+  const { people } = world;
+  const community = await createTestCommunity(db, [people.leader.id], {
+    visibility: context.visibility,
+    joinPolicy: 'open',
+    members: [
+      [people.coLeader.id, 'co_leader'],
+      [people.member.id, 'member'],
+      [people.guest.id, 'guest'],
+    ],
+  });
+  if (context.archived) {
+    await db.update(communities).set({ stage: 'archived' }).where(eq(communities.id, community.id));
+  }
+  return community;
+}
+
+/** Asks every endpoint of a matrix, in every context, of every actor. */
+export function describeMatrix<F>(
+  title: string,
+  world: MatrixWorld,
+  endpoints: Endpoint<F>[],
+  buildFixture: (context: Context) => Promise<F>,
+): void {
+  describe.each(contexts)(`${title} of a $visibility community (archived: $archived)`, (context) => {
+    let shared: F;
+    beforeAll(async () => {
+      shared = await buildFixture(context);
+    });
+    it.each(endpoints)('$name answers every actor as the rules say', async (endpoint) => {
+      const mismatches = await matrixMismatches(world.t, endpoint, context, world.cookies, shared, () =>
+        buildFixture(context),
+      );
+      expect(mismatches).toBe('');
+    });
+  });
 }

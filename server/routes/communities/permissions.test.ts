@@ -1,21 +1,18 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { communities, invitations, joinRequests } from '../../db/schema/index.ts';
-import { getTestApp, type TestApp } from '../../test/app.ts';
-import { createTestCommunity, createUser } from '../../test/factories.ts';
 import {
-  type ActorName,
   actors,
   type Context,
   canSee,
   contexts,
-  createMatrixActors,
+  createMatrixCommunity,
+  describeMatrix,
   isMember,
   isStaff,
   leads,
   type Endpoint as MatrixEndpoint,
-  type MatrixPeople,
-  matrixMismatches,
+  openMatrixWorld,
   signedIn,
   write,
 } from '../../test/permission-matrix.ts';
@@ -182,31 +179,12 @@ interface Fixture {
   people: Record<'member' | 'guest', string>;
 }
 
-let t: TestApp;
-let people: MatrixPeople;
-let cookies: Record<ActorName, string | undefined>;
-let otherLeader: string;
-
-beforeAll(async () => {
-  t = await getTestApp();
-  const db = t.app.deps.database.db;
-  ({ people, cookies } = await createMatrixActors(t));
-  otherLeader = (await createUser(db)).id;
-  await createTestCommunity(db, [otherLeader], { members: [[people.otherCommunityMember.id, 'member']] });
-});
-afterAll(async () => t.close());
+const world = openMatrixWorld();
 
 async function buildFixture(context: Context): Promise<Fixture> {
-  const db = t.app.deps.database.db;
-  const community = await createTestCommunity(db, [people.leader.id], {
-    visibility: context.visibility,
-    joinPolicy: 'open',
-    members: [
-      [people.coLeader.id, 'co_leader'],
-      [people.member.id, 'member'],
-      [people.guest.id, 'guest'],
-    ],
-  });
+  const { people } = world;
+  const db = world.t.app.deps.database.db;
+  const community = await createMatrixCommunity(world, context);
   const [request] = await db
     .insert(joinRequests)
     .values({ communityId: community.id, userId: people.pendingRequester.id })
@@ -217,9 +195,6 @@ async function buildFixture(context: Context): Promise<Fixture> {
     email: people.invited.email,
     expiresAt: new Date(Date.now() + 86_400_000),
   });
-  if (context.archived) {
-    await db.update(communities).set({ stage: 'archived' }).where(eq(communities.id, community.id));
-  }
   return {
     id: community.id,
     slug: community.slug,
@@ -228,19 +203,12 @@ async function buildFixture(context: Context): Promise<Fixture> {
   };
 }
 
+describeMatrix('the endpoints', world, endpoints, buildFixture);
+
 describe.each(contexts)('a $visibility community (archived: $archived)', (context) => {
-  let shared: Fixture;
-  beforeAll(async () => {
-    shared = await buildFixture(context);
-  });
-
-  it.each(endpoints)('$name answers every actor as the rules say', async (endpoint) => {
-    expect(await matrixMismatches(t, endpoint, context, cookies, shared, () => buildFixture(context))).toBe(
-      '',
-    );
-  });
-
   it('lists the community in the directory exactly for those who can see it', async () => {
+    const { t, cookies } = world;
+    const shared = await buildFixture(context);
     const mismatches: string[] = [];
     const [row] = await t.app.deps.database.db
       .select({ name: communities.name })

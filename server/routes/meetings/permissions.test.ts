@@ -1,21 +1,15 @@
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communities } from '../../db/schema/index.ts';
-import { getTestApp, type TestApp } from '../../test/app.ts';
-import { createTestCommunity } from '../../test/factories.ts';
 import { createTestMeeting } from '../../test/meetings.ts';
 import {
   type ActorName,
   type Context,
   canSee,
-  contexts,
-  createMatrixActors,
+  createMatrixCommunity,
+  describeMatrix,
   type Endpoint,
   isMember,
   isStaff,
   leads,
-  type MatrixPeople,
-  matrixMismatches,
+  openMatrixWorld,
   signedIn,
   write,
 } from '../../test/permission-matrix.ts';
@@ -152,37 +146,17 @@ const endpoints: Endpoint<Fixture>[] = [
   },
 ];
 
-let t: TestApp;
-let people: MatrixPeople;
-let cookies: Record<ActorName, string | undefined>;
-
-beforeAll(async () => {
-  t = await getTestApp();
-  ({ people, cookies } = await createMatrixActors(t));
-  await createTestCommunity(t.app.deps.database.db, [people.nonMember.id], {
-    members: [[people.otherCommunityMember.id, 'member']],
-  });
-});
-afterAll(async () => t.close());
+const world = openMatrixWorld();
 
 async function buildFixture(context: Context): Promise<Fixture> {
-  const db = t.app.deps.database.db;
-  const community = await createTestCommunity(db, [people.leader.id], {
-    visibility: context.visibility,
-    members: [
-      [people.coLeader.id, 'co_leader'],
-      [people.member.id, 'member'],
-      [people.guest.id, 'guest'],
-    ],
-  });
+  const { people } = world;
+  const db = world.t.app.deps.database.db;
+  const community = await createMatrixCommunity(world, context);
   const upcoming = await createTestMeeting(db, community.id, { createdBy: people.leader.id });
   const started = await createTestMeeting(db, community.id, {
     startsInHours: -0.5,
     createdBy: people.leader.id,
   });
-  if (context.archived) {
-    await db.update(communities).set({ stage: 'archived' }).where(eq(communities.id, community.id));
-  }
   return {
     slug: community.slug,
     upcoming: upcoming.id,
@@ -192,15 +166,4 @@ async function buildFixture(context: Context): Promise<Fixture> {
   };
 }
 
-describe.each(contexts)('meetings of a $visibility community (archived: $archived)', (context) => {
-  let shared: Fixture;
-  beforeAll(async () => {
-    shared = await buildFixture(context);
-  });
-
-  it.each(endpoints)('$name answers every actor as the rules say', async (endpoint) => {
-    expect(await matrixMismatches(t, endpoint, context, cookies, shared, () => buildFixture(context))).toBe(
-      '',
-    );
-  });
-});
+describeMatrix('meetings', world, endpoints, buildFixture);
