@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const searchKinds = ['community', 'thread', 'reply', 'person'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+export const searchQuery = z.object({
+  /** websearch syntax: "quoted phrase", OR, -word. */
+  q: z.string().trim().min(1, 'Type something to search for.').max(200, 'Use at most 200 characters.'),
+  kind: z.enum(searchKinds).optional(),
+  /** Only this community's discussions (and the community itself). */
+  community: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]+$/, 'Not a community address.')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const searchResultSchema = z.object({
+  kind: z.enum(searchKinds),
+  id: z.string(),
+  title: z.string(),
+  /** HTML-escaped text with <mark> around the matched words. */
+  snippet: z.string(),
+  /** Where the result is in the web app. */
+  url: z.string(),
+  community: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  rank: z.number(),
+});
+
+export const searchResponse = z.object({
+  data: z.array(searchResultSchema),
+  /** How many of each kind matched among the candidates looked at (for the filter tabs). */
+  counts: z.object({ community: z.number(), thread: z.number(), reply: z.number(), person: z.number() }),
+});
