@@ -54,6 +54,7 @@ import { NewProposalPage } from './pages/proposals/new-proposal-page.tsx';
 import { ProposalPage } from './pages/proposals/proposal-page.tsx';
 import { ProposalsPage } from './pages/proposals/proposals-page.tsx';
 import { RouteErrorPage } from './pages/route-error-page.tsx';
+import { SearchPage } from './pages/search/search-page.tsx';
 import { NotificationSettingsPage } from './pages/settings/notification-settings-page.tsx';
 import { PasswordSettingsPage } from './pages/settings/password-settings-page.tsx';
 import { ProfileSettingsPage } from './pages/settings/profile-settings-page.tsx';
@@ -108,6 +109,7 @@ export const router = createBrowserRouter([
           { path: '/invitations/:token', element: <InvitationPage /> },
           // Anyone may write to the coordinators; signed out, with a name and an email.
           { path: '/contact', element: <ContactPage /> },
+          { path: '/search', element: <SearchPage /> },
           { path: '/confirm-email', element: <ConfirmEmailPage /> },
           { path: '/reset-password', element: <ResetPasswordPage /> },
           { path: '/forgot-password', element: <ForgotPasswordPage /> },

@@ -89,6 +89,11 @@ export async function apiGet<T>(path: string, query?: Query): Promise<T> {
   return dataOf<T>(await send('GET', path, { query }));
 }
 
+/** GET an answer whose whole body is wanted (e.g. `{ data, counts }`), not only its `data`. */
+export async function apiGetBody<T>(path: string, query?: Query): Promise<T> {
+  return (await send('GET', path, { query })) as T;
+}
+
 /** GET a `{ data, nextCursor }` answer. */
 export async function apiGetPage<T>(path: string, query?: Query): Promise<Page<T>> {
   const body = await send('GET', path, { query });

@@ -52,6 +52,7 @@ import type {
   proposalSchema,
   proposalSummarySchema,
 } from '../../server/routes/proposals/schema.ts';
+import type { searchResponse, searchResultSchema } from '../../server/routes/search/schema.ts';
 import type {
   adminUserSchema,
   meSchema,
@@ -111,6 +112,10 @@ export type ThreadPost = z.infer<typeof postSchema>;
 export type ThreadRevision = z.infer<typeof revisionSchema>;
 export type ThreadReaction = Thread['reactions'][number];
 export type StartThreadInput = z.input<typeof startThreadBody>;
+
+export type SearchResult = z.infer<typeof searchResultSchema>;
+export type SearchResponse = z.infer<typeof searchResponse>;
+export type SearchKind = SearchResult['kind'];
 
 export type ContactInput = z.input<typeof contactBody>;
 export type ContactRequestSummary = z.infer<typeof contactRequestSummarySchema>;

@@ -6,6 +6,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { keys, useInstitution, useMe } from '../api/queries.ts';
 import { sessionWasEnded } from '../api/session.ts';
 import { AccountMenu } from './account-menu.tsx';
+import { HeaderSearch } from './header-search.tsx';
 import { TreeIcon } from './icons.tsx';
 import { MainNav } from './main-nav.tsx';
 import { NotificationBell } from './notification-bell.tsx';
@@ -81,6 +82,7 @@ export function AppLayout() {
             </Group>
             {setupNeeded ? null : (
               <Group gap="xs" wrap="nowrap">
+                <HeaderSearch />
                 {me ? (
                   <>
                     <NotificationBell />

@@ -1,0 +1,210 @@
+import { Anchor, Button, CloseButton, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError, apiGetBody } from '../../api/client.ts';
+import type { SearchKind, SearchResponse } from '../../api/types.ts';
+import { SearchIcon } from '../../components/icons.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { kindLabels, SearchResultItem } from './search-result-item.tsx';
+
+const kinds: SearchKind[] = ['community', 'thread', 'reply', 'person'];
+
+function isKind(value: string): value is SearchKind {
+  return (kinds as string[]).includes(value);
+}
+
+/** The address of the search page with these words and filters. */
+function searchHref(q: string, kind: SearchKind | '', community: string): string {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (kind) params.set('kind', kind);
+  if (community) params.set('community', community);
+  const search = params.toString();
+  return `/search${search ? `?${search}` : ''}`;
+}
+
+/** /search?q=&kind=&community=: one search across communities, discussions, replies and people. */
+export function SearchPage() {
+  const [params, setParams] = useSearchParams();
+  const q = (params.get('q') ?? '').trim();
+  const kindParam = params.get('kind') ?? '';
+  const kind: SearchKind | '' = isKind(kindParam) ? kindParam : '';
+  const community = params.get('community') ?? '';
+  const [text, setText] = useState(q);
+  useEffect(() => {
+    setText(q);
+  }, [q]);
+
+  const search = useQuery({
+    queryKey: ['search', { q, kind, community }],
+    queryFn: () => apiGetBody<SearchResponse>('/search', { q, kind, community }),
+    enabled: q !== '',
+    placeholderData: keepPreviousData,
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setParams(new URLSearchParams(searchHref(text.trim(), kind, community).split('?')[1] ?? ''));
+  };
+
+  const fieldError =
+    search.error instanceof ApiError && search.error.status === 400
+      ? (search.error.fields.q ?? search.error.message)
+      : undefined;
+  const counts = search.data?.counts;
+  const total = counts ? kinds.reduce((sum, k) => sum + counts[k], 0) : 0;
+  const results = search.data?.data ?? [];
+  const communityName = results.find((r) => r.community?.slug === community)?.community?.name ?? community;
+
+  return (
+    <>
+      <PageHeader
+        title="Search"
+        documentTitle={q ? `Search: ${q}` : 'Search'}
+        description="Communities, discussions, replies and people you can see."
+      />
+      <search aria-label="Search Copse">
+        <Stack gap="md" mb="lg">
+          <form onSubmit={submit} role="presentation">
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <TextInput
+                label="Search for"
+                description='Use "quotes" for a phrase, OR for either word, and -word to leave a word out.'
+                name="q"
+                type="search"
+                leftSection={<SearchIcon size={18} />}
+                value={text}
+                onChange={(event) => setText(event.currentTarget.value)}
+                error={fieldError}
+                style={{ flex: '1 1 16rem', minWidth: 0 }}
+              />
+              <Button type="submit">Search</Button>
+            </Group>
+          </form>
+          {community ? (
+            <Group gap={4} wrap="nowrap">
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                Only in {communityName}
+              </Text>
+              <CloseButton
+                size="sm"
+                aria-label={`Search all communities, not only ${communityName}`}
+                onClick={() => setParams(new URLSearchParams(searchHref(q, kind, '').split('?')[1] ?? ''))}
+              />
+            </Group>
+          ) : null}
+          {q && counts ? (
+            <nav aria-label="Kinds of result">
+              <Group gap="xs" wrap="wrap" component="ul" className="plain-list">
+                <li>
+                  <Button
+                    component={Link}
+                    to={searchHref(q, '', community)}
+                    size="xs"
+                    variant={kind === '' ? 'filled' : 'light'}
+                    aria-current={kind === '' ? 'page' : undefined}
+                  >
+                    All ({total})
+                  </Button>
+                </li>
+                {kinds.map((k) => (
+                  <li key={k}>
+                    <Button
+                      component={Link}
+                      to={searchHref(q, k, community)}
+                      size="xs"
+                      variant={kind === k ? 'filled' : 'light'}
+                      aria-current={kind === k ? 'page' : undefined}
+                    >
+                      {kindLabels[k].many} ({counts[k]})
+                    </Button>
+                  </li>
+                ))}
+              </Group>
+            </nav>
+          ) : null}
+        </Stack>
+      </search>
+      <SearchResults
+        q={q}
+        loading={search.isPending && q !== ''}
+        error={fieldError ? null : search.error}
+        onRetry={() => void search.refetch()}
+        busy={search.isFetching}
+        data={search.data}
+        kind={kind}
+      />
+    </>
+  );
+}
+
+function SearchResults(props: {
+  q: string;
+  loading: boolean;
+  busy: boolean;
+  error: Error | null;
+  onRetry: () => void;
+  data: SearchResponse | undefined;
+  kind: SearchKind | '';
+}) {
+  if (!props.q) {
+    return (
+      <EmptyState title="What are you looking for?">
+        Type a few words above: a community’s name, a topic, something said in a discussion, or a person.
+      </EmptyState>
+    );
+  }
+  if (props.error) return <LoadError error={props.error} onRetry={props.onRetry} title="Search failed" />;
+  if (props.loading || !props.data) return <PageLoader label="Searching…" />;
+  const results = props.data.data;
+  const what = props.kind ? kindLabels[props.kind].many.toLowerCase() : 'results';
+  return (
+    <section aria-label="Results" aria-busy={props.busy}>
+      <Text size="sm" c="dimmed" mb="sm" role="status">
+        {results.length === 0
+          ? `No ${what} for “${props.q}”.`
+          : `${results.length} ${results.length === 1 ? 'result' : what} for “${props.q}”, best first.`}
+      </Text>
+      {results.length === 0 ? (
+        <EmptyState title={`No results for “${props.q}”`}>
+          Try fewer or different words, or another kind of result.
+        </EmptyState>
+      ) : (
+        <Stack component="ol" gap="sm" className="plain-list">
+          {results.map((result) => (
+            <li key={`${result.kind}-${result.id}`}>
+              <SearchResultItem result={result} />
+            </li>
+          ))}
+        </Stack>
+      )}
+      {results.length === 0 ? <SearchTips /> : null}
+    </section>
+  );
+}
+
+/** How to write a search (websearch syntax). */
+function SearchTips() {
+  return (
+    <Stack gap={4} mt="md">
+      <Text size="sm" fw={600}>
+        Tips
+      </Text>
+      <List size="sm" spacing={4}>
+        <List.Item>Put a phrase in quotes: “"peer feedback"” finds those words together.</List.Item>
+        <List.Item>Use OR for either word: “rubric OR marking”.</List.Item>
+        <List.Item>Put a minus before a word to leave it out: “feedback -exam”.</List.Item>
+        <List.Item>
+          Or browse the{' '}
+          <Anchor component={Link} to="/communities">
+            communities
+          </Anchor>{' '}
+          directly.
+        </List.Item>
+      </List>
+    </Stack>
+  );
+}
