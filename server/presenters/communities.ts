@@ -63,7 +63,7 @@ export function presentNextMeeting(meeting: NextMeetingJson) {
 }
 
 /** ts_headline returns the text as it is with <mark> tags added: escape everything but those tags. */
-function escapeExceptMarks(text: string): string {
+export function escapeExceptMarks(text: string): string {
   return text
     .split(/(<mark>|<\/mark>)/)
     .map((part) =>

@@ -14,6 +14,7 @@ import { meetingRoutes } from './meetings/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { peopleRoutes } from './people/index.ts';
 import { proposalRoutes } from './proposals/index.ts';
+import { searchRoutes } from './search/index.ts';
 
 /** Every API route, registered explicitly (no autoload), under /api. */
 export const registerRoutes: FastifyPluginAsync = async (app) => {
@@ -32,4 +33,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(calendarRoutes);
   await app.register(discussionRoutes);
   await app.register(moderationRoutes);
+  await app.register(searchRoutes);
 };

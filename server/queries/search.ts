@@ -1,0 +1,110 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { communities, posts, threads, users } from '../db/schema/index.ts';
+import type { Actor } from '../plugins/auth.ts';
+import type { SearchKind } from '../routes/search/schema.ts';
+import { visibleTo } from './communities.ts';
+import { toPrefixTsQuery } from './people.ts';
+import { rowsOf } from './raw-rows.ts';
+
+/**
+ * Ranking looks at most this many matches per kind: a common word can match most posts, and ranking
+ * every one of them is what makes search slow (ARCHITECTURE.md). The newest candidates are ranked.
+ */
+export const candidatesPerKind = 200;
+
+const headline = "'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=1'";
+
+export interface SearchRow {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  snippet: string;
+  communitySlug: string | null;
+  communityName: string | null;
+  threadId: string | null;
+  rank: number;
+  total: number;
+}
+
+/**
+ * One search over communities, discussion threads, replies and people, with websearch syntax (quotes,
+ * OR, -word) for the English text and prefix matching for names. Every branch is scoped by the same
+ * visibility rule as the directory (`visibleTo`), leaves out deleted and hidden posts, and gives people
+ * only to signed-in searchers, so a result is never something the searcher may not read.
+ */
+export async function searchEverything(
+  db: Db,
+  actor: Actor | null,
+  filter: { q: string; kind?: SearchKind | undefined; community?: string | undefined; limit: number },
+): Promise<{ rows: SearchRow[]; counts: Record<SearchKind, number> }> {
+  const query = sql`websearch_to_tsquery('english', ${filter.q})`;
+  const visible = visibleTo(actor) ?? sql`true`;
+  const inCommunity: SQL = filter.community ? sql`${communities.slug} = ${filter.community}` : sql`true`;
+  // Every kind is searched (the counts show on the filter tabs); `kind` only picks what is returned.
+  const branches: SQL[] = [];
+  const ranked = (inner: SQL) =>
+    sql`(select *, count(*) over () as total from (${inner} limit ${candidatesPerKind}) candidates
+      order by rank desc limit ${filter.limit})`;
+  branches.push(
+    ranked(sql`select 'community' as kind, ${communities.id} as id, ${communities.name} as title,
+        ts_headline('english', ${communities.purpose}, ${query}, ${sql.raw(headline)}) as snippet,
+        ${communities.slug} as community_slug, ${communities.name} as community_name, null::uuid as thread_id,
+        ts_rank_cd(${communities.search}, ${query}) as rank
+        from ${communities}
+        where ${communities.search} @@ ${query} and ${visible} and ${inCommunity}
+        order by ${communities.lastActivityAt} desc`),
+  );
+  branches.push(
+    ranked(sql`select 'thread' as kind, t.id, t.title,
+        ts_headline('english', t.body, ${query}, ${sql.raw(headline)}) as snippet,
+        ${communities.slug} as community_slug, ${communities.name} as community_name, t.id as thread_id,
+        ts_rank_cd(t.search, ${query}) as rank
+        from ${threads} t join ${communities} on ${communities.id} = t.community_id
+        where t.search @@ ${query} and t.deleted_at is null and t.hidden_at is null and ${visible} and ${inCommunity}
+        order by t.last_activity_at desc`),
+  );
+  branches.push(
+    ranked(sql`select 'reply' as kind, p.id, t.title,
+        ts_headline('english', p.body, ${query}, ${sql.raw(headline)}) as snippet,
+        ${communities.slug} as community_slug, ${communities.name} as community_name, t.id as thread_id,
+        ts_rank_cd(p.search, ${query}) as rank
+        from ${posts} p join ${threads} t on t.id = p.thread_id
+          join ${communities} on ${communities.id} = t.community_id
+        where p.search @@ ${query} and p.deleted_at is null and p.hidden_at is null
+          and t.deleted_at is null and t.hidden_at is null and ${visible} and ${inCommunity}
+        order by p.created_at desc`),
+  );
+  const prefix = toPrefixTsQuery(filter.q);
+  if (actor && prefix && !filter.community) {
+    const people = sql`to_tsquery('simple', ${prefix})`;
+    branches.push(
+      ranked(sql`select 'person' as kind, ${users.id} as id, ${users.displayName} as title,
+        ts_headline('simple', ${users.searchDocument}, ${people}, ${sql.raw(headline)}) as snippet,
+        null::text as community_slug, null::text as community_name, null::uuid as thread_id,
+        ts_rank(${users.search}, ${people}) as rank
+        from ${users}
+        where ${users.search} @@ ${people} and ${users.suspendedAt} is null
+        order by ${users.displayName}`),
+    );
+  }
+  const result = await db.execute(sql`select * from (${sql.join(branches, sql` union all `)}) results`);
+  const all = rowsOf<Record<string, unknown>>(result).map((row) => ({
+    kind: row.kind as SearchKind,
+    id: String(row.id),
+    title: String(row.title),
+    snippet: String(row.snippet ?? ''),
+    communitySlug: (row.community_slug as string | null) ?? null,
+    communityName: (row.community_name as string | null) ?? null,
+    threadId: (row.thread_id as string | null) ?? null,
+    rank: Number(row.rank),
+    total: Number(row.total),
+  }));
+  const counts: Record<SearchKind, number> = { community: 0, thread: 0, reply: 0, person: 0 };
+  for (const row of all) counts[row.kind] = row.total;
+  const rows = all
+    .filter((row) => !filter.kind || row.kind === filter.kind)
+    .sort((a, b) => b.rank - a.rank || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id))
+    .slice(0, filter.limit);
+  return { rows: rows as SearchRow[], counts };
+}
