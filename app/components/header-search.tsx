@@ -35,6 +35,7 @@ export function HeaderSearch() {
           placeholder="Search Copse"
           size="sm"
           w={200}
+          maxLength={200}
           leftSection={<SearchIcon size={16} />}
           value={text}
           onChange={(event) => setText(event.currentTarget.value)}

@@ -78,6 +78,7 @@ export function SearchPage() {
                 leftSection={<SearchIcon size={18} />}
                 value={text}
                 onChange={(event) => setText(event.currentTarget.value)}
+                maxLength={200}
                 error={fieldError}
                 style={{ flex: '1 1 16rem', minWidth: 0 }}
               />
@@ -131,6 +132,7 @@ export function SearchPage() {
       <SearchResults
         q={q}
         loading={search.isPending && q !== ''}
+        invalid={fieldError !== undefined}
         error={fieldError ? null : search.error}
         onRetry={() => void search.refetch()}
         busy={search.isFetching}
@@ -143,6 +145,8 @@ export function SearchPage() {
 
 function SearchResults(props: {
   q: string;
+  /** The server refused the words (the form says why). */
+  invalid: boolean;
   loading: boolean;
   busy: boolean;
   error: Error | null;
@@ -157,6 +161,7 @@ function SearchResults(props: {
       </EmptyState>
     );
   }
+  if (props.invalid) return null;
   if (props.error) return <LoadError error={props.error} onRetry={props.onRetry} title="Search failed" />;
   if (props.loading || !props.data) return <PageLoader label="Searching…" />;
   const results = props.data.data;
