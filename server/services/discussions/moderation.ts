@@ -72,7 +72,8 @@ export async function reportPost(
         kind: 'discussion.report',
         title: `A post in “${thread.title}” was reported`,
         body: excerpt(input.reason),
-        url: `/communities/${community.slug}/moderation`,
+        // The moderation queue has no page yet: the notification leads to the thread.
+        url: `/discussions/${threadId}`,
       },
       { except: actor.id },
     );
