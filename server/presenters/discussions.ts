@@ -28,7 +28,7 @@ function authorOf(row: {
 }
 
 /** A thread in a community's list. */
-export function presentThreadSummary(row: ThreadRow) {
+export function presentThreadSummary(row: Omit<ThreadRow, 'lastActivityExact'>) {
   return {
     id: row.id,
     kind: row.kind,

@@ -8,6 +8,7 @@ import { contactRoutes } from './contact/index.ts';
 import { discussionRoutes } from './discussions/index.ts';
 import { moderationRoutes } from './discussions/moderation.ts';
 import { healthRoutes } from './health/index.ts';
+import { homeRoutes } from './home/index.ts';
 import { institutionRoutes } from './institution/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
 import { meetingRoutes } from './meetings/index.ts';
@@ -34,4 +35,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(discussionRoutes);
   await app.register(moderationRoutes);
   await app.register(searchRoutes);
+  await app.register(homeRoutes);
 };

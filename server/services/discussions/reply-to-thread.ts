@@ -10,6 +10,7 @@ import { dispatchEmails } from '../mail/outbox.ts';
 import { excerpt, notifyEach } from '../notifications/notify-many.ts';
 import { follow, loadVisibleThread } from './load-thread.ts';
 import { checkMentions, notifyMentioned } from './mentions.ts';
+import { markThreadRead } from './react-and-follow.ts';
 
 /**
  * Replies to a thread, at the top level or under a reply (one level: a reply to a nested reply goes
@@ -53,6 +54,8 @@ export async function replyToThread(
       .where(eq(threads.id, threadId));
     const followers = await listFollowerIds(tx, threadId);
     await follow(tx, threadId, actor.id);
+    // One's own reply is not news to oneself.
+    await markThreadRead(tx, threadId, actor.id);
     const messageIds = await notifyEach(
       tx,
       deps.env.publicUrl,

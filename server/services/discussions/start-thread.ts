@@ -9,6 +9,7 @@ import { dispatchEmails } from '../mail/outbox.ts';
 import { excerpt, notifyEach } from '../notifications/notify-many.ts';
 import { follow } from './load-thread.ts';
 import { checkMentions, notifyMentioned } from './mentions.ts';
+import { markThreadRead } from './react-and-follow.ts';
 
 /**
  * Starts a discussion, a question or (leaders, sponsors, coordinators) an announcement, which every
@@ -38,6 +39,7 @@ export async function startThread(
       .returning({ id: threads.id });
     const threadId = thread?.id ?? '';
     await follow(tx, threadId, actor.id);
+    await markThreadRead(tx, threadId, actor.id);
     await tx.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, community.id));
     const mentionIds = await notifyMentioned(tx, deps.env.publicUrl, mentions, {
       authorId: actor.id,

@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../plugins/auth.ts';
+import { presentThreadSummary } from '../../presenters/discussions.ts';
+import { presentMeetingCard } from '../../presenters/meetings.ts';
+import { listCalendar } from '../../queries/meetings.ts';
+import { listWhatsNew, type WhatsNewRow } from '../../queries/whats-new.ts';
+import { threadSummarySchema } from '../discussions/schema.ts';
+import { meetingCardSchema } from '../meetings/schema.ts';
+import { dataOf, errorResponses } from '../shared-schemas.ts';
+
+const threadWithCommunity = threadSummarySchema.extend({
+  community: z.object({ slug: z.string(), name: z.string() }),
+});
+
+export const whatsNewSchema = z.object({
+  announcements: z.array(threadWithCommunity),
+  activeThreads: z.array(threadWithCommunity),
+  upcomingMeetings: z.array(meetingCardSchema),
+});
+
+const present = (row: WhatsNewRow) => ({
+  ...presentThreadSummary(row),
+  community: { slug: row.communitySlug, name: row.communityName },
+});
+
+export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/home',
+    {
+      schema: {
+        tags: ['home'],
+        summary:
+          'What is new in your communities: the latest announcements, the most active discussions and your next meetings.',
+        response: { 200: dataOf(whatsNewSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const db = app.deps.database.db;
+      const { announcements, active } = await listWhatsNew(db, actor.id);
+      const meetings = await listCalendar(db, actor, { when: 'upcoming', limit: 5 });
+      return {
+        data: {
+          announcements: announcements.map(present),
+          activeThreads: active.map(present),
+          upcomingMeetings: meetings.rows.map(presentMeetingCard),
+        },
+      };
+    },
+  );
+};
