@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiGet } from './client.ts';
 import { markSessionEnded } from './session.ts';
-import type { Institution, Me, Unit } from './types.ts';
+import type { Institution, Me, Unit, WhatsNew } from './types.ts';
 
 /** Query keys in one place, so mutations invalidate the right caches. */
 export const keys = {
@@ -45,6 +45,8 @@ export const keys = {
   /** Discussions: a community's thread list, one thread with its pages of replies. */
   communityThreads: (slug: string) => ['community', slug, 'threads'] as const,
   thread: (id: string) => ['threads', id] as const,
+  /** The signed-in home's "What's new in your communities". */
+  home: ['home'] as const,
 };
 
 /** The institution's name, logo and whether set-up is still to do. */
@@ -102,5 +104,13 @@ export function useUnreadCount(enabled: boolean) {
     queryFn: async () => (await apiGet<{ count: number }>('/notifications/unread-count')).count,
     enabled,
     refetchInterval: 60_000,
+  });
+}
+
+/** What is new in the signed-in person's communities: announcements, active discussions, next meetings. */
+export function useWhatsNew() {
+  return useQuery({
+    queryKey: keys.home,
+    queryFn: () => apiGet<WhatsNew>('/home'),
   });
 }

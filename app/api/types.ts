@@ -28,6 +28,7 @@ import type {
   threadSchema,
   threadSummarySchema,
 } from '../../server/routes/discussions/schema.ts';
+import type { whatsNewSchema } from '../../server/routes/home/index.ts';
 import type { institutionSchema, unitSchema } from '../../server/routes/institution/index.ts';
 import type {
   csvReportSchema,
@@ -112,6 +113,10 @@ export type ThreadPost = z.infer<typeof postSchema>;
 export type ThreadRevision = z.infer<typeof revisionSchema>;
 export type ThreadReaction = Thread['reactions'][number];
 export type StartThreadInput = z.input<typeof startThreadBody>;
+
+/** GET /api/home: what is new in the signed-in person's communities. */
+export type WhatsNew = z.infer<typeof whatsNewSchema>;
+export type WhatsNewThread = WhatsNew['announcements'][number];
 
 export type SearchResult = z.infer<typeof searchResultSchema>;
 export type SearchResponse = z.infer<typeof searchResponse>;

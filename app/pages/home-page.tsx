@@ -5,6 +5,7 @@ import type { Me } from '../api/types.ts';
 import { BookIcon, CalendarIcon, GroveIllustration, SproutIcon } from '../components/icons.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { WhatsNewSection } from './whats-new.tsx';
 
 function profileIsSparse(me: Me): boolean {
   return !me.unit || me.expertise.length === 0 || me.bio.trim() === '';
@@ -20,6 +21,7 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
         documentTitle="Home"
         description={`Your place in the communities of practice of ${props.institutionName}.`}
       />
+      <WhatsNewSection />
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg">
         {profileIsSparse(me) ? (
           <Card>
@@ -67,22 +69,6 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
             <Group>
               <Button component={Link} to="/communities" variant="light">
                 Browse communities
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
-        <Card>
-          <Stack gap="xs" h="100%">
-            <Title order={2} size="h3">
-              Your calendar
-            </Title>
-            <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
-              The next meetings of your communities in your time zone, the ones you attended, and a feed for
-              your calendar app.
-            </Text>
-            <Group>
-              <Button component={Link} to="/calendar" variant="light">
-                Open your calendar
               </Button>
             </Group>
           </Stack>

@@ -51,6 +51,16 @@ test('a member asks a question, another replies, and the asker marks the helpful
   ).toBeVisible();
   const threadUrl = asker.url();
 
+  // The home page shows the new thread among the active discussions of the asker's communities.
+  await asker.goto('/');
+  const active = asker.getByRole('region', { name: 'Active discussions' });
+  await expect(active.getByRole('link', { name: 'How do you give feedback on 200 drafts?' })).toHaveAttribute(
+    'href',
+    threadUrl.replace(/^https?:\/\/[^/]+/, ''),
+  );
+  await expectAccessible(asker, "on the home page's What's new");
+  await asker.goto(threadUrl);
+
   // Another member replies.
   await leader.goto(threadUrl);
   await expect(leader.getByRole('heading', { name: 'Replies (0)' })).toBeVisible();

@@ -1,0 +1,188 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useWhatsNew } from '../api/queries.ts';
+import type { MeetingCard, WhatsNewThread } from '../api/types.ts';
+import { LoadError, PageLoader } from '../components/page-states.tsx';
+import { dateTime, momentIn, relativeTime } from '../lib/dates.ts';
+import { useViewerZone } from './meetings/meeting-time.tsx';
+
+function replyText(count: number): string {
+  return count === 1 ? '1 reply' : `${count} replies`;
+}
+
+const rowBorder = { borderTop: '1px solid var(--mantine-color-gray-3)' };
+
+/** One part of the section: a titled card with a list, or a short note when the list is empty. */
+function Part(props: { id: string; title: string; count: number; empty: ReactNode; children: ReactNode }) {
+  return (
+    <Card component="section" aria-labelledby={props.id}>
+      <Stack gap="xs">
+        <Title order={3} size="h4" id={props.id}>
+          {props.title}
+        </Title>
+        {props.count === 0 ? (
+          <Text size="sm" c="dimmed">
+            {props.empty}
+          </Text>
+        ) : (
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{props.children}</ul>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function CommunityLink(props: { community: { slug: string; name: string } }) {
+  return (
+    <Anchor component={Link} to={`/communities/${props.community.slug}`} inherit>
+      {props.community.name}
+    </Anchor>
+  );
+}
+
+function AnnouncementRow(props: { thread: WhatsNewThread; first: boolean }) {
+  const { thread } = props;
+  return (
+    <li style={props.first ? undefined : rowBorder}>
+      <Stack gap={2} py="xs">
+        <Anchor
+          component={Link}
+          to={`/discussions/${thread.id}`}
+          fw={thread.unread ? 750 : 600}
+          style={{ overflowWrap: 'anywhere' }}
+        >
+          {thread.title}
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          <CommunityLink community={thread.community} /> ·{' '}
+          <time dateTime={thread.createdAt} title={dateTime(thread.createdAt)}>
+            {relativeTime(thread.createdAt)}
+          </time>
+        </Text>
+      </Stack>
+    </li>
+  );
+}
+
+function ActiveThreadRow(props: { thread: WhatsNewThread; first: boolean }) {
+  const { thread } = props;
+  return (
+    <li style={props.first ? undefined : rowBorder}>
+      <Stack gap={2} py="xs">
+        <Group gap="xs" wrap="wrap">
+          <Anchor
+            component={Link}
+            to={`/discussions/${thread.id}`}
+            fw={thread.unread ? 750 : 600}
+            style={{ overflowWrap: 'anywhere' }}
+          >
+            {thread.title}
+          </Anchor>
+          {thread.unread ? (
+            <Badge color="red" variant="filled" tt="none" size="sm">
+              Unread
+            </Badge>
+          ) : null}
+        </Group>
+        <Text size="sm" c="dimmed">
+          <CommunityLink community={thread.community} /> · {replyText(thread.replyCount)}
+        </Text>
+      </Stack>
+    </li>
+  );
+}
+
+function MeetingRow(props: { meeting: MeetingCard; zone: string; first: boolean }) {
+  const { meeting } = props;
+  return (
+    <li style={props.first ? undefined : rowBorder}>
+      <Stack gap={2} py="xs">
+        <Anchor component={Link} to={`/meetings/${meeting.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {meeting.title}
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          <CommunityLink community={meeting.community} /> ·{' '}
+          <time dateTime={meeting.startsAt}>{momentIn(meeting.startsAt, props.zone)}</time>
+        </Text>
+      </Stack>
+    </li>
+  );
+}
+
+/** "What's new in your communities" on the signed-in home: announcements, active discussions, meetings. */
+export function WhatsNewSection() {
+  const query = useWhatsNew();
+  const zone = useViewerZone();
+  let body: ReactNode;
+  if (query.isPending) body = <PageLoader label="Loading what's new…" />;
+  else if (query.isError) body = <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  else {
+    const { announcements, activeThreads, upcomingMeetings } = query.data;
+    body = (
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
+        <Part
+          id="whats-new-announcements"
+          title="Announcements"
+          count={announcements.length}
+          empty="No announcements yet."
+        >
+          {announcements.map((thread, index) => (
+            <AnnouncementRow key={thread.id} thread={thread} first={index === 0} />
+          ))}
+        </Part>
+        <Part
+          id="whats-new-discussions"
+          title="Active discussions"
+          count={activeThreads.length}
+          empty={
+            <>
+              No discussions yet — start one in{' '}
+              <Anchor component={Link} to="/communities" inherit>
+                a community
+              </Anchor>
+              .
+            </>
+          }
+        >
+          {activeThreads.map((thread, index) => (
+            <ActiveThreadRow key={thread.id} thread={thread} first={index === 0} />
+          ))}
+        </Part>
+        <Part
+          id="whats-new-meetings"
+          title="Your next meetings"
+          count={upcomingMeetings.length}
+          empty={
+            <>
+              Nothing planned.{' '}
+              <Anchor component={Link} to="/calendar" inherit>
+                Open your calendar
+              </Anchor>
+            </>
+          }
+        >
+          {upcomingMeetings.map((meeting, index) => (
+            <MeetingRow key={meeting.id} meeting={meeting} zone={zone} first={index === 0} />
+          ))}
+        </Part>
+      </SimpleGrid>
+    );
+  }
+  return (
+    <Stack component="section" aria-labelledby="whats-new-title" gap="md" mb="xl">
+      <Title order={2} id="whats-new-title">
+        What's new in your communities
+      </Title>
+      {body}
+      {query.isSuccess && query.data.upcomingMeetings.length > 0 ? (
+        <Text size="sm">
+          <Anchor component={Link} to="/calendar">
+            Open your calendar
+          </Anchor>{' '}
+          for all your meetings and a feed for your calendar app.
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
