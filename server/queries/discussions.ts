@@ -31,7 +31,9 @@ const reactionsOf = (postColumn: SQL, threadColumn: SQL, actorId: string | null)
     where r.thread_id = ${threadColumn} and r.post_id is not distinct from ${postColumn}
     group by r.emoji) rx), '[]'::json)`;
 
-const author = alias(users, 'author');
+/** The author of a thread or reply, joined under this alias. */
+export const threadAuthor = alias(users, 'author');
+const author = threadAuthor;
 const authorColumns = {
   authorName: author.displayName,
   authorPhoto: author.photoPath,
@@ -75,16 +77,11 @@ export async function findThreadForActor(db: Db, threadId: string, actorId: stri
 export type ThreadForActor = NonNullable<Awaited<ReturnType<typeof findThreadForActor>>>;
 
 /**
- * A community's threads: pinned ones first (on the first page), then the rest by latest activity, one
- * keyset page at a time. Deleted threads are left out. `unread` compares the actor's last read.
+ * What a thread's card shows (lists, the home page), with its author (join `threadAuthor`) and whether
+ * the reader has read it since its last activity.
  */
-export async function listThreads(
-  db: Db,
-  communityId: string,
-  actorId: string | null,
-  page: { cursor?: string | undefined; limit: number; includeHidden: boolean },
-) {
-  const columns = {
+export function threadCardColumns(readerId: string | null) {
+  return {
     id: threads.id,
     kind: threads.kind,
     title: threads.title,
@@ -97,12 +94,27 @@ export async function listThreads(
     helpfulPostId: threads.helpfulPostId,
     replyCount: threads.replyCount,
     lastActivityAt: threads.lastActivityAt,
-    lastActivityExact: exactTimestamp(threads.lastActivityAt),
     createdAt: threads.createdAt,
-    unread: actorId
+    unread: readerId
       ? sql<boolean>`not exists (select 1 from ${threadReads} tr where tr.thread_id = ${threads.id}
-          and tr.user_id = ${actorId} and tr.last_read_at >= ${threads.lastActivityAt})`
+          and tr.user_id = ${readerId} and tr.last_read_at >= ${threads.lastActivityAt})`
       : sql<boolean>`false`,
+  };
+}
+
+/**
+ * A community's threads: pinned ones first (on the first page), then the rest by latest activity, one
+ * keyset page at a time. Deleted threads are left out. `unread` compares the actor's last read.
+ */
+export async function listThreads(
+  db: Db,
+  communityId: string,
+  actorId: string | null,
+  page: { cursor?: string | undefined; limit: number; includeHidden: boolean },
+) {
+  const columns = {
+    ...threadCardColumns(actorId),
+    lastActivityExact: exactTimestamp(threads.lastActivityAt),
   };
   const base = (where: SQL | undefined) =>
     db
