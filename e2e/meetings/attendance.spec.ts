@@ -68,6 +68,22 @@ test('after a meeting the host takes attendance, including someone who had not a
     'Share the templates with the group',
   );
   await expect(followUp.getByRole('link', { name: 'Watch the recording' })).toBeVisible();
+
+  // The follow-up discussion starts from the meeting and comes back to it.
+  const meetingUrl = leader.url();
+  await leader
+    .getByRole('region', { name: 'Follow-up discussion' })
+    .getByRole('button', { name: 'Start the follow-up discussion' })
+    .click();
+  await expect(
+    leader.getByRole('heading', { level: 1, name: 'Follow-up: Feedback dialogue session' }),
+  ).toBeVisible();
+  await leader.goto(meetingUrl);
+  await expect(
+    leader
+      .getByRole('region', { name: 'Follow-up discussion' })
+      .getByRole('link', { name: 'Open the follow-up discussion' }),
+  ).toBeVisible();
   await expectNoSidewaysScroll(leader);
   await expectAccessible(leader, 'on a meeting with attendance and notes');
 

@@ -1,6 +1,7 @@
 import type { RsvpStatus } from '../../common/enums.ts';
 import { renderMarkdown } from '../../common/markdown.ts';
 import type { Actor } from '../plugins/auth.ts';
+import { canStartThread } from '../policies/discussions.ts';
 import {
   canAssignMeetingRoles,
   canEditMeeting,
@@ -107,6 +108,7 @@ export function presentMeeting(found: MeetingForActor, extras: MeetingExtras, ac
       done: action.done,
       assignee: action.assignee ? presentPersonRef(action.assignee) : null,
     })),
+    discussionId: extras.discussionId ?? null,
     createdAt: meeting.createdAt.toISOString(),
     updatedAt: meeting.updatedAt.toISOString(),
     abilities: {
@@ -117,6 +119,8 @@ export function presentMeeting(found: MeetingForActor, extras: MeetingExtras, ac
       volunteer: open && canVolunteer(actor, community, membership),
       takeAttendance: open && started && canTakeAttendance(actor, subject, membership, meeting, found.isHost),
       seeResponses: canSeeResponses(actor, membership),
+      startDiscussion:
+        extras.discussionId === null && canStartThread(actor, community, membership, 'discussion'),
     },
   };
 }

@@ -7,6 +7,7 @@ import { StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AttendancePanel } from './attendance-panel.tsx';
 import { CancelMeetingDialog } from './cancel-dialog.tsx';
+import { DiscussionCard } from './discussion-card.tsx';
 import { FollowUpPanel } from './follow-up-panel.tsx';
 import { CancelledBadge } from './meeting-badges.tsx';
 import { MeetingDetails } from './meeting-details.tsx';
@@ -75,6 +76,7 @@ function MeetingView(props: { meeting: Meeting; initialNotice: string | null }) 
             <MeetingDetails meeting={meeting} />
             {started && !cancelled ? <AttendancePanel meeting={meeting} /> : null}
             {showFollowUp ? <FollowUpPanel meeting={meeting} canEdit={canFollowUp} /> : null}
+            <DiscussionCard meeting={meeting} />
             {meeting.abilities.seeResponses ? <ResponsesPanel meeting={meeting} /> : null}
           </Stack>
         </div>

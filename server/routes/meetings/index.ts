@@ -10,6 +10,7 @@ import { findSeriesByIds } from '../../queries/meeting-feeds.ts';
 import { listMeetingRsvps, suggestRoleRotation } from '../../queries/meeting-people.ts';
 import { findMeetingExtras, listCommunityMeetings } from '../../queries/meetings.ts';
 import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
+import { startThread } from '../../services/discussions/start-thread.ts';
 import {
   addActivityRole,
   listActivityRoles,
@@ -222,6 +223,37 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         series: await findSeriesByIds(db(), []),
       });
       return sendCalendar(reply, text, `meeting-${meeting.id.slice(0, 8)}.ics`, true);
+    },
+  );
+
+  app.post(
+    '/meetings/:id/discussion',
+    {
+      schema: {
+        tags,
+        summary:
+          'Start the meeting’s follow-up discussion in its community (or get the one already started).',
+        params: meetingParams,
+        response: {
+          200: dataOf(z.object({ id: z.string() })),
+          201: dataOf(z.object({ id: z.string() })),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { meeting, community } = await loadVisibleMeeting(db(), actor, request.params.id);
+      const existing = (await findMeetingExtras(db(), meeting.id, actor.id))?.discussionId;
+      if (existing) return reply.status(200).send({ data: { id: existing } });
+      const id = await startThread(app.deps, actor, community.slug, {
+        kind: 'discussion',
+        title: `Follow-up: ${meeting.title}`.slice(0, 200),
+        body: `The follow-up discussion of ${meeting.title}: questions, notes and what happened next.`,
+        mentions: [],
+        meetingId: meeting.id,
+      });
+      return reply.status(201).send({ data: { id } });
     },
   );
 

@@ -244,6 +244,32 @@ describe('RSVP and the wait list', () => {
   });
 });
 
+describe('the follow-up discussion', () => {
+  it('starts one thread per meeting in its community, for members; the meeting links to it', async () => {
+    const { community, members } = await communityWithMembers(1);
+    const stranger = await signedInUser(t.app);
+    const meeting = await createTestMeeting(db(), community.id, {
+      title: 'Moderation day',
+      startsInHours: -2,
+    });
+    expect((await call('POST', `/api/meetings/${meeting.id}/discussion`, stranger.cookie)).statusCode).toBe(
+      403,
+    );
+    const before = (await call('GET', `/api/meetings/${meeting.id}`, members[0]?.cookie)).json().data;
+    expect(before).toMatchObject({ discussionId: null, abilities: { startDiscussion: true } });
+    const started = await call('POST', `/api/meetings/${meeting.id}/discussion`, members[0]?.cookie);
+    expect(started.statusCode).toBe(201);
+    const threadId = started.json().data.id;
+    const again = await call('POST', `/api/meetings/${meeting.id}/discussion`, members[0]?.cookie);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().data.id).toBe(threadId);
+    const after = (await call('GET', `/api/meetings/${meeting.id}`, members[0]?.cookie)).json().data;
+    expect(after).toMatchObject({ discussionId: threadId, abilities: { startDiscussion: false } });
+    const thread = (await call('GET', `/api/threads/${threadId}`, members[0]?.cookie)).json().data;
+    expect(thread.title).toBe('Follow-up: Moderation day');
+  });
+});
+
 describe('changes and cancellations', () => {
   it('edits this and following meetings of a series, splitting it, and tells those who answered', async () => {
     const { leader, community, members } = await communityWithMembers(1);

@@ -165,6 +165,8 @@ export const meetingSchema = meetingCardSchema.extend({
   actions: z.array(
     z.object({ id: z.string(), text: z.string(), assignee: personRef.nullable(), done: z.boolean() }),
   ),
+  /** The follow-up discussion thread, once someone has started it. */
+  discussionId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities: z.object({
@@ -175,6 +177,8 @@ export const meetingSchema = meetingCardSchema.extend({
     volunteer: z.boolean(),
     takeAttendance: z.boolean(),
     seeResponses: z.boolean(),
+    /** Start the follow-up discussion (once the meeting has one, `discussionId` leads to it). */
+    startDiscussion: z.boolean(),
   }),
 });
 

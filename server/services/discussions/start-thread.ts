@@ -19,7 +19,13 @@ export async function startThread(
   deps: ServiceDeps,
   actor: Actor,
   slug: string,
-  input: { kind: ThreadKind; title: string; body: string; mentions: string[] },
+  input: {
+    kind: ThreadKind;
+    title: string;
+    body: string;
+    mentions: string[];
+    meetingId?: string | undefined;
+  },
 ): Promise<string> {
   const { db } = deps.database;
   const { id, messageIds } = await db.transaction(async (tx) => {

@@ -1,0 +1,57 @@
+import { Anchor, Button, Card, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ApiError, apiSend } from '../../api/client.ts';
+import type { Meeting } from '../../api/types.ts';
+
+/** The meeting's follow-up discussion: a link once it exists, or a button for members to start it. */
+export function DiscussionCard(props: { meeting: Meeting }) {
+  const { meeting } = props;
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  if (!meeting.discussionId && !meeting.abilities.startDiscussion) return null;
+
+  async function start() {
+    setBusy(true);
+    setError('');
+    try {
+      const { id } = await apiSend<{ id: string }>('POST', `/meetings/${meeting.id}/discussion`);
+      void navigate(`/discussions/${id}`);
+    } catch (caught) {
+      setError(
+        caught instanceof ApiError ? caught.message : 'The discussion could not be started. Try again.',
+      );
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card component="section" aria-labelledby="meeting-discussion-title">
+      <Stack gap="xs">
+        <Title order={2} size="h4" id="meeting-discussion-title">
+          Follow-up discussion
+        </Title>
+        {meeting.discussionId ? (
+          <Anchor component={Link} to={`/discussions/${meeting.discussionId}`}>
+            Open the follow-up discussion
+          </Anchor>
+        ) : (
+          <>
+            <Text size="sm" c="dimmed">
+              Questions, notes and what happened next, in the community’s discussions.
+            </Text>
+            <Button variant="light" onClick={() => void start()} loading={busy} w="fit-content">
+              Start the follow-up discussion
+            </Button>
+          </>
+        )}
+        {error ? (
+          <Text size="sm" c="red.8" role="alert">
+            {error}
+          </Text>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
