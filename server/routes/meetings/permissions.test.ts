@@ -138,6 +138,13 @@ const endpoints: Endpoint<Fixture>[] = [
     expected: (a, c) => write(a, c, leads(a)),
   },
   {
+    name: 'start the follow-up discussion',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({ url: `/api/meetings/${f.started}/discussion` }),
+    expected: (a, c) => write(a, c, isMember(a) || isStaff(a), 201),
+  },
+  {
     name: 'add an activity role',
     method: 'POST',
     mutates: true,
