@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { Visibility } from '../../common/enums.ts';
 import { communities, users } from '../db/schema/index.ts';
 import { getTestApp, type TestApp } from './app.ts';
@@ -171,25 +171,4 @@ export async function createMatrixCommunity(world: MatrixWorld, context: Context
     await db.update(communities).set({ stage: 'archived' }).where(eq(communities.id, community.id));
   }
   return community;
-}
-
-/** Asks every endpoint of a matrix, in every context, of every actor. */
-export function describeMatrix<F>(
-  title: string,
-  world: MatrixWorld,
-  endpoints: Endpoint<F>[],
-  buildFixture: (context: Context) => Promise<F>,
-): void {
-  describe.each(contexts)(`${title} of a $visibility community (archived: $archived)`, (context) => {
-    let shared: F;
-    beforeAll(async () => {
-      shared = await buildFixture(context);
-    });
-    it.each(endpoints)('$name answers every actor as the rules say', async (endpoint) => {
-      const mismatches = await matrixMismatches(world.t, endpoint, context, world.cookies, shared, () =>
-        buildFixture(context),
-      );
-      expect(mismatches).toBe('');
-    });
-  });
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { communities, invitations, joinRequests } from '../../db/schema/index.ts';
 import {
   actors,
@@ -7,11 +7,11 @@ import {
   canSee,
   contexts,
   createMatrixCommunity,
-  describeMatrix,
   isMember,
   isStaff,
   leads,
   type Endpoint as MatrixEndpoint,
+  matrixMismatches,
   openMatrixWorld,
   signedIn,
   write,
@@ -203,7 +203,19 @@ async function buildFixture(context: Context): Promise<Fixture> {
   };
 }
 
-describeMatrix('the endpoints', world, endpoints, buildFixture);
+describe.each(contexts)('endpoints of a $visibility community (archived: $archived)', (context) => {
+  let shared: Fixture;
+  beforeAll(async () => {
+    shared = await buildFixture(context);
+  });
+
+  it.each(endpoints)('$name answers every actor as the rules say', async (endpoint) => {
+    const mismatches = await matrixMismatches(world.t, endpoint, context, world.cookies, shared, () =>
+      buildFixture(context),
+    );
+    expect(mismatches).toBe('');
+  });
+});
 
 describe.each(contexts)('a $visibility community (archived: $archived)', (context) => {
   it('lists the community in the directory exactly for those who can see it', async () => {

@@ -1,14 +1,16 @@
+import { beforeAll, describe, expect, it } from 'vitest';
 import { posts, threads } from '../../db/schema/index.ts';
 import {
   type ActorName,
   type Context,
   canSee,
+  contexts,
   createMatrixCommunity,
-  describeMatrix,
   type Endpoint,
   isMember,
   isStaff,
   leads,
+  matrixMismatches,
   openMatrixWorld,
   signedIn,
   write,
@@ -168,4 +170,16 @@ async function buildFixture(context: Context): Promise<Fixture> {
   return { slug: community.slug, thread: thread?.id ?? '', reply: reply?.id ?? '' };
 }
 
-describeMatrix('discussions', world, endpoints, buildFixture);
+describe.each(contexts)('discussions of a $visibility community (archived: $archived)', (context) => {
+  let shared: Fixture;
+  beforeAll(async () => {
+    shared = await buildFixture(context);
+  });
+
+  it.each(endpoints)('$name answers every actor as the rules say', async (endpoint) => {
+    const mismatches = await matrixMismatches(world.t, endpoint, context, world.cookies, shared, () =>
+      buildFixture(context),
+    );
+    expect(mismatches).toBe('');
+  });
+});

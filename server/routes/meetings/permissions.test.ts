@@ -1,14 +1,16 @@
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestMeeting } from '../../test/meetings.ts';
 import {
   type ActorName,
   type Context,
   canSee,
+  contexts,
   createMatrixCommunity,
-  describeMatrix,
   type Endpoint,
   isMember,
   isStaff,
   leads,
+  matrixMismatches,
   openMatrixWorld,
   signedIn,
   write,
@@ -173,4 +175,16 @@ async function buildFixture(context: Context): Promise<Fixture> {
   };
 }
 
-describeMatrix('meetings', world, endpoints, buildFixture);
+describe.each(contexts)('meetings of a $visibility community (archived: $archived)', (context) => {
+  let shared: Fixture;
+  beforeAll(async () => {
+    shared = await buildFixture(context);
+  });
+
+  it.each(endpoints)('$name answers every actor as the rules say', async (endpoint) => {
+    const mismatches = await matrixMismatches(world.t, endpoint, context, world.cookies, shared, () =>
+      buildFixture(context),
+    );
+    expect(mismatches).toBe('');
+  });
+});
