@@ -205,3 +205,38 @@ export const threadKindLabels: Record<ThreadKind, string> = {
   question: 'Question',
   announcement: 'Announcement',
 };
+
+/** The types of Toolkit resource. A resource carries a link, an uploaded file or Markdown text. */
+export const resourceKinds = [
+  'link',
+  'file',
+  'video',
+  'article',
+  'strategy_document',
+  'template',
+  'lesson_plan',
+  'tool',
+] as const;
+export type ResourceKind = (typeof resourceKinds)[number];
+export const resourceKindLabels: Record<ResourceKind, string> = {
+  link: 'Link',
+  file: 'File',
+  video: 'Video',
+  article: 'Article',
+  strategy_document: 'Strategy document',
+  template: 'Template',
+  lesson_plan: 'Lesson plan',
+  tool: 'Tool',
+};
+
+/** What a member did with a resource they record in "I used this". */
+export const resourceUseKinds = ['used', 'adapted'] as const;
+export type ResourceUseKind = (typeof resourceUseKinds)[number];
+export const resourceUseKindLabels: Record<ResourceUseKind, string> = {
+  used: 'Used it as it is',
+  adapted: 'Adapted it',
+};
+
+/** Counted once per person per day. */
+export const resourceActivityKinds = ['view', 'download'] as const;
+export type ResourceActivityKind = (typeof resourceActivityKinds)[number];

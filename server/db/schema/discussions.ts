@@ -16,6 +16,7 @@ import { threadKinds } from '../../../common/enums.ts';
 import { users } from './accounts.ts';
 import { communities } from './communities.ts';
 import { meetings } from './meetings.ts';
+import { resources } from './toolkit.ts';
 import { tsvector } from './types.ts';
 
 export const threadKindEnum = pgEnum('thread_kind', threadKinds);
@@ -38,6 +39,8 @@ export const threads = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    /** Set on a Toolkit resource's own discussion (one per resource). */
+    resourceId: uuid('resource_id').references(() => resources.id, { onDelete: 'cascade' }),
     helpfulPostId: uuid('helpful_post_id').references((): AnyPgColumn => posts.id, { onDelete: 'set null' }),
     pinnedAt: timestamp('pinned_at', { withTimezone: true }),
     lockedAt: timestamp('locked_at', { withTimezone: true }),
@@ -59,6 +62,7 @@ export const threads = pgTable(
     index('threads_community_pinned_idx').on(t.communityId).where(sql`${t.pinnedAt} is not null`),
     index('threads_author_idx').on(t.authorId),
     index('threads_meeting_idx').on(t.meetingId),
+    uniqueIndex('threads_resource_idx').on(t.resourceId),
     index('threads_helpful_post_idx').on(t.helpfulPostId),
     index('threads_search_idx').using('gin', t.search),
     check('threads_reply_count_nonnegative', sql`${t.replyCount} >= 0`),
@@ -215,6 +219,9 @@ export const moderationActions = pgTable(
     action: text('action').notNull(),
     threadId: uuid('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
     postId: uuid('post_id').references(() => posts.id, { onDelete: 'cascade' }),
+    /** The person acted on (suspended or reinstated). */
+    subjectUserId: uuid('subject_user_id').references(() => users.id, { onDelete: 'set null' }),
+    resourceId: uuid('resource_id').references(() => resources.id, { onDelete: 'cascade' }),
     note: text('note').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -223,5 +230,7 @@ export const moderationActions = pgTable(
     index('moderation_actions_actor_idx').on(t.actorId),
     index('moderation_actions_thread_idx').on(t.threadId),
     index('moderation_actions_post_idx').on(t.postId),
+    index('moderation_actions_subject_user_idx').on(t.subjectUserId),
+    index('moderation_actions_resource_idx').on(t.resourceId),
   ],
 );

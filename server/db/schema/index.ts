@@ -6,3 +6,4 @@ export * from './mail.ts';
 export * from './meetings.ts';
 export * from './notifications.ts';
 export * from './system.ts';
+export * from './toolkit.ts';
