@@ -13,8 +13,19 @@ export interface CommunitySubject {
   joinPolicy: JoinPolicy;
 }
 
-/** The actor's place in one community, or null when they do not belong. */
-export type MembershipSubject = { role: MembershipRole } | null;
+/**
+ * The actor's place in one community, or null when they do not belong. `suspended` is true while a
+ * leader's or coordinator's suspension from the community is in force.
+ */
+export type MembershipSubject = { role: MembershipRole; suspended?: boolean } | null;
+
+/**
+ * A member who is not suspended: may contribute (post, reply, react, report, add to the Toolkit).
+ * Suspended members still read what members read.
+ */
+export function isActiveMember(membership: MembershipSubject): boolean {
+  return membership !== null && membership.suspended !== true;
+}
 
 const leaderRoles: ReadonlySet<MembershipRole> = new Set(['leader', 'co_leader']);
 
