@@ -27,7 +27,6 @@ import { SignInPage } from './pages/auth/sign-in-page.tsx';
 import { SignUpPage } from './pages/auth/sign-up-page.tsx';
 import { AboutTab } from './pages/communities/about-tab.tsx';
 import { CharterTab } from './pages/communities/charter-tab.tsx';
-import { ComingSoonTab } from './pages/communities/coming-soon-tab.tsx';
 import { CommunityLayout } from './pages/communities/community-layout.tsx';
 import { DirectoryPage } from './pages/communities/directory-page.tsx';
 import { EditCommunityPage } from './pages/communities/edit-community-page.tsx';
@@ -60,6 +59,9 @@ import { PasswordSettingsPage } from './pages/settings/password-settings-page.ts
 import { ProfileSettingsPage } from './pages/settings/profile-settings-page.tsx';
 import { SessionsSettingsPage } from './pages/settings/sessions-settings-page.tsx';
 import { SetupPage } from './pages/setup-page.tsx';
+import { CollectionPage } from './pages/toolkit/collection-page.tsx';
+import { ResourcePage } from './pages/toolkit/resource-page.tsx';
+import { ToolkitTab } from './pages/toolkit/toolkit-tab.tsx';
 
 /** While the one-time set-up is to do, every route leads to it; afterwards /setup leads home. */
 function SetupGate() {
@@ -98,7 +100,7 @@ export const router = createBrowserRouter([
               { path: 'discussions', element: <DiscussionsTab /> },
               { path: 'meetings', element: <MeetingsTab /> },
               { path: 'meetings/new', element: <NewMeetingPage /> },
-              { path: 'toolkit', element: <ComingSoonTab section="toolkit" /> },
+              { path: 'toolkit', element: <ToolkitTab /> },
               { path: 'edit', element: <EditCommunityPage /> },
             ],
           },
@@ -106,6 +108,9 @@ export const router = createBrowserRouter([
           { path: '/meetings/:id', element: <MeetingPage /> },
           // Threads of public communities are public; the server decides who reads each one.
           { path: '/discussions/:id', element: <ThreadPage /> },
+          // Resources and collections of public communities are public; the server decides who reads each.
+          { path: '/resources/:id', element: <ResourcePage /> },
+          { path: '/toolkit/collections/:id', element: <CollectionPage /> },
           { path: '/invitations/:token', element: <InvitationPage /> },
           // Anyone may write to the coordinators; signed out, with a name and an email.
           { path: '/contact', element: <ContactPage /> },

@@ -1,0 +1,418 @@
+import {
+  ActionIcon,
+  Anchor,
+  Box,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, apiSend } from '../../api/client.ts';
+import {
+  type CollectionDetail,
+  type ResourceSummary,
+  toolkitKeys,
+  useCollection,
+  useResources,
+} from '../../api/toolkit.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { Prose } from '../../components/prose.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
+import { MarkdownField } from '../meetings/markdown-field.tsx';
+import { ResourceCard } from './resource-card.tsx';
+
+/** Moves focus to a button by id after React has placed it. */
+function focusLater(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+/** For curators: finds a community resource by words and adds it to the end of the list. */
+function AddResource(props: {
+  slug: string;
+  inList: Set<string>;
+  onAdd: (resource: ResourceSummary) => void;
+}) {
+  const [words, setWords] = useState('');
+  const [query, setQuery] = useState<string | null>(null);
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    setQuery(words.trim());
+  };
+  return (
+    <Stack gap="sm">
+      <form onSubmit={search} aria-label="Find a resource to add">
+        <Group gap="xs" align="flex-end" wrap="wrap">
+          <TextInput
+            label="Find a resource to add"
+            description="Words from its title or description; leave empty to see the newest."
+            name="q"
+            type="search"
+            value={words}
+            onChange={(event) => setWords(event.currentTarget.value)}
+            style={{ flex: '1 1 14rem' }}
+          />
+          <Button type="submit" variant="light">
+            Find
+          </Button>
+        </Group>
+      </form>
+      {query !== null ? (
+        <Candidates slug={props.slug} q={query} inList={props.inList} onAdd={props.onAdd} />
+      ) : null}
+    </Stack>
+  );
+}
+
+function Candidates(props: {
+  slug: string;
+  q: string;
+  inList: Set<string>;
+  onAdd: (resource: ResourceSummary) => void;
+}) {
+  const list = useResources(props.slug, props.q ? { q: props.q } : {});
+  if (list.isPending) return <PageLoader label="Finding resources…" />;
+  if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  const found = list.data.pages
+    .flatMap((page) => page.data)
+    .filter((resource) => !props.inList.has(resource.id))
+    .slice(0, 10);
+  if (found.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" role="status">
+        No other resources match.
+      </Text>
+    );
+  }
+  return (
+    <Stack
+      component="ul"
+      gap={6}
+      aria-label="Resources you can add"
+      style={{ listStyle: 'none', margin: 0, padding: 0 }}
+    >
+      {found.map((resource) => (
+        <li key={resource.id}>
+          <Group gap="sm" wrap="nowrap" justify="space-between">
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {resource.title}
+            </Text>
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={() => props.onAdd(resource)}
+              aria-label={`Add ${resource.title}`}
+            >
+              Add
+            </Button>
+          </Group>
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+/** The ordered list; curators move items up and down, remove them, add more, then save. */
+function CollectionResources(props: { collection: CollectionDetail }) {
+  const { collection } = props;
+  const queryClient = useQueryClient();
+  const form = useFormState();
+  const [draft, setDraft] = useState<ResourceSummary[] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const items = draft ?? collection.resources;
+  const curate = collection.abilities.curate;
+  const change = (next: ResourceSummary[]) => {
+    setNotice(null);
+    setDraft(next);
+  };
+  const move = (index: number, by: -1 | 1) => {
+    const next = [...items];
+    const [item] = next.splice(index, 1);
+    if (!item) return;
+    next.splice(index + by, 0, item);
+    change(next);
+    const target = index + by;
+    // Keep focus on the same button; at either end, on the one still there.
+    const edge = (by === -1 && target === 0) || (by === 1 && target === next.length - 1);
+    focusLater(`move-${by === -1 ? (edge ? 'down' : 'up') : edge ? 'up' : 'down'}-${item.id}`);
+  };
+  const remove = (index: number) => {
+    const next = items.filter((_, at) => at !== index);
+    change(next);
+    const neighbour = next[index] ?? next[index - 1];
+    focusLater(neighbour ? `remove-${neighbour.id}` : 'collection-save');
+  };
+  const save = async () => {
+    if (!draft) return;
+    const saved = await form.run(() =>
+      apiSend('PUT', `/toolkit/collections/${collection.id}/resources`, {
+        resourceIds: draft.map((resource) => resource.id),
+      }),
+    );
+    if (saved === undefined) return;
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: toolkitKeys.collection(collection.id) }),
+      queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(collection.community.slug) }),
+    ]);
+    setDraft(null);
+    setNotice('The collection is saved.');
+  };
+  return (
+    <Card component="section" aria-labelledby="collection-resources-title">
+      <Stack gap="md">
+        <Title order={2} size="h3" id="collection-resources-title">
+          Resources ({items.length})
+        </Title>
+        <FormAlert message={form.message} />
+        <StatusAlert message={notice} />
+        {items.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {curate
+              ? 'This collection is empty: find resources below to add them.'
+              : 'This collection is empty.'}
+          </Text>
+        ) : (
+          <Stack component="ol" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {items.map((resource, index) => (
+              <li key={resource.id}>
+                <Group gap="sm" align="flex-start" wrap="nowrap">
+                  <Text fw={700} c="dimmed" w="1.5rem" ta="right" mt="md" aria-hidden="true">
+                    {index + 1}
+                  </Text>
+                  <Box style={{ flex: 1, minWidth: 0 }}>
+                    <ResourceCard resource={resource} />
+                  </Box>
+                  {curate ? (
+                    <Stack gap={4} mt="sm">
+                      <ActionIcon
+                        id={`move-up-${resource.id}`}
+                        variant="default"
+                        aria-label={`Move ${resource.title} up`}
+                        disabled={index === 0}
+                        onClick={() => move(index, -1)}
+                      >
+                        <span aria-hidden="true">↑</span>
+                      </ActionIcon>
+                      <ActionIcon
+                        id={`move-down-${resource.id}`}
+                        variant="default"
+                        aria-label={`Move ${resource.title} down`}
+                        disabled={index === items.length - 1}
+                        onClick={() => move(index, 1)}
+                      >
+                        <span aria-hidden="true">↓</span>
+                      </ActionIcon>
+                      <ActionIcon
+                        id={`remove-${resource.id}`}
+                        variant="default"
+                        color="red"
+                        aria-label={`Remove ${resource.title} from the collection`}
+                        onClick={() => remove(index)}
+                      >
+                        <span aria-hidden="true">×</span>
+                      </ActionIcon>
+                    </Stack>
+                  ) : null}
+                </Group>
+              </li>
+            ))}
+          </Stack>
+        )}
+        {curate ? (
+          <>
+            <Group gap="sm">
+              <Button
+                id="collection-save"
+                onClick={() => void save()}
+                loading={form.busy}
+                disabled={draft === null}
+              >
+                Save the collection
+              </Button>
+              {draft ? (
+                <Button variant="default" onClick={() => change(collection.resources)}>
+                  Undo changes
+                </Button>
+              ) : null}
+              {draft ? (
+                <Text size="sm" c="dimmed">
+                  Unsaved changes
+                </Text>
+              ) : null}
+            </Group>
+            <AddResource
+              slug={collection.community.slug}
+              inList={new Set(items.map((resource) => resource.id))}
+              onAdd={(resource) => change([...items, resource])}
+            />
+          </>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
+
+function EditCollectionDialog(props: { collection: CollectionDetail; onClose: () => void }) {
+  const form = useFormState();
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState(props.collection.title);
+  const [description, setDescription] = useState(props.collection.description);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) {
+      form.setFields({ title: 'Give the collection a title.' });
+      form.setMessage('Please correct the highlighted fields.');
+      return;
+    }
+    const saved = await form.run(() =>
+      apiSend('PATCH', `/toolkit/collections/${props.collection.id}`, { title: title.trim(), description }),
+    );
+    if (saved === undefined) return;
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: toolkitKeys.collection(props.collection.id) }),
+      queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(props.collection.community.slug) }),
+    ]);
+    props.onClose();
+  };
+  return (
+    <Modal opened onClose={props.onClose} title="Edit the collection" size="xl" centered>
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Edit the collection">
+        <Stack gap="md">
+          <FormAlert message={form.message} />
+          <TextInput
+            label="Title"
+            name="title"
+            required
+            value={title}
+            onChange={(event) => setTitle(event.currentTarget.value)}
+            error={form.error('title')}
+            data-autofocus
+          />
+          <MarkdownField
+            label="Description"
+            name="description"
+            value={description}
+            onChange={setDescription}
+            error={form.error('description')}
+            empty="The description will show here as it will look."
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={props.onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.busy}>
+              Save changes
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function CollectionView(props: { collection: CollectionDetail }) {
+  const { collection } = props;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const toolkitPath = `/communities/${collection.community.slug}/toolkit`;
+  return (
+    <>
+      <PageHeader
+        title={collection.title}
+        documentTitle={`${collection.title} · ${collection.community.name}`}
+        description={
+          <>
+            A collection in the Toolkit of{' '}
+            <Anchor component={Link} to={toolkitPath}>
+              {collection.community.name}
+            </Anchor>
+          </>
+        }
+        actions={
+          collection.abilities.curate ? (
+            <>
+              <Button variant="default" onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+              <Button variant="default" color="red" onClick={() => setDeleting(true)}>
+                Delete
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      <Stack gap="lg">
+        {collection.descriptionHtml.trim() ? (
+          <Card component="section" aria-label="About this collection">
+            <Box style={{ overflowWrap: 'anywhere' }}>
+              <Prose html={collection.descriptionHtml} empty="" />
+            </Box>
+          </Card>
+        ) : null}
+        <CollectionResources collection={collection} />
+      </Stack>
+      {editing ? <EditCollectionDialog collection={collection} onClose={() => setEditing(false)} /> : null}
+      <ConfirmDialog
+        opened={deleting}
+        title="Delete this collection?"
+        message="The list goes; the resources in it stay in the Toolkit."
+        confirmLabel="Delete collection"
+        onConfirm={async () => {
+          await apiSend('DELETE', `/toolkit/collections/${collection.id}`);
+          await queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(collection.community.slug) });
+          queryClient.removeQueries({ queryKey: toolkitKeys.collection(collection.id) });
+          void navigate(toolkitPath);
+        }}
+        onClose={() => setDeleting(false)}
+      />
+    </>
+  );
+}
+
+/** /toolkit/collections/:id: a curated, ordered list of a community's resources. */
+export function CollectionPage() {
+  const { id = '' } = useParams();
+  const collection = useCollection(id);
+  if (collection.isPending) {
+    return (
+      <>
+        <PageHeader title="Collection" />
+        <PageLoader />
+      </>
+    );
+  }
+  if (collection.isError) {
+    const missing = collection.error instanceof ApiError && [400, 404].includes(collection.error.status);
+    return (
+      <>
+        <PageHeader title={missing ? 'Collection not found' : 'Collection'} />
+        {missing ? (
+          <EmptyState
+            title="This collection is not here"
+            action={
+              <Button component={Link} to="/communities" variant="light" mt="sm">
+                Browse communities
+              </Button>
+            }
+          >
+            It may have been deleted, or it belongs to a community you cannot see.
+          </EmptyState>
+        ) : (
+          <LoadError error={collection.error} onRetry={() => void collection.refetch()} />
+        )}
+      </>
+    );
+  }
+  return <CollectionView key={collection.data.id} collection={collection.data} />;
+}

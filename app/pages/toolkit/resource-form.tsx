@@ -1,0 +1,253 @@
+import {
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  MultiSelect,
+  Radio,
+  Select,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { type ResourceKind, resourceKindLabels, resourceKinds } from '../../../common/enums.ts';
+import { apiSend } from '../../api/client.ts';
+import {
+  fileKinds,
+  type Resource,
+  type Topic,
+  type TopicRef,
+  toolkitKeys,
+  uploadResource,
+  urlKinds,
+} from '../../api/toolkit.ts';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+import { MarkdownField } from '../meetings/markdown-field.tsx';
+
+/** Topic choices, sub-topics named under their parent ("Assessment › Feedback"). */
+export function topicOptions(topics: TopicRef[]): { value: string; label: string }[] {
+  const byId = new Map(topics.map((topic) => [topic.id, topic]));
+  const label = (topic: TopicRef) => {
+    const parent = topic.parentId ? byId.get(topic.parentId) : undefined;
+    return parent ? `${parent.name} › ${topic.name}` : topic.name;
+  };
+  return topics
+    .map((topic) => ({ value: topic.id, label: label(topic) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** The server's allow-list (server/services/toolkit/allow-list.ts), for the file picker and its hint. */
+const allowedFileTypes =
+  'PDF, Word, Excel, PowerPoint, OpenDocument, plain text, CSV, Markdown, PNG, JPEG, GIF, WebP, MP4 or MP3';
+const acceptedExtensions =
+  '.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.txt,.csv,.md,.markdown,.png,.jpg,.jpeg,.gif,.webp,.mp4,.mp3';
+/** The default limit; an installation may set another, and the server's message then says so. */
+const uploadLimit = '25 MB';
+
+const kindOptions = resourceKinds.map((kind) => ({ value: kind, label: resourceKindLabels[kind] }));
+
+/**
+ * Adding a resource (a link, a file or an article) or editing one (`resource` set: the file stays).
+ * Shown in a dialog; on success it opens the resource.
+ */
+export function ResourceFormDialog(props: {
+  opened: boolean;
+  slug: string;
+  topics: Topic[];
+  resource?: Resource;
+  onClose: () => void;
+}) {
+  const editing = props.resource;
+  const form = useFormState();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<ResourceKind>(editing?.kind ?? 'link');
+  const [title, setTitle] = useState(editing?.title ?? '');
+  const [description, setDescription] = useState(editing?.description ?? '');
+  const [url, setUrl] = useState(editing?.url ?? '');
+  const [body, setBody] = useState(editing?.body ?? '');
+  const [file, setFile] = useState<File | null>(null);
+  const [source, setSource] = useState<'upload' | 'link'>(editing?.url ? 'link' : 'upload');
+  const [topicIds, setTopicIds] = useState<string[]>(editing?.topics.map((topic) => topic.id) ?? []);
+  const isFileKind = fileKinds.includes(kind);
+  // A new file-kind resource is uploaded or linked to; an existing one keeps its file (or its link).
+  const hasFile = Boolean(editing?.file);
+  const choosesSource = isFileKind && !editing;
+  const needsFile = isFileKind && !editing && source === 'upload';
+  const needsUrl = urlKinds.includes(kind) || (isFileKind && !hasFile && source === 'link');
+  const close = () => {
+    form.reset();
+    props.onClose();
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!title.trim()) missing.title = 'Give the resource a title.';
+    if (needsUrl && !url.trim()) missing.url = 'Enter the address (https://…).';
+    if (needsFile && !file) missing.file = 'Choose the file to share.';
+    if (Object.keys(missing).length > 0) {
+      form.setFields(missing);
+      form.setMessage('Please correct the highlighted fields.');
+      return;
+    }
+    const id = await form.run(async () => {
+      if (editing) {
+        await apiSend('PATCH', `/resources/${editing.id}`, {
+          title: title.trim(),
+          description,
+          ...(kind === 'article' ? { body } : {}),
+          ...(needsUrl ? { url: url.trim() } : {}),
+          topicIds,
+        });
+        return editing.id;
+      }
+      if (needsFile && file) {
+        return (await uploadResource(props.slug, { kind, title: title.trim(), description, topicIds }, file))
+          .id;
+      }
+      const created = await apiSend<{ id: string }>('POST', `/communities/${props.slug}/resources`, {
+        kind,
+        title: title.trim(),
+        description,
+        ...(kind === 'article' ? { body } : {}),
+        ...(needsUrl ? { url: url.trim() } : {}),
+        topicIds,
+      });
+      return created.id;
+    });
+    if (!id) return;
+    await queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(props.slug) });
+    await queryClient.invalidateQueries({ queryKey: toolkitKeys.resource(id) });
+    props.onClose();
+    if (!editing) void navigate(`/resources/${id}`);
+  };
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={close}
+      title={editing ? 'Edit the resource' : 'Add a resource'}
+      size="xl"
+      centered
+    >
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-label={editing ? 'Edit the resource' : 'Add a resource'}
+      >
+        <Stack gap="md">
+          <FormAlert message={form.message} />
+          <Select
+            label="Kind"
+            name="kind"
+            data={kindOptions}
+            value={kind}
+            onChange={(value) => value && setKind(value as ResourceKind)}
+            allowDeselect={false}
+            error={form.error('kind')}
+            disabled={Boolean(editing)}
+            description={editing ? 'The kind of a resource stays as it was added.' : undefined}
+            data-autofocus
+          />
+          <TextInput
+            label="Title"
+            name="title"
+            required
+            maxLength={200}
+            value={title}
+            onChange={(event) => setTitle(event.currentTarget.value)}
+            error={form.error('title')}
+          />
+          {choosesSource ? (
+            <Radio.Group
+              label="How do you share it?"
+              name="source"
+              value={source}
+              onChange={(value) => setSource(value === 'link' ? 'link' : 'upload')}
+            >
+              <Group gap="lg" mt={6}>
+                <Radio value="upload" label="Upload a file" />
+                <Radio value="link" label="Link to the document" />
+              </Group>
+            </Radio.Group>
+          ) : null}
+          {needsUrl ? (
+            <TextInput
+              label={
+                kind === 'video'
+                  ? 'Video address (YouTube or Vimeo)'
+                  : isFileKind
+                    ? 'Address of the document'
+                    : 'Address'
+              }
+              name="url"
+              type="url"
+              required
+              placeholder="https://"
+              value={url}
+              onChange={(event) => setUrl(event.currentTarget.value)}
+              error={form.error('url')}
+            />
+          ) : null}
+          {needsFile ? (
+            <FileInput
+              label="File"
+              name="file"
+              description={`${allowedFileTypes}; ${uploadLimit} at most unless your installation sets another limit.`}
+              accept={acceptedExtensions}
+              required
+              clearable
+              value={file}
+              onChange={setFile}
+              error={form.error('file')}
+            />
+          ) : null}
+          <MarkdownField
+            label="Description"
+            name="description"
+            description="What it is and how you use it. Markdown works: **bold**, lists, links."
+            value={description}
+            onChange={setDescription}
+            error={form.error('description')}
+            empty="Your description will show here as it will look."
+          />
+          {kind === 'article' ? (
+            <Textarea
+              label="Article text"
+              name="body"
+              description="Markdown works."
+              autosize
+              minRows={6}
+              maxRows={20}
+              value={body}
+              onChange={(event) => setBody(event.currentTarget.value)}
+              error={form.error('body')}
+            />
+          ) : null}
+          <MultiSelect
+            label="Topics"
+            name="topicIds"
+            data={topicOptions(props.topics)}
+            value={topicIds}
+            onChange={setTopicIds}
+            searchable
+            clearable
+            placeholder={props.topics.length === 0 ? 'No topics yet' : 'Choose topics'}
+            error={form.error('topicIds')}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.busy}>
+              {editing ? 'Save changes' : 'Add resource'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,316 @@
+import {
+  Anchor,
+  AspectRatio,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Image,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { resourceKindLabels } from '../../../common/enums.ts';
+import { ApiError, apiSend, errorMessage } from '../../api/client.ts';
+import { fileSize, type Resource, toolkitKeys, useResource, useToolkit } from '../../api/toolkit.ts';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { Prose } from '../../components/prose.tsx';
+import { dateTime, relativeTime } from '../../lib/dates.ts';
+import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
+import { ResourceCounts } from './resource-card.tsx';
+import { ResourceDiscussion } from './resource-discussion.tsx';
+import { ResourceFormDialog } from './resource-form.tsx';
+import { ResourceUses } from './resource-uses.tsx';
+
+/** The link, video, image or file the resource carries. */
+function ResourceContent(props: { resource: Resource }) {
+  const { resource } = props;
+  const queryClient = useQueryClient();
+  const { embed, file } = resource;
+  const linkLabel =
+    resource.kind === 'tool'
+      ? 'Open the tool'
+      : resource.kind === 'video'
+        ? 'Watch the video'
+        : file === null && resource.kind !== 'link' && resource.kind !== 'article'
+          ? 'Open the document'
+          : 'Open the link';
+  return (
+    <Stack gap="sm">
+      {embed ? (
+        <AspectRatio ratio={16 / 9} maw={720}>
+          <iframe
+            src={embed.embedUrl}
+            title={`Video: ${embed.title || resource.title}`}
+            sandbox="allow-scripts allow-same-origin allow-presentation"
+            allow="fullscreen; picture-in-picture"
+            referrerPolicy="strict-origin-when-cross-origin"
+            loading="lazy"
+            style={{ border: 0 }}
+          />
+        </AspectRatio>
+      ) : null}
+      {file?.isImage && file.viewUrl ? (
+        <Image
+          src={file.viewUrl}
+          alt={`Preview of ${resource.title}`}
+          maw={720}
+          radius="sm"
+          fit="contain"
+          mah={480}
+        />
+      ) : null}
+      <Group gap="sm" wrap="wrap">
+        {file ? (
+          <Button
+            component="a"
+            href={file.downloadUrl}
+            download={file.name}
+            onClick={() => {
+              // The server counts the download; show the new count once it has.
+              window.setTimeout(() => {
+                void queryClient.invalidateQueries({ queryKey: toolkitKeys.resource(resource.id) });
+              }, 1500);
+            }}
+          >
+            Download
+          </Button>
+        ) : null}
+        {resource.url ? (
+          <Button
+            component="a"
+            href={embed ? embed.watchUrl : resource.url}
+            target="_blank"
+            rel="noopener nofollow ugc"
+            variant={file ? 'default' : 'filled'}
+          >
+            {embed ? `Watch on ${embed.provider === 'youtube' ? 'YouTube' : 'Vimeo'}` : linkLabel}
+            <Box component="span" className="visually-hidden">
+              {' '}
+              (opens in a new tab)
+            </Box>
+          </Button>
+        ) : null}
+      </Group>
+      {file ? (
+        <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {file.name} · {fileSize(file.size)}
+        </Text>
+      ) : resource.url ? (
+        <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {resource.url}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Editing needs the community's topics; the dialog opens once they are loaded. */
+function EditResourceDialog(props: { resource: Resource; onClose: () => void }) {
+  const toolkit = useToolkit(props.resource.community.slug);
+  if (toolkit.isError) {
+    return <FormAlert message={`The form could not be opened: ${errorMessage(toolkit.error)}`} />;
+  }
+  if (toolkit.isPending) return null;
+  return (
+    <ResourceFormDialog
+      opened
+      slug={props.resource.community.slug}
+      topics={toolkit.data.topics}
+      resource={props.resource}
+      onClose={props.onClose}
+    />
+  );
+}
+
+function FeatureButton(props: { resource: Resource; onError: (message: string) => void }) {
+  const { resource } = props;
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const toggle = async () => {
+    setBusy(true);
+    try {
+      await apiSend('PUT', `/resources/${resource.id}/featured`, { featured: !resource.featured });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: toolkitKeys.resource(resource.id) }),
+        queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(resource.community.slug) }),
+      ]);
+    } catch (caught) {
+      props.onError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button variant="default" onClick={() => void toggle()} loading={busy}>
+      {resource.featured ? 'Unfeature' : 'Feature'}
+    </Button>
+  );
+}
+
+function ResourceView(props: { resource: Resource }) {
+  const { resource } = props;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const toolkitPath = `/communities/${resource.community.slug}/toolkit`;
+  const actions =
+    resource.abilities.feature || resource.abilities.edit || resource.abilities.delete ? (
+      <>
+        {resource.abilities.feature ? <FeatureButton resource={resource} onError={setActionError} /> : null}
+        {resource.abilities.edit ? (
+          <Button variant="default" onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+        ) : null}
+        {resource.abilities.delete ? (
+          <Button variant="default" color="red" onClick={() => setDeleting(true)}>
+            Delete
+          </Button>
+        ) : null}
+      </>
+    ) : null;
+  return (
+    <>
+      <PageHeader
+        title={resource.title}
+        documentTitle={`${resource.title} · ${resource.community.name}`}
+        description={
+          <>
+            {resourceKindLabels[resource.kind]} in the Toolkit of{' '}
+            <Anchor component={Link} to={toolkitPath}>
+              {resource.community.name}
+            </Anchor>
+          </>
+        }
+        actions={actions}
+      />
+      <Stack gap="lg">
+        <FormAlert message={actionError} />
+        <Card component="section" aria-label="About this resource">
+          <Stack gap="md">
+            <Group gap="xs" wrap="wrap">
+              <Badge variant="light" tt="none">
+                {resourceKindLabels[resource.kind]}
+              </Badge>
+              {resource.featured ? (
+                <Badge color="yellow" variant="light" tt="none">
+                  Featured
+                </Badge>
+              ) : null}
+              {resource.topics.map((topic) => (
+                <Badge key={topic.id} color="gray" variant="outline" tt="none">
+                  {topic.name}
+                </Badge>
+              ))}
+            </Group>
+            <Text size="sm">
+              Added by{' '}
+              <Text span fw={600} inherit>
+                {resource.author?.displayName ?? 'a former member'}
+              </Text>{' '}
+              <Text span c="dimmed" inherit>
+                ·{' '}
+                <time dateTime={resource.createdAt} title={dateTime(resource.createdAt)}>
+                  {relativeTime(resource.createdAt)}
+                </time>
+              </Text>
+            </Text>
+            <ResourceCounts resource={resource} />
+            <Box style={{ overflowWrap: 'anywhere' }}>
+              <Prose html={resource.descriptionHtml} empty="No description." />
+            </Box>
+            <ResourceContent resource={resource} />
+          </Stack>
+        </Card>
+        {resource.kind === 'article' ? (
+          <Card component="section" aria-labelledby="resource-article-title">
+            <Title order={2} size="h3" id="resource-article-title" mb="sm">
+              Article
+            </Title>
+            <Box style={{ overflowWrap: 'anywhere' }}>
+              <Prose html={resource.bodyHtml} empty="This article has no text yet." />
+            </Box>
+          </Card>
+        ) : null}
+        {resource.collections.length > 0 ? (
+          <Card component="section" aria-labelledby="resource-collections-title">
+            <Title order={2} size="h3" id="resource-collections-title" mb="sm">
+              In collections
+            </Title>
+            <Stack component="ul" gap={4} style={{ margin: 0, paddingLeft: '1.25rem' }}>
+              {resource.collections.map((collection) => (
+                <li key={collection.id}>
+                  <Anchor component={Link} to={`/toolkit/collections/${collection.id}`}>
+                    {collection.title}
+                  </Anchor>
+                </li>
+              ))}
+            </Stack>
+          </Card>
+        ) : null}
+        <ResourceUses resource={resource} />
+        <ResourceDiscussion resource={resource} />
+      </Stack>
+      {editing ? <EditResourceDialog resource={resource} onClose={() => setEditing(false)} /> : null}
+      <ConfirmDialog
+        opened={deleting}
+        title="Delete this resource?"
+        message="It disappears from the Toolkit, its collections and search."
+        confirmLabel="Delete resource"
+        onConfirm={async () => {
+          await apiSend('DELETE', `/resources/${resource.id}`);
+          await queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(resource.community.slug) });
+          queryClient.removeQueries({ queryKey: toolkitKeys.resource(resource.id) });
+          void navigate(toolkitPath);
+        }}
+        onClose={() => setDeleting(false)}
+      />
+    </>
+  );
+}
+
+/** /resources/:id: a Toolkit resource, its file or link, who used it and its discussion. */
+export function ResourcePage() {
+  const { id = '' } = useParams();
+  const resource = useResource(id);
+  if (resource.isPending) {
+    return (
+      <>
+        <PageHeader title="Resource" />
+        <PageLoader />
+      </>
+    );
+  }
+  if (resource.isError) {
+    const missing = resource.error instanceof ApiError && [400, 404].includes(resource.error.status);
+    return (
+      <>
+        <PageHeader title={missing ? 'Resource not found' : 'Resource'} />
+        {missing ? (
+          <EmptyState
+            title="This resource is not here"
+            action={
+              <Button component={Link} to="/communities" variant="light" mt="sm">
+                Browse communities
+              </Button>
+            }
+          >
+            It may have been deleted, or it belongs to a community you cannot see.
+          </EmptyState>
+        ) : (
+          <LoadError error={resource.error} onRetry={() => void resource.refetch()} />
+        )}
+      </>
+    );
+  }
+  return <ResourceView key={resource.data.id} resource={resource.data} />;
+}

@@ -1,0 +1,265 @@
+import { Box, Button, Card, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { type ResourceUseKind, resourceUseKindLabels, resourceUseKinds } from '../../../common/enums.ts';
+import { apiSend } from '../../api/client.ts';
+import { type Resource, type ResourceUse, toolkitKeys, useResourceUses } from '../../api/toolkit.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { Prose } from '../../components/prose.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
+import { PostMeta } from '../discussions/post-view.tsx';
+
+const storyLimit = 5000;
+
+function useRefreshUses(resourceId: string): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: toolkitKeys.resource(resourceId) }),
+      queryClient.invalidateQueries({ queryKey: toolkitKeys.uses(resourceId) }),
+    ]);
+  };
+}
+
+/** Recording (or changing) what the viewer did with the resource. */
+function UseForm(props: {
+  resource: Resource;
+  existing?: { id: string; kind: ResourceUseKind; story: string };
+  onDone: (message: string) => void;
+  onCancel?: () => void;
+}) {
+  const form = useFormState();
+  const refresh = useRefreshUses(props.resource.id);
+  const [kind, setKind] = useState<ResourceUseKind>(props.existing?.kind ?? 'used');
+  const [story, setStory] = useState(props.existing?.story ?? '');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (story.length > storyLimit) {
+      form.setFields({ story: 'Use at most 5,000 characters.' });
+      form.setMessage('Please correct the highlighted fields.');
+      return;
+    }
+    const saved = await form.run(async () => {
+      if (props.existing) {
+        await apiSend('PATCH', `/resources/${props.resource.id}/uses/${props.existing.id}`, {
+          kind,
+          story: story.trim(),
+        });
+      } else {
+        await apiSend<{ id: string }>('POST', `/resources/${props.resource.id}/uses`, {
+          kind,
+          ...(story.trim() ? { story: story.trim() } : {}),
+        });
+      }
+      return true;
+    });
+    if (!saved) return;
+    await refresh();
+    props.onDone(props.existing ? 'Your record is updated.' : 'Thank you: your use is recorded.');
+  };
+  return (
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={props.existing ? 'Change your record' : 'I used this'}
+    >
+      <Stack gap="sm">
+        <FormAlert message={form.message} />
+        <Radio.Group
+          label="What did you do with it?"
+          name="kind"
+          value={kind}
+          onChange={(value) => setKind(value as ResourceUseKind)}
+          error={form.error('kind')}
+        >
+          <Group gap="lg" mt={6}>
+            {resourceUseKinds.map((value) => (
+              <Radio key={value} value={value} label={resourceUseKindLabels[value]} />
+            ))}
+          </Group>
+        </Radio.Group>
+        <Textarea
+          label="What happened"
+          name="story"
+          description="Optional: who you used it with, what worked, what you changed. Markdown works."
+          autosize
+          minRows={3}
+          maxRows={10}
+          value={story}
+          onChange={(event) => setStory(event.currentTarget.value)}
+          error={form.error('story')}
+        />
+        <Group gap="sm">
+          <Button type="submit" loading={form.busy}>
+            {props.existing ? 'Save' : 'Record my use'}
+          </Button>
+          {props.onCancel ? (
+            <Button variant="default" onClick={props.onCancel}>
+              Cancel
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The viewer's own record, with changing and deleting it. */
+function ViewerUse(props: {
+  resource: Resource;
+  use: { id: string; kind: ResourceUseKind; story: string };
+  onNotice: (message: string) => void;
+}) {
+  const refresh = useRefreshUses(props.resource.id);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  if (editing) {
+    return (
+      <UseForm
+        resource={props.resource}
+        existing={props.use}
+        onDone={(message) => {
+          setEditing(false);
+          props.onNotice(message);
+        }}
+        onCancel={() => setEditing(false)}
+      />
+    );
+  }
+  return (
+    <Paper withBorder p="sm" aria-label="Your record">
+      <Stack gap="xs">
+        <Text size="sm" fw={600}>
+          You recorded: {resourceUseKindLabels[props.use.kind]}
+        </Text>
+        {props.use.story ? (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {props.use.story}
+          </Text>
+        ) : null}
+        <Group gap="xs">
+          <Button size="compact-sm" variant="subtle" onClick={() => setEditing(true)}>
+            Change your record
+          </Button>
+          <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(true)}>
+            Delete your record
+          </Button>
+        </Group>
+      </Stack>
+      <ConfirmDialog
+        opened={deleting}
+        title="Delete your record?"
+        message="Your “I used this” record and its story are removed from the resource."
+        confirmLabel="Delete record"
+        onConfirm={async () => {
+          await apiSend('DELETE', `/resources/${props.resource.id}/uses/${props.use.id}`);
+          await refresh();
+          props.onNotice('Your record is deleted.');
+        }}
+        onClose={() => setDeleting(false)}
+      />
+    </Paper>
+  );
+}
+
+/** One person's record in the list; curators may remove it. */
+function UseItem(props: { resource: Resource; use: ResourceUse }) {
+  const { use } = props;
+  const refresh = useRefreshUses(props.resource.id);
+  const [deleting, setDeleting] = useState(false);
+  const name = use.person?.displayName ?? 'A former member';
+  return (
+    <Paper withBorder p="sm" component="article" aria-label={`Record from ${name}`}>
+      <Stack gap="xs">
+        <PostMeta author={use.person} createdAt={use.createdAt} editedAt={null} />
+        <Text size="sm" fw={600}>
+          {resourceUseKindLabels[use.kind]}
+        </Text>
+        {use.storyHtml ? (
+          <Box style={{ overflowWrap: 'anywhere' }}>
+            <Prose html={use.storyHtml} empty="" />
+          </Box>
+        ) : null}
+        {props.resource.abilities.curate ? (
+          <Group gap="xs">
+            <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(true)}>
+              Remove
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+      <ConfirmDialog
+        opened={deleting}
+        title="Remove this record?"
+        message={`${name}’s “I used this” record is removed from the resource.`}
+        confirmLabel="Remove record"
+        onConfirm={async () => {
+          await apiSend('DELETE', `/resources/${props.resource.id}/uses/${use.id}`);
+          await refresh();
+        }}
+        onClose={() => setDeleting(false)}
+      />
+    </Paper>
+  );
+}
+
+function UseList(props: { resource: Resource }) {
+  const list = useResourceUses(props.resource.id);
+  if (list.isPending) return <PageLoader label="Loading who used it…" />;
+  if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  const ownId = props.resource.viewerUse?.id;
+  const uses = list.data.pages.flatMap((page) => page.data).filter((use) => use.id !== ownId);
+  if (uses.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {ownId ? 'No one else has recorded using it yet.' : 'No one has recorded using it yet.'}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {uses.map((use) => (
+          <li key={use.id}>
+            <UseItem resource={props.resource} use={use} />
+          </li>
+        ))}
+      </Stack>
+      {list.hasNextPage ? (
+        <Group>
+          <Button
+            variant="default"
+            onClick={() => void list.fetchNextPage()}
+            loading={list.isFetchingNextPage}
+          >
+            Load more
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** "I used this": the viewer's record (or the form to make one) and everyone else's. */
+export function ResourceUses(props: { resource: Resource }) {
+  const { resource } = props;
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <Card component="section" aria-labelledby="resource-uses-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="resource-uses-title">
+          I used this ({resource.useCount})
+        </Title>
+        <StatusAlert message={notice} />
+        {resource.viewerUse ? (
+          <ViewerUse resource={resource} use={resource.viewerUse} onNotice={setNotice} />
+        ) : resource.abilities.recordUse ? (
+          <UseForm resource={resource} onDone={setNotice} />
+        ) : null}
+        <UseList resource={resource} />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,227 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { type ResourceKind, resourceKindLabels, resourceKinds } from '../../../common/enums.ts';
+import { type ResourceFilters, type Toolkit, useResources, useToolkit } from '../../api/toolkit.ts';
+import { EmptyState, LoadError } from '../../components/page-states.tsx';
+import { useDocumentTitle } from '../../hooks/use-document-title.ts';
+import { useCommunity } from '../communities/community-context.ts';
+import { CuratorPanel } from './curator-panel.tsx';
+import { ResourceCard } from './resource-card.tsx';
+import { ResourceFormDialog, topicOptions } from './resource-form.tsx';
+
+/** Placeholder cards while a list loads. */
+export function CardSkeletons(props: { count?: number }) {
+  return (
+    <Stack gap="sm" role="status" aria-label="Loading resources">
+      {Array.from({ length: props.count ?? 3 }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholders
+        <Skeleton key={index} height={96} radius="md" />
+      ))}
+    </Stack>
+  );
+}
+
+function ResourceList(props: {
+  slug: string;
+  filters: ResourceFilters;
+  empty: string;
+  canAdd: boolean;
+  onAdd: () => void;
+}) {
+  const list = useResources(props.slug, props.filters);
+  if (list.isPending) return <CardSkeletons />;
+  if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  const resources = list.data.pages.flatMap((page) => page.data);
+  if (resources.length === 0) {
+    return (
+      <EmptyState
+        title={props.empty}
+        action={
+          props.canAdd ? (
+            <Button variant="light" mt="sm" onClick={props.onAdd}>
+              Add a resource
+            </Button>
+          ) : undefined
+        }
+      />
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {resources.map((resource) => (
+          <li key={resource.id}>
+            <ResourceCard resource={resource} />
+          </li>
+        ))}
+      </Stack>
+      {list.hasNextPage ? (
+        <Group>
+          <Button
+            variant="default"
+            onClick={() => void list.fetchNextPage()}
+            loading={list.isFetchingNextPage}
+          >
+            Load more
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
+const kindFilterOptions = [
+  { value: '', label: 'All kinds' },
+  ...resourceKinds.map((kind) => ({ value: kind, label: resourceKindLabels[kind] })),
+];
+
+function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
+  const { slug, toolkit } = props;
+  const [adding, setAdding] = useState(false);
+  const [words, setWords] = useState('');
+  const [filters, setFilters] = useState<ResourceFilters>({});
+  const filtered = Boolean(filters.q || filters.kind || filters.topicId || filters.collectionId);
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters((current) => ({ ...current, q: words.trim() || undefined }));
+  };
+  return (
+    <Stack gap="lg">
+      {toolkit.featured.length > 0 ? (
+        <Card component="section" aria-labelledby="featured-title">
+          <Title order={2} size="h3" id="featured-title" mb="sm">
+            Featured resources
+          </Title>
+          <SimpleGrid
+            component="ul"
+            cols={{ base: 1, sm: 2 }}
+            spacing="sm"
+            style={{ listStyle: 'none', margin: 0, padding: 0 }}
+          >
+            {toolkit.featured.map((resource) => (
+              <li key={resource.id}>
+                <ResourceCard resource={resource} />
+              </li>
+            ))}
+          </SimpleGrid>
+        </Card>
+      ) : null}
+      <Card component="section" aria-labelledby="resources-title">
+        <Stack gap="md">
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <Title order={2} size="h3" id="resources-title">
+              Resources ({toolkit.counts.resources})
+            </Title>
+            {toolkit.abilities.contribute ? (
+              <Button onClick={() => setAdding(true)}>Add a resource</Button>
+            ) : null}
+          </Group>
+          <form aria-label="Search the Toolkit" onSubmit={search}>
+            <Group gap="xs" align="flex-end" wrap="wrap">
+              <TextInput
+                label="Search the Toolkit"
+                name="q"
+                type="search"
+                value={words}
+                onChange={(event) => setWords(event.currentTarget.value)}
+                style={{ flex: '1 1 14rem' }}
+              />
+              <Button type="submit" variant="light">
+                Search
+              </Button>
+            </Group>
+          </form>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <Select
+              label="Kind"
+              data={kindFilterOptions}
+              value={filters.kind ?? ''}
+              onChange={(value) =>
+                setFilters((current) => ({
+                  ...current,
+                  kind: (value || undefined) as ResourceKind | undefined,
+                }))
+              }
+              allowDeselect={false}
+            />
+            <Select
+              label="Topic"
+              data={[{ value: '', label: 'All topics' }, ...topicOptions(toolkit.topics)]}
+              value={filters.topicId ?? ''}
+              onChange={(value) => setFilters((current) => ({ ...current, topicId: value || undefined }))}
+              allowDeselect={false}
+            />
+            <Select
+              label="Collection"
+              data={[
+                { value: '', label: 'All collections' },
+                ...toolkit.collections.map((collection) => ({
+                  value: collection.id,
+                  label: collection.title,
+                })),
+              ]}
+              value={filters.collectionId ?? ''}
+              onChange={(value) =>
+                setFilters((current) => ({ ...current, collectionId: value || undefined }))
+              }
+              allowDeselect={false}
+            />
+          </SimpleGrid>
+          <ResourceList
+            slug={slug}
+            filters={filters}
+            empty={filtered ? 'No resources match' : 'No resources yet — add the first'}
+            canAdd={toolkit.abilities.contribute && !filtered}
+            onAdd={() => setAdding(true)}
+          />
+        </Stack>
+      </Card>
+      {toolkit.collections.length > 0 ? (
+        <Card component="section" aria-labelledby="collections-title">
+          <Title order={2} size="h3" id="collections-title" mb="sm">
+            Collections
+          </Title>
+          <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {toolkit.collections.map((collection) => (
+              <li key={collection.id}>
+                <Anchor component={Link} to={`/toolkit/collections/${collection.id}`}>
+                  {collection.title}
+                </Anchor>{' '}
+                <Text span size="sm" c="dimmed">
+                  ({collection.resourceCount} {collection.resourceCount === 1 ? 'resource' : 'resources'})
+                </Text>
+              </li>
+            ))}
+          </Stack>
+        </Card>
+      ) : null}
+      {toolkit.abilities.curate ? <CuratorPanel slug={slug} toolkit={toolkit} /> : null}
+      {adding ? (
+        <ResourceFormDialog opened slug={slug} topics={toolkit.topics} onClose={() => setAdding(false)} />
+      ) : null}
+    </Stack>
+  );
+}
+
+/** /communities/:slug/toolkit: featured resources, the searchable list, collections and curating. */
+export function ToolkitTab() {
+  const { home, slug } = useCommunity();
+  useDocumentTitle(`Toolkit · ${home.community.name}`);
+  const toolkit = useToolkit(slug);
+  if (toolkit.isPending) return <CardSkeletons count={4} />;
+  if (toolkit.isError) return <LoadError error={toolkit.error} onRetry={() => void toolkit.refetch()} />;
+  return <ToolkitView slug={slug} toolkit={toolkit.data} />;
+}
