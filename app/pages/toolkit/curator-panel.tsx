@@ -2,9 +2,10 @@ import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title 
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { apiSend } from '../../api/client.ts';
-import { type Toolkit, toolkitKeys } from '../../api/toolkit.ts';
+import { type Toolkit, type Topic, toolkitKeys } from '../../api/toolkit.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
 
 function AddTopicForm(props: { slug: string; toolkit: Toolkit }) {
   const form = useFormState();
@@ -128,6 +129,133 @@ function AddCollectionForm(props: { slug: string }) {
   );
 }
 
+/** One topic in the curators' list: its name and count, renaming it in place, and deleting it. */
+function TopicRow(props: { slug: string; topic: Topic; parentName: string | null }) {
+  const { topic } = props;
+  const form = useFormState();
+  const queryClient = useQueryClient();
+  const [renaming, setRenaming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [name, setName] = useState(topic.name);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(props.slug) });
+  const rename = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      form.setFields({ name: 'Name the topic.' });
+      form.setMessage('Please correct the highlighted fields.');
+      return;
+    }
+    const saved = await form.run(() =>
+      apiSend('PATCH', `/toolkit/topics/${topic.id}`, { name: name.trim() }),
+    );
+    if (saved === undefined) return;
+    setRenaming(false);
+    await refresh();
+  };
+  const label = props.parentName ? `${props.parentName} › ${topic.name}` : topic.name;
+  return (
+    <li>
+      {renaming ? (
+        <form onSubmit={(event) => void rename(event)} noValidate aria-label={`Rename ${label}`}>
+          <Stack gap="xs">
+            <FormAlert message={form.message} />
+            <Group gap="xs" align="flex-end" wrap="wrap">
+              <TextInput
+                label={`New name for ${label}`}
+                name="name"
+                value={name}
+                onChange={(event) => setName(event.currentTarget.value)}
+                error={form.error('name')}
+                style={{ flex: '1 1 12rem' }}
+                data-autofocus
+              />
+              <Button type="submit" size="sm" loading={form.busy}>
+                Save
+              </Button>
+              <Button
+                size="sm"
+                variant="default"
+                onClick={() => {
+                  form.reset();
+                  setName(topic.name);
+                  setRenaming(false);
+                }}
+              >
+                Cancel
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : (
+        <Group gap="xs" justify="space-between" wrap="wrap" pl={props.parentName ? 'lg' : 0}>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {topic.name}{' '}
+            <Text span c="dimmed" inherit>
+              ({topic.resourceCount})
+            </Text>
+          </Text>
+          <Group gap={4}>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={() => setRenaming(true)}
+              aria-label={`Rename ${label}`}
+            >
+              Rename
+            </Button>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color="red"
+              onClick={() => setDeleting(true)}
+              aria-label={`Delete ${label}`}
+            >
+              Delete
+            </Button>
+          </Group>
+        </Group>
+      )}
+      <ConfirmDialog
+        opened={deleting}
+        title={`Delete the topic “${label}”?`}
+        message="Resources keep everything else; they are no longer filed under this topic."
+        confirmLabel="Delete topic"
+        onConfirm={async () => {
+          await apiSend('DELETE', `/toolkit/topics/${topic.id}`);
+          await refresh();
+        }}
+        onClose={() => setDeleting(false)}
+      />
+    </li>
+  );
+}
+
+/** The topics with their sub-topics under them, for renaming and deleting. */
+function TopicList(props: { slug: string; topics: Topic[] }) {
+  const parents = props.topics
+    .filter((topic) => topic.parentId === null)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  if (parents.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        No topics yet.
+      </Text>
+    );
+  }
+  const children = (id: string) =>
+    props.topics.filter((topic) => topic.parentId === id).sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <Stack component="ul" gap={6} aria-label="Topics" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {parents.flatMap((parent) => [
+        <TopicRow key={parent.id} slug={props.slug} topic={parent} parentName={null} />,
+        ...children(parent.id).map((child) => (
+          <TopicRow key={child.id} slug={props.slug} topic={child} parentName={parent.name} />
+        )),
+      ])}
+    </Stack>
+  );
+}
+
 /** For curators: topics (with sub-topics) and collections. Resources join collections on each collection's page. */
 export function CuratorPanel(props: { slug: string; toolkit: Toolkit }) {
   return (
@@ -138,7 +266,11 @@ export function CuratorPanel(props: { slug: string; toolkit: Toolkit }) {
       <Text size="sm" c="dimmed" mb="sm">
         Topics group resources for the filter; a collection is an ordered list you put together on its page.
       </Text>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      <Title order={3} size="h4" mb="xs">
+        Topics
+      </Title>
+      <TopicList slug={props.slug} topics={props.toolkit.topics} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" mt="lg">
         <AddTopicForm slug={props.slug} toolkit={props.toolkit} />
         <AddCollectionForm slug={props.slug} />
       </SimpleGrid>

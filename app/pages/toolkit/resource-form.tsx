@@ -29,15 +29,22 @@ import { useFormState } from '../../hooks/use-form-state.ts';
 import { MarkdownField } from '../meetings/markdown-field.tsx';
 
 /** Topic choices, sub-topics named under their parent ("Assessment › Feedback"). */
-export function topicOptions(topics: TopicRef[]): { value: string; label: string }[] {
+export function topicOptions(
+  topics: (TopicRef & { resourceCount?: number })[],
+  withCounts = false,
+): { value: string; label: string }[] {
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
-  const label = (topic: TopicRef) => {
+  const name = (topic: TopicRef) => {
     const parent = topic.parentId ? byId.get(topic.parentId) : undefined;
     return parent ? `${parent.name} › ${topic.name}` : topic.name;
   };
   return topics
-    .map((topic) => ({ value: topic.id, label: label(topic) }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .map((topic) => ({ topic, name: name(topic) }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map(({ topic, name }) => ({
+      value: topic.id,
+      label: withCounts && topic.resourceCount !== undefined ? `${name} (${topic.resourceCount})` : name,
+    }));
 }
 
 /** The server's allow-list (server/services/toolkit/allow-list.ts), for the file picker and its hint. */

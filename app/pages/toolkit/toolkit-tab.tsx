@@ -88,6 +88,12 @@ const kindFilterOptions = [
   ...resourceKinds.map((kind) => ({ value: kind, label: resourceKindLabels[kind] })),
 ];
 
+const sortOptions = [
+  { value: 'newest', label: 'Newest first' },
+  { value: 'popular', label: 'Most popular' },
+  { value: 'title', label: 'Title (A–Z)' },
+];
+
 function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
   const { slug, toolkit } = props;
   const [adding, setAdding] = useState(false);
@@ -144,7 +150,7 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
               </Button>
             </Group>
           </form>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
             <Select
               label="Kind"
               data={kindFilterOptions}
@@ -159,7 +165,7 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
             />
             <Select
               label="Topic"
-              data={[{ value: '', label: 'All topics' }, ...topicOptions(toolkit.topics)]}
+              data={[{ value: '', label: 'All topics' }, ...topicOptions(toolkit.topics, true)]}
               value={filters.topicId ?? ''}
               onChange={(value) => setFilters((current) => ({ ...current, topicId: value || undefined }))}
               allowDeselect={false}
@@ -176,6 +182,18 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
               value={filters.collectionId ?? ''}
               onChange={(value) =>
                 setFilters((current) => ({ ...current, collectionId: value || undefined }))
+              }
+              allowDeselect={false}
+            />
+            <Select
+              label="Sort by"
+              data={sortOptions}
+              value={filters.sort ?? 'newest'}
+              onChange={(value) =>
+                setFilters((current) => ({
+                  ...current,
+                  sort: value === 'popular' || value === 'title' ? value : undefined,
+                }))
               }
               allowDeselect={false}
             />
