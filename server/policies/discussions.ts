@@ -1,8 +1,9 @@
-import type { ThreadKind } from '../../common/enums.ts';
+import type { ThreadKind, UserRole } from '../../common/enums.ts';
 import type { Actor } from '../plugins/auth.ts';
 import {
   type CommunitySubject,
   canSeeCommunity,
+  isActiveMember,
   isArchived,
   isCoordinator,
   isLeaderRole,
@@ -22,13 +23,26 @@ export interface ThreadSubject {
   deletedAt: Date | null;
 }
 
-/** Leaders, co-leaders and coordinators moderate: pin, lock, edit or delete anything. */
+/** A leader or co-leader of the community who is not suspended from it. */
+function isActiveLeader(membership: MembershipSubject): boolean {
+  return isActiveMember(membership) && isLeaderRole(membership?.role);
+}
+
+/** Takes part (posts, replies, reacts, reports): an active member, or a coordinator. */
+function takesPart(actor: Actor, membership: MembershipSubject): boolean {
+  return isActiveMember(membership) || isCoordinator(actor);
+}
+
+/**
+ * Leaders, co-leaders and coordinators moderate: pin, lock, edit or delete anything. A leader suspended
+ * from the community (only a coordinator can do that) does not.
+ */
 export function canModerateDiscussions(
   actor: Actor | null,
   community: CommunitySubject,
   membership: MembershipSubject,
 ) {
-  return actor !== null && !isArchived(community) && (isLeaderRole(membership?.role) || isCoordinator(actor));
+  return actor !== null && !isArchived(community) && (isActiveLeader(membership) || isCoordinator(actor));
 }
 
 export function canReadDiscussions(
@@ -39,7 +53,10 @@ export function canReadDiscussions(
   return canSeeCommunity(actor, community, membership);
 }
 
-/** Members start discussions and questions; announcements come from leaders, sponsors and coordinators. */
+/**
+ * Members start discussions and questions; announcements come from leaders, sponsors and coordinators.
+ * Members suspended from the community do neither.
+ */
 export function canStartThread(
   actor: Actor | null,
   community: CommunitySubject,
@@ -48,12 +65,16 @@ export function canStartThread(
 ): boolean {
   if (actor === null || isArchived(community)) return false;
   if (kind === 'announcement') {
-    return isLeaderRole(membership?.role) || membership?.role === 'sponsor' || isCoordinator(actor);
+    const announces = isLeaderRole(membership?.role) || membership?.role === 'sponsor';
+    return (announces && isActiveMember(membership)) || isCoordinator(actor);
   }
-  return membership !== null || isCoordinator(actor);
+  return takesPart(actor, membership);
 }
 
-/** Members reply to a thread that is not deleted; a locked thread takes replies from moderators only. */
+/**
+ * Active members reply to a thread that is not deleted; a locked thread takes replies from moderators
+ * only.
+ */
 export function canReply(
   actor: Actor | null,
   community: CommunitySubject,
@@ -62,10 +83,13 @@ export function canReply(
 ): boolean {
   if (actor === null || isArchived(community) || thread.deletedAt !== null) return false;
   if (thread.lockedAt !== null) return canModerateDiscussions(actor, community, membership);
-  return membership !== null || isCoordinator(actor);
+  return takesPart(actor, membership);
 }
 
-/** Authors edit and delete their own posts while they belong; moderators edit and delete any. */
+/**
+ * Authors edit and delete their own posts while they belong and are not suspended; moderators edit and
+ * delete any.
+ */
 export function canChangePost(
   actor: Actor | null,
   community: CommunitySubject,
@@ -74,7 +98,7 @@ export function canChangePost(
 ): boolean {
   if (actor === null || isArchived(community)) return false;
   if (canModerateDiscussions(actor, community, membership)) return true;
-  return membership !== null && post.authorId === actor.id;
+  return isActiveMember(membership) && post.authorId === actor.id;
 }
 
 /** The person who asked a question (or a moderator) marks the helpful answer. */
@@ -89,13 +113,13 @@ export function canMarkHelpful(
   return thread.authorId === actor.id || canModerateDiscussions(actor, community, membership);
 }
 
-/** Members react to posts. */
+/** Active members react to posts. */
 export function canReact(
   actor: Actor | null,
   community: CommunitySubject,
   membership: MembershipSubject,
 ): boolean {
-  return actor !== null && !isArchived(community) && (membership !== null || isCoordinator(actor));
+  return actor !== null && !isArchived(community) && takesPart(actor, membership);
 }
 
 /** Leaders, co-leaders and coordinators see hidden posts (marked), also in an archived community. */
@@ -103,13 +127,13 @@ export function canSeeHiddenPosts(actor: Actor | null, membership: MembershipSub
   return actor !== null && (isLeaderRole(membership?.role) || isCoordinator(actor));
 }
 
-/** Members report a post to the moderators. */
+/** Active members report a post to the moderators. */
 export function canReport(
   actor: Actor | null,
   community: CommunitySubject,
   membership: MembershipSubject,
 ): boolean {
-  return actor !== null && !isArchived(community) && (membership !== null || isCoordinator(actor));
+  return actor !== null && !isArchived(community) && takesPart(actor, membership);
 }
 
 /** Coordinators see the reports of every community. */
@@ -124,4 +148,48 @@ export function canFollowThread(
   membership: MembershipSubject,
 ) {
   return actor !== null && canSeeCommunity(actor, community, membership);
+}
+
+/** The person a suspension is about: their account role and their place in the community. */
+export interface SuspensionTarget {
+  userId: string;
+  accountRole: UserRole;
+  membership: MembershipSubject;
+}
+
+/**
+ * Suspending someone from a community: its (active) leaders and co-leaders, and coordinators, while the
+ * community is not archived. Nobody suspends themselves or a coordinator; the community's leaders are
+ * suspended by coordinators only.
+ */
+export function canSuspend(
+  actor: Actor | null,
+  community: CommunitySubject,
+  membership: MembershipSubject,
+  target: SuspensionTarget,
+): boolean {
+  if (!canManageSuspensions(actor, community, membership) || actor === null) return false;
+  if (target.userId === actor.id) return false;
+  if (target.accountRole === 'coordinator' || target.accountRole === 'administrator') return false;
+  if (isLeaderRole(target.membership?.role)) return isCoordinator(actor);
+  return true;
+}
+
+/** Seeing a community's suspensions and lifting them: its active leaders and the coordinators. */
+export function canManageSuspensions(
+  actor: Actor | null,
+  community: CommunitySubject,
+  membership: MembershipSubject,
+): boolean {
+  return canModerateDiscussions(actor, community, membership);
+}
+
+/** Lifting a suspension: who may manage suspensions, except the suspended person themselves. */
+export function canLiftSuspension(
+  actor: Actor | null,
+  community: CommunitySubject,
+  membership: MembershipSubject,
+  suspension: { userId: string },
+): boolean {
+  return canManageSuspensions(actor, community, membership) && actor?.id !== suspension.userId;
 }

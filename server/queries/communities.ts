@@ -9,7 +9,14 @@ import type {
   MembershipRole,
 } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
-import { communities, communityMembers, meetings, units, users } from '../db/schema/index.ts';
+import {
+  communities,
+  communityMembers,
+  communitySuspensions,
+  meetings,
+  units,
+  users,
+} from '../db/schema/index.ts';
 import type { Actor } from '../plugins/auth.ts';
 import { isCoordinator } from '../policies/communities.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -373,6 +380,7 @@ export async function findCommunityForActor(db: Db, slugOrId: string, actorId: s
       unitName: units.name,
       membershipRole: communityMembers.role,
       acceptedGuidelinesAt: communityMembers.acceptedGuidelinesAt,
+      suspended: suspendedIn(sql`${communities.id}`, actorId),
     })
     .from(communities)
     .leftJoin(units, eq(units.id, communities.unitId))
@@ -389,8 +397,20 @@ export async function findCommunityForActor(db: Db, slugOrId: string, actorId: s
   return {
     community: row.community,
     unitName: row.unitName,
-    membership: row.membershipRole ? { role: row.membershipRole } : null,
+    membership: row.membershipRole ? { role: row.membershipRole, suspended: row.suspended } : null,
   };
+}
+
+/**
+ * Whether a suspension from the community is in force for the person (not lifted and not yet ended),
+ * as a column of the caller's query: the membership lookups carry it without another round trip. One
+ * probe of community_suspensions_one_active.
+ */
+export function suspendedIn(communityId: SQL, actorId: string | null): SQL<boolean> {
+  if (!actorId) return sql<boolean>`false`;
+  return sql<boolean>`exists (select 1 from ${communitySuspensions} cs
+    where cs.community_id = ${communityId} and cs.user_id = ${actorId}
+      and cs.lifted_at is null and (cs.ends_at is null or cs.ends_at > now()))`;
 }
 
 export type CommunityForActor = NonNullable<Awaited<ReturnType<typeof findCommunityForActor>>>;

@@ -12,6 +12,7 @@ import {
   threads,
   users,
 } from '../db/schema/index.ts';
+import { suspendedIn } from './communities.ts';
 import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
 
 /** Reactions to one post (or to the opening post, `postId` null), summed, with the reader's own. */
@@ -54,6 +55,7 @@ export async function findThreadForActor(db: Db, threadId: string, actorId: stri
         joinPolicy: communities.joinPolicy,
       },
       membershipRole: communityMembers.role,
+      suspended: suspendedIn(sql`${threads.communityId}`, actorId),
       ...authorColumns,
       following: sql<boolean>`exists (select 1 from ${threadFollows} f
         where f.thread_id = ${threads.id} and f.user_id = ${actorId ?? null}::uuid)`,
@@ -72,7 +74,10 @@ export async function findThreadForActor(db: Db, threadId: string, actorId: stri
     .where(eq(threads.id, threadId))
     .limit(1);
   if (!row) return undefined;
-  return { ...row, membership: row.membershipRole ? { role: row.membershipRole } : null };
+  return {
+    ...row,
+    membership: row.membershipRole ? { role: row.membershipRole, suspended: row.suspended } : null,
+  };
 }
 export type ThreadForActor = NonNullable<Awaited<ReturnType<typeof findThreadForActor>>>;
 

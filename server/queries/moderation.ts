@@ -1,7 +1,15 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { communities, moderationActions, posts, reports, threads, users } from '../db/schema/index.ts';
+import {
+  communities,
+  communitySuspensions,
+  moderationActions,
+  posts,
+  reports,
+  threads,
+  users,
+} from '../db/schema/index.ts';
 import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
 
 /**
@@ -48,20 +56,24 @@ export async function listReports(
   return pageOf(rows, filter.limit, (row) => ({ at: row.createdExact, id: row.id }));
 }
 
-/** A community's moderation log, newest first. */
+/** A community's moderation log, newest first, with the moderator and the person acted on. */
 export async function listModerationLog(
   db: Db,
   communityId: string,
   page: { cursor?: string | undefined; limit: number },
 ) {
   const moderator = alias(users, 'moderator');
+  const subject = alias(users, 'subject');
   const rows = await db
     .select({
       id: moderationActions.id,
       action: moderationActions.action,
       note: moderationActions.note,
       threadId: moderationActions.threadId,
+      threadTitle: threads.title,
       postId: moderationActions.postId,
+      subjectId: subject.id,
+      subjectName: subject.displayName,
       createdAt: moderationActions.createdAt,
       createdExact: exactTimestamp(moderationActions.createdAt),
       actorId: moderator.id,
@@ -69,6 +81,8 @@ export async function listModerationLog(
     })
     .from(moderationActions)
     .leftJoin(moderator, eq(moderator.id, moderationActions.actorId))
+    .leftJoin(subject, eq(subject.id, moderationActions.subjectUserId))
+    .leftJoin(threads, eq(threads.id, moderationActions.threadId))
     .where(
       and(
         eq(moderationActions.communityId, communityId),
@@ -76,6 +90,49 @@ export async function listModerationLog(
       ),
     )
     .orderBy(desc(moderationActions.createdAt), desc(moderationActions.id))
+    .limit(page.limit + 1);
+  return pageOf(rows, page.limit, (row) => ({ at: row.createdExact, id: row.id }));
+}
+
+/**
+ * The suspensions in force in a community (not lifted, not ended), newest first, with the person, who
+ * suspended them, when and until when; one keyset page at a time (community_suspensions_community_idx).
+ */
+export async function listActiveSuspensions(
+  db: Db,
+  communityId: string,
+  page: { cursor?: string | undefined; limit: number },
+) {
+  const person = alias(users, 'person');
+  const moderator = alias(users, 'moderator');
+  const rows = await db
+    .select({
+      id: communitySuspensions.id,
+      reason: communitySuspensions.reason,
+      createdAt: communitySuspensions.createdAt,
+      createdExact: exactTimestamp(communitySuspensions.createdAt),
+      endsAt: communitySuspensions.endsAt,
+      person: {
+        id: person.id,
+        displayName: person.displayName,
+        photoPath: person.photoPath,
+        updatedAt: person.updatedAt,
+      },
+      moderatorId: moderator.id,
+      moderatorName: moderator.displayName,
+    })
+    .from(communitySuspensions)
+    .innerJoin(person, eq(person.id, communitySuspensions.userId))
+    .leftJoin(moderator, eq(moderator.id, communitySuspensions.suspendedBy))
+    .where(
+      and(
+        eq(communitySuspensions.communityId, communityId),
+        isNull(communitySuspensions.liftedAt),
+        sql`(${communitySuspensions.endsAt} is null or ${communitySuspensions.endsAt} > now())`,
+        rowsAfter(communitySuspensions.createdAt, communitySuspensions.id, page.cursor),
+      ),
+    )
+    .orderBy(desc(communitySuspensions.createdAt), desc(communitySuspensions.id))
     .limit(page.limit + 1);
   return pageOf(rows, page.limit, (row) => ({ at: row.createdExact, id: row.id }));
 }

@@ -18,6 +18,7 @@ import {
   reportsQuery,
   threadParams,
 } from './schema.ts';
+import { suspensionRoutes } from './suspensions.ts';
 
 const tags = ['moderation'];
 const ok = { data: { ok: true as const } };
@@ -42,6 +43,7 @@ function presentReport(row: ReportRow) {
 
 export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;
+  await app.register(suspensionRoutes);
 
   app.post(
     '/threads/:id/reports',
@@ -158,10 +160,16 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
           action: row.action,
           note: row.note,
           threadId: row.threadId,
+          thread:
+            row.threadId && row.threadTitle !== null ? { id: row.threadId, title: row.threadTitle } : null,
           postId: row.postId,
           createdAt: row.createdAt.toISOString(),
           moderator:
             row.actorId && row.actorName !== null ? { id: row.actorId, displayName: row.actorName } : null,
+          subject:
+            row.subjectId && row.subjectName !== null
+              ? { id: row.subjectId, displayName: row.subjectName }
+              : null,
         })),
         nextCursor,
       };

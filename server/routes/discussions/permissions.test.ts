@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { posts, threads } from '../../db/schema/index.ts';
+import { communityMembers, communitySuspensions, posts, threads } from '../../db/schema/index.ts';
+import { createUser } from '../../test/factories.ts';
 import {
   type ActorName,
   type Context,
@@ -28,6 +29,8 @@ interface Fixture {
   /** A question by the member, with one reply by the co-leader. */
   thread: string;
   reply: string;
+  /** A suspension in force, of a member of its own (the matrix's member stays active). */
+  suspension: string;
 }
 
 const read = (actor: ActorName, context: Context) => (canSee(actor, context) ? 200 : 404);
@@ -138,6 +141,39 @@ const endpoints: Endpoint<Fixture>[] = [
     expected: moderatorsRead,
   },
   {
+    name: 'suspend a member',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({
+      url: `/api/communities/${f.slug}/suspensions`,
+      payload: { userId: world.people.member.id, reason: 'Repeated insults.' },
+    }),
+    expected: (a, c) => write(a, c, leads(a), 201),
+  },
+  {
+    name: 'suspend a leader',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({
+      url: `/api/communities/${f.slug}/suspensions`,
+      payload: { userId: world.people.coLeader.id, reason: 'Repeated insults.' },
+    }),
+    expected: (a, c) => write(a, c, isStaff(a), 201),
+  },
+  {
+    name: 'suspensions in force',
+    method: 'GET',
+    request: (f) => ({ url: `/api/communities/${f.slug}/suspensions` }),
+    expected: moderatorsRead,
+  },
+  {
+    name: 'lift a suspension',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({ url: `/api/suspensions/${f.suspension}/lift` }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
+  {
     name: 'react',
     method: 'POST',
     mutates: true,
@@ -167,7 +203,25 @@ async function buildFixture(context: Context): Promise<Fixture> {
     .insert(posts)
     .values({ threadId: thread?.id ?? '', authorId: people.coLeader.id, body: 'Because.' })
     .returning({ id: posts.id });
-  return { slug: community.slug, thread: thread?.id ?? '', reply: reply?.id ?? '' };
+  const suspended = await createUser(db);
+  await db
+    .insert(communityMembers)
+    .values({ communityId: community.id, userId: suspended.id, role: 'member' });
+  const [suspension] = await db
+    .insert(communitySuspensions)
+    .values({
+      communityId: community.id,
+      userId: suspended.id,
+      reason: 'Spam.',
+      suspendedBy: people.leader.id,
+    })
+    .returning({ id: communitySuspensions.id });
+  return {
+    slug: community.slug,
+    thread: thread?.id ?? '',
+    reply: reply?.id ?? '',
+    suspension: suspension?.id ?? '',
+  };
 }
 
 describe.each(contexts)('discussions of a $visibility community (archived: $archived)', (context) => {

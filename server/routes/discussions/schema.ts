@@ -142,10 +142,34 @@ export const reportSchema = z.object({
 });
 export const moderationEntrySchema = z.object({
   id: z.string(),
+  /** hide, restore, dismiss report, pin, unpin, lock, unlock, suspend, lift_suspension. */
   action: z.string(),
   note: z.string(),
   threadId: z.string().nullable(),
+  /** The thread acted on, if any (its title, for the log). */
+  thread: z.object({ id: z.string(), title: z.string() }).nullable(),
   postId: z.string().nullable(),
   createdAt: z.string(),
   moderator: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  /** The person acted on (suspended or reinstated). */
+  subject: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+});
+
+export const suspendBody = z.strictObject({
+  userId: uuidField,
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'Say why, in a few words: the person is told.')
+    .max(1000, 'Use at most 1,000 characters.'),
+  /** When the suspension ends by itself; none: until it is lifted. */
+  endsAt: z.iso.datetime({ offset: true, message: 'Give a date and time.' }).optional(),
+});
+export const suspensionSchema = z.object({
+  id: z.string(),
+  person: personRef,
+  reason: z.string(),
+  createdAt: z.string(),
+  endsAt: z.string().nullable(),
+  suspendedBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
 });

@@ -4,9 +4,8 @@ import { postRevisions, posts, threads } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { canChangePost } from '../../policies/discussions.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { loadVisibleThread } from './load-thread.ts';
+import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
 
 const changeMessage = 'Only the author and the community’s leaders change a post.';
 
@@ -30,7 +29,12 @@ export async function editThread(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
-    authorizeWrite(canChangePost(actor, community, membership, thread), community, changeMessage);
+    authorizeContribution(
+      canChangePost(actor, community, membership, thread),
+      community,
+      membership,
+      changeMessage,
+    );
     if (thread.deletedAt) throw new AppError('conflict', 'This thread was deleted.');
     await tx
       .insert(postRevisions)
@@ -53,7 +57,12 @@ export async function editReply(
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleThread(tx, actor, threadId);
     const post = await loadReply(tx, threadId, postId);
-    authorizeWrite(canChangePost(actor, community, membership, post), community, changeMessage);
+    authorizeContribution(
+      canChangePost(actor, community, membership, post),
+      community,
+      membership,
+      changeMessage,
+    );
     if (post.deletedAt) throw new AppError('conflict', 'This reply was deleted.');
     await tx.insert(postRevisions).values({ postId, body: post.body, editedBy: actor.id });
     await tx.update(posts).set({ body, editedAt: sql`now()` }).where(eq(posts.id, postId));
@@ -64,7 +73,12 @@ export async function editReply(
 export async function deleteThread(deps: ServiceDeps, actor: Actor, threadId: string): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
-    authorizeWrite(canChangePost(actor, community, membership, thread), community, changeMessage);
+    authorizeContribution(
+      canChangePost(actor, community, membership, thread),
+      community,
+      membership,
+      changeMessage,
+    );
     if (thread.deletedAt) throw new AppError('conflict', 'This thread was already deleted.');
     await tx.update(threads).set({ deletedAt: sql`now()` }).where(eq(threads.id, threadId));
   });
@@ -80,7 +94,12 @@ export async function deleteReply(
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
     const post = await loadReply(tx, threadId, postId);
-    authorizeWrite(canChangePost(actor, community, membership, post), community, changeMessage);
+    authorizeContribution(
+      canChangePost(actor, community, membership, post),
+      community,
+      membership,
+      changeMessage,
+    );
     if (post.deletedAt) throw new AppError('conflict', 'This reply was already deleted.');
     await tx.update(posts).set({ deletedAt: sql`now()` }).where(eq(posts.id, postId));
     await tx

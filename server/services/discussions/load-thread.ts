@@ -3,8 +3,10 @@ import type { Db } from '../../db/client.ts';
 import { threadFollows, threads } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
+import type { CommunitySubject, MembershipSubject } from '../../policies/communities.ts';
 import { canReadDiscussions, canSeeHiddenPosts } from '../../policies/discussions.ts';
 import { findThreadForActor, type ThreadForActor } from '../../queries/discussions.ts';
+import { authorizeWrite } from '../communities/load-community.ts';
 
 /**
  * Loads a thread the actor may read (404 otherwise, as for its community). `lock` takes the thread
@@ -28,4 +30,20 @@ export async function loadVisibleThread(
 /** Follows a thread (authors and repliers follow what they write in). */
 export async function follow(db: Db, threadId: string, userId: string): Promise<void> {
   await db.insert(threadFollows).values({ threadId, userId }).onConflictDoNothing();
+}
+
+export const suspendedMessage =
+  'You are suspended from this community: you can read it, but not post, reply, react or report.';
+
+/**
+ * Refuses a contribution (403) unless the policy allowed it, saying why: the community is archived,
+ * the member is suspended from it, or `message`.
+ */
+export function authorizeContribution(
+  allowed: boolean,
+  community: CommunitySubject,
+  membership: MembershipSubject,
+  message: string,
+): void {
+  authorizeWrite(allowed, community, membership?.suspended ? suspendedMessage : message);
 }

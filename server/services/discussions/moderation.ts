@@ -8,7 +8,7 @@ import { authorizeWrite, leaderIdsOf } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
 import { excerpt, notifyEach } from '../notifications/notify-many.ts';
-import { loadVisibleThread } from './load-thread.ts';
+import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
 
 const moderatorsOnly = 'Only the community’s leaders and the coordinators moderate.';
 
@@ -19,14 +19,20 @@ export async function logModeration(
     communityId: string;
     actorId: string;
     action: string;
-    threadId: string;
+    threadId?: string | null;
     postId?: string | null;
+    /** The person acted on (a suspension and its lifting). */
+    subjectUserId?: string | null;
     note?: string;
   },
 ): Promise<void> {
-  await db
-    .insert(moderationActions)
-    .values({ ...entry, postId: entry.postId ?? null, note: entry.note ?? '' });
+  await db.insert(moderationActions).values({
+    ...entry,
+    threadId: entry.threadId ?? null,
+    postId: entry.postId ?? null,
+    subjectUserId: entry.subjectUserId ?? null,
+    note: entry.note ?? '',
+  });
 }
 
 /** A member reports the opening post (`postId` null) or a reply; the community's leaders are told. */
@@ -39,9 +45,10 @@ export async function reportPost(
   const { db } = deps.database;
   const { id, messageIds } = await db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId);
-    authorizeWrite(
+    authorizeContribution(
       canReport(actor, community, membership),
       community,
+      membership,
       'Join the community to report a post.',
     );
     if (input.postId) {

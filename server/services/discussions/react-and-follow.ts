@@ -4,9 +4,8 @@ import { posts, reactions, threadFollows, threadReads } from '../../db/schema/in
 import { AppError, authorize, fieldError } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { canFollowThread, canReact } from '../../policies/discussions.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { follow, loadVisibleThread } from './load-thread.ts';
+import { authorizeContribution, follow, loadVisibleThread } from './load-thread.ts';
 
 /** Adds a reaction to the opening post (`postId` null) or a reply; the same one twice is a 409. */
 export async function addReaction(
@@ -17,7 +16,12 @@ export async function addReaction(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId);
-    authorizeWrite(canReact(actor, community, membership), community, 'Join the community to react.');
+    authorizeContribution(
+      canReact(actor, community, membership),
+      community,
+      membership,
+      'Join the community to react.',
+    );
     if (thread.deletedAt) throw new AppError('conflict', 'This thread was deleted.');
     if (input.postId) await requireLiveReply(tx, threadId, input.postId);
     const added = await tx

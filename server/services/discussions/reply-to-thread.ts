@@ -4,11 +4,10 @@ import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { canReply } from '../../policies/discussions.ts';
 import { listFollowerIds } from '../../queries/discussions.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
 import { excerpt, notifyEach } from '../notifications/notify-many.ts';
-import { follow, loadVisibleThread } from './load-thread.ts';
+import { authorizeContribution, follow, loadVisibleThread } from './load-thread.ts';
 import { checkMentions, notifyMentioned } from './mentions.ts';
 import { markThreadRead } from './react-and-follow.ts';
 
@@ -27,9 +26,10 @@ export async function replyToThread(
   const { id, messageIds } = await db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
     if (thread.deletedAt) throw new AppError('conflict', 'This thread was deleted: it takes no replies.');
-    authorizeWrite(
+    authorizeContribution(
       canReply(actor, community, membership, thread),
       community,
+      membership,
       thread.lockedAt ? 'This thread is locked: only its moderators reply.' : 'Join the community to reply.',
     );
     await checkMentions(tx, community.id, input.mentions);

@@ -3,11 +3,11 @@ import type { ThreadKind } from '../../../common/enums.ts';
 import { communities, communityMembers, threads, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { canStartThread } from '../../policies/discussions.ts';
-import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
+import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
 import { excerpt, notifyEach } from '../notifications/notify-many.ts';
-import { follow } from './load-thread.ts';
+import { authorizeContribution, follow } from './load-thread.ts';
 import { checkMentions, notifyMentioned } from './mentions.ts';
 import { markThreadRead } from './react-and-follow.ts';
 
@@ -30,9 +30,10 @@ export async function startThread(
   const { db } = deps.database;
   const { id, messageIds } = await db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
-    authorizeWrite(
+    authorizeContribution(
       canStartThread(actor, community, membership, input.kind),
       community,
+      membership,
       input.kind === 'announcement'
         ? 'Announcements come from the community’s leaders and sponsors.'
         : 'Join the community to start a discussion.',

@@ -1,0 +1,169 @@
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { communityMembers, communitySuspensions, users } from '../../db/schema/index.ts';
+import { AppError, fieldError, notFound } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { isCoordinator } from '../../policies/communities.ts';
+import {
+  canLiftSuspension,
+  canManageSuspensions,
+  canSuspend,
+  type SuspensionTarget,
+} from '../../policies/discussions.ts';
+import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+import { dispatchEmails } from '../mail/outbox.ts';
+import { notifyUser } from '../notifications/notify.ts';
+import { logModeration } from './moderation.ts';
+
+const moderatorsOnly = 'Only the community’s leaders and the coordinators suspend members.';
+
+/** Why a suspension the policy refused was refused, in words (the decision itself is the policy's). */
+function refusal(actor: Actor, target: SuspensionTarget, manages: boolean): string {
+  if (!manages) return moderatorsOnly;
+  if (target.userId === actor.id) return 'You cannot suspend yourself.';
+  if (target.accountRole !== 'member') return 'Coordinators cannot be suspended from a community.';
+  if (!isCoordinator(actor)) return 'Only a coordinator can suspend one of the community’s leaders.';
+  return moderatorsOnly;
+}
+
+/** The person to suspend, with their account role and membership (field error when not a member). */
+async function loadTarget(db: Db, communityId: string, userId: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      role: users.role,
+      memberRole: communityMembers.role,
+    })
+    .from(users)
+    .innerJoin(
+      communityMembers,
+      and(eq(communityMembers.userId, users.id), eq(communityMembers.communityId, communityId)),
+    )
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row) throw fieldError('userId', 'That person is not a member of this community.');
+  return row;
+}
+
+function untilText(endsAt: Date | null): string {
+  return endsAt ? `until ${endsAt.toUTCString()}` : 'until a leader lifts it';
+}
+
+/**
+ * Suspends a member from a community (they keep reading but cannot post, reply, react or report),
+ * optionally until a time. Under the community lock; a suspension already in force is a 409, one that
+ * ended on its own is closed first (one active row per person). Logged, and the person is told.
+ */
+export async function suspendMember(
+  deps: ServiceDeps,
+  actor: Actor,
+  slug: string,
+  input: { userId: string; reason: string; endsAt?: string | undefined },
+): Promise<string> {
+  const endsAt = input.endsAt ? new Date(input.endsAt) : null;
+  if (endsAt && endsAt.getTime() <= Date.now()) throw fieldError('endsAt', 'Choose a time in the future.');
+  const { id, messageId } = await deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
+    authorizeWrite(canManageSuspensions(actor, community, membership), community, moderatorsOnly);
+    const person = await loadTarget(tx, community.id, input.userId);
+    const target: SuspensionTarget = {
+      userId: person.id,
+      accountRole: person.role,
+      membership: { role: person.memberRole },
+    };
+    if (!canSuspend(actor, community, membership, target)) {
+      throw new AppError('forbidden', refusal(actor, target, true));
+    }
+    // A suspension that ran out is no longer in force: close it, so the new one can be the active row.
+    await tx
+      .update(communitySuspensions)
+      .set({ liftedAt: sql`now()` })
+      .where(
+        and(
+          eq(communitySuspensions.communityId, community.id),
+          eq(communitySuspensions.userId, person.id),
+          isNull(communitySuspensions.liftedAt),
+          lte(communitySuspensions.endsAt, sql`now()`),
+        ),
+      );
+    const [inserted] = await tx
+      .insert(communitySuspensions)
+      .values({
+        communityId: community.id,
+        userId: person.id,
+        reason: input.reason,
+        endsAt,
+        suspendedBy: actor.id,
+      })
+      .onConflictDoNothing()
+      .returning({ id: communitySuspensions.id });
+    if (!inserted) {
+      throw new AppError('conflict', `${person.displayName} is already suspended from this community.`);
+    }
+    await logModeration(tx, {
+      communityId: community.id,
+      actorId: actor.id,
+      action: 'suspend',
+      subjectUserId: person.id,
+      note: input.reason,
+    });
+    const messageId = await notifyUser(tx, deps.env.publicUrl, {
+      userId: person.id,
+      kind: 'community.membership',
+      title: `You are suspended from ${community.name}`,
+      body: `${input.reason} You can still read the community, ${untilText(endsAt)}, but not post, reply, react or report.`,
+      url: `/communities/${community.slug}`,
+    });
+    return { id: inserted.id, messageId };
+  });
+  await dispatchEmails(deps.jobs, messageId ? [messageId] : []);
+  return id;
+}
+
+/** Lifts a suspension in force (409 when it was already lifted or has ended); logged, the person is told. */
+export async function liftSuspension(deps: ServiceDeps, actor: Actor, suspensionId: string): Promise<void> {
+  const messageId = await deps.database.db.transaction(async (tx) => {
+    const [found] = await tx
+      .select()
+      .from(communitySuspensions)
+      .where(eq(communitySuspensions.id, suspensionId))
+      .limit(1);
+    if (!found) throw notFound('That suspension');
+    const { community, membership } = await loadVisibleCommunity(tx, actor, found.communityId, {
+      lock: true,
+    });
+    authorizeWrite(
+      canLiftSuspension(actor, community, membership, found),
+      community,
+      'Only the community’s leaders and the coordinators lift suspensions.',
+    );
+    const [lifted] = await tx
+      .update(communitySuspensions)
+      .set({ liftedAt: sql`now()`, liftedBy: actor.id })
+      .where(
+        and(
+          eq(communitySuspensions.id, suspensionId),
+          isNull(communitySuspensions.liftedAt),
+          sql`(${communitySuspensions.endsAt} is null or ${communitySuspensions.endsAt} > now())`,
+        ),
+      )
+      .returning({ id: communitySuspensions.id });
+    if (!lifted) throw new AppError('conflict', 'That suspension is no longer in force.');
+    await logModeration(tx, {
+      communityId: community.id,
+      actorId: actor.id,
+      action: 'lift_suspension',
+      subjectUserId: found.userId,
+    });
+    return notifyUser(tx, deps.env.publicUrl, {
+      userId: found.userId,
+      kind: 'community.membership',
+      title: `Your suspension from ${community.name} was lifted`,
+      body: 'You can post, reply, react and report again.',
+      url: `/communities/${community.slug}`,
+    });
+  });
+  await dispatchEmails(deps.jobs, messageId ? [messageId] : []);
+}
