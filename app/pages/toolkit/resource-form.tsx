@@ -22,7 +22,6 @@ import {
   type TopicRef,
   toolkitKeys,
   uploadResource,
-  urlKinds,
 } from '../../api/toolkit.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -81,11 +80,11 @@ export function ResourceFormDialog(props: {
   const [source, setSource] = useState<'upload' | 'link'>(editing?.url ? 'link' : 'upload');
   const [topicIds, setTopicIds] = useState<string[]>(editing?.topics.map((topic) => topic.id) ?? []);
   const isFileKind = fileKinds.includes(kind);
-  // A new file-kind resource is uploaded or linked to; an existing one keeps its file (or its link).
+  // A new file-kind resource (or a video) is uploaded or linked to; an existing one keeps its file.
   const hasFile = Boolean(editing?.file);
-  const choosesSource = isFileKind && !editing;
-  const needsFile = isFileKind && !editing && source === 'upload';
-  const needsUrl = urlKinds.includes(kind) || (isFileKind && !hasFile && source === 'link');
+  const choosesSource = (isFileKind || kind === 'video') && !editing;
+  const needsFile = choosesSource && source === 'upload';
+  const needsUrl = !needsFile && !hasFile && kind !== 'article';
   const close = () => {
     form.reset();
     props.onClose();
@@ -96,6 +95,7 @@ export function ResourceFormDialog(props: {
     if (!title.trim()) missing.title = 'Give the resource a title.';
     if (needsUrl && !url.trim()) missing.url = 'Enter the address (https://…).';
     if (needsFile && !file) missing.file = 'Choose the file to share.';
+    if (kind === 'article' && !body.trim()) missing.body = 'Write the article (in Markdown).';
     if (Object.keys(missing).length > 0) {
       form.setFields(missing);
       form.setMessage('Please correct the highlighted fields.');
@@ -152,7 +152,12 @@ export function ResourceFormDialog(props: {
             name="kind"
             data={kindOptions}
             value={kind}
-            onChange={(value) => value && setKind(value as ResourceKind)}
+            onChange={(value) => {
+              if (!value) return;
+              setKind(value as ResourceKind);
+              // A video is usually a YouTube or Vimeo link; a document usually a file.
+              setSource(value === 'video' ? 'link' : 'upload');
+            }}
             allowDeselect={false}
             error={form.error('kind')}
             disabled={Boolean(editing)}
@@ -176,8 +181,11 @@ export function ResourceFormDialog(props: {
               onChange={(value) => setSource(value === 'link' ? 'link' : 'upload')}
             >
               <Group gap="lg" mt={6}>
-                <Radio value="upload" label="Upload a file" />
-                <Radio value="link" label="Link to the document" />
+                <Radio value="upload" label={kind === 'video' ? 'Upload an MP4 file' : 'Upload a file'} />
+                <Radio
+                  value="link"
+                  label={kind === 'video' ? 'Link to YouTube or Vimeo' : 'Link to the document'}
+                />
               </Group>
             </Radio.Group>
           ) : null}
