@@ -185,9 +185,13 @@ export async function listReplies(
 export type ReplyRow = Awaited<ReturnType<typeof listReplies>>['rows'][number];
 
 /** The earlier versions of a thread's opening post or of a reply, newest first. */
-export async function listRevisions(db: Db, target: { threadId: string } | { postId: string }) {
+export async function listRevisions(
+  db: Db,
+  threadId: string,
+  target: { postId: string | null; includeHidden: boolean },
+) {
   const editor = alias(users, 'editor');
-  return db
+  const query = db
     .select({
       title: postRevisions.title,
       body: postRevisions.body,
@@ -199,11 +203,26 @@ export async function listRevisions(db: Db, target: { threadId: string } | { pos
     })
     .from(postRevisions)
     .leftJoin(editor, eq(editor.id, postRevisions.editedBy))
-    .where(
-      'threadId' in target
-        ? eq(postRevisions.threadId, target.threadId)
-        : eq(postRevisions.postId, target.postId),
+    .$dynamic();
+  if (target.postId === null) {
+    return query
+      .where(eq(postRevisions.threadId, threadId))
+      .orderBy(desc(postRevisions.createdAt))
+      .limit(200);
+  }
+  // A reply's history only through its own thread, and not of a deleted reply or (for readers who do
+  // not moderate) a hidden one: their text is withheld on the thread page too.
+  return query
+    .innerJoin(
+      posts,
+      and(
+        eq(posts.id, postRevisions.postId),
+        eq(posts.threadId, threadId),
+        isNull(posts.deletedAt),
+        target.includeHidden ? undefined : isNull(posts.hiddenAt),
+      ),
     )
+    .where(eq(postRevisions.postId, target.postId))
     .orderBy(desc(postRevisions.createdAt))
     .limit(200);
 }

@@ -22,6 +22,7 @@ export async function listReports(
   filter: { status: 'open' | 'hidden' | 'dismissed'; cursor?: string | undefined; limit: number },
 ) {
   const reporter = alias(users, 'reporter');
+  const author = alias(users, 'author');
   const rows = await db
     .select({
       id: reports.id,
@@ -38,12 +39,21 @@ export async function listReports(
       communityName: communities.name,
       reporterId: reporter.id,
       reporterName: reporter.displayName,
+      authorId: author.id,
+      authorName: author.displayName,
+      hidden: sql<boolean>`case when ${reports.postId} is null then ${threads.hiddenAt} is not null
+        else ${posts.hiddenAt} is not null end`,
+      threadLocked: sql<boolean>`${threads.lockedAt} is not null`,
     })
     .from(reports)
     .innerJoin(threads, eq(threads.id, reports.threadId))
     .innerJoin(communities, eq(communities.id, reports.communityId))
     .leftJoin(posts, eq(posts.id, reports.postId))
     .leftJoin(reporter, eq(reporter.id, reports.reporterId))
+    .leftJoin(
+      author,
+      sql`${author.id} = case when ${reports.postId} is null then ${threads.authorId} else ${posts.authorId} end`,
+    )
     .where(
       and(
         scope === 'all' ? undefined : eq(reports.communityId, scope.communityId),

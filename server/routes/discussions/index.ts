@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { renderMarkdown } from '../../../common/markdown.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { canSeeHiddenPosts } from '../../policies/discussions.ts';
 import { presentThread, presentThreadSummary } from '../../presenters/discussions.ts';
@@ -200,13 +201,17 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await loadVisibleThread(db(), request.actor, request.params.id);
-      const { postId } = request.query;
-      const rows = await listRevisions(db(), postId ? { postId } : { threadId: request.params.id });
+      const found = await loadVisibleThread(db(), request.actor, request.params.id);
+      const includeHidden = canSeeHiddenPosts(request.actor, found.membership);
+      const postId = request.query.postId ?? null;
+      // A deleted thread's earlier text stays withheld, as its text is.
+      if (postId === null && found.thread.deletedAt && !includeHidden) return { data: [] };
+      const rows = await listRevisions(db(), request.params.id, { postId, includeHidden });
       return {
         data: rows.map((row) => ({
           title: row.title,
           body: row.body,
+          bodyHtml: renderMarkdown(row.body),
           createdAt: row.createdAt.toISOString(),
           editedBy:
             row.editorId && row.editorName !== null

@@ -53,7 +53,14 @@ describe('reports and the moderation queue', () => {
     const queue = (await call('GET', `/api/communities/${community.slug}/reports`, leader.cookie)).json()
       .data;
     expect(queue).toHaveLength(2);
-    expect(queue[0]).toMatchObject({ postId: replyId, excerpt: 'Rude words here.', status: 'open' });
+    expect(queue[0]).toMatchObject({
+      postId: replyId,
+      excerpt: 'Rude words here.',
+      status: 'open',
+      author: { id: b.id },
+      hidden: false,
+      threadLocked: false,
+    });
     const everywhere = (await call('GET', '/api/coordinator/reports', coordinator.cookie)).json().data;
     expect(everywhere.map((r: { id: string }) => r.id)).toEqual(
       expect.arrayContaining(queue.map((r: { id: string }) => r.id)),
@@ -67,6 +74,10 @@ describe('reports and the moderation queue', () => {
     expect(decided.statusCode).toBe(200);
     const open = (await call('GET', `/api/communities/${community.slug}/reports`, leader.cookie)).json().data;
     expect(open).toEqual([]);
+    const hiddenOnes = (
+      await call('GET', `/api/communities/${community.slug}/reports?status=hidden`, leader.cookie)
+    ).json().data;
+    expect(hiddenOnes.map((r: { hidden: boolean }) => r.hidden)).toEqual([true, true]);
     expect(
       (await call('POST', `/api/reports/${queue[1].id}/decision`, leader.cookie, { decision: 'dismiss' }))
         .statusCode,
@@ -114,5 +125,33 @@ describe('reports and the moderation queue', () => {
     const log = (await call('GET', `/api/communities/${community.slug}/moderation-log`, leader.cookie)).json()
       .data;
     expect(log.map((e: { action: string }) => e.action)).toEqual(['restore', 'hide']);
+  });
+
+  it('shows a reply’s history only through its own thread, and not of a hidden reply to members', async () => {
+    const leader = await signedInUser(t.app);
+    const member = await createUser(db());
+    const community = await createTestCommunity(db(), [leader.user.id], { members: [[member.id, 'member']] });
+    const cookie = await signInAs(t.app, member.email);
+    const start = (title: string) =>
+      call('POST', `/api/communities/${community.slug}/threads`, cookie, { title, body: 'Text' });
+    const first = (await start('First')).json().data.id;
+    const second = (await start('Second')).json().data.id;
+    const replyId = (
+      await call('POST', `/api/threads/${first}/replies`, cookie, { body: 'Version *one*' })
+    ).json().data.id;
+    await call('PATCH', `/api/threads/${first}/replies/${replyId}`, cookie, { body: 'Version two' });
+    const history = (await call('GET', `/api/threads/${first}/revisions?postId=${replyId}`, cookie)).json()
+      .data;
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ body: 'Version *one*', bodyHtml: '<p>Version <em>one</em></p>\n' });
+    expect(
+      (await call('GET', `/api/threads/${second}/revisions?postId=${replyId}`, cookie)).json().data,
+    ).toEqual([]);
+    await call('PUT', `/api/threads/${first}/hidden`, leader.cookie, { postId: replyId, hidden: true });
+    expect(
+      (await call('GET', `/api/threads/${first}/revisions?postId=${replyId}`, cookie)).json().data,
+    ).toEqual([]);
+    const forLeader = await call('GET', `/api/threads/${first}/revisions?postId=${replyId}`, leader.cookie);
+    expect(forLeader.json().data).toHaveLength(1);
   });
 });

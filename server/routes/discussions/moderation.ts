@@ -34,6 +34,10 @@ function presentReport(row: ReportRow) {
     thread: { id: row.threadId, title: row.threadTitle },
     postId: row.postId,
     excerpt: excerpt(row.postId ? (row.text ?? '') : row.threadBody, 300),
+    author:
+      row.authorId && row.authorName !== null ? { id: row.authorId, displayName: row.authorName } : null,
+    hidden: row.hidden,
+    threadLocked: row.threadLocked,
     reporter:
       row.reporterId && row.reporterName !== null
         ? { id: row.reporterId, displayName: row.reporterName }

@@ -101,9 +101,11 @@ export const threadSchema = threadSummarySchema.extend({
   }),
 });
 
+/** An earlier version of a post (newest first): its text as written and as shown. */
 export const revisionSchema = z.object({
   title: z.string().nullable(),
   body: z.string(),
+  bodyHtml: z.string(),
   editedBy: personRef.nullable(),
   createdAt: z.string(),
 });
@@ -138,6 +140,12 @@ export const reportSchema = z.object({
   postId: z.string().nullable(),
   /** An excerpt of what was reported. */
   excerpt: z.string(),
+  /** Who wrote what was reported (to suspend them), null when the account is gone. */
+  author: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  /** Whether what was reported is hidden now (it can be restored). */
+  hidden: z.boolean(),
+  /** Whether the thread is locked now. */
+  threadLocked: z.boolean(),
   reporter: z.object({ id: z.string(), displayName: z.string() }).nullable(),
 });
 export const moderationEntrySchema = z.object({
