@@ -129,7 +129,7 @@ function ViewerUse(props: {
     );
   }
   return (
-    <Paper withBorder p="sm" aria-label="Your record">
+    <Paper withBorder p="sm" component="section" aria-label="Your record">
       <Stack gap="xs">
         <Text size="sm" fw={600}>
           You recorded: {resourceUseKindLabels[props.use.kind]}

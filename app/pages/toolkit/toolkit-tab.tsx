@@ -12,8 +12,8 @@ import {
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
-import { type ResourceKind, resourceKindLabels, resourceKinds } from '../../../common/enums.ts';
+import { Link, useSearchParams } from 'react-router';
+import { resourceKindLabels, resourceKinds } from '../../../common/enums.ts';
 import { type ResourceFilters, type Toolkit, useResources, useToolkit } from '../../api/toolkit.ts';
 import { EmptyState, LoadError } from '../../components/page-states.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
@@ -94,15 +94,41 @@ const sortOptions = [
   { value: 'title', label: 'Title (A–Z)' },
 ];
 
+/** The list's filters from the address (unknown values are left out). */
+function filtersFrom(params: URLSearchParams): ResourceFilters {
+  const kind = params.get('kind');
+  const sort = params.get('sort');
+  return {
+    q: params.get('q') || undefined,
+    kind: resourceKinds.find((value) => value === kind),
+    topicId: params.get('topicId') || undefined,
+    collectionId: params.get('collectionId') || undefined,
+    sort: sort === 'popular' || sort === 'title' ? sort : undefined,
+  };
+}
+
 function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
   const { slug, toolkit } = props;
   const [adding, setAdding] = useState(false);
-  const [words, setWords] = useState('');
-  const [filters, setFilters] = useState<ResourceFilters>({});
+  // The filters live in the address, so Back, reload and a shared link keep them.
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const [words, setWords] = useState(filters.q ?? '');
+  const setFilter = (key: 'q' | 'kind' | 'topicId' | 'collectionId' | 'sort', value: string | null) => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  };
   const filtered = Boolean(filters.q || filters.kind || filters.topicId || filters.collectionId);
   const search = (event: FormEvent) => {
     event.preventDefault();
-    setFilters((current) => ({ ...current, q: words.trim() || undefined }));
+    setFilter('q', words.trim() || null);
   };
   return (
     <Stack gap="lg">
@@ -155,19 +181,14 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
               label="Kind"
               data={kindFilterOptions}
               value={filters.kind ?? ''}
-              onChange={(value) =>
-                setFilters((current) => ({
-                  ...current,
-                  kind: (value || undefined) as ResourceKind | undefined,
-                }))
-              }
+              onChange={(value) => setFilter('kind', value)}
               allowDeselect={false}
             />
             <Select
               label="Topic"
               data={[{ value: '', label: 'All topics' }, ...topicOptions(toolkit.topics, true)]}
               value={filters.topicId ?? ''}
-              onChange={(value) => setFilters((current) => ({ ...current, topicId: value || undefined }))}
+              onChange={(value) => setFilter('topicId', value)}
               allowDeselect={false}
             />
             <Select
@@ -180,21 +201,14 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
                 })),
               ]}
               value={filters.collectionId ?? ''}
-              onChange={(value) =>
-                setFilters((current) => ({ ...current, collectionId: value || undefined }))
-              }
+              onChange={(value) => setFilter('collectionId', value)}
               allowDeselect={false}
             />
             <Select
               label="Sort by"
               data={sortOptions}
               value={filters.sort ?? 'newest'}
-              onChange={(value) =>
-                setFilters((current) => ({
-                  ...current,
-                  sort: value === 'popular' || value === 'title' ? value : undefined,
-                }))
-              }
+              onChange={(value) => setFilter('sort', value === 'newest' ? null : value)}
               allowDeselect={false}
             />
           </SimpleGrid>
