@@ -44,6 +44,8 @@ import { EditMeetingPage } from './pages/meetings/edit-meeting-page.tsx';
 import { MeetingPage } from './pages/meetings/meeting-page.tsx';
 import { MeetingsTab } from './pages/meetings/meetings-tab.tsx';
 import { NewMeetingPage } from './pages/meetings/new-meeting-page.tsx';
+import { CoordinatorReportsPage } from './pages/moderation/coordinator-reports-page.tsx';
+import { ModerationTab } from './pages/moderation/moderation-tab.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { NotificationsPage } from './pages/notifications-page.tsx';
 import { PeoplePage } from './pages/people/people-page.tsx';
@@ -101,6 +103,7 @@ export const router = createBrowserRouter([
               { path: 'meetings', element: <MeetingsTab /> },
               { path: 'meetings/new', element: <NewMeetingPage /> },
               { path: 'toolkit', element: <ToolkitTab /> },
+              { path: 'moderation', element: <ModerationTab /> },
               { path: 'edit', element: <EditCommunityPage /> },
             ],
           },
@@ -149,6 +152,7 @@ export const router = createBrowserRouter([
                       { path: 'proposals', element: <ProposalQueuePage /> },
                       { path: 'inbox', element: <InboxPage /> },
                       { path: 'inbox/:id', element: <ContactRequestPage /> },
+                      { path: 'reports', element: <CoordinatorReportsPage /> },
                     ],
                   },
                 ],

@@ -1,6 +1,9 @@
 import { SectionLayout } from './section-layout.tsx';
 
-/** Coordination: the proposal queue and the inbox of contact requests, for coordinators and administrators. */
+/**
+ * Coordination: the proposal queue, the inbox of contact requests and the reports of every community,
+ * for coordinators and administrators.
+ */
 export function CoordinationLayout() {
   return (
     <SectionLayout
@@ -8,6 +11,7 @@ export function CoordinationLayout() {
       links={[
         { to: '/coordination/proposals', label: 'Proposals' },
         { to: '/coordination/inbox', label: 'Inbox' },
+        { to: '/coordination/reports', label: 'Reports' },
       ]}
     />
   );

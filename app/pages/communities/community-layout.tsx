@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../api/queries.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { canSeeModeration } from '../moderation/moderation-tab.tsx';
 import { joinPolicyShort, memberCountText, StageBadge } from './community-badges.tsx';
 import { type CommunityOutletContext, useCommunityHome } from './community-context.ts';
 import { MembershipActions } from './membership-actions.tsx';
@@ -16,8 +17,10 @@ const tabs = [
   { to: 'meetings', label: 'Meetings' },
   { to: 'toolkit', label: 'Toolkit' },
 ];
+/** Shown to the community's leaders and the coordinators only. */
+const moderationTab = { to: 'moderation', label: 'Moderation', end: false };
 
-function CommunityHeader(props: CommunityOutletContext) {
+function CommunityHeader(props: CommunityOutletContext & { moderates: boolean }) {
   const { community, viewer } = props.home;
   const archived = community.stage === 'archived';
   return (
@@ -62,7 +65,7 @@ function CommunityHeader(props: CommunityOutletContext) {
       ) : null}
       <nav aria-label="Community sections" className="community-tabs">
         <ul>
-          {tabs.map((tab) => (
+          {[...tabs, ...(props.moderates ? [moderationTab] : [])].map((tab) => (
             <li key={tab.label}>
               <NavLink
                 to={tab.to ? `/communities/${community.slug}/${tab.to}` : `/communities/${community.slug}`}
@@ -133,7 +136,7 @@ export function CommunityLayout() {
   const context: CommunityOutletContext = { home: home.data, slug };
   return (
     <>
-      <CommunityHeader {...context} />
+      <CommunityHeader {...context} moderates={canSeeModeration(home.data.viewer.role, me.data?.role)} />
       <Outlet context={context} />
     </>
   );

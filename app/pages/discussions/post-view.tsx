@@ -1,24 +1,32 @@
 import { Badge, Box, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { apiSend, errorMessage } from '../../api/client.ts';
+import { useMe } from '../../api/queries.ts';
 import type { Thread, ThreadPost } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { HistoryDialog } from './history-dialog.tsx';
 import { Reactions } from './reactions.tsx';
 import { ReplyForm } from './reply-form.tsx';
+import { ReportDialog } from './report-dialog.tsx';
 
-/** Who wrote a post and when (and whether it was edited). */
+/**
+ * Who wrote a post and when, and whether it was edited: then `history` (the thread, and the reply or
+ * null for the opening post) offers its earlier versions.
+ */
 export function PostMeta(props: {
   author: ThreadPost['author'];
   createdAt: string;
   editedAt: string | null;
+  history?: { threadId: string; postId: string | null };
 }) {
   const name = props.author?.displayName ?? 'A former member';
+  const [showHistory, setShowHistory] = useState(false);
   return (
-    <Group gap="xs" wrap="nowrap">
+    <Group gap="xs" wrap="wrap">
       <PersonAvatar name={name} photoUrl={props.author?.photoUrl ?? null} size="sm" />
       <Text size="sm">
         <Text span fw={600} inherit>
@@ -32,8 +40,40 @@ export function PostMeta(props: {
           {props.editedAt ? ' · edited' : ''}
         </Text>
       </Text>
+      {props.editedAt && props.history ? (
+        <>
+          <Button size="compact-xs" variant="subtle" onClick={() => setShowHistory(true)}>
+            History
+          </Button>
+          <HistoryDialog
+            opened={showHistory}
+            threadId={props.history.threadId}
+            postId={props.history.postId}
+            onClose={() => setShowHistory(false)}
+          />
+        </>
+      ) : null}
     </Group>
   );
+}
+
+/** Moderators hide a post from members, or restore it. */
+export function useHidePost(threadId: string, onChanged: () => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const setHidden = async (postId: string | null, hidden: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await apiSend('PUT', `/threads/${threadId}/hidden`, { postId, hidden });
+      await onChanged();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setHidden };
 }
 
 /** One reply: its text, reactions and what the viewer may do with it. */
@@ -44,9 +84,12 @@ export function PostView(props: {
   onChanged: () => Promise<void>;
 }) {
   const { thread, post } = props;
+  const me = useMe();
   const [mode, setMode] = useState<'view' | 'edit' | 'reply'>('view');
   const [deleting, setDeleting] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const hide = useHidePost(thread.id, props.onChanged);
   const name = post.author?.displayName ?? 'a former member';
   if (post.deleted) {
     return (
@@ -57,6 +100,18 @@ export function PostView(props: {
       </Paper>
     );
   }
+  // Members see only that a moderator hid it; moderators see it, marked, and may restore it.
+  if (post.hidden && !thread.abilities.moderate) {
+    return (
+      <Paper withBorder p="sm" id={`post-${post.id}`}>
+        <Text size="sm" c="dimmed" fs="italic">
+          This reply was hidden by a moderator.
+        </Text>
+      </Paper>
+    );
+  }
+  // Reporting is for those who take part (the same rule as reacting), about other people's posts.
+  const canReport = thread.abilities.react && post.author?.id !== me.data?.id;
   const markHelpful = async () => {
     setError(null);
     try {
@@ -77,7 +132,17 @@ export function PostView(props: {
     >
       <Stack gap="xs">
         <Group justify="space-between" gap="xs" wrap="wrap">
-          <PostMeta author={post.author} createdAt={post.createdAt} editedAt={post.editedAt} />
+          <PostMeta
+            author={post.author}
+            createdAt={post.createdAt}
+            editedAt={post.editedAt}
+            history={{ threadId: thread.id, postId: post.id }}
+          />
+          {post.hidden ? (
+            <Badge color="red" variant="light" tt="none">
+              Hidden from members
+            </Badge>
+          ) : null}
           {post.helpful ? (
             <Badge color="forest" variant="light" tt="none">
               Helpful answer
@@ -131,9 +196,24 @@ export function PostView(props: {
                 Delete
               </Button>
             ) : null}
+            {thread.abilities.moderate ? (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                loading={hide.busy}
+                onClick={() => void hide.setHidden(post.id, !post.hidden)}
+              >
+                {post.hidden ? 'Restore' : 'Hide'}
+              </Button>
+            ) : null}
+            {canReport ? (
+              <Button size="compact-sm" variant="subtle" color="gray" onClick={() => setReporting(true)}>
+                Report
+              </Button>
+            ) : null}
           </Group>
         ) : null}
-        <FormAlert message={error} />
+        <FormAlert message={error ?? hide.error} />
         {mode === 'reply' ? (
           <ReplyForm
             threadId={thread.id}
@@ -158,6 +238,13 @@ export function PostView(props: {
           await props.onChanged();
         }}
         onClose={() => setDeleting(false)}
+      />
+      <ReportDialog
+        opened={reporting}
+        threadId={thread.id}
+        postId={post.id}
+        what={`the reply from ${name}`}
+        onClose={() => setReporting(false)}
       />
     </Paper>
   );

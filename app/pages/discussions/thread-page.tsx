@@ -1,19 +1,21 @@
-import { Anchor, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { threadKindLabels } from '../../../common/enums.ts';
 import { ApiError, apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { keys, useMe } from '../../api/queries.ts';
 import type { Thread, ThreadPost } from '../../api/types.ts';
+import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { EditThreadForm } from './edit-thread-form.tsx';
-import { PostMeta, PostView } from './post-view.tsx';
+import { PostMeta, PostView, useHidePost } from './post-view.tsx';
 import { Reactions } from './reactions.tsx';
 import { ReplyForm } from './reply-form.tsx';
+import { ReportDialog } from './report-dialog.tsx';
 import { ThreadActions } from './thread-actions.tsx';
 import { ThreadBadges } from './thread-badges.tsx';
 import { useRefreshThread, useThread } from './use-thread.ts';
@@ -22,12 +24,29 @@ function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) 
   const { thread } = props;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const me = useMe();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const hide = useHidePost(thread.id, props.onChanged);
+  const canReport = thread.abilities.react && thread.author?.id !== me.data?.id;
+  const tools = thread.abilities.edit || thread.abilities.delete || thread.abilities.moderate || canReport;
   return (
     <Card component="section" aria-label="Opening post">
       <Stack gap="sm">
-        <PostMeta author={thread.author} createdAt={thread.createdAt} editedAt={thread.editedAt} />
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <PostMeta
+            author={thread.author}
+            createdAt={thread.createdAt}
+            editedAt={thread.editedAt}
+            history={{ threadId: thread.id, postId: null }}
+          />
+          {thread.hidden ? (
+            <Badge color="red" variant="light" tt="none">
+              Hidden from members
+            </Badge>
+          ) : null}
+        </Group>
         {editing ? (
           <EditThreadForm
             thread={thread}
@@ -49,7 +68,7 @@ function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) 
           canReact={thread.abilities.react}
           onChanged={props.onChanged}
         />
-        {!editing && (thread.abilities.edit || thread.abilities.delete) ? (
+        {!editing && tools ? (
           <Group gap="xs">
             {thread.abilities.edit ? (
               <Button size="compact-sm" variant="subtle" onClick={() => setEditing(true)}>
@@ -61,9 +80,32 @@ function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) 
                 Delete thread
               </Button>
             ) : null}
+            {thread.abilities.moderate ? (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                loading={hide.busy}
+                onClick={() => void hide.setHidden(null, !thread.hidden)}
+              >
+                {thread.hidden ? 'Restore thread' : 'Hide thread'}
+              </Button>
+            ) : null}
+            {canReport ? (
+              <Button size="compact-sm" variant="subtle" color="gray" onClick={() => setReporting(true)}>
+                Report
+              </Button>
+            ) : null}
           </Group>
         ) : null}
+        <FormAlert message={hide.error} />
       </Stack>
+      <ReportDialog
+        opened={reporting}
+        threadId={thread.id}
+        postId={null}
+        what="the opening post"
+        onClose={() => setReporting(false)}
+      />
       <ConfirmDialog
         opened={deleting}
         title="Delete this thread?"

@@ -1,0 +1,65 @@
+import { Box, Divider, Modal, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { revisionSchema } from '../../../server/routes/discussions/schema.ts';
+import { apiGet } from '../../api/client.ts';
+import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { Prose } from '../../components/prose.tsx';
+import { dateTime } from '../../lib/dates.ts';
+
+type Revision = z.infer<typeof revisionSchema>;
+
+function Revisions(props: { threadId: string; postId: string | null }) {
+  const revisions = useQuery({
+    queryKey: ['threads', props.threadId, 'revisions', props.postId ?? 'opening'],
+    queryFn: () =>
+      apiGet<Revision[]>(`/threads/${props.threadId}/revisions`, { postId: props.postId ?? undefined }),
+  });
+  if (revisions.isPending) return <PageLoader label="Loading the history" />;
+  if (revisions.isError)
+    return <LoadError error={revisions.error} onRetry={() => void revisions.refetch()} />;
+  if (revisions.data.length === 0) {
+    return (
+      <EmptyState title="No earlier versions">
+        This post has not been changed, or its history is not shown.
+      </EmptyState>
+    );
+  }
+  return (
+    <Stack gap="md" component="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {revisions.data.map((revision, index) => (
+        <li key={revision.createdAt}>
+          {index > 0 ? <Divider mb="md" /> : null}
+          <Stack gap={4}>
+            <Text size="sm" c="dimmed">
+              Replaced on <time dateTime={revision.createdAt}>{dateTime(revision.createdAt)}</time> by{' '}
+              {revision.editedBy?.displayName ?? 'a former member'}
+            </Text>
+            {revision.title ? (
+              <Title order={3} size="h5">
+                {revision.title}
+              </Title>
+            ) : null}
+            <Box style={{ overflowWrap: 'anywhere' }}>
+              <Prose html={revision.bodyHtml} empty="(empty)" />
+            </Box>
+          </Stack>
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+/** The earlier versions of an edited post, newest first: what it said before each edit, who changed it. */
+export function HistoryDialog(props: {
+  opened: boolean;
+  threadId: string;
+  postId: string | null;
+  onClose: () => void;
+}) {
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title="Earlier versions" size="lg" centered>
+      {props.opened ? <Revisions threadId={props.threadId} postId={props.postId} /> : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,57 @@
+import { Card, Stack, Text, Title } from '@mantine/core';
+import { useMe } from '../../api/queries.ts';
+import { EmptyState } from '../../components/page-states.tsx';
+import { useDocumentTitle } from '../../hooks/use-document-title.ts';
+import { useCommunity } from '../communities/community-context.ts';
+import { ModerationLog } from './moderation-log.tsx';
+import { ReportQueue } from './report-list.tsx';
+import { SuspensionsSection } from './suspensions-section.tsx';
+
+/** Who sees the Moderation tab: the community's leaders and co-leaders, and coordinators (the server decides). */
+export function canSeeModeration(role: string | null, accountRole: string | undefined): boolean {
+  return (
+    role === 'leader' ||
+    role === 'co_leader' ||
+    accountRole === 'coordinator' ||
+    accountRole === 'administrator'
+  );
+}
+
+/** /communities/:slug/moderation: the reports queue, the suspensions in force and the moderation log. */
+export function ModerationTab() {
+  const { home, slug } = useCommunity();
+  useDocumentTitle(`Moderation · ${home.community.name}`);
+  const me = useMe();
+  if (!canSeeModeration(home.viewer.role, me.data?.role)) {
+    return (
+      <EmptyState title="For the community’s leaders">
+        The moderation queue is for the community’s leaders and the coordinators.
+      </EmptyState>
+    );
+  }
+  return (
+    <Stack gap="lg">
+      <Card component="section" aria-labelledby="reports-title">
+        <Title order={2} size="h3" id="reports-title">
+          Reports
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          Posts members reported, with their reasons. Hide what breaks the guidelines, dismiss the rest.
+        </Text>
+        <ReportQueue slug={slug} />
+      </Card>
+      <Card component="section" aria-labelledby="suspensions-title">
+        <Title order={2} size="h3" id="suspensions-title" mb="sm">
+          Suspensions
+        </Title>
+        <SuspensionsSection slug={slug} />
+      </Card>
+      <Card component="section" aria-labelledby="log-title">
+        <Title order={2} size="h3" id="log-title" mb="sm">
+          Moderation log
+        </Title>
+        <ModerationLog slug={slug} />
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,96 @@
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { z } from 'zod';
+import { apiSend } from '../../api/client.ts';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { useFormState } from '../../hooks/use-form-state.ts';
+
+const suspendSchema = z.object({
+  reason: z.string().trim().min(3, 'Say why, in a few words: the person is told.').max(1000),
+  endsOn: z.string().refine((value) => value === '' || new Date(`${value}T23:59:59`).getTime() > Date.now(), {
+    message: 'Choose a day from today on, or leave it empty.',
+  }),
+});
+
+/**
+ * Suspends a member from a community: a reason (the person is told) and an optional last day (the
+ * suspension ends at its close, in the viewer's time zone); without one it lasts until lifted.
+ */
+export function SuspendDialog(props: {
+  opened: boolean;
+  slug: string;
+  person: { id: string; displayName: string };
+  onDone: () => Promise<void>;
+  onClose: () => void;
+}) {
+  const form = useFormState();
+  const [reason, setReason] = useState('');
+  const [endsOn, setEndsOn] = useState('');
+  const close = () => {
+    form.reset();
+    props.onClose();
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const input = form.check(suspendSchema, { reason, endsOn });
+    if (!input) return;
+    const done = await form.run(async () => {
+      await apiSend('POST', `/communities/${props.slug}/suspensions`, {
+        userId: props.person.id,
+        reason: input.reason,
+        ...(input.endsOn ? { endsAt: new Date(`${input.endsOn}T23:59:59`).toISOString() } : {}),
+      });
+      return true;
+    });
+    if (!done) return;
+    setReason('');
+    setEndsOn('');
+    props.onClose();
+    await props.onDone();
+  };
+  return (
+    <Modal opened={props.opened} onClose={close} title={`Suspend ${props.person.displayName}`} centered>
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-label={`Suspend ${props.person.displayName}`}
+      >
+        <Stack gap="md">
+          <FormAlert message={form.message} />
+          <Text size="sm">
+            While suspended, {props.person.displayName} can still read the community but cannot post, reply,
+            react or report. They are told, with your reason.
+          </Text>
+          <Textarea
+            label="Reason"
+            name="reason"
+            required
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={form.error('reason')}
+            data-autofocus
+          />
+          <TextInput
+            type="date"
+            label="Last day (optional)"
+            description="Leave empty to suspend until someone lifts it."
+            name="endsOn"
+            value={endsOn}
+            onChange={(event) => setEndsOn(event.currentTarget.value)}
+            error={form.error('endsOn') ?? form.error('endsAt')}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" color="red" loading={form.busy}>
+              Suspend
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

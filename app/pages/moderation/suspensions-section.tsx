@@ -1,0 +1,89 @@
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { apiSend, errorMessage } from '../../api/client.ts';
+import { FormAlert } from '../../components/form-alert.tsx';
+import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { PersonAvatar } from '../../components/person-avatar.tsx';
+import { dateTime } from '../../lib/dates.ts';
+import { type Suspension, useRefreshModeration, useSuspensions } from './api.ts';
+
+function SuspensionRow(props: { suspension: Suspension }) {
+  const { suspension } = props;
+  const refresh = useRefreshModeration();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const lift = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await apiSend('POST', `/suspensions/${suspension.id}/lift`);
+      await refresh();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const name = suspension.person.displayName;
+  return (
+    <Paper withBorder p="sm" component="article" aria-label={`Suspension of ${name}`}>
+      <Group justify="space-between" gap="sm" wrap="wrap" align="flex-start">
+        <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0, flex: '1 1 240px' }}>
+          <PersonAvatar name={name} photoUrl={suspension.person.photoUrl} size="md" />
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Text fw={600}>{name}</Text>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {suspension.reason}
+            </Text>
+            <Text size="xs" c="dimmed">
+              Suspended by {suspension.suspendedBy?.displayName ?? 'a former member'} on{' '}
+              {dateTime(suspension.createdAt)} ·{' '}
+              {suspension.endsAt ? `until ${dateTime(suspension.endsAt)}` : 'until lifted'}
+            </Text>
+          </Stack>
+        </Group>
+        <Button size="compact-sm" variant="default" loading={busy} onClick={() => void lift()}>
+          Lift suspension
+        </Button>
+      </Group>
+      <FormAlert message={error} />
+    </Paper>
+  );
+}
+
+/** The suspensions in force in a community, each with a button to lift it. */
+export function SuspensionsSection(props: { slug: string }) {
+  const suspensions = useSuspensions(props.slug);
+  if (suspensions.isPending) return <PageLoader label="Loading suspensions" />;
+  if (suspensions.isError) {
+    return <LoadError error={suspensions.error} onRetry={() => void suspensions.refetch()} />;
+  }
+  const all = suspensions.data.pages.flatMap((page) => page.data);
+  if (all.length === 0) {
+    return (
+      <EmptyState title="No one is suspended">
+        Suspend the author of a reported post from its report: they keep reading but cannot take part.
+      </EmptyState>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {all.map((suspension) => (
+          <li key={suspension.id}>
+            <SuspensionRow suspension={suspension} />
+          </li>
+        ))}
+      </Stack>
+      {suspensions.hasNextPage ? (
+        <Button
+          variant="default"
+          onClick={() => void suspensions.fetchNextPage()}
+          loading={suspensions.isFetchingNextPage}
+        >
+          Load more suspensions
+        </Button>
+      ) : null}
+    </Stack>
+  );
+}
