@@ -217,6 +217,7 @@ export function PostView(props: {
         {mode === 'reply' ? (
           <ReplyForm
             threadId={thread.id}
+            slug={thread.community.slug}
             parentId={post.parentId ?? post.id}
             label={`Reply to ${name}`}
             submitLabel="Post reply"

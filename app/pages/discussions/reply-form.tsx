@@ -6,6 +6,7 @@ import { apiSend } from '../../api/client.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { MarkdownField } from '../meetings/markdown-field.tsx';
+import { type Mention, MentionPicker, mentionError, withMention } from './mention-picker.tsx';
 
 const replySchema = z.object({ body: postBodyField });
 
@@ -15,6 +16,8 @@ const replySchema = z.object({ body: postBodyField });
  */
 export function ReplyForm(props: {
   threadId: string;
+  /** The community, for "Mention someone" (new replies only: an edit does not notify). */
+  slug?: string;
   label: string;
   parentId?: string | null;
   postId?: string;
@@ -26,6 +29,7 @@ export function ReplyForm(props: {
 }) {
   const form = useFormState();
   const [body, setBody] = useState(props.initial ?? '');
+  const [mentions, setMentions] = useState<Mention[]>([]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input = form.check(replySchema, { body });
@@ -37,12 +41,14 @@ export function ReplyForm(props: {
         await apiSend('POST', `/threads/${props.threadId}/replies`, {
           body: input.body,
           parentId: props.parentId ?? null,
+          mentions: mentions.map((person) => person.id),
         });
       }
       return true;
     });
     if (!sent) return;
     setBody('');
+    setMentions([]);
     await props.onDone();
   };
   return (
@@ -72,6 +78,18 @@ export function ReplyForm(props: {
             autoFocus
           />
         )}
+        {props.slug && !props.postId ? (
+          <MentionPicker
+            slug={props.slug}
+            value={mentions}
+            onPick={(person) => {
+              setMentions((current) => [...current, person]);
+              setBody((current) => withMention(current, person));
+            }}
+            onRemove={(id) => setMentions((current) => current.filter((person) => person.id !== id))}
+            error={mentionError(form.fields)}
+          />
+        ) : null}
         <Group gap="sm">
           <Button type="submit" loading={form.busy}>
             {props.submitLabel}

@@ -10,6 +10,7 @@ import { keys } from '../../api/queries.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { MarkdownField } from '../meetings/markdown-field.tsx';
+import { type Mention, MentionPicker, mentionError, withMention } from './mention-picker.tsx';
 
 const startSchema = z.object({
   kind: z.enum(['discussion', 'question', 'announcement']),
@@ -29,6 +30,7 @@ export function StartThreadForm(props: { slug: string; canAnnounce: boolean; onC
   const [kind, setKind] = useState<ThreadKind>('discussion');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
+  const [mentions, setMentions] = useState<Mention[]>([]);
   const kinds: ThreadKind[] = props.canAnnounce
     ? ['discussion', 'question', 'announcement']
     : ['discussion', 'question'];
@@ -37,7 +39,10 @@ export function StartThreadForm(props: { slug: string; canAnnounce: boolean; onC
     const input = form.check(startSchema, { kind, title, body });
     if (!input) return;
     const created = await form.run(() =>
-      apiSend<{ id: string }>('POST', `/communities/${props.slug}/threads`, input),
+      apiSend<{ id: string }>('POST', `/communities/${props.slug}/threads`, {
+        ...input,
+        mentions: mentions.map((person) => person.id),
+      }),
     );
     if (!created) return;
     await queryClient.invalidateQueries({ queryKey: keys.communityThreads(props.slug) });
@@ -80,6 +85,16 @@ export function StartThreadForm(props: { slug: string; canAnnounce: boolean; onC
           onChange={setBody}
           error={form.error('body')}
           empty="Your message will show here as it will look."
+        />
+        <MentionPicker
+          slug={props.slug}
+          value={mentions}
+          onPick={(person) => {
+            setMentions((current) => [...current, person]);
+            setBody((current) => withMention(current, person));
+          }}
+          onRemove={(id) => setMentions((current) => current.filter((person) => person.id !== id))}
+          error={mentionError(form.fields)}
         />
         <Group gap="sm">
           <Button type="submit" loading={form.busy}>

@@ -204,6 +204,7 @@ function ThreadView(props: {
           <Card component="section" aria-label="Reply to the thread">
             <ReplyForm
               threadId={thread.id}
+              slug={thread.community.slug}
               label="Your reply"
               submitLabel="Post reply"
               withPreview

@@ -155,6 +155,17 @@ describe('mentions', () => {
     const [replies] = await db().select({ n: count() }).from(posts).where(eq(posts.threadId, threadId));
     expect(replies?.n).toBe(0);
     expect(await notificationsOf(stranger.id, 'discussion.mention')).toEqual([]);
+
+    // The thread's author follows it: mentioned in a reply, they get the mention, not also the reply.
+    const replied = await call('POST', `/api/threads/${threadId}/replies`, b.cookie, {
+      body: 'Looks good, @a',
+      mentions: [a.user.id],
+    });
+    expect(replied.statusCode).toBe(201);
+    expect(await notificationsOf(a.user.id, 'discussion.mention')).toEqual([
+      `${b.user.displayName} mentioned you in “Slides for Friday”`,
+    ]);
+    expect(await notificationsOf(a.user.id, 'discussion.reply')).toEqual([]);
   });
 });
 

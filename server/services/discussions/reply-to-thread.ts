@@ -56,10 +56,11 @@ export async function replyToThread(
     await follow(tx, threadId, actor.id);
     // One's own reply is not news to oneself.
     await markThreadRead(tx, threadId, actor.id);
+    // A follower who is mentioned gets the mention (the more specific news), not also the reply.
     const messageIds = await notifyEach(
       tx,
       deps.env.publicUrl,
-      followers,
+      followers.filter((id) => !input.mentions.includes(id)),
       {
         kind: 'discussion.reply',
         title: `${actor.displayName} replied in “${thread.title}”`,
@@ -68,9 +69,8 @@ export async function replyToThread(
       },
       { except: actor.id },
     );
-    const mentioned = input.mentions.filter((id) => !followers.includes(id));
     messageIds.push(
-      ...(await notifyMentioned(tx, deps.env.publicUrl, mentioned, {
+      ...(await notifyMentioned(tx, deps.env.publicUrl, input.mentions, {
         authorId: actor.id,
         authorName: actor.displayName,
         threadTitle: thread.title,

@@ -1,0 +1,103 @@
+import { Group, Pill, Select, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { apiGetPage } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { CommunityMember } from '../../api/types.ts';
+import { PersonAvatar } from '../../components/person-avatar.tsx';
+
+/** A person mentioned in a post: their id goes to the server, their name into the text. */
+export interface Mention {
+  id: string;
+  displayName: string;
+}
+
+/**
+ * "Mention someone": a combobox over the community's members (GET /communities/:slug/members?q=, two
+ * letters or more). Choosing one calls `onPick` (the form inserts "@Name" in the text); the people
+ * mentioned so far show as removable chips, and each is told when the post is sent.
+ */
+export function MentionPicker(props: {
+  slug: string;
+  value: Mention[];
+  onPick: (person: Mention) => void;
+  onRemove: (id: string) => void;
+  error?: string | boolean | undefined;
+}) {
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const results = useQuery({
+    queryKey: [...keys.communityMembers(props.slug), 'mention', q],
+    queryFn: () => apiGetPage<CommunityMember>(`/communities/${props.slug}/members`, { q, limit: 8 }),
+    enabled: q.length >= 2,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+  const picked = new Set(props.value.map((person) => person.id));
+  const found = (q.length >= 2 ? (results.data?.data ?? []) : []).filter((person) => !picked.has(person.id));
+  const byId = new Map(found.map((person) => [person.id, person]));
+  const nothingFound =
+    search.trim().length < 2
+      ? 'Type at least two letters of a name'
+      : results.isFetching || q !== search.trim()
+        ? 'Searching…'
+        : 'No member of this community matches.';
+  return (
+    <Stack gap={6}>
+      <Select
+        label="Mention someone"
+        description="Members you mention are notified."
+        placeholder="Search the community’s members"
+        data={found.map((person) => ({ value: person.id, label: person.displayName }))}
+        value={null}
+        onChange={(id) => {
+          const person = id ? byId.get(id) : undefined;
+          if (!person) return;
+          props.onPick({ id: person.id, displayName: person.displayName });
+          setSearch('');
+        }}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        filter={({ options }) => options}
+        nothingFoundMessage={nothingFound}
+        error={props.error}
+        data-field="mentions"
+        comboboxProps={{ withinPortal: true }}
+        renderOption={({ option }) => (
+          <Group gap="sm" wrap="nowrap">
+            <PersonAvatar name={option.label} photoUrl={byId.get(option.value)?.photoUrl ?? null} size={28} />
+            <Text size="sm">{option.label}</Text>
+          </Group>
+        )}
+      />
+      {props.value.length > 0 ? (
+        <Group gap={6} aria-label="People mentioned" role="group">
+          {props.value.map((person) => (
+            <Pill
+              key={person.id}
+              withRemoveButton
+              onRemove={() => props.onRemove(person.id)}
+              removeButtonProps={{ 'aria-label': `Do not mention ${person.displayName}` }}
+            >
+              @{person.displayName}
+            </Pill>
+          ))}
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Adds "@Name" to the end of the text (with a space before it when needed). */
+export function withMention(text: string, person: Mention): string {
+  const gap = text === '' || /\s$/.test(text) ? '' : ' ';
+  return `${text}${gap}@${person.displayName} `;
+}
+
+/** The field error of any mention (the server names the position: mentions.2). */
+export function mentionError(fields: Record<string, string>): string | undefined {
+  const key = Object.keys(fields).find((name) => name === 'mentions' || name.startsWith('mentions.'));
+  return key ? fields[key] : undefined;
+}
