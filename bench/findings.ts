@@ -74,3 +74,6 @@ export const meetingFindings = [
   '  300,000 RSVPs through three indexes and two foreign keys.',
   '',
 ];
+
+/** What the knowledge-sharing scenarios showed when they were added (4 December 2026). */
+export const knowledgeFindings: string[] = [];

@@ -13,18 +13,21 @@ import { createDiskStorage } from '../server/services/storage.ts';
 import { bareBodyBytes, startBareServer } from './bare-server.ts';
 import { runLoad } from './load.ts';
 import { buildRows, renderMarkdown, renderText, type ScenarioOutcome } from './report.ts';
-import { type BenchContext, bareScenario, type Scenario, scenarios } from './scenarios.ts';
+import { type BenchContext, bareScenario, type Scenario, selectScenarios } from './scenarios.ts';
 import { seedBenchData } from './seed.ts';
 
 /**
  * `npm run bench`: a fresh database (PostgreSQL by default, `BENCH_DB=pglite` for an in-memory PGlite),
- * 50,000 seeded people in 1,000 communities (150,000 memberships) with 20,000 meetings (300,000 RSVPs), the real app and a bare Fastify
+ * 50,000 seeded people in 1,000 communities (150,000 memberships) with 20,000 meetings (300,000 RSVPs),
+ * 200,000 threads with 2,000,000 replies and 50,000 Toolkit resources, the real app and a bare Fastify
  * reference in this process, then autocannon on each scenario in turn. Writes bench/RESULTS.md and exits
  * 1 if a scenario answered with errors.
  *
  * Settings: BENCH_DB, BENCH_DATABASE_URL (a server to create `copse_bench` on), BENCH_PEOPLE,
- * BENCH_COMMUNITIES, BENCH_MEMBERSHIPS, BENCH_MEETINGS, BENCH_RSVPS, BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS,
- * BENCH_POOL_SIZE.
+ * BENCH_COMMUNITIES, BENCH_MEMBERSHIPS, BENCH_MEETINGS, BENCH_RSVPS, BENCH_THREADS, BENCH_REPLIES,
+ * BENCH_RESOURCES, BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS, BENCH_POOL_SIZE; BENCH_ONLY
+ * (comma-separated groups or words of scenario names, e.g. `knowledge` or `search`) measures only those
+ * scenarios after the reference, and then writes bench/RESULTS-only.md instead of RESULTS.md.
  */
 
 const numberSetting = (name: string, fallback: number): number => {
@@ -42,6 +45,10 @@ const settings = {
   memberships: numberSetting('BENCH_MEMBERSHIPS', 150_000),
   meetings: numberSetting('BENCH_MEETINGS', 20_000),
   rsvps: numberSetting('BENCH_RSVPS', 300_000),
+  threads: numberSetting('BENCH_THREADS', 200_000),
+  replies: numberSetting('BENCH_REPLIES', 2_000_000),
+  resources: numberSetting('BENCH_RESOURCES', 50_000),
+  only: process.env.BENCH_ONLY,
   seconds: numberSetting('BENCH_SECONDS', 10),
   warmupSeconds: numberSetting('BENCH_WARMUP_SECONDS', 2),
   connections: numberSetting('BENCH_CONNECTIONS', 50),
@@ -114,7 +121,11 @@ async function measure(
   origins: { bare: string; app: string },
   cookie: string,
   context: BenchContext,
+  app: App,
 ): Promise<ScenarioOutcome> {
+  if (scenario.requiresRoute && !app.hasRoute({ method: 'GET', url: scenario.requiresRoute })) {
+    return { scenario, skipped: `skipped: the app has no GET ${scenario.requiresRoute} yet` };
+  }
   const origin = origins[scenario.server];
   const paths = scenario.paths(context);
   const headers: Record<string, string> = scenario.signedIn ? { cookie } : {};
@@ -125,11 +136,19 @@ async function measure(
   const load = await runLoad({ ...options, seconds: settings.seconds });
   const loadAverage = os.loadavg()[0];
   const problems = load.non2xx + load.errors;
+  if (load.requests === 0) {
+    return { scenario, load, loadAverage, failure: `no answer within the run (${load.timeouts} timeouts)` };
+  }
   if (problems === 0) return { scenario, load, loadAverage };
   const codes = Object.entries(load.statusCodes)
     .map(([code, count]) => `${code}×${count}`)
     .join(', ');
-  return { scenario, load, loadAverage, failure: `${problems} (${codes}; ${load.errors} errors)` };
+  return {
+    scenario,
+    load,
+    loadAverage,
+    failure: `${problems} (${codes}; ${load.errors} errors, of which ${load.timeouts} timeouts)`,
+  };
 }
 
 const referenceSql =
@@ -171,7 +190,7 @@ async function main(): Promise<void> {
     );
     const data = await seedBenchData(database, settings);
     console.log(
-      `Seeded ${count(data.people)} people, ${count(data.communities)} communities, ${count(data.memberships)} memberships, ${count(data.meetings.meetings)} meetings and ${count(data.meetings.rsvps)} RSVPs in ${data.seedSeconds.toFixed(1)} s`,
+      `Seeded ${count(data.people)} people, ${count(data.communities)} communities, ${count(data.memberships)} memberships, ${count(data.meetings.meetings)} meetings, ${count(data.meetings.rsvps)} RSVPs, ${count(data.discussions.threads)} threads, ${count(data.discussions.replies)} replies and ${count(data.toolkit.resources)} resources in ${data.seedSeconds.toFixed(1)} s (discussions and Toolkit ${data.knowledgeSeedSeconds.toFixed(1)} s)`,
     );
 
     const env = parseEnv({
@@ -194,9 +213,11 @@ async function main(): Promise<void> {
     const cookie = await signIn(app, appOrigin, data.signIn.email, data.signIn.password);
 
     const outcomes: ScenarioOutcome[] = [];
-    for (const scenario of [bareScenario, ...scenarios]) {
+    for (const scenario of [bareScenario, ...selectScenarios(settings.only)]) {
       console.log(`Measuring ${scenario.name}…`);
-      outcomes.push(await measure(scenario, { bare: bare.origin, app: appOrigin }, cookie, data.context));
+      outcomes.push(
+        await measure(scenario, { bare: bare.origin, app: appOrigin }, cookie, data.context, app),
+      );
     }
 
     const version = (await database.db.execute(sql`select version() as version`)) as unknown as {
@@ -215,6 +236,12 @@ async function main(): Promise<void> {
       communities: data.communities,
       memberships: data.memberships,
       meetings: data.meetings,
+      discussions: data.discussions,
+      toolkit: data.toolkit,
+      knowledgeSeedSeconds: data.knowledgeSeedSeconds,
+      threadPages: data.context.threadIds.length,
+      threadListSlugs: data.context.threadListSlugs.length,
+      resourcePages: data.context.resourceIds.length,
       meetingSlugs: data.context.meetingSlugs.length,
       memberOf: data.memberOf,
       communityShape: data.communityShape,
@@ -226,9 +253,10 @@ async function main(): Promise<void> {
       poolSize: settings.poolSize,
       bareBodyBytes,
     });
-    writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown);
+    const file = settings.only ? './RESULTS-only.md' : './RESULTS.md';
+    writeFileSync(new URL(file, import.meta.url), markdown);
     console.log(`\n${renderText(rows)}\n`);
-    console.log(`Wrote bench/RESULTS.md in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+    console.log(`Wrote bench/${file.slice(2)} in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
     if (rows.some((row) => row.verdict === 'FAILED')) process.exitCode = 1;
   } finally {
     await app?.close();

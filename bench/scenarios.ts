@@ -14,6 +14,12 @@ export interface BenchContext {
   meetingSlugs: string[];
   /** The member's private calendar feed token. */
   feedToken: string;
+  /** Threads of 50–150 replies the member may read, their own communities' first. */
+  threadIds: string[];
+  /** Communities the member may see that have threads, big and small, their own among them. */
+  threadListSlugs: string[];
+  /** Resources the member may see, of every kind, featured and not. */
+  resourceIds: string[];
 }
 
 export interface Target {
@@ -41,6 +47,10 @@ export interface Scenario {
    */
   check?(body: unknown): string | undefined;
   target?: Target;
+  /** The capability measured, for `BENCH_ONLY` (e.g. `knowledge`). */
+  group?: 'knowledge';
+  /** The route the scenario needs (as Fastify names it); skipped with a note when the app lacks it. */
+  requiresRoute?: string;
 }
 
 /** The reference: a bare Fastify route returning a fixed 2 KB JSON. Ratios are to this. */
@@ -128,11 +138,8 @@ function communitySearches(context: BenchContext): string[] {
   );
 }
 
-/**
- * Everything measured after the reference, in order. Adding a scenario is adding one entry: later
- * capabilities (meetings, discussions) put theirs here, with what they need in BenchContext.
- */
-export const scenarios: Scenario[] = [
+/** The communities, people and meetings scenarios (#3, #4). */
+const earlierScenarios: Scenario[] = [
   {
     name: 'reference: one primary-key SELECT, no app',
     server: 'bare',
@@ -233,3 +240,146 @@ export const scenarios: Scenario[] = [
     target: { maxP99Ms: 100, database: 'postgres', label: 'p99 < 100 ms on PostgreSQL' },
   },
 ];
+
+/** A thread page with a full first page of replies (the web app asks for the default 50). */
+function hasFullThread(body: unknown): string | undefined {
+  const problem = hasData(body);
+  if (problem) return problem;
+  const { data } = body as { data: { replies?: unknown } };
+  if (!Array.isArray(data.replies)) return 'the thread has no replies list';
+  return data.replies.length === 50 ? undefined : `the first page has ${data.replies.length} replies, not 50`;
+}
+
+/** The home page with announcements and active discussions of the member's communities. */
+function hasWhatsNew(body: unknown): string | undefined {
+  const problem = hasData(body);
+  if (problem) return problem;
+  const { data } = body as { data: { announcements?: unknown; activeThreads?: unknown } };
+  if (!Array.isArray(data.announcements) || data.announcements.length === 0) return 'no announcements';
+  if (!Array.isArray(data.activeThreads) || data.activeThreads.length === 0) return 'no active threads';
+  return undefined;
+}
+
+/** One word people search for: common (tens of thousands of posts), middling and rare (hundreds). */
+export const oneWordSearches = [
+  'feedback',
+  'students',
+  'assessment',
+  'rubric',
+  'seminar',
+  'podcast',
+  'viva',
+  'jigsaw',
+  'metacognition',
+  'accessibility',
+];
+
+/** Two words: common pairs, rare phrases, and one pair that rarely meets. */
+export const twoWordSearches = [
+  'peer feedback',
+  'marking criteria',
+  'group work',
+  'learning journal',
+  'escape room',
+  'threshold concepts',
+  'contract grading',
+  'flipped classroom',
+  'podcast rubric',
+  'students wellbeing',
+];
+
+const searchTarget: Target = { maxP99Ms: 100, database: 'postgres', label: 'p99 < 100 ms on PostgreSQL' };
+
+const hasResults = (body: unknown): string | undefined => {
+  const problem = hasList()(body);
+  if (problem) return problem;
+  return 'counts' in (body as object) ? undefined : 'the answer has no counts';
+};
+
+/**
+ * Knowledge sharing (#5): 200,000 threads, 2,000,000 replies and 50,000 resources. `BENCH_ONLY=knowledge`
+ * runs only these (after the reference).
+ */
+export const knowledgeScenarios: Scenario[] = [
+  {
+    name: 'GET /api/threads/:id (thread page, 50 replies)',
+    group: 'knowledge',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.threadIds.map((id) => `/api/threads/${id}`),
+    check: hasFullThread,
+    target: {
+      maxP99Ms: 50,
+      minShareOfBare: 0.1,
+      database: 'postgres',
+      label: 'p99 < 50 ms and ≥ 10% of bare req/s on PostgreSQL',
+    },
+  },
+  {
+    name: 'GET /api/communities/:slug/threads (thread list)',
+    group: 'knowledge',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.threadListSlugs.map((slug) => `/api/communities/${slug}/threads`),
+    check: hasList('the thread list is empty'),
+    target: pagesTarget,
+  },
+  {
+    name: 'GET /api/home (member home page)',
+    group: 'knowledge',
+    server: 'app',
+    signedIn: true,
+    paths: () => ['/api/home'],
+    check: hasWhatsNew,
+    target: pagesTarget,
+  },
+  {
+    name: 'GET /api/resources/:id (resource page)',
+    group: 'knowledge',
+    server: 'app',
+    signedIn: true,
+    requiresRoute: '/api/resources/:id',
+    paths: (context) => context.resourceIds.map((id) => `/api/resources/${id}`),
+    check: hasData,
+    target: pagesTarget,
+  },
+  {
+    name: 'GET /api/search?q=<one word>',
+    group: 'knowledge',
+    server: 'app',
+    signedIn: true,
+    paths: () => oneWordSearches.map((word) => `/api/search?q=${encodeURIComponent(word)}`),
+    check: hasResults,
+    target: searchTarget,
+  },
+  {
+    name: 'GET /api/search?q=<two words>',
+    group: 'knowledge',
+    server: 'app',
+    signedIn: true,
+    paths: () => twoWordSearches.map((words) => `/api/search?q=${encodeURIComponent(words)}`),
+    check: hasResults,
+    target: searchTarget,
+  },
+];
+
+/**
+ * Everything measured after the reference, in order. Adding a scenario is adding one entry: later
+ * capabilities put theirs here, with what they need in BenchContext.
+ */
+export const scenarios: Scenario[] = [...earlierScenarios, ...knowledgeScenarios];
+
+/**
+ * The scenarios `BENCH_ONLY` asks for: comma-separated groups (`knowledge`) or words of scenario names
+ * (`search`, `/api/home`); all of them when it is empty.
+ */
+export function selectScenarios(only: string | undefined): Scenario[] {
+  const terms = (only ?? '')
+    .split(',')
+    .map((term) => term.trim().toLowerCase())
+    .filter(Boolean);
+  if (terms.length === 0) return scenarios;
+  return scenarios.filter((scenario) =>
+    terms.some((term) => scenario.group === term || scenario.name.toLowerCase().includes(term)),
+  );
+}

@@ -2,8 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '../server/db/client.ts';
 import { calendarFeeds, users } from '../server/db/schema/index.ts';
 import { seedCommunities } from '../server/db/seed/communities.ts';
+import { type SeedDiscussionsResult, seedDiscussions } from '../server/db/seed/discussions.ts';
 import { type SeedMeetingsResult, seedMeetings } from '../server/db/seed/meetings.ts';
 import { ensureUnits, seedPeople, unitNames } from '../server/db/seed/people.ts';
+import { type SeedToolkitResult, seedToolkit } from '../server/db/seed/toolkit.ts';
 import { hashPassword, newToken } from '../server/services/crypto.ts';
 import type { BenchContext } from './scenarios.ts';
 
@@ -21,7 +23,11 @@ export interface BenchData {
   memberOf: number;
   communityShape: CommunityShape;
   meetings: SeedMeetingsResult;
+  discussions: SeedDiscussionsResult;
+  toolkit: SeedToolkitResult;
   seedSeconds: number;
+  /** Of `seedSeconds`: the discussions and the Toolkit, with their VACUUM ANALYZE. */
+  knowledgeSeedSeconds: number;
 }
 
 /** What the seeded communities look like, for the report. */
@@ -44,6 +50,10 @@ export interface BenchSize {
   /** Meeting rows in all (a quarter of them occurrences of series). */
   meetings: number;
   rsvps: number;
+  threads: number;
+  /** Replies in all, heavy-tailed per thread. */
+  replies: number;
+  resources: number;
 }
 
 /** Topic words a colleague searches for; some common (thousands of matches), some rare. */
@@ -69,6 +79,8 @@ const topicTerms = [
  * bench member (the first generated person, a staff member) leads one community and belongs to four
  * more, one of them private and one of the largest. Then meetings (server/db/seed/meetings.ts): the
  * bench member's communities all have meetings ahead, they answer many, and they have a calendar feed.
+ * Then discussions and the Toolkit (server/db/seed/discussions.ts, toolkit.ts), in SQL: the bench
+ * member's communities have long threads, threads they wrote, read markers and resources.
  */
 export async function seedBenchData(database: Database, size: BenchSize): Promise<BenchData> {
   const started = performance.now();
@@ -98,10 +110,20 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
   });
   const feedToken = newToken();
   await db.insert(calendarFeeds).values({ userId: member.id, token: feedToken });
+  const knowledgeStarted = performance.now();
+  const discussions = await seedDiscussions(db, {
+    threads: size.threads,
+    replies: size.replies,
+    featured: [member.id],
+    concurrency,
+  });
+  const toolkit = await seedToolkit(db, { resources: size.resources, featured: [member.id] });
   await db.execute(
     sql`vacuum analyze users, communities, community_members, charter_versions, community_stage_changes,
-      meeting_series, meetings, meeting_rsvps, meeting_attendance, calendar_feeds`,
+      meeting_series, meetings, meeting_rsvps, meeting_attendance, calendar_feeds, threads, posts, reactions,
+      thread_follows, thread_reads, resources, toolkit_topics, resource_topics, resource_uses`,
   );
+  const knowledgeSeedSeconds = (performance.now() - knowledgeStarted) / 1000;
 
   // Name prefixes as people type them ("noe", "chr"), and one full name.
   const prefixes = [...new Set(sample.map((person) => person.displayName.slice(0, 3).toLowerCase()))];
@@ -115,6 +137,9 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
       communityUnitId: await busiestUnit(db),
       meetingSlugs: spreadOfSizes(await upcomingMeetings(db, member.id), 24),
       feedToken,
+      threadIds: await longThreads(db, member.id, 24),
+      threadListSlugs: spreadOfSizes(await communitiesWithThreads(db, member.id), 24),
+      resourceIds: await visibleResources(db, member.id, 24),
     },
     signIn: { email: first.email, password: benchPassword },
     people: inserted,
@@ -124,7 +149,10 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
     memberOf: visible.filter((community) => community.mine).length,
     communityShape: await describeCommunities(db),
     meetings,
+    discussions,
+    toolkit,
     seedSeconds: (performance.now() - started) / 1000,
+    knowledgeSeedSeconds,
   };
 }
 
@@ -175,6 +203,57 @@ function spreadOfSizes(visible: VisibleCommunity[], count: number): string[] {
     if (community) chosen.add(community.slug);
   }
   return [...chosen];
+}
+
+/**
+ * Threads of at least 50 replies (a full first page) the member may read: the long threads of their
+ * own communities first, then others spread over the visible communities, 50 to 150 replies long.
+ */
+async function longThreads(db: Db, memberId: string, count: number): Promise<string[]> {
+  const result = (await db.execute(sql`
+    with visible as (
+      select c.id, (m.user_id is not null) as mine from communities c
+      left join community_members m on m.community_id = c.id and m.user_id = ${memberId}
+      where c.visibility in ('public', 'institution') or m.user_id is not null),
+    long as (
+      select t.id, v.mine, row_number() over (partition by t.community_id order by t.id) as nth
+      from threads t join visible v on v.id = t.community_id
+      where t.reply_count between 50 and 150 and t.deleted_at is null and t.hidden_at is null)
+    select id from long order by mine desc, nth, id limit ${count}`)) as unknown as {
+    rows: { id: string }[];
+  };
+  return result.rows.map((row) => row.id);
+}
+
+/** The communities the member may see that have threads, by how many (for `spreadOfSizes`). */
+async function communitiesWithThreads(db: Db, memberId: string): Promise<VisibleCommunity[]> {
+  const result = (await db.execute(sql`
+    select c.slug, count(*)::int as size, bool_or(m.user_id is not null) as mine
+    from communities c
+    join threads t on t.community_id = c.id
+    left join community_members m on m.community_id = c.id and m.user_id = ${memberId}
+    where c.visibility in ('public', 'institution') or m.user_id is not null
+    group by c.slug
+    order by size desc, c.slug`)) as unknown as { rows: VisibleCommunity[] };
+  return result.rows;
+}
+
+/** Resources the member may see: featured and not, files, videos and the rest, their own communities' first. */
+async function visibleResources(db: Db, memberId: string, count: number): Promise<string[]> {
+  const result = (await db.execute(sql`
+    with visible as (
+      select c.id, (m.user_id is not null) as mine from communities c
+      left join community_members m on m.community_id = c.id and m.user_id = ${memberId}
+      where c.visibility in ('public', 'institution') or m.user_id is not null),
+    candidates as (
+      select r.id, v.mine, row_number() over (partition by r.kind, r.featured_at is not null, v.mine
+        order by r.view_count desc, r.id) as nth
+      from resources r join visible v on v.id = r.community_id
+      where r.deleted_at is null)
+    select id from candidates order by nth, mine desc, id limit ${count}`)) as unknown as {
+    rows: { id: string }[];
+  };
+  return result.rows.map((row) => row.id);
 }
 
 /** The unit with the most communities, for the unit filter of the directory search. */
