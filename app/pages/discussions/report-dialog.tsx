@@ -50,7 +50,7 @@ export function ReportDialog(props: {
           <StatusAlert message="Thank you: the community’s moderators will look at it." />
           <Group justify="flex-end">
             <Button onClick={close} data-autofocus>
-              Close
+              Done
             </Button>
           </Group>
         </Stack>

@@ -1,0 +1,124 @@
+import { administrator } from '../support/accounts.ts';
+import {
+  communityPerson,
+  createCommunity,
+  openDialog,
+  signInAdministrator,
+  signInOnce,
+  uniqueWord,
+} from '../support/communities.ts';
+import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { expectNoSidewaysScroll } from '../support/meetings.ts';
+
+test('a member mentions the leader, a post is reported, and the leader hides it from the Moderation page', async ({
+  browser,
+}) => {
+  const admin = await signInAdministrator(browser);
+  const leaderAccount = await communityPerson(admin.request, 'leader');
+  const memberAccount = await communityPerson(admin.request, 'member');
+  const leader = await signInOnce(browser, leaderAccount);
+  const slug = await createCommunity(leader.request, admin.request, {
+    name: `Marking Circle ${uniqueWord('')}`,
+    purpose: 'Lecturers comparing how they mark and moderate assessed work.',
+    visibility: 'institution',
+    joinPolicy: 'open',
+  });
+  const member = await signInOnce(browser, memberAccount);
+  for (const page of [member, admin]) {
+    expect((await page.request.post(`/api/communities/${slug}/join`, { data: {} })).ok()).toBe(true);
+  }
+  const title = `Ground rules ${uniqueWord('')}`;
+  const started = await leader.request.post(`/api/communities/${slug}/threads`, {
+    data: { title, body: 'How do we keep feedback kind?' },
+  });
+  expect(started.ok()).toBe(true);
+  const threadUrl = `/discussions/${(await started.json()).data.id}`;
+
+  // The member replies, mentioning the leader through "Mention someone".
+  await member.goto(threadUrl);
+  await member
+    .getByRole('textbox', { name: 'Your reply', exact: true })
+    .fill('Honestly, only fools mark on paper.');
+  const mention = member.getByRole('combobox', { name: 'Mention someone' });
+  await mention.fill(leaderAccount.name.slice(0, 5));
+  await member.getByRole('option', { name: leaderAccount.name }).click();
+  const mentioned = member.getByRole('group', { name: 'People mentioned' });
+  await expect(mentioned).toContainText(`@${leaderAccount.name}`);
+  await expect(member.getByRole('textbox', { name: 'Your reply', exact: true })).toHaveValue(
+    `Honestly, only fools mark on paper. @${leaderAccount.name} `,
+  );
+  await expectAccessible(member, 'on the reply form with a mention');
+  await member.getByRole('button', { name: 'Post reply' }).click();
+  const reply = member.getByRole('article', { name: `Reply from ${memberAccount.name}` });
+  await expect(reply).toContainText(`only fools mark on paper. @${leaderAccount.name}`);
+
+  // The leader is told about the mention.
+  await leader.goto('/notifications');
+  await expect(leader.getByText(`${memberAccount.name} mentioned you in “${title}”`)).toBeVisible();
+
+  // Another member (the administrator, who joined) reports the reply with a reason.
+  await admin.goto(threadUrl);
+  const reported = admin.getByRole('article', { name: `Reply from ${memberAccount.name}` });
+  await reported.getByRole('button', { name: 'Report' }).click();
+  const reportDialog = await openDialog(admin, `Report the reply from ${memberAccount.name}`);
+  await reportDialog.getByRole('button', { name: 'Send report' }).click();
+  await expect(reportDialog.getByRole('alert')).toContainText('Please correct the highlighted fields.');
+  await expectAccessible(admin, 'on the report dialog');
+  await reportDialog.getByRole('textbox', { name: 'Reason' }).fill('Insulting colleagues who mark on paper.');
+  await reportDialog.getByRole('button', { name: 'Send report' }).click();
+  await expect(reportDialog.getByRole('status')).toContainText('the community’s moderators will look at it');
+  await reportDialog.getByRole('button', { name: 'Done' }).click();
+  await expect(reportDialog).toBeHidden();
+
+  // Members do not see the Moderation tab; the leader does, and finds the report there.
+  await member.goto(`/communities/${slug}`);
+  const memberTabs = member.getByRole('navigation', { name: 'Community sections' });
+  await expect(memberTabs.getByRole('link', { name: 'Discussions' })).toBeVisible();
+  await expect(memberTabs.getByRole('link', { name: 'Moderation' })).toHaveCount(0);
+  await leader.goto(`/communities/${slug}`);
+  await leader
+    .getByRole('navigation', { name: 'Community sections' })
+    .getByRole('link', { name: 'Moderation' })
+    .click();
+  const reports = leader.getByRole('region', { name: 'Reports' });
+  const card = reports.getByRole('article', { name: `Report: Reply in “${title}”` });
+  await expect(card).toContainText('Insulting colleagues who mark on paper.');
+  await expect(card).toContainText('only fools mark on paper');
+  await expect(card).toContainText(`Reported by ${administrator.name}`);
+  await expect(card.getByRole('link', { name: title })).toHaveAttribute('href', /#post-/);
+  await expect(leader.getByRole('region', { name: 'Suspensions' })).toContainText('No one is suspended');
+  await expectAccessible(leader, 'on the Moderation page');
+
+  // The suspend dialog asks for a reason (looked at, then cancelled).
+  await card.getByRole('button', { name: 'Suspend the author' }).click();
+  const suspendDialog = await openDialog(leader, `Suspend ${memberAccount.name}`);
+  await expectAccessible(leader, 'on the suspend dialog');
+  await suspendDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(suspendDialog).toBeHidden();
+
+  // The leader hides the post: the report leaves the open queue and shows under Hidden.
+  await card.getByRole('button', { name: 'Hide post' }).click();
+  await expect(reports.getByText('No open reports')).toBeVisible();
+  await reports.getByRole('tab', { name: 'Hidden' }).click();
+  await expect(reports.getByRole('article', { name: `Report: Reply in “${title}”` })).toContainText('Hidden');
+  const log = leader.getByRole('table', { name: 'Moderation log' });
+  await expect(log).toContainText('Hid a post');
+  await expectAccessible(leader, 'on the Moderation page after hiding');
+
+  // On a phone the Moderation page reads without sideways scrolling.
+  await leader.setViewportSize({ width: 360, height: 780 });
+  await expectNoSidewaysScroll(leader);
+  await leader.setViewportSize({ width: 1280, height: 800 });
+
+  // The leader sees the reply marked as hidden; the member no longer sees its text.
+  await leader.goto(threadUrl);
+  const forLeader = leader.getByRole('article', { name: `Reply from ${memberAccount.name}` });
+  await expect(forLeader.getByText('Hidden from members')).toBeVisible();
+  await expect(forLeader).toContainText('only fools mark on paper');
+  await member.goto(threadUrl);
+  await expect(member.getByText('This reply was hidden by a moderator.')).toBeVisible();
+  await expect(member.getByText('only fools mark on paper')).toHaveCount(0);
+  await expectAccessible(member, 'on a thread with a hidden reply');
+
+  for (const page of [member, leader, admin]) await page.context().close();
+});
