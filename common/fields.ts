@@ -121,3 +121,36 @@ export const reactionField = z.enum(
   ['👍', '❤️', '🎉', '💡', '🙏', '😄'],
   'Choose one of the offered reactions.',
 );
+
+// The Toolkit (issue #5).
+export const resourceTitleField = z
+  .string()
+  .trim()
+  .min(3, 'Give the resource a title of at least 3 characters.')
+  .max(200, 'Use at most 200 characters.');
+export const resourceDescriptionField = z.string().trim().max(10_000, 'Use at most 10,000 characters.');
+export const resourceBodyField = z.string().trim().max(100_000, 'Use at most 100,000 characters.');
+/** A web address people open from the Toolkit: http(s) only, so no javascript: or data: links. */
+export const resourceUrlField = z
+  .string()
+  .trim()
+  .max(2000, 'Use at most 2,000 characters.')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'Enter a web address starting with https://.');
+export const topicNameField = z
+  .string()
+  .trim()
+  .min(2, 'Use at least 2 characters.')
+  .max(60, 'Use at most 60 characters.');
+export const collectionTitleField = z
+  .string()
+  .trim()
+  .min(3, 'Give the collection a title of at least 3 characters.')
+  .max(120, 'Use at most 120 characters.');
+export const useStoryField = z.string().trim().max(5000, 'Use at most 5,000 characters.');

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import { AppError } from '../errors.ts';
+import { videoFrameSources } from '../services/toolkit/video.ts';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -23,6 +24,8 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
+        // Toolkit videos embed from the privacy-preserving players only.
+        frameSrc: videoFrameSources,
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

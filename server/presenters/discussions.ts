@@ -12,7 +12,7 @@ import {
 import type { ReplyRow, ThreadForActor, ThreadRow } from '../queries/discussions.ts';
 import { excerpt } from '../services/notifications/notify-many.ts';
 
-function authorOf(row: {
+export function authorOf(row: {
   authorId: string | null;
   authorName: string | null;
   authorPhoto: string | null;

@@ -16,6 +16,7 @@ import { notificationRoutes } from './notifications/index.ts';
 import { peopleRoutes } from './people/index.ts';
 import { proposalRoutes } from './proposals/index.ts';
 import { searchRoutes } from './search/index.ts';
+import { toolkitRoutes } from './toolkit/index.ts';
 
 /** Every API route, registered explicitly (no autoload), under /api. */
 export const registerRoutes: FastifyPluginAsync = async (app) => {
@@ -34,6 +35,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(calendarRoutes);
   await app.register(discussionRoutes);
   await app.register(moderationRoutes);
+  await app.register(toolkitRoutes);
   await app.register(searchRoutes);
   await app.register(homeRoutes);
 };

@@ -1,0 +1,140 @@
+import { eq, sql } from 'drizzle-orm';
+import type { ResourceKind } from '../../../common/enums.ts';
+import type { Db } from '../../db/client.ts';
+import { communities, resources, resourceTopics } from '../../db/schema/index.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canContributeToToolkit } from '../../policies/toolkit.ts';
+import { loadVisibleCommunity } from '../communities/load-community.ts';
+import type { ServiceDeps } from '../context.ts';
+import { checkUpload } from './check-upload.ts';
+import { authorizeToolkitWrite, checkTopics } from './load-resource.ts';
+import { withStoredFile } from './stored-files.ts';
+import { parseVideoUrl } from './video.ts';
+
+const joinFirst = 'Join the community to add to its Toolkit.';
+
+interface ResourceFields {
+  kind: ResourceKind;
+  title: string;
+  description: string;
+  topicIds: string[];
+}
+
+/** Inserts a resource and its topics, and marks the community active. */
+async function insertResource(
+  db: Db,
+  communityId: string,
+  authorId: string,
+  values: ResourceFields & {
+    url?: string | null;
+    body?: string;
+    file?: { key: string; name: string; mime: string; size: number };
+  },
+): Promise<string> {
+  const video = values.url && values.kind === 'video' ? parseVideoUrl(values.url) : undefined;
+  const [row] = await db
+    .insert(resources)
+    .values({
+      communityId,
+      authorId,
+      kind: values.kind,
+      title: values.title,
+      description: values.description,
+      body: values.body ?? '',
+      url: values.url ?? null,
+      videoProvider: video?.provider ?? null,
+      videoId: video?.videoId ?? null,
+      fileKey: values.file?.key ?? null,
+      fileName: values.file?.name ?? null,
+      fileMime: values.file?.mime ?? null,
+      fileSize: values.file?.size ?? null,
+    })
+    .returning({ id: resources.id });
+  const id = row?.id ?? '';
+  if (values.topicIds.length > 0) {
+    await db.insert(resourceTopics).values(values.topicIds.map((topicId) => ({ resourceId: id, topicId })));
+  }
+  await db.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, communityId));
+  return id;
+}
+
+/** Adds a link, a video link, a tool or an article (Markdown) to a community's Toolkit. */
+export async function addResource(
+  deps: ServiceDeps,
+  actor: Actor,
+  slug: string,
+  input: ResourceFields & { url?: string | undefined; body?: string | undefined },
+): Promise<string> {
+  return deps.database.db.transaction(async (tx) => {
+    const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
+    authorizeToolkitWrite(
+      canContributeToToolkit(actor, community, membership),
+      community,
+      membership,
+      joinFirst,
+    );
+    const topicIds = await checkTopics(tx, community.id, input.topicIds);
+    return insertResource(tx, community.id, actor.id, {
+      ...input,
+      topicIds,
+      url: input.kind === 'article' ? null : (input.url ?? null),
+      body: input.kind === 'article' ? (input.body ?? '') : '',
+    });
+  });
+}
+
+/**
+ * Adds an uploaded file. The permission and the fields are checked before the bytes are (the route
+ * reads the fields first), the bytes against the allow-list, then the file is stored under a
+ * generated name and the row written; if the write fails, the stored file is removed again.
+ */
+export async function addUploadedResource(
+  deps: ServiceDeps,
+  actor: Actor,
+  slug: string,
+  input: ResourceFields,
+  upload: { filename: string; bytes: Buffer },
+): Promise<string> {
+  const { db } = deps.database;
+  const { community, membership } = await loadVisibleCommunity(db, actor, slug);
+  authorizeToolkitWrite(
+    canContributeToToolkit(actor, community, membership),
+    community,
+    membership,
+    joinFirst,
+  );
+  const checked = await checkUpload({
+    filename: upload.filename,
+    bytes: upload.bytes,
+    maxBytes: deps.env.UPLOAD_MAX_MB * 1024 * 1024,
+  });
+  return withStoredFile(deps.storage, upload.bytes, (key) =>
+    db.transaction(async (tx) => {
+      // Checked again inside the transaction: the member may have left or been suspended meanwhile.
+      const again = await loadVisibleCommunity(tx, actor, community.id);
+      authorizeToolkitWrite(
+        canContributeToToolkit(actor, again.community, again.membership),
+        again.community,
+        again.membership,
+        joinFirst,
+      );
+      const topicIds = await checkTopics(tx, community.id, input.topicIds);
+      return insertResource(tx, community.id, actor.id, {
+        ...input,
+        topicIds,
+        file: { key, name: checked.safeName, mime: checked.mime, size: upload.bytes.length },
+      });
+    }),
+  );
+}
+
+/** Refuses an upload (403/404) before its bytes are read, when the actor may not add to the Toolkit. */
+export async function checkMayUpload(deps: ServiceDeps, actor: Actor, slug: string): Promise<void> {
+  const { community, membership } = await loadVisibleCommunity(deps.database.db, actor, slug);
+  authorizeToolkitWrite(
+    canContributeToToolkit(actor, community, membership),
+    community,
+    membership,
+    joinFirst,
+  );
+}

@@ -1,0 +1,122 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { moderationActions, resources, resourceTopics } from '../../db/schema/index.ts';
+import { fieldError } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canChangeResource, canCurateToolkit } from '../../policies/toolkit.ts';
+import type { ServiceDeps } from '../context.ts';
+import { authorizeToolkitWrite, checkTopics, loadVisibleResource } from './load-resource.ts';
+import { parseVideoUrl } from './video.ts';
+
+const authorOrLeaders = 'Only the person who added it and the community’s leaders can change this resource.';
+
+/** Edits a resource's title, description, link, article text or topics (its kind and file stay). */
+export async function editResource(
+  deps: ServiceDeps,
+  actor: Actor,
+  resourceId: string,
+  input: {
+    title?: string | undefined;
+    description?: string | undefined;
+    url?: string | undefined;
+    body?: string | undefined;
+    topicIds?: string[] | undefined;
+  },
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { resource, community, membership } = await loadVisibleResource(tx, actor, resourceId, {
+      lock: true,
+    });
+    authorizeToolkitWrite(
+      canChangeResource(actor, community, membership, resource),
+      community,
+      membership,
+      authorOrLeaders,
+    );
+    if (input.url !== undefined && (resource.kind === 'article' || resource.fileKey !== null))
+      throw fieldError('url', 'This resource has no link to change.');
+    if (input.body !== undefined && resource.kind !== 'article')
+      throw fieldError('body', 'Only articles have text to change.');
+    if (input.body !== undefined && input.body === '')
+      throw fieldError('body', 'Write the article (in Markdown).');
+    const video = input.url !== undefined && resource.kind === 'video' ? parseVideoUrl(input.url) : undefined;
+    const topicIds = input.topicIds ? await checkTopics(tx, community.id, input.topicIds) : undefined;
+    await tx
+      .update(resources)
+      .set({
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.body !== undefined ? { body: input.body } : {}),
+        ...(input.url !== undefined
+          ? { url: input.url, videoProvider: video?.provider ?? null, videoId: video?.videoId ?? null }
+          : {}),
+        updatedAt: sql`now()`,
+      })
+      .where(eq(resources.id, resource.id));
+    if (topicIds) {
+      await tx.delete(resourceTopics).where(eq(resourceTopics.resourceId, resource.id));
+      if (topicIds.length > 0)
+        await tx
+          .insert(resourceTopics)
+          .values(topicIds.map((topicId) => ({ resourceId: resource.id, topicId })));
+    }
+  });
+}
+
+/**
+ * Deletes a resource softly (its file stays stored, so it can be restored by an administrator).
+ * A leader's deletion of someone else's resource is recorded in the moderation log.
+ */
+export async function deleteResource(deps: ServiceDeps, actor: Actor, resourceId: string): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { resource, community, membership } = await loadVisibleResource(tx, actor, resourceId, {
+      lock: true,
+    });
+    authorizeToolkitWrite(
+      canChangeResource(actor, community, membership, resource),
+      community,
+      membership,
+      authorOrLeaders,
+    );
+    await tx
+      .update(resources)
+      .set({ deletedAt: sql`now()`, featuredAt: null, featuredBy: null })
+      .where(eq(resources.id, resource.id));
+    if (resource.authorId !== actor.id) {
+      await tx.insert(moderationActions).values({
+        communityId: community.id,
+        actorId: actor.id,
+        action: 'delete_resource',
+        resourceId: resource.id,
+        subjectUserId: resource.authorId,
+        note: resource.title,
+      });
+    }
+  });
+}
+
+/** Features a resource on the community's Toolkit (and home pages), or stops featuring it. */
+export async function setFeatured(
+  deps: ServiceDeps,
+  actor: Actor,
+  resourceId: string,
+  featured: boolean,
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { resource, community, membership } = await loadVisibleResource(tx, actor, resourceId, {
+      lock: true,
+    });
+    authorizeToolkitWrite(
+      canCurateToolkit(actor, community, membership),
+      community,
+      membership,
+      'Only the community’s leaders and the coordinators feature resources.',
+    );
+    if (featured === (resource.featuredAt !== null)) return;
+    await tx
+      .update(resources)
+      .set(
+        featured ? { featuredAt: sql`now()`, featuredBy: actor.id } : { featuredAt: null, featuredBy: null },
+      )
+      .where(and(eq(resources.id, resource.id)));
+  });
+}

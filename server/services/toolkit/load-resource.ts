@@ -1,0 +1,55 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { resources, toolkitTopics } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import type { CommunitySubject, MembershipSubject } from '../../policies/communities.ts';
+import { canReadToolkit } from '../../policies/toolkit.ts';
+import { findResourceForActor, type ResourceForActor } from '../../queries/toolkit.ts';
+import { authorizeWrite } from '../communities/load-community.ts';
+
+/** Loads a resource the actor may read (404 otherwise, as for its community). */
+export async function loadVisibleResource(
+  db: Db,
+  actor: Actor | null,
+  resourceId: string,
+  options: { lock?: boolean } = {},
+): Promise<ResourceForActor> {
+  if (options.lock) {
+    await db.select({ id: resources.id }).from(resources).where(eq(resources.id, resourceId)).for('update');
+  }
+  const found = await findResourceForActor(db, resourceId, actor?.id ?? null);
+  if (!found || !canReadToolkit(actor, found.community, found.membership)) throw notFound('That resource');
+  return found;
+}
+
+export const suspendedFromToolkitMessage =
+  'You are suspended from this community: you can read its Toolkit, but not add to it.';
+
+/** Refuses a Toolkit contribution (403) unless allowed, saying why (archived, suspended, or `message`). */
+export function authorizeToolkitWrite(
+  allowed: boolean,
+  community: CommunitySubject,
+  membership: MembershipSubject,
+  message: string,
+): void {
+  if (!allowed && membership?.suspended === true)
+    throw new AppError('forbidden', suspendedFromToolkitMessage);
+  authorizeWrite(allowed, community, message);
+}
+
+/** Refuses (400, on `topicIds`) topics that are not the community's own. */
+export async function checkTopics(db: Db, communityId: string, topicIds: string[]): Promise<string[]> {
+  const unique = [...new Set(topicIds)];
+  if (unique.length === 0) return [];
+  const found = await db
+    .select({ id: toolkitTopics.id })
+    .from(toolkitTopics)
+    .where(and(eq(toolkitTopics.communityId, communityId), inArray(toolkitTopics.id, unique)));
+  if (found.length !== unique.length) {
+    throw new AppError('validation_failed', 'Choose topics of this community’s Toolkit.', {
+      topicIds: 'One of these topics is not in this community’s Toolkit.',
+    });
+  }
+  return unique;
+}

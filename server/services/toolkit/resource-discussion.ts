@@ -1,0 +1,47 @@
+import { eq, sql } from 'drizzle-orm';
+import { communities, threads } from '../../db/schema/index.ts';
+import type { Actor } from '../../plugins/auth.ts';
+import { canContributeToToolkit } from '../../policies/toolkit.ts';
+import type { ServiceDeps } from '../context.ts';
+import { follow } from '../discussions/load-thread.ts';
+import { authorizeToolkitWrite, loadVisibleResource } from './load-resource.ts';
+
+/**
+ * A resource's own discussion: a thread in its community tied to the resource, started by the first
+ * member who wants to comment (the resource's author and that member follow it). Returns the thread
+ * and whether this call started it.
+ */
+export async function startResourceDiscussion(
+  deps: ServiceDeps,
+  actor: Actor,
+  resourceId: string,
+): Promise<{ id: string; started: boolean }> {
+  return deps.database.db.transaction(async (tx) => {
+    const { resource, community, membership } = await loadVisibleResource(tx, actor, resourceId, {
+      lock: true,
+    });
+    if (resource.discussionId) return { id: resource.discussionId, started: false };
+    authorizeToolkitWrite(
+      canContributeToToolkit(actor, community, membership),
+      community,
+      membership,
+      'Join the community to discuss its resources.',
+    );
+    const [thread] = await tx
+      .insert(threads)
+      .values({
+        communityId: community.id,
+        authorId: actor.id,
+        kind: 'discussion',
+        title: `About “${resource.title}”`.slice(0, 200),
+        body: `Discussion of the Toolkit resource [${resource.title.replace(/[[\]]/g, '')}](/resources/${resource.id}).`,
+        resourceId: resource.id,
+      })
+      .returning({ id: threads.id });
+    const id = thread?.id ?? '';
+    await follow(tx, id, actor.id);
+    if (resource.authorId) await follow(tx, id, resource.authorId);
+    await tx.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, community.id));
+    return { id, started: true };
+  });
+}
