@@ -52,6 +52,21 @@ test('a member mentions the leader, a post is reported, and the leader hides it 
   const reply = member.getByRole('article', { name: `Reply from ${memberAccount.name}` });
   await expect(reply).toContainText(`only fools mark on paper. @${leaderAccount.name}`);
 
+  // The member edits the reply; its history shows what it said before.
+  await reply.getByRole('button', { name: 'Edit' }).click();
+  await reply
+    .getByRole('textbox', { name: 'Edit your reply' })
+    .fill(`Honestly, only fools mark on paper, @${leaderAccount.name}.`);
+  await reply.getByRole('button', { name: 'Save changes' }).click();
+  await expect(reply).toContainText('edited');
+  await reply.getByRole('button', { name: 'History' }).click();
+  const history = await openDialog(member, 'Earlier versions');
+  await expect(history).toContainText(`only fools mark on paper. @${leaderAccount.name}`);
+  await expect(history).toContainText(`by ${memberAccount.name}`);
+  await expectAccessible(member, 'on the history dialog');
+  await member.keyboard.press('Escape');
+  await expect(history).toBeHidden();
+
   // The leader is told about the mention.
   await leader.goto('/notifications');
   await expect(leader.getByText(`${memberAccount.name} mentioned you in “${title}”`)).toBeVisible();
