@@ -33,7 +33,7 @@ export function ResourceCard(props: { resource: ResourceSummary; headingLevel?: 
             {resourceKindLabels[resource.kind]}
           </Badge>
           {resource.featured ? (
-            <Badge color="yellow" variant="light" tt="none" size="sm">
+            <Badge color="amber" variant="light" tt="none" size="sm">
               Featured
             </Badge>
           ) : null}

@@ -202,7 +202,7 @@ function ResourceView(props: { resource: Resource }) {
                 {resourceKindLabels[resource.kind]}
               </Badge>
               {resource.featured ? (
-                <Badge color="yellow" variant="light" tt="none">
+                <Badge color="amber" variant="light" tt="none">
                   Featured
                 </Badge>
               ) : null}
