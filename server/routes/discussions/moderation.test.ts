@@ -44,10 +44,11 @@ describe('reports and the moderation queue', () => {
     const short = await call('POST', `/api/threads/${threadId}/reports`, cc, { reason: 'x' });
     expect(short.json().fields).toHaveProperty('reason');
     const told = await db()
-      .select({ title: notifications.title })
+      .select({ title: notifications.title, url: notifications.url })
       .from(notifications)
       .where(and(eq(notifications.userId, leader.user.id), eq(notifications.kind, 'discussion.report')));
     expect(told).toHaveLength(2);
+    expect(told[0]?.url).toBe(`/communities/${community.slug}/moderation`);
 
     expect((await call('GET', `/api/communities/${community.slug}/reports`, ca)).statusCode).toBe(403);
     const queue = (await call('GET', `/api/communities/${community.slug}/reports`, leader.cookie)).json()

@@ -79,8 +79,8 @@ export async function reportPost(
         kind: 'discussion.report',
         title: `A post in “${thread.title}” was reported`,
         body: excerpt(input.reason),
-        // The moderation queue has no page yet: the notification leads to the thread.
-        url: `/discussions/${threadId}`,
+        // The community's moderation queue, where the report can be decided.
+        url: `/communities/${community.slug}/moderation`,
       },
       { except: actor.id },
     );
