@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { bareBodyBytes, startBareServer } from './bare-server.ts';
 import { runLoad } from './load.ts';
 import { buildRows, renderMarkdown, renderText, type ScenarioOutcome } from './report.ts';
 import { type BenchContext, bareScenario, type Scenario, selectScenarios } from './scenarios.ts';
-import { seedBenchData } from './seed.ts';
+import { type BenchData, seedBenchData } from './seed.ts';
 
 /**
  * `npm run bench`: a fresh database (PostgreSQL by default, `BENCH_DB=pglite` for an in-memory PGlite),
@@ -27,7 +27,8 @@ import { seedBenchData } from './seed.ts';
  * BENCH_COMMUNITIES, BENCH_MEMBERSHIPS, BENCH_MEETINGS, BENCH_RSVPS, BENCH_THREADS, BENCH_REPLIES,
  * BENCH_RESOURCES, BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS, BENCH_POOL_SIZE; BENCH_ONLY
  * (comma-separated groups or words of scenario names, e.g. `knowledge` or `search`) measures only those
- * scenarios after the reference, and then writes bench/RESULTS-only.md instead of RESULTS.md.
+ * scenarios after the reference, and then writes bench/RESULTS-only.md instead of RESULTS.md;
+ * BENCH_REUSE=1 measures on the database and seed of the last PostgreSQL run instead of seeding again.
  */
 
 const numberSetting = (name: string, fallback: number): number => {
@@ -55,9 +56,21 @@ const settings = {
   poolSize: numberSetting('BENCH_POOL_SIZE', 20),
 };
 
-/** Drops and recreates the bench database; it is left in place afterwards, for EXPLAIN ANALYZE. */
+/** Where the last seed's BenchData is kept, for `BENCH_REUSE=1`. */
+const reuseFile = path.join(os.tmpdir(), 'copse-bench-data.json');
+const reuse = process.env.BENCH_REUSE === '1' && settings.database === 'postgres' && existsSync(reuseFile);
+
+/**
+ * Drops and recreates the bench database; it is left in place afterwards, for EXPLAIN ANALYZE. With
+ * `BENCH_REUSE=1` (while iterating on scenarios) the last run's database and seed are used as they are.
+ */
 async function openBenchDatabase(): Promise<Database> {
   if (settings.database === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  if (reuse) {
+    const url = new URL(settings.serverUrl);
+    url.pathname = `/${settings.databaseName}`;
+    return openDatabase({ databaseUrl: url.toString(), poolSize: settings.poolSize });
+  }
   const admin = new pg.Client({ connectionString: settings.serverUrl });
   await admin.connect();
   try {
@@ -188,7 +201,10 @@ async function main(): Promise<void> {
     console.log(
       `Seeding ${count(settings.people)} people and ${count(settings.communities)} communities into ${database.kind}…`,
     );
-    const data = await seedBenchData(database, settings);
+    const data: BenchData = reuse
+      ? (JSON.parse(readFileSync(reuseFile, 'utf8')) as BenchData)
+      : await seedBenchData(database, settings);
+    if (!reuse && settings.database === 'postgres') writeFileSync(reuseFile, JSON.stringify(data));
     console.log(
       `Seeded ${count(data.people)} people, ${count(data.communities)} communities, ${count(data.memberships)} memberships, ${count(data.meetings.meetings)} meetings, ${count(data.meetings.rsvps)} RSVPs, ${count(data.discussions.threads)} threads, ${count(data.discussions.replies)} replies and ${count(data.toolkit.resources)} resources in ${data.seedSeconds.toFixed(1)} s (discussions and Toolkit ${data.knowledgeSeedSeconds.toFixed(1)} s)`,
     );

@@ -97,6 +97,20 @@ describe('seedDiscussions', () => {
     expect(
       await count(sql`select count(*)::int as n from pg_tables where tablename like '\\_seed\\_%'`),
     ).toBe(0);
+    // The replies' indexes, dropped for the insert, are all back.
+    expect(
+      (
+        await rowsOf<{ name: string }>(
+          sql`select indexname as name from pg_indexes where tablename = 'posts' order by indexname`,
+        )
+      ).map((row) => row.name),
+    ).toEqual([
+      'posts_author_idx',
+      'posts_parent_idx',
+      'posts_pkey',
+      'posts_search_idx',
+      'posts_thread_created_idx',
+    ]);
   });
 });
 
