@@ -85,6 +85,13 @@ test('a member mentions the leader, a post is reported, and the leader hides it 
   await reportDialog.getByRole('button', { name: 'Done' }).click();
   await expect(reportDialog).toBeHidden();
 
+  // Coordinators see it in the queue of every community.
+  await admin.goto('/coordination/reports');
+  const everywhere = admin.getByRole('article', { name: `Report: Reply in “${title}”` });
+  await expect(everywhere).toContainText('Insulting colleagues who mark on paper.');
+  await expect(everywhere).toContainText('Marking Circle');
+  await expectAccessible(admin, 'on the coordinators’ reports');
+
   // Members do not see the Moderation tab; the leader does, and finds the report there.
   await member.goto(`/communities/${slug}`);
   const memberTabs = member.getByRole('navigation', { name: 'Community sections' });
@@ -120,6 +127,25 @@ test('a member mentions the leader, a post is reported, and the leader hides it 
   await expect(log).toContainText('Hid a post');
   await expectAccessible(leader, 'on the Moderation page after hiding');
 
+  // The leader suspends the author; the member can still read but no longer reply, until it is lifted.
+  const hiddenCard = reports.getByRole('article', { name: `Report: Reply in “${title}”` });
+  await hiddenCard.getByRole('button', { name: 'Suspend the author' }).click();
+  const suspend = await openDialog(leader, `Suspend ${memberAccount.name}`);
+  await suspend.getByRole('textbox', { name: 'Reason' }).fill('Insults after a warning.');
+  await suspend.getByRole('button', { name: 'Suspend' }).click();
+  await expect(suspend).toBeHidden();
+  const suspensions = leader.getByRole('region', { name: 'Suspensions' });
+  const suspension = suspensions.getByRole('article', { name: `Suspension of ${memberAccount.name}` });
+  await expect(suspension).toContainText('Insults after a warning.');
+  await expect(suspension).toContainText('until lifted');
+  await expect(log).toContainText(`Suspended ${memberAccount.name}`);
+  await member.goto(threadUrl);
+  await expect(member.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(member.getByRole('textbox', { name: 'Your reply', exact: true })).toHaveCount(0);
+  await suspension.getByRole('button', { name: 'Lift suspension' }).click();
+  await expect(suspensions.getByText('No one is suspended')).toBeVisible();
+  await expect(log).toContainText(`Lifted the suspension of ${memberAccount.name}`);
+
   // On a phone the Moderation page reads without sideways scrolling.
   await leader.setViewportSize({ width: 360, height: 780 });
   await expectNoSidewaysScroll(leader);
@@ -132,6 +158,7 @@ test('a member mentions the leader, a post is reported, and the leader hides it 
   await expect(forLeader).toContainText('only fools mark on paper');
   await member.goto(threadUrl);
   await expect(member.getByText('This reply was hidden by a moderator.')).toBeVisible();
+  await expect(member.getByRole('textbox', { name: 'Your reply', exact: true })).toBeVisible();
   await expect(member.getByText('only fools mark on paper')).toHaveCount(0);
   await expectAccessible(member, 'on a thread with a hidden reply');
 
