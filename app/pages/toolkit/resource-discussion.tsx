@@ -72,7 +72,7 @@ function Replies(props: RepliesProps & { onChanged: () => Promise<void> }) {
       {thread.abilities.reply ? (
         <ReplyForm
           threadId={thread.id}
-          label="Your comment"
+          label="Comment"
           submitLabel="Post comment"
           withPreview
           onDone={props.onChanged}
