@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { communities, posts, threads, users } from '../db/schema/index.ts';
+import { communities, posts, resources, threads, users } from '../db/schema/index.ts';
 import type { Actor } from '../plugins/auth.ts';
 import type { SearchKind } from '../routes/search/schema.ts';
 import { visibleTo } from './communities.ts';
@@ -28,7 +28,7 @@ export interface SearchRow {
 }
 
 /**
- * One search over communities, discussion threads, replies and people, with websearch syntax (quotes,
+ * One search over communities, discussion threads, replies, Toolkit resources and people, with websearch syntax (quotes,
  * OR, -word) for the English text and prefix matching for names. Every branch is scoped by the same
  * visibility rule as the directory (`visibleTo`), leaves out deleted and hidden posts, and gives people
  * only to signed-in searchers, so a result is never something the searcher may not read.
@@ -75,6 +75,15 @@ export async function searchEverything(
           and t.deleted_at is null and t.hidden_at is null and ${visible} and ${inCommunity}
         order by p.created_at desc`),
   );
+  branches.push(
+    ranked(sql`select 'resource' as kind, r.id, r.title,
+        ts_headline('english', r.description || ' ' || r.body, ${query}, ${sql.raw(headline)}) as snippet,
+        ${communities.slug} as community_slug, ${communities.name} as community_name, null::uuid as thread_id,
+        ts_rank_cd(r.search, ${query}) as rank
+        from ${resources} r join ${communities} on ${communities.id} = r.community_id
+        where r.search @@ ${query} and r.deleted_at is null and ${visible} and ${inCommunity}
+        order by r.created_at desc`),
+  );
   const prefix = toPrefixTsQuery(filter.q);
   if (actor && prefix && !filter.community) {
     const people = sql`to_tsquery('simple', ${prefix})`;
@@ -100,7 +109,7 @@ export async function searchEverything(
     rank: Number(row.rank),
     total: Number(row.total),
   }));
-  const counts: Record<SearchKind, number> = { community: 0, thread: 0, reply: 0, person: 0 };
+  const counts: Record<SearchKind, number> = { community: 0, thread: 0, reply: 0, resource: 0, person: 0 };
   for (const row of all) counts[row.kind] = row.total;
   const rows = all
     .filter((row) => !filter.kind || row.kind === filter.kind)

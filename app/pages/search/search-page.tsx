@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { kindLabels, SearchResultItem } from './search-result-item.tsx';
 
-const kinds: SearchKind[] = ['community', 'thread', 'reply', 'person'];
+const kinds: SearchKind[] = ['community', 'thread', 'reply', 'resource', 'person'];
 
 function isKind(value: string): value is SearchKind {
   return (kinds as string[]).includes(value);
@@ -157,7 +157,8 @@ function SearchResults(props: {
   if (!props.q) {
     return (
       <EmptyState title="What are you looking for?">
-        Type a few words above: a community’s name, a topic, something said in a discussion, or a person.
+        Type a few words above: a community’s name, a topic, something said in a discussion, a Toolkit
+        resource, or a person.
       </EmptyState>
     );
   }

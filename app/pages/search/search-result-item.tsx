@@ -7,6 +7,7 @@ export const kindLabels: Record<SearchKind, { one: string; many: string; color: 
   community: { one: 'Community', many: 'Communities', color: 'forest' },
   thread: { one: 'Discussion', many: 'Discussions', color: 'blue' },
   reply: { one: 'Reply', many: 'Replies', color: 'grape' },
+  resource: { one: 'Resource', many: 'Resources', color: 'teal' },
   person: { one: 'Person', many: 'People', color: 'orange' },
 };
 

@@ -4,6 +4,19 @@ import { type SearchRow, searchEverything } from '../../queries/search.ts';
 import { errorResponses } from '../shared-schemas.ts';
 import { searchQuery, searchResponse } from './schema.ts';
 
+/**
+ * A snippet of Markdown as plain text: links and images keep their text, emphasis, code and heading
+ * marks go. (The <mark> tags around matched words stay; everything is escaped after this.)
+ */
+export function plainSnippet(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)?/g, '$1')
+    .replace(/(\*\*|__|\*|`+|~~)/g, '')
+    .replace(/(^|\n)\s*(#{1,6}|>|[-+]|\d+\.)\s+/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Where a result lives in the web app. */
 function urlOf(row: SearchRow): string {
   switch (row.kind) {
@@ -13,6 +26,8 @@ function urlOf(row: SearchRow): string {
       return `/discussions/${row.id}`;
     case 'reply':
       return `/discussions/${row.threadId ?? ''}#post-${row.id}`;
+    case 'resource':
+      return `/resources/${row.id}`;
     case 'person':
       return `/people/${row.id}`;
   }
@@ -25,7 +40,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['search'],
         summary:
-          'One search over communities, discussions, replies and people (websearch syntax: "phrase", OR, -word), ranked, with marked snippets; only what you may read.',
+          'One search over communities, discussions, replies, Toolkit resources and people (websearch syntax: "phrase", OR, -word), ranked, with marked snippets; only what you may read.',
         querystring: searchQuery,
         response: { 200: searchResponse, ...errorResponses },
       },
@@ -37,7 +52,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
           kind: row.kind,
           id: row.id,
           title: row.title,
-          snippet: escapeExceptMarks(row.snippet),
+          snippet: escapeExceptMarks(plainSnippet(row.snippet)),
           url: urlOf(row),
           community:
             row.communitySlug && row.communityName !== null

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const searchKinds = ['community', 'thread', 'reply', 'person'] as const;
+export const searchKinds = ['community', 'thread', 'reply', 'resource', 'person'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 export const searchQuery = z.object({
@@ -31,5 +31,11 @@ export const searchResultSchema = z.object({
 export const searchResponse = z.object({
   data: z.array(searchResultSchema),
   /** How many of each kind matched among the candidates looked at (for the filter tabs). */
-  counts: z.object({ community: z.number(), thread: z.number(), reply: z.number(), person: z.number() }),
+  counts: z.object({
+    community: z.number(),
+    thread: z.number(),
+    reply: z.number(),
+    resource: z.number(),
+    person: z.number(),
+  }),
 });

@@ -14,7 +14,7 @@ const call = (...args: Parameters<ReturnType<typeof requester>>) => requester(t)
 const db = () => t.app.deps.database.db;
 
 describe('search', () => {
-  it('finds communities, threads, replies and people, marked, and never what the searcher may not read', async () => {
+  it('finds communities, threads, replies, resources and people, marked, and never what the searcher may not read', async () => {
     const word = `zq${Date.now().toString(36)}`;
     const leader = await signedInUser(t.app, { displayName: `Ada ${word}` });
     const member = await createUser(db());
@@ -28,9 +28,22 @@ describe('search', () => {
     const threadId = (
       await call('POST', `/api/communities/${open.slug}/threads`, cookie, {
         title: `Trying ${word} in seminars`,
-        body: `We used ${word} with first years.`,
+        body: `We used **${word}** with [first years](https://example.org/years).`,
       })
     ).json().data.id;
+    const resourceId = (
+      await call('POST', `/api/communities/${open.slug}/resources`, cookie, {
+        kind: 'template',
+        title: `A ${word} lesson plan`,
+        description: 'For a first seminar.',
+        url: 'https://example.org/plan',
+      })
+    ).json().data.id;
+    await call('POST', `/api/communities/${closed.slug}/resources`, leader.cookie, {
+      kind: 'link',
+      title: `Secret ${word} resource`,
+      url: 'https://example.org/secret',
+    });
     await call('POST', `/api/threads/${threadId}/replies`, leader.cookie, {
       body: `More about ${word} rubrics.`,
     });
@@ -54,14 +67,19 @@ describe('search', () => {
         ['community', open.name],
         ['thread', `Trying ${word} in seminars`],
         ['reply', `Trying ${word} in seminars`],
+        ['resource', `A ${word} lesson plan`],
         ['person', `Ada ${word}`],
       ]),
     );
-    expect(kinds).toHaveLength(4);
-    expect(found.counts).toEqual({ community: 1, thread: 1, reply: 1, person: 1 });
+    expect(kinds).toHaveLength(5);
+    expect(found.counts).toEqual({ community: 1, thread: 1, reply: 1, resource: 1, person: 1 });
     const thread = found.data.find((r: { kind: string }) => r.kind === 'thread');
     expect(thread).toMatchObject({ url: `/discussions/${threadId}`, community: { slug: open.slug } });
-    expect(thread.snippet).toContain(`<mark>${word}</mark>`);
+    // The snippet is plain text with the matched word marked, not the post's Markdown.
+    expect(thread.snippet).toContain(`used <mark>${word}</mark> with first years.`);
+    expect(thread.snippet).not.toMatch(/\*|\]\(/);
+    const resource = found.data.find((r: { kind: string }) => r.kind === 'resource');
+    expect(resource).toMatchObject({ url: `/resources/${resourceId}`, community: { slug: open.slug } });
 
     const asLeader = (await call('GET', `/api/search?q=${word}&kind=thread`, leader.cookie)).json();
     expect(asLeader.data.map((r: { title: string }) => r.title).sort()).toEqual(
@@ -71,12 +89,19 @@ describe('search', () => {
     expect(anonymous.data.map((r: { kind: string }) => r.kind).sort()).toEqual([
       'community',
       'reply',
+      'resource',
       'thread',
     ]);
+    const leaderResources = (await call('GET', `/api/search?q=${word}&kind=resource`, leader.cookie)).json();
+    expect(leaderResources.data.map((r: { title: string }) => r.title).sort()).toEqual(
+      [`A ${word} lesson plan`, `Secret ${word} resource`].sort(),
+    );
     const inCommunity = (
       await call('GET', `/api/search?q=${word}&community=${closed.slug}`, leader.cookie)
     ).json();
-    expect(inCommunity.data.map((r: { title: string }) => r.title)).toEqual([`Secret ${word} plans`]);
+    expect(inCommunity.data.map((r: { title: string }) => r.title).sort()).toEqual(
+      [`Secret ${word} plans`, `Secret ${word} resource`].sort(),
+    );
   });
 
   it('takes websearch syntax, escapes what it shows and refuses an empty query', async () => {
