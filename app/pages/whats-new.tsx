@@ -1,8 +1,9 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { resourceKindLabels } from '../../common/enums.ts';
 import { useWhatsNew } from '../api/queries.ts';
-import type { MeetingCard, WhatsNewThread } from '../api/types.ts';
+import type { MeetingCard, WhatsNew, WhatsNewThread } from '../api/types.ts';
 import { LoadError, PageLoader } from '../components/page-states.tsx';
 import { dateTime, momentIn, relativeTime } from '../lib/dates.ts';
 import { useViewerZone } from './meetings/meeting-time.tsx';
@@ -93,6 +94,29 @@ function ActiveThreadRow(props: { thread: WhatsNewThread; first: boolean }) {
   );
 }
 
+type FeaturedResource = WhatsNew['featuredResources'][number];
+
+function FeaturedResourceRow(props: { resource: FeaturedResource; first: boolean }) {
+  const { resource } = props;
+  return (
+    <li style={props.first ? undefined : rowBorder}>
+      <Stack gap={2} py="xs">
+        <Anchor
+          component={Link}
+          to={`/resources/${resource.id}`}
+          fw={600}
+          style={{ overflowWrap: 'anywhere' }}
+        >
+          {resource.title}
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          {resourceKindLabels[resource.kind]} · <CommunityLink community={resource.community} />
+        </Text>
+      </Stack>
+    </li>
+  );
+}
+
 function MeetingRow(props: { meeting: MeetingCard; zone: string; first: boolean }) {
   const { meeting } = props;
   return (
@@ -110,7 +134,10 @@ function MeetingRow(props: { meeting: MeetingCard; zone: string; first: boolean 
   );
 }
 
-/** "What's new in your communities" on the signed-in home: announcements, active discussions, meetings. */
+/**
+ * "What's new in your communities" on the signed-in home: announcements, active discussions, meetings
+ * and featured Toolkit resources.
+ */
 export function WhatsNewSection() {
   const query = useWhatsNew();
   const zone = useViewerZone();
@@ -118,9 +145,9 @@ export function WhatsNewSection() {
   if (query.isPending) body = <PageLoader label="Loading what's new…" />;
   else if (query.isError) body = <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   else {
-    const { announcements, activeThreads, upcomingMeetings } = query.data;
+    const { announcements, activeThreads, upcomingMeetings, featuredResources } = query.data;
     body = (
-      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
         <Part
           id="whats-new-announcements"
           title="Announcements"
@@ -164,6 +191,16 @@ export function WhatsNewSection() {
         >
           {upcomingMeetings.map((meeting, index) => (
             <MeetingRow key={meeting.id} meeting={meeting} zone={zone} first={index === 0} />
+          ))}
+        </Part>
+        <Part
+          id="whats-new-resources"
+          title="Featured in the Toolkit"
+          count={featuredResources.length}
+          empty="Leaders have not featured any resources yet."
+        >
+          {featuredResources.map((resource, index) => (
+            <FeaturedResourceRow key={resource.id} resource={resource} first={index === 0} />
           ))}
         </Part>
       </SimpleGrid>

@@ -181,6 +181,20 @@ export function listFeaturedResources(db: Db, communityId: string, limit: number
     .limit(limit);
 }
 
+/** The featured resources of a member's communities, most recently featured first (the home page). */
+export function listFeaturedForMember(db: Db, userId: string, limit: number) {
+  return summaries(db)
+    .where(
+      and(
+        sql`${resources.communityId} in (select cm.community_id from ${communityMembers} cm where cm.user_id = ${userId})`,
+        sql`${resources.featuredAt} is not null`,
+        isNull(resources.deletedAt),
+      ),
+    )
+    .orderBy(desc(resources.featuredAt), desc(resources.id))
+    .limit(limit);
+}
+
 /**
  * One resource (not deleted) with its card, its content, its community's rule-relevant fields, the
  * reader's membership (and whether they are suspended there), its discussion, the collections it is

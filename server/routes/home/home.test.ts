@@ -36,6 +36,20 @@ it("brings together what is new in the member's communities, and nothing from el
     body: 'When?',
   });
   const meeting = await createTestMeeting(db(), mine.id, { startsInHours: 3, title: 'Clinic' });
+  const resourceIn = async (slug: string, title: string) => {
+    const added = await call('POST', `/api/communities/${slug}/resources`, leader.cookie, {
+      kind: 'link',
+      title,
+      url: 'https://example.org',
+    });
+    return added.json().data.id as string;
+  };
+  const featured = await resourceIn(mine.slug, 'Feedback starter kit');
+  await resourceIn(mine.slug, 'Not featured');
+  const featuredElsewhere = await resourceIn(elsewhere.slug, 'Featured elsewhere');
+  for (const id of [featured, featuredElsewhere]) {
+    await call('PUT', `/api/resources/${id}/featured`, leader.cookie, { featured: true });
+  }
   await createTestMeeting(db(), elsewhere.id, { startsInHours: 2, title: 'Not mine' });
 
   const home = (await call('GET', '/api/home', cookie)).json().data;
@@ -50,5 +64,6 @@ it("brings together what is new in the member's communities, and nothing from el
     ['Rubrics?', false],
   ]);
   expect(home.upcomingMeetings.map((m: { id: string }) => m.id)).toEqual([meeting.id]);
+  expect(home.featuredResources.map((r: { title: string }) => r.title)).toEqual(['Feedback starter kit']);
   expect((await call('GET', '/api/home')).statusCode).toBe(401);
 });

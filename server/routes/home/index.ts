@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { requireActor } from '../../plugins/auth.ts';
 import { presentThreadSummary } from '../../presenters/discussions.ts';
 import { presentMeetingCard } from '../../presenters/meetings.ts';
+import { presentResourceSummary } from '../../presenters/toolkit.ts';
 import { listCalendar } from '../../queries/meetings.ts';
+import { listFeaturedForMember } from '../../queries/toolkit.ts';
 import { listWhatsNew, type WhatsNewRow } from '../../queries/whats-new.ts';
 import { threadSummarySchema } from '../discussions/schema.ts';
 import { meetingCardSchema } from '../meetings/schema.ts';
 import { dataOf, errorResponses } from '../shared-schemas.ts';
+import { resourceSummarySchema } from '../toolkit/schema.ts';
 
 const threadWithCommunity = threadSummarySchema.extend({
   community: z.object({ slug: z.string(), name: z.string() }),
@@ -17,6 +20,7 @@ export const whatsNewSchema = z.object({
   announcements: z.array(threadWithCommunity),
   activeThreads: z.array(threadWithCommunity),
   upcomingMeetings: z.array(meetingCardSchema),
+  featuredResources: z.array(resourceSummarySchema),
 });
 
 const present = (row: WhatsNewRow) => ({
@@ -31,7 +35,7 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['home'],
         summary:
-          'What is new in your communities: the latest announcements, the most active discussions and your next meetings.',
+          'What is new in your communities: the latest announcements, the most active discussions, your next meetings and featured Toolkit resources.',
         response: { 200: dataOf(whatsNewSchema), ...errorResponses },
       },
     },
@@ -40,11 +44,13 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
       const db = app.deps.database.db;
       const { announcements, active } = await listWhatsNew(db, actor.id);
       const meetings = await listCalendar(db, actor, { when: 'upcoming', limit: 5 });
+      const featured = await listFeaturedForMember(db, actor.id, 4);
       return {
         data: {
           announcements: announcements.map(present),
           activeThreads: active.map(present),
           upcomingMeetings: meetings.rows.map(presentMeetingCard),
+          featuredResources: featured.map(presentResourceSummary),
         },
       };
     },
