@@ -13,6 +13,8 @@ import { expectNoSidewaysScroll } from '../support/meetings.ts';
 test('a member mentions the leader, a post is reported, and the leader hides it from the Moderation page', async ({
   browser,
 }) => {
+  // Three people, two dialogs and nine accessibility checks: more than the default minute on two cores.
+  test.setTimeout(240_000);
   const admin = await signInAdministrator(browser);
   const leaderAccount = await communityPerson(admin.request, 'leader');
   const memberAccount = await communityPerson(admin.request, 'member');
@@ -142,6 +144,8 @@ test('a member mentions the leader, a post is reported, and the leader hides it 
   await member.goto(threadUrl);
   await expect(member.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(member.getByRole('textbox', { name: 'Your reply', exact: true })).toHaveCount(0);
+  await expect(member.getByText('You are suspended from this community')).toBeVisible();
+  await expectAccessible(member, 'on a thread while suspended');
   await suspension.getByRole('button', { name: 'Lift suspension' }).click();
   await expect(suspensions.getByText('No one is suspended')).toBeVisible();
   await expect(log).toContainText(`Lifted the suspension of ${memberAccount.name}`);

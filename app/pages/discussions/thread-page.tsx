@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -211,6 +211,11 @@ function ThreadView(props: {
               onDone={refresh}
             />
           </Card>
+        ) : thread.suspended ? (
+          <Alert color="amber" variant="light" title="You are suspended from this community">
+            You can read its discussions, but not post, reply, react or report until a leader lifts the
+            suspension. The notification you were sent says why.
+          </Alert>
         ) : thread.locked ? (
           <Text size="sm" c="dimmed">
             This thread is locked: it takes no new replies.

@@ -101,7 +101,8 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await loadVisibleThread(db(), actor, request.params.id);
       const replies = await listReplies(db(), found.thread.id, actor?.id ?? null, request.query);
       if (actor) await markThreadRead(db(), found.thread.id, actor.id);
-      return { data: presentThread(found, replies, actor, false) };
+      const suspended = found.membership?.suspended === true;
+      return { data: { ...presentThread(found, replies, actor, false), suspended } };
     },
   );
 

@@ -90,6 +90,8 @@ export const threadSchema = threadSummarySchema.extend({
   reactions: reactionSummary,
   /** One page of replies, oldest first. */
   replies: z.array(postSchema),
+  /** The reader is a member suspended from the community: they read but do not take part. */
+  suspended: z.boolean().optional(),
   nextCursor: z.string().nullable(),
   abilities: z.object({
     reply: z.boolean(),

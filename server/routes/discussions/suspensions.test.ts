@@ -47,6 +47,7 @@ describe('suspensions', () => {
     expect((await call('GET', `/api/threads/${threadId}`, memberCookie)).statusCode).toBe(200);
     const thread = (await call('GET', `/api/threads/${threadId}`, memberCookie)).json().data;
     expect(thread.abilities).toMatchObject({ reply: false, react: false });
+    expect(thread.suspended).toBe(true);
     const refused = await call('POST', `/api/threads/${threadId}/replies`, memberCookie, { body: 'Hi' });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().message).toMatch(/suspended/);
