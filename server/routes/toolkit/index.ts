@@ -166,6 +166,8 @@ export const toolkitRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = requireActor(request);
+      // Whether the actor may add to this Toolkit is answered first, before anything is read.
+      await checkMayUpload(app.deps, actor, request.params.slug);
       if (!request.isMultipart()) {
         throw new AppError(
           'unsupported_media_type',
@@ -184,7 +186,7 @@ export const toolkitRoutes: FastifyPluginAsyncZod = async (app) => {
           await part.toBuffer().catch(() => undefined);
           throw fieldError(part.fieldname, 'Send one file, in the part named "file".');
         }
-        // Refuse before reading the bytes: the fields, then whether the actor may add to the Toolkit.
+        // Refuse before reading the bytes when the fields are wrong.
         const parsed = uploadFields.safeParse(collectFields(fields));
         if (!parsed.success) {
           part.file.resume();
@@ -196,10 +198,6 @@ export const toolkitRoutes: FastifyPluginAsyncZod = async (app) => {
             ),
           );
         }
-        await checkMayUpload(app.deps, actor, request.params.slug).catch((error: unknown) => {
-          part.file.resume();
-          throw error;
-        });
         let bytes: Buffer;
         try {
           bytes = await part.toBuffer();
