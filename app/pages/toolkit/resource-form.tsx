@@ -215,9 +215,11 @@ export function ResourceFormDialog(props: {
               accept={acceptedExtensions}
               required
               clearable
+              clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
               value={file}
               onChange={setFile}
-              error={form.error('file')}
+              // The server's reason is shown here too: in a long dialog the alert may be out of view.
+              error={form.fields.file}
             />
           ) : null}
           <MarkdownField

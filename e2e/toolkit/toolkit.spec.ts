@@ -1,0 +1,196 @@
+import path from 'node:path';
+import {
+  communityPerson,
+  createCommunity,
+  openDialog,
+  signInAdministrator,
+  signInOnce,
+  uniqueWord,
+} from '../support/communities.ts';
+import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { expectNoSidewaysScroll } from '../support/meetings.ts';
+
+const lessonPlan = path.resolve(
+  import.meta.dirname,
+  '../../server/services/toolkit/fixtures/lesson-plan.docx',
+);
+
+test('a leader uploads and features a lesson plan; a member discusses, downloads and records using it', async ({
+  browser,
+}) => {
+  // Two people, an upload, a collection and a discussion: longer than the default minute on a busy machine.
+  test.setTimeout(150_000);
+  const admin = await signInAdministrator(browser);
+  const leaderAccount = await communityPerson(admin.request, 'leader');
+  const memberAccount = await communityPerson(admin.request, 'member');
+  const leader = await signInOnce(browser, leaderAccount);
+  const slug = await createCommunity(leader.request, admin.request, {
+    name: `Seminar Design ${uniqueWord('')}`,
+    purpose: 'Lecturers sharing the plans and templates that make seminars work.',
+    visibility: 'institution',
+    joinPolicy: 'open',
+  });
+  const member = await signInOnce(browser, memberAccount);
+  const joined = await member.request.post(`/api/communities/${slug}/join`, { data: {} });
+  expect(joined.ok(), await joined.text()).toBe(true);
+
+  // The leader finds an empty Toolkit and adds a topic and a collection.
+  await leader.goto(`/communities/${slug}/toolkit`);
+  await expect(leader.getByRole('heading', { name: 'No resources yet — add the first' })).toBeVisible();
+  const curate = leader.getByRole('region', { name: 'Curate the Toolkit' });
+  const topicForm = curate.getByRole('form', { name: 'Add a topic' });
+  await topicForm.getByRole('textbox', { name: 'Topic name' }).fill('Seminars');
+  await topicForm.getByRole('button', { name: 'Add topic' }).click();
+  await expect(topicForm.getByRole('status')).toContainText('Topic “Seminars” added.');
+  const collectionForm = curate.getByRole('form', { name: 'Create a collection' });
+  await collectionForm.getByRole('textbox', { name: 'Collection title' }).fill('First-year starter kit');
+  await collectionForm.getByRole('button', { name: 'Create collection' }).click();
+  await expect(collectionForm.getByRole('status')).toContainText(
+    'Collection “First-year starter kit” created.',
+  );
+  await expectAccessible(leader, 'on an empty Toolkit tab');
+
+  // The leader uploads a lesson plan; the dialog first says what is missing.
+  // A word no other journey uses (short enough for a 360 px wide heading), for the header search.
+  const word = uniqueWord('');
+  const title = `The ${word} seminar plan`;
+  await leader.getByRole('button', { name: 'Add a resource' }).first().click();
+  const dialog = await openDialog(leader, 'Add a resource');
+  await dialog.getByRole('combobox', { name: 'Kind' }).click();
+  await leader.getByRole('option', { name: 'Lesson plan' }).click();
+  await expect(dialog.getByRole('radio', { name: 'Upload a file' })).toBeChecked();
+  await expectAccessible(leader, 'on the add-a-resource dialog');
+  await dialog.getByRole('button', { name: 'Add resource' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Please correct the highlighted fields.');
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dialog
+    .getByRole('textbox', { name: 'Description', exact: true })
+    .fill('A **ninety-minute** seminar: warm-up, pairs, plenary.');
+  // An SVG is refused by the server, which says why beside the file field.
+  const fileButton = dialog.getByRole('button', { name: 'File', exact: true });
+  let choosing = leader.waitForEvent('filechooser');
+  await fileButton.click();
+  await (await choosing).setFiles({
+    name: 'diagram.svg',
+    mimeType: 'image/svg+xml',
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+  });
+  await dialog.getByRole('button', { name: 'Add resource' }).click();
+  await expect(dialog.getByRole('alert')).toBeVisible();
+  await expect(fileButton).toHaveAttribute('aria-invalid', 'true');
+  await expect(fileButton).toHaveAccessibleDescription(/SVG, HTML and XML files cannot be uploaded/);
+  await expectAccessible(leader, 'on the add-a-resource dialog with a refused file');
+  choosing = leader.waitForEvent('filechooser');
+  await fileButton.click();
+  await (await choosing).setFiles(lessonPlan);
+  await expect(fileButton).toContainText('lesson-plan.docx');
+  await dialog.getByRole('combobox', { name: 'Topics' }).click();
+  await leader.getByRole('option', { name: 'Seminars' }).click();
+  // Leaving the field closes its list, which would otherwise cover the dialog's buttons.
+  await dialog.getByRole('combobox', { name: 'Topics' }).press('Tab');
+  await dialog.getByRole('button', { name: 'Add resource' }).click();
+  await expect(leader.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const resourceUrl = leader.url();
+  const about = leader.getByRole('region', { name: 'About this resource' });
+  await expect(about.getByText('Lesson plan', { exact: true })).toBeVisible();
+  await expect(about.getByText('Seminars', { exact: true })).toBeVisible();
+  await expect(about.locator('strong')).toHaveText('ninety-minute');
+  await expect(about).toContainText('lesson-plan.docx');
+
+  // The leader features it; it shows among the featured resources.
+  await leader.getByRole('button', { name: 'Feature', exact: true }).click();
+  await expect(leader.getByRole('button', { name: 'Unfeature' })).toBeVisible();
+  await expect(about.getByText('Featured', { exact: true })).toBeVisible();
+  await leader.goto(`/communities/${slug}/toolkit`);
+  const featured = leader.getByRole('region', { name: 'Featured resources' });
+  await expect(featured.getByRole('link', { name: title })).toBeVisible();
+  await expectAccessible(leader, 'on the Toolkit tab with a featured resource');
+
+  // A second resource, a link, so the collection has an order to change.
+  const added = await leader.request.post(`/api/communities/${slug}/resources`, {
+    data: { kind: 'link', title: `Reading list for ${word}`, url: 'https://example.org/reading-list' },
+  });
+  expect(added.status(), await added.text()).toBe(201);
+
+  // The leader puts both in the collection, puts the link first with the keyboard, and saves.
+  await leader.reload();
+  await leader.getByRole('link', { name: 'First-year starter kit' }).click();
+  await expect(leader.getByRole('heading', { level: 1, name: 'First-year starter kit' })).toBeVisible();
+  await expect(leader.getByText('This collection is empty: find resources below to add them.')).toBeVisible();
+  await leader.getByRole('button', { name: 'Find', exact: true }).click();
+  await leader.getByRole('button', { name: `Add ${title}` }).click();
+  await leader.getByRole('button', { name: `Add Reading list for ${word}` }).click();
+  const moveUp = leader.getByRole('button', { name: `Move Reading list for ${word} up` });
+  await moveUp.focus();
+  await leader.keyboard.press('Enter');
+  await expect(leader.getByRole('button', { name: `Move Reading list for ${word} down` })).toBeFocused();
+  await leader.getByRole('button', { name: 'Save the collection' }).click();
+  await expect(leader.getByRole('status').filter({ hasText: 'The collection is saved.' })).toBeVisible();
+  await leader.reload();
+  const items = leader.getByRole('region', { name: 'Resources (2)' }).getByRole('article');
+  await expect(items.nth(0)).toContainText(`Reading list for ${word}`);
+  await expect(items.nth(1)).toContainText(title);
+  await expectAccessible(leader, 'on the collection page');
+
+  // Another member opens the resource and starts its discussion.
+  await member.goto(resourceUrl);
+  await expect(member.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(member.getByRole('button', { name: 'Feature', exact: true })).toHaveCount(0);
+  await expect(member.getByRole('link', { name: 'First-year starter kit' })).toBeVisible();
+  const discussion = member.getByRole('region', { name: 'Discussion' });
+  await discussion.getByRole('button', { name: 'Start the discussion' }).click();
+  await discussion
+    .getByRole('textbox', { name: 'Comment', exact: true })
+    .fill('I ran this with 40 students: the pairs step needs ten more minutes.');
+  await discussion.getByRole('button', { name: 'Post comment' }).click();
+  await expect(discussion.getByRole('article', { name: `Reply from ${memberAccount.name}` })).toContainText(
+    'ten more minutes',
+  );
+  await expect(discussion.getByText('1 comment', { exact: false })).toBeVisible();
+
+  // The member downloads it, under its own name.
+  const downloading = member.waitForEvent('download');
+  await member.getByRole('link', { name: 'Download' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('lesson-plan.docx');
+
+  // The member records that they adapted it; the count goes to 1.
+  const uses = member.getByRole('region', { name: 'I used this (0)' });
+  await uses.getByRole('radio', { name: 'Adapted it' }).check();
+  await uses
+    .getByRole('textbox', { name: 'What happened' })
+    .fill('Used it for a first-year statistics seminar, with shorter pairs work.');
+  await uses.getByRole('button', { name: 'Record my use' }).click();
+  const recorded = member.getByRole('region', { name: 'I used this (1)' });
+  await expect(recorded.getByRole('status')).toContainText('Thank you: your use is recorded.');
+  await expect(recorded.getByText('You recorded: Adapted it')).toBeVisible();
+  await expectAccessible(member, 'on the resource page');
+
+  // The counts: one download and one use.
+  await member.reload();
+  await expect(member.getByRole('region', { name: 'About this resource' })).toContainText('1 download');
+  await expect(member.getByRole('region', { name: 'About this resource' })).toContainText('used 1 time');
+
+  // The header search finds it by a word of its title, and leads to it.
+  await member.goto('/');
+  const box = member.getByRole('searchbox', { name: 'Search Copse' });
+  await box.fill(word);
+  await box.press('Enter');
+  const result = member
+    .getByRole('region', { name: 'Results' })
+    .getByRole('article', { name: title, exact: true });
+  await expect(result.getByText('Resource', { exact: true })).toBeVisible();
+  await result.getByRole('link', { name: title, exact: true }).click();
+  await expect(member.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  // On a phone (360 px wide) the resource reads without sideways scrolling.
+  await member.setViewportSize({ width: 360, height: 780 });
+  await member.reload();
+  await expect(member.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expectNoSidewaysScroll(member);
+  await expectAccessible(member, 'on the resource page at 360 px');
+
+  await member.context().close();
+  await leader.context().close();
+  await admin.context().close();
+});
