@@ -2,6 +2,7 @@ import { Anchor, Badge, Blockquote, Button, Group, Paper, Stack, Tabs, Text } fr
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiSend, errorMessage } from '../../api/client.ts';
+import { useMe } from '../../api/queries.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
@@ -19,7 +20,10 @@ const emptyTexts: Record<ReportStatus, string> = {
 /** One report: what was reported and why, and what a moderator can do about it. */
 function ReportCard(props: { report: Report; showCommunity: boolean }) {
   const { report } = props;
+  const me = useMe();
   const refresh = useRefreshModeration();
+  // Nobody suspends themselves (the server refuses it too).
+  const author = report.author && report.author.id !== me.data?.id ? report.author : null;
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [suspending, setSuspending] = useState(false);
@@ -137,7 +141,7 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
           >
             {report.threadLocked ? 'Unlock thread' : 'Lock thread'}
           </Button>
-          {report.author ? (
+          {author ? (
             <Button size="compact-sm" variant="default" onClick={() => setSuspending(true)}>
               Suspend the author
             </Button>
@@ -145,11 +149,11 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
         </Group>
         <FormAlert message={error} />
       </Stack>
-      {report.author ? (
+      {author ? (
         <SuspendDialog
           opened={suspending}
           slug={report.community.slug}
-          person={report.author}
+          person={author}
           onDone={refresh}
           onClose={() => setSuspending(false)}
         />
