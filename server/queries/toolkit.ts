@@ -144,7 +144,7 @@ export async function listResources(db: Db, communityId: string, filter: Resourc
     : query
       ? [sql`ts_rank(${resources.search}, ${query}) desc`, desc(resources.id)]
       : filter.sort === 'popular'
-        ? [desc(resources.viewCount), desc(resources.id)]
+        ? [sql`${resources.viewCount} desc nulls last`, sql`${resources.id} desc nulls last`]
         : filter.sort === 'title'
           ? [sql`lower(${resources.title})`, asc(resources.id)]
           : [desc(resources.createdAt), desc(resources.id)];

@@ -71,6 +71,13 @@ export const resources = pgTable(
     index('resources_featured_idx')
       .on(t.featuredAt, t.id)
       .where(sql`${t.featuredAt} is not null and ${t.deletedAt} is null`),
+    // The Toolkit's other orders: most viewed and by title (a community's living resources).
+    index('resources_community_views_idx')
+      .on(t.communityId, t.viewCount.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null`),
+    index('resources_community_title_idx')
+      .on(t.communityId, sql`lower(${t.title})`, t.id)
+      .where(sql`${t.deletedAt} is null`),
     index('resources_author_idx').on(t.authorId),
     index('resources_featured_by_idx').on(t.featuredBy),
     uniqueIndex('resources_file_key_idx').on(t.fileKey),

@@ -1,0 +1,2 @@
+CREATE INDEX "resources_community_views_idx" ON "resources" USING btree ("community_id","view_count" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "resources"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "resources_community_title_idx" ON "resources" USING btree ("community_id",lower("title"),"id") WHERE "resources"."deleted_at" is null;
