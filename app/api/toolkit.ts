@@ -1,116 +1,30 @@
 /**
- * The Toolkit's API types and hooks. Types follow the Toolkit API contract (written by hand so the web
- * app builds while the API lands; they describe the same JSON the server's presenters return).
+ * The Toolkit's API types (inferred from the server's zod schemas; type-only imports, so nothing of the
+ * server reaches the bundle), its query hooks and the multipart upload.
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { ResourceKind, ResourceUseKind } from '../../common/enums.ts';
+import type { z } from 'zod';
+import type { ResourceKind } from '../../common/enums.ts';
+import type {
+  collectionDetailSchema,
+  collectionSchema,
+  resourceSchema,
+  resourceSummarySchema,
+  resourceUseSchema,
+  toolkitSchema,
+} from '../../server/routes/toolkit/schema.ts';
 import { ApiError, apiGet, apiGetPage } from './client.ts';
 
-export interface PersonRef {
-  id: string;
-  displayName: string;
-  photoUrl: string | null;
-}
-
-export interface TopicRef {
-  id: string;
-  name: string;
-  parentId: string | null;
-}
-
-export interface ResourceSummary {
-  id: string;
-  communityId: string;
-  community: { id: string; slug: string; name: string };
-  kind: ResourceKind;
-  title: string;
-  excerpt: string;
-  url: string | null;
-  file: { name: string; mime: string; size: number; isImage: boolean } | null;
-  featured: boolean;
-  featuredAt: string | null;
-  viewCount: number;
-  downloadCount: number;
-  useCount: number;
-  commentCount: number;
-  topics: TopicRef[];
-  author: PersonRef | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ResourceFile {
-  name: string;
-  mime: string;
-  size: number;
-  isImage: boolean;
-  downloadUrl: string;
-  viewUrl: string | null;
-}
-
-export interface ResourceEmbed {
-  provider: 'youtube' | 'vimeo';
-  videoId: string;
-  embedUrl: string;
-  watchUrl: string;
-  title: string;
-}
-
-export interface Resource extends Omit<ResourceSummary, 'file'> {
-  description: string;
-  descriptionHtml: string;
-  body: string;
-  bodyHtml: string;
-  embed: ResourceEmbed | null;
-  file: ResourceFile | null;
-  discussionId: string | null;
-  collections: { id: string; title: string }[];
-  viewerUse: { id: string; kind: ResourceUseKind; story: string } | null;
-  abilities: {
-    edit: boolean;
-    delete: boolean;
-    feature: boolean;
-    recordUse: boolean;
-    comment: boolean;
-    curate: boolean;
-  };
-}
-
-export interface ResourceUse {
-  id: string;
-  kind: ResourceUseKind;
-  story: string;
-  storyHtml: string;
-  person: PersonRef | null;
-  createdAt: string;
-}
-
-export interface Topic extends TopicRef {
-  resourceCount: number;
-}
-
-export interface Collection {
-  id: string;
-  title: string;
-  description: string;
-  descriptionHtml: string;
-  resourceCount: number;
-  createdAt: string;
-}
-
-export interface Toolkit {
-  featured: ResourceSummary[];
-  topics: Topic[];
-  collections: Collection[];
-  counts: { resources: number };
-  abilities: { contribute: boolean; curate: boolean };
-}
-
-export interface CollectionDetail extends Collection {
-  community: { id: string; slug: string; name: string };
-  resources: ResourceSummary[];
-  abilities: { curate: boolean };
-}
+export type ResourceSummary = z.infer<typeof resourceSummarySchema>;
+export type Resource = z.infer<typeof resourceSchema>;
+export type ResourceFile = NonNullable<Resource['file']>;
+export type ResourceEmbed = NonNullable<Resource['embed']>;
+export type ResourceUse = z.infer<typeof resourceUseSchema>;
+export type TopicRef = ResourceSummary['topics'][number];
+export type Topic = Toolkit['topics'][number];
+export type Collection = z.infer<typeof collectionSchema>;
+export type Toolkit = z.infer<typeof toolkitSchema>;
+export type CollectionDetail = z.infer<typeof collectionDetailSchema>;
 
 export interface ResourceFilters {
   q?: string;
