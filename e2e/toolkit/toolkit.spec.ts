@@ -116,6 +116,7 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
   await leader.reload();
   await leader.getByRole('link', { name: 'First-year starter kit' }).click();
   await expect(leader.getByRole('heading', { level: 1, name: 'First-year starter kit' })).toBeVisible();
+  const collectionUrl = leader.url();
   await expect(leader.getByText('This collection is empty: find resources below to add them.')).toBeVisible();
   await leader.getByRole('button', { name: 'Find', exact: true }).click();
   await leader.getByRole('button', { name: `Add ${title}` }).click();
@@ -189,6 +190,16 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
   await expect(member.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expectNoSidewaysScroll(member);
   await expectAccessible(member, 'on the resource page at 360 px');
+
+  // The Toolkit tab and the collection, with the curators' controls, fit a phone too.
+  await leader.setViewportSize({ width: 360, height: 780 });
+  await leader.goto(`/communities/${slug}/toolkit`);
+  await expect(leader.getByRole('region', { name: 'Featured resources' })).toBeVisible();
+  await expectNoSidewaysScroll(leader);
+  await leader.goto(collectionUrl);
+  await expect(leader.getByRole('button', { name: `Move ${title} up` })).toBeVisible();
+  await expectNoSidewaysScroll(leader);
+  await expectAccessible(leader, 'on the collection page at 360 px');
 
   await member.context().close();
   await leader.context().close();
