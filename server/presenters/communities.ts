@@ -9,6 +9,7 @@ import {
   canRestoreCommunity,
   canSeeMembers,
 } from '../policies/communities.ts';
+import { canStartThread } from '../policies/discussions.ts';
 import { canScheduleMeeting } from '../policies/meetings.ts';
 import type { CommunityRow, DirectoryRow, LeaderRow, NextMeetingJson } from '../queries/communities.ts';
 import type { findCommunityHome } from '../queries/community-home.ts';
@@ -183,6 +184,10 @@ export function presentCommunityHome(
       canChangeStage:
         canManageCommunity(actor, community, membership) || canRestoreCommunity(actor, community),
       canScheduleMeeting: canScheduleMeeting(actor, community, membership),
+      /** Suspended from this community by its leaders: reads, but does not post. */
+      suspended: membership?.suspended === true,
+      canStartThread: canStartThread(actor, community, membership, 'discussion'),
+      canAnnounce: canStartThread(actor, community, membership, 'announcement'),
     },
   };
 }

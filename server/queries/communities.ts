@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type {
   Audience,
   CommunityKind,
@@ -404,12 +404,12 @@ export async function findCommunityForActor(db: Db, slugOrId: string, actorId: s
 /**
  * Whether a suspension from the community is in force for the person (not lifted and not yet ended),
  * as a column of the caller's query: the membership lookups carry it without another round trip. One
- * probe of community_suspensions_one_active.
+ * probe of community_suspensions_one_active. `actorId` may be a placeholder of a prepared statement.
  */
-export function suspendedIn(communityId: SQL, actorId: string | null): SQL<boolean> {
+export function suspendedIn(communityId: SQL, actorId: string | Placeholder | null): SQL<boolean> {
   if (!actorId) return sql<boolean>`false`;
   return sql<boolean>`exists (select 1 from ${communitySuspensions} cs
-    where cs.community_id = ${communityId} and cs.user_id = ${actorId}
+    where cs.community_id = ${communityId} and cs.user_id = ${actorId}::uuid
       and cs.lifted_at is null and (cs.ends_at is null or cs.ends_at > now()))`;
 }
 

@@ -10,7 +10,7 @@ import {
   units,
   users,
 } from '../db/schema/index.ts';
-import { communityColumns, epochMs, type NextMeetingJson } from './communities.ts';
+import { communityColumns, epochMs, type NextMeetingJson, suspendedIn } from './communities.ts';
 import { preparedFor } from './prepared.ts';
 
 export interface HomeLeader {
@@ -39,6 +39,7 @@ const communityHome = preparedFor((db) =>
       community: communityColumns,
       unitName: units.name,
       membershipRole: communityMembers.role,
+      suspended: suspendedIn(sql`${communities.id}`, sql.placeholder('actorId')),
       acceptedGuidelinesAt: communityMembers.acceptedGuidelinesAt,
       leaders: sql<HomeLeader[]>`coalesce((
         select json_agg(json_build_object(
@@ -89,6 +90,6 @@ export async function findCommunityHome(db: Db, slug: string, actorId: string | 
   if (!row) return undefined;
   return {
     ...row,
-    membership: row.membershipRole ? { role: row.membershipRole } : null,
+    membership: row.membershipRole ? { role: row.membershipRole, suspended: row.suspended } : null,
   };
 }

@@ -1,6 +1,5 @@
-import { Button, Card, Group, Stack, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useMe } from '../../api/queries.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useCommunity } from '../communities/community-context.ts';
 import { StartThreadForm } from './start-thread-form.tsx';
@@ -10,15 +9,15 @@ import { ThreadList } from './thread-list.tsx';
 export function DiscussionsTab() {
   const { home, slug } = useCommunity();
   useDocumentTitle(`Discussions · ${home.community.name}`);
-  const me = useMe();
   const [starting, setStarting] = useState(false);
-  const role = home.viewer.role;
-  const coordinator = me.data?.role === 'coordinator' || me.data?.role === 'administrator';
-  const archived = home.community.stage === 'archived';
-  const canStart = Boolean(me.data) && !archived && (role !== null || coordinator);
-  const canAnnounce = role === 'leader' || role === 'co_leader' || role === 'sponsor' || coordinator;
+  const { canStartThread: canStart, canAnnounce, suspended } = home.viewer;
   return (
     <Stack gap="lg">
+      {suspended ? (
+        <Alert color="orange" title="You are suspended from this community">
+          You can read its discussions, but not start or reply to them until the suspension ends or is lifted.
+        </Alert>
+      ) : null}
       {starting ? (
         <Card component="section" aria-labelledby="start-title">
           <Title order={2} size="h3" id="start-title" mb="sm">

@@ -138,6 +138,10 @@ export const viewerSchema = z.object({
   canSeeMembers: z.boolean(),
   canChangeStage: z.boolean(),
   canScheduleMeeting: z.boolean(),
+  /** Suspended from this community: may read, not post, reply, react, report or add to the Toolkit. */
+  suspended: z.boolean(),
+  canStartThread: z.boolean(),
+  canAnnounce: z.boolean(),
 });
 
 export const communityHomeSchema = z.object({

@@ -445,6 +445,8 @@ describe('the Toolkit', () => {
     const read = await call('GET', `/api/communities/${community.slug}/toolkit`, a.cookie);
     expect(read.statusCode).toBe(200);
     expect(read.json().data.abilities.contribute).toBe(false);
+    const home = (await call('GET', `/api/communities/${community.slug}`, a.cookie)).json().data;
+    expect(home.viewer).toMatchObject({ role: 'member', suspended: true, canStartThread: false });
     const added = await call('POST', `/api/communities/${community.slug}/resources`, a.cookie, {
       kind: 'link',
       title: 'Sneaky',
