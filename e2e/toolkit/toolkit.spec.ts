@@ -205,3 +205,93 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
   await leader.context().close();
   await admin.context().close();
 });
+
+test('a member writes an article and edits it, and shares a video that plays in a privacy-enhanced player', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await signInAdministrator(browser);
+  const leaderAccount = await communityPerson(admin.request, 'leader');
+  const memberAccount = await communityPerson(admin.request, 'member');
+  const leader = await signInOnce(browser, leaderAccount);
+  const slug = await createCommunity(leader.request, admin.request, {
+    name: `Active Learning ${uniqueWord('')}`,
+    purpose: 'Lecturers trying out active learning in large lectures.',
+    visibility: 'institution',
+    joinPolicy: 'open',
+  });
+  const member = await signInOnce(browser, memberAccount);
+  const joined = await member.request.post(`/api/communities/${slug}/join`, { data: {} });
+  expect(joined.ok(), await joined.text()).toBe(true);
+
+  // An article: its text is Markdown, shown rendered on its page.
+  await member.goto(`/communities/${slug}/toolkit`);
+  await expect(member.getByRole('region', { name: 'Curate the Toolkit' })).toHaveCount(0);
+  await member.getByRole('button', { name: 'Add a resource' }).first().click();
+  let dialog = await openDialog(member, 'Add a resource');
+  await dialog.getByRole('combobox', { name: 'Kind' }).click();
+  await member.getByRole('option', { name: 'Article' }).click();
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Think-pair-share in a lecture of 300');
+  await dialog.getByRole('button', { name: 'Add resource' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Article text' })).toHaveAccessibleDescription(
+    /Write the article/,
+  );
+  await dialog
+    .getByRole('textbox', { name: 'Article text' })
+    .fill('Give **one minute** to think, two to pair, then take three answers.');
+  await dialog.getByRole('button', { name: 'Add resource' }).click();
+  await expect(
+    member.getByRole('heading', { level: 1, name: 'Think-pair-share in a lecture of 300' }),
+  ).toBeVisible();
+  const article = member.getByRole('region', { name: 'Article' });
+  await expect(article.locator('strong')).toHaveText('one minute');
+
+  // Its author edits it; the kind stays.
+  await member.getByRole('button', { name: 'Edit', exact: true }).click();
+  dialog = await openDialog(member, 'Edit the resource');
+  await expect(dialog.getByRole('combobox', { name: 'Kind' })).toBeDisabled();
+  await expectAccessible(member, 'on the edit-a-resource dialog');
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Think-pair-share with 300 students');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    member.getByRole('heading', { level: 1, name: 'Think-pair-share with 300 students' }),
+  ).toBeVisible();
+
+  // A video link from YouTube plays through youtube-nocookie.com, sandboxed and lazily loaded.
+  await member.goto(`/communities/${slug}/toolkit`);
+  await member.getByRole('button', { name: 'Add a resource' }).first().click();
+  dialog = await openDialog(member, 'Add a resource');
+  await dialog.getByRole('combobox', { name: 'Kind' }).click();
+  await member.getByRole('option', { name: 'Video' }).click();
+  await expect(dialog.getByRole('radio', { name: 'Link to YouTube or Vimeo' })).toBeChecked();
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Peer instruction in five minutes');
+  await dialog
+    .getByRole('textbox', { name: 'Video address (YouTube or Vimeo)' })
+    .fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+  await dialog.getByRole('button', { name: 'Add resource' }).click();
+  await expect(
+    member.getByRole('heading', { level: 1, name: 'Peer instruction in five minutes' }),
+  ).toBeVisible();
+  const player = member.locator('iframe[title^="Video: "]');
+  await expect(player).toHaveAttribute('src', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+  await expect(player).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin allow-presentation');
+  await expect(player).toHaveAttribute('loading', 'lazy');
+  const watch = member.getByRole('link', { name: /Watch on YouTube/ });
+  await expect(watch).toHaveAttribute('rel', 'noopener nofollow ugc');
+  await expect(watch).toHaveAttribute('target', '_blank');
+
+  // Both are listed, and the kind filter narrows the list (kept in the address).
+  await member.goto(`/communities/${slug}/toolkit`);
+  const list = member.getByRole('region', { name: 'Resources (2)' });
+  await expect(list.getByRole('article')).toHaveCount(2);
+  await list.getByRole('combobox', { name: 'Kind' }).click();
+  await member.getByRole('option', { name: 'Video' }).click();
+  await expect(member).toHaveURL(/kind=video/);
+  await expect(list.getByRole('article')).toHaveCount(1);
+  await expect(list.getByRole('article')).toContainText('Peer instruction in five minutes');
+
+  await member.context().close();
+  await leader.context().close();
+  await admin.context().close();
+});
