@@ -206,7 +206,7 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
   await admin.context().close();
 });
 
-test('a member writes an article and edits it, and shares a video that plays in a privacy-enhanced player', async ({
+test('a leader renames a topic; a member writes an article and edits it, and shares a video that plays in a privacy-enhanced player', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -223,6 +223,21 @@ test('a member writes an article and edits it, and shares a video that plays in 
   const member = await signInOnce(browser, memberAccount);
   const joined = await member.request.post(`/api/communities/${slug}/join`, { data: {} });
   expect(joined.ok(), await joined.text()).toBe(true);
+
+  // The leader adds a topic and renames it from the keyboard.
+  await leader.goto(`/communities/${slug}/toolkit`);
+  const curate = leader.getByRole('region', { name: 'Curate the Toolkit' });
+  const topicForm = curate.getByRole('form', { name: 'Add a topic' });
+  await topicForm.getByRole('textbox', { name: 'Topic name' }).fill('Lectures');
+  await topicForm.getByRole('button', { name: 'Add topic' }).click();
+  const topics = curate.getByRole('list', { name: 'Topics' });
+  await topics.getByRole('button', { name: 'Rename Lectures' }).press('Enter');
+  await expect(curate.getByRole('textbox', { name: 'New name for Lectures' })).toBeFocused();
+  await leader.keyboard.press('ControlOrMeta+a');
+  await leader.keyboard.type('Large lectures');
+  await leader.keyboard.press('Enter');
+  await expect(topics.getByRole('button', { name: 'Rename Large lectures' })).toBeFocused();
+  await expect(topics).toContainText('Large lectures (0)');
 
   // An article: its text is Markdown, shown rendered on its page.
   await member.goto(`/communities/${slug}/toolkit`);

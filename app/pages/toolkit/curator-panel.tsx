@@ -1,6 +1,6 @@
 import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { apiSend } from '../../api/client.ts';
 import { type Toolkit, type Topic, toolkitKeys } from '../../api/toolkit.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
@@ -137,6 +137,15 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [name, setName] = useState(topic.name);
+  const input = useRef<HTMLInputElement>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  // Keyboard users land in the field when renaming starts, and back on Rename when it ends.
+  useEffect(() => {
+    if (renaming) input.current?.focus();
+    else if (opened.current) renameButton.current?.focus();
+    opened.current = renaming;
+  }, [renaming]);
   const refresh = () => queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(props.slug) });
   const rename = async (event: FormEvent) => {
     event.preventDefault();
@@ -167,7 +176,7 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
                 onChange={(event) => setName(event.currentTarget.value)}
                 error={form.error('name')}
                 style={{ flex: '1 1 12rem' }}
-                data-autofocus
+                ref={input}
               />
               <Button type="submit" size="sm" loading={form.busy}>
                 Save
@@ -196,6 +205,7 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
           </Text>
           <Group gap={4}>
             <Button
+              ref={renameButton}
               size="compact-sm"
               variant="subtle"
               onClick={() => setRenaming(true)}
