@@ -22,14 +22,17 @@ export interface ReactionJson {
   mine: boolean;
 }
 
-const reactionsOf = (postColumn: SQL, threadColumn: SQL, actorId: string | null) => sql<
-  ReactionJson[]
->`coalesce((
+/**
+ * `post` is a reply's id column, or `{ opening: thread id column }` for the thread's opening post: a
+ * reply's reactions are found through reactions_post_idx (`post_id = …`), the opening post's through
+ * reactions_thread_idx (`post_id is null`), never by scanning all of a thread's reactions per reply.
+ */
+const reactionsOf = (post: SQL | { opening: SQL }, actorId: string | null) => sql<ReactionJson[]>`coalesce((
   select json_agg(json_build_object('emoji', rx.emoji, 'count', rx.n, 'mine', rx.mine) order by rx.first)
   from (select r.emoji, count(*)::int as n, min(r.created_at) as first,
       coalesce(bool_or(r.user_id = ${actorId ?? null}::uuid), false) as mine
     from ${reactions} r
-    where r.thread_id = ${threadColumn} and r.post_id is not distinct from ${postColumn}
+    where ${'opening' in post ? sql`r.thread_id = ${post.opening} and r.post_id is null` : sql`r.post_id = ${post}`}
     group by r.emoji) rx), '[]'::json)`;
 
 /** The author of a thread or reply, joined under this alias. */
@@ -59,7 +62,12 @@ export async function findThreadForActor(db: Db, threadId: string, actorId: stri
       ...authorColumns,
       following: sql<boolean>`exists (select 1 from ${threadFollows} f
         where f.thread_id = ${threads.id} and f.user_id = ${actorId ?? null}::uuid)`,
-      reactions: reactionsOf(sql`null::uuid`, sql`${threads.id}`, actorId),
+      reactions: reactionsOf({ opening: sql`${threads.id}` }, actorId),
+      /** The actor has read the thread since its last activity (so reading it again writes nothing). */
+      readUpToDate: actorId
+        ? sql<boolean>`exists (select 1 from ${threadReads} tr where tr.thread_id = ${threads.id}
+            and tr.user_id = ${actorId}::uuid and tr.last_read_at >= ${threads.lastActivityAt})`
+        : sql<boolean>`false`,
     })
     .from(threads)
     .innerJoin(communities, eq(communities.id, threads.communityId))
@@ -169,7 +177,7 @@ export async function listReplies(
       editedAt: posts.editedAt,
       deletedAt: posts.deletedAt,
       hiddenAt: posts.hiddenAt,
-      reactions: reactionsOf(sql`${posts.id}`, sql`${posts.threadId}`, actorId),
+      reactions: reactionsOf(sql`${posts.id}`, actorId),
     })
     .from(posts)
     .leftJoin(author, eq(author.id, posts.authorId))

@@ -60,6 +60,11 @@ export const threads = pgTable(
   (t) => [
     index('threads_community_activity_idx').on(t.communityId, t.lastActivityAt, t.id),
     index('threads_community_pinned_idx').on(t.communityId).where(sql`${t.pinnedAt} is not null`),
+    // A community's latest announcements (the home page); search's newest-first candidates.
+    index('threads_community_announcements_idx')
+      .on(t.communityId, t.createdAt, t.id)
+      .where(sql`${t.kind} = 'announcement'`),
+    index('threads_activity_idx').on(t.lastActivityAt, t.id),
     index('threads_author_idx').on(t.authorId),
     index('threads_meeting_idx').on(t.meetingId),
     uniqueIndex('threads_resource_idx').on(t.resourceId),
@@ -88,6 +93,8 @@ export const posts = pgTable(
   },
   (t) => [
     index('posts_thread_created_idx').on(t.threadId, t.createdAt, t.id),
+    // Search walks replies newest first and stops at its candidates for a common word.
+    index('posts_created_idx').on(t.createdAt, t.id),
     index('posts_author_idx').on(t.authorId),
     index('posts_parent_idx').on(t.parentId),
     index('posts_search_idx').using('gin', t.search),

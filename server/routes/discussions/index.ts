@@ -100,7 +100,8 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = request.actor;
       const found = await loadVisibleThread(db(), actor, request.params.id);
       const replies = await listReplies(db(), found.thread.id, actor?.id ?? null, request.query);
-      if (actor) await markThreadRead(db(), found.thread.id, actor.id);
+      // Only a thread with news since the last read is written to: most views stay read-only.
+      if (actor && !found.readUpToDate) await markThreadRead(db(), found.thread.id, actor.id);
       const suspended = found.membership?.suspended === true;
       return { data: { ...presentThread(found, replies, actor, false), suspended } };
     },
