@@ -209,7 +209,7 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
 test('a leader renames a topic; a member writes an article and edits it, and shares a video that plays in a privacy-enhanced player', async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   const admin = await signInAdministrator(browser);
   const leaderAccount = await communityPerson(admin.request, 'leader');
   const memberAccount = await communityPerson(admin.request, 'member');
