@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import MarkdownIt from 'markdown-it';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
@@ -24,5 +25,21 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
  * limited to http(s), mailto and relative URLs, and external links get rel="noopener nofollow ugc".
  */
 export function renderMarkdown(source: string): string {
-  return md.render(source);
+  if (source === '') return '';
+  const cached = rendered.get(source);
+  if (cached !== undefined) return cached;
+  const html = md.render(source);
+  rendered.set(source, html);
+  return html;
 }
+
+/**
+ * Rendered HTML by source: a thread page renders up to 51 posts on every view, most of them the same
+ * as last time, and rendering was the largest part of its CPU (bench findings, December 2026). The
+ * output depends only on the source, so the cache is always right; it is bounded by size.
+ */
+const rendered = new LRUCache<string, string>({
+  max: 20_000,
+  maxSize: 32 * 1024 * 1024,
+  sizeCalculation: (html, source) => html.length + source.length,
+});
