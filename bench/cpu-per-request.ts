@@ -10,7 +10,7 @@ import { createDiskStorage } from '../server/services/storage.ts';
 import { type BenchData, benchPassword } from './seed.ts';
 
 /**
- * `node bench/cpu-per-request.ts [count]`, after a PostgreSQL bench run: the Node CPU time of each
+ * `node bench/cpu-per-request.ts [count] [label]`, after a PostgreSQL bench run: the Node CPU time of each
  * knowledge scenario's requests, one request at a time on the left-over `copse_bench` database, and
  * the wall time of each (Node, the round trips and PostgreSQL). CPU time holds on a busy machine where
  * requests per second do not; it shows which routes are bound by Node rather than by their queries.
@@ -52,7 +52,8 @@ try {
     ['home', ['/api/home']],
     ['resource page', data.context.resourceIds.map((id) => `/api/resources/${id}`)],
   ];
-  for (const [label, urls] of groups) {
+  const only = process.argv[3];
+  for (const [label, urls] of groups.filter(([label]) => !only || label === only)) {
     for (const url of urls) await app.inject({ method: 'GET', url, headers });
     const cpu = process.cpuUsage();
     const started = performance.now();
