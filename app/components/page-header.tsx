@@ -13,7 +13,7 @@ export function PageHeader(props: {
   return (
     <Group justify="space-between" align="flex-end" gap="md" mb="lg" wrap="wrap">
       <Stack gap={4} style={{ minWidth: 0 }}>
-        <Title order={1} tabIndex={-1} data-page-title>
+        <Title order={1} tabIndex={-1} data-page-title style={{ overflowWrap: 'anywhere' }}>
           {props.title}
         </Title>
         {props.description ? (

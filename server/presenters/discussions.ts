@@ -1,4 +1,5 @@
 import { renderMarkdown } from '../../common/markdown.ts';
+import { markdownToPlainText } from '../../common/plain-text.ts';
 import type { Actor } from '../plugins/auth.ts';
 import {
   canChangePost,
@@ -33,7 +34,7 @@ export function presentThreadSummary(row: Omit<ThreadRow, 'lastActivityExact'>) 
     id: row.id,
     kind: row.kind,
     title: row.title,
-    excerpt: excerpt(row.body, 200),
+    excerpt: excerpt(markdownToPlainText(row.body), 200),
     author: authorOf(row),
     pinned: row.pinnedAt !== null,
     locked: row.lockedAt !== null,

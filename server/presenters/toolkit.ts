@@ -1,4 +1,5 @@
 import { renderMarkdown } from '../../common/markdown.ts';
+import { markdownToPlainText } from '../../common/plain-text.ts';
 import type { Actor } from '../plugins/auth.ts';
 import { canChangeResource, canContributeToToolkit, canCurateToolkit } from '../policies/toolkit.ts';
 import type { ResourceForActor, ResourceSummaryRow } from '../queries/toolkit.ts';
@@ -29,7 +30,7 @@ export function presentResourceSummary(row: ResourceSummaryRow) {
     community: { id: row.communityId, slug: row.communitySlug, name: row.communityName },
     kind: row.kind,
     title: row.title,
-    excerpt: excerpt(row.description || row.body, 200),
+    excerpt: excerpt(markdownToPlainText(row.description || row.body), 200),
     url: row.url,
     file,
     featured: row.featuredAt !== null,

@@ -51,8 +51,6 @@ const allowedFileTypes =
   'PDF, Word, Excel, PowerPoint, OpenDocument, plain text, CSV, Markdown, PNG, JPEG, GIF, WebP, MP4 or MP3';
 const acceptedExtensions =
   '.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.txt,.csv,.md,.markdown,.png,.jpg,.jpeg,.gif,.webp,.mp4,.mp3';
-/** The default limit; an installation may set another, and the server's message then says so. */
-const uploadLimit = '25 MB';
 
 const kindOptions = resourceKinds.map((kind) => ({ value: kind, label: resourceKindLabels[kind] }));
 
@@ -65,6 +63,8 @@ export function ResourceFormDialog(props: {
   slug: string;
   topics: Topic[];
   resource?: Resource;
+  /** The installation's upload limit, from the Toolkit (25 MB unless set otherwise). */
+  uploadMaxMb?: number;
   onClose: () => void;
 }) {
   const editing = props.resource;
@@ -211,7 +211,7 @@ export function ResourceFormDialog(props: {
             <FileInput
               label="File"
               name="file"
-              description={`${allowedFileTypes}; ${uploadLimit} at most unless your installation sets another limit.`}
+              description={`${allowedFileTypes}; ${props.uploadMaxMb ?? 25} MB at most.`}
               accept={acceptedExtensions}
               required
               clearable

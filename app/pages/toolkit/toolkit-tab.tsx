@@ -242,7 +242,13 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
       ) : null}
       {toolkit.abilities.curate ? <CuratorPanel slug={slug} toolkit={toolkit} /> : null}
       {adding ? (
-        <ResourceFormDialog opened slug={slug} topics={toolkit.topics} onClose={() => setAdding(false)} />
+        <ResourceFormDialog
+          opened
+          slug={slug}
+          topics={toolkit.topics}
+          uploadMaxMb={toolkit.uploadMaxMb}
+          onClose={() => setAdding(false)}
+        />
       ) : null}
     </Stack>
   );

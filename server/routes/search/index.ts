@@ -1,21 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { markdownToPlainText } from '../../../common/plain-text.ts';
 import { escapeExceptMarks } from '../../presenters/communities.ts';
 import { type SearchRow, searchEverything } from '../../queries/search.ts';
 import { errorResponses } from '../shared-schemas.ts';
 import { searchQuery, searchResponse } from './schema.ts';
-
-/**
- * A snippet of Markdown as plain text: links and images keep their text, emphasis, code and heading
- * marks go. (The <mark> tags around matched words stay; everything is escaped after this.)
- */
-export function plainSnippet(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)?/g, '$1')
-    .replace(/(\*\*|__|\*|`+|~~)/g, '')
-    .replace(/(^|\n)\s*(#{1,6}|>|[-+]|\d+\.)\s+/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** Where a result lives in the web app. */
 function urlOf(row: SearchRow): string {
@@ -52,7 +40,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
           kind: row.kind,
           id: row.id,
           title: row.title,
-          snippet: escapeExceptMarks(plainSnippet(row.snippet)),
+          snippet: escapeExceptMarks(markdownToPlainText(row.snippet)),
           url: urlOf(row),
           community:
             row.communitySlug && row.communityName !== null

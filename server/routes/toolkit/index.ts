@@ -110,6 +110,7 @@ export const toolkitRoutes: FastifyPluginAsyncZod = async (app) => {
             contribute: canContributeToToolkit(request.actor, community, membership),
             curate: canCurateToolkit(request.actor, community, membership),
           },
+          uploadMaxMb: app.deps.env.UPLOAD_MAX_MB,
         },
       };
     },

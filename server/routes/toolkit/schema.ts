@@ -184,6 +184,8 @@ export const toolkitSchema = z.object({
   collections: z.array(collectionSchema),
   counts: z.object({ resources: z.number().int() }),
   abilities: z.object({ contribute: z.boolean(), curate: z.boolean() }),
+  /** The largest file this installation accepts, in MB (UPLOAD_MAX_MB). */
+  uploadMaxMb: z.number().int(),
 });
 
 export const collectionDetailSchema = collectionSchema.extend({

@@ -167,6 +167,7 @@ describe('the Toolkit', () => {
     expect(front.counts.resources).toBe(3);
     expect(front.topics.find((x: { name: string }) => x.name === 'Rubrics').resourceCount).toBe(1);
     expect(front.abilities).toEqual({ contribute: true, curate: false });
+    expect(front.uploadMaxMb).toBe(25);
   });
 
   it('uploads a lesson plan, serves it as a safe download counted once a day, and features it', async () => {

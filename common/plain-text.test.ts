@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { markdownToPlainText } from './plain-text.ts';
+
+describe('markdownToPlainText', () => {
+  it.each([
+    ['A **ninety-minute** seminar', 'A ninety-minute seminar'],
+    ['See [the rubric](https://example.org/r) and ![a chart](/c.png)', 'See the rubric and a chart'],
+    ['# Heading\n\n> quoted\n- item one\n2. item two', 'Heading quoted item one item two'],
+    ['Use `code` and ~~old~~ _words_', 'Use code and old _words_'],
+    ['kept <mark>word</mark> marks', 'kept <mark>word</mark> marks'],
+  ])('%j → %j', (source, plain) => {
+    expect(markdownToPlainText(source)).toBe(plain);
+  });
+});
