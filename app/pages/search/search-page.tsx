@@ -25,7 +25,7 @@ function searchHref(q: string, kind: SearchKind | '', community: string): string
   return `/search${search ? `?${search}` : ''}`;
 }
 
-/** /search?q=&kind=&community=: one search across communities, discussions, replies and people. */
+/** /search?q=&kind=&community=: one search across communities, discussions, replies, resources and people. */
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').trim();
@@ -64,7 +64,7 @@ export function SearchPage() {
       <PageHeader
         title="Search"
         documentTitle={q ? `Search: ${q}` : 'Search'}
-        description="Communities, discussions, replies and people you can see."
+        description="Communities, discussions, replies, Toolkit resources and people you can see."
       />
       <search aria-label="Search Copse">
         <Stack gap="md" mb="lg">
