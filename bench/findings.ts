@@ -78,18 +78,19 @@ export const meetingFindings = [
 /**
  * What the knowledge-sharing scenarios showed when they were added (4 December 2026), on the seeded
  * `copse_bench` database; EXPLAIN figures at rest, load figures from runs that shared the two cores
- * with other work (load average 5–12: the bare route made 5,300–13,300 req/s instead of about 45,000).
+ * with other work (load average 3–19: the bare route made 5,100–13,300 req/s instead of about 45,000).
  */
 export const knowledgeFindings = [
   '## Knowledge sharing: where the time goes (findings of 4 December 2026)',
   '',
-  '- Every run so far shared the machine with browser and API tests (load average 5–12), so the',
+  '- Every run so far shared the machine with browser and API tests (load average 3–19), so the',
   '  absolute figures are floors; compare ratios within a run. `node bench/cpu-per-request.ts` (after a',
   '  PostgreSQL run) gives each route’s Node CPU per request, one request at a time, which holds on a busy',
   '  machine: `/api/me` 1.1–1.4 ms, thread page 7.9 ms before rendered Markdown was cached (02fc37a) and',
   '  4.8–5.3 ms after, thread list 3.4–4.8 ms, home 5.1 ms, resource page 2.5 ms.',
-  '- **Search is the slowest scenario**: at 50 connections no search answered within the run. Its',
-  '  heaviest query is the one statement of `GET /api/search?q=feedback` (signed in): 4.8 s under',
+  '- **Search is the slowest scenario**: at 50 connections 13–15 searches a second with a p50 of 3 s',
+  '  and a p99 of 4–7 s (in a busier run none answered within the run). Its heaviest query is the',
+  '  one statement of `GET /api/search?q=feedback` (signed in): 4.8 s under',
   '  EXPLAIN (ANALYZE, BUFFERS) at rest, 4.15 s of it the replies branch. "feedback" matches 514,140 of',
   '  the 2,000,000 replies; to keep "the newest 200 candidates" PostgreSQL reads every match (a',
   '  sequential scan of posts, 140,000 buffers), joins each to its thread (116,554 index probes) and',

@@ -199,7 +199,9 @@ async function main(): Promise<void> {
     await database.migrate();
     const count = (value: number) => value.toLocaleString('en-GB');
     console.log(
-      `Seeding ${count(settings.people)} people and ${count(settings.communities)} communities into ${database.kind}…`,
+      reuse
+        ? `Reusing the last run's ${settings.databaseName} and its seed…`
+        : `Seeding ${count(settings.people)} people and ${count(settings.communities)} communities into ${database.kind}…`,
     );
     const data: BenchData = reuse
       ? (JSON.parse(readFileSync(reuseFile, 'utf8')) as BenchData)
