@@ -8,13 +8,16 @@ import { type Database, type Db, openDatabase } from './client.ts';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock.ts';
 import { institutionSettings, users } from './schema/index.ts';
 import { seedCommunities } from './seed/communities.ts';
+import { loadDemoCommunities, seedDemoDiscussions } from './seed/demo-discussions.ts';
+import { seedDemoToolkit } from './seed/demo-toolkit.ts';
 import { seedMeetings } from './seed/meetings.ts';
 import { ensureUnits, type SeedUnit, seedPeople, unitNames } from './seed/people.ts';
 
 /**
  * `npm run seed:demo`: fills a fresh installation with a believable institution (units, 200 people with
  * expertise, a demo administrator and a demo member, 30 communities with their leaders, members,
- * charters and history, and 40 meetings with answers) so a newcomer can click around. Uses DATABASE_URL
+ * charters and history, 40 meetings with answers, and discussions and Toolkit resources in the demo
+ * accounts' communities and a few others) so a newcomer can click around. Uses DATABASE_URL
  * when set, else the embedded database in DATA_DIR, exactly as `npm start` does. It refuses to run on a
  * database that already has people in it (more than the bootstrap administrator), so a second run
  * changes nothing instead of duplicating.
@@ -85,7 +88,8 @@ async function main(): Promise<void> {
     console.log(
       [
         `Done in ${seconds} s: ${summary.institutionName}, ${summary.units} units, ${summary.people} people, ` +
-          `${summary.communities} communities (${summary.memberships} memberships) and ${summary.meetings} meetings added.`,
+          `${summary.communities} communities (${summary.memberships} memberships), ${summary.meetings} meetings, ` +
+          `${summary.threads} discussion threads (${summary.posts} replies) and ${summary.resources} Toolkit resources added.`,
         '',
         'Sign in with either demo account (password for both: copse-demo-password):',
         ...demoAccounts.map((account) => `  ${account.email.padEnd(20)} ${account.role}`),
@@ -162,6 +166,19 @@ async function seedDemo(db: Db) {
       featured: [member],
       everyCommunity: false,
     });
+    // Discussions and a Toolkit in the demo accounts' communities (the demo member's first) and the
+    // three biggest others, so the home page, the Discussions and the Toolkit tabs have something in them.
+    const contentCommunities = await loadDemoCommunities(tx, [member, admin], 3);
+    const toolkit = await seedDemoToolkit(tx, contentCommunities, [member, admin]);
+    const discussions = await seedDemoDiscussions(tx, contentCommunities, [member, admin]);
+    // Those communities were active when their latest thread or resource was.
+    await tx.execute(sql`
+      update communities c set last_activity_at = greatest(c.last_activity_at, a.at)
+      from (select community_id, max(at) as at from (
+          select community_id, last_activity_at as at from threads
+          union all select community_id, created_at from resources) x
+        group by community_id) a
+      where a.community_id = c.id`);
     return {
       institutionName,
       units: units.length,
@@ -169,6 +186,9 @@ async function seedDemo(db: Db) {
       communities: communities.communities,
       memberships: communities.memberships,
       meetings: meetings.meetings,
+      threads: discussions.threads + toolkit.threads,
+      posts: discussions.posts + toolkit.posts,
+      resources: toolkit.resources,
     };
   });
 }
