@@ -37,6 +37,13 @@ const count = async (query: SQL) => (await rowsOf<{ n: number }>(query))[0]?.n;
 
 describe('seedDiscussions', () => {
   it('writes exactly the threads and replies asked for, consistent with each other', async () => {
+    const postIndexes = async () =>
+      (
+        await rowsOf<{ name: string }>(
+          sql`select indexname as name from pg_indexes where tablename = 'posts' order by indexname`,
+        )
+      ).map((row) => row.name);
+    const indexesBefore = await postIndexes();
     const result = await seedDiscussions(database.db, {
       threads: 400,
       replies: 4_000,
@@ -98,19 +105,8 @@ describe('seedDiscussions', () => {
       await count(sql`select count(*)::int as n from pg_tables where tablename like '\\_seed\\_%'`),
     ).toBe(0);
     // The replies' indexes, dropped for the insert, are all back.
-    expect(
-      (
-        await rowsOf<{ name: string }>(
-          sql`select indexname as name from pg_indexes where tablename = 'posts' order by indexname`,
-        )
-      ).map((row) => row.name),
-    ).toEqual([
-      'posts_author_idx',
-      'posts_parent_idx',
-      'posts_pkey',
-      'posts_search_idx',
-      'posts_thread_created_idx',
-    ]);
+    expect(indexesBefore).toContain('posts_search_idx');
+    expect(await postIndexes()).toEqual(indexesBefore);
   });
 });
 
