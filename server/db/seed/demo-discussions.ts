@@ -168,6 +168,24 @@ const callForContributions: Template = {
   ],
 };
 
+const showAndTell: Template = {
+  kind: 'announcement',
+  by: 'lead',
+  title: 'Next meeting: a show and tell on {t}',
+  body: [
+    'Our next meeting is a **show and tell**: bring one thing from your own teaching on {t} (an activity, a brief, a piece of feedback, a slide) and take five minutes to tell us how it went.',
+    '',
+    'No preparation beyond that, and no slides needed. The meeting is on the Meetings tab; please answer there so we know how many to expect.',
+  ].join('\n'),
+  replies: [
+    {
+      by: 'o2',
+      after: 18,
+      body: 'I will bring the one-minute paper we now use at the end of every workshop, and what students wrote on it.',
+    },
+  ],
+};
+
 const questions: Template[] = [
   {
     kind: 'question',
@@ -266,9 +284,9 @@ const discussions: Template[] = [
   {
     kind: 'discussion',
     by: 'o1',
-    title: 'What we learned from a term of {t}',
+    title: 'A term in: what we learned about {t}',
     body: [
-      'We finished our first full term of {t} in the second-year core module. A quick reflection, in case it is useful:',
+      'We finished our first full term of the new approach to {t} in the second-year core module. A quick reflection, in case it is useful:',
       '',
       '- Attendance held up better than in previous years.',
       '- Students needed much more structure in the first three weeks than we planned for.',
@@ -328,7 +346,7 @@ const discussions: Template[] = [
   {
     kind: 'discussion',
     by: 'o2',
-    title: 'Is {t} sustainable for part-time and hourly-paid tutors?',
+    title: '{T} and hourly-paid tutors: is the extra preparation sustainable?',
     body: 'Much of our seminar teaching is done by hourly-paid colleagues who are paid for the contact hours and a fixed amount of preparation. Everything we are discussing here takes more preparation. How are other departments handling this fairly?',
     replies: [
       {
@@ -378,7 +396,7 @@ export function planDemoThreads(
     const templates: Template[] = [];
     // A demo account that leads gets the pinned welcome; some communities a call for contributions.
     if (community.leaderIds.some((id) => featured.includes(id)) || at % 4 === 3) templates.push(welcome);
-    if (at % 3 === 0) templates.push(callForContributions);
+    if (at % 3 === 0) templates.push(at % 2 === 0 ? callForContributions : showAndTell);
     const count = featuredHere ? 4 : 3;
     for (let k = 0; k < count; k++) templates.push(pool[(at * 3 + k * 2) % pool.length] as Template);
 

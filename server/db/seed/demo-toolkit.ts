@@ -33,9 +33,8 @@ interface ResourceTemplate {
   description: string;
   url?: string;
   body?: string;
-  /** 0: the topic itself, 1: its first sub-topic, 2: the community's second topic. */
-  topic: 0 | 1 | 2;
-  featured?: boolean;
+  /** 0: the topic itself, 1: its sub-topic "Case studies", 2: the community's second topic, 3: the sub-topic "Readings" (or the topic itself where there is none). */
+  topic: 0 | 1 | 2 | 3;
 }
 
 const slug = (text: string) =>
@@ -44,18 +43,17 @@ const slug = (text: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-/** Every community's resources, in the order they are handed out (the first community gets six). */
+/** The resources the communities can have (`plan` says which each gets). */
 const templates: ResourceTemplate[] = [
   {
     kind: 'article',
     title: '{T}: a one-page guide for new colleagues',
-    description: 'What {t} is, why it matters for our students and three ways to start next week.',
+    description: 'What {t} means in practice, why it is worth the effort and three ways to start next week.',
     topic: 0,
-    featured: true,
     body: [
       '## Why {t}',
       '',
-      'Students learn most when they are active, know what good work looks like and get a chance to act on feedback. {T} is one of the most reliable ways we have found of building all three into a module.',
+      'Students learn most when they are active, know what good work looks like and get a chance to act on feedback. Across our modules, working on {t} has been one of the most reliable ways of building all three in.',
       '',
       '## Three ways to start',
       '',
@@ -80,10 +78,9 @@ const templates: ResourceTemplate[] = [
     kind: 'video',
     title: 'Carol Dweck: The power of believing that you can improve',
     description:
-      'A ten-minute talk on "not yet" and growth mindset. We watched it before our meeting on feedback; a good way into why {t} matters.',
+      'A ten-minute talk on "not yet" and growth mindset. We watched it before our meeting on feedback; a good way into our conversations about {t}.',
     url: 'https://www.youtube.com/watch?v=_X0mgOOSpLU',
-    topic: 1,
-    featured: true,
+    topic: 3,
   },
   {
     kind: 'lesson_plan',
@@ -91,7 +88,7 @@ const templates: ResourceTemplate[] = [
     description:
       'A tried and tested first seminar for a cohort of 20–25, with timings, the handout and notes for teaching assistants.',
     url: 'https://docs.northfield.example/teaching/lesson-plans/first-seminar-{s}.pdf',
-    topic: 1,
+    topic: 0,
   },
   {
     kind: 'link',
@@ -115,7 +112,6 @@ const templates: ResourceTemplate[] = [
     description:
       'What changed, what students said, and what we would do differently, from a module of 240 students.',
     topic: 1,
-    featured: true,
     body: [
       '## The module',
       '',
@@ -139,7 +135,7 @@ const templates: ResourceTemplate[] = [
     title: 'Padlet board for anonymous questions',
     description: 'How we use a Padlet wall so that quieter students can ask questions in large lectures.',
     url: 'https://padlet.com',
-    topic: 0,
+    topic: 2,
   },
   {
     kind: 'link',
@@ -147,7 +143,7 @@ const templates: ResourceTemplate[] = [
     description:
       'The Universal Design for Learning guidelines: a checklist we use when planning any new activity.',
     url: 'https://udlguidelines.cast.org/',
-    topic: 2,
+    topic: 3,
   },
   {
     kind: 'template',
@@ -156,12 +152,29 @@ const templates: ResourceTemplate[] = [
       'An editable rubric with four criteria and descriptors at each grade band, written with students.',
     url: 'https://docs.northfield.example/teaching/templates/rubric-{s}.xlsx',
     topic: 0,
-    featured: true,
   },
 ];
 
-/** How many resources each of the first communities gets: sixteen in all. */
-const shares = [6, 4, 2, 2, 2];
+/**
+ * Which templates each of the first five communities gets, and which are featured: seventeen in all,
+ * none featured twice on one demo account's home page (the demo member's communities come first and
+ * fourth, the administrator's second, third and fifth).
+ */
+const plan: { use: number; featured?: true }[][] = [
+  [
+    { use: 0, featured: true },
+    { use: 1 },
+    { use: 2, featured: true },
+    { use: 3 },
+    { use: 6 },
+    { use: 4 },
+    { use: 5 },
+  ],
+  [{ use: 6, featured: true }, { use: 9, featured: true }, { use: 3 }, { use: 8 }],
+  [{ use: 0, featured: true }, { use: 7 }],
+  [{ use: 6, featured: true }, { use: 8 }],
+  [{ use: 1 }, { use: 5 }],
+];
 
 export interface SeedDemoToolkitResult {
   topics: number;
@@ -186,8 +199,7 @@ export async function seedDemoToolkit(
   const filed: (typeof resourceTopics.$inferInsert)[] = [];
   const activity: (typeof resourceActivity.$inferInsert)[] = [];
   const created = now.getTime() - 120 * day;
-  let next = 0;
-  list.slice(0, shares.length).forEach((community, at) => {
+  list.slice(0, plan.length).forEach((community, at) => {
     const lead = community.leaderIds.find((id) => featured.includes(id)) ?? community.leaderIds[0];
     const topic = community.topics[0] ?? 'teaching';
     const second = community.topics[1] ?? 'teaching resources';
@@ -220,10 +232,9 @@ export async function seedDemoToolkit(
           ]
         : []),
     );
-    const topicIds = [main, sub, other] as const;
-    for (let k = 0; k < (shares[at] ?? 0); k++) {
-      const template = templates[next % templates.length] as ResourceTemplate;
-      next++;
+    const topicIds = [main, sub, other, at < 2 ? readings : main] as const;
+    (plan[at] ?? []).forEach((choice, k) => {
+      const template = templates[choice.use] as ResourceTemplate;
       const id = randomUUID();
       const members = community.memberIds;
       // The demo member writes the first resource where they lead; members in turn write the rest.
@@ -231,7 +242,7 @@ export async function seedDemoToolkit(
       const createdAt = new Date(now.getTime() - (70 - at * 9 - k * 8) * day - k * 5 * hour);
       const url = template.url ? fill(template.url) : null;
       const video = url && template.kind === 'video' ? parseVideoUrl(url) : undefined;
-      const isFeatured = template.featured === true && k < 4;
+      const isFeatured = choice.featured === true;
       resourceRows.push({
         id,
         communityId: community.id,
@@ -250,7 +261,8 @@ export async function seedDemoToolkit(
       });
       const topicId = topicIds[template.topic];
       filed.push({ resourceId: id, topicId });
-      if (template.topic === 1) filed.push({ resourceId: id, topicId: main });
+      // Filed under a sub-topic's parent too.
+      if (topicId !== main && topicId !== other) filed.push({ resourceId: id, topicId: main });
       // Views: members, once a day each, more for the older and featured resources.
       const views = Math.min(members.length * 3, 4 + ((k * 7 + at * 5) % 17) + (isFeatured ? 12 : 0));
       for (let v = 0; v < views; v++) {
@@ -259,7 +271,7 @@ export async function seedDemoToolkit(
         if (!viewer || when.getTime() > now.getTime()) continue;
         activity.push({ resourceId: id, userId: viewer, day: when.toISOString().slice(0, 10), kind: 'view' });
       }
-    }
+    });
   });
   if (resourceRows.length === 0)
     return { topics: 0, resources: 0, featured: 0, collections: 0, uses: 0, threads: 0, posts: 0 };
