@@ -9,7 +9,8 @@ import { rowsOf } from './raw-rows.ts';
 
 /**
  * Ranking looks at most this many matches per kind: a common word can match most posts, and ranking
- * every one of them is what makes search slow (ARCHITECTURE.md). The newest candidates are ranked.
+ * every one of them is what makes search slow (ARCHITECTURE.md). The newest candidates are ranked
+ * (people: the first found, as names have no order that matters more).
  */
 export const candidatesPerKind = 200;
 
@@ -43,12 +44,17 @@ export async function searchEverything(
   const inCommunity: SQL = filter.community ? sql`${communities.slug} = ${filter.community}` : sql`true`;
   // Every kind is searched (the counts show on the filter tabs); `kind` only picks what is returned.
   const branches: SQL[] = [];
-  const ranked = (inner: SQL) =>
-    sql`(select *, count(*) over () as total from (${inner} limit ${candidatesPerKind}) candidates
-      order by rank desc limit ${filter.limit})`;
+  // Snippets are made only for the rows a kind can show (ts_headline is the costly part of a search),
+  // after the candidates are ranked; each branch hands its text over as `doc`.
+  const ranked = (inner: SQL, config: 'english' | 'simple' = 'english', tsQuery: SQL = query) =>
+    sql`(select kind, id, title,
+        ts_headline(${sql.raw(`'${config}'`)}, doc, ${tsQuery}, ${sql.raw(headline)}) as snippet,
+        community_slug, community_name, thread_id, rank, total
+      from (select *, count(*) over () as total from (${inner} limit ${candidatesPerKind}) candidates
+        order by rank desc limit ${filter.limit}) best)`;
   branches.push(
     ranked(sql`select 'community' as kind, ${communities.id} as id, ${communities.name} as title,
-        ts_headline('english', ${communities.purpose}, ${query}, ${sql.raw(headline)}) as snippet,
+        ${communities.purpose} as doc,
         ${communities.slug} as community_slug, ${communities.name} as community_name, null::uuid as thread_id,
         ts_rank_cd(${communities.search}, ${query}) as rank
         from ${communities}
@@ -57,19 +63,26 @@ export async function searchEverything(
   );
   branches.push(
     ranked(sql`select 'thread' as kind, t.id, t.title,
-        ts_headline('english', t.body, ${query}, ${sql.raw(headline)}) as snippet,
+        t.body as doc,
         ${communities.slug} as community_slug, ${communities.name} as community_name, t.id as thread_id,
         ts_rank_cd(t.search, ${query}) as rank
         from ${threads} t join ${communities} on ${communities.id} = t.community_id
         where t.search @@ ${query} and t.deleted_at is null and t.hidden_at is null and ${visible} and ${inCommunity}
         order by t.last_activity_at desc`),
   );
+  // Replies are the biggest table: across all communities, the newest few hundred matches are taken
+  // from posts alone (its own index and rows) before each is joined to its thread and community; a
+  // common pair of words would otherwise join thousands of replies to keep 200.
+  const newestReplies = filter.community
+    ? sql`${posts}`
+    : sql`(select * from ${posts} p0 where p0.search @@ ${query} and p0.deleted_at is null
+        and p0.hidden_at is null order by p0.created_at desc limit ${candidatesPerKind * 3})`;
   branches.push(
     ranked(sql`select 'reply' as kind, p.id, t.title,
-        ts_headline('english', p.body, ${query}, ${sql.raw(headline)}) as snippet,
+        p.body as doc,
         ${communities.slug} as community_slug, ${communities.name} as community_name, t.id as thread_id,
         ts_rank_cd(p.search, ${query}) as rank
-        from ${posts} p join ${threads} t on t.id = p.thread_id
+        from ${newestReplies} p join ${threads} t on t.id = p.thread_id
           join ${communities} on ${communities.id} = t.community_id
         where p.search @@ ${query} and p.deleted_at is null and p.hidden_at is null
           and t.deleted_at is null and t.hidden_at is null and ${visible} and ${inCommunity}
@@ -77,7 +90,7 @@ export async function searchEverything(
   );
   branches.push(
     ranked(sql`select 'resource' as kind, r.id, r.title,
-        ts_headline('english', r.description || ' ' || r.body, ${query}, ${sql.raw(headline)}) as snippet,
+        r.description || ' ' || r.body as doc,
         ${communities.slug} as community_slug, ${communities.name} as community_name, null::uuid as thread_id,
         ts_rank_cd(r.search, ${query}) as rank
         from ${resources} r join ${communities} on ${communities.id} = r.community_id
@@ -88,13 +101,16 @@ export async function searchEverything(
   if (actor && prefix && !filter.community) {
     const people = sql`to_tsquery('simple', ${prefix})`;
     branches.push(
-      ranked(sql`select 'person' as kind, ${users.id} as id, ${users.displayName} as title,
-        ts_headline('simple', ${users.searchDocument}, ${people}, ${sql.raw(headline)}) as snippet,
+      ranked(
+        sql`select 'person' as kind, ${users.id} as id, ${users.displayName} as title,
+        ${users.searchDocument} as doc,
         null::text as community_slug, null::text as community_name, null::uuid as thread_id,
         ts_rank(${users.search}, ${people}) as rank
         from ${users}
-        where ${users.search} @@ ${people} and ${users.suspendedAt} is null
-        order by ${users.displayName}`),
+        where ${users.search} @@ ${people} and ${users.suspendedAt} is null`,
+        'simple',
+        people,
+      ),
     );
   }
   const result = await db.execute(sql`select * from (${sql.join(branches, sql` union all `)}) results`);

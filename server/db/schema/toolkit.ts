@@ -78,6 +78,8 @@ export const resources = pgTable(
     index('resources_community_title_idx')
       .on(t.communityId, sql`lower(${t.title})`, t.id)
       .where(sql`${t.deletedAt} is null`),
+    // Search walks living resources newest first and stops at its candidates for a common word.
+    index('resources_created_idx').on(t.createdAt, t.id).where(sql`${t.deletedAt} is null`),
     index('resources_author_idx').on(t.authorId),
     index('resources_featured_by_idx').on(t.featuredBy),
     uniqueIndex('resources_file_key_idx').on(t.fileKey),

@@ -1,0 +1,1 @@
+CREATE INDEX "resources_created_idx" ON "resources" USING btree ("created_at","id") WHERE "resources"."deleted_at" is null;
