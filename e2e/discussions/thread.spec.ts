@@ -9,7 +9,7 @@ import {
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 import { expectNoSidewaysScroll } from '../support/meetings.ts';
 
-test('a member asks a question, another replies, and the asker marks the helpful answer', async ({
+test('a member asks a question, another replies mentioning them, and the asker is told and marks the helpful answer', async ({
   browser,
 }) => {
   const admin = await signInAdministrator(browser);
@@ -61,20 +61,32 @@ test('a member asks a question, another replies, and the asker marks the helpful
   await expectAccessible(asker, "on the home page's What's new");
   await asker.goto(threadUrl);
 
-  // Another member replies.
+  // Another member replies, mentioning the asker through "Mention someone".
   await leader.goto(threadUrl);
   await expect(leader.getByRole('heading', { name: 'Replies (0)' })).toBeVisible();
   await leader
     .getByRole('textbox', { name: 'Your reply', exact: true })
     .fill('Audio feedback: five minutes a draft, and students listen to it.');
+  await leader.getByRole('combobox', { name: 'Mention someone' }).fill(memberAccount.name.slice(0, 5));
+  await leader.getByRole('option', { name: memberAccount.name }).click();
+  await expect(leader.getByRole('group', { name: 'People mentioned' })).toContainText(
+    `@${memberAccount.name}`,
+  );
   await leader.getByRole('button', { name: 'Post reply' }).click();
   const reply = leader.getByRole('article', { name: `Reply from ${leaderAccount.name}` });
   await expect(reply).toContainText('Audio feedback');
   await reply.getByRole('button', { name: 'Thumbs up: 0' }).click();
   await expect(reply.getByRole('button', { name: 'Thumbs up: 1' })).toHaveAttribute('aria-pressed', 'true');
 
+  // The asker is told of the mention, and follows it to the thread.
+  await asker.goto('/notifications');
+  const told = asker.getByText(
+    `${leaderAccount.name} mentioned you in “How do you give feedback on 200 drafts?”`,
+  );
+  await expect(told).toBeVisible();
+  await asker.goto(threadUrl);
+
   // The asker marks it as the helpful answer.
-  await asker.reload();
   const answer = asker.getByRole('article', { name: `Reply from ${leaderAccount.name}` });
   await expect(answer).toContainText('Audio feedback');
   await answer.getByRole('button', { name: 'Mark as helpful answer' }).click();
