@@ -1,30 +1,21 @@
-import {
-  communityPerson,
-  createCommunity,
-  openDialog,
-  signInAdministrator,
-  signInOnce,
-  uniqueWord,
-} from '../support/communities.ts';
+import { leaderAndMember, openDialog } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 import { expectNoSidewaysScroll } from '../support/meetings.ts';
 
 test('a member asks a question, another replies mentioning them, and the asker is told and marks the helpful answer', async ({
   browser,
 }) => {
-  const admin = await signInAdministrator(browser);
-  const leaderAccount = await communityPerson(admin.request, 'leader');
-  const memberAccount = await communityPerson(admin.request, 'member');
-  const leader = await signInOnce(browser, leaderAccount);
-  const slug = await createCommunity(leader.request, admin.request, {
-    name: `Feedback Practice ${uniqueWord('')}`,
+  const {
+    admin,
+    leader,
+    leaderAccount,
+    member: asker,
+    memberAccount,
+    slug,
+  } = await leaderAndMember(browser, {
+    name: 'Feedback Practice',
     purpose: 'Lecturers sharing what works when giving feedback on drafts.',
-    visibility: 'institution',
-    joinPolicy: 'open',
   });
-  const asker = await signInOnce(browser, memberAccount);
-  const joined = await asker.request.post(`/api/communities/${slug}/join`, { data: {} });
-  expect(joined.ok()).toBe(true);
 
   // The asker finds an empty Discussions tab and starts a question.
   await asker.goto(`/communities/${slug}/discussions`);

@@ -1,30 +1,14 @@
-import {
-  communityPerson,
-  createCommunity,
-  openDialog,
-  signInAdministrator,
-  signInOnce,
-  uniqueWord,
-} from '../support/communities.ts';
+import { leaderAndMember, openDialog } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 import { browserLocalTime, expectNoSidewaysScroll } from '../support/meetings.ts';
 
 test('after a meeting the host takes attendance, including someone who had not answered, and adds notes', async ({
   browser,
 }) => {
-  const admin = await signInAdministrator(browser);
-  const leaderAccount = await communityPerson(admin.request, 'leader');
-  const memberAccount = await communityPerson(admin.request, 'member');
-  const leader = await signInOnce(browser, leaderAccount);
-  const slug = await createCommunity(leader.request, admin.request, {
-    name: `Feedback Literacy ${uniqueWord('')}`,
+  const { admin, leader, leaderAccount, member, memberAccount, slug } = await leaderAndMember(browser, {
+    name: 'Feedback Literacy',
     purpose: 'Helping students use the feedback they get.',
-    visibility: 'institution',
-    joinPolicy: 'open',
   });
-  const member = await signInOnce(browser, memberAccount);
-  const joined = await member.request.post(`/api/communities/${slug}/join`, { data: {} });
-  expect(joined.ok()).toBe(true);
 
   // The leader, on a phone, records a meeting that took place in the last hour (in the browser's zone).
   await leader.setViewportSize({ width: 360, height: 780 });

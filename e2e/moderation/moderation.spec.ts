@@ -1,12 +1,5 @@
 import { administrator } from '../support/accounts.ts';
-import {
-  communityPerson,
-  createCommunity,
-  openDialog,
-  signInAdministrator,
-  signInOnce,
-  uniqueWord,
-} from '../support/communities.ts';
+import { leaderAndMember, openDialog, uniqueWord } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 import { expectNoSidewaysScroll } from '../support/meetings.ts';
 
@@ -15,20 +8,11 @@ test('a member mentions the leader, a post is reported, and the leader hides it 
 }) => {
   // Three people, two dialogs and nine accessibility checks: more than the default minute on two cores.
   test.setTimeout(240_000);
-  const admin = await signInAdministrator(browser);
-  const leaderAccount = await communityPerson(admin.request, 'leader');
-  const memberAccount = await communityPerson(admin.request, 'member');
-  const leader = await signInOnce(browser, leaderAccount);
-  const slug = await createCommunity(leader.request, admin.request, {
-    name: `Marking Circle ${uniqueWord('')}`,
+  const { admin, leader, leaderAccount, member, memberAccount, slug } = await leaderAndMember(browser, {
+    name: 'Marking Circle',
     purpose: 'Lecturers comparing how they mark and moderate assessed work.',
-    visibility: 'institution',
-    joinPolicy: 'open',
   });
-  const member = await signInOnce(browser, memberAccount);
-  for (const page of [member, admin]) {
-    expect((await page.request.post(`/api/communities/${slug}/join`, { data: {} })).ok()).toBe(true);
-  }
+  expect((await admin.request.post(`/api/communities/${slug}/join`, { data: {} })).ok()).toBe(true);
   const title = `Ground rules ${uniqueWord('')}`;
   const started = await leader.request.post(`/api/communities/${slug}/threads`, {
     data: { title, body: 'How do we keep feedback kind?' },

@@ -112,3 +112,24 @@ export function communityPerson(admin: APIRequestContext, part: keyof typeof cas
   }
   return person;
 }
+
+/**
+ * The cast most journeys start with: the administrator, a leader who proposed an open,
+ * institution-only community (approved by the administrator) and a member who joined it, each signed in.
+ */
+export async function leaderAndMember(browser: Browser, community: { name: string; purpose: string }) {
+  const admin = await signInAdministrator(browser);
+  const leaderAccount = await communityPerson(admin.request, 'leader');
+  const memberAccount = await communityPerson(admin.request, 'member');
+  const leader = await signInOnce(browser, leaderAccount);
+  const slug = await createCommunity(leader.request, admin.request, {
+    name: `${community.name} ${uniqueWord('')}`,
+    purpose: community.purpose,
+    visibility: 'institution',
+    joinPolicy: 'open',
+  });
+  const member = await signInOnce(browser, memberAccount);
+  const joined = await member.request.post(`/api/communities/${slug}/join`, { data: {} });
+  expect(joined.ok(), await joined.text()).toBe(true);
+  return { admin, leader, leaderAccount, member, memberAccount, slug };
+}

@@ -1,12 +1,5 @@
 import path from 'node:path';
-import {
-  communityPerson,
-  createCommunity,
-  openDialog,
-  signInAdministrator,
-  signInOnce,
-  uniqueWord,
-} from '../support/communities.ts';
+import { leaderAndMember, openDialog, uniqueWord } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 import { expectNoSidewaysScroll } from '../support/meetings.ts';
 
@@ -20,19 +13,10 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
 }) => {
   // Two people, an upload, a collection and a discussion: longer than the default minute on a busy machine.
   test.setTimeout(150_000);
-  const admin = await signInAdministrator(browser);
-  const leaderAccount = await communityPerson(admin.request, 'leader');
-  const memberAccount = await communityPerson(admin.request, 'member');
-  const leader = await signInOnce(browser, leaderAccount);
-  const slug = await createCommunity(leader.request, admin.request, {
-    name: `Seminar Design ${uniqueWord('')}`,
+  const { admin, leader, member, memberAccount, slug } = await leaderAndMember(browser, {
+    name: 'Seminar Design',
     purpose: 'Lecturers sharing the plans and templates that make seminars work.',
-    visibility: 'institution',
-    joinPolicy: 'open',
   });
-  const member = await signInOnce(browser, memberAccount);
-  const joined = await member.request.post(`/api/communities/${slug}/join`, { data: {} });
-  expect(joined.ok(), await joined.text()).toBe(true);
 
   // The leader finds an empty Toolkit and adds a topic and a collection.
   await leader.goto(`/communities/${slug}/toolkit`);
@@ -210,19 +194,10 @@ test('a leader renames a topic; a member writes an article and edits it, and sha
   browser,
 }) => {
   test.setTimeout(150_000);
-  const admin = await signInAdministrator(browser);
-  const leaderAccount = await communityPerson(admin.request, 'leader');
-  const memberAccount = await communityPerson(admin.request, 'member');
-  const leader = await signInOnce(browser, leaderAccount);
-  const slug = await createCommunity(leader.request, admin.request, {
-    name: `Active Learning ${uniqueWord('')}`,
+  const { admin, leader, member, slug } = await leaderAndMember(browser, {
+    name: 'Active Learning',
     purpose: 'Lecturers trying out active learning in large lectures.',
-    visibility: 'institution',
-    joinPolicy: 'open',
   });
-  const member = await signInOnce(browser, memberAccount);
-  const joined = await member.request.post(`/api/communities/${slug}/join`, { data: {} });
-  expect(joined.ok(), await joined.text()).toBe(true);
 
   // The leader adds a topic and renames it from the keyboard.
   await leader.goto(`/communities/${slug}/toolkit`);

@@ -79,7 +79,8 @@ export function presentResource(found: ResourceForActor, actor: Actor | null) {
       delete: change,
       feature: curate,
       recordUse: contribute,
-      comment: contribute || resource.discussionId !== null,
+      // Starting the discussion or commenting in it (the thread's own abilities say who may reply).
+      comment: contribute,
       curate,
     },
   };

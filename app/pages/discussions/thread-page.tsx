@@ -3,12 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { threadKindLabels } from '../../../common/enums.ts';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { apiSend } from '../../api/client.ts';
 import { keys, useMe } from '../../api/queries.ts';
 import type { Thread, ThreadPost } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { CommunityItemPageState, PageLoader } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { EditThreadForm } from './edit-thread-form.tsx';
@@ -236,36 +236,7 @@ export function ThreadPage() {
     if (!loaded || !hash.startsWith('#post-')) return;
     document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
   }, [loaded, hash]);
-  if (thread.isPending) {
-    return (
-      <>
-        <PageHeader title="Discussion" />
-        <PageLoader />
-      </>
-    );
-  }
-  if (thread.isError) {
-    const missing = thread.error instanceof ApiError && [400, 404].includes(thread.error.status);
-    return (
-      <>
-        <PageHeader title={missing ? 'Discussion not found' : 'Discussion'} />
-        {missing ? (
-          <EmptyState
-            title="This discussion is not here"
-            action={
-              <Button component={Link} to="/communities" variant="light" mt="sm">
-                Browse communities
-              </Button>
-            }
-          >
-            It may have been deleted, or it belongs to a community you cannot see.
-          </EmptyState>
-        ) : (
-          <LoadError error={thread.error} onRetry={() => void thread.refetch()} />
-        )}
-      </>
-    );
-  }
+  if (!thread.data) return <CommunityItemPageState noun="Discussion" query={thread} />;
   const pages = thread.data.pages;
   const first = pages[0];
   if (!first) return <PageLoader />;

@@ -14,7 +14,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { apiSend } from '../../api/client.ts';
 import {
   type CollectionDetail,
   type ResourceSummary,
@@ -24,7 +24,7 @@ import {
 } from '../../api/toolkit.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { CommunityItemPageState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
@@ -384,35 +384,6 @@ function CollectionView(props: { collection: CollectionDetail }) {
 export function CollectionPage() {
   const { id = '' } = useParams();
   const collection = useCollection(id);
-  if (collection.isPending) {
-    return (
-      <>
-        <PageHeader title="Collection" />
-        <PageLoader />
-      </>
-    );
-  }
-  if (collection.isError) {
-    const missing = collection.error instanceof ApiError && [400, 404].includes(collection.error.status);
-    return (
-      <>
-        <PageHeader title={missing ? 'Collection not found' : 'Collection'} />
-        {missing ? (
-          <EmptyState
-            title="This collection is not here"
-            action={
-              <Button component={Link} to="/communities" variant="light" mt="sm">
-                Browse communities
-              </Button>
-            }
-          >
-            It may have been deleted, or it belongs to a community you cannot see.
-          </EmptyState>
-        ) : (
-          <LoadError error={collection.error} onRetry={() => void collection.refetch()} />
-        )}
-      </>
-    );
-  }
+  if (!collection.data) return <CommunityItemPageState noun="Collection" query={collection} />;
   return <CollectionView key={collection.data.id} collection={collection.data} />;
 }

@@ -15,11 +15,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { resourceKindLabels } from '../../../common/enums.ts';
-import { ApiError, apiSend, errorMessage } from '../../api/client.ts';
+import { apiSend, errorMessage } from '../../api/client.ts';
 import { fileSize, type Resource, toolkitKeys, useResource, useToolkit } from '../../api/toolkit.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { CommunityItemPageState } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
@@ -282,35 +282,6 @@ function ResourceView(props: { resource: Resource }) {
 export function ResourcePage() {
   const { id = '' } = useParams();
   const resource = useResource(id);
-  if (resource.isPending) {
-    return (
-      <>
-        <PageHeader title="Resource" />
-        <PageLoader />
-      </>
-    );
-  }
-  if (resource.isError) {
-    const missing = resource.error instanceof ApiError && [400, 404].includes(resource.error.status);
-    return (
-      <>
-        <PageHeader title={missing ? 'Resource not found' : 'Resource'} />
-        {missing ? (
-          <EmptyState
-            title="This resource is not here"
-            action={
-              <Button component={Link} to="/communities" variant="light" mt="sm">
-                Browse communities
-              </Button>
-            }
-          >
-            It may have been deleted, or it belongs to a community you cannot see.
-          </EmptyState>
-        ) : (
-          <LoadError error={resource.error} onRetry={() => void resource.refetch()} />
-        )}
-      </>
-    );
-  }
+  if (!resource.data) return <CommunityItemPageState noun="Resource" query={resource} />;
   return <ResourceView key={resource.data.id} resource={resource.data} />;
 }

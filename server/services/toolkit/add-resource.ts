@@ -13,6 +13,18 @@ import { parseVideoUrl } from './video.ts';
 
 const joinFirst = 'Join the community to add to its Toolkit.';
 
+/** The community by slug, if the actor may add to its Toolkit (404 unseen, 403 otherwise). */
+async function loadCommunityToContribute(db: Db, actor: Actor, slug: string) {
+  const { community, membership } = await loadVisibleCommunity(db, actor, slug);
+  authorizeToolkitWrite(
+    canContributeToToolkit(actor, community, membership),
+    community,
+    membership,
+    joinFirst,
+  );
+  return community;
+}
+
 interface ResourceFields {
   kind: ResourceKind;
   title: string;
@@ -66,13 +78,7 @@ export async function addResource(
   input: ResourceFields & { url?: string | undefined; body?: string | undefined },
 ): Promise<string> {
   return deps.database.db.transaction(async (tx) => {
-    const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
-    authorizeToolkitWrite(
-      canContributeToToolkit(actor, community, membership),
-      community,
-      membership,
-      joinFirst,
-    );
+    const community = await loadCommunityToContribute(tx, actor, slug);
     const topicIds = await checkTopics(tx, community.id, input.topicIds);
     return insertResource(tx, community.id, actor.id, {
       ...input,
@@ -84,8 +90,8 @@ export async function addResource(
 }
 
 /**
- * Adds an uploaded file. The permission and the fields are checked before the bytes are (the route
- * reads the fields first), the bytes against the allow-list, then the file is stored under a
+ * Adds an uploaded file. The route has refused unpermitted actors and bad fields before reading the
+ * bytes; here the bytes are checked against the allow-list, then the file is stored under a
  * generated name and the row written; if the write fails, the stored file is removed again.
  */
 export async function addUploadedResource(
@@ -96,13 +102,6 @@ export async function addUploadedResource(
   upload: { filename: string; bytes: Buffer },
 ): Promise<string> {
   const { db } = deps.database;
-  const { community, membership } = await loadVisibleCommunity(db, actor, slug);
-  authorizeToolkitWrite(
-    canContributeToToolkit(actor, community, membership),
-    community,
-    membership,
-    joinFirst,
-  );
   const checked = await checkUpload({
     filename: upload.filename,
     bytes: upload.bytes,
@@ -110,14 +109,9 @@ export async function addUploadedResource(
   });
   return withStoredFile(deps.storage, upload.bytes, (key) =>
     db.transaction(async (tx) => {
-      // Checked again inside the transaction: the member may have left or been suspended meanwhile.
-      const again = await loadVisibleCommunity(tx, actor, community.id);
-      authorizeToolkitWrite(
-        canContributeToToolkit(actor, again.community, again.membership),
-        again.community,
-        again.membership,
-        joinFirst,
-      );
+      // Decided inside the transaction that writes the row (the route also asks before reading the
+      // bytes): the member may have left or been suspended while the file was on its way.
+      const community = await loadCommunityToContribute(tx, actor, slug);
       const topicIds = await checkTopics(tx, community.id, input.topicIds);
       return insertResource(tx, community.id, actor.id, {
         ...input,
@@ -130,11 +124,5 @@ export async function addUploadedResource(
 
 /** Refuses an upload (403/404) before its bytes are read, when the actor may not add to the Toolkit. */
 export async function checkMayUpload(deps: ServiceDeps, actor: Actor, slug: string): Promise<void> {
-  const { community, membership } = await loadVisibleCommunity(deps.database.db, actor, slug);
-  authorizeToolkitWrite(
-    canContributeToToolkit(actor, community, membership),
-    community,
-    membership,
-    joinFirst,
-  );
+  await loadCommunityToContribute(deps.database.db, actor, slug);
 }

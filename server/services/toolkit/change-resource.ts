@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { moderationActions, resources, resourceTopics } from '../../db/schema/index.ts';
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
@@ -117,6 +117,6 @@ export async function setFeatured(
       .set(
         featured ? { featuredAt: sql`now()`, featuredBy: actor.id } : { featuredAt: null, featuredBy: null },
       )
-      .where(and(eq(resources.id, resource.id)));
+      .where(eq(resources.id, resource.id));
   });
 }
