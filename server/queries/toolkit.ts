@@ -159,14 +159,6 @@ export async function listResources(db: Db, communityId: string, filter: Resourc
   };
 }
 
-/** Resources by id, as cards, in no particular order (deleted ones left out). */
-export async function resourceSummariesByIds(db: Db, ids: string[]) {
-  if (ids.length === 0) return [];
-  return summaries(db).where(
-    and(sql`${resources.id} = any(${sql.param(ids)}::uuid[])`, isNull(resources.deletedAt)),
-  );
-}
-
 /** A community's featured resources, most recently featured first. */
 export function listFeaturedResources(db: Db, communityId: string, limit: number) {
   return summaries(db)
