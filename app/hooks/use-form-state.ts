@@ -13,6 +13,20 @@ function focusFirst(fields: Record<string, string>): void {
 }
 
 /**
+ * The alert above a form for a failed send. The API's validation message names the first field
+ * ("url: Enter a web address…"); the form shows that field's own message beside it, so the alert says
+ * the message without the field's key (and `error` then marks the field without repeating it).
+ */
+function formMessage(error: unknown): string {
+  const message = errorMessage(error);
+  if (!(error instanceof ApiError)) return message;
+  for (const [key, text] of Object.entries(error.fields)) {
+    if (message === `${key}: ${text}`) return text;
+  }
+  return message;
+}
+
+/**
  * Field errors, a form-level message and a busy flag for one form. `check` validates with the same zod
  * rules as the server (common/fields.ts); `run` sends and turns an ApiError into field messages and an
  * alert.
@@ -51,7 +65,7 @@ export function useFormState() {
         setFields(error.fields);
         focusFirst(error.fields);
       }
-      setMessage(errorMessage(error));
+      setMessage(formMessage(error));
       return undefined;
     } finally {
       setBusy(false);
