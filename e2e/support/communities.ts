@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   type APIRequestContext,
   type Browser,
@@ -69,10 +71,16 @@ export async function openDialog(page: Page, name: string): Promise<Locator> {
  * every journey comes from 127.0.0.1. So the community journeys share two people, created once per run,
  * and sign each person in through the page once, then reuse that session in new browser contexts. Each
  * journey still creates its own communities, so they never depend on each other's data.
+ *
+ * Playwright starts a new worker after a failed journey, which forgets what this module held; the two
+ * people are also written beside the run's fresh data folder (which the e2e server empties when it
+ * starts), so a new worker reuses them rather than creating a second "Jean Lave" that a name search
+ * would then find twice.
  */
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 const sessions = new Map<string, StorageState>();
 const people = new Map<string, Promise<Account>>();
+const castFolder = path.resolve(import.meta.dirname, '../../.e2e-data/journeys-cast');
 
 /** A signed-in page for `account` in a fresh browser context (signing in through the page only once). */
 export async function signInOnce(browser: Browser, account: Account): Promise<Page> {
@@ -100,17 +108,23 @@ const cast = { leader: 'Etienne Wenger', member: 'Jean Lave' } as const;
 export function communityPerson(admin: APIRequestContext, part: keyof typeof cast): Promise<Account> {
   let person = people.get(part);
   if (!person) {
-    const account = newAccount(cast[part]);
-    person = createConfirmedPerson(admin, account).then(
-      () => account,
-      (error: unknown) => {
-        people.delete(part);
-        throw error;
-      },
-    );
+    person = castMember(admin, part).catch((error: unknown) => {
+      people.delete(part);
+      throw error;
+    });
     people.set(part, person);
   }
   return person;
+}
+
+async function castMember(admin: APIRequestContext, part: keyof typeof cast): Promise<Account> {
+  const file = path.join(castFolder, `${part}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Account;
+  const account = newAccount(cast[part]);
+  await createConfirmedPerson(admin, account);
+  mkdirSync(castFolder, { recursive: true });
+  writeFileSync(file, JSON.stringify(account));
+  return account;
 }
 
 /**

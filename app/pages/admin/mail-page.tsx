@@ -1,7 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { MailStatus } from '../../../common/enums.ts';
 import { apiGetPage } from '../../api/client.ts';
@@ -10,6 +8,7 @@ import type { MailMessage } from '../../api/types.ts';
 import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { useSearchText } from '../../hooks/use-search-text.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 
 export const mailStatusColors: Record<MailStatus, string> = {
@@ -28,16 +27,10 @@ export const mailStatusLabels: Record<MailStatus, string> = {
 
 /** /admin/mail: every email Copse sent or would have sent, newest first; filter by recipient. */
 export function AdminMailPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const to = params.get('to') ?? '';
-  const [text, setText] = useState(to);
-  const [debounced] = useDebouncedValue(text.trim(), 300);
+  const { text, setText } = useSearchText('to');
   const { data: institution } = useInstitution();
-
-  useEffect(() => {
-    if (debounced === (params.get('to') ?? '')) return;
-    setParams(debounced ? { to: debounced } : {}, { replace: true });
-  }, [debounced, params, setParams]);
 
   const mail = useInfiniteQuery({
     queryKey: [...keys.mail, to],

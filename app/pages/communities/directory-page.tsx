@@ -11,9 +11,9 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   audienceLabels,
@@ -31,6 +31,7 @@ import type { CommunityCard as CommunityCardData } from '../../api/types.ts';
 import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { useSearchText } from '../../hooks/use-search-text.ts';
 import { CommunityCard } from './community-card.tsx';
 
 const filterNames = ['q', 'topic', 'unitId', 'audience', 'format', 'stage', 'kind', 'open', 'sort'] as const;
@@ -76,29 +77,7 @@ export function DirectoryPage() {
   const showFilters = wide || filtersOpen;
 
   // The search box follows the address (back button) and writes to it after a pause in typing.
-  const [text, setText] = useState(filters.q);
-  const [debounced] = useDebouncedValue(text, 350);
-  const lastWritten = useRef(debounced);
-  useEffect(() => {
-    // Only once typing has paused (the debounced value caught up with the box): this effect also runs
-    // when setParams changes after any navigation, and a stale value would bring a cleared search back.
-    if (debounced !== text || debounced === lastWritten.current) return;
-    lastWritten.current = debounced;
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        const q = debounced.trim();
-        if (q === (prev.get('q') ?? '')) return prev;
-        if (q) next.set('q', q);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [debounced, text, setParams]);
-  useEffect(() => {
-    setText((current) => (current.trim() === filters.q ? current : filters.q));
-  }, [filters.q]);
+  const { text, setText, settle } = useSearchText('q', 350);
 
   /** Each filter change is a history entry, so the back button undoes it. */
   const update = (changes: Partial<Filters>) => {
@@ -113,7 +92,7 @@ export function DirectoryPage() {
 
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
-    lastWritten.current = text;
+    settle(text);
     update({ q: text.trim() });
   };
 
@@ -164,8 +143,7 @@ export function DirectoryPage() {
     return `/communities?${next.toString()}`;
   };
   const clearAll = () => {
-    setText('');
-    lastWritten.current = '';
+    settle('');
     setShown(readFilters(new URLSearchParams()));
     setParams(new URLSearchParams());
   };

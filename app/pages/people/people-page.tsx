@@ -8,9 +8,7 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { personKinds } from '../../../common/enums.ts';
 import { apiGetPage } from '../../api/client.ts';
@@ -20,6 +18,7 @@ import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { kindLabels, PersonCard } from '../../components/person-card.tsx';
+import { useSearchText } from '../../hooks/use-search-text.ts';
 
 /** People: find colleagues by name, unit or expertise, with filters kept in the address. */
 export function PeoplePage() {
@@ -30,8 +29,7 @@ export function PeoplePage() {
     kind: params.get('kind') ?? '',
     expertise: params.get('expertise') ?? '',
   };
-  const [text, setText] = useState(filters.q);
-  const [debounced] = useDebouncedValue(text, 300);
+  const { text, setText, settle } = useSearchText();
   const units = useUnits();
 
   const update = (changes: Partial<typeof filters>) => {
@@ -42,14 +40,6 @@ export function PeoplePage() {
     }
     setParams(next, { replace: true });
   };
-
-  useEffect(() => {
-    if (debounced.trim() === (params.get('q') ?? '')) return;
-    const next = new URLSearchParams(params);
-    if (debounced.trim()) next.set('q', debounced.trim());
-    else next.delete('q');
-    setParams(next, { replace: true });
-  }, [debounced, params, setParams]);
 
   const people = useInfiniteQuery({
     queryKey: [...keys.people, filters],
@@ -143,7 +133,7 @@ export function PeoplePage() {
                   variant="light"
                   mt="sm"
                   onClick={() => {
-                    setText('');
+                    settle('');
                     setParams(new URLSearchParams(), { replace: true });
                   }}
                 >
