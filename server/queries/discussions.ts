@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import {
@@ -13,7 +13,8 @@ import {
   users,
 } from '../db/schema/index.ts';
 import { suspendedIn } from './communities.ts';
-import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
+import { cursorAfter, exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
+import { preparedFor } from './prepared.ts';
 
 /** Reactions to one post (or to the opening post, `postId` null), summed, with the reader's own. */
 export interface ReactionJson {
@@ -27,10 +28,12 @@ export interface ReactionJson {
  * reply's reactions are found through reactions_post_idx (`post_id = …`), the opening post's through
  * reactions_thread_idx (`post_id is null`), never by scanning all of a thread's reactions per reply.
  */
-const reactionsOf = (post: SQL | { opening: SQL }, actorId: string | null) => sql<ReactionJson[]>`coalesce((
+const reactionsOf = (post: SQL | { opening: SQL }, actorId: Placeholder | null) => sql<
+  ReactionJson[]
+>`coalesce((
   select json_agg(json_build_object('emoji', rx.emoji, 'count', rx.n, 'mine', rx.mine) order by rx.first)
   from (select r.emoji, count(*)::int as n, min(r.created_at) as first,
-      coalesce(bool_or(r.user_id = ${actorId ?? null}::uuid), false) as mine
+      ${actorId ? sql`coalesce(bool_or(r.user_id = ${actorId}::uuid), false)` : sql`false`} as mine
     from ${reactions} r
     where ${'opening' in post ? sql`r.thread_id = ${post.opening} and r.post_id is null` : sql`r.post_id = ${post}`}
     group by r.emoji) rx), '[]'::json)`;
@@ -44,9 +47,15 @@ const authorColumns = {
   authorUpdatedAt: author.updatedAt,
 };
 
-/** A thread with its community's rule-relevant fields and the actor's membership, follow and last read. */
-export async function findThreadForActor(db: Db, threadId: string, actorId: string | null) {
-  const [row] = await db
+/**
+ * The thread query for a signed-in reader or for a visitor, with the thread's and the reader's ids as
+ * placeholders: run as a named prepared statement, so each pooled connection plans it once (the thread
+ * page's planning cost more than its execution).
+ */
+function threadForActorQuery(db: Db, signedIn: boolean) {
+  const threadId = sql.placeholder('threadId');
+  const actorId = signedIn ? sql.placeholder('actorId') : null;
+  return db
     .select({
       thread: threads,
       community: {
@@ -60,8 +69,10 @@ export async function findThreadForActor(db: Db, threadId: string, actorId: stri
       membershipRole: communityMembers.role,
       suspended: suspendedIn(sql`${threads.communityId}`, actorId),
       ...authorColumns,
-      following: sql<boolean>`exists (select 1 from ${threadFollows} f
-        where f.thread_id = ${threads.id} and f.user_id = ${actorId ?? null}::uuid)`,
+      following: actorId
+        ? sql<boolean>`exists (select 1 from ${threadFollows} f
+            where f.thread_id = ${threads.id} and f.user_id = ${actorId}::uuid)`
+        : sql<boolean>`false`,
       reactions: reactionsOf({ opening: sql`${threads.id}` }, actorId),
       /** The actor has read the thread since its last activity (so reading it again writes nothing). */
       readUpToDate: actorId
@@ -76,11 +87,20 @@ export async function findThreadForActor(db: Db, threadId: string, actorId: stri
       communityMembers,
       and(
         eq(communityMembers.communityId, threads.communityId),
-        actorId ? eq(communityMembers.userId, actorId) : sql`false`,
+        actorId ? sql`${communityMembers.userId} = ${actorId}::uuid` : sql`false`,
       ),
     )
-    .where(eq(threads.id, threadId))
-    .limit(1);
+    .where(sql`${threads.id} = ${threadId}::uuid`)
+    .prepare(signedIn ? 'thread_for_member' : 'thread_for_visitor');
+}
+const threadForMember = preparedFor((db) => threadForActorQuery(db, true));
+const threadForVisitor = preparedFor((db) => threadForActorQuery(db, false));
+
+/** A thread with its community's rule-relevant fields and the actor's membership, follow and last read. */
+export async function findThreadForActor(db: Db, threadId: string, actorId: string | null) {
+  const [row] = actorId
+    ? await threadForMember(db).execute({ threadId, actorId })
+    : await threadForVisitor(db).execute({ threadId });
   if (!row) return undefined;
   return {
     ...row,
@@ -165,7 +185,35 @@ export async function listReplies(
   actorId: string | null,
   page: { cursor?: string | undefined; limit: number },
 ) {
-  const rows = await db
+  const after = cursorAfter(page.cursor);
+  const shape = { signedIn: actorId !== null, cursor: after !== undefined, rows: page.limit + 1 };
+  const rows = await repliesStatement(db, shape).execute({
+    threadId,
+    actorId,
+    afterAt: after?.at,
+    afterId: after?.id,
+  });
+  const { page: replies, nextCursor } = pageOf(rows, page.limit, (row) => ({
+    at: row.createdExact,
+    id: row.id,
+  }));
+  return { rows: replies, nextCursor };
+}
+
+interface RepliesShape {
+  signedIn: boolean;
+  cursor: boolean;
+  /** The page size plus one; written into the SQL, where `limit $n` would be planned on every run. */
+  rows: number;
+}
+
+/** One page of a thread's replies, oldest first, as a statement with placeholders (see `repliesStatement`). */
+function repliesQuery(db: Db, shape: RepliesShape, name: string) {
+  const actorId = shape.signedIn ? sql.placeholder('actorId') : null;
+  const after = shape.cursor
+    ? sql` and (${posts.createdAt}, ${posts.id}) > (${sql.placeholder('afterAt')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`
+    : sql``;
+  return db
     .select({
       id: posts.id,
       parentId: posts.parentId,
@@ -181,15 +229,34 @@ export async function listReplies(
     })
     .from(posts)
     .leftJoin(author, eq(author.id, posts.authorId))
-    .where(and(eq(posts.threadId, threadId), rowsAfter(posts.createdAt, posts.id, page.cursor, 'asc')))
-    .orderBy(asc(posts.createdAt), asc(posts.id))
-    .limit(page.limit + 1);
-  const { page: replies, nextCursor } = pageOf(rows, page.limit, (row) => ({
-    at: row.createdExact,
-    id: row.id,
-  }));
-  return { rows: replies, nextCursor };
+    .where(sql`${posts.threadId} = ${sql.placeholder('threadId')}::uuid${after}`)
+    .orderBy(
+      asc(posts.createdAt),
+      // Drizzle's limit() always sends a parameter; the row count goes after the last sort key instead.
+      sql`${posts.id} asc limit ${sql.raw(String(shape.rows))}`,
+    )
+    .prepare(name);
 }
+
+type RepliesStatement = ReturnType<typeof repliesQuery>;
+const repliesStatements = new WeakMap<Db, Map<string, RepliesStatement>>();
+
+/** The replies statement of one shape, per database handle: a handful of shapes (page sizes are 1–100). */
+function repliesStatement(db: Db, shape: RepliesShape): RepliesStatement {
+  const name = `replies_${shape.signedIn ? 'member' : 'visitor'}_${shape.cursor ? 'after' : 'first'}_${shape.rows}`;
+  let statements = repliesStatements.get(db);
+  if (!statements) {
+    statements = new Map();
+    repliesStatements.set(db, statements);
+  }
+  let statement = statements.get(name);
+  if (!statement) {
+    statement = repliesQuery(db, shape, name);
+    statements.set(name, statement);
+  }
+  return statement;
+}
+
 export type ReplyRow = Awaited<ReturnType<typeof listReplies>>['rows'][number];
 
 /** The earlier versions of a thread's opening post or of a reply, newest first. */

@@ -24,6 +24,18 @@ function isExactTimestamp(value: unknown): value is string {
   return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 19) === value.slice(0, 19);
 }
 
+/** The position a cursor from one of these lists holds, checked (a 400 names the cursor otherwise). */
+export function cursorAfter(cursor: string | undefined): { at: string; id: string } | undefined {
+  const after = decodeCursor(cursor, 2);
+  if (!after) return undefined;
+  const [time, lastId] = after;
+  if (!isExactTimestamp(time) || typeof lastId !== 'string' || !uuidPattern.test(lastId))
+    throw new AppError('validation_failed', 'The cursor is not valid.', {
+      cursor: 'not a cursor from this list',
+    });
+  return { at: time, id: lastId };
+}
+
 /**
  * The condition for rows after the cursor (a row comparison, served by an index on the two columns);
  * `order` is the list's order: newest first (desc, the default) or soonest first (asc).
@@ -34,15 +46,10 @@ export function rowsAfter(
   cursor: string | undefined,
   order: 'asc' | 'desc' = 'desc',
 ): SQL | undefined {
-  const after = decodeCursor(cursor, 2);
+  const after = cursorAfter(cursor);
   if (!after) return undefined;
-  const [time, lastId] = after;
-  if (!isExactTimestamp(time) || typeof lastId !== 'string' || !uuidPattern.test(lastId))
-    throw new AppError('validation_failed', 'The cursor is not valid.', {
-      cursor: 'not a cursor from this list',
-    });
-  if (order === 'asc') return sql`(${at}, ${id}) > (${time}::timestamptz, ${lastId}::uuid)`;
-  return sql`(${at}, ${id}) < (${time}::timestamptz, ${lastId}::uuid)`;
+  if (order === 'asc') return sql`(${at}, ${id}) > (${after.at}::timestamptz, ${after.id}::uuid)`;
+  return sql`(${at}, ${id}) < (${after.at}::timestamptz, ${after.id}::uuid)`;
 }
 
 /** Cuts the extra row fetched to know whether there is a next page, and makes its cursor. */
