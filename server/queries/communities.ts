@@ -21,7 +21,7 @@ import type { Actor } from '../plugins/auth.ts';
 import { isCoordinator } from '../policies/communities.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { exactTimestamp } from './keyset.ts';
-import { preparedFor } from './prepared.ts';
+import { preparedByShape, preparedFor } from './prepared.ts';
 
 /** Turns a name into a URL slug: lower case ASCII letters, digits and hyphens, at most 60 characters. */
 export function slugify(name: string): string {
@@ -373,26 +373,11 @@ export type CommunityRow = Omit<typeof communities.$inferSelect, 'search' | 'sea
  * no such community; reading rights are the caller's (policy) decision.
  */
 export async function findCommunityForActor(db: Db, slugOrId: string, actorId: string | null) {
-  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(slugOrId);
-  const [row] = await db
-    .select({
-      community: communityColumns,
-      unitName: units.name,
-      membershipRole: communityMembers.role,
-      acceptedGuidelinesAt: communityMembers.acceptedGuidelinesAt,
-      suspended: suspendedIn(sql`${communities.id}`, actorId),
-    })
-    .from(communities)
-    .leftJoin(units, eq(units.id, communities.unitId))
-    .leftJoin(
-      communityMembers,
-      and(
-        eq(communityMembers.communityId, communities.id),
-        actorId ? eq(communityMembers.userId, actorId) : sql`false`,
-      ),
-    )
-    .where(isId ? eq(communities.id, slugOrId) : eq(communities.slug, slugOrId))
-    .limit(1);
+  const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(slugOrId);
+  const [row] = await communityForActorStatement(db, { byId, signedIn: actorId !== null }).execute({
+    key: slugOrId,
+    actorId,
+  });
   if (!row) return undefined;
   return {
     community: row.community,
@@ -400,6 +385,38 @@ export async function findCommunityForActor(db: Db, slugOrId: string, actorId: s
     membership: row.membershipRole ? { role: row.membershipRole, suspended: row.suspended } : null,
   };
 }
+
+/**
+ * The lookup behind every community page and action, as a named prepared statement per shape (by id or
+ * by slug, for a member or a visitor), planned once per pooled connection.
+ */
+const communityForActorStatement = preparedByShape(
+  (shape: { byId: boolean; signedIn: boolean }) =>
+    `community_for_${shape.signedIn ? 'member' : 'visitor'}_by_${shape.byId ? 'id' : 'slug'}`,
+  (db, shape, name) => {
+    const actorId = shape.signedIn ? sql.placeholder('actorId') : null;
+    const key = sql.placeholder('key');
+    return db
+      .select({
+        community: communityColumns,
+        unitName: units.name,
+        membershipRole: communityMembers.role,
+        acceptedGuidelinesAt: communityMembers.acceptedGuidelinesAt,
+        suspended: suspendedIn(sql`${communities.id}`, actorId),
+      })
+      .from(communities)
+      .leftJoin(units, eq(units.id, communities.unitId))
+      .leftJoin(
+        communityMembers,
+        and(
+          eq(communityMembers.communityId, communities.id),
+          actorId ? sql`${communityMembers.userId} = ${actorId}::uuid` : sql`false`,
+        ),
+      )
+      .where(shape.byId ? sql`${communities.id} = ${key}::uuid` : sql`${communities.slug} = ${key}`)
+      .prepare(name);
+  },
+);
 
 /**
  * Whether a suspension from the community is in force for the person (not lifted and not yet ended),

@@ -13,8 +13,8 @@ import {
   users,
 } from '../db/schema/index.ts';
 import { suspendedIn } from './communities.ts';
-import { cursorAfter, exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
-import { preparedFor } from './prepared.ts';
+import { cursorAfter, exactTimestamp, pageOf } from './keyset.ts';
+import { preparedByShape, preparedFor } from './prepared.ts';
 
 /** Reactions to one post (or to the opening post, `postId` null), summed, with the reader's own. */
 export interface ReactionJson {
@@ -113,7 +113,7 @@ export type ThreadForActor = NonNullable<Awaited<ReturnType<typeof findThreadFor
  * What a thread's card shows (lists, the home page), with its author (join `threadAuthor`) and whether
  * the reader has read it since its last activity.
  */
-export function threadCardColumns(readerId: string | null) {
+export function threadCardColumns(readerId: string | Placeholder | null) {
   return {
     id: threads.id,
     kind: threads.kind,
@@ -130,7 +130,7 @@ export function threadCardColumns(readerId: string | null) {
     createdAt: threads.createdAt,
     unread: readerId
       ? sql<boolean>`not exists (select 1 from ${threadReads} tr where tr.thread_id = ${threads.id}
-          and tr.user_id = ${readerId} and tr.last_read_at >= ${threads.lastActivityAt})`
+          and tr.user_id = ${readerId}::uuid and tr.last_read_at >= ${threads.lastActivityAt})`
       : sql<boolean>`false`,
   };
 }
@@ -145,37 +145,67 @@ export async function listThreads(
   actorId: string | null,
   page: { cursor?: string | undefined; limit: number; includeHidden: boolean },
 ) {
-  const columns = {
-    ...threadCardColumns(actorId),
-    lastActivityExact: exactTimestamp(threads.lastActivityAt),
-  };
-  const base = (where: SQL | undefined) =>
-    db
-      .select(columns)
-      .from(threads)
-      .leftJoin(author, eq(author.id, threads.authorId))
-      .where(
-        and(
-          eq(threads.communityId, communityId),
-          isNull(threads.deletedAt),
-          page.includeHidden ? undefined : isNull(threads.hiddenAt),
-          where,
-        ),
-      );
-  const pinned = page.cursor
+  const after = cursorAfter(page.cursor);
+  const who = { signedIn: actorId !== null, includeHidden: page.includeHidden };
+  const values = { communityId, actorId, afterAt: after?.at, afterId: after?.id };
+  const pinned = after
     ? []
-    : await base(isNotNull(threads.pinnedAt)).orderBy(desc(threads.pinnedAt)).limit(20);
-  const rows = await base(
-    and(isNull(threads.pinnedAt), rowsAfter(threads.lastActivityAt, threads.id, page.cursor)),
-  )
-    .orderBy(desc(threads.lastActivityAt), desc(threads.id))
-    .limit(page.limit + 1);
+    : await threadListStatement(db, { ...who, pinned: true, cursor: false, rows: 20 }).execute(values);
+  const rows = await threadListStatement(db, {
+    ...who,
+    pinned: false,
+    cursor: after !== undefined,
+    rows: page.limit + 1,
+  }).execute(values);
   const { page: rest, nextCursor } = pageOf(rows, page.limit, (row) => ({
     at: row.lastActivityExact,
     id: row.id,
   }));
   return { rows: [...pinned, ...rest], nextCursor };
 }
+
+interface ThreadListShape {
+  signedIn: boolean;
+  includeHidden: boolean;
+  /** The pinned threads (newest pin first, up to `rows`), or the others by last activity. */
+  pinned: boolean;
+  cursor: boolean;
+  rows: number;
+}
+
+/** A community's pinned threads, or one page of the others, as a statement with placeholders. */
+function threadListQuery(db: Db, shape: ThreadListShape, name: string) {
+  const actorId = shape.signedIn ? sql.placeholder('actorId') : null;
+  const conditions = [
+    sql`${threads.communityId} = ${sql.placeholder('communityId')}::uuid`,
+    isNull(threads.deletedAt),
+    shape.includeHidden ? undefined : isNull(threads.hiddenAt),
+    shape.pinned ? isNotNull(threads.pinnedAt) : isNull(threads.pinnedAt),
+    shape.cursor
+      ? sql`(${threads.lastActivityAt}, ${threads.id}) < (${sql.placeholder('afterAt')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`
+      : undefined,
+  ];
+  // Drizzle's limit() always sends a parameter; the row count goes after the last sort key instead.
+  const limit = sql.raw(`limit ${shape.rows}`);
+  return db
+    .select({ ...threadCardColumns(actorId), lastActivityExact: exactTimestamp(threads.lastActivityAt) })
+    .from(threads)
+    .leftJoin(author, eq(author.id, threads.authorId))
+    .where(and(...conditions))
+    .orderBy(
+      ...(shape.pinned
+        ? [sql`${threads.pinnedAt} desc ${limit}`]
+        : [desc(threads.lastActivityAt), sql`${threads.id} desc ${limit}`]),
+    )
+    .prepare(name);
+}
+
+const threadListStatement = preparedByShape(
+  (shape: ThreadListShape) =>
+    `threads_${shape.signedIn ? 'member' : 'visitor'}_${shape.includeHidden ? 'all' : 'shown'}_${shape.pinned ? 'pinned' : shape.cursor ? 'after' : 'first'}_${shape.rows}`,
+  threadListQuery,
+);
+
 export type ThreadRow = Awaited<ReturnType<typeof listThreads>>['rows'][number];
 
 /** A page of a thread's replies, oldest first, with authors and reactions. */
@@ -238,24 +268,12 @@ function repliesQuery(db: Db, shape: RepliesShape, name: string) {
     .prepare(name);
 }
 
-type RepliesStatement = ReturnType<typeof repliesQuery>;
-const repliesStatements = new WeakMap<Db, Map<string, RepliesStatement>>();
-
-/** The replies statement of one shape, per database handle: a handful of shapes (page sizes are 1–100). */
-function repliesStatement(db: Db, shape: RepliesShape): RepliesStatement {
-  const name = `replies_${shape.signedIn ? 'member' : 'visitor'}_${shape.cursor ? 'after' : 'first'}_${shape.rows}`;
-  let statements = repliesStatements.get(db);
-  if (!statements) {
-    statements = new Map();
-    repliesStatements.set(db, statements);
-  }
-  let statement = statements.get(name);
-  if (!statement) {
-    statement = repliesQuery(db, shape, name);
-    statements.set(name, statement);
-  }
-  return statement;
-}
+/** The replies statement of one shape: a handful of shapes (page sizes are 1–100). */
+const repliesStatement = preparedByShape(
+  (shape: RepliesShape) =>
+    `replies_${shape.signedIn ? 'member' : 'visitor'}_${shape.cursor ? 'after' : 'first'}_${shape.rows}`,
+  repliesQuery,
+);
 
 export type ReplyRow = Awaited<ReturnType<typeof listReplies>>['rows'][number];
 

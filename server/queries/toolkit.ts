@@ -17,6 +17,7 @@ import { AppError } from '../errors.ts';
 import { suspendedIn } from './communities.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
+import { preparedByShape, preparedFor } from './prepared.ts';
 
 /**
  * Reads of the Toolkit: a community's resources (filtered, sorted, paged), one resource with the
@@ -175,17 +176,25 @@ export function listFeaturedResources(db: Db, communityId: string, limit: number
 
 /** The featured resources of a member's communities, most recently featured first (the home page). */
 export function listFeaturedForMember(db: Db, userId: string, limit: number) {
-  return summaries(db)
-    .where(
-      and(
-        sql`${resources.communityId} in (select cm.community_id from ${communityMembers} cm where cm.user_id = ${userId})`,
-        sql`${resources.featuredAt} is not null`,
-        isNull(resources.deletedAt),
-      ),
-    )
-    .orderBy(desc(resources.featuredAt), desc(resources.id))
-    .limit(limit);
+  return featuredForMemberStatement(db, limit).execute({ userId });
 }
+
+const featuredForMemberStatement = preparedByShape(
+  (limit: number) => `featured_for_member_${limit}`,
+  (db, limit, name) =>
+    summaries(db)
+      .where(
+        and(
+          sql`${resources.communityId} in (select cm.community_id from ${communityMembers} cm
+            where cm.user_id = ${sql.placeholder('userId')}::uuid)`,
+          sql`${resources.featuredAt} is not null`,
+          isNull(resources.deletedAt),
+        ),
+      )
+      // The row count is written into the SQL: PostgreSQL cannot cost a generic plan for `limit $n`.
+      .orderBy(desc(resources.featuredAt), sql`${resources.id} desc limit ${sql.raw(String(limit))}`)
+      .prepare(name),
+);
 
 /**
  * One resource (not deleted) with its card, its content, its community's rule-relevant fields, the
@@ -193,7 +202,29 @@ export function listFeaturedForMember(db: Db, userId: string, limit: number) {
  * in and the reader's own "I used this" record, in one query.
  */
 export async function findResourceForActor(db: Db, resourceId: string, actorId: string | null) {
-  const [row] = await db
+  const [row] = actorId
+    ? await resourceForMember(db).execute({ resourceId, actorId })
+    : await resourceForVisitor(db).execute({ resourceId });
+  if (!row) return undefined;
+  const { membershipRole, suspended, visibility, stage, joinPolicy, ...resource } = row;
+  return {
+    resource,
+    community: {
+      id: row.communityId,
+      slug: row.communitySlug,
+      name: row.communityName,
+      visibility,
+      stage,
+      joinPolicy,
+    },
+    membership: membershipRole ? { role: membershipRole, suspended } : null,
+  };
+}
+
+/** The resource page's query for a member or a visitor, as a named prepared statement. */
+function resourceForActorQuery(db: Db, signedIn: boolean, name: string) {
+  const actorId = signedIn ? sql.placeholder('actorId') : null;
+  return db
     .select({
       ...summaryColumns,
       visibility: communities.visibility,
@@ -223,26 +254,14 @@ export async function findResourceForActor(db: Db, resourceId: string, actorId: 
       communityMembers,
       and(
         eq(communityMembers.communityId, resources.communityId),
-        actorId ? eq(communityMembers.userId, actorId) : sql`false`,
+        actorId ? sql`${communityMembers.userId} = ${actorId}::uuid` : sql`false`,
       ),
     )
-    .where(and(eq(resources.id, resourceId), isNull(resources.deletedAt)))
-    .limit(1);
-  if (!row) return undefined;
-  const { membershipRole, suspended, visibility, stage, joinPolicy, ...resource } = row;
-  return {
-    resource,
-    community: {
-      id: row.communityId,
-      slug: row.communitySlug,
-      name: row.communityName,
-      visibility,
-      stage,
-      joinPolicy,
-    },
-    membership: membershipRole ? { role: membershipRole, suspended } : null,
-  };
+    .where(and(sql`${resources.id} = ${sql.placeholder('resourceId')}::uuid`, isNull(resources.deletedAt)))
+    .prepare(name);
 }
+const resourceForMember = preparedFor((db) => resourceForActorQuery(db, true, 'resource_for_member'));
+const resourceForVisitor = preparedFor((db) => resourceForActorQuery(db, false, 'resource_for_visitor'));
 
 interface ViewerUseJson {
   id: string;
