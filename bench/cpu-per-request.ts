@@ -57,14 +57,16 @@ try {
     for (const url of urls) await app.inject({ method: 'GET', url, headers });
     const cpu = process.cpuUsage();
     const started = performance.now();
+    let bytes = 0;
     for (let i = 0; i < count; i++) {
       const response = await app.inject({ method: 'GET', url: urls[i % urls.length] ?? '/', headers });
       if (response.statusCode !== 200) throw new Error(`${label}: ${response.statusCode}`);
+      bytes += response.rawPayload.length;
     }
     const used = process.cpuUsage(cpu);
     const wall = (performance.now() - started) / count;
     console.log(
-      `${label.padEnd(14)} Node CPU ${((used.user + used.system) / 1000 / count).toFixed(2)} ms, wall ${wall.toFixed(2)} ms a request`,
+      `${label.padEnd(14)} Node CPU ${((used.user + used.system) / 1000 / count).toFixed(2)} ms, wall ${wall.toFixed(2)} ms a request, ${(bytes / count / 1024).toFixed(1)} KB`,
     );
   }
 } finally {
