@@ -28,7 +28,7 @@ export function AccountMenu(props: { me: Me }) {
         <UnstyledButton aria-label={`Account menu for ${props.me.displayName}`} style={{ borderRadius: 999 }}>
           <Group gap={6} wrap="nowrap">
             <PersonAvatar name={props.me.displayName} photoUrl={props.me.photoUrl} size={34} />
-            <Text size="sm" fw={550} visibleFrom="md" maw={160} truncate>
+            <Text size="sm" fw={550} visibleFrom="xl" maw={160} truncate>
               {props.me.displayName}
             </Text>
             <ChevronDownIcon size={16} />

@@ -67,7 +67,8 @@ export function AppLayout() {
         Skip to main content
       </a>
       <AppShell.Header withBorder>
-        <Container size="lg" h="100%">
+        {/* Wider than the pages: six sections, search and the account fit beside the institution name. */}
+        <Container size="xl" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
             <Group gap="lg" wrap="nowrap" style={{ minWidth: 0 }}>
               <Link to="/" className="brand">
@@ -75,7 +76,7 @@ export function AppLayout() {
                 <span className="brand-name">{name}</span>
               </Link>
               {!setupNeeded ? (
-                <Group visibleFrom="sm" gap={0}>
+                <Group visibleFrom="md" gap={0}>
                   <MainNav me={me} label="Main" />
                 </Group>
               ) : null}
@@ -102,7 +103,7 @@ export function AppLayout() {
                   <Burger
                     opened={opened}
                     onClick={toggle}
-                    hiddenFrom="sm"
+                    hiddenFrom="md"
                     size="sm"
                     aria-label={opened ? 'Close navigation' : 'Open navigation'}
                     aria-expanded={opened}

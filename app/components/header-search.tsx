@@ -34,7 +34,7 @@ export function HeaderSearch() {
           aria-label="Search Copse"
           placeholder="Search Copse"
           size="sm"
-          w={200}
+          w={180}
           maxLength={200}
           leftSection={<SearchIcon size={16} />}
           value={text}
