@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/browser.ts';
+import { e2ePort } from './e2e/support/run-data.ts';
 
-const port = Number(process.env.E2E_PORT ?? 3210);
+const port = e2ePort;
 const launch = await chromiumLaunchOptions();
 
 export default defineConfig({

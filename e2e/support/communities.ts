@@ -9,6 +9,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { type Account, administrator, createConfirmedPerson, newAccount, signIn } from './accounts.ts';
+import { e2eDataDir } from './run-data.ts';
 
 export interface CommunityInput {
   name: string;
@@ -80,7 +81,7 @@ export async function openDialog(page: Page, name: string): Promise<Locator> {
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 const sessions = new Map<string, StorageState>();
 const people = new Map<string, Promise<Account>>();
-const castFolder = path.resolve(import.meta.dirname, '../../.e2e-data/journeys-cast');
+const castFolder = path.join(e2eDataDir, 'journeys-cast');
 
 /** A signed-in page for `account` in a fresh browser context (signing in through the page only once). */
 export async function signInOnce(browser: Browser, account: Account): Promise<Page> {

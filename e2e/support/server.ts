@@ -1,17 +1,15 @@
 // Starts Copse for the browser journeys on a fresh data folder (PGlite) or, with TEST_DATABASE_URL, on a
 // fresh PostgreSQL database, then hands over to the normal entry point.
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
+import { e2eDatabaseName, e2eDataDir } from './run-data.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const dataDir = path.join(root, '.e2e-data');
-rmSync(dataDir, { recursive: true, force: true });
-process.env.DATA_DIR = dataDir;
+rmSync(e2eDataDir, { recursive: true, force: true });
+process.env.DATA_DIR = e2eDataDir;
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (serverUrl) {
-  const name = 'copse_e2e';
+  const name = e2eDatabaseName;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
