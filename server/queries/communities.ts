@@ -393,7 +393,7 @@ export async function findCommunityForActor(db: Db, slugOrId: string, actorId: s
 const communityForActorStatement = preparedByShape(
   (shape: { byId: boolean; signedIn: boolean }) =>
     `community_for_${shape.signedIn ? 'member' : 'visitor'}_by_${shape.byId ? 'id' : 'slug'}`,
-  (db, shape, name) => {
+  (db, shape) => {
     const actorId = shape.signedIn ? sql.placeholder('actorId') : null;
     const key = sql.placeholder('key');
     return db
@@ -413,8 +413,7 @@ const communityForActorStatement = preparedByShape(
           actorId ? sql`${communityMembers.userId} = ${actorId}::uuid` : sql`false`,
         ),
       )
-      .where(shape.byId ? sql`${communities.id} = ${key}::uuid` : sql`${communities.slug} = ${key}`)
-      .prepare(name);
+      .where(shape.byId ? sql`${communities.id} = ${key}::uuid` : sql`${communities.slug} = ${key}`);
   },
 );
 

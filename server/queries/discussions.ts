@@ -174,7 +174,7 @@ interface ThreadListShape {
 }
 
 /** A community's pinned threads, or one page of the others, as a statement with placeholders. */
-function threadListQuery(db: Db, shape: ThreadListShape, name: string) {
+function threadListQuery(db: Db, shape: ThreadListShape) {
   const actorId = shape.signedIn ? sql.placeholder('actorId') : null;
   const conditions = [
     sql`${threads.communityId} = ${sql.placeholder('communityId')}::uuid`,
@@ -196,8 +196,7 @@ function threadListQuery(db: Db, shape: ThreadListShape, name: string) {
       ...(shape.pinned
         ? [sql`${threads.pinnedAt} desc ${limit}`]
         : [desc(threads.lastActivityAt), sql`${threads.id} desc ${limit}`]),
-    )
-    .prepare(name);
+    );
 }
 
 const threadListStatement = preparedByShape(
@@ -238,7 +237,7 @@ interface RepliesShape {
 }
 
 /** One page of a thread's replies, oldest first, as a statement with placeholders (see `repliesStatement`). */
-function repliesQuery(db: Db, shape: RepliesShape, name: string) {
+function repliesQuery(db: Db, shape: RepliesShape) {
   const actorId = shape.signedIn ? sql.placeholder('actorId') : null;
   const after = shape.cursor
     ? sql` and (${posts.createdAt}, ${posts.id}) > (${sql.placeholder('afterAt')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`
@@ -264,8 +263,7 @@ function repliesQuery(db: Db, shape: RepliesShape, name: string) {
       asc(posts.createdAt),
       // Drizzle's limit() always sends a parameter; the row count goes after the last sort key instead.
       sql`${posts.id} asc limit ${sql.raw(String(shape.rows))}`,
-    )
-    .prepare(name);
+    );
 }
 
 /** The replies statement of one shape: a handful of shapes (page sizes are 1–100). */

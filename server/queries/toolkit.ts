@@ -181,7 +181,7 @@ export function listFeaturedForMember(db: Db, userId: string, limit: number) {
 
 const featuredForMemberStatement = preparedByShape(
   (limit: number) => `featured_for_member_${limit}`,
-  (db, limit, name) =>
+  (db, limit) =>
     summaries(db)
       .where(
         and(
@@ -192,8 +192,7 @@ const featuredForMemberStatement = preparedByShape(
         ),
       )
       // The row count is written into the SQL: PostgreSQL cannot cost a generic plan for `limit $n`.
-      .orderBy(desc(resources.featuredAt), sql`${resources.id} desc limit ${sql.raw(String(limit))}`)
-      .prepare(name),
+      .orderBy(desc(resources.featuredAt), sql`${resources.id} desc limit ${sql.raw(String(limit))}`),
 );
 
 /**

@@ -24,7 +24,7 @@ interface WhatsNewShape {
 /** One of the two lists as a named prepared statement, the member's id its one placeholder. */
 const whatsNewStatement = preparedByShape(
   (shape: WhatsNewShape) => `whats_new_${shape.list}_${shape.limit}`,
-  (db, shape, name) => {
+  (db, shape) => {
     const userId = sql.placeholder('userId');
     // Row counts are written into the SQL: PostgreSQL cannot cost a generic plan for `limit $n`.
     const limit = sql.raw(String(shape.limit));
@@ -43,15 +43,13 @@ const whatsNewStatement = preparedByShape(
       .from(threads)
       .innerJoin(communities, eq(communities.id, threads.communityId))
       .leftJoin(threadAuthor, eq(threadAuthor.id, threads.authorId));
-    return (
-      shape.list === 'announcements'
-        ? query
-            .where(topPerCommunity(sql`t.kind = 'announcement'`, sql`t.created_at desc, t.id desc`))
-            .orderBy(desc(threads.createdAt), sql`${threads.id} desc limit ${limit}`)
-        : query
-            .where(topPerCommunity(sql`t.kind <> 'announcement'`, sql`t.last_activity_at desc, t.id desc`))
-            .orderBy(desc(threads.lastActivityAt), sql`${threads.id} desc limit ${limit}`)
-    ).prepare(name);
+    return shape.list === 'announcements'
+      ? query
+          .where(topPerCommunity(sql`t.kind = 'announcement'`, sql`t.created_at desc, t.id desc`))
+          .orderBy(desc(threads.createdAt), sql`${threads.id} desc limit ${limit}`)
+      : query
+          .where(topPerCommunity(sql`t.kind <> 'announcement'`, sql`t.last_activity_at desc, t.id desc`))
+          .orderBy(desc(threads.lastActivityAt), sql`${threads.id} desc limit ${limit}`);
   },
 );
 export type WhatsNewRow = Awaited<ReturnType<typeof listWhatsNew>>['announcements'][number];
