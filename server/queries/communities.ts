@@ -230,32 +230,20 @@ function directoryQuery(db: Db, shape: DirectoryShape) {
     );
 }
 
-type DirectoryStatement = ReturnType<ReturnType<typeof directoryQuery>['prepare']>;
-
 /**
- * Directory statements per database handle and shape. Named statements are parsed and planned once per
- * pooled connection; the first 200 shapes get one (a handful are in real use), any further shape runs
- * unnamed, so no filter combination can fill the server's memory with statements.
+ * Directory statements per database handle and shape: the first 200 shapes get a named statement (a
+ * handful are in real use), any further shape runs unprepared, so no filter combination can fill the
+ * server's memory with statements.
  */
-const directoryStatements = new WeakMap<Db, Map<string, DirectoryStatement>>();
-const maxDirectoryStatements = 200;
-
-function directoryStatement(db: Db, shape: DirectoryShape): DirectoryStatement | undefined {
-  const flags = filterNames.map((name) => (shape.filters.has(name) ? '1' : '0')).join('');
-  const cursor = shape.cursor ? 'after' : 'first';
-  const name = `directory_${shape.scope}_${flags}_${shape.sort}_${cursor}_${shape.rows}`;
-  let statements = directoryStatements.get(db);
-  if (!statements) {
-    statements = new Map();
-    directoryStatements.set(db, statements);
-  }
-  let statement = statements.get(name);
-  if (!statement && statements.size < maxDirectoryStatements) {
-    statement = directoryQuery(db, shape).prepare(name);
-    statements.set(name, statement);
-  }
-  return statement;
-}
+const directoryStatement = preparedByShape(
+  (shape: DirectoryShape) => {
+    const flags = filterNames.map((name) => (shape.filters.has(name) ? '1' : '0')).join('');
+    const cursor = shape.cursor ? 'after' : 'first';
+    return `directory_${shape.scope}_${flags}_${shape.sort}_${cursor}_${shape.rows}`;
+  },
+  directoryQuery,
+  200,
+);
 
 /**
  * The directory: communities the actor may see, filtered, searched (English full-text search over
@@ -286,8 +274,7 @@ export async function listDirectory(db: Db, actor: Actor | null, filter: Directo
     afterKey: after ? String(after[0]) : null,
     afterId: after ? String(after[1]) : null,
   };
-  const statement = directoryStatement(db, shape);
-  const rows = await (statement ?? directoryQuery(db, shape)).execute(values);
+  const rows = await directoryStatement(db, shape).execute(values);
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > filter.limit && last ? encodeCursor([last.cursorKey, last.id]) : null;

@@ -9,8 +9,8 @@ import {
 } from '../db/schema/index.ts';
 import type { Actor } from '../plugins/auth.ts';
 import { type Scope, scopeOf, visibleIn } from './communities.ts';
-import { decodeCursor } from './cursor.ts';
-import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
+import { cursorAfter, exactTimestamp, pageOf } from './keyset.ts';
+import { preparedByShape } from './prepared.ts';
 
 /**
  * Lists of meeting cards: a community's meetings and a person's calendar. Each shape of query (which
@@ -125,10 +125,13 @@ function listQuery(db: Db, shape: ListShape) {
     .limit(shape.rows);
 }
 
-type ListStatement = ReturnType<ReturnType<typeof listQuery>['prepare']>;
-const statements = new WeakMap<Db, Map<string, ListStatement>>();
-/** Named statements per pooled connection at most; further shapes run unnamed. */
-const maxStatements = 100;
+/** Named statements per pool: the first 100 shapes; further shapes run unprepared. */
+const listStatement = preparedByShape(
+  (shape: ListShape) =>
+    `meetings_${shape.list}_${shape.scope}_${shape.signedIn ? 'in' : 'out'}_${shape.when}_${shape.cursor ? 'after' : 'first'}_${shape.rows}`,
+  listQuery,
+  100,
+);
 
 async function runList(
   db: Db,
@@ -137,23 +140,11 @@ async function runList(
   values: { actorId: string | null; communityId: string | null },
 ) {
   // Validates the cursor (a 400 for one not from this list) before its parts become parameters.
-  rowsAfter(meetings.startsAt, meetings.id, filter.cursor);
-  const after = decodeCursor(filter.cursor, 2);
-  const name = `meetings_${shape.list}_${shape.scope}_${shape.signedIn ? 'in' : 'out'}_${shape.when}_${shape.cursor ? 'after' : 'first'}_${shape.rows}`;
-  let named = statements.get(db);
-  if (!named) {
-    named = new Map();
-    statements.set(db, named);
-  }
-  let statement = named.get(name);
-  if (!statement && named.size < maxStatements) {
-    statement = listQuery(db, shape).prepare(name);
-    named.set(name, statement);
-  }
-  const rows = await (statement ?? listQuery(db, shape)).execute({
+  const after = cursorAfter(filter.cursor);
+  const rows = await listStatement(db, shape).execute({
     ...values,
-    afterAt: after ? String(after[0]) : null,
-    afterId: after ? String(after[1]) : null,
+    afterAt: after?.at ?? null,
+    afterId: after?.id ?? null,
   });
   return pageOf(rows, filter.limit, (row) => ({ at: row.startsAtExact, id: row.id }));
 }
