@@ -393,16 +393,20 @@ const communityForActorStatement = preparedByShape(
       })
       .from(communities)
       .leftJoin(units, eq(units.id, communities.unitId))
-      .leftJoin(
-        communityMembers,
-        and(
-          eq(communityMembers.communityId, communities.id),
-          actorId ? sql`${communityMembers.userId} = ${actorId}::uuid` : sql`false`,
-        ),
-      )
+      .leftJoin(communityMembers, actorMembershipOn(communities.id, actorId))
       .where(shape.byId ? sql`${communities.id} = ${key}::uuid` : sql`${communities.slug} = ${key}`);
   },
 );
+
+/**
+ * The join condition for the actor's own membership of the community whose id is `communityId`, so a
+ * page's query carries it without another round trip; none for visitors. `actorId` may be a
+ * placeholder of a prepared statement.
+ */
+export function actorMembershipOn(communityId: SQLWrapper, actorId: string | Placeholder | null): SQL {
+  if (!actorId) return sql`false`;
+  return sql`${communityMembers.communityId} = ${communityId} and ${communityMembers.userId} = ${actorId}::uuid`;
+}
 
 /**
  * Whether a suspension from the community is in force for the person (not lifted and not yet ended),

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { MembershipRole } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -10,7 +10,13 @@ import {
   units,
   users,
 } from '../db/schema/index.ts';
-import { communityColumns, epochMs, type NextMeetingJson, suspendedIn } from './communities.ts';
+import {
+  actorMembershipOn,
+  communityColumns,
+  epochMs,
+  type NextMeetingJson,
+  suspendedIn,
+} from './communities.ts';
 import { preparedFor } from './prepared.ts';
 
 export interface HomeLeader {
@@ -72,13 +78,7 @@ const communityHome = preparedFor((db) =>
     })
     .from(communities)
     .leftJoin(units, eq(units.id, communities.unitId))
-    .leftJoin(
-      communityMembers,
-      and(
-        eq(communityMembers.communityId, communities.id),
-        sql`${communityMembers.userId} = ${sql.placeholder('actorId')}::uuid`,
-      ),
-    )
+    .leftJoin(communityMembers, actorMembershipOn(communities.id, sql.placeholder('actorId')))
     .where(eq(communities.slug, sql.placeholder('slug')))
     .limit(1)
     .prepare('community_home'),

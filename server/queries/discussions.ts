@@ -12,7 +12,7 @@ import {
   threads,
   users,
 } from '../db/schema/index.ts';
-import { suspendedIn } from './communities.ts';
+import { actorMembershipOn, suspendedIn } from './communities.ts';
 import { cursorAfter, exactTimestamp, pageOf } from './keyset.ts';
 import { preparedByShape, preparedFor } from './prepared.ts';
 
@@ -83,13 +83,7 @@ function threadForActorQuery(db: Db, signedIn: boolean) {
     .from(threads)
     .innerJoin(communities, eq(communities.id, threads.communityId))
     .leftJoin(author, eq(author.id, threads.authorId))
-    .leftJoin(
-      communityMembers,
-      and(
-        eq(communityMembers.communityId, threads.communityId),
-        actorId ? sql`${communityMembers.userId} = ${actorId}::uuid` : sql`false`,
-      ),
-    )
+    .leftJoin(communityMembers, actorMembershipOn(threads.communityId, actorId))
     .where(sql`${threads.id} = ${threadId}::uuid`)
     .prepare(signedIn ? 'thread_for_member' : 'thread_for_visitor');
 }

@@ -12,6 +12,7 @@ import {
   threads,
   users,
 } from '../db/schema/index.ts';
+import { actorMembershipOn } from './communities.ts';
 import { preparedFor } from './prepared.ts';
 
 /** A person as meeting pages show them, built in SQL. */
@@ -55,13 +56,7 @@ const meetingWithActor = (db: Db) =>
     })
     .from(meetings)
     .innerJoin(communities, eq(communities.id, meetings.communityId))
-    .leftJoin(
-      communityMembers,
-      and(
-        eq(communityMembers.communityId, meetings.communityId),
-        sql`${communityMembers.userId} = ${sql.placeholder('actorId')}::uuid`,
-      ),
-    )
+    .leftJoin(communityMembers, actorMembershipOn(meetings.communityId, sql.placeholder('actorId')))
     .leftJoin(
       meetingRsvps,
       and(

@@ -14,7 +14,7 @@ import {
   users,
 } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { suspendedIn } from './communities.ts';
+import { actorMembershipOn, suspendedIn } from './communities.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
 import { preparedByShape, preparedFor } from './prepared.ts';
@@ -249,13 +249,7 @@ function resourceForActorQuery(db: Db, signedIn: boolean, name: string) {
     .from(resources)
     .innerJoin(communities, eq(communities.id, resources.communityId))
     .leftJoin(resourceAuthor, eq(resourceAuthor.id, resources.authorId))
-    .leftJoin(
-      communityMembers,
-      and(
-        eq(communityMembers.communityId, resources.communityId),
-        actorId ? sql`${communityMembers.userId} = ${actorId}::uuid` : sql`false`,
-      ),
-    )
+    .leftJoin(communityMembers, actorMembershipOn(resources.communityId, actorId))
     .where(and(sql`${resources.id} = ${sql.placeholder('resourceId')}::uuid`, isNull(resources.deletedAt)))
     .prepare(name);
 }
