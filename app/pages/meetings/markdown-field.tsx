@@ -29,7 +29,7 @@ export function MarkdownField(props: {
       />
       <Box>
         <Text size="sm" fw={500} id={labelId} mb={4}>
-          Preview of the {props.label.toLowerCase()}
+          {previewTitle(props.label)}
         </Text>
         <Box role="region" aria-labelledby={labelId} p="sm" bg="gray.0" className="markdown-preview-box">
           <MarkdownPreview source={props.value} empty={props.empty} />
@@ -37,4 +37,10 @@ export function MarkdownField(props: {
       </Box>
     </SimpleGrid>
   );
+}
+
+/** "Preview of the description", and "Preview of your reply" for a label that already says whose. */
+function previewTitle(label: string): string {
+  const name = label.toLowerCase();
+  return /^(your|my|our) /.test(name) ? `Preview of ${name}` : `Preview of the ${name}`;
 }
