@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToPlainText } from './plain-text.ts';
+import { markdownToPlainText, quoted } from './plain-text.ts';
 
 describe('markdownToPlainText', () => {
   it.each([
@@ -10,5 +10,19 @@ describe('markdownToPlainText', () => {
     ['kept <mark>word</mark> marks', 'kept <mark>word</mark> marks'],
   ])('%j → %j', (source, plain) => {
     expect(markdownToPlainText(source)).toBe(plain);
+  });
+});
+
+describe('quoted', () => {
+  it.each([
+    ['How do you run peer feedback?', '“How do you run peer feedback?”'],
+    ['About “Lesson plan”', '“About ‘Lesson plan’”'],
+    ['The "flipped" classroom', '“The ‘flipped’ classroom”'],
+    [
+      'About “A very long resource title that goes on and on past the length of a subject line”',
+      '“About ‘A very long resource title that goes on and on past the length of a…’”',
+    ],
+  ])('%j → %j', (source, result) => {
+    expect(quoted(source)).toBe(result);
   });
 });

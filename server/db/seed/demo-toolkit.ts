@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { ResourceKind, ResourceUseKind } from '../../../common/enums.ts';
+import { quoted } from '../../../common/plain-text.ts';
 import { parseVideoUrl } from '../../services/toolkit/video.ts';
 import type { Db } from '../client.ts';
 import {
@@ -369,7 +370,7 @@ export async function seedDemoToolkit(
           communityId: community.id,
           authorId: starter,
           kind: 'discussion',
-          title: `About “${template.title}”`.slice(0, 200),
+          title: `About ${quoted(template.title, 190)}`,
           body: `Discussion of the Toolkit resource [${String(template.title).replace(/[[\]]/g, '')}](/resources/${template.id}).`,
           createdAt: startedAt,
           resourceId: template.id,

@@ -6,7 +6,13 @@ import { communitySuspensions, resourceActivity, resources } from '../../db/sche
 import { buildOoxml } from '../../services/toolkit/fixtures/build-zip.ts';
 import * as sample from '../../services/toolkit/fixtures/samples.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
-import { createTestCommunity, createUser, signedInUser, signInAs } from '../../test/factories.ts';
+import {
+  createTestCommunity,
+  createUser,
+  latestEmailTo,
+  signedInUser,
+  signInAs,
+} from '../../test/factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -379,6 +385,27 @@ describe('the Toolkit', () => {
     expect(reply.statusCode).toBe(201);
     const shown = (await call('GET', `/api/resources/${id}`, a.cookie)).json().data;
     expect(shown).toMatchObject({ discussionId: started.json().data.id, commentCount: 1 });
+  });
+
+  it('quotes a resource discussion once in the subject of a reply email, nested quotes single', async () => {
+    const { community, a, b } = await setting();
+    const title =
+      'Lesson plan template: a "backwards design" page for a ninety-minute seminar with peer review';
+    const added = await call('POST', `/api/communities/${community.slug}/resources`, a.cookie, {
+      kind: 'link',
+      title,
+      url: 'https://example.org/lesson-plan',
+    });
+    const id = added.json().data.id;
+    const threadId = (await call('POST', `/api/resources/${id}/discussion`, a.cookie)).json().data.id;
+    const thread = (await call('GET', `/api/threads/${threadId}`, a.cookie)).json().data;
+    expect(thread.title).toBe(`About “${title.replace(/"([^"]*)"/, '‘$1’')}”`);
+    await call('POST', `/api/threads/${threadId}/replies`, b.cookie, { body: 'We use it every week.' });
+    const { message } = await latestEmailTo(db(), a.user.email);
+    // One pair of double quotes; the inner title in single quotes, cut at a word with its quote closed.
+    expect(message?.subject).toBe(
+      `${b.user.displayName} replied in “About ‘Lesson plan template: a ‘backwards design’ page for a ninety-minute…’”`,
+    );
   });
 
   it('lets leaders curate collections in order, and keeps members out of curating', async () => {

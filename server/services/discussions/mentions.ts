@@ -1,3 +1,4 @@
+import { quoted } from '../../../common/plain-text.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { nonMembersAmong } from '../meetings/load-meeting.ts';
@@ -34,7 +35,7 @@ export async function notifyMentioned(
     mentions,
     {
       kind: 'discussion.mention',
-      title: `${post.authorName} mentioned you in “${post.threadTitle}”`,
+      title: `${post.authorName} mentioned you in ${quoted(post.threadTitle)}`,
       body: excerpt(post.body),
       url: post.url,
     },

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { quoted } from '../../../common/plain-text.ts';
 import type { Db } from '../../db/client.ts';
 import { moderationActions, posts, reports, threads } from '../../db/schema/index.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
@@ -77,7 +78,7 @@ export async function reportPost(
       await leaderIdsOf(tx, community.id),
       {
         kind: 'discussion.report',
-        title: `A post in “${thread.title}” was reported`,
+        title: `A post in ${quoted(thread.title)} was reported`,
         body: excerpt(input.reason),
         // The community's moderation queue, where the report can be decided.
         url: `/communities/${community.slug}/moderation`,

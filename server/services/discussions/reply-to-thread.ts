@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { quoted } from '../../../common/plain-text.ts';
 import { posts, threads } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
@@ -63,7 +64,7 @@ export async function replyToThread(
       followers.filter((id) => !input.mentions.includes(id)),
       {
         kind: 'discussion.reply',
-        title: `${actor.displayName} replied in “${thread.title}”`,
+        title: `${actor.displayName} replied in ${quoted(thread.title)}`,
         body: excerpt(input.body),
         url: `/discussions/${threadId}#post-${post?.id ?? ''}`,
       },

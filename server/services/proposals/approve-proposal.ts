@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { quoted } from '../../../common/plain-text.ts';
 import { proposals } from '../../db/schema/index.ts';
 import { AppError, authorize } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
@@ -73,7 +74,7 @@ export async function approveProposal(
       [proposal.proposerId, ...coLeaderIds],
       {
         kind: 'community.proposal',
-        title: `Approved: “${proposal.name}” is now a community`,
+        title: `Approved: ${quoted(proposal.name)} is now a community`,
         body: message
           ? `${actor.displayName} approved the proposal: ${excerpt(message)}`
           : `${actor.displayName} approved the proposal. Your community, its charter and its leaders are ready.`,

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { quoted } from '../../../common/plain-text.ts';
 import { proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
@@ -30,7 +31,7 @@ export async function commentOnProposal(
       [...teamIds(locked), ...(await concernedCoordinatorIds(tx, id))],
       {
         kind: 'community.proposal',
-        title: `${actor.displayName} commented on “${locked.proposal.name}”`,
+        title: `${actor.displayName} commented on ${quoted(locked.proposal.name)}`,
         body: excerpt(body),
         url: proposalUrl(id),
       },

@@ -5,6 +5,7 @@ import type {
   MeetingFormat,
   Visibility,
 } from '../../../common/enums.ts';
+import { quoted } from '../../../common/plain-text.ts';
 import { proposalLeaders, proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
@@ -66,7 +67,7 @@ export async function submitProposal(deps: ServiceDeps, actor: Actor, input: New
         coLeaders.map((person) => person.id),
         {
           kind: 'community.invitation',
-          title: `${actor.displayName} invites you to co-lead “${fields.name}”`,
+          title: `${actor.displayName} invites you to co-lead ${quoted(fields.name)}`,
           body: 'Open the proposal to accept or decline. The community starts when the coordinators approve it.',
           url,
         },

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { quoted } from '../../../common/plain-text.ts';
 import { proposalLeaders, proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
@@ -54,7 +55,7 @@ export async function updateProposal(
     const name = fields.name ?? proposal.name;
     return notifyEach(tx, deps.env.publicUrl, added, {
       kind: 'community.invitation',
-      title: `${actor.displayName} invites you to co-lead “${name}”`,
+      title: `${actor.displayName} invites you to co-lead ${quoted(name)}`,
       body: 'Open the proposal to accept or decline. The community starts when the coordinators approve it.',
       url: proposalUrl(id),
     });

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { quoted } from '../../../common/plain-text.ts';
 import { communities, threads } from '../../db/schema/index.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { canContributeToToolkit } from '../../policies/toolkit.ts';
@@ -33,7 +34,7 @@ export async function startResourceDiscussion(
         communityId: community.id,
         authorId: actor.id,
         kind: 'discussion',
-        title: `About “${resource.title}”`.slice(0, 200),
+        title: `About ${quoted(resource.title, 190)}`,
         body: `Discussion of the Toolkit resource [${resource.title.replace(/[[\]]/g, '')}](/resources/${resource.id}).`,
         resourceId: resource.id,
       })
