@@ -26,3 +26,14 @@ describe('quoted', () => {
     expect(quoted(source)).toBe(result);
   });
 });
+
+describe('markdownToPlainText with keepLines', () => {
+  it('keeps paragraphs, lines, bullets and link addresses', () => {
+    expect(
+      markdownToPlainText(
+        '# Plan\n\nBring **one** [rubric](https://example.org/r).\n\n\n\n- Warm-up\n* *Swap*\n1. First\n> > Be `kind`.',
+        { keepLines: true },
+      ),
+    ).toBe('Plan\n\nBring one rubric (https://example.org/r).\n\n• Warm-up\n• Swap\n1. First\nBe kind.');
+  });
+});

@@ -1,15 +1,44 @@
 /**
- * Markdown as plain text for excerpts and search snippets: links and images keep their text;
- * emphasis, code, strike-through, heading, quote and list marks go; whitespace is collapsed. Anything
- * else (including <mark> tags a search put in) is left as it is; escape the result where it is shown.
+ * Markdown as plain text. By default for excerpts and search snippets: links and images keep their
+ * text; emphasis, code, strike-through, heading, quote and list marks go; whitespace is collapsed.
+ * With `keepLines`, for plain-text documents such as a calendar event's description: line breaks and
+ * paragraphs stay, list items become "• " lines (numbered ones keep their numbers), and links keep
+ * their address in brackets after the text. Anything else (including <mark> tags a search put in) is
+ * left as it is; escape the result where it is shown.
  */
-export function markdownToPlainText(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)?/g, '$1')
-    .replace(/(\*\*|__|\*|`+|~~)/g, '')
-    .replace(/(^|\n)\s*(#{1,6}|>|[-+]|\d+\.)\s+/g, '$1')
-    .replace(/\s+/g, ' ')
+export function markdownToPlainText(text: string, options: { keepLines?: boolean } = {}): string {
+  if (!options.keepLines) {
+    return stripInline(text, false)
+      .replace(/(^|\n)\s*(#{1,6}|>)\s+/g, '$1')
+      .replace(/(^|\n)\s*([-+]|\d+\.)\s+/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  return lines
+    .map((line) =>
+      stripInline(
+        line
+          .replace(/^\s*(>\s?)+/, '')
+          .replace(/^\s*#{1,6}\s+/, '')
+          .replace(/^(\s*)[-+*]\s+/, '$1• '),
+        true,
+      )
+        .replace(/[ \t]+/g, ' ')
+        .trimEnd(),
+    )
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+function stripInline(text: string, withAddresses: boolean): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)?/g, '$1')
+    .replace(/\[([^\]]*)\]\(([^)\s]*)[^)]*\)?/g, (_, label: string, address: string) =>
+      withAddresses && address && address !== label ? `${label} (${address})` : label,
+    )
+    .replace(/(\*\*|__|\*|`+|~~)/g, '');
 }
 
 /**

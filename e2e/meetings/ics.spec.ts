@@ -41,6 +41,10 @@ test('"Add to calendar" downloads the meeting as an iCalendar file', async ({ br
   expect(text).toContain('BEGIN:VCALENDAR');
   expect(text).toContain('BEGIN:VEVENT');
   expect(text).toContain('SUMMARY:Renewable assignments clinic');
+  // A file to import, not a calendar to subscribe to: no feed name or refresh interval.
+  expect(text).toContain('METHOD:PUBLISH');
+  expect(text).not.toContain('X-WR-CALNAME');
+  expect(text).not.toContain('REFRESH-INTERVAL');
 
   const response = await leader.request.get(`/api/meetings/${id}/ics`);
   expect(response.ok()).toBe(true);

@@ -59,6 +59,20 @@ export async function listCommunityFeed(db: Db, communityId: string) {
   return feedRows(db, null, eq(meetings.communityId, communityId));
 }
 
+/**
+ * Every occurrence of one series (at most 200, by the recurrence rules), for the file of one of its
+ * meetings: the series with all its overrides, whatever their age.
+ */
+export async function listSeriesMeetings(db: Db, seriesId: string): Promise<FeedMeeting[]> {
+  return db
+    .select(feedColumns(null))
+    .from(meetings)
+    .innerJoin(communities, eq(communities.id, meetings.communityId))
+    .where(eq(meetings.seriesId, seriesId))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .limit(feedLimit);
+}
+
 /** A member's feed: their communities' meetings and the ones they answered, with their answers. */
 export async function listMemberFeed(db: Db, actor: Actor) {
   // One IN over a union rather than an OR of two subqueries, which PostgreSQL answers by reading every

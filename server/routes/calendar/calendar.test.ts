@@ -99,12 +99,62 @@ describe('iCalendar', () => {
       .map((e) => String(e.getFirstPropertyValue('summary')));
     expect(titles).toContain('Reading group (guest author)');
 
-    const single = await call('GET', `/api/meetings/${first.id}/ics`);
-    expect(single.headers['content-disposition']).toMatch(/^attachment/);
-    const event = new ICAL.Event(parseCalendar(single.body).getFirstSubcomponent('vevent') ?? undefined);
-    expect(event.startDate.toJSDate().toISOString()).toBe('2030-10-01T22:00:00.000Z');
-    expect(event.startDate.zone.tzid).toBe('America/New_York');
-    expect(event.location).toContain('https://meet.example.test/reading');
+    // One meeting's file (from any of its occurrences) is its whole series, with the feed's UIDs, so a
+    // calendar that has both shows each meeting once; it names no calendar, so apps import the events
+    // rather than offer a new calendar.
+    for (const id of [first.id, rows[1]?.id]) {
+      const single = await call('GET', `/api/meetings/${id}/ics`);
+      expect(single.headers['content-disposition']).toMatch(/^attachment/);
+      const file = parseCalendar(single.body);
+      expect(file.getFirstPropertyValue('method')).toBe('PUBLISH');
+      for (const header of ['x-wr-calname', 'refresh-interval', 'x-published-ttl']) {
+        expect(file.hasProperty(header)).toBe(false);
+      }
+      const events = file.getAllSubcomponents('vevent');
+      const singleMaster = events.find((e) => !e.hasProperty('recurrence-id'));
+      expect(String(singleMaster?.getFirstPropertyValue('rrule'))).toContain('FREQ=WEEKLY');
+      expect(singleMaster?.getFirstProperty('exdate')?.toJSON()).toEqual([
+        'exdate',
+        { tzid: 'America/New_York' },
+        'date-time',
+        '2030-10-15T18:00:00',
+      ]);
+      expect(new Set(events.map((e) => e.getFirstPropertyValue('uid')))).toEqual(new Set([uid]));
+      expect(expandSeries(file, uid)).toEqual(expandSeries(calendar, uid));
+      const event = new ICAL.Event(singleMaster);
+      expect(event.startDate.toJSDate().toISOString()).toBe('2030-10-01T22:00:00.000Z');
+      expect(event.startDate.zone.tzid).toBe('America/New_York');
+      expect(event.location).toContain('https://meet.example.test/reading');
+    }
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(`${community.name} (Copse)`);
+  });
+
+  it('writes a lone meeting with the feed’s UID, and descriptions as plain text', async () => {
+    const { leader, community } = await leaderAndCommunity({ visibility: 'public' });
+    const meeting = (
+      await call('POST', `/api/communities/${community.slug}/meetings`, leader.cookie, {
+        title: 'Assessment clinic',
+        startsAt: '2030-10-02T10:00',
+        endsAt: '2030-10-02T11:00',
+        timeZone: 'Europe/London',
+        description: 'Bring **one** rubric and read [the guide](https://example.test/guide).',
+        agenda: '## Plan\n\n- Warm-up\n- *Swap* rubrics\n\n> Be kind.',
+      })
+    ).json().data;
+    const feed = parseCalendar((await call('GET', `/api/communities/${community.slug}/calendar.ics`)).body);
+    const single = parseCalendar((await call('GET', `/api/meetings/${meeting.id}/ics`)).body);
+    const [fromFeed] = feed.getAllSubcomponents('vevent');
+    const [fromFile, extra] = single.getAllSubcomponents('vevent');
+    expect(extra).toBeUndefined();
+    expect(fromFile?.hasProperty('rrule')).toBe(false);
+    expect(fromFile?.getFirstPropertyValue('uid')).toBe(fromFeed?.getFirstPropertyValue('uid'));
+    for (const event of [fromFeed, fromFile]) {
+      const description = String(event?.getFirstPropertyValue('description'));
+      expect(description).toMatch(
+        /^Bring one rubric and read the guide \(https:\/\/example\.test\/guide\)\.\n\nAgenda:\nPlan\n\n• Warm-up\n• Swap rubrics\n\nBe kind\.\n\n/,
+      );
+      expect(description).not.toMatch(/[*#>[\]]/);
+    }
   });
 
   it('gives each member a private, revocable feed of their communities with their answers', async () => {

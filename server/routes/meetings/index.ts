@@ -6,7 +6,6 @@ import type { Actor } from '../../plugins/auth.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { canSeeResponses } from '../../policies/meetings.ts';
 import { presentMeeting, presentMeetingCard, presentPersonRef } from '../../presenters/meetings.ts';
-import { findSeriesByIds } from '../../queries/meeting-feeds.ts';
 import { listMeetingRsvps, suggestRoleRotation } from '../../queries/meeting-people.ts';
 import { findMeetingExtras, listCommunityMeetings } from '../../queries/meetings.ts';
 import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
@@ -18,9 +17,9 @@ import {
 } from '../../services/meetings/activity-roles.ts';
 import { answerRsvp } from '../../services/meetings/answer-rsvp.ts';
 import { assignMeetingRole } from '../../services/meetings/assign-role.ts';
-import { buildCalendarFile } from '../../services/meetings/calendar-file.ts';
 import { cancelMeeting } from '../../services/meetings/cancel-meeting.ts';
 import { loadVisibleMeeting } from '../../services/meetings/load-meeting.ts';
+import { buildMeetingCalendar } from '../../services/meetings/meeting-calendar.ts';
 import { recordFollowUp, takeAttendance } from '../../services/meetings/record-meeting.ts';
 import { scheduleMeeting } from '../../services/meetings/schedule-meeting.ts';
 import { updateMeeting } from '../../services/meetings/update-meeting.ts';
@@ -213,16 +212,13 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { meeting, community } = await loadVisibleMeeting(db(), request.actor, request.params.id);
-      const text = buildCalendarFile({
-        name: meeting.title,
-        publicUrl: app.deps.env.publicUrl,
-        meetings: [
-          { ...meeting, communityName: community.name, myRsvp: null, seriesId: null, detached: false },
-        ],
-        series: await findSeriesByIds(db(), []),
-      });
-      return sendCalendar(reply, text, `meeting-${meeting.id.slice(0, 8)}.ics`, true);
+      const { text, filename } = await buildMeetingCalendar(
+        db(),
+        app.deps.env.publicUrl,
+        request.actor,
+        request.params.id,
+      );
+      return sendCalendar(reply, text, filename, true);
     },
   );
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { DateTime } from 'luxon';
+import { markdownToPlainText } from '../../../common/plain-text.ts';
 import type { meetingSeries } from '../../db/schema/index.ts';
 import type { FeedMeeting } from '../../queries/meeting-feeds.ts';
 
@@ -21,7 +22,12 @@ const answerPrefix: Record<string, string> = {
  * a 15:00 meeting at 15:00 across daylight-saving changes.
  */
 export interface CalendarFileOptions {
-  name: string;
+  /**
+   * A feed's name (X-WR-CALNAME, with a refresh interval), or null for a file people import once
+   * ("Add to calendar"): calendar apps offer a named file as a new calendar, and add an unnamed one's
+   * events to a calendar of the person's choosing.
+   */
+  name: string | null;
   publicUrl: string;
   meetings: FeedMeeting[];
   series: Map<string, Series>;
@@ -73,9 +79,9 @@ export function buildCalendarFile(options: CalendarFileOptions): string {
 
 function writeCalendarFile(options: CalendarFileOptions): string {
   const calendar = ical({
-    name: options.name,
     prodId: { company: 'Copse', product: 'Copse', language: 'EN' },
-    ttl: 3600,
+    method: ICalCalendarMethod.PUBLISH,
+    ...(options.name === null ? {} : { name: options.name, ttl: 3600 }),
   });
   calendar.timezone({ name: null, generator: getVtimezoneComponent });
   const host = new URL(options.publicUrl).host;
@@ -130,8 +136,8 @@ function eventDetails(meeting: FeedMeeting, publicUrl: string, answer: string | 
   const location = [meeting.room, meeting.onlineUrl].filter(Boolean).join(' · ');
   const lines = [
     meeting.status === 'cancelled' ? `Cancelled. ${meeting.cancelReason}`.trim() : '',
-    meeting.description,
-    meeting.agenda ? `Agenda:\n${meeting.agenda}` : '',
+    markdownToPlainText(meeting.description, { keepLines: true }),
+    meeting.agenda ? `Agenda:\n${markdownToPlainText(meeting.agenda, { keepLines: true })}` : '',
     meeting.onlineUrl ? `Join online: ${meeting.onlineUrl}` : '',
     `${meeting.communityName} on Copse: ${url}`,
   ].filter(Boolean);
