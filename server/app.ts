@@ -10,6 +10,7 @@ import type { Env } from './env.ts';
 import { AppError, errorStatus } from './errors.ts';
 import type { Jobs } from './jobs/queue.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerInputChecks } from './plugins/input.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerWeb } from './plugins/web.ts';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerSecurity(app);
   await registerOpenApi(app);
   await registerAuth(app);
+  registerInputChecks(app);
   await app.register(registerRoutes, { prefix: '/api' });
 
   const serveApp = deps.serveWeb ? await registerWeb(app) : undefined;

@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTestApp, type TestApp } from '../test/app.ts';
 import { signedInUser } from '../test/factories.ts';
@@ -37,6 +38,9 @@ const nasty: unknown[] = [
   ' ',
   'a'.repeat(5000),
   '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'lone \udc00 low',
   '💥🚀',
   "'; drop table users; --",
   '<script>alert(1)</script>',
@@ -54,6 +58,9 @@ const nasty: unknown[] = [
   'not-a-uuid',
   '2026-13-45',
 ];
+
+/** A URL carries no lone surrogate: clients replace one with U+FFFD, as URLSearchParams does. */
+const urlSafe = (text: string) => text.replace(/\p{Cs}/gu, '\uFFFD');
 
 function sample(schema: JsonSchema | undefined, depth = 0): unknown {
   if (!schema || depth > 4) return 'x';
@@ -97,6 +104,37 @@ function mutations(schema: JsonSchema | undefined): unknown[] {
   return out;
 }
 
+/** Dotted paths to the string leaves of a schema (`title`, `topics.0`, `rows.0.email`). */
+function stringPaths(schema: JsonSchema | undefined, prefix = '', depth = 0): string[] {
+  if (!schema || depth > 4) return [];
+  const variants = schema.anyOf ?? schema.oneOf;
+  if (variants) return [...new Set(variants.flatMap((variant) => stringPaths(variant, prefix, depth + 1)))];
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const at = (key: string) => (prefix ? `${prefix}.${key}` : key);
+  return [
+    ...(types.includes('string') && prefix ? [prefix] : []),
+    ...(types.includes('object')
+      ? Object.entries(schema.properties ?? {}).flatMap(([key, value]) =>
+          stringPaths(value, at(key), depth + 1),
+        )
+      : []),
+    ...(types.includes('array') ? stringPaths(schema.items, at('0'), depth + 1) : []),
+  ];
+}
+
+/** `base` with `value` at a dotted path, making the objects and arrays on the way as needed. */
+function withValue(base: unknown, path: string[], value: unknown): unknown {
+  const [key, ...rest] = path;
+  if (key === undefined) return value;
+  if (/^\d+$/.test(key)) {
+    const list = Array.isArray(base) ? [...base] : [];
+    list[Number(key)] = withValue(list[Number(key)], rest, value);
+    return list.map((item) => item ?? 'x');
+  }
+  const object = base && typeof base === 'object' && !Array.isArray(base) ? base : {};
+  return { ...object, [key]: withValue((object as Record<string, unknown>)[key], rest, value) };
+}
+
 let t: TestApp;
 let adminCookie: string;
 let operations: { method: string; path: string; op: Operation }[] = [];
@@ -131,7 +169,7 @@ describe('fuzzing every endpoint', () => {
         for (const p of params)
           url = url.replace(
             `{${p.name}}`,
-            encodeURIComponent(String(index % 3 === 0 ? crypto.randomUUID() : pick(nasty))),
+            encodeURIComponent(urlSafe(String(index % 3 === 0 ? crypto.randomUUID() : pick(nasty)))),
           );
         const query = new URLSearchParams();
         for (const q of queryParams)
@@ -157,5 +195,56 @@ describe('fuzzing every endpoint', () => {
       }
     }
     expect(failures).toEqual([]);
+  }, 240_000);
+
+  // A NUL or a lone surrogate in any string the API takes must be refused naming that field, whatever
+  // else is wrong with the request: PostgreSQL cannot store either, and once answered with a 500.
+  it('refuses NUL bytes and lone surrogates in every string, naming the field', async () => {
+    const misses: string[] = [];
+    const expectNamed = async (label: string, field: string, send: () => Promise<LightMyRequestResponse>) => {
+      const response = await send();
+      const body = response.json() as { error?: string; fields?: Record<string, string> };
+      if (response.statusCode !== 400 || body.error !== 'validation_failed' || !body.fields?.[field])
+        misses.push(`${label} → ${response.statusCode} ${response.body.slice(0, 160)}`);
+    };
+    for (const { method, path, op } of operations) {
+      if (path === '/api/auth/signout') continue;
+      const params = (op.parameters ?? []).filter((p) => p.in === 'path');
+      const plainUrl = params.reduce((url, p) => url.replace(`{${p.name}}`, crypto.randomUUID()), path);
+      const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+      const base = bodySchema ? sample(bodySchema) : undefined;
+      const send = (url: string, body?: unknown) => () =>
+        t.app.inject({
+          method: method as 'GET',
+          url,
+          headers: {
+            cookie: adminCookie,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+        });
+      for (const p of params) {
+        const url = params.reduce(
+          (out, other) => out.replace(`{${other.name}}`, other === p ? 'a%00b' : crypto.randomUUID()),
+          path,
+        );
+        await expectNamed(`${method} ${url}`, p.name, send(url, base));
+      }
+      for (const q of (op.parameters ?? []).filter((p) => p.in === 'query')) {
+        const url = `${plainUrl}?${q.name}=a%00b`;
+        await expectNamed(`${method} ${url}`, q.name, send(url, base));
+      }
+      for (const field of stringPaths(bodySchema)) {
+        for (const bad of ['a\u0000b', 'a\ud800b']) {
+          const body = withValue(base, field.split('.'), bad);
+          await expectNamed(
+            `${method} ${plainUrl} ${JSON.stringify(body).slice(0, 120)}`,
+            field,
+            send(plainUrl, body),
+          );
+        }
+      }
+    }
+    expect(misses).toEqual([]);
   }, 120_000);
 });

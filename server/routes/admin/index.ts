@@ -17,6 +17,7 @@ import {
   updateInstitution,
 } from '../../services/admin/institution.ts';
 import { listUsersForAdmin, manageUser } from '../../services/admin/manage-user.ts';
+import { checkedPart } from '../multipart.ts';
 import {
   adminUserSchema,
   cursorQuery,
@@ -88,7 +89,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       if (!request.isMultipart())
         throw new AppError('unsupported_media_type', 'Send the logo as multipart/form-data.');
-      const file = await request.file();
+      const part = await request.file();
+      const file = part && checkedPart(part);
       if (!file) throw new AppError('validation_failed', 'Choose a file to upload.', { file: 'missing' });
       let bytes: Buffer;
       try {

@@ -15,6 +15,7 @@ import { inviteCohortCsv, maxCsvBytes } from '../../services/communities/invite-
 import { createInviteLink, revokeInvitation } from '../../services/communities/invite-link.ts';
 import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
 import { slugAndIdParams, slugParams } from '../communities/schema.ts';
+import { checkedPart } from '../multipart.ts';
 import { dataOf, errorResponses, okBody } from '../shared-schemas.ts';
 import {
   csvQuery,
@@ -104,7 +105,8 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
           'Send the CSV file as multipart/form-data in a field named "file".',
         );
       }
-      const file = await request.file();
+      const part = await request.file();
+      const file = part && checkedPart(part);
       if (!file) throw new AppError('validation_failed', 'Choose a CSV file.', { file: 'missing' });
       let bytes: Buffer;
       try {

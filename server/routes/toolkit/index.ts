@@ -41,6 +41,7 @@ import { startResourceDiscussion } from '../../services/toolkit/resource-discuss
 import { deleteUse, editUse, recordUse } from '../../services/toolkit/resource-uses.ts';
 import { isToolkitStorageKey } from '../../services/toolkit/stored-files.ts';
 import { slugParams } from '../communities/schema.ts';
+import { checkedPart } from '../multipart.ts';
 import { cursorQuery, dataOf, errorResponses, idParams, listOf, okBody } from '../shared-schemas.ts';
 import {
   collectionBody,
@@ -177,7 +178,8 @@ export const toolkitRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const fields: Record<string, string[]> = {};
       let upload: { filename: string; bytes: Buffer } | undefined;
-      for await (const part of request.parts()) {
+      for await (const raw of request.parts()) {
+        const part = checkedPart(raw);
         if (part.type === 'field') {
           if (typeof part.value === 'string')
             fields[part.fieldname] = [...(fields[part.fieldname] ?? []), part.value];

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { MembershipRole } from '../../../common/enums.ts';
 import { emailField } from '../../../common/fields.ts';
+import { unsafeTextProblem } from '../../../common/safe-text.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
@@ -35,7 +36,7 @@ const messages: Record<CsvRowStatus, string> = {
 export function parseCohortCsv(bytes: Buffer): { email: string; name: string; line: number }[] {
   if (bytes.length === 0) throw new AppError('validation_failed', 'The file is empty.', { file: 'empty' });
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (bytes.includes(0) || text.includes('\uFFFD')) {
+  if (text.includes('\uFFFD')) {
     throw new AppError('unsupported_media_type', 'That is not a CSV text file.', { file: 'not text' });
   }
   let records: string[][];
@@ -49,6 +50,10 @@ export function parseCohortCsv(bytes: Buffer): { email: string; name: string; li
     throw new AppError('validation_failed', 'The file could not be read as CSV.', { file: 'not CSV' });
   }
   const [header, ...rows] = records;
+  // NUL bytes in the header mean a binary or UTF-16 file; in a row they are that row's problem.
+  if (header?.some((cell) => cell.includes('\u0000'))) {
+    throw new AppError('unsupported_media_type', 'That is not a CSV text file.', { file: 'not text' });
+  }
   const columns = (header ?? []).map((cell) => cell.toLowerCase());
   const emailColumn = columns.indexOf('email');
   if (emailColumn === -1 || columns.some((column) => column !== 'email' && column !== 'name')) {
@@ -71,12 +76,27 @@ export function parseCohortCsv(bytes: Buffer): { email: string; name: string; li
       },
     );
   }
+  refuseUnsafeCells(columns, rows);
   const nameColumn = columns.indexOf('name');
   return rows.map((row, index) => ({
     email: (row[emailColumn] ?? '').trim(),
     name: nameColumn === -1 ? '' : (row[nameColumn] ?? '').trim(),
     line: index + 2,
   }));
+}
+
+/** A cell holding a NUL or a lone surrogate is refused with its line and column (`line.3.name`). */
+function refuseUnsafeCells(columns: string[], rows: string[][]): void {
+  for (const [index, row] of rows.entries()) {
+    for (const [column, cell] of row.entries()) {
+      const problem = unsafeTextProblem(cell);
+      if (!problem) continue;
+      const name = columns[column] ?? `column ${column + 1}`;
+      throw new AppError('validation_failed', `Line ${index + 2}, ${name}: ${problem}`, {
+        [`line.${index + 2}.${name}`]: problem,
+      });
+    }
+  }
 }
 
 /**
