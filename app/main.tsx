@@ -1,3 +1,5 @@
+// Must stay the first import: it configures zod before any schema is created (see the file).
+import './lib/zod-jitless.ts';
 import '@mantine/core/styles.css';
 import './styles.css';
 import { MantineProvider } from '@mantine/core';

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 
 /** Fails the test on any WCAG 2.2 AA violation on the page as it is now. */
 export async function expectAccessible(page: Page, context = ''): Promise<void> {
@@ -12,5 +12,53 @@ export async function expectAccessible(page: Page, context = ''): Promise<void> 
   expect(summary, `accessibility violations ${context}`).toEqual([]);
 }
 
-export const test = base;
+/** The prefix the init script below logs a violation with, so the context's console listener knows it. */
+const violationMark = 'copse:csp-violation ';
+
+/**
+ * Makes every page of `context` report Content-Security-Policy violations into `violations`. Chromium
+ * logs its own CSP messages where Playwright's console events do not reach, so each page listens for the
+ * DOM's `securitypolicyviolation` event and logs it.
+ */
+async function watchViolations(context: BrowserContext, violations: string[]): Promise<void> {
+  context.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith(violationMark)) violations.push(text.slice(violationMark.length));
+  });
+  await context.addInitScript((mark) => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.log(
+        `${mark}${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} in ${event.sourceFile}:${event.lineNumber} on ${location.pathname}`,
+      );
+    });
+  }, violationMark);
+}
+
+/**
+ * The journeys' test: as Playwright's, and it fails at the end on any CSP violation on any page the
+ * journey opened, through the `page` fixture or its own `browser.newContext()` (journeys open one
+ * context per person). The strict CSP is a security promise (docs/ARCHITECTURE.md); a dependency that
+ * evals, or an inline script, must show up here and not only in a visitor's console.
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ browser }, use) => {
+      const violations: string[] = [];
+      const newContext = browser.newContext;
+      browser.newContext = async (options) => {
+        const context = await newContext.call(browser, options);
+        await watchViolations(context, violations);
+        return context;
+      };
+      try {
+        await use(violations);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
 export { expect };
