@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
   audiences,
+  type CharterSectionKey,
+  charterSectionKeys,
+  charterSectionTitles,
   communityKinds,
   contactTopics,
   emailChoices,
@@ -100,6 +103,21 @@ export const messageBodyField = z
   .min(1, 'Write a message.')
   .max(5000, 'Use at most 5,000 characters.');
 export const charterSectionField = z.string().max(20_000, 'Use at most 20,000 characters.');
+/**
+ * A community's charter: every section written (Markdown, kept as typed). A whitespace-only section is
+ * refused with a message naming it, so a save cannot quietly blank a section as a new version.
+ */
+export const charterSectionsField = z.strictObject(
+  Object.fromEntries(
+    charterSectionKeys.map((key) => [
+      key,
+      charterSectionField.regex(
+        /\S/,
+        `Write the ${charterSectionTitles[key]} section: a charter section cannot be empty.`,
+      ),
+    ]),
+  ) as Record<CharterSectionKey, typeof charterSectionField>,
+);
 export const contactMessageField = messageBodyField;
 
 /** Community details edited by leaders, and short notes (stage changes, join requests). */

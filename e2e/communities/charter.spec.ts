@@ -49,6 +49,17 @@ test('leaders edit the charter and details; a conflicting save is explained; mem
   await expectAccessible(admin, 'in the old-version dialog');
   await old.getByRole('button', { name: 'Close' }).click();
 
+  // A section left empty is refused under its field, and saves no version.
+  await admin.getByRole('button', { name: 'Edit charter' }).click();
+  await admin.getByLabel('Decision-making').fill('  ');
+  await admin.getByRole('button', { name: 'Save new version' }).click();
+  await expect(admin.getByLabel('Decision-making')).toHaveAccessibleDescription(
+    /Write the Decision-making section: a charter section cannot be empty\./,
+  );
+  await expectAccessible(admin, 'in the charter editor with an empty section');
+  await admin.getByRole('button', { name: 'Cancel' }).click();
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+
   // Someone else saves while the leader edits: the save is refused with a clear way forward.
   await admin.getByRole('button', { name: 'Edit charter' }).click();
   await admin.getByLabel('Objectives').fill('Read two chapters a month.');

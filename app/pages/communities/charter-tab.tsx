@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { type CharterSectionKey, charterSectionKeys, charterSectionTitles } from '../../../common/enums.ts';
-import { charterSectionField, shortMessageField } from '../../../common/fields.ts';
+import { charterSectionsField, shortMessageField } from '../../../common/fields.ts';
 import { ApiError, apiGet, apiSend } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { Charter } from '../../api/types.ts';
@@ -16,12 +16,7 @@ import { dateTime, relativeTime } from '../../lib/dates.ts';
 import { useCommunity } from './community-context.ts';
 
 const charterSchema = z.object({
-  sections: z.object(
-    Object.fromEntries(charterSectionKeys.map((key) => [key, charterSectionField])) as Record<
-      CharterSectionKey,
-      typeof charterSectionField
-    >,
-  ),
+  sections: charterSectionsField,
   note: shortMessageField,
 });
 

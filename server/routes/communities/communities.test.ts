@@ -359,6 +359,16 @@ describe('lifecycle and charter', () => {
       baseVersion: 2,
     });
     expect(missingSection.statusCode).toBe(400);
+    const blankSection = await call('PUT', `/api/communities/${slug}/charter`, leader.cookie, {
+      sections: { ...sections, decisionMaking: ' \n\t ' },
+      note: 'Blanked by mistake',
+      baseVersion: 2,
+    });
+    expect(blankSection.statusCode).toBe(400);
+    expect(blankSection.json().fields).toEqual({
+      'sections.decisionMaking':
+        'Write the Decision-making section: a charter section cannot be empty.',
+    });
     const versions = (await call('GET', `/api/communities/${slug}/charter/versions`, leader.cookie)).json()
       .data;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);

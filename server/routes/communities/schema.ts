@@ -13,7 +13,7 @@ import {
   visibilities,
 } from '../../../common/enums.ts';
 import {
-  charterSectionField,
+  charterSectionsField,
   communityNameField,
   longTextField,
   purposeField,
@@ -212,12 +212,7 @@ export const stageChangeSchema = z.object({
 });
 
 export const charterBody = z.strictObject({
-  sections: z.strictObject(
-    Object.fromEntries(charterSectionKeys.map((key) => [key, charterSectionField])) as Record<
-      (typeof charterSectionKeys)[number],
-      typeof charterSectionField
-    >,
-  ),
+  sections: charterSectionsField,
   note: shortMessageField.default(''),
   baseVersion: z.number().int().min(0),
 });
