@@ -55,6 +55,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.setErrorHandler<FastifyError>((error, request, reply) => {
     if (error instanceof AppError) {
+      if (error.retryAfterSeconds !== undefined) {
+        reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+      }
       return reply.status(error.status).send({
         error: error.code,
         message: error.message,

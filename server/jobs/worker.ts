@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
 import { deleteExpiredSessions } from '../queries/sessions.ts';
+import { deleteExpiredSigninThrottles } from '../queries/signin-throttles.ts';
 import {
   deliverEmail,
   dispatchEmails,
@@ -39,6 +40,7 @@ export async function startWorkers(
   await boss.work('sessions.cleanup', async () => {
     await deleteExpiredSessions(db);
     await deleteExpiredRateLimits(db);
+    await deleteExpiredSigninThrottles(db);
   });
   await boss.work('meetings.reminders', async () => {
     await dispatchEmails(jobs, await sendDueReminders(db, publicUrl));

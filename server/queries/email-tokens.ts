@@ -1,13 +1,14 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { emailTokens } from '../db/schema/index.ts';
+import { type emailTokenPurposeEnum, emailTokens } from '../db/schema/index.ts';
 import { hashToken, newToken } from '../services/crypto.ts';
 
-export type EmailTokenPurpose = 'verify_email' | 'reset_password';
+export type EmailTokenPurpose = (typeof emailTokenPurposeEnum.enumValues)[number];
 
 const lifetimes: Record<EmailTokenPurpose, number> = {
   verify_email: 48 * 60 * 60 * 1000,
   reset_password: 60 * 60 * 1000,
+  signin_link: 15 * 60 * 1000,
 };
 
 /** Creates a one-time token and returns the plain value to put in a link (only its hash is stored). */

@@ -9,30 +9,95 @@ export interface RateLimit {
 
 /** The limits Copse applies, per key kind. */
 export const rateLimits = {
-  signinPerIp: { max: 30, windowSeconds: 15 * 60 },
-  signinPerAccount: { max: 10, windowSeconds: 15 * 60 },
+  /** Failed sign-ins from one address, whatever the accounts (guessing across many accounts). */
+  signinFailuresPerIp: { max: 30, windowSeconds: 15 * 60 },
+  /**
+   * Failed sign-ins for one account from every address: past it, password sign-in for the account pauses
+   * and its owner is emailed a sign-in link (see services/auth/sign-in.ts).
+   */
+  signinFailuresPerAccount: { max: 50, windowSeconds: 60 * 60 },
+  /** Sign-in link emails to one account. */
+  signinLinkEmailsPerAccount: { max: 1, windowSeconds: 15 * 60 },
+  signinLinkUsePerIp: { max: 30, windowSeconds: 60 * 60 },
+  passwordChangePerAccount: { max: 10, windowSeconds: 15 * 60 },
   signupPerIp: { max: 10, windowSeconds: 60 * 60 },
+  /** "Someone tried to sign up with your address" emails to one account. */
+  signupNoticesPerAccount: { max: 1, windowSeconds: 60 * 60 },
   passwordResetPerIp: { max: 10, windowSeconds: 60 * 60 },
   passwordResetPerAccount: { max: 3, windowSeconds: 60 * 60 },
   emailConfirmationPerIp: { max: 30, windowSeconds: 60 * 60 },
   contactPerIp: { max: 10, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimit>;
 
+export interface RateCount {
+  /** Hits in the current window. */
+  hits: number;
+  /** Seconds until the window ends. */
+  resetInSeconds: number;
+}
+
+interface CountRow {
+  hits: number | string;
+  reset_in: number | string;
+}
+
+function toCount(row: CountRow | undefined): RateCount {
+  return { hits: Number(row?.hits ?? 0), resetInSeconds: Math.max(0, Number(row?.reset_in ?? 0)) };
+}
+
+export function tooManyAttempts(retryAfterSeconds: number): AppError {
+  return new AppError(
+    'rate_limited',
+    `Too many attempts. Try again in ${formatWait(retryAfterSeconds)}.`,
+    undefined,
+    {
+      retryAfterSeconds,
+    },
+  );
+}
+
+/** "1 second", "40 seconds", "3 minutes", "1 hour": how long to wait, in words. */
+export function formatWait(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  const [value, unit] =
+    s < 60 ? [s, 'second'] : s < 3600 ? [Math.ceil(s / 60), 'minute'] : [Math.ceil(s / 3600), 'hour'];
+  return `${value} ${unit}${value === 1 ? '' : 's'}`;
+}
+
 /**
  * Counts one hit against `key` in a window shared by every Copse process (the counter lives in the
- * database) and throws 429 past the limit. One atomic upsert; several keys per request are allowed,
- * which is why this is not @fastify/rate-limit (one key per route).
+ * database) and answers the count. One atomic upsert; several keys per request are allowed, which is why
+ * this is not @fastify/rate-limit (one key per route).
  */
-export async function hitRateLimit(db: Db, key: string, limit: RateLimit): Promise<void> {
+export async function countHit(db: Db, key: string, limit: RateLimit): Promise<RateCount> {
   const result = (await db.execute(sql`
     insert into rate_limits (key, hits, reset_at)
     values (${key}, 1, now() + make_interval(secs => ${limit.windowSeconds}))
     on conflict (key) do update set
       hits = case when rate_limits.reset_at <= now() then 1 else rate_limits.hits + 1 end,
       reset_at = case when rate_limits.reset_at <= now() then excluded.reset_at else rate_limits.reset_at end
-    returning hits`)) as unknown as { rows: { hits: number }[] };
-  const hits = Number(result.rows[0]?.hits ?? 0);
-  if (hits > limit.max) throw new AppError('rate_limited', 'Too many attempts. Wait a while and try again.');
+    returning hits, extract(epoch from reset_at - now()) as reset_in`)) as unknown as { rows: CountRow[] };
+  return toCount(result.rows[0]);
+}
+
+/** The current count of `key` without adding to it (zero once its window has passed). */
+export async function peekRateLimit(db: Db, key: string): Promise<RateCount> {
+  const result = (await db.execute(sql`
+    select hits, extract(epoch from reset_at - now()) as reset_in
+    from rate_limits where key = ${key} and reset_at > now()`)) as unknown as { rows: CountRow[] };
+  return toCount(result.rows[0]);
+}
+
+/** Counts one hit against `key` and throws 429 (with Retry-After) past the limit. */
+export async function hitRateLimit(db: Db, key: string, limit: RateLimit): Promise<void> {
+  const { hits, resetInSeconds } = await countHit(db, key, limit);
+  if (hits > limit.max) throw tooManyAttempts(resetInSeconds);
+}
+
+/** Throws 429 (with Retry-After) when `key` has used its limit already; counts nothing. */
+export async function refuseOverLimit(db: Db, key: string, limit: RateLimit): Promise<void> {
+  const { hits, resetInSeconds } = await peekRateLimit(db, key);
+  if (hits >= limit.max) throw tooManyAttempts(resetInSeconds);
 }
 
 export async function deleteExpiredRateLimits(db: Db): Promise<void> {

@@ -14,11 +14,21 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** Builds the real application on a fresh test database, with uploads in a temporary folder. */
-export async function getTestApp(options: { jobs?: Jobs } = {}): Promise<TestApp> {
+/**
+ * Builds the real application on a fresh test database, with uploads in a temporary folder; `env` adds
+ * settings (as the environment would spell them, e.g. `{ TRUST_PROXY: 'true' }`).
+ */
+export async function getTestApp(
+  options: { jobs?: Jobs; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase();
   const uploads = await mkdtemp(path.join(tmpdir(), 'copse-test-'));
-  const env = parseEnv({ NODE_ENV: 'test', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: uploads });
+  const env = parseEnv({
+    NODE_ENV: 'test',
+    PUBLIC_URL: 'http://localhost:3000',
+    DATA_DIR: uploads,
+    ...options.env,
+  });
   const app = await buildApp({
     env,
     database,

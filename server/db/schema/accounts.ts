@@ -6,7 +6,11 @@ import { tsvector } from './types.ts';
 
 export const userRoleEnum = pgEnum('user_role', userRoles);
 export const personKindEnum = pgEnum('person_kind', personKinds);
-export const emailTokenPurposeEnum = pgEnum('email_token_purpose', ['verify_email', 'reset_password']);
+export const emailTokenPurposeEnum = pgEnum('email_token_purpose', [
+  'verify_email',
+  'reset_password',
+  'signin_link',
+]);
 
 /** People with an account. `searchDocument` is kept by the application; `search` is derived from it. */
 export const users = pgTable(
@@ -65,7 +69,7 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
 );
 
-/** One-time tokens sent by email (confirm address, reset password); stored hashed. */
+/** One-time tokens sent by email (confirm address, reset password, sign in by link); stored hashed. */
 export const emailTokens = pgTable(
   'email_tokens',
   {

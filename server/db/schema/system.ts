@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 
 /** Who did what to what: administrative and security-relevant actions. */
@@ -29,4 +29,21 @@ export const rateLimits = pgTable(
     resetAt: timestamp('reset_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('rate_limits_reset_at_idx').on(t.resetAt)],
+);
+
+/**
+ * Failed sign-ins per (account, address) pair: past a few, each failure doubles the wait before that pair
+ * may try again. `email` is the address typed, whether or not it has an account, so the answers for
+ * known and unknown addresses stay alike. Forgotten an hour after the last failure.
+ */
+export const signinThrottles = pgTable(
+  'signin_throttles',
+  {
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    failures: integer('failures').notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull(),
+    resetAt: timestamp('reset_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.ip] }), index('signin_throttles_reset_at_idx').on(t.resetAt)],
 );

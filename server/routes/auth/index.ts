@@ -12,8 +12,9 @@ import {
 } from '../../services/auth/password-reset.ts';
 import { signIn } from '../../services/auth/sign-in.ts';
 import { signUp } from '../../services/auth/sign-up.ts';
+import { signInWithLink } from '../../services/auth/signin-link.ts';
 import { hitRateLimit, rateLimits } from '../../services/rate-limit.ts';
-import { dataOf, errorResponses, okBody } from '../shared-schemas.ts';
+import { dataOf, errorBody, errorResponses, okBody } from '../shared-schemas.ts';
 import {
   changePasswordBody,
   completeResetBody,
@@ -56,9 +57,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Create an account; a confirmation link is emailed.',
+        summary:
+          'Create an account; a confirmation link is emailed. An address that has an account already gets the same answer, and its owner an email instead.',
         body: signUpBody,
-        response: { 201: okBody, ...errorResponses },
+        // No 409: the answer never tells whether the address has an account.
+        response: { 201: okBody, 400: errorBody, 403: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
@@ -105,7 +108,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Sign in with email and password; sets the session cookie.',
+        summary:
+          'Sign in with email and password; sets the session cookie. 429 with Retry-After: wait before trying again from this address; 429 with fields.email = "signin_link_sent": password sign-in for the account is paused and its owner was emailed a sign-in link.',
         body: signInBody,
         response: { 200: okBody, ...errorResponses },
       },
@@ -113,6 +117,27 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { token } = await signIn(app.deps, {
         ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? '',
+      });
+      setSessionCookie(app, reply, token);
+      return ok;
+    },
+  );
+
+  app.post(
+    '/auth/signin-link',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with the token of an emailed one-time sign-in link; sets the session cookie.',
+        body: tokenBody,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { token } = await signInWithLink(app.deps, {
+        token: request.body.token,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? '',
       });

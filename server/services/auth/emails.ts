@@ -41,3 +41,33 @@ export function passwordChangedEmail(publicUrl: string, name: string) {
     footer: 'If this was not you, reset your password now and tell your administrator.',
   });
 }
+
+export function signinLinkEmail(publicUrl: string, name: string, token: string) {
+  return actionEmail({
+    subject: 'Your one-time link to sign in to Copse',
+    greeting: `Hello ${name},`,
+    lines: [
+      'There have been many failed attempts to sign in to your Copse account, so signing in with the password is paused for up to an hour.',
+      'To sign in now, use this link. It works once, for 15 minutes.',
+    ],
+    action: {
+      label: 'Sign in to Copse',
+      url: `${publicUrl}/signin-link?token=${encodeURIComponent(token)}`,
+    },
+    footer:
+      'If the failed attempts were not you, someone may be guessing your password: choose a long password nobody could guess (Settings → Password), and tell your administrator.',
+  });
+}
+
+export function signupAttemptEmail(publicUrl: string, name: string) {
+  return actionEmail({
+    subject: 'Someone tried to sign up to Copse with your address',
+    greeting: `Hello ${name},`,
+    lines: [
+      'Someone just tried to create a Copse account with your email address. You already have one, so nothing was changed.',
+      'If it was you, sign in instead, or reset your password if you have forgotten it.',
+    ],
+    action: { label: 'Sign in', url: `${publicUrl}/signin` },
+    footer: 'If it was not you, you can ignore this email: your account and password stay as they are.',
+  });
+}

@@ -78,7 +78,7 @@ export async function changePassword(
   newPassword: string,
 ): Promise<void> {
   const { db } = deps.database;
-  await hitRateLimit(db, `signin:account-id:${actor.id}`, rateLimits.signinPerAccount);
+  await hitRateLimit(db, `signin:account-id:${actor.id}`, rateLimits.passwordChangePerAccount);
   const user = await findUserById(db, actor.id);
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new AppError('validation_failed', 'The current password is not right.', {

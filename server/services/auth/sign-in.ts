@@ -1,9 +1,11 @@
 import { AppError } from '../../errors.ts';
 import { insertSession } from '../../queries/sessions.ts';
+import { clearSigninFailures, findSigninWait, recordSigninFailure } from '../../queries/signin-throttles.ts';
 import { findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { hashToken, newToken, verifyAgainstDummy, verifyPassword } from '../crypto.ts';
-import { hitRateLimit, rateLimits } from '../rate-limit.ts';
+import { countHit, formatWait, peekRateLimit, rateLimits, refuseOverLimit } from '../rate-limit.ts';
+import { sendSigninLink } from './signin-link.ts';
 
 export interface SignInInput {
   email: string;
@@ -17,23 +19,66 @@ const wrongCredentials = () =>
     password: 'The email or password is not right.',
   });
 
+const waitBeforeRetrying = (seconds: number) =>
+  new AppError(
+    'rate_limited',
+    `Too many failed attempts from here. Wait ${formatWait(seconds)} before trying again.`,
+    { password: 'wait' },
+    { retryAfterSeconds: seconds },
+  );
+
+const signinPaused = (seconds: number) =>
+  new AppError(
+    'rate_limited',
+    'There have been too many failed attempts to sign in to this account, so signing in with a password is paused for a while. If the address has an account, we have emailed it a one-time sign-in link: use it to sign in now.',
+    { email: 'signin_link_sent' },
+    { retryAfterSeconds: seconds },
+  );
+
 /**
- * Checks a password and opens a new session (a fresh token every time). Rate-limited per IP and per
- * account; the answer for an unknown email and a wrong password is the same, in words and in time.
+ * Checks a password and opens a new session (a fresh token every time). Guessing is throttled without
+ * letting a stranger lock the owner out (OWASP's authentication cheat sheet):
+ * - each (account, address) pair gets a few free failures, then a wait that doubles with every failure
+ *   (1 s, 2 s, 4 s … up to 15 minutes), for that pair only, so failures elsewhere never slow the owner;
+ * - each address has a budget of failures across all accounts (guessing many accounts from one place);
+ * - each account has a budget of failures from all addresses per hour (guessing from many places); when it
+ *   runs out, password sign-in for the account pauses and its owner is emailed a one-time sign-in link.
+ * Unknown emails go through the same steps, and every answer costs one password check, so neither the
+ * words nor the time tell whether an account exists or whether a paused account's password was right.
  */
 export async function signIn(
   deps: ServiceDeps,
   input: SignInInput,
 ): Promise<{ token: string; userId: string }> {
   const { db } = deps.database;
-  await hitRateLimit(db, `signin:ip:${input.ip}`, rateLimits.signinPerIp);
-  await hitRateLimit(db, `signin:account:${input.email}`, rateLimits.signinPerAccount);
-  const user = await findUserByEmail(db, input.email);
-  if (!user) {
+  const { email, ip } = input;
+  const ipKey = `signin:ip-failures:${ip}`;
+  const accountKey = `signin:account-failures:${email}`;
+  await refuseOverLimit(db, ipKey, rateLimits.signinFailuresPerIp);
+  const wait = await findSigninWait(db, email, ip);
+  if (wait > 0) throw waitBeforeRetrying(wait);
+
+  const user = await findUserByEmail(db, email);
+  const budget = await peekRateLimit(db, accountKey);
+  if (budget.hits >= rateLimits.signinFailuresPerAccount.max) {
     await verifyAgainstDummy(input.password);
+    await countHit(db, ipKey, rateLimits.signinFailuresPerIp);
+    await sendSigninLink(deps, email, user);
+    throw signinPaused(budget.resetInSeconds);
+  }
+
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstDummy(input.password);
+  if (!user || !valid) {
+    await recordSigninFailure(db, email, ip);
+    await countHit(db, ipKey, rateLimits.signinFailuresPerIp);
+    const { hits } = await countHit(db, accountKey, rateLimits.signinFailuresPerAccount);
+    // Warn the owner as soon as the budget runs out, not only when someone next tries.
+    if (hits === rateLimits.signinFailuresPerAccount.max) await sendSigninLink(deps, email, user);
     throw wrongCredentials();
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw wrongCredentials();
+  await clearSigninFailures(db, email, ip);
   if (user.suspendedAt)
     throw new AppError('forbidden', 'This account is suspended. Contact your administrator.');
   if (!user.emailVerifiedAt) {

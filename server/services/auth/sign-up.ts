@@ -1,11 +1,11 @@
 import { users } from '../../db/schema/index.ts';
-import { fieldError } from '../../errors.ts';
 import { createEmailToken } from '../../queries/email-tokens.ts';
 import { buildPersonSearchDocument, findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { hashPassword } from '../crypto.ts';
 import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
-import { confirmationEmail } from './emails.ts';
+import { countHit, rateLimits } from '../rate-limit.ts';
+import { confirmationEmail, signupAttemptEmail } from './emails.ts';
 
 export interface SignUpInput {
   email: string;
@@ -16,18 +16,16 @@ export interface SignUpInput {
 /**
  * Creates an unconfirmed account and emails a confirmation link. The account, its token and the email
  * are written in one transaction, so a failure leaves nothing behind.
+ *
+ * An address that already has an account gets the same answer after the same work (the password is
+ * hashed and the insert tried either way), so sign-up does not tell who has an account. Its owner is
+ * emailed instead: a new confirmation link if the account is unconfirmed, else "someone tried to sign up
+ * with your address"; at most once an hour per address.
  */
-export async function signUp(deps: ServiceDeps, input: SignUpInput): Promise<{ userId: string }> {
+export async function signUp(deps: ServiceDeps, input: SignUpInput): Promise<void> {
   const { db } = deps.database;
-  if (await findUserByEmail(db, input.email)) {
-    throw fieldError(
-      'email',
-      'An account with this email already exists. Sign in or reset your password.',
-      'conflict',
-    );
-  }
   const passwordHash = await hashPassword(input.password);
-  const { userId, messageId } = await db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({
@@ -38,21 +36,38 @@ export async function signUp(deps: ServiceDeps, input: SignUpInput): Promise<{ u
       })
       .onConflictDoNothing()
       .returning({ id: users.id });
-    if (!user) {
-      throw fieldError(
-        'email',
-        'An account with this email already exists. Sign in or reset your password.',
-        'conflict',
-      );
-    }
+    if (!user) return undefined;
     const token = await createEmailToken(tx, user.id, 'verify_email');
-    const messageId = await queueEmail(
+    return queueEmail(
       tx,
       { address: input.email, userId: user.id },
       confirmationEmail(deps.env.publicUrl, input.displayName, token),
     );
-    return { userId: user.id, messageId };
   });
-  await dispatchEmails(deps.jobs, [messageId]);
-  return { userId };
+  const messageId = created ?? (await tellExistingOwner(deps, input.email));
+  if (messageId) await dispatchEmails(deps.jobs, [messageId]);
+}
+
+/** The email for the owner of an address that someone tried to sign up with (undefined: none to send). */
+async function tellExistingOwner(deps: ServiceDeps, email: string): Promise<string | undefined> {
+  const { db } = deps.database;
+  const { hits } = await countHit(db, `signup-notice:${email}`, rateLimits.signupNoticesPerAccount);
+  if (hits > rateLimits.signupNoticesPerAccount.max) return undefined;
+  const user = await findUserByEmail(db, email);
+  if (!user || user.suspendedAt) return undefined;
+  return db.transaction(async (tx) => {
+    if (user.emailVerifiedAt) {
+      return queueEmail(
+        tx,
+        { address: user.email, userId: user.id },
+        signupAttemptEmail(deps.env.publicUrl, user.displayName),
+      );
+    }
+    const token = await createEmailToken(tx, user.id, 'verify_email');
+    return queueEmail(
+      tx,
+      { address: user.email, userId: user.id },
+      confirmationEmail(deps.env.publicUrl, user.displayName, token),
+    );
+  });
 }

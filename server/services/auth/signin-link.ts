@@ -1,0 +1,84 @@
+import { eq, sql } from 'drizzle-orm';
+import { users } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { consumeEmailToken, createEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
+import { insertSession } from '../../queries/sessions.ts';
+import { clearSigninFailures } from '../../queries/signin-throttles.ts';
+import type { UserRow } from '../../queries/users.ts';
+import type { ServiceDeps } from '../context.ts';
+import { hashToken, newToken } from '../crypto.ts';
+import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
+import { countHit, hitRateLimit, rateLimits } from '../rate-limit.ts';
+import { signinLinkEmail } from './emails.ts';
+
+/**
+ * Emails the owner of an account whose password sign-in is paused a one-time sign-in link: at most one
+ * email per address per 15 minutes, so failed attempts cannot flood the owner's inbox. The count is kept
+ * for addresses without an account too (`user` undefined), so both cost the same; suspended accounts get
+ * nothing (they could not sign in anyway).
+ */
+export async function sendSigninLink(
+  deps: ServiceDeps,
+  email: string,
+  user: UserRow | undefined,
+): Promise<void> {
+  const { db } = deps.database;
+  const { hits } = await countHit(db, `signin-link:${email}`, rateLimits.signinLinkEmailsPerAccount);
+  if (!user || user.suspendedAt || hits > rateLimits.signinLinkEmailsPerAccount.max) return;
+  const messageId = await db.transaction(async (tx) => {
+    const token = await createEmailToken(tx, user.id, 'signin_link');
+    return queueEmail(
+      tx,
+      { address: user.email, userId: user.id },
+      signinLinkEmail(deps.env.publicUrl, user.displayName, token),
+    );
+  });
+  await dispatchEmails(deps.jobs, [messageId]);
+}
+
+export interface SigninLinkInput {
+  token: string;
+  ip: string;
+  userAgent: string;
+}
+
+/**
+ * Signs in with the token of a sign-in link (once): opens a session, voids the account's other sign-in
+ * links and forgets this address's failed attempts. The link proves the address, so it counts as confirmed.
+ */
+export async function signInWithLink(deps: ServiceDeps, input: SigninLinkInput): Promise<{ token: string }> {
+  const { db } = deps.database;
+  await hitRateLimit(db, `signin-link:ip:${input.ip}`, rateLimits.signinLinkUsePerIp);
+  const sessionToken = newToken();
+  const outcome = await db.transaction(async (tx) => {
+    const userId = await consumeEmailToken(tx, input.token, 'signin_link');
+    if (!userId) return 'invalid' as const;
+    const [user] = await tx
+      .update(users)
+      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+      .where(eq(users.id, userId))
+      .returning({ email: users.email, suspendedAt: users.suspendedAt });
+    if (!user) return 'invalid' as const;
+    if (user.suspendedAt) return 'suspended' as const;
+    await voidEmailTokens(tx, userId, 'signin_link');
+    await clearSigninFailures(tx, user.email, input.ip);
+    await insertSession(tx, {
+      id: hashToken(sessionToken),
+      userId,
+      userAgent: input.userAgent.slice(0, 300),
+      ip: input.ip,
+    });
+    return 'signed_in' as const;
+  });
+  if (outcome === 'suspended') {
+    throw new AppError('forbidden', 'This account is suspended. Contact your administrator.');
+  }
+  if (outcome === 'invalid') {
+    throw new AppError(
+      'bad_request',
+      'This sign-in link is not valid any more: it works once, for 15 minutes. Sign in with your password, or wait for a new link.',
+      { token: 'invalid or expired' },
+    );
+  }
+  return { token: sessionToken };
+}
