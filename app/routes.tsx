@@ -25,6 +25,7 @@ import { ForgotPasswordPage } from './pages/auth/forgot-password-page.tsx';
 import { ResetPasswordPage } from './pages/auth/reset-password-page.tsx';
 import { SignInPage } from './pages/auth/sign-in-page.tsx';
 import { SignUpPage } from './pages/auth/sign-up-page.tsx';
+import { SigninLinkPage } from './pages/auth/signin-link-page.tsx';
 import { AboutTab } from './pages/communities/about-tab.tsx';
 import { CharterTab } from './pages/communities/charter-tab.tsx';
 import { CommunityLayout } from './pages/communities/community-layout.tsx';
@@ -127,6 +128,7 @@ export const router = createBrowserRouter([
               { path: '/signin', element: <SignInPage /> },
               { path: '/signup', element: <SignUpPage /> },
               { path: '/signup/check-email', element: <CheckEmailPage /> },
+              { path: '/signin-link', element: <SigninLinkPage /> },
             ],
           },
           {

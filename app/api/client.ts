@@ -5,13 +5,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly error: string;
   readonly fields: Record<string, string>;
+  /** From a 429's Retry-After header: seconds to wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, error: string, message: string, fields: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    error: string,
+    message: string,
+    fields: Record<string, string> = {},
+    retryAfterSeconds?: number,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.error = error;
     this.fields = fields;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -69,11 +78,13 @@ async function send(method: string, path: string, init: RequestInit & { query?: 
   const body = await parse(response);
   if (!response.ok) {
     const error = isRecord(body) ? body : {};
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
     throw new ApiError(
       response.status,
       typeof error.error === 'string' ? error.error : 'internal',
       typeof error.message === 'string' ? error.message : `Something went wrong (${response.status}).`,
       stringRecord(error.fields),
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     );
   }
   return body;

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { emailField } from '../../../common/fields.ts';
@@ -13,11 +13,32 @@ import { forgetNextAfterSignUp, withNext } from '../../lib/safe-next.ts';
 
 const signInSchema = z.object({ email: emailField, password: z.string().min(1, 'Enter your password.') });
 
+/** "0:04", "14:59": a wait counted down to the second. */
+function clock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Seconds left until `until` (a Date.now() value), ticking every second; 0 once passed or unset. */
+function useSecondsLeft(until: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (until === null) return;
+    setNow(Date.now());
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [until]);
+  return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+}
+
 function flag(state: unknown, name: string): boolean {
   return typeof state === 'object' && state !== null && name in state && Boolean(Reflect.get(state, name));
 }
 
-/** Sign in with email and password; an unconfirmed address is offered a new confirmation link. */
+/**
+ * Sign in with email and password; an unconfirmed address is offered a new confirmation link. After
+ * repeated failures from here the server asks to wait (the button counts down); after too many failures
+ * on the account from anywhere, password sign-in pauses and the owner is emailed a one-time sign-in link.
+ */
 export function SignInPage() {
   const location = useLocation();
   const [search] = useSearchParams();
@@ -25,8 +46,19 @@ export function SignInPage() {
   const [values, setValues] = useState({ email: '', password: '' });
   const [notConfirmed, setNotConfirmed] = useState(false);
   const [resent, setResent] = useState<string | null>(null);
+  const [linkSent, setLinkSent] = useState<string | null>(null);
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const secondsLeft = useSecondsLeft(retryAt);
   const form = useFormState();
   const queryClient = useQueryClient();
+  const { reset: resetForm } = form;
+  // Once the wait is over, its message is stale: clear it (the button says "Sign in" again).
+  useEffect(() => {
+    if (retryAt !== null && secondsLeft === 0) {
+      setRetryAt(null);
+      resetForm();
+    }
+  }, [retryAt, secondsLeft, resetForm]);
   const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
     setValues((v) => ({ ...v, [key]: value }));
@@ -44,16 +76,31 @@ export function SignInPage() {
     event.preventDefault();
     setNotConfirmed(false);
     setResent(null);
+    setLinkSent(null);
+    setRetryAt(null);
     const body = form.check(signInSchema, values);
     if (!body) return;
+    const outcome: { paused: string | null } = { paused: null };
     const done = await form.run(async () => {
       try {
         return await apiSend('POST', '/auth/signin', body);
       } catch (error) {
-        if (error instanceof ApiError && error.fields.email === 'not_confirmed') setNotConfirmed(true);
+        if (error instanceof ApiError) {
+          if (error.fields.email === 'not_confirmed') setNotConfirmed(true);
+          if (error.fields.email === 'signin_link_sent') outcome.paused = error.message;
+          if (error.fields.password === 'wait' && error.retryAfterSeconds) {
+            setRetryAt(Date.now() + error.retryAfterSeconds * 1000);
+          }
+        }
         throw error;
       }
     });
+    if (outcome.paused) {
+      // Not an error the person made: say what happened and where the way in is.
+      form.reset();
+      setLinkSent(outcome.paused);
+      return;
+    }
     if (!done) return;
     clearSessionEnded();
     forgetNextAfterSignUp();
@@ -81,6 +128,12 @@ export function SignInPage() {
             </Alert>
           ) : null}
           <FormAlert message={form.message}>
+            {form.fields.password === 'wait' ? (
+              <Text size="sm" mt="xs">
+                Each further failed attempt from this device doubles the wait. If you have forgotten your
+                password, reset it instead.
+              </Text>
+            ) : null}
             {notConfirmed ? (
               <Group mt="sm">
                 <Button
@@ -96,6 +149,7 @@ export function SignInPage() {
             ) : null}
           </FormAlert>
           <StatusAlert message={resent} />
+          <StatusAlert message={linkSent} title="Check your email" />
           <TextInput
             label="Email"
             name="email"
@@ -112,7 +166,7 @@ export function SignInPage() {
             autoComplete="current-password"
             value={values.password}
             onChange={set('password')}
-            error={form.error('password')}
+            error={form.fields.password === 'wait' ? undefined : form.error('password')}
             required
           />
           <Group justify="flex-end" mt={-8}>
@@ -120,8 +174,8 @@ export function SignInPage() {
               Forgot your password?
             </Anchor>
           </Group>
-          <Button type="submit" loading={form.busy} fullWidth>
-            Sign in
+          <Button type="submit" loading={form.busy} disabled={secondsLeft > 0} fullWidth>
+            {secondsLeft > 0 ? `Sign in (try again in ${clock(secondsLeft)})` : 'Sign in'}
           </Button>
           <Text size="sm" ta="center">
             New here?{' '}
