@@ -94,6 +94,12 @@ describe('rendering member Markdown', () => {
     );
   });
 
+  it('keeps a line break as typed (objectives written one per line stay one per line)', () => {
+    expect(renderMarkdown('Share lesson plans\nVisit each other’s sites')).toBe(
+      '<p>Share lesson plans<br>\nVisit each other’s sites</p>\n',
+    );
+  });
+
   it('finds the problems it looks for (the check itself can fail)', () => {
     expect(problemsIn('<script>x</script><a href="javascript:x" onclick="y">z</a>')).toEqual([
       'tag <script>',

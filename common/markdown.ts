@@ -1,7 +1,9 @@
 import { LRUCache } from 'lru-cache';
 import MarkdownIt from 'markdown-it';
 
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+// breaks: a line break typed in a text box is a line break on the page. Members write objectives, agendas
+// and guidelines one per line, without knowing that Markdown would otherwise join the lines into one.
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
 
 const allowedSchemes = /^(https?:|mailto:|\/|#)/i;
 md.validateLink = (url: string) => allowedSchemes.test(url.trim());

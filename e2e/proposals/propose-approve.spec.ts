@@ -86,6 +86,12 @@ test('a member proposes a community with a co-leader; a coordinator asks for cha
   await admin.getByRole('listitem', { name }).getByRole('link', { name }).click();
   await expect(admin.getByRole('heading', { level: 1, name })).toBeVisible();
   await expectAccessible(admin, 'on a proposal to review');
+  // Objectives typed one per line show one per line (rendered text, as a reader sees it).
+  const objectives = 'Share lesson plans\nVisit each other’s sites';
+  await expect(admin.getByRole('definition').filter({ hasText: 'Share lesson plans' })).toHaveJSProperty(
+    'innerText',
+    objectives,
+  );
   await admin.getByRole('button', { name: 'Ask for changes' }).click();
   const changes = await openDialog(admin, 'Ask for changes');
   await changes.getByRole('button', { name: 'Ask for changes' }).click();
@@ -140,9 +146,16 @@ test('a member proposes a community with a co-leader; a coordinator asks for cha
   await expect(admin.getByRole('main').getByText(proposer.name).first()).toBeVisible();
   await expect(admin.getByRole('main').getByText(coLeader.name).first()).toBeVisible();
   await expectAccessible(admin, 'on the new community’s home page');
+  await expect(admin.getByRole('region', { name: 'Objectives' }).locator('.prose')).toHaveJSProperty(
+    'innerText',
+    objectives,
+  );
   await admin.getByRole('main').getByRole('link', { name: 'Charter' }).first().click();
   await expect(admin.getByRole('heading', { name: 'Participation guidelines' })).toBeVisible();
-  await expect(admin.getByRole('main').getByText('Share lesson plans')).toBeVisible();
+  await expect(admin.getByRole('region', { name: 'Objectives' }).locator('.prose')).toHaveJSProperty(
+    'innerText',
+    objectives,
+  );
   await expectAccessible(admin, 'on the new community’s charter');
 
   // The proposer sees the outcome in their list.
