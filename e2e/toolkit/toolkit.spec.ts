@@ -84,6 +84,13 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
   // The leader features it; it shows among the featured resources.
   await leader.getByRole('button', { name: 'Feature', exact: true }).click();
   await expect(leader.getByRole('button', { name: 'Unfeature' })).toBeVisible();
+  // Its controls sit together, in one row, the one that cannot be undone last.
+  const manage = leader.getByRole('group', { name: 'Manage this resource' }).getByRole('button');
+  await expect(manage).toHaveText(['Edit', 'Unfeature', 'Delete']);
+  const tops = await manage.evaluateAll((buttons) =>
+    buttons.map((button) => Math.round(button.getBoundingClientRect().top)),
+  );
+  expect(new Set(tops).size).toBe(1);
   await expect(about.getByText('Featured', { exact: true })).toBeVisible();
   await leader.goto(`/communities/${slug}/toolkit`);
   const featured = leader.getByRole('region', { name: 'Featured resources' });
@@ -280,6 +287,55 @@ test('a leader renames a topic; a member writes an article and edits it, and sha
   await expect(member).toHaveURL(/kind=video/);
   await expect(list.getByRole('article')).toHaveCount(1);
   await expect(list.getByRole('article')).toContainText('Peer instruction in five minutes');
+
+  await member.context().close();
+  await leader.context().close();
+  await admin.context().close();
+});
+
+test('a resource page leads back to the Toolkit, or to the collection it was opened from', async ({
+  browser,
+}) => {
+  // Three people signed in and a collection: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
+  const { admin, leader, member, slug } = await leaderAndMember(browser, {
+    name: 'Lab Teaching',
+    purpose: 'Demonstrators and lecturers sharing how they run teaching labs.',
+  });
+  const title = `Pre-lab quiz bank ${uniqueWord('')}`;
+  const added = await leader.request.post(`/api/communities/${slug}/resources`, {
+    data: { kind: 'link', title, url: 'https://example.org/pre-lab' },
+  });
+  expect(added.status(), await added.text()).toBe(201);
+  const resourceId = (await added.json()).data.id;
+  const made = await leader.request.post(`/api/communities/${slug}/toolkit/collections`, {
+    data: { title: 'Before the first lab' },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const collectionId = (await made.json()).data.id;
+  const filled = await leader.request.put(`/api/toolkit/collections/${collectionId}/resources`, {
+    data: { resourceIds: [resourceId] },
+  });
+  expect(filled.ok(), await filled.text()).toBe(true);
+
+  // Opened from the collection, the trail leads back to it, to the Toolkit and to the community.
+  await member.setViewportSize({ width: 360, height: 780 });
+  await member.goto(`/toolkit/collections/${collectionId}`);
+  await member.getByRole('link', { name: title }).click();
+  await expect(member.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const trail = member.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(trail.getByRole('link')).toHaveText([/^Lab Teaching/, 'Toolkit', 'Before the first lab']);
+  await expectNoSidewaysScroll(member);
+  await expectAccessible(member, 'on a resource page opened from a collection, at 360 px');
+  await trail.getByRole('link', { name: 'Before the first lab' }).click();
+  await expect(member.getByRole('heading', { level: 1, name: 'Before the first lab' })).toBeVisible();
+
+  // Opened directly (a shared link, search), the way back is the community's Toolkit.
+  await member.goto(`/resources/${resourceId}`);
+  await expect(trail.getByRole('link')).toHaveText([/^Lab Teaching/, 'Toolkit']);
+  await trail.getByRole('link', { name: 'Toolkit' }).click();
+  await expect(member).toHaveURL(new RegExp(`/communities/${slug}/toolkit$`));
+  await expect(member.getByRole('link', { name: title })).toBeVisible();
 
   await member.context().close();
   await leader.context().close();

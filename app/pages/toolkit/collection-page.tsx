@@ -189,7 +189,7 @@ function CollectionResources(props: { collection: CollectionDetail }) {
                     {index + 1}
                   </Text>
                   <Box style={{ flex: 1, minWidth: 0 }}>
-                    <ResourceCard resource={resource} />
+                    <ResourceCard resource={resource} collectionId={collection.id} />
                   </Box>
                   {curate ? (
                     <Stack gap={4} mt="sm">
@@ -339,6 +339,11 @@ function CollectionView(props: { collection: CollectionDetail }) {
             </Anchor>
           </>
         }
+        breadcrumbs={[
+          { label: collection.community.name, to: `/communities/${collection.community.slug}` },
+          { label: 'Toolkit', to: toolkitPath },
+        ]}
+        actionsLabel="Manage this collection"
         actions={
           collection.abilities.curate ? (
             <>

@@ -21,8 +21,15 @@ export function ResourceCounts(props: {
   );
 }
 
-/** One resource in a list: kind, featured badge, title link, excerpt, topics and counts. */
-export function ResourceCard(props: { resource: ResourceSummary; headingLevel?: 3 | 4 }) {
+/**
+ * One resource in a list: kind, featured badge, title link, excerpt, topics and counts. In a
+ * collection, the link carries the collection's id so the resource page leads back to it.
+ */
+export function ResourceCard(props: {
+  resource: ResourceSummary;
+  headingLevel?: 3 | 4;
+  collectionId?: string;
+}) {
   const { resource } = props;
   const headingId = `resource-${resource.id}`;
   return (
@@ -39,7 +46,14 @@ export function ResourceCard(props: { resource: ResourceSummary; headingLevel?: 
           ) : null}
         </Group>
         <Title order={props.headingLevel ?? 3} size="h4" id={headingId} style={{ overflowWrap: 'anywhere' }}>
-          <Anchor component={Link} to={`/resources/${resource.id}`} inherit underline="hover" c="forest.9">
+          <Anchor
+            component={Link}
+            to={`/resources/${resource.id}`}
+            state={props.collectionId ? { fromCollection: props.collectionId } : undefined}
+            inherit
+            underline="hover"
+            c="forest.9"
+          >
             {resource.title}
           </Anchor>
         </Title>

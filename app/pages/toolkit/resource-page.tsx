@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { resourceKindLabels } from '../../../common/enums.ts';
 import { apiSend, errorMessage } from '../../api/client.ts';
 import { fileSize, type Resource, toolkitKeys, useResource, useToolkit } from '../../api/toolkit.ts';
@@ -161,16 +161,28 @@ function ResourceView(props: { resource: Resource }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const location = useLocation();
   const toolkitPath = `/communities/${resource.community.slug}/toolkit`;
+  // Opened from a collection (and still in it): the trail leads back to that collection.
+  const fromId = collectionFrom(location.state);
+  const fromCollection = resource.collections.find((collection) => collection.id === fromId);
+  const breadcrumbs = [
+    { label: resource.community.name, to: `/communities/${resource.community.slug}` },
+    { label: 'Toolkit', to: toolkitPath },
+    ...(fromCollection
+      ? [{ label: fromCollection.title, to: `/toolkit/collections/${fromCollection.id}` }]
+      : []),
+  ];
+  // Edit, then feature, then delete (the one that cannot be undone) last, as on collections.
   const actions =
     resource.abilities.feature || resource.abilities.edit || resource.abilities.delete ? (
       <>
-        {resource.abilities.feature ? <FeatureButton resource={resource} onError={setActionError} /> : null}
         {resource.abilities.edit ? (
           <Button variant="default" onClick={() => setEditing(true)}>
             Edit
           </Button>
         ) : null}
+        {resource.abilities.feature ? <FeatureButton resource={resource} onError={setActionError} /> : null}
         {resource.abilities.delete ? (
           <Button variant="default" color="red" onClick={() => setDeleting(true)}>
             Delete
@@ -192,6 +204,8 @@ function ResourceView(props: { resource: Resource }) {
           </>
         }
         actions={actions}
+        actionsLabel="Manage this resource"
+        breadcrumbs={breadcrumbs}
       />
       <Stack gap="lg">
         <FormAlert message={actionError} />
@@ -276,6 +290,12 @@ function ResourceView(props: { resource: Resource }) {
       />
     </>
   );
+}
+
+/** The collection a resource page was opened from (ResourceCard's link state), if any. */
+function collectionFrom(state: unknown): string | undefined {
+  if (typeof state !== 'object' || state === null || !('fromCollection' in state)) return undefined;
+  return typeof state.fromCollection === 'string' ? state.fromCollection : undefined;
 }
 
 /** /resources/:id: a Toolkit resource, its file or link, who used it and its discussion. */
