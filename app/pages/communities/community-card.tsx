@@ -1,4 +1,4 @@
-import { Anchor, Avatar, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { audienceLabels, meetingFormatLabels } from '../../../common/enums.ts';
 import type { CommunityCard as CommunityCardData } from '../../api/types.ts';
@@ -25,8 +25,14 @@ export function CommunityCard(props: { community: CommunityCardData; topicLink: 
   return (
     <Card component="article" h="100%" aria-labelledby={headingId}>
       <Stack gap="sm" h="100%">
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-          <Title order={2} size="h3" id={headingId} style={{ overflowWrap: 'anywhere' }}>
+        {/* The stage goes under the name when beside it a word of the name would be cut. */}
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+          <Title
+            order={2}
+            size="h3"
+            id={headingId}
+            style={{ overflowWrap: 'break-word', flex: '1 1 0', minWidth: 'min(100%, min-content)' }}
+          >
             <Anchor
               component={Link}
               to={`/communities/${community.slug}`}
@@ -67,7 +73,14 @@ export function CommunityCard(props: { community: CommunityCardData; topicLink: 
         <div style={{ flexGrow: 1 }} />
         {leaders.length > 0 ? (
           <Group gap="xs" wrap="nowrap">
-            <Avatar.Group spacing="sm" aria-hidden="true">
+            {/* Side by side, never stacked over each other, and never squeezed by a long line of names. */}
+            <Group
+              gap={4}
+              wrap="nowrap"
+              aria-hidden="true"
+              style={{ flexShrink: 0 }}
+              className="leader-avatars"
+            >
               {leaders.slice(0, 3).map((leader) => (
                 <PersonAvatar
                   key={leader.id}
@@ -76,7 +89,7 @@ export function CommunityCard(props: { community: CommunityCardData; topicLink: 
                   size={28}
                 />
               ))}
-            </Avatar.Group>
+            </Group>
             <Text size="sm" style={{ minWidth: 0 }}>
               Led by {namesList(leaders.map((l) => l.displayName))}
             </Text>
