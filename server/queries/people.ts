@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PersonKind } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
 import { units, users } from '../db/schema/index.ts';
@@ -69,4 +69,17 @@ export async function searchPeople(db: Db, filter: PeopleFilter) {
       ? encodeCursor([last.user.displayName.toLowerCase(), last.user.id])
       : null;
   return { rows: page, nextCursor };
+}
+
+/**
+ * The cards of these people (for search results that are people), in one query; suspended people are
+ * left out, as everywhere people are listed.
+ */
+export async function listPersonSummaries(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ user: personSummaryColumns, unitName: units.name })
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(and(inArray(users.id, ids), isNull(users.suspendedAt)));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personSummarySchema } from '../shared-schemas.ts';
 
 export const searchKinds = ['community', 'thread', 'reply', 'resource', 'person'] as const;
 export type SearchKind = (typeof searchKinds)[number];
@@ -13,8 +14,13 @@ export const searchQuery = z.object({
     .max(80)
     .regex(/^[a-z0-9-]+$/, 'Not a community address.')
     .optional(),
+  /** `nextCursor` of the previous page (for one kind or for all of them). */
+  cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
+
+/** A person found: their card, and which of their expertise tags the words matched. */
+export const searchPersonSchema = personSummarySchema.extend({ matchedExpertise: z.array(z.string()) });
 
 export const searchResultSchema = z.object({
   kind: z.enum(searchKinds),
@@ -26,11 +32,18 @@ export const searchResultSchema = z.object({
   url: z.string(),
   community: z.object({ slug: z.string(), name: z.string() }).nullable(),
   rank: z.number(),
+  /** For people: their card (name, pronouns, kind, unit, photo, expertise). */
+  person: searchPersonSchema.nullable(),
 });
 
 export const searchResponse = z.object({
   data: z.array(searchResultSchema),
-  /** How many of each kind matched among the candidates looked at (for the filter tabs). */
+  /** The next page of the same search (same words, kind and community), or null on the last page. */
+  nextCursor: z.string().nullable(),
+  /**
+   * How many of each kind matched among the candidates looked at (for the filter tabs); paging through
+   * a kind (or all) gives exactly this many results.
+   */
   counts: z.object({
     community: z.number(),
     thread: z.number(),

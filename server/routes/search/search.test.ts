@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { threads } from '../../db/schema/index.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
-import { createTestCommunity, createUser, signedInUser, signInAs } from '../../test/factories.ts';
+import { createTestCommunity, createUnit, createUser, signedInUser, signInAs } from '../../test/factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -127,5 +127,169 @@ describe('search', () => {
     const empty = await call('GET', '/api/search?q=%20%20');
     expect(empty.statusCode).toBe(400);
     expect(empty.json().fields).toHaveProperty('q');
+  });
+});
+
+describe('search paging', () => {
+  type Result = {
+    kind: string;
+    id: string;
+    title: string;
+    rank: number;
+    snippet: string;
+    community: { slug: string } | null;
+    person: { displayName: string; matchedExpertise: string[]; unit: { name: string } | null } | null;
+  };
+  type Page = { data: Result[]; nextCursor: string | null; counts: Record<string, number> };
+
+  /** Every page of a search, following nextCursor. */
+  async function allPages(path: string, cookie?: string) {
+    const pages: Page[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path;
+      const response = await call('GET', url, cookie);
+      expect(response.statusCode, response.body).toBe(200);
+      const page: Page = response.json();
+      pages.push(page);
+      cursor = page.nextCursor;
+    } while (cursor && pages.length < 20);
+    return pages;
+  }
+
+  it('pages through more than 20 matches of every kind, best first, never showing what the searcher may not read', async () => {
+    const word = `pg${Date.now().toString(36)}`;
+    const leader = await signedInUser(t.app);
+    const open = await createTestCommunity(db(), [leader.user.id], {
+      visibility: 'public',
+      purpose: `Open ${word} practice.`,
+    });
+    const closed = await createTestCommunity(db(), [leader.user.id], {
+      visibility: 'private',
+      purpose: `Closed ${word} practice.`,
+    });
+    const post = async (path: string, body: object) => {
+      const response = await call('POST', path, leader.cookie, body);
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().data.id as string;
+    };
+    const openThreads: string[] = [];
+    for (let i = 0; i < 9; i++)
+      openThreads.push(
+        await post(`/api/communities/${open.slug}/threads`, {
+          title: `Open ${word} thread ${i}`,
+          // Different lengths give different ranks, and some tie.
+          body: `${`${word} `.repeat(1 + (i % 3))}in practice.`,
+        }),
+      );
+    for (let i = 0; i < 6; i++)
+      await post(`/api/threads/${openThreads[0]}/replies`, { body: `Reply ${i} about ${word}.` });
+    for (let i = 0; i < 4; i++)
+      await post(`/api/communities/${open.slug}/resources`, {
+        kind: 'link',
+        title: `Open ${word} resource ${i}`,
+        url: `https://example.org/open-${i}`,
+      });
+    const secret: string[] = [];
+    for (let i = 0; i < 8; i++)
+      secret.push(
+        await post(`/api/communities/${closed.slug}/threads`, {
+          title: `Closed ${word} ${i}`,
+          body: 'Ours.',
+        }),
+      );
+    for (let i = 0; i < 2; i++)
+      secret.push(
+        await post(`/api/communities/${closed.slug}/resources`, {
+          kind: 'link',
+          title: `Closed ${word} resource ${i}`,
+          url: `https://example.org/closed-${i}`,
+        }),
+      );
+    const people = [];
+    for (let i = 0; i < 4; i++)
+      people.push(
+        await createUser(db(), { displayName: `Colleague ${i}`, expertise: [`${word} methods`, 'rubrics'] }),
+      );
+    await createUser(db(), { displayName: 'Suspended colleague', expertise: [word], suspended: true });
+
+    // A signed-in outsider: 1 community, 9 threads, 6 replies, 4 resources, 4 people = 24.
+    const outsider = await signedInUser(t.app);
+    const pages = await allPages(`/api/search?q=${word}`, outsider.cookie);
+    expect(pages.map((page) => page.data.length)).toEqual([20, 4]);
+    const seen = pages.flatMap((page) => page.data);
+    expect(new Set(seen.map((r) => r.id)).size).toBe(24);
+    expect(seen.filter((r) => secret.includes(r.id) || r.community?.slug === closed.slug)).toEqual([]);
+    expect(pages[0]?.counts).toEqual({ community: 1, thread: 9, reply: 6, resource: 4, person: 4 });
+    // Best first across pages.
+    const ranks = seen.map((r) => r.rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+
+    // The leader also reads the private community: 1 + 8 threads + 2 resources more = 35, in pages of 10.
+    const leaderPages = await allPages(`/api/search?q=${word}&limit=10`, leader.cookie);
+    expect(leaderPages.map((page) => page.data.length)).toEqual([10, 10, 10, 5]);
+    expect(new Set(leaderPages.flatMap((page) => page.data.map((r) => r.id))).size).toBe(35);
+    const total = Object.values(leaderPages[0]?.counts ?? {}).reduce((sum, n) => sum + n, 0);
+    expect(total).toBe(35);
+
+    // One kind pages on its own, and its count is what the pages hold.
+    const threadPages = await allPages(`/api/search?q=${word}&kind=thread&limit=4`, leader.cookie);
+    const threadIds = threadPages.flatMap((page) => page.data.map((r) => r.id));
+    expect(threadPages.every((page) => page.data.every((r) => r.kind === 'thread'))).toBe(true);
+    expect(new Set(threadIds).size).toBe(17);
+    expect(threadPages[0]?.counts.thread).toBe(17);
+    const outsiderThreads = await allPages(`/api/search?q=${word}&kind=thread&limit=4`, outsider.cookie);
+    expect(outsiderThreads.flatMap((page) => page.data.map((r) => r.id)).sort()).toEqual(
+      [...openThreads].sort(),
+    );
+
+    // Anonymous: no people, 20 results exactly, so no next page.
+    const anonymous = await allPages(`/api/search?q=${word}`);
+    expect(anonymous.map((page) => page.data.length)).toEqual([20]);
+    expect(anonymous[0]?.nextCursor).toBeNull();
+    expect(anonymous[0]?.counts.person).toBe(0);
+  });
+
+  it('shows a person as a card with the expertise the words matched, not their search text', async () => {
+    const word = `pc${Date.now().toString(36)}`;
+    const unit = await createUnit(db(), 'Department of Philosophy');
+    await createUser(db(), {
+      displayName: 'Sara Moreira',
+      expertise: [`${word} feedback`, 'seminars'],
+      unitId: unit.id,
+    });
+    const searcher = await signedInUser(t.app);
+    const found = (await call('GET', `/api/search?q=${word}&kind=person`, searcher.cookie)).json();
+    expect(found.data).toHaveLength(1);
+    expect(found.data[0]).toMatchObject({
+      kind: 'person',
+      title: 'Sara Moreira',
+      snippet: '',
+      person: {
+        displayName: 'Sara Moreira',
+        unit: { name: 'Department of Philosophy' },
+        expertise: [`${word} feedback`, 'seminars'],
+        matchedExpertise: [`${word} feedback`],
+      },
+    });
+    const thread = (await call('GET', `/api/search?q=${word}&kind=thread`, searcher.cookie)).json();
+    expect(thread.data).toEqual([]);
+  });
+
+  it('refuses a cursor it did not make, naming the cursor', async () => {
+    const searcher = await signedInUser(t.app);
+    const forged = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    for (const cursor of [
+      'not-a-cursor',
+      forged(['0.1', 'thread']),
+      forged(['0.1; drop table users', 'thread', '00000000-0000-4000-8000-000000000000']),
+      forged(['0.1', 'secret', '00000000-0000-4000-8000-000000000000']),
+      forged(['0.1', 'thread', 'nope']),
+      forged([0.1, 'thread', '00000000-0000-4000-8000-000000000000']),
+    ]) {
+      const response = await call('GET', `/api/search?q=anything&cursor=${cursor}`, searcher.cookie);
+      expect(response.statusCode, cursor).toBe(400);
+      expect(response.json().fields).toHaveProperty('cursor');
+    }
   });
 });
