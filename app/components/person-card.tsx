@@ -1,4 +1,5 @@
-import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { PersonSummary } from '../api/types.ts';
 import { PersonAvatar } from './person-avatar.tsx';
@@ -6,15 +7,32 @@ import { TagList } from './tag-list.tsx';
 
 export const kindLabels = { staff: 'Staff', student: 'Student', external: 'External' } as const;
 
-/** A colleague in a list: photo, name (linking to the profile), pronouns, unit and expertise. */
-export function PersonCard(props: { person: PersonSummary }) {
+/**
+ * A colleague in a list: photo, name (linking to the profile), pronouns, unit and expertise. In search
+ * results, `label` (the result's kind) shows above the name and the expertise a search matched comes
+ * first, marked.
+ */
+export function PersonCard(props: {
+  person: PersonSummary;
+  label?: ReactNode;
+  matchedExpertise?: string[];
+  titleSize?: 'h3' | 'h4';
+}) {
   const { person } = props;
+  const matched = props.matchedExpertise ?? [];
+  const expertise = [...matched, ...person.expertise.filter((tag) => !matched.includes(tag))];
   return (
     <Card component="article" h="100%" aria-labelledby={`person-${person.id}`}>
       <Group wrap="nowrap" align="flex-start" gap="md">
         <PersonAvatar name={person.displayName} photoUrl={person.photoUrl} size={52} />
         <Stack gap={4} style={{ minWidth: 0 }}>
-          <Title order={2} size="h3" id={`person-${person.id}`}>
+          {props.label}
+          <Title
+            order={2}
+            size={props.titleSize ?? 'h3'}
+            id={`person-${person.id}`}
+            style={{ overflowWrap: 'anywhere' }}
+          >
             <Anchor component={Link} to={`/people/${person.id}`} inherit underline="hover" c="forest.9">
               {person.displayName}
             </Anchor>
@@ -24,12 +42,32 @@ export function PersonCard(props: { person: PersonSummary }) {
           </Text>
         </Stack>
       </Group>
-      {person.expertise.length > 0 ? (
+      {expertise.length > 0 ? (
         <Group mt="md" gap={6} wrap="wrap">
-          <TagList label="Expertise" tags={person.expertise.slice(0, 8)} size="md" />
-          {person.expertise.length > 8 ? (
+          {matched.length > 0 ? (
+            <Group gap={6} component="ul" aria-label="Expertise" className="plain-list">
+              {expertise.slice(0, 8).map((tag) => (
+                <li key={tag}>
+                  <Badge
+                    variant={matched.includes(tag) ? 'filled' : 'light'}
+                    color="forest"
+                    radius="sm"
+                    size="md"
+                    tt="none"
+                    fw={550}
+                  >
+                    {tag}
+                    {matched.includes(tag) ? <VisuallyHidden> (matches your search)</VisuallyHidden> : null}
+                  </Badge>
+                </li>
+              ))}
+            </Group>
+          ) : (
+            <TagList label="Expertise" tags={expertise.slice(0, 8)} size="md" />
+          )}
+          {expertise.length > 8 ? (
             <Text size="xs" c="dimmed">
-              +{person.expertise.length - 8} more
+              +{expertise.length - 8} more
             </Text>
           ) : null}
         </Group>

@@ -1,3 +1,4 @@
+import { createConfirmedPerson, newAccount } from '../support/accounts.ts';
 import {
   communityPerson,
   createCommunity,
@@ -77,4 +78,87 @@ test('a member searches from the header, filters by discussions and opens the th
   await expect(member.getByRole('heading', { name: `No results for “${nothing}”` })).toBeVisible();
   await expect(member.getByText('Put a phrase in quotes')).toBeVisible();
   await expectAccessible(member, 'on a search with no results');
+});
+
+test('a search matching every kind shows a mixed list, pages on by keyboard and opens a person card', async ({
+  browser,
+}) => {
+  // It writes 23 posts and a person, and checks two long result lists with axe.
+  test.setTimeout(150_000);
+  const admin = await signInAdministrator(browser);
+  const leaderAccount = await communityPerson(admin.request, 'leader');
+  const memberAccount = await communityPerson(admin.request, 'member');
+  const leader = await signInOnce(browser, leaderAccount);
+  const word = uniqueWord('scaffold');
+  const slug = await createCommunity(leader.request, admin.request, {
+    name: `Tutoring Circle ${uniqueWord('')}`,
+    purpose: `Colleagues practising ${word} tutoring together.`,
+    visibility: 'institution',
+    joinPolicy: 'open',
+  });
+  const member = await signInOnce(browser, memberAccount);
+  expect((await member.request.post(`/api/communities/${slug}/join`, { data: {} })).ok()).toBe(true);
+
+  // 1 community, 12 discussions, 6 replies, 4 resources and 1 person: 24 results, more than a page.
+  const threadIds: string[] = [];
+  for (let i = 1; i <= 12; i++) {
+    const started = await leader.request.post(`/api/communities/${slug}/threads`, {
+      data: {
+        kind: 'discussion',
+        title: `The ${word} method, part ${i}`,
+        body: `Notes on ${word} in week ${i}.`,
+      },
+    });
+    expect(started.status(), await started.text()).toBe(201);
+    threadIds.push(((await started.json()) as { data: { id: string } }).data.id);
+  }
+  for (let i = 1; i <= 6; i++) {
+    const replied = await member.request.post(`/api/threads/${threadIds[0]}/replies`, {
+      data: { body: `We tried ${word} with group ${i}.` },
+    });
+    expect(replied.status(), await replied.text()).toBe(201);
+  }
+  for (let i = 1; i <= 4; i++) {
+    const shared = await leader.request.post(`/api/communities/${slug}/resources`, {
+      data: { kind: 'link', title: `A ${word} checklist ${i}`, url: `https://example.org/${word}/${i}` },
+    });
+    expect(shared.status(), await shared.text()).toBe(201);
+  }
+  const tutorAccount = newAccount('Lev Vygotsky');
+  await createConfirmedPerson(admin.request, tutorAccount);
+  const tutor = await signInOnce(browser, tutorAccount);
+  const profile = await tutor.request.patch('/api/me', { data: { expertise: [`${word} tutoring`, 'play'] } });
+  expect(profile.ok(), await profile.text()).toBe(true);
+
+  await member.goto(`/search?q=${word}`);
+  const kinds = member.getByRole('navigation', { name: 'Kinds of result' });
+  await expect(kinds.getByRole('link', { name: 'All (24)' })).toBeVisible();
+  await expect(kinds.getByRole('link', { name: 'People (1)' })).toBeVisible();
+  const results = member.getByRole('region', { name: 'Results' });
+  await expect(results.getByRole('article')).toHaveCount(20);
+  await expect(results.getByRole('status')).toHaveText(`20 of 24 results for “${word}”, best first.`);
+  await expectAccessible(member, 'on a mixed list of search results');
+
+  // The next page, by keyboard: focus moves to the first new result.
+  const more = results.getByRole('button', { name: 'Load more results' });
+  await more.focus();
+  await member.keyboard.press('Enter');
+  await expect(results.getByRole('article')).toHaveCount(24);
+  await expect(results.getByRole('article').nth(20).getByRole('heading').getByRole('link')).toBeFocused();
+  await expect(more).toHaveCount(0);
+  await expect(results.getByRole('status')).toHaveText(`24 results for “${word}”, best first.`);
+  for (const badge of ['Community', 'Discussion', 'Reply', 'Resource', 'Person'])
+    await expect(results.getByText(badge, { exact: true }).first()).toBeVisible();
+  await expectAccessible(member, 'on both pages of a mixed list of search results');
+
+  // The person is a card: name, kind, the expertise the word matched; it opens their profile.
+  const card = results.getByRole('article', { name: 'Lev Vygotsky' });
+  await expect(card.getByText('Person', { exact: true })).toBeVisible();
+  await expect(card.getByRole('list', { name: 'Expertise' })).toContainText(
+    `${word} tutoring (matches your search)`,
+  );
+  await expect(card).not.toContainText('lev vygotsky');
+  await card.getByRole('link', { name: 'Lev Vygotsky' }).click();
+  await expect(member.getByRole('heading', { level: 1, name: 'Lev Vygotsky' })).toBeVisible();
+  for (const page of [admin, leader, member, tutor]) await page.context().close();
 });

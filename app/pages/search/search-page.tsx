@@ -1,9 +1,9 @@
 import { Anchor, Button, CloseButton, Group, List, Stack, Text, TextInput } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, apiGetBody } from '../../api/client.ts';
-import type { SearchKind, SearchResponse } from '../../api/types.ts';
+import type { SearchKind, SearchResponse, SearchResult } from '../../api/types.ts';
 import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -37,9 +37,12 @@ export function SearchPage() {
     setText(q);
   }, [q]);
 
-  const search = useQuery({
+  const search = useInfiniteQuery({
     queryKey: ['search', { q, kind, community }],
-    queryFn: () => apiGetBody<SearchResponse>('/search', { q, kind, community }),
+    queryFn: ({ pageParam }) =>
+      apiGetBody<SearchResponse>('/search', { q, kind, community, cursor: pageParam }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: q !== '',
     placeholderData: keepPreviousData,
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
@@ -54,9 +57,10 @@ export function SearchPage() {
     search.error instanceof ApiError && search.error.status === 400
       ? (search.error.fields.q ?? search.error.message)
       : undefined;
-  const counts = search.data?.counts;
+  // The tabs keep the first page's counts while more pages load.
+  const counts = search.data?.pages[0]?.counts;
   const total = counts ? kinds.reduce((sum, k) => sum + counts[k], 0) : 0;
-  const results = search.data?.data ?? [];
+  const results = search.data?.pages.flatMap((page) => page.data) ?? [];
   const communityName = results.find((r) => r.community?.slug === community)?.community?.name ?? community;
 
   return (
@@ -136,8 +140,12 @@ export function SearchPage() {
         error={fieldError ? null : search.error}
         onRetry={() => void search.refetch()}
         busy={search.isFetching}
-        data={search.data}
+        results={search.data ? results : undefined}
+        total={counts ? (kind ? counts[kind] : total) : 0}
         kind={kind}
+        hasMore={search.hasNextPage}
+        loadingMore={search.isFetchingNextPage}
+        onLoadMore={() => void search.fetchNextPage()}
       />
     </>
   );
@@ -151,9 +159,28 @@ function SearchResults(props: {
   busy: boolean;
   error: Error | null;
   onRetry: () => void;
-  data: SearchResponse | undefined;
+  results: SearchResult[] | undefined;
+  /** How many results the search has in all (paging through gives them all). */
+  total: number;
   kind: SearchKind | '';
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
 }) {
+  const section = useRef<HTMLElement>(null);
+  // After "Load more results", focus moves to the first new result's link (keyboard and screen reader
+  // users carry on reading where the new results start, instead of at the button that went away).
+  const [focusFrom, setFocusFrom] = useState<number | null>(null);
+  const count = props.results?.length ?? 0;
+  useEffect(() => {
+    if (focusFrom === null || count <= focusFrom) return;
+    section.current
+      ?.querySelectorAll(':scope > ol > li')
+      [focusFrom]?.querySelector<HTMLAnchorElement>('h2 a')
+      ?.focus();
+    setFocusFrom(null);
+  }, [focusFrom, count]);
+
   if (!props.q) {
     return (
       <EmptyState title="What are you looking for?">
@@ -164,15 +191,18 @@ function SearchResults(props: {
   }
   if (props.invalid) return null;
   if (props.error) return <LoadError error={props.error} onRetry={props.onRetry} title="Search failed" />;
-  if (props.loading || !props.data) return <PageLoader label="Searching…" />;
-  const results = props.data.data;
+  if (props.loading || !props.results) return <PageLoader label="Searching…" />;
+  const results = props.results;
   const what = props.kind ? kindLabels[props.kind].many.toLowerCase() : 'results';
+  const total = Math.max(props.total, results.length);
   return (
-    <section aria-label="Results" aria-busy={props.busy}>
+    <section aria-label="Results" aria-busy={props.busy} ref={section}>
       <Text size="sm" c="dimmed" mb="sm" role="status">
         {results.length === 0
           ? `No ${what} for “${props.q}”.`
-          : `${results.length} ${results.length === 1 ? 'result' : what} for “${props.q}”, best first.`}
+          : total === 1
+            ? `1 result for “${props.q}”.`
+            : `${results.length === total ? total : `${results.length} of ${total}`} ${what} for “${props.q}”, best first.`}
       </Text>
       {results.length === 0 ? (
         <EmptyState title={`No results for “${props.q}”`}>
@@ -187,6 +217,20 @@ function SearchResults(props: {
           ))}
         </Stack>
       )}
+      {props.hasMore ? (
+        <Group justify="center" mt="md">
+          <Button
+            variant="default"
+            loading={props.loadingMore}
+            onClick={() => {
+              setFocusFrom(results.length);
+              props.onLoadMore();
+            }}
+          >
+            Load more results
+          </Button>
+        </Group>
+      ) : null}
       {results.length === 0 ? <SearchTips /> : null}
     </section>
   );

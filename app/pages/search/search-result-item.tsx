@@ -1,8 +1,12 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { SearchKind, SearchResult } from '../../api/types.ts';
+import { PersonCard } from '../../components/person-card.tsx';
 
-/** What each kind of result is called, one and many. */
+/**
+ * What each kind of result is called, one and many, and its badge colour (light variant; the theme
+ * keeps every colour's light-variant text at 4.5:1 or more).
+ */
 export const kindLabels: Record<SearchKind, { one: string; many: string; color: string }> = {
   community: { one: 'Community', many: 'Communities', color: 'forest' },
   thread: { one: 'Discussion', many: 'Discussions', color: 'blue' },
@@ -11,18 +15,38 @@ export const kindLabels: Record<SearchKind, { one: string; many: string; color: 
   person: { one: 'Person', many: 'People', color: 'orange' },
 };
 
-/** One result: its kind, its title linking to it, the snippet with the matched words marked, its community. */
+/** The badge naming a result's kind. */
+function KindBadge(props: { kind: SearchKind }) {
+  const kind = kindLabels[props.kind];
+  return (
+    <Badge color={kind.color} variant="light" tt="none" size="sm" style={{ alignSelf: 'flex-start' }}>
+      {kind.one}
+    </Badge>
+  );
+}
+
+/**
+ * One result: its kind, its title linking to it, the snippet with the matched words marked, its
+ * community; a person is their card (photo, name, unit, the expertise the words matched).
+ */
 export function SearchResultItem(props: { result: SearchResult }) {
   const { result } = props;
   const headingId = `result-${result.kind}-${result.id}`;
-  const kind = kindLabels[result.kind];
+  if (result.person) {
+    return (
+      <PersonCard
+        person={result.person}
+        label={<KindBadge kind="person" />}
+        matchedExpertise={result.person.matchedExpertise}
+        titleSize="h4"
+      />
+    );
+  }
   return (
     <Paper component="article" withBorder p="md" radius="md" aria-labelledby={headingId}>
       <Stack gap={6}>
         <Group gap="xs" wrap="wrap">
-          <Badge color={kind.color} variant="light" tt="none" size="sm">
-            {kind.one}
-          </Badge>
+          <KindBadge kind={result.kind} />
           {result.community && result.kind !== 'community' ? (
             <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
               in{' '}
