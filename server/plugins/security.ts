@@ -8,8 +8,10 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Security headers with a strict CSP, and a cross-site request check on every state-changing API call:
- * a browser tells us where a request came from (Sec-Fetch-Site, Origin); anything cross-site is refused.
- * Non-browser clients send neither header and carry no ambient cookies, so they pass.
+ * a browser tells us where a request came from (Sec-Fetch-Site, Origin); anything cross-site, and an
+ * opaque `Origin: null`, is refused. A request with neither header passes: non-browser clients send
+ * neither and carry no ambient cookies, and an old browser's cross-site POST comes without the session
+ * because the cookie is SameSite=Lax (see "Accounts and security" in docs/ARCHITECTURE.md).
  */
 export async function registerSecurity(app: FastifyInstance): Promise<void> {
   const secure = app.deps.env.publicUrl.startsWith('https://');
@@ -48,7 +50,9 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
       throw new AppError('forbidden', 'Cross-site requests are not allowed.');
     }
     const origin = request.headers.origin;
-    if (typeof origin === 'string' && origin !== 'null') {
+    // "null" is what sandboxed frames, file: pages and cross-origin redirects send: never our own page.
+    if (origin === 'null') throw new AppError('forbidden', 'Cross-site requests are not allowed.');
+    if (typeof origin === 'string') {
       const host = request.headers.host;
       const sameHost = host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
       if (!sameHost && !allowedOrigins.has(origin)) {

@@ -287,6 +287,56 @@ describe('sign-up, confirmation and sign-in', () => {
     expect(response.statusCode).toBe(403);
   });
 
+  it('refuses an opaque Origin: null (sandboxed frames, file: pages), even with a session', async () => {
+    const { cookie } = await signedInUser(t.app);
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { origin: 'null', cookie },
+      payload: { displayName: 'Renamed from a sandbox' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({
+      error: 'forbidden',
+      message: 'Cross-site requests are not allowed.',
+    });
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+    expect(me.json().data.displayName).not.toBe('Renamed from a sandbox');
+  });
+
+  it('keeps the session out of cross-site form posts', async () => {
+    // The session cookie is SameSite=Lax and HttpOnly: a browser sends it on no cross-site POST.
+    const user = await createUser(t.database.db);
+    const signin = await post('/api/auth/signin', { email: user.email, password: testPassword });
+    const setCookie = String(signin.headers['set-cookie']);
+    expect(setCookie).toMatch(/copse_session=[^;]+;/);
+    expect(setCookie).toContain('SameSite=Lax');
+    expect(setCookie).toContain('HttpOnly');
+    // What a current browser sends for a top-level form post from another site: refused by its headers.
+    const form = {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: 'https://evil.example',
+      'sec-fetch-site': 'cross-site',
+      'sec-fetch-mode': 'navigate',
+    };
+    const modern = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signout',
+      headers: form,
+      payload: 'x=1',
+    });
+    expect(modern.statusCode).toBe(403);
+    // A browser that sends neither Origin nor Sec-Fetch-Site still leaves the Lax cookie out, so the
+    // request passes the origin check and reaches the route as nobody.
+    const old = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { 'content-type': 'application/json' },
+      payload: { displayName: 'Changed cross-site' },
+    });
+    expect(old.statusCode).toBe(401);
+  });
+
   it('sets strict security headers', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
