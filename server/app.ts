@@ -10,7 +10,7 @@ import type { Env } from './env.ts';
 import { AppError, errorStatus } from './errors.ts';
 import type { Jobs } from './jobs/queue.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerInputChecks } from './plugins/input.ts';
+import { registerInputChecks, requestTimeoutOptions } from './plugins/input.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerWeb } from './plugins/web.ts';
@@ -43,6 +43,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: deps.logger ?? false,
     trustProxy: deps.env.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    ...requestTimeoutOptions(deps.env.REQUEST_IDLE_TIMEOUT_MS),
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();

@@ -23,6 +23,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest Toolkit upload, in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  /**
+   * A request whose headers or body send nothing for this long is dropped (408): slow senders cannot
+   * hold connections open. Milliseconds.
+   */
+  REQUEST_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   WORKERS: z
     .enum(['true', 'false'])
     .default('true')

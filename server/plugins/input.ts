@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import { Socket } from 'node:net';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findUnsafeText } from '../../common/safe-text.ts';
 import { AppError } from '../errors.ts';
 
@@ -22,6 +23,7 @@ export function refuseUnsafeText(value: unknown, prefix = ''): void {
  * checked where the parts are read (`checkedPart` in `server/routes/multipart.ts`).
  */
 export function registerInputChecks(app: FastifyInstance): void {
+  registerBodyIdleTimeout(app, app.deps.env.REQUEST_IDLE_TIMEOUT_MS);
   app.addHook('preValidation', async (request) => {
     const fields = {
       ...findUnsafeText(request.body),
@@ -31,3 +33,74 @@ export function registerInputChecks(app: FastifyInstance): void {
     if (Object.keys(fields).length > 0) throw fieldsError(fields);
   });
 }
+
+/**
+ * Fastify server options against slow senders: headers must arrive within the idle timeout, a whole
+ * request within 15 minutes (a large upload on a slow line), checked every second or so.
+ */
+export function requestTimeoutOptions(idleMs: number) {
+  return {
+    requestTimeout: 15 * 60_000,
+    http: { headersTimeout: idleMs, connectionsCheckingInterval: Math.min(1000, idleMs) },
+  };
+}
+
+/**
+ * A request body that sends nothing for `idleMs` is answered 408 and its connection closed, so a slow
+ * sender cannot hold a connection (and the upload or parser waiting on it). The socket's inactivity
+ * timer does the watching without touching the body stream; Node's server emits `timeout` on a
+ * request still incomplete, and the timer is switched off once the body has all arrived.
+ */
+function registerBodyIdleTimeout(app: FastifyInstance, idleMs: number): void {
+  const seconds = Math.max(1, Math.round(idleMs / 1000));
+  const waited = `${seconds} second${seconds === 1 ? '' : 's'}`;
+  app.addHook('onRequest', (request, reply, done) => {
+    const raw = request.raw;
+    const socket = raw.socket;
+    const hasBody =
+      raw.headers['transfer-encoding'] !== undefined || Number(raw.headers['content-length']) > 0;
+    // app.inject's requests have no real socket: nothing to time out.
+    if (!hasBody || raw.complete || !(socket instanceof Socket)) return done();
+    const onTimeout = () => {
+      if (raw.complete) return;
+      request.log.info({ idleMs }, 'request body idle: answering 408 and closing the connection');
+      if (reply.sent) {
+        socket.destroy();
+        return;
+      }
+      reply.raw.once('finish', () => socket.destroy());
+      void reply
+        .code(408)
+        .header('connection', 'close')
+        .send({
+          error: 'request_timeout',
+          message: `Nothing arrived for ${waited}, so the request was dropped. Send it again.`,
+        });
+    };
+    raw.on('timeout', onTimeout);
+    raw.once('end', () => {
+      raw.off('timeout', onTimeout);
+      socket.setTimeout(app.server.timeout);
+    });
+    socket.setTimeout(idleMs);
+    done();
+  });
+}
+
+/**
+ * An onRequest hook for an upload route: a declared Content-Length over `maxBytes` (plus room for the
+ * multipart framing and text fields) is refused at once with 413, before any of the body is read,
+ * and the connection is closed rather than drained.
+ */
+export function refuseDeclaredLengthOver(maxBytes: number, message: string) {
+  const limit = maxBytes + multipartOverheadBytes;
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const declared = Number(request.headers['content-length']);
+    if (!Number.isFinite(declared) || declared <= limit) return;
+    reply.header('connection', 'close');
+    throw new AppError('payload_too_large', message, { file: message });
+  };
+}
+
+/** Room beside the file for a multipart body's boundaries, part headers and text fields. */
+const multipartOverheadBytes = 1024 * 1024;

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, authorize } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { refuseDeclaredLengthOver } from '../../plugins/input.ts';
 import { canAdministerInstitution } from '../../policies/administration.ts';
 import { presentUserForAdmin } from '../../presenters/users.ts';
 import { listAuditEntries } from '../../queries/audit.ts';
@@ -38,6 +39,8 @@ import {
 } from './schema.ts';
 
 type MailRow = Awaited<ReturnType<typeof findMailMessageById>> & {};
+const maxLogoBytes = 2 * 1024 * 1024;
+
 const presentMail = (row: MailRow) => ({
   id: row.id,
   to: row.toAddress,
@@ -53,7 +56,7 @@ const presentMail = (row: MailRow) => ({
 /** Everything under /api/admin is for administrators only. */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['admin'];
-  await app.register(multipart, { limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 5 } });
+  await app.register(multipart, { limits: { fileSize: maxLogoBytes, files: 1, fields: 5 } });
   app.addHook('preHandler', async (request) => {
     authorize(canAdministerInstitution(requireActor(request)), {
       message: 'Only administrators can do that.',
@@ -79,6 +82,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/institution/logo',
     {
+      onRequest: refuseDeclaredLengthOver(maxLogoBytes, 'The logo is larger than 2 MB.'),
       schema: {
         tags,
         summary: 'Upload the institution\'s logo (multipart field "file"; PNG, JPEG or WebP up to 2 MB).',

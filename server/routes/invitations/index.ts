@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, authorize } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { refuseDeclaredLengthOver } from '../../plugins/input.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import { listOpenInvitations } from '../../queries/invitations.ts';
 import {
@@ -87,6 +88,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/communities/:slug/invitations/csv',
     {
+      onRequest: refuseDeclaredLengthOver(maxCsvBytes, 'The file is larger than 512 KB.'),
       schema: {
         tags,
         summary:

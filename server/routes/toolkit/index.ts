@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { type Actor, requireActor } from '../../plugins/auth.ts';
+import { refuseDeclaredLengthOver } from '../../plugins/input.ts';
 import { canContributeToToolkit, canCurateToolkit } from '../../policies/toolkit.ts';
 import {
   isInlineImage,
@@ -157,6 +158,7 @@ export const toolkitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/communities/:slug/resources/upload',
     {
+      onRequest: refuseDeclaredLengthOver(maxBytes, uploadMessages.tooLarge(maxBytes)),
       schema: {
         tags,
         summary:
