@@ -366,8 +366,7 @@ describe('lifecycle and charter', () => {
     });
     expect(blankSection.statusCode).toBe(400);
     expect(blankSection.json().fields).toEqual({
-      'sections.decisionMaking':
-        'Write the Decision-making section: a charter section cannot be empty.',
+      'sections.decisionMaking': 'Write the Decision-making section: a charter section cannot be empty.',
     });
     const versions = (await call('GET', `/api/communities/${slug}/charter/versions`, leader.cookie)).json()
       .data;
