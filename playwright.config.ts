@@ -18,7 +18,13 @@ export default defineConfig({
   // The bootstrap journey creates the administrator on the fresh install, so it runs before the others.
   projects: [
     { name: 'bootstrap', testMatch: 'foundation/bootstrap.spec.ts' },
-    { name: 'journeys', testIgnore: 'foundation/bootstrap.spec.ts', dependencies: ['bootstrap'] },
+    {
+      name: 'journeys',
+      testIgnore: ['foundation/bootstrap.spec.ts', 'smoke/**'],
+      dependencies: ['bootstrap'],
+    },
+    // The short run on the embedded database while the journeys run on PostgreSQL (scripts/test.ts).
+    { name: 'smoke', testMatch: 'smoke/**/*.spec.ts', dependencies: ['bootstrap'] },
   ],
   use: {
     baseURL: `http://localhost:${port}`,
