@@ -64,7 +64,10 @@ test('a member asks to join a moderated community and a leader approves, then ch
   await expect(members.getByRole('listitem')).toHaveCount(2);
 
   // The leader makes them a co-leader; the member list and the role select say so.
-  await members.getByLabel(`Role of ${memberAccount.name}`).selectOption({ label: 'Co-leader' });
+  await members
+    .getByLabel(`Role of ${memberAccount.name}`, { exact: true })
+    .selectOption({ label: 'Co-leader' });
+  await members.getByRole('button', { name: `Save role of ${memberAccount.name}` }).click();
   await expect(
     leader.getByRole('status').filter({ hasText: `${memberAccount.name} is now co-leader.` }),
   ).toBeVisible();

@@ -1,7 +1,8 @@
-import { Badge, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { userRoles } from '../../../common/enums.ts';
 import type { AdminUser } from '../../api/types.ts';
+import { RoleControl } from '../../components/role-control.tsx';
 
 export const roleLabels = {
   administrator: 'Administrator',
@@ -55,25 +56,36 @@ export function UserStatus(props: { user: AdminUser }) {
   );
 }
 
-/** The role select of one user; your own role cannot be changed. */
+/**
+ * The role of one user: choose it, then "Save role"; making someone administrator asks first. Your own
+ * role cannot be changed (the server refuses it too), so an installation keeps an administrator.
+ */
 export function RoleSelect(props: {
   user: AdminUser;
   isSelf: boolean;
   busy: boolean;
-  onChange: (change: UserChange) => void;
+  onChange: (change: UserChange) => Promise<unknown>;
 }) {
+  const { user } = props;
   return (
-    <NativeSelect
-      aria-label={`Role of ${props.user.displayName}`}
-      value={props.user.role}
-      disabled={props.isSelf || props.busy}
-      onChange={(event) => {
-        const role = userRoles.find((r) => r === event.currentTarget.value);
-        if (role) props.onChange({ role });
-      }}
-      data={userRoles.map((role) => ({ value: role, label: roleLabels[role] }))}
-      size="xs"
-      w={150}
+    <RoleControl
+      personName={user.displayName}
+      role={user.role}
+      roles={userRoles}
+      labels={roleLabels}
+      busy={props.busy}
+      disabled={props.isSelf}
+      width={150}
+      confirmation={(role) =>
+        role === 'administrator'
+          ? {
+              title: `Make ${user.displayName} an administrator?`,
+              body: `${user.displayName} (${user.email}) will be able to do everything in Administration: change anyone's role, including yours, suspend accounts, read the mailbox and change the institution's settings.`,
+              confirmLabel: 'Make administrator',
+            }
+          : null
+      }
+      onSave={(role) => props.onChange({ role })}
     />
   );
 }
@@ -83,7 +95,7 @@ export function SuspendButton(props: {
   user: AdminUser;
   isSelf: boolean;
   busy: boolean;
-  onChange: (change: UserChange) => void;
+  onChange: (change: UserChange) => Promise<unknown>;
 }) {
   const [confirming, setConfirming] = useState(false);
   const { user } = props;
@@ -100,7 +112,7 @@ export function SuspendButton(props: {
         size="xs"
         variant="default"
         loading={props.busy}
-        onClick={() => props.onChange({ suspended: false })}
+        onClick={() => void props.onChange({ suspended: false })}
         aria-label={`Reinstate ${user.displayName}`}
       >
         Reinstate
@@ -138,7 +150,7 @@ export function SuspendButton(props: {
               color="red"
               onClick={() => {
                 setConfirming(false);
-                props.onChange({ suspended: true });
+                void props.onChange({ suspended: true });
               }}
             >
               Suspend
@@ -150,15 +162,15 @@ export function SuspendButton(props: {
   );
 }
 
-/** Role select and suspend button side by side. */
+/** Role select, its save button and the suspend button side by side (wrapping on a phone). */
 export function UserActions(props: {
   user: AdminUser;
   isSelf: boolean;
   busy: boolean;
-  onChange: (change: UserChange) => void;
+  onChange: (change: UserChange) => Promise<unknown>;
 }) {
   return (
-    <Group gap="sm" wrap="nowrap" justify="flex-end">
+    <Group gap="sm" wrap="wrap" justify="flex-end">
       <RoleSelect {...props} />
       <SuspendButton {...props} />
     </Group>

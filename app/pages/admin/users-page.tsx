@@ -68,7 +68,9 @@ export function AdminUsersPage() {
 
   const list = users.data?.pages.flatMap((page) => page.data) ?? [];
   const busyId = change.isPending ? change.variables?.user.id : undefined;
-  const onChange = (user: AdminUser) => (c: UserChange) => change.mutate({ user, change: c });
+  // A refused change shows in the alert above the list (change.error), so the promise never rejects.
+  const onChange = (user: AdminUser) => (c: UserChange) =>
+    change.mutateAsync({ user, change: c }).catch(() => undefined);
 
   return (
     <>

@@ -23,6 +23,7 @@ import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { SearchIcon } from '../../components/icons.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
+import { type RoleConfirmation, RoleControl } from '../../components/role-control.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { monthYear } from '../../lib/dates.ts';
 import { RoleBadge } from './community-badges.tsx';
@@ -71,12 +72,38 @@ function RemoveMemberDialog(props: {
   );
 }
 
+const leads = (role: MembershipRole) => role === 'leader' || role === 'co_leader';
+
+/**
+ * Lowering your own role asks first (membershipRoles runs from the most to the least responsibility):
+ * a leader who steps down cannot take the role back alone. Coordinators manage every community anyway.
+ */
+function selfDemotion(
+  community: { name: string; coordinator: boolean },
+  from: MembershipRole,
+  to: MembershipRole,
+): RoleConfirmation | null {
+  if (membershipRoles.indexOf(to) <= membershipRoles.indexOf(from)) return null;
+  const fromLabel = membershipRoleLabels[from].toLowerCase();
+  const toLabel = membershipRoleLabels[to].toLowerCase();
+  const consequence =
+    leads(from) && !leads(to) && !community.coordinator
+      ? ' You will no longer manage it: only its leaders or a coordinator can make you a leader again.'
+      : '';
+  return {
+    title: `Change your own role to ${toLabel}?`,
+    body: `You are ${fromLabel} of ${community.name} and will become ${toLabel}.${consequence}`,
+    confirmLabel: 'Change my role',
+  };
+}
+
 function MemberRow(props: {
   member: CommunityMember;
   isMe: boolean;
   canManage: boolean;
+  community: { name: string; coordinator: boolean };
   busy: boolean;
-  onRole: (role: MembershipRole) => void;
+  onRole: (role: MembershipRole) => Promise<unknown>;
   onRemove: () => void;
 }) {
   const { member } = props;
@@ -101,18 +128,16 @@ function MemberRow(props: {
         </Stack>
       </Group>
       {props.canManage ? (
-        <Group gap="xs" wrap="nowrap">
-          <NativeSelect
-            aria-label={`Role of ${member.displayName}`}
-            value={member.role}
-            disabled={props.busy}
-            onChange={(event) => {
-              const role = membershipRoles.find((r) => r === event.currentTarget.value);
-              if (role && role !== member.role) props.onRole(role);
-            }}
-            data={membershipRoles.map((role) => ({ value: role, label: membershipRoleLabels[role] }))}
-            size="xs"
-            w={130}
+        <Group gap="xs" wrap="wrap">
+          <RoleControl
+            personName={member.displayName}
+            role={member.role}
+            roles={membershipRoles}
+            labels={membershipRoleLabels}
+            busy={props.busy}
+            width={130}
+            confirmation={(role) => (props.isMe ? selfDemotion(props.community, member.role, role) : null)}
+            onSave={props.onRole}
           />
           {props.isMe ? null : (
             <Button
@@ -212,7 +237,12 @@ export function MemberList(props: { home: CommunityHome }) {
                   isMe={member.id === me.data?.id}
                   canManage={viewer.canManage}
                   busy={changeRole.isPending && changeRole.variables?.member.id === member.id}
-                  onRole={(r) => changeRole.mutate({ member, role: r })}
+                  community={{
+                    name: community.name,
+                    coordinator: me.data?.role === 'coordinator' || me.data?.role === 'administrator',
+                  }}
+                  // A refused change shows in the alert above the list, so the promise never rejects.
+                  onRole={(r) => changeRole.mutateAsync({ member, role: r }).catch(() => undefined)}
                   onRemove={() => {
                     setStatus(null);
                     setRemoving(member);
