@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unsafeTextMessages } from '../../common/safe-text.ts';
 import { getTestApp, requester, type TestApp } from '../test/app.ts';
 import { createTestCommunity, signedInUser } from '../test/factories.ts';
-import { png } from '../test/uploads.ts';
+import { multipartForm, png } from '../test/uploads.ts';
 
 /**
  * Text PostgreSQL cannot store (NUL, lone UTF-16 surrogates) is refused with a 400 naming the field,
@@ -25,31 +25,6 @@ const rawJson = (method: 'POST' | 'PATCH', url: string, cookie: string, json: st
 function expectRefused(response: Awaited<ReturnType<typeof call>>, field: string, message: string) {
   expect(response.statusCode, response.body).toBe(400);
   expect(response.json()).toMatchObject({ error: 'validation_failed', fields: { [field]: message } });
-}
-
-/** A multipart body with text fields and an optional file part; values and names are sent as given. */
-function form(fields: [string, string][], file?: { name: string; bytes: Buffer }) {
-  const boundary = '----copse-input-test';
-  const chunks: Buffer[] = [];
-  for (const [name, value] of fields) {
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  if (file) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
 }
 
 describe('NUL bytes and lone surrogates', () => {
@@ -148,7 +123,7 @@ describe('NUL bytes and lone surrogates', () => {
   it('are refused in multipart fields and file names before anything is stored', async () => {
     const leader = await signedInUser(t.app);
     const community = await createTestCommunity(db(), [leader.user.id]);
-    const upload = (body: ReturnType<typeof form>) =>
+    const upload = (body: ReturnType<typeof multipartForm>) =>
       t.app.inject({
         method: 'POST',
         url: `/api/communities/${community.slug}/resources/upload`,
@@ -161,7 +136,7 @@ describe('NUL bytes and lone surrogates', () => {
     ];
     expectRefused(
       await upload(
-        form(
+        multipartForm(
           [
             ['kind', 'file'],
             ['title', nul],
@@ -173,13 +148,13 @@ describe('NUL bytes and lone surrogates', () => {
       unsafeTextMessages.nul,
     );
     expectRefused(
-      await upload(form(fields, { name: 'pho\u0000to.png', bytes: png })),
+      await upload(multipartForm(fields, { name: 'pho\u0000to.png', bytes: png })),
       'file',
       `The file name is not valid. ${unsafeTextMessages.nul}`,
     );
     const list = await call('GET', `/api/communities/${community.slug}/resources`, leader.cookie);
     expect(list.json().data).toEqual([]);
-    const fine = await upload(form(fields, { name: 'photo.png', bytes: png }));
+    const fine = await upload(multipartForm(fields, { name: 'photo.png', bytes: png }));
     expect(fine.statusCode, fine.body).toBe(201);
   });
 
@@ -187,7 +162,7 @@ describe('NUL bytes and lone surrogates', () => {
     const leader = await signedInUser(t.app);
     const community = await createTestCommunity(db(), [leader.user.id]);
     const csv = 'email,name\nada@example.test,Ada\nbob@example.test,B\u0000b\n';
-    const body = form([], { name: 'cohort.csv', bytes: Buffer.from(csv) });
+    const body = multipartForm([], { name: 'cohort.csv', bytes: Buffer.from(csv) });
     const response = await t.app.inject({
       method: 'POST',
       url: `/api/communities/${community.slug}/invitations/csv?dryRun=true`,

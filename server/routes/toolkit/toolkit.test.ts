@@ -13,6 +13,7 @@ import {
   signedInUser,
   signInAs,
 } from '../../test/factories.ts';
+import { multipartForm } from '../../test/uploads.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -41,38 +42,13 @@ async function setting() {
   return { leader, community, a: await signed(a), b: await signed(b) };
 }
 
-/** A multipart body: text fields first, then (optionally) the file part. */
-function form(fields: [string, string][], file?: { name: string; bytes: Buffer; type?: string }) {
-  const boundary = '----copse-toolkit-test';
-  const chunks: Buffer[] = [];
-  for (const [name, value] of fields) {
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  if (file) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
 async function upload(
   slug: string,
   cookie: string,
   fields: [string, string][],
   file?: { name: string; bytes: Buffer; type?: string },
 ) {
-  const body = form(fields, file);
+  const body = multipartForm(fields, file);
   return t.app.inject({
     method: 'POST',
     url: `/api/communities/${slug}/resources/upload`,
