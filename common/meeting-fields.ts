@@ -18,16 +18,24 @@ function isRealDate(iso: string, length: number): boolean {
   return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, length) === iso.slice(0, length);
 }
 
-/** A wall-clock time in the meeting's zone, as a `datetime-local` input gives it: 2026-12-01T15:00. */
+/** How a `datetime-local` input gives a wall-clock time, whatever format its picker shows. */
+export const localDateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+/** How a `date` input gives a day. */
+export const localDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A wall-clock time in the meeting's zone, as a `datetime-local` input gives it: 2026-12-01T15:00. The
+ * message is for API clients; the web form says it in the format its picker shows (meeting-form-values).
+ */
 export const localDateTimeField = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Enter a date and time like 2026-12-01T15:00.')
+  .regex(localDateTimePattern, 'Enter a date and time like 2026-12-01T15:00.')
   .refine((value) => isRealDate(`${value}:00Z`, 16), 'That date does not exist.');
 
 /** A local date (an exception to a recurring meeting): 2026-12-29. */
 export const localDateField = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-12-29.')
+  .regex(localDatePattern, 'Enter a date like 2026-12-29.')
   .refine((value) => isRealDate(`${value}T00:00:00Z`, 10), 'That date does not exist.');
 
 export const meetingZoneField = timeZoneField;

@@ -85,3 +85,39 @@ export function localInputIsPast(value: string, zone: string): boolean {
   const date = DateTime.fromISO(value, { zone });
   return date.isValid && date < DateTime.now();
 }
+
+/** The moment the input examples show: 28 December 2026, 15:00 (past the 12th, so the day's place is clear). */
+const exampleMoment = Date.UTC(2026, 11, 28, 15, 0);
+
+/** Intl puts narrow and no-break spaces in some locales ("03:00\u202fPM"); a message reads the same with plain ones. */
+function plainSpaces(text: string): string {
+  return text.replace(/\s/g, ' ');
+}
+
+/**
+ * An example date and time written the way a `datetime-local` picker shows it in `locale` (the
+ * browser's by default): "12/28/2026, 03:00 PM" in en-US, "28/12/2026, 15:00" in en-GB, "28-12-2026
+ * 15:00" in nl-NL. Chromium draws the picker's fields from the same locale data, two digits each.
+ */
+export function dateTimeInputExample(locale?: string): string {
+  const format = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  });
+  return plainSpaces(format.format(exampleMoment));
+}
+
+/** An example date as a `date` picker shows it in `locale`: "12/28/2026" in en-US, "28/12/2026" in en-GB. */
+export function dateInputExample(locale?: string): string {
+  const format = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: 'UTC',
+  });
+  return plainSpaces(format.format(exampleMoment));
+}

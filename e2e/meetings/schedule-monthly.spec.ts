@@ -46,7 +46,17 @@ test('a leader schedules a monthly meeting; it shows on the Meetings tab and the
     leader.getByRole('region', { name: 'Preview of the description' }).locator('strong'),
   ).toHaveText('one paper');
   await leader.getByLabel('Agenda', { exact: true }).fill('- Welcome\n- Discussion\n- Next paper');
-  await leader.getByLabel(/^Starts/).fill(`${first}T15:00`);
+  // A start left empty is asked for in the format the picker shows (this browser's is en-US), not in the
+  // API's ISO form ("2026-12-01T15:00").
+  const starts = leader.getByLabel(/^Starts/);
+  await starts.fill('');
+  await leader.getByRole('button', { name: 'Schedule', exact: true }).click();
+  const shownFormat = 'Enter a date and time like 12/28/2026, 03:00 PM.';
+  await expect(leader.getByText(shownFormat, { exact: true })).toBeVisible();
+  await expect(starts).toHaveAccessibleDescription(shownFormat);
+  await expect(starts).toBeFocused();
+  await expectAccessible(leader, 'on the schedule form with a date error');
+  await starts.fill(`${first}T15:00`);
   await leader.getByLabel(/^Ends/).fill(`${first}T16:30`);
   await leader.getByRole('combobox', { name: 'Time zone' }).fill('Europe/Paris');
   await leader.getByRole('option', { name: 'Europe/Paris', exact: true }).click();

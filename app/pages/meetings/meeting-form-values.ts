@@ -3,7 +3,9 @@ import type { MeetingKind } from '../../../common/enums.ts';
 import {
   capacityField,
   localDateField,
+  localDatePattern,
   localDateTimeField,
+  localDateTimePattern,
   meetingKindField,
   meetingTextField,
   meetingTitleField,
@@ -13,7 +15,7 @@ import {
   seriesScopeField,
 } from '../../../common/meeting-fields.ts';
 import type { Meeting, ScheduleMeetingInput, UpdateMeetingInput } from '../../api/types.ts';
-import { localInputFromNow, toLocalInput } from '../../lib/dates.ts';
+import { dateInputExample, dateTimeInputExample, localInputFromNow, toLocalInput } from '../../lib/dates.ts';
 import { buildRrule, type RepeatKind } from '../../lib/recurrence.ts';
 
 /** What the schedule and edit forms hold: text as typed, turned into an API body on submit. */
@@ -85,15 +87,36 @@ const optionalCapacity = z.union([
     .pipe(capacityField),
 ]);
 
-/** The fields both forms share, checked with the API's own rules (common/meeting-fields.ts). */
+/**
+ * A date and time from a `datetime-local` picker: the API's rule, but an empty or half-filled picker
+ * (both give "") is told in the format the picker shows the person ("12/28/2026, 03:00 PM" in en-US),
+ * not in the ISO form the API speaks. The web app builds it in the browser, so the example follows
+ * the browser's locale.
+ */
+export function dateTimeInputField() {
+  return z
+    .string()
+    .regex(localDateTimePattern, `Enter a date and time like ${dateTimeInputExample()}.`)
+    .pipe(localDateTimeField);
+}
+
+/** A day from a `date` picker, with the example in the picker's format ("12/28/2026" in en-US). */
+export function dateInputField() {
+  return z.string().regex(localDatePattern, `Enter a date like ${dateInputExample()}.`).pipe(localDateField);
+}
+
+/**
+ * The fields both forms share, checked with the API's own rules (common/meeting-fields.ts); the times
+ * with the pickers' own messages.
+ */
 const sharedSchema = z
   .object({
     kind: meetingKindField,
     title: meetingTitleField,
     description: meetingTextField,
     agenda: meetingTextField,
-    startsAt: localDateTimeField,
-    endsAt: localDateTimeField,
+    startsAt: dateTimeInputField(),
+    endsAt: dateTimeInputField(),
     timeZone: meetingZoneField,
     onlineUrl: optionalUrl,
     room: roomField.transform((room) => room || null),

@@ -1,9 +1,8 @@
 import { Button, Group, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { localDateField } from '../../../common/meeting-fields.ts';
 import type { FormState } from '../../hooks/use-form-state.ts';
 import { type RepeatKind, repeatChoices, repeatKinds, repeatLabel } from '../../lib/recurrence.ts';
-import type { MeetingFormValues } from './meeting-form-values.ts';
+import { dateInputField, type MeetingFormValues } from './meeting-form-values.ts';
 
 type Set = <K extends keyof MeetingFormValues>(key: K, value: MeetingFormValues[K]) => void;
 
@@ -17,7 +16,7 @@ function ExceptionDates(props: { values: MeetingFormValues; set: Set; form: Form
   const [problem, setProblem] = useState<string | null>(null);
   const listError = Object.entries(props.form.fields).find(([key]) => key.startsWith('exceptions'))?.[1];
   const add = () => {
-    const parsed = localDateField.safeParse(date);
+    const parsed = dateInputField().safeParse(date);
     if (!parsed.success) {
       setProblem(parsed.error.issues[0]?.message ?? 'Enter a date.');
       return;
