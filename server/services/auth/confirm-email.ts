@@ -1,12 +1,12 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { consumeEmailToken, createEmailToken } from '../../queries/email-tokens.ts';
+import { consumeEmailToken } from '../../queries/email-tokens.ts';
 import { findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
 import { hitRateLimit, rateLimits } from '../rate-limit.ts';
 import { confirmationEmail } from './emails.ts';
+import { sendLinkEmail } from './link-email.ts';
 
 /** Confirms an email address from the link's token (once). */
 export async function confirmEmail(deps: ServiceDeps, token: string, ip: string): Promise<void> {
@@ -35,13 +35,5 @@ export async function resendConfirmation(deps: ServiceDeps, email: string, ip: s
   await hitRateLimit(db, `confirm:account:${email}`, rateLimits.passwordResetPerAccount);
   const user = await findUserByEmail(db, email);
   if (!user || user.emailVerifiedAt) return;
-  const messageId = await db.transaction(async (tx) => {
-    const token = await createEmailToken(tx, user.id, 'verify_email');
-    return queueEmail(
-      tx,
-      { address: user.email, userId: user.id },
-      confirmationEmail(deps.env.publicUrl, user.displayName, token),
-    );
-  });
-  await dispatchEmails(deps.jobs, [messageId]);
+  await sendLinkEmail(deps, user, 'verify_email', confirmationEmail);
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { consumeEmailToken, createEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
+import { consumeEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
 import { deleteUserSessions } from '../../queries/sessions.ts';
 import { findUserByEmail, findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from '../crypto.ts';
 import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
 import { hitRateLimit, rateLimits } from '../rate-limit.ts';
 import { passwordChangedEmail, passwordResetEmail } from './emails.ts';
+import { sendLinkEmail } from './link-email.ts';
 
 /** Emails a reset link if the address has an account; the answer is the same either way. */
 export async function requestPasswordReset(deps: ServiceDeps, email: string, ip: string): Promise<void> {
@@ -17,15 +18,7 @@ export async function requestPasswordReset(deps: ServiceDeps, email: string, ip:
   await hitRateLimit(db, `reset:account:${email}`, rateLimits.passwordResetPerAccount);
   const user = await findUserByEmail(db, email);
   if (!user || user.suspendedAt) return;
-  const messageId = await db.transaction(async (tx) => {
-    const token = await createEmailToken(tx, user.id, 'reset_password');
-    return queueEmail(
-      tx,
-      { address: user.email, userId: user.id },
-      passwordResetEmail(deps.env.publicUrl, user.displayName, token),
-    );
-  });
-  await dispatchEmails(deps.jobs, [messageId]);
+  await sendLinkEmail(deps, user, 'reset_password', passwordResetEmail);
 }
 
 /**

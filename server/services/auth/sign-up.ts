@@ -1,11 +1,11 @@
 import { users } from '../../db/schema/index.ts';
-import { createEmailToken } from '../../queries/email-tokens.ts';
 import { buildPersonSearchDocument, findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { hashPassword } from '../crypto.ts';
 import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
 import { countHit, rateLimits } from '../rate-limit.ts';
 import { confirmationEmail, signupAttemptEmail } from './emails.ts';
+import { queueLinkEmail } from './link-email.ts';
 
 export interface SignUpInput {
   email: string;
@@ -37,11 +37,12 @@ export async function signUp(deps: ServiceDeps, input: SignUpInput): Promise<voi
       .onConflictDoNothing()
       .returning({ id: users.id });
     if (!user) return undefined;
-    const token = await createEmailToken(tx, user.id, 'verify_email');
-    return queueEmail(
+    return queueLinkEmail(
       tx,
-      { address: input.email, userId: user.id },
-      confirmationEmail(deps.env.publicUrl, input.displayName, token),
+      deps,
+      { id: user.id, email: input.email, displayName: input.displayName },
+      'verify_email',
+      confirmationEmail,
     );
   });
   const messageId = created ?? (await tellExistingOwner(deps, input.email));
@@ -63,11 +64,6 @@ async function tellExistingOwner(deps: ServiceDeps, email: string): Promise<stri
         signupAttemptEmail(deps.env.publicUrl, user.displayName),
       );
     }
-    const token = await createEmailToken(tx, user.id, 'verify_email');
-    return queueEmail(
-      tx,
-      { address: user.email, userId: user.id },
-      confirmationEmail(deps.env.publicUrl, user.displayName, token),
-    );
+    return queueLinkEmail(tx, deps, user, 'verify_email', confirmationEmail);
   });
 }

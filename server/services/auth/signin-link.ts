@@ -1,15 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { consumeEmailToken, createEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
+import { consumeEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
 import { insertSession } from '../../queries/sessions.ts';
 import { clearSigninFailures } from '../../queries/signin-throttles.ts';
 import type { UserRow } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { hashToken, newToken } from '../crypto.ts';
-import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
 import { countHit, hitRateLimit, rateLimits } from '../rate-limit.ts';
 import { signinLinkEmail } from './emails.ts';
+import { sendLinkEmail } from './link-email.ts';
 
 /**
  * Emails the owner of an account whose password sign-in is paused a one-time sign-in link: at most one
@@ -25,15 +25,7 @@ export async function sendSigninLink(
   const { db } = deps.database;
   const { hits } = await countHit(db, `signin-link:${email}`, rateLimits.signinLinkEmailsPerAccount);
   if (!user || user.suspendedAt || hits > rateLimits.signinLinkEmailsPerAccount.max) return;
-  const messageId = await db.transaction(async (tx) => {
-    const token = await createEmailToken(tx, user.id, 'signin_link');
-    return queueEmail(
-      tx,
-      { address: user.email, userId: user.id },
-      signinLinkEmail(deps.env.publicUrl, user.displayName, token),
-    );
-  });
-  await dispatchEmails(deps.jobs, [messageId]);
+  await sendLinkEmail(deps, user, 'signin_link', signinLinkEmail);
 }
 
 export interface SigninLinkInput {
