@@ -20,6 +20,8 @@ export interface BenchContext {
   threadListSlugs: string[];
   /** Resources the member may see, of every kind, featured and not. */
   resourceIds: string[];
+  /** Every page of the 2,000 open invitations of the community the member leads (see seed-invitations.ts). */
+  invitationPages: string[];
 }
 
 export interface Target {
@@ -226,6 +228,14 @@ const earlierScenarios: Scenario[] = [
     signedIn: true,
     paths: (context) => context.meetingSlugs.map((slug) => `/api/communities/${slug}/meetings?when=upcoming`),
     check: hasList('no meetings ahead'),
+    target: pagesTarget,
+  },
+  {
+    name: 'GET /api/communities/:slug/invitations (2,000 open, every page)',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.invitationPages,
+    check: hasList('no open invitations'),
     target: pagesTarget,
   },
   {

@@ -8,6 +8,7 @@ import { ensureUnits, seedPeople, unitNames } from '../server/db/seed/people.ts'
 import { type SeedToolkitResult, seedToolkit } from '../server/db/seed/toolkit.ts';
 import { hashPassword, newToken } from '../server/services/crypto.ts';
 import type { BenchContext } from './scenarios.ts';
+import { seedOpenInvitations } from './seed-invitations.ts';
 
 export const benchPassword = 'bench-password-not-secret';
 
@@ -80,7 +81,8 @@ const topicTerms = [
  * more, one of them private and one of the largest. Then meetings (server/db/seed/meetings.ts): the
  * bench member's communities all have meetings ahead, they answer many, and they have a calendar feed.
  * Then discussions and the Toolkit (server/db/seed/discussions.ts, toolkit.ts), in SQL: the bench
- * member's communities have long threads, threads they wrote, read markers and resources.
+ * member's communities have long threads, threads they wrote, read markers and resources. The community
+ * they lead has 2,000 open invitations (a cohort import).
  */
 export async function seedBenchData(database: Database, size: BenchSize): Promise<BenchData> {
   const started = performance.now();
@@ -108,6 +110,7 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
     featured: [member.id],
     concurrency,
   });
+  const invitationPages = await seedOpenInvitations(db, member.id);
   const feedToken = newToken();
   await db.insert(calendarFeeds).values({ userId: member.id, token: feedToken });
   const knowledgeStarted = performance.now();
@@ -140,6 +143,7 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
       threadIds: await longThreads(db, member.id, 24),
       threadListSlugs: spreadOfSizes(await communitiesWithThreads(db, member.id), 24),
       resourceIds: await visibleResources(db, member.id, 24),
+      invitationPages,
     },
     signIn: { email: first.email, password: benchPassword },
     people: inserted,

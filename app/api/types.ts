@@ -32,6 +32,7 @@ import type { whatsNewSchema } from '../../server/routes/home/index.ts';
 import type { institutionSchema, unitSchema } from '../../server/routes/institution/index.ts';
 import type {
   csvReportSchema,
+  invitationListSchema,
   invitationSchema,
   invitationViewSchema,
   inviteResultSchema,
@@ -81,6 +82,7 @@ export type CommunityMember = z.infer<typeof memberSchema>;
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 export type StageChange = z.infer<typeof stageChangeSchema>;
 export type Invitation = z.infer<typeof invitationSchema>;
+export type InvitationList = z.infer<typeof invitationListSchema>;
 export type InviteResult = z.infer<typeof inviteResultSchema>;
 export type CsvReport = z.infer<typeof csvReportSchema>;
 export type InvitationView = z.infer<typeof invitationViewSchema>;

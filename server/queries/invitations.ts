@@ -1,10 +1,20 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { communities, invitations, users } from '../db/schema/index.ts';
+import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
 
-/** A community's open invitations (pending email invitations and links not revoked), newest first. */
-export async function listOpenInvitations(db: Db, communityId: string) {
-  return db
+/**
+ * A page of a community's open invitations (pending email invitations and links not revoked), newest
+ * first, by keyset on (created_at, id) (`invitations_open_list_idx`), with how many are open in all.
+ * A cohort import can leave thousands, so the list pages rather than stopping at a fixed number.
+ */
+export async function listOpenInvitations(
+  db: Db,
+  communityId: string,
+  options: { cursor?: string | undefined; limit: number },
+) {
+  const open = and(eq(invitations.communityId, communityId), eq(invitations.status, 'pending'));
+  const rows = await db
     .select({
       id: invitations.id,
       email: invitations.email,
@@ -14,12 +24,18 @@ export async function listOpenInvitations(db: Db, communityId: string) {
       createdAt: invitations.createdAt,
       expiresAt: invitations.expiresAt,
       invitedByName: users.displayName,
+      cursorAt: exactTimestamp(invitations.createdAt),
     })
     .from(invitations)
     .leftJoin(users, eq(users.id, invitations.invitedBy))
-    .where(and(eq(invitations.communityId, communityId), eq(invitations.status, 'pending')))
-    .orderBy(desc(invitations.createdAt))
-    .limit(500);
+    .where(and(open, rowsAfter(invitations.createdAt, invitations.id, options.cursor)))
+    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .limit(options.limit + 1);
+  const [counted] = await db.select({ total: count() }).from(invitations).where(open);
+  return {
+    ...pageOf(rows, options.limit, (row) => ({ at: row.cursorAt, id: row.id })),
+    total: counted?.total ?? 0,
+  };
 }
 
 /** An invitation by its token's hash, with its community and who sent it. */
@@ -45,3 +61,5 @@ export async function findInvitationByTokenHash(db: Db, tokenHash: string) {
     .limit(1);
   return row;
 }
+
+export type OpenInvitationRow = Awaited<ReturnType<typeof listOpenInvitations>>['page'][number];

@@ -13,14 +13,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type InfiniteData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { membershipRoleLabels } from '../../../common/enums.ts';
 import { emailField, shortMessageField } from '../../../common/fields.ts';
-import { apiGet, apiSend } from '../../api/client.ts';
+import { apiGetBody, apiSend } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
-import type { Invitation, InviteResult } from '../../api/types.ts';
+import type { Invitation, InvitationList, InviteResult } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -258,7 +258,19 @@ function RevokeDialog(props: {
       apiSend('DELETE', `/communities/${props.slug}/invitations/${invitation.id}`),
     );
     if (!done) return;
-    await queryClient.invalidateQueries({ queryKey: keys.communityInvitations(props.slug) });
+    // Take it out of the pages already loaded rather than reloading them all (a cohort can fill 40).
+    queryClient.setQueryData<InfiniteData<InvitationList>>(keys.communityInvitations(props.slug), (old) =>
+      old
+        ? {
+            ...old,
+            pages: old.pages.map((page) => ({
+              ...page,
+              data: page.data.filter((row) => row.id !== invitation.id),
+              total: page.total - 1,
+            })),
+          }
+        : old,
+    );
     props.onDone(
       invitation.email ? `The invitation to ${invitation.email} is revoked.` : 'The link is revoked.',
     );
@@ -290,10 +302,15 @@ function OpenInvitations(props: { slug: string }) {
   const { slug } = props;
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const invitations = useQuery({
+  const invitations = useInfiniteQuery({
     queryKey: keys.communityInvitations(slug),
-    queryFn: () => apiGet<Invitation[]>(`/communities/${slug}/invitations`),
+    queryFn: ({ pageParam }) =>
+      apiGetBody<InvitationList>(`/communities/${slug}/invitations`, { cursor: pageParam, limit: 100 }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+  const list = invitations.data?.pages.flatMap((page) => page.data) ?? [];
+  const total = invitations.data?.pages.at(-1)?.total ?? 0;
   return (
     <Stack gap="sm">
       <Title order={3} size="h4" id="open-invitations-title">
@@ -304,13 +321,13 @@ function OpenInvitations(props: { slug: string }) {
         <PageLoader label="Loading invitations…" />
       ) : invitations.isError ? (
         <LoadError error={invitations.error} onRetry={() => void invitations.refetch()} />
-      ) : invitations.data.length === 0 ? (
+      ) : list.length === 0 ? (
         <Text size="sm" c="dimmed">
           No open invitations.
         </Text>
       ) : (
         <ul className="row-list" aria-labelledby="open-invitations-title">
-          {invitations.data.map((invitation) => {
+          {list.map((invitation) => {
             const name = invitation.email ?? 'Shareable link';
             const expired = invitation.status === 'expired';
             return (
@@ -359,6 +376,21 @@ function OpenInvitations(props: { slug: string }) {
           })}
         </ul>
       )}
+      {list.length > 0 && total > list.length ? (
+        <Group justify="space-between" gap="sm" wrap="wrap">
+          <Text size="sm" c="dimmed" role="status">
+            Showing {list.length.toLocaleString('en-GB')} of {total.toLocaleString('en-GB')} open invitations.
+          </Text>
+          <Button
+            variant="default"
+            onClick={() => void invitations.fetchNextPage()}
+            loading={invitations.isFetchingNextPage}
+            disabled={!invitations.hasNextPage}
+          >
+            Load more invitations
+          </Button>
+        </Group>
+      ) : null}
       <RevokeDialog
         key={revoking?.id ?? 'none'}
         slug={slug}

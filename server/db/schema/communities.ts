@@ -170,7 +170,8 @@ export const invitations = pgTable(
   },
   (t) => [
     uniqueIndex('invitations_token_unique').on(t.tokenHash),
-    index('invitations_community_idx').on(t.communityId, t.status, t.createdAt),
+    // The open-invitations list pages newest first by keyset on (created_at, id) within a community.
+    index('invitations_open_list_idx').on(t.communityId, t.status, t.createdAt, t.id),
     index('invitations_email_idx').on(t.email),
     index('invitations_invited_by_idx').on(t.invitedBy),
     index('invitations_accepted_by_idx').on(t.acceptedBy),

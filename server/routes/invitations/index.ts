@@ -1,11 +1,10 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, authorize } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { refuseDeclaredLengthOver } from '../../plugins/input.ts';
-import { canManageCommunity } from '../../policies/communities.ts';
-import { listOpenInvitations } from '../../queries/invitations.ts';
+import { presentOpenInvitation } from '../../presenters/invitations.ts';
 import {
   acceptInvitation,
   declineInvitation,
@@ -14,14 +13,15 @@ import {
 import { inviteByEmail } from '../../services/communities/invite-by-email.ts';
 import { inviteCohortCsv, maxCsvBytes } from '../../services/communities/invite-csv.ts';
 import { createInviteLink, revokeInvitation } from '../../services/communities/invite-link.ts';
-import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
+import { listCommunityInvitations } from '../../services/communities/read-invitations.ts';
 import { slugAndIdParams, slugParams } from '../communities/schema.ts';
 import { checkedPart } from '../multipart.ts';
 import { dataOf, errorResponses, okBody } from '../shared-schemas.ts';
 import {
   csvQuery,
   csvReportSchema,
-  invitationSchema,
+  invitationListSchema,
+  invitationsQuery,
   invitationViewSchema,
   inviteBody,
   inviteLinkBody,
@@ -41,30 +41,22 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Leaders: open invitations (email invitations and links).',
+        summary:
+          'Leaders: open invitations (email invitations and links), newest first, a page at a time, with how many are open.',
         params: slugParams,
-        response: { 200: dataOf(z.array(invitationSchema)), ...errorResponses },
+        querystring: invitationsQuery,
+        response: { 200: invitationListSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      const { community, membership } = await loadVisibleCommunity(db(), actor, request.params.slug);
-      authorize(canManageCommunity(actor, community, membership), {
-        message: 'Only the community’s leaders and the coordinators see its invitations.',
-      });
-      const rows = await listOpenInvitations(db(), community.id);
-      return {
-        data: rows.map((row) => ({
-          id: row.id,
-          email: row.email,
-          role: row.role,
-          status: row.expiresAt.getTime() <= Date.now() ? 'expired' : row.status,
-          uses: row.uses,
-          createdAt: row.createdAt.toISOString(),
-          expiresAt: row.expiresAt.toISOString(),
-          invitedBy: row.invitedByName,
-        })),
-      };
+      const { page, nextCursor, total } = await listCommunityInvitations(
+        db(),
+        requireActor(request),
+        request.params.slug,
+        request.query,
+      );
+      const now = Date.now();
+      return { data: page.map((row) => presentOpenInvitation(row, now)), nextCursor, total };
     },
   );
 

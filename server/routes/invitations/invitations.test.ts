@@ -208,3 +208,71 @@ describe('cohort CSV', () => {
     expect(rows).toHaveLength(0);
   });
 });
+
+describe('open invitations list', () => {
+  it('pages through every open invitation of a 1,250-strong import, and refuses a bad cursor', async () => {
+    const leader = await signedInUser(t.app);
+    const community = await createTestCommunity(db(), [leader.user.id]);
+    const expiresAt = new Date(Date.now() + 14 * 24 * 60 * 60 * 1000);
+    const invitation = (i: number, createdAt?: Date) => ({
+      communityId: community.id,
+      tokenHash: `hash-${community.id}-${i}`,
+      email: `cohort-${i}@example.test`,
+      invitedBy: leader.user.id,
+      expiresAt,
+      ...(createdAt ? { createdAt } : {}),
+    });
+    // One statement: a thousand rows written in the same instant, so only the id tells them apart.
+    await db()
+      .insert(invitations)
+      .values(Array.from({ length: 1000 }, (_, i) => invitation(i)));
+    await db()
+      .insert(invitations)
+      .values(
+        Array.from({ length: 250 }, (_, i) => invitation(1000 + i, new Date(Date.now() - (i + 1) * 1000))),
+      );
+    const link = await call('POST', `/api/communities/${community.slug}/invite-links`, leader.cookie, {});
+    expect(link.statusCode).toBe(201);
+
+    const url = `/api/communities/${community.slug}/invitations`;
+    const first = await call('GET', url, leader.cookie);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().data).toHaveLength(50);
+    expect(first.json().total).toBe(1251);
+    expect(first.json().data[0].id).toBe(link.json().data.id);
+
+    const seen: { id: string; createdAt: string }[] = [];
+    let cursor: string | null = '';
+    let pages = 0;
+    while (cursor !== null) {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await call('GET', `${url}?limit=100${query}`, leader.cookie);
+      expect(page.statusCode).toBe(200);
+      seen.push(...page.json().data);
+      cursor = page.json().nextCursor;
+      pages += 1;
+    }
+    expect(pages).toBe(13);
+    expect(new Set(seen.map((row) => row.id)).size).toBe(1251);
+    const times = seen.map((row) => row.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+
+    // The oldest, far past the first 500, can be revoked and leaves the list.
+    const oldest = seen.at(-1);
+    expect(oldest).toMatchObject({ email: 'cohort-1249@example.test' });
+    const revoked = await call('DELETE', `${url}/${oldest?.id}`, leader.cookie);
+    expect(revoked.statusCode).toBe(200);
+    expect((await call('GET', url, leader.cookie)).json().total).toBe(1250);
+
+    for (const bad of [
+      'not-a-cursor',
+      Buffer.from(JSON.stringify(['2026-02-30T00:00:00.000000Z', oldest?.id])).toString('base64url'),
+      Buffer.from(JSON.stringify(['2026-02-01T00:00:00.000000Z', 'x'])).toString('base64url'),
+    ]) {
+      const refused = await call('GET', `${url}?cursor=${bad}`, leader.cookie);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().fields).toHaveProperty('cursor');
+    }
+    expect((await call('GET', `${url}?limit=101`, leader.cookie)).statusCode).toBe(400);
+  });
+});

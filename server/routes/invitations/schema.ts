@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { membershipRoles } from '../../../common/enums.ts';
 import { emailField, shortMessageField } from '../../../common/fields.ts';
+import { cursorQuery, listOf } from '../shared-schemas.ts';
 
 /** Roles a leader may give by invitation (leaders are made from members, not invited). */
 export const invitableRoles = ['member', 'guest', 'sponsor', 'co_leader'] as const;
@@ -45,6 +46,16 @@ export const invitationSchema = z.object({
   createdAt: z.string(),
   expiresAt: z.string(),
   invitedBy: z.string().nullable(),
+});
+
+/** Open invitations page by keyset; a cohort import can leave 2,000 of them. */
+export const invitationsQuery = cursorQuery.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const invitationListSchema = listOf(invitationSchema).extend({
+  /** How many invitations are open in all (every page). */
+  total: z.number(),
 });
 
 export const inviteResultSchema = z.object({

@@ -1,0 +1,51 @@
+import { createCommunity, openDialog, signInAdministrator, uniqueWord } from '../support/communities.ts';
+import { expect, expectAccessible, test } from '../support/fixtures.ts';
+
+test('a leader pages through 150 open invitations from a cohort import and revokes one', async ({
+  browser,
+}) => {
+  const admin = await signInAdministrator(browser);
+  const word = uniqueWord('');
+  const slug = await createCommunity(admin.request, admin.request, {
+    name: `Physics Cohort ${word}`,
+    purpose: 'This year’s physics cohort learns together.',
+    visibility: 'institution',
+    joinPolicy: 'invitation',
+  });
+  const emails = Array.from({ length: 150 }, (_, i) => `student-${i}.${word}@northfield.example`);
+  const imported = await admin.request.post(`/api/communities/${slug}/invitations/csv?dryRun=false`, {
+    multipart: {
+      file: {
+        name: 'cohort.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(['email,name', ...emails.map((email, i) => `${email},Student ${i}`)].join('\n')),
+      },
+    },
+  });
+  expect(imported.status(), await imported.text()).toBe(200);
+
+  // The list shows 100 and says how many there are; Load more adds the rest.
+  await admin.goto(`/communities/${slug}/members`);
+  const open = admin.getByRole('list', { name: 'Open invitations' });
+  await expect(open.getByRole('listitem')).toHaveCount(100);
+  await expect(
+    admin.getByRole('status').filter({ hasText: 'Showing 100 of 150 open invitations.' }),
+  ).toBeVisible();
+  await expectAccessible(admin, 'on the members tab with 150 open invitations');
+  await admin.getByRole('button', { name: 'Load more invitations' }).click();
+  await expect(open.getByRole('listitem')).toHaveCount(150);
+  await expect(admin.getByRole('button', { name: 'Load more invitations' })).toHaveCount(0);
+
+  // Every one of them, the last of the file too, can be revoked.
+  const last = emails.at(-1) ?? '';
+  await open.getByRole('button', { name: `Revoke the invitation to ${last}` }).click();
+  const revoke = await openDialog(admin, 'Revoke the invitation?');
+  await revoke.getByRole('button', { name: 'Revoke' }).click();
+  await expect(
+    admin.getByRole('status').filter({ hasText: `The invitation to ${last} is revoked.` }),
+  ).toBeVisible();
+  await expect(open.getByRole('listitem')).toHaveCount(149);
+  await expect(open).not.toContainText(last);
+  await expectAccessible(admin, 'on the members tab after revoking the 150th invitation');
+  await admin.context().close();
+});
