@@ -8,7 +8,7 @@ import {
 } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 
-test('a leader invites a cohort from a CSV file with an error row, and an invited person accepts', async ({
+test('a leader invites a cohort from a CSV file with error rows and a broken line, and an invited person accepts', async ({
   browser,
 }) => {
   const admin = await signInAdministrator(browser);
@@ -24,6 +24,8 @@ test('a leader invites a cohort from a CSV file with an error row, and an invite
   const csv = [
     'email,name',
     `${student.email},${student.name}`,
+    // A quoted field broken on its line: that line is reported, the rest of the file is read.
+    `lise.${uniqueWord('')}@northfield.example,"Lise Meitner`,
     `${newcomer},Rosalind Franklin`,
     'not-an-email,Broken Row',
     `${student.email.toUpperCase()},${student.name} again`,
@@ -39,11 +41,17 @@ test('a leader invites a cohort from a CSV file with an error row, and an invite
   });
   await admin.getByRole('button', { name: 'Preview' }).click();
   const preview = admin.getByRole('table', { name: 'Preview of the CSV file' });
-  await expect(preview.getByRole('row')).toHaveCount(5);
+  await expect(preview.getByRole('row')).toHaveCount(6);
+  const broken = preview.getByRole('row').filter({ hasText: 'does not close on this line' });
+  await expect(broken.getByRole('cell').first()).toHaveText('3');
+  await expect(broken).toContainText('Unreadable');
+  await expect(broken).toContainText('"Lise Meitner');
   await expect(preview.getByRole('row').filter({ hasText: 'not-an-email' })).toContainText('Invalid');
-  await expect(preview.getByRole('row').filter({ hasText: 'again' })).toContainText('Duplicate');
+  await expect(preview.getByRole('row').filter({ hasText: `${student.name} again` })).toContainText(
+    'Duplicate',
+  );
   await expect(preview.getByRole('row').filter({ hasText: newcomer })).toContainText('Ready');
-  await expect(admin.getByText('2 people are ready to invite; 2 rows have a problem')).toBeVisible();
+  await expect(admin.getByText('2 people are ready to invite; 3 rows have a problem')).toBeVisible();
   await expectAccessible(admin, 'on the members tab with a CSV preview');
 
   // Inviting sends the two good rows and reports each row.
@@ -52,6 +60,7 @@ test('a leader invites a cohort from a CSV file with an error row, and an invite
   const report = admin.getByRole('table', { name: 'What happened to each row' });
   await expect(report.getByRole('row').filter({ hasText: newcomer })).toContainText('Invited');
   await expect(report.getByRole('row').filter({ hasText: 'not-an-email' })).toContainText('Invalid');
+  await expect(report.getByRole('row').filter({ hasText: 'Lise Meitner' })).toContainText('Unreadable');
   const open = admin.getByRole('list', { name: 'Open invitations' });
   await expect(open).toContainText(student.email);
   await expect(open).toContainText(newcomer);

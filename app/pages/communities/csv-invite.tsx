@@ -13,6 +13,7 @@ type RowStatus = CsvReport['rows'][number]['status'];
 const rowStatus: Record<RowStatus, { label: string; color: string }> = {
   ok: { label: 'Ready', color: 'forest' },
   invited: { label: 'Invited', color: 'forest' },
+  unreadable: { label: 'Unreadable', color: 'red' },
   invalid: { label: 'Invalid', color: 'red' },
   duplicate: { label: 'Duplicate', color: 'amber' },
   already_member: { label: 'Already a member', color: 'gray' },

@@ -183,6 +183,59 @@ describe('cohort CSV', () => {
     expect(mails).toHaveLength(1);
   });
 
+  it('reports a line with a broken quoted field by its number and invites the good rows around it', async () => {
+    const leader = await signedInUser(t.app);
+    const community = await createTestCommunity(db(), [leader.user.id]);
+    const stamp = Date.now();
+    const csv = [
+      'email,name',
+      `"ana-${stamp}@example.test","Ana Silva"`,
+      `bad-${stamp}@example.test,"Broken Quote`,
+      '',
+      `ben-${stamp}@example.test,Ben "Benny" Okafor`,
+      `"cy-${stamp}@example.test"x,Cy`,
+      `dee-${stamp}@example.test,Dee`,
+    ].join('\r\n');
+    const preview = await upload(community.slug, leader.cookie, csv, true);
+    expect(preview.statusCode).toBe(200);
+    const rows = preview.json().data.rows as {
+      line: number;
+      email: string;
+      name: string;
+      status: string;
+      message: string;
+    }[];
+    expect(rows.map((row) => [row.line, row.status])).toEqual([
+      [2, 'ok'],
+      [3, 'unreadable'],
+      [5, 'ok'],
+      [6, 'unreadable'],
+      [7, 'ok'],
+    ]);
+    expect(rows[0]).toMatchObject({ email: `ana-${stamp}@example.test`, name: 'Ana Silva' });
+    expect(rows[1]?.message).toContain('a quote (") opens a field that does not close on this line');
+    expect(rows[1]?.message).toContain(`bad-${stamp}@example.test,"Broken Quote`);
+    expect(rows[2]).toMatchObject({ name: 'Ben "Benny" Okafor' });
+    expect(rows[3]?.message).toContain('text follows a closing quote (") before the next comma');
+
+    const done = await upload(community.slug, leader.cookie, csv, false);
+    expect(done.statusCode).toBe(200);
+    expect(done.json().data.invited).toBe(3);
+    expect(done.json().data.rows.map((row: { status: string }) => row.status)).toEqual([
+      'invited',
+      'unreadable',
+      'invited',
+      'unreadable',
+      'invited',
+    ]);
+    const open = await db().select().from(invitations).where(eq(invitations.communityId, community.id));
+    expect(open.map((row) => row.email).sort()).toEqual([
+      `ana-${stamp}@example.test`,
+      `ben-${stamp}@example.test`,
+      `dee-${stamp}@example.test`,
+    ]);
+  });
+
   it('refuses a wrong header, a binary file, an empty file and 10,000 rows, writing nothing', async () => {
     const leader = await signedInUser(t.app);
     const community = await createTestCommunity(db(), [leader.user.id]);

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import type { MembershipRole } from '../../../common/enums.ts';
 import { emailField } from '../../../common/fields.ts';
 import { unsafeTextProblem } from '../../../common/safe-text.ts';
@@ -13,7 +13,14 @@ import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 export const maxCsvRows = 2000;
 export const maxCsvBytes = 512 * 1024;
 
-export type CsvRowStatus = 'ok' | 'invited' | 'invalid' | 'duplicate' | 'already_member' | 'already_invited';
+export type CsvRowStatus =
+  | 'ok'
+  | 'invited'
+  | 'unreadable'
+  | 'invalid'
+  | 'duplicate'
+  | 'already_member'
+  | 'already_invited';
 
 export interface CsvRowReport {
   line: number;
@@ -23,7 +30,7 @@ export interface CsvRowReport {
   message: string;
 }
 
-const messages: Record<CsvRowStatus, string> = {
+const messages: Record<Exclude<CsvRowStatus, 'unreadable'>, string> = {
   ok: 'Will be invited.',
   invited: 'Invited.',
   invalid: 'Not a valid email address.',
@@ -32,29 +39,66 @@ const messages: Record<CsvRowStatus, string> = {
   already_invited: 'Already invited; the invitation is still open.',
 };
 
-/** Reads a cohort file: UTF-8 text, header `email` (and optionally `name`), at most 2,000 rows. */
-export function parseCohortCsv(bytes: Buffer): { email: string; name: string; line: number }[] {
+/** A line of the file: its cells, or why it could not be read (then it is skipped, not the file). */
+export interface CohortLine {
+  line: number;
+  email: string;
+  name: string;
+  problem?: string;
+}
+
+// What csv-parse reports about one line, in words a leader can act on.
+const lineProblems: Partial<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quote (") opens a field that does not close on this line',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows a closing quote (") before the next comma',
+  CSV_INVALID_CLOSING_QUOTE: 'text follows a closing quote (") before the next comma',
+};
+
+/**
+ * One line as CSV cells. Each line is read on its own, so a broken quote spoils its own line and not
+ * every line after it (a cohort file has one person per line; a field cannot span lines). Quotes inside
+ * an unquoted field are kept as written (`Ana "Nan" Silva`).
+ */
+function readLine(text: string): { cells: string[] } | { problem: string } {
+  try {
+    const [cells = []] = parse(text, {
+      trim: true,
+      relax_quotes: true,
+      relax_column_count: true,
+    }) as string[][];
+    return { cells };
+  } catch (error) {
+    const reason = (error instanceof CsvError && lineProblems[error.code]) || 'it is not valid CSV';
+    const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+    return {
+      problem: `This line could not be read: ${reason} (${shown}). Correct it and import it again, or invite this person by email.`,
+    };
+  }
+}
+
+/**
+ * Reads a cohort file: UTF-8 text, header `email` (and optionally `name`), at most 2,000 rows. The file
+ * as a whole is refused only when it cannot be a cohort file (empty, binary, wrong header, too long);
+ * a line that is not valid CSV is reported with its line number and the rest are read.
+ */
+export function parseCohortCsv(bytes: Buffer): CohortLine[] {
   if (bytes.length === 0) throw new AppError('validation_failed', 'The file is empty.', { file: 'empty' });
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (text.includes('\uFFFD')) {
     throw new AppError('unsupported_media_type', 'That is not a CSV text file.', { file: 'not text' });
   }
-  let records: string[][];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-    }) as string[][];
-  } catch {
-    throw new AppError('validation_failed', 'The file could not be read as CSV.', { file: 'not CSV' });
-  }
-  const [header, ...rows] = records;
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((content, index) => ({ content, line: index + 1 }))
+    .filter(({ content }) => content.trim() !== '');
+  const [first, ...rest] = lines;
   // NUL bytes in the header mean a binary or UTF-16 file; in a row they are that row's problem.
-  if (header?.some((cell) => cell.includes('\u0000'))) {
+  if (first?.content.includes('\u0000')) {
     throw new AppError('unsupported_media_type', 'That is not a CSV text file.', { file: 'not text' });
   }
-  const columns = (header ?? []).map((cell) => cell.toLowerCase());
+  const header = first ? readLine(first.content) : undefined;
+  const columns = header && 'cells' in header ? header.cells.map((cell) => cell.toLowerCase()) : [];
   const emailColumn = columns.indexOf('email');
   if (emailColumn === -1 || columns.some((column) => column !== 'email' && column !== 'name')) {
     throw new AppError(
@@ -65,9 +109,9 @@ export function parseCohortCsv(bytes: Buffer): { email: string; name: string; li
       },
     );
   }
-  if (rows.length === 0)
+  if (rest.length === 0)
     throw new AppError('validation_failed', 'The file has no rows after the header.', { file: 'empty' });
-  if (rows.length > maxCsvRows) {
+  if (rest.length > maxCsvRows) {
     throw new AppError(
       'validation_failed',
       `A file can hold at most ${maxCsvRows.toLocaleString('en-GB')} people.`,
@@ -76,27 +120,29 @@ export function parseCohortCsv(bytes: Buffer): { email: string; name: string; li
       },
     );
   }
-  refuseUnsafeCells(columns, rows);
   const nameColumn = columns.indexOf('name');
-  return rows.map((row, index) => ({
-    email: (row[emailColumn] ?? '').trim(),
-    name: nameColumn === -1 ? '' : (row[nameColumn] ?? '').trim(),
-    line: index + 2,
-  }));
+  return rest.map(({ content, line }) => {
+    const read = readLine(content);
+    if ('problem' in read) {
+      refuseUnsafeText(`line.${line}`, `Line ${line}`, content);
+      return { line, email: '', name: '', problem: read.problem };
+    }
+    for (const [column, cell] of read.cells.entries()) {
+      const name = columns[column] ?? `column ${column + 1}`;
+      refuseUnsafeText(`line.${line}.${name}`, `Line ${line}, ${name}`, cell);
+    }
+    return {
+      line,
+      email: read.cells[emailColumn] ?? '',
+      name: nameColumn === -1 ? '' : (read.cells[nameColumn] ?? ''),
+    };
+  });
 }
 
-/** A cell holding a NUL or a lone surrogate is refused with its line and column (`line.3.name`). */
-function refuseUnsafeCells(columns: string[], rows: string[][]): void {
-  for (const [index, row] of rows.entries()) {
-    for (const [column, cell] of row.entries()) {
-      const problem = unsafeTextProblem(cell);
-      if (!problem) continue;
-      const name = columns[column] ?? `column ${column + 1}`;
-      throw new AppError('validation_failed', `Line ${index + 2}, ${name}: ${problem}`, {
-        [`line.${index + 2}.${name}`]: problem,
-      });
-    }
-  }
+/** Text PostgreSQL cannot store (a NUL, a lone surrogate) is refused with its line and column (`line.3.name`). */
+function refuseUnsafeText(field: string, where: string, text: string): void {
+  const problem = unsafeTextProblem(text);
+  if (problem) throw new AppError('validation_failed', `${where}: ${problem}`, { [field]: problem });
 }
 
 /**
@@ -115,7 +161,8 @@ export async function inviteCohortCsv(
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: !options.dryRun });
     authorizeWrite(canManageCommunity(actor, community, membership), community);
     const seen = new Set<string>();
-    const reports: CsvRowReport[] = rows.map((row) => {
+    const reports: CsvRowReport[] = rows.map(({ problem, ...row }) => {
+      if (problem) return { ...row, status: 'unreadable', message: problem };
       const parsed = emailField.safeParse(row.email);
       if (!parsed.success) return { ...row, status: 'invalid', message: messages.invalid };
       const email = parsed.data;
