@@ -27,6 +27,11 @@ export function isActiveMember(membership: MembershipSubject): boolean {
   return membership !== null && membership.suspended !== true;
 }
 
+/** A leader or co-leader of the community who is not suspended from it. */
+export function isActiveLeader(membership: MembershipSubject): boolean {
+  return isActiveMember(membership) && isLeaderRole(membership?.role);
+}
+
 const leaderRoles: ReadonlySet<MembershipRole> = new Set(['leader', 'co_leader']);
 
 /** Coordinators (and administrators, who can do everything coordinators can) run the portfolio. */
@@ -103,7 +108,7 @@ export function canLeaveCommunity(community: CommunitySubject, membership: Membe
 
 /**
  * Leading a community: editing it, its charter and stage, members, roles, requests and invitations.
- * Leaders and co-leaders of the community, and coordinators. Archived communities refuse every write
+ * Leaders and co-leaders of the community (not while suspended from it), and coordinators. Archived communities refuse every write
  * (see `canRestoreCommunity` for the one way back).
  */
 export function canManageCommunity(
@@ -112,7 +117,7 @@ export function canManageCommunity(
   membership: MembershipSubject,
 ): boolean {
   if (actor === null || isArchived(community)) return false;
-  return isLeaderRole(membership?.role) || isCoordinator(actor);
+  return isActiveLeader(membership) || isCoordinator(actor);
 }
 
 /** Coordinators may bring an archived community back (a stage change out of "archived"). */

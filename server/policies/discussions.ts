@@ -3,6 +3,7 @@ import type { Actor } from '../plugins/auth.ts';
 import {
   type CommunitySubject,
   canSeeCommunity,
+  isActiveLeader,
   isActiveMember,
   isArchived,
   isCoordinator,
@@ -21,11 +22,6 @@ export interface ThreadSubject {
   kind: ThreadKind;
   lockedAt: Date | null;
   deletedAt: Date | null;
-}
-
-/** A leader or co-leader of the community who is not suspended from it. */
-function isActiveLeader(membership: MembershipSubject): boolean {
-  return isActiveMember(membership) && isLeaderRole(membership?.role);
 }
 
 /** Takes part (posts, replies, reacts, reports): an active member, or a coordinator. */
@@ -141,13 +137,13 @@ export function canSeeAllReports(actor: Actor | null): boolean {
   return isCoordinator(actor);
 }
 
-/** Anyone signed in who reads the thread may follow it. */
+/** Anyone signed in who reads the thread may follow it, except a member suspended from the community. */
 export function canFollowThread(
   actor: Actor | null,
   community: CommunitySubject,
   membership: MembershipSubject,
 ) {
-  return actor !== null && canSeeCommunity(actor, community, membership);
+  return actor !== null && membership?.suspended !== true && canSeeCommunity(actor, community, membership);
 }
 
 /** The person a suspension is about: their account role and their place in the community. */

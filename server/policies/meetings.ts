@@ -2,16 +2,18 @@ import type { Actor } from '../plugins/auth.ts';
 import {
   type CommunitySubject,
   canSeeCommunity,
+  isActiveLeader,
+  isActiveMember,
   isArchived,
   isCoordinator,
-  isLeaderRole,
   type MembershipSubject,
 } from './communities.ts';
 
 /**
  * Who may do what with meetings. Pure functions of the actor, the community (with who may schedule
  * there), the actor's membership, and the meeting; services and routes call nothing else to decide.
- * Meetings are seen by whoever sees their community; archived communities refuse every write.
+ * Meetings are seen by whoever sees their community; archived communities refuse every write, and so
+ * does a suspension from the community.
  */
 
 export interface MeetingCommunitySubject extends CommunitySubject {
@@ -25,14 +27,14 @@ export interface MeetingSubject {
   endsAt: Date;
 }
 
-/** Leaders, co-leaders and coordinators run a community's meetings. */
+/** Leaders, co-leaders and coordinators run a community's meetings (not while suspended from it). */
 function leads(actor: Actor | null, membership: MembershipSubject): boolean {
-  return isLeaderRole(membership?.role) || isCoordinator(actor);
+  return isActiveLeader(membership) || isCoordinator(actor);
 }
 
-/** Full members (not guests) take part in running things when the leaders allow it. */
+/** Full members (not guests, not suspended) take part in running things when the leaders allow it. */
 function isFullMember(membership: MembershipSubject): boolean {
-  return membership !== null && membership.role !== 'guest';
+  return isActiveMember(membership) && membership?.role !== 'guest';
 }
 
 export function canSeeMeetings(
@@ -63,16 +65,16 @@ export function canEditMeeting(
 ): boolean {
   if (actor === null || isArchived(community)) return false;
   if (leads(actor, membership)) return true;
-  return membership !== null && meeting.createdBy === actor.id;
+  return isActiveMember(membership) && meeting.createdBy === actor.id;
 }
 
-/** Members of the community answer going / maybe / not going, until the meeting starts. */
+/** Members of the community (not while suspended from it) answer going / maybe / not going. */
 export function canRsvp(
   actor: Actor | null,
   community: CommunitySubject,
   membership: MembershipSubject,
 ): boolean {
-  return actor !== null && membership !== null && !isArchived(community);
+  return actor !== null && isActiveMember(membership) && !isArchived(community);
 }
 
 /** Who said what is for the community's members and coordinators. */
@@ -88,7 +90,9 @@ export function canAssignMeetingRoles(
   meeting: MeetingSubject,
   isHost: boolean,
 ): boolean {
-  if (actor === null || isArchived(community) || (membership === null && !isCoordinator(actor))) return false;
+  if (actor === null || isArchived(community) || (!isActiveMember(membership) && !isCoordinator(actor))) {
+    return false;
+  }
   return isHost || canEditMeeting(actor, community, membership, meeting);
 }
 

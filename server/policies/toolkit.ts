@@ -2,10 +2,10 @@ import type { Actor } from '../plugins/auth.ts';
 import {
   type CommunitySubject,
   canSeeCommunity,
+  isActiveLeader,
   isActiveMember,
   isArchived,
   isCoordinator,
-  isLeaderRole,
   type MembershipSubject,
 } from './communities.ts';
 
@@ -31,7 +31,7 @@ export function canCurateToolkit(
   community: CommunitySubject,
   membership: MembershipSubject,
 ): boolean {
-  return actor !== null && !isArchived(community) && (isLeaderRole(membership?.role) || isCoordinator(actor));
+  return actor !== null && !isArchived(community) && (isActiveLeader(membership) || isCoordinator(actor));
 }
 
 /** Members who are not suspended (and coordinators) add resources, record uses and comment. */

@@ -111,6 +111,7 @@ export function presentMeeting(found: MeetingForActor, extras: MeetingExtras, ac
     discussionId: extras.discussionId ?? null,
     createdAt: meeting.createdAt.toISOString(),
     updatedAt: meeting.updatedAt.toISOString(),
+    suspendedFromCommunity: membership?.suspended === true,
     abilities: {
       edit: open && canEditMeeting(actor, subject, membership, meeting),
       cancel: open && !started && canEditMeeting(actor, subject, membership, meeting),

@@ -12,7 +12,7 @@ import {
   threads,
   users,
 } from '../db/schema/index.ts';
-import { actorMembershipOn } from './communities.ts';
+import { actorMembershipOn, suspendedIn } from './communities.ts';
 import { preparedFor } from './prepared.ts';
 
 /** A person as meeting pages show them, built in SQL. */
@@ -51,6 +51,7 @@ const meetingWithActor = (db: Db) =>
       meeting: meetings,
       community: communitySubjectColumns,
       membershipRole: communityMembers.role,
+      suspended: suspendedIn(sql`${meetings.communityId}`, sql.placeholder('actorId')),
       myRsvp: meetingRsvps.status,
       isHost: actorIsHost,
     })
@@ -79,7 +80,10 @@ const meetingAccess = preparedFor((db) =>
 export async function findMeetingForActor(db: Db, id: string, actorId: string | null) {
   const [row] = await meetingAccess(db).execute({ id, actorId });
   if (!row) return undefined;
-  return { ...row, membership: row.membershipRole ? { role: row.membershipRole } : null };
+  return {
+    ...row,
+    membership: row.membershipRole ? { role: row.membershipRole, suspended: row.suspended } : null,
+  };
 }
 export type MeetingForActor = NonNullable<Awaited<ReturnType<typeof findMeetingForActor>>>;
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
 import type { Visibility } from '../../common/enums.ts';
-import { communities, users } from '../db/schema/index.ts';
+import { communities, communitySuspensions, users } from '../db/schema/index.ts';
 import { getTestApp, type TestApp } from './app.ts';
 import { createTestCommunity, createUser, signInAs } from './factories.ts';
 
@@ -24,6 +24,7 @@ export const actors = [
   'coordinator',
   'administrator',
   'suspended',
+  'communitySuspended',
   'otherCommunityMember',
 ] as const;
 export type ActorName = (typeof actors)[number];
@@ -40,6 +41,7 @@ export const contexts: Context[] = (['public', 'institution', 'private'] as cons
 
 const memberRoles: Partial<Record<ActorName, 'member' | 'guest' | 'co_leader' | 'leader'>> = {
   member: 'member',
+  communitySuspended: 'member',
   guest: 'guest',
   coLeader: 'co_leader',
   leader: 'leader',
@@ -57,11 +59,14 @@ export function canSee(actor: ActorName, context: Context): boolean {
 }
 export const leads = (actor: ActorName) => actor === 'leader' || actor === 'coLeader' || isStaff(actor);
 
-/** 401 signed out (before anything is looked up), 404 unseen, 403 archived, then `allowed` → success, else 403. */
+/**
+ * 401 signed out (before anything is looked up), 404 unseen, 403 archived, 403 for a member suspended
+ * from the community (a suspension refuses every write in it), then `allowed` → success, else 403.
+ */
 export function write(actor: ActorName, context: Context, allowed: boolean, success = 200): number {
   if (!signedIn(actor)) return 401;
   if (!canSee(actor, context)) return 404;
-  if (context.archived) return 403;
+  if (context.archived || actor === 'communitySuspended') return 403;
   return allowed ? success : 403;
 }
 
@@ -165,7 +170,14 @@ export async function createMatrixCommunity(world: MatrixWorld, context: Context
       [people.coLeader.id, 'co_leader'],
       [people.member.id, 'member'],
       [people.guest.id, 'guest'],
+      [people.communitySuspended.id, 'member'],
     ],
+  });
+  await db.insert(communitySuspensions).values({
+    communityId: community.id,
+    userId: people.communitySuspended.id,
+    reason: 'Matrix: a member suspended from this community',
+    suspendedBy: people.leader.id,
   });
   if (context.archived) {
     await db.update(communities).set({ stage: 'archived' }).where(eq(communities.id, community.id));

@@ -213,8 +213,8 @@ function ThreadView(props: {
           </Card>
         ) : thread.suspended ? (
           <Alert color="amber" variant="light" title="You are suspended from this community">
-            You can read its discussions, but not post, reply, react or report until a leader lifts the
-            suspension. The notification you were sent says why.
+            You can read its discussions, but not post, reply, react, report or follow threads until a leader
+            lifts the suspension. The notification you were sent says why.
           </Alert>
         ) : thread.locked ? (
           <Text size="sm" c="dimmed">

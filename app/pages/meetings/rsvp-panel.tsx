@@ -87,7 +87,9 @@ export function RsvpPanel(props: { meeting: Meeting; started: boolean }) {
                 ? 'This meeting has started or taken place.'
                 : me.data === null
                   ? null
-                  : `Join ${meeting.community.name} to answer.`}
+                  : meeting.suspendedFromCommunity
+                    ? `You are suspended from ${meeting.community.name}: you cannot answer until the suspension ends.`
+                    : `Join ${meeting.community.name} to answer.`}
             {me.data === null && !cancelled && !props.started ? (
               <>
                 <Anchor component={Link} to={`/signin?next=${encodeURIComponent(location.pathname)}`}>

@@ -88,6 +88,8 @@ const endpoints: Endpoint[] = [
     expected: (a, c) => {
       if (signedIn(a) && canSee(a, c) && !isMember(a)) return 409;
       if (a === 'leader' && !c.archived) return 409; // the only leader
+      // Leaving is the one change a suspended member still makes: it is about them, not the community.
+      if (a === 'communitySuspended' && !c.archived) return 200;
       return write(a, c, true);
     },
   },

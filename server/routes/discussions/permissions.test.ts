@@ -105,6 +105,17 @@ const endpoints: Endpoint<Fixture>[] = [
     expected: (a, c) => write(a, c, leads(a)),
   },
   {
+    // Following is for anyone who reads the thread (archived too), but not for a suspended member.
+    name: 'follow',
+    method: 'PUT',
+    request: (f) => ({ url: `/api/threads/${f.thread}/following`, payload: { following: true } }),
+    expected: (a, c) => {
+      if (!signedIn(a)) return 401;
+      if (!canSee(a, c)) return 404;
+      return a === 'communitySuspended' ? 403 : 200;
+    },
+  },
+  {
     name: 'mark the helpful answer',
     method: 'PUT',
     mutates: true,

@@ -169,6 +169,8 @@ export const meetingSchema = meetingCardSchema.extend({
   discussionId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The reader is suspended from the meeting's community: they read it but take no part. */
+  suspendedFromCommunity: z.boolean(),
   abilities: z.object({
     edit: z.boolean(),
     cancel: z.boolean(),

@@ -4,7 +4,12 @@ import type { Db } from '../../db/client.ts';
 import { communities, communityMembers, users } from '../../db/schema/index.ts';
 import { AppError, authorize, notFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
-import { type CommunitySubject, canSeeCommunity, isArchived } from '../../policies/communities.ts';
+import {
+  type CommunitySubject,
+  canSeeCommunity,
+  isArchived,
+  type MembershipSubject,
+} from '../../policies/communities.ts';
 import { type CommunityForActor, findCommunityForActor } from '../../queries/communities.ts';
 
 /**
@@ -30,17 +35,24 @@ export async function loadVisibleCommunity(
   return again;
 }
 
-/** Refuses a write (403) unless allowed; on an archived community says why. */
+export const suspendedFromCommunityMessage =
+  'You are suspended from this community: you can read it, but not post, reply, react, report, follow threads, answer meetings or add to its Toolkit.';
+
+/**
+ * Refuses a write (403) unless allowed, saying why: the community is archived, the actor is suspended
+ * from it (given their `membership`), or `message`.
+ */
 export function authorizeWrite(
   allowed: boolean,
   community: CommunitySubject,
   message = 'Only the community’s leaders and the coordinators can do that.',
+  membership?: MembershipSubject,
 ): void {
   if (allowed) return;
   if (isArchived(community)) {
     throw new AppError('forbidden', 'This community is archived: it is read-only.');
   }
-  authorize(false, { message });
+  authorize(false, { message: membership?.suspended ? suspendedFromCommunityMessage : message });
 }
 
 export const lastLeaderMessage = 'This is the community’s last leader: make someone else leader first.';

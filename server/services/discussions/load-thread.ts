@@ -32,9 +32,6 @@ export async function follow(db: Db, threadId: string, userId: string): Promise<
   await db.insert(threadFollows).values({ threadId, userId }).onConflictDoNothing();
 }
 
-export const suspendedMessage =
-  'You are suspended from this community: you can read it, but not post, reply, react or report.';
-
 /**
  * Refuses a contribution (403) unless the policy allowed it, saying why: the community is archived,
  * the member is suspended from it, or `message`.
@@ -45,5 +42,5 @@ export function authorizeContribution(
   membership: MembershipSubject,
   message: string,
 ): void {
-  authorizeWrite(allowed, community, membership?.suspended ? suspendedMessage : message);
+  authorizeWrite(allowed, community, message, membership);
 }

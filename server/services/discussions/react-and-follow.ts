@@ -1,9 +1,10 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { posts, reactions, threadFollows, threadReads } from '../../db/schema/index.ts';
-import { AppError, authorize, fieldError } from '../../errors.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { canFollowThread, canReact } from '../../policies/discussions.ts';
+import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeContribution, follow, loadVisibleThread } from './load-thread.ts';
 
@@ -67,7 +68,12 @@ async function requireLiveReply(db: Db, threadId: string, postId: string) {
 export async function setFollowing(deps: ServiceDeps, actor: Actor, threadId: string, following: boolean) {
   const { db } = deps.database;
   const { community, membership } = await loadVisibleThread(db, actor, threadId);
-  authorize(canFollowThread(actor, community, membership));
+  authorizeWrite(
+    canFollowThread(actor, community, membership),
+    community,
+    'You cannot follow this thread.',
+    membership,
+  );
   if (following) await follow(db, threadId, actor.id);
   else {
     await db

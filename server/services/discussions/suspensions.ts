@@ -52,7 +52,8 @@ function untilText(endsAt: Date | null): string {
 }
 
 /**
- * Suspends a member from a community (they keep reading but cannot post, reply, react or report),
+ * Suspends a member from a community (they keep reading but take no part: no post, reply, reaction,
+ * report, follow, meeting answer or Toolkit contribution),
  * optionally until a time. Under the community lock; a suspension already in force is a 409, one that
  * ended on its own is closed first (one active row per person). Logged, and the person is told.
  */
@@ -113,7 +114,7 @@ export async function suspendMember(
       userId: person.id,
       kind: 'community.membership',
       title: `You are suspended from ${community.name}`,
-      body: `${input.reason} You can still read the community, ${untilText(endsAt)}, but not post, reply, react or report.`,
+      body: `${input.reason} You can still read the community, ${untilText(endsAt)}, but not post, reply, react, report, follow threads, answer meetings or add to its Toolkit. You can still leave it.`,
       url: `/communities/${community.slug}`,
     });
     return { id: inserted.id, messageId };

@@ -44,7 +44,7 @@ export async function resolveActivityRole(db: Db, communityId: string, name: str
 export async function addActivityRole(deps: ServiceDeps, actor: Actor, slug: string, name: string) {
   return deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    authorizeWrite(canManageActivityRoles(actor, community, membership), community);
+    authorizeWrite(canManageActivityRoles(actor, community, membership), community, undefined, membership);
     const existing = await listActivityRoles(tx, community.id);
     if (existing.some((role) => role.name.toLowerCase() === name.toLowerCase())) {
       throw fieldError('name', 'The community already has a role with that name.', 'conflict');
@@ -61,7 +61,7 @@ export async function addActivityRole(deps: ServiceDeps, actor: Actor, slug: str
 export async function removeActivityRole(deps: ServiceDeps, actor: Actor, slug: string, roleId: string) {
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
-    authorizeWrite(canManageActivityRoles(actor, community, membership), community);
+    authorizeWrite(canManageActivityRoles(actor, community, membership), community, undefined, membership);
     const deleted = await tx
       .delete(activityRoles)
       .where(and(eq(activityRoles.id, roleId), eq(activityRoles.communityId, community.id)))

@@ -31,6 +31,7 @@ export async function answerRsvp(
       canRsvp(actor, community, membership),
       community,
       'Join the community to answer for its meetings.',
+      membership,
     );
     refuseIfCancelled(meeting, 'This meeting is cancelled: there is nothing to answer.');
     if (meeting.startsAt.getTime() <= Date.now()) {

@@ -40,6 +40,7 @@ export async function assignMeetingRole(
         canVolunteer(actor, community, membership) || mayAssign,
         community,
         'Join the community to take a role.',
+        membership,
       );
     } else {
       authorizeWrite(
@@ -48,6 +49,7 @@ export async function assignMeetingRole(
         holder
           ? 'Someone already has that role; a leader or the host can hand it on.'
           : 'Only leaders and the host give roles to others.',
+        membership,
       );
     }
     if (input.userId === null) {

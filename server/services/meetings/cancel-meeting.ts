@@ -27,6 +27,7 @@ export async function cancelMeeting(
       canEditMeeting(actor, community, membership, meeting),
       community,
       'Only the community’s leaders and whoever scheduled the meeting cancel it.',
+      membership,
     );
     refuseIfCancelled(meeting, 'This meeting is already cancelled.');
     if (meeting.startsAt.getTime() <= Date.now()) {

@@ -19,7 +19,12 @@ const hostMessage = 'Only the meeting’s host, whoever scheduled it and the com
 async function loadForRecording(tx: Db, actor: Actor, meetingId: string, what: string) {
   const found = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
   const { meeting, community, membership, isHost } = found;
-  authorizeWrite(canTakeAttendance(actor, community, membership, meeting, isHost), community, hostMessage);
+  authorizeWrite(
+    canTakeAttendance(actor, community, membership, meeting, isHost),
+    community,
+    hostMessage,
+    membership,
+  );
   refuseIfCancelled(meeting);
   refuseUntilStarted(meeting, what);
   return found;

@@ -27,6 +27,7 @@ export async function scheduleMeeting(
       canScheduleMeeting(actor, community, membership),
       community,
       'Only the community’s leaders (or its members, if the leaders allow it) schedule meetings.',
+      membership,
     );
     const first = meetingTimes(input.startsAt, input.endsAt, input.timeZone);
     const common = {

@@ -53,6 +53,7 @@ export async function updateMeeting(
       canEditMeeting(actor, community, membership, meeting),
       community,
       'Only the community’s leaders and whoever scheduled the meeting change it.',
+      membership,
     );
     refuseIfCancelled(meeting);
     if (meeting.endsAt.getTime() <= Date.now()) {
