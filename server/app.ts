@@ -45,6 +45,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 1024 * 1024,
     ...requestTimeoutOptions(deps.env.REQUEST_IDLE_TIMEOUT_MS),
     genReqId: () => crypto.randomUUID(),
+    // While draining, a request that has reached us is answered, not refused with 503 (see main.ts).
+    return503OnClosing: false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -53,6 +55,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
+  // While draining, every response closes its connection: a keep-alive client goes elsewhere for its
+  // next request, and the server is left with no idle connection to wait for.
+  app.addHook('onSend', async (_request, reply) => {
+    if (deps.lifecycle?.shuttingDown) reply.header('connection', 'close');
+  });
 
   app.setErrorHandler<FastifyError>((error, request, reply) => {
     if (error instanceof AppError) {

@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { Server } from 'node:net';
 import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
-import { buildApp } from './app.ts';
+import { type App, buildApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
 import { loadEnvOrExit } from './env.ts';
-import { bossJobs, discardingJobs, startBoss } from './jobs/queue.ts';
+import { bossJobs, discardingJobs, startBoss, stopBoss } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
 import { createMailer } from './services/mail/outbox.ts';
 import { createDiskStorage } from './services/storage.ts';
@@ -51,18 +53,66 @@ async function main(): Promise<void> {
       publicUrl: env.publicUrl,
     });
 
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  // The drain: stop accepting; answer every request already received (each response then closes its
+  // connection); stop the job workers and wait for their queries and handlers; only then close the
+  // database. 20 s: requests are answered in well under a second each, and jobs get what is left.
+  const graceMs = 20_000;
+  closeWithGrace({ delay: graceMs }, async ({ signal, err }) => {
+    const deadline = Date.now() + graceMs - 2_000;
     lifecycle.shuttingDown = true;
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
+    await stopAccepting(app, deadline);
     await app.close();
-    await boss?.stop({ graceful: true, timeout: 5_000 });
+    if (boss) await stopBoss(boss, deadline);
     await database.close();
     releaseLock?.();
   });
 
   await app.listen({ port: env.PORT, host: env.HOST });
+  countRequests(app);
   app.log.info(`Copse is running at ${env.publicUrl} (database: ${database.kind})`);
+}
+
+let requestsUnderWay = 0;
+let lastConnectionAt = 0;
+
+/**
+ * Counts the HTTP requests read and not yet answered (a response's `close` ends it, even on error),
+ * and notes when a connection was last taken up.
+ */
+function countRequests(app: App): void {
+  app.server.on('connection', () => {
+    lastConnectionAt = Date.now();
+  });
+  app.server.on('request', (_request, response: ServerResponse) => {
+    requestsUnderWay++;
+    response.once('close', () => requestsUnderWay--);
+  });
+}
+
+/** Resolves once `quiet()` has held for `checks` checks in a row, 20 ms apart, or at the deadline. */
+async function until(quiet: () => boolean, checks: number, deadline: number): Promise<void> {
+  let quietChecks = 0;
+  while (quietChecks < checks && Date.now() < deadline) {
+    quietChecks = quiet() ? quietChecks + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * Stops accepting without dropping what has already arrived, then waits until every request the
+ * connections carry has been answered. A busy process (PGlite runs on this thread) lags behind: the
+ * kernel has completed connections it has not taken up yet, which closing the listener would reset,
+ * and has received requests it has not read yet, whose connections look idle, and which Node's
+ * `server.close()` (in `app.close()`) would close. So: take up the waiting connections first (at most
+ * a second), close the listener alone, and call `app.close()` once no request has been under way for
+ * a few turns of the event loop (each turn reads what has arrived); by then idle means idle.
+ */
+async function stopAccepting(app: App, deadline: number): Promise<void> {
+  await until(() => Date.now() - lastConnectionAt > 100, 3, Math.min(deadline, Date.now() + 1_000));
+  Server.prototype.close.call(app.server);
+  await until(() => requestsUnderWay === 0, 5, deadline);
 }
 
 await main();

@@ -11,7 +11,7 @@ import {
 } from '../services/mail/outbox.ts';
 import { sendDueReminders } from '../services/meetings/send-reminders.ts';
 import { deleteExpiredRateLimits } from '../services/rate-limit.ts';
-import type { JobPayloads, Jobs } from './queue.ts';
+import { type JobPayloads, type Jobs, tracked } from './queue.ts';
 
 /** Registers the handlers of every durable job and the periodic ones. */
 export async function startWorkers(
@@ -25,26 +25,40 @@ export async function startWorkers(
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   const sendOptions = { ...polling, includeMetadata: true as const };
-  await boss.work<JobPayloads['email.send']>('email.send', sendOptions, async ([job]) => {
-    if (!job) return;
-    try {
-      await deliverEmail(db, mailer, job.data.messageId);
-    } catch (error) {
-      if (job.retryCount >= job.retryLimit) await markEmailFailed(db, job.data.messageId);
-      throw error;
-    }
-  });
-  await boss.work('email.sweep', async () => {
-    await dispatchEmails(jobs, await listStaleQueuedEmails(db));
-  });
-  await boss.work('sessions.cleanup', async () => {
-    await deleteExpiredSessions(db);
-    await deleteExpiredRateLimits(db);
-    await deleteExpiredSigninThrottles(db);
-  });
-  await boss.work('meetings.reminders', async () => {
-    await dispatchEmails(jobs, await sendDueReminders(db, publicUrl));
-  });
+  // Each handler is tracked, so shutdown closes the database only after the handlers have finished.
+  await boss.work<JobPayloads['email.send']>(
+    'email.send',
+    sendOptions,
+    tracked(boss, async ([job]) => {
+      if (!job) return;
+      try {
+        await deliverEmail(db, mailer, job.data.messageId);
+      } catch (error) {
+        if (job.retryCount >= job.retryLimit) await markEmailFailed(db, job.data.messageId);
+        throw error;
+      }
+    }),
+  );
+  await boss.work(
+    'email.sweep',
+    tracked(boss, async () => {
+      await dispatchEmails(jobs, await listStaleQueuedEmails(db));
+    }),
+  );
+  await boss.work(
+    'sessions.cleanup',
+    tracked(boss, async () => {
+      await deleteExpiredSessions(db);
+      await deleteExpiredRateLimits(db);
+      await deleteExpiredSigninThrottles(db);
+    }),
+  );
+  await boss.work(
+    'meetings.reminders',
+    tracked(boss, async () => {
+      await dispatchEmails(jobs, await sendDueReminders(db, publicUrl));
+    }),
+  );
   await boss.schedule('email.sweep', '*/5 * * * *');
   // Every minute: reminders go out within a minute of being due.
   await boss.schedule('meetings.reminders', '* * * * *');
