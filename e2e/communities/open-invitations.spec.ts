@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createCommunity, openDialog, signInAdministrator, uniqueWord } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 
-test('a leader pages through 150 open invitations from a cohort import and revokes one', async ({
+test('a leader pages through 150 open invitations from a cohort import, downloads them as CSV and revokes one', async ({
   browser,
 }) => {
   const admin = await signInAdministrator(browser);
@@ -18,7 +19,13 @@ test('a leader pages through 150 open invitations from a cohort import and revok
       file: {
         name: 'cohort.csv',
         mimeType: 'text/csv',
-        buffer: Buffer.from(['email,name', ...emails.map((email, i) => `${email},Student ${i}`)].join('\n')),
+        buffer: Buffer.from(
+          [
+            'email,name',
+            `${emails[0]},"=HYPERLINK(""https://evil.example"",""Student 0"")"`,
+            ...emails.slice(1).map((email, i) => `${email},Student ${i + 1}`),
+          ].join('\n'),
+        ),
       },
     },
   });
@@ -35,6 +42,22 @@ test('a leader pages through 150 open invitations from a cohort import and revok
   await admin.getByRole('button', { name: 'Load more invitations' }).click();
   await expect(open.getByRole('listitem')).toHaveCount(150);
   await expect(admin.getByRole('button', { name: 'Load more invitations' })).toHaveCount(0);
+  await expect(open.getByRole('listitem').filter({ hasText: emails[0] ?? '' })).toContainText(
+    '=HYPERLINK("https://evil.example","Student 0")',
+  );
+
+  // The CSV download holds every one; a name a spreadsheet would run as a formula starts with a quote.
+  const [download] = await Promise.all([
+    admin.waitForEvent('download'),
+    admin.getByRole('link', { name: 'Download as CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`invitations-${slug}.csv`);
+  const file = readFileSync((await download.path()) ?? '', 'utf8');
+  const lines = file.trimEnd().split('\r\n');
+  expect(lines).toHaveLength(151);
+  expect(lines.find((line) => line.startsWith(`${emails[0]},`))).toContain(
+    `,"'=HYPERLINK(""https://evil.example"",""Student 0"")",`,
+  );
 
   // Every one of them, the last of the file too, can be revoked.
   const last = emails.at(-1) ?? '';

@@ -18,7 +18,7 @@ import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { membershipRoleLabels } from '../../../common/enums.ts';
 import { emailField, shortMessageField } from '../../../common/fields.ts';
-import { apiGetBody, apiSend } from '../../api/client.ts';
+import { apiGetBody, apiSend, apiUrl } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { Invitation, InvitationList, InviteResult } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
@@ -313,9 +313,22 @@ function OpenInvitations(props: { slug: string }) {
   const total = invitations.data?.pages.at(-1)?.total ?? 0;
   return (
     <Stack gap="sm">
-      <Title order={3} size="h4" id="open-invitations-title">
-        Open invitations
-      </Title>
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <Title order={3} size="h4" id="open-invitations-title">
+          Open invitations
+        </Title>
+        {list.length > 0 ? (
+          <Button
+            component="a"
+            href={apiUrl(`/communities/${slug}/invitations/csv`)}
+            download
+            variant="default"
+            size="xs"
+          >
+            Download as CSV
+          </Button>
+        ) : null}
+      </Group>
       <StatusAlert message={status} />
       {invitations.isPending ? (
         <PageLoader label="Loading invitations…" />
@@ -338,6 +351,11 @@ function OpenInvitations(props: { slug: string }) {
                       <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
                         {name}
                       </Text>
+                      {invitation.name ? (
+                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                          {invitation.name}
+                        </Text>
+                      ) : null}
                       {expired ? (
                         <Badge color="gray" variant="light" tt="none" size="sm">
                           Expired

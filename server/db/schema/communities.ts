@@ -159,6 +159,8 @@ export const invitations = pgTable(
       .references(() => communities.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull(),
     email: text('email'),
+    /** The name a cohort file gave, as written (exports neutralise it, see common/csv.ts). */
+    name: text('name').notNull().default(''),
     role: membershipRoleEnum('role').notNull().default('member'),
     status: invitationStatusEnum('status').notNull().default('pending'),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),

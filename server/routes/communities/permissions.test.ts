@@ -64,6 +64,12 @@ const endpoints: Endpoint[] = [
     expected: (a, c) => write(a, c, leads(a)),
   },
   {
+    name: 'invitations as CSV',
+    method: 'GET',
+    request: (f) => ({ url: `/api/communities/${f.slug}/invitations/csv` }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
+  {
     name: 'edit details',
     method: 'PATCH',
     mutates: true,

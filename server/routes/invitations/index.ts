@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { refuseDeclaredLengthOver } from '../../plugins/input.ts';
-import { presentOpenInvitation } from '../../presenters/invitations.ts';
+import { openInvitationsCsv, presentOpenInvitation } from '../../presenters/invitations.ts';
 import {
   acceptInvitation,
   declineInvitation,
@@ -13,7 +13,10 @@ import {
 import { inviteByEmail } from '../../services/communities/invite-by-email.ts';
 import { inviteCohortCsv, maxCsvBytes } from '../../services/communities/invite-csv.ts';
 import { createInviteLink, revokeInvitation } from '../../services/communities/invite-link.ts';
-import { listCommunityInvitations } from '../../services/communities/read-invitations.ts';
+import {
+  exportCommunityInvitations,
+  listCommunityInvitations,
+} from '../../services/communities/read-invitations.ts';
 import { slugAndIdParams, slugParams } from '../communities/schema.ts';
 import { checkedPart } from '../multipart.ts';
 import { dataOf, errorResponses, okBody } from '../shared-schemas.ts';
@@ -57,6 +60,31 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       const now = Date.now();
       return { data: page.map((row) => presentOpenInvitation(row, now)), nextCursor, total };
+    },
+  );
+
+  app.get(
+    '/communities/:slug/invitations/csv',
+    {
+      schema: {
+        tags,
+        summary:
+          'Leaders: every open invitation as a CSV file for a spreadsheet (cells that could run as formulas are neutralised).',
+        params: slugParams,
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) => {
+      const { slug, rows } = await exportCommunityInvitations(
+        db(),
+        requireActor(request),
+        request.params.slug,
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Cache-Control', 'private, no-store')
+        .header('Content-Disposition', `attachment; filename="invitations-${slug}.csv"`)
+        .send(openInvitationsCsv(rows));
     },
   );
 

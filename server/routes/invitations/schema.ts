@@ -40,6 +40,8 @@ export const tokenParams = z.object({
 export const invitationSchema = z.object({
   id: z.string(),
   email: z.string().nullable(),
+  /** The name a cohort file gave, as written ('' otherwise). */
+  name: z.string(),
   role: z.enum(membershipRoles),
   status: z.string(),
   uses: z.number(),

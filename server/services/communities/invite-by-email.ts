@@ -52,15 +52,16 @@ export async function classifyInvitees(db: Db, communityId: string, emails: stri
 /**
  * Invites addresses to a community inside the caller's transaction: one invitation and one email each
  * (a link through sign-up for people without an account), an in-app notification for those with one.
- * Members and people already invited are reported, not invited again. Returns the outcome per address
- * and the queued emails to dispatch after commit.
+ * Members and people already invited are reported, not invited again. `names` (from a cohort file,
+ * by lower-case address) are kept as written. Returns the outcome per address and the queued emails to
+ * dispatch after commit.
  */
 export async function createEmailInvitations(
   tx: Db,
   deps: ServiceDeps,
   actor: Actor,
   community: CommunityRow,
-  request: { emails: string[]; role: MembershipRole; message: string },
+  request: { emails: string[]; role: MembershipRole; message: string; names?: Map<string, string> },
 ) {
   const emails = [...new Set(request.emails.map((email) => email.toLowerCase()))];
   const { status, userIds } = await classifyInvitees(tx, community.id, emails);
@@ -73,6 +74,7 @@ export async function createEmailInvitations(
         communityId: community.id,
         tokenHash: hashToken(tokens[index] ?? ''),
         email,
+        name: request.names?.get(email) ?? '',
         role: request.role,
         invitedBy: actor.id,
         expiresAt,

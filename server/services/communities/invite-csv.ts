@@ -12,6 +12,8 @@ import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
 export const maxCsvRows = 2000;
 export const maxCsvBytes = 512 * 1024;
+/** A name longer than this is cut when stored (the report shows it whole). */
+const maxNameLength = 200;
 
 export type CsvRowStatus =
   | 'ok'
@@ -175,10 +177,11 @@ export async function inviteCohortCsv(
       const known = report.status === 'ok' ? status.get(report.email) : undefined;
       if (known) Object.assign(report, { status: known, message: messages[known] });
     }
-    const toInvite = reports.filter((report) => report.status === 'ok').map((report) => report.email);
+    const toInvite = reports.filter((report) => report.status === 'ok');
     if (options.dryRun || toInvite.length === 0) return { reports, messageIds: [] as string[] };
     const created = await createEmailInvitations(tx, deps, actor, community, {
-      emails: toInvite,
+      emails: toInvite.map((report) => report.email),
+      names: new Map(toInvite.map((report) => [report.email, report.name.slice(0, maxNameLength)])),
       role: options.role,
       message: '',
     });

@@ -2,10 +2,16 @@ import type { Db } from '../../db/client.ts';
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
-import { listOpenInvitations } from '../../queries/invitations.ts';
+import { listAllOpenInvitations, listOpenInvitations } from '../../queries/invitations.ts';
 import { loadVisibleCommunity } from './load-community.ts';
 
 const onlyManagers = { message: 'Only the community’s leaders and the coordinators see its invitations.' };
+
+async function managedCommunity(db: Db, actor: Actor, slug: string) {
+  const { community, membership } = await loadVisibleCommunity(db, actor, slug);
+  authorize(canManageCommunity(actor, community, membership), onlyManagers);
+  return community;
+}
 
 /** Leaders and coordinators: a page of the community's open invitations, newest first, and their number. */
 export async function listCommunityInvitations(
@@ -14,7 +20,12 @@ export async function listCommunityInvitations(
   slug: string,
   page: { cursor?: string | undefined; limit: number },
 ) {
-  const { community, membership } = await loadVisibleCommunity(db, actor, slug);
-  authorize(canManageCommunity(actor, community, membership), onlyManagers);
+  const community = await managedCommunity(db, actor, slug);
   return listOpenInvitations(db, community.id, page);
+}
+
+/** Leaders and coordinators: every open invitation of the community, for the CSV export. */
+export async function exportCommunityInvitations(db: Db, actor: Actor, slug: string) {
+  const community = await managedCommunity(db, actor, slug);
+  return { slug: community.slug, rows: await listAllOpenInvitations(db, community.id) };
 }
