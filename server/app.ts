@@ -5,7 +5,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Database } from './db/client.ts';
+import { type Database, isDatabaseUnavailable } from './db/client.ts';
 import type { Env } from './env.ts';
 import { AppError, errorStatus } from './errors.ts';
 import type { Jobs } from './jobs/queue.ts';
@@ -101,6 +101,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: 'bad_request', message: error.message || 'Bad request.' });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply.status(errorStatus.unavailable).header('retry-after', '5').send({
+        error: 'unavailable',
+        message: 'The database cannot be reached just now. Try again in a few seconds.',
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply

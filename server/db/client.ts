@@ -46,6 +46,42 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/**
+ * SQLSTATE classes and codes that mean the database went away rather than that the query was wrong:
+ * connection exceptions (08), an administrator's terminate or a shutdown (57P01-57P03), and the
+ * socket errors of a server that is not there.
+ */
+const unavailableCodes = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
+const unavailableMessages = [
+  'Connection terminated',
+  'connection timeout',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error',
+];
+
+/**
+ * Whether an error (or one it wraps: Drizzle puts the driver's in `cause`) says the database is
+ * unreachable: a restart, failover or network cut. Such a request is answered 503, not 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
+    if (unavailableMessages.some((message) => current instanceof Error && current.message.includes(message)))
+      return true;
+    current = current.cause;
+  }
+  return false;
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20);
   return openPglite(options.dataDir ?? 'memory://', options.pgliteTemplate);
@@ -105,7 +141,14 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // JIT off for the app's connections: its statements are short, and compiling a search's plan cost
   // about 90 ms every time (bench findings of 4 December 2026), more than running it.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
+  // A connection attempt gives up after 5 s: with the database unreachable, a request is answered 503
+  // then instead of waiting for ever (pg's default).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: '-c jit=off',
+    connectionTimeoutMillis: 5_000,
+  });
   // An idle pooled connection that the server closes (restart, failover, an administrator's terminate)
   // emits an error; unhandled, it would crash the process. The pool drops that connection and opens a
   // new one when needed, so there is nothing else to do.
