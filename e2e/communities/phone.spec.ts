@@ -69,6 +69,18 @@ test('on a 320–360 px phone every community tab, the institution’s name and 
   await expectNoSidewaysScroll(admin);
   await expectAccessible(admin, 'on the directory at 360 px');
 
+  // Administration's section links wrap too: every one on screen at 320 px, no sideways scrolling.
+  await admin.setViewportSize({ width: 320, height: 720 });
+  await admin.goto('/admin/users');
+  await expect(admin.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+  const sections = admin.getByRole('navigation', { name: 'Administration' }).getByRole('link');
+  await expect(sections).toHaveCount(7);
+  for (const section of await sections.all()) {
+    await expect(section).toBeInViewport();
+  }
+  await expectNoSidewaysScroll(admin);
+  await expectAccessible(admin, 'on Admin → Users at 320 px');
+
   await member.context().close();
   await leader.context().close();
   await admin.context().close();
