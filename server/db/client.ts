@@ -153,6 +153,13 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // emits an error; unhandled, it would crash the process. The pool drops that connection and opens a
   // new one when needed, so there is nothing else to do.
   pool.on('error', () => undefined);
+  // A checked-out connection (a transaction between two statements, or one whose query the server
+  // ended) emits 'error' too, while the pool's listener is removed from it: that was uncaught and
+  // took the process down ("Connection terminated unexpectedly", #12 item 1). Its query or transaction
+  // fails on its own (503) and the pool discards the connection when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = drizzlePostgres(pool, { schema }) as unknown as Db;
   let closed = false;
   return {
