@@ -4,12 +4,14 @@ import type { CommunitySubject, MembershipSubject } from './communities.ts';
 import {
   canChangePost,
   canLiftSuspension,
+  canMarkHelpful,
   canModerateDiscussions,
   canReact,
   canReply,
   canReport,
   canStartThread,
   canSuspend,
+  canTakeBackReaction,
   type SuspensionTarget,
 } from './discussions.ts';
 
@@ -28,6 +30,7 @@ const suspendedMember: MembershipSubject = { role: 'member', suspended: true };
 const leader: MembershipSubject = { role: 'leader' };
 const suspendedLeader: MembershipSubject = { role: 'co_leader', suspended: true };
 const thread = { authorId: 'a', kind: 'discussion' as const, lockedAt: null, deletedAt: null };
+const question = { ...thread, kind: 'question' as const };
 const target = (
   userId: string,
   accountRole: Actor['role'],
@@ -52,6 +55,15 @@ describe('suspended members read but do not take part', () => {
     ['member edits own post', canChangePost(me, active, member, { authorId: 'a' }), true],
     ['suspended co-leader moderates', canModerateDiscussions(me, active, suspendedLeader), false],
     ['coordinator (not a member) replies', canReply(actor('coordinator'), active, null, thread), true],
+    ['asker marks the helpful answer', canMarkHelpful(me, active, member, question), true],
+    [
+      'suspended asker marks the helpful answer',
+      canMarkHelpful(me, active, suspendedMember, question),
+      false,
+    ],
+    ['member takes back a reaction', canTakeBackReaction(me, active, member), true],
+    ['suspended member takes back a reaction', canTakeBackReaction(me, active, suspendedMember), false],
+    ['reaction taken back in an archived community', canTakeBackReaction(me, archived, member), false],
   ];
   it.each(cases)('%s', (_name, actual, expected) => {
     expect(actual).toBe(expected);

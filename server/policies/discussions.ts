@@ -97,7 +97,7 @@ export function canChangePost(
   return isActiveMember(membership) && post.authorId === actor.id;
 }
 
-/** The person who asked a question (or a moderator) marks the helpful answer. */
+/** The person who asked a question (unless suspended since) or a moderator marks the helpful answer. */
 export function canMarkHelpful(
   actor: Actor | null,
   community: CommunitySubject,
@@ -106,7 +106,26 @@ export function canMarkHelpful(
 ): boolean {
   if (actor === null || isArchived(community) || thread.kind !== 'question' || thread.deletedAt !== null)
     return false;
-  return thread.authorId === actor.id || canModerateDiscussions(actor, community, membership);
+  if (canModerateDiscussions(actor, community, membership)) return true;
+  return thread.authorId === actor.id && membership?.suspended !== true;
+}
+
+/**
+ * Taking back one's own reaction: whoever reads the thread (also after leaving the community), while
+ * the community is not archived and the actor is not suspended from it (a suspension refuses every
+ * write there).
+ */
+export function canTakeBackReaction(
+  actor: Actor | null,
+  community: CommunitySubject,
+  membership: MembershipSubject,
+): boolean {
+  return (
+    actor !== null &&
+    !isArchived(community) &&
+    membership?.suspended !== true &&
+    canSeeCommunity(actor, community, membership)
+  );
 }
 
 /** Active members react to posts. */

@@ -73,8 +73,8 @@ export function write(actor: ActorName, context: Context, allowed: boolean, succ
 export interface Endpoint<F> {
   name: string;
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** Path and body, given the fixture. */
-  request(f: F): { url: string; payload?: object };
+  /** Path and body, given the fixture (and the actor asking, for requests about oneself). */
+  request(f: F, actor: ActorName): { url: string; payload?: object };
   expected(actor: ActorName, context: Context): number;
   /** Changes state when it succeeds: run it on a fixture of its own. */
   mutates?: boolean;
@@ -114,7 +114,7 @@ export async function matrixMismatches<F>(
   for (const actor of actors) {
     const expected = endpoint.expected(actor, context);
     const fixture = endpoint.mutates && expected < 300 ? await freshFixture() : shared;
-    const { url, payload } = endpoint.request(fixture);
+    const { url, payload } = endpoint.request(fixture, actor);
     const cookie = cookies[actor];
     const response = await t.app.inject({
       method: endpoint.method,

@@ -18,10 +18,11 @@ import {
 } from '../../test/permission-matrix.ts';
 
 /**
- * The permission matrix of the discussion endpoints (issue #5): every endpoint × 13 kinds of actor ×
+ * The permission matrix of the discussion endpoints (issue #5): every endpoint × 14 kinds of actor ×
  * public / institution / private × active / archived. Expected statuses come from the issue's rules:
  * members post and reply, leaders and sponsors announce, authors and leaders change posts, leaders pin
- * and lock, the asker or a leader marks the helpful answer; archived communities are read-only.
+ * and lock, the asker or a leader marks the helpful answer; whoever reads a thread follows it; archived
+ * communities are read-only, and a member suspended from the community reads but writes nothing there.
  */
 
 interface Fixture {
@@ -29,6 +30,8 @@ interface Fixture {
   /** A question by the member, with one reply by the co-leader. */
   thread: string;
   reply: string;
+  /** A reply by the member suspended from the community (written before the suspension). */
+  suspendedsReply: string;
   /** A suspension in force, of a member of its own (the matrix's member stays active). */
   suspension: string;
 }
@@ -41,6 +44,12 @@ function moderatorsRead(actor: ActorName, context: Context): number {
   return leads(actor) ? 200 : 403;
 }
 const takesPart = (actor: ActorName) => isMember(actor) || isStaff(actor);
+/** Following a thread: whoever reads it and is signed in (archived too: it writes no content), unless suspended. */
+function follows(actor: ActorName, context: Context): number {
+  if (!signedIn(actor)) return 401;
+  if (!canSee(actor, context)) return 404;
+  return actor === 'communitySuspended' ? 403 : 200;
+}
 
 const endpoints: Endpoint<Fixture>[] = [
   {
@@ -103,17 +112,6 @@ const endpoints: Endpoint<Fixture>[] = [
     mutates: true,
     request: (f) => ({ url: `/api/threads/${f.thread}/moderation`, payload: { pinned: true, locked: true } }),
     expected: (a, c) => write(a, c, leads(a)),
-  },
-  {
-    // Following is for anyone who reads the thread (archived too), but not for a suspended member.
-    name: 'follow',
-    method: 'PUT',
-    request: (f) => ({ url: `/api/threads/${f.thread}/following`, payload: { following: true } }),
-    expected: (a, c) => {
-      if (!signedIn(a)) return 401;
-      if (!canSee(a, c)) return 404;
-      return a === 'communitySuspended' ? 403 : 200;
-    },
   },
   {
     name: 'mark the helpful answer',
@@ -191,6 +189,37 @@ const endpoints: Endpoint<Fixture>[] = [
     request: (f) => ({ url: `/api/threads/${f.thread}/reactions`, payload: { emoji: '👍' } }),
     expected: (a, c) => write(a, c, takesPart(a), 201),
   },
+  {
+    // Taking back one's own reaction (none here: nothing changes, but the answer says who may).
+    name: 'take back a reaction',
+    method: 'DELETE',
+    request: (f) => ({ url: `/api/threads/${f.thread}/reactions`, payload: { emoji: '👍' } }),
+    expected: (a, c) => write(a, c, true),
+  },
+  {
+    name: 'follow',
+    method: 'PUT',
+    mutates: true,
+    request: (f) => ({ url: `/api/threads/${f.thread}/following`, payload: { following: true } }),
+    expected: follows,
+  },
+  {
+    name: 'stop following',
+    method: 'PUT',
+    mutates: true,
+    request: (f) => ({ url: `/api/threads/${f.thread}/following`, payload: { following: false } }),
+    expected: follows,
+  },
+  {
+    name: "edit the suspended member's own reply",
+    method: 'PATCH',
+    mutates: true,
+    request: (f) => ({
+      url: `/api/threads/${f.thread}/replies/${f.suspendedsReply}`,
+      payload: { body: 'Edited' },
+    }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
 ];
 
 const world = openMatrixWorld();
@@ -207,12 +236,15 @@ async function buildFixture(context: Context): Promise<Fixture> {
       kind: 'question',
       title: 'Q',
       body: 'Why?',
-      replyCount: 1,
+      replyCount: 2,
     })
     .returning({ id: threads.id });
-  const [reply] = await db
+  const [reply, suspendedsReply] = await db
     .insert(posts)
-    .values({ threadId: thread?.id ?? '', authorId: people.coLeader.id, body: 'Because.' })
+    .values([
+      { threadId: thread?.id ?? '', authorId: people.coLeader.id, body: 'Because.' },
+      { threadId: thread?.id ?? '', authorId: people.communitySuspended.id, body: 'Nonsense.' },
+    ])
     .returning({ id: posts.id });
   const suspended = await createUser(db);
   await db
@@ -231,6 +263,7 @@ async function buildFixture(context: Context): Promise<Fixture> {
     slug: community.slug,
     thread: thread?.id ?? '',
     reply: reply?.id ?? '',
+    suspendedsReply: suspendedsReply?.id ?? '',
     suspension: suspension?.id ?? '',
   };
 }

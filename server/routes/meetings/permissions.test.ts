@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { activityRoles } from '../../db/schema/index.ts';
 import { createTestMeeting } from '../../test/meetings.ts';
 import {
   type ActorName,
@@ -19,8 +20,9 @@ import {
 /**
  * The permission matrix of the meeting endpoints (issue #4): who may see, schedule, edit, cancel,
  * answer, give roles, take attendance and write follow-up, for every kind of actor in public,
- * institution-only and private communities, active and archived. Expected statuses are written from
- * the issue's rules, not read from the policy module.
+ * institution-only and private communities, active and archived. A member suspended from the community
+ * sees its meetings and who answered, but answers, volunteers and schedules nothing. Expected statuses
+ * are written from the issue's rules, not read from the policy module.
  */
 
 interface Fixture {
@@ -31,6 +33,8 @@ interface Fixture {
   started: string;
   coLeader: string;
   member: string;
+  /** A role of the community's own. */
+  activityRole: string;
 }
 
 /** Members' things (who answered, role suggestions): 401 signed out, 404 unseen, members and staff only. */
@@ -126,6 +130,21 @@ const endpoints: Endpoint<Fixture>[] = [
     expected: (a, c) => write(a, c, leads(a)),
   },
   {
+    // Volunteering: taking an open role oneself. Full members may; leaders and coordinators give roles
+    // to anyone, but only members hold them (a coordinator from outside gets a field error).
+    name: 'volunteer for a role',
+    method: 'PUT',
+    mutates: true,
+    request: (f, actor) => ({
+      url: `/api/meetings/${f.upcoming}/roles`,
+      payload: { role: 'Note-taker', userId: actor === 'anonymous' ? f.member : world.people[actor].id },
+    }),
+    expected: (a, c) => {
+      const allowed = write(a, c, (isMember(a) && a !== 'guest') || leads(a));
+      return allowed === 200 && !isMember(a) ? 400 : allowed;
+    },
+  },
+  {
     name: 'take attendance',
     method: 'PUT',
     mutates: true,
@@ -153,6 +172,13 @@ const endpoints: Endpoint<Fixture>[] = [
     request: (f) => ({ url: `/api/communities/${f.slug}/activity-roles`, payload: { name: 'Timekeeper' } }),
     expected: (a, c) => write(a, c, leads(a), 201),
   },
+  {
+    name: 'remove an activity role',
+    method: 'DELETE',
+    mutates: true,
+    request: (f) => ({ url: `/api/communities/${f.slug}/activity-roles/${f.activityRole}` }),
+    expected: (a, c) => write(a, c, leads(a)),
+  },
 ];
 
 const world = openMatrixWorld();
@@ -166,12 +192,17 @@ async function buildFixture(context: Context): Promise<Fixture> {
     startsInHours: -0.5,
     createdBy: people.leader.id,
   });
+  const [role] = await db
+    .insert(activityRoles)
+    .values({ communityId: community.id, name: 'Scribe' })
+    .returning({ id: activityRoles.id });
   return {
     slug: community.slug,
     upcoming: upcoming.id,
     started: started.id,
     coLeader: people.coLeader.id,
     member: people.member.id,
+    activityRole: role?.id ?? '',
   };
 }
 

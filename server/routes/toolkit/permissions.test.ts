@@ -25,17 +25,20 @@ import {
 } from '../../test/permission-matrix.ts';
 
 /**
- * The permission matrix of the Toolkit endpoints (issue #5): every endpoint × 13 kinds of actor ×
+ * The permission matrix of the Toolkit endpoints (issue #5): every endpoint × 14 kinds of actor ×
  * public / institution / private × active / archived. The rules, from the issue: whoever sees the
  * community reads its Toolkit; members (and coordinators) add resources, record "I used this" and
  * start a resource's discussion; the person who added a resource and the leaders change it; leaders,
- * co-leaders and coordinators feature, and organise topics and collections; archived is read-only.
+ * co-leaders and coordinators feature, and organise topics and collections; archived is read-only,
+ * and a member suspended from the community reads it but changes nothing, not even what they added.
  */
 
 interface Fixture {
   slug: string;
   /** A link added by the member. */
   resource: string;
+  /** A link added by the member suspended from the community (before the suspension). */
+  suspendedsResource: string;
   /** An image uploaded by the member (for download and view). */
   image: string;
   /** Another member's "I used this" on `resource`. */
@@ -120,6 +123,13 @@ const endpoints: Endpoint<Fixture>[] = [
     mutates: true,
     request: (f) => ({ url: `/api/resources/${f.resource}` }),
     expected: (a, c) => write(a, c, a === 'member' || leads(a)),
+  },
+  {
+    name: "edit the suspended member's own resource",
+    method: 'PATCH',
+    mutates: true,
+    request: (f) => ({ url: `/api/resources/${f.suspendedsResource}`, payload: { title: 'Renamed link' } }),
+    expected: (a, c) => write(a, c, leads(a)),
   },
   {
     name: 'feature',
@@ -226,7 +236,7 @@ async function buildFixture(context: Context): Promise<Fixture> {
   await db.insert(communityMembers).values({ communityId: community.id, userId: other.id, role: 'member' });
   const key = newStorageKey();
   await world.t.app.deps.storage.put(key, png);
-  const [resource, image] = await db
+  const [resource, image, suspendedsResource] = await db
     .insert(resources)
     .values([
       {
@@ -246,6 +256,13 @@ async function buildFixture(context: Context): Promise<Fixture> {
         fileMime: 'image/png',
         fileSize: png.length,
       },
+      {
+        communityId: community.id,
+        authorId: people.communitySuspended.id,
+        kind: 'link',
+        title: 'Marking shortcuts',
+        url: 'https://example.org/shortcuts',
+      },
     ])
     .returning({ id: resources.id });
   const [use] = await db
@@ -263,6 +280,7 @@ async function buildFixture(context: Context): Promise<Fixture> {
   return {
     slug: community.slug,
     resource: resource?.id ?? '',
+    suspendedsResource: suspendedsResource?.id ?? '',
     image: image?.id ?? '',
     use: use?.id ?? '',
     topic: topic?.id ?? '',

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { posts, reactions, threadFollows, threadReads } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../plugins/auth.ts';
-import { canFollowThread, canReact } from '../../policies/discussions.ts';
+import { canFollowThread, canReact, canTakeBackReaction } from '../../policies/discussions.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeContribution, follow, loadVisibleThread } from './load-thread.ts';
@@ -42,7 +42,13 @@ export async function removeReaction(
   input: { emoji: string; postId: string | null },
 ): Promise<void> {
   const { db } = deps.database;
-  await loadVisibleThread(db, actor, threadId);
+  const { community, membership } = await loadVisibleThread(db, actor, threadId);
+  authorizeWrite(
+    canTakeBackReaction(actor, community, membership),
+    community,
+    'You cannot change reactions here.',
+    membership,
+  );
   await db
     .delete(reactions)
     .where(
