@@ -23,7 +23,8 @@ import { type BenchData, seedBenchData } from './seed.ts';
  * reference in this process, then autocannon on each scenario in turn. Writes bench/RESULTS.md and exits
  * 1 if a scenario answered with errors.
  *
- * Settings: BENCH_DB, BENCH_DATABASE_URL (a server to create `copse_bench` on), BENCH_PEOPLE,
+ * Settings: BENCH_DB, BENCH_DATABASE_URL (a server to create the database on), BENCH_DATABASE_NAME
+ * (`copse_bench` unless set; the last seed of each name is kept for BENCH_REUSE), BENCH_PEOPLE,
  * BENCH_COMMUNITIES, BENCH_MEMBERSHIPS, BENCH_MEETINGS, BENCH_RSVPS, BENCH_THREADS, BENCH_REPLIES,
  * BENCH_RESOURCES, BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS, BENCH_POOL_SIZE; BENCH_ONLY
  * (comma-separated groups or words of scenario names, e.g. `knowledge` or `search`) measures only those
@@ -40,7 +41,7 @@ const numberSetting = (name: string, fallback: number): number => {
 const settings = {
   database: process.env.BENCH_DB === 'pglite' ? ('pglite' as const) : ('postgres' as const),
   serverUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  databaseName: 'copse_bench',
+  databaseName: process.env.BENCH_DATABASE_NAME ?? 'copse_bench',
   people: numberSetting('BENCH_PEOPLE', 50_000),
   communities: numberSetting('BENCH_COMMUNITIES', 1_000),
   memberships: numberSetting('BENCH_MEMBERSHIPS', 150_000),
@@ -56,8 +57,12 @@ const settings = {
   poolSize: numberSetting('BENCH_POOL_SIZE', 20),
 };
 
+if (!/^[a-z][a-z0-9_]*$/.test(settings.databaseName)) {
+  throw new Error('BENCH_DATABASE_NAME must be lower-case letters, digits and underscores');
+}
+
 /** Where the last seed's BenchData is kept, for `BENCH_REUSE=1`. */
-const reuseFile = path.join(os.tmpdir(), 'copse-bench-data.json');
+const reuseFile = path.join(os.tmpdir(), `${settings.databaseName}-data.json`);
 const reuse = process.env.BENCH_REUSE === '1' && settings.database === 'postgres' && existsSync(reuseFile);
 
 /**
