@@ -149,9 +149,16 @@ async function measure(
   const headers: Record<string, string> = scenario.signedIn ? { cookie } : {};
   const failure = await preflight(origin, paths, headers, scenario);
   if (failure) return { scenario, failure };
-  const options = { origin, paths, headers, connections: settings.connections };
-  await runLoad({ ...options, seconds: settings.warmupSeconds });
-  const load = await runLoad({ ...options, seconds: settings.seconds });
+  const options = { origin, paths, headers, connections: scenario.connections ?? settings.connections };
+  const writer = scenario.withWriter ? startReplyWriter(app, context) : undefined;
+  let load: Awaited<ReturnType<typeof runLoad>>;
+  try {
+    await runLoad({ ...options, seconds: settings.warmupSeconds });
+    load = await runLoad({ ...options, seconds: settings.seconds });
+  } finally {
+    const written = await writer?.stop();
+    if (written !== undefined) console.log(`  meanwhile ${written} new replies were written`);
+  }
   const loadAverage = os.loadavg()[0];
   const problems = load.non2xx + load.errors;
   if (load.requests === 0) {
@@ -166,6 +173,41 @@ async function measure(
     load,
     loadAverage,
     failure: `${problems} (${codes}; ${load.errors} errors, of which ${load.timeouts} timeouts)`,
+  };
+}
+
+/** New replies per second written while a `withWriter` scenario runs. */
+const writesPerSecond = 20;
+
+/**
+ * Writes new replies, as members would, while a scenario is measured (#13 §2: search answers while
+ * posts arrive): one every 50 ms into the bench member's long threads, through the database the app
+ * uses, with common words of the seeded replies in them.
+ */
+function startReplyWriter(app: App, context: BenchContext) {
+  const db = app.deps.database.db;
+  const words = ['feedback', 'students', 'peer feedback', 'group work', 'assessment', 'metacognition'];
+  let written = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const started = performance.now();
+      const threadId = context.threadIds[written % context.threadIds.length];
+      const word = words[written % words.length];
+      await db.execute(sql`insert into posts (thread_id, author_id, body)
+        values (${threadId}::uuid, ${context.personId}::uuid,
+          ${`Bench writer ${written}: what we learnt about ${word} this week, and what the students said.`})`);
+      written++;
+      const wait = 1000 / writesPerSecond - (performance.now() - started);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return written;
+    },
   };
 }
 

@@ -54,7 +54,7 @@ import type {
   proposalSchema,
   proposalSummarySchema,
 } from '../../server/routes/proposals/schema.ts';
-import type { searchResponse, searchResultSchema } from '../../server/routes/search/schema.ts';
+import type { searchResponse, searchResultSchema, searchSorts } from '../../server/routes/search/schema.ts';
 import type {
   adminUserSchema,
   meSchema,
@@ -122,6 +122,7 @@ export type WhatsNewThread = WhatsNew['announcements'][number];
 
 export type SearchResult = z.infer<typeof searchResultSchema>;
 export type SearchResponse = z.infer<typeof searchResponse>;
+export type SearchSort = (typeof searchSorts)[number];
 export type SearchKind = SearchResult['kind'];
 
 export type ContactInput = z.input<typeof contactBody>;

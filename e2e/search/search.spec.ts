@@ -83,8 +83,8 @@ test('a member searches from the header, filters by discussions and opens the th
 test('a search matching every kind shows a mixed list, pages on by keyboard and opens a person card', async ({
   browser,
 }) => {
-  // It writes 23 posts and a person, and checks two long result lists with axe.
-  test.setTimeout(150_000);
+  // It writes 23 posts and a person, and checks four long result lists with axe (both sorts).
+  test.setTimeout(240_000);
   const admin = await signInAdministrator(browser);
   const leaderAccount = await communityPerson(admin.request, 'leader');
   const memberAccount = await communityPerson(admin.request, 'member');
@@ -150,6 +150,25 @@ test('a search matching every kind shows a mixed list, pages on by keyboard and 
   for (const badge of ['Community', 'Discussion', 'Reply', 'Resource', 'Person'])
     await expect(results.getByText(badge, { exact: true }).first()).toBeVisible();
   await expectAccessible(member, 'on both pages of a mixed list of search results');
+
+  // Newest first: a labelled control, used by keyboard, its choice kept in the address and the tabs.
+  const sortBy = member.getByRole('combobox', { name: 'Sort by' });
+  await expect(sortBy).toHaveValue('relevance');
+  await sortBy.focus();
+  await sortBy.selectOption({ label: 'Newest' });
+  await expect(member).toHaveURL(`/search?q=${word}&sort=newest`);
+  await expect(results.getByRole('status')).toHaveText(`20 of 24 results for “${word}”, newest first.`);
+  // The newest result is the person, whose account is the newest thing that matches.
+  await expect(results.getByRole('article').first()).toHaveAccessibleName('Lev Vygotsky');
+  await expectAccessible(member, 'on search results sorted newest first');
+  await kinds.getByRole('link', { name: 'Discussions (12)' }).click();
+  await expect(member).toHaveURL(`/search?q=${word}&kind=thread&sort=newest`);
+  await expect(results.getByRole('article').first()).toHaveAccessibleName(`The ${word} method, part 12`);
+  await expectAccessible(member, 'on discussions sorted newest first');
+  await member.goBack();
+  await member.goBack();
+  await expect(sortBy).toHaveValue('relevance');
+  await expect(results.getByRole('status')).toHaveText(`20 of 24 results for “${word}”, best first.`);
 
   // The person is a card: name, kind, the expertise the word matched; it opens their profile.
   const card = results.getByRole('article', { name: 'Lev Vygotsky' });

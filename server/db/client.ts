@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
@@ -87,9 +88,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openPglite(options.dataDir ?? 'memory://', options.pgliteTemplate);
 }
 
+/** Search folds accents with unaccent (migration 0011); PGlite loads it as a contrib extension. */
+const pgliteExtensions = { unaccent };
+
 /** A migrated, empty PGlite database as a data-folder dump, for tests to start from. */
 export async function createPgliteTemplate(): Promise<Blob> {
-  const client = await PGlite.create('memory://');
+  const client = await PGlite.create({ dataDir: 'memory://', extensions: pgliteExtensions });
   await migratePglite(drizzlePglite(client), { migrationsFolder });
   await seedSingletons(drizzlePglite(client, { schema }) as unknown as Db);
   const dump = await client.dumpDataDir('none');
@@ -102,7 +106,11 @@ async function seedSingletons(db: Db): Promise<void> {
 }
 
 async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
-  const client = await PGlite.create({ dataDir, ...(template ? { loadDataDir: template } : {}) });
+  const client = await PGlite.create({
+    dataDir,
+    extensions: pgliteExtensions,
+    ...(template ? { loadDataDir: template } : {}),
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,

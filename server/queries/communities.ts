@@ -169,7 +169,7 @@ function directoryQuery(db: Db, shape: DirectoryShape) {
   const has = (name: FilterName) => shape.filters.has(name);
   // A scalar subquery, so the words are parsed once per query, also in the generic plan PostgreSQL
   // switches a prepared statement to (a bare function of a parameter would be parsed again per row).
-  const query = has('q') ? sql`(select websearch_to_tsquery('english', ${value('q')}))` : undefined;
+  const query = has('q') ? sql`(select copse_tsquery(${value('q')}))` : undefined;
   const conditions: (SQL | undefined)[] = [visibleIn(shape.scope, value('actorId'))];
   if (query) conditions.push(sql`${communities.search} @@ ${query}`);
   if (has('topic')) conditions.push(sql`${communities.topics} @> array[${value('topic')}]::text[]`);
@@ -218,7 +218,7 @@ function directoryQuery(db: Db, shape: DirectoryShape) {
       ...cardColumns,
       cursorKey,
       highlight: query
-        ? sql<string>`ts_headline('english', ${communities.purpose}, ${query}, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')`
+        ? sql<string>`ts_headline('copse_en', ${communities.purpose}, ${query}, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')`
         : sql<string>`''`,
     })
     .from(communities)

@@ -3,19 +3,17 @@ import type { Db } from '../db/client.ts';
 import { communities, posts, resources, threads, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../plugins/auth.ts';
-import { type SearchKind, searchKinds } from '../routes/search/schema.ts';
+import { type SearchKind, searchKinds, type searchSorts } from '../routes/search/schema.ts';
 import { visibleTo } from './communities.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { listPersonSummaries, toPrefixTsQuery } from './people.ts';
 import { rowsOf } from './raw-rows.ts';
 
 /**
- * Ranking looks at most this many matches per kind: a common word can match most posts, and ranking
- * every one of them is what makes search slow (ARCHITECTURE.md). The newest candidates are ranked
- * (people: the first found, as names have no order that matters more), and paging walks through all
- * of them, so the counts are what the pages hold.
+ * Counts stop here: counting every match of a common word costs as much as the search (782 ms for
+ * "feedback" in 535,000 replies), so a kind with more matches says "1,000+" (`countsCapped`).
  */
-export const candidatesPerKind = 200;
+export const countCap = 1000;
 
 const headline = "'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=1'";
 
@@ -34,31 +32,56 @@ export interface SearchRow {
 
 type PersonCardRow = Awaited<ReturnType<typeof listPersonSummaries>>[number];
 
+export type SearchSort = (typeof searchSorts)[number];
+
 export interface SearchFilter {
   q: string;
   kind?: SearchKind | undefined;
   community?: string | undefined;
+  /** `relevance` (best match, the default) or `newest`. */
+  sort?: SearchSort | undefined;
   cursor?: string | undefined;
   limit: number;
   /** Whether people are searched too (`canBrowsePeople`). */
   withPeople: boolean;
 }
 
+export interface SearchAnswer {
+  rows: SearchRow[];
+  /** Matches of each kind the searcher may read, counted up to `countCap`. */
+  counts: Record<SearchKind, number>;
+  /** The kinds with more matches than `counts` says ("1,000+"). */
+  countsCapped: Record<SearchKind, boolean>;
+  nextCursor: string | null;
+}
+
 /** A ts_rank value as PostgreSQL writes a `real` (round-trips exactly through `::real`). */
 const rankPattern = /^(?:\d+(?:\.\d+)?(?:e[+-]?\d+)?|0)$/i;
+/** A timestamptz as PostgreSQL writes it (`2026-12-05 18:49:44.659631+00`). */
+const timePattern = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2})?$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+interface After {
+  sort: SearchSort;
+  /** The rank (relevance) or creation time (newest) of the last result, as PostgreSQL wrote it. */
+  key: string;
+  kind: SearchKind;
+  id: string;
+}
+
 /**
- * The position after the last result of a page: its rank (as exact text), kind and id, the order
- * every page is sorted in (best first, then kind and id to break ties).
+ * The position after the last result of a page: the sort, its key (rank or creation time, as exact
+ * text), kind and id, the order every page is sorted in (best or newest first, then kind and id).
  */
-function searchCursorAfter(cursor: string | undefined) {
-  const after = decodeCursor(cursor, 3);
+function searchCursorAfter(cursor: string | undefined, sort: SearchSort): After | undefined {
+  const after = decodeCursor(cursor, 4);
   if (!after) return undefined;
-  const [rank, kind, id] = after;
+  const [cursorSort, key, kind, id] = after;
   if (
-    typeof rank !== 'string' ||
-    !rankPattern.test(rank) ||
+    cursorSort !== sort ||
+    typeof key !== 'string' ||
+    !(sort === 'relevance' ? rankPattern : timePattern).test(key) ||
+    (sort === 'newest' && Number.isNaN(Date.parse(key.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')))) ||
     !searchKinds.includes(kind as SearchKind) ||
     typeof id !== 'string' ||
     !uuidPattern.test(id)
@@ -66,130 +89,176 @@ function searchCursorAfter(cursor: string | undefined) {
     throw new AppError('validation_failed', 'The cursor is not valid.', {
       cursor: 'not a cursor from this search',
     });
-  return { rank, kind: kind as SearchKind, id };
-}
-
-/** Best first, then kind and id: the same order as the SQL (`rank desc, kind, id`). */
-function byRank(a: RawRow, b: RawRow): number {
-  if (a.rankValue !== b.rankValue) return b.rankValue - a.rankValue;
-  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return { sort, key, kind: kind as SearchKind, id };
 }
 
 interface RawRow extends SearchRow {
-  rankText: string;
-  rankValue: number;
+  keyText: string;
+}
+
+/** What one kind's branch is made of. */
+interface KindSource {
+  /** Columns kind, id, title, doc, community_slug, community_name, thread_id (in that order). */
+  columns: SQL;
+  from: SQL;
+  where: SQL;
+  rank: SQL;
+  createdAt: SQL;
+  /** Best first as an index can give it (RUM's `<=>`, ascending), when it differs from `rank desc`. */
+  bestFirst?: SQL;
+}
+
+/** Whether a database has the RUM index of replies (migration 0011 makes it where RUM is installed). */
+const rumIndexes = new WeakMap<Db, Promise<boolean>>();
+export function hasRumIndex(db: Db): Promise<boolean> {
+  let known = rumIndexes.get(db);
+  if (!known) {
+    known = db
+      .execute(sql`select exists (select 1 from pg_indexes where indexname = 'posts_search_rum_idx') as rum`)
+      .then((result) => rowsOf<{ rum: boolean }>(result)[0]?.rum === true);
+    rumIndexes.set(db, known);
+    known.catch(() => rumIndexes.delete(db));
+  }
+  return known;
 }
 
 /**
  * One search over communities, discussion threads, replies, Toolkit resources and people, with
- * websearch syntax (quotes, OR, -word) for the English text and prefix matching for names, paged by
- * an opaque cursor (rank, kind, id) that works for one kind and for all of them together. Every branch
- * is scoped by the same visibility rule as the directory (`visibleTo`), leaves out deleted and hidden
- * posts, and gives people only when `withPeople`, so a result is never something the searcher may not
- * read. One statement: each kind's candidates once (a CTE), counted for the tabs and ranked for the
- * page; snippets (`ts_headline`, the costly part) are made only for the rows of the page.
+ * websearch syntax (quotes, OR, -word) in English, Dutch and Italian (`copse_tsquery`, accents
+ * folded) for the texts and prefix matching for names, sorted by best match (ts_rank over every match,
+ * not a sample) or newest first, paged by an opaque cursor (sort key, kind, id) that works for one kind
+ * and for all of them together. Every branch is scoped by the same visibility rule as the directory
+ * (`visibleTo`), leaves out deleted and hidden posts, and gives people only when `withPeople`, so a
+ * result is never something the searcher may not read. One statement: each kind's page (its first
+ * `limit + 1` after the cursor), merged; each kind counted up to `countCap`; snippets (`ts_headline`,
+ * the costly part) only for the rows of the page, in the first of the three languages that matches.
  */
 export async function searchEverything(
   db: Db,
   actor: Actor | null,
   filter: SearchFilter,
-): Promise<{ rows: SearchRow[]; counts: Record<SearchKind, number>; nextCursor: string | null }> {
+): Promise<SearchAnswer> {
   if (!Number.isSafeInteger(filter.limit) || filter.limit < 1)
     throw new Error('limit must be a whole number');
-  const after = searchCursorAfter(filter.cursor);
-  const query = sql`websearch_to_tsquery('english', ${filter.q})`;
+  const sort: SearchSort = filter.sort ?? 'relevance';
+  const rum = sort === 'relevance' && (await hasRumIndex(db));
+  const after = searchCursorAfter(filter.cursor, sort);
+  const query = sql`copse_tsquery(${filter.q})`;
   const visible = visibleTo(actor) ?? sql`true`;
   const inCommunity: SQL = filter.community ? sql`${communities.slug} = ${filter.community}` : sql`true`;
-  // Each kind's candidates: kind, id, title, doc (the text snippets come from), community, thread, rank.
-  const candidates: Partial<Record<SearchKind, SQL>> = {};
-  candidates.community = sql`select 'community'::text as kind, ${communities.id} as id, ${communities.name} as title,
-      ${communities.purpose} as doc,
-      ${communities.slug} as community_slug, ${communities.name} as community_name, null::uuid as thread_id,
-      ts_rank_cd(${communities.search}, ${query}) as rank
-      from ${communities}
-      where ${communities.search} @@ ${query} and ${visible} and ${inCommunity}
-      order by ${communities.lastActivityAt} desc`;
-  candidates.thread = sql`select 'thread'::text as kind, t.id, t.title,
-      t.body as doc,
-      ${communities.slug} as community_slug, ${communities.name} as community_name, t.id as thread_id,
-      ts_rank_cd(t.search, ${query}) as rank
-      from ${threads} t join ${communities} on ${communities.id} = t.community_id
-      where t.search @@ ${query} and t.deleted_at is null and t.hidden_at is null and ${visible} and ${inCommunity}
-      order by t.last_activity_at desc`;
-  // Replies are the biggest table: across all communities, the newest few hundred matches are taken
-  // from posts alone (its own index and rows) before each is joined to its thread and community; a
-  // common pair of words would otherwise join thousands of replies to keep 200.
-  const newestReplies = filter.community
-    ? sql`${posts}`
-    : sql`(select * from ${posts} p0 where p0.search @@ ${query} and p0.deleted_at is null
-        and p0.hidden_at is null order by p0.created_at desc limit ${candidatesPerKind * 3})`;
-  candidates.reply = sql`select 'reply'::text as kind, p.id, t.title,
-      p.body as doc,
-      ${communities.slug} as community_slug, ${communities.name} as community_name, t.id as thread_id,
-      ts_rank_cd(p.search, ${query}) as rank
-      from ${newestReplies} p join ${threads} t on t.id = p.thread_id
-        join ${communities} on ${communities.id} = t.community_id
-      where p.search @@ ${query} and p.deleted_at is null and p.hidden_at is null
-        and t.deleted_at is null and t.hidden_at is null and ${visible} and ${inCommunity}
-      order by p.created_at desc`;
-  candidates.resource = sql`select 'resource'::text as kind, r.id, r.title,
-      r.description || ' ' || r.body as doc,
-      ${communities.slug} as community_slug, ${communities.name} as community_name, null::uuid as thread_id,
-      ts_rank_cd(r.search, ${query}) as rank
-      from ${resources} r join ${communities} on ${communities.id} = r.community_id
-      where r.search @@ ${query} and r.deleted_at is null and ${visible} and ${inCommunity}
-      order by r.created_at desc`;
+  const sources: Partial<Record<SearchKind, KindSource>> = {};
+  sources.community = {
+    columns: sql`'community'::text as kind, ${communities.id} as id, ${communities.name} as title,
+      ${communities.purpose} as doc, ${communities.slug} as community_slug, ${communities.name} as community_name,
+      null::uuid as thread_id`,
+    from: sql`${communities}`,
+    where: sql`${communities.search} @@ ${query} and ${visible} and ${inCommunity}`,
+    rank: sql`ts_rank(${communities.search}, ${query})`,
+    createdAt: sql`${communities.createdAt}`,
+  };
+  sources.thread = {
+    columns: sql`'thread'::text as kind, t.id, t.title, t.body as doc, ${communities.slug} as community_slug,
+      ${communities.name} as community_name, t.id as thread_id`,
+    from: sql`${threads} t join ${communities} on ${communities.id} = t.community_id`,
+    where: sql`t.search @@ ${query} and t.deleted_at is null and t.hidden_at is null and ${visible} and ${inCommunity}`,
+    rank: sql`ts_rank(t.search, ${query})`,
+    createdAt: sql`t.created_at`,
+  };
+  sources.reply = {
+    columns: sql`'reply'::text as kind, p.id, t.title, p.body as doc, ${communities.slug} as community_slug,
+      ${communities.name} as community_name, t.id as thread_id`,
+    from: sql`${posts} p join ${threads} t on t.id = p.thread_id join ${communities} on ${communities.id} = t.community_id`,
+    where: sql`p.search @@ ${query} and p.deleted_at is null and p.hidden_at is null
+      and t.deleted_at is null and t.hidden_at is null and ${visible} and ${inCommunity}`,
+    rank: sql`ts_rank(p.search, ${query})`,
+    createdAt: sql`p.created_at`,
+    // RUM ranks inside the index; with an OR at the top of the query (copse_tsquery) its order is
+    // ts_rank's, so both databases give the same pages.
+    ...(rum ? { bestFirst: sql`p.search <=> ${query}` } : {}),
+  };
+  sources.resource = {
+    columns: sql`'resource'::text as kind, r.id, r.title, r.description || ' ' || r.body as doc,
+      ${communities.slug} as community_slug, ${communities.name} as community_name, null::uuid as thread_id`,
+    from: sql`${resources} r join ${communities} on ${communities.id} = r.community_id`,
+    where: sql`r.search @@ ${query} and r.deleted_at is null and ${visible} and ${inCommunity}`,
+    rank: sql`ts_rank(r.search, ${query})`,
+    createdAt: sql`r.created_at`,
+  };
   const prefix = toPrefixTsQuery(filter.q);
   if (filter.withPeople && prefix && !filter.community) {
     const people = sql`to_tsquery('simple', ${prefix})`;
     // A person's card shows who they are; their search document is no snippet (no doc).
-    candidates.person = sql`select 'person'::text as kind, ${users.id} as id, ${users.displayName} as title,
-      null::text as doc,
-      null::text as community_slug, null::text as community_name, null::uuid as thread_id,
-      ts_rank(${users.search}, ${people}) as rank
-      from ${users}
-      where ${users.search} @@ ${people} and ${users.suspendedAt} is null`;
+    sources.person = {
+      columns: sql`'person'::text as kind, ${users.id} as id, ${users.displayName} as title, null::text as doc,
+        null::text as community_slug, null::text as community_name, null::uuid as thread_id`,
+      from: sql`${users}`,
+      where: sql`${users.search} @@ ${people} and ${users.suspendedAt} is null`,
+      rank: sql`ts_rank(${users.search}, ${people})`,
+      createdAt: sql`${users.createdAt}`,
+    };
   }
 
-  const searched = searchKinds.filter((kind) => candidates[kind]);
-  const shown = searched.filter((kind) => !filter.kind || kind === filter.kind);
   const rows = filter.limit + 1;
-  const afterCursor = after
-    ? sql`and (rank < ${after.rank}::real or (rank = ${after.rank}::real
-        and (kind collate "C" > ${after.kind} or (kind = ${after.kind} and id > ${after.id}::uuid))))`
-    : sql``;
-  const ctes = searched.map(
-    (kind) =>
-      sql`${sql.raw(`c_${kind}`)} as (${candidates[kind]} limit ${sql.raw(String(candidatesPerKind))})`,
-  );
-  const pageBranches = shown.map(
-    (kind) => sql`(select * from ${sql.raw(`c_${kind}`)} where true ${afterCursor}
-      order by rank desc, id limit ${sql.raw(String(rows))})`,
-  );
-  const countColumns = searchKinds.map((kind) =>
-    candidates[kind]
-      ? sql`(select count(*)::int from ${sql.raw(`c_${kind}`)}) as ${sql.raw(`n_${kind}`)}`
-      : sql`0 as ${sql.raw(`n_${kind}`)}`,
-  );
+  const searched = searchKinds.filter((kind) => sources[kind]);
+  const shown = searched.filter((kind) => !filter.kind || kind === filter.kind);
+  const keyOf = (source: KindSource) =>
+    sort === 'relevance' ? sql`(${source.rank})::real` : source.createdAt;
+  // Best or newest first, then kind and id: the same order in every branch, the merge and the cursor.
+  const afterCursor = (source: KindSource, kind: SearchKind) => {
+    if (!after) return sql``;
+    const key = keyOf(source);
+    const value = sort === 'relevance' ? sql`${after.key}::real` : sql`${after.key}::timestamptz`;
+    if (kind < after.kind) return sql`and ${key} < ${value}`;
+    if (kind > after.kind) return sql`and ${key} <= ${value}`;
+    return sql`and (${key} < ${value} or (${key} = ${value} and ${sql.raw(idColumn(kind))} > ${after.id}::uuid))`;
+  };
+  const pageBranches = shown.map((kind) => {
+    const source = sources[kind] as KindSource;
+    return sql`(select ${source.columns}, ${keyOf(source)} as sort_key, ${source.rank} as rank
+      from ${source.from} where ${source.where} ${afterCursor(source, kind)}
+      order by ${source.bestFirst ?? sql`${keyOf(source)} desc`}, ${sql.raw(idColumn(kind))}
+      limit ${sql.raw(String(rows))})`;
+  });
+  const countColumns = searchKinds.map((kind) => {
+    const source = sources[kind];
+    return source
+      ? sql`(select count(*)::int from (select 1 from ${source.from} where ${source.where}
+          limit ${sql.raw(String(countCap + 1))}) c) as ${sql.raw(`n_${kind}`)}`
+      : sql`0 as ${sql.raw(`n_${kind}`)}`;
+  });
   const page =
     pageBranches.length > 0
       ? sql`(select * from (${sql.join(pageBranches, sql` union all `)}) u
-          order by rank desc, kind collate "C", id limit ${sql.raw(String(rows))})`
+          order by sort_key desc, kind collate "C", id limit ${sql.raw(String(rows))})`
       : sql`(select null::text as kind, null::uuid as id, null::text as title, null::text as doc,
           null::text as community_slug, null::text as community_name, null::uuid as thread_id,
-          null::real as rank where false)`;
-  const result = await db.execute(sql`with ${sql.join(ctes, sql`, `)}
-    select p.kind, p.id::text as id, p.title,
-      case when p.doc is null then '' else ts_headline('english', p.doc, ${query}, ${sql.raw(headline)}) end as snippet,
-      p.community_slug, p.community_name, p.thread_id::text as thread_id, p.rank::text as rank,
-      ${sql.join(countColumns, sql`, `)}
-    from (select 1) one left join ${page} p on true`);
+          null::real as sort_key, null::real as rank where false)`;
+  const result = await db.execute(sql`select p.kind, p.id::text as id, p.title,
+      case when p.doc is null then '' else ts_headline(
+        case when to_tsvector('copse_en', p.doc) @@ ${query} then 'copse_en'
+          when to_tsvector('copse_nl', p.doc) @@ ${query} then 'copse_nl' else 'copse_it' end::regconfig,
+        p.doc, ${query}, ${sql.raw(headline)}) end as snippet,
+      p.community_slug, p.community_name, p.thread_id::text as thread_id, p.rank::real::text as rank,
+      p.sort_key::text as sort_key, ${sql.join(countColumns, sql`, `)}
+    from (select 1) one left join ${page} p on true
+    order by p.sort_key desc, p.kind collate "C", p.id`);
 
   const raw = rowsOf<Record<string, unknown>>(result);
   const counts: Record<SearchKind, number> = { community: 0, thread: 0, reply: 0, resource: 0, person: 0 };
+  const countsCapped: Record<SearchKind, boolean> = {
+    community: false,
+    thread: false,
+    reply: false,
+    resource: false,
+    person: false,
+  };
   const first = raw[0];
-  if (first) for (const kind of searchKinds) counts[kind] = Number(first[`n_${kind}`] ?? 0);
+  if (first)
+    for (const kind of searchKinds) {
+      const n = Number(first[`n_${kind}`] ?? 0);
+      counts[kind] = Math.min(n, countCap);
+      countsCapped[kind] = n > countCap;
+    }
   const found: RawRow[] = raw
     .filter((row) => row.kind !== null && row.kind !== undefined)
     .map((row) => ({
@@ -200,15 +269,13 @@ export async function searchEverything(
       communitySlug: (row.community_slug as string | null) ?? null,
       communityName: (row.community_name as string | null) ?? null,
       threadId: (row.thread_id as string | null) ?? null,
-      rankText: String(row.rank),
-      rankValue: Number(row.rank),
+      keyText: String(row.sort_key),
       rank: Number(row.rank),
-    }))
-    .sort(byRank);
+    }));
   const pageRows = found.slice(0, filter.limit);
   const last = pageRows.at(-1);
   const nextCursor =
-    found.length > filter.limit && last ? encodeCursor([last.rankText, last.kind, last.id]) : null;
+    found.length > filter.limit && last ? encodeCursor([sort, last.keyText, last.kind, last.id]) : null;
   // People's cards in one more query (their columns differ from every other kind's), never one per row.
   const cards = await listPersonSummaries(
     db,
@@ -218,11 +285,28 @@ export async function searchEverything(
   return {
     rows: pageRows
       .filter((row) => row.kind !== 'person' || cardOf.has(row.id))
-      .map(({ rankText: _text, rankValue: _value, ...row }) => ({
+      .map(({ keyText: _key, ...row }) => ({
         ...row,
         person: row.kind === 'person' ? cardOf.get(row.id) : undefined,
       })),
     counts,
+    countsCapped,
     nextCursor,
   };
+}
+
+/** The id column of a kind's branch (the tie-break after the sort key). */
+function idColumn(kind: SearchKind): string {
+  switch (kind) {
+    case 'community':
+      return '"communities"."id"';
+    case 'thread':
+      return 't.id';
+    case 'reply':
+      return 'p.id';
+    case 'resource':
+      return 'r.id';
+    case 'person':
+      return '"users"."id"';
+  }
 }

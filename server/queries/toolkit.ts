@@ -112,7 +112,7 @@ const underTopic = (topicId: string) => sql`exists (select 1 from resource_topic
  * topic (with its sub-topics) or collection (in the collection's order), newest first by default.
  */
 export async function listResources(db: Db, communityId: string, filter: ResourceFilter) {
-  const query = filter.q ? sql`websearch_to_tsquery('english', ${filter.q})` : undefined;
+  const query = filter.q ? sql`copse_tsquery(${filter.q})` : undefined;
   const conditions = and(
     eq(resources.communityId, communityId),
     isNull(resources.deletedAt),

@@ -1,9 +1,19 @@
-import { Anchor, Button, CloseButton, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  CloseButton,
+  Group,
+  List,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, apiGetBody } from '../../api/client.ts';
-import type { SearchKind, SearchResponse, SearchResult } from '../../api/types.ts';
+import type { SearchKind, SearchResponse, SearchResult, SearchSort } from '../../api/types.ts';
 import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -15,32 +25,45 @@ function isKind(value: string): value is SearchKind {
   return (kinds as string[]).includes(value);
 }
 
-/** The address of the search page with these words and filters. */
-function searchHref(q: string, kind: SearchKind | '', community: string): string {
+const sortLabels: Record<SearchSort, string> = { relevance: 'Best match', newest: 'Newest' };
+
+/** A count as the tabs show it: "1,000+" when there are more than were counted. */
+function countText(count: number, capped: boolean): string {
+  return `${count.toLocaleString('en')}${capped ? '+' : ''}`;
+}
+
+/** The address of the search page with these words, filters and sort (best match is the default). */
+function searchHref(q: string, kind: SearchKind | '', community: string, sort: SearchSort): string {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   if (kind) params.set('kind', kind);
   if (community) params.set('community', community);
+  if (sort !== 'relevance') params.set('sort', sort);
   const search = params.toString();
   return `/search${search ? `?${search}` : ''}`;
 }
 
-/** /search?q=&kind=&community=: one search across communities, discussions, replies, resources and people. */
+/**
+ * /search?q=&kind=&community=&sort=: one search across communities, discussions, replies, resources and
+ * people, best match or newest first.
+ */
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').trim();
   const kindParam = params.get('kind') ?? '';
   const kind: SearchKind | '' = isKind(kindParam) ? kindParam : '';
   const community = params.get('community') ?? '';
+  const sort: SearchSort = params.get('sort') === 'newest' ? 'newest' : 'relevance';
+  const go = (href: string) => setParams(new URLSearchParams(href.split('?')[1] ?? ''));
   const [text, setText] = useState(q);
   useEffect(() => {
     setText(q);
   }, [q]);
 
   const search = useInfiniteQuery({
-    queryKey: ['search', { q, kind, community }],
+    queryKey: ['search', { q, kind, community, sort }],
     queryFn: ({ pageParam }) =>
-      apiGetBody<SearchResponse>('/search', { q, kind, community, cursor: pageParam }),
+      apiGetBody<SearchResponse>('/search', { q, kind, community, sort, cursor: pageParam }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: q !== '',
@@ -50,7 +73,7 @@ export function SearchPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setParams(new URLSearchParams(searchHref(text.trim(), kind, community).split('?')[1] ?? ''));
+    go(searchHref(text.trim(), kind, community, sort));
   };
 
   const fieldError =
@@ -59,7 +82,9 @@ export function SearchPage() {
       : undefined;
   // The tabs keep the first page's counts while more pages load.
   const counts = search.data?.pages[0]?.counts;
+  const capped = search.data?.pages[0]?.countsCapped;
   const total = counts ? kinds.reduce((sum, k) => sum + counts[k], 0) : 0;
+  const totalCapped = capped ? (kind ? capped[kind] : kinds.some((k) => capped[k])) : false;
   const results = search.data?.pages.flatMap((page) => page.data) ?? [];
   const communityName = results.find((r) => r.community?.slug === community)?.community?.name ?? community;
 
@@ -89,6 +114,22 @@ export function SearchPage() {
               <Button type="submit">Search</Button>
             </Group>
           </form>
+          <NativeSelect
+            label="Sort by"
+            value={sort}
+            data={(['relevance', 'newest'] as const).map((value) => ({ value, label: sortLabels[value] }))}
+            onChange={(event) =>
+              go(
+                searchHref(
+                  q,
+                  kind,
+                  community,
+                  event.currentTarget.value === 'newest' ? 'newest' : 'relevance',
+                ),
+              )
+            }
+            style={{ maxWidth: '14rem' }}
+          />
           {community ? (
             <Group gap={4} wrap="nowrap">
               <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -97,7 +138,7 @@ export function SearchPage() {
               <CloseButton
                 size="sm"
                 aria-label={`Search all communities, not only ${communityName}`}
-                onClick={() => setParams(new URLSearchParams(searchHref(q, kind, '').split('?')[1] ?? ''))}
+                onClick={() => go(searchHref(q, kind, '', sort))}
               />
             </Group>
           ) : null}
@@ -107,24 +148,24 @@ export function SearchPage() {
                 <li>
                   <Button
                     component={Link}
-                    to={searchHref(q, '', community)}
+                    to={searchHref(q, '', community, sort)}
                     size="xs"
                     variant={kind === '' ? 'filled' : 'light'}
                     aria-current={kind === '' ? 'page' : undefined}
                   >
-                    All ({total})
+                    All ({countText(total, capped ? kinds.some((k) => capped[k]) : false)})
                   </Button>
                 </li>
                 {kinds.map((k) => (
                   <li key={k}>
                     <Button
                       component={Link}
-                      to={searchHref(q, k, community)}
+                      to={searchHref(q, k, community, sort)}
                       size="xs"
                       variant={kind === k ? 'filled' : 'light'}
                       aria-current={kind === k ? 'page' : undefined}
                     >
-                      {kindLabels[k].many} ({counts[k]})
+                      {kindLabels[k].many} ({countText(counts[k], capped?.[k] ?? false)})
                     </Button>
                   </li>
                 ))}
@@ -142,7 +183,9 @@ export function SearchPage() {
         busy={search.isFetching}
         results={search.data ? results : undefined}
         total={counts ? (kind ? counts[kind] : total) : 0}
+        totalCapped={totalCapped}
         kind={kind}
+        sort={sort}
         hasMore={search.hasNextPage}
         loadingMore={search.isFetchingNextPage}
         onLoadMore={() => void search.fetchNextPage()}
@@ -160,9 +203,12 @@ function SearchResults(props: {
   error: Error | null;
   onRetry: () => void;
   results: SearchResult[] | undefined;
-  /** How many results the search has in all (paging through gives them all). */
+  /** How many results the search has in all (paging through gives them all), unless `totalCapped`. */
   total: number;
+  /** There are more than `total` (counting stops at 1,000 per kind). */
+  totalCapped: boolean;
   kind: SearchKind | '';
+  sort: SearchSort;
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
@@ -195,14 +241,16 @@ function SearchResults(props: {
   const results = props.results;
   const what = props.kind ? kindLabels[props.kind].many.toLowerCase() : 'results';
   const total = Math.max(props.total, results.length);
+  const order = props.sort === 'newest' ? 'newest first' : 'best first';
+  const of = props.totalCapped ? `more than ${total.toLocaleString('en')}` : total.toLocaleString('en');
   return (
     <section aria-label="Results" aria-busy={props.busy} ref={section}>
       <Text size="sm" c="dimmed" mb="sm" role="status">
         {results.length === 0
           ? `No ${what} for “${props.q}”.`
-          : total === 1
+          : total === 1 && !props.totalCapped
             ? `1 result for “${props.q}”.`
-            : `${results.length === total ? total : `${results.length} of ${total}`} ${what} for “${props.q}”, best first.`}
+            : `${results.length === total && !props.totalCapped ? of : `${results.length} of ${of}`} ${what} for “${props.q}”, ${order}.`}
       </Text>
       {results.length === 0 ? (
         <EmptyState title={`No results for “${props.q}”`}>

@@ -83,7 +83,7 @@ export const communities = pgTable(
     search: tsvector('search')
       .notNull()
       .generatedAlwaysAs(
-        sql`setweight(to_tsvector('english'::regconfig, name), 'A') || setweight(to_tsvector('english'::regconfig, search_document), 'B')`,
+        sql`setweight(copse_tsvector(name), 'A') || setweight(copse_tsvector(search_document), 'B')`,
       ),
   },
   (t) => [

@@ -53,9 +53,7 @@ export const threads = pgTable(
     editedAt: timestamp('edited_at', { withTimezone: true }),
     search: tsvector('search')
       .notNull()
-      .generatedAlwaysAs(
-        sql`setweight(to_tsvector('english'::regconfig, title), 'A') || setweight(to_tsvector('english'::regconfig, body), 'B')`,
-      ),
+      .generatedAlwaysAs(sql`setweight(copse_tsvector(title), 'A') || setweight(copse_tsvector(body), 'B')`),
   },
   (t) => [
     index('threads_community_activity_idx').on(t.communityId, t.lastActivityAt, t.id),
@@ -89,7 +87,8 @@ export const posts = pgTable(
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     hiddenAt: timestamp('hidden_at', { withTimezone: true }),
-    search: tsvector('search').notNull().generatedAlwaysAs(sql`to_tsvector('english'::regconfig, body)`),
+    /** English, Dutch and Italian stems of the body, accents folded (`copse_tsvector`, migration 0011). */
+    search: tsvector('search').notNull().generatedAlwaysAs(sql`copse_tsvector(body)`),
   },
   (t) => [
     index('posts_thread_created_idx').on(t.threadId, t.createdAt, t.id),

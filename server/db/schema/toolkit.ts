@@ -60,7 +60,7 @@ export const resources = pgTable(
     search: tsvector('search')
       .notNull()
       .generatedAlwaysAs(
-        sql`setweight(to_tsvector('english'::regconfig, title), 'A') || setweight(to_tsvector('english'::regconfig, description), 'B') || setweight(to_tsvector('english'::regconfig, body), 'C')`,
+        sql`setweight(copse_tsvector(title), 'A') || setweight(copse_tsvector(description), 'B') || setweight(copse_tsvector(body), 'C')`,
       ),
   },
   (t) => [

@@ -12,17 +12,26 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['search'],
         summary:
-          'One search over communities, discussions, replies, Toolkit resources and people (websearch syntax: "phrase", OR, -word), ranked, with marked snippets, paged by `nextCursor`; only what you may read.',
+          'One search over communities, discussions, replies, Toolkit resources and people (websearch syntax: "phrase", OR, -word; English, Dutch and Italian word forms, accents optional), by best match (ranked over every match) or newest first (`sort`), with marked snippets and counts up to 1,000, paged by `nextCursor`; only what you may read.',
         querystring: searchQuery,
         response: { 200: searchResponse, ...errorResponses },
       },
     },
     async (request) => {
-      const { rows, counts, nextCursor } = await searchEverything(app.deps.database.db, request.actor, {
-        ...request.query,
-        withPeople: canBrowsePeople(request.actor),
-      });
-      return { data: rows.map((row) => presentSearchResult(row, request.query.q)), counts, nextCursor };
+      const { rows, counts, countsCapped, nextCursor } = await searchEverything(
+        app.deps.database.db,
+        request.actor,
+        {
+          ...request.query,
+          withPeople: canBrowsePeople(request.actor),
+        },
+      );
+      return {
+        data: rows.map((row) => presentSearchResult(row, request.query.q)),
+        counts,
+        countsCapped,
+        nextCursor,
+      };
     },
   );
 };

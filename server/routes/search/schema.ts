@@ -3,6 +3,8 @@ import { personSummarySchema } from '../shared-schemas.ts';
 
 export const searchKinds = ['community', 'thread', 'reply', 'resource', 'person'] as const;
 export type SearchKind = (typeof searchKinds)[number];
+/** Best match (rank over every match) or newest first. */
+export const searchSorts = ['relevance', 'newest'] as const;
 
 export const searchQuery = z.object({
   /** websearch syntax: "quoted phrase", OR, -word. */
@@ -14,7 +16,14 @@ export const searchQuery = z.object({
     .max(80)
     .regex(/^[a-z0-9-]+$/, 'Not a community address.')
     .optional(),
-  /** `nextCursor` of the previous page (for one kind or for all of them). */
+  /** `relevance` ("Best match": ranked over every match, the default) or `newest` (newest first). */
+  sort: z
+    .enum(searchSorts, { message: 'Sort by relevance or newest.' })
+    .default('relevance')
+    .describe(
+      '`relevance` ("Best match", the default): ranked over every match, however old; `newest`: newest first. A cursor belongs to its sort.',
+    ),
+  /** `nextCursor` of the previous page (same words, kind, community and sort). */
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
@@ -41,8 +50,8 @@ export const searchResponse = z.object({
   /** The next page of the same search (same words, kind and community), or null on the last page. */
   nextCursor: z.string().nullable(),
   /**
-   * How many of each kind matched among the candidates looked at (for the filter tabs); paging through
-   * a kind (or all) gives exactly this many results.
+   * How many of each kind matched (for the filter tabs), counted up to 1,000: paging through a kind
+   * (or all) gives exactly this many results unless `countsCapped` says there are more.
    */
   counts: z.object({
     community: z.number(),
@@ -51,4 +60,14 @@ export const searchResponse = z.object({
     resource: z.number(),
     person: z.number(),
   }),
+  /** The kinds with more matches than their count (shown as "1,000+"); counting them all is too slow. */
+  countsCapped: z
+    .object({
+      community: z.boolean(),
+      thread: z.boolean(),
+      reply: z.boolean(),
+      resource: z.boolean(),
+      person: z.boolean(),
+    })
+    .describe('Per kind: there are more matches than its count, which stops at 1,000 ("1,000+").'),
 });

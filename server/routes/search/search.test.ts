@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { threads } from '../../db/schema/index.ts';
+import { rowsOf } from '../../queries/raw-rows.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, createUnit, createUser, signedInUser, signInAs } from '../../test/factories.ts';
 
@@ -291,5 +292,198 @@ describe('search paging', () => {
       expect(response.statusCode, cursor).toBe(400);
       expect(response.json().fields).toHaveProperty('cursor');
     }
+  });
+});
+
+describe('search sorts, languages and counts', () => {
+  type Result = { kind: string; id: string; title: string; rank: number; snippet: string };
+  type Page = {
+    data: Result[];
+    nextCursor: string | null;
+    counts: Record<string, number>;
+    countsCapped: Record<string, boolean>;
+  };
+
+  /** A thread in a public community led by `leader`, for replies made in SQL (hundreds, fast). */
+  async function publicThread(leader: { user: { id: string }; cookie: string }) {
+    const community = await createTestCommunity(db(), [leader.user.id], { visibility: 'public' });
+    const response = await call('POST', `/api/communities/${community.slug}/threads`, leader.cookie, {
+      title: 'Replies',
+      body: 'Opening post.',
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json().data.id as string;
+  }
+
+  it('ranks over every match: an old post that matches best comes first under best match, last under newest', async () => {
+    const word = `rk${Date.now().toString(36)}`;
+    const leader = await signedInUser(t.app);
+    const threadId = await publicThread(leader);
+    // 250 newer replies with the word once (more than any candidate cap the search ever had: 200),
+    // and one from three years ago with it four times.
+    await db().execute(sql`insert into posts (thread_id, author_id, body, created_at)
+      select ${threadId}::uuid, ${leader.user.id}::uuid, 'A reply about ' || ${word} || ' number ' || n,
+        now() - make_interval(mins => n)
+      from generate_series(1, 250) n`);
+    const old = await db().execute(sql`insert into posts (thread_id, author_id, body, created_at)
+      values (${threadId}::uuid, ${leader.user.id}::uuid,
+        ${`${word} in depth: why ${word} works, where ${word} fails and how to start ${word}.`},
+        now() - interval '3 years') returning id`);
+    const oldId = rowsOf<{ id: string }>(old)[0]?.id;
+    expect(oldId).toBeDefined();
+
+    const best: Page = (await call('GET', `/api/search?q=${word}&kind=reply`)).json();
+    expect(best.data[0]?.id).toBe(oldId);
+    expect(best.counts.reply).toBe(251);
+    expect(best.countsCapped.reply).toBe(false);
+
+    // Newest first pages through all 251, newest to oldest, and the old post is the last.
+    const seen: Result[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await call(
+        'GET',
+        `/api/search?q=${word}&kind=reply&sort=newest&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      const page: Page = response.json();
+      seen.push(...page.data);
+      cursor = page.nextCursor;
+    } while (cursor && seen.length < 400);
+    expect(seen).toHaveLength(251);
+    expect(new Set(seen.map((r) => r.id)).size).toBe(251);
+    expect(seen.at(-1)?.id).toBe(oldId);
+    const byTime = await db().execute(
+      sql`select id::text as id from posts where thread_id = ${threadId}::uuid order by created_at desc`,
+    );
+    expect(seen.map((r) => r.id)).toEqual(rowsOf<{ id: string }>(byTime).map((row) => row.id));
+    expect(seen[0]?.snippet).toContain(`<mark>${word}</mark>`);
+
+    // Best match pages through all of them too, best first.
+    const ranked: Result[] = [];
+    cursor = null;
+    do {
+      const page: Page = (
+        await call(
+          'GET',
+          `/api/search?q=${word}&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        )
+      ).json();
+      ranked.push(...page.data);
+      cursor = page.nextCursor;
+    } while (cursor && ranked.length < 400);
+    expect(ranked.filter((r) => r.kind === 'reply')).toHaveLength(251);
+    expect(ranked.map((r) => r.rank)).toEqual(ranked.map((r) => r.rank).sort((a, b) => b - a));
+
+    // A cursor of one sort is refused by the other, naming the cursor; an unknown sort names the sort.
+    const first: Page = (await call('GET', `/api/search?q=${word}&sort=newest&limit=5`)).json();
+    const mixed = await call(
+      'GET',
+      `/api/search?q=${word}&sort=relevance&cursor=${encodeURIComponent(first.nextCursor ?? '')}`,
+    );
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().fields).toHaveProperty('cursor');
+    const badSort = await call('GET', `/api/search?q=${word}&sort=oldest`);
+    expect(badSort.statusCode).toBe(400);
+    expect(badSort.json().fields).toHaveProperty('sort');
+  });
+
+  it('counts up to 1,000 and says when there are more', async () => {
+    const word = `ct${Date.now().toString(36)}`;
+    const leader = await signedInUser(t.app);
+    const threadId = await publicThread(leader);
+    await db().execute(sql`insert into posts (thread_id, author_id, body)
+      select ${threadId}::uuid, ${leader.user.id}::uuid, 'Counting ' || ${word} || ' ' || n
+      from generate_series(1, 1001) n`);
+    const found: Page = (await call('GET', `/api/search?q=${word}`)).json();
+    expect(found.counts.reply).toBe(1000);
+    expect(found.countsCapped.reply).toBe(true);
+    expect(found.countsCapped.thread).toBe(false);
+    expect(found.data).toHaveLength(20);
+  });
+
+  it('never shows a reply of a private community under newest first either', async () => {
+    const word = `pv${Date.now().toString(36)}`;
+    const leader = await signedInUser(t.app);
+    const closed = await createTestCommunity(db(), [leader.user.id], { visibility: 'private' });
+    const open = await createTestCommunity(db(), [leader.user.id], { visibility: 'public' });
+    for (const community of [closed, open]) {
+      const threadId = (
+        await call('POST', `/api/communities/${community.slug}/threads`, leader.cookie, {
+          title: `In ${community.slug}`,
+          body: 'Opening post.',
+        })
+      ).json().data.id;
+      await call('POST', `/api/threads/${threadId}/replies`, leader.cookie, { body: `A ${word} reply.` });
+    }
+    const outsider = await signedInUser(t.app);
+    for (const sort of ['newest', 'relevance']) {
+      const found: Page = (await call('GET', `/api/search?q=${word}&sort=${sort}`, outsider.cookie)).json();
+      expect(found.data.map((r) => r.title)).toEqual([`In ${open.slug}`]);
+      expect(found.counts.reply).toBe(1);
+      const asLeader: Page = (await call('GET', `/api/search?q=${word}&sort=${sort}`, leader.cookie)).json();
+      expect(asLeader.data).toHaveLength(2);
+    }
+  });
+
+  it('finds a new reply within 5 seconds of it being written', async () => {
+    const word = `nw${Date.now().toString(36)}`;
+    const leader = await signedInUser(t.app);
+    const community = await createTestCommunity(db(), [leader.user.id], { visibility: 'public' });
+    const threadId = (
+      await call('POST', `/api/communities/${community.slug}/threads`, leader.cookie, {
+        title: 'Fresh',
+        body: 'Opening post.',
+      })
+    ).json().data.id;
+    const written = Date.now();
+    const reply = await call('POST', `/api/threads/${threadId}/replies`, leader.cookie, {
+      body: `Just now: ${word}.`,
+    });
+    expect(reply.statusCode).toBe(201);
+    let found: Page;
+    do {
+      found = (await call('GET', `/api/search?q=${word}&sort=newest`)).json();
+    } while (found.data.length === 0 && Date.now() - written < 5000);
+    expect(found.data.map((r) => r.id)).toEqual([reply.json().data.id]);
+    expect(Date.now() - written).toBeLessThan(5000);
+  });
+
+  it('finds Dutch and Italian posts by the word forms and spellings their readers type', async () => {
+    const tag = `lg${Date.now().toString(36)}`;
+    const leader = await signedInUser(t.app);
+    const community = await createTestCommunity(db(), [leader.user.id], { visibility: 'public' });
+    const post = async (title: string, body: string) =>
+      (
+        await call('POST', `/api/communities/${community.slug}/threads`, leader.cookie, { title, body })
+      ).json().data.id as string;
+    const dutch = await post(
+      `Ervaringen ${tag}`,
+      'De vergaderingen over beoordelingscriteria waren één keer per week; de studenten gaven hun ideeën.',
+    );
+    const italian = await post(
+      `Esperienze ${tag}`,
+      'Le valutazioni degli studenti sono più utili perché arrivano prima della consegna.',
+    );
+    const titlesFor = async (words: string) =>
+      (
+        (
+          await call('GET', `/api/search?q=${encodeURIComponent(`${tag} ${words}`)}&kind=thread`)
+        ).json() as Page
+      ).data.map((r) => r.id);
+    // Dutch: the singular for a plural, without the accents.
+    expect(await titlesFor('vergadering')).toEqual([dutch]);
+    expect(await titlesFor('ideeen')).toEqual([dutch]);
+    expect(await titlesFor('idee\u00ebn')).toEqual([dutch]);
+    // Italian: the singular for a plural, "perche" for "perché", "piu" for "più".
+    expect(await titlesFor('valutazione')).toEqual([italian]);
+    expect(await titlesFor('perche piu')).toEqual([italian]);
+    expect(await titlesFor('studenti')).toEqual(expect.arrayContaining([dutch, italian]));
+    const snippet = (
+      (
+        await call('GET', `/api/search?q=${encodeURIComponent(`${tag} valutazione`)}&kind=thread`)
+      ).json() as Page
+    ).data[0]?.snippet;
+    expect(snippet).toContain('<mark>');
   });
 });
