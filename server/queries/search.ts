@@ -137,13 +137,17 @@ export async function searchEverything(
   db: Db,
   actor: Actor | null,
   filter: SearchFilter,
+  /** `withoutRum` answers with GIN even where the RUM index exists (tests compare the two). */
+  options: { withoutRum?: boolean } = {},
 ): Promise<SearchAnswer> {
   if (!Number.isSafeInteger(filter.limit) || filter.limit < 1)
     throw new Error('limit must be a whole number');
   const sort: SearchSort = filter.sort ?? 'relevance';
-  const rum = sort === 'relevance' && (await hasRumIndex(db));
+  const rum = sort === 'relevance' && !options.withoutRum && (await hasRumIndex(db));
   const after = searchCursorAfter(filter.cursor, sort);
   const query = sql`copse_tsquery(${filter.q})`;
+  // Ranked by every word of the query once (copse_rank_tsquery): ts_rank of it, or RUM's `<=>`.
+  const ranked = sql`copse_rank_tsquery(copse_tsquery(${filter.q}))`;
   const visible = visibleTo(actor) ?? sql`true`;
   const inCommunity: SQL = filter.community ? sql`${communities.slug} = ${filter.community}` : sql`true`;
   const sources: Partial<Record<SearchKind, KindSource>> = {};
@@ -153,7 +157,7 @@ export async function searchEverything(
       null::uuid as thread_id`,
     from: sql`${communities}`,
     where: sql`${communities.search} @@ ${query} and ${visible} and ${inCommunity}`,
-    rank: sql`ts_rank(${communities.search}, ${query})`,
+    rank: sql`ts_rank(${communities.search}, ${ranked})`,
     createdAt: sql`${communities.createdAt}`,
   };
   sources.thread = {
@@ -161,7 +165,7 @@ export async function searchEverything(
       ${communities.name} as community_name, t.id as thread_id`,
     from: sql`${threads} t join ${communities} on ${communities.id} = t.community_id`,
     where: sql`t.search @@ ${query} and t.deleted_at is null and t.hidden_at is null and ${visible} and ${inCommunity}`,
-    rank: sql`ts_rank(t.search, ${query})`,
+    rank: sql`ts_rank(t.search, ${ranked})`,
     createdAt: sql`t.created_at`,
   };
   sources.reply = {
@@ -170,18 +174,18 @@ export async function searchEverything(
     from: sql`${posts} p join ${threads} t on t.id = p.thread_id join ${communities} on ${communities.id} = t.community_id`,
     where: sql`p.search @@ ${query} and p.deleted_at is null and p.hidden_at is null
       and t.deleted_at is null and t.hidden_at is null and ${visible} and ${inCommunity}`,
-    rank: sql`ts_rank(p.search, ${query})`,
+    rank: sql`ts_rank(p.search, ${ranked})`,
     createdAt: sql`p.created_at`,
-    // RUM ranks inside the index; with an OR at the top of the query (copse_tsquery) its order is
-    // ts_rank's, so both databases give the same pages.
-    ...(rum ? { bestFirst: sql`p.search <=> ${query}` } : {}),
+    // RUM ranks inside the index; for a query of OR-ed words its order is ts_rank's, so both databases
+    // give the same pages (tested).
+    ...(rum ? { bestFirst: sql`p.search <=> ${ranked}` } : {}),
   };
   sources.resource = {
     columns: sql`'resource'::text as kind, r.id, r.title, r.description || ' ' || r.body as doc,
       ${communities.slug} as community_slug, ${communities.name} as community_name, null::uuid as thread_id`,
     from: sql`${resources} r join ${communities} on ${communities.id} = r.community_id`,
     where: sql`r.search @@ ${query} and r.deleted_at is null and ${visible} and ${inCommunity}`,
-    rank: sql`ts_rank(r.search, ${query})`,
+    rank: sql`ts_rank(r.search, ${ranked})`,
     createdAt: sql`r.created_at`,
   };
   const prefix = toPrefixTsQuery(filter.q);

@@ -15,10 +15,14 @@ CREATE FUNCTION copse_tsvector(body text) RETURNS tsvector LANGUAGE sql IMMUTABL
   RETURN to_tsvector('copse_en'::regconfig, body) || ts_delete(
     to_tsvector('copse_nl'::regconfig, body) || to_tsvector('copse_it'::regconfig, body),
     '{a,about,abov,after,again,against,all,am,an,and,any,are,as,at,be,becaus,been,befor,being,below,ben,between,betwen,both,but,by,can,did,do,does,doing,don,down,during,each,few,for,from,further,had,has,hav,having,he,her,hers,herself,him,himself,his,how,i,if,into,is,it,its,itself,just,me,mor,most,my,myself,no,nor,not,now,of,off,on,onc,once,only,or,other,our,ours,ourselves,out,over,own,s,sam,she,should,so,som,such,t,than,that,the,their,theirs,them,themselves,then,ther,thes,they,this,thos,throug,through,to,too,under,until,up,very,was,we,wer,what,when,wher,whic,which,whil,who,whom,why,will,with,you,your,yours,yourself,yourselves}'::text[]);--> statement-breakpoint
--- Always an OR at the top (even of three equal parts), so the rank (ts_rank) and RUM's order agree.
 CREATE FUNCTION copse_tsquery(words text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
   RETURN websearch_to_tsquery('copse_en'::regconfig, words) || websearch_to_tsquery('copse_nl'::regconfig, words)
     || websearch_to_tsquery('copse_it'::regconfig, words);--> statement-breakpoint
+-- The query results are ranked by: every word of the query once, OR-ed (negated ones too, as ts_rank
+-- counts them). ts_rank of it is the rank on every database, and RUM's order for it (<=>) is the same.
+CREATE FUNCTION copse_rank_tsquery(query tsquery) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+AS $$ SELECT coalesce(string_agg(DISTINCT m[1], ' | '), '')::tsquery
+  FROM regexp_matches(query::text, '''(?:[^'']|'''')*''', 'g') AS m $$;--> statement-breakpoint
 ALTER TABLE "communities" drop column "search";--> statement-breakpoint
 ALTER TABLE "communities" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (setweight(copse_tsvector(name), 'A') || setweight(copse_tsvector(search_document), 'B')) STORED NOT NULL;--> statement-breakpoint
 ALTER TABLE "communities" ALTER COLUMN "search" SET STORAGE MAIN;--> statement-breakpoint

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { threads } from '../../db/schema/index.ts';
 import { rowsOf } from '../../queries/raw-rows.ts';
+import { searchEverything } from '../../queries/search.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, createUnit, createUser, signedInUser, signInAs } from '../../test/factories.ts';
 
@@ -485,5 +486,41 @@ describe('search sorts, languages and counts', () => {
       ).json() as Page
     ).data[0]?.snippet;
     expect(snippet).toContain('<mark>');
+  });
+});
+
+describe('search on both indexes', () => {
+  it('gives the same pages with the RUM index (where PostgreSQL has it) as with GIN alone', async () => {
+    const word = `ix${Date.now().toString(36)}`;
+    const leader = await signedInUser(t.app);
+    const community = await createTestCommunity(db(), [leader.user.id], { visibility: 'public' });
+    const threadId = (
+      await call('POST', `/api/communities/${community.slug}/threads`, leader.cookie, {
+        title: 'Index',
+        body: 'Opening post.',
+      })
+    ).json().data.id as string;
+    // Replies with the words 1-5 times, near and far, some tied, in 60 rows.
+    await db().execute(sql`insert into posts (thread_id, author_id, body, created_at)
+      select ${threadId}::uuid, ${leader.user.id}::uuid,
+        repeat(${word} || ' peer ', 1 + n % 5) || repeat('filler ', n % 7) || case when n % 3 = 0 then 'feedback' else 'review' end,
+        now() - make_interval(hours => n)
+      from generate_series(1, 60) n`);
+    const searched = [word, `${word} feedback`, `"${word} peer"`, `${word} -review`, `${word} OR feedback`];
+    for (const q of searched) {
+      let cursor: string | undefined;
+      for (let page = 0; page < 4; page++) {
+        const filter = { q, kind: 'reply' as const, limit: 15, cursor, withPeople: false };
+        const withRum = await searchEverything(db(), null, filter);
+        const withGin = await searchEverything(db(), null, filter, { withoutRum: true });
+        expect(
+          withRum.rows.map((row) => row.id),
+          `${q}, page ${page + 1}`,
+        ).toEqual(withGin.rows.map((row) => row.id));
+        expect(withRum.nextCursor).toBe(withGin.nextCursor);
+        if (!withRum.nextCursor) break;
+        cursor = withRum.nextCursor;
+      }
+    }
   });
 });
