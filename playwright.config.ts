@@ -8,6 +8,8 @@ const launch = await chromiumLaunchOptions();
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // Per port, so the smoke run (its own port, at the same time as the journeys) keeps its own traces.
+  outputDir: `test-results/port-${port}`,
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,

@@ -8,10 +8,18 @@
 //   smoke       with TEST_DATABASE_URL set, a short journey on the embedded database (fresh data
 //               folder, start, sign up, a page of each capability), since the journeys ran on PostgreSQL
 //
+// The phases run in two lanes at once: the browser lane (build the web app, then the journeys) spends
+// most of its time waiting on a browser and a server, while the other lane (static checks, then the
+// API tests on each database) keeps the processor busy; the smoke journey goes to whichever lane is free
+// first. `--serial` runs one phase at a time (to measure a phase alone). Each phase's output is kept in
+// .test-results/<phase>.log and printed as a block when the phase ends, so the two lanes' output does
+// not interleave.
+//
 // Every phase runs even when an earlier one failed, so one run names every failure; the exit code is 1
 // when any failed. `npm test -- --phase unit` runs one phase (static, unit, journeys or smoke).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -28,18 +36,74 @@ interface PhaseResult {
   name: string;
   ok: boolean;
   seconds: number;
+  /** Processor seconds (user + system) of the phase's processes and their children. */
+  cpuSeconds: number;
   counts?: Counts;
 }
 
 type Env = Record<string, string | undefined>;
 
-function run(command: string, args: string[], env: Env): Promise<boolean> {
-  return new Promise((resolve) => {
-    const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
-    const child = spawn(command, args, { cwd: root, env: defined, stdio: 'inherit' });
-    child.on('error', () => resolve(false));
-    child.on('exit', (code) => resolve(code === 0));
+interface Step {
+  command: string;
+  args: string[];
+  env: Env;
+}
+
+/** The phases' process groups, so an interrupted `npm test` stops them all (see the signal handlers). */
+const running = new Set<number>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    for (const pid of running) {
+      try {
+        process.kill(-pid, signal);
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(130);
   });
+}
+
+/**
+ * Runs one command under bash, whose `times` then reports the processor time of everything the command
+ * ran and waited for (a browser's and a server's processes included); output goes to `log`.
+ */
+function run(step: Step, log: string): Promise<{ ok: boolean; cpuSeconds: number }> {
+  const cpuFile = `${log}.cpu`;
+  rmSync(cpuFile, { force: true });
+  return new Promise((resolve) => {
+    const defined = Object.fromEntries(Object.entries(step.env).filter(([, value]) => value !== undefined));
+    const out = createWriteStream(log, { flags: 'a' });
+    const child = spawn(
+      'bash',
+      ['-c', '"$@"; status=$?; times > "$COPSE_CPU_FILE"; exit $status', 'phase', step.command, ...step.args],
+      {
+        cwd: root,
+        env: { ...defined, COPSE_CPU_FILE: cpuFile },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
+    if (child.pid) running.add(child.pid);
+    child.stdout.pipe(out, { end: false });
+    child.stderr.pipe(out, { end: false });
+    const finish = (ok: boolean) => {
+      if (child.pid) running.delete(child.pid);
+      out.end(() => resolve({ ok, cpuSeconds: childCpuSeconds(cpuFile) }));
+    };
+    child.on('error', () => finish(false));
+    child.on('close', (code) => finish(code === 0));
+  });
+}
+
+/** The children's user and system time from bash's `times` ("0m1.5s 0m0.2s" on its second line). */
+function childCpuSeconds(file: string): number {
+  if (!existsSync(file)) return 0;
+  const line = readFileSync(file, 'utf8').split('\n')[1] ?? '';
+  return [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce(
+    (sum, [, minutes, seconds]) => sum + Number(minutes) * 60 + Number(seconds),
+    0,
+  );
 }
 
 function readJson(file: string): unknown {
@@ -68,15 +132,29 @@ function playwrightCounts(file: string): Counts | undefined {
   };
 }
 
-const results: PhaseResult[] = [];
+interface Phase {
+  name: string;
+  step: Step;
+  /** The JSON report the phase writes, and how to read its counts. */
+  report?: { file: string; counts: (file: string) => Counts | undefined };
+}
 
-async function phase(name: string, body: () => Promise<{ ok: boolean; counts?: Counts }>): Promise<void> {
-  console.log(`\n=== ${name} ===`);
+const results: PhaseResult[] = [];
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+async function runPhase(phase: Phase): Promise<void> {
+  const log = path.join(reports, `${slug(phase.name)}.log`);
+  rmSync(log, { force: true });
+  if (phase.report) rmSync(phase.report.file, { force: true });
+  console.log(`--- ${phase.name}: started`);
   const started = performance.now();
-  const { ok, counts } = await body();
+  const { ok, cpuSeconds } = await run(phase.step, log);
   const seconds = (performance.now() - started) / 1000;
-  results.push({ name, ok, seconds, ...(counts ? { counts } : {}) });
-  console.log(`=== ${name}: ${ok ? 'passed' : 'FAILED'} in ${seconds.toFixed(0)} s ===`);
+  const counts = phase.report?.counts(phase.report.file);
+  results.push({ name: phase.name, ok, seconds, cpuSeconds, ...(counts ? { counts } : {}) });
+  const output = existsSync(log) ? readFileSync(log, 'utf8') : '';
+  console.log(`\n=== ${phase.name} ===\n${output.trimEnd()}`);
+  console.log(`=== ${phase.name}: ${ok ? 'passed' : 'FAILED'} in ${seconds.toFixed(0)} s ===\n`);
 }
 
 // The project's Node (24, from node_modules/.bin) for every child, also when run as `node scripts/test.ts`.
@@ -87,68 +165,104 @@ const baseEnv: Env = {
 const postgresUrl = baseEnv.TEST_DATABASE_URL || undefined;
 const pgliteEnv: Env = { ...baseEnv, TEST_DATABASE_URL: undefined, DATABASE_URL: undefined };
 
-async function vitest(label: string, env: Env): Promise<{ ok: boolean; counts?: Counts }> {
+function vitest(name: string, label: string, env: Env): Phase {
   const file = path.join(reports, `vitest-${label}.json`);
-  rmSync(file, { force: true });
-  const ok = await run(
-    bin('vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
-    env,
-  );
-  const counts = vitestCounts(file);
-  return { ok, ...(counts ? { counts } : {}) };
+  return {
+    name,
+    step: {
+      command: bin('vitest'),
+      args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+      env,
+    },
+    report: { file, counts: vitestCounts },
+  };
 }
 
-async function playwright(
-  label: string,
-  project: string,
-  env: Env,
-): Promise<{ ok: boolean; counts?: Counts }> {
+function playwright(name: string, label: string, project: string, env: Env): Phase {
   const file = path.join(reports, `playwright-${label}.json`);
-  rmSync(file, { force: true });
-  const ok = await run(bin('playwright'), ['test', `--project=${project}`, '--reporter=list,json'], {
-    ...env,
-    PLAYWRIGHT_JSON_OUTPUT_FILE: file,
-  });
-  const counts = playwrightCounts(file);
-  return { ok, ...(counts ? { counts } : {}) };
+  return {
+    name,
+    step: {
+      command: bin('playwright'),
+      args: ['test', `--project=${project}`, '--reporter=list,json'],
+      env: { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: file },
+    },
+    report: { file, counts: playwrightCounts },
+  };
 }
 
-const { values } = parseArgs({ options: { phase: { type: 'string', multiple: true } } });
+const { values } = parseArgs({
+  options: { phase: { type: 'string', multiple: true }, serial: { type: 'boolean' } },
+});
 const only = new Set(values.phase ?? []);
 const wanted = (name: string) => only.size === 0 || only.has(name);
 
-mkdirSync(reports, { recursive: true });
+const checksLane: Phase[] = [];
+const browserLane: Phase[] = [];
+const eitherLane: Phase[] = [];
 
 if (wanted('static')) {
-  await phase('lint and format (Biome)', async () => ({
-    ok: await run(bin('biome'), ['check', '.'], baseEnv),
-  }));
-  await phase('type check', async () => ({ ok: await run(bin('tsc'), ['--noEmit'], baseEnv) }));
-  await phase('migration drift', async () => ({
-    ok: await run(bin('node'), ['scripts/check-migration-drift.ts'], baseEnv),
-  }));
+  checksLane.push(
+    { name: 'lint and format (Biome)', step: { command: bin('biome'), args: ['check', '.'], env: baseEnv } },
+    { name: 'type check', step: { command: bin('tsc'), args: ['--noEmit'], env: baseEnv } },
+    {
+      name: 'migration drift',
+      step: { command: bin('node'), args: ['scripts/check-migration-drift.ts'], env: baseEnv },
+    },
+  );
 }
 if (wanted('unit')) {
-  await phase('API and unit tests on PGlite', () => vitest('pglite', pgliteEnv));
-  if (postgresUrl) await phase('API and unit tests on PostgreSQL', () => vitest('postgres', baseEnv));
+  checksLane.push(vitest('API and unit tests on PGlite', 'pglite', pgliteEnv));
+  if (postgresUrl) checksLane.push(vitest('API and unit tests on PostgreSQL', 'postgres', baseEnv));
 }
-if (wanted('journeys') || wanted('smoke')) {
-  await phase('build the web app', async () => ({
-    ok: await run(bin('node'), ['scripts/build-web.ts'], baseEnv),
-  }));
+const smoke = wanted('smoke') && (postgresUrl || only.has('smoke'));
+if (wanted('journeys') || smoke) {
+  browserLane.push({
+    name: 'build the web app',
+    step: { command: bin('node'), args: ['scripts/build-web.ts'], env: baseEnv },
+  });
 }
 if (wanted('journeys')) {
   const label = postgresUrl ? 'PostgreSQL' : 'PGlite';
-  await phase(`browser journeys on ${label}`, () => playwright('journeys', 'journeys', baseEnv));
+  browserLane.push(playwright(`browser journeys on ${label}`, 'journeys', 'journeys', baseEnv));
 }
-if (wanted('smoke') && (postgresUrl || only.has('smoke'))) {
+if (smoke) {
   // Its own port, data folder and database, so it never meets the journeys' server.
   const port = String(Number(baseEnv.E2E_PORT ?? 3210) + 1);
-  await phase('smoke on PGlite', () => playwright('smoke', 'smoke', { ...pgliteEnv, E2E_PORT: port }));
+  const phase = playwright('smoke on PGlite', 'smoke', 'smoke', { ...pgliteEnv, E2E_PORT: port });
+  // It needs the web app built: it joins the browser lane's queue when that lane builds it first.
+  if (browserLane.length > 0 && !wanted('journeys')) browserLane.push(phase);
+  else eitherLane.push(phase);
 }
 
-const width = Math.max(...results.map((r) => r.name.length));
+mkdirSync(reports, { recursive: true });
+const startedAt = performance.now();
+const machineBefore = machineCpu();
+const loadBefore = loadavg()[0] ?? 0;
+
+async function runLane(lane: Phase[]): Promise<void> {
+  for (const phase of lane) await runPhase(phase);
+  // Then whatever may run in either lane, once the web app is built.
+  while (eitherLane.length > 0 && builtWeb()) {
+    const next = eitherLane.shift();
+    if (next) await runPhase(next);
+  }
+}
+
+function builtWeb(): boolean {
+  return results.some((r) => r.name === 'build the web app');
+}
+
+if (values.serial) {
+  await runLane([...browserLane.slice(0, 1), ...checksLane, ...browserLane.slice(1), ...eitherLane]);
+} else {
+  await Promise.all([runLane(browserLane), runLane(checksLane)]);
+}
+for (const phase of eitherLane) await runPhase(phase);
+
+const wallSeconds = (performance.now() - startedAt) / 1000;
+const machineAfter = machineCpu();
+const width = Math.max(...results.map((r) => r.name.length), 'phase'.length);
 const total = results.reduce(
   (sum, r) => ({
     passed: sum.passed + (r.counts?.passed ?? 0),
@@ -158,14 +272,33 @@ const total = results.reduce(
 );
 const lines = results.map((r) => {
   const counts = r.counts ? `${r.counts.passed} passed, ${r.counts.failed} failed` : '';
-  return `${r.name.padEnd(width)}  ${(r.ok ? 'ok' : 'FAILED').padEnd(6)}  ${r.seconds.toFixed(0).padStart(5)} s  ${counts}`;
+  return `${r.name.padEnd(width)}  ${(r.ok ? 'ok' : 'FAILED').padEnd(6)}  ${r.seconds.toFixed(0).padStart(5)} s  ${r.cpuSeconds.toFixed(0).padStart(5)} s  ${counts}`;
 });
-const seconds = results.reduce((sum, r) => sum + r.seconds, 0);
-console.log(`\n${'phase'.padEnd(width)}  result  time     tests`);
+const cpuSum = results.reduce((sum, r) => sum + r.cpuSeconds, 0);
+console.log(`\n${'phase'.padEnd(width)}  result   wall     CPU    tests`);
 console.log(lines.join('\n'));
-console.log(`${'total'.padEnd(width)}  ${''.padEnd(6)}  ${seconds.toFixed(0).padStart(5)} s`);
+console.log(
+  `${`total (${values.serial ? 'one phase at a time' : 'two lanes at once'})`.padEnd(width)}  ${''.padEnd(6)}  ${wallSeconds.toFixed(0).padStart(5)} s  ${cpuSum.toFixed(0).padStart(5)} s`,
+);
+if (machineBefore && machineAfter) {
+  const busy = (machineAfter.busy - machineBefore.busy) / machineAfter.ticksPerSecond;
+  console.log(
+    `The whole machine (${machineAfter.cores} cores, load ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end) was busy ${busy.toFixed(0)} of ${(wallSeconds * machineAfter.cores).toFixed(0)} processor seconds; the CPU column counts this run's processes (PostgreSQL's server not included).`,
+  );
+}
 const failedPhases = results.filter((r) => !r.ok).length;
 console.log(
   `\n${total.passed} passed, ${total.failed} failed${failedPhases ? ` (${failedPhases} phase(s) failed)` : ''}`,
 );
 process.exit(failedPhases ? 1 : 0);
+
+/** The machine's busy processor time so far, from /proc/stat (undefined where there is none). */
+function machineCpu(): { busy: number; cores: number; ticksPerSecond: number } | undefined {
+  if (!existsSync('/proc/stat')) return undefined;
+  const lines = readFileSync('/proc/stat', 'utf8').split('\n');
+  const fields = (lines[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+  // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
+  const busy = fields.reduce((sum, value, index) => (index === 3 || index === 4 ? sum : sum + value), 0);
+  const cores = lines.filter((line) => /^cpu\d+ /.test(line)).length;
+  return { busy, cores, ticksPerSecond: 100 };
+}

@@ -40,23 +40,32 @@ export async function createServerTestDatabase(): Promise<
   };
 }
 
-/** A fresh, migrated database for one test file: PGlite in memory, or a new database on the server. */
+/**
+ * A fresh, migrated database for one test file: PGlite in memory from the migrated dump, or on the
+ * server a copy of the migrated template database (global-setup.ts), which is dropped with the other
+ * copies when the run ends.
+ */
 export async function openTestDatabase(): Promise<{ database: Database; dispose: () => Promise<void> }> {
-  const server = await createServerTestDatabase();
-  if (!server) {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
     const templateFile = inject('pgliteTemplate');
     const template = templateFile ? new Blob([await readFile(templateFile)]) : undefined;
     const database = await openDatabase({ dataDir: 'memory://', pgliteTemplate: template });
     await database.migrate();
     return { database, dispose: () => database.close() };
   }
-  const database = await openDatabase({ databaseUrl: server.url, poolSize: 5 });
+  const template = inject('postgresTemplate');
+  const name = `${template.replace(/template$/, '')}${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${template}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
   await database.migrate();
-  return {
-    database,
-    async dispose() {
-      await database.close();
-      await server.drop();
-    },
-  };
+  return { database, dispose: () => database.close() };
 }
