@@ -24,6 +24,11 @@ const envSchema = z.object({
   /** Largest Toolkit upload, in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
   /**
+   * Where uploads are received (streamed to disk and checked) before they are stored; DATA_DIR/tmp
+   * when unset. On the same file system as DATA_DIR, an accepted file is moved, not copied.
+   */
+  UPLOAD_TMP_DIR: z.string().min(1).optional(),
+  /**
    * A request whose headers or body send nothing for this long is dropped (408): slow senders cannot
    * hold connections open. Milliseconds.
    */

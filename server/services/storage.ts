@@ -1,10 +1,25 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 
-/** Where uploaded files live: a folder of generated names outside the web root. */
+/**
+ * Where uploaded files live: a folder of generated names outside the web root. Large files move in
+ * and out as streams (`putFile`, `read`), never whole in memory, so an S3-compatible backend can take
+ * the same shape (a multipart upload from the file, a ranged GET as the stream).
+ */
 export interface Storage {
+  /** Stores small bytes already in memory (a logo, a photo). */
   put(key: string, body: Buffer): Promise<void>;
+  /**
+   * Stores the file at `file` (an upload received into a temporary file) under `key`, without
+   * reading it into memory; the temporary file is gone afterwards, whether or not this succeeded.
+   */
+  putFile(key: string, file: string): Promise<void>;
+  /** The whole stored file in memory (for small files), or undefined when there is none. */
   get(key: string): Promise<Buffer | undefined>;
+  /** The stored file as a stream with its size, or undefined when there is none. */
+  read(key: string): Promise<{ body: Readable; size: number } | undefined>;
   delete(key: string): Promise<void>;
 }
 
@@ -21,9 +36,33 @@ export function createDiskStorage(root: string): Storage {
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, body);
     },
+    async putFile(key, source) {
+      const file = resolve(key);
+      try {
+        await mkdir(path.dirname(file), { recursive: true });
+        try {
+          // The temporary folder is on the same file system by default (DATA_DIR/tmp): a rename.
+          await rename(source, file);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+          await copyFile(source, file);
+        }
+      } finally {
+        await rm(source, { force: true });
+      }
+    },
     async get(key) {
       try {
         return await readFile(resolve(key));
+      } catch {
+        return undefined;
+      }
+    },
+    async read(key) {
+      const file = resolve(key);
+      try {
+        const { size } = await stat(file);
+        return { body: createReadStream(file), size };
       } catch {
         return undefined;
       }

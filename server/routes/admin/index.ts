@@ -18,6 +18,12 @@ import {
   updateInstitution,
 } from '../../services/admin/institution.ts';
 import { listUsersForAdmin, manageUser } from '../../services/admin/manage-user.ts';
+import {
+  receiveToTempFile,
+  removeTempFile,
+  type TempFile,
+  uploadTempFolder,
+} from '../../services/uploads/temp-file.ts';
 import { checkedPart } from '../multipart.ts';
 import {
   adminUserSchema,
@@ -96,15 +102,18 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       const part = await request.file();
       const file = part && checkedPart(part);
       if (!file) throw new AppError('validation_failed', 'Choose a file to upload.', { file: 'missing' });
-      let bytes: Buffer;
+      // Streamed into a temporary file, checked there, then moved into storage; removed on failure.
+      let received: TempFile | undefined;
       try {
-        bytes = await file.toBuffer();
-      } catch {
-        throw new AppError('payload_too_large', 'The logo is larger than 2 MB.', {
-          file: 'larger than 2 MB',
+        received = await receiveToTempFile(file.file, {
+          folder: uploadTempFolder(app.deps.env),
+          tooLarge: () =>
+            new AppError('payload_too_large', 'The logo is larger than 2 MB.', { file: 'larger than 2 MB' }),
         });
+        await setInstitutionLogo(app.deps, requireActor(request).id, received);
+      } finally {
+        await removeTempFile(received);
       }
-      await setInstitutionLogo(app.deps, requireActor(request).id, bytes);
       return { data: { ok: true as const } };
     },
   );

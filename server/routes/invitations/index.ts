@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,6 +18,12 @@ import {
   exportCommunityInvitations,
   listCommunityInvitations,
 } from '../../services/communities/read-invitations.ts';
+import {
+  receiveToTempFile,
+  removeTempFile,
+  type TempFile,
+  uploadTempFolder,
+} from '../../services/uploads/temp-file.ts';
 import { slugAndIdParams, slugParams } from '../communities/schema.ts';
 import { checkedPart } from '../multipart.ts';
 import { dataOf, errorResponses, okBody } from '../shared-schemas.ts';
@@ -130,11 +137,19 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       const part = await request.file();
       const file = part && checkedPart(part);
       if (!file) throw new AppError('validation_failed', 'Choose a CSV file.', { file: 'missing' });
+      // Streamed into a temporary file (refused past 512 KB there), then read back to parse: at most
+      // 512 KB in memory, whatever the sender sends.
+      let received: TempFile | undefined;
       let bytes: Buffer;
       try {
-        bytes = await file.toBuffer();
-      } catch {
-        throw new AppError('payload_too_large', 'The file is larger than 512 KB.', { file: 'too large' });
+        received = await receiveToTempFile(file.file, {
+          folder: uploadTempFolder(app.deps.env),
+          tooLarge: () =>
+            new AppError('payload_too_large', 'The file is larger than 512 KB.', { file: 'too large' }),
+        });
+        bytes = await readFile(received.path);
+      } finally {
+        await removeTempFile(received);
       }
       const report = await inviteCohortCsv(app.deps, actor, request.params.slug, { bytes, ...request.query });
       return { data: report };

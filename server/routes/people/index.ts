@@ -14,6 +14,12 @@ import {
 } from '../../services/people/profile-photo.ts';
 import { updateProfile } from '../../services/people/update-profile.ts';
 import {
+  receiveToTempFile,
+  removeTempFile,
+  type TempFile,
+  uploadTempFolder,
+} from '../../services/uploads/temp-file.ts';
+import {
   dataOf,
   errorResponses,
   idParams,
@@ -82,15 +88,18 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const file = await request.file();
       if (!file) throw new AppError('validation_failed', 'Choose a file to upload.', { file: 'missing' });
-      let bytes: Buffer;
+      // Streamed into a temporary file, checked there, then moved into storage; removed on failure.
+      let received: TempFile | undefined;
       try {
-        bytes = await file.toBuffer();
-      } catch {
-        throw new AppError('payload_too_large', 'The photo is larger than 5 MB.', {
-          file: 'larger than 5 MB',
+        received = await receiveToTempFile(file.file, {
+          folder: uploadTempFolder(app.deps.env),
+          tooLarge: () =>
+            new AppError('payload_too_large', 'The photo is larger than 5 MB.', { file: 'larger than 5 MB' }),
         });
+        await setProfilePhoto(app.deps, actor.id, received);
+      } finally {
+        await removeTempFile(received);
       }
-      await setProfilePhoto(app.deps, actor.id, bytes);
       return { data: { ok: true as const } };
     },
   );

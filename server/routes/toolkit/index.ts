@@ -41,6 +41,13 @@ import { loadVisibleResource } from '../../services/toolkit/load-resource.ts';
 import { startResourceDiscussion } from '../../services/toolkit/resource-discussion.ts';
 import { deleteUse, editUse, recordUse } from '../../services/toolkit/resource-uses.ts';
 import { isToolkitStorageKey } from '../../services/toolkit/stored-files.ts';
+import {
+  drain,
+  receiveToTempFile,
+  removeTempFile,
+  type TempFile,
+  uploadTempFolder,
+} from '../../services/uploads/temp-file.ts';
 import { slugParams } from '../communities/schema.ts';
 import { checkedPart } from '../multipart.ts';
 import { cursorQuery, dataOf, errorResponses, idParams, listOf, okBody } from '../shared-schemas.ts';
@@ -179,42 +186,46 @@ export const toolkitRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       const fields: Record<string, string[]> = {};
-      let upload: { filename: string; bytes: Buffer } | undefined;
-      for await (const raw of request.parts()) {
-        const part = checkedPart(raw);
-        if (part.type === 'field') {
-          if (typeof part.value === 'string')
-            fields[part.fieldname] = [...(fields[part.fieldname] ?? []), part.value];
-          continue;
+      // The file is streamed into a temporary file and checked there, never held whole in memory;
+      // the temporary file is removed on every path (moved into storage when accepted).
+      let upload: { filename: string; bytes: TempFile } | undefined;
+      try {
+        for await (const raw of request.parts()) {
+          const part = checkedPart(raw);
+          if (part.type === 'field') {
+            if (typeof part.value === 'string')
+              fields[part.fieldname] = [...(fields[part.fieldname] ?? []), part.value];
+            continue;
+          }
+          if (part.fieldname !== 'file' || upload) {
+            await drain(part.file);
+            throw fieldError(part.fieldname, 'Send one file, in the part named "file".');
+          }
+          // Refuse before reading the bytes when the fields are wrong.
+          const parsed = uploadFields.safeParse(collectFields(fields));
+          if (!parsed.success) {
+            part.file.resume();
+            throw new AppError(
+              'validation_failed',
+              parsed.error.issues[0]?.message ?? 'The request is not valid.',
+              Object.fromEntries(
+                parsed.error.issues.map((issue) => [issue.path.join('.') || 'body', issue.message]),
+              ),
+            );
+          }
+          const bytes = await receiveToTempFile(part.file, {
+            folder: uploadTempFolder(app.deps.env),
+            tooLarge: () => fieldError('file', uploadMessages.tooLarge(maxBytes), 'payload_too_large'),
+          });
+          upload = { filename: part.filename, bytes };
         }
-        if (part.fieldname !== 'file' || upload) {
-          await part.toBuffer().catch(() => undefined);
-          throw fieldError(part.fieldname, 'Send one file, in the part named "file".');
-        }
-        // Refuse before reading the bytes when the fields are wrong.
-        const parsed = uploadFields.safeParse(collectFields(fields));
-        if (!parsed.success) {
-          part.file.resume();
-          throw new AppError(
-            'validation_failed',
-            parsed.error.issues[0]?.message ?? 'The request is not valid.',
-            Object.fromEntries(
-              parsed.error.issues.map((issue) => [issue.path.join('.') || 'body', issue.message]),
-            ),
-          );
-        }
-        let bytes: Buffer;
-        try {
-          bytes = await part.toBuffer();
-        } catch {
-          throw fieldError('file', uploadMessages.tooLarge(maxBytes), 'payload_too_large');
-        }
-        upload = { filename: part.filename, bytes };
+        if (!upload) throw fieldError('file', 'Choose the file to upload.');
+        const input = uploadFields.parse(collectFields(fields));
+        const id = await addUploadedResource(app.deps, actor, request.params.slug, input, upload);
+        return reply.status(201).send({ data: { id } });
+      } finally {
+        await removeTempFile(upload?.bytes);
       }
-      if (!upload) throw fieldError('file', 'Choose the file to upload.');
-      const input = uploadFields.parse(collectFields(fields));
-      const id = await addUploadedResource(app.deps, actor, request.params.slug, input, upload);
-      return reply.status(201).send({ data: { id } });
     },
   );
 
@@ -294,10 +305,22 @@ export const toolkitRoutes: FastifyPluginAsyncZod = async (app) => {
     const { fileKey, fileMime, fileName } = found.resource;
     if (!fileKey || !fileMime || !fileName || !isToolkitStorageKey(fileKey)) throw notFound('That file');
     if (disposition === 'inline' && !isInlineImage(fileMime)) throw notFound('That image');
-    const bytes = await app.deps.storage.get(fileKey);
-    if (!bytes) throw notFound('That file');
-    if (disposition === 'attachment') await countOnce(db(), found.resource.id, actor?.id ?? null, 'download');
-    return { bytes, headers: downloadHeaders({ mime: fileMime, disposition, safeName: fileName }) };
+    // Streamed from storage, so a large file is never whole in memory.
+    const stored = await app.deps.storage.read(fileKey);
+    if (!stored) throw notFound('That file');
+    if (disposition === 'attachment') {
+      await countOnce(db(), found.resource.id, actor?.id ?? null, 'download').catch((error: unknown) => {
+        stored.body.destroy();
+        throw error;
+      });
+    }
+    return {
+      body: stored.body,
+      headers: {
+        ...downloadHeaders({ mime: fileMime, disposition, safeName: fileName }),
+        'content-length': String(stored.size),
+      },
+    };
   }
 
   app.get(
@@ -312,7 +335,7 @@ export const toolkitRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await storedFile(request.actor, request.params.id, 'attachment');
-      return reply.headers(file.headers).send(file.bytes);
+      return reply.headers(file.headers).send(file.body);
     },
   );
 
@@ -328,7 +351,7 @@ export const toolkitRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await storedFile(request.actor, request.params.id, 'inline');
-      return reply.headers(file.headers).send(file.bytes);
+      return reply.headers(file.headers).send(file.body);
     },
   );
 

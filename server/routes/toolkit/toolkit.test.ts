@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communitySuspensions, resourceActivity, resources } from '../../db/schema/index.ts';
 import { buildOoxml } from '../../services/toolkit/fixtures/build-zip.ts';
 import * as sample from '../../services/toolkit/fixtures/samples.ts';
+import { uploadTempFolder } from '../../services/uploads/temp-file.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import {
   createTestCommunity,
@@ -55,6 +56,11 @@ async function upload(
     headers: { ...body.headers, cookie },
     payload: body.payload,
   });
+}
+
+/** Files left in the folder uploads are received into (none, once a request has been answered). */
+async function tempFiles(): Promise<string[]> {
+  return readdir(uploadTempFolder(t.app.deps.env)).catch(() => []);
 }
 
 /** Every file in the Toolkit's storage folder. */
@@ -266,6 +272,7 @@ describe('the Toolkit', () => {
     });
     expect(json.statusCode).toBe(415);
     expect(await storedFiles()).toEqual(before);
+    expect(await tempFiles()).toEqual([]);
     const rows = await db().select().from(resources).where(eq(resources.communityId, community.id));
     expect(rows).toHaveLength(0);
   });
@@ -285,6 +292,7 @@ describe('the Toolkit', () => {
     );
     expect(response.statusCode).toBe(413);
     expect(response.json().fields.file).toMatch(/larger than the 25 MB limit/);
+    expect(await tempFiles()).toEqual([]);
   });
 
   it('refuses bad JSON input field by field', async () => {

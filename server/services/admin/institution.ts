@@ -5,6 +5,7 @@ import { recordAudit } from '../../queries/audit.ts';
 import { findUnitByName, getInstitutionSettings } from '../../queries/institution.ts';
 import type { ServiceDeps } from '../context.ts';
 import { sniffImageType } from '../people/profile-photo.ts';
+import { readHead, type TempFile } from '../uploads/temp-file.ts';
 
 /** Renames the institution. */
 export async function updateInstitution(deps: ServiceDeps, actorId: string, changes: { name: string }) {
@@ -26,9 +27,12 @@ export async function updateInstitution(deps: ServiceDeps, actorId: string, chan
   });
 }
 
-/** Replaces the institution's logo (PNG, JPEG or WebP, checked by its bytes). */
-export async function setInstitutionLogo(deps: ServiceDeps, actorId: string, bytes: Buffer): Promise<void> {
-  const type = sniffImageType(bytes);
+/**
+ * Replaces the institution's logo (PNG, JPEG or WebP, checked by its bytes), received into a temporary
+ * file that is moved into storage.
+ */
+export async function setInstitutionLogo(deps: ServiceDeps, actorId: string, file: TempFile): Promise<void> {
+  const type = sniffImageType(await readHead(file, 12));
   if (!type)
     throw new AppError('unsupported_media_type', 'Upload a PNG, JPEG or WebP image.', {
       file: 'not an image',
@@ -36,14 +40,19 @@ export async function setInstitutionLogo(deps: ServiceDeps, actorId: string, byt
   const { db } = deps.database;
   const previous = await getInstitutionSettings(db);
   const key = `branding/logo-${crypto.randomUUID()}.${type.split('/')[1]}`;
-  await deps.storage.put(key, bytes);
-  await db.transaction(async (tx) => {
-    await tx
-      .update(institutionSettings)
-      .set({ logoPath: key, logoContentType: type, updatedAt: sql`now()` })
-      .where(eq(institutionSettings.id, 1));
-    await recordAudit(tx, { actorId, action: 'institution.logo', subjectType: 'institution' });
-  });
+  await deps.storage.putFile(key, file.path);
+  try {
+    await db.transaction(async (tx) => {
+      await tx
+        .update(institutionSettings)
+        .set({ logoPath: key, logoContentType: type, updatedAt: sql`now()` })
+        .where(eq(institutionSettings.id, 1));
+      await recordAudit(tx, { actorId, action: 'institution.logo', subjectType: 'institution' });
+    });
+  } catch (error) {
+    await deps.storage.delete(key);
+    throw error;
+  }
   if (previous.logoPath) await deps.storage.delete(previous.logoPath);
 }
 

@@ -3,6 +3,7 @@ import { users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
+import { readHead, type TempFile } from '../uploads/temp-file.ts';
 
 export const maxPhotoBytes = 5 * 1024 * 1024;
 
@@ -27,11 +28,13 @@ export function sniffImageType(bytes: Buffer): 'image/png' | 'image/jpeg' | 'ima
 
 const extensions = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' } as const;
 
-/** Stores a new profile photo under a generated name and removes the old one. */
-export async function setProfilePhoto(deps: ServiceDeps, userId: string, bytes: Buffer): Promise<void> {
-  if (bytes.length === 0)
-    throw new AppError('validation_failed', 'The file is empty.', { file: 'empty file' });
-  const type = sniffImageType(bytes);
+/**
+ * Stores a new profile photo (received into a temporary file, which is moved into storage) under a
+ * generated name and removes the old one.
+ */
+export async function setProfilePhoto(deps: ServiceDeps, userId: string, file: TempFile): Promise<void> {
+  if (file.size === 0) throw new AppError('validation_failed', 'The file is empty.', { file: 'empty file' });
+  const type = sniffImageType(await readHead(file, 12));
   if (!type) {
     throw new AppError('unsupported_media_type', 'Upload a PNG, JPEG or WebP image.', {
       file: 'not a PNG, JPEG or WebP image',
@@ -41,7 +44,7 @@ export async function setProfilePhoto(deps: ServiceDeps, userId: string, bytes: 
   const user = await findUserById(db, userId);
   if (!user) throw notFound('That person');
   const key = `photos/${crypto.randomUUID()}.${extensions[type]}`;
-  await deps.storage.put(key, bytes);
+  await deps.storage.putFile(key, file.path);
   try {
     await db.update(users).set({ photoPath: key, updatedAt: sql`now()` }).where(eq(users.id, userId));
   } catch (error) {

@@ -6,6 +6,7 @@ import type { Actor } from '../../plugins/auth.ts';
 import { canContributeToToolkit } from '../../policies/toolkit.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
+import type { TempFile } from '../uploads/temp-file.ts';
 import { checkUpload } from './check-upload.ts';
 import { authorizeToolkitWrite, checkTopics } from './load-resource.ts';
 import { withStoredFile } from './stored-files.ts';
@@ -99,7 +100,7 @@ export async function addUploadedResource(
   actor: Actor,
   slug: string,
   input: ResourceFields,
-  upload: { filename: string; bytes: Buffer },
+  upload: { filename: string; bytes: Buffer | TempFile },
 ): Promise<string> {
   const { db } = deps.database;
   const checked = await checkUpload({
@@ -116,7 +117,12 @@ export async function addUploadedResource(
       return insertResource(tx, community.id, actor.id, {
         ...input,
         topicIds,
-        file: { key, name: checked.safeName, mime: checked.mime, size: upload.bytes.length },
+        file: {
+          key,
+          name: checked.safeName,
+          mime: checked.mime,
+          size: Buffer.isBuffer(upload.bytes) ? upload.bytes.length : upload.bytes.size,
+        },
       });
     }),
   );

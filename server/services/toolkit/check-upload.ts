@@ -1,5 +1,6 @@
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import { fieldError } from '../../errors.ts';
+import type { TempFile } from '../uploads/temp-file.ts';
 import {
   type AllowedType,
   allowedTypes,
@@ -10,7 +11,7 @@ import {
   withArticle,
 } from './allow-list.ts';
 import { cleanFileName, joinFileName } from './file-name.ts';
-import { decodePlainText, looksLikeMarkup } from './text-check.ts';
+import { checkPlainTextFile, decodePlainText, looksLikeMarkup } from './text-check.ts';
 import { checkZipContainer } from './zip-check.ts';
 
 /** What an accepted upload is, from its bytes, and how to name and serve it. */
@@ -29,7 +30,8 @@ export interface CheckedUpload {
 export interface CheckUploadInput {
   /** The name the browser sent; only used for display and to compare with the bytes. */
   filename: string;
-  bytes: Buffer;
+  /** The bytes: an upload received into a temporary file (read there in pieces), or a buffer. */
+  bytes: Buffer | TempFile;
   /** The size limit in bytes (`UPLOAD_MAX_MB` × 1024 × 1024). */
   maxBytes: number;
 }
@@ -70,9 +72,9 @@ const markupMimes = new Set(['application/xml', 'image/svg+xml', 'text/html', 'a
  * AppError with a field error on `file` (400, or 413 over the size limit).
  */
 export async function checkUpload({ filename, bytes, maxBytes }: CheckUploadInput): Promise<CheckedUpload> {
-  if (bytes.length === 0) throw fieldError('file', uploadMessages.empty);
-  if (bytes.length > maxBytes)
-    throw fieldError('file', uploadMessages.tooLarge(maxBytes), 'payload_too_large');
+  const size = Buffer.isBuffer(bytes) ? bytes.length : bytes.size;
+  if (size === 0) throw fieldError('file', uploadMessages.empty);
+  if (size > maxBytes) throw fieldError('file', uploadMessages.tooLarge(maxBytes), 'payload_too_large');
 
   const name = cleanFileName(filename);
   if (markupExtensions.has(name.extension)) throw fieldError('file', uploadMessages.markup);
@@ -97,20 +99,28 @@ export async function checkUpload({ filename, bytes, maxBytes }: CheckUploadInpu
   };
 }
 
-async function detectType(bytes: Buffer, extension: string): Promise<AllowedType> {
-  const detected = await fileTypeFromBuffer(bytes);
+async function detectType(bytes: Buffer | TempFile, extension: string): Promise<AllowedType> {
+  const detected = Buffer.isBuffer(bytes)
+    ? await fileTypeFromBuffer(bytes)
+    : await fileTypeFromFile(bytes.path);
   if (detected) {
     if (markupMimes.has(detected.mime)) throw fieldError('file', uploadMessages.markup);
     const type = findAllowedTypeByMime(detected.mime);
     if (!type) throw fieldError('file', uploadMessages.notAllowed(detected.ext));
     return type;
   }
-  const text = decodePlainText(bytes);
-  if (text === undefined) throw fieldError('file', uploadMessages.unknown);
-  if (looksLikeMarkup(text)) throw fieldError('file', uploadMessages.markup);
+  const text = Buffer.isBuffer(bytes) ? textKind(bytes) : await checkPlainTextFile(bytes.path);
+  if (text === 'binary') throw fieldError('file', uploadMessages.unknown);
+  if (text === 'markup') throw fieldError('file', uploadMessages.markup);
   // Text has no signature, so the extension picks among the text types; no extension means .txt.
   // An extension that is not a text type's is refused by the caller's extension check.
   return findTextTypeByExtension(extension) ?? findTextTypeByExtension('txt') ?? unreachable();
+}
+
+function textKind(bytes: Buffer): 'text' | 'markup' | 'binary' {
+  const text = decodePlainText(bytes);
+  if (text === undefined) return 'binary';
+  return looksLikeMarkup(text) ? 'markup' : 'text';
 }
 
 function formatLimit(maxBytes: number): string {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage } from '../storage.ts';
+import type { TempFile } from '../uploads/temp-file.ts';
 
 /** Toolkit files live under this prefix of the storage, in 256 folders by the id's first byte. */
 const prefix = 'toolkit';
@@ -20,13 +21,15 @@ export function isToolkitStorageKey(key: string): boolean {
 }
 
 /**
- * Stores checked upload bytes under a new generated key and returns the key. If the write fails
- * part-way, whatever was written is removed before the error is passed on.
+ * Stores checked upload bytes (in memory, or a temporary file that is moved in) under a new generated
+ * key and returns the key. If the write fails part-way, whatever was written is removed before the
+ * error is passed on.
  */
-export async function storeUpload(storage: Storage, bytes: Buffer): Promise<string> {
+export async function storeUpload(storage: Storage, bytes: Buffer | TempFile): Promise<string> {
   const key = newStorageKey();
   try {
-    await storage.put(key, bytes);
+    if (Buffer.isBuffer(bytes)) await storage.put(key, bytes);
+    else await storage.putFile(key, bytes.path);
   } catch (error) {
     await storage.delete(key).catch(() => undefined);
     throw error;
@@ -56,7 +59,7 @@ export interface WithStoredFileOptions {
  */
 export async function withStoredFile<T>(
   storage: Storage,
-  bytes: Buffer,
+  bytes: Buffer | TempFile,
   work: (key: string) => Promise<T>,
   options: WithStoredFileOptions = {},
 ): Promise<T> {

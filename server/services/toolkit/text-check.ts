@@ -4,6 +4,8 @@
  * browser would render as HTML, SVG or XML.
  */
 
+import { createReadStream } from 'node:fs';
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const bom = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -40,4 +42,30 @@ const markupStart =
 /** True when text starts like HTML, SVG or XML (leading whitespace ignored, any case). */
 export function looksLikeMarkup(text: string): boolean {
   return markupStart.test(text.slice(0, 1024));
+}
+
+/**
+ * The streaming form of `decodePlainText` and `looksLikeMarkup` for an upload in a file: reads it in
+ * pieces, so a large text file is never whole in memory. Answers 'text', 'markup' (starts like HTML,
+ * SVG or XML) or 'binary' (not UTF-8, or a binary control character).
+ */
+export async function checkPlainTextFile(file: string): Promise<'text' | 'markup' | 'binary'> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = '';
+  let first = true;
+  try {
+    for await (const piece of createReadStream(file)) {
+      let chunk = piece as Buffer;
+      if (first && chunk.subarray(0, 3).equals(bom)) chunk = chunk.subarray(3);
+      first = false;
+      if (hasBinaryControl(chunk)) return 'binary';
+      const text = decoder.decode(chunk, { stream: true });
+      if (start.length < 1024) start += text.slice(0, 1024 - start.length);
+    }
+    start += decoder.decode().slice(0, Math.max(0, 1024 - start.length));
+  } catch (error) {
+    if (error instanceof TypeError) return 'binary';
+    throw error;
+  }
+  return looksLikeMarkup(start) ? 'markup' : 'text';
 }

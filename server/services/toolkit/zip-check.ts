@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { fieldError } from '../../errors.ts';
+import type { TempFile } from '../uploads/temp-file.ts';
 import type { AllowedType } from './allow-list.ts';
 
 /**
@@ -31,7 +32,7 @@ export const zipMessages = {
  * stream as soon as it passes its declared size. The manifest must declare the expected type.
  * Throws a field error on `file`; returns nothing when the container is sound.
  */
-export async function checkZipContainer(bytes: Buffer, type: AllowedType): Promise<void> {
+export async function checkZipContainer(bytes: Buffer | TempFile, type: AllowedType): Promise<void> {
   const damaged = fieldError('file', zipMessages.damaged(type.label));
   let zip: ZipFile;
   try {
@@ -39,6 +40,14 @@ export async function checkZipContainer(bytes: Buffer, type: AllowedType): Promi
   } catch {
     throw damaged;
   }
+  try {
+    await checkEntries(zip, type, damaged);
+  } finally {
+    zip.close();
+  }
+}
+
+async function checkEntries(zip: ZipFile, type: AllowedType, damaged: Error): Promise<void> {
   if (zip.entryCount > zipLimits.maxEntries) throw fieldError('file', zipMessages.tooManyEntries);
 
   const entries = await readEntries(zip).catch(() => {
@@ -81,14 +90,15 @@ function declaresType(manifest: string, type: AllowedType): boolean {
   return manifest.includes(`ContentType="${type.containerType}"`);
 }
 
-function openZip(bytes: Buffer): Promise<ZipFile> {
+/** Opens the zip in memory, or from its file (read in pieces: a large upload is never read whole). */
+function openZip(bytes: Buffer | TempFile): Promise<ZipFile> {
+  // strictFileNames refuses entries named with "\\"; yauzl refuses absolute and "../" names anyway.
+  // autoClose is off because entries are expanded after the last one is listed; the caller closes.
+  const options = { lazyEntries: true, validateEntrySizes: true, strictFileNames: true, autoClose: false };
   return new Promise((resolve, reject) => {
-    // strictFileNames refuses entries named with "\\"; yauzl refuses absolute and "../" names anyway.
-    yauzl.fromBuffer(
-      bytes,
-      { lazyEntries: true, validateEntrySizes: true, strictFileNames: true },
-      (error, zip) => (error ? reject(error) : resolve(zip)),
-    );
+    const done = (error: Error | null, zip: ZipFile) => (error ? reject(error) : resolve(zip));
+    if (Buffer.isBuffer(bytes)) yauzl.fromBuffer(bytes, options, done);
+    else yauzl.open(bytes.path, options, done);
   });
 }
 
