@@ -31,8 +31,15 @@ export default async function setup(project: TestProject): Promise<undefined | (
     await withClient(serverUrl, (client) => client.query(`create database ${template}`));
     const url = new URL(serverUrl);
     url.pathname = `/${template}`;
+    // Two connections: the migrator keeps one while the singleton rows are written through another.
     const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
-    await database.migrate();
+    try {
+      await database.migrate();
+    } catch (error) {
+      await database.close();
+      await dropDatabases(serverUrl, `${prefix}%`);
+      throw error;
+    }
     await database.close();
     project.provide('pgliteTemplate', '');
     project.provide('postgresTemplate', template);
