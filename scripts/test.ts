@@ -11,9 +11,10 @@
 // The phases run in two lanes at once: the browser lane (build the web app, then the journeys) spends
 // most of its time waiting on a browser and a server, while the other lane (static checks, then the
 // API tests on each database) keeps the processor busy; the smoke journey goes to whichever lane is free
-// first. `--serial` runs one phase at a time (to measure a phase alone). Each phase's output is kept in
-// .test-results/<phase>.log and printed as a block when the phase ends, so the two lanes' output does
-// not interleave.
+// first. The checks lane runs at nice 10, so it only takes processor time the browser lane leaves idle
+// and never pushes a journey towards its timeout. `--serial` runs one phase at a time (to measure a
+// phase alone). Each phase's output is kept in .test-results/<phase>.log and printed as a block when
+// the phase ends, so the two lanes' output does not interleave.
 //
 // Every phase runs even when an earlier one failed, so one run names every failure; the exit code is 1
 // when any failed. `npm test -- --phase unit` runs one phase (static, unit, journeys or smoke).
@@ -47,6 +48,11 @@ interface Step {
   command: string;
   args: string[];
   env: Env;
+  /**
+   * Run at a lower priority (nice 10): the checks lane, so it takes the processor time the browser
+   * lane leaves idle and never slows a journey towards its timeout.
+   */
+  yieldToBrowser?: boolean;
 }
 
 /** The phases' process groups, so an interrupted `npm test` stops them all (see the signal handlers). */
@@ -76,7 +82,14 @@ function run(step: Step, log: string): Promise<{ ok: boolean; cpuSeconds: number
     const out = createWriteStream(log, { flags: 'a' });
     const child = spawn(
       'bash',
-      ['-c', '"$@"; status=$?; times > "$COPSE_CPU_FILE"; exit $status', 'phase', step.command, ...step.args],
+      [
+        '-c',
+        '"$@"; status=$?; times > "$COPSE_CPU_FILE"; exit $status',
+        'phase',
+        ...(step.yieldToBrowser ? ['nice', '-n', '10'] : []),
+        step.command,
+        ...step.args,
+      ],
       {
         cwd: root,
         env: { ...defined, COPSE_CPU_FILE: cpuFile },
@@ -252,6 +265,9 @@ async function runLane(lane: Phase[]): Promise<void> {
 function builtWeb(): boolean {
   return results.some((r) => r.name === 'build the web app');
 }
+
+// The checks lane yields to the browser lane when both run (the smoke journey, a browser too, does not).
+if (!values.serial) for (const phase of checksLane) phase.step.yieldToBrowser = true;
 
 if (values.serial) {
   await runLane([...browserLane.slice(0, 1), ...checksLane, ...browserLane.slice(1), ...eitherLane]);
