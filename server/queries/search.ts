@@ -15,6 +15,9 @@ import { rowsOf } from './raw-rows.ts';
  */
 export const countCap = 1000;
 
+/** Replies taken in order before the visibility join, as multiples of the page (see searchEverything). */
+const replyReadAhead = 5;
+
 const headline = "'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=1'";
 
 export interface SearchRow {
@@ -218,10 +221,26 @@ export async function searchEverything(
   };
   const pageBranches = shown.map((kind) => {
     const source = sources[kind] as KindSource;
-    return sql`(select ${source.columns}, ${keyOf(source)} as sort_key, ${source.rank} as rank
+    const order = sql`${source.bestFirst ?? sql`${keyOf(source)} desc`}, ${sql.raw(idColumn(kind))}`;
+    const branch = sql`select ${source.columns}, ${keyOf(source)} as sort_key, ${source.rank} as rank
       from ${source.from} where ${source.where} ${afterCursor(source, kind)}
-      order by ${source.bestFirst ?? sql`${keyOf(source)} desc`}, ${sql.raw(idColumn(kind))}
-      limit ${sql.raw(String(rows))})`;
+      order by ${order} limit ${sql.raw(String(rows))}`;
+    if (kind !== 'reply' || filter.community) return sql`(${branch})`;
+    // Replies across all communities: the first few pages' worth in order from the replies alone (the
+    // RUM or created_at index, no join per match), then joined and filtered to what the searcher may
+    // read. Exact: filtering keeps the order, and when it leaves less than a page, the whole branch
+    // answers instead (one-time filters: PostgreSQL runs only the side it needs).
+    const fast = sql`select ${source.columns}, ${keyOf(source)} as sort_key, ${source.rank} as rank
+      from (select p.* from ${posts} p where p.search @@ ${query} and p.deleted_at is null
+          and p.hidden_at is null ${afterCursor(source, kind)}
+          order by ${order} limit ${sql.raw(String(rows * replyReadAhead))}) p
+        join ${threads} t on t.id = p.thread_id join ${communities} on ${communities.id} = t.community_id
+      where ${source.where}
+      order by ${order} limit ${sql.raw(String(rows))}`;
+    return sql`(with fast as materialized (${fast})
+      select * from fast where (select count(*) from fast) = ${sql.raw(String(rows))}
+      union all
+      select * from (${branch}) whole where (select count(*) from fast) < ${sql.raw(String(rows))})`;
   });
   const countColumns = searchKinds.map((kind) => {
     const source = sources[kind];
