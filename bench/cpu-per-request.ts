@@ -11,18 +11,21 @@ import { type BenchData, benchPassword } from './seed.ts';
 
 /**
  * `node bench/cpu-per-request.ts [count] [label]`, after a PostgreSQL bench run: the Node CPU time of each
- * knowledge scenario's requests, one request at a time on the left-over `copse_bench` database, and
+ * page's requests, one request at a time on the left-over bench database (`BENCH_DATABASE_NAME`), and
  * the wall time of each (Node, the round trips and PostgreSQL). CPU time holds on a busy machine where
  * requests per second do not; it shows which routes are bound by Node rather than by their queries.
  */
 const count = Number(process.argv[2] ?? 200);
-const data = JSON.parse(readFileSync(path.join(os.tmpdir(), 'copse-bench-data.json'), 'utf8')) as BenchData;
+const databaseName = process.env.BENCH_DATABASE_NAME ?? 'copse_bench';
+const data = JSON.parse(
+  readFileSync(path.join(os.tmpdir(), `${databaseName}-data.json`), 'utf8'),
+) as BenchData;
 const serverUrl = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-serverUrl.pathname = '/copse_bench';
+serverUrl.pathname = `/${databaseName}`;
 const database = await openDatabase({ databaseUrl: serverUrl.toString(), poolSize: 4 });
 const uploads = path.join(os.tmpdir(), 'copse-bench-cpu');
 const env = parseEnv({
-  NODE_ENV: 'production',
+  NODE_ENV: process.env.NODE_ENV === 'development' ? 'development' : 'production',
   PUBLIC_URL: 'http://127.0.0.1:3000',
   DATA_DIR: uploads,
   LOG_LEVEL: 'silent',
@@ -51,6 +54,12 @@ try {
     ['thread list', data.context.threadListSlugs.map((slug) => `/api/communities/${slug}/threads`)],
     ['home', ['/api/home']],
     ['resource page', data.context.resourceIds.map((id) => `/api/resources/${id}`)],
+    ['community home', data.context.communitySlugs.map((slug) => `/api/communities/${slug}`)],
+    ['calendar', ['/api/calendar?when=upcoming', '/api/calendar?when=past']],
+    ['meetings', data.context.meetingSlugs.map((slug) => `/api/communities/${slug}/meetings?when=upcoming`)],
+    ['directory', ['/api/communities?limit=12', '/api/communities?open=true&limit=12']],
+    ['people search', data.context.searchTerms.map((term) => `/api/people?q=${encodeURIComponent(term)}`)],
+    ['member feed', [`/api/calendar/feeds/${data.context.feedToken}.ics`]],
   ];
   const only = process.argv[3];
   for (const [label, urls] of groups.filter(([label]) => !only || label === only)) {

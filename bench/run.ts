@@ -12,7 +12,7 @@ import { sessionCookieName } from '../server/plugins/auth.ts';
 import { createDiskStorage } from '../server/services/storage.ts';
 import { bareBodyBytes, startBareServer } from './bare-server.ts';
 import { runLoad } from './load.ts';
-import { buildRows, renderMarkdown, renderText, type ScenarioOutcome } from './report.ts';
+import { buildRows, problemsOf, renderMarkdown, renderText, type ScenarioOutcome } from './report.ts';
 import { type BenchContext, bareScenario, type Scenario, selectScenarios } from './scenarios.ts';
 import { type BenchData, seedBenchData } from './seed.ts';
 
@@ -134,6 +134,27 @@ async function preflight(
   return undefined;
 }
 
+/**
+ * A conditional scenario's headers: `If-None-Match` with the ETag of the first answer (one path: every
+ * connection asks for the same answer again), after checking that it is answered 304.
+ */
+async function conditionalHeaders(
+  origin: string,
+  paths: string[],
+  headers: Record<string, string>,
+): Promise<Record<string, string> | string> {
+  if (paths.length !== 1) return 'a conditional scenario asks for one path';
+  const url = `${origin}${paths[0]}`;
+  const first = await fetch(url, { headers });
+  await first.arrayBuffer();
+  const etag = first.headers.get('etag');
+  if (!etag) return `GET ${paths[0]} has no ETag`;
+  const again = await fetch(url, { headers: { ...headers, 'if-none-match': etag } });
+  await again.arrayBuffer();
+  if (again.status !== 304) return `GET ${paths[0]} with If-None-Match answered ${again.status}, not 304`;
+  return { ...headers, 'if-none-match': etag };
+}
+
 async function measure(
   scenario: Scenario,
   origins: { bare: string; app: string },
@@ -146,9 +167,14 @@ async function measure(
   }
   const origin = origins[scenario.server];
   const paths = scenario.paths(context);
-  const headers: Record<string, string> = scenario.signedIn ? { cookie } : {};
+  let headers: Record<string, string> = scenario.signedIn ? { cookie } : {};
   const failure = await preflight(origin, paths, headers, scenario);
   if (failure) return { scenario, failure };
+  if (scenario.conditional) {
+    const conditional = await conditionalHeaders(origin, paths, headers);
+    if (typeof conditional === 'string') return { scenario, failure: conditional };
+    headers = conditional;
+  }
   const options = { origin, paths, headers, connections: scenario.connections ?? settings.connections };
   const writer = scenario.withWriter ? startReplyWriter(app, context) : undefined;
   let load: Awaited<ReturnType<typeof runLoad>>;
@@ -160,7 +186,7 @@ async function measure(
     if (written !== undefined) console.log(`  meanwhile ${written} new replies were written`);
   }
   const loadAverage = os.loadavg()[0];
-  const problems = load.non2xx + load.errors;
+  const problems = problemsOf(scenario, load);
   if (load.requests === 0) {
     return { scenario, load, loadAverage, failure: `no answer within the run (${load.timeouts} timeouts)` };
   }

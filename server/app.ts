@@ -1,7 +1,6 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -10,9 +9,11 @@ import type { Env } from './env.ts';
 import { AppError, errorStatus } from './errors.ts';
 import type { Jobs } from './jobs/queue.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerConditionalRequests } from './plugins/conditional.ts';
 import { registerInputChecks, requestTimeoutOptions } from './plugins/input.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerSecurity } from './plugins/security.ts';
+import { checkedSerializerCompiler, compiledSerializerCompiler } from './plugins/serializer.ts';
 import { registerWeb } from './plugins/web.ts';
 import { registerRoutes } from './routes/index.ts';
 import type { Storage } from './services/storage.ts';
@@ -53,7 +54,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // The API speaks JSON (and multipart for uploads): plain text bodies get a clear 415.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Compiled serialisers in production; tests and development also check them against zod.
+  app.setSerializerCompiler(
+    deps.env.NODE_ENV === 'production' ? compiledSerializerCompiler : checkedSerializerCompiler,
+  );
   app.decorate('deps', deps);
   // While draining, every response closes its connection: a keep-alive client goes elsewhere for its
   // next request, and the server is left with no idle connection to wait for.
@@ -119,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerOpenApi(app);
   await registerAuth(app);
   registerInputChecks(app);
+  registerConditionalRequests(app);
   await app.register(registerRoutes, { prefix: '/api' });
 
   const serveApp = deps.serveWeb ? await registerWeb(app) : undefined;

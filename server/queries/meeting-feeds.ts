@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   calendarFeeds,
@@ -10,13 +10,14 @@ import {
   users,
 } from '../db/schema/index.ts';
 import type { Actor } from '../plugins/auth.ts';
-import { visibleTo } from './communities.ts';
+import { type Scope, scopeOf, visibleIn } from './communities.ts';
+import { preparedByShape } from './prepared.ts';
 
 /** How far back feeds reach; everything ahead is included (series are bounded). */
 export const feedDaysBack = 90;
 const feedLimit = 2000;
 
-const feedColumns = (actorId: string | null) => ({
+const feedColumns = (actorId: SQLWrapper | string | null) => ({
   id: meetings.id,
   seriesId: meetings.seriesId,
   originalStart: meetings.originalStart,
@@ -44,7 +45,7 @@ export type FeedMeeting = Awaited<ReturnType<typeof listCommunityFeed>>[number];
 
 const recent = sql`${meetings.startsAt} > now() - interval '${sql.raw(String(feedDaysBack))} days'`;
 
-async function feedRows(db: Db, actorId: string | null, where: SQL | undefined) {
+function feedRows(db: Db, actorId: SQLWrapper | string | null, where: SQL | undefined) {
   return db
     .select(feedColumns(actorId))
     .from(meetings)
@@ -73,17 +74,53 @@ export async function listSeriesMeetings(db: Db, seriesId: string): Promise<Feed
     .limit(feedLimit);
 }
 
-/** A member's feed: their communities' meetings and the ones they answered, with their answers. */
-export async function listMemberFeed(db: Db, actor: Actor) {
+/**
+ * A member's meetings: their communities' meetings in the window and the ones they answered, in the
+ * communities they may see. `actorId` is a value or a placeholder.
+ */
+function memberFeedRows(db: Db, actorId: SQLWrapper | string, scope: Scope) {
   // One IN over a union rather than an OR of two subqueries, which PostgreSQL answers by reading every
   // meeting (see listCalendar); the outer window and scope still apply.
   const mine = sql`${meetings.id} in (
     select fm.id from ${communityMembers} cm join ${meetings} fm on fm.community_id = cm.community_id
-    where cm.user_id = ${actor.id} and fm.starts_at > now() - interval '${sql.raw(String(feedDaysBack))} days'
+    where cm.user_id = ${actorId} and fm.starts_at > now() - interval '${sql.raw(String(feedDaysBack))} days'
     union all
-    select r.meeting_id from ${meetingRsvps} r where r.user_id = ${actor.id}
+    select r.meeting_id from ${meetingRsvps} r where r.user_id = ${actorId}
   )`;
-  return feedRows(db, actor.id, and(mine, visibleTo(actor)));
+  return feedRows(db, actorId, and(mine, visibleIn(scope, actorId)));
+}
+
+/** A member's feed: their communities' meetings and the ones they answered, with their answers. */
+export async function listMemberFeed(db: Db, actor: Actor) {
+  return memberFeedRows(db, actor.id, scopeOf(actor));
+}
+
+/** The version statement of one scope (whose view of the communities the owner takes). */
+const feedVersionStatement = preparedByShape(
+  (scope: Scope) => `member_feed_version_${scope}`,
+  (db: Db, scope: Scope) =>
+    db
+      .select({
+        version: sql<string>`md5(coalesce(string_agg(
+          f::text || coalesce(${meetingSeries}::text, ''), ',' order by f.starts_at, f.id), ''))`,
+      })
+      .from(
+        sql`(${memberFeedRows(db, sql.placeholder('actorId'), scope)}) f
+          left join ${meetingSeries} on ${meetingSeries.id} = f.series_id`,
+      ),
+);
+
+/**
+ * A fingerprint of everything a member's feed is written from: each of its rows (every column the file
+ * uses, their answer among them) and the row of each series they belong to, in the feed's order. The
+ * same rows as `listMemberFeed`, but PostgreSQL hashes them and only 32 characters come back, so a
+ * calendar app asking again (If-None-Match) is answered 304 without reading the meetings into Node or
+ * writing the file. Any change to a meeting, an answer, a series, a community's name, a membership or
+ * the window (a meeting older than 90 days drops out) changes it. A named prepared statement per scope.
+ */
+export async function findMemberFeedVersion(db: Db, actor: Actor): Promise<string> {
+  const [row] = await feedVersionStatement(db, scopeOf(actor)).execute({ actorId: actor.id });
+  return row?.version ?? '';
 }
 
 /** The series of the meetings in a feed, by id. */

@@ -1,23 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, notFound } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { answerNotModified } from '../../plugins/conditional.ts';
 import { presentMeetingCard } from '../../presenters/meetings.ts';
-import {
-  findFeedOwner,
-  findSeriesByIds,
-  listCommunityFeed,
-  listMemberFeed,
-} from '../../queries/meeting-feeds.ts';
+import { findFeedOwner, findSeriesByIds, listCommunityFeed } from '../../queries/meeting-feeds.ts';
 import { listCalendar } from '../../queries/meetings.ts';
 import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
 import {
+  openMemberFeed,
   readCalendarFeed,
   resetCalendarFeed,
   revokeCalendarFeed,
 } from '../../services/meetings/calendar-feed.ts';
 import { buildCalendarFile } from '../../services/meetings/calendar-file.ts';
 import { slugParams } from '../communities/schema.ts';
-import { sendCalendar } from '../meetings/index.ts';
+import { feedCacheControl, sendCalendar } from '../meetings/index.ts';
 import {
   communityFeedQuery,
   feedFileParams,
@@ -106,17 +103,10 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const owner = await findFeedOwner(db(), request.params.file.replace(/\.ics$/, ''));
-      if (!owner) throw notFound('That calendar feed');
-      const rows = await listMemberFeed(db(), owner);
-      const text = buildCalendarFile({
-        name: `Copse: ${owner.displayName}`,
-        publicUrl: publicUrl(),
-        meetings: rows,
-        series: await seriesOf(rows),
-        withAnswers: true,
-      });
-      return sendCalendar(reply, text, 'copse.ics');
+      const feed = await openMemberFeed(db(), publicUrl(), request.params.file.replace(/\.ics$/, ''));
+      if (!feed) throw notFound('That calendar feed');
+      if (answerNotModified(request, reply, feed.etag, feedCacheControl)) return reply.code(304).send();
+      return sendCalendar(reply, await feed.file(), 'copse.ics');
     },
   );
 

@@ -47,10 +47,13 @@ import {
 const tags = ['meetings'];
 
 /** Sends an iCalendar file (inline for feeds, as a download for one meeting). */
-export function sendCalendar(reply: FastifyReply, text: string, filename: string, download = false) {
+/** Calendar files: the viewer's own cache may keep them five minutes. */
+export const feedCacheControl = 'private, max-age=300';
+
+export function sendCalendar(reply: FastifyReply, text: string | Buffer, filename: string, download = false) {
   return reply
     .type('text/calendar; charset=utf-8')
-    .header('Cache-Control', 'private, max-age=300')
+    .header('Cache-Control', feedCacheControl)
     .header('Content-Disposition', `${download ? 'attachment' : 'inline'}; filename="${filename}"`)
     .send(text);
 }

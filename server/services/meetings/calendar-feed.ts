@@ -1,8 +1,17 @@
+import { hash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/client.ts';
 import { calendarFeeds } from '../../db/schema/index.ts';
-import { findFeedToken } from '../../queries/meeting-feeds.ts';
+import {
+  findFeedOwner,
+  findFeedToken,
+  findMemberFeedVersion,
+  findSeriesByIds,
+  listMemberFeed,
+} from '../../queries/meeting-feeds.ts';
 import { newToken } from '../crypto.ts';
+import { buildCalendarFile } from './calendar-file.ts';
 
 /** The address of a private calendar feed. */
 export function feedUrl(publicUrl: string, token: string): string {
@@ -28,4 +37,56 @@ export async function resetCalendarFeed(db: Db, publicUrl: string, userId: strin
 /** Turns the private feed off. */
 export async function revokeCalendarFeed(db: Db, userId: string): Promise<void> {
   await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+}
+
+/**
+ * Member feeds as written, by ETag (a hash of the feed's version, its name and the address), as bytes:
+ * a calendar app polls a feed far more often than it changes, and a 130 KB file costs Node more to
+ * turn from text into bytes again than to look up. Bounded by size; the oldest go first.
+ */
+const feedFiles = new LRUCache<string, Buffer>({
+  maxSize: 32 * 2 ** 20,
+  sizeCalculation: (file) => Math.max(1, file.length),
+});
+
+export interface MemberFeed {
+  etag: string;
+  /** The file's bytes, written (or found) on demand: a 304 never needs them. */
+  file(): Promise<Buffer>;
+}
+
+/**
+ * A member's private feed by its token, or undefined for an unknown token or a suspended owner. Two
+ * queries (the owner, then the feed's version hashed in PostgreSQL, see `findMemberFeedVersion`)
+ * give the ETag; only a client without the current file costs the rows and the writing.
+ */
+export async function openMemberFeed(
+  db: Db,
+  publicUrl: string,
+  token: string,
+): Promise<MemberFeed | undefined> {
+  const owner = await findFeedOwner(db, token);
+  if (!owner) return undefined;
+  const name = `Copse: ${owner.displayName}`;
+  const version = await findMemberFeedVersion(db, owner);
+  const etag = `"${hash('sha1', `${version}\n${name}\n${publicUrl}`, 'base64url')}"`;
+  return {
+    etag,
+    async file() {
+      const known = feedFiles.get(etag);
+      if (known) return known;
+      const rows = await listMemberFeed(db, owner);
+      const seriesIds = [...new Set(rows.flatMap((row) => (row.seriesId ? [row.seriesId] : [])))];
+      const text = buildCalendarFile({
+        name,
+        publicUrl,
+        meetings: rows,
+        series: await findSeriesByIds(db, seriesIds),
+        withAnswers: true,
+      });
+      const file = Buffer.from(text);
+      feedFiles.set(etag, file);
+      return file;
+    },
+  };
 }
