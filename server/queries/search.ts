@@ -228,19 +228,28 @@ export async function searchEverything(
     if (kind !== 'reply' || filter.community) return sql`(${branch})`;
     // Replies across all communities: the first few pages' worth in order from the replies alone (the
     // RUM or created_at index, no join per match), then joined and filtered to what the searcher may
-    // read. Exact: filtering keeps the order, and when it leaves less than a page, the whole branch
-    // answers instead (one-time filters: PostgreSQL runs only the side it needs).
+    // read. Exact: filtering keeps the order, and when it leaves less than a page the whole branch
+    // answers instead (one-time filters: PostgreSQL runs only the side it needs). RUM orders by rank
+    // alone, so its read-ahead may cut a group of equal ranks anywhere: its page is used only when the
+    // page's last rank is above the last one read (or every match was read).
+    const ahead = rows * replyReadAhead;
+    const headOrder = source.bestFirst ?? order;
+    const head = sql`select p.*, ${keyOf(source)} as head_key from ${posts} p
+      where p.search @@ ${query} and p.deleted_at is null and p.hidden_at is null ${afterCursor(source, kind)}
+      order by ${headOrder} limit ${sql.raw(String(ahead))}`;
     const fast = sql`select ${source.columns}, ${keyOf(source)} as sort_key, ${source.rank} as rank
-      from (select p.* from ${posts} p where p.search @@ ${query} and p.deleted_at is null
-          and p.hidden_at is null ${afterCursor(source, kind)}
-          order by ${order} limit ${sql.raw(String(rows * replyReadAhead))}) p
-        join ${threads} t on t.id = p.thread_id join ${communities} on ${communities.id} = t.community_id
+      from head p join ${threads} t on t.id = p.thread_id join ${communities} on ${communities.id} = t.community_id
       where ${source.where}
       order by ${order} limit ${sql.raw(String(rows))}`;
-    return sql`(with fast as materialized (${fast})
-      select * from fast where (select count(*) from fast) = ${sql.raw(String(rows))}
+    const fastIsExact = source.bestFirst
+      ? sql`(select count(*) from fast) = ${sql.raw(String(rows))} and ((select count(*) from head) < ${sql.raw(String(ahead))}
+          or (select min(sort_key) from fast) > (select min(head_key) from head))`
+      : sql`(select count(*) from fast) = ${sql.raw(String(rows))}`;
+    return sql`(with head as materialized (${head}), fast as materialized (${fast}),
+        exact as materialized (select ${fastIsExact} as yes)
+      select * from fast where (select yes from exact)
       union all
-      select * from (${branch}) whole where (select count(*) from fast) < ${sql.raw(String(rows))})`;
+      select * from (${branch}) whole where not (select yes from exact))`;
   });
   const countColumns = searchKinds.map((kind) => {
     const source = sources[kind];
