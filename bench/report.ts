@@ -3,6 +3,7 @@ import type { SeedDiscussionsResult } from '../server/db/seed/discussions.ts';
 import type { SeedMeetingsResult } from '../server/db/seed/meetings.ts';
 import type { SeedToolkitResult } from '../server/db/seed/toolkit.ts';
 import { communityFindings, knowledgeFindings, meetingFindings } from './findings.ts';
+import { pagesFindings } from './findings-pages.ts';
 import { searchFindings } from './findings-search.ts';
 import type { LoadResult } from './load.ts';
 import { referenceScenario, type Scenario } from './scenarios.ts';
@@ -295,5 +296,6 @@ export function renderMarkdown(rows: Row[], info: RunInfo): string {
     ...knowledgeFindings,
     '',
     ...searchFindings,
+    ...pagesFindings,
   ].join('\n');
 }
