@@ -17,7 +17,8 @@ import { type BenchContext, bareScenario, type Scenario, selectScenarios } from 
 import { type BenchData, seedBenchData } from './seed.ts';
 
 /**
- * `npm run bench`: a fresh database (PostgreSQL by default, `BENCH_DB=pglite` for an in-memory PGlite),
+ * `npm run bench`: a fresh database (PostgreSQL by default, `BENCH_DB=pglite` or `npm run bench:pglite`
+ * for an in-memory PGlite on its thread, with the smaller dataset below),
  * 50,000 seeded people in 1,000 communities (150,000 memberships) with 20,000 meetings (300,000 RSVPs),
  * 200,000 threads with 2,000,000 replies and 50,000 Toolkit resources, the real app and a bare Fastify
  * reference in this process, then autocannon on each scenario in turn. Writes bench/RESULTS.md and exits
@@ -38,18 +39,28 @@ const numberSetting = (name: string, fallback: number): number => {
   return value;
 };
 
+const onPglite = process.env.BENCH_DB === 'pglite';
+/**
+ * The dataset: the campus on PostgreSQL; on PGlite (`BENCH_DB=pglite`, `npm run bench:pglite`) the
+ * preset of #13 §5, as large as an installation on the embedded database gets and about 5 minutes in
+ * all: 20,000 people (3 memberships each, as on the campus), 400 communities, 20,000 threads, 200,000
+ * replies, and a tenth of the campus's meetings, RSVPs and resources.
+ */
+const size = (name: string, campus: number, pglite: number): number =>
+  numberSetting(name, onPglite ? pglite : campus);
+
 const settings = {
-  database: process.env.BENCH_DB === 'pglite' ? ('pglite' as const) : ('postgres' as const),
+  database: onPglite ? ('pglite' as const) : ('postgres' as const),
   serverUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   databaseName: process.env.BENCH_DATABASE_NAME ?? 'copse_bench',
-  people: numberSetting('BENCH_PEOPLE', 50_000),
-  communities: numberSetting('BENCH_COMMUNITIES', 1_000),
-  memberships: numberSetting('BENCH_MEMBERSHIPS', 150_000),
-  meetings: numberSetting('BENCH_MEETINGS', 20_000),
-  rsvps: numberSetting('BENCH_RSVPS', 300_000),
-  threads: numberSetting('BENCH_THREADS', 200_000),
-  replies: numberSetting('BENCH_REPLIES', 2_000_000),
-  resources: numberSetting('BENCH_RESOURCES', 50_000),
+  people: size('BENCH_PEOPLE', 50_000, 20_000),
+  communities: size('BENCH_COMMUNITIES', 1_000, 400),
+  memberships: size('BENCH_MEMBERSHIPS', 150_000, 60_000),
+  meetings: size('BENCH_MEETINGS', 20_000, 2_000),
+  rsvps: size('BENCH_RSVPS', 300_000, 30_000),
+  threads: size('BENCH_THREADS', 200_000, 20_000),
+  replies: size('BENCH_REPLIES', 2_000_000, 200_000),
+  resources: size('BENCH_RESOURCES', 50_000, 5_000),
   only: process.env.BENCH_ONLY,
   seconds: numberSetting('BENCH_SECONDS', 10),
   warmupSeconds: numberSetting('BENCH_WARMUP_SECONDS', 2),
@@ -70,7 +81,12 @@ const reuse = process.env.BENCH_REUSE === '1' && settings.database === 'postgres
  * `BENCH_REUSE=1` (while iterating on scenarios) the last run's database and seed are used as they are.
  */
 async function openBenchDatabase(): Promise<Database> {
-  if (settings.database === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  if (settings.database === 'pglite') {
+    return openDatabase({
+      dataDir: 'memory://',
+      ...(process.env.BENCH_POOL_SIZE ? { poolSize: settings.poolSize } : {}),
+    });
+  }
   if (reuse) {
     const url = new URL(settings.serverUrl);
     url.pathname = `/${settings.databaseName}`;
@@ -249,7 +265,8 @@ const referenceSql =
 
 /**
  * The reference route's one query: on PostgreSQL a named (prepared) statement through `pg` on a pool of
- * its own, as a hand-written route would do; on PGlite the raw client.
+ * its own, as a hand-written route would do; on PGlite the app's own path: node-postgres to the PGlite
+ * thread (the same connections the app's queries take).
  */
 function referenceQuery(database: Database, personId: string) {
   if (database.kind === 'pglite') {

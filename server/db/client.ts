@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { startPgliteThread } from './pglite-thread.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -85,7 +86,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20);
-  return openPglite(options.dataDir ?? 'memory://', options.pgliteTemplate);
+  return openPglite(options.dataDir ?? 'memory://', options.pgliteTemplate, options.poolSize ?? 4);
 }
 
 /** Search folds accents with unaccent (migration 0011); PGlite loads it as a contrib extension. */
@@ -105,45 +106,23 @@ async function seedSingletons(db: Db): Promise<void> {
   await db.execute(sql`insert into institution_settings (id) values (1) on conflict (id) do nothing`);
 }
 
-async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
-  const client = await PGlite.create({
+/**
+ * PGlite on its own thread (pglite-thread.ts), reached through node-postgres as PostgreSQL is: the
+ * same driver, transactions, prepared statements and raw SQL on both databases. The thread runs one
+ * batch at a time and keeps a transaction's statements together, so the pool's connections only
+ * queue work for it (the next query is there as soon as one ends).
+ */
+async function openPglite(dataDir: string, template: Blob | undefined, poolSize: number): Promise<Database> {
+  const thread = await startPgliteThread({
     dataDir,
-    extensions: pgliteExtensions,
-    ...(template ? { loadDataDir: template } : {}),
+    template: template ? await template.arrayBuffer() : undefined,
   });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
-    db,
-    kind: 'pglite',
-    raw: {
-      async executeSql(text, values = []) {
-        // pg-boss sends multi-statement scripts without parameters; PGlite's query() takes one statement.
-        if (values.length === 0 && text.includes(';')) {
-          const results = await client.exec(text);
-          return { rows: results.flatMap((part) => part.rows as Record<string, unknown>[]) };
-        }
-        const result = await client.query<Record<string, unknown>>(text, values);
-        return { rows: result.rows };
-      },
-    },
-    async migrate() {
-      await migratePglite(drizzlePglite(client), { migrationsFolder });
-      await seedSingletons(db);
-    },
-    async ping() {
-      try {
-        await client.query('select 1');
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    async close() {
-      if (client.closed) return;
-      if (dataDir !== 'memory://') await client.query('checkpoint');
-      await client.close();
-    },
-  };
+  const pool = new pg.Pool({ max: poolSize, stream: () => thread.connect(), idleTimeoutMillis: 0 });
+  return openPool(pool, 'pglite', async () => {
+    await pool.end();
+    // Checkpoint on close: the next start replays no WAL.
+    await thread.close();
+  });
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -157,6 +136,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     options: '-c jit=off',
     connectionTimeoutMillis: 5_000,
   });
+  return openPool(pool, 'postgres', () => pool.end());
+}
+
+/** The database over a node-postgres pool: PostgreSQL's, or one whose connections reach the PGlite thread. */
+function openPool(pool: pg.Pool, kind: DatabaseKind, end: () => Promise<void>): Database {
   // An idle pooled connection that the server closes (restart, failover, an administrator's terminate)
   // emits an error; unhandled, it would crash the process. The pool drops that connection and opens a
   // new one when needed, so there is nothing else to do.
@@ -172,7 +156,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   let closed = false;
   return {
     db,
-    kind: 'postgres',
+    kind,
     raw: {
       async executeSql(text, values = []) {
         const result: pg.QueryResult | pg.QueryResult[] = await pool.query(text, values);
@@ -201,7 +185,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async close() {
       if (closed) return;
       closed = true;
-      await pool.end();
+      await end();
     },
   };
 }
