@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { Server } from 'node:net';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import closeWithGrace from 'close-with-grace';
 import { type App, buildApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
+import { readPgliteTemplate } from './db/pglite-template.ts';
 import { loadEnvOrExit } from './env.ts';
 import { bossJobs, discardingJobs, startBoss, stopBoss } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
@@ -31,9 +32,13 @@ async function main(): Promise<void> {
     }
   }
 
+  const pgliteDir = path.join(dataDir, 'pglite');
+  // A new embedded data folder starts from the migrated dump `npm ci` made, when there is one.
+  const fresh = !env.DATABASE_URL && !existsSync(path.join(pgliteDir, 'PG_VERSION'));
   const database = await openDatabase({
     databaseUrl: env.DATABASE_URL,
-    dataDir: path.join(dataDir, 'pglite'),
+    dataDir: pgliteDir,
+    pgliteTemplate: fresh ? readPgliteTemplate() : undefined,
   });
   await database.migrate();
   const boss = env.WORKERS ? await startBoss(database) : undefined;
@@ -102,7 +107,7 @@ async function until(quiet: () => boolean, checks: number, deadline: number): Pr
 
 /**
  * Stops accepting without dropping what has already arrived, then waits until every request the
- * connections carry has been answered. A busy process (PGlite runs on this thread) lags behind: the
+ * connections carry has been answered. A busy process lags behind: the
  * kernel has completed connections it has not taken up yet, which closing the listener would reset,
  * and has received requests it has not read yet, whose connections look idle, and which Node's
  * `server.close()` (in `app.close()`) would close. So: take up the waiting connections first (at most

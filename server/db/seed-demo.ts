@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { loadEnvOrExit } from '../env.ts';
@@ -6,6 +6,7 @@ import { buildPersonSearchDocument, countUsers } from '../queries/users.ts';
 import { hashPassword } from '../services/crypto.ts';
 import { type Database, type Db, openDatabase } from './client.ts';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock.ts';
+import { readPgliteTemplate } from './pglite-template.ts';
 import { institutionSettings, users } from './schema/index.ts';
 import { seedCommunities } from './seed/communities.ts';
 import { loadDemoCommunities, seedDemoDiscussions } from './seed/demo-discussions.ts';
@@ -78,7 +79,13 @@ async function main(): Promise<void> {
 
   let database: Database | undefined;
   try {
-    database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: path.join(dataDir, 'pglite') });
+    const pgliteDir = path.join(dataDir, 'pglite');
+    const fresh = !env.DATABASE_URL && !existsSync(path.join(pgliteDir, 'PG_VERSION'));
+    database = await openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: pgliteDir,
+      pgliteTemplate: fresh ? readPgliteTemplate() : undefined,
+    });
     const where = database.kind === 'postgres' ? 'the PostgreSQL database in DATABASE_URL' : dataDir;
     console.log(`Seeding demo data into ${where}…`);
     await database.migrate();

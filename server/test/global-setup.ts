@@ -1,9 +1,7 @@
-import { rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createPgliteTemplate, openDatabase } from '../db/client.ts';
+import { openDatabase } from '../db/client.ts';
+import { savePgliteTemplate } from '../db/pglite-template.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -46,14 +44,10 @@ export default async function setup(project: TestProject): Promise<undefined | (
     return () => dropDatabases(serverUrl, `${prefix}%`);
   }
   console.log('API tests run on PGlite in memory');
-  const file = path.join(tmpdir(), `copse-pglite-template-${process.pid}.tar`);
-  const dump = await createPgliteTemplate();
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide('pgliteTemplate', file);
+  // The dump `npm ci` made for these migrations, or made now and kept for the next run.
+  project.provide('pgliteTemplate', await savePgliteTemplate());
   project.provide('postgresTemplate', '');
-  return async () => {
-    await rm(file, { force: true });
-  };
+  return undefined;
 }
 
 async function withClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
