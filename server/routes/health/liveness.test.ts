@@ -52,6 +52,12 @@ describe('while a slow query runs', () => {
     // Warm up each route once: the first answer of a route compiles its serialiser.
     for (const url of ['/api/health/live', '/', '/api/health/ready']) await timed(url);
 
+    // The same requests with the database idle: on a machine so loaded that they take over 25 ms
+    // anyway, the bound is twice that (a held event loop would make them all wait for the query).
+    const idle: { ms: number }[] = [];
+    for (let round = 0; round < 5; round++) idle.push(await timed('/api/health/live'), await timed('/'));
+    const bound = Math.max(50, 2 * (idle.map((a) => a.ms).sort((x, y) => x - y)[5] ?? 0));
+
     const slow = database.db.execute(sql`select pg_sleep(1.5)`);
     const slowStarted = performance.now();
     // Let the query reach the database before timing.
@@ -69,11 +75,11 @@ describe('while a slow query runs', () => {
       answers.map((a) => a.ms).sort((x, y) => x - y)[2] ?? Infinity;
 
     expect(live.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(median(live)).toBeLessThan(50);
+    expect(median(live)).toBeLessThan(bound);
     expect(Math.max(...live.map((answer) => answer.ms))).toBeLessThan(500);
     // The built web app's page, or without a build the answer that says to build it: neither asks the database.
     for (const answer of web) expect([200, 503]).toContain(answer.status);
-    expect(median(web)).toBeLessThan(50);
+    expect(median(web)).toBeLessThan(bound);
     expect(Math.max(...web.map((answer) => answer.ms))).toBeLessThan(500);
     // The slow query was still running when those were answered.
     expect(performance.now() - slowStarted).toBeLessThan(1_400);
