@@ -4,6 +4,7 @@ import type { SeedMeetingsResult } from '../server/db/seed/meetings.ts';
 import type { SeedToolkitResult } from '../server/db/seed/toolkit.ts';
 import { communityFindings, knowledgeFindings, meetingFindings } from './findings.ts';
 import { pagesFindings } from './findings-pages.ts';
+import { pgliteFindings } from './findings-pglite.ts';
 import { searchFindings } from './findings-search.ts';
 import type { LoadResult } from './load.ts';
 import { referenceScenario, type Scenario } from './scenarios.ts';
@@ -297,5 +298,7 @@ export function renderMarkdown(rows: Row[], info: RunInfo): string {
     '',
     ...searchFindings,
     ...pagesFindings,
+    '',
+    ...pgliteFindings,
   ].join('\n');
 }
