@@ -1,5 +1,3 @@
-// Must stay the first import: it configures zod before any schema is created (see the file).
-import './lib/zod-jitless.ts';
 import '@mantine/core/styles.css';
 import './styles.css';
 import { MantineProvider } from '@mantine/core';
@@ -8,7 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api/client.ts';
-import { keys } from './api/queries.ts';
+import { institutionQuery, keys, meQuery } from './api/queries.ts';
 import { markSessionEnded } from './api/session.ts';
 import { router } from './routes.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
@@ -35,13 +33,35 @@ const queryClient = new QueryClient({
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element.');
+const root = createRoot(container);
 
-createRoot(container).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
+/** Resolves once the router has loaded the lazy chunks of the routes that the address matches. */
+function routerReady(): Promise<void> {
+  if (router.state.initialized) return Promise.resolve();
+  return new Promise((resolve) => {
+    const unsubscribe = router.subscribe((state) => {
+      if (!state.initialized) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+// The first render waits for the page's chunk, the signed-in person and the institution, fetched side
+// by side: the header and the page are drawn once as they stay, instead of shifting as each arrives.
+// No retry here: a failed answer renders at once and the component's own query shows or retries it.
+void Promise.allSettled([
+  routerReady(),
+  queryClient.prefetchQuery({ ...meQuery(queryClient), retry: false }),
+  queryClient.prefetchQuery({ ...institutionQuery, retry: false }),
+]).then(() =>
+  root.render(
+    <StrictMode>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,8 +1,7 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { useInstitution } from './api/queries.ts';
-import { AdminLayout } from './components/admin-layout.tsx';
 import { AppLayout } from './components/app-layout.tsx';
-import { CoordinationLayout } from './components/coordination-layout.tsx';
 import {
   RequireAdministrator,
   RequireAnonymous,
@@ -10,61 +9,20 @@ import {
   RequireSignedIn,
 } from './components/guards.tsx';
 import { LoadError, PageLoader } from './components/page-states.tsx';
-import { SettingsLayout } from './components/settings-layout.tsx';
-import { AdminAuditPage } from './pages/admin/audit-page.tsx';
-import { AdminCharterTemplatePage } from './pages/admin/charter-template-page.tsx';
-import { AdminInstitutionPage } from './pages/admin/institution-page.tsx';
-import { AdminMailMessagePage } from './pages/admin/mail-message-page.tsx';
-import { AdminMailPage } from './pages/admin/mail-page.tsx';
-import { AdminOverviewPage } from './pages/admin/overview-page.tsx';
-import { AdminUnitsPage } from './pages/admin/units-page.tsx';
-import { AdminUsersPage } from './pages/admin/users-page.tsx';
-import { CheckEmailPage } from './pages/auth/check-email-page.tsx';
-import { ConfirmEmailPage } from './pages/auth/confirm-email-page.tsx';
-import { ForgotPasswordPage } from './pages/auth/forgot-password-page.tsx';
-import { ResetPasswordPage } from './pages/auth/reset-password-page.tsx';
-import { SignInPage } from './pages/auth/sign-in-page.tsx';
-import { SignUpPage } from './pages/auth/sign-up-page.tsx';
-import { SigninLinkPage } from './pages/auth/signin-link-page.tsx';
-import { AboutTab } from './pages/communities/about-tab.tsx';
-import { CharterTab } from './pages/communities/charter-tab.tsx';
-import { CommunityLayout } from './pages/communities/community-layout.tsx';
-import { DirectoryPage } from './pages/communities/directory-page.tsx';
-import { EditCommunityPage } from './pages/communities/edit-community-page.tsx';
-import { MembersTab } from './pages/communities/members-tab.tsx';
-import { ContactPage } from './pages/contact-page.tsx';
-import { ContactRequestPage } from './pages/coordination/contact-request-page.tsx';
-import { ContactRequestRedirect, InboxPage } from './pages/coordination/inbox-page.tsx';
-import { ProposalQueuePage } from './pages/coordination/proposal-queue-page.tsx';
-import { DiscussionsTab } from './pages/discussions/discussions-tab.tsx';
-import { ThreadPage } from './pages/discussions/thread-page.tsx';
-import { HomePage } from './pages/home-page.tsx';
-import { InvitationPage } from './pages/invitations/invitation-page.tsx';
-import { CalendarPage } from './pages/meetings/calendar-page.tsx';
-import { EditMeetingPage } from './pages/meetings/edit-meeting-page.tsx';
-import { MeetingPage } from './pages/meetings/meeting-page.tsx';
-import { MeetingsTab } from './pages/meetings/meetings-tab.tsx';
-import { NewMeetingPage } from './pages/meetings/new-meeting-page.tsx';
-import { CoordinatorReportsPage } from './pages/moderation/coordinator-reports-page.tsx';
-import { ModerationTab } from './pages/moderation/moderation-tab.tsx';
-import { NotFoundPage } from './pages/not-found-page.tsx';
-import { NotificationsPage } from './pages/notifications-page.tsx';
-import { PeoplePage } from './pages/people/people-page.tsx';
-import { PersonPage } from './pages/people/person-page.tsx';
-import { EditProposalPage } from './pages/proposals/edit-proposal-page.tsx';
-import { NewProposalPage } from './pages/proposals/new-proposal-page.tsx';
-import { ProposalPage } from './pages/proposals/proposal-page.tsx';
-import { ProposalsPage } from './pages/proposals/proposals-page.tsx';
 import { RouteErrorPage } from './pages/route-error-page.tsx';
-import { SearchPage } from './pages/search/search-page.tsx';
-import { NotificationSettingsPage } from './pages/settings/notification-settings-page.tsx';
-import { PasswordSettingsPage } from './pages/settings/password-settings-page.tsx';
-import { ProfileSettingsPage } from './pages/settings/profile-settings-page.tsx';
-import { SessionsSettingsPage } from './pages/settings/sessions-settings-page.tsx';
-import { SetupPage } from './pages/setup-page.tsx';
-import { CollectionPage } from './pages/toolkit/collection-page.tsx';
-import { ResourcePage } from './pages/toolkit/resource-page.tsx';
-import { ToolkitTab } from './pages/toolkit/toolkit-tab.tsx';
+
+/**
+ * A route whose component is in a chunk of its own, loaded when the route is first matched: the first
+ * load downloads the shell and the page it opens, not every page. While a later page's chunk loads, the
+ * current page stays and the header shows a progress bar (AppLayout); a chunk that fails to load (a new
+ * release removed it) shows RouteErrorPage, whose Reload fetches the new release.
+ */
+function page<Name extends string>(
+  load: () => Promise<{ [Key in Name]: ComponentType }>,
+  name: Name,
+): () => Promise<{ Component: ComponentType }> {
+  return async () => ({ Component: (await load())[name] });
+}
 
 /** While the one-time set-up is to do, every route leads to it; afterwards /setup leads home. */
 function SetupGate() {
@@ -89,88 +47,217 @@ export const router = createBrowserRouter([
         element: <SetupGate />,
         errorElement: <RouteErrorPage />,
         children: [
-          { path: '/', element: <HomePage /> },
-          { path: '/setup', element: <SetupPage /> },
+          { path: '/', lazy: page(() => import('./pages/home-page.tsx'), 'HomePage') },
+          { path: '/setup', lazy: page(() => import('./pages/setup-page.tsx'), 'SetupPage') },
           // Communities are public: the server shows visitors the public ones only.
-          { path: '/communities', element: <DirectoryPage /> },
+          {
+            path: '/communities',
+            lazy: page(() => import('./pages/communities/directory-page.tsx'), 'DirectoryPage'),
+          },
           {
             path: '/communities/:slug',
-            element: <CommunityLayout />,
+            lazy: page(() => import('./pages/communities/community-layout.tsx'), 'CommunityLayout'),
             children: [
-              { index: true, element: <AboutTab /> },
-              { path: 'charter', element: <CharterTab /> },
-              { path: 'members', element: <MembersTab /> },
-              { path: 'discussions', element: <DiscussionsTab /> },
-              { path: 'meetings', element: <MeetingsTab /> },
-              { path: 'meetings/new', element: <NewMeetingPage /> },
-              { path: 'toolkit', element: <ToolkitTab /> },
-              { path: 'moderation', element: <ModerationTab /> },
-              { path: 'edit', element: <EditCommunityPage /> },
+              { index: true, lazy: page(() => import('./pages/communities/about-tab.tsx'), 'AboutTab') },
+              {
+                path: 'charter',
+                lazy: page(() => import('./pages/communities/charter-tab.tsx'), 'CharterTab'),
+              },
+              {
+                path: 'members',
+                lazy: page(() => import('./pages/communities/members-tab.tsx'), 'MembersTab'),
+              },
+              {
+                path: 'discussions',
+                lazy: page(() => import('./pages/discussions/discussions-tab.tsx'), 'DiscussionsTab'),
+              },
+              {
+                path: 'meetings',
+                lazy: page(() => import('./pages/meetings/meetings-tab.tsx'), 'MeetingsTab'),
+              },
+              {
+                path: 'meetings/new',
+                lazy: page(() => import('./pages/meetings/new-meeting-page.tsx'), 'NewMeetingPage'),
+              },
+              { path: 'toolkit', lazy: page(() => import('./pages/toolkit/toolkit-tab.tsx'), 'ToolkitTab') },
+              {
+                path: 'moderation',
+                lazy: page(() => import('./pages/moderation/moderation-tab.tsx'), 'ModerationTab'),
+              },
+              {
+                path: 'edit',
+                lazy: page(() => import('./pages/communities/edit-community-page.tsx'), 'EditCommunityPage'),
+              },
             ],
           },
           // A public community's meetings are public too; the server decides who sees each one.
-          { path: '/meetings/:id', element: <MeetingPage /> },
+          {
+            path: '/meetings/:id',
+            lazy: page(() => import('./pages/meetings/meeting-page.tsx'), 'MeetingPage'),
+          },
           // Threads of public communities are public; the server decides who reads each one.
-          { path: '/discussions/:id', element: <ThreadPage /> },
+          {
+            path: '/discussions/:id',
+            lazy: page(() => import('./pages/discussions/thread-page.tsx'), 'ThreadPage'),
+          },
           // Resources and collections of public communities are public; the server decides who reads each.
-          { path: '/resources/:id', element: <ResourcePage /> },
-          { path: '/toolkit/collections/:id', element: <CollectionPage /> },
-          { path: '/invitations/:token', element: <InvitationPage /> },
+          {
+            path: '/resources/:id',
+            lazy: page(() => import('./pages/toolkit/resource-page.tsx'), 'ResourcePage'),
+          },
+          {
+            path: '/toolkit/collections/:id',
+            lazy: page(() => import('./pages/toolkit/collection-page.tsx'), 'CollectionPage'),
+          },
+          {
+            path: '/invitations/:token',
+            lazy: page(() => import('./pages/invitations/invitation-page.tsx'), 'InvitationPage'),
+          },
           // Anyone may write to the coordinators; signed out, with a name and an email.
-          { path: '/contact', element: <ContactPage /> },
-          { path: '/search', element: <SearchPage /> },
-          { path: '/confirm-email', element: <ConfirmEmailPage /> },
-          { path: '/reset-password', element: <ResetPasswordPage /> },
-          { path: '/forgot-password', element: <ForgotPasswordPage /> },
+          { path: '/contact', lazy: page(() => import('./pages/contact-page.tsx'), 'ContactPage') },
+          { path: '/search', lazy: page(() => import('./pages/search/search-page.tsx'), 'SearchPage') },
+          {
+            path: '/confirm-email',
+            lazy: page(() => import('./pages/auth/confirm-email-page.tsx'), 'ConfirmEmailPage'),
+          },
+          {
+            path: '/reset-password',
+            lazy: page(() => import('./pages/auth/reset-password-page.tsx'), 'ResetPasswordPage'),
+          },
+          {
+            path: '/forgot-password',
+            lazy: page(() => import('./pages/auth/forgot-password-page.tsx'), 'ForgotPasswordPage'),
+          },
           {
             element: <RequireAnonymous />,
             children: [
-              { path: '/signin', element: <SignInPage /> },
-              { path: '/signup', element: <SignUpPage /> },
-              { path: '/signup/check-email', element: <CheckEmailPage /> },
-              { path: '/signin-link', element: <SigninLinkPage /> },
+              { path: '/signin', lazy: page(() => import('./pages/auth/sign-in-page.tsx'), 'SignInPage') },
+              { path: '/signup', lazy: page(() => import('./pages/auth/sign-up-page.tsx'), 'SignUpPage') },
+              {
+                path: '/signup/check-email',
+                lazy: page(() => import('./pages/auth/check-email-page.tsx'), 'CheckEmailPage'),
+              },
+              {
+                path: '/signin-link',
+                lazy: page(() => import('./pages/auth/signin-link-page.tsx'), 'SigninLinkPage'),
+              },
             ],
           },
           {
             element: <RequireSignedIn />,
             children: [
-              { path: '/people', element: <PeoplePage /> },
-              { path: '/people/:id', element: <PersonPage /> },
-              { path: '/notifications', element: <NotificationsPage /> },
-              { path: '/calendar', element: <CalendarPage /> },
-              { path: '/meetings/:id/edit', element: <EditMeetingPage /> },
-              { path: '/proposals', element: <ProposalsPage /> },
-              { path: '/proposals/new', element: <NewProposalPage /> },
-              { path: '/proposals/:id', element: <ProposalPage /> },
-              { path: '/proposals/:id/edit', element: <EditProposalPage /> },
+              { path: '/people', lazy: page(() => import('./pages/people/people-page.tsx'), 'PeoplePage') },
+              {
+                path: '/people/:id',
+                lazy: page(() => import('./pages/people/person-page.tsx'), 'PersonPage'),
+              },
+              {
+                path: '/notifications',
+                lazy: page(() => import('./pages/notifications-page.tsx'), 'NotificationsPage'),
+              },
+              {
+                path: '/calendar',
+                lazy: page(() => import('./pages/meetings/calendar-page.tsx'), 'CalendarPage'),
+              },
+              {
+                path: '/meetings/:id/edit',
+                lazy: page(() => import('./pages/meetings/edit-meeting-page.tsx'), 'EditMeetingPage'),
+              },
+              {
+                path: '/proposals',
+                lazy: page(() => import('./pages/proposals/proposals-page.tsx'), 'ProposalsPage'),
+              },
+              {
+                path: '/proposals/new',
+                lazy: page(() => import('./pages/proposals/new-proposal-page.tsx'), 'NewProposalPage'),
+              },
+              {
+                path: '/proposals/:id',
+                lazy: page(() => import('./pages/proposals/proposal-page.tsx'), 'ProposalPage'),
+              },
+              {
+                path: '/proposals/:id/edit',
+                lazy: page(() => import('./pages/proposals/edit-proposal-page.tsx'), 'EditProposalPage'),
+              },
               {
                 path: '/coordination',
                 element: <RequireCoordinator />,
                 children: [
                   {
-                    element: <CoordinationLayout />,
+                    lazy: page(() => import('./components/coordination-layout.tsx'), 'CoordinationLayout'),
                     children: [
                       { index: true, element: <Navigate to="/coordination/proposals" replace /> },
-                      { path: 'proposals', element: <ProposalQueuePage /> },
-                      { path: 'inbox', element: <InboxPage /> },
-                      { path: 'inbox/:id', element: <ContactRequestPage /> },
-                      { path: 'reports', element: <CoordinatorReportsPage /> },
+                      {
+                        path: 'proposals',
+                        lazy: page(
+                          () => import('./pages/coordination/proposal-queue-page.tsx'),
+                          'ProposalQueuePage',
+                        ),
+                      },
+                      {
+                        path: 'inbox',
+                        lazy: page(() => import('./pages/coordination/inbox-page.tsx'), 'InboxPage'),
+                      },
+                      {
+                        path: 'inbox/:id',
+                        lazy: page(
+                          () => import('./pages/coordination/contact-request-page.tsx'),
+                          'ContactRequestPage',
+                        ),
+                      },
+                      {
+                        path: 'reports',
+                        lazy: page(
+                          () => import('./pages/moderation/coordinator-reports-page.tsx'),
+                          'CoordinatorReportsPage',
+                        ),
+                      },
                     ],
                   },
                 ],
               },
               // The server's notifications about contact requests use the API's path.
-              { path: '/coordinator/contact-requests', element: <ContactRequestRedirect /> },
-              { path: '/coordinator/contact-requests/:id', element: <ContactRequestRedirect /> },
+              {
+                path: '/coordinator/contact-requests',
+                lazy: page(() => import('./pages/coordination/inbox-page.tsx'), 'ContactRequestRedirect'),
+              },
+              {
+                path: '/coordinator/contact-requests/:id',
+                lazy: page(() => import('./pages/coordination/inbox-page.tsx'), 'ContactRequestRedirect'),
+              },
               {
                 path: '/settings',
-                element: <SettingsLayout />,
+                lazy: page(() => import('./components/settings-layout.tsx'), 'SettingsLayout'),
                 children: [
                   { index: true, element: <Navigate to="/settings/profile" replace /> },
-                  { path: 'profile', element: <ProfileSettingsPage /> },
-                  { path: 'password', element: <PasswordSettingsPage /> },
-                  { path: 'sessions', element: <SessionsSettingsPage /> },
-                  { path: 'notifications', element: <NotificationSettingsPage /> },
+                  {
+                    path: 'profile',
+                    lazy: page(
+                      () => import('./pages/settings/profile-settings-page.tsx'),
+                      'ProfileSettingsPage',
+                    ),
+                  },
+                  {
+                    path: 'password',
+                    lazy: page(
+                      () => import('./pages/settings/password-settings-page.tsx'),
+                      'PasswordSettingsPage',
+                    ),
+                  },
+                  {
+                    path: 'sessions',
+                    lazy: page(
+                      () => import('./pages/settings/sessions-settings-page.tsx'),
+                      'SessionsSettingsPage',
+                    ),
+                  },
+                  {
+                    path: 'notifications',
+                    lazy: page(
+                      () => import('./pages/settings/notification-settings-page.tsx'),
+                      'NotificationSettingsPage',
+                    ),
+                  },
                 ],
               },
               {
@@ -178,23 +265,56 @@ export const router = createBrowserRouter([
                 element: <RequireAdministrator />,
                 children: [
                   {
-                    element: <AdminLayout />,
+                    lazy: page(() => import('./components/admin-layout.tsx'), 'AdminLayout'),
                     children: [
-                      { index: true, element: <AdminOverviewPage /> },
-                      { path: 'institution', element: <AdminInstitutionPage /> },
-                      { path: 'units', element: <AdminUnitsPage /> },
-                      { path: 'users', element: <AdminUsersPage /> },
-                      { path: 'charter-template', element: <AdminCharterTemplatePage /> },
-                      { path: 'mail', element: <AdminMailPage /> },
-                      { path: 'mail/:id', element: <AdminMailMessagePage /> },
-                      { path: 'audit', element: <AdminAuditPage /> },
+                      {
+                        index: true,
+                        lazy: page(() => import('./pages/admin/overview-page.tsx'), 'AdminOverviewPage'),
+                      },
+                      {
+                        path: 'institution',
+                        lazy: page(
+                          () => import('./pages/admin/institution-page.tsx'),
+                          'AdminInstitutionPage',
+                        ),
+                      },
+                      {
+                        path: 'units',
+                        lazy: page(() => import('./pages/admin/units-page.tsx'), 'AdminUnitsPage'),
+                      },
+                      {
+                        path: 'users',
+                        lazy: page(() => import('./pages/admin/users-page.tsx'), 'AdminUsersPage'),
+                      },
+                      {
+                        path: 'charter-template',
+                        lazy: page(
+                          () => import('./pages/admin/charter-template-page.tsx'),
+                          'AdminCharterTemplatePage',
+                        ),
+                      },
+                      {
+                        path: 'mail',
+                        lazy: page(() => import('./pages/admin/mail-page.tsx'), 'AdminMailPage'),
+                      },
+                      {
+                        path: 'mail/:id',
+                        lazy: page(
+                          () => import('./pages/admin/mail-message-page.tsx'),
+                          'AdminMailMessagePage',
+                        ),
+                      },
+                      {
+                        path: 'audit',
+                        lazy: page(() => import('./pages/admin/audit-page.tsx'), 'AdminAuditPage'),
+                      },
                     ],
                   },
                 ],
               },
             ],
           },
-          { path: '*', element: <NotFoundPage /> },
+          { path: '*', lazy: page(() => import('./pages/not-found-page.tsx'), 'NotFoundPage') },
         ],
       },
     ],

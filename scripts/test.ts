@@ -235,6 +235,16 @@ if (wanted('journeys') || smoke) {
     step: { command: bin('node'), args: ['scripts/build-web.ts'], env: baseEnv },
   });
 }
+// The web app's size budget (static phase; scripts/check-web-budget.ts builds the app first when its
+// sources changed): after the browser lane's build when that lane builds, so two builds never overlap.
+if (wanted('static')) {
+  const budget: Phase = {
+    name: 'web size budget',
+    step: { command: bin('node'), args: ['scripts/check-web-budget.ts'], env: baseEnv },
+  };
+  if (browserLane.length > 0) eitherLane.push(budget);
+  else checksLane.push(budget);
+}
 if (wanted('journeys')) {
   const label = postgresUrl ? 'PostgreSQL' : 'PGlite';
   browserLane.push(playwright(`browser journeys on ${label}`, 'journeys', 'journeys', baseEnv));

@@ -9,6 +9,7 @@ import type { Env } from './env.ts';
 import { AppError, errorStatus } from './errors.ts';
 import type { Jobs } from './jobs/queue.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerCompression } from './plugins/compression.ts';
 import { registerConditionalRequests } from './plugins/conditional.ts';
 import { registerInputChecks, requestTimeoutOptions } from './plugins/input.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
@@ -120,6 +121,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await registerSecurity(app);
+  // Before every route (it hooks each route as it is added); its per-route hook runs after the app-wide
+  // ones, so the ETag is the hash of the answer as written and a 304 has nothing to compress.
+  await registerCompression(app);
   await registerOpenApi(app);
   await registerAuth(app);
   registerInputChecks(app);

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiGet } from './client.ts';
 import { markSessionEnded } from './session.ts';
 import type { Institution, Me, Unit, WhatsNew } from './types.ts';
@@ -49,22 +49,24 @@ export const keys = {
   home: ['home'] as const,
 };
 
-/** The institution's name, logo and whether set-up is still to do. */
+/** The institution's name, logo and whether set-up is still to do (main.tsx fetches it before the first render). */
+export const institutionQuery = queryOptions({
+  queryKey: keys.institution,
+  queryFn: () => apiGet<Institution>('/institution'),
+  staleTime: 5 * 60_000,
+});
+
 export function useInstitution() {
-  return useQuery({
-    queryKey: keys.institution,
-    queryFn: () => apiGet<Institution>('/institution'),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(institutionQuery);
 }
 
 /**
  * The signed-in person, or null for an anonymous visitor. A 401 after someone was signed in means the
  * server ended the session (suspension, sign-out elsewhere): that is remembered so the app can say so.
+ * main.tsx fetches it before the first render, so the header is drawn once, as it stays.
  */
-export function useMe() {
-  const queryClient = useQueryClient();
-  return useQuery({
+export function meQuery(queryClient: QueryClient) {
+  return queryOptions({
     queryKey: keys.me,
     queryFn: async (): Promise<Me | null> => {
       try {
@@ -79,6 +81,10 @@ export function useMe() {
     },
     staleTime: 60_000,
   });
+}
+
+export function useMe() {
+  return useQuery(meQuery(useQueryClient()));
 }
 
 /** The signed-in person; only for components rendered inside the signed-in guard. */

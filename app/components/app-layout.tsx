@@ -1,8 +1,8 @@
-import { Anchor, AppShell, Burger, Button, Container, Divider, Drawer, Group, Text } from '@mantine/core';
+import { Anchor, Burger, Button, Container, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { keys, useInstitution, useMe } from '../api/queries.ts';
 import { sessionWasEnded } from '../api/session.ts';
 import { AccountMenu } from './account-menu.tsx';
@@ -10,6 +10,8 @@ import { HeaderSearch } from './header-search.tsx';
 import { TreeIcon } from './icons.tsx';
 import { MainNav } from './main-nav.tsx';
 import { NotificationBell } from './notification-bell.tsx';
+
+const MobileNav = lazy(async () => ({ default: (await import('./mobile-nav.tsx')).MobileNav }));
 
 /**
  * After a client-side navigation: move focus to the new page's heading (so screen readers announce it)
@@ -54,6 +56,8 @@ function useSessionEndWatch(signedIn: boolean): void {
 /** The app shell: skip link, header with navigation, main content and footer. */
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
+  const [navWanted, setNavWanted] = useState(false);
+  const loading = useNavigation().state === 'loading';
   const { data: institution } = useInstitution();
   const { data: me } = useMe();
   const setupNeeded = institution?.setupNeeded ?? false;
@@ -62,11 +66,15 @@ export function AppLayout() {
   useSessionEndWatch(Boolean(me));
 
   return (
-    <AppShell header={{ height: 64 }} padding={0}>
+    // A fixed header over the page (styles.css): what Mantine's AppShell drew, without its resizable
+    // side panels and their scroll locking, which Copse does not use and every first load paid for.
+    <div className="app-shell">
+      {/* A page's chunk or data is on its way: the current page stays, with this bar above it. */}
+      {loading ? <div className="route-progress" aria-hidden="true" /> : null}
       <a href="#main" className="skip-link">
         Skip to main content
       </a>
-      <AppShell.Header withBorder>
+      <header className="app-header">
         {/* Wider than the pages: six sections, search and the account fit beside the institution name. */}
         <Container size="xl" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
@@ -102,7 +110,10 @@ export function AppLayout() {
                 {me ? (
                   <Burger
                     opened={opened}
-                    onClick={toggle}
+                    onClick={() => {
+                      setNavWanted(true);
+                      toggle();
+                    }}
                     hiddenFrom="md"
                     size="sm"
                     aria-label={opened ? 'Close navigation' : 'Open navigation'}
@@ -114,43 +125,17 @@ export function AppLayout() {
             )}
           </Group>
         </Container>
-      </AppShell.Header>
-      <Drawer
-        opened={opened}
-        onClose={close}
-        title="Navigation"
-        size="80%"
-        id="mobile-nav"
-        closeButtonProps={{ 'aria-label': 'Close navigation' }}
-      >
-        <MainNav me={me} label="Main (menu)" vertical onNavigate={close} />
-        {me ? (
-          <>
-            <Divider my="sm" />
-            <nav aria-label="Account (menu)">
-              <ul className="drawer-list">
-                {[
-                  { to: '/notifications', label: 'Notifications' },
-                  { to: `/people/${me.id}`, label: 'Your profile' },
-                  { to: '/proposals', label: 'Your proposals' },
-                  { to: '/settings/profile', label: 'Settings' },
-                ].map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to} className="nav-link drawer-link" onClick={close}>
-                      {item.label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </>
-        ) : null}
-      </Drawer>
-      <AppShell.Main id="main" tabIndex={-1} style={{ minHeight: 'calc(100dvh - 72px)' }}>
+      </header>
+      {navWanted ? (
+        <Suspense fallback={null}>
+          <MobileNav opened={opened} onClose={close} me={me} />
+        </Suspense>
+      ) : null}
+      <main id="main" tabIndex={-1} className="app-main">
         <Container size="lg" py="xl" px="md">
           <Outlet />
         </Container>
-      </AppShell.Main>
+      </main>
       <footer className="site-footer">
         <Container size="lg">
           <Group justify="space-between" gap="sm" wrap="wrap">
@@ -165,6 +150,6 @@ export function AppLayout() {
           </Group>
         </Container>
       </footer>
-    </AppShell>
+    </div>
   );
 }

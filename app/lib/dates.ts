@@ -1,24 +1,46 @@
-import { DateTime } from 'luxon';
+// Dates as people read them, with the browser's Intl only: these are on the pages people land on, so they
+// stay out of luxon (about 20 KB compressed), which only the meeting forms need (zoned-inputs.ts).
+
+/** A Date from an ISO string, or null when it is not one. */
+function parse(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const dateMed: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
+
+/** The largest unit that is at least one, as luxon's toRelative picks it: "3 hours ago", "in 2 days". */
+const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
 
 /** "3 hours ago" for recent moments, a short date otherwise. */
 export function relativeTime(iso: string): string {
-  const date = DateTime.fromISO(iso);
-  if (!date.isValid) return iso;
-  const days = Math.abs(date.diffNow('days').days);
-  if (days < 7) return date.toRelative() ?? date.toLocaleString(DateTime.DATE_MED);
-  return date.toLocaleString(DateTime.DATE_MED);
+  const date = parse(iso);
+  if (!date) return iso;
+  const difference = date.getTime() - Date.now();
+  if (Math.abs(difference) >= 7 * 86_400_000) return date.toLocaleDateString(undefined, dateMed);
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });
+  for (const [unit, size] of relativeUnits) {
+    const count = Math.trunc(difference / size);
+    if (Math.abs(count) >= 1) return format.format(count, unit);
+  }
+  return format.format(difference < 0 ? -0 : 0, 'second');
 }
 
 /** A full date and time in the reader's locale, e.g. for a title attribute or a table. */
 export function dateTime(iso: string): string {
-  const date = DateTime.fromISO(iso);
-  return date.isValid ? date.toLocaleString(DateTime.DATETIME_MED) : iso;
+  const date = parse(iso);
+  return date ? date.toLocaleString(undefined, { ...dateMed, hour: 'numeric', minute: 'numeric' }) : iso;
 }
 
 /** "November 2026" */
 export function monthYear(iso: string): string {
-  const date = DateTime.fromISO(iso);
-  return date.isValid ? date.toLocaleString({ month: 'long', year: 'numeric' }) : iso;
+  const date = parse(iso);
+  return date ? date.toLocaleDateString(undefined, { month: 'long', year: 'numeric' }) : iso;
 }
 
 /** The browser's IANA time zone ("Europe/Paris"), or UTC when the browser does not say. */
@@ -60,30 +82,43 @@ export function momentIn(iso: string, zone: string): string {
   return new Intl.DateTimeFormat(undefined, { ...rangeOptions, timeZone: zone }).format(date);
 }
 
+/** Minutes `zone` is ahead of UTC at `date`; null for a zone the browser does not know. */
+export function zoneOffset(date: Date, zone: string): number | null {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }).formatToParts(date);
+  } catch {
+    return null;
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+}
+
 /** Whether two zones show a different clock time at `iso` (Paris and Berlin do not; Paris and London do). */
 export function zonesDiffer(a: string, b: string, iso: string): boolean {
   if (a === b) return false;
-  const first = DateTime.fromISO(iso, { zone: a });
-  const second = DateTime.fromISO(iso, { zone: b });
-  return !first.isValid || !second.isValid || first.offset !== second.offset;
-}
-
-/** An ISO instant as the wall-clock value of a `datetime-local` input in `zone`: 2026-12-01T15:00. */
-export function toLocalInput(iso: string, zone: string): string {
-  const date = DateTime.fromISO(iso, { zone });
-  return date.isValid ? date.toFormat("yyyy-LL-dd'T'HH:mm") : '';
-}
-
-/** Now plus `minutes`, as a `datetime-local` value in `zone`, rounded down to the minute. */
-export function localInputFromNow(zone: string, minutes: number): string {
-  const date = DateTime.now().setZone(zone).plus({ minutes });
-  return date.isValid ? date.toFormat("yyyy-LL-dd'T'HH:mm") : '';
-}
-
-/** Whether a `datetime-local` value in `zone` has already passed. */
-export function localInputIsPast(value: string, zone: string): boolean {
-  const date = DateTime.fromISO(value, { zone });
-  return date.isValid && date < DateTime.now();
+  const date = parse(iso);
+  if (!date) return true;
+  const first = zoneOffset(date, a);
+  const second = zoneOffset(date, b);
+  return first === null || second === null || first !== second;
 }
 
 /** The moment the input examples show: 28 December 2026, 15:00 (past the 12th, so the day's place is clear). */

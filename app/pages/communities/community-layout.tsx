@@ -4,7 +4,7 @@ import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../api/queries.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
-import { canSeeModeration } from '../moderation/moderation-tab.tsx';
+import { canSeeModeration } from '../moderation/moderation-access.ts';
 import { joinPolicyShort, memberCountText, StageBadge } from './community-badges.tsx';
 import { type CommunityOutletContext, useCommunityHome } from './community-context.ts';
 import { MembershipActions } from './membership-actions.tsx';

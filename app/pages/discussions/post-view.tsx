@@ -3,15 +3,18 @@ import { useState } from 'react';
 import { apiSend, errorMessage } from '../../api/client.ts';
 import { useMe } from '../../api/queries.ts';
 import type { Thread, ThreadPost } from '../../api/types.ts';
+import { deferred } from '../../components/deferred.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
-import { ConfirmDialog } from './confirm-dialog.tsx';
-import { HistoryDialog } from './history-dialog.tsx';
 import { Reactions } from './reactions.tsx';
-import { ReplyForm } from './reply-form.tsx';
-import { ReportDialog } from './report-dialog.tsx';
+
+// Forms and dialogs load just after the page is drawn (see deferred.tsx).
+const ConfirmDialog = deferred(async () => (await import('./confirm-dialog.tsx')).ConfirmDialog);
+const HistoryDialog = deferred(async () => (await import('./history-dialog.tsx')).HistoryDialog);
+const ReplyForm = deferred(async () => (await import('./reply-form.tsx')).ReplyForm);
+const ReportDialog = deferred(async () => (await import('./report-dialog.tsx')).ReportDialog);
 
 /**
  * Who wrote a post and when, and whether it was edited: then `history` (the thread, and the reply or

@@ -6,19 +6,22 @@ import { threadKindLabels } from '../../../common/enums.ts';
 import { apiSend } from '../../api/client.ts';
 import { keys, useMe } from '../../api/queries.ts';
 import type { Thread, ThreadPost } from '../../api/types.ts';
+import { deferred } from '../../components/deferred.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CommunityItemPageState, PageLoader } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
-import { ConfirmDialog } from './confirm-dialog.tsx';
-import { EditThreadForm } from './edit-thread-form.tsx';
 import { PostMeta, PostView, useHidePost } from './post-view.tsx';
 import { Reactions } from './reactions.tsx';
-import { ReplyForm } from './reply-form.tsx';
-import { ReportDialog } from './report-dialog.tsx';
 import { ThreadActions } from './thread-actions.tsx';
 import { ThreadBadges } from './thread-badges.tsx';
 import { useRefreshThread, useThread } from './use-thread.ts';
+
+// Forms and dialogs load just after the page is drawn (see deferred.tsx).
+const ConfirmDialog = deferred(async () => (await import('./confirm-dialog.tsx')).ConfirmDialog);
+const EditThreadForm = deferred(async () => (await import('./edit-thread-form.tsx')).EditThreadForm);
+const ReplyForm = deferred(async () => (await import('./reply-form.tsx')).ReplyForm);
+const ReportDialog = deferred(async () => (await import('./report-dialog.tsx')).ReportDialog);
 
 function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) {
   const { thread } = props;

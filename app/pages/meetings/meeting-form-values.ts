@@ -15,8 +15,9 @@ import {
   seriesScopeField,
 } from '../../../common/meeting-fields.ts';
 import type { Meeting, ScheduleMeetingInput, UpdateMeetingInput } from '../../api/types.ts';
-import { dateInputExample, dateTimeInputExample, localInputFromNow, toLocalInput } from '../../lib/dates.ts';
+import { dateInputExample, dateTimeInputExample } from '../../lib/dates.ts';
 import { buildRrule, type RepeatKind } from '../../lib/recurrence.ts';
+import { localInputFromNow, toLocalInput } from '../../lib/zoned-inputs.ts';
 
 /** What the schedule and edit forms hold: text as typed, turned into an API body on submit. */
 export interface MeetingFormValues {

@@ -3,19 +3,10 @@ import { useMe } from '../../api/queries.ts';
 import { EmptyState } from '../../components/page-states.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useCommunity } from '../communities/community-context.ts';
+import { canSeeModeration } from './moderation-access.ts';
 import { ModerationLog } from './moderation-log.tsx';
 import { ReportQueue } from './report-list.tsx';
 import { SuspensionsSection } from './suspensions-section.tsx';
-
-/** Who sees the Moderation tab: the community's leaders and co-leaders, and coordinators (the server decides). */
-export function canSeeModeration(role: string | null, accountRole: string | undefined): boolean {
-  return (
-    role === 'leader' ||
-    role === 'co_leader' ||
-    accountRole === 'coordinator' ||
-    accountRole === 'administrator'
-  );
-}
 
 /** /communities/:slug/moderation: the reports queue, the suspensions in force and the moderation log. */
 export function ModerationTab() {

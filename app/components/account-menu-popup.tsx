@@ -1,0 +1,54 @@
+import { Menu } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { apiSend } from '../api/client.ts';
+import { keys } from '../api/queries.ts';
+import type { Me } from '../api/types.ts';
+import { AccountButton, takeOpenRequest } from './account-menu.tsx';
+
+/**
+ * The signed-in person's menu: their profile, their proposals, settings and signing out. In a chunk of
+ * its own (with Mantine's Menu and its positioning library), loaded just after the first page is drawn;
+ * account-menu.tsx shows the same button meanwhile and opens this menu if that button was pressed.
+ */
+export function AccountMenuPopup(props: { me: Me }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const signOut = async () => {
+    try {
+      await apiSend('POST', '/auth/signout');
+    } finally {
+      queryClient.clear();
+      queryClient.setQueryData(keys.me, null);
+      await navigate('/signin', { replace: true, state: { signedOut: true } });
+    }
+  };
+
+  return (
+    <Menu
+      position="bottom-end"
+      width={220}
+      shadow="md"
+      withInitialFocusPlaceholder={false}
+      defaultOpened={takeOpenRequest()}
+    >
+      <Menu.Target>
+        <AccountButton person={props.me} />
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component={Link} to={`/people/${props.me.id}`}>
+          Profile
+        </Menu.Item>
+        <Menu.Item component={Link} to="/proposals">
+          Your proposals
+        </Menu.Item>
+        <Menu.Item component={Link} to="/settings/profile">
+          Settings
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
