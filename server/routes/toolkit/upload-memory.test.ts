@@ -10,14 +10,17 @@ import { createTestCommunity, signedInUser } from '../../test/factories.ts';
 /**
  * Uploads stream (#13 §6): the app, listening on a real socket in this process, receives a large
  * Toolkit upload into a temporary file, checks it there and moves it into storage, and serves the
- * download as a stream, so the process's resident memory stays flat however large the file. The file
+ * download as a stream, so the server's memory stays flat however large the file. The file
  * is generated as it is sent (1 MB reused, never built in memory). UPLOAD_MAX_MB allows 1 GB; 200 MB
  * keeps the test to seconds on a shared CI machine, and a buffered upload would grow the process by at
  * least that much (it did: see the commit message).
  */
 const uploadMb = 200;
-/** How much the server's resident memory may grow while it receives or serves the file. */
-const allowedGrowthMb = 64;
+/**
+ * How much the server's memory may grow while it receives or serves the file: a buffered upload holds
+ * all 200 MB at once; streamed, +22 MB in and +50 MB out were measured (spent chunks included).
+ */
+const allowedGrowthMb = 100;
 
 // A young-generation collection (a scavenge, a few milliseconds) before each reading, so the figure
 // is what the process holds, not spent chunks V8 has yet to collect: in a worker that ran other files
@@ -26,10 +29,17 @@ const allowedGrowthMb = 64;
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as (options?: { type: 'minor' | 'major' }) => void;
 
-/** This process's resident set in MB, after a scavenge: the app under test runs in it. */
+/**
+ * The memory the app's own thread holds, in MB, after a scavenge (a full collection every 50 ms made
+ * the test run for minutes; spent chunks promoted past a scavenge still count, hence the allowance): its JavaScript heap and what lies
+ * outside it (`external`: every Buffer and ArrayBuffer), where a buffered upload's bytes would sit. Not
+ * the process's resident set: PGlite runs on a thread of this process (server/db/pglite-thread.ts),
+ * and its WebAssembly memory grew by 240 MB in a CI run while this test ran, with the upload streamed.
+ */
 function residentMb(): number {
   collectGarbage({ type: 'minor' });
-  return process.memoryUsage.rss() / (1024 * 1024);
+  const usage = process.memoryUsage();
+  return (usage.heapUsed + usage.external) / (1024 * 1024);
 }
 
 /** Samples the resident memory every 50 ms while `work` runs; answers the highest seen. */
@@ -139,7 +149,7 @@ describe('a large Toolkit upload', () => {
     expect(upload.result.status, upload.result.body).toBe(201);
     const growth = upload.peak - before;
     console.log(
-      `${uploadMb} MB upload: resident memory ${before.toFixed(0)} MB before, peak ${upload.peak.toFixed(0)} MB (+${growth.toFixed(0)} MB)`,
+      `${uploadMb} MB upload: memory ${before.toFixed(0)} MB before, peak ${upload.peak.toFixed(0)} MB (+${growth.toFixed(0)} MB)`,
     );
     expect(growth).toBeLessThan(allowedGrowthMb);
     expect(await readdir(uploadTempFolder(t.app.deps.env))).toEqual([]);
@@ -152,7 +162,7 @@ describe('a large Toolkit upload', () => {
     );
     expect(download.result).toEqual({ status: 200, bytes: uploadMb * 1024 * 1024 });
     console.log(
-      `${uploadMb} MB download: resident memory ${beforeDownload.toFixed(0)} MB before, peak ${download.peak.toFixed(0)} MB (+${(download.peak - beforeDownload).toFixed(0)} MB)`,
+      `${uploadMb} MB download: memory ${beforeDownload.toFixed(0)} MB before, peak ${download.peak.toFixed(0)} MB (+${(download.peak - beforeDownload).toFixed(0)} MB)`,
     );
     expect(download.peak - beforeDownload).toBeLessThan(allowedGrowthMb);
   }, 180_000);
