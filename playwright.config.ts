@@ -14,7 +14,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  timeout: 60_000,
+  // A journey walks a whole user story with an axe scan on every state: 47-52 s alone on an idle
+  // 2-core machine for the longest, about twice that while the checks lane runs beside it.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   // The bootstrap journey creates the administrator on the fresh install, so it runs before the others.
