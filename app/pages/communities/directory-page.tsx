@@ -79,8 +79,17 @@ export function DirectoryPage() {
   // The search box follows the address (back button) and writes to it after a pause in typing.
   const { text, setText, settle } = useSearchText('q', 350);
 
-  /** Each filter change is a history entry, so the back button undoes it. */
-  const update = (changes: Partial<Filters>) => {
+  /**
+   * Each filter change is a history entry, so the back button undoes it. It carries the words in the box
+   * as they show, and drops the box's pending write: a sort chosen right after typing was otherwise lost
+   * when that write landed on the address as it was before the sort (seen in CI).
+   */
+  const update = (requested: Partial<Filters>) => {
+    let changes = requested;
+    if (!('q' in requested)) {
+      settle(text);
+      changes = { ...requested, q: text.trim() };
+    }
     setShown((current) => ({ ...current, ...changes }));
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
