@@ -280,7 +280,7 @@ function builtWeb(): boolean {
 if (!values.serial) for (const phase of checksLane) phase.step.yieldToBrowser = true;
 
 if (values.serial) {
-  await runLane([...browserLane.slice(0, 1), ...checksLane, ...browserLane.slice(1), ...eitherLane]);
+  await runLane([...browserLane.slice(0, 1), ...checksLane, ...browserLane.slice(1)]);
 } else {
   await Promise.all([runLane(browserLane), runLane(checksLane)]);
 }
