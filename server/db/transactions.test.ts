@@ -41,18 +41,26 @@ describe('concurrent transactions', () => {
 
   it('two transactions at once: one rolls back, the other commits, neither sees the other mid-way', async () => {
     const seen: number[][] = [];
+    // The second commits only after the first has looked: on PostgreSQL both run at once, and a row
+    // committed before the first looks is rightly visible to it (read committed); on PGlite the second
+    // waits for the whole first transaction, so this is already so.
+    let firstLooked = () => {};
+    const looked = new Promise<void>((resolve) => {
+      firstLooked = resolve;
+    });
     const first = database.db
       .transaction(async (tx) => {
         await tx.execute(sql`insert into tx_probe (id) values (10)`);
         await sleep(100);
         seen.push(idsOf(await tx.execute(sql`select id from tx_probe order by id`)));
+        firstLooked();
         throw new Error('roll back');
       })
       .catch(() => 'rolled back');
     await sleep(20);
     const second = database.db.transaction(async (tx) => {
       await tx.execute(sql`insert into tx_probe (id) values (20)`);
-      await sleep(50);
+      await looked;
       seen.push(idsOf(await tx.execute(sql`select id from tx_probe order by id`)));
       return 'committed';
     });
