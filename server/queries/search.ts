@@ -15,6 +15,41 @@ import { rowsOf } from './raw-rows.ts';
  */
 export const countCap = 1000;
 
+/**
+ * A kind whose matches the planner estimates (`copse_search_estimate`, from the column's statistics) at
+ * this many or more across the whole table is not counted: it says "1,000+" at once. Ten times the cap,
+ * so a kind the searcher can read only a tenth of still has more than the cap.
+ */
+export const estimateCountAt = countCap * 10;
+
+/**
+ * A word the planner estimates in this share of a table's rows or more, and in at least `commonMin` of
+ * them, is common (in the bench's 2,000,000 replies "students" is in 60%, "rubric" 10%, "metacognition"
+ * 1.5%): ranking every match of it costs hundreds of milliseconds whatever the index (RUM scores every
+ * match before the first row), so best match ranks its newest `commonPool` matches. The newest come
+ * from walking the creation-time index back, which reads about `commonPool / share` rows.
+ */
+export const commonShare = 0.05;
+export const commonMin = 5_000;
+/** How many of a common word's newest matches best match ranks. */
+export const commonPool = 200;
+/**
+ * Newest first, a word in less than this share of a table's rows is rare: its matches are taken from
+ * the full-text index and sorted, where walking the creation-time index back would read about
+ * `page / share` rows ("jigsaw": most of the table) before it had a page.
+ */
+export const rareShare = 0.01;
+
+/** The tables whose matches are estimated before they are counted (the large ones). */
+const estimatedTables = {
+  thread: 'threads',
+  reply: 'posts',
+  resource: 'resources',
+  person: 'users',
+} as const;
+type EstimatedKind = keyof typeof estimatedTables;
+const isEstimated = (kind: SearchKind): kind is EstimatedKind => kind in estimatedTables;
+
 /** Replies taken in order before the visibility join, as multiples of the page (see searchEverything). */
 const replyReadAhead = 5;
 
@@ -109,6 +144,19 @@ interface KindSource {
   createdAt: SQL;
   /** Best first as an index can give it (RUM's `<=>`, ascending), when it differs from `rank desc`. */
   bestFirst?: SQL;
+  /** `from` with its first table cut to its newest `limit` matches (the common-word path). */
+  newestFrom?: (limit: number) => SQL;
+}
+
+/** Tuning, for tests; every value has its default above. */
+export interface SearchOptions {
+  /** Answer with GIN even where the RUM index exists (tests compare the two). */
+  withoutRum?: boolean;
+  commonShare?: number;
+  commonMin?: number;
+  commonPool?: number;
+  rareShare?: number;
+  estimateCountAt?: number;
 }
 
 /** Whether a database has the RUM index of replies (migration 0011 makes it where RUM is installed). */
@@ -140,8 +188,7 @@ export async function searchEverything(
   db: Db,
   actor: Actor | null,
   filter: SearchFilter,
-  /** `withoutRum` answers with GIN even where the RUM index exists (tests compare the two). */
-  options: { withoutRum?: boolean } = {},
+  options: SearchOptions = {},
 ): Promise<SearchAnswer> {
   if (!Number.isSafeInteger(filter.limit) || filter.limit < 1)
     throw new Error('limit must be a whole number');
@@ -170,6 +217,10 @@ export async function searchEverything(
     where: sql`t.search @@ ${query} and t.deleted_at is null and t.hidden_at is null and ${visible} and ${inCommunity}`,
     rank: sql`ts_rank(t.search, ${ranked})`,
     createdAt: sql`t.created_at`,
+    newestFrom: (limit) => sql`(select * from ${threads} t
+      where t.search @@ ${query} and t.deleted_at is null and t.hidden_at is null
+      order by t.created_at desc, t.id desc limit ${sql.raw(String(limit))}) t
+      join ${communities} on ${communities.id} = t.community_id`,
   };
   sources.reply = {
     columns: sql`'reply'::text as kind, p.id, t.title, p.body as doc, ${communities.slug} as community_slug,
@@ -179,6 +230,10 @@ export async function searchEverything(
       and t.deleted_at is null and t.hidden_at is null and ${visible} and ${inCommunity}`,
     rank: sql`ts_rank(p.search, ${ranked})`,
     createdAt: sql`p.created_at`,
+    newestFrom: (limit) => sql`(select * from ${posts} p
+      where p.search @@ ${query} and p.deleted_at is null and p.hidden_at is null
+      order by p.created_at desc, p.id desc limit ${sql.raw(String(limit))}) p
+      join ${threads} t on t.id = p.thread_id join ${communities} on ${communities.id} = t.community_id`,
     // RUM ranks inside the index; for a query of OR-ed words its order is ts_rank's, so both databases
     // give the same pages (tested).
     ...(rum ? { bestFirst: sql`p.search <=> ${ranked}` } : {}),
@@ -190,10 +245,16 @@ export async function searchEverything(
     where: sql`r.search @@ ${query} and r.deleted_at is null and ${visible} and ${inCommunity}`,
     rank: sql`ts_rank(r.search, ${ranked})`,
     createdAt: sql`r.created_at`,
+    newestFrom: (
+      limit,
+    ) => sql`(select * from ${resources} r where r.search @@ ${query} and r.deleted_at is null
+      order by r.created_at desc, r.id desc limit ${sql.raw(String(limit))}) r
+      join ${communities} on ${communities.id} = r.community_id`,
   };
   const prefix = toPrefixTsQuery(filter.q);
+  const peopleQuery = sql`to_tsquery('simple', ${prefix ?? ''})`;
   if (filter.withPeople && prefix && !filter.community) {
-    const people = sql`to_tsquery('simple', ${prefix})`;
+    const people = peopleQuery;
     // A person's card shows who they are; their search document is no snippet (no doc).
     sources.person = {
       columns: sql`'person'::text as kind, ${users.id} as id, ${users.displayName} as title, null::text as doc,
@@ -202,6 +263,9 @@ export async function searchEverything(
       where: sql`${users.search} @@ ${people} and ${users.suspendedAt} is null`,
       rank: sql`ts_rank(${users.search}, ${people})`,
       createdAt: sql`${users.createdAt}`,
+      newestFrom: (limit) => sql`(select * from ${users} where ${users.search} @@ ${people}
+        and ${users.suspendedAt} is null order by ${users.createdAt} desc, ${users.id} desc
+        limit ${sql.raw(String(limit))}) ${users}`,
     };
   }
 
@@ -219,9 +283,17 @@ export async function searchEverything(
     if (kind > after.kind) return sql`and ${key} <= ${value}`;
     return sql`and (${key} < ${value} or (${key} = ${value} and ${sql.raw(idColumn(kind))} > ${after.id}::uuid))`;
   };
-  const pageBranches = shown.map((kind) => {
+  // Estimated before counting and ranking (see estimateCountAt, commonShare); within one community
+  // every match is counted and ranked.
+  const estimated = filter.community ? [] : searchKinds.filter(isEstimated).filter((kind) => sources[kind]);
+  const estimateOf = (kind: EstimatedKind) => sql`(select ${sql.raw(`e_${kind}`)} from estimates)`;
+  // `fromMatches`: newest first from the full-text index's matches, sorted (the creation time hidden
+  // from the planner behind `+ 0 s`, so it cannot walk the creation-time index instead): for a rare
+  // word, where that walk would read most of the table before it found a page.
+  const usualBranch = (kind: SearchKind, fromMatches = false) => {
     const source = sources[kind] as KindSource;
-    const order = sql`${source.bestFirst ?? sql`${keyOf(source)} desc`}, ${sql.raw(idColumn(kind))}`;
+    const orderKey = fromMatches ? sql`(${keyOf(source)} + interval '0 s')` : keyOf(source);
+    const order = sql`${source.bestFirst ?? sql`${orderKey} desc`}, ${sql.raw(idColumn(kind))}`;
     const branch = sql`select ${source.columns}, ${keyOf(source)} as sort_key, ${source.rank} as rank
       from ${source.from} where ${source.where} ${afterCursor(source, kind)}
       order by ${order} limit ${sql.raw(String(rows))}`;
@@ -250,14 +322,52 @@ export async function searchEverything(
       select * from fast where (select yes from exact)
       union all
       select * from (${branch}) whole where not (select yes from exact))`;
+  };
+  // Best match of a common word: its newest matches ranked (PostgreSQL runs only the branch whose
+  // one-time filter holds).
+  const pageBranches = shown.map((kind) => {
+    const source = sources[kind] as KindSource;
+    const usual = usualBranch(kind);
+    if (!isEstimated(kind) || !estimated.includes(kind)) return usual;
+    if (sort === 'newest') {
+      const isRare = sql`(select ${sql.raw(`e_${kind}`)} < ${sql.raw(String(options.rareShare ?? rareShare))} * ${sql.raw(`t_${kind}`)}
+        from estimates)`;
+      return sql`(select * from ${usualBranch(kind, true)} rare where ${isRare}
+        union all select * from ${usual} usual where not ${isRare})`;
+    }
+    if (!source.newestFrom) return usual;
+    const common = sql`select ${source.columns}, ${keyOf(source)} as sort_key, ${source.rank} as rank
+      from ${source.newestFrom(options.commonPool ?? commonPool)} where ${source.where} ${afterCursor(source, kind)}
+      order by ${keyOf(source)} desc, ${sql.raw(idColumn(kind))} limit ${sql.raw(String(rows))}`;
+    const isCommon = sql`(select ${sql.raw(`e_${kind}`)} >= greatest(${sql.raw(String(options.commonMin ?? commonMin))},
+      ${sql.raw(String(options.commonShare ?? commonShare))} * ${sql.raw(`t_${kind}`)}) from estimates)`;
+    return sql`(select * from (${common}) common where ${isCommon}
+      union all select * from ${usual} usual where not ${isCommon})`;
   });
+  // Counted up to the cap, unless the planner's estimate says there are far more (a common word): then
+  // the count, which would read every match, is not made (PostgreSQL runs a CASE's subquery only when
+  // its branch is taken).
   const countColumns = searchKinds.map((kind) => {
     const source = sources[kind];
-    return source
-      ? sql`(select count(*)::int from (select 1 from ${source.from} where ${source.where}
-          limit ${sql.raw(String(countCap + 1))}) c) as ${sql.raw(`n_${kind}`)}`
-      : sql`0 as ${sql.raw(`n_${kind}`)}`;
+    if (!source) return sql`0 as ${sql.raw(`n_${kind}`)}`;
+    const counted = sql`(select count(*)::int from (select 1 from ${source.from} where ${source.where}
+      limit ${sql.raw(String(countCap + 1))}) c)`;
+    return isEstimated(kind) && estimated.includes(kind)
+      ? sql`case when ${estimateOf(kind)} >= ${sql.raw(String(options.estimateCountAt ?? estimateCountAt))}
+          then ${sql.raw(String(countCap + 1))} else ${counted} end as ${sql.raw(`n_${kind}`)}`
+      : sql`${counted} as ${sql.raw(`n_${kind}`)}`;
   });
+  const estimates =
+    estimated.length > 0
+      ? sql`with estimates as materialized (select ${sql.join(
+          estimated.map(
+            (kind) =>
+              sql`copse_search_estimate(${estimatedTables[kind]}::regclass, ${kind === 'person' ? peopleQuery : query}) as ${sql.raw(`e_${kind}`)},
+                (select reltuples from pg_class where oid = ${estimatedTables[kind]}::regclass) as ${sql.raw(`t_${kind}`)}`,
+          ),
+          sql`, `,
+        )}) `
+      : sql``;
   const page =
     pageBranches.length > 0
       ? sql`(select * from (${sql.join(pageBranches, sql` union all `)}) u
@@ -265,7 +375,7 @@ export async function searchEverything(
       : sql`(select null::text as kind, null::uuid as id, null::text as title, null::text as doc,
           null::text as community_slug, null::text as community_name, null::uuid as thread_id,
           null::real as sort_key, null::real as rank where false)`;
-  const result = await db.execute(sql`select p.kind, p.id::text as id, p.title,
+  const result = await db.execute(sql`${estimates}select p.kind, p.id::text as id, p.title,
       case when p.doc is null then '' else ts_headline(
         case when to_tsvector('copse_en', p.doc) @@ ${query} then 'copse_en'
           when to_tsvector('copse_nl', p.doc) @@ ${query} then 'copse_nl' else 'copse_it' end::regconfig,

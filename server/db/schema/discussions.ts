@@ -63,6 +63,8 @@ export const threads = pgTable(
       .on(t.communityId, t.createdAt, t.id)
       .where(sql`${t.kind} = 'announcement'`),
     index('threads_activity_idx').on(t.lastActivityAt, t.id),
+    // Search: the newest threads that match a common word (best match ranks those).
+    index('threads_created_idx').on(t.createdAt, t.id),
     index('threads_author_idx').on(t.authorId),
     index('threads_meeting_idx').on(t.meetingId),
     uniqueIndex('threads_resource_idx').on(t.resourceId),

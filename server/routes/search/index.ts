@@ -12,7 +12,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['search'],
         summary:
-          'One search over communities, discussions, replies, Toolkit resources and people (websearch syntax: "phrase", OR, -word; English, Dutch and Italian word forms, accents optional), by best match (ranked over every match) or newest first (`sort`), with marked snippets and counts up to 1,000, paged by `nextCursor`; only what you may read.',
+          'One search over communities, discussions, replies, Toolkit resources and people (websearch syntax: "phrase", OR, -word; English, Dutch and Italian word forms, accents optional), by best match (ranked over every match; a very common word over its 200 newest matches) or newest first (`sort`), with marked snippets and counts up to 1,000, paged by `nextCursor`; only what you may read.',
         querystring: searchQuery,
         response: { 200: searchResponse, ...errorResponses },
       },

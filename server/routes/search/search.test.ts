@@ -403,6 +403,89 @@ describe('search sorts, languages and counts', () => {
     expect(found.data).toHaveLength(20);
   });
 
+  it('ranks the newest matches of a very common word, says "1,000+" without counting, and still hides what the searcher may not read', async () => {
+    const word = `cw${Date.now().toString(36)}`;
+    const leader = await signedInUser(t.app);
+    const threadId = await publicThread(leader);
+    const closed = await createTestCommunity(db(), [leader.user.id], { visibility: 'private' });
+    const closedThread = (
+      await call('POST', `/api/communities/${closed.slug}/threads`, leader.cookie, {
+        title: 'Closed',
+        body: 'Opening post.',
+      })
+    ).json().data.id as string;
+    // 150 replies with the word, the newest ones with it more often (better matches), every tenth in
+    // the private community; and one from three years ago with it six times, the best of all.
+    await db().execute(sql`insert into posts (thread_id, author_id, body, created_at)
+      select case when n % 10 = 0 then ${closedThread}::uuid else ${threadId}::uuid end, ${leader.user.id}::uuid,
+        repeat(${word} || ' ', 1 + (n % 3)) || 'common reply ' || n, now() - make_interval(mins => n)
+      from generate_series(1, 150) n`);
+    const old = await db().execute(sql`insert into posts (thread_id, author_id, body, created_at)
+      values (${threadId}::uuid, ${leader.user.id}::uuid, repeat(${word} || ' ', 6), now() - interval '3 years')
+      returning id::text as id`);
+    const oldId = rowsOf<{ id: string }>(old)[0]?.id;
+    await db().execute(sql`analyze posts`);
+    const estimate = rowsOf<{ n: string }>(
+      await db().execute(sql`select copse_search_estimate('posts'::regclass, copse_tsquery(${word})) as n`),
+    )[0]?.n;
+    // The planner knows the word from the statistics ANALYZE gathered.
+    expect(Number(estimate)).toBeGreaterThanOrEqual(100);
+
+    // Treated as common from 100 estimated matches, ranking the newest 60: the old post is not among
+    // them, the private community's replies never show, the page is best first, nothing is counted.
+    const tuning = { commonMin: 100, commonShare: 0, commonPool: 60, estimateCountAt: 100 };
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await searchEverything(
+        db(),
+        null,
+        { q: word, kind: 'reply', limit: 20, cursor, withPeople: false },
+        tuning,
+      );
+      expect(page.countsCapped.reply).toBe(true);
+      expect(page.counts.reply).toBe(1000);
+      const ranks = page.rows.map((row) => row.rank);
+      expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+      seen.push(...page.rows.map((row) => row.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && seen.length < 200);
+    const newest = rowsOf<{ id: string; thread_id: string }>(
+      await db().execute(sql`select p.id::text as id, p.thread_id::text as thread_id from posts p
+        where p.search @@ copse_tsquery(${word}) order by p.created_at desc, p.id desc limit 60`),
+    );
+    const readable = newest.filter((row) => row.thread_id === threadId).map((row) => row.id);
+    expect([...seen].sort()).toEqual([...readable].sort());
+    expect(seen).not.toContain(oldId);
+    // With the defaults the word is not common, every match is ranked and counted: the old post first.
+    const everything = await searchEverything(db(), null, {
+      q: word,
+      kind: 'reply',
+      limit: 20,
+      withPeople: false,
+    });
+    expect(everything.rows[0]?.id).toBe(oldId);
+    expect(everything.counts.reply).toBe(136);
+    expect(everything.countsCapped.reply).toBe(false);
+
+    // Newest first gives the same pages whether it walks the creation-time index (a common word) or
+    // sorts the full-text index's matches (a rare one).
+    const newestFirst = async (rareShare: number, cursor?: string) =>
+      searchEverything(
+        db(),
+        null,
+        { q: word, kind: 'reply', sort: 'newest', limit: 20, cursor, withPeople: false },
+        { rareShare },
+      );
+    const walked = await newestFirst(0);
+    const sorted = await newestFirst(1);
+    expect(walked.rows).toHaveLength(20);
+    expect(sorted.rows.map((row) => row.id)).toEqual(walked.rows.map((row) => row.id));
+    const walkedNext = await newestFirst(0, walked.nextCursor ?? undefined);
+    const sortedNext = await newestFirst(1, sorted.nextCursor ?? undefined);
+    expect(sortedNext.rows.map((row) => row.id)).toEqual(walkedNext.rows.map((row) => row.id));
+  });
+
   it('never shows a reply of a private community under newest first either', async () => {
     const word = `pv${Date.now().toString(36)}`;
     const leader = await signedInUser(t.app);

@@ -1,0 +1,63 @@
+/**
+ * `node bench/search-probe.ts`: one search at a time on a seeded bench database, every query of the
+ * benchmark's lists (bench/scenarios.ts) by best match and newest first, as the bench member, with
+ * each query's time (best of three), its estimated matches and the path it took. For finding which
+ * words are slow and why, before and after a change; `npm run bench` gives the figures that count.
+ * Settings: BENCH_DATABASE_URL (the server), BENCH_DATABASE_NAME (`copse_bench`).
+ */
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../server/db/client.ts';
+import type { Actor } from '../server/plugins/auth.ts';
+import { rowsOf } from '../server/queries/raw-rows.ts';
+import { commonMin, commonShare, searchEverything } from '../server/queries/search.ts';
+import { oneWordSearches, twoWordSearches } from './scenarios.ts';
+
+const name = process.env.BENCH_DATABASE_NAME ?? 'copse_bench';
+const server = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+server.pathname = `/${name}`;
+// The bench member, from the seed the last `npm run bench` kept (bench/run.ts).
+const seed = JSON.parse(readFileSync(path.join(tmpdir(), `${name}-data.json`), 'utf8')) as {
+  signIn: { email: string };
+};
+const database = await openDatabase({ databaseUrl: server.toString(), poolSize: 2 });
+const db = database.db;
+await database.migrate();
+
+const [member] = rowsOf<Omit<Actor, 'sessionId'>>(
+  await db.execute(sql`select id::text as id, email, display_name as "displayName", role, kind from users
+    where email = ${seed.signIn.email}`),
+);
+if (!member) throw new Error('no bench member: seed with npm run bench first');
+const actor: Actor = { ...member, sessionId: 'probe' };
+
+const lines = [
+  '| query | sort | matches (estimated) | path | ms (best of 3) | results |',
+  '| --- | --- | ---: | --- | ---: | ---: |',
+];
+for (const q of [...oneWordSearches, ...twoWordSearches]) {
+  const [row] = rowsOf<{ n: string; t: string }>(
+    await db.execute(sql`select copse_search_estimate('posts'::regclass, copse_tsquery(${q})) as n,
+      (select reltuples from pg_class where oid = 'posts'::regclass) as t`),
+  );
+  const estimate = Number(row?.n);
+  const common = estimate >= Math.max(commonMin, commonShare * Number(row?.t));
+  for (const sort of ['relevance', 'newest'] as const) {
+    let best = Number.POSITIVE_INFINITY;
+    let results = 0;
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const answer = await searchEverything(db, actor, { q, sort, limit: 20, withPeople: true });
+      best = Math.min(best, performance.now() - started);
+      results = answer.rows.length;
+    }
+    const path = sort === 'relevance' && common ? 'newest matches ranked' : 'every match';
+    lines.push(
+      `| ${q} | ${sort} | ${estimate.toLocaleString('en')} | ${path} | ${best.toFixed(1)} | ${results} |`,
+    );
+    console.log(lines.at(-1));
+  }
+}
+await database.close();
