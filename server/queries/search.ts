@@ -29,7 +29,7 @@ export const estimateCountAt = countCap * 10;
  * match before the first row), so best match ranks its newest `commonPool` matches. The newest come
  * from walking the creation-time index back, which reads about `commonPool / share` rows.
  */
-export const commonShare = 0.05;
+export const commonShare = 0.02;
 export const commonMin = 5_000;
 /** How many of a common word's newest matches best match ranks. */
 export const commonPool = 200;
@@ -298,30 +298,46 @@ export async function searchEverything(
       from ${source.from} where ${source.where} ${afterCursor(source, kind)}
       order by ${order} limit ${sql.raw(String(rows))}`;
     if (kind !== 'reply' || filter.community) return sql`(${branch})`;
+    // Every match ranked or sorted from the replies alone, then joined in that order until a page is
+    // readable (a nested loop that stops), instead of joining every match to its thread first.
+    const whole = sql`select ${source.columns}, k.sort_key, k.rank
+      from (select p.id, ${keyOf(source)} as sort_key, ${orderKey} as order_key, ${source.rank} as rank
+        from ${posts} p
+        where p.search @@ ${query} and p.deleted_at is null and p.hidden_at is null ${afterCursor(source, kind)}
+        order by order_key desc, p.id) k
+      join ${posts} p on p.id = k.id join ${threads} t on t.id = p.thread_id
+      join ${communities} on ${communities.id} = t.community_id
+      where ${source.where}
+      order by k.order_key desc, k.id limit ${sql.raw(String(rows))}`;
     // Replies across all communities: the first few pages' worth in order from the replies alone (the
     // RUM or created_at index, no join per match), then joined and filtered to what the searcher may
     // read. Exact: filtering keeps the order, and when it leaves less than a page the whole branch
     // answers instead (one-time filters: PostgreSQL runs only the side it needs). RUM orders by rank
     // alone, so its read-ahead may cut a group of equal ranks anywhere: its page is used only when the
     // page's last rank is above the last one read (or every match was read).
-    const ahead = rows * replyReadAhead;
     const headOrder = source.bestFirst ?? order;
-    const head = sql`select p.*, ${keyOf(source)} as head_key from ${posts} p
-      where p.search @@ ${query} and p.deleted_at is null and p.hidden_at is null ${afterCursor(source, kind)}
-      order by ${headOrder} limit ${sql.raw(String(ahead))}`;
-    const fast = sql`select ${source.columns}, ${keyOf(source)} as sort_key, ${source.rank} as rank
-      from head p join ${threads} t on t.id = p.thread_id join ${communities} on ${communities.id} = t.community_id
-      where ${source.where}
-      order by ${order} limit ${sql.raw(String(rows))}`;
-    const fastIsExact = source.bestFirst
-      ? sql`(select count(*) from fast) = ${sql.raw(String(rows))} and ((select count(*) from head) < ${sql.raw(String(ahead))}
-          or (select min(sort_key) from fast) > (select min(head_key) from head))`
-      : sql`(select count(*) from fast) = ${sql.raw(String(rows))}`;
-    return sql`(with head as materialized (${head}), fast as materialized (${fast}),
-        exact as materialized (select ${fastIsExact} as yes)
+    // The read-ahead: `ahead` replies in order, joined and filtered, and whether its page is exact.
+    const readAhead = (ahead: number) => {
+      const head = sql`select p.*, ${keyOf(source)} as head_key from ${posts} p
+        where p.search @@ ${query} and p.deleted_at is null and p.hidden_at is null ${afterCursor(source, kind)}
+        order by ${headOrder} limit ${sql.raw(String(ahead))}`;
+      const fast = sql`select ${source.columns}, ${keyOf(source)} as sort_key, ${source.rank} as rank
+        from head p join ${threads} t on t.id = p.thread_id
+        join ${communities} on ${communities.id} = t.community_id
+        where ${source.where}
+        order by ${order} limit ${sql.raw(String(rows))}`;
+      const isExact = source.bestFirst
+        ? sql`(select count(*) from fast) = ${sql.raw(String(rows))}
+            and ((select count(*) from head) < ${sql.raw(String(ahead))}
+            or (select min(sort_key) from fast) > (select min(head_key) from head))`
+        : sql`(select count(*) from fast) = ${sql.raw(String(rows))}`;
+      return sql`head as materialized (${head}), fast as materialized (${fast}),
+        exact as materialized (select ${isExact} as yes)`;
+    };
+    return sql`(with ${readAhead(rows * replyReadAhead)}
       select * from fast where (select yes from exact)
       union all
-      select * from (${branch}) whole where not (select yes from exact))`;
+      select * from (${whole}) whole where not (select yes from exact))`;
   };
   // Best match of a common word: its newest matches ranked (PostgreSQL runs only the branch whose
   // one-time filter holds).
