@@ -6,7 +6,7 @@ import closeWithGrace from 'close-with-grace';
 import { type App, buildApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
-import { readPgliteTemplate } from './db/pglite-template.ts';
+import { findPgliteTemplate } from './db/pglite-template.ts';
 import { loadEnvOrExit } from './env.ts';
 import { bossJobs, discardingJobs, startBoss, stopBoss } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: pgliteDir,
-    pgliteTemplate: fresh ? readPgliteTemplate() : undefined,
+    pgliteTemplate: fresh ? findPgliteTemplate() : undefined,
   });
   await database.migrate();
   const boss = env.WORKERS ? await startBoss(database) : undefined;

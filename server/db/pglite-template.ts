@@ -28,10 +28,10 @@ export function pgliteTemplatePath(): string {
   return path.join(folder, `pglite-template-${migrationsHash()}.tar`);
 }
 
-/** The dump for the current migrations, if one has been made. */
-export function readPgliteTemplate(): Blob | undefined {
+/** The file of the dump for the current migrations, if one has been made. */
+export function findPgliteTemplate(): string | undefined {
   const file = pgliteTemplatePath();
-  return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
+  return existsSync(file) ? file : undefined;
 }
 
 /** Makes the dump for the current migrations unless it exists; removes dumps of older migrations. */

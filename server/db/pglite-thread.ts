@@ -1,10 +1,10 @@
 import { Duplex } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 
-/** What the PGlite thread starts with: its data folder and, for tests, a data-folder dump to load. */
+/** What the PGlite thread starts with: its data folder and, for a new one, the file of a dump to load. */
 export interface WorkerOptions {
   dataDir: string;
-  template?: ArrayBuffer | undefined;
+  templateFile?: string | undefined;
 }
 
 export type WorkerInbound =
@@ -107,10 +107,7 @@ class ThreadSocket extends Duplex {
  * database is away: requests answer 503) and no new one opens.
  */
 export async function startPgliteThread(options: WorkerOptions): Promise<PgliteThread> {
-  const worker = new Worker(new URL('./pglite-worker.ts', import.meta.url), {
-    workerData: options,
-    ...(options.template ? { transferList: [options.template] } : {}),
-  });
+  const worker = new Worker(new URL('./pglite-worker.ts', import.meta.url), { workerData: options });
   const sockets = new Map<number, ThreadSocket>();
   let nextId = 1;
   let stopped: Error | undefined;

@@ -1,3 +1,4 @@
+import { openAsBlob } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -26,7 +27,8 @@ const client = await PGlite.create({
   dataDir: options.dataDir,
   // Search folds accents with unaccent (migration 0011): PGlite loads it as a contrib extension.
   extensions: { unaccent },
-  ...(options.template ? { loadDataDir: new Blob([options.template]) } : {}),
+  // A Blob backed by the file: PGlite reads the dump from disk as it unpacks it, with no copy of it.
+  ...(options.templateFile ? { loadDataDir: await openAsBlob(options.templateFile) } : {}),
 }).catch((error: unknown) => {
   port.postMessage({
     type: 'failed',

@@ -6,7 +6,7 @@ import { buildPersonSearchDocument, countUsers } from '../queries/users.ts';
 import { hashPassword } from '../services/crypto.ts';
 import { type Database, type Db, openDatabase } from './client.ts';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock.ts';
-import { readPgliteTemplate } from './pglite-template.ts';
+import { findPgliteTemplate } from './pglite-template.ts';
 import { institutionSettings, users } from './schema/index.ts';
 import { seedCommunities } from './seed/communities.ts';
 import { loadDemoCommunities, seedDemoDiscussions } from './seed/demo-discussions.ts';
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     database = await openDatabase({
       databaseUrl: env.DATABASE_URL,
       dataDir: pgliteDir,
-      pgliteTemplate: fresh ? readPgliteTemplate() : undefined,
+      pgliteTemplate: fresh ? findPgliteTemplate() : undefined,
     });
     const where = database.kind === 'postgres' ? 'the PostgreSQL database in DATABASE_URL' : dataDir;
     console.log(`Seeding demo data into ${where}…`);

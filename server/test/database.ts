@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../db/client.ts';
@@ -49,8 +48,7 @@ export async function openTestDatabase(): Promise<{ database: Database; dispose:
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const templateFile = inject('pgliteTemplate');
-    const template = templateFile ? new Blob([await readFile(templateFile)]) : undefined;
-    const database = await openDatabase({ dataDir: 'memory://', pgliteTemplate: template });
+    const database = await openDatabase({ dataDir: 'memory://', pgliteTemplate: templateFile || undefined });
     await database.migrate();
     return { database, dispose: () => database.close() };
   }
