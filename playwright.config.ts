@@ -10,8 +10,12 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   // Per port, so the smoke run (its own port, at the same time as the journeys) keeps its own traces.
   outputDir: `test-results/port-${port}`,
+  // One journey at a time unless E2E_WORKERS says more (the journeys of one file always run in order
+  // in one worker). Two at once on the 2-core CI machine took 735 s for the 31 (5 December 2026, all
+  // passed), about what one at a time takes: the browser, axe, the server and PostgreSQL keep both
+  // cores busy (load 10-11), and each journey ran 1.4-1.8 times longer. On more cores, raise it.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   forbidOnly: true,
   retries: 0,
   // A journey walks a whole user story with an axe scan on every state: 47-52 s alone on an idle
@@ -22,10 +26,12 @@ export default defineConfig({
   // The bootstrap journey creates the administrator on the fresh install, so it runs before the others.
   projects: [
     { name: 'bootstrap', testMatch: 'foundation/bootstrap.spec.ts' },
+    // The two people the community journeys share, made once before the journeys run side by side.
+    { name: 'cast', testMatch: 'foundation/cast.spec.ts', dependencies: ['bootstrap'] },
     {
       name: 'journeys',
-      testIgnore: ['foundation/bootstrap.spec.ts', 'smoke/**'],
-      dependencies: ['bootstrap'],
+      testIgnore: ['foundation/bootstrap.spec.ts', 'foundation/cast.spec.ts', 'smoke/**'],
+      dependencies: ['cast'],
     },
     // The short run on the embedded database while the journeys run on PostgreSQL (scripts/test.ts).
     { name: 'smoke', testMatch: 'smoke/**/*.spec.ts', dependencies: ['bootstrap'] },

@@ -73,10 +73,10 @@ export async function openDialog(page: Page, name: string): Promise<Locator> {
  * and sign each person in through the page once, then reuse that session in new browser contexts. Each
  * journey still creates its own communities, so they never depend on each other's data.
  *
- * Playwright starts a new worker after a failed journey, which forgets what this module held; the two
- * people are also written beside the run's fresh data folder (which the e2e server empties when it
- * starts), so a new worker reuses them rather than creating a second "Jean Lave" that a name search
- * would then find twice.
+ * The "cast" project (e2e/foundation/cast.spec.ts) creates them before the journeys start, and writes
+ * them beside the run's fresh data folder (which the e2e server empties when it starts): the journeys
+ * run in two workers, and a worker (or the new one Playwright starts after a failed journey) reads them
+ * there rather than creating a second "Jean Lave" that a name search would then find twice.
  */
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 const sessions = new Map<string, StorageState>();
