@@ -368,7 +368,8 @@ async function main(): Promise<void> {
       poolSize: settings.poolSize,
       bareBodyBytes,
     });
-    const file = settings.only ? './RESULTS-only.md' : './RESULTS.md';
+    // The embedded database's preset keeps its own file, so the two runs do not overwrite each other.
+    const file = settings.only ? './RESULTS-only.md' : onPglite ? './RESULTS-pglite.md' : './RESULTS.md';
     writeFileSync(new URL(file, import.meta.url), markdown);
     console.log(`\n${renderText(rows)}\n`);
     console.log(`Wrote bench/${file.slice(2)} in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
