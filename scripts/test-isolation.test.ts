@@ -34,7 +34,9 @@ describe('test files share one module cache per worker', () => {
         readFileSync(file, 'utf8')
           .split('\n')
           .map((line, index) => ({ line, index }))
-          .filter(({ line }) => file !== import.meta.filename && leaking.some((pattern) => pattern.test(line)))
+          .filter(
+            ({ line }) => file !== import.meta.filename && leaking.some((pattern) => pattern.test(line)),
+          )
           .map(({ index }) => `${path.relative(root, file)}:${index + 1}`),
       ),
     );
