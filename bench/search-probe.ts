@@ -1,7 +1,8 @@
 /**
  * `node bench/search-probe.ts`: one search at a time on a seeded bench database, every query of the
  * benchmark's lists (bench/scenarios.ts) by best match and newest first, as the bench member, with
- * each query's time (best of three), its estimated matches and the path it took. For finding which
+ * each query's time (best of three), the processor time its PostgreSQL backend and Node spent on it
+ * (a parallel worker's is in neither), its estimated matches and the path it took. For finding which
  * words are slow and why, before and after a change; `npm run bench` gives the figures that count.
  * Settings: BENCH_DATABASE_URL (the server), BENCH_DATABASE_NAME (`copse_bench`).
  */
@@ -22,9 +23,13 @@ server.pathname = `/${name}`;
 const seed = JSON.parse(readFileSync(path.join(tmpdir(), `${name}-data.json`), 'utf8')) as {
   signIn: { email: string };
 };
-const database = await openDatabase({ databaseUrl: server.toString(), poolSize: 2 });
+// One connection, so every statement runs in the one backend whose processor time is read below.
+const database = await openDatabase({ databaseUrl: server.toString(), poolSize: 1 });
 const db = database.db;
-await database.migrate();
+const [backend] = rowsOf<{ pid: number }>(await db.execute(sql`select pg_backend_pid() as pid`));
+/** The backend's processor time so far, in ms (Linux: /proc/<pid>/schedstat, nanoseconds on a CPU). */
+const backendCpuMs = () =>
+  Number(readFileSync(`/proc/${backend?.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
 
 const [member] = rowsOf<Omit<Actor, 'sessionId'>>(
   await db.execute(sql`select id::text as id, email, display_name as "displayName", role, kind from users
@@ -47,15 +52,25 @@ for (const q of [...oneWordSearches, ...twoWordSearches]) {
   for (const sort of ['relevance', 'newest'] as const) {
     let best = Number.POSITIVE_INFINITY;
     let results = 0;
+    let databaseCpu = 0;
+    let nodeCpu = 0;
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
+      const cpuBefore = backendCpuMs();
+      const nodeBefore = process.cpuUsage();
       const answer = await searchEverything(db, actor, { q, sort, limit: 20, withPeople: true });
-      best = Math.min(best, performance.now() - started);
+      const took = performance.now() - started;
+      if (took < best) {
+        best = took;
+        databaseCpu = backendCpuMs() - cpuBefore;
+        const node = process.cpuUsage(nodeBefore);
+        nodeCpu = (node.user + node.system) / 1000;
+      }
       results = answer.rows.length;
     }
     const path = sort === 'relevance' && common ? 'newest matches ranked' : 'every match';
     lines.push(
-      `| ${q} | ${sort} | ${estimate.toLocaleString('en')} | ${path} | ${best.toFixed(1)} | ${results} |`,
+      `| ${q} | ${sort} | ${estimate.toLocaleString('en')} | ${path} | ${best.toFixed(1)} | ${databaseCpu.toFixed(1)} | ${nodeCpu.toFixed(1)} | ${results} |`,
     );
     console.log(lines.at(-1));
   }
