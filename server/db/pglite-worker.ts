@@ -27,6 +27,10 @@ const client = await PGlite.create({
   dataDir: options.dataDir,
   // Search folds accents with unaccent (migration 0011): PGlite loads it as a contrib extension.
   extensions: { unaccent },
+  // PGlite's shared buffers sit inside its WebAssembly memory, beside the same pages in the data folder
+  // (the OS caches those) or in its in-memory file system: 16 MB instead of PostgreSQL's 128 MB takes
+  // about 110 MB off the process (a fresh start: 999 -> 740 MB at the peak, 647 -> 534 MB settled).
+  postgresqlconf: ['shared_buffers = 16MB'],
   // A Blob backed by the file: PGlite reads the dump from disk as it unpacks it, with no copy of it.
   ...(options.templateFile ? { loadDataDir: await openAsBlob(options.templateFile) } : {}),
 }).catch((error: unknown) => {
