@@ -252,9 +252,8 @@ export async function searchEverything(
       join ${communities} on ${communities.id} = r.community_id`,
   };
   const prefix = toPrefixTsQuery(filter.q);
-  const peopleQuery = sql`to_tsquery('simple', ${prefix ?? ''})`;
+  const people = sql`to_tsquery('simple', ${prefix ?? ''})`;
   if (filter.withPeople && prefix && !filter.community) {
-    const people = peopleQuery;
     // A person's card shows who they are; their search document is no snippet (no doc).
     sources.person = {
       columns: sql`'person'::text as kind, ${users.id} as id, ${users.displayName} as title, null::text as doc,
@@ -298,8 +297,9 @@ export async function searchEverything(
       from ${source.from} where ${source.where} ${afterCursor(source, kind)}
       order by ${order} limit ${sql.raw(String(rows))}`;
     if (kind !== 'reply' || filter.community) return sql`(${branch})`;
-    // Every match ranked or sorted from the replies alone, then joined in that order until a page is
-    // readable (a nested loop that stops), instead of joining every match to its thread first.
+    // Every match ranked or sorted from the replies alone (their keys only, a narrow sort), then joined
+    // to its thread and community by primary key, instead of hash-joining every whole match to a scan
+    // of all threads first.
     const whole = sql`select ${source.columns}, k.sort_key, k.rank
       from (select p.id, ${keyOf(source)} as sort_key, ${orderKey} as order_key, ${source.rank} as rank
         from ${posts} p
@@ -378,7 +378,7 @@ export async function searchEverything(
       ? sql`with estimates as materialized (select ${sql.join(
           estimated.map(
             (kind) =>
-              sql`copse_search_estimate(${estimatedTables[kind]}::regclass, ${kind === 'person' ? peopleQuery : query}) as ${sql.raw(`e_${kind}`)},
+              sql`copse_search_estimate(${estimatedTables[kind]}::regclass, ${kind === 'person' ? people : query}) as ${sql.raw(`e_${kind}`)},
                 (select reltuples from pg_class where oid = ${estimatedTables[kind]}::regclass) as ${sql.raw(`t_${kind}`)}`,
           ),
           sql`, `,
