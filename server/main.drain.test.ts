@@ -91,6 +91,8 @@ describe('SIGTERM with requests in flight', () => {
     for (const { answer } of warm) expect((await answer).status).toBe(200);
 
     // 50 requests: 25 on those connections, 25 on new ones; slow-ish reads and some writes.
+    const received = () => copse.output().split('"msg":"incoming request"').length - 1;
+    const receivedBefore = received();
     const calls = Array.from({ length: 50 }, (_, index) =>
       index % 5 === 0
         ? call(agent, port, 'POST', '/api/proposals', cookie, {
@@ -102,6 +104,14 @@ describe('SIGTERM with requests in flight', () => {
           : call(agent, port, 'GET', `/api/search?q=community+${index}`, cookie),
     );
     await Promise.all(calls.map(({ sent }) => sent));
+    // In flight means Copse has them: a new connection the client has written to may still wait in
+    // the kernel's queue, not yet accepted, and closing the listener resets those (ECONNRESET). The
+    // signal goes once Copse has logged all 50 as received.
+    const deadline = Date.now() + 20_000;
+    while (received() < receivedBefore + 50 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(received()).toBeGreaterThanOrEqual(receivedBefore + 50);
     const signalledAt = Date.now();
     copse.child.kill('SIGTERM');
 
