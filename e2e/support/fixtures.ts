@@ -22,6 +22,16 @@ async function ensureAxe(frame: Frame): Promise<void> {
 
 /** Fails the test on any WCAG 2.2 AA violation on the page as it is now, in every frame of it. */
 export async function expectAccessible(page: Page, context = ''): Promise<void> {
+  // A dialog or menu still fading in has text at part opacity, which axe rightly reads as too faint:
+  // scan the state the person sees once the page's finite transitions have ended.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   for (const frame of page.frames()) await ensureAxe(frame);
   const results = await page.evaluate(
     (values) =>
@@ -63,15 +73,18 @@ async function watchViolations(context: BrowserContext, violations: string[]): P
  * The journeys' test: as Playwright's, and it fails at the end on any CSP violation on any page the
  * journey opened, through the `page` fixture or its own `browser.newContext()` (journeys open one
  * context per person). The strict CSP is a security promise (docs/ARCHITECTURE.md); a dependency that
- * evals, or an inline script, must show up here and not only in a visitor's console.
+ * evals, or an inline script, must show up here and not only in a visitor's console. Every context
+ * the journey opened is closed when it ends.
  */
 export const test = base.extend<{ cspViolations: string[] }>({
   cspViolations: [
     async ({ browser }, use) => {
       const violations: string[] = [];
+      const opened: BrowserContext[] = [];
       const newContext = browser.newContext;
       browser.newContext = async (options) => {
         const context = await newContext.call(browser, options);
+        opened.push(context);
         await watchViolations(context, violations);
         return context;
       };
@@ -79,6 +92,9 @@ export const test = base.extend<{ cspViolations: string[] }>({
         await use(violations);
       } finally {
         browser.newContext = newContext;
+        // Playwright closes only the contexts of its own fixtures: the people a journey signed in would
+        // otherwise stay open, polling the server, for the rest of the run.
+        await Promise.all(opened.map((context) => context.close()));
       }
       expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
