@@ -5,8 +5,8 @@ import { buildApp } from '../server/app.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { parseEnv } from '../server/env.ts';
 import { discardingJobs } from '../server/jobs/queue.ts';
+import { createDiskStorage } from '../server/lib/storage.ts';
 import { sessionCookieName } from '../server/plugins/auth.ts';
-import { createDiskStorage } from '../server/services/storage.ts';
 import { type BenchData, benchPassword } from './seed.ts';
 
 /**

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../server/db/client.ts';
-import type { Actor } from '../server/plugins/auth.ts';
+import type { Actor } from '../server/lib/actor.ts';
 import { rowsOf } from '../server/queries/raw-rows.ts';
 import { commonMin, commonShare, searchEverything } from '../server/queries/search.ts';
 import { oneWordSearches, twoWordSearches } from './scenarios.ts';

@@ -6,7 +6,7 @@ import { type SeedDiscussionsResult, seedDiscussions } from '../server/db/seed/d
 import { type SeedMeetingsResult, seedMeetings } from '../server/db/seed/meetings.ts';
 import { ensureUnits, seedPeople, unitNames } from '../server/db/seed/people.ts';
 import { type SeedToolkitResult, seedToolkit } from '../server/db/seed/toolkit.ts';
-import { hashPassword, newToken } from '../server/services/crypto.ts';
+import { hashPassword, newToken } from '../server/lib/crypto.ts';
 import type { BenchContext } from './scenarios.ts';
 import { seedOpenInvitations } from './seed-invitations.ts';
 

@@ -4,10 +4,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { type Database, isDatabaseUnavailable } from './db/client.ts';
-import type { Env } from './env.ts';
+import { isDatabaseUnavailable } from './db/client.ts';
 import { AppError, errorStatus } from './errors.ts';
-import type { Jobs } from './jobs/queue.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCompression } from './plugins/compression.ts';
 import { registerConditionalRequests } from './plugins/conditional.ts';
@@ -17,13 +15,9 @@ import { registerSecurity } from './plugins/security.ts';
 import { checkedSerializerCompiler, compiledSerializerCompiler } from './plugins/serializer.ts';
 import { registerWeb } from './plugins/web.ts';
 import { registerRoutes } from './routes/index.ts';
-import type { Storage } from './services/storage.ts';
+import type { ServiceDeps } from './services/context.ts';
 
-export interface AppDeps {
-  env: Env;
-  database: Database;
-  jobs: Jobs;
-  storage: Storage;
+export interface AppDeps extends ServiceDeps {
   /** Set while the process drains; health answers 503. */
   lifecycle?: { shuttingDown: boolean };
   logger?: boolean | { level: string };

@@ -10,8 +10,8 @@ import { findPgliteTemplate } from './db/pglite-template.ts';
 import { loadEnvOrExit } from './env.ts';
 import { bossJobs, discardingJobs, startBoss, stopBoss } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
+import { createDiskStorage } from './lib/storage.ts';
 import { createMailer } from './services/mail/outbox.ts';
-import { createDiskStorage } from './services/storage.ts';
 
 /** Process entry: configuration, database, migrations, app, workers, graceful shutdown. */
 async function main(): Promise<void> {

@@ -3,10 +3,7 @@ import { leaderAndMember, openDialog, uniqueWord } from '../support/communities.
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 import { expectNoSidewaysScroll } from '../support/meetings.ts';
 
-const lessonPlan = path.resolve(
-  import.meta.dirname,
-  '../../server/services/toolkit/fixtures/lesson-plan.docx',
-);
+const lessonPlan = path.resolve(import.meta.dirname, '../../server/lib/files/fixtures/lesson-plan.docx');
 
 test('a leader uploads and features a lesson plan; a member discusses, downloads and records using it', async ({
   browser,

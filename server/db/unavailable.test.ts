@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../app.ts';
 import { parseEnv } from '../env.ts';
 import { discardingJobs } from '../jobs/queue.ts';
-import { createDiskStorage } from '../services/storage.ts';
+import { createDiskStorage } from '../lib/storage.ts';
 import { freePort } from '../test/process.ts';
 import { type Database, isDatabaseUnavailable, openDatabase } from './client.ts';
 

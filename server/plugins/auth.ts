@@ -1,7 +1,8 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PersonKind, UserRole } from '../../common/enums.ts';
 import { AppError } from '../errors.ts';
+import type { Actor } from '../lib/actor.ts';
+import { hashToken } from '../lib/crypto.ts';
 import {
   findActorBySessionId,
   findProfileBySessionId,
@@ -9,18 +10,6 @@ import {
   touchSession,
 } from '../queries/sessions.ts';
 import type { ProfileRow } from '../queries/users.ts';
-import { hashToken } from '../services/crypto.ts';
-
-/** The signed-in person making a request. */
-export interface Actor {
-  id: string;
-  email: string;
-  displayName: string;
-  role: UserRole;
-  /** staff, student or external: external people do not see institution-only communities. */
-  kind: PersonKind;
-  sessionId: string;
-}
 
 /** The signed-in person's whole profile, loaded with the session on routes that ask for it. */
 export interface ActorProfile {

@@ -1,4 +1,4 @@
-import type { Actor } from '../plugins/auth.ts';
+import type { Actor } from '../lib/actor.ts';
 
 /** Institution settings, units, users, the mailbox and the audit log are for administrators. */
 export function canAdministerInstitution(actor: Actor | null): boolean {

@@ -1,5 +1,5 @@
 import type { CommunityStage, JoinPolicy, MembershipRole, Visibility } from '../../common/enums.ts';
-import type { Actor } from '../plugins/auth.ts';
+import type { Actor } from '../lib/actor.ts';
 
 /**
  * Who may do what with communities, proposals and the coordinators' inbox. Pure functions of the

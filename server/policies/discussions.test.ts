@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../plugins/auth.ts';
+import type { Actor } from '../lib/actor.ts';
 import type { CommunitySubject, MembershipSubject } from './communities.ts';
 import {
   canChangePost,

@@ -1,5 +1,5 @@
 import type { ThreadKind, UserRole } from '../../common/enums.ts';
-import type { Actor } from '../plugins/auth.ts';
+import type { Actor } from '../lib/actor.ts';
 import {
   type CommunitySubject,
   canSeeCommunity,

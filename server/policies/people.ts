@@ -1,4 +1,4 @@
-import type { Actor } from '../plugins/auth.ts';
+import type { Actor } from '../lib/actor.ts';
 
 /** The people directory and profiles are for signed-in members of the institution. */
 export function canBrowsePeople(actor: Actor | null): boolean {

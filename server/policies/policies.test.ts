@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../plugins/auth.ts';
+import type { Actor } from '../lib/actor.ts';
 import { canAdministerInstitution, canManageUser } from './administration.ts';
 import { canBrowsePeople, canEditProfile } from './people.ts';
 

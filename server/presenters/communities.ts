@@ -1,6 +1,6 @@
 import { type CharterSectionKey, charterSectionKeys, type MembershipRole } from '../../common/enums.ts';
 import { renderMarkdown } from '../../common/markdown.ts';
-import type { Actor } from '../plugins/auth.ts';
+import type { Actor } from '../lib/actor.ts';
 import {
   canJoinCommunity,
   canLeaveCommunity,

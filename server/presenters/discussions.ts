@@ -1,6 +1,6 @@
 import { renderMarkdown } from '../../common/markdown.ts';
 import { markdownToPlainText } from '../../common/plain-text.ts';
-import type { Actor } from '../plugins/auth.ts';
+import type { Actor } from '../lib/actor.ts';
 import {
   canChangePost,
   canFollowThread,

@@ -1,6 +1,7 @@
 import type { RsvpStatus } from '../../common/enums.ts';
 import { renderMarkdown } from '../../common/markdown.ts';
-import type { Actor } from '../plugins/auth.ts';
+import type { Actor } from '../lib/actor.ts';
+import { summariseRecurrence } from '../lib/recurrence.ts';
 import { canStartThread } from '../policies/discussions.ts';
 import {
   canAssignMeetingRoles,
@@ -11,7 +12,6 @@ import {
   canVolunteer,
 } from '../policies/meetings.ts';
 import type { MeetingCardRow, MeetingExtras, MeetingForActor, PersonJson } from '../queries/meetings.ts';
-import { summariseRecurrence } from '../services/meetings/recurrence.ts';
 
 /** A person built as JSON in SQL, with the photo address the app loads. */
 export function presentPersonRef(person: PersonJson) {

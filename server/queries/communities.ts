@@ -17,7 +17,7 @@ import {
   units,
   users,
 } from '../db/schema/index.ts';
-import type { Actor } from '../plugins/auth.ts';
+import type { Actor } from '../lib/actor.ts';
 import { isCoordinator } from '../policies/communities.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { exactTimestamp } from './keyset.ts';

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type emailTokenPurposeEnum, emailTokens } from '../db/schema/index.ts';
-import { hashToken, newToken } from '../services/crypto.ts';
+import { hashToken, newToken } from '../lib/crypto.ts';
 
 export type EmailTokenPurpose = (typeof emailTokenPurposeEnum.enumValues)[number];
 

@@ -9,7 +9,7 @@ import {
   meetings,
   users,
 } from '../db/schema/index.ts';
-import type { Actor } from '../plugins/auth.ts';
+import type { Actor } from '../lib/actor.ts';
 import { type Scope, scopeOf, visibleIn } from './communities.ts';
 import { preparedByShape } from './prepared.ts';
 

@@ -7,7 +7,7 @@ import {
   meetingRsvps,
   meetings,
 } from '../db/schema/index.ts';
-import type { Actor } from '../plugins/auth.ts';
+import type { Actor } from '../lib/actor.ts';
 import { type Scope, scopeOf, visibleIn } from './communities.ts';
 import { cursorAfter, exactTimestamp, pageOf } from './keyset.ts';
 import { preparedByShape } from './prepared.ts';

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { communities, posts, resources, threads, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import type { Actor } from '../plugins/auth.ts';
+import type { Actor } from '../lib/actor.ts';
 import { type SearchKind, searchKinds, type searchSorts } from '../routes/search/schema.ts';
 import { visibleTo } from './communities.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';

@@ -5,7 +5,7 @@ import { type App, buildApp } from '../app.ts';
 import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
 import { discardingJobs, type Jobs } from '../jobs/queue.ts';
-import { createDiskStorage } from '../services/storage.ts';
+import { createDiskStorage } from '../lib/storage.ts';
 import { openTestDatabase } from './database.ts';
 
 export interface TestApp {

@@ -13,9 +13,9 @@ import {
   units,
   users,
 } from '../db/schema/index.ts';
+import { hashPassword } from '../lib/crypto.ts';
 import { buildPersonSearchDocument } from '../queries/users.ts';
 import { createCommunity, type NewCommunity } from '../services/communities/create-community.ts';
-import { hashPassword } from '../services/crypto.ts';
 
 export const testPassword = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;

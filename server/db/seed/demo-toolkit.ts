@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { ResourceKind, ResourceUseKind } from '../../../common/enums.ts';
 import { quoted } from '../../../common/plain-text.ts';
-import { parseVideoUrl } from '../../services/toolkit/video.ts';
+import { parseVideoUrl } from '../../lib/video.ts';
 import type { Db } from '../client.ts';
 import {
   collectionResources,

@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { DateTime } from 'luxon';
 import type { CommunityStage, MeetingFormat, MeetingKind, MeetingStatus } from '../../../common/enums.ts';
-import { expandRecurrence, localToInstant } from '../../services/meetings/recurrence.ts';
+import { expandRecurrence, localToInstant } from '../../lib/recurrence.ts';
 import type { meetingSeries, meetings } from '../schema/index.ts';
 import { planSizes } from './community-members.ts';
 import {

@@ -2,6 +2,12 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, authorize } from '../../errors.ts';
+import {
+  receiveToTempFile,
+  removeTempFile,
+  type TempFile,
+  uploadTempFolder,
+} from '../../lib/files/temp-file.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { refuseDeclaredLengthOver } from '../../plugins/input.ts';
 import { canAdministerInstitution } from '../../policies/administration.ts';
@@ -18,12 +24,6 @@ import {
   updateInstitution,
 } from '../../services/admin/institution.ts';
 import { listUsersForAdmin, manageUser } from '../../services/admin/manage-user.ts';
-import {
-  receiveToTempFile,
-  removeTempFile,
-  type TempFile,
-  uploadTempFolder,
-} from '../../services/uploads/temp-file.ts';
 import { checkedPart } from '../multipart.ts';
 import {
   adminUserSchema,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type Actor, requireActor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { requireActor } from '../../plugins/auth.ts';
 import { presentContactRequest, presentContactRequestSummary } from '../../presenters/contact-requests.ts';
 import { getContactRequest, listContactRequestsFor } from '../../services/contact/read-contact-requests.ts';
 import { replyToContactRequest } from '../../services/contact/reply-to-contact-request.ts';

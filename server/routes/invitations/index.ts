@@ -3,6 +3,12 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import {
+  receiveToTempFile,
+  removeTempFile,
+  type TempFile,
+  uploadTempFolder,
+} from '../../lib/files/temp-file.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { refuseDeclaredLengthOver } from '../../plugins/input.ts';
 import { openInvitationsCsv, presentOpenInvitation } from '../../presenters/invitations.ts';
@@ -18,12 +24,6 @@ import {
   exportCommunityInvitations,
   listCommunityInvitations,
 } from '../../services/communities/read-invitations.ts';
-import {
-  receiveToTempFile,
-  removeTempFile,
-  type TempFile,
-  uploadTempFolder,
-} from '../../services/uploads/temp-file.ts';
 import { slugAndIdParams, slugParams } from '../communities/schema.ts';
 import { checkedPart } from '../multipart.ts';
 import { dataOf, errorResponses, okBody } from '../shared-schemas.ts';

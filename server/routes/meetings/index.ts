@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { canSeeResponses } from '../../policies/meetings.ts';
 import { presentMeeting, presentMeetingCard, presentPersonRef } from '../../presenters/meetings.ts';

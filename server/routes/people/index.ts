@@ -1,6 +1,12 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, authorize } from '../../errors.ts';
+import {
+  receiveToTempFile,
+  removeTempFile,
+  type TempFile,
+  uploadTempFolder,
+} from '../../lib/files/temp-file.ts';
 import { requireActor, requireActorProfile } from '../../plugins/auth.ts';
 import { canBrowsePeople } from '../../policies/people.ts';
 import { presentMe, presentPerson, presentPersonSummary } from '../../presenters/users.ts';
@@ -13,12 +19,6 @@ import {
   setProfilePhoto,
 } from '../../services/people/profile-photo.ts';
 import { updateProfile } from '../../services/people/update-profile.ts';
-import {
-  receiveToTempFile,
-  removeTempFile,
-  type TempFile,
-  uploadTempFolder,
-} from '../../services/uploads/temp-file.ts';
 import {
   dataOf,
   errorResponses,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { presentProposal, presentProposalSummary } from '../../presenters/proposals.ts';
 import { answerLeadershipInvitation } from '../../services/proposals/answer-leadership-invitation.ts';

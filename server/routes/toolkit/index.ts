@@ -2,7 +2,17 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, fieldError, notFound } from '../../errors.ts';
-import { type Actor, requireActor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { uploadMessages } from '../../lib/files/check-upload.ts';
+import { downloadHeaders } from '../../lib/files/content-disposition.ts';
+import {
+  drain,
+  receiveToTempFile,
+  removeTempFile,
+  type TempFile,
+  uploadTempFolder,
+} from '../../lib/files/temp-file.ts';
+import { requireActor } from '../../plugins/auth.ts';
 import { refuseDeclaredLengthOver } from '../../plugins/input.ts';
 import { canContributeToToolkit, canCurateToolkit } from '../../policies/toolkit.ts';
 import {
@@ -24,8 +34,6 @@ import {
 import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
 import { addResource, addUploadedResource, checkMayUpload } from '../../services/toolkit/add-resource.ts';
 import { deleteResource, editResource, setFeatured } from '../../services/toolkit/change-resource.ts';
-import { uploadMessages } from '../../services/toolkit/check-upload.ts';
-import { downloadHeaders } from '../../services/toolkit/content-disposition.ts';
 import { countOnce } from '../../services/toolkit/count-activity.ts';
 import {
   addCollection,
@@ -41,13 +49,6 @@ import { loadVisibleResource } from '../../services/toolkit/load-resource.ts';
 import { startResourceDiscussion } from '../../services/toolkit/resource-discussion.ts';
 import { deleteUse, editUse, recordUse } from '../../services/toolkit/resource-uses.ts';
 import { isToolkitStorageKey } from '../../services/toolkit/stored-files.ts';
-import {
-  drain,
-  receiveToTempFile,
-  removeTempFile,
-  type TempFile,
-  uploadTempFolder,
-} from '../../services/uploads/temp-file.ts';
 import { slugParams } from '../communities/schema.ts';
 import { checkedPart } from '../multipart.ts';
 import { cursorQuery, dataOf, errorResponses, idParams, listOf, okBody } from '../shared-schemas.ts';

@@ -6,7 +6,7 @@ import {
   toolkitCollections,
   toolkitTopics,
 } from '../../db/schema/index.ts';
-import { png } from '../../services/toolkit/fixtures/samples.ts';
+import { png } from '../../lib/files/fixtures/samples.ts';
 import { newStorageKey } from '../../services/toolkit/stored-files.ts';
 import { createUser } from '../../test/factories.ts';
 import {

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communitySuspensions, resourceActivity, resources } from '../../db/schema/index.ts';
-import { buildOoxml } from '../../services/toolkit/fixtures/build-zip.ts';
-import * as sample from '../../services/toolkit/fixtures/samples.ts';
-import { uploadTempFolder } from '../../services/uploads/temp-file.ts';
+import { buildOoxml } from '../../lib/files/fixtures/build-zip.ts';
+import * as sample from '../../lib/files/fixtures/samples.ts';
+import { uploadTempFolder } from '../../lib/files/temp-file.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import {
   createTestCommunity,
@@ -24,9 +24,7 @@ afterAll(async () => t.close());
 
 const call = (...args: Parameters<ReturnType<typeof requester>>) => requester(t)(...args);
 const db = () => t.app.deps.database.db;
-const lessonPlan = await readFile(
-  new URL('../../services/toolkit/fixtures/lesson-plan.docx', import.meta.url),
-);
+const lessonPlan = await readFile(new URL('../../lib/files/fixtures/lesson-plan.docx', import.meta.url));
 
 /** A community with a signed-in leader and two signed-in members. */
 async function setting() {

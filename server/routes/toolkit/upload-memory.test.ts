@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uploadTempFolder } from '../../services/uploads/temp-file.ts';
+import { uploadTempFolder } from '../../lib/files/temp-file.ts';
 import { getTestApp, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, signedInUser } from '../../test/factories.ts';
 

@@ -1,7 +1,7 @@
 import { type CharterSectionKey, charterSectionKeys } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { authorize } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canEditCharterTemplate } from '../../policies/communities.ts';
 import { recordAudit } from '../../queries/audit.ts';
 import { findCharterTemplate, saveCharterTemplate } from '../../queries/charter-template.ts';

@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { institutionSettings, units, users } from '../../db/schema/index.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
+import { readHead, type TempFile } from '../../lib/files/temp-file.ts';
 import { recordAudit } from '../../queries/audit.ts';
 import { findUnitByName, getInstitutionSettings } from '../../queries/institution.ts';
 import type { ServiceDeps } from '../context.ts';
 import { sniffImageType } from '../people/profile-photo.ts';
-import { readHead, type TempFile } from '../uploads/temp-file.ts';
 
 /** Renames the institution. */
 export async function updateInstitution(deps: ServiceDeps, actorId: string, changes: { name: string }) {

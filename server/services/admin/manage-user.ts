@@ -3,7 +3,7 @@ import type { UserRole } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { units, users } from '../../db/schema/index.ts';
 import { AppError, authorize, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canManageUser } from '../../policies/administration.ts';
 import { recordAudit } from '../../queries/audit.ts';
 import { exactTimestamp, pageOf, rowsAfter } from '../../queries/keyset.ts';

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { institutionSettings, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { hashPassword, hashToken, newToken } from '../../lib/crypto.ts';
 import { insertSession } from '../../queries/sessions.ts';
 import { buildPersonSearchDocument } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
-import { hashPassword, hashToken, newToken } from '../crypto.ts';
 
 export interface BootstrapInput {
   institutionName: string;

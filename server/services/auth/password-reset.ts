@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { hashPassword, verifyPassword } from '../../lib/crypto.ts';
 import { consumeEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
 import { deleteUserSessions } from '../../queries/sessions.ts';
 import { findUserByEmail, findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
-import { hashPassword, verifyPassword } from '../crypto.ts';
 import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
 import { hitRateLimit, rateLimits } from '../rate-limit.ts';
 import { passwordChangedEmail, passwordResetEmail } from './emails.ts';

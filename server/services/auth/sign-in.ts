@@ -1,9 +1,9 @@
 import { AppError } from '../../errors.ts';
+import { hashToken, newToken, verifyAgainstDummy, verifyPassword } from '../../lib/crypto.ts';
 import { insertSession } from '../../queries/sessions.ts';
 import { clearSigninFailures, findSigninWait, recordSigninFailure } from '../../queries/signin-throttles.ts';
 import { findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
-import { hashToken, newToken, verifyAgainstDummy, verifyPassword } from '../crypto.ts';
 import { countHit, formatWait, peekRateLimit, rateLimits, refuseOverLimit } from '../rate-limit.ts';
 import { sendSigninLink } from './signin-link.ts';
 

@@ -1,7 +1,7 @@
 import { users } from '../../db/schema/index.ts';
+import { hashPassword } from '../../lib/crypto.ts';
 import { buildPersonSearchDocument, findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
-import { hashPassword } from '../crypto.ts';
 import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
 import { countHit, rateLimits } from '../rate-limit.ts';
 import { confirmationEmail, signupAttemptEmail } from './emails.ts';

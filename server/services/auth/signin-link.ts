@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { hashToken, newToken } from '../../lib/crypto.ts';
 import { consumeEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
 import { insertSession } from '../../queries/sessions.ts';
 import { clearSigninFailures } from '../../queries/signin-throttles.ts';
 import type { UserRow } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
-import { hashToken, newToken } from '../crypto.ts';
 import { countHit, hitRateLimit, rateLimits } from '../rate-limit.ts';
 import { signinLinkEmail } from './emails.ts';
 import { sendLinkEmail } from './link-email.ts';

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { communityMembers, invitations } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { hashToken } from '../../lib/crypto.ts';
 import { findInvitationByTokenHash } from '../../queries/invitations.ts';
 import type { ServiceDeps } from '../context.ts';
-import { hashToken } from '../crypto.ts';
 import { invitationNoLongerValid } from './invite-link.ts';
 import { adjustMemberCount } from './load-community.ts';
 

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { MembershipRole } from '../../../common/enums.ts';
 import { membershipRoleLabels } from '../../../common/enums.ts';
 import { communityMembers } from '../../db/schema/index.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';

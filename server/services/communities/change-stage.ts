@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { CommunityStage } from '../../../common/enums.ts';
 import { communities, communityStageChanges } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity, canRestoreCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';

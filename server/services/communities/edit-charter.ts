@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { CharterSectionKey } from '../../../common/enums.ts';
 import { charterVersions } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';

@@ -3,7 +3,7 @@ import type { MembershipRole } from '../../../common/enums.ts';
 import { emailField } from '../../../common/fields.ts';
 import { unsafeTextProblem } from '../../../common/safe-text.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';

@@ -2,10 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { MembershipRole } from '../../../common/enums.ts';
 import { invitations } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { hashToken, newToken } from '../../lib/crypto.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
-import { hashToken, newToken } from '../crypto.ts';
 import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
 /** A shareable link anyone signed in can use to join, until it expires or is revoked. */

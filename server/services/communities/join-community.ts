@@ -1,6 +1,6 @@
 import { communityMembers } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canJoinCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { adjustMemberCount, authorizeWrite, loadVisibleCommunity } from './load-community.ts';

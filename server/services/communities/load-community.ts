@@ -3,7 +3,7 @@ import type { MembershipRole } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { communities, communityMembers, users } from '../../db/schema/index.ts';
 import { AppError, authorize, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import {
   type CommunitySubject,
   canSeeCommunity,

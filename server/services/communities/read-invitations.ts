@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { authorize } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import { listAllOpenInvitations, listOpenInvitations } from '../../queries/invitations.ts';
 import { loadVisibleCommunity } from './load-community.ts';

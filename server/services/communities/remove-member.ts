@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { communityMembers } from '../../db/schema/index.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';

@@ -9,7 +9,7 @@ import type {
 } from '../../../common/enums.ts';
 import { communities, units } from '../../db/schema/index.ts';
 import { fieldError } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import { buildCommunitySearchDocument, communityColumns } from '../../queries/communities.ts';
 import type { ServiceDeps } from '../context.ts';

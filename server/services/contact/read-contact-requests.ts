@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { authorize, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canHandleContactRequests } from '../../policies/communities.ts';
 import {
   type ContactStatus,

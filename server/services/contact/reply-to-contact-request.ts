@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { contactTopicLabels } from '../../../common/enums.ts';
 import { contactReplies, contactRequests } from '../../db/schema/index.ts';
 import { authorize, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canHandleContactRequests } from '../../policies/communities.ts';
 import { findContactRequestForUpdate } from '../../queries/contact-requests.ts';
 import type { ServiceDeps } from '../context.ts';

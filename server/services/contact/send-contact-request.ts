@@ -1,7 +1,7 @@
 import { type ContactTopic, contactTopicLabels } from '../../../common/enums.ts';
 import { contactRequests } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';

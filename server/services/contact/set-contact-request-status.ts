@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { contactRequests } from '../../db/schema/index.ts';
 import { AppError, authorize, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canHandleContactRequests } from '../../policies/communities.ts';
 import { type ContactStatus, findContactRequestForUpdate } from '../../queries/contact-requests.ts';
 import type { ServiceDeps } from '../context.ts';

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { postRevisions, posts, threads } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canChangePost } from '../../policies/discussions.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeContribution, loadVisibleThread } from './load-thread.ts';

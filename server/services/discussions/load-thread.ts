@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { threadFollows, threads } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import type { CommunitySubject, MembershipSubject } from '../../policies/communities.ts';
 import { canReadDiscussions, canSeeHiddenPosts } from '../../policies/discussions.ts';
 import { findThreadForActor, type ThreadForActor } from '../../queries/discussions.ts';

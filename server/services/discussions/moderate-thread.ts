@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { posts, threads } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canMarkHelpful, canModerateDiscussions } from '../../policies/discussions.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';

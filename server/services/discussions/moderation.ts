@@ -3,7 +3,7 @@ import { quoted } from '../../../common/plain-text.ts';
 import type { Db } from '../../db/client.ts';
 import { moderationActions, posts, reports, threads } from '../../db/schema/index.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canModerateDiscussions, canReport } from '../../policies/discussions.ts';
 import { authorizeWrite, leaderIdsOf } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';

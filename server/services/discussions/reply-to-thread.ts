@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { quoted } from '../../../common/plain-text.ts';
 import { posts, threads } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canReply } from '../../policies/discussions.ts';
 import { listFollowerIds } from '../../queries/discussions.ts';
 import type { ServiceDeps } from '../context.ts';

@@ -3,7 +3,7 @@ import { defaultActivityRoles } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { activityRoles } from '../../db/schema/index.ts';
 import { fieldError, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canManageActivityRoles } from '../../policies/meetings.ts';
 import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';

@@ -3,7 +3,7 @@ import type { RsvpAnswer, RsvpStatus } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { meetingRsvps, meetings } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canRsvp } from '../../policies/meetings.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { meetingRoleAssignments } from '../../db/schema/index.ts';
 import { fieldError } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canAssignMeetingRoles, canVolunteer } from '../../policies/meetings.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';

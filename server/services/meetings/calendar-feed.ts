@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/client.ts';
 import { calendarFeeds } from '../../db/schema/index.ts';
+import { newToken } from '../../lib/crypto.ts';
 import {
   findFeedOwner,
   findFeedToken,
@@ -10,7 +11,6 @@ import {
   findSeriesByIds,
   listMemberFeed,
 } from '../../queries/meeting-feeds.ts';
-import { newToken } from '../crypto.ts';
 import { buildCalendarFile } from './calendar-file.ts';
 
 /** The address of a private calendar feed. */

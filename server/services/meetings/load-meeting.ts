@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { communityMembers, meetingRsvps, meetings } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canSeeMeetings } from '../../policies/meetings.ts';
 import { findMeetingForActor, type MeetingForActor } from '../../queries/meetings.ts';
 

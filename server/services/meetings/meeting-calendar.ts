@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { findSeriesByIds, listSeriesMeetings } from '../../queries/meeting-feeds.ts';
 import { buildCalendarFile } from './calendar-file.ts';
 import { loadVisibleMeeting } from './load-meeting.ts';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { fieldError } from '../../errors.ts';
+import { localToInstant } from '../../lib/recurrence.ts';
 import { longestMeetingDays } from '../../queries/meetings.ts';
-import { localToInstant } from './recurrence.ts';
 
 /** A meeting's start and end as instants, checked: the end after the start, at most a week long. */
 export function meetingTimes(startLocal: string, endLocal: string, zone: string) {

@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { communities, meetingSeries, meetings } from '../../db/schema/index.ts';
 import { fieldError } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { expandRecurrence } from '../../lib/recurrence.ts';
 import { canScheduleMeeting } from '../../policies/meetings.ts';
 import type { ScheduleMeetingInput } from '../../routes/meetings/schema.ts';
 import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { addWallClockMinutes, meetingTimes, wallClockMinutes } from './meeting-times.ts';
-import { expandRecurrence } from './recurrence.ts';
 
 /**
  * Schedules a meeting, workshop or conference for a community: one occurrence, or a series from a

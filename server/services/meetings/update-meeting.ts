@@ -2,7 +2,8 @@ import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { meetingSeries, meetings } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { instantToLocal, withUntil } from '../../lib/recurrence.ts';
 import { canEditMeeting } from '../../policies/meetings.ts';
 import type { UpdateMeetingInput } from '../../routes/meetings/schema.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
@@ -12,7 +13,6 @@ import { notifyEach } from '../notifications/notify-many.ts';
 import { promoteFromWaitlist } from './answer-rsvp.ts';
 import { interestedPeople, loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
 import { addWallClockMinutes, meetingTimes, wallClockMinutes } from './meeting-times.ts';
-import { instantToLocal, withUntil } from './recurrence.ts';
 
 type Fields = Partial<
   Pick<

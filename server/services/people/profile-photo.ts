@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { readHead, type TempFile } from '../../lib/files/temp-file.ts';
 import { findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
-import { readHead, type TempFile } from '../uploads/temp-file.ts';
 
 export const maxPhotoBytes = 5 * 1024 * 1024;
 

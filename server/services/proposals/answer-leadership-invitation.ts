@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { proposalLeaders, proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canAnswerLeadershipInvitation, isProposalOpen } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';

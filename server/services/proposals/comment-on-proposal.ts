@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { quoted } from '../../../common/plain-text.ts';
 import { proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canCommentOnProposal } from '../../policies/communities.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { units } from '../../db/schema/index.ts';
 import { AppError, authorize, fieldError, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canCoLeadCommunity, canSeeProposal } from '../../policies/communities.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import {

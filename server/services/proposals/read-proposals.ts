@@ -1,7 +1,7 @@
 import type { ProposalStatus } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { authorize, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canReviewProposals, canSeeProposal } from '../../policies/communities.ts';
 import { findProposalDetail, listProposals } from '../../queries/proposals.ts';
 

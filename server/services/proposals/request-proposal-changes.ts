@@ -1,4 +1,4 @@
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import type { ServiceDeps } from '../context.ts';
 import { recordReviewStep } from './review-step.ts';
 

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { proposals } from '../../db/schema/index.ts';
 import { AppError, authorize } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canEditProposal, isProposer } from '../../policies/communities.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';

@@ -8,7 +8,7 @@ import type {
 import { quoted } from '../../../common/plain-text.ts';
 import { proposalLeaders, proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canProposeCommunity } from '../../policies/communities.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { quoted } from '../../../common/plain-text.ts';
 import { proposalLeaders, proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canEditProposal, isProposer } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';

@@ -2,15 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import type { ResourceKind } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { communities, resources, resourceTopics } from '../../db/schema/index.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { checkUpload } from '../../lib/files/check-upload.ts';
+import type { TempFile } from '../../lib/files/temp-file.ts';
+import { parseVideoUrl } from '../../lib/video.ts';
 import { canContributeToToolkit } from '../../policies/toolkit.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import type { TempFile } from '../uploads/temp-file.ts';
-import { checkUpload } from './check-upload.ts';
 import { authorizeToolkitWrite, checkTopics } from './load-resource.ts';
 import { withStoredFile } from './stored-files.ts';
-import { parseVideoUrl } from './video.ts';
 
 const joinFirst = 'Join the community to add to its Toolkit.';
 

@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { moderationActions, resources, resourceTopics } from '../../db/schema/index.ts';
 import { fieldError } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { parseVideoUrl } from '../../lib/video.ts';
 import { canChangeResource, canCurateToolkit } from '../../policies/toolkit.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeToolkitWrite, checkTopics, loadVisibleResource } from './load-resource.ts';
-import { parseVideoUrl } from './video.ts';
 
 const authorOrLeaders = 'Only the person who added it and the community’s leaders can change this resource.';
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { collectionResources, resources, toolkitCollections, toolkitTopics } from '../../db/schema/index.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canCurateToolkit, canReadToolkit } from '../../policies/toolkit.ts';
 import { type CommunityForActor, findCommunityForActor } from '../../queries/communities.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';

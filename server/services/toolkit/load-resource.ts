@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { resources, toolkitTopics } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import type { CommunitySubject, MembershipSubject } from '../../policies/communities.ts';
 import { canReadToolkit } from '../../policies/toolkit.ts';
 import { findResourceForActor, type ResourceForActor } from '../../queries/toolkit.ts';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { quoted } from '../../../common/plain-text.ts';
 import { communities, threads } from '../../db/schema/index.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canContributeToToolkit } from '../../policies/toolkit.ts';
 import type { ServiceDeps } from '../context.ts';
 import { follow } from '../discussions/load-thread.ts';

@@ -3,7 +3,7 @@ import type { ResourceUseKind } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { resources, resourceUses } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
-import type { Actor } from '../../plugins/auth.ts';
+import type { Actor } from '../../lib/actor.ts';
 import { canChangeResourceUse, canContributeToToolkit } from '../../policies/toolkit.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeToolkitWrite, loadVisibleResource } from './load-resource.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../env.ts';
-import { createDiskStorage, type Storage } from '../storage.ts';
+import { createDiskStorage, type Storage } from '../../lib/storage.ts';
 import {
   deleteStoredFile,
   isToolkitStorageKey,

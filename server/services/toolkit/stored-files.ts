@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Storage } from '../storage.ts';
-import type { TempFile } from '../uploads/temp-file.ts';
+import type { TempFile } from '../../lib/files/temp-file.ts';
+import type { Storage } from '../../lib/storage.ts';
 
 /** Toolkit files live under this prefix of the storage, in 256 folders by the id's first byte. */
 const prefix = 'toolkit';

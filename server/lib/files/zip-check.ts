@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { fieldError } from '../../errors.ts';
-import type { TempFile } from '../uploads/temp-file.ts';
 import type { AllowedType } from './allow-list.ts';
+import type { TempFile } from './temp-file.ts';
 
 /**
  * Limits for zip-based documents (DOCX, XLSX, PPTX, ODT, ODS, ODP). Real documents stay far below

@@ -1,6 +1,5 @@
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import { fieldError } from '../../errors.ts';
-import type { TempFile } from '../uploads/temp-file.ts';
 import {
   type AllowedType,
   allowedTypes,
@@ -11,6 +10,7 @@ import {
   withArticle,
 } from './allow-list.ts';
 import { cleanFileName, joinFileName } from './file-name.ts';
+import type { TempFile } from './temp-file.ts';
 import { checkPlainTextFile, decodePlainText, looksLikeMarkup } from './text-check.ts';
 import { checkZipContainer } from './zip-check.ts';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import rrulePackage from 'rrule';
-import { fieldError } from '../../errors.ts';
+import { fieldError } from '../errors.ts';
 
 const { RRule } = rrulePackage;
 

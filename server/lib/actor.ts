@@ -1,0 +1,12 @@
+import type { PersonKind, UserRole } from '../../common/enums.ts';
+
+/** The signed-in person making a request. */
+export interface Actor {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  /** staff, student or external: external people do not see institution-only communities. */
+  kind: PersonKind;
+  sessionId: string;
+}
