@@ -7,7 +7,13 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'server/**/*.test.ts',
+      'seed/**/*.test.ts',
+      'common/**/*.test.ts',
+      'app/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     exclude: onPostgres ? configDefaults.exclude : [...configDefaults.exclude, '**/*.postgres.test.ts'],
     environment: 'node',
     pool: 'forks',

@@ -165,7 +165,7 @@ export const knowledgeFindings = [
   '  word: a common word finds its matches at once ("feedback" 105 ms a request, "students" 38 ms), a',
   '  rare one takes the bitmap ("jigsaw" 59 ms). Left for a search structure built for it (a narrow',
   '  table of id, created_at and vector, or an engine that orders by time within a match).',
-  '- The seed of discussions and the Toolkit is set-based SQL (server/db/seed/discussions.ts,',
+  '- The seed of discussions and the Toolkit is set-based SQL (seed/generate/discussions.ts,',
   '  toolkit.ts): 6–9 minutes on the busy machine, most of it the 2,000,000 replies (computing their',
   '  text and search vectors, then building their indexes, which are dropped for the insert).',
   '',

@@ -1,7 +1,7 @@
+import type { SeedDiscussionsResult } from '../seed/generate/discussions.ts';
+import type { SeedMeetingsResult } from '../seed/generate/meetings.ts';
+import type { SeedToolkitResult } from '../seed/generate/toolkit.ts';
 import type { DatabaseKind } from '../server/db/client.ts';
-import type { SeedDiscussionsResult } from '../server/db/seed/discussions.ts';
-import type { SeedMeetingsResult } from '../server/db/seed/meetings.ts';
-import type { SeedToolkitResult } from '../server/db/seed/toolkit.ts';
 import { communityFindings, knowledgeFindings, meetingFindings } from './findings.ts';
 import { pagesFindings } from './findings-pages.ts';
 import { pgliteFindings } from './findings-pglite.ts';
@@ -170,7 +170,7 @@ const count = (value: number) => value.toLocaleString('en-GB');
 function communityNotes(info: RunInfo): string[] {
   const shape = info.communityShape;
   return [
-    '- Communities (server/db/seed/communities.ts): names, purposes and topics on educational practice,',
+    '- Communities (seed/generate/communities.ts): names, purposes and topics on educational practice,',
     `  some councils; ${shape.publicShare}% public, ${shape.institutionShare}% institution-only, ${shape.privateShare}% private; mostly open to join,`,
     `  some moderated or by invitation; every stage, ${shape.archivedShare}% archived; 1–3 leaders, one charter version and`,
     `  one stage-history entry each. Heavy-tailed sizes: largest ${count(shape.largest)} members, median ${shape.median},`,
@@ -184,7 +184,7 @@ function meetingNotes(info: RunInfo): string[] {
   const m = info.meetings;
   const share = (part: number) => `${Math.round((100 * part) / Math.max(1, m.meetings))}%`;
   return [
-    `- Meetings (server/db/seed/meetings.ts): ${count(m.meetings)}, from six months ago to six months ahead, ${count(m.upcoming)}`,
+    `- Meetings (seed/generate/meetings.ts): ${count(m.meetings)}, from six months ago to six months ahead, ${count(m.upcoming)}`,
     `  not yet ended; ${count(m.recurring)} (${share(m.recurring)}) are occurrences of ${count(m.series)} weekly, fortnightly or monthly`,
     `  series (bounded RRULEs, a few with a skipped date), the rest one-off meetings, workshops and`,
     `  conferences; ${share(m.cancelled)} cancelled, ${share(m.withCapacity)} with places. Busier stages and bigger communities meet`,
@@ -200,7 +200,7 @@ function knowledgeNotes(info: RunInfo): string[] {
   const t = info.toolkit;
   const share = (part: number) => `${Math.round((100 * part) / Math.max(1, d.threads))}%`;
   return [
-    `- Discussions (server/db/seed/discussions.ts, set-based SQL): ${count(d.threads)} threads over the living communities (more in`,
+    `- Discussions (seed/generate/discussions.ts, set-based SQL): ${count(d.threads)} threads over the living communities (more in`,
     `  bigger ones), ${share(d.announcements)} announcements, ${share(d.questions)} questions (${count(d.answered)} with a helpful answer),`,
     `  ${count(d.pinned)} pinned, ${count(d.locked)} locked, a few deleted or hidden; ${count(d.replies)} replies, heavy-tailed`,
     `  (median ${d.medianReplies} a thread, ${count(d.longThreads)} threads with 50 or more, the longest ${count(d.maxReplies)}), every fifth one`,
@@ -208,7 +208,7 @@ function knowledgeNotes(info: RunInfo): string[] {
     '  Titles and bodies are sentences on educational practice with the community’s topics, and one',
     '  post in fifty has a rare sentence ("podcast", "escape room", "viva"). The bench member’s',
     '  communities each have four threads of 50–89 replies, threads they wrote, and most threads read.',
-    `- Toolkit (server/db/seed/toolkit.ts): ${count(t.resources)} resources of all ${t.kinds} kinds (${count(t.files)} with a file: a storage key,`,
+    `- Toolkit (seed/generate/toolkit.ts): ${count(t.resources)} resources of all ${t.kinds} kinds (${count(t.files)} with a file: a storage key,`,
     `  name, type and size, no bytes on disk; ${count(t.videos)} videos), ${count(t.featured)} featured, under ${count(t.topics)} topics and`,
     `  sub-topics, ${count(t.uses)} "I used this" records. Discussions and Toolkit seeded in ${info.knowledgeSeedSeconds.toFixed(1)} s of the total.`,
     `- Thread page: ${info.threadPages} threads of 50–150 replies the member may read (their own communities’`,

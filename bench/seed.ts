@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
+import { seedCommunities } from '../seed/generate/communities.ts';
+import { type SeedDiscussionsResult, seedDiscussions } from '../seed/generate/discussions.ts';
+import { type SeedMeetingsResult, seedMeetings } from '../seed/generate/meetings.ts';
+import { ensureUnits, seedPeople, unitNames } from '../seed/generate/people.ts';
+import { type SeedToolkitResult, seedToolkit } from '../seed/generate/toolkit.ts';
 import type { Database, Db } from '../server/db/client.ts';
 import { calendarFeeds, users } from '../server/db/schema/index.ts';
-import { seedCommunities } from '../server/db/seed/communities.ts';
-import { type SeedDiscussionsResult, seedDiscussions } from '../server/db/seed/discussions.ts';
-import { type SeedMeetingsResult, seedMeetings } from '../server/db/seed/meetings.ts';
-import { ensureUnits, seedPeople, unitNames } from '../server/db/seed/people.ts';
-import { type SeedToolkitResult, seedToolkit } from '../server/db/seed/toolkit.ts';
 import { hashPassword, newToken } from '../server/lib/crypto.ts';
 import type { BenchContext } from './scenarios.ts';
 import { seedOpenInvitations } from './seed-invitations.ts';
@@ -78,9 +78,9 @@ const topicTerms = [
  * memberships, charters and stage history (set-based inserts throughout), then VACUUM ANALYZE, so the
  * planner has statistics and the GIN pending lists are merged, as autovacuum leaves live tables. The
  * bench member (the first generated person, a staff member) leads one community and belongs to four
- * more, one of them private and one of the largest. Then meetings (server/db/seed/meetings.ts): the
+ * more, one of them private and one of the largest. Then meetings (seed/generate/meetings.ts): the
  * bench member's communities all have meetings ahead, they answer many, and they have a calendar feed.
- * Then discussions and the Toolkit (server/db/seed/discussions.ts, toolkit.ts), in SQL: the bench
+ * Then discussions and the Toolkit (seed/generate/discussions.ts, toolkit.ts), in SQL: the bench
  * member's communities have long threads, threads they wrote, read markers and resources. The community
  * they lead has 2,000 open invitations (a cohort import).
  */

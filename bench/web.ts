@@ -209,7 +209,7 @@ execFileSync(node, ['scripts/build-web.ts'], { cwd: root, stdio: 'inherit' });
 if (!existsSync(path.join(dataDir, '.bench-web-seeded'))) {
   rmSync(dataDir, { recursive: true, force: true });
   console.log(`Seeding the demo into ${dataDir}…`);
-  execFileSync(node, ['server/db/seed-demo.ts'], {
+  execFileSync(node, ['seed/demo.ts'], {
     cwd: root,
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
     stdio: 'inherit',

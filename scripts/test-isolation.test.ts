@@ -29,7 +29,7 @@ describe('test files share one module cache per worker', () => {
   });
 
   it('has no test file that mocks a module or changes the environment', () => {
-    const found = ['server', 'common', 'app', 'scripts'].flatMap((folder) =>
+    const found = ['server', 'seed', 'common', 'app', 'scripts'].flatMap((folder) =>
       testFiles(path.join(root, folder)).flatMap((file) =>
         readFileSync(file, 'utf8')
           .split('\n')

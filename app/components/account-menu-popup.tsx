@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { apiSend } from '../api/client.ts';
 import { keys } from '../api/queries.ts';
 import type { Me } from '../api/types.ts';
-import { AccountButton, takeOpenRequest } from './account-menu.tsx';
+import { AccountButton, takeOpenRequest } from './account-button.tsx';
 
 /**
  * The signed-in person's menu: their profile, their proposals, settings and signing out. In a chunk of

@@ -10,3 +10,8 @@ export interface Actor {
   kind: PersonKind;
   sessionId: string;
 }
+
+/** Coordinators (and administrators, who can do everything coordinators can) run the portfolio. */
+export function isCoordinator(actor: Actor | null): boolean {
+  return actor?.role === 'coordinator' || actor?.role === 'administrator';
+}

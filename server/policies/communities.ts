@@ -1,5 +1,5 @@
 import type { CommunityStage, JoinPolicy, MembershipRole, Visibility } from '../../common/enums.ts';
-import type { Actor } from '../lib/actor.ts';
+import { type Actor, isCoordinator } from '../lib/actor.ts';
 
 /**
  * Who may do what with communities, proposals and the coordinators' inbox. Pure functions of the
@@ -33,11 +33,6 @@ export function isActiveLeader(membership: MembershipSubject): boolean {
 }
 
 const leaderRoles: ReadonlySet<MembershipRole> = new Set(['leader', 'co_leader']);
-
-/** Coordinators (and administrators, who can do everything coordinators can) run the portfolio. */
-export function isCoordinator(actor: Actor | null): boolean {
-  return actor?.role === 'coordinator' || actor?.role === 'administrator';
-}
 
 export function isLeaderRole(role: MembershipRole | undefined): boolean {
   return role !== undefined && leaderRoles.has(role);

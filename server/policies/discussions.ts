@@ -1,12 +1,11 @@
 import type { ThreadKind, UserRole } from '../../common/enums.ts';
-import type { Actor } from '../lib/actor.ts';
+import { type Actor, isCoordinator } from '../lib/actor.ts';
 import {
   type CommunitySubject,
   canSeeCommunity,
   isActiveLeader,
   isActiveMember,
   isArchived,
-  isCoordinator,
   isLeaderRole,
   type MembershipSubject,
 } from './communities.ts';

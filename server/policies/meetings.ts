@@ -1,11 +1,10 @@
-import type { Actor } from '../lib/actor.ts';
+import { type Actor, isCoordinator } from '../lib/actor.ts';
 import {
   type CommunitySubject,
   canSeeCommunity,
   isActiveLeader,
   isActiveMember,
   isArchived,
-  isCoordinator,
   type MembershipSubject,
 } from './communities.ts';
 

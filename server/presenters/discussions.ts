@@ -1,6 +1,7 @@
 import { renderMarkdown } from '../../common/markdown.ts';
 import { markdownToPlainText } from '../../common/plain-text.ts';
 import type { Actor } from '../lib/actor.ts';
+import { excerpt } from '../lib/excerpt.ts';
 import {
   canChangePost,
   canFollowThread,
@@ -11,7 +12,6 @@ import {
   canSeeHiddenPosts,
 } from '../policies/discussions.ts';
 import type { ReplyRow, ThreadForActor, ThreadRow } from '../queries/discussions.ts';
-import { excerpt } from '../services/notifications/notify-many.ts';
 
 export function authorOf(row: {
   authorId: string | null;

@@ -1,11 +1,11 @@
 import { renderMarkdown } from '../../common/markdown.ts';
 import { markdownToPlainText } from '../../common/plain-text.ts';
 import type { Actor } from '../lib/actor.ts';
+import { excerpt } from '../lib/excerpt.ts';
 import { findAllowedTypeByMime } from '../lib/files/allow-list.ts';
 import { type VideoProvider, videoUrls } from '../lib/video.ts';
 import { canChangeResource, canContributeToToolkit, canCurateToolkit } from '../policies/toolkit.ts';
 import type { ResourceForActor, ResourceSummaryRow } from '../queries/toolkit.ts';
-import { excerpt } from '../services/notifications/notify-many.ts';
 import { authorOf } from './discussions.ts';
 
 /** Images (by the type found in their bytes at upload) are shown in the page; the rest downloads. */

@@ -17,8 +17,7 @@ import {
   units,
   users,
 } from '../db/schema/index.ts';
-import type { Actor } from '../lib/actor.ts';
-import { isCoordinator } from '../policies/communities.ts';
+import { type Actor, isCoordinator } from '../lib/actor.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { exactTimestamp } from './keyset.ts';
 import { preparedByShape, preparedFor } from './prepared.ts';

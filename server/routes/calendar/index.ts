@@ -13,8 +13,8 @@ import {
   revokeCalendarFeed,
 } from '../../services/meetings/calendar-feed.ts';
 import { buildCalendarFile } from '../../services/meetings/calendar-file.ts';
+import { feedCacheControl, sendCalendar } from '../calendar-reply.ts';
 import { slugParams } from '../communities/schema.ts';
-import { feedCacheControl, sendCalendar } from '../meetings/index.ts';
 import {
   communityFeedQuery,
   feedFileParams,

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, authorize } from '../../errors.ts';
+import { excerpt } from '../../lib/excerpt.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { canSeeAllReports, canSeeHiddenPosts } from '../../policies/discussions.ts';
 import { listModerationLog, listReports } from '../../queries/moderation.ts';
 import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
 import { decideReport, reportPost, setPostHidden } from '../../services/discussions/moderation.ts';
-import { excerpt } from '../../services/notifications/notify-many.ts';
 import { slugParams } from '../communities/schema.ts';
 import { cursorQuery, dataOf, errorResponses, idParams, listOf, okBody } from '../shared-schemas.ts';
 import {

@@ -23,6 +23,7 @@ import { buildMeetingCalendar } from '../../services/meetings/meeting-calendar.t
 import { recordFollowUp, takeAttendance } from '../../services/meetings/record-meeting.ts';
 import { scheduleMeeting } from '../../services/meetings/schedule-meeting.ts';
 import { updateMeeting } from '../../services/meetings/update-meeting.ts';
+import { sendCalendar } from '../calendar-reply.ts';
 import { slugAndIdParams, slugParams } from '../communities/schema.ts';
 import { dataOf, errorResponses, listOf, okBody } from '../shared-schemas.ts';
 import {
@@ -45,18 +46,6 @@ import {
 } from './schema.ts';
 
 const tags = ['meetings'];
-
-/** Sends an iCalendar file (inline for feeds, as a download for one meeting). */
-/** Calendar files: the viewer's own cache may keep them five minutes. */
-export const feedCacheControl = 'private, max-age=300';
-
-export function sendCalendar(reply: FastifyReply, text: string | Buffer, filename: string, download = false) {
-  return reply
-    .type('text/calendar; charset=utf-8')
-    .header('Cache-Control', feedCacheControl)
-    .header('Content-Disposition', `${download ? 'attachment' : 'inline'}; filename="${filename}"`)
-    .send(text);
-}
 
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;

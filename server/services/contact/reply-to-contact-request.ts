@@ -3,12 +3,12 @@ import { contactTopicLabels } from '../../../common/enums.ts';
 import { contactReplies, contactRequests } from '../../db/schema/index.ts';
 import { authorize, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { excerpt } from '../../lib/excerpt.ts';
 import { canHandleContactRequests } from '../../policies/communities.ts';
 import { findContactRequestForUpdate } from '../../queries/contact-requests.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
 import { actionEmail } from '../mail/templates.ts';
-import { excerpt } from '../notifications/notify-many.ts';
 
 import { onlyCoordinators } from './read-contact-requests.ts';
 

@@ -2,10 +2,11 @@ import { type ContactTopic, contactTopicLabels } from '../../../common/enums.ts'
 import { contactRequests } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { excerpt } from '../../lib/excerpt.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { notifyEach } from '../notifications/notify.ts';
 
 export interface NewContactRequest {
   topic: ContactTopic;

@@ -1,8 +1,9 @@
 import { quoted } from '../../../common/plain-text.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
+import { excerpt } from '../../lib/excerpt.ts';
 import { nonMembersAmong } from '../meetings/load-meeting.ts';
-import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { notifyEach } from '../notifications/notify.ts';
 
 /**
  * People @mentioned in a post must be members of the community: anyone else is a field error

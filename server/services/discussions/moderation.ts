@@ -4,11 +4,12 @@ import type { Db } from '../../db/client.ts';
 import { moderationActions, posts, reports, threads } from '../../db/schema/index.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { excerpt } from '../../lib/excerpt.ts';
 import { canModerateDiscussions, canReport } from '../../policies/discussions.ts';
 import { authorizeWrite, leaderIdsOf } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { notifyEach } from '../notifications/notify.ts';
 import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
 
 const moderatorsOnly = 'Only the community’s leaders and the coordinators moderate.';

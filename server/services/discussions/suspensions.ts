@@ -2,8 +2,7 @@ import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { communityMembers, communitySuspensions, users } from '../../db/schema/index.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
-import type { Actor } from '../../lib/actor.ts';
-import { isCoordinator } from '../../policies/communities.ts';
+import { type Actor, isCoordinator } from '../../lib/actor.ts';
 import {
   canLiftSuspension,
   canManageSuspensions,

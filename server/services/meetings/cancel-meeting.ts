@@ -3,11 +3,12 @@ import type { SeriesScope } from '../../../common/enums.ts';
 import { meetings } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { excerpt } from '../../lib/excerpt.ts';
 import { canEditMeeting } from '../../policies/meetings.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { notifyEach } from '../notifications/notify.ts';
 import { interestedPeople, loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
 
 /**

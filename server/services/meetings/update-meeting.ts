@@ -9,7 +9,7 @@ import type { UpdateMeetingInput } from '../../routes/meetings/schema.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify-many.ts';
+import { notifyEach } from '../notifications/notify.ts';
 import { promoteFromWaitlist } from './answer-rsvp.ts';
 import { interestedPeople, loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
 import { addWallClockMinutes, meetingTimes, wallClockMinutes } from './meeting-times.ts';

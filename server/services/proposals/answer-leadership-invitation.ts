@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { canAnswerLeadershipInvitation, isProposalOpen } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify-many.ts';
+import { notifyEach } from '../notifications/notify.ts';
 import { lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
 
 /**

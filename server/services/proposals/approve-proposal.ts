@@ -3,12 +3,13 @@ import { quoted } from '../../../common/plain-text.ts';
 import { proposals } from '../../db/schema/index.ts';
 import { AppError, authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { excerpt } from '../../lib/excerpt.ts';
 import { canReviewProposals, isProposalOpen } from '../../policies/communities.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import { createCommunity } from '../communities/create-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { notifyEach } from '../notifications/notify.ts';
 import { type LockedProposal, lockProposal, proposalClosed } from './proposal-steps.ts';
 
 const names = (people: { displayName: string }[]) => people.map((person) => person.displayName).join(', ');

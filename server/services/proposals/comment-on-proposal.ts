@@ -3,11 +3,12 @@ import { quoted } from '../../../common/plain-text.ts';
 import { proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { excerpt } from '../../lib/excerpt.ts';
 import { canCommentOnProposal } from '../../policies/communities.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { notifyEach } from '../notifications/notify.ts';
 import { concernedCoordinatorIds, lockProposal, proposalUrl, teamIds } from './proposal-steps.ts';
 
 /**

@@ -2,12 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { proposals } from '../../db/schema/index.ts';
 import { AppError, authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { excerpt } from '../../lib/excerpt.ts';
 import { canEditProposal, isProposer } from '../../policies/communities.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { notifyEach } from '../notifications/notify.ts';
 import { lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
 
 /**

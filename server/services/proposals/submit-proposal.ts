@@ -14,7 +14,7 @@ import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify-many.ts';
+import { notifyEach } from '../notifications/notify.ts';
 import { checkCoLeaders, checkUnit, proposalUrl } from './proposal-steps.ts';
 
 /** What a proposal says about the community it asks for. */

@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { canEditProposal, isProposer } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify-many.ts';
+import { notifyEach } from '../notifications/notify.ts';
 import { checkCoLeaders, checkUnit, lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
 import type { NewProposal } from './submit-proposal.ts';
 

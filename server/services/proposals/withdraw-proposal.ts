@@ -2,11 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { excerpt } from '../../lib/excerpt.ts';
 import { canWithdrawProposal, isProposer } from '../../policies/communities.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { excerpt, notifyEach } from '../notifications/notify-many.ts';
+import { notifyEach } from '../notifications/notify.ts';
 import {
   concernedCoordinatorIds,
   lockProposal,

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/database.ts';
-import type { Database } from '../client.ts';
+import type { Database } from '../../server/db/client.ts';
+import { openTestDatabase } from '../../server/test/database.ts';
 import { loadSeedPeople, seedCommunities } from './communities.ts';
 import { seedDiscussions } from './discussions.ts';
 import { ensureUnits, seedPeople, unitNames } from './people.ts';

@@ -19,10 +19,10 @@ import {
   tr,
 } from '@faker-js/faker';
 import { inArray, sql } from 'drizzle-orm';
-import type { PersonKind, UserRole } from '../../../common/enums.ts';
-import { buildPersonSearchDocument } from '../../queries/users.ts';
-import type { Db } from '../client.ts';
-import { units, users } from '../schema/index.ts';
+import type { PersonKind, UserRole } from '../../common/enums.ts';
+import type { Db } from '../../server/db/client.ts';
+import { units, users } from '../../server/db/schema/index.ts';
+import { buildPersonSearchDocument } from '../../server/queries/users.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import {
   educationTopics,

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import type { RsvpStatus } from '../../../common/enums.ts';
-import type { meetingAttendance, meetingRsvps } from '../schema/index.ts';
+import type { RsvpStatus } from '../../common/enums.ts';
+import type { meetingAttendance, meetingRsvps } from '../../server/db/schema/index.ts';
 import { planSizes } from './community-members.ts';
 import type { MeetingCommunity, PlannedMeeting } from './meeting-plan.ts';
 import { answers, featuredAnswers } from './meeting-vocabulary.ts';

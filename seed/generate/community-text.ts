@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import type { Audience, CommunityKind, CommunityStage, MeetingFormat } from '../../../common/enums.ts';
+import type { Audience, CommunityKind, CommunityStage, MeetingFormat } from '../../common/enums.ts';
 import {
   activityItems,
   communityNamePatterns,

@@ -1,8 +1,8 @@
 import type { Faker } from '@faker-js/faker';
 import { DateTime } from 'luxon';
-import type { CommunityStage, MeetingFormat, MeetingKind, MeetingStatus } from '../../../common/enums.ts';
-import { expandRecurrence, localToInstant } from '../../lib/recurrence.ts';
-import type { meetingSeries, meetings } from '../schema/index.ts';
+import type { CommunityStage, MeetingFormat, MeetingKind, MeetingStatus } from '../../common/enums.ts';
+import type { meetingSeries, meetings } from '../../server/db/schema/index.ts';
+import { expandRecurrence, localToInstant } from '../../server/lib/recurrence.ts';
 import { planSizes } from './community-members.ts';
 import {
   agendas,

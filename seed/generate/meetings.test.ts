@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/database.ts';
-import type { Database } from '../client.ts';
+import type { Database } from '../../server/db/client.ts';
+import { openTestDatabase } from '../../server/test/database.ts';
 import { loadSeedPeople, seedCommunities } from './communities.ts';
 import { seedMeetings } from './meetings.ts';
 import { ensureUnits, seedPeople, unitNames } from './people.ts';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { ResourceKind, ResourceUseKind } from '../../../common/enums.ts';
-import { quoted } from '../../../common/plain-text.ts';
-import { parseVideoUrl } from '../../lib/video.ts';
-import type { Db } from '../client.ts';
+import type { ResourceKind, ResourceUseKind } from '../../common/enums.ts';
+import { quoted } from '../../common/plain-text.ts';
+import type { Db } from '../../server/db/client.ts';
 import {
   collectionResources,
   resourceActivity,
@@ -12,7 +11,8 @@ import {
   resourceUses,
   toolkitCollections,
   toolkitTopics,
-} from '../schema/index.ts';
+} from '../../server/db/schema/index.ts';
+import { parseVideoUrl } from '../../server/lib/video.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { type DemoCommunity, writeThreads } from './demo-discussions.ts';
 

@@ -1,11 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import type {
-  Audience,
-  CommunityKind,
-  CommunityStage,
-  PersonKind,
-  Visibility,
-} from '../../../common/enums.ts';
+import type { Audience, CommunityKind, CommunityStage, PersonKind, Visibility } from '../../common/enums.ts';
 
 /** A person the seed may make a leader or member: their kind and unit decide where they fit. */
 export interface SeedPerson {

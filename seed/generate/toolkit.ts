@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { rowsOf } from '../../queries/raw-rows.ts';
-import type { Db } from '../client.ts';
+import type { Db } from '../../server/db/client.ts';
+import { rowsOf } from '../../server/queries/raw-rows.ts';
 import { resourceSentences, resourceTitles, subTopicNames } from './discussion-vocabulary.ts';
 import { educationTopics } from './vocabulary.ts';
 

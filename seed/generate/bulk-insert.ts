@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName, type SQL, type SQLChunk, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../client.ts';
+import type { Db } from '../../server/db/client.ts';
 
 /**
  * Inserts many rows in one statement: the rows travel as a single JSON parameter that

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
-import type { ThreadKind } from '../../../common/enums.ts';
-import type { Db } from '../client.ts';
-import { posts, reactions, threadFollows, threadReads, threads } from '../schema/index.ts';
+import type { ThreadKind } from '../../common/enums.ts';
+import type { Db } from '../../server/db/client.ts';
+import { posts, reactions, threadFollows, threadReads, threads } from '../../server/db/schema/index.ts';
 import { bulkInsert } from './bulk-insert.ts';
 import { loadMeetingCommunities, type MeetingCommunity } from './meetings.ts';
 

@@ -1,18 +1,18 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { loadEnvOrExit } from '../env.ts';
-import { hashPassword } from '../lib/crypto.ts';
-import { buildPersonSearchDocument, countUsers } from '../queries/users.ts';
-import { type Database, type Db, openDatabase } from './client.ts';
-import { DataDirLockedError, lockDataDir } from './data-dir-lock.ts';
-import { findPgliteTemplate } from './pglite-template.ts';
-import { institutionSettings, users } from './schema/index.ts';
-import { seedCommunities } from './seed/communities.ts';
-import { loadDemoCommunities, seedDemoDiscussions } from './seed/demo-discussions.ts';
-import { seedDemoToolkit } from './seed/demo-toolkit.ts';
-import { seedMeetings } from './seed/meetings.ts';
-import { ensureUnits, type SeedUnit, seedPeople, unitNames } from './seed/people.ts';
+import { type Database, type Db, openDatabase } from '../server/db/client.ts';
+import { DataDirLockedError, lockDataDir } from '../server/db/data-dir-lock.ts';
+import { findPgliteTemplate } from '../server/db/pglite-template.ts';
+import { institutionSettings, users } from '../server/db/schema/index.ts';
+import { loadEnvOrExit } from '../server/env.ts';
+import { hashPassword } from '../server/lib/crypto.ts';
+import { buildPersonSearchDocument, countUsers } from '../server/queries/users.ts';
+import { seedCommunities } from './generate/communities.ts';
+import { loadDemoCommunities, seedDemoDiscussions } from './generate/demo-discussions.ts';
+import { seedDemoToolkit } from './generate/demo-toolkit.ts';
+import { seedMeetings } from './generate/meetings.ts';
+import { ensureUnits, type SeedUnit, seedPeople, unitNames } from './generate/people.ts';
 
 /**
  * `npm run seed:demo`: fills a fresh installation with a believable institution (units, 200 people with

@@ -1,9 +1,7 @@
 import { base, en, en_GB, Faker } from '@faker-js/faker';
 import { isNull, sql } from 'drizzle-orm';
-import type { MembershipRole } from '../../../common/enums.ts';
-import { findCharterTemplate } from '../../queries/charter-template.ts';
-import { buildCommunitySearchDocument, slugify } from '../../queries/communities.ts';
-import type { Db } from '../client.ts';
+import type { MembershipRole } from '../../common/enums.ts';
+import type { Db } from '../../server/db/client.ts';
 import {
   type CharterSections,
   charterVersions,
@@ -11,7 +9,9 @@ import {
   communityMembers,
   communityStageChanges,
   users,
-} from '../schema/index.ts';
+} from '../../server/db/schema/index.ts';
+import { findCharterTemplate } from '../../server/queries/charter-template.ts';
+import { buildCommunitySearchDocument, slugify } from '../../server/queries/communities.ts';
 import { bulkInsertBatches } from './bulk-insert.ts';
 import { PeoplePools, type PoolKey, placeFeatured, planSizes, type SeedPerson } from './community-members.ts';
 import { mixCommunity } from './community-mix.ts';

@@ -1,4 +1,4 @@
-import type { MeetingKind, RsvpAnswer } from '../../../common/enums.ts';
+import type { MeetingKind, RsvpAnswer } from '../../common/enums.ts';
 
 /**
  * The words and shapes seeded meetings are made of: titles by kind, descriptions, agendas, rooms,

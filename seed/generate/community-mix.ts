@@ -6,7 +6,7 @@ import type {
   JoinPolicy,
   MeetingFormat,
   Visibility,
-} from '../../../common/enums.ts';
+} from '../../common/enums.ts';
 
 /**
  * How a generated campus's communities are mixed: kinds, stages, audiences, formats, visibilities and

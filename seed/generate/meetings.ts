@@ -1,6 +1,6 @@
 import { base, en, en_GB, Faker } from '@faker-js/faker';
 import { asc, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import type { Db } from '../../server/db/client.ts';
 import {
   communities,
   communityMembers,
@@ -8,7 +8,7 @@ import {
   meetingRsvps,
   meetingSeries,
   meetings,
-} from '../schema/index.ts';
+} from '../../server/db/schema/index.ts';
 import { bulkInsertBatches } from './bulk-insert.ts';
 import { planAnswers } from './meeting-answers.ts';
 import {
