@@ -7,7 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { startPgliteThread } from './pglite-thread.ts';
+import { type PgliteThread, startPgliteThread } from './pglite-thread.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -127,6 +127,16 @@ async function openPglite(
     // Checkpoint on close: the next start replays no WAL.
     await thread.close();
   });
+}
+
+/**
+ * A database over a PGlite thread its caller owns: closing it ends its connections, not the thread. The
+ * API tests keep one thread per test process and reset it between files (server/test/database.ts):
+ * starting PGlite from the dump cost about 2 s of processor time per file.
+ */
+export function openOnPgliteThread(thread: PgliteThread, poolSize = 4): Database {
+  const pool = new pg.Pool({ max: poolSize, stream: () => thread.connect(), idleTimeoutMillis: 0 });
+  return openPool(pool, 'pglite', () => pool.end());
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
