@@ -4,7 +4,6 @@
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ResourceKind } from '../../common/enums.ts';
 import type {
   collectionDetailSchema,
   collectionSchema,
@@ -12,7 +11,8 @@ import type {
   resourceSummarySchema,
   resourceUseSchema,
   toolkitSchema,
-} from '../../server/routes/toolkit/schema.ts';
+} from '../../common/contracts/toolkit.ts';
+import type { ResourceKind } from '../../common/enums.ts';
 import { ApiError, apiGet, apiGetPage } from './client.ts';
 
 export type ResourceSummary = z.infer<typeof resourceSummarySchema>;

@@ -3,9 +3,8 @@
  * server reaches the bundle.
  */
 import type { z } from 'zod';
-import type { CharterSectionKey, EmailChoice, NotificationKind } from '../../common/enums.ts';
-import type { auditSchema, mailSchema } from '../../server/routes/admin/schema.ts';
-import type { sessionSchema } from '../../server/routes/auth/schema.ts';
+import type { auditSchema, mailSchema } from '../../common/contracts/admin.ts';
+import type { sessionSchema } from '../../common/contracts/auth.ts';
 import type {
   charterSchema,
   communityCardSchema,
@@ -15,28 +14,28 @@ import type {
   memberSchema,
   stageChangeSchema,
   viewerSchema,
-} from '../../server/routes/communities/schema.ts';
+} from '../../common/contracts/communities.ts';
 import type {
   contactBody,
   contactRequestSchema,
   contactRequestSummarySchema,
-} from '../../server/routes/contact/schema.ts';
+} from '../../common/contracts/contact.ts';
 import type {
   postSchema,
   revisionSchema,
   startThreadBody,
   threadSchema,
   threadSummarySchema,
-} from '../../server/routes/discussions/schema.ts';
-import type { whatsNewSchema } from '../../server/routes/home/index.ts';
-import type { institutionSchema, unitSchema } from '../../server/routes/institution/index.ts';
+} from '../../common/contracts/discussions.ts';
+import type { whatsNewSchema } from '../../common/contracts/home.ts';
+import type { institutionSchema, unitSchema } from '../../common/contracts/institution.ts';
 import type {
   csvReportSchema,
   invitationListSchema,
   invitationSchema,
   invitationViewSchema,
   inviteResultSchema,
-} from '../../server/routes/invitations/schema.ts';
+} from '../../common/contracts/invitations.ts';
 import type {
   activityRoleSchema,
   feedUrlSchema,
@@ -48,19 +47,20 @@ import type {
   rsvpResultSchema,
   scheduleMeetingBody,
   updateMeetingBody,
-} from '../../server/routes/meetings/schema.ts';
+} from '../../common/contracts/meetings.ts';
 import type {
   createProposalBody,
   proposalSchema,
   proposalSummarySchema,
-} from '../../server/routes/proposals/schema.ts';
-import type { searchResponse, searchResultSchema, searchSorts } from '../../server/routes/search/schema.ts';
+} from '../../common/contracts/proposals.ts';
+import type { searchResponse, searchResultSchema, searchSorts } from '../../common/contracts/search.ts';
 import type {
   adminUserSchema,
   meSchema,
   personSchema,
   personSummarySchema,
-} from '../../server/routes/shared-schemas.ts';
+} from '../../common/contracts/shared.ts';
+import type { CharterSectionKey, EmailChoice, NotificationKind } from '../../common/enums.ts';
 
 export type Institution = z.infer<typeof institutionSchema>;
 export type Unit = z.infer<typeof unitSchema>;

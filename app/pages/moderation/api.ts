@@ -5,7 +5,7 @@ import type {
   moderationEntrySchema,
   reportSchema,
   suspensionSchema,
-} from '../../../server/routes/discussions/schema.ts';
+} from '../../../common/contracts/discussions.ts';
 import { apiGetPage } from '../../api/client.ts';
 
 /** The moderation API's types, inferred from the server's schemas (type-only imports). */
