@@ -1,6 +1,6 @@
 /**
- * The Toolkit's API types (inferred from the server's zod schemas; type-only imports, so nothing of the
- * server reaches the bundle), its query hooks and the multipart upload.
+ * The Toolkit's API types (inferred from its contract, common/contracts/toolkit.ts; type-only imports, so
+ * no schema reaches the bundle), its query hooks and the multipart upload.
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';

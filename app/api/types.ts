@@ -1,10 +1,11 @@
 /**
- * Response types of the API, inferred from the server's zod schemas. Type-only imports: nothing of the
- * server reaches the bundle.
+ * Response types of the API, inferred from its contract (the zod schemas in common/contracts/, which the
+ * server validates and answers with). Type-only imports: no schema reaches the bundle.
  */
 import type { z } from 'zod';
 import type { auditSchema, mailSchema } from '../../common/contracts/admin.ts';
 import type { sessionSchema } from '../../common/contracts/auth.ts';
+import type { templateSchema } from '../../common/contracts/charter-template.ts';
 import type {
   charterSchema,
   communityCardSchema,
@@ -48,6 +49,7 @@ import type {
   scheduleMeetingBody,
   updateMeetingBody,
 } from '../../common/contracts/meetings.ts';
+import type { notificationSchema, preferenceSchema } from '../../common/contracts/notifications.ts';
 import type {
   createProposalBody,
   proposalSchema,
@@ -60,7 +62,6 @@ import type {
   personSchema,
   personSummarySchema,
 } from '../../common/contracts/shared.ts';
-import type { CharterSectionKey, EmailChoice, NotificationKind } from '../../common/enums.ts';
 
 export type Institution = z.infer<typeof institutionSchema>;
 export type Unit = z.infer<typeof unitSchema>;
@@ -130,32 +131,11 @@ export type ContactRequestSummary = z.infer<typeof contactRequestSummarySchema>;
 export type ContactRequest = z.infer<typeof contactRequestSchema>;
 export type ContactReply = ContactRequest['replies'][number];
 
-/**
- * The institution's charter template (GET/PUT /api/admin/charter-template). Written by hand: the
- * route's schema is not exported yet.
- */
-export interface CharterTemplate {
-  sections: Record<CharterSectionKey, string>;
-  /** Each saved section rendered to safe HTML by the server. */
-  sectionsHtml: Record<CharterSectionKey, string>;
-  updatedAt: string | null;
-  updatedBy: { id: string; displayName: string } | null;
-}
+/** The institution's charter template (GET/PUT /api/admin/charter-template). */
+export type CharterTemplate = z.infer<typeof templateSchema>;
 
 /** One in-app notification (GET /api/notifications). */
-export interface AppNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  url: string;
-  read: boolean;
-  createdAt: string;
-}
+export type AppNotification = z.infer<typeof notificationSchema>;
 
 /** One notification preference (GET /api/notifications/preferences). */
-export interface NotificationPreference {
-  kind: NotificationKind;
-  label: string;
-  email: EmailChoice;
-}
+export type NotificationPreference = z.infer<typeof preferenceSchema>;
