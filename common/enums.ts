@@ -85,6 +85,10 @@ export const communityStageDescriptions: Record<CommunityStage, string> = {
   archived: 'Archived: read-only, kept in the directory as a memory of what it did.',
 };
 
+/** The orders of the community directory (GET /api/communities `sort`). */
+export const directorySorts = ['relevance', 'activity', 'newest', 'size', 'name'] as const;
+export type DirectorySort = (typeof directorySorts)[number];
+
 export const audiences = ['staff', 'students', 'everyone'] as const;
 export type Audience = (typeof audiences)[number];
 export const audienceLabels: Record<Audience, string> = {

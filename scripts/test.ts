@@ -1,6 +1,7 @@
 // `npm test`: every check once, in phases, and a table of what each took and counted at the end.
 //
-//   static      Biome (lint and format), the TypeScript type check, the migration drift check
+//   static      Biome (lint and format), the TypeScript type check, the import rules (dependency-cruiser:
+//               layers point one way, no circle, no app → server import), the migration drift check
 //   unit        the API and unit tests (Vitest) on PGlite, and on PostgreSQL when TEST_DATABASE_URL
 //               names a server
 //   journeys    the browser journeys (Playwright with axe) once: on PostgreSQL when TEST_DATABASE_URL
@@ -210,6 +211,9 @@ const { values } = parseArgs({
 const only = new Set(values.phase ?? []);
 const wanted = (name: string) => only.size === 0 || only.has(name);
 
+/** Every folder of TypeScript the import rules (.dependency-cruiser.cjs) cover. */
+const importRuleFolders = ['server', 'seed', 'common', 'app', 'scripts', 'bench', 'e2e'];
+
 const checksLane: Phase[] = [];
 const browserLane: Phase[] = [];
 const eitherLane: Phase[] = [];
@@ -218,6 +222,14 @@ if (wanted('static')) {
   checksLane.push(
     { name: 'lint and format (Biome)', step: { command: bin('biome'), args: ['check', '.'], env: baseEnv } },
     { name: 'type check', step: { command: bin('tsc'), args: ['--noEmit'], env: baseEnv } },
+    {
+      name: 'import rules (dependency-cruiser)',
+      step: {
+        command: bin('depcruise'),
+        args: ['--config', '.dependency-cruiser.cjs', '--output-type', 'err', ...importRuleFolders],
+        env: baseEnv,
+      },
+    },
     {
       name: 'migration drift',
       step: { command: bin('node'), args: ['scripts/check-migration-drift.ts'], env: baseEnv },

@@ -1,10 +1,9 @@
 /**
- * The Toolkit's API types (inferred from the server's zod schemas; type-only imports, so nothing of the
- * server reaches the bundle), its query hooks and the multipart upload.
+ * The Toolkit's API types (inferred from its contract, common/contracts/toolkit.ts; type-only imports, so
+ * no schema reaches the bundle), its query hooks and the multipart upload.
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ResourceKind } from '../../common/enums.ts';
 import type {
   collectionDetailSchema,
   collectionSchema,
@@ -12,7 +11,8 @@ import type {
   resourceSummarySchema,
   resourceUseSchema,
   toolkitSchema,
-} from '../../server/routes/toolkit/schema.ts';
+} from '../../common/contracts/toolkit.ts';
+import type { ResourceKind } from '../../common/enums.ts';
 import { ApiError, apiGet, apiGetPage } from './client.ts';
 
 export type ResourceSummary = z.infer<typeof resourceSummarySchema>;

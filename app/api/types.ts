@@ -1,11 +1,11 @@
 /**
- * Response types of the API, inferred from the server's zod schemas. Type-only imports: nothing of the
- * server reaches the bundle.
+ * Response types of the API, inferred from its contract (the zod schemas in common/contracts/, which the
+ * server validates and answers with). Type-only imports: no schema reaches the bundle.
  */
 import type { z } from 'zod';
-import type { CharterSectionKey, EmailChoice, NotificationKind } from '../../common/enums.ts';
-import type { auditSchema, mailSchema } from '../../server/routes/admin/schema.ts';
-import type { sessionSchema } from '../../server/routes/auth/schema.ts';
+import type { auditSchema, mailSchema } from '../../common/contracts/admin.ts';
+import type { sessionSchema } from '../../common/contracts/auth.ts';
+import type { templateSchema } from '../../common/contracts/charter-template.ts';
 import type {
   charterSchema,
   communityCardSchema,
@@ -15,28 +15,28 @@ import type {
   memberSchema,
   stageChangeSchema,
   viewerSchema,
-} from '../../server/routes/communities/schema.ts';
+} from '../../common/contracts/communities.ts';
 import type {
   contactBody,
   contactRequestSchema,
   contactRequestSummarySchema,
-} from '../../server/routes/contact/schema.ts';
+} from '../../common/contracts/contact.ts';
 import type {
   postSchema,
   revisionSchema,
   startThreadBody,
   threadSchema,
   threadSummarySchema,
-} from '../../server/routes/discussions/schema.ts';
-import type { whatsNewSchema } from '../../server/routes/home/index.ts';
-import type { institutionSchema, unitSchema } from '../../server/routes/institution/index.ts';
+} from '../../common/contracts/discussions.ts';
+import type { whatsNewSchema } from '../../common/contracts/home.ts';
+import type { institutionSchema, unitSchema } from '../../common/contracts/institution.ts';
 import type {
   csvReportSchema,
   invitationListSchema,
   invitationSchema,
   invitationViewSchema,
   inviteResultSchema,
-} from '../../server/routes/invitations/schema.ts';
+} from '../../common/contracts/invitations.ts';
 import type {
   activityRoleSchema,
   feedUrlSchema,
@@ -48,19 +48,20 @@ import type {
   rsvpResultSchema,
   scheduleMeetingBody,
   updateMeetingBody,
-} from '../../server/routes/meetings/schema.ts';
+} from '../../common/contracts/meetings.ts';
+import type { notificationSchema, preferenceSchema } from '../../common/contracts/notifications.ts';
 import type {
   createProposalBody,
   proposalSchema,
   proposalSummarySchema,
-} from '../../server/routes/proposals/schema.ts';
-import type { searchResponse, searchResultSchema, searchSorts } from '../../server/routes/search/schema.ts';
+} from '../../common/contracts/proposals.ts';
+import type { searchResponse, searchResultSchema, searchSorts } from '../../common/contracts/search.ts';
 import type {
   adminUserSchema,
   meSchema,
   personSchema,
   personSummarySchema,
-} from '../../server/routes/shared-schemas.ts';
+} from '../../common/contracts/shared.ts';
 
 export type Institution = z.infer<typeof institutionSchema>;
 export type Unit = z.infer<typeof unitSchema>;
@@ -130,32 +131,11 @@ export type ContactRequestSummary = z.infer<typeof contactRequestSummarySchema>;
 export type ContactRequest = z.infer<typeof contactRequestSchema>;
 export type ContactReply = ContactRequest['replies'][number];
 
-/**
- * The institution's charter template (GET/PUT /api/admin/charter-template). Written by hand: the
- * route's schema is not exported yet.
- */
-export interface CharterTemplate {
-  sections: Record<CharterSectionKey, string>;
-  /** Each saved section rendered to safe HTML by the server. */
-  sectionsHtml: Record<CharterSectionKey, string>;
-  updatedAt: string | null;
-  updatedBy: { id: string; displayName: string } | null;
-}
+/** The institution's charter template (GET/PUT /api/admin/charter-template). */
+export type CharterTemplate = z.infer<typeof templateSchema>;
 
 /** One in-app notification (GET /api/notifications). */
-export interface AppNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  url: string;
-  read: boolean;
-  createdAt: string;
-}
+export type AppNotification = z.infer<typeof notificationSchema>;
 
 /** One notification preference (GET /api/notifications/preferences). */
-export interface NotificationPreference {
-  kind: NotificationKind;
-  label: string;
-  email: EmailChoice;
-}
+export type NotificationPreference = z.infer<typeof preferenceSchema>;

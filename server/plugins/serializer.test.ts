@@ -1,8 +1,8 @@
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { threadSchema } from '../routes/discussions/schema.ts';
-import { dataOf, errorBody } from '../routes/shared-schemas.ts';
+import { threadSchema } from '../../common/contracts/discussions.ts';
+import { dataOf, errorBody } from '../../common/contracts/shared.ts';
 import { checkedSerializerCompiler, compiledSerializerCompiler } from './serializer.ts';
 
 const route = (schema: z.ZodType) => ({ schema, method: 'GET', url: '/test', httpStatus: '200' });

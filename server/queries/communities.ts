@@ -3,6 +3,7 @@ import type {
   Audience,
   CommunityKind,
   CommunityStage,
+  DirectorySort,
   MeetingFormat,
   MeetingKind,
   MeetingStatus,
@@ -76,9 +77,6 @@ export function visibleIn(scope: Scope, actorId: SQLWrapper | string): SQL | und
 export function visibleTo(actor: Actor | null): SQL | undefined {
   return visibleIn(scopeOf(actor), actor?.id ?? '');
 }
-
-export const directorySorts = ['relevance', 'activity', 'newest', 'size', 'name'] as const;
-export type DirectorySort = (typeof directorySorts)[number];
 
 export interface DirectoryFilter {
   q?: string | undefined;

@@ -1,9 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { type SearchKind, searchKinds, type searchSorts } from '../../common/contracts/search.ts';
 import type { Db } from '../db/client.ts';
 import { communities, posts, resources, threads, users } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../lib/actor.ts';
-import { type SearchKind, searchKinds, type searchSorts } from '../routes/search/schema.ts';
 import { visibleTo } from './communities.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { listPersonSummaries, toPrefixTsQuery } from './people.ts';

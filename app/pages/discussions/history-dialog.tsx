@@ -1,7 +1,7 @@
 import { Box, Divider, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { revisionSchema } from '../../../server/routes/discussions/schema.ts';
+import type { revisionSchema } from '../../../common/contracts/discussions.ts';
 import { apiGet } from '../../api/client.ts';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';

@@ -5,10 +5,10 @@ import type {
   moderationEntrySchema,
   reportSchema,
   suspensionSchema,
-} from '../../../server/routes/discussions/schema.ts';
+} from '../../../common/contracts/discussions.ts';
 import { apiGetPage } from '../../api/client.ts';
 
-/** The moderation API's types, inferred from the server's schemas (type-only imports). */
+/** The moderation API's types, inferred from its contract (type-only imports). */
 export type Report = z.infer<typeof reportSchema>;
 export type ReportStatus = Report['status'];
 export type Suspension = z.infer<typeof suspensionSchema>;

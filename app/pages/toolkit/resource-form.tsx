@@ -46,7 +46,7 @@ export function topicOptions(
     }));
 }
 
-/** The server's allow-list (server/services/toolkit/allow-list.ts), for the file picker and its hint. */
+/** The server's upload allow-list (its lib/files/allow-list.ts), for the file picker and its hint. */
 const allowedFileTypes =
   'PDF, Word, Excel, PowerPoint, OpenDocument, plain text, CSV, Markdown, PNG, JPEG, GIF, WebP, MP4 or MP3';
 const acceptedExtensions =

@@ -1,6 +1,24 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import {
+  auditSchema,
+  mailQuery,
+  mailSchema,
+  unitBody,
+  unitOut,
+  updateInstitutionBody,
+  updateUserBody,
+  usersQuery,
+} from '../../../common/contracts/admin.ts';
+import {
+  adminUserSchema,
+  cursorQuery,
+  dataOf,
+  errorResponses,
+  idParams,
+  listOf,
+  okBody,
+} from '../../../common/contracts/shared.ts';
 import { AppError, authorize } from '../../errors.ts';
 import {
   receiveToTempFile,
@@ -25,24 +43,6 @@ import {
 } from '../../services/admin/institution.ts';
 import { listUsersForAdmin, manageUser } from '../../services/admin/manage-user.ts';
 import { checkedPart } from '../multipart.ts';
-import {
-  adminUserSchema,
-  cursorQuery,
-  dataOf,
-  errorResponses,
-  idParams,
-  listOf,
-  okBody,
-} from '../shared-schemas.ts';
-import {
-  auditSchema,
-  mailQuery,
-  mailSchema,
-  unitBody,
-  updateInstitutionBody,
-  updateUserBody,
-  usersQuery,
-} from './schema.ts';
 
 type MailRow = Awaited<ReturnType<typeof findMailMessageById>> & {};
 const maxLogoBytes = 2 * 1024 * 1024;
@@ -133,7 +133,6 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const unitOut = z.object({ id: z.string(), name: z.string() });
   app.post(
     '/units',
     {

@@ -1,5 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  changePasswordBody,
+  completeResetBody,
+  emailBody,
+  sessionParams,
+  sessionSchema,
+  setupBody,
+  signInBody,
+  signUpBody,
+  tokenBody,
+} from '../../../common/contracts/auth.ts';
+import { dataOf, errorBody, errorResponses, okBody } from '../../../common/contracts/shared.ts';
 import { AppError } from '../../errors.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../../plugins/auth.ts';
 import { deleteSession, listUserSessions } from '../../queries/sessions.ts';
@@ -14,17 +26,6 @@ import { signIn } from '../../services/auth/sign-in.ts';
 import { signUp } from '../../services/auth/sign-up.ts';
 import { signInWithLink } from '../../services/auth/signin-link.ts';
 import { hitRateLimit, rateLimits } from '../../services/rate-limit.ts';
-import { dataOf, errorBody, errorResponses, okBody } from '../shared-schemas.ts';
-import {
-  changePasswordBody,
-  completeResetBody,
-  emailBody,
-  sessionSchema,
-  setupBody,
-  signInBody,
-  signUpBody,
-  tokenBody,
-} from './schema.ts';
 
 const ok = { data: { ok: true as const } };
 
@@ -236,7 +237,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Sign out one of your other sessions (by the id shown in the list).',
-        params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'Must be a session id from the list.') }),
+        params: sessionParams,
         response: { 200: okBody, ...errorResponses },
       },
     },

@@ -1,4 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { slugParams } from '../../../common/contracts/communities.ts';
+import {
+  communityFeedQuery,
+  feedFileParams,
+  feedUrlSchema,
+  meetingCardSchema,
+  meetingListQuery,
+} from '../../../common/contracts/meetings.ts';
+import { dataOf, errorResponses, listOf, okBody } from '../../../common/contracts/shared.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { answerNotModified } from '../../plugins/conditional.ts';
@@ -14,15 +23,6 @@ import {
 } from '../../services/meetings/calendar-feed.ts';
 import { buildCalendarFile } from '../../services/meetings/calendar-file.ts';
 import { feedCacheControl, sendCalendar } from '../calendar-reply.ts';
-import { slugParams } from '../communities/schema.ts';
-import {
-  communityFeedQuery,
-  feedFileParams,
-  feedUrlSchema,
-  meetingCardSchema,
-  meetingListQuery,
-} from '../meetings/schema.ts';
-import { dataOf, errorResponses, listOf, okBody } from '../shared-schemas.ts';
 
 const tags = ['calendar'];
 

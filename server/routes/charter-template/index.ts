@@ -1,29 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { templateSchema, updateBody } from '../../../common/contracts/charter-template.ts';
+import { dataOf, errorResponses } from '../../../common/contracts/shared.ts';
 import { charterSectionKeys } from '../../../common/enums.ts';
-import { charterSectionField } from '../../../common/fields.ts';
 import { renderMarkdown } from '../../../common/markdown.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { getCharterTemplate, updateCharterTemplate } from '../../services/admin/charter-template.ts';
-import { dataOf, errorResponses } from '../shared-schemas.ts';
-
-const sectionsOf = <T extends z.ZodType>(field: T) =>
-  z.strictObject(
-    Object.fromEntries(charterSectionKeys.map((key) => [key, field])) as Record<
-      (typeof charterSectionKeys)[number],
-      T
-    >,
-  );
-
-const templateSchema = z.object({
-  sections: sectionsOf(z.string()),
-  /** Each section rendered to safe HTML, for the preview. */
-  sectionsHtml: sectionsOf(z.string()),
-  updatedAt: z.string().nullable(),
-  updatedBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
-});
-
-const updateBody = z.strictObject({ sections: sectionsOf(charterSectionField) });
 
 /** The institution's charter template, edited by administrators (registered under /admin). */
 export const charterTemplateRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,27 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  charterBody,
+  charterSchema,
+  communityCardSchema,
+  communityHomeSchema,
+  communitySchema,
+  decisionBody,
+  directoryQuery,
+  joinBody,
+  joinRequestBody,
+  joinRequestSchema,
+  memberSchema,
+  membersQuery,
+  roleBody,
+  slugAndIdParams,
+  slugAndUserParams,
+  slugParams,
+  stageBody,
+  stageChangeSchema,
+  updateCommunityBody,
+} from '../../../common/contracts/communities.ts';
+import { dataOf, errorResponses, idSchema, listOf, okBody } from '../../../common/contracts/shared.ts';
 import { AppError, authorize, notFound } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { canManageCommunity, canSeeCommunity, canSeeMembers } from '../../policies/communities.ts';
@@ -25,28 +47,6 @@ import { loadVisibleCommunity } from '../../services/communities/load-community.
 import { removeMember } from '../../services/communities/remove-member.ts';
 import { requestToJoin } from '../../services/communities/request-to-join.ts';
 import { updateCommunity } from '../../services/communities/update-community.ts';
-import { dataOf, errorResponses, listOf, okBody } from '../shared-schemas.ts';
-import {
-  charterBody,
-  charterSchema,
-  communityCardSchema,
-  communityHomeSchema,
-  communitySchema,
-  decisionBody,
-  directoryQuery,
-  joinBody,
-  joinRequestBody,
-  joinRequestSchema,
-  memberSchema,
-  membersQuery,
-  roleBody,
-  slugAndIdParams,
-  slugAndUserParams,
-  slugParams,
-  stageBody,
-  stageChangeSchema,
-  updateCommunityBody,
-} from './schema.ts';
 
 const tags = ['communities'];
 const ok = { data: { ok: true as const } };
@@ -159,7 +159,7 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Ask to join a moderated community, with a message to its leaders.',
         params: slugParams,
         body: joinRequestBody,
-        response: { 201: dataOf(z.object({ id: z.string() })), ...errorResponses },
+        response: { 201: dataOf(idSchema), ...errorResponses },
       },
     },
     async (request, reply) => {

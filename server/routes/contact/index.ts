@@ -1,4 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  contactBody,
+  contactRequestSchema,
+  contactRequestSummarySchema,
+  contactRequestsQuery,
+  replyBody,
+} from '../../../common/contracts/contact.ts';
+import { dataOf, errorResponses, idParams, listOf, okBody } from '../../../common/contracts/shared.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { presentContactRequest, presentContactRequestSummary } from '../../presenters/contact-requests.ts';
@@ -7,14 +15,6 @@ import { replyToContactRequest } from '../../services/contact/reply-to-contact-r
 import { sendContactRequest } from '../../services/contact/send-contact-request.ts';
 import { setContactRequestStatus } from '../../services/contact/set-contact-request-status.ts';
 import { hitRateLimit, rateLimits } from '../../services/rate-limit.ts';
-import { dataOf, errorResponses, idParams, listOf, okBody } from '../shared-schemas.ts';
-import {
-  contactBody,
-  contactRequestSchema,
-  contactRequestSummarySchema,
-  contactRequestsQuery,
-  replyBody,
-} from './schema.ts';
 
 /** "Get in touch" with the coordinators, and the coordinators' inbox. */
 export const contactRoutes: FastifyPluginAsyncZod = async (app) => {

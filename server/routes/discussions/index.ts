@@ -1,5 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { slugParams } from '../../../common/contracts/communities.ts';
+import {
+  editPostBody,
+  editThreadBody,
+  followBody,
+  helpfulBody,
+  moderateThreadBody,
+  reactionBody,
+  replyBody,
+  revisionSchema,
+  revisionsQuery,
+  startThreadBody,
+  threadListQuery,
+  threadPageQuery,
+  threadParams,
+  threadPostParams,
+  threadSchema,
+  threadSummarySchema,
+} from '../../../common/contracts/discussions.ts';
+import { dataOf, errorResponses, idSchema, listOf, okBody } from '../../../common/contracts/shared.ts';
 import { renderMarkdown } from '../../../common/markdown.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { canSeeHiddenPosts } from '../../policies/discussions.ts';
@@ -18,29 +38,10 @@ import {
 } from '../../services/discussions/react-and-follow.ts';
 import { replyToThread } from '../../services/discussions/reply-to-thread.ts';
 import { startThread } from '../../services/discussions/start-thread.ts';
-import { slugParams } from '../communities/schema.ts';
-import { dataOf, errorResponses, listOf, okBody } from '../shared-schemas.ts';
-import {
-  editPostBody,
-  editThreadBody,
-  followBody,
-  helpfulBody,
-  moderateThreadBody,
-  reactionBody,
-  replyBody,
-  revisionSchema,
-  startThreadBody,
-  threadListQuery,
-  threadPageQuery,
-  threadParams,
-  threadPostParams,
-  threadSchema,
-  threadSummarySchema,
-} from './schema.ts';
 
 const tags = ['discussions'];
 const ok = { data: { ok: true as const } };
-const created = dataOf(z.object({ id: z.string() }));
+const created = dataOf(idSchema);
 
 export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.database.db;
@@ -198,7 +199,7 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The edit history of the opening post (or of a reply: ?postId=).',
         params: threadParams,
-        querystring: z.object({ postId: z.uuid('Must be a valid id.').optional() }),
+        querystring: revisionsQuery,
         response: { 200: dataOf(z.array(revisionSchema)), ...errorResponses },
       },
     },

@@ -1,14 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AppError, authorize } from '../../errors.ts';
-import { excerpt } from '../../lib/excerpt.ts';
-import { requireActor } from '../../plugins/auth.ts';
-import { canSeeAllReports, canSeeHiddenPosts } from '../../policies/discussions.ts';
-import { listModerationLog, listReports } from '../../queries/moderation.ts';
-import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
-import { decideReport, reportPost, setPostHidden } from '../../services/discussions/moderation.ts';
-import { slugParams } from '../communities/schema.ts';
-import { cursorQuery, dataOf, errorResponses, idParams, listOf, okBody } from '../shared-schemas.ts';
+import { slugParams } from '../../../common/contracts/communities.ts';
 import {
   hiddenBody,
   moderationEntrySchema,
@@ -17,7 +8,23 @@ import {
   reportSchema,
   reportsQuery,
   threadParams,
-} from './schema.ts';
+} from '../../../common/contracts/discussions.ts';
+import {
+  cursorQuery,
+  dataOf,
+  errorResponses,
+  idParams,
+  idSchema,
+  listOf,
+  okBody,
+} from '../../../common/contracts/shared.ts';
+import { AppError, authorize } from '../../errors.ts';
+import { excerpt } from '../../lib/excerpt.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { canSeeAllReports, canSeeHiddenPosts } from '../../policies/discussions.ts';
+import { listModerationLog, listReports } from '../../queries/moderation.ts';
+import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
+import { decideReport, reportPost, setPostHidden } from '../../services/discussions/moderation.ts';
 import { suspensionRoutes } from './suspensions.ts';
 
 const tags = ['moderation'];
@@ -57,7 +64,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Report the opening post (postId null) or a reply to the moderators, with a reason.',
         params: threadParams,
         body: reportBody,
-        response: { 201: dataOf(z.object({ id: z.string() })), ...errorResponses },
+        response: { 201: dataOf(idSchema), ...errorResponses },
       },
     },
     async (request, reply) => {

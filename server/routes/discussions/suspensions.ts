@@ -1,5 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { slugParams } from '../../../common/contracts/communities.ts';
+import { suspendBody, suspensionSchema } from '../../../common/contracts/discussions.ts';
+import {
+  cursorQuery,
+  dataOf,
+  errorResponses,
+  idParams,
+  idSchema,
+  listOf,
+  okBody,
+} from '../../../common/contracts/shared.ts';
 import { authorize } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { canSeeHiddenPosts } from '../../policies/discussions.ts';
@@ -7,9 +17,6 @@ import { presentPersonRef } from '../../presenters/meetings.ts';
 import { listActiveSuspensions } from '../../queries/moderation.ts';
 import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
 import { liftSuspension, suspendMember } from '../../services/discussions/suspensions.ts';
-import { slugParams } from '../communities/schema.ts';
-import { cursorQuery, dataOf, errorResponses, idParams, listOf, okBody } from '../shared-schemas.ts';
-import { suspendBody, suspensionSchema } from './schema.ts';
 
 const tags = ['moderation'];
 
@@ -26,7 +33,7 @@ export const suspensionRoutes: FastifyPluginAsyncZod = async (app) => {
           'Leaders and coordinators suspend a member from the community, with a reason and an optional end; the person is told.',
         params: slugParams,
         body: suspendBody,
-        response: { 201: dataOf(z.object({ id: z.string() })), ...errorResponses },
+        response: { 201: dataOf(idSchema), ...errorResponses },
       },
     },
     async (request, reply) => {

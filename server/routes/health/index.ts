@@ -1,12 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-const healthBody = z.object({
-  status: z.enum(['ok', 'unavailable']),
-  database: z.enum(['pglite', 'postgres']),
-});
-
-const liveBody = z.object({ status: z.literal('ok') });
+import { healthBody, liveBody } from '../../../common/contracts/health.ts';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   // Readiness: the process takes requests and its database answers. Load balancers and orchestrators

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { whatsNewSchema } from '../../../common/contracts/home.ts';
+import { dataOf, errorResponses } from '../../../common/contracts/shared.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { presentThreadSummary } from '../../presenters/discussions.ts';
 import { presentMeetingCard } from '../../presenters/meetings.ts';
@@ -7,21 +8,6 @@ import { presentResourceSummary } from '../../presenters/toolkit.ts';
 import { listCalendar } from '../../queries/meetings.ts';
 import { listFeaturedForMember } from '../../queries/toolkit.ts';
 import { listWhatsNew, type WhatsNewRow } from '../../queries/whats-new.ts';
-import { threadSummarySchema } from '../discussions/schema.ts';
-import { meetingCardSchema } from '../meetings/schema.ts';
-import { dataOf, errorResponses } from '../shared-schemas.ts';
-import { resourceSummarySchema } from '../toolkit/schema.ts';
-
-const threadWithCommunity = threadSummarySchema.extend({
-  community: z.object({ slug: z.string(), name: z.string() }),
-});
-
-export const whatsNewSchema = z.object({
-  announcements: z.array(threadWithCommunity),
-  activeThreads: z.array(threadWithCommunity),
-  upcomingMeetings: z.array(meetingCardSchema),
-  featuredResources: z.array(resourceSummarySchema),
-});
 
 const present = (row: WhatsNewRow) => ({
   ...presentThreadSummary(row),

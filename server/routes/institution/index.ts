@@ -1,16 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { institutionSchema, unitSchema } from '../../../common/contracts/institution.ts';
+import { dataOf } from '../../../common/contracts/shared.ts';
 import { AppError } from '../../errors.ts';
 import { getInstitutionSettings, listUnits } from '../../queries/institution.ts';
-import { dataOf } from '../shared-schemas.ts';
-
-export const institutionSchema = z.object({
-  name: z.string(),
-  logoUrl: z.string().nullable(),
-  setupNeeded: z.boolean(),
-  smtpConfigured: z.boolean(),
-});
-export const unitSchema = z.object({ id: z.string(), name: z.string(), memberCount: z.number() });
 
 export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

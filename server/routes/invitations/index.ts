@@ -1,7 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { slugAndIdParams, slugParams } from '../../../common/contracts/communities.ts';
+import {
+  acceptedInvitationSchema,
+  csvQuery,
+  csvReportSchema,
+  invitationListSchema,
+  invitationsQuery,
+  invitationViewSchema,
+  inviteBody,
+  inviteLinkBody,
+  inviteLinkSchema,
+  inviteResultSchema,
+  tokenParams,
+} from '../../../common/contracts/invitations.ts';
+import { dataOf, errorResponses, okBody } from '../../../common/contracts/shared.ts';
 import { AppError } from '../../errors.ts';
 import {
   receiveToTempFile,
@@ -24,20 +38,7 @@ import {
   exportCommunityInvitations,
   listCommunityInvitations,
 } from '../../services/communities/read-invitations.ts';
-import { slugAndIdParams, slugParams } from '../communities/schema.ts';
 import { checkedPart } from '../multipart.ts';
-import { dataOf, errorResponses, okBody } from '../shared-schemas.ts';
-import {
-  csvQuery,
-  csvReportSchema,
-  invitationListSchema,
-  invitationsQuery,
-  invitationViewSchema,
-  inviteBody,
-  inviteLinkBody,
-  inviteResultSchema,
-  tokenParams,
-} from './schema.ts';
 
 const tags = ['invitations'];
 
@@ -165,7 +166,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
         params: slugParams,
         body: inviteLinkBody,
         response: {
-          201: dataOf(z.object({ id: z.string(), url: z.string(), expiresAt: z.string() })),
+          201: dataOf(inviteLinkSchema),
           ...errorResponses,
         },
       },
@@ -223,7 +224,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Accept an invitation: become a member with the invited role.',
         params: tokenParams,
-        response: { 200: dataOf(z.object({ slug: z.string() })), ...errorResponses },
+        response: { 200: dataOf(acceptedInvitationSchema), ...errorResponses },
       },
     },
     async (request) => ({

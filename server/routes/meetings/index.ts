@@ -1,6 +1,26 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { slugAndIdParams, slugParams } from '../../../common/contracts/communities.ts';
+import {
+  activityRoleBody,
+  activityRoleSchema,
+  attendanceBody,
+  cancelMeetingBody,
+  followUpBody,
+  meetingCardSchema,
+  meetingListQuery,
+  meetingParams,
+  meetingSchema,
+  roleAssignmentBody,
+  roleSuggestionSchema,
+  rsvpBody,
+  rsvpEntrySchema,
+  rsvpResultSchema,
+  scheduleMeetingBody,
+  updateMeetingBody,
+} from '../../../common/contracts/meetings.ts';
+import { dataOf, errorResponses, idSchema, listOf, okBody } from '../../../common/contracts/shared.ts';
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { requireActor } from '../../plugins/auth.ts';
@@ -24,26 +44,6 @@ import { recordFollowUp, takeAttendance } from '../../services/meetings/record-m
 import { scheduleMeeting } from '../../services/meetings/schedule-meeting.ts';
 import { updateMeeting } from '../../services/meetings/update-meeting.ts';
 import { sendCalendar } from '../calendar-reply.ts';
-import { slugAndIdParams, slugParams } from '../communities/schema.ts';
-import { dataOf, errorResponses, listOf, okBody } from '../shared-schemas.ts';
-import {
-  activityRoleBody,
-  activityRoleSchema,
-  attendanceBody,
-  cancelMeetingBody,
-  followUpBody,
-  meetingCardSchema,
-  meetingListQuery,
-  meetingParams,
-  meetingSchema,
-  roleAssignmentBody,
-  roleSuggestionSchema,
-  rsvpBody,
-  rsvpEntrySchema,
-  rsvpResultSchema,
-  scheduleMeetingBody,
-  updateMeetingBody,
-} from './schema.ts';
 
 const tags = ['meetings'];
 
@@ -223,8 +223,8 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
           'Start the meeting’s follow-up discussion in its community (or get the one already started).',
         params: meetingParams,
         response: {
-          200: dataOf(z.object({ id: z.string() })),
-          201: dataOf(z.object({ id: z.string() })),
+          200: dataOf(idSchema),
+          201: dataOf(idSchema),
           ...errorResponses,
         },
       },

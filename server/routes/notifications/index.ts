@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { emailChoices, notificationKindLabels, notificationKinds } from '../../../common/enums.ts';
-import { emailChoiceField, notificationKindField } from '../../../common/fields.ts';
+import {
+  notificationSchema,
+  notificationsQuery,
+  preferenceSchema,
+  preferencesBody,
+  unreadCountSchema,
+} from '../../../common/contracts/notifications.ts';
+import { dataOf, errorResponses, idParams, listOf, okBody } from '../../../common/contracts/shared.ts';
+import { notificationKindLabels, notificationKinds } from '../../../common/enums.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import {
@@ -13,22 +20,6 @@ import {
   upsertNotificationPreferences,
 } from '../../queries/notifications.ts';
 import { defaultEmailChoice } from '../../services/notifications/notify.ts';
-import { cursorQuery, dataOf, errorResponses, idParams, listOf, okBody } from '../shared-schemas.ts';
-
-const notificationSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  url: z.string(),
-  read: z.boolean(),
-  createdAt: z.string(),
-});
-const preferenceSchema = z.object({
-  kind: z.enum(notificationKinds),
-  label: z.string(),
-  email: z.enum(emailChoices),
-});
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['notifications'];
@@ -39,7 +30,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Your notifications, newest first.',
-        querystring: cursorQuery.extend({ unread: z.enum(['true', 'false']).optional() }),
+        querystring: notificationsQuery,
         response: { 200: listOf(notificationSchema), ...errorResponses },
       },
     },
@@ -70,7 +61,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'How many notifications you have not read.',
-        response: { 200: dataOf(z.object({ count: z.number() })), ...errorResponses },
+        response: { 200: dataOf(unreadCountSchema), ...errorResponses },
       },
     },
     async (request) => ({
@@ -143,11 +134,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Set your email choice (immediately or off) for some kinds of notification.',
-        body: z.strictObject({
-          preferences: z
-            .array(z.strictObject({ kind: notificationKindField, email: emailChoiceField }))
-            .max(notificationKinds.length * 2),
-        }),
+        body: preferencesBody,
         response: { 200: dataOf(z.array(preferenceSchema)), ...errorResponses },
       },
     },

@@ -1,5 +1,16 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { peopleQuery, updateMeBody } from '../../../common/contracts/people.ts';
+import {
+  dataOf,
+  errorResponses,
+  idParams,
+  listOf,
+  meSchema,
+  okBody,
+  personSchema,
+  personSummarySchema,
+} from '../../../common/contracts/shared.ts';
 import { AppError, authorize } from '../../errors.ts';
 import {
   receiveToTempFile,
@@ -19,17 +30,6 @@ import {
   setProfilePhoto,
 } from '../../services/people/profile-photo.ts';
 import { updateProfile } from '../../services/people/update-profile.ts';
-import {
-  dataOf,
-  errorResponses,
-  idParams,
-  listOf,
-  meSchema,
-  okBody,
-  personSchema,
-  personSummarySchema,
-} from '../shared-schemas.ts';
-import { peopleQuery, updateMeBody } from './schema.ts';
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: maxPhotoBytes, files: 1, fields: 5 } });

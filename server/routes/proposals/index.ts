@@ -1,4 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  commentBody,
+  createProposalBody,
+  optionalMessageBody,
+  proposalSchema,
+  proposalSummarySchema,
+  proposalsQuery,
+  requiredMessageBody,
+  updateProposalBody,
+} from '../../../common/contracts/proposals.ts';
+import { dataOf, errorResponses, idParams, listOf } from '../../../common/contracts/shared.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { presentProposal, presentProposalSummary } from '../../presenters/proposals.ts';
@@ -12,17 +23,6 @@ import { resubmitProposal } from '../../services/proposals/resubmit-proposal.ts'
 import { submitProposal } from '../../services/proposals/submit-proposal.ts';
 import { updateProposal } from '../../services/proposals/update-proposal.ts';
 import { withdrawProposal } from '../../services/proposals/withdraw-proposal.ts';
-import { dataOf, errorResponses, idParams, listOf } from '../shared-schemas.ts';
-import {
-  commentBody,
-  createProposalBody,
-  optionalMessageBody,
-  proposalSchema,
-  proposalSummarySchema,
-  proposalsQuery,
-  requiredMessageBody,
-  updateProposalBody,
-} from './schema.ts';
 
 /** Proposals for new communities: proposing, the coordinators' review, the leadership team. */
 export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { searchQuery, searchResponse } from '../../../common/contracts/search.ts';
+import { errorResponses } from '../../../common/contracts/shared.ts';
 import { canBrowsePeople } from '../../policies/people.ts';
 import { presentSearchResult } from '../../presenters/search.ts';
 import { searchEverything } from '../../queries/search.ts';
-import { errorResponses } from '../shared-schemas.ts';
-import { searchQuery, searchResponse } from './schema.ts';
 
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,6 +1,36 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { slugParams } from '../../../common/contracts/communities.ts';
+import {
+  cursorQuery,
+  dataOf,
+  errorResponses,
+  idParams,
+  idSchema,
+  listOf,
+  okBody,
+} from '../../../common/contracts/shared.ts';
+import {
+  collectionBody,
+  collectionDetailSchema,
+  collectionResourcesBody,
+  createResourceBody,
+  editCollectionBody,
+  editResourceBody,
+  editUseBody,
+  featureBody,
+  renameTopicBody,
+  resourceListQuery,
+  resourceParams,
+  resourceSchema,
+  resourceSummarySchema,
+  resourceUseParams,
+  resourceUseSchema,
+  toolkitSchema,
+  topicBody,
+  uploadFields,
+  useBody,
+} from '../../../common/contracts/toolkit.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { uploadMessages } from '../../lib/files/check-upload.ts';
@@ -49,34 +79,11 @@ import { loadVisibleResource } from '../../services/toolkit/load-resource.ts';
 import { startResourceDiscussion } from '../../services/toolkit/resource-discussion.ts';
 import { deleteUse, editUse, recordUse } from '../../services/toolkit/resource-uses.ts';
 import { isToolkitStorageKey } from '../../services/toolkit/stored-files.ts';
-import { slugParams } from '../communities/schema.ts';
 import { checkedPart } from '../multipart.ts';
-import { cursorQuery, dataOf, errorResponses, idParams, listOf, okBody } from '../shared-schemas.ts';
-import {
-  collectionBody,
-  collectionDetailSchema,
-  collectionResourcesBody,
-  createResourceBody,
-  editCollectionBody,
-  editResourceBody,
-  editUseBody,
-  featureBody,
-  renameTopicBody,
-  resourceListQuery,
-  resourceParams,
-  resourceSchema,
-  resourceSummarySchema,
-  resourceUseParams,
-  resourceUseSchema,
-  toolkitSchema,
-  topicBody,
-  uploadFields,
-  useBody,
-} from './schema.ts';
 
 const tags = ['toolkit'];
 const ok = { data: { ok: true as const } };
-const created = dataOf(z.object({ id: z.string() }));
+const created = dataOf(idSchema);
 const featuredOnFront = 6;
 const collectionPageSize = 200;
 

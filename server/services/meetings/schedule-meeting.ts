@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
+import type { ScheduleMeetingInput } from '../../../common/contracts/meetings.ts';
 import { communities, meetingSeries, meetings } from '../../db/schema/index.ts';
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { expandRecurrence } from '../../lib/recurrence.ts';
 import { canScheduleMeeting } from '../../policies/meetings.ts';
-import type { ScheduleMeetingInput } from '../../routes/meetings/schema.ts';
 import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { addWallClockMinutes, meetingTimes, wallClockMinutes } from './meeting-times.ts';

@@ -1,11 +1,11 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { UpdateMeetingInput } from '../../../common/contracts/meetings.ts';
 import type { Db } from '../../db/client.ts';
 import { meetingSeries, meetings } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { instantToLocal, withUntil } from '../../lib/recurrence.ts';
 import { canEditMeeting } from '../../policies/meetings.ts';
-import type { UpdateMeetingInput } from '../../routes/meetings/schema.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayNameField, emailField, institutionNameField, passwordField } from '../../../common/fields.ts';
+import { displayNameField, emailField, institutionNameField, passwordField } from '../fields.ts';
 
 export const signUpBody = z.strictObject({
   email: emailField,
@@ -33,4 +33,9 @@ export const sessionSchema = z.object({
   createdAt: z.string(),
   lastSeenAt: z.string(),
   current: z.boolean(),
+});
+
+/** One of your sessions, by the id the list shows (its first 16 hex digits). */
+export const sessionParams = z.object({
+  id: z.string().regex(/^[0-9a-f]{16}$/, 'Must be a session id from the list.'),
 });

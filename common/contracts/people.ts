@@ -7,8 +7,8 @@ import {
   tagListField,
   timeZoneField,
   uuidField,
-} from '../../../common/fields.ts';
-import { cursorQuery } from '../shared-schemas.ts';
+} from '../fields.ts';
+import { cursorQuery } from './shared.ts';
 
 export const updateMeBody = z.strictObject({
   displayName: displayNameField.optional(),

@@ -4,6 +4,7 @@ import {
   charterSectionKeys,
   communityKinds,
   communityStages,
+  directorySorts,
   joinPolicies,
   meetingFormats,
   meetingKinds,
@@ -11,7 +12,7 @@ import {
   meetingStatuses,
   membershipRoles,
   visibilities,
-} from '../../../common/enums.ts';
+} from '../enums.ts';
 import {
   charterSectionsField,
   communityNameField,
@@ -21,9 +22,8 @@ import {
   tagField,
   tagListField,
   uuidField,
-} from '../../../common/fields.ts';
-import { directorySorts } from '../../queries/communities.ts';
-import { cursorQuery } from '../shared-schemas.ts';
+} from '../fields.ts';
+import { cursorQuery } from './shared.ts';
 
 export const slugParams = z.object({
   slug: z

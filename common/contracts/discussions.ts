@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { threadKinds } from '../../../common/enums.ts';
-import { postBodyField, reactionField, threadTitleField, uuidField } from '../../../common/fields.ts';
-import { cursorQuery } from '../shared-schemas.ts';
+import { threadKinds } from '../enums.ts';
+import { postBodyField, reactionField, threadTitleField, uuidField } from '../fields.ts';
+import { cursorQuery } from './shared.ts';
 
 const personRef = z.object({ id: z.string(), displayName: z.string(), photoUrl: z.string().nullable() });
 
@@ -111,6 +111,8 @@ export const revisionSchema = z.object({
   editedBy: personRef.nullable(),
   createdAt: z.string(),
 });
+/** Whose edit history: the opening post's, or a reply's (`postId`). */
+export const revisionsQuery = z.object({ postId: z.uuid('Must be a valid id.').optional() });
 
 export const reportBody = z.strictObject({
   postId: uuidField.nullable().default(null),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { membershipRoles } from '../../../common/enums.ts';
-import { emailField, shortMessageField } from '../../../common/fields.ts';
-import { cursorQuery, listOf } from '../shared-schemas.ts';
+import { membershipRoles } from '../enums.ts';
+import { emailField, shortMessageField } from '../fields.ts';
+import { cursorQuery, listOf } from './shared.ts';
 
 /** Roles a leader may give by invitation (leaders are made from members, not invited). */
 export const invitableRoles = ['member', 'guest', 'sponsor', 'co_leader'] as const;
@@ -94,3 +94,9 @@ export const invitationViewSchema = z.object({
   status: z.enum(['valid', 'expired', 'revoked', 'used']),
   invitedBy: z.string().nullable(),
 });
+
+/** A new shareable invitation link. */
+export const inviteLinkSchema = z.object({ id: z.string(), url: z.string(), expiresAt: z.string() });
+
+/** An accepted invitation: the community it let you into. */
+export const acceptedInvitationSchema = z.object({ slug: z.string() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resourceKinds, resourceUseKinds } from '../../../common/enums.ts';
+import { resourceKinds, resourceUseKinds } from '../enums.ts';
 import {
   collectionTitleField,
   resourceBodyField,
@@ -9,8 +9,8 @@ import {
   topicNameField,
   useStoryField,
   uuidField,
-} from '../../../common/fields.ts';
-import { cursorQuery } from '../shared-schemas.ts';
+} from '../fields.ts';
+import { cursorQuery } from './shared.ts';
 
 const personRef = z.object({ id: z.string(), displayName: z.string(), photoUrl: z.string().nullable() });
 const communityRef = z.object({ id: z.string(), slug: z.string(), name: z.string() });

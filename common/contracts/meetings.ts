@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { meetingKinds, meetingStatuses, rsvpStatuses, visibilities } from '../../../common/enums.ts';
-import { uuidField } from '../../../common/fields.ts';
+import { meetingKinds, meetingStatuses, rsvpStatuses, visibilities } from '../enums.ts';
+import { uuidField } from '../fields.ts';
 import {
   activityRoleNameField,
   capacityField,
@@ -15,8 +15,8 @@ import {
   rruleField,
   rsvpAnswerField,
   seriesScopeField,
-} from '../../../common/meeting-fields.ts';
-import { cursorQuery } from '../shared-schemas.ts';
+} from '../meeting-fields.ts';
+import { cursorQuery } from './shared.ts';
 
 const personRef = z.object({ id: z.string(), displayName: z.string(), photoUrl: z.string().nullable() });
 

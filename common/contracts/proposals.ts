@@ -6,7 +6,7 @@ import {
   meetingFormats,
   proposalStatuses,
   visibilities,
-} from '../../../common/enums.ts';
+} from '../enums.ts';
 import {
   audienceField,
   coLeaderIdsField,
@@ -21,8 +21,8 @@ import {
   tagListField,
   uuidField,
   visibilityField,
-} from '../../../common/fields.ts';
-import { cursorQuery } from '../shared-schemas.ts';
+} from '../fields.ts';
+import { cursorQuery } from './shared.ts';
 
 export const createProposalBody = z.strictObject({
   name: communityNameField,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personSummarySchema } from '../shared-schemas.ts';
+import { personSummarySchema } from './shared.ts';
 
 export const searchKinds = ['community', 'thread', 'reply', 'resource', 'person'] as const;
 export type SearchKind = (typeof searchKinds)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { mailStatuses } from '../../../common/enums.ts';
-import { institutionNameField, roleField, unitNameField } from '../../../common/fields.ts';
-import { cursorQuery } from '../shared-schemas.ts';
+import { mailStatuses } from '../enums.ts';
+import { institutionNameField, roleField, unitNameField } from '../fields.ts';
+import { cursorQuery } from './shared.ts';
 
 export const updateInstitutionBody = z.strictObject({ name: institutionNameField });
 export const unitBody = z.strictObject({ name: unitNameField });
@@ -37,3 +37,5 @@ export const auditSchema = z.object({
   data: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
 });
+
+export const unitOut = z.object({ id: z.string(), name: z.string() });

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { contactTopics } from '../../../common/enums.ts';
+import { contactTopics } from '../enums.ts';
 import {
   contactMessageField,
   contactTopicField,
   displayNameField,
   emailField,
   messageBodyField,
-} from '../../../common/fields.ts';
-import { cursorQuery } from '../shared-schemas.ts';
+} from '../fields.ts';
+import { cursorQuery } from './shared.ts';
 
 export const contactBody = z.strictObject({
   topic: contactTopicField,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personKinds, userRoles } from '../../common/enums.ts';
+import { personKinds, userRoles } from '../enums.ts';
 
 /** The error body every failure answers with. */
 export const errorBody = z.object({
@@ -28,6 +28,9 @@ export const cursorQuery = z.object({
 });
 
 export const idParams = z.object({ id: z.uuid('Must be a valid id.') });
+
+/** What a request made (or found): its id. */
+export const idSchema = z.object({ id: z.string() });
 
 /** A person as lists show them: their card, without the bio. */
 export const personSummarySchema = z.object({

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { emailChoices, notificationKinds } from '../enums.ts';
+import { emailChoiceField, notificationKindField } from '../fields.ts';
+import { cursorQuery } from './shared.ts';
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  url: z.string(),
+  read: z.boolean(),
+  createdAt: z.string(),
+});
+export const preferenceSchema = z.object({
+  kind: z.enum(notificationKinds),
+  label: z.string(),
+  email: z.enum(emailChoices),
+});
+
+export const notificationsQuery = cursorQuery.extend({ unread: z.enum(['true', 'false']).optional() });
+export const unreadCountSchema = z.object({ count: z.number() });
+export const preferencesBody = z.strictObject({
+  preferences: z
+    .array(z.strictObject({ kind: notificationKindField, email: emailChoiceField }))
+    .max(notificationKinds.length * 2),
+});
