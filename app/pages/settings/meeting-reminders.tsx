@@ -18,6 +18,9 @@ export function MeetingReminders() {
   const me = useSignedInMe();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<string | null>(null);
+  // The switch shows the new position as it is pressed (set in the same event, so a controlled switch
+  // never springs back for a frame while the mutation starts), until the answer or an error settles it.
+  const [pressed, setPressed] = useState<{ key: Reminder; on: boolean } | null>(null);
   const save = useMutation({
     mutationFn: (change: { key: Reminder; on: boolean }) =>
       apiSend<Me>('PATCH', '/me', { [change.key]: change.on }),
@@ -26,6 +29,7 @@ export function MeetingReminders() {
       queryClient.setQueryData(keys.me, updated);
       setSaved(`${labels[change.key]}: reminders ${change.on ? 'on' : 'off'}.`);
     },
+    onSettled: () => setPressed(null),
   });
   return (
     <Card component="section" aria-labelledby="reminders-title">
@@ -42,8 +46,12 @@ export function MeetingReminders() {
           <Switch
             key={key}
             label={labels[key]}
-            checked={save.isPending && save.variables?.key === key ? save.variables.on : me[key]}
-            onChange={(event) => save.mutate({ key, on: event.currentTarget.checked })}
+            checked={pressed?.key === key ? pressed.on : me[key]}
+            onChange={(event) => {
+              const change = { key, on: event.currentTarget.checked };
+              setPressed(change);
+              save.mutate(change);
+            }}
             disabled={save.isPending}
           />
         ))}
