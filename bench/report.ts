@@ -3,6 +3,7 @@ import type { SeedMeetingsResult } from '../seed/generate/meetings.ts';
 import type { SeedToolkitResult } from '../seed/generate/toolkit.ts';
 import type { DatabaseKind } from '../server/db/client.ts';
 import { communityFindings, knowledgeFindings, meetingFindings } from './findings.ts';
+import { ciFindings } from './findings-ci.ts';
 import { pagesFindings } from './findings-pages.ts';
 import { pgliteFindings } from './findings-pglite.ts';
 import { searchFindings } from './findings-search.ts';
@@ -300,5 +301,6 @@ export function renderMarkdown(rows: Row[], info: RunInfo): string {
     ...pagesFindings,
     '',
     ...pgliteFindings,
+    ...ciFindings,
   ].join('\n');
 }

@@ -1,0 +1,38 @@
+/**
+ * CI time (#13 §1), findings of 6 December 2026: where `bash .ci/run` spent its time and what cut it
+ * from 1,239 s to 684 s on the same 2-core machine, with no test dropped or weakened.
+ */
+export const ciFindings = [
+  '## CI: where the time went (#13 §1, findings of 6 December 2026)',
+  '',
+  '`bash .ci/run` on a clean clone, one phase at a time (scripts/test.ts prints the table):',
+  '',
+  '| phase | 5 December (bc1517a) | 6 December (f7f58c1) |',
+  '| --- | ---: | ---: |',
+  '| install (npm ci, builds the web app) | 50 s | 53 s |',
+  '| Biome, type check, import rules, drift | 30 s | 35 s |',
+  '| API and unit tests on PGlite (958) | 174 s | 147 s |',
+  '| API and unit tests on PostgreSQL (960) | 140 s | 157 s |',
+  '| browser journeys on PostgreSQL (31) | 789 s | 266 s |',
+  '| smoke on PGlite (2) | 50 s | 25 s |',
+  '| **CI in all** | **1,239 s** | **684 s** |',
+  '',
+  '- The machine behaves like one core: two lanes at once (journeys beside the API tests) took 832 s',
+  '  for what one phase at a time did in about 840 s, and two Vitest workers used 331 processor seconds',
+  '  where one used about 170. Only less processor work makes CI shorter here.',
+  '- Journeys: with AxeBuilder (@axe-core/playwright) each of the 155 axe scans took 1.7 s on average',
+  "  (it injected axe twice per scan and opened a blank page to merge the frames' results): over half",
+  "  of the journeys' time. e2e/support/fixtures.ts now injects axe-core once per document and runs it",
+  '  in the page: 154 scans, 31 s of injection and 52 s of runs. Traces for every journey',
+  '  (retain-on-failure) cost about a fifth of the rest; they are opt-in (E2E_TRACE). The Chromium',
+  "  headless shell (@sparticuz/chromium) instead of Debian's full Chromium halved the browser's",
+  '  processor time (three journeys: 47 against 109 processor seconds; 60 s against 126 s).',
+  '- API tests on PGlite: starting PGlite from the migrated dump cost 1.6-2.1 processor seconds per',
+  '  test file, 58 files. A test process now keeps its PGlite thread and resets it between files',
+  '  (server/test/database.ts); the pass used 202 processor seconds where it used 331.',
+  "- What is left: the journeys' renderer time is the web app itself (a profile of ten page changes:",
+  '  2.3 s of app JavaScript and 2.3 s of style, layout and paint), the same work that makes',
+  "  Lighthouse's Total Blocking Time 548-910 ms; the PostgreSQL pass spends 40 s in the two process",
+  '  tests that start Copse for real (main.test.ts, main.db-faults.postgres.test.ts).',
+  '',
+];
