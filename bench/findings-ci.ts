@@ -3,6 +3,7 @@
  * from 1,239 s to 684 s on the same 2-core machine, with no test dropped or weakened.
  */
 export const ciFindings = [
+  '',
   '## CI: where the time went (#13 §1, findings of 6 December 2026)',
   '',
   '`bash .ci/run` on a clean clone, one phase at a time (scripts/test.ts prints the table):',
