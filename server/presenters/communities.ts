@@ -11,8 +11,9 @@ import {
 } from '../policies/communities.ts';
 import { canStartThread } from '../policies/discussions.ts';
 import { canScheduleMeeting } from '../policies/meetings.ts';
-import type { CommunityRow, DirectoryRow, LeaderRow, NextMeetingJson } from '../queries/communities.ts';
+import type { CommunityRow, LeaderRow, NextMeetingJson } from '../queries/communities.ts';
 import type { findCommunityHome } from '../queries/community-home.ts';
+import type { DirectoryRow } from '../queries/directory.ts';
 
 const photoUrl = (person: { id: string; photoPath: string | null; updatedAt: Date }) =>
   person.photoPath ? `/api/people/${person.id}/photo?v=${person.updatedAt.getTime()}` : null;

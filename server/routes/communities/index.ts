@@ -34,9 +34,10 @@ import {
   presentMember,
 } from '../../presenters/communities.ts';
 import { listCharterVersions, listStageChanges } from '../../queries/charters.ts';
-import { listDirectory, listLeadersOf } from '../../queries/communities.ts';
+import { listLeadersOf } from '../../queries/communities.ts';
 import { findCommunityHome } from '../../queries/community-home.ts';
 import { listCommunityMembers, listPendingJoinRequests } from '../../queries/community-members.ts';
+import { listDirectory } from '../../queries/directory.ts';
 import { changeMemberRole } from '../../services/communities/change-member-role.ts';
 import { changeStage } from '../../services/communities/change-stage.ts';
 import { decideJoinRequest } from '../../services/communities/decide-join-request.ts';
