@@ -23,15 +23,25 @@ async function ensureAxe(frame: Frame): Promise<void> {
 /** Fails the test on any WCAG 2.2 AA violation on the page as it is now, in every frame of it. */
 export async function expectAccessible(page: Page, context = ''): Promise<void> {
   // A dialog or menu still fading in has text at part opacity, which axe rightly reads as too faint:
-  // scan the state the person sees once the page's finite transitions have ended.
-  await page.evaluate(() =>
-    Promise.all(
-      document
+  // scan the state the person sees once the page's finite transitions have ended. A transition may
+  // start a frame after the element appears (Mantine sets its styles on the next frame), so the page
+  // is asked again after two frames until none is running.
+  await page.evaluate(async () => {
+    const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    for (let round = 0; round < 20; round++) {
+      await nextFrame();
+      await nextFrame();
+      const running = document
         .getAnimations()
-        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
+        .filter(
+          (animation) =>
+            animation.playState === 'running' &&
+            animation.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY,
+        );
+      if (running.length === 0) return;
+      await Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+    }
+  });
   for (const frame of page.frames()) await ensureAxe(frame);
   const results = await page.evaluate(
     (values) =>
