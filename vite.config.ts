@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -44,6 +45,28 @@ function precompress(): Plugin {
   };
 }
 
+/** A catalog file of common/i18n/catalogs/<language>/<area>.json. */
+const catalogFile = /[\\/]common[\\/]i18n[\\/]catalogs[\\/][a-z]+[\\/][a-z-]+\.json$/;
+
+/**
+ * Compiles each message catalog to Lingui's compiled form at build time, so the browser gets ready
+ * messages and only Lingui's small runtime (no ICU parser). The server compiles the same files at start.
+ */
+function compileCatalogs(): Plugin {
+  return {
+    name: 'copse-compile-catalogs',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!catalogFile.test(id)) return null;
+      const catalog = JSON.parse(code) as Record<string, string>;
+      const compiled = Object.fromEntries(
+        Object.entries(catalog).map(([key, message]) => [key, compileMessageOrThrow(message)]),
+      );
+      return { code: JSON.stringify(compiled), map: null };
+    },
+  };
+}
+
 // The web app: index.html at the repository root loads /app/main.tsx; the build lands in dist/web, which
 // the Fastify server serves. In development, `npm run dev:web` proxies /api to the server on port 3000.
 // Pages are lazy routes (app/routes.tsx), each its own chunk; the bundler shares what several pages use.
@@ -51,7 +74,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root: import.meta.dirname,
   publicDir: 'app/public',
-  plugins: [react(), precompress()],
+  plugins: [compileCatalogs(), react(), precompress()],
   resolve: {
     // Every `import … from 'zod'` of the web app goes through the module that makes zod jitless first
     // (see the file), so zod loads with the first page that needs it instead of with the entry.

@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import './styles.css';
+import { I18nProvider } from '@lingui/react';
 import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -8,6 +9,8 @@ import { RouterProvider } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { institutionQuery, keys, meQuery } from './api/queries.ts';
 import { markSessionEnded } from './api/session.ts';
+import type { Institution, Me } from './api/types.ts';
+import { activateLocale, chooseLocale, i18n, loadLocale } from './i18n/i18n.ts';
 import { router } from './routes.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
@@ -47,21 +50,38 @@ function routerReady(): Promise<void> {
   });
 }
 
-// The first render waits for the page's chunk, the signed-in person and the institution, fetched side
-// by side: the header and the page are drawn once as they stay, instead of shifting as each arrives.
-// No retry here: a failed answer renders at once and the component's own query shows or retries it.
+// The first render waits for the page's chunk, the signed-in person, the institution and the catalog of
+// the language this browser most likely shows, fetched side by side: the header and the page are drawn
+// once as they stay, instead of shifting as each arrives. No retry here: a failed answer renders at once
+// and the component's own query shows or retries it. When the profile or the institution's default then
+// asks for another language (rare), its catalog follows before the first render.
 void Promise.allSettled([
   routerReady(),
   queryClient.prefetchQuery({ ...meQuery(queryClient), retry: false }),
   queryClient.prefetchQuery({ ...institutionQuery, retry: false }),
-]).then(() =>
-  root.render(
-    <StrictMode>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </MantineProvider>
-    </StrictMode>,
-  ),
-);
+  loadLocale(chooseLocale(undefined)),
+])
+  .then(() => {
+    const me = queryClient.getQueryData<Me | null>(keys.me);
+    const institution = queryClient.getQueryData<Institution>(keys.institution);
+    return activateLocale(chooseLocale(me?.language, institution?.defaultLanguage)).catch(() =>
+      activateLocale('en'),
+    );
+  })
+  .then(() =>
+    root.render(
+      <StrictMode>
+        <I18nProvider i18n={i18n}>
+          <MantineProvider
+            theme={theme}
+            cssVariablesResolver={cssVariablesResolver}
+            defaultColorScheme="light"
+          >
+            <QueryClientProvider client={queryClient}>
+              <RouterProvider router={router} />
+            </QueryClientProvider>
+          </MantineProvider>
+        </I18nProvider>
+      </StrictMode>,
+    ),
+  );

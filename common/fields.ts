@@ -15,6 +15,7 @@ import {
   userRoles,
   visibilities,
 } from './enums.ts';
+import { locales } from './i18n/locales.ts';
 
 /** Field rules shared by the API schemas and the web forms: one definition of what is valid. */
 export const emailField = z
@@ -44,6 +45,9 @@ export const tagField = z
   .min(1, 'A tag cannot be empty.')
   .max(40, 'A tag has at most 40 characters.');
 export const tagListField = z.array(tagField).max(30, 'At most 30 tags.');
+/** One of the languages Copse speaks (common/i18n/locales.ts). */
+export const localeField = z.enum(locales, 'Choose English, Nederlands or Italiano.');
+
 export const timeZoneField = z
   .string()
   .max(64)

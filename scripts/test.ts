@@ -1,7 +1,8 @@
 // `npm test`: every check once, in phases, and a table of what each took and counted at the end.
 //
 //   static      Biome (lint and format), the TypeScript type check, the import rules (dependency-cruiser:
-//               layers point one way, no circle, no app → server import), the migration drift check
+//               layers point one way, no circle, no app → server import), the migration drift check,
+//               the languages check (scripts/check-i18n.ts: every catalog complete, no text outside them)
 //   unit        the API and unit tests (Vitest) on PGlite, and on PostgreSQL when TEST_DATABASE_URL
 //               names a server
 //   journeys    the browser journeys (Playwright with axe) once: on PostgreSQL when TEST_DATABASE_URL
@@ -233,6 +234,10 @@ if (wanted('static')) {
     {
       name: 'migration drift',
       step: { command: bin('node'), args: ['scripts/check-migration-drift.ts'], env: baseEnv },
+    },
+    {
+      name: 'languages (catalogs complete, no text outside them)',
+      step: { command: bin('node'), args: ['scripts/check-i18n.ts'], env: baseEnv },
     },
   );
 }

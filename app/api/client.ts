@@ -1,4 +1,5 @@
 /** A small typed fetch client for the Copse API: JSON in and out, same-origin cookies, typed errors. */
+import { currentLocale, i18n } from '../i18n/i18n.ts';
 
 /** An error answer from the API: `{ error, message, fields? }` plus the HTTP status. */
 export class ApiError extends Error {
@@ -70,10 +71,11 @@ async function send(method: string, path: string, init: RequestInit & { query?: 
       ...init,
       method,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...init.headers },
+      // The language shown, so the server's messages (validation, errors) come in it too.
+      headers: { Accept: 'application/json', 'Accept-Language': currentLocale(), ...init.headers },
     });
   } catch {
-    throw new ApiError(0, 'network', 'Copse could not be reached. Check your connection and try again.');
+    throw new ApiError(0, 'network', i18n._('common.error.network'));
   }
   const body = await parse(response);
   if (!response.ok) {
@@ -82,7 +84,9 @@ async function send(method: string, path: string, init: RequestInit & { query?: 
     throw new ApiError(
       response.status,
       typeof error.error === 'string' ? error.error : 'internal',
-      typeof error.message === 'string' ? error.message : `Something went wrong (${response.status}).`,
+      typeof error.message === 'string'
+        ? error.message
+        : i18n._('common.error.status', { status: response.status }),
       stringRecord(error.fields),
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     );

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Burger, Button, Container, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -5,9 +6,11 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { keys, useInstitution, useMe } from '../api/queries.ts';
 import { sessionWasEnded } from '../api/session.ts';
+import { useLanguageSync } from '../i18n/use-language.ts';
 import { AccountMenu } from './account-menu.tsx';
 import { HeaderSearch } from './header-search.tsx';
 import { TreeIcon } from './icons.tsx';
+import { LanguageSwitcher } from './language-switcher.tsx';
 import { MainNav } from './main-nav.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 
@@ -55,6 +58,7 @@ function useSessionEndWatch(signedIn: boolean): void {
 
 /** The app shell: skip link, header with navigation, main content and footer. */
 export function AppLayout() {
+  const { _ } = useLingui();
   const [opened, { toggle, close }] = useDisclosure(false);
   const [navWanted, setNavWanted] = useState(false);
   const loading = useNavigation().state === 'loading';
@@ -63,6 +67,7 @@ export function AppLayout() {
   const setupNeeded = institution?.setupNeeded ?? false;
   const name = institution?.name || 'Copse';
   useNavigationEffects();
+  useLanguageSync();
   useSessionEndWatch(Boolean(me));
 
   return (
@@ -72,7 +77,7 @@ export function AppLayout() {
       {/* A page's chunk or data is on its way: the current page stays, with this bar above it. */}
       {loading ? <div className="route-progress" aria-hidden="true" /> : null}
       <a href="#main" className="skip-link">
-        Skip to main content
+        {_('layout.skipLink')}
       </a>
       <header className="app-header">
         {/* Wider than the pages: six sections, search and the account fit beside the institution name. */}
@@ -85,12 +90,15 @@ export function AppLayout() {
               </Link>
               {!setupNeeded ? (
                 <Group visibleFrom="md" gap={0}>
-                  <MainNav me={me} label="Main" />
+                  <MainNav me={me} label={_('layout.nav.main')} />
                 </Group>
               ) : null}
             </Group>
             {setupNeeded ? null : (
               <Group gap="xs" wrap="nowrap">
+                <Group visibleFrom="lg">
+                  <LanguageSwitcher />
+                </Group>
                 <HeaderSearch />
                 {me ? (
                   <>
@@ -100,10 +108,10 @@ export function AppLayout() {
                 ) : (
                   <>
                     <Button component={Link} to="/signin" variant="subtle" size="sm">
-                      Sign in
+                      {_('layout.signIn')}
                     </Button>
                     <Button component={Link} to="/signup" size="sm" visibleFrom="xs">
-                      Sign up
+                      {_('layout.signUp')}
                     </Button>
                   </>
                 )}
@@ -116,7 +124,7 @@ export function AppLayout() {
                     }}
                     hiddenFrom="md"
                     size="sm"
-                    aria-label={opened ? 'Close navigation' : 'Open navigation'}
+                    aria-label={opened ? _('layout.nav.close') : _('layout.nav.open')}
                     aria-expanded={opened}
                     aria-controls="mobile-nav"
                   />
@@ -140,13 +148,19 @@ export function AppLayout() {
         <Container size="lg">
           <Group justify="space-between" gap="sm" wrap="wrap">
             <Text size="sm" c="dimmed">
-              {name} · communities of practice, powered by Copse (open source)
+              {_('layout.footer.tagline', { name })}
             </Text>
-            {setupNeeded ? null : (
-              <Anchor component={Link} to="/contact" size="sm">
-                Get in touch with the coordinators
-              </Anchor>
-            )}
+            <Group gap="md" wrap="wrap">
+              {setupNeeded ? null : (
+                <Anchor component={Link} to="/contact" size="sm">
+                  {_('layout.footer.contact')}
+                </Anchor>
+              )}
+              {/* The header has it from large screens up (not during set-up); here for phones and tablets. */}
+              <Group hiddenFrom={setupNeeded ? undefined : 'lg'}>
+                <LanguageSwitcher />
+              </Group>
+            </Group>
           </Group>
         </Container>
       </footer>

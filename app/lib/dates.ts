@@ -1,5 +1,7 @@
-// Dates as people read them, with the browser's Intl only: these are on the pages people land on, so they
-// stay out of luxon (about 20 KB compressed), which only the meeting forms need (zoned-inputs.ts).
+// Dates as people read them, in the language shown (formatters cached in format.ts), with Intl only:
+// these are on the pages people land on, so they stay out of luxon (about 20 KB compressed), which only
+// the meeting forms need (zoned-inputs.ts).
+import { dateFormatter, relativeTimeFormatter } from './format.ts';
 
 /** A Date from an ISO string, or null when it is not one. */
 function parse(iso: string): Date | null {
@@ -22,8 +24,8 @@ export function relativeTime(iso: string): string {
   const date = parse(iso);
   if (!date) return iso;
   const difference = date.getTime() - Date.now();
-  if (Math.abs(difference) >= 7 * 86_400_000) return date.toLocaleDateString(undefined, dateMed);
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'always' });
+  if (Math.abs(difference) >= 7 * 86_400_000) return dateFormatter(dateMed).format(date);
+  const format = relativeTimeFormatter({ numeric: 'always' });
   for (const [unit, size] of relativeUnits) {
     const count = Math.trunc(difference / size);
     if (Math.abs(count) >= 1) return format.format(count, unit);
@@ -34,13 +36,13 @@ export function relativeTime(iso: string): string {
 /** A full date and time in the reader's locale, e.g. for a title attribute or a table. */
 export function dateTime(iso: string): string {
   const date = parse(iso);
-  return date ? date.toLocaleString(undefined, { ...dateMed, hour: 'numeric', minute: 'numeric' }) : iso;
+  return date ? dateFormatter({ ...dateMed, hour: 'numeric', minute: 'numeric' }).format(date) : iso;
 }
 
 /** "November 2026" */
 export function monthYear(iso: string): string {
   const date = parse(iso);
-  return date ? date.toLocaleDateString(undefined, { month: 'long', year: 'numeric' }) : iso;
+  return date ? dateFormatter({ month: 'long', year: 'numeric' }).format(date) : iso;
 }
 
 /** The browser's IANA time zone ("Europe/Paris"), or UTC when the browser does not say. */
@@ -71,7 +73,7 @@ export function timeRange(startsAt: string, endsAt: string, zone: string): strin
   const start = new Date(startsAt);
   const end = new Date(endsAt);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return `${startsAt} – ${endsAt}`;
-  const format = new Intl.DateTimeFormat(undefined, { ...rangeOptions, timeZone: zone });
+  const format = dateFormatter({ ...rangeOptions, timeZone: zone });
   return end > start ? format.formatRange(start, end) : format.format(start);
 }
 
@@ -79,7 +81,7 @@ export function timeRange(startsAt: string, endsAt: string, zone: string): strin
 export function momentIn(iso: string, zone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, { ...rangeOptions, timeZone: zone }).format(date);
+  return dateFormatter({ ...rangeOptions, timeZone: zone }).format(date);
 }
 
 /** Minutes `zone` is ahead of UTC at `date`; null for a zone the browser does not know. */

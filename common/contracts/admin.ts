@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { mailStatuses } from '../enums.ts';
-import { institutionNameField, roleField, unitNameField } from '../fields.ts';
+import { institutionNameField, localeField, roleField, unitNameField } from '../fields.ts';
 import { cursorQuery } from './shared.ts';
 
-export const updateInstitutionBody = z.strictObject({ name: institutionNameField });
+export const updateInstitutionBody = z.strictObject({
+  name: institutionNameField.optional(),
+  defaultLanguage: localeField.optional(),
+});
 export const unitBody = z.strictObject({ name: unitNameField });
 export const usersQuery = cursorQuery.extend({
   q: z.string().trim().max(200).optional(),

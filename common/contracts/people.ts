@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   bioField,
   displayNameField,
+  localeField,
   personKindField,
   pronounsField,
   tagListField,
@@ -19,6 +20,7 @@ export const updateMeBody = z.strictObject({
   interests: tagListField.optional(),
   expertise: tagListField.optional(),
   timeZone: timeZoneField.optional(),
+  language: localeField.nullable().optional(),
   remindDayBefore: z.boolean().optional(),
   remindHourBefore: z.boolean().optional(),
 });

@@ -55,6 +55,8 @@ export const personSchema = personSummarySchema.extend({
 export const meSchema = personSchema.extend({
   email: z.string(),
   timeZone: z.string(),
+  /** The language they chose ('en', 'nl', 'it'), or null: the browser's, else the institution's default. */
+  language: z.string().nullable(),
   /** Meeting reminders: a day before and an hour before (by email as the notification settings say). */
   remindDayBefore: z.boolean(),
   remindHourBefore: z.boolean(),

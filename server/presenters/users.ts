@@ -38,6 +38,7 @@ export function presentMe(user: ProfileRow, unitName: string | null) {
     ...presentPerson(user, unitName),
     email: user.email,
     timeZone: user.timeZone,
+    language: user.language,
     remindDayBefore: user.remindDayBefore,
     remindHourBefore: user.remindHourBefore,
     emailVerified: user.emailVerifiedAt !== null,

@@ -17,6 +17,7 @@ export const profileColumns = {
   expertise: users.expertise,
   photoPath: users.photoPath,
   timeZone: users.timeZone,
+  language: users.language,
   remindDayBefore: users.remindDayBefore,
   remindHourBefore: users.remindHourBefore,
   role: users.role,

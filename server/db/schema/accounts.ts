@@ -28,6 +28,8 @@ export const users = pgTable(
     expertise: text('expertise').array().notNull().default(sql`'{}'::text[]`),
     photoPath: text('photo_path'),
     timeZone: text('time_zone').notNull().default('UTC'),
+    /** The language Copse speaks to them ('en', 'nl', 'it'); null until chosen: the browser's, else the institution's. */
+    language: text('language'),
     /** Meeting reminders the member wants: a day before, an hour before (email per notification settings). */
     remindDayBefore: boolean('remind_day_before').notNull().default(true),
     remindHourBefore: boolean('remind_hour_before').notNull().default(true),

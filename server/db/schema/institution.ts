@@ -8,6 +8,8 @@ export const institutionSettings = pgTable(
     id: integer('id').primaryKey().default(1),
     name: text('name').notNull().default('Copse'),
     logoPath: text('logo_path'),
+    /** For signed-out visitors, invitations to new people and the seeded charter template. */
+    defaultLanguage: text('default_language').notNull().default('en'),
     logoContentType: text('logo_content_type'),
     setupCompletedAt: timestamp('setup_completed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -74,7 +74,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Rename the institution.',
+        summary:
+          'Rename the institution or change its default language (for signed-out visitors, invitations to new people and the charter template).',
         body: updateInstitutionBody,
         response: { 200: okBody, ...errorResponses },
       },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { institutionSchema, unitSchema } from '../../../common/contracts/institution.ts';
 import { dataOf } from '../../../common/contracts/shared.ts';
+import { isLocale, sourceLocale } from '../../../common/i18n/locales.ts';
 import { AppError } from '../../errors.ts';
 import { getInstitutionSettings, listUnits } from '../../queries/institution.ts';
 
@@ -21,6 +22,7 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
         data: {
           name: settings.name,
           logoUrl: settings.logoPath ? `/api/institution/logo?v=${settings.updatedAt.getTime()}` : null,
+          defaultLanguage: isLocale(settings.defaultLanguage) ? settings.defaultLanguage : sourceLocale,
           setupNeeded: settings.setupCompletedAt === null,
           smtpConfigured: Boolean(app.deps.env.SMTP_URL),
         },

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { Locale } from '../../../common/i18n/locales.ts';
 import { institutionSettings, units, users } from '../../db/schema/index.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { readHead, type TempFile } from '../../lib/files/temp-file.ts';
@@ -7,13 +8,17 @@ import { findUnitByName, getInstitutionSettings } from '../../queries/institutio
 import type { ServiceDeps } from '../context.ts';
 import { sniffImageType } from '../people/profile-photo.ts';
 
-/** Renames the institution. */
-export async function updateInstitution(deps: ServiceDeps, actorId: string, changes: { name: string }) {
+/** Renames the institution or changes its default language. */
+export async function updateInstitution(
+  deps: ServiceDeps,
+  actorId: string,
+  changes: { name?: string | undefined; defaultLanguage?: Locale | undefined },
+) {
   const { db } = deps.database;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(institutionSettings)
-      .set({ name: changes.name, updatedAt: sql`now()` })
+      .set({ name: changes.name, defaultLanguage: changes.defaultLanguage, updatedAt: sql`now()` })
       .where(eq(institutionSettings.id, 1))
       .returning();
     await recordAudit(tx, {

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { PersonKind } from '../../../common/enums.ts';
+import type { Locale } from '../../../common/i18n/locales.ts';
 import { units, users } from '../../db/schema/index.ts';
 import { fieldError, notFound } from '../../errors.ts';
 import { buildPersonSearchDocument, findProfileById, profileColumns } from '../../queries/users.ts';
@@ -14,6 +15,7 @@ export interface ProfileChanges {
   interests?: string[] | undefined;
   expertise?: string[] | undefined;
   timeZone?: string | undefined;
+  language?: Locale | null | undefined;
   remindDayBefore?: boolean | undefined;
   remindHourBefore?: boolean | undefined;
 }
@@ -47,6 +49,7 @@ export async function updateProfile(deps: ServiceDeps, userId: string, changes: 
       interests: unique(changes.interests ?? current.user.interests),
       expertise: unique(changes.expertise ?? current.user.expertise),
       timeZone: changes.timeZone ?? current.user.timeZone,
+      language: changes.language === undefined ? current.user.language : changes.language,
       remindDayBefore: changes.remindDayBefore ?? current.user.remindDayBefore,
       remindHourBefore: changes.remindHourBefore ?? current.user.remindHourBefore,
     };

@@ -1,0 +1,54 @@
+// The English (source) catalog: every area's messages in one object. Generated shape; add an area here and in
+// the other two languages' files. The web app's build compiles each JSON file (vite.config.ts).
+
+import admin from './en/admin.json' with { type: 'json' };
+import auth from './en/auth.json' with { type: 'json' };
+import calendar from './en/calendar.json' with { type: 'json' };
+import common from './en/common.json' with { type: 'json' };
+import communities from './en/communities.json' with { type: 'json' };
+import contact from './en/contact.json' with { type: 'json' };
+import coordination from './en/coordination.json' with { type: 'json' };
+import discussions from './en/discussions.json' with { type: 'json' };
+import email from './en/email.json' with { type: 'json' };
+import enums from './en/enums.json' with { type: 'json' };
+import errors from './en/errors.json' with { type: 'json' };
+import home from './en/home.json' with { type: 'json' };
+import invitations from './en/invitations.json' with { type: 'json' };
+import layout from './en/layout.json' with { type: 'json' };
+import meetings from './en/meetings.json' with { type: 'json' };
+import moderation from './en/moderation.json' with { type: 'json' };
+import notifications from './en/notifications.json' with { type: 'json' };
+import pages from './en/pages.json' with { type: 'json' };
+import people from './en/people.json' with { type: 'json' };
+import proposals from './en/proposals.json' with { type: 'json' };
+import search from './en/search.json' with { type: 'json' };
+import settings from './en/settings.json' with { type: 'json' };
+import toolkit from './en/toolkit.json' with { type: 'json' };
+import validation from './en/validation.json' with { type: 'json' };
+
+export default {
+  ...common,
+  ...enums,
+  ...layout,
+  ...auth,
+  ...settings,
+  ...home,
+  ...communities,
+  ...coordination,
+  ...invitations,
+  ...people,
+  ...meetings,
+  ...toolkit,
+  ...proposals,
+  ...discussions,
+  ...moderation,
+  ...admin,
+  ...search,
+  ...notifications,
+  ...contact,
+  ...pages,
+  ...errors,
+  ...validation,
+  ...email,
+  ...calendar,
+};
