@@ -1,3 +1,4 @@
+import type { MessageId } from './i18n/message-id.ts';
 /** Enumerations shared by the server and the web app. */
 export const userRoles = ['administrator', 'coordinator', 'member'] as const;
 export type UserRole = (typeof userRoles)[number];
@@ -244,3 +245,28 @@ export const resourceUseKindLabels: Record<ResourceUseKind, string> = {
 /** Counted once per person per day. */
 export const resourceActivityKinds = ['view', 'download'] as const;
 export type ResourceActivityKind = (typeof resourceActivityKinds)[number];
+
+// The catalog ids of the labels above (common/i18n/catalogs/*/enums.json), for text in the reader's
+// language: `_(communityKindMessages[kind])`. The English `…Labels` maps go once nothing uses them.
+function messagesOf<T extends string>(prefix: string, values: readonly T[]): Record<T, MessageId> {
+  return Object.fromEntries(
+    values.map((value) => [value, `enums.${prefix}.${value}` as MessageId]),
+  ) as Record<T, MessageId>;
+}
+
+export const notificationKindMessages = messagesOf('notificationKind', notificationKinds);
+export const communityKindMessages = messagesOf('communityKind', communityKinds);
+export const communityStageMessages = messagesOf('communityStage', communityStages);
+export const communityStageDescriptionMessages = messagesOf('communityStageDescription', communityStages);
+export const audienceMessages = messagesOf('audience', audiences);
+export const meetingFormatMessages = messagesOf('meetingFormat', meetingFormats);
+export const visibilityMessages = messagesOf('visibility', visibilities);
+export const joinPolicyMessages = messagesOf('joinPolicy', joinPolicies);
+export const membershipRoleMessages = messagesOf('membershipRole', membershipRoles);
+export const charterSectionMessages = messagesOf('charterSection', charterSectionKeys);
+export const contactTopicMessages = messagesOf('contactTopic', contactTopics);
+export const meetingKindMessages = messagesOf('meetingKind', meetingKinds);
+export const rsvpStatusMessages = messagesOf('rsvpStatus', rsvpStatuses);
+export const threadKindMessages = messagesOf('threadKind', threadKinds);
+export const resourceKindMessages = messagesOf('resourceKind', resourceKinds);
+export const resourceUseKindMessages = messagesOf('resourceUseKind', resourceUseKinds);
