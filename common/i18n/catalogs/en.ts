@@ -18,6 +18,7 @@ import layout from './en/layout.json' with { type: 'json' };
 import meetings from './en/meetings.json' with { type: 'json' };
 import moderation from './en/moderation.json' with { type: 'json' };
 import notifications from './en/notifications.json' with { type: 'json' };
+import notify from './en/notify.json' with { type: 'json' };
 import pages from './en/pages.json' with { type: 'json' };
 import people from './en/people.json' with { type: 'json' };
 import proposals from './en/proposals.json' with { type: 'json' };
@@ -46,6 +47,7 @@ export default {
   ...search,
   ...notifications,
   ...contact,
+  ...notify,
   ...pages,
   ...errors,
   ...validation,

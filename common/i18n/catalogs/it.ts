@@ -18,6 +18,7 @@ import layout from './it/layout.json' with { type: 'json' };
 import meetings from './it/meetings.json' with { type: 'json' };
 import moderation from './it/moderation.json' with { type: 'json' };
 import notifications from './it/notifications.json' with { type: 'json' };
+import notify from './it/notify.json' with { type: 'json' };
 import pages from './it/pages.json' with { type: 'json' };
 import people from './it/people.json' with { type: 'json' };
 import proposals from './it/proposals.json' with { type: 'json' };
@@ -46,6 +47,7 @@ export default {
   ...search,
   ...notifications,
   ...contact,
+  ...notify,
   ...pages,
   ...errors,
   ...validation,

@@ -18,6 +18,7 @@ import layout from './nl/layout.json' with { type: 'json' };
 import meetings from './nl/meetings.json' with { type: 'json' };
 import moderation from './nl/moderation.json' with { type: 'json' };
 import notifications from './nl/notifications.json' with { type: 'json' };
+import notify from './nl/notify.json' with { type: 'json' };
 import pages from './nl/pages.json' with { type: 'json' };
 import people from './nl/people.json' with { type: 'json' };
 import proposals from './nl/proposals.json' with { type: 'json' };
@@ -46,6 +47,7 @@ export default {
   ...search,
   ...notifications,
   ...contact,
+  ...notify,
   ...pages,
   ...errors,
   ...validation,
