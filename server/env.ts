@@ -33,6 +33,13 @@ const envSchema = z.object({
    * hold connections open. Milliseconds.
    */
   REQUEST_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /**
+   * A session with no request for this many minutes ends (besides the 30-day limit); the web app warns
+   * two minutes before and lets the person stay signed in (WCAG 2.2.1). Administrators get their own,
+   * shorter time-out: their sessions can change everyone's.
+   */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(480),
+  ADMIN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(30),
   WORKERS: z
     .enum(['true', 'false'])
     .default('true')

@@ -1,5 +1,6 @@
 /** A small typed fetch client for the Copse API: JSON in and out, same-origin cookies, typed errors. */
 import { currentLocale, i18n } from '../i18n/i18n.ts';
+import { noteIdleDeadline } from './session.ts';
 
 /** An error answer from the API: `{ error, message, fields? }` plus the HTTP status. */
 export class ApiError extends Error {
@@ -77,6 +78,7 @@ async function send(method: string, path: string, init: RequestInit & { query?: 
   } catch {
     throw new ApiError(0, 'network', i18n._('common.error.network'));
   }
+  noteIdleDeadline(response.headers.get('x-session-idle-expires'));
   const body = await parse(response);
   if (!response.ok) {
     const error = isRecord(body) ? body : {};

@@ -39,3 +39,9 @@ export const sessionSchema = z.object({
 export const sessionParams = z.object({
   id: z.string().regex(/^[0-9a-f]{16}$/, 'Must be a session id from the list.'),
 });
+
+/** How long the current session has left if no other request comes (the idle time-out). */
+export const sessionStatusSchema = z.object({
+  idleExpiresAt: z.string(),
+  idleMinutes: z.number().int(),
+});

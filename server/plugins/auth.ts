@@ -6,6 +6,8 @@ import { hashToken } from '../lib/crypto.ts';
 import {
   findActorBySessionId,
   findProfileBySessionId,
+  type IdleMinutes,
+  idleMinutesFor,
   sessionLifetimeMs,
   touchSession,
 } from '../queries/sessions.ts';
@@ -21,14 +23,35 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     actorProfile: ActorProfile | null;
+    /** When the signed-in session ends if no other request comes (null when signed out). */
+    sessionIdleExpiresAt: Date | null;
   }
   interface FastifyContextConfig {
     /** Load the actor's whole profile with the session (one query instead of two). */
     actorProfile?: boolean;
+    /** Only read the session: asking how long it has left must not extend it. */
+    keepIdle?: boolean;
   }
 }
 
-const touchEveryMs = 5 * 60 * 1000;
+/** How often a session's last-seen time is written: every 5 minutes, or a tenth of a shorter time-out. */
+function touchEveryMs(idleMinutes: number): number {
+  return Math.min(5 * 60_000, (idleMinutes * 60_000) / 10);
+}
+
+/**
+ * The header that tells the web app when this session ends if nothing else happens, so it can warn the
+ * person before (app/components/session-timeout.tsx).
+ */
+export const idleDeadlineHeader = 'x-session-idle-expires';
+
+/** The idle time-outs from the configuration. */
+export function idleMinutes(app: FastifyInstance): IdleMinutes {
+  return {
+    member: app.deps.env.SESSION_IDLE_MINUTES,
+    administrator: app.deps.env.ADMIN_SESSION_IDLE_MINUTES,
+  };
+}
 
 /** The session cookie's name: `__Host-` prefixed over https; a plain name on http://localhost. */
 export function sessionCookieName(publicUrl: string): string {
@@ -41,7 +64,9 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
   const cookieName = sessionCookieName(app.deps.env.publicUrl);
   app.decorateRequest('actor', null);
   app.decorateRequest('actorProfile', null);
-  app.addHook('onRequest', async (request) => {
+  app.decorateRequest('sessionIdleExpiresAt', null);
+  const idle = idleMinutes(app);
+  app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[cookieName];
     if (!token) return;
@@ -49,7 +74,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     const sessionId = hashToken(token);
     let lastSeenAt: Date;
     if (request.routeOptions.config.actorProfile) {
-      const row = await findProfileBySessionId(db, sessionId);
+      const row = await findProfileBySessionId(db, sessionId, idle);
       if (!row) return;
       const { user, unitName } = row;
       request.actor = {
@@ -63,13 +88,17 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
       request.actorProfile = { user, unitName };
       lastSeenAt = row.lastSeenAt;
     } else {
-      const row = await findActorBySessionId(db, sessionId);
+      const row = await findActorBySessionId(db, sessionId, idle);
       if (!row) return;
       const { lastSeenAt: seen, ...actor } = row;
       request.actor = actor;
       lastSeenAt = seen;
     }
-    if (Date.now() - lastSeenAt.getTime() > touchEveryMs) await touchSession(db, sessionId);
+    const minutes = idleMinutesFor(request.actor.role, idle);
+    if (!request.routeOptions.config.keepIdle && Date.now() - lastSeenAt.getTime() > touchEveryMs(minutes))
+      lastSeenAt = await touchSession(db, sessionId);
+    request.sessionIdleExpiresAt = new Date(lastSeenAt.getTime() + minutes * 60_000);
+    reply.header(idleDeadlineHeader, request.sessionIdleExpiresAt.toISOString());
   });
 }
 

@@ -6,10 +6,24 @@ import { profileColumns } from './users.ts';
 
 export const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 
+/** Minutes without a request after which a session ends: administrators' and everyone else's. */
+export interface IdleMinutes {
+  member: number;
+  administrator: number;
+}
+
+/** The idle time-out of someone with `role`. */
+export function idleMinutesFor(role: string, idle: IdleMinutes): number {
+  return role === 'administrator' ? idle.administrator : idle.member;
+}
+
+// A session lives until its 30-day expiry, unless its person was suspended or it has been idle longer
+// than their role's time-out (the minutes come in as placeholders: the statements stay prepared).
 const liveSession = and(
   eq(sessions.id, sql.placeholder('sessionId')),
   gt(sessions.expiresAt, sql`now()`),
   isNull(users.suspendedAt),
+  sql`${sessions.lastSeenAt} > now() - make_interval(mins => (case when ${users.role} = 'administrator' then ${sql.placeholder('adminIdle')} else ${sql.placeholder('memberIdle')} end)::int)`,
 );
 
 // Every API request runs one of these two, so they are prepared statements (planned once per connection).
@@ -47,15 +61,23 @@ const profileBySession = preparedFor((db) =>
     .prepare('profile_by_session'),
 );
 
-/** The signed-in person behind a session id, in one query; undefined when expired or suspended. */
-export async function findActorBySessionId(db: Db, sessionId: string) {
-  const [row] = await actorBySession(db).execute({ sessionId });
+/** The signed-in person behind a session id, in one query; undefined when expired, idle or suspended. */
+export async function findActorBySessionId(db: Db, sessionId: string, idle: IdleMinutes) {
+  const [row] = await actorBySession(db).execute({
+    sessionId,
+    memberIdle: idle.member,
+    adminIdle: idle.administrator,
+  });
   return row;
 }
 
 /** Like `findActorBySessionId`, with the person's whole profile and unit name, still one query. */
-export async function findProfileBySessionId(db: Db, sessionId: string) {
-  const [row] = await profileBySession(db).execute({ sessionId });
+export async function findProfileBySessionId(db: Db, sessionId: string, idle: IdleMinutes) {
+  const [row] = await profileBySession(db).execute({
+    sessionId,
+    memberIdle: idle.member,
+    adminIdle: idle.administrator,
+  });
   return row;
 }
 
@@ -66,12 +88,14 @@ export async function insertSession(
   await db.insert(sessions).values({ ...values, expiresAt: new Date(Date.now() + sessionLifetimeMs) });
 }
 
-/** Slides a session's expiry; called at most every few minutes per session. */
-export async function touchSession(db: Db, sessionId: string): Promise<void> {
-  await db
+/** Slides a session's expiry and idle time-out; called at most every few minutes per session. */
+export async function touchSession(db: Db, sessionId: string): Promise<Date> {
+  const [row] = await db
     .update(sessions)
     .set({ lastSeenAt: sql`now()`, expiresAt: new Date(Date.now() + sessionLifetimeMs) })
-    .where(eq(sessions.id, sessionId));
+    .where(eq(sessions.id, sessionId))
+    .returning({ lastSeenAt: sessions.lastSeenAt });
+  return row?.lastSeenAt ?? new Date();
 }
 
 export async function deleteSession(db: Db, sessionId: string, userId?: string): Promise<number> {
@@ -90,7 +114,8 @@ export async function deleteUserSessions(db: Db, userId: string, exceptSessionId
   await db.delete(sessions).where(where);
 }
 
-export async function listUserSessions(db: Db, userId: string) {
+/** A person's live sessions (not expired, not idle longer than `idleMinutes`), most recent first. */
+export async function listUserSessions(db: Db, userId: string, idleMinutes: number) {
   return db
     .select({
       id: sessions.id,
@@ -100,7 +125,13 @@ export async function listUserSessions(db: Db, userId: string) {
       lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        gt(sessions.expiresAt, sql`now()`),
+        sql`${sessions.lastSeenAt} > now() - make_interval(mins => ${idleMinutes}::int)`,
+      ),
+    )
     .orderBy(sql`${sessions.lastSeenAt} desc`)
     .limit(100);
 }

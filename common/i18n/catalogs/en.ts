@@ -23,6 +23,7 @@ import pages from './en/pages.json' with { type: 'json' };
 import people from './en/people.json' with { type: 'json' };
 import proposals from './en/proposals.json' with { type: 'json' };
 import search from './en/search.json' with { type: 'json' };
+import session from './en/session.json' with { type: 'json' };
 import settings from './en/settings.json' with { type: 'json' };
 import toolkit from './en/toolkit.json' with { type: 'json' };
 import validation from './en/validation.json' with { type: 'json' };
@@ -32,6 +33,7 @@ export default {
   ...enums,
   ...layout,
   ...auth,
+  ...session,
   ...settings,
   ...home,
   ...communities,

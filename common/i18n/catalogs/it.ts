@@ -23,6 +23,7 @@ import pages from './it/pages.json' with { type: 'json' };
 import people from './it/people.json' with { type: 'json' };
 import proposals from './it/proposals.json' with { type: 'json' };
 import search from './it/search.json' with { type: 'json' };
+import session from './it/session.json' with { type: 'json' };
 import settings from './it/settings.json' with { type: 'json' };
 import toolkit from './it/toolkit.json' with { type: 'json' };
 import validation from './it/validation.json' with { type: 'json' };
@@ -32,6 +33,7 @@ export default {
   ...enums,
   ...layout,
   ...auth,
+  ...session,
   ...settings,
   ...home,
   ...communities,

@@ -23,6 +23,7 @@ import pages from './nl/pages.json' with { type: 'json' };
 import people from './nl/people.json' with { type: 'json' };
 import proposals from './nl/proposals.json' with { type: 'json' };
 import search from './nl/search.json' with { type: 'json' };
+import session from './nl/session.json' with { type: 'json' };
 import settings from './nl/settings.json' with { type: 'json' };
 import toolkit from './nl/toolkit.json' with { type: 'json' };
 import validation from './nl/validation.json' with { type: 'json' };
@@ -32,6 +33,7 @@ export default {
   ...enums,
   ...layout,
   ...auth,
+  ...session,
   ...settings,
   ...home,
   ...communities,

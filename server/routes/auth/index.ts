@@ -6,6 +6,7 @@ import {
   emailBody,
   sessionParams,
   sessionSchema,
+  sessionStatusSchema,
   setupBody,
   signInBody,
   signUpBody,
@@ -13,8 +14,14 @@ import {
 } from '../../../common/contracts/auth.ts';
 import { dataOf, errorBody, errorResponses, okBody } from '../../../common/contracts/shared.ts';
 import { AppError } from '../../errors.ts';
-import { clearSessionCookie, requireActor, setSessionCookie } from '../../plugins/auth.ts';
-import { deleteSession, listUserSessions } from '../../queries/sessions.ts';
+import {
+  clearSessionCookie,
+  idleDeadlineHeader,
+  idleMinutes,
+  requireActor,
+  setSessionCookie,
+} from '../../plugins/auth.ts';
+import { deleteSession, idleMinutesFor, listUserSessions, touchSession } from '../../queries/sessions.ts';
 import { bootstrapAdministrator } from '../../services/auth/bootstrap-administrator.ts';
 import { confirmEmail, resendConfirmation } from '../../services/auth/confirm-email.ts';
 import {
@@ -31,6 +38,7 @@ const ok = { data: { ok: true as const } };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['auth'];
+  const idle = idleMinutes(app);
 
   app.post(
     '/setup',
@@ -157,6 +165,47 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    '/auth/session',
+    {
+      config: { keepIdle: true },
+      schema: {
+        tags,
+        summary:
+          'How long your session has left without activity (asking does not extend it). Administrators have a shorter idle time-out.',
+        response: { 200: dataOf(sessionStatusSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return {
+        data: {
+          idleExpiresAt: (request.sessionIdleExpiresAt ?? new Date()).toISOString(),
+          idleMinutes: idleMinutesFor(actor.role, idle),
+        },
+      };
+    },
+  );
+
+  app.post(
+    '/auth/session/refresh',
+    {
+      schema: {
+        tags,
+        summary: "Stay signed in: restarts your session's idle time-out.",
+        response: { 200: dataOf(sessionStatusSchema), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const minutes = idleMinutesFor(actor.role, idle);
+      const seen = await touchSession(app.deps.database.db, actor.sessionId);
+      const idleExpiresAt = new Date(seen.getTime() + minutes * 60_000).toISOString();
+      reply.header(idleDeadlineHeader, idleExpiresAt);
+      return { data: { idleExpiresAt, idleMinutes: minutes } };
+    },
+  );
+
   app.post(
     '/auth/password-reset',
     {
@@ -217,7 +266,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      const rows = await listUserSessions(app.deps.database.db, actor.id);
+      const rows = await listUserSessions(app.deps.database.db, actor.id, idleMinutesFor(actor.role, idle));
       return {
         data: rows.map((row) => ({
           id: row.id.slice(0, 16),
@@ -243,7 +292,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      const sessions = await listUserSessions(app.deps.database.db, actor.id);
+      const sessions = await listUserSessions(
+        app.deps.database.db,
+        actor.id,
+        idleMinutesFor(actor.role, idle),
+      );
       const target = sessions.find((session) => session.id.startsWith(request.params.id));
       if (!target) throw new AppError('not_found', 'That session was not found.');
       await deleteSession(app.deps.database.db, target.id, actor.id);
