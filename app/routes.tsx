@@ -115,6 +115,10 @@ export const router = createBrowserRouter([
           },
           // Anyone may write to the coordinators; signed out, with a name and an email.
           { path: '/contact', lazy: page(() => import('./pages/contact-page.tsx'), 'ContactPage') },
+          {
+            path: '/accessibility',
+            lazy: page(() => import('./pages/accessibility-page.tsx'), 'AccessibilityPage'),
+          },
           { path: '/search', lazy: page(() => import('./pages/search/search-page.tsx'), 'SearchPage') },
           {
             path: '/confirm-email',

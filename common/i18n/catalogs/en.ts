@@ -1,6 +1,7 @@
 // The English (source) catalog: every area's messages in one object. Generated shape; add an area here and in
 // the other two languages' files. The web app's build compiles each JSON file (vite.config.ts).
 
+import accessibility from './en/accessibility.json' with { type: 'json' };
 import admin from './en/admin.json' with { type: 'json' };
 import auth from './en/auth.json' with { type: 'json' };
 import calendar from './en/calendar.json' with { type: 'json' };
@@ -29,6 +30,7 @@ import toolkit from './en/toolkit.json' with { type: 'json' };
 import validation from './en/validation.json' with { type: 'json' };
 
 export default {
+  ...accessibility,
   ...common,
   ...enums,
   ...layout,

@@ -1,6 +1,7 @@
 // The Italian catalog: every area's messages in one object. Generated shape; add an area here and in
 // the other two languages' files. The web app's build compiles each JSON file (vite.config.ts).
 
+import accessibility from './it/accessibility.json' with { type: 'json' };
 import admin from './it/admin.json' with { type: 'json' };
 import auth from './it/auth.json' with { type: 'json' };
 import calendar from './it/calendar.json' with { type: 'json' };
@@ -29,6 +30,7 @@ import toolkit from './it/toolkit.json' with { type: 'json' };
 import validation from './it/validation.json' with { type: 'json' };
 
 export default {
+  ...accessibility,
   ...common,
   ...enums,
   ...layout,

@@ -1,6 +1,7 @@
 // The Dutch catalog: every area's messages in one object. Generated shape; add an area here and in
 // the other two languages' files. The web app's build compiles each JSON file (vite.config.ts).
 
+import accessibility from './nl/accessibility.json' with { type: 'json' };
 import admin from './nl/admin.json' with { type: 'json' };
 import auth from './nl/auth.json' with { type: 'json' };
 import calendar from './nl/calendar.json' with { type: 'json' };
@@ -29,6 +30,7 @@ import toolkit from './nl/toolkit.json' with { type: 'json' };
 import validation from './nl/validation.json' with { type: 'json' };
 
 export default {
+  ...accessibility,
   ...common,
   ...enums,
   ...layout,
