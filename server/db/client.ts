@@ -121,22 +121,25 @@ async function openPglite(
   poolSize: number,
 ): Promise<Database> {
   const thread = await startPgliteThread({ dataDir, templateFile: template });
-  const pool = new pg.Pool({ max: poolSize, stream: () => thread.connect(), idleTimeoutMillis: 0 });
-  return openPool(pool, 'pglite', async () => {
-    await pool.end();
-    // Checkpoint on close: the next start replays no WAL.
-    await thread.close();
-  });
+  // Checkpoint on close: the next start replays no WAL.
+  return openOnPgliteThread(thread, poolSize, () => thread.close());
 }
 
 /**
- * A database over a PGlite thread its caller owns: closing it ends its connections, not the thread. The
- * API tests keep one thread per test process and reset it between files (server/test/database.ts):
- * starting PGlite from the dump cost about 2 s of processor time per file.
+ * A database over a PGlite thread: closing it ends its connections, then runs `afterClose` (the server
+ * closes the thread there; the API tests keep one thread per test process and reset it between files,
+ * server/test/database.ts: starting PGlite from the dump cost about 2 s of processor time per file).
  */
-export function openOnPgliteThread(thread: PgliteThread, poolSize = 4): Database {
+export function openOnPgliteThread(
+  thread: PgliteThread,
+  poolSize = 4,
+  afterClose: () => Promise<void> = async () => undefined,
+): Database {
   const pool = new pg.Pool({ max: poolSize, stream: () => thread.connect(), idleTimeoutMillis: 0 });
-  return openPool(pool, 'pglite', () => pool.end());
+  return openPool(pool, 'pglite', async () => {
+    await pool.end();
+    await afterClose();
+  });
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
