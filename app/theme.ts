@@ -5,6 +5,7 @@ import {
   luminance,
   type MantineColorsTuple,
 } from '@mantine/core';
+import { i18n } from './i18n/i18n.ts';
 
 /** A calm forest green; shade 7 (filled buttons, links) keeps 5.5:1 against white. */
 const forest: MantineColorsTuple = [
@@ -71,11 +72,15 @@ export const theme = createTheme({
     Anchor: { defaultProps: { underline: 'always' } },
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
-    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
-    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    // Default props as functions: Mantine calls them as each component renders, so their names are in
+    // the language shown then (not the one active when this module loaded).
+    Modal: { defaultProps: () => ({ closeButtonProps: { 'aria-label': i18n._('common.action.close') } }) },
+    Drawer: { defaultProps: () => ({ closeButtonProps: { 'aria-label': i18n._('common.action.close') } }) },
     // The show-password toggle is reachable by keyboard; aria-pressed tells whether the password shows.
     PasswordInput: {
-      defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Show password', tabIndex: 0 } },
+      defaultProps: () => ({
+        visibilityToggleButtonProps: { 'aria-label': i18n._('layout.password.show'), tabIndex: 0 },
+      }),
     },
   },
 });

@@ -149,5 +149,5 @@ export async function apiPostFile<T>(path: string, file: File, query?: Query): P
 /** The message to show for any thrown value. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  return 'Something went wrong. Try again.';
+  return i18n._('common.error.generic');
 }

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Group, Text, UnstyledButton, type UnstyledButtonProps } from '@mantine/core';
 import type { ComponentPropsWithRef } from 'react';
 import type { Me } from '../api/types.ts';
@@ -23,9 +24,10 @@ export function AccountButton({
   person,
   ...others
 }: { person: Me } & UnstyledButtonProps & ComponentPropsWithRef<'button'>) {
+  const { _ } = useLingui();
   return (
     <UnstyledButton
-      aria-label={`Account menu for ${person.displayName}`}
+      aria-label={_('layout.account.menuFor', { name: person.displayName })}
       aria-haspopup="menu"
       style={{ borderRadius: 999 }}
       {...others}

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Menu } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
@@ -12,6 +13,7 @@ import { AccountButton, takeOpenRequest } from './account-button.tsx';
  * account-menu.tsx shows the same button meanwhile and opens this menu if that button was pressed.
  */
 export function AccountMenuPopup(props: { me: Me }) {
+  const { _ } = useLingui();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
 
@@ -38,16 +40,16 @@ export function AccountMenuPopup(props: { me: Me }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Item component={Link} to={`/people/${props.me.id}`}>
-          Profile
+          {_('layout.menu.profile')}
         </Menu.Item>
         <Menu.Item component={Link} to="/proposals">
-          Your proposals
+          {_('layout.menu.proposals')}
         </Menu.Item>
         <Menu.Item component={Link} to="/settings/profile">
-          Settings
+          {_('layout.menu.settings')}
         </Menu.Item>
         <Menu.Divider />
-        <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
+        <Menu.Item onClick={() => void signOut()}>{_('layout.menu.signOut')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

@@ -1,18 +1,20 @@
+import { useLingui } from '@lingui/react';
 import { SectionLayout } from './section-layout.tsx';
 
 /** Administration: the institution, its units, users, the charter template, the mailbox and the audit log. */
 export function AdminLayout() {
+  const { _ } = useLingui();
   return (
     <SectionLayout
-      label="Administration"
+      label={_('layout.admin.label')}
       links={[
-        { to: '/admin', label: 'Overview', end: true },
-        { to: '/admin/institution', label: 'Institution' },
-        { to: '/admin/units', label: 'Units' },
-        { to: '/admin/users', label: 'Users' },
-        { to: '/admin/charter-template', label: 'Charter template' },
-        { to: '/admin/mail', label: 'Mailbox' },
-        { to: '/admin/audit', label: 'Audit log' },
+        { to: '/admin', label: _('layout.admin.overview'), end: true },
+        { to: '/admin/institution', label: _('layout.admin.institution') },
+        { to: '/admin/units', label: _('layout.admin.units') },
+        { to: '/admin/users', label: _('layout.admin.users') },
+        { to: '/admin/charter-template', label: _('layout.admin.charterTemplate') },
+        { to: '/admin/mail', label: _('layout.admin.mail') },
+        { to: '/admin/audit', label: _('layout.admin.audit') },
       ]}
     />
   );

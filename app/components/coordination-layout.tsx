@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { SectionLayout } from './section-layout.tsx';
 
 /**
@@ -5,13 +6,14 @@ import { SectionLayout } from './section-layout.tsx';
  * for coordinators and administrators.
  */
 export function CoordinationLayout() {
+  const { _ } = useLingui();
   return (
     <SectionLayout
-      label="Coordination"
+      label={_('layout.coordination.label')}
       links={[
-        { to: '/coordination/proposals', label: 'Proposals' },
-        { to: '/coordination/inbox', label: 'Inbox' },
-        { to: '/coordination/reports', label: 'Reports' },
+        { to: '/coordination/proposals', label: _('layout.coordination.proposals') },
+        { to: '/coordination/inbox', label: _('layout.coordination.inbox') },
+        { to: '/coordination/reports', label: _('layout.coordination.reports') },
       ]}
     />
   );

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { ActionIcon, Box, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -8,6 +9,7 @@ import { SearchIcon } from './icons.tsx';
  * for a box, so a search button links to the search page instead.
  */
 export function HeaderSearch() {
+  const { _ } = useLingui();
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
@@ -31,8 +33,8 @@ export function HeaderSearch() {
         <TextInput
           type="search"
           name="q"
-          aria-label="Search Copse"
-          placeholder="Search Copse"
+          aria-label={_('layout.search.label')}
+          placeholder={_('layout.search.label')}
           size="sm"
           w={180}
           maxLength={200}
@@ -47,7 +49,7 @@ export function HeaderSearch() {
         variant="subtle"
         color="gray"
         size="lg"
-        aria-label="Search Copse"
+        aria-label={_('layout.search.label')}
         hiddenFrom="lg"
       >
         <SearchIcon />

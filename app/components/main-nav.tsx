@@ -1,9 +1,12 @@
+import { useLingui } from '@lingui/react';
 import { NavLink } from 'react-router';
+import type { MessageId } from '../../common/i18n/message-id.ts';
 import type { Me } from '../api/types.ts';
 
 interface NavItem {
   to: string;
-  label: string;
+  /** The catalog id of the link's text, translated as the navigation renders. */
+  labelId: MessageId;
   end?: boolean;
 }
 
@@ -15,19 +18,19 @@ export function navItems(me: Me | null | undefined): NavItem[] {
   if (!me) {
     // Visitors see the public communities too.
     return [
-      { to: '/', label: 'Home', end: true },
-      { to: '/communities', label: 'Communities' },
+      { to: '/', labelId: 'layout.nav.home', end: true },
+      { to: '/communities', labelId: 'layout.nav.communities' },
     ];
   }
   const items: NavItem[] = [
-    { to: '/', label: 'Home', end: true },
-    { to: '/communities', label: 'Communities' },
-    { to: '/calendar', label: 'Calendar' },
-    { to: '/people', label: 'People' },
+    { to: '/', labelId: 'layout.nav.home', end: true },
+    { to: '/communities', labelId: 'layout.nav.communities' },
+    { to: '/calendar', labelId: 'layout.nav.calendar' },
+    { to: '/people', labelId: 'layout.nav.people' },
   ];
   if (me.role === 'coordinator' || me.role === 'administrator')
-    items.push({ to: '/coordination', label: 'Coordination' });
-  if (me.role === 'administrator') items.push({ to: '/admin', label: 'Admin' });
+    items.push({ to: '/coordination', labelId: 'layout.nav.coordination' });
+  if (me.role === 'administrator') items.push({ to: '/admin', labelId: 'layout.nav.admin' });
   return items;
 }
 
@@ -38,7 +41,10 @@ export function MainNav(props: {
   vertical?: boolean;
   onNavigate?: () => void;
 }) {
+  const { _ } = useLingui();
   const items = navItems(props.me);
+  // i18n-ignore: CSS class names
+  const linkClass = props.vertical ? 'nav-link drawer-link' : 'nav-link';
   return (
     <nav aria-label={props.label}>
       <ul
@@ -53,13 +59,8 @@ export function MainNav(props: {
       >
         {items.map((item) => (
           <li key={item.to}>
-            <NavLink
-              to={item.to}
-              end={item.end}
-              className={props.vertical ? 'nav-link drawer-link' : 'nav-link'}
-              onClick={props.onNavigate}
-            >
-              {item.label}
+            <NavLink to={item.to} end={item.end} className={linkClass} onClick={props.onNavigate}>
+              {_(item.labelId)}
             </NavLink>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Text } from '@mantine/core';
 import { useDeferredValue, useEffect, useState } from 'react';
 
@@ -23,6 +24,7 @@ function useRenderer(): Render | null {
 
 /** A live preview of Markdown as it will look once saved; `empty` shows while there is nothing to show. */
 export function MarkdownPreview(props: { source: string; empty: string }) {
+  const { _ } = useLingui();
   const render = useRenderer();
   const source = useDeferredValue(props.source);
   if (!source.trim()) {
@@ -35,7 +37,7 @@ export function MarkdownPreview(props: { source: string; empty: string }) {
   if (!render) {
     return (
       <Text size="sm" c="dimmed">
-        Preparing the preview…
+        {_('layout.markdownPreview.preparing')}
       </Text>
     );
   }

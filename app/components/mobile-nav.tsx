@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Divider, Drawer } from '@mantine/core';
 import { NavLink } from 'react-router';
 import type { Me } from '../api/types.ts';
@@ -9,27 +10,28 @@ import { MainNav } from './main-nav.tsx';
  * it opens and closes with its transition.
  */
 export function MobileNav(props: { opened: boolean; onClose: () => void; me: Me | null | undefined }) {
+  const { _ } = useLingui();
   const { me, onClose } = props;
   return (
     <Drawer
       opened={props.opened}
       onClose={onClose}
-      title="Navigation"
+      title={_('layout.mobileNav.title')}
       size="80%"
       id="mobile-nav"
-      closeButtonProps={{ 'aria-label': 'Close navigation' }}
+      closeButtonProps={{ 'aria-label': _('layout.nav.close') }}
     >
-      <MainNav me={me} label="Main (menu)" vertical onNavigate={onClose} />
+      <MainNav me={me} label={_('layout.mobileNav.main')} vertical onNavigate={onClose} />
       {me ? (
         <>
           <Divider my="sm" />
-          <nav aria-label="Account (menu)">
+          <nav aria-label={_('layout.mobileNav.account')}>
             <ul className="drawer-list">
               {[
-                { to: '/notifications', label: 'Notifications' },
-                { to: `/people/${me.id}`, label: 'Your profile' },
-                { to: '/proposals', label: 'Your proposals' },
-                { to: '/settings/profile', label: 'Settings' },
+                { to: '/notifications', label: _('layout.menu.notifications') },
+                { to: `/people/${me.id}`, label: _('layout.menu.yourProfile') },
+                { to: '/proposals', label: _('layout.menu.proposals') },
+                { to: '/settings/profile', label: _('layout.menu.settings') },
               ].map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} className="nav-link drawer-link" onClick={onClose}>

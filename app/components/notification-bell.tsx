@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { ActionIcon, Indicator } from '@mantine/core';
 import { Link } from 'react-router';
 import { useUnreadCount } from '../api/queries.ts';
@@ -5,8 +6,9 @@ import { BellIcon } from './icons.tsx';
 
 /** A bell linking to the notification centre; its accessible name says how many are unread. */
 export function NotificationBell() {
+  const { _ } = useLingui();
   const { data: count = 0 } = useUnreadCount(true);
-  const label = count > 0 ? `Notifications, ${count} unread` : 'Notifications, none unread';
+  const label = _('layout.bell.label', { count });
   return (
     <ActionIcon
       component={Link}

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -22,11 +23,12 @@ export function PageHeader(props: {
   actionsLabel?: string;
   breadcrumbs?: Crumb[];
 }) {
+  const { _ } = useLingui();
   useDocumentTitle(props.documentTitle ?? props.title);
   return (
     <>
       {props.breadcrumbs && props.breadcrumbs.length > 0 ? (
-        <nav aria-label="Breadcrumb">
+        <nav aria-label={_('layout.breadcrumb')}>
           <Breadcrumbs separator="›" separatorMargin={6} mb="xs" style={{ flexWrap: 'wrap', rowGap: 4 }}>
             {props.breadcrumbs.map((crumb) => (
               <Anchor

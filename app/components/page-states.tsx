@@ -1,17 +1,20 @@
+import { useLingui } from '@lingui/react';
 import { Alert, Button, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { MessageId } from '../../common/i18n/message-id.ts';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { PageHeader } from './page-header.tsx';
 
 /** A quiet loading indicator, announced to screen readers. */
 export function PageLoader(props: { label?: string }) {
+  const { _ } = useLingui();
   return (
     <Center py="xl" role="status" aria-live="polite">
       <Stack align="center" gap="xs">
         <Loader size="md" aria-hidden="true" />
         <Text size="sm" c="dimmed">
-          {props.label ?? 'Loading…'}
+          {props.label ?? _('common.state.loading')}
         </Text>
       </Stack>
     </Center>
@@ -20,13 +23,14 @@ export function PageLoader(props: { label?: string }) {
 
 /** A failed load, with its message and a way to try again. */
 export function LoadError(props: { error: unknown; onRetry?: () => void; title?: string }) {
+  const { _ } = useLingui();
   return (
-    <Alert color="red" title={props.title ?? 'This could not be loaded'} variant="light">
+    <Alert color="red" title={props.title ?? _('layout.loadError.title')} variant="light">
       <Stack gap="sm" align="flex-start">
         <Text size="sm">{errorMessage(props.error)}</Text>
         {props.onRetry ? (
           <Button size="xs" variant="white" color="red" onClick={props.onRetry}>
-            Try again
+            {_('common.action.tryAgain')}
           </Button>
         ) : null}
       </Stack>
@@ -53,21 +57,42 @@ export function EmptyState(props: { title: string; children?: ReactNode; action?
   );
 }
 
+/** The things CommunityItemPageState stands in for, each with its own messages (word order and gender differ). */
+const itemMessages = {
+  Discussion: {
+    name: 'layout.itemState.discussion.name',
+    notFound: 'layout.itemState.discussion.notFound',
+    notHere: 'layout.itemState.discussion.notHere',
+  },
+  Resource: {
+    name: 'layout.itemState.resource.name',
+    notFound: 'layout.itemState.resource.notFound',
+    notHere: 'layout.itemState.resource.notHere',
+  },
+  Collection: {
+    name: 'layout.itemState.collection.name',
+    notFound: 'layout.itemState.collection.notFound',
+    notHere: 'layout.itemState.collection.notHere',
+  },
+} as const satisfies Record<string, Record<'name' | 'notFound' | 'notHere', MessageId>>;
+
 /**
  * The page for one thing in a community (a discussion, a resource, a collection) while it loads or
  * when it cannot: a loader, "not here" for a missing or unseen one (404; 400 for a malformed id), or
  * the error with a retry. Renders nothing once the query has its data.
  */
 export function CommunityItemPageState(props: {
-  /** What the thing is called, capitalised: "Discussion", "Resource". */
-  noun: string;
+  /** Which thing it is: "Discussion", "Resource" or "Collection" (its words come from the catalogs). */
+  noun: keyof typeof itemMessages;
   query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
 }) {
-  const { noun, query } = props;
+  const { _ } = useLingui();
+  const { query } = props;
+  const messages = itemMessages[props.noun];
   if (query.isPending) {
     return (
       <>
-        <PageHeader title={noun} />
+        <PageHeader title={_(messages.name)} />
         <PageLoader />
       </>
     );
@@ -76,17 +101,17 @@ export function CommunityItemPageState(props: {
   const missing = query.error instanceof ApiError && [400, 404].includes(query.error.status);
   return (
     <>
-      <PageHeader title={missing ? `${noun} not found` : noun} />
+      <PageHeader title={missing ? _(messages.notFound) : _(messages.name)} />
       {missing ? (
         <EmptyState
-          title={`This ${noun.toLowerCase()} is not here`}
+          title={_(messages.notHere)}
           action={
             <Button component={Link} to="/communities" variant="light" mt="sm">
-              Browse communities
+              {_('layout.itemState.browse')}
             </Button>
           }
         >
-          It may have been deleted, or it belongs to a community you cannot see.
+          {_('layout.itemState.gone')}
         </EmptyState>
       ) : (
         <LoadError error={query.error} onRetry={() => void query.refetch()} />

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Group, MultiSelect, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -6,7 +7,7 @@ import { apiGetPage } from '../api/client.ts';
 import { keys } from '../api/queries.ts';
 import type { PersonSummary } from '../api/types.ts';
 import { PersonAvatar } from './person-avatar.tsx';
-import { kindLabels } from './person-card.tsx';
+import { personKindMessages } from './person-card.tsx';
 
 /** A chosen person: enough to show their name after the search moves on. */
 export interface PickedPerson {
@@ -31,6 +32,7 @@ export function PeoplePicker(props: {
   name?: string;
   canPick?: (person: PersonSummary) => boolean;
 }) {
+  const { _ } = useLingui();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const results = useQuery({
@@ -67,16 +69,16 @@ export function PeoplePicker(props: {
 
   const nothingFound =
     search.trim().length < 2
-      ? 'Type at least two letters of a name'
+      ? _('layout.peoplePicker.tooShort')
       : results.isFetching || q !== search.trim()
-        ? 'Searching…'
-        : 'No one matches. Try another spelling.';
+        ? _('layout.peoplePicker.searching')
+        : _('layout.peoplePicker.noMatch');
 
   return (
     <MultiSelect
       label={props.label}
       description={props.description}
-      placeholder={props.value.length === 0 ? 'Search by name' : undefined}
+      placeholder={props.value.length === 0 ? _('layout.peoplePicker.placeholder') : undefined}
       data={options}
       value={props.value.map((person) => person.id)}
       onChange={onChange}
@@ -104,7 +106,7 @@ export function PeoplePicker(props: {
               </Text>
               {person ? (
                 <Text size="xs" c="dimmed">
-                  {[kindLabels[person.kind], person.unit?.name].filter(Boolean).join(' · ')}
+                  {[_(personKindMessages[person.kind]), person.unit?.name].filter(Boolean).join(' · ')}
                 </Text>
               ) : null}
             </Stack>

@@ -1,11 +1,22 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Badge, Card, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { PersonKind } from '../../common/enums.ts';
+import type { MessageId } from '../../common/i18n/message-id.ts';
 import type { PersonSummary } from '../api/types.ts';
 import { PersonAvatar } from './person-avatar.tsx';
 import { TagList } from './tag-list.tsx';
 
+/** English only: pages not yet translated still use it. Text for people: `_(personKindMessages[kind])`. */
 export const kindLabels = { staff: 'Staff', student: 'Student', external: 'External' } as const;
+
+/** The catalog ids of the kinds of people: staff, student, from outside the institution. */
+export const personKindMessages: Record<PersonKind, MessageId> = {
+  staff: 'layout.personKind.staff',
+  student: 'layout.personKind.student',
+  external: 'layout.personKind.external',
+};
 
 /**
  * A colleague in a list: photo, name (linking to the profile), pronouns, unit and expertise. In search
@@ -18,6 +29,7 @@ export function PersonCard(props: {
   matchedExpertise?: string[];
   titleSize?: 'h3' | 'h4';
 }) {
+  const { _ } = useLingui();
   const { person } = props;
   const matched = props.matchedExpertise ?? [];
   const expertise = [...matched, ...person.expertise.filter((tag) => !matched.includes(tag))];
@@ -38,14 +50,21 @@ export function PersonCard(props: {
             </Anchor>
           </Title>
           <Text size="sm" c="dimmed">
-            {[person.pronouns, kindLabels[person.kind], person.unit?.name].filter(Boolean).join(' · ')}
+            {[person.pronouns, _(personKindMessages[person.kind]), person.unit?.name]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
         </Stack>
       </Group>
       {expertise.length > 0 ? (
         <Group mt="md" gap={6} wrap="wrap">
           {matched.length > 0 ? (
-            <Group gap={6} component="ul" aria-label="Expertise" className="plain-list">
+            <Group
+              gap={6}
+              component="ul"
+              aria-label={_('layout.personCard.expertise')}
+              className="plain-list"
+            >
               {expertise.slice(0, 8).map((tag) => (
                 <li key={tag}>
                   <Badge
@@ -57,17 +76,19 @@ export function PersonCard(props: {
                     fw={550}
                   >
                     {tag}
-                    {matched.includes(tag) ? <VisuallyHidden> (matches your search)</VisuallyHidden> : null}
+                    {matched.includes(tag) ? (
+                      <VisuallyHidden> {_('layout.personCard.matches')}</VisuallyHidden>
+                    ) : null}
                   </Badge>
                 </li>
               ))}
             </Group>
           ) : (
-            <TagList label="Expertise" tags={expertise.slice(0, 8)} size="md" />
+            <TagList label={_('layout.personCard.expertise')} tags={expertise.slice(0, 8)} size="md" />
           )}
           {expertise.length > 8 ? (
             <Text size="xs" c="dimmed">
-              +{expertise.length - 8} more
+              {_('layout.personCard.more', { count: expertise.length - 8 })}
             </Text>
           ) : null}
         </Group>

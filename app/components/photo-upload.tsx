@@ -1,15 +1,42 @@
+import { useLingui } from '@lingui/react';
 import { Alert, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
+import type { MessageId } from '../../common/i18n/message-id.ts';
 import { apiSend, apiUpload, errorMessage } from '../api/client.ts';
 
 const accepted = 'image/png,image/jpeg,image/webp';
 
+type ImageKind = 'photo' | 'logo';
+type ImageText = 'change' | 'upload' | 'remove' | 'updated' | 'removed';
+
+/** The buttons and statuses of each kind of image, whole in every language ("Foto aggiornata", "Logo aggiornato"). */
+const imageMessages: Record<ImageKind, Record<ImageText, MessageId>> = {
+  photo: {
+    change: 'layout.photoUpload.photo.change',
+    upload: 'layout.photoUpload.photo.upload',
+    remove: 'layout.photoUpload.photo.remove',
+    updated: 'layout.photoUpload.photo.updated',
+    removed: 'layout.photoUpload.photo.removed',
+  },
+  logo: {
+    change: 'layout.photoUpload.logo.change',
+    upload: 'layout.photoUpload.logo.upload',
+    remove: 'layout.photoUpload.logo.remove',
+    updated: 'layout.photoUpload.logo.updated',
+    removed: 'layout.photoUpload.logo.removed',
+  },
+};
+
 /**
  * Upload or remove an image (profile photo, institution logo): PUT multipart "file" to `uploadPath`,
  * DELETE `removePath` when given. Size and type are checked here first, and again on the server.
+ * The buttons and statuses name the image by `kind` (a logo when `uploadPath` ends in /logo, else a
+ * photo), each a whole message in the catalogs.
  */
 export function PhotoUpload(props: {
+  /** The image's name ("Photo", "Logo"); the texts themselves follow `kind`. */
   label: string;
+  kind?: ImageKind;
   preview: ReactNode;
   hasImage: boolean;
   maxBytes: number;
@@ -17,6 +44,8 @@ export function PhotoUpload(props: {
   removePath?: string;
   onChanged: () => Promise<void> | void;
 }) {
+  const { _ } = useLingui();
+  const texts = imageMessages[props.kind ?? (props.uploadPath.endsWith('/logo') ? 'logo' : 'photo')];
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -26,13 +55,13 @@ export function PhotoUpload(props: {
     if (!file) return;
     setError(null);
     setStatus(null);
-    if (!accepted.split(',').includes(file.type)) return setError('Choose a PNG, JPEG or WebP image.');
-    if (file.size > props.maxBytes) return setError(`The image is larger than ${maxMb} MB.`);
+    if (!accepted.split(',').includes(file.type)) return setError(_('layout.photoUpload.wrongType'));
+    if (file.size > props.maxBytes) return setError(_('layout.photoUpload.tooLarge', { max: maxMb }));
     setBusy(true);
     try {
       await apiUpload(props.uploadPath, file);
       await props.onChanged();
-      setStatus(`${props.label} updated.`);
+      setStatus(_(texts.updated));
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -48,7 +77,7 @@ export function PhotoUpload(props: {
     try {
       await apiSend('DELETE', props.removePath);
       await props.onChanged();
-      setStatus(`${props.label} removed.`);
+      setStatus(_(texts.removed));
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -65,20 +94,18 @@ export function PhotoUpload(props: {
             <FileButton onChange={(file) => void upload(file)} accept={accepted}>
               {(buttonProps) => (
                 <Button {...buttonProps} variant="default" loading={busy}>
-                  {props.hasImage
-                    ? `Change ${props.label.toLowerCase()}`
-                    : `Upload ${props.label.toLowerCase()}`}
+                  {props.hasImage ? _(texts.change) : _(texts.upload)}
                 </Button>
               )}
             </FileButton>
             {props.hasImage && props.removePath ? (
               <Button variant="subtle" color="red" onClick={() => void remove()} disabled={busy}>
-                Remove {props.label.toLowerCase()}
+                {_(texts.remove)}
               </Button>
             ) : null}
           </Group>
           <Text size="xs" c="dimmed">
-            PNG, JPEG or WebP, up to {maxMb} MB.
+            {_('layout.photoUpload.hint', { max: maxMb })}
           </Text>
         </Stack>
       </Group>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 
@@ -26,6 +27,7 @@ export function RoleControl<R extends string>(props: {
   /** Saves the role; the control shows the person's role again once it settles, saved or refused. */
   onSave: (role: R) => Promise<unknown>;
 }) {
+  const { _ } = useLingui();
   const [pending, setPending] = useState<R | null>(null);
   // The dialog keeps its words while it fades out; `asking` opens and closes it.
   const [confirming, setConfirming] = useState<{ role: R; text: RoleConfirmation } | null>(null);
@@ -60,7 +62,7 @@ export function RoleControl<R extends string>(props: {
       <Group gap="xs" wrap="nowrap">
         <NativeSelect
           ref={select}
-          aria-label={`Role of ${props.personName}`}
+          aria-label={_('layout.roleControl.roleOf', { name: props.personName })}
           value={chosen}
           disabled={selectDisabled}
           onChange={(event) => {
@@ -77,7 +79,7 @@ export function RoleControl<R extends string>(props: {
             variant={pending ? 'filled' : 'default'}
             disabled={pending === null}
             loading={props.busy}
-            aria-label={`Save role of ${props.personName}`}
+            aria-label={_('layout.roleControl.saveFor', { name: props.personName })}
             onClick={() => {
               if (pending === null) return;
               const text = props.confirmation(pending);
@@ -89,7 +91,7 @@ export function RoleControl<R extends string>(props: {
               }
             }}
           >
-            Save role
+            {_('layout.roleControl.save')}
           </Button>
         )}
       </Group>
@@ -98,7 +100,7 @@ export function RoleControl<R extends string>(props: {
           <Text>{confirming?.text.body}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={cancel} data-autofocus>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
             <Button
               onClick={() => {

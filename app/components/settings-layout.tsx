@@ -1,15 +1,17 @@
+import { useLingui } from '@lingui/react';
 import { SectionLayout } from './section-layout.tsx';
 
 /** Settings: profile, password, sessions and notifications. */
 export function SettingsLayout() {
+  const { _ } = useLingui();
   return (
     <SectionLayout
-      label="Settings"
+      label={_('layout.menu.settings')}
       links={[
-        { to: '/settings/profile', label: 'Profile' },
-        { to: '/settings/password', label: 'Password' },
-        { to: '/settings/sessions', label: 'Sessions' },
-        { to: '/settings/notifications', label: 'Notifications' },
+        { to: '/settings/profile', label: _('layout.menu.profile') },
+        { to: '/settings/password', label: _('layout.settings.password') },
+        { to: '/settings/sessions', label: _('layout.settings.sessions') },
+        { to: '/settings/notifications', label: _('layout.menu.notifications') },
       ]}
     />
   );

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import {
   Anchor,
   Button,
@@ -14,7 +15,7 @@ import {
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { type ContactTopic, contactTopicLabels, contactTopics } from '../../common/enums.ts';
+import { type ContactTopic, contactTopicMessages, contactTopics } from '../../common/enums.ts';
 import { contactMessageField, contactTopicField, displayNameField, emailField } from '../../common/fields.ts';
 import { apiSend } from '../api/client.ts';
 import { useMe } from '../api/queries.ts';
@@ -32,30 +33,32 @@ function topicFrom(value: string | null): ContactTopic | '' {
 
 /** After sending: what happens next, and where to go. */
 function Sent(props: { email: string; signedIn: boolean; onAnother: () => void }) {
+  const { _ } = useLingui();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <Card maw={640} role="status" aria-labelledby="sent-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="sent-title" ref={heading} tabIndex={-1}>
-          Your message is on its way
+          {_('contact.sent.title')}
         </Title>
         <Text size="sm">
-          The coordinators read every message and answer by email
           {props.email ? (
-            <>
-              {' '}
-              at <strong>{props.email}</strong>
-            </>
-          ) : null}
-          , usually within a few working days.
+            <Trans
+              id="contact.sent.answerAt"
+              values={{ email: props.email }}
+              components={{ strong: <strong /> }}
+            />
+          ) : (
+            _('contact.sent.answer')
+          )}
         </Text>
         <Group gap="sm" mt="xs">
           <Button component={Link} to={props.signedIn ? '/communities' : '/'} variant="light">
-            {props.signedIn ? 'Browse communities' : 'Back to the home page'}
+            {props.signedIn ? _('contact.sent.browse') : _('contact.sent.home')}
           </Button>
           <Button variant="default" onClick={props.onAnother}>
-            Write another message
+            {_('contact.sent.another')}
           </Button>
         </Group>
       </Stack>
@@ -65,6 +68,7 @@ function Sent(props: { email: string; signedIn: boolean; onAnother: () => void }
 
 /** /contact: "Get in touch with the coordinators", signed in or not. */
 export function ContactPage() {
+  const { _ } = useLingui();
   const me = useMe();
   const [params] = useSearchParams();
   const form = useFormState();
@@ -81,7 +85,7 @@ export function ContactPage() {
   if (me.isPending) {
     return (
       <>
-        <PageHeader title="Get in touch with the coordinators" />
+        <PageHeader title={_('contact.title')} />
         <PageLoader />
       </>
     );
@@ -102,10 +106,7 @@ export function ContactPage() {
 
   return (
     <>
-      <PageHeader
-        title="Get in touch with the coordinators"
-        description="The coordinators help people start communities and support their leaders: rooms, budgets, promotion, advice."
-      />
+      <PageHeader title={_('contact.title')} description={_('contact.description')} />
       {sentTo !== null ? (
         <Sent email={sentTo} signedIn={signedIn} onAnother={() => setSentTo(null)} />
       ) : (
@@ -114,12 +115,12 @@ export function ContactPage() {
             <FormAlert message={form.message} />
             {signedIn ? (
               <Text size="sm" c="dimmed">
-                They will answer you at {me.data?.email}.
+                {_('contact.form.answerAt', { email: me.data?.email })}
               </Text>
             ) : (
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
                 <TextInput
-                  label="Your name"
+                  label={_('contact.form.name')}
                   name="name"
                   autoComplete="name"
                   required
@@ -128,11 +129,11 @@ export function ContactPage() {
                   error={form.error('name')}
                 />
                 <TextInput
-                  label="Email"
+                  label={_('contact.form.email')}
                   name="email"
                   type="email"
                   autoComplete="email"
-                  description="The coordinators answer here."
+                  description={_('contact.form.emailDescription')}
                   required
                   value={values.email}
                   onChange={(event) => set('email', event.currentTarget.value)}
@@ -141,24 +142,24 @@ export function ContactPage() {
               </SimpleGrid>
             )}
             <NativeSelect
-              label="What is it about?"
+              label={_('contact.form.topic')}
               name="topic"
               required
               value={values.topic}
               onChange={(event) => set('topic', event.currentTarget.value)}
               error={form.error('topic')}
               data={[
-                { value: '', label: 'Choose a topic…', disabled: true },
-                ...contactTopics.map((topic) => ({ value: topic, label: contactTopicLabels[topic] })),
+                { value: '', label: _('contact.form.chooseTopic'), disabled: true },
+                ...contactTopics.map((topic) => ({ value: topic, label: _(contactTopicMessages[topic]) })),
               ]}
             />
             <Textarea
-              label="Message"
+              label={_('contact.form.message')}
               name="message"
               description={
                 values.topic === 'start_community'
-                  ? 'What would the community be about, and who would take part? Ready to start? You can also propose it directly.'
-                  : 'What do you need, and by when?'
+                  ? _('contact.form.messageStart')
+                  : _('contact.form.messageOther')
               }
               required
               autosize
@@ -170,11 +171,11 @@ export function ContactPage() {
             />
             <Group gap="md">
               <Button type="submit" loading={form.busy}>
-                Send message
+                {_('contact.form.send')}
               </Button>
               {signedIn && values.topic === 'start_community' ? (
                 <Anchor component={Link} to="/proposals/new" size="sm">
-                  Propose a community instead
+                  {_('contact.form.propose')}
                 </Anchor>
               ) : null}
             </Group>

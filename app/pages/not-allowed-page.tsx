@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button } from '@mantine/core';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
@@ -5,18 +6,19 @@ import { EmptyState } from '../components/page-states.tsx';
 
 /** Shown to people who may not open a page (e.g. administration for non-administrators). */
 export function NotAllowedPage() {
+  const { _ } = useLingui();
   return (
     <>
-      <PageHeader title="Not allowed" />
+      <PageHeader title={_('pages.notAllowed.title')} />
       <EmptyState
-        title="This page is for administrators"
+        title={_('pages.notAllowed.heading')}
         action={
           <Button component={Link} to="/" variant="light" mt="sm">
-            Go home
+            {_('pages.goHome')}
           </Button>
         }
       >
-        Your account cannot open this page. If you think it should, ask one of your administrators.
+        {_('pages.notAllowed.body')}
       </EmptyState>
     </>
   );

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button } from '@mantine/core';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
@@ -5,18 +6,19 @@ import { EmptyState } from '../components/page-states.tsx';
 
 /** Any path the app does not know. */
 export function NotFoundPage() {
+  const { _ } = useLingui();
   return (
     <>
-      <PageHeader title="Page not found" />
+      <PageHeader title={_('pages.notFound.title')} />
       <EmptyState
-        title="There is nothing at this address"
+        title={_('pages.notFound.heading')}
         action={
           <Button component={Link} to="/" variant="light" mt="sm">
-            Go home
+            {_('pages.goHome')}
           </Button>
         }
       >
-        The link may be mistyped, or the page may have moved.
+        {_('pages.notFound.body')}
       </EmptyState>
     </>
   );

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -19,6 +20,7 @@ const setupSchema = z.object({
 
 /** The one-time set-up of a fresh installation: name the institution and create the first administrator. */
 export function SetupPage() {
+  const { _ } = useLingui();
   const [values, setValues] = useState({ institutionName: '', displayName: '', email: '', password: '' });
   const form = useFormState();
   const queryClient = useQueryClient();
@@ -42,24 +44,21 @@ export function SetupPage() {
   };
 
   return (
-    <AuthCard
-      title="Set up Copse"
-      description="Welcome! Name your institution and create the administrator account. This page is shown only once."
-    >
+    <AuthCard title={_('pages.setup.title')} description={_('pages.setup.description')}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <FormAlert message={form.message} />
           <TextInput
-            label="Institution name"
+            label={_('pages.setup.institutionName')}
             name="institutionName"
-            description="Shown in the header and in emails, e.g. “Maastricht University”."
+            description={_('pages.setup.institutionNameDescription')}
             value={values.institutionName}
             onChange={set('institutionName')}
             error={form.error('institutionName')}
             required
           />
           <TextInput
-            label="Your name"
+            label={_('pages.setup.name')}
             name="displayName"
             autoComplete="name"
             value={values.displayName}
@@ -68,7 +67,7 @@ export function SetupPage() {
             required
           />
           <TextInput
-            label="Email"
+            label={_('pages.setup.email')}
             name="email"
             type="email"
             autoComplete="email"
@@ -78,17 +77,17 @@ export function SetupPage() {
             required
           />
           <PasswordInput
-            label="Password"
+            label={_('pages.setup.password')}
             name="password"
             autoComplete="new-password"
-            description="At least 12 characters."
+            description={_('pages.setup.passwordHint')}
             value={values.password}
             onChange={set('password')}
             error={form.error('password')}
             required
           />
           <Button type="submit" loading={form.busy} fullWidth>
-            Create administrator account
+            {_('pages.setup.submit')}
           </Button>
         </Stack>
       </form>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { AuthCard } from '../../components/auth-card.tsx';
@@ -19,28 +20,30 @@ function nextFrom(state: unknown): string | null {
  * who has an account.
  */
 export function CheckEmailPage() {
+  const { _ } = useLingui();
   const { state } = useLocation();
   const email = emailFrom(state);
   return (
-    <AuthCard title="Check your email">
+    <AuthCard title={_('auth.checkEmail.title')}>
       <Stack gap="sm">
         <Text>
-          We sent an email to {email ? <strong>{email}</strong> : 'your email address'}. Follow the
-          confirmation link in it to finish creating your account; it works for 48 hours.
+          {email ? (
+            <Trans id="auth.checkEmail.sentTo" values={{ email }} components={{ strong: <strong /> }} />
+          ) : (
+            _('auth.checkEmail.sentToYou')
+          )}
         </Text>
         <Text size="sm">
-          If this address already has an account, the email says so instead: then{' '}
-          <Anchor component={Link} to={withNext('/signin', nextFrom(state))}>
-            sign in
-          </Anchor>{' '}
-          or{' '}
-          <Anchor component={Link} to="/forgot-password">
-            reset your password
-          </Anchor>
-          .
+          <Trans
+            id="auth.checkEmail.existing"
+            components={{
+              signIn: <Anchor component={Link} to={withNext('/signin', nextFrom(state))} />,
+              reset: <Anchor component={Link} to="/forgot-password" />,
+            }}
+          />
         </Text>
         <Text size="sm" c="dimmed">
-          Nothing arrived? Look in your spam folder, or sign in to ask for a new confirmation link.
+          {_('auth.checkEmail.nothing')}
         </Text>
       </Stack>
     </AuthCard>

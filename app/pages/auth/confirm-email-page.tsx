@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
@@ -9,6 +10,7 @@ import { nextAfterSignUp, withNext } from '../../lib/safe-next.ts';
 
 /** /confirm-email?token=…: confirms the address as soon as the page opens. */
 export function ConfirmEmailPage() {
+  const { _ } = useLingui();
   const [search] = useSearchParams();
   const token = search.get('token') ?? '';
   const confirm = useMutation({
@@ -24,12 +26,12 @@ export function ConfirmEmailPage() {
 
   if (!token) {
     return (
-      <AuthCard title="Confirm your email">
+      <AuthCard title={_('auth.confirmEmail.title')}>
         <Alert color="red" variant="light" role="alert">
-          This link is incomplete. Open the link from your email again, or sign in to ask for a new one.
+          {_('auth.confirmEmail.incomplete')}
         </Alert>
         <Button component={Link} to="/signin" variant="light">
-          Go to sign in
+          {_('auth.goToSignIn')}
         </Button>
       </AuthCard>
     );
@@ -37,14 +39,11 @@ export function ConfirmEmailPage() {
   if (confirm.isSuccess) {
     const next = nextAfterSignUp();
     return (
-      <AuthCard title="Email confirmed">
+      <AuthCard title={_('auth.confirmEmail.doneTitle')}>
         <Stack gap="md">
-          <Text>
-            Thank you: your email address is confirmed and your account is ready.
-            {next ? ' Sign in to continue where you left off.' : ''}
-          </Text>
+          <Text>{next ? _('auth.confirmEmail.doneNext') : _('auth.confirmEmail.done')}</Text>
           <Button component={Link} to={withNext('/signin', next)}>
-            Sign in
+            {_('auth.signIn.submit')}
           </Button>
         </Stack>
       </AuthCard>
@@ -52,22 +51,22 @@ export function ConfirmEmailPage() {
   }
   if (confirm.isError) {
     return (
-      <AuthCard title="This link did not work">
+      <AuthCard title={_('auth.confirmEmail.failedTitle')}>
         <Stack gap="md">
           <Alert color="red" variant="light" role="alert">
             {errorMessage(confirm.error)}
           </Alert>
-          <Text size="sm">Links expire after 48 hours and work once. Sign in to ask for a new one.</Text>
+          <Text size="sm">{_('auth.confirmEmail.expiry')}</Text>
           <Button component={Link} to="/signin" variant="light">
-            Go to sign in
+            {_('auth.goToSignIn')}
           </Button>
         </Stack>
       </AuthCard>
     );
   }
   return (
-    <AuthCard title="Confirming your email">
-      <PageLoader label="Confirming…" />
+    <AuthCard title={_('auth.confirmEmail.confirmingTitle')}>
+      <PageLoader label={_('auth.confirmEmail.confirming')} />
     </AuthCard>
   );
 }

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +11,7 @@ import { useFormState } from '../../hooks/use-form-state.ts';
 
 /** Ask for a password-reset link by email. */
 export function ForgotPasswordPage() {
+  const { _ } = useLingui();
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useFormState();
@@ -23,22 +25,13 @@ export function ForgotPasswordPage() {
   };
 
   return (
-    <AuthCard
-      title="Reset your password"
-      description="Enter the email address of your account and we will send you a link to choose a new password."
-    >
+    <AuthCard title={_('auth.forgot.title')} description={_('auth.forgot.description')}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <FormAlert message={form.message} />
-          <StatusAlert
-            message={
-              sentTo
-                ? `If ${sentTo} has an account, a reset link is on its way. It works for one hour.`
-                : null
-            }
-          />
+          <StatusAlert message={sentTo ? _('auth.forgot.sent', { email: sentTo }) : null} />
           <TextInput
-            label="Email"
+            label={_('auth.field.email')}
             name="email"
             type="email"
             autoComplete="email"
@@ -48,13 +41,13 @@ export function ForgotPasswordPage() {
             required
           />
           <Button type="submit" loading={form.busy} fullWidth>
-            Send reset link
+            {_('auth.forgot.submit')}
           </Button>
           <Text size="sm" ta="center">
-            Remembered it?{' '}
-            <Anchor component={Link} to="/signin">
-              Sign in
-            </Anchor>
+            <Trans
+              id="auth.forgot.remembered"
+              components={{ link: <Anchor component={Link} to="/signin" /> }}
+            />
           </Text>
         </Stack>
       </form>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -9,13 +10,18 @@ import { keys } from '../../api/queries.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { i18n } from '../../i18n/i18n.ts';
 
 const resetSchema = z
   .object({ password: passwordField, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { message: 'The passwords do not match.', path: ['confirm'] });
+  .refine((v) => v.password === v.confirm, {
+    error: () => i18n._('auth.reset.mismatch'),
+    path: ['confirm'],
+  });
 
 /** /reset-password?token=…: choose a new password; every session ends, then sign in again. */
 export function ResetPasswordPage() {
+  const { _ } = useLingui();
   const [search] = useSearchParams();
   const token = search.get('token') ?? '';
   const [values, setValues] = useState({ password: '', confirm: '' });
@@ -37,27 +43,27 @@ export function ResetPasswordPage() {
 
   if (!token) {
     return (
-      <AuthCard title="Reset your password">
+      <AuthCard title={_('auth.forgot.title')}>
         <Alert color="red" variant="light" role="alert">
-          This link is incomplete. Open the link from your email again, or ask for a new one.
+          {_('auth.reset.incomplete')}
         </Alert>
         <Button component={Link} to="/forgot-password" variant="light">
-          Ask for a new link
+          {_('auth.reset.askNew')}
         </Button>
       </AuthCard>
     );
   }
 
   return (
-    <AuthCard title="Choose a new password" description="Signing in again will be needed on every device.">
+    <AuthCard title={_('auth.reset.title')} description={_('auth.reset.description')}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <FormAlert message={form.message} />
           <PasswordInput
-            label="New password"
+            label={_('auth.field.newPassword')}
             name="password"
             autoComplete="new-password"
-            description="At least 12 characters."
+            description={_('auth.field.passwordHint')}
             value={values.password}
             onChange={(event) => {
               const value = event.currentTarget.value;
@@ -67,7 +73,7 @@ export function ResetPasswordPage() {
             required
           />
           <PasswordInput
-            label="Repeat the new password"
+            label={_('auth.field.repeatPassword')}
             name="confirm"
             autoComplete="new-password"
             value={values.confirm}
@@ -79,7 +85,7 @@ export function ResetPasswordPage() {
             required
           />
           <Button type="submit" loading={form.busy} fullWidth>
-            Save new password
+            {_('auth.reset.submit')}
           </Button>
         </Stack>
       </form>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -9,9 +10,13 @@ import { clearSessionEnded } from '../../api/session.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { forgetNextAfterSignUp, withNext } from '../../lib/safe-next.ts';
 
-const signInSchema = z.object({ email: emailField, password: z.string().min(1, 'Enter your password.') });
+const signInSchema = z.object({
+  email: emailField,
+  password: z.string().min(1, { error: () => i18n._('auth.signIn.passwordRequired') }),
+});
 
 /** "0:04", "14:59": a wait counted down to the second. */
 function clock(seconds: number): string {
@@ -40,6 +45,7 @@ function flag(state: unknown, name: string): boolean {
  * on the account from anywhere, password sign-in pauses and the owner is emailed a one-time sign-in link.
  */
 export function SignInPage() {
+  const { _ } = useLingui();
   const location = useLocation();
   const [search] = useSearchParams();
   const next = search.get('next');
@@ -65,11 +71,11 @@ export function SignInPage() {
   };
 
   const notice = flag(location.state, 'sessionEnded')
-    ? 'Your session has ended. Sign in again to continue.'
+    ? _('auth.signIn.sessionEnded')
     : flag(location.state, 'signedOut')
-      ? 'You are signed out.'
+      ? _('auth.signIn.signedOut')
       : flag(location.state, 'passwordReset')
-        ? 'Your password is changed. Sign in with the new one.'
+        ? _('auth.signIn.passwordReset')
         : null;
 
   const submit = async (event: FormEvent) => {
@@ -114,12 +120,12 @@ export function SignInPage() {
     const done = await form.run(() => apiSend('POST', '/auth/resend-confirmation', body));
     if (done) {
       setNotConfirmed(false);
-      setResent(`If ${body.email} has an account waiting for confirmation, a new link is on its way.`);
+      setResent(_('auth.signIn.resent', { email: body.email }));
     }
   };
 
   return (
-    <AuthCard title="Sign in">
+    <AuthCard title={_('auth.signIn.title')}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           {notice && !form.message ? (
@@ -130,8 +136,7 @@ export function SignInPage() {
           <FormAlert message={form.message}>
             {form.fields.password === 'wait' ? (
               <Text size="sm" mt="xs">
-                Each further failed attempt from this device doubles the wait. If you have forgotten your
-                password, reset it instead.
+                {_('auth.signIn.waitHelp')}
               </Text>
             ) : null}
             {notConfirmed ? (
@@ -143,15 +148,15 @@ export function SignInPage() {
                   onClick={() => void resend()}
                   loading={form.busy}
                 >
-                  Send a new link
+                  {_('auth.signIn.resend')}
                 </Button>
               </Group>
             ) : null}
           </FormAlert>
           <StatusAlert message={resent} />
-          <StatusAlert message={linkSent} title="Check your email" />
+          <StatusAlert message={linkSent} title={_('auth.checkEmail.title')} />
           <TextInput
-            label="Email"
+            label={_('auth.field.email')}
             name="email"
             type="email"
             autoComplete="email"
@@ -161,7 +166,7 @@ export function SignInPage() {
             required
           />
           <PasswordInput
-            label="Password"
+            label={_('auth.field.password')}
             name="password"
             autoComplete="current-password"
             value={values.password}
@@ -171,17 +176,19 @@ export function SignInPage() {
           />
           <Group justify="flex-end" mt={-8}>
             <Anchor component={Link} to="/forgot-password" size="sm">
-              Forgot your password?
+              {_('auth.signIn.forgot')}
             </Anchor>
           </Group>
           <Button type="submit" loading={form.busy} disabled={secondsLeft > 0} fullWidth>
-            {secondsLeft > 0 ? `Sign in (try again in ${clock(secondsLeft)})` : 'Sign in'}
+            {secondsLeft > 0
+              ? _('auth.signIn.waiting', { time: clock(secondsLeft) })
+              : _('auth.signIn.submit')}
           </Button>
           <Text size="sm" ta="center">
-            New here?{' '}
-            <Anchor component={Link} to={withNext('/signup', next)}>
-              Create an account
-            </Anchor>
+            <Trans
+              id="auth.signIn.newHere"
+              components={{ link: <Anchor component={Link} to={withNext('/signup', next)} /> }}
+            />
           </Text>
         </Stack>
       </form>

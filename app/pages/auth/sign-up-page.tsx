@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -13,6 +14,7 @@ const signUpSchema = z.object({ displayName: displayNameField, email: emailField
 
 /** Create an account; a confirmation link is emailed. */
 export function SignUpPage() {
+  const { _ } = useLingui();
   const [values, setValues] = useState({ displayName: '', email: '', password: '' });
   const form = useFormState();
   const navigate = useNavigate();
@@ -35,12 +37,12 @@ export function SignUpPage() {
   };
 
   return (
-    <AuthCard title="Create your account" description="Join your colleagues' communities of practice.">
+    <AuthCard title={_('auth.signUp.title')} description={_('auth.signUp.description')}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <FormAlert message={form.message} />
           <TextInput
-            label="Your name"
+            label={_('auth.field.name')}
             name="displayName"
             autoComplete="name"
             value={values.displayName}
@@ -49,7 +51,7 @@ export function SignUpPage() {
             required
           />
           <TextInput
-            label="Email"
+            label={_('auth.field.email')}
             name="email"
             type="email"
             autoComplete="email"
@@ -59,23 +61,23 @@ export function SignUpPage() {
             required
           />
           <PasswordInput
-            label="Password"
+            label={_('auth.field.password')}
             name="password"
             autoComplete="new-password"
-            description="At least 12 characters. A short sentence is easy to remember."
+            description={_('auth.signUp.passwordHint')}
             value={values.password}
             onChange={set('password')}
             error={form.error('password')}
             required
           />
           <Button type="submit" loading={form.busy} fullWidth>
-            Sign up
+            {_('auth.signUp.submit')}
           </Button>
           <Text size="sm" ta="center">
-            Already have an account?{' '}
-            <Anchor component={Link} to={withNext('/signin', next)}>
-              Sign in
-            </Anchor>
+            <Trans
+              id="auth.signUp.haveAccount"
+              components={{ link: <Anchor component={Link} to={withNext('/signin', next)} /> }}
+            />
           </Text>
         </Stack>
       </form>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -13,6 +14,7 @@ import { useFormState } from '../../hooks/use-form-state.ts';
  * in only when the person presses the button, so a mail scanner that opens links cannot use it up.
  */
 export function SigninLinkPage() {
+  const { _ } = useLingui();
   const [search] = useSearchParams();
   const token = search.get('token') ?? '';
   const form = useFormState();
@@ -33,46 +35,37 @@ export function SigninLinkPage() {
 
   if (!token) {
     return (
-      <AuthCard title="Sign in with a link">
+      <AuthCard title={_('auth.signinLink.title')}>
         <Alert color="red" variant="light" role="alert">
-          This link is incomplete. Open the link from your email again.
+          {_('auth.signinLink.incomplete')}
         </Alert>
         <Button component={Link} to="/signin" variant="light">
-          Go to sign in
+          {_('auth.goToSignIn')}
         </Button>
       </AuthCard>
     );
   }
 
   return (
-    <AuthCard
-      title="Sign in with a link"
-      description="This link came by email because of many failed attempts to sign in to your account."
-    >
+    <AuthCard title={_('auth.signinLink.title')} description={_('auth.signinLink.description')}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <FormAlert message={form.message} />
           {failed ? (
             <Text size="sm">
-              For a new link,{' '}
-              <Anchor component={Link} to="/signin">
-                sign in
-              </Anchor>{' '}
-              again: while password sign-in is paused, trying emails a new link (at most one every 15
-              minutes). Or{' '}
-              <Anchor component={Link} to="/forgot-password">
-                reset your password
-              </Anchor>
-              .
+              <Trans
+                id="auth.signinLink.failed"
+                components={{
+                  signIn: <Anchor component={Link} to="/signin" />,
+                  reset: <Anchor component={Link} to="/forgot-password" />,
+                }}
+              />
             </Text>
           ) : (
-            <Text>
-              The link works once, for 15 minutes. If the failed attempts were not yours, choose a new, longer
-              password once you are in (Settings → Password).
-            </Text>
+            <Text>{_('auth.signinLink.intro')}</Text>
           )}
           <Button type="submit" loading={form.busy} fullWidth>
-            Sign in to Copse
+            {_('auth.signinLink.submit')}
           </Button>
         </Stack>
       </form>

@@ -1,6 +1,8 @@
+import { useLingui } from '@lingui/react';
 import { Card, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { apiSend, errorMessage } from '../../api/client.ts';
 import { keys, useSignedInMe } from '../../api/queries.ts';
 import type { Me } from '../../api/types.ts';
@@ -8,13 +10,23 @@ import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 
 type Reminder = 'remindDayBefore' | 'remindHourBefore';
 
-const labels: Record<Reminder, string> = {
-  remindDayBefore: 'A day before',
-  remindHourBefore: 'An hour before',
+/** Each switch's name, and what it says once saved on or off. */
+const reminderMessages: Record<Reminder, { name: MessageId; on: MessageId; off: MessageId }> = {
+  remindDayBefore: {
+    name: 'settings.reminders.dayBefore',
+    on: 'settings.reminders.dayBeforeOn',
+    off: 'settings.reminders.dayBeforeOff',
+  },
+  remindHourBefore: {
+    name: 'settings.reminders.hourBefore',
+    on: 'settings.reminders.hourBeforeOn',
+    off: 'settings.reminders.hourBeforeOff',
+  },
 };
 
 /** Two switches for reminders before meetings you said you would go to; each saves at once. */
 export function MeetingReminders() {
+  const { _ } = useLingui();
   const me = useSignedInMe();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<string | null>(null);
@@ -27,7 +39,7 @@ export function MeetingReminders() {
     onMutate: () => setSaved(null),
     onSuccess: (updated, change) => {
       queryClient.setQueryData(keys.me, updated);
-      setSaved(`${labels[change.key]}: reminders ${change.on ? 'on' : 'off'}.`);
+      setSaved(_(change.on ? reminderMessages[change.key].on : reminderMessages[change.key].off));
     },
     onSettled: () => setPressed(null),
   });
@@ -35,17 +47,16 @@ export function MeetingReminders() {
     <Card component="section" aria-labelledby="reminders-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="reminders-title">
-          Meeting reminders
+          {_('settings.reminders.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Before a meeting you said you are going to, Copse reminds you in the app, and by email if your
-          notification settings say so.
+          {_('settings.reminders.description')}
         </Text>
         <FormAlert message={save.isError ? errorMessage(save.error) : null} />
         {(['remindDayBefore', 'remindHourBefore'] as const).map((key) => (
           <Switch
             key={key}
-            label={labels[key]}
+            label={_(reminderMessages[key].name)}
             checked={pressed?.key === key ? pressed.on : me[key]}
             onChange={(event) => {
               const change = { key, on: event.currentTarget.checked };

@@ -1,7 +1,9 @@
+import { useLingui } from '@lingui/react';
 import { Button, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import type { EmailChoice } from '../../../common/enums.ts';
+import { type EmailChoice, notificationKindMessages } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { apiGet, apiSend, errorMessage } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { NotificationPreference } from '../../api/types.ts';
@@ -9,10 +11,14 @@ import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 
-const choiceLabels: Record<EmailChoice, string> = { immediately: 'Email me', off: 'In Copse only' };
+const choiceMessages: Record<EmailChoice, MessageId> = {
+  immediately: 'settings.notifications.email',
+  off: 'settings.notifications.inApp',
+};
 
 /** /settings/notifications: an email choice per kind of notification. */
 export function NotificationSettingsPage() {
+  const { _ } = useLingui();
   const queryClient = useQueryClient();
   const preferences = useQuery({
     queryKey: keys.preferences,
@@ -35,16 +41,16 @@ export function NotificationSettingsPage() {
       }),
     onSuccess: (data) => {
       queryClient.setQueryData(keys.preferences, data);
-      setSaved('Your notification choices are saved.');
+      setSaved(_('settings.notifications.saved'));
     },
   });
 
   return (
     <>
       <PageHeader
-        title="Notifications"
-        documentTitle="Notification settings"
-        description="Everything appears in your notification centre; choose what also arrives by email."
+        title={_('settings.notifications.title')}
+        documentTitle={_('settings.notifications.documentTitle')}
+        description={_('settings.notifications.description')}
       />
       {preferences.isPending ? (
         <PageLoader />
@@ -64,7 +70,7 @@ export function NotificationSettingsPage() {
             {preferences.data.map((preference) => (
               <Group key={preference.kind} justify="space-between" wrap="wrap" gap="sm">
                 <Text id={`pref-${preference.kind}`} fw={550} style={{ flex: '1 1 220px' }}>
-                  {preference.label}
+                  {_(notificationKindMessages[preference.kind])}
                 </Text>
                 <SegmentedControl
                   aria-labelledby={`pref-${preference.kind}`}
@@ -75,7 +81,7 @@ export function NotificationSettingsPage() {
                   }}
                   data={(['immediately', 'off'] as const).map((choice) => ({
                     value: choice,
-                    label: choiceLabels[choice],
+                    label: _(choiceMessages[choice]),
                   }))}
                 />
               </Group>
@@ -83,7 +89,7 @@ export function NotificationSettingsPage() {
             <StatusAlert message={saved} />
             <Group>
               <Button type="submit" loading={save.isPending}>
-                Save choices
+                {_('settings.notifications.save')}
               </Button>
             </Group>
           </Stack>

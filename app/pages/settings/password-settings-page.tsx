@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Card, Group, PasswordInput, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -8,19 +9,24 @@ import { keys } from '../../api/queries.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { i18n } from '../../i18n/i18n.ts';
 
 const passwordSchema = z
   .object({
-    currentPassword: z.string().min(1, 'Enter your current password.'),
+    currentPassword: z.string().min(1, { error: () => i18n._('settings.password.currentRequired') }),
     newPassword: passwordField,
     confirm: z.string(),
   })
-  .refine((v) => v.newPassword === v.confirm, { message: 'The passwords do not match.', path: ['confirm'] });
+  .refine((v) => v.newPassword === v.confirm, {
+    error: () => i18n._('settings.password.mismatch'),
+    path: ['confirm'],
+  });
 
 const empty = { currentPassword: '', newPassword: '', confirm: '' };
 
 /** /settings/password: change your password; your other sessions end. */
 export function PasswordSettingsPage() {
+  const { _ } = useLingui();
   const [values, setValues] = useState(empty);
   const [saved, setSaved] = useState<string | null>(null);
   const form = useFormState();
@@ -46,18 +52,18 @@ export function PasswordSettingsPage() {
     );
     if (!done) return;
     setValues(empty);
-    setSaved('Your password is changed. Your other sessions were signed out.');
+    setSaved(_('settings.password.saved'));
     await queryClient.invalidateQueries({ queryKey: keys.sessions });
   };
 
   return (
     <>
-      <PageHeader title="Password" description="Changing your password signs out your other sessions." />
+      <PageHeader title={_('settings.password.title')} description={_('settings.password.description')} />
       <Card component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate maw={520}>
         <Stack gap="md">
           <FormAlert message={form.message} />
           <PasswordInput
-            label="Current password"
+            label={_('settings.password.current')}
             name="currentPassword"
             autoComplete="current-password"
             value={values.currentPassword}
@@ -66,17 +72,17 @@ export function PasswordSettingsPage() {
             required
           />
           <PasswordInput
-            label="New password"
+            label={_('settings.password.new')}
             name="newPassword"
             autoComplete="new-password"
-            description="At least 12 characters."
+            description={_('settings.password.hint')}
             value={values.newPassword}
             onChange={set('newPassword')}
             error={form.error('newPassword')}
             required
           />
           <PasswordInput
-            label="Repeat the new password"
+            label={_('settings.password.repeat')}
             name="confirm"
             autoComplete="new-password"
             value={values.confirm}
@@ -87,7 +93,7 @@ export function PasswordSettingsPage() {
           <StatusAlert message={saved} />
           <Group>
             <Button type="submit" loading={form.busy}>
-              Change password
+              {_('settings.password.submit')}
             </Button>
           </Group>
         </Stack>

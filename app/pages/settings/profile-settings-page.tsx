@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import {
   Button,
   Card,
@@ -18,20 +19,23 @@ import { personKinds } from '../../../common/enums.ts';
 import {
   bioField,
   displayNameField,
+  localeField,
   personKindField,
   pronounsField,
   tagListField,
   timeZoneField,
 } from '../../../common/fields.ts';
+import { isLocale, type Locale, localeNames, locales, sourceLocale } from '../../../common/i18n/locales.ts';
 import { apiSend } from '../../api/client.ts';
-import { keys, useSignedInMe, useUnits } from '../../api/queries.ts';
+import { keys, useInstitution, useSignedInMe, useUnits } from '../../api/queries.ts';
 import type { Me } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
-import { kindLabels } from '../../components/person-card.tsx';
+import { personKindMessages } from '../../components/person-card.tsx';
 import { PhotoUpload } from '../../components/photo-upload.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { activateLocale, browserLocale, keepLocale, keptLocale } from '../../i18n/i18n.ts';
 import { MeetingReminders } from './meeting-reminders.tsx';
 
 const profileSchema = z.object({
@@ -43,6 +47,7 @@ const profileSchema = z.object({
   interests: tagListField,
   expertise: tagListField,
   timeZone: timeZoneField,
+  language: localeField.nullable(),
 });
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -58,13 +63,17 @@ function initialValues(me: Me) {
     expertise: me.expertise,
     // A new account starts on UTC: offer the browser's zone instead.
     timeZone: me.timeZone === 'UTC' && browserZone ? browserZone : me.timeZone,
+    // '' is "Automatic": the browser's language (stored as null).
+    language: isLocale(me.language) ? me.language : '',
   };
 }
 
 /** /settings/profile: edit your profile and photo. */
 export function ProfileSettingsPage() {
+  const { _ } = useLingui();
   const me = useSignedInMe();
   const units = useUnits();
+  const { data: institution } = useInstitution();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(() => initialValues(me));
   const [saved, setSaved] = useState<string | null>(null);
@@ -81,14 +90,27 @@ export function ProfileSettingsPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(null);
-    const body = form.check(profileSchema, { ...values, unitId: values.unitId || null });
+    const body = form.check(profileSchema, {
+      ...values,
+      unitId: values.unitId || null,
+      language: values.language || null,
+    });
     if (!body) return;
     const updated = await form.run(() => apiSend<Me>('PATCH', '/me', body));
     if (!updated) return;
+    // Shown in the chosen language at once, and kept in this browser. "Automatic" shows the browser's
+    // language (else the institution's default), replacing a choice kept here, which would come first.
+    const chosen = isLocale(updated.language) ? updated.language : null;
+    const locale: Locale =
+      chosen ??
+      browserLocale() ??
+      (isLocale(institution?.defaultLanguage) ? institution.defaultLanguage : sourceLocale);
+    if (chosen || keptLocale()) keepLocale(locale);
+    await activateLocale(locale).catch(() => undefined);
     queryClient.setQueryData(keys.me, updated);
     setValues(initialValues(updated));
     await queryClient.invalidateQueries({ queryKey: keys.people });
-    setSaved('Your profile is saved.');
+    setSaved(_('settings.profile.saved'));
   };
 
   const refreshMe = async () => {
@@ -98,14 +120,15 @@ export function ProfileSettingsPage() {
 
   return (
     <>
-      <PageHeader title="Your profile" description="What colleagues see when they find you." />
+      <PageHeader title={_('settings.profile.title')} description={_('settings.profile.description')} />
       <Stack gap="lg">
         <Card>
           <Title order={2} size="h3" mb="md">
-            Photo
+            {_('settings.profile.photo')}
           </Title>
           <PhotoUpload
-            label="Photo"
+            label={_('settings.profile.photo')}
+            kind="photo"
             preview={<PersonAvatar name={me.displayName} photoUrl={me.photoUrl} size={72} />}
             hasImage={me.photoUrl !== null}
             maxBytes={5 * 1024 * 1024}
@@ -117,13 +140,13 @@ export function ProfileSettingsPage() {
 
         <Card component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate>
           <Title order={2} size="h3" mb="md">
-            Details
+            {_('settings.profile.details')}
           </Title>
           <Stack gap="md">
             <FormAlert message={form.message} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <TextInput
-                label="Name"
+                label={_('settings.profile.name')}
                 name="displayName"
                 autoComplete="name"
                 value={values.displayName}
@@ -132,39 +155,44 @@ export function ProfileSettingsPage() {
                 required
               />
               <TextInput
-                label="Pronouns"
+                label={_('settings.profile.pronouns')}
                 name="pronouns"
-                placeholder="e.g. she/her, they/them"
+                placeholder={_('settings.profile.pronounsExample')}
                 value={values.pronouns}
                 onChange={(event) => set('pronouns', event.currentTarget.value)}
                 error={form.error('pronouns')}
               />
               <NativeSelect
-                label="Unit"
+                label={_('settings.profile.unit')}
                 name="unitId"
-                description="Your faculty, department or service."
+                description={_('settings.profile.unitDescription')}
                 value={values.unitId}
                 onChange={(event) => set('unitId', event.currentTarget.value)}
                 error={form.error('unitId')}
                 data={[
-                  { value: '', label: units.isPending ? 'Loading units…' : 'No unit' },
+                  {
+                    value: '',
+                    label: units.isPending
+                      ? _('settings.profile.unitsLoading')
+                      : _('settings.profile.noUnit'),
+                  },
                   ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
                 ]}
               />
               <NativeSelect
-                label="I am"
+                label={_('settings.profile.kind')}
                 name="kind"
-                description="Staff, student or from outside the institution."
+                description={_('settings.profile.kindDescription')}
                 value={values.kind}
                 onChange={(event) => set('kind', event.currentTarget.value)}
                 error={form.error('kind')}
-                data={personKinds.map((kind) => ({ value: kind, label: kindLabels[kind] }))}
+                data={personKinds.map((kind) => ({ value: kind, label: _(personKindMessages[kind]) }))}
               />
             </SimpleGrid>
             <Textarea
-              label="Bio"
+              label={_('settings.profile.bio')}
               name="bio"
-              description="A few lines about your work. Markdown works: **bold**, _italic_, [a link](https://…), lists."
+              description={_('settings.profile.bioDescription')}
               autosize
               minRows={4}
               maxRows={14}
@@ -173,10 +201,10 @@ export function ProfileSettingsPage() {
               error={form.error('bio')}
             />
             <TagsInput
-              label="Expertise"
+              label={_('settings.profile.expertise')}
               name="expertise"
-              description="What colleagues can ask you about. Press Enter after each tag."
-              placeholder="e.g. assessment"
+              description={_('settings.profile.expertiseDescription')}
+              placeholder={_('settings.profile.expertiseExample')}
               value={values.expertise}
               onChange={(tags) =>
                 set(
@@ -190,9 +218,9 @@ export function ProfileSettingsPage() {
               clearable
             />
             <TagsInput
-              label="Interests"
+              label={_('settings.profile.interests')}
               name="interests"
-              description="Topics you would like to learn more about. Press Enter after each tag."
+              description={_('settings.profile.interestsDescription')}
               value={values.interests}
               onChange={(tags) =>
                 set(
@@ -206,9 +234,9 @@ export function ProfileSettingsPage() {
               clearable
             />
             <Select
-              label="Time zone"
+              label={_('settings.profile.timeZone')}
               name="timeZone"
-              description="Meeting times are shown in this zone."
+              description={_('settings.profile.timeZoneDescription')}
               searchable
               data={zones}
               value={values.timeZone}
@@ -216,12 +244,30 @@ export function ProfileSettingsPage() {
               error={form.error('timeZone')}
               allowDeselect={false}
               limit={50}
-              nothingFoundMessage="No time zone matches"
+              nothingFoundMessage={_('settings.profile.noTimeZone')}
             />
+            <NativeSelect
+              label={_('common.language.label')}
+              name="language"
+              description={_('settings.profile.languageDescription')}
+              value={values.language}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                set('language', isLocale(value) ? value : '');
+              }}
+              error={form.error('language')}
+            >
+              <option value="">{_('settings.profile.languageAutomatic')}</option>
+              {locales.map((locale) => (
+                <option key={locale} value={locale} lang={locale}>
+                  {localeNames[locale]}
+                </option>
+              ))}
+            </NativeSelect>
             <StatusAlert message={saved} />
             <Group>
               <Button type="submit" loading={form.busy}>
-                Save profile
+                {_('settings.profile.save')}
               </Button>
             </Group>
           </Stack>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend, errorMessage } from '../../api/client.ts';
@@ -5,11 +6,12 @@ import { keys } from '../../api/queries.ts';
 import type { Session } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { i18n } from '../../i18n/i18n.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 
-/** A readable name for a browser from its user-agent string. */
+/** A readable name for a browser from its user-agent string, in the language shown. */
 function describeAgent(agent: string): string {
-  if (!agent) return 'Unknown browser';
+  if (!agent) return i18n._('settings.sessions.unknownBrowser');
   const browser = /Edg\//.test(agent)
     ? 'Edge'
     : /Firefox\//.test(agent)
@@ -18,7 +20,7 @@ function describeAgent(agent: string): string {
         ? 'Chrome'
         : /Safari\//.test(agent)
           ? 'Safari'
-          : 'A browser';
+          : i18n._('settings.sessions.aBrowser');
   const system = /Android/.test(agent)
     ? 'Android'
     : /iPhone|iPad/.test(agent)
@@ -30,11 +32,12 @@ function describeAgent(agent: string): string {
           : /Linux/.test(agent)
             ? 'Linux'
             : '';
-  return system ? `${browser} on ${system}` : browser;
+  return system ? i18n._('settings.sessions.browserOn', { browser, system }) : browser;
 }
 
 /** /settings/sessions: where you are signed in, and signing out the others. */
 export function SessionsSettingsPage() {
+  const { _ } = useLingui();
   const queryClient = useQueryClient();
   const sessions = useQuery({ queryKey: keys.sessions, queryFn: () => apiGet<Session[]>('/auth/sessions') });
   const revoke = useMutation({
@@ -44,7 +47,7 @@ export function SessionsSettingsPage() {
 
   return (
     <>
-      <PageHeader title="Sessions" description="The browsers and devices where you are signed in." />
+      <PageHeader title={_('settings.sessions.title')} description={_('settings.sessions.description')} />
       {revoke.isError ? (
         <Alert color="red" variant="light" role="alert" mb="md">
           {errorMessage(revoke.error)}
@@ -64,13 +67,16 @@ export function SessionsSettingsPage() {
                     <Text fw={600}>{describeAgent(session.userAgent)}</Text>
                     {session.current ? (
                       <Badge variant="light" color="forest" tt="none">
-                        This browser
+                        {_('settings.sessions.current')}
                       </Badge>
                     ) : null}
                   </Group>
                   <Text size="sm" c="dimmed">
-                    {session.ip || 'Unknown address'} · signed in {dateTime(session.createdAt)} · last active{' '}
-                    {relativeTime(session.lastSeenAt)}
+                    {_('settings.sessions.details', {
+                      address: session.ip || _('settings.sessions.unknownAddress'),
+                      signedIn: dateTime(session.createdAt),
+                      lastActive: relativeTime(session.lastSeenAt),
+                    })}
                   </Text>
                 </Stack>
                 {session.current ? null : (
@@ -79,9 +85,12 @@ export function SessionsSettingsPage() {
                     size="sm"
                     loading={revoke.isPending && revoke.variables === session.id}
                     onClick={() => revoke.mutate(session.id)}
-                    aria-label={`Sign out ${describeAgent(session.userAgent)}, last active ${relativeTime(session.lastSeenAt)}`}
+                    aria-label={_('settings.sessions.signOutLabel', {
+                      browser: describeAgent(session.userAgent),
+                      lastActive: relativeTime(session.lastSeenAt),
+                    })}
                   >
-                    Sign out
+                    {_('settings.sessions.signOut')}
                   </Button>
                 )}
               </Group>
@@ -89,7 +98,7 @@ export function SessionsSettingsPage() {
           ))}
           {sessions.data.length === 1 ? (
             <Text size="sm" c="dimmed" component="li">
-              You are signed in nowhere else.
+              {_('settings.sessions.none')}
             </Text>
           ) : null}
         </Stack>
