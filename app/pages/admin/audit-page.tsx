@@ -1,5 +1,7 @@
+import { useLingui } from '@lingui/react';
 import { Button, Card, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { apiGetPage } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { AuditEntry } from '../../api/types.ts';
@@ -7,17 +9,24 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { dateTime } from '../../lib/dates.ts';
 
-const actionLabels: Record<string, string> = {
-  'institution.update': 'Renamed the institution',
-  'institution.logo': 'Changed the logo',
-  'institution.logo_removed': 'Removed the logo',
-  'unit.create': 'Added a unit',
-  'unit.rename': 'Renamed a unit',
-  'unit.delete': 'Removed a unit',
-  'user.role': 'Changed a role',
-  'user.suspend': 'Suspended a user',
-  'user.reinstate': 'Reinstated a user',
+const actionMessages: Record<string, MessageId> = {
+  'institution.update': 'admin.audit.action.institutionUpdate',
+  'institution.logo': 'admin.audit.action.institutionLogo',
+  'institution.logo_removed': 'admin.audit.action.institutionLogoRemoved',
+  'unit.create': 'admin.audit.action.unitCreate',
+  'unit.rename': 'admin.audit.action.unitRename',
+  'unit.delete': 'admin.audit.action.unitDelete',
+  'user.role': 'admin.audit.action.userRole',
+  'user.suspend': 'admin.audit.action.userSuspend',
+  'user.reinstate': 'admin.audit.action.userReinstate',
 };
+
+/** The message for an entry's action: an institution update that only changed the language says so. */
+function actionMessage(entry: AuditEntry): MessageId | undefined {
+  if (entry.action === 'institution.update' && 'defaultLanguage' in entry.data && !('name' in entry.data))
+    return 'admin.audit.action.institutionLanguage';
+  return actionMessages[entry.action];
+}
 
 /** The entry's extra data as "key: value" pairs. */
 function details(entry: AuditEntry): string {
@@ -28,6 +37,7 @@ function details(entry: AuditEntry): string {
 
 /** /admin/audit: who changed what in the administration, newest first. */
 export function AdminAuditPage() {
+  const { _ } = useLingui();
   const audit = useInfiniteQuery({
     queryKey: keys.audit,
     queryFn: ({ pageParam }) => apiGetPage<AuditEntry>('/admin/audit', { cursor: pageParam }),
@@ -38,64 +48,62 @@ export function AdminAuditPage() {
 
   return (
     <>
-      <PageHeader
-        title="Audit log"
-        description="Changes made by administrators and to accounts, newest first."
-      />
+      <PageHeader title={_('admin.audit.title')} description={_('admin.audit.description')} />
       {audit.isPending ? (
         <PageLoader />
       ) : audit.isError ? (
         <LoadError error={audit.error} onRetry={() => void audit.refetch()} />
       ) : list.length === 0 ? (
-        <EmptyState title="Nothing recorded yet">
-          Changes to the institution, units and users appear here.
-        </EmptyState>
+        <EmptyState title={_('admin.audit.emptyTitle')}>{_('admin.audit.emptyText')}</EmptyState>
       ) : (
         <Card padding={0}>
           {/* Scrolls sideways on small screens; focusable so keyboard users can scroll it too (WCAG 2.1.1). */}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-focusable */}
-          <section className="table-scroll" aria-label="Audit log entries" tabIndex={0}>
+          <section className="table-scroll" aria-label={_('admin.audit.tableLabel')} tabIndex={0}>
             <Table verticalSpacing="sm" horizontalSpacing="md" miw={640}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">When</Table.Th>
-                  <Table.Th scope="col">Who</Table.Th>
-                  <Table.Th scope="col">What</Table.Th>
-                  <Table.Th scope="col">Details</Table.Th>
+                  <Table.Th scope="col">{_('admin.audit.column.when')}</Table.Th>
+                  <Table.Th scope="col">{_('admin.audit.column.who')}</Table.Th>
+                  <Table.Th scope="col">{_('admin.audit.column.what')}</Table.Th>
+                  <Table.Th scope="col">{_('admin.audit.column.details')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {list.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {dateTime(entry.createdAt)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{entry.actor?.displayName || 'Copse'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        <Text size="sm">{actionLabels[entry.action] ?? entry.action}</Text>
-                        <Code fz="xs" c="gray.8">
-                          {entry.action}
-                        </Code>
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                        {[
-                          entry.subjectType &&
-                            `${entry.subjectType}${entry.subjectId ? ` ${entry.subjectId.slice(0, 8)}` : ''}`,
-                          details(entry),
-                        ]
-                          .filter(Boolean)
-                          .join(' · ')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                {list.map((entry) => {
+                  const message = actionMessage(entry);
+                  return (
+                    <Table.Tr key={entry.id}>
+                      <Table.Td>
+                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                          {dateTime(entry.createdAt)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{entry.actor?.displayName || 'Copse'}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Stack gap={2}>
+                          <Text size="sm">{message ? _(message) : entry.action}</Text>
+                          <Code fz="xs" c="gray.8">
+                            {entry.action}
+                          </Code>
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                          {[
+                            entry.subjectType &&
+                              `${entry.subjectType}${entry.subjectId ? ` ${entry.subjectId.slice(0, 8)}` : ''}`,
+                            details(entry),
+                          ]
+                            .filter(Boolean)
+                            .join(' · ')}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
               </Table.Tbody>
             </Table>
           </section>
@@ -108,7 +116,7 @@ export function AdminAuditPage() {
             onClick={() => void audit.fetchNextPage()}
             loading={audit.isFetchingNextPage}
           >
-            Load more
+            {_('common.action.loadMore')}
           </Button>
         </Group>
       ) : null}

@@ -1,9 +1,11 @@
+import { useLingui } from '@lingui/react';
 import { Box, Button, Card, Group, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
-import { type CharterSectionKey, charterSectionKeys, charterSectionTitles } from '../../../common/enums.ts';
+import { type CharterSectionKey, charterSectionKeys, charterSectionMessages } from '../../../common/enums.ts';
 import { charterSectionField } from '../../../common/fields.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { apiGet, apiSend } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { CharterTemplate } from '../../api/types.ts';
@@ -26,16 +28,16 @@ const sectionsSchema = z.object({
 });
 
 /** What each section is for, as help under its field. */
-const sectionHelp: Record<CharterSectionKey, string> = {
-  objectives:
-    'What the community wants to achieve. A proposal’s own objectives replace this section when it is approved.',
-  roles: 'Who leads, co-leads, facilitates, takes notes or hosts, and how those roles rotate.',
-  decisionMaking: 'How the community decides: consensus, consent, a vote, or the leaders after consultation.',
-  participation: 'How members take part: respect, confidentiality, sharing, attendance and time commitments.',
-  conflictResolution: 'What happens when people disagree, and whom to turn to when that is not enough.',
+const sectionHelp: Record<CharterSectionKey, MessageId> = {
+  objectives: 'admin.charter.help.objectives',
+  roles: 'admin.charter.help.roles',
+  decisionMaking: 'admin.charter.help.decisionMaking',
+  participation: 'admin.charter.help.participation',
+  conflictResolution: 'admin.charter.help.conflictResolution',
 };
 
 function TemplateForm(props: { template: CharterTemplate }) {
+  const { _ } = useLingui();
   const queryClient = useQueryClient();
   const form = useFormState();
   const [sections, setSections] = useState<Sections>(props.template.sections);
@@ -53,7 +55,7 @@ function TemplateForm(props: { template: CharterTemplate }) {
     queryClient.setQueryData(keys.charterTemplate, updated);
     setSaved(updated.sections);
     setSections(updated.sections);
-    setNotice('The template is saved. Communities approved from now on start from it.');
+    setNotice(_('admin.charter.saved'));
   };
 
   return (
@@ -62,15 +64,16 @@ function TemplateForm(props: { template: CharterTemplate }) {
         <FormAlert message={form.message} />
         {charterSectionKeys.map((key) => {
           const previewId = `preview-${key}`;
+          const title = _(charterSectionMessages[key]);
           return (
             <Card key={key} component="section" aria-labelledby={`section-${key}`}>
               <Title order={2} size="h3" id={`section-${key}`} mb="sm">
-                {charterSectionTitles[key]}
+                {title}
               </Title>
               <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
                 <Textarea
-                  label={`${charterSectionTitles[key]} (Markdown)`}
-                  description={sectionHelp[key]}
+                  label={_('admin.charter.fieldLabel', { title })}
+                  description={_(sectionHelp[key])}
                   name={`sections.${key}`}
                   autosize
                   minRows={6}
@@ -85,7 +88,7 @@ function TemplateForm(props: { template: CharterTemplate }) {
                 />
                 <Box>
                   <Text size="sm" fw={500} id={previewId} mb={4}>
-                    Preview
+                    {_('admin.charter.preview')}
                   </Text>
                   <Box
                     role="region"
@@ -99,7 +102,7 @@ function TemplateForm(props: { template: CharterTemplate }) {
                       overflowWrap: 'anywhere',
                     }}
                   >
-                    <MarkdownPreview source={sections[key]} empty="This section is empty." />
+                    <MarkdownPreview source={sections[key]} empty={_('admin.charter.empty')} />
                   </Box>
                 </Box>
               </SimpleGrid>
@@ -109,10 +112,10 @@ function TemplateForm(props: { template: CharterTemplate }) {
         <StatusAlert message={notice} />
         <Group gap="md">
           <Button type="submit" loading={form.busy}>
-            Save template
+            {_('admin.charter.save')}
           </Button>
           <Text size="sm" c="dimmed" role="status">
-            {dirty ? 'You have unsaved changes.' : ''}
+            {dirty ? _('admin.charter.unsaved') : ''}
           </Text>
         </Group>
       </Stack>
@@ -122,19 +125,21 @@ function TemplateForm(props: { template: CharterTemplate }) {
 
 /** /admin/charter-template: the five sections every new community's charter starts from. */
 export function AdminCharterTemplatePage() {
+  const { _ } = useLingui();
   const template = useQuery({
     queryKey: keys.charterTemplate,
     queryFn: () => apiGet<CharterTemplate>('/admin/charter-template'),
   });
-  const updated = template.data?.updatedAt
-    ? ` Last saved ${dateTime(template.data.updatedAt)}${template.data.updatedBy ? ` by ${template.data.updatedBy.displayName}` : ''}.`
-    : '';
+  const saved = template.data?.updatedAt ? dateTime(template.data.updatedAt) : null;
+  const savedBy = template.data?.updatedBy?.displayName;
+  const description = !saved
+    ? _('admin.charter.description')
+    : savedBy
+      ? _('admin.charter.descriptionSavedBy', { when: saved, name: savedBy })
+      : _('admin.charter.descriptionSaved', { when: saved });
   return (
     <>
-      <PageHeader
-        title="Charter template"
-        description={`Each approved community starts its charter from these sections; its leaders then adapt it. Changes here do not alter existing charters.${updated}`}
-      />
+      <PageHeader title={_('admin.charter.title')} description={description} />
       {template.isPending ? (
         <PageLoader />
       ) : template.isError ? (

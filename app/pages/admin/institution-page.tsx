@@ -1,8 +1,10 @@
-import { Box, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useLingui } from '@lingui/react';
+import { Box, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { institutionNameField } from '../../../common/fields.ts';
+import { isLocale, type Locale, localeNames, locales } from '../../../common/i18n/locales.ts';
 import { apiSend } from '../../api/client.ts';
 import { keys, useInstitution } from '../../api/queries.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
@@ -12,8 +14,67 @@ import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { PhotoUpload } from '../../components/photo-upload.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 
-/** /admin/institution: rename the institution and upload its logo. */
+/**
+ * The institution's default language: for signed-out visitors whose browser asks for none of Copse's
+ * languages, invitations to people without an account and the charter template Copse starts with.
+ */
+function DefaultLanguageForm(props: { current: Locale }) {
+  const { _ } = useLingui();
+  const queryClient = useQueryClient();
+  const [language, setLanguage] = useState<Locale>(props.current);
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useFormState();
+
+  useEffect(() => setLanguage(props.current), [props.current]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    const done = await form.run(() => apiSend('PATCH', '/admin/institution', { defaultLanguage: language }));
+    if (!done) return;
+    await queryClient.invalidateQueries({ queryKey: keys.institution });
+    setSaved(_('admin.institution.languageSaved'));
+  };
+
+  return (
+    <Card component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate>
+      <Title order={2} size="h3" mb="md">
+        {_('admin.institution.languageTitle')}
+      </Title>
+      <Stack gap="md" maw={520}>
+        <FormAlert message={form.message} />
+        <NativeSelect
+          label={_('admin.institution.languageLabel')}
+          description={_('admin.institution.languageDescription')}
+          name="defaultLanguage"
+          value={language}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            setSaved(null);
+            if (isLocale(value)) setLanguage(value);
+          }}
+          error={form.error('defaultLanguage')}
+        >
+          {locales.map((option) => (
+            <option key={option} value={option} lang={option}>
+              {localeNames[option]}
+            </option>
+          ))}
+        </NativeSelect>
+        <StatusAlert message={saved} />
+        <Group>
+          <Button type="submit" loading={form.busy}>
+            {_('admin.institution.saveLanguage')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** /admin/institution: rename the institution, choose its default language and upload its logo. */
 export function AdminInstitutionPage() {
+  const { _ } = useLingui();
   const institution = useInstitution();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
@@ -32,16 +93,13 @@ export function AdminInstitutionPage() {
     const done = await form.run(() => apiSend('PATCH', '/admin/institution', body));
     if (!done) return;
     await queryClient.invalidateQueries({ queryKey: keys.institution });
-    setSaved('The name is saved.');
+    setSaved(_('admin.institution.nameSaved'));
   };
 
   const logo = institution.data?.logoUrl ?? null;
   return (
     <>
-      <PageHeader
-        title="Institution"
-        description="How your institution appears in Copse and in its emails."
-      />
+      <PageHeader title={_('admin.institution.title')} description={_('admin.institution.description')} />
       {institution.isPending ? (
         <PageLoader />
       ) : institution.isError ? (
@@ -50,12 +108,12 @@ export function AdminInstitutionPage() {
         <Stack gap="lg">
           <Card component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate>
             <Title order={2} size="h3" mb="md">
-              Name
+              {_('admin.institution.nameTitle')}
             </Title>
             <Stack gap="md" maw={520}>
               <FormAlert message={form.message} />
               <TextInput
-                label="Institution name"
+                label={_('admin.institution.nameLabel')}
                 name="name"
                 value={name}
                 onChange={(event) => {
@@ -68,20 +126,21 @@ export function AdminInstitutionPage() {
               <StatusAlert message={saved} />
               <Group>
                 <Button type="submit" loading={form.busy}>
-                  Save name
+                  {_('admin.institution.saveName')}
                 </Button>
               </Group>
             </Stack>
           </Card>
+          <DefaultLanguageForm current={institution.data.defaultLanguage} />
           <Card>
             <Title order={2} size="h3" mb={4}>
-              Logo
+              {_('admin.institution.logoTitle')}
             </Title>
             <Text size="sm" c="dimmed" mb="md">
-              Shown at the top of every page. A wide logo on a transparent background works best.
+              {_('admin.institution.logoHelp')}
             </Text>
             <PhotoUpload
-              label="Logo"
+              label={_('admin.institution.logoLabel')}
               preview={
                 <Box
                   w={140}
@@ -97,7 +156,7 @@ export function AdminInstitutionPage() {
                   {logo ? (
                     <img
                       src={logo}
-                      alt="Current logo"
+                      alt={_('admin.institution.currentLogo')}
                       style={{ maxWidth: 124, maxHeight: 52, objectFit: 'contain' }}
                     />
                   ) : (

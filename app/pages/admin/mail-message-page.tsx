@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
@@ -8,7 +9,7 @@ import type { MailMessage } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { dateTime } from '../../lib/dates.ts';
-import { mailStatusColors, mailStatusLabels } from './mail-page.tsx';
+import { mailStatusColors, mailStatusMessages } from './mail-page.tsx';
 
 const urlPattern = /(https?:\/\/[^\s<>"]+)/g;
 
@@ -42,10 +43,11 @@ function LinkifiedText(props: { text: string }) {
  * blocks every script of the email.
  */
 function HtmlPreview(props: { html: string; subject: string }) {
+  const { _ } = useLingui();
   const title = props.subject.replace(/[<>&"]/g, '');
   const document = [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: https:; style-src 'unsafe-inline'">`,
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">', // i18n-ignore: the frame's markup
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: https:; style-src 'unsafe-inline'">`, // i18n-ignore: markup
     `<title>${title}</title><base target="_blank">`,
     '<style>body{font-family:system-ui,sans-serif;line-height:1.5;color:#212529;margin:16px}a{color:#2f7654}</style>',
     `</head><body>${props.html}</body></html>`,
@@ -53,7 +55,7 @@ function HtmlPreview(props: { html: string; subject: string }) {
   return (
     <iframe
       className="mail-frame"
-      title="HTML version of the email"
+      title={_('admin.mailMessage.frameTitle')}
       sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"
       srcDoc={document}
     />
@@ -62,6 +64,7 @@ function HtmlPreview(props: { html: string; subject: string }) {
 
 /** /admin/mail/:id: one email, as text (links clickable) and as HTML. */
 export function AdminMailMessagePage() {
+  const { _ } = useLingui();
   const { id = '' } = useParams();
   const message = useQuery({
     queryKey: [...keys.mail, 'one', id],
@@ -71,7 +74,7 @@ export function AdminMailMessagePage() {
   if (message.isPending || message.isError) {
     return (
       <>
-        <PageHeader title="Email" />
+        <PageHeader title={_('admin.mailMessage.title')} />
         {message.isPending ? (
           <PageLoader />
         ) : (
@@ -85,10 +88,10 @@ export function AdminMailMessagePage() {
     <>
       <PageHeader
         title={mail.subject}
-        documentTitle={`Email: ${mail.subject}`}
+        documentTitle={_('admin.mailMessage.documentTitle', { subject: mail.subject })}
         actions={
           <Button component={Link} to="/admin/mail" variant="default">
-            Back to the mailbox
+            {_('admin.mailMessage.back')}
           </Button>
         }
       />
@@ -96,21 +99,21 @@ export function AdminMailMessagePage() {
         <Card padding="md">
           <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '6px 16px' }}>
             <Text component="dt" size="sm" c="dimmed">
-              To
+              {_('admin.mailMessage.to')}
             </Text>
             <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
               {mail.to}
             </Text>
             <Text component="dt" size="sm" c="dimmed">
-              Status
+              {_('admin.mailMessage.status')}
             </Text>
             <Group component="dd" m={0} gap="xs">
               <Badge variant="light" color={mailStatusColors[mail.status]} tt="none">
-                {mailStatusLabels[mail.status]}
+                {_(mailStatusMessages[mail.status])}
               </Badge>
             </Group>
             <Text component="dt" size="sm" c="dimmed">
-              Written
+              {_('admin.mailMessage.written')}
             </Text>
             <Text component="dd" size="sm" m={0}>
               {dateTime(mail.createdAt)}
@@ -118,7 +121,7 @@ export function AdminMailMessagePage() {
             {mail.sentAt ? (
               <>
                 <Text component="dt" size="sm" c="dimmed">
-                  Sent
+                  {_('admin.mailMessage.sent')}
                 </Text>
                 <Text component="dd" size="sm" m={0}>
                   {dateTime(mail.sentAt)}
@@ -127,21 +130,21 @@ export function AdminMailMessagePage() {
             ) : null}
           </dl>
           {mail.error ? (
-            <Alert color="red" variant="light" mt="md" title="Sending failed" role="note">
+            <Alert color="red" variant="light" mt="md" title={_('admin.mailMessage.failed')} role="note">
               {mail.error}
             </Alert>
           ) : null}
         </Card>
         <Card>
           <Title order={2} size="h3" mb="sm">
-            Text
+            {_('admin.mailMessage.text')}
           </Title>
           <LinkifiedText text={mail.text} />
         </Card>
         {mail.html ? (
           <Card>
             <Title order={2} size="h3" mb="sm">
-              HTML
+              {_('admin.mailMessage.html')}
             </Title>
             <HtmlPreview html={mail.html} subject={mail.subject} />
           </Card>

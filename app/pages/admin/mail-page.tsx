@@ -1,7 +1,9 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { MailStatus } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { apiGetPage } from '../../api/client.ts';
 import { keys, useInstitution } from '../../api/queries.ts';
 import type { MailMessage } from '../../api/types.ts';
@@ -18,15 +20,16 @@ export const mailStatusColors: Record<MailStatus, string> = {
   failed: 'red',
 };
 
-export const mailStatusLabels: Record<MailStatus, string> = {
-  queued: 'Queued',
-  sent: 'Sent',
-  stored: 'Stored (no SMTP)',
-  failed: 'Failed',
+export const mailStatusMessages: Record<MailStatus, MessageId> = {
+  queued: 'admin.mail.status.queued',
+  sent: 'admin.mail.status.sent',
+  stored: 'admin.mail.status.stored',
+  failed: 'admin.mail.status.failed',
 };
 
 /** /admin/mail: every email Copse sent or would have sent, newest first; filter by recipient. */
 export function AdminMailPage() {
+  const { _ } = useLingui();
   const [params] = useSearchParams();
   const to = params.get('to') ?? '';
   const { text, setText } = useSearchText('to');
@@ -45,16 +48,14 @@ export function AdminMailPage() {
   return (
     <>
       <PageHeader
-        title="Mailbox"
+        title={_('admin.mail.title')}
         description={
-          institution?.smtpConfigured
-            ? 'Every email Copse sent, newest first.'
-            : 'No SMTP server is configured, so emails are kept here instead of being sent.'
+          institution?.smtpConfigured ? _('admin.mail.descriptionSmtp') : _('admin.mail.descriptionNoSmtp')
         }
       />
       <TextInput
-        label="Recipient"
-        placeholder="Email address"
+        label={_('admin.mail.recipient')}
+        placeholder={_('admin.mail.recipientPlaceholder')}
         type="search"
         leftSection={<SearchIcon size={16} />}
         value={text}
@@ -67,14 +68,14 @@ export function AdminMailPage() {
       ) : mail.isError ? (
         <LoadError error={mail.error} onRetry={() => void mail.refetch()} />
       ) : list.length === 0 ? (
-        <EmptyState title={to ? `No emails to ${to}` : 'No emails yet'}>
-          Confirmation links, password resets and notifications appear here as Copse sends them.
+        <EmptyState title={to ? _('admin.mail.emptyTo', { to }) : _('admin.mail.emptyTitle')}>
+          {_('admin.mail.emptyText')}
         </EmptyState>
       ) : (
         <Stack
           gap="xs"
           component="ul"
-          aria-label="Emails"
+          aria-label={_('admin.mail.listLabel')}
           style={{ listStyle: 'none', margin: 0, padding: 0 }}
         >
           {list.map((message) => (
@@ -85,12 +86,12 @@ export function AdminMailPage() {
                     {message.subject}
                   </Anchor>
                   <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    To {message.to}
+                    {_('admin.mail.to', { to: message.to })}
                   </Text>
                 </Stack>
                 <Group gap="sm" wrap="nowrap">
                   <Badge variant="light" color={mailStatusColors[message.status]} tt="none">
-                    {mailStatusLabels[message.status]}
+                    {_(mailStatusMessages[message.status])}
                   </Badge>
                   <Text size="xs" c="dimmed" title={dateTime(message.createdAt)}>
                     {relativeTime(message.createdAt)}
@@ -108,7 +109,7 @@ export function AdminMailPage() {
             onClick={() => void mail.fetchNextPage()}
             loading={mail.isFetchingNextPage}
           >
-            Load more
+            {_('common.action.loadMore')}
           </Button>
         </Group>
       ) : null}

@@ -1,32 +1,40 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { useInstitution } from '../../api/queries.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 
-const sections = [
+/** The sections, with their title and text as message ids (translated when shown). */
+const sections: { to: string; titleId: MessageId; textId: MessageId }[] = [
   {
     to: '/admin/institution',
-    title: 'Institution',
-    text: 'The name and logo shown in the header and in emails.',
+    titleId: 'admin.overview.institution.title',
+    textId: 'admin.overview.institution.text',
   },
-  { to: '/admin/units', title: 'Units', text: 'Faculties, departments and services people belong to.' },
-  { to: '/admin/users', title: 'Users', text: 'Roles (administrator, coordinator, member) and suspension.' },
-  { to: '/admin/mail', title: 'Mailbox', text: 'Every email Copse sent, or would have sent without SMTP.' },
-  { to: '/admin/audit', title: 'Audit log', text: 'Who changed what in the administration, and when.' },
+  { to: '/admin/units', titleId: 'admin.overview.units.title', textId: 'admin.overview.units.text' },
+  { to: '/admin/users', titleId: 'admin.overview.users.title', textId: 'admin.overview.users.text' },
+  { to: '/admin/mail', titleId: 'admin.overview.mail.title', textId: 'admin.overview.mail.text' },
+  { to: '/admin/audit', titleId: 'admin.overview.audit.title', textId: 'admin.overview.audit.text' },
 ];
 
 /** /admin: what administrators can look after. */
 export function AdminOverviewPage() {
+  const { _ } = useLingui();
   const { data: institution } = useInstitution();
   return (
     <>
       <PageHeader
-        title="Administration"
-        description={`Look after ${institution?.name || 'your institution'}'s installation of Copse.`}
+        title={_('admin.overview.title')}
+        description={
+          institution?.name
+            ? _('admin.overview.description', { name: institution.name })
+            : _('admin.overview.descriptionDefault')
+        }
       />
       {institution && !institution.smtpConfigured ? (
         <Text size="sm" mb="lg" c="dimmed">
-          No SMTP server is configured: emails are kept in the mailbox instead of being sent.
+          {_('admin.overview.noSmtp')}
         </Text>
       ) : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -35,11 +43,11 @@ export function AdminOverviewPage() {
             <Stack gap={6}>
               <Title order={2} size="h3">
                 <Anchor component={Link} to={section.to} inherit c="forest.9" underline="hover">
-                  {section.title}
+                  {_(section.titleId)}
                 </Anchor>
               </Title>
               <Text size="sm" c="dimmed">
-                {section.text}
+                {_(section.textId)}
               </Text>
             </Stack>
           </Card>

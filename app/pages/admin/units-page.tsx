@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -18,6 +19,7 @@ function RenameUnitModal(props: {
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
+  const { _ } = useLingui();
   const [name, setName] = useState(props.unit?.name ?? '');
   const form = useFormState();
   const submit = async (event: FormEvent) => {
@@ -26,15 +28,15 @@ function RenameUnitModal(props: {
     const body = form.check(unitSchema, { name });
     if (!body) return;
     const done = await form.run(() => apiSend('PATCH', `/admin/units/${props.unit?.id}`, body));
-    if (done) props.onDone(`Renamed to “${body.name}”.`);
+    if (done) props.onDone(_('admin.units.renamed', { name: body.name }));
   };
   return (
-    <Modal opened={props.unit !== null} onClose={props.onClose} title="Rename unit" centered>
+    <Modal opened={props.unit !== null} onClose={props.onClose} title={_('admin.units.renameTitle')} centered>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <FormAlert message={form.message} />
           <TextInput
-            label="Unit name"
+            label={_('admin.units.nameLabel')}
             name="name"
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
@@ -44,10 +46,10 @@ function RenameUnitModal(props: {
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
             <Button type="submit" loading={form.busy}>
-              Save
+              {_('common.action.save')}
             </Button>
           </Group>
         </Stack>
@@ -61,27 +63,31 @@ function DeleteUnitModal(props: {
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
+  const { _ } = useLingui();
   const form = useFormState();
   const remove = async () => {
     if (!props.unit) return;
     const name = props.unit.name;
     const done = await form.run(() => apiSend('DELETE', `/admin/units/${props.unit?.id}`));
-    if (done) props.onDone(`“${name}” is removed.`);
+    if (done) props.onDone(_('admin.units.removed', { name }));
   };
   return (
-    <Modal opened={props.unit !== null} onClose={props.onClose} title="Remove unit?" centered>
+    <Modal opened={props.unit !== null} onClose={props.onClose} title={_('admin.units.removeTitle')} centered>
       <Stack gap="md">
         <FormAlert message={form.message} />
         <Text>
-          Remove <strong>{props.unit?.name}</strong>? Its {props.unit?.memberCount ?? 0} people keep their
-          accounts and will have no unit.
+          <Trans
+            id="admin.units.removeText"
+            values={{ count: props.unit?.memberCount ?? 0 }}
+            components={{ name: <strong>{props.unit?.name}</strong> }}
+          />
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose} data-autofocus>
-            Cancel
+            {_('common.action.cancel')}
           </Button>
           <Button color="red" onClick={() => void remove()} loading={form.busy}>
-            Remove unit
+            {_('admin.units.removeConfirm')}
           </Button>
         </Group>
       </Stack>
@@ -91,6 +97,7 @@ function DeleteUnitModal(props: {
 
 /** /admin/units: the institution's units — add, rename, remove. */
 export function AdminUnitsPage() {
+  const { _ } = useLingui();
   const units = useUnits();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
@@ -114,34 +121,31 @@ export function AdminUnitsPage() {
     const created = await form.run(() => apiSend<{ id: string; name: string }>('POST', '/admin/units', body));
     if (!created) return;
     setName('');
-    await done(`“${created.name}” is added.`);
+    await done(_('admin.units.added', { name: created.name }));
   };
 
   return (
     <>
-      <PageHeader
-        title="Units"
-        description="Faculties, departments and services that people choose on their profile."
-      />
+      <PageHeader title={_('admin.units.title')} description={_('admin.units.description')} />
       <Stack gap="lg">
         <Card component="form" onSubmit={(event: FormEvent) => void add(event)} noValidate>
           <Title order={2} size="h3" mb="sm">
-            Add a unit
+            {_('admin.units.addTitle')}
           </Title>
           <Stack gap="sm">
             <FormAlert message={form.message} />
             <Group align="flex-start" gap="sm" wrap="wrap">
               <TextInput
-                label="Unit name"
+                label={_('admin.units.nameLabel')}
                 name="name"
-                placeholder="e.g. Faculty of Law"
+                placeholder={_('admin.units.namePlaceholder')}
                 value={name}
                 onChange={(event) => setName(event.currentTarget.value)}
                 error={form.error('name')}
                 style={{ flex: '1 1 240px' }}
               />
               <Button type="submit" loading={form.busy} mt={{ base: 0, xs: 25 }}>
-                Add unit
+                {_('admin.units.add')}
               </Button>
             </Group>
           </Stack>
@@ -152,22 +156,20 @@ export function AdminUnitsPage() {
         ) : units.isError ? (
           <LoadError error={units.error} onRetry={() => void units.refetch()} />
         ) : units.data.length === 0 ? (
-          <EmptyState title="No units yet">
-            Add your faculties and services so people can choose theirs.
-          </EmptyState>
+          <EmptyState title={_('admin.units.emptyTitle')}>{_('admin.units.emptyText')}</EmptyState>
         ) : (
           <Card padding={0}>
             <Text size="sm" c="dimmed" px="md" pt="sm" pb="xs">
-              {units.data.length} {units.data.length === 1 ? 'unit' : 'units'}, by name
+              {_('admin.units.count', { count: units.data.length })}
             </Text>
-            <ul aria-label="Units" className="row-list">
+            <ul aria-label={_('admin.units.listLabel')} className="row-list">
               {units.data.map((unit) => (
                 <li key={unit.id}>
                   <Group justify="space-between" wrap="wrap" gap="xs" px="md" py="sm">
                     <Stack gap={0} style={{ minWidth: 0, flex: '1 1 200px' }}>
                       <Text fw={600}>{unit.name}</Text>
                       <Text size="xs" c="dimmed">
-                        {unit.memberCount === 1 ? '1 person' : `${unit.memberCount} people`}
+                        {_('admin.units.people', { count: unit.memberCount })}
                       </Text>
                     </Stack>
                     <Group gap="xs" wrap="nowrap">
@@ -175,18 +177,18 @@ export function AdminUnitsPage() {
                         size="xs"
                         variant="default"
                         onClick={() => setRenaming(unit)}
-                        aria-label={`Rename ${unit.name}`}
+                        aria-label={_('admin.units.renameLabel', { name: unit.name })}
                       >
-                        Rename
+                        {_('admin.units.rename')}
                       </Button>
                       <Button
                         size="xs"
                         variant="subtle"
                         color="red"
                         onClick={() => setDeleting(unit)}
-                        aria-label={`Remove ${unit.name}`}
+                        aria-label={_('admin.units.removeLabel', { name: unit.name })}
                       >
-                        Remove
+                        {_('common.action.remove')}
                       </Button>
                     </Group>
                   </Group>

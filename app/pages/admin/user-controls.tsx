@@ -1,14 +1,16 @@
+import { useLingui } from '@lingui/react';
 import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { userRoles } from '../../../common/enums.ts';
+import { type UserRole, userRoles } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { AdminUser } from '../../api/types.ts';
 import { RoleControl } from '../../components/role-control.tsx';
 
-export const roleLabels = {
-  administrator: 'Administrator',
-  coordinator: 'Coordinator',
-  member: 'Member',
-} as const;
+export const roleMessages: Record<UserRole, MessageId> = {
+  administrator: 'admin.user.role.administrator',
+  coordinator: 'admin.user.role.coordinator',
+  member: 'admin.user.role.member',
+};
 
 /** Status badges keep their full word, however narrow the column. */
 const noShrink = { flexShrink: 0, overflow: 'visible' } as const;
@@ -17,6 +19,7 @@ export type UserChange = { role: AdminUser['role'] } | { suspended: boolean };
 
 /** Active, suspended or waiting for email confirmation. */
 export function UserStatus(props: { user: AdminUser }) {
+  const { _ } = useLingui();
   if (props.user.suspended) {
     return (
       <Badge
@@ -26,7 +29,7 @@ export function UserStatus(props: { user: AdminUser }) {
         style={noShrink}
         styles={{ label: { overflow: 'visible' } }}
       >
-        Suspended
+        {_('admin.user.status.suspended')}
       </Badge>
     );
   }
@@ -39,7 +42,7 @@ export function UserStatus(props: { user: AdminUser }) {
         style={noShrink}
         styles={{ label: { overflow: 'visible' } }}
       >
-        Unconfirmed
+        {_('admin.user.status.unconfirmed')}
       </Badge>
     );
   }
@@ -51,7 +54,7 @@ export function UserStatus(props: { user: AdminUser }) {
       style={noShrink}
       styles={{ label: { overflow: 'visible' } }}
     >
-      Active
+      {_('admin.user.status.active')}
     </Badge>
   );
 }
@@ -66,22 +69,27 @@ export function RoleSelect(props: {
   busy: boolean;
   onChange: (change: UserChange) => Promise<unknown>;
 }) {
+  const { _ } = useLingui();
   const { user } = props;
+  const labels = Object.fromEntries(userRoles.map((role) => [role, _(roleMessages[role])])) as Record<
+    UserRole,
+    string
+  >;
   return (
     <RoleControl
       personName={user.displayName}
       role={user.role}
       roles={userRoles}
-      labels={roleLabels}
+      labels={labels}
       busy={props.busy}
       disabled={props.isSelf}
       width={150}
       confirmation={(role) =>
         role === 'administrator'
           ? {
-              title: `Make ${user.displayName} an administrator?`,
-              body: `${user.displayName} (${user.email}) will be able to do everything in Administration: change anyone's role, including yours, suspend accounts, read the mailbox and change the institution's settings.`,
-              confirmLabel: 'Make administrator',
+              title: _('admin.user.makeAdminTitle', { name: user.displayName }),
+              body: _('admin.user.makeAdminText', { name: user.displayName, email: user.email }),
+              confirmLabel: _('admin.user.makeAdminConfirm'),
             }
           : null
       }
@@ -97,12 +105,13 @@ export function SuspendButton(props: {
   busy: boolean;
   onChange: (change: UserChange) => Promise<unknown>;
 }) {
+  const { _ } = useLingui();
   const [confirming, setConfirming] = useState(false);
   const { user } = props;
   if (props.isSelf) {
     return (
       <Text size="xs" c="dimmed">
-        This is you
+        {_('admin.user.self')}
       </Text>
     );
   }
@@ -113,9 +122,9 @@ export function SuspendButton(props: {
         variant="default"
         loading={props.busy}
         onClick={() => void props.onChange({ suspended: false })}
-        aria-label={`Reinstate ${user.displayName}`}
+        aria-label={_('admin.user.reinstateLabel', { name: user.displayName })}
       >
-        Reinstate
+        {_('admin.user.reinstate')}
       </Button>
     );
   }
@@ -127,24 +136,21 @@ export function SuspendButton(props: {
         color="red"
         loading={props.busy}
         onClick={() => setConfirming(true)}
-        aria-label={`Suspend ${user.displayName}`}
+        aria-label={_('admin.user.suspendLabel', { name: user.displayName })}
       >
-        Suspend
+        {_('admin.user.suspend')}
       </Button>
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title={`Suspend ${user.displayName}?`}
+        title={_('admin.user.suspendTitle', { name: user.displayName })}
         centered
       >
         <Stack gap="md">
-          <Text>
-            {user.displayName} ({user.email}) is signed out everywhere at once and cannot sign in until you
-            reinstate them. Their profile is hidden from People.
-          </Text>
+          <Text>{_('admin.user.suspendText', { name: user.displayName, email: user.email })}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
             <Button
               color="red"
@@ -153,7 +159,7 @@ export function SuspendButton(props: {
                 void props.onChange({ suspended: true });
               }}
             >
-              Suspend
+              {_('admin.user.suspend')}
             </Button>
           </Group>
         </Stack>

@@ -1,8 +1,10 @@
+import { useLingui } from '@lingui/react';
 import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { userRoles } from '../../../common/enums.ts';
+import { type PersonKind, userRoles } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { apiGetPage, apiSend, errorMessage } from '../../api/client.ts';
 import { keys, useSignedInMe } from '../../api/queries.ts';
 import type { AdminUser } from '../../api/types.ts';
@@ -11,18 +13,23 @@ import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
-import { kindLabels } from '../../components/person-card.tsx';
-import { roleLabels, UserActions, type UserChange, UserStatus } from './user-controls.tsx';
+import { roleMessages, UserActions, type UserChange, UserStatus } from './user-controls.tsx';
+
+const kindMessages: Record<PersonKind, MessageId> = {
+  staff: 'admin.users.kind.staff',
+  student: 'admin.users.kind.student',
+  external: 'admin.users.kind.external',
+};
 
 function NameCell(props: { user: AdminUser; isSelf: boolean }) {
+  const { _ } = useLingui();
   const { user } = props;
   return (
     <Group gap="sm" wrap="nowrap">
       <PersonAvatar name={user.displayName} photoUrl={user.photoUrl} size={36} />
       <Stack gap={0} style={{ minWidth: 0 }}>
         <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
-          {user.displayName}
-          {props.isSelf ? ' (you)' : ''}
+          {props.isSelf ? _('admin.users.you', { name: user.displayName }) : user.displayName}
         </Text>
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           {user.email}
@@ -34,6 +41,7 @@ function NameCell(props: { user: AdminUser; isSelf: boolean }) {
 
 /** /admin/users: search users, change roles, suspend and reinstate. */
 export function AdminUsersPage() {
+  const { _ } = useLingui();
   const me = useSignedInMe();
   const queryClient = useQueryClient();
   const wide = useMediaQuery('(min-width: 62em)', true);
@@ -57,10 +65,10 @@ export function AdminUsersPage() {
     onSuccess: (user, input) => {
       setStatus(
         'role' in input.change
-          ? `${user.displayName} is now ${roleLabels[user.role].toLowerCase()}.`
+          ? _('admin.users.nowRole', { name: user.displayName, role: user.role })
           : user.suspended
-            ? `${user.displayName} is suspended and signed out everywhere.`
-            : `${user.displayName} is reinstated.`,
+            ? _('admin.users.suspendedNotice', { name: user.displayName })
+            : _('admin.users.reinstated', { name: user.displayName }),
       );
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.adminUsers }),
@@ -74,33 +82,33 @@ export function AdminUsersPage() {
 
   return (
     <>
-      <PageHeader title="Users" description="Everyone with an account: roles, confirmation and suspension." />
+      <PageHeader title={_('admin.users.title')} description={_('admin.users.description')} />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" mb="lg">
         <TextInput
-          label="Search users"
-          placeholder="Name or email"
+          label={_('admin.users.search')}
+          placeholder={_('admin.users.searchPlaceholder')}
           type="search"
           leftSection={<SearchIcon size={16} />}
           value={text}
           onChange={(event) => setText(event.currentTarget.value)}
         />
         <NativeSelect
-          label="Role"
+          label={_('admin.users.role')}
           value={role}
           onChange={(event) => setRole(event.currentTarget.value)}
           data={[
-            { value: '', label: 'All roles' },
-            ...userRoles.map((r) => ({ value: r, label: roleLabels[r] })),
+            { value: '', label: _('admin.users.allRoles') },
+            ...userRoles.map((r) => ({ value: r, label: _(roleMessages[r]) })),
           ]}
         />
         <NativeSelect
-          label="Status"
+          label={_('admin.users.status')}
           value={suspended}
           onChange={(event) => setSuspended(event.currentTarget.value)}
           data={[
-            { value: '', label: 'Everyone' },
-            { value: 'false', label: 'Not suspended' },
-            { value: 'true', label: 'Suspended' },
+            { value: '', label: _('admin.users.everyone') },
+            { value: 'false', label: _('admin.users.notSuspended') },
+            { value: 'true', label: _('admin.users.suspended') },
           ]}
         />
       </SimpleGrid>
@@ -112,17 +120,17 @@ export function AdminUsersPage() {
         ) : users.isError ? (
           <LoadError error={users.error} onRetry={() => void users.refetch()} />
         ) : list.length === 0 ? (
-          <EmptyState title="No users match">Try another name or email, or clear the filters.</EmptyState>
+          <EmptyState title={_('admin.users.emptyTitle')}>{_('admin.users.emptyText')}</EmptyState>
         ) : wide ? (
           <Card padding={0}>
             <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">Person</Table.Th>
-                  <Table.Th scope="col">Unit</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">{_('admin.users.column.person')}</Table.Th>
+                  <Table.Th scope="col">{_('admin.users.column.unit')}</Table.Th>
+                  <Table.Th scope="col">{_('admin.users.column.status')}</Table.Th>
                   <Table.Th scope="col" ta="right">
-                    Role and access
+                    {_('admin.users.column.access')}
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -135,7 +143,7 @@ export function AdminUsersPage() {
                     <Table.Td>
                       <Text size="sm">{user.unit?.name ?? '—'}</Text>
                       <Text size="xs" c="dimmed">
-                        {kindLabels[user.kind]}
+                        {_(kindMessages[user.kind])}
                       </Text>
                     </Table.Td>
                     <Table.Td>
@@ -181,7 +189,7 @@ export function AdminUsersPage() {
               onClick={() => void users.fetchNextPage()}
               loading={users.isFetchingNextPage}
             >
-              Load more
+              {_('common.action.loadMore')}
             </Button>
           </Group>
         ) : null}

@@ -1,9 +1,10 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod';
-import { contactTopicLabels } from '../../../common/enums.ts';
+import { contactTopicMessages } from '../../../common/enums.ts';
 import { messageBodyField } from '../../../common/fields.ts';
 import { ApiError, apiGet, apiSend } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
@@ -27,6 +28,7 @@ function When(props: { iso: string }) {
 }
 
 function RequestView(props: { request: ContactRequest }) {
+  const { _ } = useLingui();
   const { request } = props;
   const queryClient = useQueryClient();
   const reply = useFormState();
@@ -50,7 +52,7 @@ function RequestView(props: { request: ContactRequest }) {
     if (!updated) return;
     await update(updated);
     setBody('');
-    setNotice(`Your answer is emailed to ${request.email}.`);
+    setNotice(_('coordination.request.answerSent', { email: request.email }));
   };
 
   const setStatus = async (path: 'done' | 'reopen') => {
@@ -60,26 +62,30 @@ function RequestView(props: { request: ContactRequest }) {
     );
     if (!updated) return;
     await update(updated);
-    setNotice(path === 'done' ? 'Marked done. It has left the open inbox.' : 'Reopened.');
+    setNotice(_(path === 'done' ? 'coordination.request.markedDone' : 'coordination.request.reopened'));
   };
 
   return (
     <>
       <PageHeader
-        title={`Message from ${request.name}`}
-        description={contactTopicLabels[request.topic]}
+        title={_('coordination.request.titleFrom', { name: request.name })}
+        description={_(contactTopicMessages[request.topic])}
         actions={
           <>
             <Badge variant="light" color={request.status === 'open' ? 'amber' : 'forest'} tt="none">
-              {request.status === 'open' ? 'Open' : 'Done'}
+              {_(
+                request.status === 'open'
+                  ? 'coordination.request.status.open'
+                  : 'coordination.request.status.done',
+              )}
             </Badge>
             {request.status === 'open' ? (
               <Button variant="default" onClick={() => void setStatus('done')} loading={status.busy}>
-                Mark done
+                {_('coordination.request.markDone')}
               </Button>
             ) : (
               <Button variant="default" onClick={() => void setStatus('reopen')} loading={status.busy}>
-                Reopen
+                {_('coordination.request.reopen')}
               </Button>
             )}
           </>
@@ -90,48 +96,59 @@ function RequestView(props: { request: ContactRequest }) {
         <StatusAlert message={notice} />
         <Card component="section" aria-labelledby="message-title">
           <Title order={2} size="h3" id="message-title" mb="xs">
-            The message
+            {_('coordination.request.messageTitle')}
           </Title>
           <Text size="sm" c="dimmed" mb="md" style={{ overflowWrap: 'anywhere' }}>
-            From{' '}
-            {request.sender ? (
-              <Anchor component={Link} to={`/people/${request.sender.id}`} size="sm">
-                {request.sender.displayName}
-              </Anchor>
-            ) : (
-              `${request.name} (no account)`
-            )}{' '}
-            ·{' '}
-            <Anchor href={`mailto:${request.email}`} size="sm">
-              {request.email}
-            </Anchor>{' '}
-            · <When iso={request.createdAt} />
+            <Trans
+              id="coordination.request.from"
+              components={{
+                sender: request.sender ? (
+                  <Anchor component={Link} to={`/people/${request.sender.id}`} size="sm">
+                    {request.sender.displayName}
+                  </Anchor>
+                ) : (
+                  <>{_('coordination.request.noAccount', { name: request.name })}</>
+                ),
+                email: (
+                  <Anchor href={`mailto:${request.email}`} size="sm">
+                    {request.email}
+                  </Anchor>
+                ),
+                when: <When iso={request.createdAt} />,
+              }}
+            />
           </Text>
           <Text className="plain-text">{request.message}</Text>
         </Card>
 
         <Card component="section" aria-labelledby="answers-title">
           <Title order={2} size="h3" id="answers-title" mb="md">
-            Answers
+            {_('coordination.request.answersTitle')}
           </Title>
           {request.replies.length === 0 ? (
             <Text size="sm" c="dimmed">
-              No one has answered yet.
+              {_('coordination.request.noAnswers')}
             </Text>
           ) : (
-            <ol className="conversation" aria-label="Answers, oldest first">
+            <ol className="conversation" aria-label={_('coordination.request.answersLabel')}>
               {request.replies.map((item) => {
-                const name = item.author?.displayName ?? 'A former coordinator';
+                const name = item.author?.displayName ?? _('coordination.request.formerCoordinator');
                 return (
                   <li key={item.id} className="conversation-item">
                     <Group gap="sm" wrap="nowrap" align="flex-start">
                       <PersonAvatar name={name} photoUrl={null} size={32} />
                       <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
                         <Text size="sm">
-                          <Text span fw={650}>
-                            {name}
-                          </Text>{' '}
-                          answered by email
+                          <Trans
+                            id="coordination.request.answered"
+                            components={{
+                              name: (
+                                <Text span fw={650}>
+                                  {name}
+                                </Text>
+                              ),
+                            }}
+                          />
                           <Text span c="dimmed" size="xs">
                             {' · '}
                             <When iso={item.createdAt} />
@@ -151,9 +168,9 @@ function RequestView(props: { request: ContactRequest }) {
             <Stack gap="sm" mt="lg">
               <FormAlert message={reply.message} />
               <Textarea
-                label="Your answer"
+                label={_('coordination.request.yourAnswer')}
                 name="body"
-                description={`Emailed to ${request.email} and kept here.`}
+                description={_('coordination.request.answerDescription', { email: request.email })}
                 autosize
                 minRows={4}
                 maxRows={14}
@@ -163,7 +180,7 @@ function RequestView(props: { request: ContactRequest }) {
               />
               <Group>
                 <Button type="submit" loading={reply.busy}>
-                  Send answer
+                  {_('coordination.request.send')}
                 </Button>
               </Group>
             </Stack>
@@ -176,6 +193,7 @@ function RequestView(props: { request: ContactRequest }) {
 
 /** /coordination/inbox/:id: one contact request, its answers, a reply form, done and reopen. */
 export function ContactRequestPage() {
+  const { _ } = useLingui();
   const { id = '' } = useParams();
   const request = useQuery({
     queryKey: keys.contactRequest(id),
@@ -184,7 +202,7 @@ export function ContactRequestPage() {
   if (request.isPending) {
     return (
       <>
-        <PageHeader title="Message" />
+        <PageHeader title={_('coordination.request.title')} />
         <PageLoader />
       </>
     );
@@ -194,17 +212,17 @@ export function ContactRequestPage() {
       request.error instanceof ApiError && (request.error.status === 404 || request.error.status === 400);
     return (
       <>
-        <PageHeader title={missing ? 'Message not found' : 'Message'} />
+        <PageHeader title={missing ? _('coordination.request.notFound') : _('coordination.request.title')} />
         {missing ? (
           <EmptyState
-            title="This message is not here"
+            title={_('coordination.request.notHereTitle')}
             action={
               <Button component={Link} to="/coordination/inbox" variant="light" mt="sm">
-                Back to the inbox
+                {_('coordination.request.back')}
               </Button>
             }
           >
-            The link may be mistyped.
+            {_('coordination.request.notHereText')}
           </EmptyState>
         ) : (
           <LoadError error={request.error} onRetry={() => void request.refetch()} />

@@ -1,7 +1,8 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text, VisuallyHidden } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
-import { contactTopicLabels } from '../../../common/enums.ts';
+import { contactTopicMessages } from '../../../common/enums.ts';
 import { apiGetPage } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { ContactRequestSummary } from '../../api/types.ts';
@@ -12,8 +13,9 @@ import { dateTime, relativeTime } from '../../lib/dates.ts';
 type InboxStatus = ContactRequestSummary['status'];
 
 function RequestRow(props: { request: ContactRequestSummary }) {
+  const { _ } = useLingui();
   const { request } = props;
-  const replies = request.replyCount === 1 ? '1 answer' : `${request.replyCount} answers`;
+  const replies = _('coordination.inbox.row.answers', { count: request.replyCount });
   return (
     <Card component="li" padding="md" aria-labelledby={`request-${request.id}`}>
       <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
@@ -27,14 +29,16 @@ function RequestRow(props: { request: ContactRequestSummary }) {
             id={`request-${request.id}`}
             style={{ overflowWrap: 'anywhere' }}
           >
-            {request.name}: {contactTopicLabels[request.topic]}
+            {request.name}: {_(contactTopicMessages[request.topic])}
           </Anchor>
           <Text size="sm" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
             {request.excerpt}
           </Text>
           <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {request.email}
-            {request.hasAccount ? '' : ' (no account)'} ·{' '}
+            {request.hasAccount
+              ? request.email
+              : _('coordination.inbox.row.noAccount', { email: request.email })}{' '}
+            ·{' '}
             <time dateTime={request.createdAt} title={dateTime(request.createdAt)}>
               {relativeTime(request.createdAt)}
             </time>
@@ -42,11 +46,18 @@ function RequestRow(props: { request: ContactRequestSummary }) {
         </Stack>
         <Stack gap={6} align="flex-end">
           <Badge variant="light" color={request.replyCount > 0 ? 'forest' : 'amber'} tt="none">
-            {request.replyCount > 0 ? replies : 'Not answered'}
+            {request.replyCount > 0 ? replies : _('coordination.inbox.row.notAnswered')}
           </Badge>
           {request.handledBy ? (
             <Text size="xs" c="dimmed">
-              {request.status === 'done' ? 'Done by' : 'Handled by'} {request.handledBy.displayName}
+              {_(
+                request.status === 'done'
+                  ? 'coordination.inbox.row.doneBy'
+                  : 'coordination.inbox.row.handledBy',
+                {
+                  name: request.handledBy.displayName,
+                },
+              )}
             </Text>
           ) : null}
         </Stack>
@@ -56,6 +67,7 @@ function RequestRow(props: { request: ContactRequestSummary }) {
 }
 
 function InboxList(props: { status: InboxStatus }) {
+  const { _ } = useLingui();
   const requests = useInfiniteQuery({
     queryKey: [...keys.contactRequests, 'list', props.status],
     queryFn: ({ pageParam }) =>
@@ -67,23 +79,31 @@ function InboxList(props: { status: InboxStatus }) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const list = requests.data?.pages.flatMap((page) => page.data) ?? [];
-  const label = props.status === 'open' ? 'Open requests' : 'Done requests';
+  const label = _(props.status === 'open' ? 'coordination.inbox.listOpen' : 'coordination.inbox.listDone');
   return (
     <>
       <VisuallyHidden role="status">
         {requests.isPending
-          ? 'Loading messages…'
-          : `${list.length}${requests.hasNextPage ? ' or more' : ''} ${list.length === 1 ? 'message' : 'messages'} shown`}
+          ? _('coordination.inbox.loading')
+          : _(requests.hasNextPage ? 'coordination.inbox.shownOrMore' : 'coordination.inbox.shown', {
+              count: list.length,
+            })}
       </VisuallyHidden>
       {requests.isPending ? (
-        <PageLoader label="Loading messages…" />
+        <PageLoader label={_('coordination.inbox.loading')} />
       ) : requests.isError ? (
         <LoadError error={requests.error} onRetry={() => void requests.refetch()} />
       ) : list.length === 0 ? (
-        <EmptyState title={props.status === 'open' ? 'Inbox zero' : 'Nothing done yet'}>
-          {props.status === 'open'
-            ? 'No one is waiting for an answer. Messages from the “Get in touch” form arrive here.'
-            : 'Requests you mark done move here; reopen one if it needs more.'}
+        <EmptyState
+          title={_(
+            props.status === 'open'
+              ? 'coordination.inbox.emptyOpenTitle'
+              : 'coordination.inbox.emptyDoneTitle',
+          )}
+        >
+          {_(
+            props.status === 'open' ? 'coordination.inbox.emptyOpenText' : 'coordination.inbox.emptyDoneText',
+          )}
         </EmptyState>
       ) : (
         <Stack
@@ -104,7 +124,7 @@ function InboxList(props: { status: InboxStatus }) {
             onClick={() => void requests.fetchNextPage()}
             loading={requests.isFetchingNextPage}
           >
-            Load more
+            {_('common.action.loadMore')}
           </Button>
         </Group>
       ) : null}
@@ -114,22 +134,20 @@ function InboxList(props: { status: InboxStatus }) {
 
 /** /coordination/inbox: messages sent through "Get in touch", open or done, newest first. */
 export function InboxPage() {
+  const { _ } = useLingui();
   const [params, setParams] = useSearchParams();
   const status: InboxStatus = params.get('status') === 'done' ? 'done' : 'open';
   return (
     <>
-      <PageHeader
-        title="Inbox"
-        description="Messages to the coordinators from the “Get in touch” form. Answer by email, then mark them done."
-      />
+      <PageHeader title={_('coordination.inbox.title')} description={_('coordination.inbox.description')} />
       <Tabs
         value={status}
         onChange={(value) => setParams(value === 'done' ? { status: 'done' } : {}, { replace: true })}
         keepMounted={false}
       >
-        <Tabs.List mb="lg" aria-label="Request status">
-          <Tabs.Tab value="open">Open</Tabs.Tab>
-          <Tabs.Tab value="done">Done</Tabs.Tab>
+        <Tabs.List mb="lg" aria-label={_('coordination.inbox.tabsLabel')}>
+          <Tabs.Tab value="open">{_('coordination.inbox.tab.open')}</Tabs.Tab>
+          <Tabs.Tab value="done">{_('coordination.inbox.tab.done')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="open">
           <InboxList status="open" />

@@ -1,51 +1,59 @@
+import { useLingui } from '@lingui/react';
 import { Tabs } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { type ProposalStatus, proposalStatuses } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
 import { ProposalList, useProposals } from '../proposals/proposal-list.tsx';
-import { proposalStatusLabels } from '../proposals/proposal-status.tsx';
+import { proposalStatusMessages } from '../proposals/proposal-status.tsx';
 
 type Filter = ProposalStatus | 'all';
 
-const tabLabels: Record<Filter, string> = {
-  ...proposalStatusLabels,
-  submitted: 'To review',
-  all: 'All',
+const tabMessages: Record<Filter, MessageId> = {
+  ...proposalStatusMessages,
+  submitted: 'coordination.proposals.tab.submitted',
+  all: 'coordination.proposals.tab.all',
 };
 
-const emptyTexts: Record<Filter, string> = {
-  submitted: 'Nothing to review: new and resubmitted proposals appear here.',
-  changes_requested: 'No proposal is waiting for its proposer’s changes.',
-  approved: 'No proposal has been approved yet.',
-  declined: 'No proposal has been declined.',
-  withdrawn: 'No proposal has been withdrawn.',
-  all: 'No one has proposed a community yet.',
+const emptyMessages: Record<Filter, MessageId> = {
+  submitted: 'coordination.proposals.empty.submitted',
+  changes_requested: 'coordination.proposals.empty.changesRequested',
+  approved: 'coordination.proposals.empty.approved',
+  declined: 'coordination.proposals.empty.declined',
+  withdrawn: 'coordination.proposals.empty.withdrawn',
+  all: 'coordination.proposals.empty.all',
 };
 
 function QueueTab(props: { filter: Filter }) {
+  const { _ } = useLingui();
   const status = props.filter === 'all' ? undefined : props.filter;
   const proposals = useProposals({ status });
   return (
     <ProposalList
-      label={`Proposals: ${tabLabels[props.filter]}`}
+      label={_('coordination.proposals.listLabel', { status: _(tabMessages[props.filter]) })}
       query={proposals}
       showProposer
-      empty={<EmptyState title="No proposals here">{emptyTexts[props.filter]}</EmptyState>}
+      empty={
+        <EmptyState title={_('coordination.proposals.emptyTitle')}>
+          {_(emptyMessages[props.filter])}
+        </EmptyState>
+      }
     />
   );
 }
 
 /** /coordination/proposals: the coordinators' queue of proposals, by status (to review first). */
 export function ProposalQueuePage() {
+  const { _ } = useLingui();
   const [params, setParams] = useSearchParams();
   const filters: Filter[] = [...proposalStatuses, 'all'];
   const current = filters.find((filter) => filter === params.get('status')) ?? 'submitted';
   return (
     <>
       <PageHeader
-        title="Proposals"
-        description="Proposals for new communities: review them, ask for changes, approve or decline."
+        title={_('coordination.proposals.title')}
+        description={_('coordination.proposals.description')}
       />
       <Tabs
         value={current}
@@ -54,10 +62,10 @@ export function ProposalQueuePage() {
         }
         keepMounted={false}
       >
-        <Tabs.List mb="lg" aria-label="Proposal status">
+        <Tabs.List mb="lg" aria-label={_('coordination.proposals.tabsLabel')}>
           {filters.map((filter) => (
             <Tabs.Tab key={filter} value={filter}>
-              {tabLabels[filter]}
+              {_(tabMessages[filter])}
             </Tabs.Tab>
           ))}
         </Tabs.List>

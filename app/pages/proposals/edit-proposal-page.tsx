@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -12,6 +13,7 @@ import { type ProposalBody, proposalValues } from './proposal-form-values.ts';
 
 /** /proposals/:id/edit: the proposer changes an open proposal. */
 export function EditProposalPage() {
+  const { _ } = useLingui();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -24,7 +26,7 @@ export function EditProposalPage() {
   if (proposal.isPending || proposal.isError) {
     return (
       <>
-        <PageHeader title="Edit the proposal" />
+        <PageHeader title={_('proposals.edit.title')} />
         {proposal.isPending ? (
           <PageLoader />
         ) : (
@@ -37,17 +39,16 @@ export function EditProposalPage() {
   if (!current.can.edit) {
     return (
       <>
-        <PageHeader title="Edit the proposal" />
+        <PageHeader title={_('proposals.edit.title')} />
         <EmptyState
-          title="This proposal cannot be changed"
+          title={_('proposals.edit.lockedTitle')}
           action={
             <Button component={Link} to={`/proposals/${id}`} variant="light" mt="sm">
-              Back to the proposal
+              {_('proposals.edit.back')}
             </Button>
           }
         >
-          Only the person who proposed it edits a proposal, and only until it is approved, declined or
-          withdrawn.
+          {_('proposals.edit.lockedText')}
         </EmptyState>
       </>
     );
@@ -62,8 +63,8 @@ export function EditProposalPage() {
       state: {
         notice:
           updated.status === 'changes_requested'
-            ? 'Your changes are saved. Resubmit the proposal when it is ready for the coordinators.'
-            : 'Your changes are saved.',
+            ? _('proposals.edit.savedResubmit')
+            : _('proposals.edit.saved'),
       },
     });
   };
@@ -71,14 +72,14 @@ export function EditProposalPage() {
   return (
     <>
       <PageHeader
-        title="Edit the proposal"
-        documentTitle={`Edit: ${current.name}`}
+        title={_('proposals.edit.title')}
+        documentTitle={_('proposals.edit.documentTitle', { name: current.name })}
         description={current.name}
       />
       <ProposalForm
         initial={proposalValues(current)}
         form={form}
-        submitLabel="Save changes"
+        submitLabel={_('common.action.saveChanges')}
         onSubmit={submit}
         onCancel={() => void navigate(`/proposals/${id}`)}
       />

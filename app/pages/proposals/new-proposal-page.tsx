@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
@@ -12,6 +13,7 @@ import { emptyProposal, type ProposalBody } from './proposal-form-values.ts';
 
 /** /proposals/new: propose a community to the coordinators. */
 export function NewProposalPage() {
+  const { _ } = useLingui();
   const me = useSignedInMe();
   const form = useFormState();
   const navigate = useNavigate();
@@ -24,10 +26,7 @@ export function NewProposalPage() {
     await queryClient.invalidateQueries({ queryKey: keys.proposals });
     await navigate(`/proposals/${created.id}`, {
       state: {
-        notice:
-          created.leaders.length > 1
-            ? 'Your proposal is sent. Your co-leaders are asked to accept, and the coordinators will review it.'
-            : 'Your proposal is sent. The coordinators will review it.',
+        notice: created.leaders.length > 1 ? _('proposals.new.sentWithCoLeaders') : _('proposals.new.sent'),
       },
     });
   };
@@ -35,17 +34,16 @@ export function NewProposalPage() {
   if (me.kind === 'external') {
     return (
       <>
-        <PageHeader title="Propose a community" />
+        <PageHeader title={_('proposals.new.title')} />
         <EmptyState
-          title="Guests cannot propose communities"
+          title={_('proposals.new.guestTitle')}
           action={
             <Button component={Link} to="/contact" variant="light" mt="sm">
-              Get in touch with the coordinators
+              {_('proposals.new.guestContact')}
             </Button>
           }
         >
-          External partners take part in the communities they are invited to. To suggest a new one, write to
-          the coordinators.
+          {_('proposals.new.guestText')}
         </EmptyState>
       </>
     );
@@ -53,23 +51,17 @@ export function NewProposalPage() {
 
   return (
     <>
-      <PageHeader
-        title="Propose a community"
-        description="Tell the coordinators what the community is about, who it is for and who will lead it."
-      />
+      <PageHeader title={_('proposals.new.title')} description={_('proposals.new.description')} />
       <Text size="sm" mb="lg" maw={720}>
-        The coordinators review each proposal. They may ask for changes before they approve it; you talk with
-        them on the proposal's page. Once approved, the community opens with its leaders and a charter to fill
-        in together. Not sure yet?{' '}
-        <Anchor component={Link} to="/contact?topic=start_community">
-          Ask the coordinators first
-        </Anchor>
-        .
+        <Trans
+          id="proposals.new.intro"
+          components={{ link: <Anchor component={Link} to="/contact?topic=start_community" /> }}
+        />
       </Text>
       <ProposalForm
         initial={emptyProposal}
         form={form}
-        submitLabel="Send the proposal"
+        submitLabel={_('proposals.new.submit')}
         onSubmit={submit}
         onCancel={() => void navigate('/proposals')}
       />

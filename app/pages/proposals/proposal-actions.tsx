@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -34,6 +35,7 @@ type Dialog = 'approve' | 'request-changes' | 'decline' | null;
 
 /** For coordinators while the proposal is open: approve, ask for changes, or decline with a reason. */
 export function ReviewPanel(props: { proposal: Proposal; onDone: (notice: string) => void }) {
+  const { _ } = useLingui();
   const { proposal } = props;
   const step = useProposalStep(proposal.id);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -45,18 +47,21 @@ export function ReviewPanel(props: { proposal: Proposal; onDone: (notice: string
   return (
     <Card component="section" aria-labelledby="review-title">
       <Title order={2} size="h3" id="review-title" mb={4}>
-        Your review
+        {_('proposals.review.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Approve to open the community with its leaders and a charter from the template, ask the proposer for
-        changes, or decline with a reason. Every step is emailed to the leadership team.
+        {_('proposals.review.intro')}
       </Text>
       {!teamReady ? (
-        <Alert color="amber" variant="light" mb="md" id="approve-blocked" title="Not ready to approve">
-          {waiting.length > 0 ? `${names(waiting)} has not answered the invitation to co-lead yet. ` : ''}
-          {declined.length > 0
-            ? `${names(declined)} declined to co-lead; the proposer can remove them from the team.`
-            : ''}
+        <Alert
+          color="amber"
+          variant="light"
+          mb="md"
+          id="approve-blocked"
+          title={_('proposals.review.notReady')}
+        >
+          {waiting.length > 0 ? `${_('proposals.review.waiting', { names: names(waiting) })} ` : ''}
+          {declined.length > 0 ? _('proposals.review.declined', { names: names(declined) }) : ''}
         </Alert>
       ) : null}
       <Group gap="sm">
@@ -65,56 +70,55 @@ export function ReviewPanel(props: { proposal: Proposal; onDone: (notice: string
           disabled={!teamReady}
           aria-describedby={teamReady ? undefined : 'approve-blocked'}
         >
-          Approve
+          {_('proposals.review.approve')}
         </Button>
         <Button variant="default" onClick={() => setDialog('request-changes')}>
-          Ask for changes
+          {_('proposals.review.askForChanges')}
         </Button>
         <Button variant="subtle" color="red" onClick={() => setDialog('decline')}>
-          Decline
+          {_('proposals.review.decline')}
         </Button>
       </Group>
       <StepDialog
         opened={dialog === 'approve'}
         onClose={() => setDialog(null)}
-        title={`Approve “${proposal.name}”?`}
-        messageLabel="A note for the leaders (optional)"
-        confirmLabel="Approve and open the community"
+        title={_('proposals.review.approveTitle', { name: proposal.name })}
+        messageLabel={_('proposals.review.approveNote')}
+        confirmLabel={_('proposals.review.approveConfirm')}
         onConfirm={async (message) => {
           const updated = await step('approve', { message });
-          props.onDone(`Approved. “${updated.name}” is open, and its leaders are told.`);
+          props.onDone(_('proposals.review.approved', { name: updated.name }));
           return updated;
         }}
       >
-        The community opens at once with {names(proposal.leaders)} as its leaders and a charter drawn from the
-        institution's template.
+        {_('proposals.review.approveText', { names: names(proposal.leaders) })}
       </StepDialog>
       <StepDialog
         opened={dialog === 'request-changes'}
         onClose={() => setDialog(null)}
-        title="Ask for changes"
-        messageLabel="What should change?"
-        messageDescription="The proposer reads this, edits the proposal and resubmits it."
+        title={_('proposals.review.askForChanges')}
+        messageLabel={_('proposals.review.changesLabel')}
+        messageDescription={_('proposals.review.changesDescription')}
         messageRequired
-        confirmLabel="Ask for changes"
+        confirmLabel={_('proposals.review.askForChanges')}
         onConfirm={async (message) => {
           const updated = await step('request-changes', { message });
-          props.onDone('Changes are requested. The proposer is told by email.');
+          props.onDone(_('proposals.review.changesRequested'));
           return updated;
         }}
       />
       <StepDialog
         opened={dialog === 'decline'}
         onClose={() => setDialog(null)}
-        title={`Decline “${proposal.name}”?`}
-        messageLabel="Reason"
-        messageDescription="Say why, and what the proposer could do instead. A declined proposal cannot be reopened."
+        title={_('proposals.review.declineTitle', { name: proposal.name })}
+        messageLabel={_('proposals.review.reason')}
+        messageDescription={_('proposals.review.reasonDescription')}
         messageRequired
-        confirmLabel="Decline the proposal"
+        confirmLabel={_('proposals.review.declineConfirm')}
         color="red"
         onConfirm={async (message) => {
           const updated = await step('decline', { message });
-          props.onDone('The proposal is declined. The proposer is told by email.');
+          props.onDone(_('proposals.review.declinedNotice'));
           return updated;
         }}
       />
@@ -124,6 +128,7 @@ export function ReviewPanel(props: { proposal: Proposal; onDone: (notice: string
 
 /** For the proposer while the proposal is open: edit, resubmit after changes were asked for, withdraw. */
 export function ProposerPanel(props: { proposal: Proposal; onDone: (notice: string) => void }) {
+  const { _ } = useLingui();
   const { proposal } = props;
   const step = useProposalStep(proposal.id);
   const [dialog, setDialog] = useState<'resubmit' | 'withdraw' | null>(null);
@@ -132,13 +137,16 @@ export function ProposerPanel(props: { proposal: Proposal; onDone: (notice: stri
   return (
     <Card component="section" aria-labelledby="proposer-title">
       <Title order={2} size="h3" id="proposer-title" mb={4}>
-        {proposal.can.resubmit ? 'Changes requested' : 'Your proposal'}
+        {proposal.can.resubmit
+          ? _('proposals.proposer.changesRequested')
+          : _('proposals.proposer.yourProposal')}
       </Title>
       {proposal.can.resubmit ? (
         <Stack gap="xs" mb="md">
           <Text size="sm">
-            {lastRequest?.author?.displayName ?? 'A coordinator'} asked for changes. Edit the proposal, then
-            resubmit it for review.
+            {lastRequest?.author
+              ? _('proposals.proposer.askedForChanges', { name: lastRequest.author.displayName })
+              : _('proposals.proposer.coordinatorAskedForChanges')}
           </Text>
           {lastRequest?.body ? (
             <Text size="sm" className="quote">
@@ -148,7 +156,7 @@ export function ProposerPanel(props: { proposal: Proposal; onDone: (notice: stri
         </Stack>
       ) : (
         <Text size="sm" c="dimmed" mb="md">
-          The coordinators will review it. You can still change it until they decide.
+          {_('proposals.proposer.waiting')}
         </Text>
       )}
       <Group gap="sm">
@@ -157,45 +165,45 @@ export function ProposerPanel(props: { proposal: Proposal; onDone: (notice: stri
           to={`/proposals/${proposal.id}/edit`}
           variant={proposal.can.resubmit ? 'light' : 'default'}
         >
-          Edit the proposal
+          {_('proposals.proposer.edit')}
         </Button>
         {proposal.can.resubmit ? (
-          <Button onClick={() => setDialog('resubmit')}>Resubmit for review</Button>
+          <Button onClick={() => setDialog('resubmit')}>{_('proposals.proposer.resubmitTitle')}</Button>
         ) : null}
         {proposal.can.withdraw ? (
           <Button variant="subtle" color="red" onClick={() => setDialog('withdraw')}>
-            Withdraw
+            {_('proposals.proposer.withdraw')}
           </Button>
         ) : null}
       </Group>
       <StepDialog
         opened={dialog === 'resubmit'}
         onClose={() => setDialog(null)}
-        title="Resubmit for review"
-        messageLabel="What did you change? (optional)"
-        confirmLabel="Resubmit"
+        title={_('proposals.proposer.resubmitTitle')}
+        messageLabel={_('proposals.proposer.resubmitLabel')}
+        confirmLabel={_('proposals.proposer.resubmitConfirm')}
         onConfirm={async (message) => {
           const updated = await step('resubmit', { message });
-          props.onDone('Resubmitted. The coordinators are told.');
+          props.onDone(_('proposals.proposer.resubmitted'));
           return updated;
         }}
       >
-        The coordinators are told that the proposal is ready for another look.
+        {_('proposals.proposer.resubmitText')}
       </StepDialog>
       <StepDialog
         opened={dialog === 'withdraw'}
         onClose={() => setDialog(null)}
-        title="Withdraw the proposal?"
-        messageLabel="Why? (optional)"
-        confirmLabel="Withdraw the proposal"
+        title={_('proposals.proposer.withdrawTitle')}
+        messageLabel={_('proposals.proposer.withdrawLabel')}
+        confirmLabel={_('proposals.proposer.withdrawConfirm')}
         color="red"
         onConfirm={async (message) => {
           const updated = await step('withdraw', { message });
-          props.onDone('The proposal is withdrawn.');
+          props.onDone(_('proposals.proposer.withdrawn'));
           return updated;
         }}
       >
-        A withdrawn proposal stays readable but cannot be reopened; you can propose again at any time.
+        {_('proposals.proposer.withdrawText')}
       </StepDialog>
     </Card>
   );
@@ -203,6 +211,7 @@ export function ProposerPanel(props: { proposal: Proposal; onDone: (notice: stri
 
 /** For a person named as co-leader while the proposal is open: accept or decline (and change their mind). */
 export function LeadershipAnswerPanel(props: { proposal: Proposal; onDone: (notice: string) => void }) {
+  const { _ } = useLingui();
   const { proposal } = props;
   const me = useSignedInMe();
   const step = useProposalStep(proposal.id);
@@ -213,23 +222,22 @@ export function LeadershipAnswerPanel(props: { proposal: Proposal; onDone: (noti
     if (updated)
       props.onDone(
         path === 'leadership/accept'
-          ? `You accepted to co-lead “${proposal.name}”.`
-          : `You declined to co-lead “${proposal.name}”.`,
+          ? _('proposals.answer.accepted', { name: proposal.name })
+          : _('proposals.answer.declined', { name: proposal.name }),
       );
   };
   return (
     <Card component="section" aria-labelledby="leadership-answer-title">
       <Title order={2} size="h3" id="leadership-answer-title" mb={4}>
-        Co-lead this community?
+        {_('proposals.answer.title')}
       </Title>
       <Stack gap="sm">
         <Text size="sm">
-          {proposal.proposer.displayName} invites you to lead “{proposal.name}” with them. Leaders set up the
-          charter, welcome members and plan meetings.
+          {_('proposals.answer.text', { proposer: proposal.proposer.displayName, name: proposal.name })}
         </Text>
         {mine ? (
           <Group gap="xs">
-            <Text size="sm">Your answer:</Text>
+            <Text size="sm">{_('proposals.answer.yourAnswer')}</Text>
             <LeadershipBadge status={mine.status} />
           </Group>
         ) : null}
@@ -237,12 +245,12 @@ export function LeadershipAnswerPanel(props: { proposal: Proposal; onDone: (noti
         <Group gap="sm">
           {mine?.status !== 'accepted' ? (
             <Button onClick={() => void answer('leadership/accept')} loading={form.busy}>
-              Accept to co-lead
+              {_('proposals.answer.accept')}
             </Button>
           ) : null}
           {mine?.status !== 'declined' ? (
             <Button variant="default" onClick={() => void answer('leadership/decline')} disabled={form.busy}>
-              Decline
+              {_('proposals.answer.decline')}
             </Button>
           ) : null}
         </Group>
@@ -253,20 +261,23 @@ export function LeadershipAnswerPanel(props: { proposal: Proposal; onDone: (noti
 
 /** What happened, once the proposal is closed: the community to visit, or why it ended. */
 export function OutcomePanel(props: { proposal: Proposal }) {
+  const { _ } = useLingui();
   const { proposal } = props;
   const decision = [...proposal.messages]
     .reverse()
     .find((m) => m.event === 'approved' || m.event === 'declined' || m.event === 'withdrawn');
   if (proposal.status === 'approved') {
     return (
-      <Alert color="forest" variant="light" title="Approved">
+      <Alert color="forest" variant="light" title={_('proposals.outcome.approved')}>
         <Stack gap="xs">
           <Text size="sm">
-            {decision?.author?.displayName ?? 'A coordinator'} approved the proposal. The community is open.
+            {decision?.author
+              ? _('proposals.outcome.approvedBy', { name: decision.author.displayName })
+              : _('proposals.outcome.approvedByCoordinator')}
           </Text>
           {proposal.community ? (
             <Anchor component={Link} to={`/communities/${proposal.community.slug}`} fw={600} c="forest.9">
-              Go to {proposal.community.name}
+              {_('proposals.outcome.goTo', { name: proposal.community.name })}
             </Anchor>
           ) : null}
         </Stack>
@@ -275,10 +286,14 @@ export function OutcomePanel(props: { proposal: Proposal }) {
   }
   if (proposal.status === 'declined') {
     return (
-      <Alert color="red" variant="light" title="Declined">
+      <Alert color="red" variant="light" title={_('proposals.outcome.declined')}>
         <Text size="sm">
-          {decision?.author?.displayName ?? 'A coordinator'} declined the proposal
-          {decision?.body ? ':' : '.'}
+          {decision?.author
+            ? _('proposals.outcome.declinedBy', {
+                name: decision.author.displayName,
+                reason: decision.body ? 'yes' : 'no',
+              })
+            : _('proposals.outcome.declinedByCoordinator', { reason: decision?.body ? 'yes' : 'no' })}
         </Text>
         {decision?.body ? (
           <Text size="sm" className="quote" mt="xs">
@@ -290,8 +305,12 @@ export function OutcomePanel(props: { proposal: Proposal }) {
   }
   if (proposal.status === 'withdrawn') {
     return (
-      <Alert color="gray" variant="light" title="Withdrawn">
-        <Text size="sm">{decision?.author?.displayName ?? 'The proposer'} withdrew the proposal.</Text>
+      <Alert color="gray" variant="light" title={_('proposals.outcome.withdrawn')}>
+        <Text size="sm">
+          {decision?.author
+            ? _('proposals.outcome.withdrawnBy', { name: decision.author.displayName })
+            : _('proposals.outcome.withdrawnByProposer')}
+        </Text>
       </Alert>
     );
   }

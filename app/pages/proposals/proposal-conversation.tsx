@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -10,7 +11,7 @@ import { FormAlert } from '../../components/form-alert.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
-import { proposalEventLabels } from './proposal-status.tsx';
+import { proposalEventMessages } from './proposal-status.tsx';
 
 const commentSchema = z.object({ body: messageBodyField });
 
@@ -26,18 +27,25 @@ const eventTone: Record<ProposalMessage['event'], string> = {
 };
 
 function MessageItem(props: { message: ProposalMessage }) {
+  const { _ } = useLingui();
   const { message } = props;
-  const name = message.author?.displayName ?? 'Someone no longer here';
+  const name = message.author?.displayName ?? _('proposals.conversation.someoneGone');
   return (
     <li className="conversation-item" style={{ borderInlineStartColor: eventTone[message.event] }}>
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <PersonAvatar name={name} photoUrl={null} size={32} />
         <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
           <Text size="sm">
-            <Text span fw={650}>
-              {name}
-            </Text>{' '}
-            {proposalEventLabels[message.event]}
+            <Trans
+              id={proposalEventMessages[message.event]}
+              components={{
+                name: (
+                  <Text span fw={650}>
+                    {name}
+                  </Text>
+                ),
+              }}
+            />
             <Text span c="dimmed" size="xs">
               {' · '}
               <time dateTime={message.createdAt} title={dateTime(message.createdAt)}>
@@ -58,6 +66,7 @@ function MessageItem(props: { message: ProposalMessage }) {
 
 /** The proposal's conversation, oldest first (review steps and comments), and a reply box. */
 export function ProposalConversation(props: { proposal: Proposal }) {
+  const { _ } = useLingui();
   const { proposal } = props;
   const queryClient = useQueryClient();
   const form = useFormState();
@@ -78,13 +87,12 @@ export function ProposalConversation(props: { proposal: Proposal }) {
   return (
     <Card component="section" aria-labelledby="conversation-title">
       <Title order={2} size="h3" id="conversation-title" mb={4}>
-        Conversation
+        {_('proposals.conversation.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Between the leadership team and the coordinators. The leaders and the coordinators taking part are
-        told of each message.
+        {_('proposals.conversation.intro')}
       </Text>
-      <ol className="conversation" aria-label="Conversation, oldest first">
+      <ol className="conversation" aria-label={_('proposals.conversation.listLabel')}>
         {proposal.messages.map((message) => (
           <MessageItem key={message.id} message={message} />
         ))}
@@ -94,7 +102,7 @@ export function ProposalConversation(props: { proposal: Proposal }) {
           <Stack gap="sm" mt="lg">
             <FormAlert message={form.message} />
             <Textarea
-              label="Your message"
+              label={_('proposals.conversation.yourMessage')}
               name="body"
               autosize
               minRows={3}
@@ -105,7 +113,7 @@ export function ProposalConversation(props: { proposal: Proposal }) {
             />
             <Group>
               <Button type="submit" variant="light" loading={form.busy}>
-                Send message
+                {_('proposals.conversation.send')}
               </Button>
             </Group>
           </Stack>

@@ -1,12 +1,13 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import {
-  audienceLabels,
-  joinPolicyLabels,
-  meetingFormatLabels,
-  membershipRoleLabels,
-  visibilityLabels,
+  audienceMessages,
+  joinPolicyMessages,
+  meetingFormatMessages,
+  membershipRoleMessages,
+  visibilityMessages,
 } from '../../../common/enums.ts';
 import type { Proposal } from '../../api/types.ts';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
@@ -28,10 +29,11 @@ function Field(props: { label: string; children: ReactNode }) {
 
 /** Free text as written (line breaks kept), or a quiet "Not said" when empty. */
 function Written(props: { text: string }) {
+  const { _ } = useLingui();
   if (!props.text.trim()) {
     return (
       <Text span size="sm" c="dimmed">
-        Not said
+        {_('proposals.details.notSaid')}
       </Text>
     );
   }
@@ -44,41 +46,44 @@ function Written(props: { text: string }) {
 
 /** Everything the proposal says about the community it asks for. */
 export function ProposalDetails(props: { proposal: Proposal }) {
+  const { _ } = useLingui();
   const { proposal } = props;
   return (
     <Card component="section" aria-labelledby="details-title">
       <Title order={2} size="h3" id="details-title" mb="md">
-        The proposal
+        {_('proposals.details.title')}
       </Title>
       <dl className="detail-list">
-        <Field label="Purpose">
+        <Field label={_('proposals.field.purpose')}>
           <Written text={proposal.purpose} />
         </Field>
-        <Field label="Objectives">
+        <Field label={_('proposals.field.objectives')}>
           <Written text={proposal.objectives} />
         </Field>
-        <Field label="Intended members">
+        <Field label={_('proposals.field.intendedMembers')}>
           <Written text={proposal.intendedMembers} />
         </Field>
-        <Field label="Meeting plan">
+        <Field label={_('proposals.field.meetingPlan')}>
           <Written text={proposal.meetingPlan} />
         </Field>
-        <Field label="Support needed from the coordinators">
+        <Field label={_('proposals.field.supportNeeded')}>
           <Written text={proposal.supportNeeded} />
         </Field>
-        <Field label="Topics">
+        <Field label={_('proposals.field.topics')}>
           {proposal.topics.length > 0 ? (
-            <TagList label="Topics" tags={proposal.topics} size="md" />
+            <TagList label={_('proposals.field.topics')} tags={proposal.topics} size="md" />
           ) : (
             <Written text="" />
           )}
         </Field>
-        <Field label="Audience and format">
-          {audienceLabels[proposal.audience]} · {meetingFormatLabels[proposal.format]}
+        <Field label={_('proposals.details.audienceAndFormat')}>
+          {_(audienceMessages[proposal.audience])} · {_(meetingFormatMessages[proposal.format])}
         </Field>
-        <Field label="Home unit">{proposal.unit?.name ?? 'Institution-wide'}</Field>
-        <Field label="Who can see it">{visibilityLabels[proposal.visibility]}</Field>
-        <Field label="How people join">{joinPolicyLabels[proposal.joinPolicy]}</Field>
+        <Field label={_('proposals.field.homeUnit')}>
+          {proposal.unit?.name ?? _('proposals.field.institutionWide')}
+        </Field>
+        <Field label={_('proposals.details.visibility')}>{_(visibilityMessages[proposal.visibility])}</Field>
+        <Field label={_('proposals.field.joinPolicy')}>{_(joinPolicyMessages[proposal.joinPolicy])}</Field>
       </dl>
     </Card>
   );
@@ -86,13 +91,14 @@ export function ProposalDetails(props: { proposal: Proposal }) {
 
 /** The proposer (leader) and the invited co-leaders, each with their answer. */
 export function LeadershipTeam(props: { proposal: Proposal }) {
+  const { _ } = useLingui();
   const { proposal } = props;
   return (
     <Card component="section" aria-labelledby="team-title">
       <Title order={2} size="h3" id="team-title" mb="sm">
-        Leadership team
+        {_('proposals.details.team')}
       </Title>
-      <ul className="row-list" aria-label="Leadership team">
+      <ul className="row-list" aria-label={_('proposals.details.team')}>
         {proposal.leaders.map((leader) => (
           <li key={leader.id}>
             <Group gap="sm" wrap="nowrap" py="xs" justify="space-between">
@@ -111,7 +117,9 @@ export function LeadershipTeam(props: { proposal: Proposal }) {
                     {leader.displayName}
                   </Anchor>
                   <Text size="xs" c="dimmed">
-                    {leader.role === 'leader' ? 'Leader, proposer' : membershipRoleLabels.co_leader}
+                    {leader.role === 'leader'
+                      ? _('proposals.details.leaderProposer')
+                      : _(membershipRoleMessages.co_leader)}
                   </Text>
                 </Stack>
               </Group>
@@ -122,7 +130,7 @@ export function LeadershipTeam(props: { proposal: Proposal }) {
       </ul>
       {proposal.leaders.length === 1 ? (
         <Text size="xs" c="dimmed" mt="xs">
-          No co-leaders invited.
+          {_('proposals.details.noCoLeaders')}
         </Text>
       ) : null}
     </Card>

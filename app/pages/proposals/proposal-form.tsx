@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import {
   Button,
   Card,
@@ -14,17 +15,18 @@ import {
 } from '@mantine/core';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import {
-  audienceLabels,
+  audienceMessages,
   audiences,
-  communityKindLabels,
+  communityKindMessages,
   communityKinds,
   joinPolicies,
-  joinPolicyLabels,
-  meetingFormatLabels,
+  joinPolicyMessages,
+  meetingFormatMessages,
   meetingFormats,
   visibilities,
-  visibilityLabels,
+  visibilityMessages,
 } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { useSignedInMe, useUnits } from '../../api/queries.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PeoplePicker } from '../../components/people-picker.tsx';
@@ -53,16 +55,17 @@ function Section(props: { title: string; description?: string; children: ReactNo
   );
 }
 
-/** A group of radio buttons from an enum and its labels. */
+/** A group of radio buttons from an enum and its labels' message ids. */
 function Choice<T extends string>(props: {
   label: string;
   name: string;
   value: T;
   options: readonly T[];
-  labels: Record<T, string>;
+  labels: Record<T, MessageId>;
   onChange: (value: T) => void;
   error: string | boolean | undefined;
 }) {
+  const { _ } = useLingui();
   return (
     <Radio.Group
       label={props.label}
@@ -76,7 +79,7 @@ function Choice<T extends string>(props: {
     >
       <Stack gap="xs" mt={6}>
         {props.options.map((option) => (
-          <Radio key={option} value={option} label={props.labels[option]} />
+          <Radio key={option} value={option} label={_(props.labels[option])} />
         ))}
       </Stack>
     </Radio.Group>
@@ -94,6 +97,7 @@ export function ProposalForm(props: {
   onSubmit: (body: ProposalBody) => Promise<void>;
   onCancel?: () => void;
 }) {
+  const { _ } = useLingui();
   const me = useSignedInMe();
   const units = useUnits();
   const { form } = props;
@@ -120,25 +124,25 @@ export function ProposalForm(props: {
     <form onSubmit={(event) => void submit(event)} noValidate aria-label={props.submitLabel}>
       <Stack gap="lg">
         <FormAlert message={form.message} />
-        <Section title="The community">
+        <Section title={_('proposals.form.community')}>
           <TextInput
-            label="Name"
-            description="Short and recognisable, e.g. “Assessment for learning” or “Outdoor teaching”."
+            label={_('proposals.field.name')}
+            description={_('proposals.form.nameDescription')}
             required
             {...text('name')}
           />
           <Choice
-            label="Kind"
+            label={_('proposals.field.kind')}
             name="kind"
             value={values.kind}
             options={communityKinds}
-            labels={communityKindLabels}
+            labels={communityKindMessages}
             onChange={(value) => set('kind', value)}
             error={form.error('kind')}
           />
           <Textarea
-            label="Purpose"
-            description="The common interest that brings people together: the practice or question you want to learn about with colleagues."
+            label={_('proposals.field.purpose')}
+            description={_('proposals.form.purposeDescription')}
             required
             autosize
             minRows={3}
@@ -146,18 +150,18 @@ export function ProposalForm(props: {
             {...text('purpose')}
           />
           <Textarea
-            label="Objectives"
-            description="What the community wants to achieve in its first year: things to learn, make or change. One per line works well; they start the charter."
+            label={_('proposals.field.objectives')}
+            description={_('proposals.form.objectivesDescription')}
             autosize
             minRows={3}
             maxRows={12}
             {...text('objectives')}
           />
           <TagsInput
-            label="Topics"
+            label={_('proposals.field.topics')}
             name="topics"
-            description="Words people will look for in the directory. Press Enter after each topic."
-            placeholder="e.g. assessment"
+            description={_('proposals.form.topicsDescription')}
+            placeholder={_('proposals.form.topicsPlaceholder')}
             value={values.topics}
             onChange={(tags) =>
               set(
@@ -175,18 +179,18 @@ export function ProposalForm(props: {
           />
         </Section>
 
-        <Section title="Members and meetings">
+        <Section title={_('proposals.form.membersAndMeetings')}>
           <Textarea
-            label="Intended members"
-            description="Who should join: roles, units, staff or students, and how newcomers will be welcomed."
+            label={_('proposals.field.intendedMembers')}
+            description={_('proposals.form.intendedMembersDescription')}
             autosize
             minRows={2}
             maxRows={8}
             {...text('intendedMembers')}
           />
           <Textarea
-            label="Meeting plan"
-            description="How often, how long and where you plan to meet, e.g. “one hour a month, online, with a workshop each term”."
+            label={_('proposals.field.meetingPlan')}
+            description={_('proposals.form.meetingPlanDescription')}
             autosize
             minRows={2}
             maxRows={8}
@@ -194,34 +198,42 @@ export function ProposalForm(props: {
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
             <NativeSelect
-              label="Audience"
+              label={_('proposals.field.audience')}
               name="audience"
               value={values.audience}
               onChange={(event) => {
                 const found = audiences.find((option) => option === event.currentTarget.value);
                 if (found) set('audience', found);
               }}
-              data={audiences.map((option) => ({ value: option, label: audienceLabels[option] }))}
+              data={audiences.map((option) => ({ value: option, label: _(audienceMessages[option]) }))}
               error={form.error('audience')}
             />
             <NativeSelect
-              label="Format"
+              label={_('proposals.field.format')}
               name="format"
               value={values.format}
               onChange={(event) => {
                 const found = meetingFormats.find((option) => option === event.currentTarget.value);
                 if (found) set('format', found);
               }}
-              data={meetingFormats.map((option) => ({ value: option, label: meetingFormatLabels[option] }))}
+              data={meetingFormats.map((option) => ({
+                value: option,
+                label: _(meetingFormatMessages[option]),
+              }))}
               error={form.error('format')}
             />
             <NativeSelect
-              label="Home unit"
+              label={_('proposals.field.homeUnit')}
               name="unitId"
               value={values.unitId}
               onChange={(event) => set('unitId', event.currentTarget.value)}
               data={[
-                { value: '', label: units.isPending ? 'Loading units…' : 'Institution-wide' },
+                {
+                  value: '',
+                  label: units.isPending
+                    ? _('proposals.form.loadingUnits')
+                    : _('proposals.field.institutionWide'),
+                },
                 ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
               ]}
               error={form.error('unitId')}
@@ -230,12 +242,12 @@ export function ProposalForm(props: {
         </Section>
 
         <Section
-          title="Leadership team"
-          description={`You (${me.displayName}) lead the community. Invite colleagues to lead it with you: each one is asked to accept, and the coordinators approve once everyone has.`}
+          title={_('proposals.form.team')}
+          description={_('proposals.form.teamDescription', { name: me.displayName })}
         >
           <PeoplePicker
-            label="Co-leaders"
-            description="Search colleagues by name; up to 10. External guests cannot lead."
+            label={_('proposals.form.coLeaders')}
+            description={_('proposals.form.coLeadersDescription')}
             name="coLeaderIds"
             value={values.coLeaders}
             onChange={(people) => set('coLeaders', people)}
@@ -249,30 +261,30 @@ export function ProposalForm(props: {
           />
         </Section>
 
-        <Section title="Access and support">
+        <Section title={_('proposals.form.access')}>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
             <Choice
-              label="Who can see the community"
+              label={_('proposals.form.visibility')}
               name="visibility"
               value={values.visibility}
               options={visibilities}
-              labels={visibilityLabels}
+              labels={visibilityMessages}
               onChange={(value) => set('visibility', value)}
               error={form.error('visibility')}
             />
             <Choice
-              label="How people join"
+              label={_('proposals.field.joinPolicy')}
               name="joinPolicy"
               value={values.joinPolicy}
               options={joinPolicies}
-              labels={joinPolicyLabels}
+              labels={joinPolicyMessages}
               onChange={(value) => set('joinPolicy', value)}
               error={form.error('joinPolicy')}
             />
           </SimpleGrid>
           <Textarea
-            label="Support needed from the coordinators"
-            description="A room, a small budget, help with promotion, advice on facilitation… Leave empty if you need nothing yet."
+            label={_('proposals.field.supportNeeded')}
+            description={_('proposals.form.supportNeededDescription')}
             autosize
             minRows={2}
             maxRows={8}
@@ -286,7 +298,7 @@ export function ProposalForm(props: {
           </Button>
           {props.onCancel ? (
             <Button variant="default" onClick={props.onCancel}>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
           ) : null}
         </Group>

@@ -1,8 +1,10 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ProposalStatus } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { apiGetPage } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { ProposalSummary } from '../../api/types.ts';
@@ -25,15 +27,17 @@ export function useProposals(filters: { status?: ProposalStatus | undefined; min
   });
 }
 
-const myLeadershipLabels = {
-  pending: 'You are invited to co-lead',
-  accepted: 'You co-lead',
-  declined: 'You declined to co-lead',
-  revoked: 'No longer invited',
-} as const;
+const myLeadershipMessages: Record<NonNullable<ProposalSummary['myLeadership']>, MessageId> = {
+  pending: 'proposals.list.myLeadership.pending',
+  accepted: 'proposals.list.myLeadership.accepted',
+  declined: 'proposals.list.myLeadership.declined',
+  revoked: 'proposals.list.myLeadership.revoked',
+};
 
 function ProposalRow(props: { proposal: ProposalSummary; showProposer: boolean }) {
+  const { _ } = useLingui();
   const { proposal } = props;
+  const time = <time dateTime={proposal.updatedAt} title={dateTime(proposal.updatedAt)} />;
   return (
     <Card component="li" padding="md" aria-labelledby={`proposal-${proposal.id}`}>
       <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
@@ -53,11 +57,22 @@ function ProposalRow(props: { proposal: ProposalSummary; showProposer: boolean }
             {proposal.purpose}
           </Text>
           <Text size="xs" c="dimmed">
-            {props.showProposer ? `Proposed by ${proposal.proposer.displayName} · ` : ''}
-            updated{' '}
-            <time dateTime={proposal.updatedAt} title={dateTime(proposal.updatedAt)}>
-              {relativeTime(proposal.updatedAt)}
-            </time>
+            {props.showProposer ? (
+              <Trans
+                id="proposals.list.proposedByUpdated"
+                values={{
+                  name: <>{proposal.proposer.displayName}</>,
+                  when: relativeTime(proposal.updatedAt),
+                }}
+                components={{ time }}
+              />
+            ) : (
+              <Trans
+                id="proposals.list.updated"
+                values={{ when: relativeTime(proposal.updatedAt) }}
+                components={{ time }}
+              />
+            )}
           </Text>
         </Stack>
         <Stack gap={6} align="flex-end">
@@ -65,12 +80,12 @@ function ProposalRow(props: { proposal: ProposalSummary; showProposer: boolean }
           {proposal.myLeadership ? (
             <LeadershipBadge
               status={proposal.myLeadership}
-              label={myLeadershipLabels[proposal.myLeadership]}
+              label={_(myLeadershipMessages[proposal.myLeadership])}
             />
           ) : null}
           {proposal.community ? (
             <Anchor component={Link} to={`/communities/${proposal.community.slug}`} size="sm">
-              Visit the community
+              {_('proposals.list.visitCommunity')}
             </Anchor>
           ) : null}
         </Stack>
@@ -86,17 +101,20 @@ export function ProposalList(props: {
   showProposer: boolean;
   empty: ReactNode;
 }) {
+  const { _ } = useLingui();
   const { query } = props;
   const list = query.data?.pages.flatMap((page) => page.data) ?? [];
   return (
     <>
       <VisuallyHidden role="status">
         {query.isPending
-          ? 'Loading proposals…'
-          : `${list.length}${query.hasNextPage ? ' or more' : ''} ${list.length === 1 ? 'proposal' : 'proposals'} shown`}
+          ? _('proposals.list.loading')
+          : _(query.hasNextPage ? 'proposals.list.shownOrMore' : 'proposals.list.shown', {
+              count: list.length,
+            })}
       </VisuallyHidden>
       {query.isPending ? (
-        <PageLoader label="Loading proposals…" />
+        <PageLoader label={_('proposals.list.loading')} />
       ) : query.isError ? (
         <LoadError error={query.error} onRetry={() => void query.refetch()} />
       ) : list.length === 0 ? (
@@ -120,7 +138,7 @@ export function ProposalList(props: {
             onClick={() => void query.fetchNextPage()}
             loading={query.isFetchingNextPage}
           >
-            Load more
+            {_('common.action.loadMore')}
           </Button>
         </Group>
       ) : null}

@@ -1,8 +1,9 @@
+import { useLingui } from '@lingui/react';
 import { Button, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { communityKindLabels } from '../../../common/enums.ts';
+import { communityKindMessages } from '../../../common/enums.ts';
 import { ApiError, apiGet } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { Proposal } from '../../api/types.ts';
@@ -23,6 +24,7 @@ function noticeFrom(state: unknown): string | null {
 }
 
 function ProposalView(props: { proposal: Proposal; initialNotice: string | null }) {
+  const { _ } = useLingui();
   const { proposal } = props;
   const [notice, setNotice] = useState(props.initialNotice);
   const open = proposal.status === 'submitted' || proposal.status === 'changes_requested';
@@ -32,13 +34,12 @@ function ProposalView(props: { proposal: Proposal; initialNotice: string | null 
     <>
       <PageHeader
         title={proposal.name}
-        documentTitle={`Proposal: ${proposal.name}`}
-        description={
-          <>
-            {communityKindLabels[proposal.kind]} proposed by {proposal.proposer.displayName},{' '}
-            {relativeTime(proposal.createdAt)}
-          </>
-        }
+        documentTitle={_('proposals.page.documentTitle', { name: proposal.name })}
+        description={_('proposals.page.byline', {
+          kind: _(communityKindMessages[proposal.kind]),
+          name: proposal.proposer.displayName,
+          when: relativeTime(proposal.createdAt),
+        })}
         actions={<ProposalStatusBadge status={proposal.status} />}
       />
       <Stack gap="lg">
@@ -65,6 +66,7 @@ function ProposalView(props: { proposal: Proposal; initialNotice: string | null 
 
 /** /proposals/:id: a proposal, its leadership team, the conversation, and the steps the viewer may take. */
 export function ProposalPage() {
+  const { _ } = useLingui();
   const { id = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
@@ -81,7 +83,7 @@ export function ProposalPage() {
   if (proposal.isPending) {
     return (
       <>
-        <PageHeader title="Proposal" />
+        <PageHeader title={_('proposals.page.title')} />
         <PageLoader />
       </>
     );
@@ -91,17 +93,17 @@ export function ProposalPage() {
       proposal.error instanceof ApiError && (proposal.error.status === 404 || proposal.error.status === 400);
     return (
       <>
-        <PageHeader title={missing ? 'Proposal not found' : 'Proposal'} />
+        <PageHeader title={missing ? _('proposals.page.notFound') : _('proposals.page.title')} />
         {missing ? (
           <EmptyState
-            title="This proposal is not here"
+            title={_('proposals.page.notHereTitle')}
             action={
               <Button component={Link} to="/proposals" variant="light" mt="sm">
-                Your proposals
+                {_('proposals.page.yourProposals')}
               </Button>
             }
           >
-            It may have been removed, the link may be mistyped, or it is not yours to read.
+            {_('proposals.page.notHereText')}
           </EmptyState>
         ) : (
           <LoadError error={proposal.error} onRetry={() => void proposal.refetch()} />

@@ -1,13 +1,15 @@
+import { useLingui } from '@lingui/react';
 import { Badge } from '@mantine/core';
 import type { ProposalStatus } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { ProposalLeader, ProposalMessage } from '../../api/types.ts';
 
-export const proposalStatusLabels: Record<ProposalStatus, string> = {
-  submitted: 'Waiting for review',
-  changes_requested: 'Changes requested',
-  approved: 'Approved',
-  declined: 'Declined',
-  withdrawn: 'Withdrawn',
+export const proposalStatusMessages: Record<ProposalStatus, MessageId> = {
+  submitted: 'proposals.status.submitted',
+  changes_requested: 'proposals.status.changesRequested',
+  approved: 'proposals.status.approved',
+  declined: 'proposals.status.declined',
+  withdrawn: 'proposals.status.withdrawn',
 };
 
 /** Theme colours that keep AA contrast as light badges (see app/theme.ts). */
@@ -24,6 +26,7 @@ const noShrink = { root: { flexShrink: 0 }, label: { overflow: 'visible' } } as 
 
 /** A proposal's status as a badge; approved is filled, the others light. */
 export function ProposalStatusBadge(props: { status: ProposalStatus }) {
+  const { _ } = useLingui();
   return (
     <Badge
       color={statusColors[props.status]}
@@ -31,18 +34,18 @@ export function ProposalStatusBadge(props: { status: ProposalStatus }) {
       tt="none"
       styles={noShrink}
     >
-      {proposalStatusLabels[props.status]}
+      {_(proposalStatusMessages[props.status])}
     </Badge>
   );
 }
 
 export type LeadershipStatus = ProposalLeader['status'];
 
-export const leadershipStatusLabels: Record<LeadershipStatus, string> = {
-  pending: 'Not answered yet',
-  accepted: 'Accepted',
-  declined: 'Declined',
-  revoked: 'Removed',
+export const leadershipStatusMessages: Record<LeadershipStatus, MessageId> = {
+  pending: 'proposals.leadershipStatus.pending',
+  accepted: 'proposals.leadershipStatus.accepted',
+  declined: 'proposals.leadershipStatus.declined',
+  revoked: 'proposals.leadershipStatus.revoked',
 };
 
 const leadershipColors: Record<LeadershipStatus, string> = {
@@ -54,20 +57,21 @@ const leadershipColors: Record<LeadershipStatus, string> = {
 
 /** A co-leader's answer to the invitation to lead. */
 export function LeadershipBadge(props: { status: LeadershipStatus; label?: string }) {
+  const { _ } = useLingui();
   return (
     <Badge color={leadershipColors[props.status]} variant="light" tt="none" styles={noShrink}>
-      {props.label ?? leadershipStatusLabels[props.status]}
+      {props.label ?? _(leadershipStatusMessages[props.status])}
     </Badge>
   );
 }
 
-/** What each step of the conversation says, after the author's name. */
-export const proposalEventLabels: Record<ProposalMessage['event'], string> = {
-  comment: 'wrote',
-  submitted: 'submitted the proposal',
-  resubmitted: 'resubmitted the proposal',
-  changes_requested: 'asked for changes',
-  approved: 'approved the proposal',
-  declined: 'declined the proposal',
-  withdrawn: 'withdrew the proposal',
+/** What each step of the conversation says, around the author's name (`<name/>`). */
+export const proposalEventMessages: Record<ProposalMessage['event'], MessageId> = {
+  comment: 'proposals.event.comment',
+  submitted: 'proposals.event.submitted',
+  resubmitted: 'proposals.event.resubmitted',
+  changes_requested: 'proposals.event.changesRequested',
+  approved: 'proposals.event.approved',
+  declined: 'proposals.event.declined',
+  withdrawn: 'proposals.event.withdrawn',
 };

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSignedInMe } from '../../api/queries.ts';
@@ -7,48 +8,47 @@ import { ProposalList, useProposals } from './proposal-list.tsx';
 
 /** /proposals: the proposals you made or are invited to co-lead, with their status. */
 export function ProposalsPage() {
+  const { _ } = useLingui();
   const me = useSignedInMe();
   const proposals = useProposals({ mine: true });
   const coordinates = me.role === 'coordinator' || me.role === 'administrator';
   return (
     <>
       <PageHeader
-        title="Your proposals"
-        description="Communities you proposed or are invited to lead, and where each one stands."
+        title={_('proposals.index.title')}
+        description={_('proposals.index.description')}
         actions={
           me.kind === 'external' ? null : (
             <Button component={Link} to="/proposals/new">
-              Propose a community
+              {_('proposals.index.propose')}
             </Button>
           )
         }
       />
       {coordinates ? (
         <Text size="sm" mb="md">
-          Reviewing proposals from others? They are in the{' '}
-          <Anchor component={Link} to="/coordination/proposals">
-            proposal queue
-          </Anchor>
-          .
+          <Trans
+            id="proposals.index.queueHint"
+            components={{ link: <Anchor component={Link} to="/coordination/proposals" /> }}
+          />
         </Text>
       ) : null}
       <ProposalList
-        label="Your proposals"
+        label={_('proposals.index.title')}
         query={proposals}
         showProposer
         empty={
           <EmptyState
-            title="No proposals yet"
+            title={_('proposals.index.emptyTitle')}
             action={
               me.kind === 'external' ? null : (
                 <Button component={Link} to="/proposals/new" variant="light" mt="sm">
-                  Propose a community
+                  {_('proposals.index.propose')}
                 </Button>
               )
             }
           >
-            Have a practice or a question you would like to explore with colleagues? Propose a community: the
-            coordinators review it and help you start.
+            {_('proposals.index.emptyText')}
           </EmptyState>
         }
       />

@@ -1,12 +1,19 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { z } from 'zod';
 import { messageBodyField } from '../../../common/fields.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { i18n } from '../../i18n/i18n.ts';
 
 const required = z.object({ message: messageBodyField });
-const optional = z.object({ message: z.string().trim().max(5000, 'Use at most 5,000 characters.') });
+const optional = z.object({
+  message: z
+    .string()
+    .trim()
+    .max(5000, { error: () => i18n._('proposals.step.tooLong') }),
+});
 
 /**
  * A titled dialog for one step of a proposal (approve, ask for changes, decline, resubmit, withdraw):
@@ -25,6 +32,7 @@ export function StepDialog(props: {
   color?: 'red' | 'forest';
   onConfirm: (message: string) => Promise<unknown>;
 }) {
+  const { _ } = useLingui();
   const form = useFormState();
   const [message, setMessage] = useState('');
   const close = () => {
@@ -64,7 +72,7 @@ export function StepDialog(props: {
           ) : null}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close} data-autofocus={props.messageLabel ? undefined : true}>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
             <Button type="submit" color={props.color ?? 'forest'} loading={form.busy}>
               {props.confirmLabel}
