@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { compileMessage } from '@lingui/message-utils/compileMessage';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from '../../common/i18n/catalogs/en.ts';
+import { i18n } from '../i18n/i18n.ts';
 import { buildRrule, nthWeekdayOf, repeatChoices, repeatLabel } from './recurrence.ts';
+
+// The texts are checked in English (the web app compiles its catalogs at build time; here at run time).
+beforeAll(() => {
+  i18n.setMessagesCompiler(compileMessage);
+  i18n.loadAndActivate({ locale: 'en', messages: en });
+});
 
 describe('nthWeekdayOf', () => {
   it('finds the first Tuesday of a month', () => {
