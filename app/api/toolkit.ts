@@ -13,6 +13,8 @@ import type {
   toolkitSchema,
 } from '../../common/contracts/toolkit.ts';
 import type { ResourceKind } from '../../common/enums.ts';
+import { i18n } from '../i18n/i18n.ts';
+import { formatNumber } from '../lib/format.ts';
 import { ApiError, apiGet, apiGetPage } from './client.ts';
 
 export type ResourceSummary = z.infer<typeof resourceSummarySchema>;
@@ -88,11 +90,16 @@ export function useCollection(id: string) {
   });
 }
 
-/** Bytes as "12 KB". */
+/** Bytes as "12 KB" ("1.5 MB" in English, "1,5 MB" in Dutch and Italian). */
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  const megabytes = formatNumber(bytes / (1024 * 1024), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    useGrouping: false,
+  });
+  return `${megabytes} MB`;
 }
 
 /** Kinds whose content is a file upload, a URL, or article text. */
@@ -123,7 +130,7 @@ export async function uploadResource(
       headers: { Accept: 'application/json' },
     });
   } catch {
-    throw new ApiError(0, 'network', 'Copse could not be reached. Check your connection and try again.');
+    throw new ApiError(0, 'network', i18n._('common.error.network'));
   }
   const text = await response.text();
   let body: unknown;
@@ -144,8 +151,8 @@ export async function uploadResource(
         typeof record.message === 'string'
           ? record.message
           : response.status === 413
-            ? 'This file is too large.'
-            : 'This type of file is not accepted.';
+            ? i18n._('toolkit.api.tooLarge')
+            : i18n._('toolkit.api.wrongType');
     }
     throw new ApiError(
       response.status,
@@ -153,8 +160,8 @@ export async function uploadResource(
       typeof record.message === 'string'
         ? record.message
         : response.status === 413
-          ? 'This file is too large.'
-          : `Something went wrong (${response.status}).`,
+          ? i18n._('toolkit.api.tooLarge')
+          : i18n._('common.error.status', { status: response.status }),
       fieldErrors,
     );
   }

@@ -1,5 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { compileMessage } from '@lingui/message-utils/compileMessage';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from '../../common/i18n/catalogs/en.ts';
+import it_ from '../../common/i18n/catalogs/it.ts';
+import nl from '../../common/i18n/catalogs/nl.ts';
+import { i18n } from '../i18n/i18n.ts';
 import { buildRrule, nthWeekdayOf, repeatChoices, repeatLabel } from './recurrence.ts';
+
+// The texts are checked in English (the web app compiles its catalogs at build time; here at run time).
+beforeAll(() => {
+  i18n.setMessagesCompiler(compileMessage);
+  i18n.loadAndActivate({ locale: 'en', messages: en });
+});
 
 describe('nthWeekdayOf', () => {
   it('finds the first Tuesday of a month', () => {
@@ -73,5 +84,18 @@ describe('repeat choices', () => {
     expect(repeatLabel('monthly', '2026-12-01T15:00')).toBe('Monthly on the first Tuesday');
     expect(repeatLabel('monthly_last', '2026-12-29T15:00')).toBe('Monthly on the last Tuesday');
     expect(repeatLabel('biweekly', '2026-12-01T15:00')).toBe('Every two weeks on Tuesday');
+  });
+
+  it('names the choice in Dutch and Italian, the weekday from Intl and agreeing with it', () => {
+    try {
+      i18n.loadAndActivate({ locale: 'nl', messages: nl });
+      expect(repeatLabel('monthly', '2026-12-01T15:00')).toBe('Maandelijks op de eerste dinsdag');
+      i18n.loadAndActivate({ locale: 'it', messages: it_ });
+      expect(repeatLabel('monthly', '2026-12-01T15:00')).toBe('Ogni mese il primo martedì');
+      expect(repeatLabel('monthly', '2026-12-27T15:00')).toBe('Ogni mese la quarta domenica');
+      expect(repeatLabel('monthly_last', '2026-12-27T15:00')).toBe('Ogni mese l’ultima domenica');
+    } finally {
+      i18n.loadAndActivate({ locale: 'en', messages: en });
+    }
   });
 });

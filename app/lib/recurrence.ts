@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import { i18n } from '../i18n/i18n.ts';
+import { dateFormatter } from './format.ts';
 
 /**
  * The repeat choices of the schedule form, turned into an RFC 5545 RRULE value the server expands
@@ -12,13 +14,12 @@ export type RepeatEnd = { kind: 'count'; count: number } | { kind: 'until'; date
 
 const weekdayCodes = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type WeekdayCode = (typeof weekdayCodes)[number];
-const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const ordinals = ['first', 'second', 'third', 'fourth', 'fifth'];
 
 export interface NthWeekday {
   /** 1–5: which of the month's weekdays of that name the date is. */
   n: number;
   weekday: WeekdayCode;
+  /** The weekday's name in the language shown ("Tuesday", "dinsdag", "martedì"). */
   weekdayName: string;
   /** The date is the month's last weekday of that name (so "last Tuesday" fits too). */
   last: boolean;
@@ -32,26 +33,30 @@ export function nthWeekdayOf(local: string): NthWeekday | null {
   return {
     n: Math.ceil(date.day / 7),
     weekday: weekdayCodes[index] ?? 'MO',
-    weekdayName: weekdayNames[index] ?? '',
+    weekdayName: dateFormatter({ weekday: 'long', timeZone: 'UTC' }).format(date.toJSDate()),
     last: date.day + 7 > date.daysInMonth,
   };
 }
 
-/** The words for one repeat choice, given the start: "Monthly on the first Tuesday". */
+/** The words for one repeat choice, given the start, in the language shown: "Monthly on the first Tuesday". */
 export function repeatLabel(kind: RepeatKind, startsAt: string): string {
   const nth = nthWeekdayOf(startsAt);
-  const day = nth?.weekdayName ?? 'weekday';
+  const day = nth?.weekdayName ?? i18n._('meetings.repeat.weekdayFallback');
+  // The weekday's code lets languages that need it agree with the day ("la prima domenica").
+  const weekday = nth?.weekday ?? 'MO';
   switch (kind) {
     case 'none':
-      return 'Does not repeat';
+      return i18n._('meetings.repeat.none');
     case 'weekly':
-      return nth ? `Weekly on ${day}` : 'Weekly';
+      return nth ? i18n._('meetings.repeat.weeklyOn', { day }) : i18n._('meetings.repeat.weekly');
     case 'biweekly':
-      return nth ? `Every two weeks on ${day}` : 'Every two weeks';
+      return nth ? i18n._('meetings.repeat.biweeklyOn', { day }) : i18n._('meetings.repeat.biweekly');
     case 'monthly':
-      return nth ? `Monthly on the ${ordinals[nth.n - 1] ?? `${nth.n}th`} ${day}` : 'Monthly';
+      return nth
+        ? i18n._('meetings.repeat.monthlyOn', { n: nth.n, day, weekday })
+        : i18n._('meetings.repeat.monthly');
     case 'monthly_last':
-      return `Monthly on the last ${day}`;
+      return i18n._('meetings.repeat.monthlyLast', { day, weekday });
   }
 }
 

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -14,6 +15,7 @@ const roleSchema = z.object({ name: activityRoleNameField });
 
 /** Leaders add roles of their own (timekeeper, greeter…) beside facilitator, note-taker and host. */
 export function ActivityRolesCard(props: { slug: string }) {
+  const { _ } = useLingui();
   const queryClient = useQueryClient();
   const form = useFormState();
   const [name, setName] = useState('');
@@ -35,7 +37,7 @@ export function ActivityRolesCard(props: { slug: string }) {
     if (!role) return;
     setName('');
     await refresh();
-    setNotice(`${role.name} is added: every meeting now has this role.`);
+    setNotice(_('meetings.activityRoles.added', { role: role.name }));
   };
   const remove = async (role: ActivityRole) => {
     if (!role.id) return;
@@ -44,23 +46,22 @@ export function ActivityRolesCard(props: { slug: string }) {
     const done = await form.run(() => apiSend('DELETE', `/communities/${props.slug}/activity-roles/${id}`));
     if (!done) return;
     await refresh();
-    setNotice(`${role.name} is removed.`);
+    setNotice(_('meetings.activityRoles.removed', { role: role.name }));
   };
 
   return (
     <Card component="section" aria-labelledby="activity-roles-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="activity-roles-title">
-          Activity roles
+          {_('meetings.activityRoles.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          The roles people take at each meeting. Members volunteer for them; Copse suggests who has not taken
-          one yet, so the work rotates.
+          {_('meetings.activityRoles.intro')}
         </Text>
         <FormAlert message={form.message} />
         <StatusAlert message={notice} />
         {roles.isPending ? (
-          <PageLoader label="Loading the roles…" />
+          <PageLoader label={_('meetings.activityRoles.loading')} />
         ) : roles.isError ? (
           <LoadError error={roles.error} onRetry={() => void roles.refetch()} />
         ) : (
@@ -74,15 +75,15 @@ export function ActivityRolesCard(props: { slug: string }) {
                       size="compact-sm"
                       variant="subtle"
                       color="red"
-                      aria-label={`Remove the role ${role.name}`}
+                      aria-label={_('meetings.activityRoles.removeRole', { role: role.name })}
                       onClick={() => void remove(role)}
                       disabled={form.busy}
                     >
-                      Remove
+                      {_('common.action.remove')}
                     </Button>
                   ) : (
                     <Text size="xs" c="dimmed">
-                      Always there
+                      {_('meetings.activityRoles.always')}
                     </Text>
                   )}
                 </Group>
@@ -93,16 +94,16 @@ export function ActivityRolesCard(props: { slug: string }) {
         <form onSubmit={(event) => void add(event)} noValidate>
           <Group align="flex-end" gap="sm" wrap="wrap">
             <TextInput
-              label="New role"
+              label={_('meetings.activityRoles.newRole')}
               name="name"
-              placeholder="e.g. Timekeeper"
+              placeholder={_('meetings.activityRoles.placeholder')}
               value={name}
               onChange={(event) => setName(event.currentTarget.value)}
               error={form.error('name')}
               style={{ flex: '1 1 200px' }}
             />
             <Button type="submit" variant="default" loading={form.busy}>
-              Add role
+              {_('meetings.activityRoles.add')}
             </Button>
           </Group>
         </form>

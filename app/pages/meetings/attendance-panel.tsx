@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -35,18 +36,19 @@ function useAllMembers(slug: string, enabled: boolean) {
 
 /** Who came, as a read-only list for the community. */
 function AttendanceList(props: { meeting: Meeting }) {
+  const { _ } = useLingui();
   const { meeting } = props;
   if (!meeting.attendanceTakenAt) return null;
   return (
     <Stack gap={4}>
       <Text size="sm">
-        {meeting.attendance.length === 1 ? '1 person came' : `${meeting.attendance.length} people came`}{' '}
+        {_('meetings.attendance.came', { count: meeting.attendance.length })}{' '}
         <Text span size="xs" c="dimmed">
-          (recorded {dateTime(meeting.attendanceTakenAt)})
+          {_('meetings.attendance.recorded', { when: dateTime(meeting.attendanceTakenAt) })}
         </Text>
       </Text>
       {meeting.attendance.length > 0 ? (
-        <ul className="row-list" aria-label="Who came">
+        <ul className="row-list" aria-label={_('meetings.attendance.whoCame')}>
           {meeting.attendance.map((person) => (
             <li key={person.id}>
               <Text size="sm" py={4}>
@@ -64,6 +66,7 @@ function AttendanceList(props: { meeting: Meeting }) {
 
 /** The host's checklist: every member, ticked if they came (first time: those who said going). */
 function AttendanceForm(props: { meeting: Meeting; onSaved: (count: number) => void }) {
+  const { _ } = useLingui();
   const { meeting } = props;
   const queryClient = useQueryClient();
   const members = useAllMembers(meeting.community.slug, true);
@@ -80,7 +83,7 @@ function AttendanceForm(props: { meeting: Meeting; onSaved: (count: number) => v
     else if (!meeting.abilities.seeResponses) setTicked(new Set());
   }, [ticked, meeting, rsvps.data]);
 
-  if (members.isPending || !ticked) return <PageLoader label="Loading the members…" />;
+  if (members.isPending || !ticked) return <PageLoader label={_('meetings.attendance.loadingMembers')} />;
   if (members.isError) return <LoadError error={members.error} onRetry={() => void members.refetch()} />;
 
   const toggle = (id: string, on: boolean) => {
@@ -107,12 +110,12 @@ function AttendanceForm(props: { meeting: Meeting; onSaved: (count: number) => v
       <FormAlert message={form.message} />
       {members.data.length > 12 ? (
         <TextInput
-          label="Find a member"
+          label={_('meetings.attendance.find')}
           value={filter}
           onChange={(event) => setFilter(event.currentTarget.value)}
         />
       ) : null}
-      <ul className="checklist" aria-label="Members who came">
+      <ul className="checklist" aria-label={_('meetings.attendance.membersWhoCame')}>
         {shown.map((member) => (
           <li key={member.id}>
             <Checkbox
@@ -125,10 +128,10 @@ function AttendanceForm(props: { meeting: Meeting; onSaved: (count: number) => v
       </ul>
       <Group>
         <Button onClick={() => void save()} loading={form.busy}>
-          Save attendance
+          {_('meetings.attendance.save')}
         </Button>
         <Text size="sm" c="dimmed">
-          {ticked.size} ticked
+          {_('meetings.attendance.ticked', { count: ticked.size })}
         </Text>
       </Group>
     </Stack>
@@ -137,6 +140,7 @@ function AttendanceForm(props: { meeting: Meeting; onSaved: (count: number) => v
 
 /** After the start: who came. The host and leaders take attendance; members see the result. */
 export function AttendancePanel(props: { meeting: Meeting }) {
+  const { _ } = useLingui();
   const { meeting } = props;
   const [taking, setTaking] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -145,11 +149,11 @@ export function AttendancePanel(props: { meeting: Meeting }) {
       <Stack gap="sm">
         <Group justify="space-between" gap="sm">
           <Title order={2} size="h3" id="attendance-title">
-            Attendance
+            {_('meetings.attendance.title')}
           </Title>
           {meeting.abilities.takeAttendance && !taking ? (
             <Button variant="light" onClick={() => setTaking(true)}>
-              {meeting.attendanceTakenAt ? 'Change attendance' : 'Take attendance'}
+              {meeting.attendanceTakenAt ? _('meetings.attendance.change') : _('meetings.attendance.take')}
             </Button>
           ) : null}
         </Group>
@@ -159,14 +163,14 @@ export function AttendancePanel(props: { meeting: Meeting }) {
             meeting={meeting}
             onSaved={(count) => {
               setTaking(false);
-              setNotice(`Attendance is saved: ${count === 1 ? '1 person' : `${count} people`} came.`);
+              setNotice(_('meetings.attendance.saved', { count }));
             }}
           />
         ) : meeting.attendanceTakenAt ? (
           <AttendanceList meeting={meeting} />
         ) : (
           <Text size="sm" c="dimmed">
-            Attendance has not been taken yet.
+            {_('meetings.attendance.notTaken')}
           </Text>
         )}
       </Stack>

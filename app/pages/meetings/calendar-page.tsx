@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Card, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,6 +15,7 @@ import './meetings.css';
 
 /** The private iCalendar feed: create it, copy it, reset it (the old address stops) or turn it off. */
 function FeedPanel() {
+  const { _ } = useLingui();
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
@@ -29,10 +31,10 @@ function FeedPanel() {
       setConfirmReset(false);
       setNotice(
         action === 'create'
-          ? 'Your calendar feed is on. Add the address to your calendar app.'
+          ? _('meetings.calendar.feedOn')
           : action === 'reset'
-            ? 'Your feed has a new address; the old one no longer works. Update it in your calendar app.'
-            : 'Your calendar feed is off; its address no longer works.',
+            ? _('meetings.calendar.feedReset')
+            : _('meetings.calendar.feedOff'),
       );
     },
   });
@@ -41,28 +43,25 @@ function FeedPanel() {
     <Card component="section" aria-labelledby="feed-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="feed-title">
-          Calendar feed
+          {_('meetings.calendar.feedTitle')}
         </Title>
-        <Text size="sm">
-          A private address your calendar app (Outlook, Google Calendar, Apple Calendar) subscribes to: the
-          meetings of all your communities and those you answered, kept up to date.
-        </Text>
+        <Text size="sm">{_('meetings.calendar.feedIntro')}</Text>
         <FormAlert message={change.isError ? errorMessage(change.error) : null} />
         <StatusAlert message={notice} />
         {feed.isPending ? (
-          <PageLoader label="Loading your feed…" />
+          <PageLoader label={_('meetings.calendar.loadingFeed')} />
         ) : feed.isError ? (
           <LoadError error={feed.error} onRetry={() => void feed.refetch()} />
         ) : url ? (
           <>
             <FeedUrlField
-              label="Your calendar feed address"
+              label={_('meetings.calendar.feedAddress')}
               url={url}
-              description="Anyone with this address can read your meetings: keep it to yourself."
+              description={_('meetings.calendar.feedPrivate')}
             />
             <Group gap="sm">
               <Button variant="default" onClick={() => setConfirmReset(true)}>
-                Reset address
+                {_('meetings.calendar.reset')}
               </Button>
               <Button
                 variant="subtle"
@@ -70,14 +69,14 @@ function FeedPanel() {
                 onClick={() => change.mutate('off')}
                 loading={change.isPending}
               >
-                Turn off feed
+                {_('meetings.calendar.off')}
               </Button>
             </Group>
           </>
         ) : (
           <Group>
             <Button onClick={() => change.mutate('create')} loading={change.isPending}>
-              Create feed address
+              {_('meetings.calendar.create')}
             </Button>
           </Group>
         )}
@@ -85,20 +84,17 @@ function FeedPanel() {
       <Modal
         opened={confirmReset}
         onClose={() => setConfirmReset(false)}
-        title="Reset your feed address?"
+        title={_('meetings.calendar.resetTitle')}
         centered
       >
         <Stack gap="md">
-          <Text size="sm">
-            The current address stops working at once, in every calendar app that uses it. You will get a new
-            one to add again.
-          </Text>
+          <Text size="sm">{_('meetings.calendar.resetBody')}</Text>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => setConfirmReset(false)} data-autofocus>
-              Keep it
+              {_('meetings.calendar.keep')}
             </Button>
             <Button onClick={() => change.mutate('reset')} loading={change.isPending}>
-              Reset address
+              {_('meetings.calendar.reset')}
             </Button>
           </Group>
         </Stack>
@@ -109,43 +105,52 @@ function FeedPanel() {
 
 /** /calendar: the signed-in person's meetings across their communities, past ones with attendance. */
 export function CalendarPage() {
+  const { _ } = useLingui();
   const [when, setWhen] = useState<MeetingWhen>('upcoming');
   const pages = useMeetingPages(keys.calendar, '/calendar', when);
   return (
     <>
-      <PageHeader title="Calendar" description="Meetings of your communities, in your time zone." />
+      <PageHeader title={_('meetings.calendar.title')} description={_('meetings.calendar.description')} />
       <Stack gap="lg">
         <Tabs
           value={when}
           onChange={(value) => setWhen(value === 'past' ? 'past' : 'upcoming')}
           keepMounted={false}
         >
-          <Tabs.List mb="md" aria-label="Which meetings">
-            <Tabs.Tab value="upcoming">Upcoming</Tabs.Tab>
-            <Tabs.Tab value="past">Past</Tabs.Tab>
+          <Tabs.List mb="md" aria-label={_('meetings.when.which')}>
+            <Tabs.Tab value="upcoming">{_('meetings.when.upcoming')}</Tabs.Tab>
+            <Tabs.Tab value="past">{_('meetings.when.past')}</Tabs.Tab>
           </Tabs.List>
           {(['upcoming', 'past'] as const).map((value) => (
             <Tabs.Panel key={value} value={value}>
               <Card>
                 <MeetingList
                   pages={pages}
-                  label={value === 'upcoming' ? 'Your upcoming meetings' : 'Your past meetings'}
+                  label={
+                    value === 'upcoming'
+                      ? _('meetings.calendar.listUpcoming')
+                      : _('meetings.calendar.listPast')
+                  }
                   showCommunity
                   showAttended={value === 'past'}
                   empty={
                     <EmptyState
-                      title={value === 'upcoming' ? 'Nothing planned' : 'No past meetings'}
+                      title={
+                        value === 'upcoming'
+                          ? _('meetings.calendar.nothingPlanned')
+                          : _('meetings.calendar.noPast')
+                      }
                       action={
                         value === 'upcoming' ? (
                           <Button component={Link} to="/communities" variant="light" mt="sm">
-                            Find a community
+                            {_('meetings.calendar.findCommunity')}
                           </Button>
                         ) : undefined
                       }
                     >
                       {value === 'upcoming'
-                        ? 'The meetings of the communities you join appear here.'
-                        : 'Meetings you could have attended appear here once they have taken place.'}
+                        ? _('meetings.calendar.upcomingEmpty')
+                        : _('meetings.calendar.pastEmpty')}
                     </EmptyState>
                   }
                 />

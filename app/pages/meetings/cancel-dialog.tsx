@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -8,11 +9,15 @@ import { keys } from '../../api/queries.ts';
 import type { Meeting } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { refreshMeetingLists } from './meeting-cache.ts';
 
 const cancelSchema = z.object({
   scope: seriesScopeField,
-  reason: z.string().trim().max(1000, 'Use at most 1,000 characters.'),
+  reason: z
+    .string()
+    .trim()
+    .max(1000, { error: () => i18n._('meetings.cancel.tooLong') }),
 });
 
 /** Cancel a meeting (or it and the following ones of its series), with a reason people are told. */
@@ -22,6 +27,7 @@ export function CancelMeetingDialog(props: {
   onClose: () => void;
   onDone: (notice: string) => void;
 }) {
+  const { _ } = useLingui();
   const { meeting } = props;
   const queryClient = useQueryClient();
   const form = useFormState();
@@ -39,38 +45,38 @@ export function CancelMeetingDialog(props: {
     if (!updated) return;
     queryClient.setQueryData(keys.meeting(meeting.id), updated);
     await refreshMeetingLists(queryClient, meeting.community.slug);
-    props.onDone(
-      scope === 'following'
-        ? 'This meeting and the following ones are cancelled.'
-        : 'The meeting is cancelled.',
-    );
+    props.onDone(scope === 'following' ? _('meetings.cancel.doneFollowing') : _('meetings.cancel.done'));
     props.onClose();
   };
   return (
-    <Modal opened={props.opened} onClose={close} title={`Cancel “${meeting.title}”?`} centered size="lg">
+    <Modal
+      opened={props.opened}
+      onClose={close}
+      title={_('meetings.cancel.title', { title: meeting.title })}
+      centered
+      size="lg"
+    >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <FormAlert message={form.message} />
-          <Text size="sm">
-            The meeting stays visible, marked as cancelled. Everyone who said they are going or maybe is told.
-          </Text>
+          <Text size="sm">{_('meetings.cancel.body')}</Text>
           {meeting.series ? (
             <Radio.Group
-              label="Cancel"
+              label={_('meetings.cancel.scope')}
               name="scope"
               value={scope}
               onChange={(value) => setScope(value === 'following' ? 'following' : 'this')}
               error={form.error('scope')}
             >
               <Stack gap="xs" mt="xs">
-                <Radio value="this" label="This meeting" />
-                <Radio value="following" label="This and following meetings" />
+                <Radio value="this" label={_('meetings.scope.this')} />
+                <Radio value="following" label={_('meetings.scope.following')} />
               </Stack>
             </Radio.Group>
           ) : null}
           <Textarea
-            label="Reason"
-            description="Optional; included in the message people receive."
+            label={_('meetings.cancel.reason')}
+            description={_('meetings.cancel.reasonHint')}
             name="reason"
             autosize
             minRows={3}
@@ -82,10 +88,10 @@ export function CancelMeetingDialog(props: {
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Keep the meeting
+              {_('meetings.cancel.keep')}
             </Button>
             <Button type="submit" color="red" loading={form.busy}>
-              Cancel meeting
+              {_('meetings.meeting.cancel')}
             </Button>
           </Group>
         </Stack>

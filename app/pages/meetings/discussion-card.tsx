@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -6,6 +7,7 @@ import type { Meeting } from '../../api/types.ts';
 
 /** The meeting's follow-up discussion: a link once it exists, or a button for members to start it. */
 export function DiscussionCard(props: { meeting: Meeting }) {
+  const { _ } = useLingui();
   const { meeting } = props;
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
@@ -19,9 +21,7 @@ export function DiscussionCard(props: { meeting: Meeting }) {
       const { id } = await apiSend<{ id: string }>('POST', `/meetings/${meeting.id}/discussion`);
       void navigate(`/discussions/${id}`);
     } catch (caught) {
-      setError(
-        caught instanceof ApiError ? caught.message : 'The discussion could not be started. Try again.',
-      );
+      setError(caught instanceof ApiError ? caught.message : _('meetings.discussion.startFailed'));
       setBusy(false);
     }
   }
@@ -30,19 +30,19 @@ export function DiscussionCard(props: { meeting: Meeting }) {
     <Card component="section" aria-labelledby="meeting-discussion-title">
       <Stack gap="xs">
         <Title order={2} size="h4" id="meeting-discussion-title">
-          Follow-up discussion
+          {_('meetings.discussion.title')}
         </Title>
         {meeting.discussionId ? (
           <Anchor component={Link} to={`/discussions/${meeting.discussionId}`}>
-            Open the follow-up discussion
+            {_('meetings.discussion.open')}
           </Anchor>
         ) : (
           <>
             <Text size="sm" c="dimmed">
-              Questions, notes and what happened next, in the community’s discussions.
+              {_('meetings.discussion.intro')}
             </Text>
             <Button variant="light" onClick={() => void start()} loading={busy} w="fit-content">
-              Start the follow-up discussion
+              {_('meetings.discussion.start')}
             </Button>
           </>
         )}

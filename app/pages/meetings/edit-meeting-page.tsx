@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,6 +17,7 @@ import { useMeeting } from './use-meeting.ts';
 import './meetings.css';
 
 function EditMeeting(props: { meeting: Meeting }) {
+  const { _ } = useLingui();
   const { meeting } = props;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -34,8 +36,8 @@ function EditMeeting(props: { meeting: Meeting }) {
       state: {
         notice:
           values.scope === 'following'
-            ? 'This meeting and the following ones are updated.'
-            : 'The meeting is updated.',
+            ? _('meetings.editMeeting.updatedFollowing')
+            : _('meetings.editMeeting.updated'),
       },
     });
   };
@@ -43,10 +45,10 @@ function EditMeeting(props: { meeting: Meeting }) {
   return (
     <>
       <PageHeader
-        title={`Edit “${meeting.title}”`}
+        title={_('meetings.editMeeting.title', { title: meeting.title })}
         description={
           <Anchor component={Link} to={back}>
-            Back to the meeting
+            {_('meetings.editMeeting.back')}
           </Anchor>
         }
       />
@@ -59,17 +61,17 @@ function EditMeeting(props: { meeting: Meeting }) {
             setValues={setValues}
             form={form}
             onSubmit={() => void submit()}
-            submitLabel="Save changes"
+            submitLabel={_('common.action.saveChanges')}
             cancel={
               <Button component={Link} to={back} variant="default">
-                Cancel
+                {_('common.action.cancel')}
               </Button>
             }
           />
         </Card>
       ) : (
-        <EmptyState title="You cannot edit this meeting">
-          Its host and the community’s leaders can change it.
+        <EmptyState title={_('meetings.editMeeting.cannotTitle')}>
+          {_('meetings.editMeeting.cannotBody')}
         </EmptyState>
       )}
     </>

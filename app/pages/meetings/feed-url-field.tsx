@@ -1,7 +1,9 @@
+import { useLingui } from '@lingui/react';
 import { Button, CopyButton, Group, TextInput } from '@mantine/core';
 
 /** A calendar feed address to copy into a calendar app, read-only, with a Copy button. */
 export function FeedUrlField(props: { label: string; url: string; description?: string }) {
+  const { _ } = useLingui();
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
       <TextInput
@@ -15,7 +17,7 @@ export function FeedUrlField(props: { label: string; url: string; description?: 
       <CopyButton value={props.url}>
         {({ copied, copy }) => (
           <Button variant={copied ? 'light' : 'default'} onClick={copy} aria-live="polite">
-            {copied ? 'Copied' : 'Copy address'}
+            {copied ? _('meetings.feedField.copied') : _('meetings.feedField.copy')}
           </Button>
         )}
       </CopyButton>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -10,6 +11,7 @@ import type { Meeting } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { MarkdownField } from './markdown-field.tsx';
 import { MemberSelect, type PickedMember } from './member-select.tsx';
 
@@ -25,7 +27,11 @@ const followUpSchema = z.object({
   recordingUrl: z.union([z.literal('').transform(() => null), onlineUrlField]),
   actions: z.array(
     z.object({
-      text: z.string().trim().min(1, 'Describe the action.').max(500, 'Use at most 500 characters.'),
+      text: z
+        .string()
+        .trim()
+        .min(1, { error: () => i18n._('meetings.followUp.describe') })
+        .max(500, { error: () => i18n._('meetings.followUp.tooLong') }),
       assigneeId: z.string().nullable(),
       done: z.boolean(),
     }),
@@ -35,6 +41,7 @@ const followUpSchema = z.object({
 let nextKey = 1;
 
 function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
+  const { _ } = useLingui();
   const { meeting } = props;
   const queryClient = useQueryClient();
   const form = useFormState();
@@ -65,17 +72,17 @@ function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
       <Stack gap="md">
         <FormAlert message={form.message} />
         <MarkdownField
-          label="Notes"
+          label={_('meetings.followUp.notes')}
           name="notes"
-          description="What was discussed and decided. Markdown works."
+          description={_('meetings.followUp.notesHint')}
           value={notes}
           onChange={setNotes}
           error={form.error('notes')}
-          empty="Nothing to preview yet."
+          empty={_('meetings.form.nothingToPreview')}
         />
         <TextInput
           type="url"
-          label="Recording link"
+          label={_('meetings.followUp.recording')}
           name="recordingUrl"
           placeholder="https://"
           value={recordingUrl}
@@ -84,12 +91,12 @@ function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
         />
         <Stack gap="sm" component="fieldset" className="plain-fieldset">
           <Text component="legend" fw={600} size="sm" mb="xs">
-            Follow-up actions
+            {_('meetings.followUp.actions')}
           </Text>
           {actions.map((action, index) => (
             <Stack key={action.key} gap="xs" className="action-row">
               <TextInput
-                label={`Action ${index + 1}`}
+                label={_('meetings.followUp.action', { number: index + 1 })}
                 name={`actions.${index}.text`}
                 value={action.text}
                 onChange={(event) => change(action.key, { text: event.currentTarget.value })}
@@ -99,16 +106,16 @@ function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
                 <div style={{ flex: '1 1 200px' }}>
                   <MemberSelect
                     slug={meeting.community.slug}
-                    label={`Who does action ${index + 1}`}
-                    placeholder="No one yet"
+                    label={_('meetings.followUp.who', { number: index + 1 })}
+                    placeholder={_('meetings.followUp.noOne')}
                     value={action.assignee}
                     onChange={(assignee) => change(action.key, { assignee })}
                     error={form.error(`actions.${index}.assigneeId`)}
                   />
                 </div>
                 <Checkbox
-                  label="Done"
-                  aria-label={`Action ${index + 1} done`}
+                  label={_('meetings.followUp.done')}
+                  aria-label={_('meetings.followUp.actionDone', { number: index + 1 })}
                   checked={action.done}
                   onChange={(event) => change(action.key, { done: event.currentTarget.checked })}
                   mb={8}
@@ -116,10 +123,10 @@ function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
                 <Button
                   variant="subtle"
                   color="red"
-                  aria-label={`Remove action ${index + 1}`}
+                  aria-label={_('meetings.followUp.removeAction', { number: index + 1 })}
                   onClick={() => setActions((list) => list.filter((a) => a.key !== action.key))}
                 >
-                  Remove
+                  {_('common.action.remove')}
                 </Button>
               </Group>
             </Stack>
@@ -131,16 +138,16 @@ function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
                 setActions((list) => [...list, { key: nextKey++, text: '', assignee: null, done: false }])
               }
             >
-              Add an action
+              {_('meetings.followUp.addAction')}
             </Button>
           </Group>
         </Stack>
         <Group>
           <Button type="submit" loading={form.busy}>
-            Save follow-up
+            {_('meetings.followUp.save')}
           </Button>
           <Button variant="default" onClick={props.onDone}>
-            Cancel
+            {_('common.action.cancel')}
           </Button>
         </Group>
       </Stack>
@@ -150,6 +157,7 @@ function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
 
 /** After the meeting: notes, the recording and follow-up actions; the host and leaders write them. */
 export function FollowUpPanel(props: { meeting: Meeting; canEdit: boolean }) {
+  const { _ } = useLingui();
   const { meeting } = props;
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -159,11 +167,11 @@ export function FollowUpPanel(props: { meeting: Meeting; canEdit: boolean }) {
       <Stack gap="sm">
         <Group justify="space-between" gap="sm">
           <Title order={2} size="h3" id="follow-up-title">
-            Notes and follow-up
+            {_('meetings.followUp.title')}
           </Title>
           {props.canEdit && !editing ? (
             <Button variant="light" onClick={() => setEditing(true)}>
-              {empty ? 'Add notes' : 'Edit notes'}
+              {empty ? _('meetings.followUp.addNotes') : _('meetings.followUp.editNotes')}
             </Button>
           ) : null}
         </Group>
@@ -173,23 +181,23 @@ export function FollowUpPanel(props: { meeting: Meeting; canEdit: boolean }) {
             meeting={meeting}
             onDone={() => {
               setEditing(false);
-              setNotice('The notes are saved.');
+              setNotice(_('meetings.followUp.saved'));
             }}
           />
         ) : empty ? (
           <Text size="sm" c="dimmed">
-            No notes yet.
+            {_('meetings.followUp.noNotesYet')}
           </Text>
         ) : (
           <Stack gap="sm">
-            <Prose html={meeting.notesHtml} empty="No notes." />
+            <Prose html={meeting.notesHtml} empty={_('meetings.followUp.noNotes')} />
             {meeting.recordingUrl ? (
               <Anchor href={meeting.recordingUrl} target="_blank" rel="noopener noreferrer" size="sm">
-                Watch the recording
+                {_('meetings.followUp.watch')}
               </Anchor>
             ) : null}
             {meeting.actions.length > 0 ? (
-              <ul className="row-list" aria-label="Follow-up actions">
+              <ul className="row-list" aria-label={_('meetings.followUp.actionsList')}>
                 {meeting.actions.map((action) => (
                   <li key={action.id}>
                     <Text size="sm" py={4} td={action.done ? 'line-through' : undefined}>
@@ -202,7 +210,7 @@ export function FollowUpPanel(props: { meeting: Meeting; canEdit: boolean }) {
                           </Anchor>
                         </>
                       ) : null}
-                      {action.done ? ' (done)' : ''}
+                      {action.done ? ` (${_('meetings.followUp.doneMark')})` : ''}
                     </Text>
                   </li>
                 ))}

@@ -1,8 +1,12 @@
+import { useLingui } from '@lingui/react';
 import { Box, SimpleGrid, Text, Textarea } from '@mantine/core';
 import { useId } from 'react';
 import { MarkdownPreview } from '../../components/markdown-preview.tsx';
 
-/** A Markdown textarea with a live preview beside it (below it on small screens). */
+/**
+ * A Markdown textarea with a live preview beside it (below it on small screens), titled "Preview of the
+ * description", or "Preview of your reply" for a label that already says whose.
+ */
 export function MarkdownField(props: {
   label: string;
   name: string;
@@ -12,6 +16,7 @@ export function MarkdownField(props: {
   error?: string | boolean | undefined;
   empty: string;
 }) {
+  const { _ } = useLingui();
   const id = useId();
   const labelId = `${id}-preview`;
   return (
@@ -29,7 +34,10 @@ export function MarkdownField(props: {
       />
       <Box>
         <Text size="sm" fw={500} id={labelId} mb={4}>
-          {previewTitle(props.label)}
+          {_('meetings.markdownField.preview', {
+            label: props.label.toLowerCase(),
+            whose: /^(your|my|our) /i.test(props.label) ? 'own' : 'other',
+          })}
         </Text>
         <Box role="region" aria-labelledby={labelId} p="sm" bg="gray.0" className="markdown-preview-box">
           <MarkdownPreview source={props.value} empty={props.empty} />
@@ -37,10 +45,4 @@ export function MarkdownField(props: {
       </Box>
     </SimpleGrid>
   );
-}
-
-/** "Preview of the description", and "Preview of your reply" for a label that already says whose. */
-function previewTitle(label: string): string {
-  const name = label.toLowerCase();
-  return /^(your|my|our) /.test(name) ? `Preview of ${name}` : `Preview of the ${name}`;
 }

@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { compileMessage } from '@lingui/message-utils/compileMessage';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from '../../../common/i18n/catalogs/en.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { dateInputExample, dateTimeInputExample } from '../../lib/dates.ts';
 import { dateInputField, emptyMeetingValues, scheduleFormSchema } from './meeting-form-values.ts';
+
+// The texts are checked in English (the web app compiles its catalogs at build time; here at run time).
+beforeAll(() => {
+  i18n.setMessagesCompiler(compileMessage);
+  i18n.loadAndActivate({ locale: 'en', messages: en });
+});
 
 function messagesFor(values: Record<string, unknown>): Record<string, string> {
   const result = scheduleFormSchema.safeParse({

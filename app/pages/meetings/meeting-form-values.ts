@@ -15,6 +15,7 @@ import {
   seriesScopeField,
 } from '../../../common/meeting-fields.ts';
 import type { Meeting, ScheduleMeetingInput, UpdateMeetingInput } from '../../api/types.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { dateInputExample, dateTimeInputExample } from '../../lib/dates.ts';
 import { buildRrule, type RepeatKind } from '../../lib/recurrence.ts';
 import { localInputFromNow, toLocalInput } from '../../lib/zoned-inputs.ts';
@@ -83,7 +84,7 @@ const optionalCapacity = z.union([
   z.literal('').transform(() => null),
   z
     .string()
-    .regex(/^\s*-?\d+\s*$/, 'Capacity is a whole number.')
+    .regex(/^\s*-?\d+\s*$/, { error: () => i18n._('meetings.formValues.capacityWhole') })
     .transform(Number)
     .pipe(capacityField),
 ]);
@@ -92,18 +93,25 @@ const optionalCapacity = z.union([
  * A date and time from a `datetime-local` picker: the API's rule, but an empty or half-filled picker
  * (both give "") is told in the format the picker shows the person ("12/28/2026, 03:00 PM" in en-US),
  * not in the ISO form the API speaks. The web app builds it in the browser, so the example follows
- * the browser's locale.
+ * the browser's locale. Messages are read when a value is checked, in the language shown then.
  */
 export function dateTimeInputField() {
   return z
     .string()
-    .regex(localDateTimePattern, `Enter a date and time like ${dateTimeInputExample()}.`)
+    .regex(localDateTimePattern, {
+      error: () => i18n._('meetings.formValues.dateTimeLike', { example: dateTimeInputExample() }),
+    })
     .pipe(localDateTimeField);
 }
 
 /** A day from a `date` picker, with the example in the picker's format ("12/28/2026" in en-US). */
 export function dateInputField() {
-  return z.string().regex(localDatePattern, `Enter a date like ${dateInputExample()}.`).pipe(localDateField);
+  return z
+    .string()
+    .regex(localDatePattern, {
+      error: () => i18n._('meetings.formValues.dateLike', { example: dateInputExample() }),
+    })
+    .pipe(localDateField);
 }
 
 /**
@@ -123,7 +131,10 @@ const sharedSchema = z
     room: roomField.transform((room) => room || null),
     capacity: optionalCapacity,
   })
-  .refine((v) => v.endsAt > v.startsAt, { path: ['endsAt'], message: 'The end must be after the start.' });
+  .refine((v) => v.endsAt > v.startsAt, {
+    path: ['endsAt'],
+    error: () => i18n._('meetings.formValues.endAfterStart'),
+  });
 
 const repeatSchema = z
   .object({
@@ -132,21 +143,31 @@ const repeatSchema = z
     endKind: z.enum(['count', 'until']),
     count: z.string(),
     until: z.string(),
-    exceptions: z.array(localDateField).max(100, 'At most 100 exceptions.'),
+    exceptions: z
+      .array(localDateField)
+      .max(100, { error: () => i18n._('meetings.formValues.maxExceptions') }),
   })
   .superRefine((v, ctx) => {
     if (v.repeat === 'none') return;
     if (v.endKind === 'count') {
       const count = Number(v.count);
       if (!Number.isInteger(count) || count < 2 || count > 200)
-        ctx.addIssue({ code: 'custom', path: ['count'], message: 'Enter a number of times from 2 to 200.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['count'],
+          message: i18n._('meetings.formValues.countRange'),
+        });
     } else if (!localDateField.safeParse(v.until).success) {
-      ctx.addIssue({ code: 'custom', path: ['until'], message: 'Enter the date of the last meeting.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['until'],
+        message: i18n._('meetings.formValues.untilMissing'),
+      });
     } else if (v.until < v.startsAt.slice(0, 10)) {
       ctx.addIssue({
         code: 'custom',
         path: ['until'],
-        message: 'The last date must be after the first meeting.',
+        message: i18n._('meetings.formValues.untilBeforeStart'),
       });
     }
   });

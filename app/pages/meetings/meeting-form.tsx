@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import {
   Button,
   Grid,
@@ -11,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { type FormEvent, type ReactNode, useMemo } from 'react';
-import { type MeetingKind, meetingKindLabels, meetingKinds } from '../../../common/enums.ts';
+import { type MeetingKind, meetingKindMessages, meetingKinds } from '../../../common/enums.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import type { FormState } from '../../hooks/use-form-state.ts';
 import { repeatChoices } from '../../lib/recurrence.ts';
@@ -47,6 +48,7 @@ export function MeetingForm(props: {
   cancel: ReactNode;
   inSeries?: boolean;
 }) {
+  const { _ } = useLingui();
   const { values, form } = props;
   const zones = useZones(values.timeZone);
   const set: Set = (key, value) =>
@@ -70,34 +72,34 @@ export function MeetingForm(props: {
         <FormAlert message={form.message} />
         {props.mode === 'edit' && props.inSeries ? (
           <Radio.Group
-            label="Apply the changes to"
+            label={_('meetings.form.scope')}
             name="scope"
             value={values.scope}
             onChange={(value) => set('scope', value === 'following' ? 'following' : 'this')}
             error={form.error('scope')}
           >
             <Stack gap="xs" mt="xs">
-              <Radio value="this" label="This meeting" />
-              <Radio value="following" label="This and following meetings" />
+              <Radio value="this" label={_('meetings.scope.this')} />
+              <Radio value="following" label={_('meetings.scope.following')} />
             </Stack>
           </Radio.Group>
         ) : null}
         <Grid gap="md">
           <Grid.Col span={{ base: 12, sm: 4 }}>
             <NativeSelect
-              label="Kind"
+              label={_('meetings.form.kind')}
               name="kind"
               value={values.kind}
               onChange={(event) => {
                 const value = event.currentTarget.value;
                 if (isKind(value)) set('kind', value);
               }}
-              data={meetingKinds.map((kind) => ({ value: kind, label: meetingKindLabels[kind] }))}
+              data={meetingKinds.map((kind) => ({ value: kind, label: _(meetingKindMessages[kind]) }))}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 8 }}>
             <TextInput
-              label="Title"
+              label={_('meetings.form.title')}
               name="title"
               value={values.title}
               onChange={(event) => set('title', event.currentTarget.value)}
@@ -107,31 +109,31 @@ export function MeetingForm(props: {
           </Grid.Col>
         </Grid>
         <MarkdownField
-          label="Description"
+          label={_('meetings.form.description')}
           name="description"
-          description="What the meeting is about. Markdown works: **bold**, _italic_, lists, [links](https://…)."
+          description={_('meetings.form.descriptionHint')}
           value={values.description}
           onChange={(value) => set('description', value)}
           error={form.error('description')}
-          empty="Nothing to preview yet."
+          empty={_('meetings.form.nothingToPreview')}
         />
         <MarkdownField
-          label="Agenda"
+          label={_('meetings.form.agenda')}
           name="agenda"
-          description="The plan, one item a line: - Welcome, - Case study…"
+          description={_('meetings.form.agendaHint')}
           value={values.agenda}
           onChange={(value) => set('agenda', value)}
           error={form.error('agenda')}
-          empty="Nothing to preview yet."
+          empty={_('meetings.form.nothingToPreview')}
         />
         <Stack gap="sm" component="fieldset" className="plain-fieldset">
           <Text component="legend" fw={650} size="lg" mb="xs">
-            When
+            {_('meetings.form.when')}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
             <TextInput
               type="datetime-local"
-              label="Starts"
+              label={_('meetings.form.starts')}
               name="startsAt"
               value={values.startsAt}
               onChange={(event) => set('startsAt', event.currentTarget.value)}
@@ -140,7 +142,7 @@ export function MeetingForm(props: {
             />
             <TextInput
               type="datetime-local"
-              label="Ends"
+              label={_('meetings.form.ends')}
               name="endsAt"
               value={values.endsAt}
               onChange={(event) => set('endsAt', event.currentTarget.value)}
@@ -148,7 +150,7 @@ export function MeetingForm(props: {
               required
             />
             <Select
-              label="Time zone"
+              label={_('meetings.form.timeZone')}
               name="timeZone"
               searchable
               data={zones}
@@ -157,30 +159,30 @@ export function MeetingForm(props: {
               error={form.error('timeZone')}
               allowDeselect={false}
               limit={50}
-              nothingFoundMessage="No time zone matches"
+              nothingFoundMessage={_('meetings.form.noZone')}
             />
           </SimpleGrid>
           {props.mode === 'schedule' ? <RepeatFields values={values} set={set} form={form} /> : null}
         </Stack>
         <Stack gap="sm" component="fieldset" className="plain-fieldset">
           <Text component="legend" fw={650} size="lg" mb="xs">
-            Where
+            {_('meetings.form.where')}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput
               type="url"
-              label="Online link"
+              label={_('meetings.form.onlineUrl')}
               name="onlineUrl"
               placeholder="https://"
-              description="The video call people join. Leave empty if it meets in a room only."
+              description={_('meetings.form.onlineUrlHint')}
               value={values.onlineUrl}
               onChange={(event) => set('onlineUrl', event.currentTarget.value)}
               error={form.error('onlineUrl')}
             />
             <TextInput
-              label="Room"
+              label={_('meetings.form.room')}
               name="room"
-              description="Building and room, for those who come in person."
+              description={_('meetings.form.roomHint')}
               value={values.room}
               onChange={(event) => set('room', event.currentTarget.value)}
               error={form.error('room')}
@@ -188,10 +190,10 @@ export function MeetingForm(props: {
           </SimpleGrid>
           <TextInput
             type="number"
-            label="Capacity"
+            label={_('meetings.form.capacity')}
             name="capacity"
             min={1}
-            description="How many people can come. Leave empty for no limit; beyond it, people join a wait list."
+            description={_('meetings.form.capacityHint')}
             value={values.capacity}
             onChange={(event) => set('capacity', event.currentTarget.value)}
             error={form.error('capacity')}
@@ -206,7 +208,7 @@ export function MeetingForm(props: {
         </Group>
         {props.mode === 'edit' ? (
           <Text size="xs" c="dimmed">
-            Members who said they are going or maybe are told about the changes.
+            {_('meetings.form.editNotice')}
           </Text>
         ) : null}
       </Stack>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -5,6 +6,7 @@ import { Link } from 'react-router';
 import { apiGetPage } from '../../api/client.ts';
 import type { MeetingCard } from '../../api/types.ts';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { i18n } from '../../i18n/i18n.ts';
 import { CancelledBadge, goingText, KindBadge, MyRsvpBadge } from './meeting-badges.tsx';
 import { MeetingTime } from './meeting-time.tsx';
 
@@ -20,12 +22,15 @@ export function useMeetingPages(queryKey: readonly unknown[], path: string, when
   });
 }
 
+/** "Room 2.14 and Online", "Room 2.14", "Online" or nothing, in the language shown. */
 function where(meeting: MeetingCard): string {
-  const places = [meeting.room, meeting.onlineUrl ? 'Online' : null].filter(Boolean);
-  return places.join(' and ');
+  if (meeting.room && meeting.onlineUrl) return i18n._('meetings.list.roomAndOnline', { room: meeting.room });
+  if (meeting.onlineUrl) return i18n._('meetings.list.online');
+  return meeting.room ?? '';
 }
 
 function MeetingRow(props: { meeting: MeetingCard; showCommunity: boolean; showAttended: boolean }) {
+  const { _ } = useLingui();
   const { meeting } = props;
   const cancelled = meeting.status === 'cancelled';
   const place = where(meeting);
@@ -45,17 +50,17 @@ function MeetingRow(props: { meeting: MeetingCard; showCommunity: boolean; showA
           <KindBadge kind={meeting.kind} />
           {meeting.recurring ? (
             <Badge color="gray" variant="light" tt="none" size="sm">
-              Repeats
+              {_('meetings.list.repeats')}
             </Badge>
           ) : null}
           {meeting.myRsvp && !cancelled ? <MyRsvpBadge status={meeting.myRsvp} /> : null}
           {props.showAttended ? (
             <Badge color={meeting.attended ? 'forest' : 'gray'} variant="light" tt="none" size="sm">
               {meeting.attended === true
-                ? 'You attended'
+                ? _('meetings.list.attended')
                 : meeting.attended === false
-                  ? 'You did not attend'
-                  : 'Not recorded'}
+                  ? _('meetings.list.notAttended')
+                  : _('meetings.list.notRecorded')}
             </Badge>
           ) : null}
         </Group>
@@ -85,8 +90,9 @@ export function MeetingList(props: {
   showCommunity?: boolean;
   showAttended?: boolean;
 }) {
+  const { _ } = useLingui();
   const { pages } = props;
-  if (pages.isPending) return <PageLoader label="Loading meetings…" />;
+  if (pages.isPending) return <PageLoader label={_('meetings.list.loading')} />;
   if (pages.isError) return <LoadError error={pages.error} onRetry={() => void pages.refetch()} />;
   const meetings = pages.data.pages.flatMap((page) => page.data);
   if (meetings.length === 0) return <>{props.empty}</>;
@@ -109,7 +115,7 @@ export function MeetingList(props: {
             onClick={() => void pages.fetchNextPage()}
             loading={pages.isFetchingNextPage}
           >
-            Show more
+            {_('meetings.list.showMore')}
           </Button>
         </Group>
       ) : null}

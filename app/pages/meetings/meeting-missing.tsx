@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button } from '@mantine/core';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client.ts';
@@ -6,10 +7,11 @@ import { EmptyState, LoadError, PageLoader } from '../../components/page-states.
 
 /** What a meeting page shows while it loads or when it cannot: loading, not found, or the error. */
 export function MeetingLoadState(props: { pending: boolean; error: unknown; onRetry: () => void }) {
+  const { _ } = useLingui();
   if (props.pending) {
     return (
       <>
-        <PageHeader title="Meeting" />
+        <PageHeader title={_('meetings.missing.title')} />
         <PageLoader />
       </>
     );
@@ -18,17 +20,17 @@ export function MeetingLoadState(props: { pending: boolean; error: unknown; onRe
     props.error instanceof ApiError && (props.error.status === 404 || props.error.status === 400);
   return (
     <>
-      <PageHeader title={missing ? 'Meeting not found' : 'Meeting'} />
+      <PageHeader title={missing ? _('meetings.missing.notFound') : _('meetings.missing.title')} />
       {missing ? (
         <EmptyState
-          title="This meeting is not here"
+          title={_('meetings.missing.notHere')}
           action={
             <Button component={Link} to="/communities" variant="light" mt="sm">
-              Browse communities
+              {_('meetings.missing.browse')}
             </Button>
           }
         >
-          The link may be mistyped, or the meeting belongs to a community you cannot see.
+          {_('meetings.missing.body')}
         </EmptyState>
       ) : (
         <LoadError error={props.error} onRetry={props.onRetry} />

@@ -1,7 +1,8 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { meetingKindLabels } from '../../../common/enums.ts';
+import { meetingKindMessages } from '../../../common/enums.ts';
 import type { Meeting } from '../../api/types.ts';
 import { StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -25,6 +26,7 @@ function noticeFrom(state: unknown): string | null {
 }
 
 function MeetingView(props: { meeting: Meeting; initialNotice: string | null }) {
+  const { _ } = useLingui();
   const { meeting } = props;
   const [notice, setNotice] = useState(props.initialNotice);
   const [cancelling, setCancelling] = useState(false);
@@ -38,12 +40,12 @@ function MeetingView(props: { meeting: Meeting; initialNotice: string | null }) 
       <>
         {meeting.abilities.edit ? (
           <Button component={Link} to={`/meetings/${meeting.id}/edit`} variant="default">
-            Edit meeting
+            {_('meetings.meeting.edit')}
           </Button>
         ) : null}
         {meeting.abilities.cancel ? (
           <Button variant="default" color="red" onClick={() => setCancelling(true)}>
-            Cancel meeting
+            {_('meetings.meeting.cancel')}
           </Button>
         ) : null}
       </>
@@ -56,12 +58,13 @@ function MeetingView(props: { meeting: Meeting; initialNotice: string | null }) 
         title={meeting.title}
         documentTitle={`${meeting.title} · ${meeting.community.name}`}
         description={
-          <>
-            {meetingKindLabels[meeting.kind]} of{' '}
-            <Anchor component={Link} to={`/communities/${meeting.community.slug}/meetings`}>
-              {meeting.community.name}
-            </Anchor>
-          </>
+          <Trans
+            id="meetings.meeting.kindOf"
+            values={{ kind: _(meetingKindMessages[meeting.kind]), community: meeting.community.name }}
+            components={{
+              link: <Anchor component={Link} to={`/communities/${meeting.community.slug}/meetings`} />,
+            }}
+          />
         }
         actions={actions}
       />

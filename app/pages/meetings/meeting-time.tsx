@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Text } from '@mantine/core';
 import { useMe } from '../../api/queries.ts';
 import { timeRange, viewerZone, zonesDiffer } from '../../lib/dates.ts';
@@ -18,6 +19,7 @@ export function MeetingTime(props: {
   timeZone: string;
   size?: 'xs' | 'sm' | 'md';
 }) {
+  const { _ } = useLingui();
   const zone = useViewerZone();
   const differs = zonesDiffer(zone, props.timeZone, props.startsAt);
   return (
@@ -27,7 +29,10 @@ export function MeetingTime(props: {
       </Text>
       {differs ? (
         <Text component="span" size="xs" c="dimmed" display="block">
-          {timeRange(props.startsAt, props.endsAt, props.timeZone)} in {props.timeZone.replace(/_/g, ' ')}
+          {_('meetings.time.inZone', {
+            range: timeRange(props.startsAt, props.endsAt, props.timeZone),
+            zone: props.timeZone.replace(/_/g, ' '),
+          })}
         </Text>
       ) : null}
     </span>

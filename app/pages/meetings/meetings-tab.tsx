@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,6 +14,7 @@ import { MeetingList, type MeetingWhen, useMeetingPages } from './meeting-list.t
 
 /** The community's calendar feed: open for a public community, with the member's token otherwise. */
 function CommunityFeed() {
+  const { _ } = useLingui();
   const { home, slug } = useCommunity();
   const me = useMe();
   const isPublic = home.community.visibility === 'public';
@@ -31,38 +33,30 @@ function CommunityFeed() {
   return (
     <Card component="section" aria-labelledby="feed-title">
       <Title order={2} size="h3" id="feed-title" mb="xs">
-        Calendar feed
+        {_('meetings.calendar.feedTitle')}
       </Title>
       {url ? (
         <Stack gap="xs">
-          <Text size="sm">
-            Subscribe in your calendar app to see {home.community.name}’s meetings there as they are scheduled
-            and changed.
-          </Text>
-          <FeedUrlField label="Community calendar address" url={url} />
+          <Text size="sm">{_('meetings.tab.subscribe', { community: home.community.name })}</Text>
+          <FeedUrlField label={_('meetings.tab.feedLabel')} url={url} />
           {!isPublic ? (
             <Text size="xs" c="dimmed">
-              This address carries your private feed key: do not share it. Reset it on your{' '}
-              <Anchor component={Link} to="/calendar" inherit>
-                Calendar page
-              </Anchor>{' '}
-              if it leaks.
+              <Trans
+                id="meetings.tab.privateKey"
+                components={{ link: <Anchor component={Link} to="/calendar" inherit /> }}
+              />
             </Text>
           ) : null}
         </Stack>
       ) : (
         <Text size="sm">
           {me.data ? (
-            <>
-              This community is not public, so its feed needs your private calendar key. Turn on your feed on
-              your{' '}
-              <Anchor component={Link} to="/calendar">
-                Calendar page
-              </Anchor>
-              : it already holds the meetings of all your communities.
-            </>
+            <Trans
+              id="meetings.tab.notPublic"
+              components={{ link: <Anchor component={Link} to="/calendar" /> }}
+            />
           ) : (
-            'Sign in to subscribe to this community’s meetings.'
+            _('meetings.tab.signIn')
           )}
         </Text>
       )}
@@ -72,8 +66,9 @@ function CommunityFeed() {
 
 /** /communities/:slug/meetings: upcoming and past meetings, scheduling, and the community's feed. */
 export function MeetingsTab() {
+  const { _ } = useLingui();
   const { home, slug } = useCommunity();
-  useDocumentTitle(`Meetings · ${home.community.name}`);
+  useDocumentTitle(_('meetings.tab.documentTitle', { community: home.community.name }));
   const [when, setWhen] = useState<MeetingWhen>('upcoming');
   const pages = useMeetingPages(keys.communityMeetings(slug), `/communities/${slug}/meetings`, when);
   const canSchedule = home.viewer.canScheduleMeeting;
@@ -82,11 +77,11 @@ export function MeetingsTab() {
       <Card component="section" aria-labelledby="meetings-title">
         <Group justify="space-between" gap="sm" mb="sm" wrap="wrap">
           <Title order={2} size="h3" id="meetings-title">
-            Meetings
+            {_('meetings.tab.title')}
           </Title>
           {canSchedule ? (
             <Button component={Link} to={`/communities/${slug}/meetings/new`}>
-              Schedule a meeting
+              {_('meetings.newMeeting.title')}
             </Button>
           ) : null}
         </Group>
@@ -95,22 +90,22 @@ export function MeetingsTab() {
           onChange={(value) => setWhen(value === 'past' ? 'past' : 'upcoming')}
           keepMounted={false}
         >
-          <Tabs.List mb="sm" aria-label="Which meetings">
-            <Tabs.Tab value="upcoming">Upcoming</Tabs.Tab>
-            <Tabs.Tab value="past">Past</Tabs.Tab>
+          <Tabs.List mb="sm" aria-label={_('meetings.when.which')}>
+            <Tabs.Tab value="upcoming">{_('meetings.when.upcoming')}</Tabs.Tab>
+            <Tabs.Tab value="past">{_('meetings.when.past')}</Tabs.Tab>
           </Tabs.List>
           {(['upcoming', 'past'] as const).map((value) => (
             <Tabs.Panel key={value} value={value}>
               <MeetingList
                 pages={pages}
-                label={value === 'upcoming' ? 'Upcoming meetings' : 'Past meetings'}
+                label={value === 'upcoming' ? _('meetings.tab.listUpcoming') : _('meetings.tab.listPast')}
                 empty={
                   <Text size="sm" c="dimmed" py="sm">
                     {value === 'past'
-                      ? 'No past meetings yet: meetings appear here once they have taken place.'
+                      ? _('meetings.tab.pastEmpty')
                       : canSchedule
-                        ? 'No meetings planned yet. Schedule the first one: members can answer whether they are coming.'
-                        : 'No meetings planned yet.'}
+                        ? _('meetings.tab.emptyCanSchedule')
+                        : _('meetings.upcoming.none')}
                   </Text>
                 }
               />

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -24,6 +25,7 @@ export function MemberSelect(props: {
   error?: string | boolean | undefined;
   name?: string;
 }) {
+  const { _ } = useLingui();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const members = useQuery({
@@ -40,7 +42,7 @@ export function MemberSelect(props: {
   return (
     <Select
       label={props.label}
-      placeholder={props.placeholder ?? 'Search the members'}
+      placeholder={props.placeholder ?? _('meetings.memberSelect.placeholder')}
       data={options}
       value={props.value?.id ?? null}
       onChange={(id) => {
@@ -52,7 +54,9 @@ export function MemberSelect(props: {
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options: all }) => all}
-      nothingFoundMessage={members.isFetching ? 'Searching…' : 'No member matches'}
+      nothingFoundMessage={
+        members.isFetching ? _('meetings.memberSelect.searching') : _('meetings.memberSelect.noMatch')
+      }
       clearable
       error={props.error}
       name={props.name}

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,8 +18,9 @@ import './meetings.css';
 
 /** /communities/:slug/meetings/new: schedule a meeting, once or as a series. */
 export function NewMeetingPage() {
+  const { _ } = useLingui();
   const { home, slug } = useCommunity();
-  useDocumentTitle(`Schedule a meeting · ${home.community.name}`);
+  useDocumentTitle(_('meetings.newMeeting.documentTitle', { community: home.community.name }));
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -28,16 +30,16 @@ export function NewMeetingPage() {
   if (!home.viewer.canScheduleMeeting) {
     return (
       <EmptyState
-        title="You cannot schedule meetings here"
+        title={_('meetings.newMeeting.cannotTitle')}
         action={
           <Button component={Link} to={`/communities/${slug}/meetings`} variant="light" mt="sm">
-            Back to the meetings
+            {_('meetings.newMeeting.back')}
           </Button>
         }
       >
         {home.community.stage === 'archived'
-          ? 'The community is archived, so nothing new can be scheduled.'
-          : 'In this community, the leaders schedule the meetings. Ask one of them.'}
+          ? _('meetings.newMeeting.archived')
+          : _('meetings.newMeeting.leadersOnly')}
       </EmptyState>
     );
   }
@@ -50,7 +52,9 @@ export function NewMeetingPage() {
     if (!meeting) return;
     await refreshMeetingLists(queryClient, slug);
     await navigate(`/meetings/${meeting.id}`, {
-      state: { notice: body.rrule ? 'The meetings are scheduled.' : 'The meeting is scheduled.' },
+      state: {
+        notice: body.rrule ? _('meetings.newMeeting.scheduledMany') : _('meetings.newMeeting.scheduledOne'),
+      },
     });
   };
 
@@ -59,10 +63,10 @@ export function NewMeetingPage() {
       <Stack gap="md">
         <Group justify="space-between" gap="sm">
           <Title order={2} id="schedule-title">
-            Schedule a meeting
+            {_('meetings.newMeeting.title')}
           </Title>
           <Anchor component={Link} to={`/communities/${slug}/meetings`} size="sm">
-            Back to the meetings
+            {_('meetings.newMeeting.back')}
           </Anchor>
         </Group>
         <MeetingForm
@@ -71,10 +75,10 @@ export function NewMeetingPage() {
           setValues={setValues}
           form={form}
           onSubmit={() => void submit()}
-          submitLabel="Schedule"
+          submitLabel={_('meetings.newMeeting.submit')}
           cancel={
             <Button component={Link} to={`/communities/${slug}/meetings`} variant="default">
-              Cancel
+              {_('common.action.cancel')}
             </Button>
           }
         />

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react';
 import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { NextMeeting } from '../../api/types.ts';
@@ -10,11 +11,14 @@ export function NextMeetingLine(props: { meeting: NextMeeting }) {
   const { meeting } = props;
   return (
     <Text size="sm">
-      Next meeting:{' '}
-      <Anchor component={Link} to={`/meetings/${meeting.id}`} inherit>
-        {meeting.title}
-      </Anchor>
-      , <time dateTime={meeting.startsAt}>{momentIn(meeting.startsAt, zone)}</time>
+      <Trans
+        id="meetings.nextMeeting.line"
+        values={{ title: meeting.title, when: momentIn(meeting.startsAt, zone) }}
+        components={{
+          link: <Anchor component={Link} to={`/meetings/${meeting.id}`} inherit />,
+          time: <time dateTime={meeting.startsAt} />,
+        }}
+      />
     </Text>
   );
 }

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { FormState } from '../../hooks/use-form-state.ts';
@@ -12,13 +13,14 @@ function isRepeatKind(value: string): value is RepeatKind {
 
 /** Dates to skip in a series: a date input, an Add button, and the list with a Remove button each. */
 function ExceptionDates(props: { values: MeetingFormValues; set: Set; form: FormState }) {
+  const { _ } = useLingui();
   const [date, setDate] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const listError = Object.entries(props.form.fields).find(([key]) => key.startsWith('exceptions'))?.[1];
   const add = () => {
     const parsed = dateInputField().safeParse(date);
     if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? 'Enter a date.');
+      setProblem(parsed.error.issues[0]?.message ?? _('meetings.repeatFields.enterDate'));
       return;
     }
     setProblem(null);
@@ -31,8 +33,8 @@ function ExceptionDates(props: { values: MeetingFormValues; set: Set; form: Form
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput
           type="date"
-          label="Skip a date"
-          description="A holiday or a date the group will not meet."
+          label={_('meetings.repeatFields.skip')}
+          description={_('meetings.repeatFields.skipHint')}
           name="exceptions"
           value={date}
           onChange={(event) => setDate(event.currentTarget.value)}
@@ -45,11 +47,11 @@ function ExceptionDates(props: { values: MeetingFormValues; set: Set; form: Form
           error={problem ?? listError}
         />
         <Button variant="default" onClick={add}>
-          Add date
+          {_('meetings.repeatFields.addDate')}
         </Button>
       </Group>
       {props.values.exceptions.length > 0 ? (
-        <ul className="row-list" aria-label="Dates skipped">
+        <ul className="row-list" aria-label={_('meetings.repeatFields.skipped')}>
           {props.values.exceptions.map((day) => (
             <li key={day}>
               <Group justify="space-between" py={4} gap="sm">
@@ -58,7 +60,7 @@ function ExceptionDates(props: { values: MeetingFormValues; set: Set; form: Form
                   size="compact-sm"
                   variant="subtle"
                   color="red"
-                  aria-label={`Stop skipping ${day}`}
+                  aria-label={_('meetings.repeatFields.stopSkipping', { date: day })}
                   onClick={() =>
                     props.set(
                       'exceptions',
@@ -66,7 +68,7 @@ function ExceptionDates(props: { values: MeetingFormValues; set: Set; form: Form
                     )
                   }
                 >
-                  Remove
+                  {_('common.action.remove')}
                 </Button>
               </Group>
             </li>
@@ -79,12 +81,13 @@ function ExceptionDates(props: { values: MeetingFormValues; set: Set; form: Form
 
 /** How a new meeting repeats: the choices that fit its start date, when the series ends, dates to skip. */
 export function RepeatFields(props: { values: MeetingFormValues; set: Set; form: FormState }) {
+  const { _ } = useLingui();
   const { values, set, form } = props;
   const choices = repeatChoices(values.startsAt);
   return (
     <Stack gap="sm">
       <NativeSelect
-        label="Repeats"
+        label={_('meetings.repeatFields.repeats')}
         name="rrule"
         value={values.repeat}
         onChange={(event) => {
@@ -97,20 +100,20 @@ export function RepeatFields(props: { values: MeetingFormValues; set: Set; form:
       {values.repeat !== 'none' ? (
         <>
           <Radio.Group
-            label="The series ends"
+            label={_('meetings.repeatFields.seriesEnds')}
             name="endKind"
             value={values.endKind}
             onChange={(value) => set('endKind', value === 'until' ? 'until' : 'count')}
           >
             <Group gap="lg" mt="xs">
-              <Radio value="count" label="After a number of meetings" />
-              <Radio value="until" label="On a date" />
+              <Radio value="count" label={_('meetings.repeatFields.afterCount')} />
+              <Radio value="until" label={_('meetings.repeatFields.onDate')} />
             </Group>
           </Radio.Group>
           {values.endKind === 'count' ? (
             <TextInput
               type="number"
-              label="Number of meetings"
+              label={_('meetings.repeatFields.count')}
               name="count"
               min={2}
               max={200}
@@ -122,7 +125,7 @@ export function RepeatFields(props: { values: MeetingFormValues; set: Set; form:
           ) : (
             <TextInput
               type="date"
-              label="Last date"
+              label={_('meetings.repeatFields.lastDate')}
               name="until"
               value={values.until}
               onChange={(event) => set('until', event.currentTarget.value)}

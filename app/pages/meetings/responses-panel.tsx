@@ -1,7 +1,8 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { type RsvpStatus, rsvpStatuses, rsvpStatusLabels } from '../../../common/enums.ts';
+import { type RsvpStatus, rsvpStatuses, rsvpStatusMessages } from '../../../common/enums.ts';
 import { apiGet } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { Meeting, RsvpEntry } from '../../api/types.ts';
@@ -20,19 +21,20 @@ const order: RsvpStatus[] = ['going', 'waitlisted', 'maybe', 'not_going'];
 
 /** Who answered what: going, on the wait list (in order), maybe, not going. */
 export function ResponsesPanel(props: { meeting: Meeting }) {
+  const { _ } = useLingui();
   const rsvps = useRsvps(props.meeting);
   return (
     <Card component="section" aria-labelledby="responses-title">
       <Title order={2} size="h3" id="responses-title" mb="sm">
-        Responses
+        {_('meetings.responses.title')}
       </Title>
       {rsvps.isPending ? (
-        <PageLoader label="Loading responses…" />
+        <PageLoader label={_('meetings.responses.loading')} />
       ) : rsvps.isError ? (
         <LoadError error={rsvps.error} onRetry={() => void rsvps.refetch()} />
       ) : rsvps.data.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No one has answered yet.
+          {_('meetings.responses.none')}
         </Text>
       ) : (
         <Stack gap="md">
@@ -45,7 +47,10 @@ export function ResponsesPanel(props: { meeting: Meeting }) {
               return (
                 <div key={status}>
                   <Title order={3} size="h5" id={id} mb={4}>
-                    {rsvpStatusLabels[status]} ({people.length})
+                    {_('meetings.responses.group', {
+                      status: _(rsvpStatusMessages[status]),
+                      count: people.length,
+                    })}
                   </Title>
                   <ol className="row-list" aria-labelledby={id}>
                     {people.map((entry) => (

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -35,6 +36,7 @@ function AssignDialog(props: {
   onClose: () => void;
   onAssign: (role: string, person: PickedMember | null) => Promise<boolean>;
 }) {
+  const { _ } = useLingui();
   const { row } = props;
   const [picked, setPicked] = useState<PickedMember | null>(row?.person ?? null);
   const form = useFormState();
@@ -51,12 +53,17 @@ function AssignDialog(props: {
     if (done) props.onClose();
   };
   return (
-    <Modal opened={row !== null} onClose={props.onClose} title={`Who is ${row?.role ?? ''}?`} centered>
+    <Modal
+      opened={row !== null}
+      onClose={props.onClose}
+      title={_('meetings.roles.assignTitle', { role: row?.role ?? '' })}
+      centered
+    >
       <Stack gap="md">
         <FormAlert message={form.message} />
         <MemberSelect
           slug={props.meeting.community.slug}
-          label={row?.role ?? 'Role'}
+          label={row?.role ?? _('meetings.roles.role')}
           value={picked}
           onChange={setPicked}
           error={form.error('userId')}
@@ -65,7 +72,7 @@ function AssignDialog(props: {
         {suggested.length > 0 ? (
           <Stack gap={4}>
             <Text size="sm" fw={600} id="suggested-title">
-              Suggested: members who have not taken this role yet
+              {_('meetings.roles.suggested')}
             </Text>
             <Group gap="xs" role="group" aria-labelledby="suggested-title">
               {suggested.slice(0, 5).map((person) => (
@@ -84,14 +91,14 @@ function AssignDialog(props: {
         <Group justify="flex-end" gap="sm">
           {row?.person ? (
             <Button variant="subtle" color="red" onClick={() => void save(null)} disabled={form.busy}>
-              Leave it open
+              {_('meetings.roles.leaveOpen')}
             </Button>
           ) : null}
           <Button variant="default" onClick={props.onClose}>
-            Cancel
+            {_('common.action.cancel')}
           </Button>
           <Button onClick={() => void save(picked)} loading={form.busy} disabled={!picked}>
-            Assign
+            {_('meetings.roles.assign')}
           </Button>
         </Group>
       </Stack>
@@ -101,6 +108,7 @@ function AssignDialog(props: {
 
 /** Facilitator, note-taker, host and the community's own roles: who takes each, volunteering, assigning. */
 export function RolesPanel(props: { meeting: Meeting }) {
+  const { _ } = useLingui();
   const { meeting } = props;
   const me = useMe();
   const queryClient = useQueryClient();
@@ -125,9 +133,9 @@ export function RolesPanel(props: { meeting: Meeting }) {
     setNotice(
       person
         ? person.id === me.data?.id
-          ? `You are ${role.toLowerCase()} for this meeting.`
-          : `${person.displayName} is ${role.toLowerCase()}.`
-        : `${role} is open.`,
+          ? _('meetings.roles.youAre', { role: role.toLowerCase() })
+          : _('meetings.roles.personIs', { name: person.displayName, role: role.toLowerCase() })
+        : _('meetings.roles.isOpen', { role }),
     );
     return true;
   };
@@ -136,7 +144,7 @@ export function RolesPanel(props: { meeting: Meeting }) {
     <Card component="section" aria-labelledby="roles-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="roles-title">
-          Roles
+          {_('meetings.roles.title')}
         </Title>
         <FormAlert message={form.message} />
         <StatusAlert message={notice} />
@@ -153,12 +161,12 @@ export function RolesPanel(props: { meeting: Meeting }) {
                     <Text size="sm" c={row.person ? undefined : 'dimmed'}>
                       {row.person ? (
                         <Anchor component={Link} to={`/people/${row.person.id}`} inherit>
-                          {mine ? 'You' : row.person.displayName}
+                          {mine ? _('meetings.roles.you') : row.person.displayName}
                         </Anchor>
                       ) : (
-                        'Open'
+                        _('meetings.roles.open')
                       )}
-                      {row.volunteered ? ' (volunteered)' : ''}
+                      {row.volunteered ? ` (${_('meetings.roles.volunteered')})` : ''}
                     </Text>
                   </Stack>
                   {open ? (
@@ -167,7 +175,7 @@ export function RolesPanel(props: { meeting: Meeting }) {
                         <Button
                           size="compact-sm"
                           variant="light"
-                          aria-label={`Volunteer as ${row.role.toLowerCase()}`}
+                          aria-label={_('meetings.roles.volunteerAs', { role: row.role.toLowerCase() })}
                           onClick={() =>
                             void form.run(() =>
                               assign(row.role, {
@@ -178,28 +186,28 @@ export function RolesPanel(props: { meeting: Meeting }) {
                           }
                           disabled={form.busy}
                         >
-                          Volunteer
+                          {_('meetings.roles.volunteer')}
                         </Button>
                       ) : null}
                       {mine && !meeting.abilities.assignRoles ? (
                         <Button
                           size="compact-sm"
                           variant="subtle"
-                          aria-label={`Step back as ${row.role.toLowerCase()}`}
+                          aria-label={_('meetings.roles.stepBackAs', { role: row.role.toLowerCase() })}
                           onClick={() => void form.run(() => assign(row.role, null))}
                           disabled={form.busy}
                         >
-                          Step back
+                          {_('meetings.roles.stepBack')}
                         </Button>
                       ) : null}
                       {meeting.abilities.assignRoles ? (
                         <Button
                           size="compact-sm"
                           variant="default"
-                          aria-label={`Assign ${row.role.toLowerCase()}`}
+                          aria-label={_('meetings.roles.assignRole', { role: row.role.toLowerCase() })}
                           onClick={() => setAssigning(row)}
                         >
-                          Assign
+                          {_('meetings.roles.assign')}
                         </Button>
                       ) : null}
                     </Group>

@@ -1,27 +1,27 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { type RsvpAnswer, rsvpAnswers } from '../../../common/enums.ts';
+import { type RsvpAnswer, rsvpAnswers, rsvpStatusMessages } from '../../../common/enums.ts';
 import { apiSend } from '../../api/client.ts';
 import { keys, useMe } from '../../api/queries.ts';
 import type { Meeting, RsvpResult } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { i18n } from '../../i18n/i18n.ts';
 
-const answerLabels: Record<RsvpAnswer, string> = { going: 'Going', maybe: 'Maybe', not_going: 'Not going' };
-
-/** What the viewer's answer means, in a sentence. */
+/** What the viewer's answer means, in a sentence (in the language shown). */
 function standing(status: RsvpResult['status'] | null, position: number | null): string | null {
   switch (status) {
     case 'going':
-      return 'You are going.';
+      return i18n._('meetings.rsvp.going');
     case 'maybe':
-      return 'You might come.';
+      return i18n._('meetings.rsvp.maybe');
     case 'not_going':
-      return 'You are not going.';
+      return i18n._('meetings.rsvp.notGoing');
     case 'waitlisted':
-      return `The meeting is full: you are on the wait list (position ${position ?? '?'}). You will be told if a place frees up.`;
+      return i18n._('meetings.rsvp.waitlisted', { position: position ?? '?' });
     default:
       return null;
   }
@@ -29,6 +29,7 @@ function standing(status: RsvpResult['status'] | null, position: number | null):
 
 /** Are you going? Three answers, the viewer's place, and the meeting as a calendar file. */
 export function RsvpPanel(props: { meeting: Meeting; started: boolean }) {
+  const { _ } = useLingui();
   const { meeting } = props;
   const me = useMe();
   const location = useLocation();
@@ -56,7 +57,7 @@ export function RsvpPanel(props: { meeting: Meeting; started: boolean }) {
     <Card component="section" aria-labelledby="rsvp-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="rsvp-title">
-          {props.started ? 'Your answer' : 'Are you going?'}
+          {props.started ? _('meetings.rsvp.titleStarted') : _('meetings.rsvp.title')}
         </Title>
         <FormAlert message={form.message} />
         {meeting.abilities.rsvp ? (
@@ -72,7 +73,7 @@ export function RsvpPanel(props: { meeting: Meeting; started: boolean }) {
                   onClick={() => void answer(value)}
                   disabled={form.busy}
                 >
-                  {answerLabels[value]}
+                  {_(rsvpStatusMessages[value])}
                 </Button>
               );
             })}
@@ -82,26 +83,28 @@ export function RsvpPanel(props: { meeting: Meeting; started: boolean }) {
         {!meeting.abilities.rsvp ? (
           <Text size="sm" c="dimmed">
             {cancelled
-              ? 'The meeting is cancelled.'
+              ? _('meetings.rsvp.cancelled')
               : props.started
-                ? 'This meeting has started or taken place.'
+                ? _('meetings.rsvp.started')
                 : me.data === null
                   ? null
                   : meeting.suspendedFromCommunity
-                    ? `You are suspended from ${meeting.community.name}: you cannot answer until the suspension ends.`
-                    : `Join ${meeting.community.name} to answer.`}
+                    ? _('meetings.rsvp.suspended', { community: meeting.community.name })
+                    : _('meetings.rsvp.join', { community: meeting.community.name })}
             {me.data === null && !cancelled && !props.started ? (
-              <>
-                <Anchor component={Link} to={`/signin?next=${encodeURIComponent(location.pathname)}`}>
-                  Sign in
-                </Anchor>{' '}
-                to answer.
-              </>
+              <Trans
+                id="meetings.rsvp.signIn"
+                components={{
+                  link: (
+                    <Anchor component={Link} to={`/signin?next=${encodeURIComponent(location.pathname)}`} />
+                  ),
+                }}
+              />
             ) : null}
           </Text>
         ) : null}
         <Anchor href={`/api/meetings/${meeting.id}/ics`} download size="sm">
-          Add to calendar (.ics)
+          {_('meetings.rsvp.addToCalendar')}
         </Anchor>
       </Stack>
     </Card>

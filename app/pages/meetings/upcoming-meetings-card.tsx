@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { CommunityHome } from '../../api/types.ts';
@@ -6,17 +7,18 @@ import { MeetingTime } from './meeting-time.tsx';
 
 /** The community home's next meetings (cancelled ones marked), with a way to all of them. */
 export function UpcomingMeetingsCard(props: { home: CommunityHome; slug: string }) {
+  const { _ } = useLingui();
   const { upcomingMeetings, viewer } = props.home;
   const next = upcomingMeetings.find((meeting) => meeting.status === 'scheduled');
   return (
     <Card component="section" aria-labelledby="upcoming-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="upcoming-title">
-          Next meetings
+          {_('meetings.upcoming.title')}
         </Title>
         {upcomingMeetings.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No meetings planned yet.
+            {_('meetings.upcoming.none')}
           </Text>
         ) : (
           <ul className="row-list" aria-labelledby="upcoming-title">
@@ -30,7 +32,7 @@ export function UpcomingMeetingsCard(props: { home: CommunityHome; slug: string 
                     {meeting.status === 'cancelled' ? <CancelledBadge /> : null}
                     {meeting.id === next?.id ? (
                       <Text span size="xs" c="dimmed">
-                        (next)
+                        {_('meetings.upcoming.next')}
                       </Text>
                     ) : null}
                     <KindBadge kind={meeting.kind} />
@@ -47,11 +49,11 @@ export function UpcomingMeetingsCard(props: { home: CommunityHome; slug: string 
         )}
         <Group gap="sm">
           <Anchor component={Link} to={`/communities/${props.slug}/meetings`} size="sm">
-            All meetings
+            {_('meetings.upcoming.all')}
           </Anchor>
           {viewer.canScheduleMeeting ? (
             <Button component={Link} to={`/communities/${props.slug}/meetings/new`} size="xs" variant="light">
-              Schedule a meeting
+              {_('meetings.newMeeting.title')}
             </Button>
           ) : null}
         </Group>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import {
   ActionIcon,
   Anchor,
@@ -42,6 +43,7 @@ function AddResource(props: {
   inList: Set<string>;
   onAdd: (resource: ResourceSummary) => void;
 }) {
+  const { _ } = useLingui();
   const [words, setWords] = useState('');
   const [query, setQuery] = useState<string | null>(null);
   const search = (event: FormEvent) => {
@@ -50,11 +52,11 @@ function AddResource(props: {
   };
   return (
     <Stack gap="sm">
-      <form onSubmit={search} aria-label="Find a resource to add">
+      <form onSubmit={search} aria-label={_('toolkit.collection.find')}>
         <Group gap="xs" align="flex-end" wrap="wrap">
           <TextInput
-            label="Find a resource to add"
-            description="Words from its title or description; leave empty to see the newest."
+            label={_('toolkit.collection.find')}
+            description={_('toolkit.collection.findHint')}
             name="q"
             type="search"
             value={words}
@@ -62,7 +64,7 @@ function AddResource(props: {
             style={{ flex: '1 1 14rem' }}
           />
           <Button type="submit" variant="light">
-            Find
+            {_('toolkit.collection.findButton')}
           </Button>
         </Group>
       </form>
@@ -79,8 +81,9 @@ function Candidates(props: {
   inList: Set<string>;
   onAdd: (resource: ResourceSummary) => void;
 }) {
+  const { _ } = useLingui();
   const list = useResources(props.slug, props.q ? { q: props.q } : {});
-  if (list.isPending) return <PageLoader label="Finding resources…" />;
+  if (list.isPending) return <PageLoader label={_('toolkit.collection.finding')} />;
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   const found = list.data.pages
     .flatMap((page) => page.data)
@@ -89,7 +92,7 @@ function Candidates(props: {
   if (found.length === 0) {
     return (
       <Text size="sm" c="dimmed" role="status">
-        No other resources match.
+        {_('toolkit.collection.noOther')}
       </Text>
     );
   }
@@ -97,7 +100,7 @@ function Candidates(props: {
     <Stack
       component="ul"
       gap={6}
-      aria-label="Resources you can add"
+      aria-label={_('toolkit.collection.candidates')}
       style={{ listStyle: 'none', margin: 0, padding: 0 }}
     >
       {found.map((resource) => (
@@ -110,9 +113,9 @@ function Candidates(props: {
               size="compact-sm"
               variant="light"
               onClick={() => props.onAdd(resource)}
-              aria-label={`Add ${resource.title}`}
+              aria-label={_('toolkit.collection.addNamed', { title: resource.title })}
             >
-              Add
+              {_('toolkit.collection.add')}
             </Button>
           </Group>
         </li>
@@ -123,6 +126,7 @@ function Candidates(props: {
 
 /** The ordered list; curators move items up and down, remove them, add more, then save. */
 function CollectionResources(props: { collection: CollectionDetail }) {
+  const { _ } = useLingui();
   const { collection } = props;
   const queryClient = useQueryClient();
   const form = useFormState();
@@ -146,7 +150,7 @@ function CollectionResources(props: { collection: CollectionDetail }) {
     focusLater(`move-${by === -1 ? (edge ? 'down' : 'up') : edge ? 'up' : 'down'}-${item.id}`);
   };
   const remove = (index: number) => {
-    const next = items.filter((_, at) => at !== index);
+    const next = items.filter((_item, at) => at !== index);
     change(next);
     const neighbour = next[index] ?? next[index - 1];
     focusLater(neighbour ? `remove-${neighbour.id}` : 'collection-save');
@@ -164,21 +168,19 @@ function CollectionResources(props: { collection: CollectionDetail }) {
       queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(collection.community.slug) }),
     ]);
     setDraft(null);
-    setNotice('The collection is saved.');
+    setNotice(_('toolkit.collection.saved'));
   };
   return (
     <Card component="section" aria-labelledby="collection-resources-title">
       <Stack gap="md">
         <Title order={2} size="h3" id="collection-resources-title">
-          Resources ({items.length})
+          {_('toolkit.tab.resources', { count: items.length })}
         </Title>
         <FormAlert message={form.message} />
         <StatusAlert message={notice} />
         {items.length === 0 ? (
           <Text size="sm" c="dimmed">
-            {curate
-              ? 'This collection is empty: find resources below to add them.'
-              : 'This collection is empty.'}
+            {curate ? _('toolkit.collection.emptyCurate') : _('toolkit.collection.empty')}
           </Text>
         ) : (
           <Stack component="ol" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -196,7 +198,7 @@ function CollectionResources(props: { collection: CollectionDetail }) {
                       <ActionIcon
                         id={`move-up-${resource.id}`}
                         variant="default"
-                        aria-label={`Move ${resource.title} up`}
+                        aria-label={_('toolkit.collection.moveUp', { title: resource.title })}
                         disabled={index === 0}
                         onClick={() => move(index, -1)}
                       >
@@ -205,7 +207,7 @@ function CollectionResources(props: { collection: CollectionDetail }) {
                       <ActionIcon
                         id={`move-down-${resource.id}`}
                         variant="default"
-                        aria-label={`Move ${resource.title} down`}
+                        aria-label={_('toolkit.collection.moveDown', { title: resource.title })}
                         disabled={index === items.length - 1}
                         onClick={() => move(index, 1)}
                       >
@@ -215,7 +217,7 @@ function CollectionResources(props: { collection: CollectionDetail }) {
                         id={`remove-${resource.id}`}
                         variant="default"
                         color="red"
-                        aria-label={`Remove ${resource.title} from the collection`}
+                        aria-label={_('toolkit.collection.removeFrom', { title: resource.title })}
                         onClick={() => remove(index)}
                       >
                         <span aria-hidden="true">×</span>
@@ -236,16 +238,16 @@ function CollectionResources(props: { collection: CollectionDetail }) {
                 loading={form.busy}
                 disabled={draft === null}
               >
-                Save the collection
+                {_('toolkit.collection.save')}
               </Button>
               {draft ? (
                 <Button variant="default" onClick={() => change(collection.resources)}>
-                  Undo changes
+                  {_('toolkit.collection.undo')}
                 </Button>
               ) : null}
               {draft ? (
                 <Text size="sm" c="dimmed">
-                  Unsaved changes
+                  {_('toolkit.collection.unsaved')}
                 </Text>
               ) : null}
             </Group>
@@ -262,6 +264,7 @@ function CollectionResources(props: { collection: CollectionDetail }) {
 }
 
 function EditCollectionDialog(props: { collection: CollectionDetail; onClose: () => void }) {
+  const { _ } = useLingui();
   const form = useFormState();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState(props.collection.title);
@@ -269,8 +272,8 @@ function EditCollectionDialog(props: { collection: CollectionDetail; onClose: ()
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) {
-      form.setFields({ title: 'Give the collection a title.' });
-      form.setMessage('Please correct the highlighted fields.');
+      form.setFields({ title: _('toolkit.curator.collectionTitleMissing') });
+      form.setMessage(_('toolkit.form.correctFields'));
       return;
     }
     const saved = await form.run(() =>
@@ -284,12 +287,16 @@ function EditCollectionDialog(props: { collection: CollectionDetail; onClose: ()
     props.onClose();
   };
   return (
-    <Modal opened onClose={props.onClose} title="Edit the collection" size="xl" centered>
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Edit the collection">
+    <Modal opened onClose={props.onClose} title={_('toolkit.collection.editTitle')} size="xl" centered>
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-label={_('toolkit.collection.editTitle')}
+      >
         <Stack gap="md">
           <FormAlert message={form.message} />
           <TextInput
-            label="Title"
+            label={_('toolkit.resourceForm.title')}
             name="title"
             required
             value={title}
@@ -298,19 +305,19 @@ function EditCollectionDialog(props: { collection: CollectionDetail; onClose: ()
             data-autofocus
           />
           <MarkdownField
-            label="Description"
+            label={_('toolkit.resourceForm.description')}
             name="description"
             value={description}
             onChange={setDescription}
             error={form.error('description')}
-            empty="The description will show here as it will look."
+            empty={_('toolkit.collection.descriptionEmpty')}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={props.onClose}>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
             <Button type="submit" loading={form.busy}>
-              Save changes
+              {_('common.action.saveChanges')}
             </Button>
           </Group>
         </Stack>
@@ -320,6 +327,7 @@ function EditCollectionDialog(props: { collection: CollectionDetail; onClose: ()
 }
 
 function CollectionView(props: { collection: CollectionDetail }) {
+  const { _ } = useLingui();
   const { collection } = props;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -332,26 +340,25 @@ function CollectionView(props: { collection: CollectionDetail }) {
         title={collection.title}
         documentTitle={`${collection.title} · ${collection.community.name}`}
         description={
-          <>
-            A collection in the Toolkit of{' '}
-            <Anchor component={Link} to={toolkitPath}>
-              {collection.community.name}
-            </Anchor>
-          </>
+          <Trans
+            id="toolkit.collection.inToolkit"
+            values={{ community: collection.community.name }}
+            components={{ link: <Anchor component={Link} to={toolkitPath} /> }}
+          />
         }
         breadcrumbs={[
           { label: collection.community.name, to: `/communities/${collection.community.slug}` },
           { label: 'Toolkit', to: toolkitPath },
         ]}
-        actionsLabel="Manage this collection"
+        actionsLabel={_('toolkit.collection.manage')}
         actions={
           collection.abilities.curate ? (
             <>
               <Button variant="default" onClick={() => setEditing(true)}>
-                Edit
+                {_('common.action.edit')}
               </Button>
               <Button variant="default" color="red" onClick={() => setDeleting(true)}>
-                Delete
+                {_('common.action.delete')}
               </Button>
             </>
           ) : null
@@ -359,7 +366,7 @@ function CollectionView(props: { collection: CollectionDetail }) {
       />
       <Stack gap="lg">
         {collection.descriptionHtml.trim() ? (
-          <Card component="section" aria-label="About this collection">
+          <Card component="section" aria-label={_('toolkit.collection.about')}>
             <Box style={{ overflowWrap: 'anywhere' }}>
               <Prose html={collection.descriptionHtml} empty="" />
             </Box>
@@ -370,9 +377,9 @@ function CollectionView(props: { collection: CollectionDetail }) {
       {editing ? <EditCollectionDialog collection={collection} onClose={() => setEditing(false)} /> : null}
       <ConfirmDialog
         opened={deleting}
-        title="Delete this collection?"
-        message="The list goes; the resources in it stay in the Toolkit."
-        confirmLabel="Delete collection"
+        title={_('toolkit.collection.deleteTitle')}
+        message={_('toolkit.collection.deleteMessage')}
+        confirmLabel={_('toolkit.collection.deleteConfirm')}
         onConfirm={async () => {
           await apiSend('DELETE', `/toolkit/collections/${collection.id}`);
           await queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(collection.community.slug) });

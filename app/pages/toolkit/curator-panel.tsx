@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
@@ -8,6 +9,7 @@ import { useFormState } from '../../hooks/use-form-state.ts';
 import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
 
 function AddTopicForm(props: { slug: string; toolkit: Toolkit }) {
+  const { _ } = useLingui();
   const form = useFormState();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
@@ -18,8 +20,8 @@ function AddTopicForm(props: { slug: string; toolkit: Toolkit }) {
     event.preventDefault();
     setDone(null);
     if (!name.trim()) {
-      form.setFields({ name: 'Name the topic.' });
-      form.setMessage('Please correct the highlighted fields.');
+      form.setFields({ name: _('toolkit.curator.nameTopic') });
+      form.setMessage(_('toolkit.form.correctFields'));
       return;
     }
     const created = await form.run(() =>
@@ -29,31 +31,31 @@ function AddTopicForm(props: { slug: string; toolkit: Toolkit }) {
       }),
     );
     if (!created) return;
-    setDone(`Topic “${name.trim()}” added.`);
+    setDone(_('toolkit.curator.topicAdded', { name: name.trim() }));
     setName('');
     await queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(props.slug) });
   };
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Add a topic">
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={_('toolkit.curator.addTopic')}>
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Add a topic
+          {_('toolkit.curator.addTopic')}
         </Title>
         <FormAlert message={form.message} />
         <StatusAlert message={done} />
         <TextInput
-          label="Topic name"
+          label={_('toolkit.curator.topicName')}
           name="name"
           value={name}
           onChange={(event) => setName(event.currentTarget.value)}
           error={form.error('name')}
         />
         <Select
-          label="Under"
-          description="Leave as “No parent” for a main topic, or choose one to make a sub-topic."
+          label={_('toolkit.curator.under')}
+          description={_('toolkit.curator.underHint')}
           name="parentId"
           data={[
-            { value: '', label: 'No parent' },
+            { value: '', label: _('toolkit.curator.noParent') },
             ...parents.map((topic) => ({ value: topic.id, label: topic.name })),
           ]}
           value={parentId}
@@ -63,7 +65,7 @@ function AddTopicForm(props: { slug: string; toolkit: Toolkit }) {
         />
         <Group>
           <Button type="submit" variant="light" loading={form.busy}>
-            Add topic
+            {_('toolkit.curator.addTopicButton')}
           </Button>
         </Group>
       </Stack>
@@ -72,6 +74,7 @@ function AddTopicForm(props: { slug: string; toolkit: Toolkit }) {
 }
 
 function AddCollectionForm(props: { slug: string }) {
+  const { _ } = useLingui();
   const form = useFormState();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
@@ -81,8 +84,8 @@ function AddCollectionForm(props: { slug: string }) {
     event.preventDefault();
     setDone(null);
     if (!title.trim()) {
-      form.setFields({ title: 'Give the collection a title.' });
-      form.setMessage('Please correct the highlighted fields.');
+      form.setFields({ title: _('toolkit.curator.collectionTitleMissing') });
+      form.setMessage(_('toolkit.form.correctFields'));
       return;
     }
     const created = await form.run(() =>
@@ -92,28 +95,32 @@ function AddCollectionForm(props: { slug: string }) {
       }),
     );
     if (!created) return;
-    setDone(`Collection “${title.trim()}” created.`);
+    setDone(_('toolkit.curator.collectionCreated', { title: title.trim() }));
     setTitle('');
     setDescription('');
     await queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(props.slug) });
   };
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Create a collection">
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={_('toolkit.curator.createCollection')}
+    >
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Create a collection
+          {_('toolkit.curator.createCollection')}
         </Title>
         <FormAlert message={form.message} />
         <StatusAlert message={done} />
         <TextInput
-          label="Collection title"
+          label={_('toolkit.curator.collectionTitle')}
           name="title"
           value={title}
           onChange={(event) => setTitle(event.currentTarget.value)}
           error={form.error('title')}
         />
         <TextInput
-          label="Collection description"
+          label={_('toolkit.curator.collectionDescription')}
           name="description"
           value={description}
           onChange={(event) => setDescription(event.currentTarget.value)}
@@ -121,7 +128,7 @@ function AddCollectionForm(props: { slug: string }) {
         />
         <Group>
           <Button type="submit" variant="light" loading={form.busy}>
-            Create collection
+            {_('toolkit.curator.createCollectionButton')}
           </Button>
         </Group>
       </Stack>
@@ -132,6 +139,7 @@ function AddCollectionForm(props: { slug: string }) {
 /** One topic in the curators' list: its name and count, renaming it in place, and deleting it. */
 function TopicRow(props: { slug: string; topic: Topic; parentName: string | null }) {
   const { topic } = props;
+  const { _ } = useLingui();
   const form = useFormState();
   const queryClient = useQueryClient();
   const [renaming, setRenaming] = useState(false);
@@ -150,8 +158,8 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
   const rename = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) {
-      form.setFields({ name: 'Name the topic.' });
-      form.setMessage('Please correct the highlighted fields.');
+      form.setFields({ name: _('toolkit.curator.nameTopic') });
+      form.setMessage(_('toolkit.form.correctFields'));
       return;
     }
     const saved = await form.run(() =>
@@ -165,12 +173,16 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
   return (
     <li>
       {renaming ? (
-        <form onSubmit={(event) => void rename(event)} noValidate aria-label={`Rename ${label}`}>
+        <form
+          onSubmit={(event) => void rename(event)}
+          noValidate
+          aria-label={_('toolkit.curator.renameLabel', { label })}
+        >
           <Stack gap="xs">
             <FormAlert message={form.message} />
             <Group gap="xs" align="flex-end" wrap="wrap">
               <TextInput
-                label={`New name for ${label}`}
+                label={_('toolkit.curator.newName', { label })}
                 name="name"
                 value={name}
                 onChange={(event) => setName(event.currentTarget.value)}
@@ -179,7 +191,7 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
                 ref={input}
               />
               <Button type="submit" size="sm" loading={form.busy}>
-                Save
+                {_('common.action.save')}
               </Button>
               <Button
                 size="sm"
@@ -190,7 +202,7 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
                   setRenaming(false);
                 }}
               >
-                Cancel
+                {_('common.action.cancel')}
               </Button>
             </Group>
           </Stack>
@@ -209,27 +221,27 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
               size="compact-sm"
               variant="subtle"
               onClick={() => setRenaming(true)}
-              aria-label={`Rename ${label}`}
+              aria-label={_('toolkit.curator.renameLabel', { label })}
             >
-              Rename
+              {_('toolkit.curator.rename')}
             </Button>
             <Button
               size="compact-sm"
               variant="subtle"
               color="red"
               onClick={() => setDeleting(true)}
-              aria-label={`Delete ${label}`}
+              aria-label={_('toolkit.curator.deleteLabel', { label })}
             >
-              Delete
+              {_('common.action.delete')}
             </Button>
           </Group>
         </Group>
       )}
       <ConfirmDialog
         opened={deleting}
-        title={`Delete the topic “${label}”?`}
-        message="Resources keep everything else; they are no longer filed under this topic."
-        confirmLabel="Delete topic"
+        title={_('toolkit.curator.deleteTitle', { label })}
+        message={_('toolkit.curator.deleteMessage')}
+        confirmLabel={_('toolkit.curator.deleteConfirm')}
         onConfirm={async () => {
           await apiSend('DELETE', `/toolkit/topics/${topic.id}`);
           await refresh();
@@ -242,20 +254,26 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
 
 /** The topics with their sub-topics under them, for renaming and deleting. */
 function TopicList(props: { slug: string; topics: Topic[] }) {
+  const { _ } = useLingui();
   const parents = props.topics
     .filter((topic) => topic.parentId === null)
     .sort((a, b) => a.name.localeCompare(b.name));
   if (parents.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        No topics yet.
+        {_('toolkit.curator.noTopics')}
       </Text>
     );
   }
   const children = (id: string) =>
     props.topics.filter((topic) => topic.parentId === id).sort((a, b) => a.name.localeCompare(b.name));
   return (
-    <Stack component="ul" gap={6} aria-label="Topics" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+    <Stack
+      component="ul"
+      gap={6}
+      aria-label={_('toolkit.card.topics')}
+      style={{ listStyle: 'none', margin: 0, padding: 0 }}
+    >
       {parents.flatMap((parent) => [
         <TopicRow key={parent.id} slug={props.slug} topic={parent} parentName={null} />,
         ...children(parent.id).map((child) => (
@@ -268,16 +286,17 @@ function TopicList(props: { slug: string; topics: Topic[] }) {
 
 /** For curators: topics (with sub-topics) and collections. Resources join collections on each collection's page. */
 export function CuratorPanel(props: { slug: string; toolkit: Toolkit }) {
+  const { _ } = useLingui();
   return (
     <Card component="section" aria-labelledby="curate-title">
       <Title order={2} size="h3" id="curate-title" mb="xs">
-        Curate the Toolkit
+        {_('toolkit.curator.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Topics group resources for the filter; a collection is an ordered list you put together on its page.
+        {_('toolkit.curator.intro')}
       </Text>
       <Title order={3} size="h4" mb="xs">
-        Topics
+        {_('toolkit.card.topics')}
       </Title>
       <TopicList slug={props.slug} topics={props.toolkit.topics} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" mt="lg">

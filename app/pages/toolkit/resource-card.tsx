@@ -1,22 +1,23 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { resourceKindLabels } from '../../../common/enums.ts';
+import { resourceKindMessages } from '../../../common/enums.ts';
 import type { ResourceSummary } from '../../api/toolkit.ts';
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** The counts of a resource, as one line of text. */
 export function ResourceCounts(props: {
   resource: Pick<ResourceSummary, 'viewCount' | 'downloadCount' | 'useCount' | 'commentCount'>;
 }) {
+  const { _ } = useLingui();
   const { resource } = props;
   return (
     <Text size="sm" c="dimmed">
-      {plural(resource.viewCount, 'view', 'views')} ·{' '}
-      {plural(resource.downloadCount, 'download', 'downloads')} · used{' '}
-      {plural(resource.useCount, 'time', 'times')} · {plural(resource.commentCount, 'comment', 'comments')}
+      {_('toolkit.card.counts', {
+        views: resource.viewCount,
+        downloads: resource.downloadCount,
+        uses: resource.useCount,
+        comments: resource.commentCount,
+      })}
     </Text>
   );
 }
@@ -30,6 +31,7 @@ export function ResourceCard(props: {
   headingLevel?: 3 | 4;
   collectionId?: string;
 }) {
+  const { _ } = useLingui();
   const { resource } = props;
   const headingId = `resource-${resource.id}`;
   return (
@@ -37,11 +39,11 @@ export function ResourceCard(props: {
       <Stack gap={6}>
         <Group gap="xs" wrap="wrap">
           <Badge variant="light" tt="none" size="sm">
-            {resourceKindLabels[resource.kind]}
+            {_(resourceKindMessages[resource.kind])}
           </Badge>
           {resource.featured ? (
             <Badge color="amber" variant="light" tt="none" size="sm">
-              Featured
+              {_('toolkit.card.featured')}
             </Badge>
           ) : null}
         </Group>
@@ -63,7 +65,7 @@ export function ResourceCard(props: {
           </Text>
         ) : null}
         {resource.topics.length > 0 ? (
-          <Group gap={4} wrap="wrap" aria-label="Topics">
+          <Group gap={4} wrap="wrap" aria-label={_('toolkit.card.topics')}>
             {resource.topics.map((topic) => (
               <Badge key={topic.id} color="gray" variant="outline" tt="none" size="sm">
                 {topic.name}

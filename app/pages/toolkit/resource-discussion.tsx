@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -19,6 +20,7 @@ interface RepliesProps {
 }
 
 function Replies(props: RepliesProps & { onChanged: () => Promise<void> }) {
+  const { _ } = useLingui();
   const { thread, replies } = props;
   const top = replies.filter((post) => post.parentId === null);
   const under = (id: string) => replies.filter((post) => post.parentId === id);
@@ -26,7 +28,7 @@ function Replies(props: RepliesProps & { onChanged: () => Promise<void> }) {
     <Stack gap="sm">
       {top.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No comments yet. Ask a question or say how it went.
+          {_('toolkit.discussion.noComments')}
         </Text>
       ) : (
         <Stack component="ol" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -65,21 +67,21 @@ function Replies(props: RepliesProps & { onChanged: () => Promise<void> }) {
       {props.more ? (
         <Group>
           <Button variant="default" onClick={props.onLoadMore} loading={props.loadingMore}>
-            Load more comments
+            {_('toolkit.discussion.loadMore')}
           </Button>
         </Group>
       ) : null}
       {thread.abilities.reply ? (
         <ReplyForm
           threadId={thread.id}
-          label="Comment"
-          submitLabel="Post comment"
+          label={_('toolkit.discussion.comment')}
+          submitLabel={_('toolkit.discussion.post')}
           withPreview
           onDone={props.onChanged}
         />
       ) : thread.locked ? (
         <Text size="sm" c="dimmed">
-          This discussion is locked: it takes no new comments.
+          {_('toolkit.discussion.locked')}
         </Text>
       ) : null}
     </Stack>
@@ -108,17 +110,18 @@ function ThreadReplies(props: RepliesProps & { resource: Resource }) {
 }
 
 function StartedDiscussion(props: { resource: Resource; threadId: string }) {
+  const { _ } = useLingui();
   const thread = useThread(props.threadId);
-  if (thread.isPending) return <PageLoader label="Loading the discussion…" />;
+  if (thread.isPending) return <PageLoader label={_('toolkit.discussion.loading')} />;
   if (thread.isError) return <LoadError error={thread.error} onRetry={() => void thread.refetch()} />;
   const first = thread.data.pages[0];
-  if (!first) return <PageLoader label="Loading the discussion…" />;
+  if (!first) return <PageLoader label={_('toolkit.discussion.loading')} />;
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        {first.replyCount === 1 ? '1 comment' : `${first.replyCount} comments`} ·{' '}
+        {_('toolkit.discussion.count', { count: first.replyCount })} ·{' '}
         <Anchor component={Link} to={`/discussions/${first.id}`} inherit>
-          Open as a thread
+          {_('toolkit.discussion.openThread')}
         </Anchor>
       </Text>
       <ThreadReplies
@@ -135,6 +138,7 @@ function StartedDiscussion(props: { resource: Resource; threadId: string }) {
 
 /** The resource's own discussion: a thread in its community, started by the first person to comment. */
 export function ResourceDiscussion(props: { resource: Resource }) {
+  const { _ } = useLingui();
   const { resource } = props;
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
@@ -146,9 +150,7 @@ export function ResourceDiscussion(props: { resource: Resource }) {
       await apiSend<{ id: string }>('POST', `/resources/${resource.id}/discussion`);
       await queryClient.invalidateQueries({ queryKey: toolkitKeys.resource(resource.id) });
     } catch (caught) {
-      setError(
-        caught instanceof ApiError ? caught.message : 'The discussion could not be started. Try again.',
-      );
+      setError(caught instanceof ApiError ? caught.message : _('toolkit.discussion.startFailed'));
     } finally {
       setBusy(false);
     }
@@ -157,24 +159,24 @@ export function ResourceDiscussion(props: { resource: Resource }) {
     <Card component="section" aria-labelledby="resource-discussion-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="resource-discussion-title">
-          Discussion
+          {_('toolkit.discussion.title')}
         </Title>
         {resource.discussionId ? (
           <StartedDiscussion resource={resource} threadId={resource.discussionId} />
         ) : resource.abilities.comment ? (
           <>
             <Text size="sm" c="dimmed">
-              Questions, tips and how it went, in the community’s discussions.
+              {_('toolkit.discussion.intro')}
             </Text>
             <Group>
               <Button variant="light" onClick={() => void start()} loading={busy}>
-                Start the discussion
+                {_('toolkit.discussion.start')}
               </Button>
             </Group>
           </>
         ) : (
           <Text size="sm" c="dimmed">
-            No one has started a discussion about this resource yet.
+            {_('toolkit.discussion.none')}
           </Text>
         )}
         {error ? (

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import {
   Button,
   FileInput,
@@ -13,7 +14,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { type ResourceKind, resourceKindLabels, resourceKinds } from '../../../common/enums.ts';
+import { type ResourceKind, resourceKindMessages, resourceKinds } from '../../../common/enums.ts';
 import { apiSend } from '../../api/client.ts';
 import {
   fileKinds,
@@ -46,13 +47,12 @@ export function topicOptions(
     }));
 }
 
-/** The server's upload allow-list (its lib/files/allow-list.ts), for the file picker and its hint. */
-const allowedFileTypes =
-  'PDF, Word, Excel, PowerPoint, OpenDocument, plain text, CSV, Markdown, PNG, JPEG, GIF, WebP, MP4 or MP3';
+/**
+ * The server's upload allow-list (its lib/files/allow-list.ts), for the file picker; the hint names the
+ * same types (toolkit.resourceForm.fileHint).
+ */
 const acceptedExtensions =
   '.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.txt,.csv,.md,.markdown,.png,.jpg,.jpeg,.gif,.webp,.mp4,.mp3';
-
-const kindOptions = resourceKinds.map((kind) => ({ value: kind, label: resourceKindLabels[kind] }));
 
 /**
  * Adding a resource (a link, a file or an article) or editing one (`resource` set: the file stays).
@@ -67,6 +67,7 @@ export function ResourceFormDialog(props: {
   uploadMaxMb?: number;
   onClose: () => void;
 }) {
+  const { _ } = useLingui();
   const editing = props.resource;
   const form = useFormState();
   const navigate = useNavigate();
@@ -92,13 +93,13 @@ export function ResourceFormDialog(props: {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const missing: Record<string, string> = {};
-    if (!title.trim()) missing.title = 'Give the resource a title.';
-    if (needsUrl && !url.trim()) missing.url = 'Enter the address (https://…).';
-    if (needsFile && !file) missing.file = 'Choose the file to share.';
-    if (kind === 'article' && !body.trim()) missing.body = 'Write the article (in Markdown).';
+    if (!title.trim()) missing.title = _('toolkit.resourceForm.titleMissing');
+    if (needsUrl && !url.trim()) missing.url = _('toolkit.resourceForm.urlMissing');
+    if (needsFile && !file) missing.file = _('toolkit.resourceForm.fileMissing');
+    if (kind === 'article' && !body.trim()) missing.body = _('toolkit.resourceForm.bodyMissing');
     if (Object.keys(missing).length > 0) {
       form.setFields(missing);
-      form.setMessage('Please correct the highlighted fields.');
+      form.setMessage(_('toolkit.form.correctFields'));
       return;
     }
     const id = await form.run(async () => {
@@ -136,21 +137,21 @@ export function ResourceFormDialog(props: {
     <Modal
       opened={props.opened}
       onClose={close}
-      title={editing ? 'Edit the resource' : 'Add a resource'}
+      title={editing ? _('toolkit.resourceForm.editTitle') : _('toolkit.tab.add')}
       size="xl"
       centered
     >
       <form
         onSubmit={(event) => void submit(event)}
         noValidate
-        aria-label={editing ? 'Edit the resource' : 'Add a resource'}
+        aria-label={editing ? _('toolkit.resourceForm.editTitle') : _('toolkit.tab.add')}
       >
         <Stack gap="md">
           <FormAlert message={form.message} />
           <Select
-            label="Kind"
+            label={_('toolkit.tab.kind')}
             name="kind"
-            data={kindOptions}
+            data={resourceKinds.map((value) => ({ value, label: _(resourceKindMessages[value]) }))}
             value={kind}
             onChange={(value) => {
               if (!value) return;
@@ -161,11 +162,11 @@ export function ResourceFormDialog(props: {
             allowDeselect={false}
             error={form.error('kind')}
             disabled={Boolean(editing)}
-            description={editing ? 'The kind of a resource stays as it was added.' : undefined}
+            description={editing ? _('toolkit.resourceForm.kindFixed') : undefined}
             data-autofocus
           />
           <TextInput
-            label="Title"
+            label={_('toolkit.resourceForm.title')}
             name="title"
             required
             maxLength={200}
@@ -175,16 +176,27 @@ export function ResourceFormDialog(props: {
           />
           {choosesSource ? (
             <Radio.Group
-              label="How do you share it?"
+              label={_('toolkit.resourceForm.source')}
               name="source"
               value={source}
               onChange={(value) => setSource(value === 'link' ? 'link' : 'upload')}
             >
               <Group gap="lg" mt={6}>
-                <Radio value="upload" label={kind === 'video' ? 'Upload an MP4 file' : 'Upload a file'} />
+                <Radio
+                  value="upload"
+                  label={
+                    kind === 'video'
+                      ? _('toolkit.resourceForm.uploadMp4')
+                      : _('toolkit.resourceForm.uploadFile')
+                  }
+                />
                 <Radio
                   value="link"
-                  label={kind === 'video' ? 'Link to YouTube or Vimeo' : 'Link to the document'}
+                  label={
+                    kind === 'video'
+                      ? _('toolkit.resourceForm.linkVideo')
+                      : _('toolkit.resourceForm.linkDocument')
+                  }
                 />
               </Group>
             </Radio.Group>
@@ -193,10 +205,10 @@ export function ResourceFormDialog(props: {
             <TextInput
               label={
                 kind === 'video'
-                  ? 'Video address (YouTube or Vimeo)'
+                  ? _('toolkit.resourceForm.videoAddress')
                   : isFileKind
-                    ? 'Address of the document'
-                    : 'Address'
+                    ? _('toolkit.resourceForm.documentAddress')
+                    : _('toolkit.resourceForm.address')
               }
               name="url"
               type="url"
@@ -209,13 +221,13 @@ export function ResourceFormDialog(props: {
           ) : null}
           {needsFile ? (
             <FileInput
-              label="File"
+              label={_('toolkit.resourceForm.file')}
               name="file"
-              description={`${allowedFileTypes}; ${props.uploadMaxMb ?? 25} MB at most.`}
+              description={_('toolkit.resourceForm.fileHint', { max: props.uploadMaxMb ?? 25 })}
               accept={acceptedExtensions}
               required
               clearable
-              clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
+              clearButtonProps={{ 'aria-label': _('toolkit.resourceForm.removeFile') }}
               value={file}
               onChange={setFile}
               // The server's reason is shown here too: in a long dialog the alert may be out of view.
@@ -223,19 +235,19 @@ export function ResourceFormDialog(props: {
             />
           ) : null}
           <MarkdownField
-            label="Description"
+            label={_('toolkit.resourceForm.description')}
             name="description"
-            description="What it is and how you use it. Markdown works: **bold**, lists, links."
+            description={_('toolkit.resourceForm.descriptionHint')}
             value={description}
             onChange={setDescription}
             error={form.error('description')}
-            empty="Your description will show here as it will look."
+            empty={_('toolkit.resourceForm.descriptionEmpty')}
           />
           {kind === 'article' ? (
             <Textarea
-              label="Article text"
+              label={_('toolkit.resourceForm.article')}
               name="body"
-              description="Markdown works."
+              description={_('toolkit.resourceForm.articleHint')}
               autosize
               minRows={6}
               maxRows={20}
@@ -245,22 +257,26 @@ export function ResourceFormDialog(props: {
             />
           ) : null}
           <MultiSelect
-            label="Topics"
+            label={_('toolkit.resourceForm.topics')}
             name="topicIds"
             data={topicOptions(props.topics)}
             value={topicIds}
             onChange={setTopicIds}
             searchable
             clearable
-            placeholder={props.topics.length === 0 ? 'No topics yet' : 'Choose topics'}
+            placeholder={
+              props.topics.length === 0
+                ? _('toolkit.resourceForm.noTopics')
+                : _('toolkit.resourceForm.chooseTopics')
+            }
             error={form.error('topicIds')}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
             <Button type="submit" loading={form.busy}>
-              {editing ? 'Save changes' : 'Add resource'}
+              {editing ? _('common.action.saveChanges') : _('toolkit.resourceForm.submitAdd')}
             </Button>
           </Group>
         </Stack>

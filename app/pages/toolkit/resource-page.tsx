@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import {
   Anchor,
   AspectRatio,
@@ -14,7 +15,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { resourceKindLabels } from '../../../common/enums.ts';
+import { resourceKindMessages } from '../../../common/enums.ts';
 import { apiSend, errorMessage } from '../../api/client.ts';
 import { fileSize, type Resource, toolkitKeys, useResource, useToolkit } from '../../api/toolkit.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -30,24 +31,25 @@ import { ResourceUses } from './resource-uses.tsx';
 
 /** The link, video, image or file the resource carries. */
 function ResourceContent(props: { resource: Resource }) {
+  const { _ } = useLingui();
   const { resource } = props;
   const queryClient = useQueryClient();
   const { embed, file } = resource;
   const linkLabel =
     resource.kind === 'tool'
-      ? 'Open the tool'
+      ? _('toolkit.resource.openTool')
       : resource.kind === 'video'
-        ? 'Watch the video'
+        ? _('toolkit.resource.watchVideo')
         : file === null && resource.kind !== 'link' && resource.kind !== 'article'
-          ? 'Open the document'
-          : 'Open the link';
+          ? _('toolkit.resource.openDocument')
+          : _('toolkit.resource.openLink');
   return (
     <Stack gap="sm">
       {embed ? (
         <AspectRatio ratio={16 / 9} maw={720}>
           <iframe
             src={embed.embedUrl}
-            title={`Video: ${embed.title || resource.title}`}
+            title={_('toolkit.resource.videoTitle', { title: embed.title || resource.title })}
             sandbox="allow-scripts allow-same-origin allow-presentation"
             allow="fullscreen; picture-in-picture"
             referrerPolicy="strict-origin-when-cross-origin"
@@ -59,7 +61,7 @@ function ResourceContent(props: { resource: Resource }) {
       {file?.isImage && file.viewUrl ? (
         <Image
           src={file.viewUrl}
-          alt={`Preview of ${resource.title}`}
+          alt={_('toolkit.resource.preview', { title: resource.title })}
           maw={720}
           radius="sm"
           fit="contain"
@@ -79,7 +81,7 @@ function ResourceContent(props: { resource: Resource }) {
               }, 1500);
             }}
           >
-            Download
+            {_('toolkit.resource.download')}
           </Button>
         ) : null}
         {resource.url ? (
@@ -90,10 +92,14 @@ function ResourceContent(props: { resource: Resource }) {
             rel="noopener nofollow ugc"
             variant={file ? 'default' : 'filled'}
           >
-            {embed ? `Watch on ${embed.provider === 'youtube' ? 'YouTube' : 'Vimeo'}` : linkLabel}
+            {embed
+              ? _('toolkit.resource.watchOn', {
+                  provider: embed.provider === 'youtube' ? 'YouTube' : 'Vimeo',
+                })
+              : linkLabel}
             <Box component="span" className="visually-hidden">
               {' '}
-              (opens in a new tab)
+              {_('toolkit.resource.newTab')}
             </Box>
           </Button>
         ) : null}
@@ -113,9 +119,10 @@ function ResourceContent(props: { resource: Resource }) {
 
 /** Editing needs the community's topics; the dialog opens once they are loaded. */
 function EditResourceDialog(props: { resource: Resource; onClose: () => void }) {
+  const { _ } = useLingui();
   const toolkit = useToolkit(props.resource.community.slug);
   if (toolkit.isError) {
-    return <FormAlert message={`The form could not be opened: ${errorMessage(toolkit.error)}`} />;
+    return <FormAlert message={_('toolkit.resource.formFailed', { error: errorMessage(toolkit.error) })} />;
   }
   if (toolkit.isPending) return null;
   return (
@@ -130,6 +137,7 @@ function EditResourceDialog(props: { resource: Resource; onClose: () => void }) 
 }
 
 function FeatureButton(props: { resource: Resource; onError: (message: string) => void }) {
+  const { _ } = useLingui();
   const { resource } = props;
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
@@ -149,12 +157,13 @@ function FeatureButton(props: { resource: Resource; onError: (message: string) =
   };
   return (
     <Button variant="default" onClick={() => void toggle()} loading={busy}>
-      {resource.featured ? 'Unfeature' : 'Feature'}
+      {resource.featured ? _('toolkit.resource.unfeature') : _('toolkit.resource.feature')}
     </Button>
   );
 }
 
 function ResourceView(props: { resource: Resource }) {
+  const { _ } = useLingui();
   const { resource } = props;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -179,13 +188,13 @@ function ResourceView(props: { resource: Resource }) {
       <>
         {resource.abilities.edit ? (
           <Button variant="default" onClick={() => setEditing(true)}>
-            Edit
+            {_('common.action.edit')}
           </Button>
         ) : null}
         {resource.abilities.feature ? <FeatureButton resource={resource} onError={setActionError} /> : null}
         {resource.abilities.delete ? (
           <Button variant="default" color="red" onClick={() => setDeleting(true)}>
-            Delete
+            {_('common.action.delete')}
           </Button>
         ) : null}
       </>
@@ -196,28 +205,27 @@ function ResourceView(props: { resource: Resource }) {
         title={resource.title}
         documentTitle={`${resource.title} · ${resource.community.name}`}
         description={
-          <>
-            {resourceKindLabels[resource.kind]} in the Toolkit of{' '}
-            <Anchor component={Link} to={toolkitPath}>
-              {resource.community.name}
-            </Anchor>
-          </>
+          <Trans
+            id="toolkit.resource.kindIn"
+            values={{ kind: _(resourceKindMessages[resource.kind]), community: resource.community.name }}
+            components={{ link: <Anchor component={Link} to={toolkitPath} /> }}
+          />
         }
         actions={actions}
-        actionsLabel="Manage this resource"
+        actionsLabel={_('toolkit.resource.manage')}
         breadcrumbs={breadcrumbs}
       />
       <Stack gap="lg">
         <FormAlert message={actionError} />
-        <Card component="section" aria-label="About this resource">
+        <Card component="section" aria-label={_('toolkit.resource.about')}>
           <Stack gap="md">
             <Group gap="xs" wrap="wrap">
               <Badge variant="light" tt="none">
-                {resourceKindLabels[resource.kind]}
+                {_(resourceKindMessages[resource.kind])}
               </Badge>
               {resource.featured ? (
                 <Badge color="amber" variant="light" tt="none">
-                  Featured
+                  {_('toolkit.card.featured')}
                 </Badge>
               ) : null}
               {resource.topics.map((topic) => (
@@ -227,20 +235,22 @@ function ResourceView(props: { resource: Resource }) {
               ))}
             </Group>
             <Text size="sm">
-              Added by{' '}
-              <Text span fw={600} inherit>
-                {resource.author?.displayName ?? 'a former member'}
-              </Text>{' '}
-              <Text span c="dimmed" inherit>
-                ·{' '}
-                <time dateTime={resource.createdAt} title={dateTime(resource.createdAt)}>
-                  {relativeTime(resource.createdAt)}
-                </time>
-              </Text>
+              <Trans
+                id="toolkit.resource.addedBy"
+                values={{
+                  name: resource.author?.displayName ?? _('toolkit.resource.formerMember'),
+                  when: relativeTime(resource.createdAt),
+                }}
+                components={{
+                  name: <Text span fw={600} inherit />,
+                  dimmed: <Text span c="dimmed" inherit />,
+                  time: <time dateTime={resource.createdAt} title={dateTime(resource.createdAt)} />,
+                }}
+              />
             </Text>
             <ResourceCounts resource={resource} />
             <Box style={{ overflowWrap: 'anywhere' }}>
-              <Prose html={resource.descriptionHtml} empty="No description." />
+              <Prose html={resource.descriptionHtml} empty={_('toolkit.resource.noDescription')} />
             </Box>
             <ResourceContent resource={resource} />
           </Stack>
@@ -248,17 +258,17 @@ function ResourceView(props: { resource: Resource }) {
         {resource.kind === 'article' ? (
           <Card component="section" aria-labelledby="resource-article-title">
             <Title order={2} size="h3" id="resource-article-title" mb="sm">
-              Article
+              {_('toolkit.resource.article')}
             </Title>
             <Box style={{ overflowWrap: 'anywhere' }}>
-              <Prose html={resource.bodyHtml} empty="This article has no text yet." />
+              <Prose html={resource.bodyHtml} empty={_('toolkit.resource.noArticle')} />
             </Box>
           </Card>
         ) : null}
         {resource.collections.length > 0 ? (
           <Card component="section" aria-labelledby="resource-collections-title">
             <Title order={2} size="h3" id="resource-collections-title" mb="sm">
-              In collections
+              {_('toolkit.resource.inCollections')}
             </Title>
             <Stack component="ul" gap={4} style={{ margin: 0, paddingLeft: '1.25rem' }}>
               {resource.collections.map((collection) => (
@@ -277,9 +287,9 @@ function ResourceView(props: { resource: Resource }) {
       {editing ? <EditResourceDialog resource={resource} onClose={() => setEditing(false)} /> : null}
       <ConfirmDialog
         opened={deleting}
-        title="Delete this resource?"
-        message="It disappears from the Toolkit, its collections and search."
-        confirmLabel="Delete resource"
+        title={_('toolkit.resource.deleteTitle')}
+        message={_('toolkit.resource.deleteMessage')}
+        confirmLabel={_('toolkit.resource.deleteConfirm')}
         onConfirm={async () => {
           await apiSend('DELETE', `/resources/${resource.id}`);
           await queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(resource.community.slug) });

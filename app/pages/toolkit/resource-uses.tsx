@@ -1,7 +1,8 @@
+import { useLingui } from '@lingui/react';
 import { Box, Button, Card, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type ResourceUseKind, resourceUseKindLabels, resourceUseKinds } from '../../../common/enums.ts';
+import { type ResourceUseKind, resourceUseKindMessages, resourceUseKinds } from '../../../common/enums.ts';
 import { apiSend } from '../../api/client.ts';
 import { type Resource, type ResourceUse, toolkitKeys, useResourceUses } from '../../api/toolkit.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
@@ -30,6 +31,7 @@ function UseForm(props: {
   onDone: (message: string) => void;
   onCancel?: () => void;
 }) {
+  const { _ } = useLingui();
   const form = useFormState();
   const refresh = useRefreshUses(props.resource.id);
   const [kind, setKind] = useState<ResourceUseKind>(props.existing?.kind ?? 'used');
@@ -37,8 +39,8 @@ function UseForm(props: {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (story.length > storyLimit) {
-      form.setFields({ story: 'Use at most 5,000 characters.' });
-      form.setMessage('Please correct the highlighted fields.');
+      form.setFields({ story: _('toolkit.uses.tooLong') });
+      form.setMessage(_('toolkit.form.correctFields'));
       return;
     }
     const saved = await form.run(async () => {
@@ -57,18 +59,18 @@ function UseForm(props: {
     });
     if (!saved) return;
     await refresh();
-    props.onDone(props.existing ? 'Your record is updated.' : 'Thank you: your use is recorded.');
+    props.onDone(props.existing ? _('toolkit.uses.updated') : _('toolkit.uses.recorded'));
   };
   return (
     <form
       onSubmit={(event) => void submit(event)}
       noValidate
-      aria-label={props.existing ? 'Change your record' : 'I used this'}
+      aria-label={props.existing ? _('toolkit.uses.changeRecord') : _('toolkit.uses.iUsedThis')}
     >
       <Stack gap="sm">
         <FormAlert message={form.message} />
         <Radio.Group
-          label="What did you do with it?"
+          label={_('toolkit.uses.whatDid')}
           name="kind"
           value={kind}
           onChange={(value) => setKind(value as ResourceUseKind)}
@@ -76,14 +78,14 @@ function UseForm(props: {
         >
           <Group gap="lg" mt={6}>
             {resourceUseKinds.map((value) => (
-              <Radio key={value} value={value} label={resourceUseKindLabels[value]} />
+              <Radio key={value} value={value} label={_(resourceUseKindMessages[value])} />
             ))}
           </Group>
         </Radio.Group>
         <Textarea
-          label="What happened"
+          label={_('toolkit.uses.whatHappened')}
           name="story"
-          description="Optional: who you used it with, what worked, what you changed. Markdown works."
+          description={_('toolkit.uses.storyHint')}
           autosize
           minRows={3}
           maxRows={10}
@@ -93,11 +95,11 @@ function UseForm(props: {
         />
         <Group gap="sm">
           <Button type="submit" loading={form.busy}>
-            {props.existing ? 'Save' : 'Record my use'}
+            {props.existing ? _('common.action.save') : _('toolkit.uses.recordUse')}
           </Button>
           {props.onCancel ? (
             <Button variant="default" onClick={props.onCancel}>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
           ) : null}
         </Group>
@@ -112,6 +114,7 @@ function ViewerUse(props: {
   use: { id: string; kind: ResourceUseKind; story: string };
   onNotice: (message: string) => void;
 }) {
+  const { _ } = useLingui();
   const refresh = useRefreshUses(props.resource.id);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -129,10 +132,10 @@ function ViewerUse(props: {
     );
   }
   return (
-    <Paper withBorder p="sm" component="section" aria-label="Your record">
+    <Paper withBorder p="sm" component="section" aria-label={_('toolkit.uses.yourRecord')}>
       <Stack gap="xs">
         <Text size="sm" fw={600}>
-          You recorded: {resourceUseKindLabels[props.use.kind]}
+          {_('toolkit.uses.youRecorded', { kind: _(resourceUseKindMessages[props.use.kind]) })}
         </Text>
         {props.use.story ? (
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -141,22 +144,22 @@ function ViewerUse(props: {
         ) : null}
         <Group gap="xs">
           <Button size="compact-sm" variant="subtle" onClick={() => setEditing(true)}>
-            Change your record
+            {_('toolkit.uses.changeRecord')}
           </Button>
           <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(true)}>
-            Delete your record
+            {_('toolkit.uses.deleteRecord')}
           </Button>
         </Group>
       </Stack>
       <ConfirmDialog
         opened={deleting}
-        title="Delete your record?"
-        message="Your “I used this” record and its story are removed from the resource."
-        confirmLabel="Delete record"
+        title={_('toolkit.uses.deleteRecordTitle')}
+        message={_('toolkit.uses.deleteRecordMessage')}
+        confirmLabel={_('toolkit.uses.deleteRecordConfirm')}
         onConfirm={async () => {
           await apiSend('DELETE', `/resources/${props.resource.id}/uses/${props.use.id}`);
           await refresh();
-          props.onNotice('Your record is deleted.');
+          props.onNotice(_('toolkit.uses.deleted'));
         }}
         onClose={() => setDeleting(false)}
       />
@@ -166,16 +169,17 @@ function ViewerUse(props: {
 
 /** One person's record in the list; curators may remove it. */
 function UseItem(props: { resource: Resource; use: ResourceUse }) {
+  const { _ } = useLingui();
   const { use } = props;
   const refresh = useRefreshUses(props.resource.id);
   const [deleting, setDeleting] = useState(false);
-  const name = use.person?.displayName ?? 'A former member';
+  const name = use.person?.displayName ?? _('toolkit.uses.formerMember');
   return (
-    <Paper withBorder p="sm" component="article" aria-label={`Record from ${name}`}>
+    <Paper withBorder p="sm" component="article" aria-label={_('toolkit.uses.recordFrom', { name })}>
       <Stack gap="xs">
         <PostMeta author={use.person} createdAt={use.createdAt} editedAt={null} />
         <Text size="sm" fw={600}>
-          {resourceUseKindLabels[use.kind]}
+          {_(resourceUseKindMessages[use.kind])}
         </Text>
         {use.storyHtml ? (
           <Box style={{ overflowWrap: 'anywhere' }}>
@@ -185,16 +189,16 @@ function UseItem(props: { resource: Resource; use: ResourceUse }) {
         {props.resource.abilities.curate ? (
           <Group gap="xs">
             <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(true)}>
-              Remove
+              {_('common.action.remove')}
             </Button>
           </Group>
         ) : null}
       </Stack>
       <ConfirmDialog
         opened={deleting}
-        title="Remove this record?"
-        message={`${name}’s “I used this” record is removed from the resource.`}
-        confirmLabel="Remove record"
+        title={_('toolkit.uses.removeTitle')}
+        message={_('toolkit.uses.removeMessage', { name })}
+        confirmLabel={_('toolkit.uses.removeConfirm')}
         onConfirm={async () => {
           await apiSend('DELETE', `/resources/${props.resource.id}/uses/${use.id}`);
           await refresh();
@@ -206,15 +210,16 @@ function UseItem(props: { resource: Resource; use: ResourceUse }) {
 }
 
 function UseList(props: { resource: Resource }) {
+  const { _ } = useLingui();
   const list = useResourceUses(props.resource.id);
-  if (list.isPending) return <PageLoader label="Loading who used it…" />;
+  if (list.isPending) return <PageLoader label={_('toolkit.uses.loading')} />;
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   const ownId = props.resource.viewerUse?.id;
   const uses = list.data.pages.flatMap((page) => page.data).filter((use) => use.id !== ownId);
   if (uses.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        {ownId ? 'No one else has recorded using it yet.' : 'No one has recorded using it yet.'}
+        {ownId ? _('toolkit.uses.noOneElse') : _('toolkit.uses.noOne')}
       </Text>
     );
   }
@@ -234,7 +239,7 @@ function UseList(props: { resource: Resource }) {
             onClick={() => void list.fetchNextPage()}
             loading={list.isFetchingNextPage}
           >
-            Load more
+            {_('common.action.loadMore')}
           </Button>
         </Group>
       ) : null}
@@ -244,13 +249,14 @@ function UseList(props: { resource: Resource }) {
 
 /** "I used this": the viewer's record (or the form to make one) and everyone else's. */
 export function ResourceUses(props: { resource: Resource }) {
+  const { _ } = useLingui();
   const { resource } = props;
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Card component="section" aria-labelledby="resource-uses-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="resource-uses-title">
-          I used this ({resource.useCount})
+          {_('toolkit.uses.title', { count: resource.useCount })}
         </Title>
         <StatusAlert message={notice} />
         {resource.viewerUse ? (

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import {
   Anchor,
   Button,
@@ -13,7 +14,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { resourceKindLabels, resourceKinds } from '../../../common/enums.ts';
+import { resourceKindMessages, resourceKinds } from '../../../common/enums.ts';
 import { type ResourceFilters, type Toolkit, useResources, useToolkit } from '../../api/toolkit.ts';
 import { EmptyState, LoadError } from '../../components/page-states.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
@@ -24,9 +25,10 @@ import { ResourceFormDialog, topicOptions } from './resource-form.tsx';
 
 /** Placeholder cards while a list loads. */
 export function CardSkeletons(props: { count?: number }) {
+  const { _ } = useLingui();
   return (
-    <Stack gap="sm" role="status" aria-label="Loading resources">
-      {Array.from({ length: props.count ?? 3 }, (_, index) => (
+    <Stack gap="sm" role="status" aria-label={_('toolkit.tab.loading')}>
+      {Array.from({ length: props.count ?? 3 }, (_item, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholders
         <Skeleton key={index} height={96} radius="md" />
       ))}
@@ -41,6 +43,7 @@ function ResourceList(props: {
   canAdd: boolean;
   onAdd: () => void;
 }) {
+  const { _ } = useLingui();
   const list = useResources(props.slug, props.filters);
   if (list.isPending) return <CardSkeletons />;
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
@@ -52,7 +55,7 @@ function ResourceList(props: {
         action={
           props.canAdd ? (
             <Button variant="light" mt="sm" onClick={props.onAdd}>
-              Add a resource
+              {_('toolkit.tab.add')}
             </Button>
           ) : undefined
         }
@@ -75,24 +78,13 @@ function ResourceList(props: {
             onClick={() => void list.fetchNextPage()}
             loading={list.isFetchingNextPage}
           >
-            Load more
+            {_('common.action.loadMore')}
           </Button>
         </Group>
       ) : null}
     </Stack>
   );
 }
-
-const kindFilterOptions = [
-  { value: '', label: 'All kinds' },
-  ...resourceKinds.map((kind) => ({ value: kind, label: resourceKindLabels[kind] })),
-];
-
-const sortOptions = [
-  { value: 'newest', label: 'Newest first' },
-  { value: 'popular', label: 'Most popular' },
-  { value: 'title', label: 'Title (A–Z)' },
-];
 
 /** The list's filters from the address (unknown values are left out). */
 function filtersFrom(params: URLSearchParams): ResourceFilters {
@@ -108,6 +100,7 @@ function filtersFrom(params: URLSearchParams): ResourceFilters {
 }
 
 function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
+  const { _ } = useLingui();
   const { slug, toolkit } = props;
   const [adding, setAdding] = useState(false);
   // The filters live in the address, so Back, reload and a shared link keep them.
@@ -135,7 +128,7 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
       {toolkit.featured.length > 0 ? (
         <Card component="section" aria-labelledby="featured-title">
           <Title order={2} size="h3" id="featured-title" mb="sm">
-            Featured resources
+            {_('toolkit.tab.featured')}
           </Title>
           <SimpleGrid
             component="ul"
@@ -155,16 +148,16 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
         <Stack gap="md">
           <Group justify="space-between" gap="sm" wrap="wrap">
             <Title order={2} size="h3" id="resources-title">
-              Resources ({toolkit.counts.resources})
+              {_('toolkit.tab.resources', { count: toolkit.counts.resources })}
             </Title>
             {toolkit.abilities.contribute ? (
-              <Button onClick={() => setAdding(true)}>Add a resource</Button>
+              <Button onClick={() => setAdding(true)}>{_('toolkit.tab.add')}</Button>
             ) : null}
           </Group>
-          <form aria-label="Search the Toolkit" onSubmit={search}>
+          <form aria-label={_('toolkit.tab.search')} onSubmit={search}>
             <Group gap="xs" align="flex-end" wrap="wrap">
               <TextInput
-                label="Search the Toolkit"
+                label={_('toolkit.tab.search')}
                 name="q"
                 type="search"
                 value={words}
@@ -172,29 +165,32 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
                 style={{ flex: '1 1 14rem' }}
               />
               <Button type="submit" variant="light">
-                Search
+                {_('common.action.search')}
               </Button>
             </Group>
           </form>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
             <Select
-              label="Kind"
-              data={kindFilterOptions}
+              label={_('toolkit.tab.kind')}
+              data={[
+                { value: '', label: _('toolkit.tab.allKinds') },
+                ...resourceKinds.map((kind) => ({ value: kind, label: _(resourceKindMessages[kind]) })),
+              ]}
               value={filters.kind ?? ''}
               onChange={(value) => setFilter('kind', value)}
               allowDeselect={false}
             />
             <Select
-              label="Topic"
-              data={[{ value: '', label: 'All topics' }, ...topicOptions(toolkit.topics, true)]}
+              label={_('toolkit.tab.topic')}
+              data={[{ value: '', label: _('toolkit.tab.allTopics') }, ...topicOptions(toolkit.topics, true)]}
               value={filters.topicId ?? ''}
               onChange={(value) => setFilter('topicId', value)}
               allowDeselect={false}
             />
             <Select
-              label="Collection"
+              label={_('toolkit.tab.collection')}
               data={[
-                { value: '', label: 'All collections' },
+                { value: '', label: _('toolkit.tab.allCollections') },
                 ...toolkit.collections.map((collection) => ({
                   value: collection.id,
                   label: collection.title,
@@ -205,8 +201,12 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
               allowDeselect={false}
             />
             <Select
-              label="Sort by"
-              data={sortOptions}
+              label={_('toolkit.tab.sortBy')}
+              data={[
+                { value: 'newest', label: _('toolkit.tab.newest') },
+                { value: 'popular', label: _('toolkit.tab.popular') },
+                { value: 'title', label: _('toolkit.tab.byTitle') },
+              ]}
               value={filters.sort ?? 'newest'}
               onChange={(value) => setFilter('sort', value === 'newest' ? null : value)}
               allowDeselect={false}
@@ -215,7 +215,7 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
           <ResourceList
             slug={slug}
             filters={filters}
-            empty={filtered ? 'No resources match' : 'No resources yet — add the first'}
+            empty={filtered ? _('toolkit.tab.noMatch') : _('toolkit.tab.empty')}
             canAdd={toolkit.abilities.contribute && !filtered}
             onAdd={() => setAdding(true)}
           />
@@ -224,7 +224,7 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
       {toolkit.collections.length > 0 ? (
         <Card component="section" aria-labelledby="collections-title">
           <Title order={2} size="h3" id="collections-title" mb="sm">
-            Collections
+            {_('toolkit.tab.collections')}
           </Title>
           <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {toolkit.collections.map((collection) => (
@@ -233,7 +233,7 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
                   {collection.title}
                 </Anchor>{' '}
                 <Text span size="sm" c="dimmed">
-                  ({collection.resourceCount} {collection.resourceCount === 1 ? 'resource' : 'resources'})
+                  {_('toolkit.tab.collectionCount', { count: collection.resourceCount })}
                 </Text>
               </li>
             ))}
