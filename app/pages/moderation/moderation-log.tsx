@@ -30,7 +30,7 @@ function What(props: { entry: ModerationEntry }) {
       {entry.thread ? (
         <Trans
           id="moderation.log.inThread"
-          values={{ action: label, thread: <>{entry.thread.title}</> }}
+          values={{ action: <>{label}</>, thread: <>{entry.thread.title}</> }}
           components={{
             link: (
               <Anchor
