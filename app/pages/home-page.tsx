@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Box, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useInstitution, useMe } from '../api/queries.ts';
@@ -12,14 +13,15 @@ function profileIsSparse(me: Me): boolean {
 }
 
 function SignedInHome(props: { me: Me; institutionName: string }) {
+  const { _ } = useLingui();
   const { me } = props;
   const firstName = me.displayName.split(/\s+/)[0] ?? me.displayName;
   return (
     <>
       <PageHeader
-        title={`Welcome, ${firstName}`}
-        documentTitle="Home"
-        description={`Your place in the communities of practice of ${props.institutionName}.`}
+        title={_('home.signedIn.title', { name: firstName })}
+        documentTitle={_('home.signedIn.documentTitle')}
+        description={_('home.signedIn.description', { institution: props.institutionName })}
       />
       <WhatsNewSection />
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg">
@@ -27,15 +29,14 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
           <Card>
             <Stack gap="xs" h="100%">
               <Title order={2} size="h3">
-                Complete your profile
+                {_('home.profile.title')}
               </Title>
               <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
-                Add your unit, a short bio and what you know about, so colleagues can find you when they need
-                your expertise.
+                {_('home.profile.text')}
               </Text>
               <Group>
                 <Button component={Link} to="/settings/profile" variant="light">
-                  Edit your profile
+                  {_('home.profile.action')}
                 </Button>
               </Group>
             </Stack>
@@ -44,15 +45,14 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
         <Card>
           <Stack gap="xs" h="100%">
             <Title order={2} size="h3">
-              Find people
+              {_('home.people.title')}
             </Title>
             <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
-              Who knows about assessment, open science or community building? Search colleagues by name, unit
-              or expertise.
+              {_('home.people.text')}
             </Text>
             <Group>
               <Button component={Link} to="/people" variant="light">
-                Find people
+                {_('home.people.action')}
               </Button>
             </Group>
           </Stack>
@@ -60,15 +60,14 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
         <Card>
           <Stack gap="xs" h="100%">
             <Title order={2} size="h3">
-              Communities
+              {_('home.communities.title')}
             </Title>
             <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
-              Groups of people who share a practice and meet regularly to learn from each other. Find one
-              where you belong, or start a new one.
+              {_('home.communities.text')}
             </Text>
             <Group>
               <Button component={Link} to="/communities" variant="light">
-                Browse communities
+                {_('home.communities.action')}
               </Button>
             </Group>
           </Stack>
@@ -77,18 +76,17 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
           <Card>
             <Stack gap="xs" h="100%">
               <Title order={2} size="h3">
-                Start a community
+                {_('home.start.title')}
               </Title>
               <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
-                Have a practice or a question to explore with colleagues? Propose a community; the
-                coordinators review it and help you start.
+                {_('home.start.text')}
               </Text>
               <Group gap="md">
                 <Button component={Link} to="/proposals/new" variant="light">
-                  Propose a community
+                  {_('home.start.action')}
                 </Button>
                 <Anchor component={Link} to="/contact" size="sm">
-                  Get in touch first
+                  {_('home.start.contact')}
                 </Anchor>
               </Group>
             </Stack>
@@ -96,35 +94,26 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
         )}
       </SimpleGrid>
       <Text size="sm" mt="xl" c="dimmed">
-        Signed in as {me.email}.{' '}
-        <Anchor component={Link} to={`/people/${me.id}`} size="sm">
-          View your profile
-        </Anchor>
+        <Trans
+          id="home.signedIn.as"
+          values={{ email: <>{me.email}</> }}
+          components={{ link: <Anchor component={Link} to={`/people/${me.id}`} size="sm" /> }}
+        />
       </Text>
     </>
   );
 }
 
+/** The landing page's three highlights: their catalog ids and icons. */
 const highlights = [
-  {
-    title: 'Meet',
-    text: 'Regular meetings, workshops and conversations across faculties and services.',
-    Icon: CalendarIcon,
-  },
-  {
-    title: 'Share',
-    text: 'A toolkit of resources your community curates and actually uses.',
-    Icon: BookIcon,
-  },
-  {
-    title: 'Grow',
-    text: 'See what your community achieves, and the value it creates over time.',
-    Icon: SproutIcon,
-  },
-];
+  { titleId: 'home.landing.meet.title', textId: 'home.landing.meet.text', Icon: CalendarIcon },
+  { titleId: 'home.landing.share.title', textId: 'home.landing.share.text', Icon: BookIcon },
+  { titleId: 'home.landing.grow.title', textId: 'home.landing.grow.text', Icon: SproutIcon },
+] as const;
 
 function Landing(props: { institutionName: string }) {
-  useDocumentTitle('Welcome');
+  const { _ } = useLingui();
+  useDocumentTitle(_('home.landing.documentTitle'));
   return (
     <Stack gap={48} py={{ base: 'md', sm: 40 }}>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing={48} style={{ alignItems: 'center' }}>
@@ -138,22 +127,21 @@ function Landing(props: { institutionName: string }) {
             tabIndex={-1}
             data-page-title
           >
-            Learn with colleagues who share your practice
+            {_('home.landing.title')}
           </Title>
           <Text size="lg" c="dimmed" maw={560}>
-            Communities of practice are voluntary groups that meet regularly to learn from each other. Find
-            one where you belong, meet colleagues across units, or start a new one.
+            {_('home.landing.intro')}
           </Text>
           <Group gap="sm">
             <Button component={Link} to="/signup" size="md">
-              Sign up
+              {_('home.landing.signUp')}
             </Button>
             <Button component={Link} to="/signin" size="md" variant="default">
-              Sign in
+              {_('home.landing.signIn')}
             </Button>
           </Group>
           <Anchor component={Link} to="/communities" fw={600}>
-            Browse the communities
+            {_('home.landing.browse')}
           </Anchor>
         </Stack>
         <Box visibleFrom="md">
@@ -161,28 +149,27 @@ function Landing(props: { institutionName: string }) {
         </Box>
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
-        {highlights.map(({ title, text, Icon }) => (
-          <Group key={title} align="flex-start" wrap="nowrap" gap="md">
+        {highlights.map(({ titleId, textId, Icon }) => (
+          <Group key={titleId} align="flex-start" wrap="nowrap" gap="md">
             <ThemeIcon variant="light" radius="md" size={40}>
               <Icon size={22} />
             </ThemeIcon>
             <Stack gap={2}>
               <Title order={2} size="h3">
-                {title}
+                {_(titleId)}
               </Title>
               <Text size="sm" c="dimmed">
-                {text}
+                {_(textId)}
               </Text>
             </Stack>
           </Group>
         ))}
       </SimpleGrid>
       <Text size="sm" c="dimmed">
-        Thinking of starting a community, or need support for one?{' '}
-        <Anchor component={Link} to="/contact" size="sm">
-          Get in touch with the coordinators
-        </Anchor>
-        .
+        <Trans
+          id="home.landing.contact"
+          components={{ link: <Anchor component={Link} to="/contact" size="sm" /> }}
+        />
       </Text>
     </Stack>
   );

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -16,6 +17,7 @@ function isInternal(url: string): boolean {
 
 /** /notifications: the notification centre, newest first. */
 export function NotificationsPage() {
+  const { _ } = useLingui();
   const queryClient = useQueryClient();
   const list = useInfiniteQuery({
     queryKey: keys.notifications,
@@ -47,12 +49,12 @@ export function NotificationsPage() {
   return (
     <>
       <PageHeader
-        title="Notifications"
-        description="What happened in your communities and your account."
+        title={_('notifications.page.title')}
+        description={_('notifications.page.description')}
         actions={
           unread > 0 ? (
             <Button variant="default" onClick={() => markAll.mutate()} loading={markAll.isPending}>
-              Mark all as read
+              {_('notifications.page.markAllRead')}
             </Button>
           ) : null
         }
@@ -63,8 +65,8 @@ export function NotificationsPage() {
       ) : list.isError ? (
         <LoadError error={list.error} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title="You are all caught up">
-          Notifications about your account and your communities will appear here.
+        <EmptyState title={_('notifications.page.emptyTitle')}>
+          {_('notifications.page.emptyBody')}
         </EmptyState>
       ) : (
         <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -80,7 +82,7 @@ export function NotificationsPage() {
                   <Group gap="xs">
                     {item.read ? null : (
                       <Badge size="sm" variant="light" color="forest" tt="none">
-                        Unread
+                        {_('notifications.item.unread')}
                       </Badge>
                     )}
                     {isInternal(item.url) ? (
@@ -103,9 +105,9 @@ export function NotificationsPage() {
                     variant="subtle"
                     size="xs"
                     onClick={() => markRead.mutate(item.id)}
-                    aria-label={`Mark as read: ${item.title}`}
+                    aria-label={_('notifications.item.markReadLabel', { title: item.title })}
                   >
-                    Mark as read
+                    {_('notifications.item.markRead')}
                   </Button>
                 )}
               </Group>
@@ -120,7 +122,7 @@ export function NotificationsPage() {
             onClick={() => void list.fetchNextPage()}
             loading={list.isFetchingNextPage}
           >
-            Load more
+            {_('common.action.loadMore')}
           </Button>
         </Group>
       ) : null}

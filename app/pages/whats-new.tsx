@@ -1,16 +1,13 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { resourceKindLabels } from '../../common/enums.ts';
+import { resourceKindMessages } from '../../common/enums.ts';
 import { useWhatsNew } from '../api/queries.ts';
 import type { MeetingCard, WhatsNew, WhatsNewThread } from '../api/types.ts';
 import { LoadError, PageLoader } from '../components/page-states.tsx';
 import { dateTime, momentIn, relativeTime } from '../lib/dates.ts';
 import { useViewerZone } from './meetings/meeting-time.tsx';
-
-function replyText(count: number): string {
-  return count === 1 ? '1 reply' : `${count} replies`;
-}
 
 const rowBorder = { borderTop: '1px solid var(--mantine-color-gray-3)' };
 
@@ -67,6 +64,7 @@ function AnnouncementRow(props: { thread: WhatsNewThread; first: boolean }) {
 }
 
 function ActiveThreadRow(props: { thread: WhatsNewThread; first: boolean }) {
+  const { _ } = useLingui();
   const { thread } = props;
   return (
     <li style={props.first ? undefined : rowBorder}>
@@ -82,12 +80,13 @@ function ActiveThreadRow(props: { thread: WhatsNewThread; first: boolean }) {
           </Anchor>
           {thread.unread ? (
             <Badge color="red" variant="filled" tt="none" size="sm">
-              Unread
+              {_('home.whatsNew.unread')}
             </Badge>
           ) : null}
         </Group>
         <Text size="sm" c="dimmed">
-          <CommunityLink community={thread.community} /> · {replyText(thread.replyCount)}
+          <CommunityLink community={thread.community} /> ·{' '}
+          {_('home.whatsNew.replies', { count: thread.replyCount })}
         </Text>
       </Stack>
     </li>
@@ -97,6 +96,7 @@ function ActiveThreadRow(props: { thread: WhatsNewThread; first: boolean }) {
 type FeaturedResource = WhatsNew['featuredResources'][number];
 
 function FeaturedResourceRow(props: { resource: FeaturedResource; first: boolean }) {
+  const { _ } = useLingui();
   const { resource } = props;
   return (
     <li style={props.first ? undefined : rowBorder}>
@@ -110,7 +110,7 @@ function FeaturedResourceRow(props: { resource: FeaturedResource; first: boolean
           {resource.title}
         </Anchor>
         <Text size="sm" c="dimmed">
-          {resourceKindLabels[resource.kind]} · <CommunityLink community={resource.community} />
+          {_(resourceKindMessages[resource.kind])} · <CommunityLink community={resource.community} />
         </Text>
       </Stack>
     </li>
@@ -139,10 +139,11 @@ function MeetingRow(props: { meeting: MeetingCard; zone: string; first: boolean 
  * and featured Toolkit resources.
  */
 export function WhatsNewSection() {
+  const { _ } = useLingui();
   const query = useWhatsNew();
   const zone = useViewerZone();
   let body: ReactNode;
-  if (query.isPending) body = <PageLoader label="Loading what's new…" />;
+  if (query.isPending) body = <PageLoader label={_('home.whatsNew.loading')} />;
   else if (query.isError) body = <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   else {
     const { announcements, activeThreads, upcomingMeetings, featuredResources } = query.data;
@@ -150,9 +151,9 @@ export function WhatsNewSection() {
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
         <Part
           id="whats-new-announcements"
-          title="Announcements"
+          title={_('home.whatsNew.announcements')}
           count={announcements.length}
-          empty="No announcements yet."
+          empty={_('home.whatsNew.announcementsEmpty')}
         >
           {announcements.map((thread, index) => (
             <AnnouncementRow key={thread.id} thread={thread} first={index === 0} />
@@ -160,16 +161,13 @@ export function WhatsNewSection() {
         </Part>
         <Part
           id="whats-new-discussions"
-          title="Active discussions"
+          title={_('home.whatsNew.discussions')}
           count={activeThreads.length}
           empty={
-            <>
-              No discussions yet — start one in{' '}
-              <Anchor component={Link} to="/communities" inherit>
-                a community
-              </Anchor>
-              .
-            </>
+            <Trans
+              id="home.whatsNew.discussionsEmpty"
+              components={{ link: <Anchor component={Link} to="/communities" inherit /> }}
+            />
           }
         >
           {activeThreads.map((thread, index) => (
@@ -178,15 +176,13 @@ export function WhatsNewSection() {
         </Part>
         <Part
           id="whats-new-meetings"
-          title="Your next meetings"
+          title={_('home.whatsNew.meetings')}
           count={upcomingMeetings.length}
           empty={
-            <>
-              Nothing planned.{' '}
-              <Anchor component={Link} to="/calendar" inherit>
-                Open your calendar
-              </Anchor>
-            </>
+            <Trans
+              id="home.whatsNew.meetingsEmpty"
+              components={{ link: <Anchor component={Link} to="/calendar" inherit /> }}
+            />
           }
         >
           {upcomingMeetings.map((meeting, index) => (
@@ -195,9 +191,9 @@ export function WhatsNewSection() {
         </Part>
         <Part
           id="whats-new-resources"
-          title="Featured in the Toolkit"
+          title={_('home.whatsNew.resources')}
           count={featuredResources.length}
-          empty="Leaders have not featured any resources yet."
+          empty={_('home.whatsNew.resourcesEmpty')}
         >
           {featuredResources.map((resource, index) => (
             <FeaturedResourceRow key={resource.id} resource={resource} first={index === 0} />
@@ -209,15 +205,15 @@ export function WhatsNewSection() {
   return (
     <Stack component="section" aria-labelledby="whats-new-title" gap="md" mb="xl">
       <Title order={2} id="whats-new-title">
-        What's new in your communities
+        {_('home.whatsNew.title')}
       </Title>
       {body}
       {query.isSuccess && query.data.upcomingMeetings.length > 0 ? (
         <Text size="sm">
-          <Anchor component={Link} to="/calendar">
-            Open your calendar
-          </Anchor>{' '}
-          for all your meetings and a feed for your calendar app.
+          <Trans
+            id="home.whatsNew.calendar"
+            components={{ link: <Anchor component={Link} to="/calendar" /> }}
+          />
         </Text>
       ) : null}
     </Stack>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -11,6 +12,7 @@ export function ConfirmDialog(props: {
   onConfirm: () => Promise<unknown>;
   onClose: () => void;
 }) {
+  const { _ } = useLingui();
   const form = useFormState();
   const close = () => {
     form.reset();
@@ -30,7 +32,7 @@ export function ConfirmDialog(props: {
         <Text size="sm">{props.message}</Text>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={close} data-autofocus>
-            Keep it
+            {_('discussions.confirm.keep')}
           </Button>
           <Button color="red" onClick={() => void confirm()} loading={form.busy}>
             {props.confirmLabel}

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ const editSchema = z.object({ title: threadTitleField, body: postBodyField });
 
 /** Edit the title and opening post; the previous version is kept by the server. */
 export function EditThreadForm(props: { thread: Thread; onDone: () => Promise<void>; onCancel: () => void }) {
+  const { _ } = useLingui();
   const form = useFormState();
   const [title, setTitle] = useState(props.thread.title);
   const [body, setBody] = useState(props.thread.body);
@@ -26,11 +28,11 @@ export function EditThreadForm(props: { thread: Thread; onDone: () => Promise<vo
     if (saved) await props.onDone();
   };
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Edit the opening post">
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={_('discussions.edit.formLabel')}>
       <Stack gap="md">
         <FormAlert message={form.message} />
         <TextInput
-          label="Title"
+          label={_('discussions.form.title')}
           name="title"
           value={title}
           onChange={(event) => setTitle(event.currentTarget.value)}
@@ -38,19 +40,19 @@ export function EditThreadForm(props: { thread: Thread; onDone: () => Promise<vo
           autoFocus
         />
         <MarkdownField
-          label="Message"
+          label={_('discussions.form.message')}
           name="body"
           value={body}
           onChange={setBody}
           error={form.error('body')}
-          empty="Your message will show here as it will look."
+          empty={_('discussions.form.messagePreviewEmpty')}
         />
         <Group gap="sm">
           <Button type="submit" loading={form.busy}>
-            Save changes
+            {_('common.action.saveChanges')}
           </Button>
           <Button variant="default" onClick={props.onCancel}>
-            Cancel
+            {_('common.action.cancel')}
           </Button>
         </Group>
       </Stack>

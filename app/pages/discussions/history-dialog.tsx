@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Box, Divider, Modal, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -10,18 +11,19 @@ import { dateTime } from '../../lib/dates.ts';
 type Revision = z.infer<typeof revisionSchema>;
 
 function Revisions(props: { threadId: string; postId: string | null }) {
+  const { _ } = useLingui();
   const revisions = useQuery({
     queryKey: ['threads', props.threadId, 'revisions', props.postId ?? 'opening'],
     queryFn: () =>
       apiGet<Revision[]>(`/threads/${props.threadId}/revisions`, { postId: props.postId ?? undefined }),
   });
-  if (revisions.isPending) return <PageLoader label="Loading the history" />;
+  if (revisions.isPending) return <PageLoader label={_('discussions.history.loading')} />;
   if (revisions.isError)
     return <LoadError error={revisions.error} onRetry={() => void revisions.refetch()} />;
   if (revisions.data.length === 0) {
     return (
-      <EmptyState title="No earlier versions">
-        This post has not been changed, or its history is not shown.
+      <EmptyState title={_('discussions.history.emptyTitle')}>
+        {_('discussions.history.emptyBody')}
       </EmptyState>
     );
   }
@@ -32,8 +34,14 @@ function Revisions(props: { threadId: string; postId: string | null }) {
           {index > 0 ? <Divider mb="md" /> : null}
           <Stack gap={4}>
             <Text size="sm" c="dimmed">
-              Replaced on <time dateTime={revision.createdAt}>{dateTime(revision.createdAt)}</time> by{' '}
-              {revision.editedBy?.displayName ?? 'a former member'}
+              <Trans
+                id="discussions.history.replaced"
+                values={{
+                  date: dateTime(revision.createdAt),
+                  name: <>{revision.editedBy?.displayName ?? _('discussions.common.formerMemberLower')}</>,
+                }}
+                components={{ time: <time dateTime={revision.createdAt} /> }}
+              />
             </Text>
             {revision.title ? (
               <Title order={3} size="h5">
@@ -41,7 +49,7 @@ function Revisions(props: { threadId: string; postId: string | null }) {
               </Title>
             ) : null}
             <Box style={{ overflowWrap: 'anywhere' }}>
-              <Prose html={revision.bodyHtml} empty="(empty)" />
+              <Prose html={revision.bodyHtml} empty={_('discussions.history.empty')} />
             </Box>
           </Stack>
         </li>
@@ -57,8 +65,15 @@ export function HistoryDialog(props: {
   postId: string | null;
   onClose: () => void;
 }) {
+  const { _ } = useLingui();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title="Earlier versions" size="lg" centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={_('discussions.history.title')}
+      size="lg"
+      centered
+    >
       {props.opened ? <Revisions threadId={props.threadId} postId={props.postId} /> : null}
     </Modal>
   );

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Group, Pill, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -25,6 +26,7 @@ export function MentionPicker(props: {
   onRemove: (id: string) => void;
   error?: string | boolean | undefined;
 }) {
+  const { _ } = useLingui();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const results = useQuery({
@@ -39,16 +41,16 @@ export function MentionPicker(props: {
   const byId = new Map(found.map((person) => [person.id, person]));
   const nothingFound =
     search.trim().length < 2
-      ? 'Type at least two letters of a name'
+      ? _('discussions.mention.typeMore')
       : results.isFetching || q !== search.trim()
-        ? 'Searching…'
-        : 'No member of this community matches.';
+        ? _('discussions.mention.searching')
+        : _('discussions.mention.noMatch');
   return (
     <Stack gap={6}>
       <Select
-        label="Mention someone"
-        description="Members you mention are notified."
-        placeholder="Search the community’s members"
+        label={_('discussions.mention.label')}
+        description={_('discussions.mention.description')}
+        placeholder={_('discussions.mention.placeholder')}
         data={found.map((person) => ({ value: person.id, label: person.displayName }))}
         value={null}
         onChange={(id) => {
@@ -73,13 +75,15 @@ export function MentionPicker(props: {
         )}
       />
       {props.value.length > 0 ? (
-        <Group gap={6} aria-label="People mentioned" role="group">
+        <Group gap={6} aria-label={_('discussions.mention.picked')} role="group">
           {props.value.map((person) => (
             <Pill
               key={person.id}
               withRemoveButton
               onRemove={() => props.onRemove(person.id)}
-              removeButtonProps={{ 'aria-label': `Do not mention ${person.displayName}` }}
+              removeButtonProps={{
+                'aria-label': _('discussions.mention.remove', { name: person.displayName }),
+              }}
             >
               @{person.displayName}
             </Pill>

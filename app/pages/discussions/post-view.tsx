@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Badge, Box, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { apiSend, errorMessage } from '../../api/client.ts';
@@ -26,7 +27,8 @@ export function PostMeta(props: {
   editedAt: string | null;
   history?: { threadId: string; postId: string | null };
 }) {
-  const name = props.author?.displayName ?? 'A former member';
+  const { _ } = useLingui();
+  const name = props.author?.displayName ?? _('discussions.common.formerMember');
   const [showHistory, setShowHistory] = useState(false);
   return (
     <Group gap="xs" wrap="wrap">
@@ -40,13 +42,13 @@ export function PostMeta(props: {
           <time dateTime={props.createdAt} title={dateTime(props.createdAt)}>
             {relativeTime(props.createdAt)}
           </time>
-          {props.editedAt ? ' · edited' : ''}
+          {props.editedAt ? ` · ${_('discussions.post.edited')}` : ''}
         </Text>
       </Text>
       {props.editedAt && props.history ? (
         <>
           <Button size="compact-xs" variant="subtle" onClick={() => setShowHistory(true)}>
-            History
+            {_('discussions.post.history')}
           </Button>
           <HistoryDialog
             opened={showHistory}
@@ -86,6 +88,7 @@ export function PostView(props: {
   canReplyUnder: boolean;
   onChanged: () => Promise<void>;
 }) {
+  const { _ } = useLingui();
   const { thread, post } = props;
   const me = useMe();
   const [mode, setMode] = useState<'view' | 'edit' | 'reply'>('view');
@@ -93,12 +96,12 @@ export function PostView(props: {
   const [reporting, setReporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const hide = useHidePost(thread.id, props.onChanged);
-  const name = post.author?.displayName ?? 'a former member';
+  const name = post.author?.displayName ?? _('discussions.common.formerMemberLower');
   if (post.deleted) {
     return (
       <Paper withBorder p="sm" id={`post-${post.id}`}>
         <Text size="sm" c="dimmed" fs="italic">
-          This reply was deleted.
+          {_('discussions.post.deleted')}
         </Text>
       </Paper>
     );
@@ -108,7 +111,7 @@ export function PostView(props: {
     return (
       <Paper withBorder p="sm" id={`post-${post.id}`}>
         <Text size="sm" c="dimmed" fs="italic">
-          This reply was hidden by a moderator.
+          {_('discussions.post.hiddenByModerator')}
         </Text>
       </Paper>
     );
@@ -130,7 +133,7 @@ export function PostView(props: {
       p="sm"
       id={`post-${post.id}`}
       component="article"
-      aria-label={`Reply from ${name}`}
+      aria-label={_('discussions.post.label', { name })}
       bd={post.helpful ? '2px solid var(--mantine-color-forest-6)' : undefined}
     >
       <Stack gap="xs">
@@ -143,12 +146,12 @@ export function PostView(props: {
           />
           {post.hidden ? (
             <Badge color="red" variant="light" tt="none">
-              Hidden from members
+              {_('discussions.post.hiddenBadge')}
             </Badge>
           ) : null}
           {post.helpful ? (
             <Badge color="forest" variant="light" tt="none">
-              Helpful answer
+              {_('discussions.post.helpfulBadge')}
             </Badge>
           ) : null}
         </Group>
@@ -157,8 +160,8 @@ export function PostView(props: {
             threadId={thread.id}
             postId={post.id}
             initial={post.body}
-            label="Edit your reply"
-            submitLabel="Save changes"
+            label={_('discussions.post.editLabel')}
+            submitLabel={_('common.action.saveChanges')}
             onDone={async () => {
               setMode('view');
               await props.onChanged();
@@ -181,22 +184,22 @@ export function PostView(props: {
           <Group gap="xs" wrap="wrap">
             {props.canReplyUnder ? (
               <Button size="compact-sm" variant="subtle" onClick={() => setMode('reply')}>
-                Reply
+                {_('discussions.post.reply')}
               </Button>
             ) : null}
             {post.abilities.markHelpful ? (
               <Button size="compact-sm" variant="subtle" color="forest" onClick={() => void markHelpful()}>
-                {post.helpful ? 'Unmark helpful answer' : 'Mark as helpful answer'}
+                {post.helpful ? _('discussions.post.unmarkHelpful') : _('discussions.post.markHelpful')}
               </Button>
             ) : null}
             {post.abilities.edit ? (
               <Button size="compact-sm" variant="subtle" onClick={() => setMode('edit')}>
-                Edit
+                {_('common.action.edit')}
               </Button>
             ) : null}
             {post.abilities.delete ? (
               <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(true)}>
-                Delete
+                {_('common.action.delete')}
               </Button>
             ) : null}
             {thread.abilities.moderate ? (
@@ -206,12 +209,12 @@ export function PostView(props: {
                 loading={hide.busy}
                 onClick={() => void hide.setHidden(post.id, !post.hidden)}
               >
-                {post.hidden ? 'Restore' : 'Hide'}
+                {post.hidden ? _('discussions.post.restore') : _('discussions.post.hide')}
               </Button>
             ) : null}
             {canReport ? (
               <Button size="compact-sm" variant="subtle" color="gray" onClick={() => setReporting(true)}>
-                Report
+                {_('discussions.post.report')}
               </Button>
             ) : null}
           </Group>
@@ -222,8 +225,8 @@ export function PostView(props: {
             threadId={thread.id}
             slug={thread.community.slug}
             parentId={post.parentId ?? post.id}
-            label={`Reply to ${name}`}
-            submitLabel="Post reply"
+            label={_('discussions.post.replyTo', { name })}
+            submitLabel={_('discussions.post.postReply')}
             onDone={async () => {
               setMode('view');
               await props.onChanged();
@@ -234,9 +237,9 @@ export function PostView(props: {
       </Stack>
       <ConfirmDialog
         opened={deleting}
-        title="Delete this reply?"
-        message="The reply is replaced by “This reply was deleted.” for everyone."
-        confirmLabel="Delete reply"
+        title={_('discussions.post.deleteTitle')}
+        message={_('discussions.post.deleteMessage')}
+        confirmLabel={_('discussions.post.deleteConfirm')}
         onConfirm={async () => {
           await apiSend('DELETE', `/threads/${thread.id}/replies/${post.id}`);
           await props.onChanged();
@@ -247,7 +250,7 @@ export function PostView(props: {
         opened={reporting}
         threadId={thread.id}
         postId={post.id}
-        what={`the reply from ${name}`}
+        title={_('discussions.report.titleReply', { name })}
         onClose={() => setReporting(false)}
       />
     </Paper>

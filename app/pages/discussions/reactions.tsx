@@ -1,16 +1,18 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { apiSend, errorMessage } from '../../api/client.ts';
 import type { ThreadReaction } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 
+/** The reactions offered, each with the catalog id of the name screen readers say. */
 const choices = [
-  { emoji: '👍', name: 'Thumbs up' },
-  { emoji: '❤️', name: 'Love' },
-  { emoji: '🎉', name: 'Celebrate' },
-  { emoji: '💡', name: 'Insightful' },
-  { emoji: '🙏', name: 'Thanks' },
-  { emoji: '😄', name: 'Funny' },
+  { emoji: '👍', name: 'discussions.reactions.thumbsUp' },
+  { emoji: '❤️', name: 'discussions.reactions.love' },
+  { emoji: '🎉', name: 'discussions.reactions.celebrate' },
+  { emoji: '💡', name: 'discussions.reactions.insightful' },
+  { emoji: '🙏', name: 'discussions.reactions.thanks' },
+  { emoji: '😄', name: 'discussions.reactions.funny' },
 ] as const;
 
 /** The reaction buttons of a post (pressed for the viewer's own), or just the counts for readers. */
@@ -21,6 +23,7 @@ export function Reactions(props: {
   canReact: boolean;
   onChanged: () => Promise<void>;
 }) {
+  const { _ } = useLingui();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const toggle = async (emoji: string, mine: boolean) => {
@@ -47,14 +50,14 @@ export function Reactions(props: {
   if (shown.length === 0) return null;
   return (
     <>
-      <Group gap={6} wrap="wrap" role="group" aria-label="Reactions">
+      <Group gap={6} wrap="wrap" role="group" aria-label={_('discussions.reactions.label')}>
         {shown.map((choice) => (
           <Button
             key={choice.emoji}
             size="compact-sm"
             variant={choice.mine ? 'light' : 'default'}
             aria-pressed={props.canReact ? choice.mine : undefined}
-            aria-label={`${choice.name}: ${choice.count}`}
+            aria-label={`${_(choice.name)}: ${choice.count}`}
             disabled={!props.canReact}
             loading={busy === choice.emoji}
             onClick={() => void toggle(choice.emoji, choice.mine)}

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group, Stack, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
@@ -27,6 +28,7 @@ export function ReplyForm(props: {
   onDone: () => Promise<void>;
   onCancel?: () => void;
 }) {
+  const { _ } = useLingui();
   const form = useFormState();
   const [body, setBody] = useState(props.initial ?? '');
   const [mentions, setMentions] = useState<Mention[]>([]);
@@ -59,11 +61,11 @@ export function ReplyForm(props: {
           <MarkdownField
             label={props.label}
             name="body"
-            description="Markdown works: **bold**, lists, links."
+            description={_('discussions.form.markdownHint')}
             value={body}
             onChange={setBody}
             error={form.error('body')}
-            empty="Your reply will show here as it will look."
+            empty={_('discussions.form.replyPreviewEmpty')}
           />
         ) : (
           <Textarea
@@ -96,7 +98,7 @@ export function ReplyForm(props: {
           </Button>
           {props.onCancel ? (
             <Button variant="default" onClick={props.onCancel}>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
           ) : null}
         </Group>

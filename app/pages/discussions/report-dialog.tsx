@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
@@ -5,22 +6,16 @@ import { apiSend } from '../../api/client.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 
-const reportSchema = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(3, 'Say what is wrong, in a few words.')
-    .max(1000, 'Use at most 1,000 characters.'),
-});
-
 /** Reports the opening post (`postId` null) or a reply to the community's moderators, with a reason. */
 export function ReportDialog(props: {
   opened: boolean;
   threadId: string;
   postId: string | null;
-  what: string;
+  /** "Report the opening post", "Report the reply from …": the dialog's title. */
+  title: string;
   onClose: () => void;
 }) {
+  const { _ } = useLingui();
   const form = useFormState();
   const [reason, setReason] = useState('');
   const [sent, setSent] = useState(false);
@@ -32,6 +27,13 @@ export function ReportDialog(props: {
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const reportSchema = z.object({
+      reason: z
+        .string()
+        .trim()
+        .min(3, _('discussions.report.reasonTooShort'))
+        .max(1000, _('discussions.report.reasonTooLong', { max: 1000 })),
+    });
     const input = form.check(reportSchema, { reason });
     if (!input) return;
     const done = await form.run(async () => {
@@ -44,26 +46,23 @@ export function ReportDialog(props: {
     if (done) setSent(true);
   };
   return (
-    <Modal opened={props.opened} onClose={close} title={`Report ${props.what}`} centered>
+    <Modal opened={props.opened} onClose={close} title={props.title} centered>
       {sent ? (
         <Stack gap="md">
-          <StatusAlert message="Thank you: the community’s moderators will look at it." />
+          <StatusAlert message={_('discussions.report.thanks')} />
           <Group justify="flex-end">
             <Button onClick={close} data-autofocus>
-              Done
+              {_('discussions.report.done')}
             </Button>
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={(event) => void submit(event)} noValidate aria-label={`Report ${props.what}`}>
+        <form onSubmit={(event) => void submit(event)} noValidate aria-label={props.title}>
           <Stack gap="md">
             <FormAlert message={form.message} />
-            <Text size="sm">
-              Tell the community’s moderators what is wrong. They see your name and your reason; the author
-              does not.
-            </Text>
+            <Text size="sm">{_('discussions.report.intro')}</Text>
             <Textarea
-              label="Reason"
+              label={_('discussions.report.reason')}
               name="reason"
               required
               autosize
@@ -75,10 +74,10 @@ export function ReportDialog(props: {
             />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={close}>
-                Cancel
+                {_('common.action.cancel')}
               </Button>
               <Button type="submit" loading={form.busy}>
-                Send report
+                {_('discussions.report.send')}
               </Button>
             </Group>
           </Stack>

@@ -1,9 +1,10 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
-import { type ThreadKind, threadKindLabels } from '../../../common/enums.ts';
+import { type ThreadKind, threadKindMessages } from '../../../common/enums.ts';
 import { postBodyField, threadTitleField } from '../../../common/fields.ts';
 import { apiSend } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
@@ -24,6 +25,7 @@ function isKind(value: string | null): value is ThreadKind {
 
 /** Start a thread in the community; announcements only for those who may post them. */
 export function StartThreadForm(props: { slug: string; canAnnounce: boolean; onCancel: () => void }) {
+  const { _ } = useLingui();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useFormState();
@@ -49,27 +51,27 @@ export function StartThreadForm(props: { slug: string; canAnnounce: boolean; onC
     void navigate(`/discussions/${created.id}`);
   };
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Start a discussion">
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={_('discussions.start.formLabel')}>
       <Stack gap="md">
         <FormAlert message={form.message} />
         <Select
-          label="Kind"
+          label={_('discussions.start.kind')}
           name="kind"
-          data={kinds.map((value) => ({ value, label: threadKindLabels[value] }))}
+          data={kinds.map((value) => ({ value, label: _(threadKindMessages[value]) }))}
           value={kind}
           onChange={(value) => setKind(isKind(value) ? value : 'discussion')}
           allowDeselect={false}
           error={form.error('kind')}
           description={
             kind === 'question'
-              ? 'You can mark the reply that answers it as the helpful answer.'
+              ? _('discussions.start.questionHint')
               : kind === 'announcement'
-                ? 'Every member is notified.'
+                ? _('discussions.start.announcementHint')
                 : undefined
           }
         />
         <TextInput
-          label="Title"
+          label={_('discussions.form.title')}
           name="title"
           required
           value={title}
@@ -78,13 +80,13 @@ export function StartThreadForm(props: { slug: string; canAnnounce: boolean; onC
           data-autofocus
         />
         <MarkdownField
-          label="Message"
+          label={_('discussions.form.message')}
           name="body"
-          description="Markdown works: **bold**, lists, links."
+          description={_('discussions.form.markdownHint')}
           value={body}
           onChange={setBody}
           error={form.error('body')}
-          empty="Your message will show here as it will look."
+          empty={_('discussions.form.messagePreviewEmpty')}
         />
         <MentionPicker
           slug={props.slug}
@@ -98,10 +100,10 @@ export function StartThreadForm(props: { slug: string; canAnnounce: boolean; onC
         />
         <Group gap="sm">
           <Button type="submit" loading={form.busy}>
-            Post
+            {_('discussions.start.post')}
           </Button>
           <Button variant="default" onClick={props.onCancel}>
-            Cancel
+            {_('common.action.cancel')}
           </Button>
         </Group>
       </Stack>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { apiSend, errorMessage } from '../../api/client.ts';
@@ -6,6 +7,7 @@ import { FormAlert } from '../../components/form-alert.tsx';
 
 /** Follow, pin and lock: toggles for what the viewer may change. */
 export function ThreadActions(props: { thread: Thread; onChanged: () => Promise<void> }) {
+  const { _ } = useLingui();
   const { thread } = props;
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +35,7 @@ export function ThreadActions(props: { thread: Thread; onChanged: () => Promise<
               void act('follow', 'PUT', `/threads/${thread.id}/following`, { following: !thread.following })
             }
           >
-            {thread.following ? 'Following' : 'Follow'}
+            {thread.following ? _('discussions.actions.following') : _('discussions.actions.follow')}
           </Button>
         ) : null}
         {thread.abilities.moderate ? (
@@ -45,7 +47,7 @@ export function ThreadActions(props: { thread: Thread; onChanged: () => Promise<
                 void act('pin', 'PUT', `/threads/${thread.id}/moderation`, { pinned: !thread.pinned })
               }
             >
-              {thread.pinned ? 'Unpin' : 'Pin'}
+              {thread.pinned ? _('discussions.actions.unpin') : _('discussions.actions.pin')}
             </Button>
             <Button
               variant="default"
@@ -54,7 +56,7 @@ export function ThreadActions(props: { thread: Thread; onChanged: () => Promise<
                 void act('lock', 'PUT', `/threads/${thread.id}/moderation`, { locked: !thread.locked })
               }
             >
-              {thread.locked ? 'Unlock' : 'Lock'}
+              {thread.locked ? _('discussions.actions.unlock') : _('discussions.actions.lock')}
             </Button>
           </>
         ) : null}

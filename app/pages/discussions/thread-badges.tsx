@@ -1,33 +1,35 @@
+import { useLingui } from '@lingui/react';
 import { Badge, Group } from '@mantine/core';
-import { threadKindLabels } from '../../../common/enums.ts';
+import { threadKindMessages } from '../../../common/enums.ts';
 import type { ThreadSummary } from '../../api/types.ts';
 
 /** What kind of thread it is and its state: pinned, locked, answered, unread. */
 export function ThreadBadges(props: { thread: ThreadSummary; showUnread?: boolean }) {
+  const { _ } = useLingui();
   const { thread } = props;
   return (
     <Group gap={6} wrap="wrap">
       <Badge color={thread.kind === 'announcement' ? 'grape' : 'gray'} variant="light" tt="none" size="sm">
-        {threadKindLabels[thread.kind]}
+        {_(threadKindMessages[thread.kind])}
       </Badge>
       {thread.pinned ? (
         <Badge color="blue" variant="light" tt="none" size="sm">
-          Pinned
+          {_('discussions.badges.pinned')}
         </Badge>
       ) : null}
       {thread.locked ? (
         <Badge color="orange" variant="light" tt="none" size="sm">
-          Locked
+          {_('discussions.badges.locked')}
         </Badge>
       ) : null}
       {thread.kind === 'question' && thread.answered ? (
         <Badge color="forest" variant="light" tt="none" size="sm">
-          Answered
+          {_('discussions.badges.answered')}
         </Badge>
       ) : null}
       {props.showUnread && thread.unread ? (
         <Badge color="red" variant="filled" tt="none" size="sm">
-          Unread
+          {_('discussions.badges.unread')}
         </Badge>
       ) : null}
     </Group>

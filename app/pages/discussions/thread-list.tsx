@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -19,11 +20,8 @@ export function useThreadPages(slug: string) {
   });
 }
 
-function replyText(count: number): string {
-  return count === 1 ? '1 reply' : `${count} replies`;
-}
-
 function ThreadRow(props: { thread: ThreadSummary; first: boolean }) {
+  const { _ } = useLingui();
   const { thread } = props;
   return (
     <li style={props.first ? undefined : { borderTop: '1px solid var(--mantine-color-gray-3)' }}>
@@ -40,10 +38,17 @@ function ThreadRow(props: { thread: ThreadSummary; first: boolean }) {
           </Text>
         ) : null}
         <Text size="sm" c="dimmed">
-          {thread.author?.displayName ?? 'A former member'} · {replyText(thread.replyCount)} · last activity{' '}
-          <time dateTime={thread.lastActivityAt} title={dateTime(thread.lastActivityAt)}>
-            {relativeTime(thread.lastActivityAt)}
-          </time>
+          <Trans
+            id="discussions.list.meta"
+            values={{
+              author: <>{thread.author?.displayName ?? _('discussions.common.formerMember')}</>,
+              count: thread.replyCount,
+              when: relativeTime(thread.lastActivityAt),
+            }}
+            components={{
+              time: <time dateTime={thread.lastActivityAt} title={dateTime(thread.lastActivityAt)} />,
+            }}
+          />
         </Text>
       </Stack>
     </li>
@@ -52,8 +57,9 @@ function ThreadRow(props: { thread: ThreadSummary; first: boolean }) {
 
 /** The list with its loading, error and empty states and "Load more". */
 export function ThreadList(props: { slug: string; empty: string }) {
+  const { _ } = useLingui();
   const pages = useThreadPages(props.slug);
-  if (pages.isPending) return <PageLoader label="Loading discussions…" />;
+  if (pages.isPending) return <PageLoader label={_('discussions.list.loading')} />;
   if (pages.isError) return <LoadError error={pages.error} onRetry={() => void pages.refetch()} />;
   const threads = pages.data.pages.flatMap((page) => page.data);
   if (threads.length === 0) {
@@ -65,7 +71,7 @@ export function ThreadList(props: { slug: string; empty: string }) {
   }
   return (
     <Stack gap="sm">
-      <ul aria-label="Threads" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      <ul aria-label={_('discussions.list.label')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {threads.map((thread, index) => (
           <ThreadRow key={thread.id} thread={thread} first={index === 0} />
         ))}
@@ -77,7 +83,7 @@ export function ThreadList(props: { slug: string; empty: string }) {
           loading={pages.isFetchingNextPage}
           style={{ alignSelf: 'flex-start' }}
         >
-          Load more discussions
+          {_('discussions.list.loadMore')}
         </Button>
       ) : null}
     </Stack>

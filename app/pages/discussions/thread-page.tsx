@@ -1,8 +1,9 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Alert, Anchor, Badge, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { threadKindLabels } from '../../../common/enums.ts';
+import { threadKindMessages } from '../../../common/enums.ts';
 import { apiSend } from '../../api/client.ts';
 import { keys, useMe } from '../../api/queries.ts';
 import type { Thread, ThreadPost } from '../../api/types.ts';
@@ -24,6 +25,7 @@ const ReplyForm = deferred(async () => (await import('./reply-form.tsx')).ReplyF
 const ReportDialog = deferred(async () => (await import('./report-dialog.tsx')).ReportDialog);
 
 function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) {
+  const { _ } = useLingui();
   const { thread } = props;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -35,7 +37,7 @@ function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) 
   const canReport = thread.abilities.react && thread.author?.id !== me.data?.id;
   const tools = thread.abilities.edit || thread.abilities.delete || thread.abilities.moderate || canReport;
   return (
-    <Card component="section" aria-label="Opening post">
+    <Card component="section" aria-label={_('discussions.thread.openingPost')}>
       <Stack gap="sm">
         <Group justify="space-between" gap="xs" wrap="wrap">
           <PostMeta
@@ -46,7 +48,7 @@ function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) 
           />
           {thread.hidden ? (
             <Badge color="red" variant="light" tt="none">
-              Hidden from members
+              {_('discussions.post.hiddenBadge')}
             </Badge>
           ) : null}
         </Group>
@@ -75,12 +77,12 @@ function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) 
           <Group gap="xs">
             {thread.abilities.edit ? (
               <Button size="compact-sm" variant="subtle" onClick={() => setEditing(true)}>
-                Edit
+                {_('common.action.edit')}
               </Button>
             ) : null}
             {thread.abilities.delete ? (
               <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(true)}>
-                Delete thread
+                {_('discussions.thread.deleteThread')}
               </Button>
             ) : null}
             {thread.abilities.moderate ? (
@@ -90,12 +92,12 @@ function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) 
                 loading={hide.busy}
                 onClick={() => void hide.setHidden(null, !thread.hidden)}
               >
-                {thread.hidden ? 'Restore thread' : 'Hide thread'}
+                {thread.hidden ? _('discussions.thread.restoreThread') : _('discussions.thread.hideThread')}
               </Button>
             ) : null}
             {canReport ? (
               <Button size="compact-sm" variant="subtle" color="gray" onClick={() => setReporting(true)}>
-                Report
+                {_('discussions.post.report')}
               </Button>
             ) : null}
           </Group>
@@ -106,14 +108,14 @@ function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) 
         opened={reporting}
         threadId={thread.id}
         postId={null}
-        what="the opening post"
+        title={_('discussions.report.titleOpening')}
         onClose={() => setReporting(false)}
       />
       <ConfirmDialog
         opened={deleting}
-        title="Delete this thread?"
-        message="The thread and its replies disappear from the community’s discussions."
-        confirmLabel="Delete thread"
+        title={_('discussions.thread.deleteTitle')}
+        message={_('discussions.thread.deleteMessage')}
+        confirmLabel={_('discussions.thread.deleteThread')}
         onConfirm={async () => {
           await apiSend('DELETE', `/threads/${thread.id}`);
           await queryClient.invalidateQueries({ queryKey: keys.communityThreads(thread.community.slug) });
@@ -133,6 +135,7 @@ function ThreadView(props: {
   loadingMore: boolean;
   onLoadMore: () => void;
 }) {
+  const { _ } = useLingui();
   const { thread, replies } = props;
   const refresh = useRefreshThread(thread);
   const top = replies.filter((post) => post.parentId === null);
@@ -143,12 +146,13 @@ function ThreadView(props: {
         title={thread.title}
         documentTitle={`${thread.title} · ${thread.community.name}`}
         description={
-          <>
-            {threadKindLabels[thread.kind]} in{' '}
-            <Anchor component={Link} to={`/communities/${thread.community.slug}/discussions`}>
-              {thread.community.name}
-            </Anchor>
-          </>
+          <Trans
+            id="discussions.thread.kindIn"
+            values={{ kind: _(threadKindMessages[thread.kind]), community: <>{thread.community.name}</> }}
+            components={{
+              link: <Anchor component={Link} to={`/communities/${thread.community.slug}/discussions`} />,
+            }}
+          />
         }
         actions={<ThreadActions thread={thread} onChanged={refresh} />}
       />
@@ -157,11 +161,11 @@ function ThreadView(props: {
         <OpeningPost thread={thread} onChanged={refresh} />
         <Card component="section" aria-labelledby="replies-title">
           <Title order={2} size="h3" id="replies-title" mb="sm">
-            Replies ({thread.replyCount})
+            {_('discussions.thread.replies', { count: thread.replyCount })}
           </Title>
           {top.length === 0 ? (
             <Text size="sm" c="dimmed">
-              No replies yet.
+              {_('discussions.thread.noReplies')}
             </Text>
           ) : (
             <Stack component="ol" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -199,29 +203,28 @@ function ThreadView(props: {
           )}
           {props.more ? (
             <Button variant="default" mt="sm" onClick={props.onLoadMore} loading={props.loadingMore}>
-              Load more replies
+              {_('discussions.thread.loadMore')}
             </Button>
           ) : null}
         </Card>
         {thread.abilities.reply ? (
-          <Card component="section" aria-label="Reply to the thread">
+          <Card component="section" aria-label={_('discussions.thread.replyRegion')}>
             <ReplyForm
               threadId={thread.id}
               slug={thread.community.slug}
-              label="Your reply"
-              submitLabel="Post reply"
+              label={_('discussions.thread.yourReply')}
+              submitLabel={_('discussions.post.postReply')}
               withPreview
               onDone={refresh}
             />
           </Card>
         ) : thread.suspended ? (
-          <Alert color="amber" variant="light" title="You are suspended from this community">
-            You can read its discussions, but not post, reply, react, report or follow threads until a leader
-            lifts the suspension. The notification you were sent says why.
+          <Alert color="amber" variant="light" title={_('discussions.common.suspendedTitle')}>
+            {_('discussions.thread.suspendedBody')}
           </Alert>
         ) : thread.locked ? (
           <Text size="sm" c="dimmed">
-            This thread is locked: it takes no new replies.
+            {_('discussions.thread.locked')}
           </Text>
         ) : null}
       </Stack>
@@ -231,6 +234,7 @@ function ThreadView(props: {
 
 /** /discussions/:id: a thread, its replies, and replying, reacting, following and moderating. */
 export function ThreadPage() {
+  const { _ } = useLingui();
   const { id = '' } = useParams();
   const { hash } = useLocation();
   const thread = useThread(id);
@@ -239,7 +243,7 @@ export function ThreadPage() {
     if (!loaded || !hash.startsWith('#post-')) return;
     document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
   }, [loaded, hash]);
-  if (!thread.data) return <CommunityItemPageState noun="Discussion" query={thread} />;
+  if (!thread.data) return <CommunityItemPageState noun={_('discussions.thread.noun')} query={thread} />;
   const pages = thread.data.pages;
   const first = pages[0];
   if (!first) return <PageLoader />;

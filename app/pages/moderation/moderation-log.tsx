@@ -1,66 +1,72 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { dateTime } from '../../lib/dates.ts';
 import { type ModerationEntry, useModerationLog } from './api.ts';
 
-const actionLabels: Record<string, string> = {
-  hide: 'Hid a post',
-  restore: 'Restored a post',
-  'dismiss report': 'Dismissed a report',
-  pin: 'Pinned a thread',
-  unpin: 'Unpinned a thread',
-  lock: 'Locked a thread',
-  unlock: 'Unlocked a thread',
-  suspend: 'Suspended',
-  lift_suspension: 'Lifted the suspension of',
+/** What each action is called in the log (the person acted on, when there is one, is `{name}`). */
+const actionMessages: Record<string, MessageId> = {
+  hide: 'moderation.log.action.hide',
+  restore: 'moderation.log.action.restore',
+  'dismiss report': 'moderation.log.action.dismissReport',
+  pin: 'moderation.log.action.pin',
+  unpin: 'moderation.log.action.unpin',
+  lock: 'moderation.log.action.lock',
+  unlock: 'moderation.log.action.unlock',
+  suspend: 'moderation.log.action.suspend',
+  lift_suspension: 'moderation.log.action.liftSuspension',
 };
 
 function What(props: { entry: ModerationEntry }) {
+  const { _ } = useLingui();
   const { entry } = props;
-  const label = actionLabels[entry.action] ?? entry.action;
+  const id = actionMessages[entry.action];
+  const name = entry.subject?.displayName ?? _('moderation.common.formerMemberLower');
+  const label = id ? _(id, { name }) : entry.action;
   return (
     <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-      {label}
-      {entry.subject ? ` ${entry.subject.displayName}` : ''}
       {entry.thread ? (
-        <>
-          {' in '}
-          <Anchor
-            component={Link}
-            to={`/discussions/${entry.thread.id}${entry.postId ? `#post-${entry.postId}` : ''}`}
-          >
-            {entry.thread.title}
-          </Anchor>
-        </>
-      ) : null}
+        <Trans
+          id="moderation.log.inThread"
+          values={{ action: <>{label}</>, thread: <>{entry.thread.title}</> }}
+          components={{
+            link: (
+              <Anchor
+                component={Link}
+                to={`/discussions/${entry.thread.id}${entry.postId ? `#post-${entry.postId}` : ''}`}
+              />
+            ),
+          }}
+        />
+      ) : (
+        label
+      )}
     </Text>
   );
 }
 
 /** Every moderation action in the community, newest first, a page at a time. */
 export function ModerationLog(props: { slug: string }) {
+  const { _ } = useLingui();
   const log = useModerationLog(props.slug);
-  if (log.isPending) return <PageLoader label="Loading the moderation log" />;
+  if (log.isPending) return <PageLoader label={_('moderation.log.loading')} />;
   if (log.isError) return <LoadError error={log.error} onRetry={() => void log.refetch()} />;
   const entries = log.data.pages.flatMap((page) => page.data);
   if (entries.length === 0) {
-    return (
-      <EmptyState title="Nothing yet">
-        Hiding, restoring, pinning, locking and suspensions are recorded here.
-      </EmptyState>
-    );
+    return <EmptyState title={_('moderation.log.emptyTitle')}>{_('moderation.log.emptyBody')}</EmptyState>;
   }
   return (
     <Stack gap="sm">
       <Table.ScrollContainer minWidth={520}>
-        <Table verticalSpacing="xs" aria-label="Moderation log">
+        <Table verticalSpacing="xs" aria-label={_('moderation.tab.log')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">When</Table.Th>
-              <Table.Th scope="col">Who</Table.Th>
-              <Table.Th scope="col">What</Table.Th>
-              <Table.Th scope="col">Note</Table.Th>
+              <Table.Th scope="col">{_('moderation.log.when')}</Table.Th>
+              <Table.Th scope="col">{_('moderation.log.who')}</Table.Th>
+              <Table.Th scope="col">{_('moderation.log.what')}</Table.Th>
+              <Table.Th scope="col">{_('moderation.log.note')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -72,7 +78,7 @@ export function ModerationLog(props: { slug: string }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{entry.moderator?.displayName ?? 'A former member'}</Text>
+                  <Text size="sm">{entry.moderator?.displayName ?? _('moderation.common.formerMember')}</Text>
                 </Table.Td>
                 <Table.Td>
                   <What entry={entry} />
@@ -89,7 +95,7 @@ export function ModerationLog(props: { slug: string }) {
       </Table.ScrollContainer>
       {log.hasNextPage ? (
         <Button variant="default" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
-          Load older entries
+          {_('moderation.log.loadMore')}
         </Button>
       ) : null}
     </Stack>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useMe } from '../../api/queries.ts';
 import { EmptyState } from '../../components/page-states.tsx';
@@ -10,13 +11,14 @@ import { SuspensionsSection } from './suspensions-section.tsx';
 
 /** /communities/:slug/moderation: the reports queue, the suspensions in force and the moderation log. */
 export function ModerationTab() {
+  const { _ } = useLingui();
   const { home, slug } = useCommunity();
-  useDocumentTitle(`Moderation · ${home.community.name}`);
+  useDocumentTitle(_('moderation.tab.documentTitle', { community: home.community.name }));
   const me = useMe();
   if (!canSeeModeration(home.viewer.role, me.data?.role)) {
     return (
-      <EmptyState title="For the community’s leaders">
-        The moderation queue is for the community’s leaders and the coordinators.
+      <EmptyState title={_('moderation.tab.leadersOnlyTitle')}>
+        {_('moderation.tab.leadersOnlyBody')}
       </EmptyState>
     );
   }
@@ -24,22 +26,22 @@ export function ModerationTab() {
     <Stack gap="lg">
       <Card component="section" aria-labelledby="reports-title">
         <Title order={2} size="h3" id="reports-title">
-          Reports
+          {_('moderation.tab.reports')}
         </Title>
         <Text size="sm" c="dimmed" mb="sm">
-          Posts members reported, with their reasons. Hide what breaks the guidelines, dismiss the rest.
+          {_('moderation.tab.reportsIntro')}
         </Text>
         <ReportQueue slug={slug} />
       </Card>
       <Card component="section" aria-labelledby="suspensions-title">
         <Title order={2} size="h3" id="suspensions-title" mb="sm">
-          Suspensions
+          {_('moderation.tab.suspensions')}
         </Title>
         <SuspensionsSection slug={slug} />
       </Card>
       <Card component="section" aria-labelledby="log-title">
         <Title order={2} size="h3" id="log-title" mb="sm">
-          Moderation log
+          {_('moderation.tab.log')}
         </Title>
         <ModerationLog slug={slug} />
       </Card>

@@ -1,6 +1,8 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Badge, Blockquote, Button, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { apiSend, errorMessage } from '../../api/client.ts';
 import { useMe } from '../../api/queries.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -10,15 +12,25 @@ import { type Report, type ReportStatus, useRefreshModeration, useReports } from
 import { SuspendDialog } from './suspend-dialog.tsx';
 
 const statuses: readonly ReportStatus[] = ['open', 'hidden', 'dismissed'];
-const statusLabels: Record<ReportStatus, string> = { open: 'Open', hidden: 'Hidden', dismissed: 'Dismissed' };
-const emptyTexts: Record<ReportStatus, string> = {
-  open: 'Nothing to look at: when a member reports a post, it shows here.',
-  hidden: 'No reported post has been hidden.',
-  dismissed: 'No report has been dismissed.',
+const statusLabels: Record<ReportStatus, MessageId> = {
+  open: 'moderation.reports.status.open',
+  hidden: 'moderation.reports.status.hidden',
+  dismissed: 'moderation.reports.status.dismissed',
+};
+const emptyTitles: Record<ReportStatus, MessageId> = {
+  open: 'moderation.reports.emptyTitle.open',
+  hidden: 'moderation.reports.emptyTitle.hidden',
+  dismissed: 'moderation.reports.emptyTitle.dismissed',
+};
+const emptyTexts: Record<ReportStatus, MessageId> = {
+  open: 'moderation.reports.emptyBody.open',
+  hidden: 'moderation.reports.emptyBody.hidden',
+  dismissed: 'moderation.reports.emptyBody.dismissed',
 };
 
 /** One report: what was reported and why, and what a moderator can do about it. */
 function ReportCard(props: { report: Report; showCommunity: boolean }) {
+  const { _ } = useLingui();
   const { report } = props;
   const me = useMe();
   const refresh = useRefreshModeration();
@@ -27,7 +39,6 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [suspending, setSuspending] = useState(false);
-  const what = report.postId ? 'Reply' : 'Opening post';
   const link = `/discussions/${report.thread.id}${report.postId ? `#post-${report.postId}` : ''}`;
   const act = async (name: string, method: 'POST' | 'PUT', path: string, body: unknown) => {
     setBusy(name);
@@ -41,16 +52,19 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
       setBusy(null);
     }
   };
-  const label = `${what} in “${report.thread.title}”`;
+  const label = _(report.postId ? 'moderation.report.labelReply' : 'moderation.report.labelOpening', {
+    thread: report.thread.title,
+  });
   return (
-    <Paper withBorder p="md" component="article" aria-label={`Report: ${label}`}>
+    <Paper withBorder p="md" component="article" aria-label={label}>
       <Stack gap="xs">
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-            {what} in{' '}
-            <Anchor component={Link} to={link}>
-              {report.thread.title}
-            </Anchor>
+            <Trans
+              id={report.postId ? 'moderation.report.headingReply' : 'moderation.report.headingOpening'}
+              values={{ thread: <>{report.thread.title}</> }}
+              components={{ link: <Anchor component={Link} to={link} /> }}
+            />
             {props.showCommunity ? (
               <Text span c="dimmed" inherit fw={400}>
                 {' '}
@@ -61,33 +75,39 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
           <Group gap={6}>
             {report.hidden ? (
               <Badge color="red" variant="light" tt="none">
-                Hidden
+                {_('moderation.report.hidden')}
               </Badge>
             ) : null}
             {report.threadLocked ? (
               <Badge color="gray" variant="light" tt="none">
-                Thread locked
+                {_('moderation.report.threadLocked')}
               </Badge>
             ) : null}
           </Group>
         </Group>
         <Text size="sm" c="dimmed">
-          Written by {report.author?.displayName ?? 'a former member'}
+          {_('moderation.report.writtenBy', {
+            name: report.author?.displayName ?? _('moderation.common.formerMemberLower'),
+          })}
         </Text>
         <Blockquote p="xs" style={{ overflowWrap: 'anywhere' }}>
-          <Text size="sm">{report.excerpt || '(no text)'}</Text>
+          <Text size="sm">{report.excerpt || _('moderation.report.noText')}</Text>
         </Blockquote>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           <Text span fw={600} inherit>
-            Reason:
+            {_('moderation.report.reason')}
           </Text>{' '}
           {report.reason}
         </Text>
         <Text size="xs" c="dimmed">
-          Reported by {report.reporter?.displayName ?? 'a former member'} ·{' '}
-          <time dateTime={report.createdAt} title={dateTime(report.createdAt)}>
-            {relativeTime(report.createdAt)}
-          </time>
+          <Trans
+            id="moderation.report.reportedBy"
+            values={{
+              name: <>{report.reporter?.displayName ?? _('moderation.common.formerMemberLower')}</>,
+              when: relativeTime(report.createdAt),
+            }}
+            components={{ time: <time dateTime={report.createdAt} title={dateTime(report.createdAt)} /> }}
+          />
         </Text>
         <Group gap="xs" wrap="wrap">
           {report.status === 'open' ? (
@@ -100,7 +120,7 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
                   void act('hide', 'POST', `/reports/${report.id}/decision`, { decision: 'hide' })
                 }
               >
-                Hide post
+                {_('moderation.report.hidePost')}
               </Button>
               <Button
                 size="compact-sm"
@@ -110,7 +130,7 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
                   void act('dismiss', 'POST', `/reports/${report.id}/decision`, { decision: 'dismiss' })
                 }
               >
-                Dismiss
+                {_('moderation.report.dismiss')}
               </Button>
             </>
           ) : null}
@@ -126,7 +146,7 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
                 })
               }
             >
-              Restore post
+              {_('moderation.report.restorePost')}
             </Button>
           ) : null}
           <Button
@@ -139,11 +159,11 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
               })
             }
           >
-            {report.threadLocked ? 'Unlock thread' : 'Lock thread'}
+            {report.threadLocked ? _('moderation.report.unlockThread') : _('moderation.report.lockThread')}
           </Button>
           {author ? (
             <Button size="compact-sm" variant="default" onClick={() => setSuspending(true)}>
-              Suspend the author
+              {_('moderation.report.suspendAuthor')}
             </Button>
           ) : null}
         </Group>
@@ -163,16 +183,13 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
 }
 
 function ReportPages(props: { slug: string | null; status: ReportStatus }) {
+  const { _ } = useLingui();
   const reports = useReports(props.slug, props.status);
-  if (reports.isPending) return <PageLoader label="Loading reports" />;
+  if (reports.isPending) return <PageLoader label={_('moderation.reports.loading')} />;
   if (reports.isError) return <LoadError error={reports.error} onRetry={() => void reports.refetch()} />;
   const all = reports.data.pages.flatMap((page) => page.data);
   if (all.length === 0) {
-    return (
-      <EmptyState title={`No ${statusLabels[props.status].toLowerCase()} reports`}>
-        {emptyTexts[props.status]}
-      </EmptyState>
-    );
+    return <EmptyState title={_(emptyTitles[props.status])}>{_(emptyTexts[props.status])}</EmptyState>;
   }
   return (
     <Stack gap="sm">
@@ -189,7 +206,7 @@ function ReportPages(props: { slug: string | null; status: ReportStatus }) {
           onClick={() => void reports.fetchNextPage()}
           loading={reports.isFetchingNextPage}
         >
-          Load more reports
+          {_('moderation.reports.loadMore')}
         </Button>
       ) : null}
     </Stack>
@@ -198,6 +215,7 @@ function ReportPages(props: { slug: string | null; status: ReportStatus }) {
 
 /** The moderation queue: open reports first, then the decided ones by outcome. `slug` null: every community. */
 export function ReportQueue(props: { slug: string | null }) {
+  const { _ } = useLingui();
   const [status, setStatus] = useState<ReportStatus>('open');
   return (
     <Tabs
@@ -205,10 +223,10 @@ export function ReportQueue(props: { slug: string | null }) {
       onChange={(value) => setStatus(statuses.find((known) => known === value) ?? 'open')}
       keepMounted={false}
     >
-      <Tabs.List mb="md" aria-label="Reports by status">
+      <Tabs.List mb="md" aria-label={_('moderation.reports.byStatus')}>
         {statuses.map((value) => (
           <Tabs.Tab key={value} value={value}>
-            {statusLabels[value]}
+            {_(statusLabels[value])}
           </Tabs.Tab>
         ))}
       </Tabs.List>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
@@ -5,12 +6,17 @@ import { apiSend } from '../../api/client.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 
-const suspendSchema = z.object({
-  reason: z.string().trim().min(3, 'Say why, in a few words: the person is told.').max(1000),
-  endsOn: z.string().refine((value) => value === '' || new Date(`${value}T23:59:59`).getTime() > Date.now(), {
-    message: 'Choose a day from today on, or leave it empty.',
-  }),
-});
+/** The form's rules, with their messages in the language shown. */
+function suspendSchema(_: ReturnType<typeof useLingui>['_']) {
+  return z.object({
+    reason: z.string().trim().min(3, _('moderation.suspend.reasonTooShort')).max(1000),
+    endsOn: z
+      .string()
+      .refine((value) => value === '' || new Date(`${value}T23:59:59`).getTime() > Date.now(), {
+        message: _('moderation.suspend.endsOnPast'),
+      }),
+  });
+}
 
 /**
  * Suspends a member from a community: a reason (the person is told) and an optional last day (the
@@ -23,6 +29,7 @@ export function SuspendDialog(props: {
   onDone: () => Promise<void>;
   onClose: () => void;
 }) {
+  const { _ } = useLingui();
   const form = useFormState();
   const [reason, setReason] = useState('');
   const [endsOn, setEndsOn] = useState('');
@@ -32,7 +39,7 @@ export function SuspendDialog(props: {
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const input = form.check(suspendSchema, { reason, endsOn });
+    const input = form.check(suspendSchema(_), { reason, endsOn });
     if (!input) return;
     const done = await form.run(async () => {
       await apiSend('POST', `/communities/${props.slug}/suspensions`, {
@@ -49,20 +56,22 @@ export function SuspendDialog(props: {
     await props.onDone();
   };
   return (
-    <Modal opened={props.opened} onClose={close} title={`Suspend ${props.person.displayName}`} centered>
+    <Modal
+      opened={props.opened}
+      onClose={close}
+      title={_('moderation.suspend.title', { name: props.person.displayName })}
+      centered
+    >
       <form
         onSubmit={(event) => void submit(event)}
         noValidate
-        aria-label={`Suspend ${props.person.displayName}`}
+        aria-label={_('moderation.suspend.title', { name: props.person.displayName })}
       >
         <Stack gap="md">
           <FormAlert message={form.message} />
-          <Text size="sm">
-            While suspended, {props.person.displayName} can still read the community but cannot post, reply,
-            react or report. They are told, with your reason.
-          </Text>
+          <Text size="sm">{_('moderation.suspend.intro', { name: props.person.displayName })}</Text>
           <Textarea
-            label="Reason"
+            label={_('moderation.suspend.reason')}
             name="reason"
             required
             autosize
@@ -74,8 +83,8 @@ export function SuspendDialog(props: {
           />
           <TextInput
             type="date"
-            label="Last day (optional)"
-            description="Leave empty to suspend until someone lifts it."
+            label={_('moderation.suspend.lastDay')}
+            description={_('moderation.suspend.lastDayHint')}
             name="endsOn"
             value={endsOn}
             onChange={(event) => setEndsOn(event.currentTarget.value)}
@@ -83,10 +92,10 @@ export function SuspendDialog(props: {
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
             <Button type="submit" color="red" loading={form.busy}>
-              Suspend
+              {_('moderation.suspend.submit')}
             </Button>
           </Group>
         </Stack>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { apiSend, errorMessage } from '../../api/client.ts';
@@ -8,6 +9,7 @@ import { dateTime } from '../../lib/dates.ts';
 import { type Suspension, useRefreshModeration, useSuspensions } from './api.ts';
 
 function SuspensionRow(props: { suspension: Suspension }) {
+  const { _ } = useLingui();
   const { suspension } = props;
   const refresh = useRefreshModeration();
   const [busy, setBusy] = useState(false);
@@ -25,8 +27,9 @@ function SuspensionRow(props: { suspension: Suspension }) {
     }
   };
   const name = suspension.person.displayName;
+  const by = suspension.suspendedBy?.displayName ?? _('moderation.common.formerMemberLower');
   return (
-    <Paper withBorder p="sm" component="article" aria-label={`Suspension of ${name}`}>
+    <Paper withBorder p="sm" component="article" aria-label={_('moderation.suspensions.label', { name })}>
       <Group justify="space-between" gap="sm" wrap="wrap" align="flex-start">
         <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0, flex: '1 1 240px' }}>
           <PersonAvatar name={name} photoUrl={suspension.person.photoUrl} size="md" />
@@ -36,14 +39,18 @@ function SuspensionRow(props: { suspension: Suspension }) {
               {suspension.reason}
             </Text>
             <Text size="xs" c="dimmed">
-              Suspended by {suspension.suspendedBy?.displayName ?? 'a former member'} on{' '}
-              {dateTime(suspension.createdAt)} ·{' '}
-              {suspension.endsAt ? `until ${dateTime(suspension.endsAt)}` : 'until lifted'}
+              {suspension.endsAt
+                ? _('moderation.suspensions.byUntil', {
+                    by,
+                    date: dateTime(suspension.createdAt),
+                    end: dateTime(suspension.endsAt),
+                  })
+                : _('moderation.suspensions.byUntilLifted', { by, date: dateTime(suspension.createdAt) })}
             </Text>
           </Stack>
         </Group>
         <Button size="compact-sm" variant="default" loading={busy} onClick={() => void lift()}>
-          Lift suspension
+          {_('moderation.suspensions.lift')}
         </Button>
       </Group>
       <FormAlert message={error} />
@@ -53,16 +60,17 @@ function SuspensionRow(props: { suspension: Suspension }) {
 
 /** The suspensions in force in a community, each with a button to lift it. */
 export function SuspensionsSection(props: { slug: string }) {
+  const { _ } = useLingui();
   const suspensions = useSuspensions(props.slug);
-  if (suspensions.isPending) return <PageLoader label="Loading suspensions" />;
+  if (suspensions.isPending) return <PageLoader label={_('moderation.suspensions.loading')} />;
   if (suspensions.isError) {
     return <LoadError error={suspensions.error} onRetry={() => void suspensions.refetch()} />;
   }
   const all = suspensions.data.pages.flatMap((page) => page.data);
   if (all.length === 0) {
     return (
-      <EmptyState title="No one is suspended">
-        Suspend the author of a reported post from its report: they keep reading but cannot take part.
+      <EmptyState title={_('moderation.suspensions.emptyTitle')}>
+        {_('moderation.suspensions.emptyBody')}
       </EmptyState>
     );
   }
@@ -81,7 +89,7 @@ export function SuspensionsSection(props: { slug: string }) {
           onClick={() => void suspensions.fetchNextPage()}
           loading={suspensions.isFetchingNextPage}
         >
-          Load more suspensions
+          {_('moderation.suspensions.loadMore')}
         </Button>
       ) : null}
     </Stack>

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import {
   Anchor,
   Button,
@@ -17,7 +18,8 @@ import type { SearchKind, SearchResponse, SearchResult, SearchSort } from '../..
 import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
-import { kindLabels, SearchResultItem } from './search-result-item.tsx';
+import { formatNumber } from '../../lib/format.ts';
+import { SearchResultItem } from './search-result-item.tsx';
 
 const kinds: SearchKind[] = ['community', 'thread', 'reply', 'resource', 'person'];
 
@@ -25,11 +27,14 @@ function isKind(value: string): value is SearchKind {
   return (kinds as string[]).includes(value);
 }
 
-const sortLabels: Record<SearchSort, string> = { relevance: 'Best match', newest: 'Newest' };
+const sortLabels: Record<SearchSort, 'search.sort.relevance' | 'search.sort.newest'> = {
+  relevance: 'search.sort.relevance',
+  newest: 'search.sort.newest',
+};
 
 /** A count as the tabs show it: "1,000+" when there are more than were counted. */
 function countText(count: number, capped: boolean): string {
-  return `${count.toLocaleString('en')}${capped ? '+' : ''}`;
+  return `${formatNumber(count)}${capped ? '+' : ''}`;
 }
 
 /** The address of the search page with these words, filters and sort (best match is the default). */
@@ -48,6 +53,7 @@ function searchHref(q: string, kind: SearchKind | '', community: string, sort: S
  * people, best match or newest first.
  */
 export function SearchPage() {
+  const { _ } = useLingui();
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').trim();
   const kindParam = params.get('kind') ?? '';
@@ -91,17 +97,17 @@ export function SearchPage() {
   return (
     <>
       <PageHeader
-        title="Search"
-        documentTitle={q ? `Search: ${q}` : 'Search'}
-        description="Communities, discussions, replies, Toolkit resources and people you can see."
+        title={_('search.page.title')}
+        documentTitle={q ? _('search.page.documentTitle', { q }) : _('search.page.title')}
+        description={_('search.page.description')}
       />
-      <search aria-label="Search Copse">
+      <search aria-label={_('search.form.region')}>
         <Stack gap="md" mb="lg">
           <form onSubmit={submit} role="presentation">
             <Group align="flex-end" gap="sm" wrap="wrap">
               <TextInput
-                label="Search for"
-                description='Use "quotes" for a phrase, OR for either word, and -word to leave a word out.'
+                label={_('search.form.label')}
+                description={_('search.form.hint')}
                 name="q"
                 type="search"
                 leftSection={<SearchIcon size={18} />}
@@ -111,13 +117,13 @@ export function SearchPage() {
                 error={fieldError}
                 style={{ flex: '1 1 16rem', minWidth: 0 }}
               />
-              <Button type="submit">Search</Button>
+              <Button type="submit">{_('common.action.search')}</Button>
             </Group>
           </form>
           <NativeSelect
-            label="Sort by"
+            label={_('search.form.sortBy')}
             value={sort}
-            data={(['relevance', 'newest'] as const).map((value) => ({ value, label: sortLabels[value] }))}
+            data={(['relevance', 'newest'] as const).map((value) => ({ value, label: _(sortLabels[value]) }))}
             onChange={(event) =>
               go(
                 searchHref(
@@ -133,17 +139,17 @@ export function SearchPage() {
           {community ? (
             <Group gap={4} wrap="nowrap">
               <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                Only in {communityName}
+                {_('search.community.only', { community: communityName })}
               </Text>
               <CloseButton
                 size="sm"
-                aria-label={`Search all communities, not only ${communityName}`}
+                aria-label={_('search.community.clear', { community: communityName })}
                 onClick={() => go(searchHref(q, kind, '', sort))}
               />
             </Group>
           ) : null}
           {q && counts ? (
-            <nav aria-label="Kinds of result">
+            <nav aria-label={_('search.tabs.label')}>
               <Group gap="xs" wrap="wrap" component="ul" className="plain-list">
                 <li>
                   <Button
@@ -153,7 +159,10 @@ export function SearchPage() {
                     variant={kind === '' ? 'filled' : 'light'}
                     aria-current={kind === '' ? 'page' : undefined}
                   >
-                    All ({countText(total, capped ? kinds.some((k) => capped[k]) : false)})
+                    {_('search.tabs.kind', {
+                      kind: '',
+                      count: countText(total, capped ? kinds.some((k) => capped[k]) : false),
+                    })}
                   </Button>
                 </li>
                 {kinds.map((k) => (
@@ -165,7 +174,7 @@ export function SearchPage() {
                       variant={kind === k ? 'filled' : 'light'}
                       aria-current={kind === k ? 'page' : undefined}
                     >
-                      {kindLabels[k].many} ({countText(counts[k], capped?.[k] ?? false)})
+                      {_('search.tabs.kind', { kind: k, count: countText(counts[k], capped?.[k] ?? false) })}
                     </Button>
                   </li>
                 ))}
@@ -213,6 +222,7 @@ function SearchResults(props: {
   loadingMore: boolean;
   onLoadMore: () => void;
 }) {
+  const { _ } = useLingui();
   const section = useRef<HTMLElement>(null);
   // After "Load more results", focus moves to the first new result's link (keyboard and screen reader
   // users carry on reading where the new results start, instead of at the button that went away).
@@ -228,33 +238,37 @@ function SearchResults(props: {
   }, [focusFrom, count]);
 
   if (!props.q) {
-    return (
-      <EmptyState title="What are you looking for?">
-        Type a few words above: a community’s name, a topic, something said in a discussion, a Toolkit
-        resource, or a person.
-      </EmptyState>
-    );
+    return <EmptyState title={_('search.results.emptyTitle')}>{_('search.results.emptyBody')}</EmptyState>;
   }
   if (props.invalid) return null;
-  if (props.error) return <LoadError error={props.error} onRetry={props.onRetry} title="Search failed" />;
-  if (props.loading || !props.results) return <PageLoader label="Searching…" />;
+  if (props.error)
+    return <LoadError error={props.error} onRetry={props.onRetry} title={_('search.results.failed')} />;
+  if (props.loading || !props.results) return <PageLoader label={_('search.results.searching')} />;
   const results = props.results;
-  const what = props.kind ? kindLabels[props.kind].many.toLowerCase() : 'results';
   const total = Math.max(props.total, results.length);
-  const order = props.sort === 'newest' ? 'newest first' : 'best first';
-  const of = props.totalCapped ? `more than ${total.toLocaleString('en')}` : total.toLocaleString('en');
+  // The kind ('' for every kind), the sort and whether the total is a floor choose the words (ICU select).
+  const summary = {
+    q: props.q,
+    kind: props.kind,
+    sort: props.sort,
+    capped: props.totalCapped ? 'yes' : 'no',
+    total,
+    shown: results.length,
+  };
   return (
-    <section aria-label="Results" aria-busy={props.busy} ref={section}>
+    <section aria-label={_('search.results.label')} aria-busy={props.busy} ref={section}>
       <Text size="sm" c="dimmed" mb="sm" role="status">
         {results.length === 0
-          ? `No ${what} for “${props.q}”.`
+          ? _('search.results.none', summary)
           : total === 1 && !props.totalCapped
-            ? `1 result for “${props.q}”.`
-            : `${results.length === total && !props.totalCapped ? of : `${results.length} of ${of}`} ${what} for “${props.q}”, ${order}.`}
+            ? _('search.results.one', summary)
+            : results.length === total && !props.totalCapped
+              ? _('search.results.all', summary)
+              : _('search.results.some', summary)}
       </Text>
       {results.length === 0 ? (
-        <EmptyState title={`No results for “${props.q}”`}>
-          Try fewer or different words, or another kind of result.
+        <EmptyState title={_('search.results.noResultsTitle', { q: props.q })}>
+          {_('search.results.noResultsBody')}
         </EmptyState>
       ) : (
         <Stack component="ol" gap="sm" className="plain-list">
@@ -275,7 +289,7 @@ function SearchResults(props: {
               props.onLoadMore();
             }}
           >
-            Load more results
+            {_('search.results.loadMore')}
           </Button>
         </Group>
       ) : null}
@@ -286,21 +300,21 @@ function SearchResults(props: {
 
 /** How to write a search (websearch syntax). */
 function SearchTips() {
+  const { _ } = useLingui();
   return (
     <Stack gap={4} mt="md">
       <Text size="sm" fw={600}>
-        Tips
+        {_('search.tips.title')}
       </Text>
       <List size="sm" spacing={4}>
-        <List.Item>Put a phrase in quotes: “"peer feedback"” finds those words together.</List.Item>
-        <List.Item>Use OR for either word: “rubric OR marking”.</List.Item>
-        <List.Item>Put a minus before a word to leave it out: “feedback -exam”.</List.Item>
+        <List.Item>{_('search.tips.phrase')}</List.Item>
+        <List.Item>{_('search.tips.or')}</List.Item>
+        <List.Item>{_('search.tips.minus')}</List.Item>
         <List.Item>
-          Or browse the{' '}
-          <Anchor component={Link} to="/communities">
-            communities
-          </Anchor>{' '}
-          directly.
+          <Trans
+            id="search.tips.browse"
+            components={{ link: <Anchor component={Link} to="/communities" /> }}
+          />
         </List.Item>
       </List>
     </Stack>

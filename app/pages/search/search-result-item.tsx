@@ -1,26 +1,29 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { SearchKind, SearchResult } from '../../api/types.ts';
 import { PersonCard } from '../../components/person-card.tsx';
 
 /**
- * What each kind of result is called, one and many, and its badge colour (light variant; the theme
+ * What each kind of result is called (its catalog id) and its badge colour (light variant; the theme
  * keeps every colour's light-variant text at 4.5:1 or more).
  */
-export const kindLabels: Record<SearchKind, { one: string; many: string; color: string }> = {
-  community: { one: 'Community', many: 'Communities', color: 'forest' },
-  thread: { one: 'Discussion', many: 'Discussions', color: 'blue' },
-  reply: { one: 'Reply', many: 'Replies', color: 'grape' },
-  resource: { one: 'Resource', many: 'Resources', color: 'teal' },
-  person: { one: 'Person', many: 'People', color: 'orange' },
+const kindBadges: Record<SearchKind, { name: MessageId; color: string }> = {
+  community: { name: 'search.kind.community', color: 'forest' },
+  thread: { name: 'search.kind.thread', color: 'blue' },
+  reply: { name: 'search.kind.reply', color: 'grape' },
+  resource: { name: 'search.kind.resource', color: 'teal' },
+  person: { name: 'search.kind.person', color: 'orange' },
 };
 
 /** The badge naming a result's kind. */
 function KindBadge(props: { kind: SearchKind }) {
-  const kind = kindLabels[props.kind];
+  const { _ } = useLingui();
+  const kind = kindBadges[props.kind];
   return (
     <Badge color={kind.color} variant="light" tt="none" size="sm" style={{ alignSelf: 'flex-start' }}>
-      {kind.one}
+      {_(kind.name)}
     </Badge>
   );
 }
@@ -49,10 +52,13 @@ export function SearchResultItem(props: { result: SearchResult }) {
           <KindBadge kind={result.kind} />
           {result.community && result.kind !== 'community' ? (
             <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-              in{' '}
-              <Anchor component={Link} to={`/communities/${result.community.slug}`} inherit>
-                {result.community.name}
-              </Anchor>
+              <Trans
+                id="search.result.in"
+                values={{ community: <>{result.community.name}</> }}
+                components={{
+                  link: <Anchor component={Link} to={`/communities/${result.community.slug}`} inherit />,
+                }}
+              />
             </Text>
           ) : null}
         </Group>
