@@ -243,7 +243,7 @@ export function ThreadPage() {
     if (!loaded || !hash.startsWith('#post-')) return;
     document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
   }, [loaded, hash]);
-  if (!thread.data) return <CommunityItemPageState noun={_('discussions.thread.noun')} query={thread} />;
+  if (!thread.data) return <CommunityItemPageState noun="Discussion" query={thread} />;
   const pages = thread.data.pages;
   const first = pages[0];
   if (!first) return <PageLoader />;
