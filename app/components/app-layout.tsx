@@ -13,6 +13,7 @@ import { TreeIcon } from './icons.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { MainNav } from './main-nav.tsx';
 import { NotificationBell } from './notification-bell.tsx';
+import { SessionTimeout } from './session-timeout.tsx';
 
 const MobileNav = lazy(async () => ({ default: (await import('./mobile-nav.tsx')).MobileNav }));
 
@@ -139,6 +140,7 @@ export function AppLayout() {
           <MobileNav opened={opened} onClose={close} me={me} />
         </Suspense>
       ) : null}
+      {me ? <SessionTimeout /> : null}
       <main id="main" tabIndex={-1} className="app-main">
         <Container size="lg" py="xl" px="md">
           <Outlet />
@@ -156,6 +158,9 @@ export function AppLayout() {
                   {_('layout.footer.contact')}
                 </Anchor>
               )}
+              <Anchor component={Link} to="/accessibility" size="sm">
+                {_('accessibility.footerLink')}
+              </Anchor>
               {/* The header has it from large screens up (not during set-up); here for phones and tablets. */}
               <Group hiddenFrom={setupNeeded ? undefined : 'lg'}>
                 <LanguageSwitcher />
