@@ -1,12 +1,14 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import {
-  audienceLabels,
-  communityKindLabels,
-  meetingFormatLabels,
-  membershipRoleLabels,
-  visibilityLabels,
+  audienceMessages,
+  charterSectionMessages,
+  communityKindMessages,
+  meetingFormatMessages,
+  membershipRoleMessages,
+  visibilityMessages,
 } from '../../../common/enums.ts';
 import { useMe } from '../../api/queries.ts';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
@@ -33,6 +35,7 @@ function Detail(props: { term: string; children: ReactNode }) {
 
 /** /communities/:slug: purpose, objectives, description, leaders, details and stage. */
 export function AboutTab() {
+  const { _ } = useLingui();
   const { home, slug } = useCommunity();
   const { community, leaders, charter } = home;
   // Each tab names the page: the community's own name here, "Charter · name" on the charter…
@@ -45,28 +48,25 @@ export function AboutTab() {
         <Stack gap="lg">
           <Card component="section" aria-labelledby="purpose-title">
             <Title order={2} size="h3" mb="sm" id="purpose-title">
-              Purpose
+              {_('communities.about.purpose')}
             </Title>
             <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{community.purpose}</Text>
           </Card>
           <Card component="section" aria-labelledby="objectives-title">
             <Title order={2} size="h3" mb="sm" id="objectives-title">
-              Objectives
+              {_(charterSectionMessages.objectives)}
             </Title>
-            <Prose
-              html={charter?.sectionsHtml.objectives}
-              empty="The leaders have not written the objectives yet."
-            />
+            <Prose html={charter?.sectionsHtml.objectives} empty={_('communities.about.noObjectives')} />
           </Card>
           <Card component="section" aria-labelledby="description-title">
             <Title order={2} size="h3" mb="sm" id="description-title">
-              About this community
+              {_('communities.about.description')}
             </Title>
-            <Prose html={community.descriptionHtml} empty="No description yet." />
+            <Prose html={community.descriptionHtml} empty={_('communities.about.noDescription')} />
             {community.intendedMembers.trim() ? (
               <>
                 <Title order={3} size="h4" mt="md" mb={4}>
-                  Who it is for
+                  {_('communities.about.intendedMembers')}
                 </Title>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   {community.intendedMembers}
@@ -76,7 +76,7 @@ export function AboutTab() {
             {community.meetingPlan.trim() ? (
               <>
                 <Title order={3} size="h4" mt="md" mb={4}>
-                  How it meets
+                  {_('communities.about.meetingPlan')}
                 </Title>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   {community.meetingPlan}
@@ -91,11 +91,11 @@ export function AboutTab() {
           <UpcomingMeetingsCard home={home} slug={slug} />
           <Card component="section" aria-labelledby="leaders-title">
             <Title order={2} size="h3" mb="sm" id="leaders-title">
-              {leaders.length === 1 ? 'Leader' : 'Leaders'}
+              {_('communities.about.leaders', { count: leaders.length })}
             </Title>
             {leaders.length === 0 ? (
               <Text size="sm" c="dimmed">
-                No leader at the moment.
+                {_('communities.about.noLeader')}
               </Text>
             ) : (
               <ul className="row-list" aria-labelledby="leaders-title">
@@ -114,7 +114,7 @@ export function AboutTab() {
                           </Text>
                         )}
                         <Text size="xs" c="dimmed">
-                          {membershipRoleLabels[leader.role]}
+                          {_(membershipRoleMessages[leader.role])}
                         </Text>
                       </Stack>
                     </Group>
@@ -125,22 +125,35 @@ export function AboutTab() {
           </Card>
           <Card component="section" aria-labelledby="details-title">
             <Title order={2} size="h3" mb="sm" id="details-title">
-              Details
+              {_('communities.about.details')}
             </Title>
             <Stack component="dl" gap="sm" m={0}>
-              <Detail term="Kind">{communityKindLabels[community.kind]}</Detail>
-              <Detail term="For">{audienceLabels[community.audience]}</Detail>
-              <Detail term="Meets">{meetingFormatLabels[community.format]}</Detail>
-              {community.unit ? <Detail term="Unit">{community.unit.name}</Detail> : null}
-              <Detail term="Visibility">{visibilityLabels[community.visibility]}</Detail>
-              <Detail term="Started">{monthYear(community.createdAt)}</Detail>
+              <Detail term={_('communities.about.kind')}>{_(communityKindMessages[community.kind])}</Detail>
+              <Detail term={_('communities.about.audience')}>
+                {_(audienceMessages[community.audience])}
+              </Detail>
+              <Detail term={_('communities.about.format')}>
+                {_(meetingFormatMessages[community.format])}
+              </Detail>
+              {community.unit ? (
+                <Detail term={_('communities.about.unit')}>{community.unit.name}</Detail>
+              ) : null}
+              <Detail term={_('communities.about.visibility')}>
+                {_(visibilityMessages[community.visibility])}
+              </Detail>
+              <Detail term={_('communities.about.started')}>{monthYear(community.createdAt)}</Detail>
             </Stack>
             {community.topics.length > 0 ? (
               <>
                 <Title order={3} size="h4" mt="md" mb="xs">
-                  Topics
+                  {_('communities.about.topics')}
                 </Title>
-                <TagList label="Topics" tags={community.topics} size="md" linkTo={topicLink} />
+                <TagList
+                  label={_('communities.about.topics')}
+                  tags={community.topics}
+                  size="md"
+                  linkTo={topicLink}
+                />
               </>
             ) : null}
           </Card>

@@ -1,11 +1,12 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import {
   type CommunityStage,
-  communityStageDescriptions,
-  communityStageLabels,
+  communityStageDescriptionMessages,
+  communityStageMessages,
   communityStages,
 } from '../../../common/enums.ts';
 import { shortMessageField } from '../../../common/fields.ts';
@@ -25,6 +26,7 @@ export function ChangeStageDialog(props: {
   onClose: () => void;
   onChanged: (stage: CommunityStage) => void;
 }) {
+  const { _ } = useLingui();
   const { community } = props.home;
   const [stage, setStage] = useState<string>(community.stage);
   const [note, setNote] = useState('');
@@ -35,7 +37,7 @@ export function ChangeStageDialog(props: {
     const body = form.check(stageSchema, { stage, note });
     if (!body) return;
     if (body.stage === community.stage) {
-      form.setMessage('Choose another stage than the current one.');
+      form.setMessage(_('communities.stage.dialog.sameStage'));
       return;
     }
     const done = await form.run(() => apiSend('POST', `/communities/${community.slug}/stage`, body));
@@ -45,13 +47,19 @@ export function ChangeStageDialog(props: {
     props.onChanged(body.stage);
   };
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title="Change the stage" centered size="lg">
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={_('communities.stage.dialog.title')}
+      centered
+      size="lg"
+    >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <FormAlert message={form.message} />
           <Radio.Group
-            label="Stage"
-            description="Where the community is in its life. Archiving makes it read-only."
+            label={_('communities.stage.title')}
+            description={_('communities.stage.dialog.description')}
             name="stage"
             value={stage}
             onChange={setStage}
@@ -62,15 +70,19 @@ export function ChangeStageDialog(props: {
                 <Radio
                   key={s}
                   value={s}
-                  label={`${communityStageLabels[s]}${s === community.stage ? ' (current)' : ''}`}
-                  description={communityStageDescriptions[s]}
+                  label={
+                    s === community.stage
+                      ? _('communities.stage.dialog.current', { stage: _(communityStageMessages[s]) })
+                      : _(communityStageMessages[s])
+                  }
+                  description={_(communityStageDescriptionMessages[s])}
                 />
               ))}
             </Stack>
           </Radio.Group>
           <Textarea
-            label="Note"
-            description="Why the community moves on: members see it in the stage history."
+            label={_('communities.stage.dialog.note')}
+            description={_('communities.stage.dialog.noteDescription')}
             name="note"
             autosize
             minRows={2}
@@ -81,16 +93,15 @@ export function ChangeStageDialog(props: {
           />
           {stage === 'archived' && community.stage !== 'archived' ? (
             <Text size="sm" c="red.8" fw={600}>
-              An archived community is read-only: no one can join, post or change anything, until a
-              coordinator brings it back.
+              {_('communities.stage.dialog.archiveWarning')}
             </Text>
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
             <Button type="submit" loading={form.busy} color={stage === 'archived' ? 'red' : undefined}>
-              {stage === 'archived' ? 'Archive community' : 'Change stage'}
+              {stage === 'archived' ? _('communities.stage.dialog.archive') : _('communities.stage.change')}
             </Button>
           </Group>
         </Stack>

@@ -1,9 +1,11 @@
+import { useLingui } from '@lingui/react';
 import { Badge, Button, Card, Group, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
-import { type CharterSectionKey, charterSectionKeys, charterSectionTitles } from '../../../common/enums.ts';
+import { type CharterSectionKey, charterSectionKeys, charterSectionMessages } from '../../../common/enums.ts';
 import { charterSectionsField, shortMessageField } from '../../../common/fields.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { ApiError, apiGet, apiSend } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { Charter } from '../../api/types.ts';
@@ -12,6 +14,7 @@ import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 import { useCommunity } from './community-context.ts';
 
@@ -20,28 +23,36 @@ const charterSchema = z.object({
   note: shortMessageField,
 });
 
-const sectionHints: Record<CharterSectionKey, string> = {
-  objectives: 'What the community wants to learn or achieve together.',
-  roles: 'Who does what: leaders, co-leaders, sponsors, members, and roles that rotate.',
-  decisionMaking: 'How the community decides: consent, vote, or the leaders after listening.',
-  participation: 'What members agree to when they join: respect, confidentiality, taking part.',
-  conflictResolution: 'What happens when people disagree, and who helps.',
+const sectionHints: Record<CharterSectionKey, MessageId> = {
+  objectives: 'communities.charter.hint.objectives',
+  roles: 'communities.charter.hint.roles',
+  decisionMaking: 'communities.charter.hint.decisionMaking',
+  participation: 'communities.charter.hint.participation',
+  conflictResolution: 'communities.charter.hint.conflictResolution',
 };
 
+/** "Version 3, saved 2 days ago by Ann Lee", in the language shown. */
 function versionLine(charter: Charter): string {
-  const who = charter.editorName ? ` by ${charter.editorName}` : '';
-  return `Version ${charter.version}, saved ${relativeTime(charter.createdAt)}${who}`;
+  const values = {
+    version: charter.version,
+    when: relativeTime(charter.createdAt),
+    name: charter.editorName,
+  };
+  return charter.editorName
+    ? i18n._('communities.charter.version.savedBy', values)
+    : i18n._('communities.charter.version.saved', values);
 }
 
 function CharterSections(props: { charter: Charter | null; idPrefix: string }) {
+  const { _ } = useLingui();
   return (
     <Stack gap="lg">
       {charterSectionKeys.map((key) => (
         <section key={key} aria-labelledby={`${props.idPrefix}-${key}`}>
           <Title order={3} mb="xs" id={`${props.idPrefix}-${key}`}>
-            {charterSectionTitles[key]}
+            {_(charterSectionMessages[key])}
           </Title>
-          <Prose html={props.charter?.sectionsHtml[key]} empty="Not written yet." />
+          <Prose html={props.charter?.sectionsHtml[key]} empty={_('communities.charter.notWritten')} />
         </section>
       ))}
     </Stack>
@@ -54,6 +65,7 @@ function CharterEditor(props: {
   onDone: (version: number) => void;
   onCancel: () => void;
 }) {
+  const { _ } = useLingui();
   const { slug, charter } = props;
   const queryClient = useQueryClient();
   const empty = Object.fromEntries(charterSectionKeys.map((key) => [key, ''])) as Record<
@@ -93,24 +105,20 @@ function CharterEditor(props: {
     <Card component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate>
       <Stack gap="md">
         <Title order={2} size="h3">
-          Edit the charter
+          {_('communities.charter.editor.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Editing version {baseVersion}. Markdown works: **bold**, _italic_, lists and [links](https://…).
-          Saving makes a new version; earlier versions stay in the history.
+          {_('communities.charter.editor.intro', { version: baseVersion })}
         </Text>
         <FormAlert
           message={form.message}
-          title={conflict ? 'Someone else saved the charter meanwhile' : undefined}
+          title={conflict ? _('communities.charter.editor.conflict.title') : undefined}
         >
           {conflict ? (
             <Stack gap="xs" mt="xs" align="flex-start">
-              <Text size="sm">
-                Your text is still here. Copy what you want to keep, then load the latest version and apply
-                your changes to it.
-              </Text>
+              <Text size="sm">{_('communities.charter.editor.conflict.text')}</Text>
               <Button size="xs" variant="white" color="red" onClick={() => void loadLatest()}>
-                Load the latest version
+                {_('communities.charter.editor.conflict.loadLatest')}
               </Button>
             </Stack>
           ) : null}
@@ -118,8 +126,8 @@ function CharterEditor(props: {
         {charterSectionKeys.map((key) => (
           <Textarea
             key={key}
-            label={charterSectionTitles[key]}
-            description={sectionHints[key]}
+            label={_(charterSectionMessages[key])}
+            description={_(sectionHints[key])}
             name={`sections.${key}`}
             autosize
             minRows={4}
@@ -133,8 +141,8 @@ function CharterEditor(props: {
           />
         ))}
         <TextInput
-          label="What changed"
-          description="A short note for the version history."
+          label={_('communities.charter.editor.note')}
+          description={_('communities.charter.editor.noteDescription')}
           name="note"
           value={note}
           onChange={(event) => setNote(event.currentTarget.value)}
@@ -142,10 +150,10 @@ function CharterEditor(props: {
         />
         <Group>
           <Button type="submit" loading={form.busy}>
-            Save new version
+            {_('communities.charter.editor.submit')}
           </Button>
           <Button variant="default" onClick={props.onCancel}>
-            Cancel
+            {_('common.action.cancel')}
           </Button>
         </Group>
       </Stack>
@@ -154,6 +162,7 @@ function CharterEditor(props: {
 }
 
 function VersionHistory(props: { slug: string; currentVersion: number | undefined }) {
+  const { _ } = useLingui();
   const [viewing, setViewing] = useState<Charter | null>(null);
   const versions = useQuery({
     queryKey: keys.charterVersions(props.slug),
@@ -162,15 +171,15 @@ function VersionHistory(props: { slug: string; currentVersion: number | undefine
   return (
     <Card component="section" aria-labelledby="charter-history-title">
       <Title order={2} size="h3" mb="sm" id="charter-history-title">
-        Version history
+        {_('communities.charter.history.title')}
       </Title>
       {versions.isPending ? (
-        <PageLoader label="Loading the versions…" />
+        <PageLoader label={_('communities.charter.history.loading')} />
       ) : versions.isError ? (
         <LoadError error={versions.error} onRetry={() => void versions.refetch()} />
       ) : versions.data.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No versions yet.
+          {_('communities.charter.history.empty')}
         </Text>
       ) : (
         <ol className="row-list" aria-labelledby="charter-history-title">
@@ -180,11 +189,11 @@ function VersionHistory(props: { slug: string; currentVersion: number | undefine
                 <Stack gap={2} style={{ minWidth: 0, flex: '1 1 220px' }}>
                   <Group gap="xs">
                     <Text size="sm" fw={600}>
-                      Version {version.version}
+                      {_('communities.charter.version.number', { version: version.version })}
                     </Text>
                     {version.version === props.currentVersion ? (
                       <Badge size="sm" color="forest" variant="light" tt="none">
-                        Current
+                        {_('communities.charter.history.current')}
                       </Badge>
                     ) : null}
                   </Group>
@@ -204,9 +213,9 @@ function VersionHistory(props: { slug: string; currentVersion: number | undefine
                   size="xs"
                   variant="default"
                   onClick={() => setViewing(version)}
-                  aria-label={`View version ${version.version}`}
+                  aria-label={_('communities.charter.history.viewVersion', { version: version.version })}
                 >
-                  View
+                  {_('communities.charter.history.view')}
                 </Button>
               </Group>
             </li>
@@ -216,7 +225,11 @@ function VersionHistory(props: { slug: string; currentVersion: number | undefine
       <Modal
         opened={viewing !== null}
         onClose={() => setViewing(null)}
-        title={viewing ? `Charter, version ${viewing.version}` : 'Charter version'}
+        title={
+          viewing
+            ? _('communities.charter.history.dialogTitle', { version: viewing.version })
+            : _('communities.charter.history.dialogTitleNone')
+        }
         size="xl"
       >
         {viewing ? (
@@ -235,11 +248,15 @@ function VersionHistory(props: { slug: string; currentVersion: number | undefine
 
 /** /communities/:slug/charter: the five sections, the leaders' editor and the version history. */
 export function CharterTab() {
+  const { _ } = useLingui();
   const { home, slug } = useCommunity();
-  useDocumentTitle(`Charter · ${home.community.name}`);
+  useDocumentTitle(`${_('communities.tabs.charter')} · ${home.community.name}`);
   const { charter, viewer } = home;
   const [editing, setEditing] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
+  // The version just saved, for the confirmation (written when shown, in the language shown).
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  const status =
+    savedVersion === null ? null : _('communities.charter.savedStatus', { version: savedVersion });
   return (
     <Stack gap="lg">
       <StatusAlert message={status} />
@@ -249,7 +266,7 @@ export function CharterTab() {
           charter={charter}
           onDone={(version) => {
             setEditing(false);
-            setStatus(`Version ${version} of the charter is saved.`);
+            setSavedVersion(version);
           }}
           onCancel={() => setEditing(false)}
         />
@@ -258,21 +275,21 @@ export function CharterTab() {
           <Group justify="space-between" align="flex-start" mb="md" gap="sm">
             <Stack gap={2}>
               <Title order={2} id="charter-title">
-                Charter
+                {_('communities.charter.title')}
               </Title>
               <Text size="sm" c="dimmed">
-                {charter ? versionLine(charter) : 'No charter yet.'}
+                {charter ? versionLine(charter) : _('communities.charter.none')}
               </Text>
             </Stack>
             {viewer.canManage ? (
               <Button
                 variant="default"
                 onClick={() => {
-                  setStatus(null);
+                  setSavedVersion(null);
                   setEditing(true);
                 }}
               >
-                Edit charter
+                {_('communities.charter.edit')}
               </Button>
             ) : null}
           </Group>

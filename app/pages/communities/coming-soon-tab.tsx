@@ -1,38 +1,42 @@
+import { useLingui } from '@lingui/react';
 import { Badge, Group } from '@mantine/core';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { EmptyState } from '../../components/page-states.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useCommunity } from './community-context.ts';
 
+/** Message ids of each section's tab, heading and text (translated when shown). */
 const sections = {
   discussions: {
-    tab: 'Discussions',
-    title: 'Discussions are coming soon',
-    text: 'Threads and replies, questions with helpful answers, and announcements from the leaders.',
+    tabId: 'communities.tabs.discussions',
+    titleId: 'communities.comingSoon.discussions.title',
+    textId: 'communities.comingSoon.discussions.text',
   },
   toolkit: {
-    tab: 'Toolkit',
-    title: 'The Toolkit is coming soon',
-    text: 'The resources the community curates: templates, lesson plans, articles and tools, and who used them.',
+    tabId: 'communities.tabs.toolkit',
+    titleId: 'communities.comingSoon.toolkit.title',
+    textId: 'communities.comingSoon.toolkit.text',
   },
-} as const;
+} as const satisfies Record<string, Record<string, MessageId>>;
 
 /** A clearly labelled placeholder for a community section that a later release adds. */
 export function ComingSoonTab(props: { section: keyof typeof sections }) {
+  const { _ } = useLingui();
   const { home } = useCommunity();
   const section = sections[props.section];
-  useDocumentTitle(`${section.tab} · ${home.community.name}`);
+  useDocumentTitle(`${_(section.tabId)} · ${home.community.name}`);
   return (
     <EmptyState
-      title={section.title}
+      title={_(section.titleId)}
       action={
         <Group justify="center" mt="xs">
           <Badge color="gray" variant="light" tt="none">
-            Coming soon
+            {_('communities.comingSoon.badge')}
           </Badge>
         </Group>
       }
     >
-      {section.text} {home.community.name} will find them here.
+      {_(section.textId, { name: home.community.name })}
     </EmptyState>
   );
 }

@@ -1,11 +1,14 @@
+import { useLingui } from '@lingui/react';
 import { Badge } from '@mantine/core';
 import {
   type CommunityStage,
-  communityStageLabels,
+  communityStageMessages,
   type JoinPolicy,
   type MembershipRole,
-  membershipRoleLabels,
+  membershipRoleMessages,
 } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
+import { i18n } from '../../i18n/i18n.ts';
 
 /**
  * Badge colours that keep WCAG AA contrast with the light variant (checked with axe): the theme's forest,
@@ -20,11 +23,11 @@ const stageColors: Record<CommunityStage, string> = {
   archived: 'dark',
 };
 
-/** A short word for how people join, for cards and headers. */
-export const joinPolicyShort: Record<JoinPolicy, string> = {
-  open: 'Open to join',
-  request: 'Ask to join',
-  invitation: 'By invitation',
+/** A short word for how people join, for cards and headers (message ids: translate when shown). */
+export const joinPolicyShort: Record<JoinPolicy, MessageId> = {
+  open: 'communities.joinPolicyShort.open',
+  request: 'communities.joinPolicyShort.request',
+  invitation: 'communities.joinPolicyShort.invitation',
 };
 
 /** Badges keep their full word, however narrow the column. */
@@ -32,6 +35,7 @@ const noShrink = { flexShrink: 0 } as const;
 
 /** The community's stage; "Archived" is filled dark so it cannot be missed. */
 export function StageBadge(props: { stage: CommunityStage; size?: 'sm' | 'md' | 'lg' }) {
+  const { _ } = useLingui();
   return (
     <Badge
       color={stageColors[props.stage]}
@@ -40,17 +44,20 @@ export function StageBadge(props: { stage: CommunityStage; size?: 'sm' | 'md' | 
       size={props.size ?? 'md'}
       style={noShrink}
     >
-      {props.stage === 'archived' ? 'Archived' : `Stage: ${communityStageLabels[props.stage]}`}
+      {props.stage === 'archived'
+        ? _(communityStageMessages.archived)
+        : _('communities.stageBadge', { stage: _(communityStageMessages[props.stage]) })}
     </Badge>
   );
 }
 
 /** A member's role in the community. */
 export function RoleBadge(props: { role: MembershipRole }) {
+  const { _ } = useLingui();
   const lead = props.role === 'leader' || props.role === 'co_leader';
   return (
     <Badge color={lead ? 'forest' : 'gray'} variant="light" tt="none" style={noShrink}>
-      {membershipRoleLabels[props.role]}
+      {_(membershipRoleMessages[props.role])}
     </Badge>
   );
 }
@@ -58,12 +65,15 @@ export function RoleBadge(props: { role: MembershipRole }) {
 /** "Ann Lee" / "Ann Lee and Bo Chen" / "Ann Lee, Bo Chen and 2 others". */
 export function namesList(names: string[], max = 2): string {
   if (names.length <= 1) return names[0] ?? '';
-  if (names.length <= max) return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  const rest = names.length - max;
-  return `${names.slice(0, max).join(', ')} and ${rest} ${rest === 1 ? 'other' : 'others'}`;
+  if (names.length <= max)
+    return i18n._('communities.names.all', { first: names.slice(0, -1).join(', '), last: names.at(-1) });
+  return i18n._('communities.names.more', {
+    names: names.slice(0, max).join(', '),
+    count: names.length - max,
+  });
 }
 
 /** "1 member" / "12 members". */
 export function memberCountText(count: number): string {
-  return count === 1 ? '1 member' : `${count.toLocaleString()} members`;
+  return i18n._('communities.memberCount', { count });
 }

@@ -1,6 +1,7 @@
+import { useLingui } from '@lingui/react';
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { audienceLabels, meetingFormatLabels } from '../../../common/enums.ts';
+import { audienceMessages, communityKindMessages, meetingFormatMessages } from '../../../common/enums.ts';
 import type { CommunityCard as CommunityCardData } from '../../api/types.ts';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { TagList } from '../../components/tag-list.tsx';
@@ -12,14 +13,17 @@ import { joinPolicyShort, memberCountText, namesList, StageBadge } from './commu
  * join, and its topics (each a link to the directory filtered by it).
  */
 export function CommunityCard(props: { community: CommunityCardData; topicLink: (topic: string) => string }) {
+  const { _ } = useLingui();
   const { community } = props;
   const headingId = `community-${community.id}`;
   const leaders = community.leaders.filter((l) => l.role === 'leader' || l.role === 'co_leader');
   const facts = [
     memberCountText(community.memberCount),
-    community.stage === 'archived' ? 'Read-only' : joinPolicyShort[community.joinPolicy],
-    meetingFormatLabels[community.format],
-    `For ${audienceLabels[community.audience].toLowerCase()}`,
+    community.stage === 'archived'
+      ? _('communities.card.readOnly')
+      : _(joinPolicyShort[community.joinPolicy]),
+    _(meetingFormatMessages[community.format]),
+    _('communities.card.audience', { audience: _(audienceMessages[community.audience]).toLowerCase() }),
     community.unit?.name,
   ].filter(Boolean);
   return (
@@ -48,7 +52,7 @@ export function CommunityCard(props: { community: CommunityCardData; topicLink: 
         {community.kind === 'council' ? (
           <Group gap="xs">
             <Badge color="blue" variant="light" tt="none" size="sm">
-              Council or committee
+              {_(communityKindMessages.council)}
             </Badge>
           </Group>
         ) : null}
@@ -91,13 +95,13 @@ export function CommunityCard(props: { community: CommunityCardData; topicLink: 
               ))}
             </Group>
             <Text size="sm" style={{ minWidth: 0 }}>
-              Led by {namesList(leaders.map((l) => l.displayName))}
+              {_('communities.card.ledBy', { names: namesList(leaders.map((l) => l.displayName)) })}
             </Text>
           </Group>
         ) : null}
         {community.topics.length > 0 ? (
           <TagList
-            label={`Topics of ${community.name}`}
+            label={_('communities.card.topics', { name: community.name })}
             tags={community.topics.slice(0, 6)}
             size="sm"
             linkTo={props.topicLink}

@@ -1,5 +1,8 @@
+import { useLingui } from '@lingui/react';
 import { Alert, Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
+import { communityKindMessages } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../api/queries.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -9,24 +12,26 @@ import { joinPolicyShort, memberCountText, StageBadge } from './community-badges
 import { type CommunityOutletContext, useCommunityHome } from './community-context.ts';
 import { MembershipActions } from './membership-actions.tsx';
 
-const tabs = [
-  { to: '', label: 'About', end: true },
-  { to: 'charter', label: 'Charter' },
-  { to: 'members', label: 'Members' },
-  { to: 'discussions', label: 'Discussions' },
-  { to: 'meetings', label: 'Meetings' },
-  { to: 'toolkit', label: 'Toolkit' },
+/** The tabs, with the ids of their labels (translated when shown). */
+const tabs: { to: string; labelId: MessageId; end?: boolean }[] = [
+  { to: '', labelId: 'communities.tabs.about', end: true },
+  { to: 'charter', labelId: 'communities.tabs.charter' },
+  { to: 'members', labelId: 'communities.tabs.members' },
+  { to: 'discussions', labelId: 'communities.tabs.discussions' },
+  { to: 'meetings', labelId: 'communities.tabs.meetings' },
+  { to: 'toolkit', labelId: 'communities.tabs.toolkit' },
 ];
 /** Shown to the community's leaders and the coordinators only. */
-const moderationTab = { to: 'moderation', label: 'Moderation', end: false };
+const moderationTab = { to: 'moderation', labelId: 'communities.tabs.moderation' as MessageId, end: false };
 
 function CommunityHeader(props: CommunityOutletContext & { moderates: boolean }) {
+  const { _ } = useLingui();
   const { community, viewer } = props.home;
   const archived = community.stage === 'archived';
   return (
     <Stack gap="md" mb="lg">
       <Anchor component={Link} to="/communities" size="sm" underline="hover">
-        ← All communities
+        {_('communities.header.allCommunities')}
       </Anchor>
       <Group justify="space-between" align="flex-start" gap="md" wrap="wrap">
         <Stack gap={6} style={{ minWidth: 0, flex: '1 1 320px' }}>
@@ -37,12 +42,12 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
             <StageBadge stage={community.stage} />
             {community.kind === 'council' ? (
               <Badge color="blue" variant="light" tt="none">
-                Council or committee
+                {_(communityKindMessages.council)}
               </Badge>
             ) : null}
             <Text size="sm" c="dimmed">
               {memberCountText(community.memberCount)}
-              {archived ? '' : ` · ${joinPolicyShort[community.joinPolicy]}`}
+              {archived ? '' : ` · ${_(joinPolicyShort[community.joinPolicy])}`}
               {community.unit ? ` · ${community.unit.name}` : ''}
             </Text>
           </Group>
@@ -50,29 +55,28 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
         <Group gap="sm" align="flex-start" wrap="wrap">
           {viewer.canManage ? (
             <Button component={Link} to={`/communities/${community.slug}/edit`} variant="default">
-              Edit details
+              {_('communities.header.editDetails')}
             </Button>
           ) : null}
           <MembershipActions home={props.home} />
         </Group>
       </Group>
       {archived ? (
-        <Alert color="gray" variant="light" title="This community is archived">
-          It is kept as a record of what it did: you can read everything, but nothing can change, and no one
-          can join.
-          {viewer.canChangeStage ? ' As a coordinator, you can bring it back by changing its stage.' : ''}
+        <Alert color="gray" variant="light" title={_('communities.header.archived.title')}>
+          {_('communities.header.archived.body')}
+          {viewer.canChangeStage ? ` ${_('communities.header.archived.coordinator')}` : ''}
         </Alert>
       ) : null}
-      <nav aria-label="Community sections" className="community-tabs">
+      <nav aria-label={_('communities.header.sections')} className="community-tabs">
         <ul>
           {[...tabs, ...(props.moderates ? [moderationTab] : [])].map((tab) => (
-            <li key={tab.label}>
+            <li key={tab.to}>
               <NavLink
                 to={tab.to ? `/communities/${community.slug}/${tab.to}` : `/communities/${community.slug}`}
                 end={tab.end}
                 className="community-tab"
               >
-                {tab.label}
+                {_(tab.labelId)}
               </NavLink>
             </li>
           ))}
@@ -84,6 +88,7 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
 
 /** /communities/:slug/*: the community's header, its membership button and tabs around the tab shown. */
 export function CommunityLayout() {
+  const { _ } = useLingui();
   const { slug = '' } = useParams();
   const location = useLocation();
   const me = useMe();
@@ -92,7 +97,7 @@ export function CommunityLayout() {
   if (home.isPending) {
     return (
       <>
-        <PageHeader title="Community" />
+        <PageHeader title={_('communities.layout.title')} />
         <PageLoader />
       </>
     );
@@ -102,14 +107,16 @@ export function CommunityLayout() {
       home.error instanceof ApiError && (home.error.status === 404 || home.error.status === 400);
     return (
       <>
-        <PageHeader title={missing ? 'Community not found' : 'Community'} />
+        <PageHeader
+          title={missing ? _('communities.layout.notFound.title') : _('communities.layout.title')}
+        />
         {missing ? (
           <EmptyState
-            title="This community is not here"
+            title={_('communities.layout.notFound.heading')}
             action={
               <Group justify="center" mt="sm">
                 <Button component={Link} to="/communities" variant="light">
-                  Browse communities
+                  {_('communities.layout.notFound.browse')}
                 </Button>
                 {me.data === null ? (
                   <Button
@@ -117,15 +124,15 @@ export function CommunityLayout() {
                     to={`/signin?next=${encodeURIComponent(location.pathname)}`}
                     variant="default"
                   >
-                    Sign in
+                    {_('communities.signIn')}
                   </Button>
                 ) : null}
               </Group>
             }
           >
             {me.data === null
-              ? 'The link may be mistyped, or only signed-in people or members can see this community: sign in to try again.'
-              : 'The link may be mistyped, or the community is private and you are not one of its members.'}
+              ? _('communities.layout.notFound.signedOut')
+              : _('communities.layout.notFound.signedIn')}
           </EmptyState>
         ) : (
           <LoadError error={home.error} onRetry={() => void home.refetch()} />

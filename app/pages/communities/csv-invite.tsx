@@ -1,7 +1,9 @@
+import { useLingui } from '@lingui/react';
 import { Badge, Button, Group, Input, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { membershipRoleLabels } from '../../../common/enums.ts';
+import { membershipRoleMessages } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { apiPostFile } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { CsvReport } from '../../api/types.ts';
@@ -10,19 +12,21 @@ import { useFormState } from '../../hooks/use-form-state.ts';
 
 type RowStatus = CsvReport['rows'][number]['status'];
 
-const rowStatus: Record<RowStatus, { label: string; color: string }> = {
-  ok: { label: 'Ready', color: 'forest' },
-  invited: { label: 'Invited', color: 'forest' },
-  unreadable: { label: 'Unreadable', color: 'red' },
-  invalid: { label: 'Invalid', color: 'red' },
-  duplicate: { label: 'Duplicate', color: 'amber' },
-  already_member: { label: 'Already a member', color: 'gray' },
-  already_invited: { label: 'Already invited', color: 'gray' },
+/** Each row status's badge: the id of its label (translated when shown) and its colour. */
+const rowStatus: Record<RowStatus, { labelId: MessageId; color: string }> = {
+  ok: { labelId: 'communities.invite.status.ready', color: 'forest' },
+  invited: { labelId: 'communities.invite.status.invited', color: 'forest' },
+  unreadable: { labelId: 'communities.invite.status.unreadable', color: 'red' },
+  invalid: { labelId: 'communities.invite.status.invalid', color: 'red' },
+  duplicate: { labelId: 'communities.invite.status.duplicate', color: 'amber' },
+  already_member: { labelId: 'communities.invite.status.alreadyMember', color: 'gray' },
+  already_invited: { labelId: 'communities.invite.status.alreadyInvited', color: 'gray' },
 };
 
 const csvRoles = ['member', 'guest', 'sponsor', 'co_leader'] as const;
 
 function ReportTable(props: { report: CsvReport; caption: string }) {
+  const { _ } = useLingui();
   return (
     // A focusable region, so keyboard users can scroll the table sideways on small screens.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be focusable (WCAG 2.1.1)
@@ -31,10 +35,10 @@ function ReportTable(props: { report: CsvReport; caption: string }) {
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{props.caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Line</Table.Th>
-            <Table.Th scope="col">Email</Table.Th>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
+            <Table.Th scope="col">{_('communities.invite.csv.column.line')}</Table.Th>
+            <Table.Th scope="col">{_('communities.invite.csv.column.email')}</Table.Th>
+            <Table.Th scope="col">{_('communities.invite.csv.column.name')}</Table.Th>
+            <Table.Th scope="col">{_('communities.invite.csv.column.status')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -46,7 +50,7 @@ function ReportTable(props: { report: CsvReport; caption: string }) {
               <Table.Td>
                 <Stack gap={2} align="flex-start">
                   <Badge color={rowStatus[row.status].color} variant="light" tt="none">
-                    {rowStatus[row.status].label}
+                    {_(rowStatus[row.status].labelId)}
                   </Badge>
                   {row.message ? (
                     <Text size="xs" c="dimmed">
@@ -68,6 +72,7 @@ function ReportTable(props: { report: CsvReport; caption: string }) {
  * preview, then send the invitations and read the per-row report.
  */
 export function CsvInvite(props: { slug: string }) {
+  const { _ } = useLingui();
   const { slug } = props;
   const inputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -86,8 +91,8 @@ export function CsvInvite(props: { slug: string }) {
     setReport(null);
     setPreview(null);
     if (!file) {
-      form.setFields({ file: 'Choose a CSV file.' });
-      form.setMessage('Choose a CSV file.');
+      form.setFields({ file: _('communities.invite.csv.noFile') });
+      form.setMessage(_('communities.invite.csv.noFile'));
       fileInput.current?.focus();
       return;
     }
@@ -122,7 +127,7 @@ export function CsvInvite(props: { slug: string }) {
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">
-        Invite a cohort from a CSV file
+        {_('communities.invite.csv.title')}
       </Title>
       <form onSubmit={(event) => void runPreview(event)} noValidate>
         <Stack gap="sm">
@@ -130,8 +135,8 @@ export function CsvInvite(props: { slug: string }) {
           <Group align="flex-end" gap="sm" wrap="wrap">
             <Input.Wrapper
               id={inputId}
-              label="CSV file"
-              description="A first line “email,name”, then one person per line (at most 2,000)."
+              label={_('communities.invite.csv.file')}
+              description={_('communities.invite.csv.fileDescription')}
               error={form.error('file')}
               style={{ flex: '1 1 260px' }}
             >
@@ -157,18 +162,18 @@ export function CsvInvite(props: { slug: string }) {
               />
             </Input.Wrapper>
             <NativeSelect
-              label="Invite as"
+              label={_('communities.invite.inviteAs')}
               value={role}
               onChange={(event) => {
                 const next = csvRoles.find((r) => r === event.currentTarget.value);
                 if (next) setRole(next);
                 setPreview(null);
               }}
-              data={csvRoles.map((r) => ({ value: r, label: membershipRoleLabels[r] }))}
+              data={csvRoles.map((r) => ({ value: r, label: _(membershipRoleMessages[r]) }))}
               w={160}
             />
             <Button type="submit" variant="default" loading={form.busy && !preview}>
-              Preview
+              {_('communities.invite.csv.preview')}
             </Button>
           </Group>
         </Stack>
@@ -176,32 +181,28 @@ export function CsvInvite(props: { slug: string }) {
       {preview ? (
         <Stack gap="sm">
           <Text size="sm" role="status">
-            {ready === 1 ? '1 person is' : `${ready} people are`} ready to invite
             {problems > 0
-              ? `; ${problems} ${problems === 1 ? 'row has' : 'rows have'} a problem and will be skipped`
-              : ''}
-            .
+              ? _('communities.invite.csv.readyProblems', { count: ready, problems })
+              : _('communities.invite.csv.ready', { count: ready })}
           </Text>
-          <ReportTable report={preview} caption="Preview of the CSV file" />
+          <ReportTable report={preview} caption={_('communities.invite.csv.previewCaption')} />
           <Group>
             <Button onClick={() => void send()} loading={form.busy} disabled={ready === 0}>
-              {ready === 1 ? 'Invite 1 person' : `Invite ${ready} people`}
+              {_('communities.invite.csv.send', { count: ready })}
             </Button>
             <Button variant="default" onClick={startOver}>
-              Choose another file
+              {_('communities.invite.csv.anotherFile')}
             </Button>
           </Group>
         </Stack>
       ) : null}
       {report ? (
         <Stack gap="sm">
-          <StatusAlert
-            message={`${report.invited === 1 ? '1 invitation' : `${report.invited} invitations`} sent.`}
-          />
-          <ReportTable report={report} caption="What happened to each row" />
+          <StatusAlert message={_('communities.invite.sent', { count: report.invited })} />
+          <ReportTable report={report} caption={_('communities.invite.csv.reportCaption')} />
           <Group>
             <Button variant="default" onClick={startOver}>
-              Invite another file
+              {_('communities.invite.csv.again')}
             </Button>
           </Group>
         </Stack>

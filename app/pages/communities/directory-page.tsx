@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import {
   Anchor,
   Button,
@@ -16,15 +17,16 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
-  audienceLabels,
+  audienceMessages,
   audiences,
-  communityKindLabels,
+  communityKindMessages,
   communityKinds,
-  communityStageLabels,
+  communityStageMessages,
   communityStages,
-  meetingFormatLabels,
+  meetingFormatMessages,
   meetingFormats,
 } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { apiGetPage } from '../../api/client.ts';
 import { keys, useUnits } from '../../api/queries.ts';
 import type { CommunityCard as CommunityCardData } from '../../api/types.ts';
@@ -39,12 +41,12 @@ type FilterName = (typeof filterNames)[number];
 type Filters = Record<FilterName, string>;
 
 const sortLabels = {
-  relevance: 'Best match',
-  activity: 'Recent activity',
-  newest: 'Newest',
-  size: 'Most members',
-  name: 'Name (A–Z)',
-} as const;
+  relevance: 'communities.directory.sort.relevance',
+  activity: 'communities.directory.sort.activity',
+  newest: 'communities.directory.sort.newest',
+  size: 'communities.directory.sort.size',
+  name: 'communities.directory.sort.name',
+} as const satisfies Record<string, MessageId>;
 
 function readFilters(params: URLSearchParams): Filters {
   const out = {} as Filters;
@@ -61,6 +63,7 @@ function countNarrowing(filters: Filters): number {
 
 /** /communities: the directory — search, filter and sort every community the visitor may see. */
 export function DirectoryPage() {
+  const { _ } = useLingui();
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   // What the controls show: updated at once on change, while the address (and the list) follow in a
@@ -130,17 +133,22 @@ export function DirectoryPage() {
   const filtered = Boolean(filters.q) || narrowing > 0;
   const unitName = units.data?.find((u) => u.id === filters.unitId)?.name;
   const describe = [
-    filters.q && `“${filters.q}”`,
-    filters.topic && `topic “${filters.topic}”`,
+    filters.q && _('communities.directory.describe.words', { words: filters.q }),
+    filters.topic && _('communities.directory.describe.topic', { topic: filters.topic }),
     unitName,
-    filters.audience in audienceLabels && `for ${filters.audience}`,
-    filters.format in meetingFormatLabels &&
-      meetingFormatLabels[filters.format as keyof typeof meetingFormatLabels].toLowerCase(),
-    filters.stage in communityStageLabels &&
-      `stage ${communityStageLabels[filters.stage as keyof typeof communityStageLabels].toLowerCase()}`,
-    filters.kind in communityKindLabels &&
-      communityKindLabels[filters.kind as keyof typeof communityKindLabels].toLowerCase(),
-    filters.open === 'true' && 'open to join',
+    filters.audience in audienceMessages &&
+      _('communities.directory.describe.audience', {
+        audience: _(audienceMessages[filters.audience as keyof typeof audienceMessages]).toLowerCase(),
+      }),
+    filters.format in meetingFormatMessages &&
+      _(meetingFormatMessages[filters.format as keyof typeof meetingFormatMessages]).toLowerCase(),
+    filters.stage in communityStageMessages &&
+      _('communities.directory.describe.stage', {
+        stage: _(communityStageMessages[filters.stage as keyof typeof communityStageMessages]).toLowerCase(),
+      }),
+    filters.kind in communityKindMessages &&
+      _(communityKindMessages[filters.kind as keyof typeof communityKindMessages]).toLowerCase(),
+    filters.open === 'true' && _('communities.directory.describe.open'),
   ]
     .filter(Boolean)
     .join(', ');
@@ -160,26 +168,26 @@ export function DirectoryPage() {
   return (
     <>
       <PageHeader
-        title="Communities"
-        description="Find one where you belong — or start a new one."
+        title={_('communities.directory.title')}
+        description={_('communities.directory.description')}
         actions={
           <>
             <Button component={Link} to="/proposals/new">
-              Start a community
+              {_('communities.directory.start')}
             </Button>
             <Anchor component={Link} to="/contact" size="sm">
-              Get in touch
+              {_('communities.directory.contact')}
             </Anchor>
           </>
         }
       />
-      <search aria-label="Communities">
+      <search aria-label={_('communities.directory.title')}>
         <Stack gap="sm" mb="lg">
           <form onSubmit={submitSearch} role="presentation">
             <Group align="flex-end" gap="sm" wrap="wrap">
               <TextInput
-                label="Search communities"
-                description="Words in the name, purpose, description or topics"
+                label={_('communities.directory.search.label')}
+                description={_('communities.directory.search.description')}
                 name="q"
                 type="search"
                 leftSection={<SearchIcon size={18} />}
@@ -189,12 +197,12 @@ export function DirectoryPage() {
                 style={{ flex: '1 1 260px' }}
               />
               <NativeSelect
-                label="Sort by"
+                label={_('communities.directory.sort.label')}
                 value={sortValue}
                 onChange={(event) => update({ sort: event.currentTarget.value })}
                 data={(Object.keys(sortLabels) as (keyof typeof sortLabels)[])
                   .filter((sort) => sort !== 'relevance' || filters.q)
-                  .map((sort) => ({ value: sort, label: sortLabels[sort] }))}
+                  .map((sort) => ({ value: sort, label: _(sortLabels[sort]) }))}
                 size="md"
                 style={{ flex: '0 1 200px' }}
               />
@@ -209,16 +217,17 @@ export function DirectoryPage() {
                 aria-expanded={filtersOpen}
                 aria-controls="directory-filters"
               >
-                {filtersOpen ? 'Hide filters' : 'Show filters'}
-                {narrowing > 0 ? ` (${narrowing} on)` : ''}
+                {filtersOpen
+                  ? _('communities.directory.filters.hide', { count: narrowing })
+                  : _('communities.directory.filters.show', { count: narrowing })}
               </Button>
             </Group>
           )}
           <Collapse expanded={showFilters} id="directory-filters">
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="sm">
               <TextInput
-                label="Topic"
-                placeholder="e.g. assessment"
+                label={_('communities.directory.topic.label')}
+                placeholder={_('communities.directory.topic.placeholder')}
                 defaultValue={shown.topic}
                 key={shown.topic}
                 onBlur={(event) => {
@@ -233,52 +242,52 @@ export function DirectoryPage() {
                 }}
               />
               <NativeSelect
-                label="Unit"
+                label={_('communities.directory.unit.label')}
                 value={shown.unitId}
                 onChange={(event) => update({ unitId: event.currentTarget.value })}
                 data={[
-                  { value: '', label: 'All units' },
+                  { value: '', label: _('communities.directory.unit.all') },
                   ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
                 ]}
               />
               <NativeSelect
-                label="Audience"
+                label={_('communities.directory.audience.label')}
                 value={shown.audience}
                 onChange={(event) => update({ audience: event.currentTarget.value })}
                 data={[
-                  { value: '', label: 'Any audience' },
-                  ...audiences.map((a) => ({ value: a, label: audienceLabels[a] })),
+                  { value: '', label: _('communities.directory.audience.any') },
+                  ...audiences.map((a) => ({ value: a, label: _(audienceMessages[a]) })),
                 ]}
               />
               <NativeSelect
-                label="Format"
+                label={_('communities.directory.format.label')}
                 value={shown.format}
                 onChange={(event) => update({ format: event.currentTarget.value })}
                 data={[
-                  { value: '', label: 'Any format' },
-                  ...meetingFormats.map((f) => ({ value: f, label: meetingFormatLabels[f] })),
+                  { value: '', label: _('communities.directory.format.any') },
+                  ...meetingFormats.map((f) => ({ value: f, label: _(meetingFormatMessages[f]) })),
                 ]}
               />
               <NativeSelect
-                label="Stage"
+                label={_('communities.directory.stage.label')}
                 value={shown.stage}
                 onChange={(event) => update({ stage: event.currentTarget.value })}
                 data={[
-                  { value: '', label: 'Any stage' },
-                  ...communityStages.map((s) => ({ value: s, label: communityStageLabels[s] })),
+                  { value: '', label: _('communities.directory.stage.any') },
+                  ...communityStages.map((s) => ({ value: s, label: _(communityStageMessages[s]) })),
                 ]}
               />
               <NativeSelect
-                label="Kind"
+                label={_('communities.directory.kind.label')}
                 value={shown.kind}
                 onChange={(event) => update({ kind: event.currentTarget.value })}
                 data={[
-                  { value: '', label: 'Communities and councils' },
-                  ...communityKinds.map((k) => ({ value: k, label: communityKindLabels[k] })),
+                  { value: '', label: _('communities.directory.kind.any') },
+                  ...communityKinds.map((k) => ({ value: k, label: _(communityKindMessages[k]) })),
                 ]}
               />
               <Checkbox
-                label="Open to join only"
+                label={_('communities.directory.openOnly')}
                 checked={shown.open === 'true'}
                 onChange={(event) => update({ open: event.currentTarget.checked ? 'true' : '' })}
                 mt={{ base: 0, xs: 30 }}
@@ -286,7 +295,7 @@ export function DirectoryPage() {
               {filtered ? (
                 <Group mt={{ base: 0, xs: 22 }}>
                   <Button variant="subtle" onClick={clearAll}>
-                    Clear search and filters
+                    {_('communities.directory.clear')}
                   </Button>
                 </Group>
               ) : null}
@@ -297,44 +306,51 @@ export function DirectoryPage() {
 
       <VisuallyHidden role="status">
         {directory.isPending
-          ? 'Searching…'
+          ? _('communities.directory.status.searching')
           : list.length === 0
             ? filtered
-              ? `No community matches ${describe}`
-              : 'No communities yet'
-            : `${list.length}${directory.hasNextPage ? ' or more' : ''} communities shown`}
+              ? _('communities.directory.empty.noMatch', { describe })
+              : _('communities.directory.empty.none')
+            : directory.hasNextPage
+              ? _('communities.directory.status.shownMore', { count: list.length })
+              : _('communities.directory.status.shown', { count: list.length })}
       </VisuallyHidden>
       <div aria-busy={directory.isFetching}>
         {directory.isPending ? (
-          <PageLoader label="Finding communities…" />
+          <PageLoader label={_('communities.directory.loading')} />
         ) : directory.isError ? (
           <LoadError error={directory.error} onRetry={() => void directory.refetch()} />
         ) : list.length === 0 ? (
           <EmptyState
-            title={filtered ? `No community matches ${describe}` : 'No communities yet'}
+            title={
+              filtered
+                ? _('communities.directory.empty.noMatch', { describe })
+                : _('communities.directory.empty.none')
+            }
             action={
               <Group justify="center" mt="sm">
                 {filtered ? (
                   <Button variant="light" onClick={clearAll}>
-                    Clear search and filters
+                    {_('communities.directory.clear')}
                   </Button>
                 ) : null}
                 <Button component={Link} to="/proposals/new" variant={filtered ? 'default' : 'light'}>
-                  Start a community
+                  {_('communities.directory.start')}
                 </Button>
               </Group>
             }
           >
-            {filtered
-              ? 'Try fewer words, another spelling, or remove a filter. Or start the community you are looking for.'
-              : 'Communities appear here once coordinators approve them. Be the first: propose one.'}
+            {filtered ? _('communities.directory.empty.tryAgain') : _('communities.directory.empty.firstOne')}
           </EmptyState>
         ) : (
           <Stack gap="md">
             <Text size="sm" c="dimmed">
-              {filtered ? `Communities matching ${describe}` : 'Every community'}
-              {`, by ${sortLabels[sortValue as keyof typeof sortLabels]?.toLowerCase() ?? 'recent activity'}`}
-              {` · ${list.length}${directory.hasNextPage ? '+' : ''} shown`}
+              {_(filtered ? 'communities.directory.summary.filtered' : 'communities.directory.summary.all', {
+                describe,
+                sort: sortValue,
+                count: list.length,
+                more: directory.hasNextPage ? 'yes' : 'no',
+              })}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
               {list.map((community) => (
@@ -348,7 +364,7 @@ export function DirectoryPage() {
                   onClick={() => void directory.fetchNextPage()}
                   loading={directory.isFetchingNextPage}
                 >
-                  Load more
+                  {_('common.action.loadMore')}
                 </Button>
               </Group>
             ) : null}

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import {
   Anchor,
   Button,
@@ -18,17 +19,17 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import {
-  audienceLabels,
+  audienceMessages,
   audiences,
-  communityKindLabels,
+  communityKindMessages,
   communityKinds,
   joinPolicies,
-  joinPolicyLabels,
-  meetingFormatLabels,
+  joinPolicyMessages,
+  meetingFormatMessages,
   meetingFormats,
   meetingSchedulers,
   visibilities,
-  visibilityLabels,
+  visibilityMessages,
 } from '../../../common/enums.ts';
 import { communityNameField, longTextField, purposeField, tagListField } from '../../../common/fields.ts';
 import { apiSend } from '../../api/client.ts';
@@ -57,7 +58,10 @@ const detailsSchema = z.object({
   meetingSchedulers: z.enum(meetingSchedulers),
 });
 
-const schedulerLabels = { leaders: 'The leaders only', members: 'Every member' } as const;
+const schedulerLabels = {
+  leaders: 'communities.edit.schedulers.leaders',
+  members: 'communities.edit.schedulers.members',
+} as const;
 
 function initialValues(community: Community) {
   return {
@@ -80,38 +84,39 @@ function initialValues(community: Community) {
 
 /** /communities/:slug/edit: leaders edit the community's details. */
 export function EditCommunityPage() {
+  const { _ } = useLingui();
   const { home, slug } = useCommunity();
-  useDocumentTitle(`Edit details · ${home.community.name}`);
+  useDocumentTitle(`${_('communities.header.editDetails')} · ${home.community.name}`);
   const units = useUnits();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(() => initialValues(home.community));
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
   const form = useFormState();
   const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => {
-    setSaved(null);
+    setSaved(false);
     setValues((v) => ({ ...v, [key]: value }));
   };
 
   if (!home.viewer.canManage) {
     return (
       <EmptyState
-        title="Only the leaders edit this community"
+        title={_('communities.edit.leadersOnly')}
         action={
           <Button component={Link} to={`/communities/${slug}`} variant="light" mt="sm">
-            Back to the community
+            {_('communities.edit.back')}
           </Button>
         }
       >
         {home.community.stage === 'archived'
-          ? 'The community is archived, so its details are read-only.'
-          : 'Ask one of its leaders if something needs changing.'}
+          ? _('communities.edit.archived')
+          : _('communities.edit.askLeaders')}
       </EmptyState>
     );
   }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setSaved(null);
+    setSaved(false);
     const body = form.check(detailsSchema, { ...values, unitId: values.unitId || null });
     if (!body) return;
     const updated = await form.run(() => apiSend<Community>('PATCH', `/communities/${slug}`, body));
@@ -119,7 +124,7 @@ export function EditCommunityPage() {
     setValues(initialValues(updated));
     await queryClient.invalidateQueries({ queryKey: keys.community(slug) });
     await queryClient.invalidateQueries({ queryKey: keys.communities });
-    setSaved('The details are saved.');
+    setSaved(true);
   };
 
   return (
@@ -132,15 +137,15 @@ export function EditCommunityPage() {
       <Stack gap="md">
         <Group justify="space-between" gap="sm">
           <Title order={2} id="edit-title">
-            Edit details
+            {_('communities.header.editDetails')}
           </Title>
           <Anchor component={Link} to={`/communities/${slug}`} size="sm">
-            Back to the community
+            {_('communities.edit.back')}
           </Anchor>
         </Group>
         <FormAlert message={form.message} />
         <TextInput
-          label="Name"
+          label={_('communities.edit.name')}
           name="name"
           value={values.name}
           onChange={(event) => set('name', event.currentTarget.value)}
@@ -148,9 +153,9 @@ export function EditCommunityPage() {
           required
         />
         <Textarea
-          label="Purpose"
+          label={_('communities.about.purpose')}
           name="purpose"
-          description="The common interest that brings people together, in a few sentences."
+          description={_('communities.edit.purposeDescription')}
           autosize
           minRows={2}
           maxRows={8}
@@ -160,9 +165,9 @@ export function EditCommunityPage() {
           required
         />
         <Textarea
-          label="Description"
+          label={_('communities.edit.description')}
           name="description"
-          description="Anything newcomers should know. Markdown works: **bold**, _italic_, lists, [links](https://…)."
+          description={_('communities.edit.descriptionDescription')}
           autosize
           minRows={4}
           maxRows={16}
@@ -172,7 +177,7 @@ export function EditCommunityPage() {
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Textarea
-            label="Who it is for"
+            label={_('communities.about.intendedMembers')}
             name="intendedMembers"
             autosize
             minRows={2}
@@ -182,9 +187,9 @@ export function EditCommunityPage() {
             error={form.error('intendedMembers')}
           />
           <Textarea
-            label="How it meets"
+            label={_('communities.about.meetingPlan')}
             name="meetingPlan"
-            description="e.g. the first Tuesday of each month, 12:30–13:30."
+            description={_('communities.edit.meetingPlanDescription')}
             autosize
             minRows={2}
             maxRows={8}
@@ -194,9 +199,9 @@ export function EditCommunityPage() {
           />
         </SimpleGrid>
         <TagsInput
-          label="Topics"
+          label={_('communities.about.topics')}
           name="topics"
-          description="What the community is about; people find it by these. Press Enter after each topic."
+          description={_('communities.edit.topicsDescription')}
           value={values.topics}
           onChange={(tags) =>
             set(
@@ -211,40 +216,40 @@ export function EditCommunityPage() {
         />
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="md">
           <NativeSelect
-            label="Kind"
+            label={_('communities.about.kind')}
             name="kind"
             value={values.kind}
             onChange={(event) => set('kind', event.currentTarget.value)}
-            data={communityKinds.map((k) => ({ value: k, label: communityKindLabels[k] }))}
+            data={communityKinds.map((k) => ({ value: k, label: _(communityKindMessages[k]) }))}
           />
           <NativeSelect
-            label="Unit"
+            label={_('communities.about.unit')}
             name="unitId"
             value={values.unitId}
             onChange={(event) => set('unitId', event.currentTarget.value)}
             error={form.error('unitId')}
             data={[
-              { value: '', label: 'Across units' },
+              { value: '', label: _('communities.edit.acrossUnits') },
               ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
             ]}
           />
           <NativeSelect
-            label="For"
+            label={_('communities.about.audience')}
             name="audience"
             value={values.audience}
             onChange={(event) => set('audience', event.currentTarget.value)}
-            data={audiences.map((a) => ({ value: a, label: audienceLabels[a] }))}
+            data={audiences.map((a) => ({ value: a, label: _(audienceMessages[a]) }))}
           />
           <NativeSelect
-            label="Meets"
+            label={_('communities.about.format')}
             name="format"
             value={values.format}
             onChange={(event) => set('format', event.currentTarget.value)}
-            data={meetingFormats.map((f) => ({ value: f, label: meetingFormatLabels[f] }))}
+            data={meetingFormats.map((f) => ({ value: f, label: _(meetingFormatMessages[f]) }))}
           />
         </SimpleGrid>
         <Radio.Group
-          label="Who can see it"
+          label={_('communities.edit.visibility')}
           name="visibility"
           value={values.visibility}
           onChange={(value) => set('visibility', value)}
@@ -252,12 +257,12 @@ export function EditCommunityPage() {
         >
           <Stack gap="xs" mt="xs">
             {visibilities.map((v) => (
-              <Radio key={v} value={v} label={visibilityLabels[v]} />
+              <Radio key={v} value={v} label={_(visibilityMessages[v])} />
             ))}
           </Stack>
         </Radio.Group>
         <Radio.Group
-          label="How people join"
+          label={_('communities.edit.joinPolicy')}
           name="joinPolicy"
           value={values.joinPolicy}
           onChange={(value) => set('joinPolicy', value)}
@@ -265,18 +270,18 @@ export function EditCommunityPage() {
         >
           <Stack gap="xs" mt="xs">
             {joinPolicies.map((p) => (
-              <Radio key={p} value={p} label={joinPolicyLabels[p]} />
+              <Radio key={p} value={p} label={_(joinPolicyMessages[p])} />
             ))}
           </Stack>
         </Radio.Group>
         <Checkbox
-          label="New members accept the participation guidelines of the charter when they join"
+          label={_('communities.edit.requireGuidelines')}
           name="requireGuidelines"
           checked={values.requireGuidelines}
           onChange={(event) => set('requireGuidelines', event.currentTarget.checked)}
         />
         <Radio.Group
-          label="Who can schedule meetings"
+          label={_('communities.edit.schedulers.label')}
           name="meetingSchedulers"
           value={values.meetingSchedulers}
           onChange={(value) => set('meetingSchedulers', value)}
@@ -284,17 +289,17 @@ export function EditCommunityPage() {
         >
           <Stack gap="xs" mt="xs">
             {meetingSchedulers.map((who) => (
-              <Radio key={who} value={who} label={schedulerLabels[who]} />
+              <Radio key={who} value={who} label={_(schedulerLabels[who])} />
             ))}
           </Stack>
         </Radio.Group>
-        <StatusAlert message={saved} />
+        <StatusAlert message={saved ? _('communities.edit.saved') : null} />
         <Group>
           <Button type="submit" loading={form.busy}>
-            Save details
+            {_('communities.edit.submit')}
           </Button>
           <Button component={Link} to={`/communities/${slug}`} variant="default">
-            Cancel
+            {_('common.action.cancel')}
           </Button>
         </Group>
       </Stack>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import {
   Badge,
   Button,
@@ -15,13 +16,15 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
-import { membershipRoleLabels } from '../../../common/enums.ts';
+import { membershipRoleMessages } from '../../../common/enums.ts';
 import { emailField, shortMessageField } from '../../../common/fields.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { apiSend } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { InviteResult } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { dateTime } from '../../lib/dates.ts';
 import { CsvInvite } from './csv-invite.tsx';
 import { OpenInvitations } from './open-invitations.tsx';
@@ -33,16 +36,16 @@ const linkDays = [1, 7, 14, 30, 90] as const;
 const inviteSchema = z.object({
   emails: z
     .array(emailField)
-    .min(1, 'Enter at least one email address.')
-    .max(200, 'Invite at most 200 people at once.'),
+    .min(1, { error: () => i18n._('communities.invite.email.none') })
+    .max(200, { error: () => i18n._('communities.invite.email.tooMany') }),
   role: z.enum(emailRoles),
   message: shortMessageField,
 });
 
-const resultLabels: Record<InviteResult['results'][number]['status'], string> = {
-  invited: 'Invitation sent',
-  already_member: 'Already a member',
-  already_invited: 'Already invited',
+const resultLabels: Record<InviteResult['results'][number]['status'], MessageId> = {
+  invited: 'communities.invite.status.invitationSent',
+  already_member: 'communities.invite.status.alreadyMember',
+  already_invited: 'communities.invite.status.alreadyInvited',
 };
 
 /** Addresses separated by commas, semicolons, spaces or new lines; each once. */
@@ -56,6 +59,7 @@ function splitEmails(text: string): string[] {
 }
 
 function InviteByEmail(props: { slug: string }) {
+  const { _ } = useLingui();
   const { slug } = props;
   const [emails, setEmails] = useState('');
   const [role, setRole] = useState<(typeof emailRoles)[number]>('member');
@@ -70,9 +74,12 @@ function InviteByEmail(props: { slug: string }) {
     const list = splitEmails(emails);
     const invalid = list.filter((email) => !emailField.safeParse(email).success);
     if (invalid.length > 0) {
-      const text = `${invalid.length === 1 ? 'This address is' : 'These addresses are'} not valid: ${invalid.join(', ')}.`;
+      const text = _('communities.invite.email.invalid', {
+        count: invalid.length,
+        emails: invalid.join(', '),
+      });
       form.setFields({ emails: text });
-      form.setMessage('Please correct the highlighted fields.');
+      form.setMessage(_('communities.invite.correctFields'));
       return;
     }
     const body = form.check(inviteSchema, { emails: list, role, message });
@@ -91,12 +98,12 @@ function InviteByEmail(props: { slug: string }) {
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Invite by email
+          {_('communities.invite.email.title')}
         </Title>
         <FormAlert message={form.message} />
         <Textarea
-          label="Email addresses"
-          description="One or more, separated by commas or new lines. People without an account are invited to create one."
+          label={_('communities.invite.email.label')}
+          description={_('communities.invite.email.description')}
           name="emails"
           autosize
           minRows={2}
@@ -107,18 +114,18 @@ function InviteByEmail(props: { slug: string }) {
         />
         <Group align="flex-start" gap="sm" wrap="wrap">
           <NativeSelect
-            label="Invite as"
+            label={_('communities.invite.inviteAs')}
             value={role}
             onChange={(event) => {
               const next = emailRoles.find((r) => r === event.currentTarget.value);
               if (next) setRole(next);
             }}
-            data={emailRoles.map((r) => ({ value: r, label: membershipRoleLabels[r] }))}
+            data={emailRoles.map((r) => ({ value: r, label: _(membershipRoleMessages[r]) }))}
             w={160}
           />
           <TextInput
-            label="Personal message"
-            description="Optional; it goes in the email."
+            label={_('communities.invite.email.message')}
+            description={_('communities.invite.email.messageDescription')}
             name="message"
             value={message}
             onChange={(event) => setMessage(event.currentTarget.value)}
@@ -128,17 +135,19 @@ function InviteByEmail(props: { slug: string }) {
         </Group>
         <Group>
           <Button type="submit" loading={form.busy}>
-            Send invitations
+            {_('communities.invite.email.submit')}
           </Button>
         </Group>
         {results ? (
           <Stack gap="xs">
             <StatusAlert
-              message={`${invited === 1 ? '1 invitation' : `${invited} invitations`} sent${
-                results.length > invited ? `; ${results.length - invited} not needed` : ''
-              }.`}
+              message={
+                results.length > invited
+                  ? _('communities.invite.sentSkipped', { count: invited, skipped: results.length - invited })
+                  : _('communities.invite.sent', { count: invited })
+              }
             />
-            <ul className="row-list" aria-label="Invitation results">
+            <ul className="row-list" aria-label={_('communities.invite.email.results')}>
               {results.map((result) => (
                 <li key={result.email}>
                   <Group justify="space-between" gap="xs" py={6} wrap="wrap">
@@ -146,7 +155,7 @@ function InviteByEmail(props: { slug: string }) {
                       {result.email}
                     </Text>
                     <Badge color={result.status === 'invited' ? 'forest' : 'gray'} variant="light" tt="none">
-                      {resultLabels[result.status]}
+                      {_(resultLabels[result.status])}
                     </Badge>
                   </Group>
                 </li>
@@ -160,6 +169,7 @@ function InviteByEmail(props: { slug: string }) {
 }
 
 function InviteLink(props: { slug: string }) {
+  const { _ } = useLingui();
   const { slug } = props;
   const [days, setDays] = useState('14');
   const [role, setRole] = useState<(typeof linkRoles)[number]>('member');
@@ -183,39 +193,42 @@ function InviteLink(props: { slug: string }) {
     <form onSubmit={(event) => void create(event)} noValidate>
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Shareable link
+          {_('communities.invite.link.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          Anyone with the link who signs in can join until it expires. You can revoke it at any time.
+          {_('communities.invite.link.description')}
         </Text>
         <FormAlert message={form.message} />
         <Group align="flex-end" gap="sm" wrap="wrap">
           <NativeSelect
-            label="Link works for"
+            label={_('communities.invite.link.days')}
             value={days}
             onChange={(event) => setDays(event.currentTarget.value)}
-            data={linkDays.map((d) => ({ value: String(d), label: d === 1 ? '1 day' : `${d} days` }))}
+            data={linkDays.map((d) => ({
+              value: String(d),
+              label: _('communities.invite.link.dayCount', { count: d }),
+            }))}
             w={140}
           />
           <NativeSelect
-            label="Join as"
+            label={_('communities.invite.link.joinAs')}
             value={role}
             onChange={(event) => {
               const next = linkRoles.find((r) => r === event.currentTarget.value);
               if (next) setRole(next);
             }}
-            data={linkRoles.map((r) => ({ value: r, label: membershipRoleLabels[r] }))}
+            data={linkRoles.map((r) => ({ value: r, label: _(membershipRoleMessages[r]) }))}
             w={140}
           />
           <Button type="submit" variant="default" loading={form.busy}>
-            Create link
+            {_('communities.invite.link.create')}
           </Button>
         </Group>
         {link ? (
           <Stack gap={4}>
             <Group align="flex-end" gap="sm" wrap="nowrap">
               <TextInput
-                label="Invitation link"
+                label={_('communities.invite.link.label')}
                 value={link.url}
                 readOnly
                 onFocus={(event) => event.currentTarget.select()}
@@ -224,13 +237,13 @@ function InviteLink(props: { slug: string }) {
               <CopyButton value={link.url}>
                 {({ copied, copy }) => (
                   <Button variant={copied ? 'light' : 'filled'} onClick={copy} aria-live="polite">
-                    {copied ? 'Copied' : 'Copy link'}
+                    {copied ? _('communities.invite.link.copied') : _('communities.invite.link.copy')}
                   </Button>
                 )}
               </CopyButton>
             </Group>
             <Text size="xs" c="dimmed">
-              Expires {dateTime(link.expiresAt)}.
+              {_('communities.invite.link.expires', { date: dateTime(link.expiresAt) })}
             </Text>
           </Stack>
         ) : null}
@@ -241,10 +254,11 @@ function InviteLink(props: { slug: string }) {
 
 /** Leaders: invite by email, by a shareable link, or a whole cohort from a CSV file; see and revoke. */
 export function InvitationsPanel(props: { slug: string }) {
+  const { _ } = useLingui();
   return (
     <Card component="section" aria-labelledby="invite-title">
       <Title order={2} size="h3" mb="md" id="invite-title">
-        Invite people
+        {_('communities.invite.title')}
       </Title>
       <Stack gap="lg">
         <InviteByEmail slug={props.slug} />

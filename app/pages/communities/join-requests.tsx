@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react';
 import { Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -20,8 +21,9 @@ function DecisionDialog(props: {
   request: JoinRequest | null;
   decision: Decision;
   onClose: () => void;
-  onDone: (text: string) => void;
+  onDone: (name: string) => void;
 }) {
+  const { _ } = useLingui();
   const { request, decision } = props;
   const [message, setMessage] = useState('');
   const form = useFormState();
@@ -38,24 +40,28 @@ function DecisionDialog(props: {
     if (!done) return;
     await queryClient.invalidateQueries({ queryKey: keys.community(props.slug) });
     await queryClient.invalidateQueries({ queryKey: keys.communities });
-    props.onDone(decision === 'approve' ? `${name} is now a member.` : `${name}’s request is declined.`);
+    props.onDone(name);
   };
   return (
     <Modal
       opened={request !== null}
       onClose={props.onClose}
-      title={decision === 'approve' ? `Approve ${name}’s request?` : `Decline ${name}’s request?`}
+      title={
+        decision === 'approve'
+          ? _('communities.requests.dialog.approveTitle', { name })
+          : _('communities.requests.dialog.declineTitle', { name })
+      }
       centered
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <FormAlert message={form.message} />
           <Textarea
-            label={`Message to ${name}`}
+            label={_('communities.requests.dialog.message', { name })}
             description={
               decision === 'approve'
-                ? 'Optional: a welcome, and where to start.'
-                : 'Optional, but kind: why, and what they could do instead.'
+                ? _('communities.requests.dialog.approveHint')
+                : _('communities.requests.dialog.declineHint')
             }
             name="message"
             autosize
@@ -68,10 +74,10 @@ function DecisionDialog(props: {
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
             <Button type="submit" loading={form.busy} color={decision === 'decline' ? 'red' : undefined}>
-              {decision === 'approve' ? 'Approve' : 'Decline'}
+              {decision === 'approve' ? _('communities.requests.approve') : _('communities.requests.decline')}
             </Button>
           </Group>
         </Stack>
@@ -82,9 +88,17 @@ function DecisionDialog(props: {
 
 /** Leaders: the pending requests to join, each approved or declined with a message. */
 export function JoinRequests(props: { slug: string; moderated: boolean }) {
+  const { _ } = useLingui();
   const { slug } = props;
   const [deciding, setDeciding] = useState<{ request: JoinRequest; decision: Decision } | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  // The last decision, for the confirmation (written when shown, in the language shown).
+  const [decided, setDecided] = useState<{ decision: Decision; name: string } | null>(null);
+  const status =
+    decided === null
+      ? null
+      : decided.decision === 'approve'
+        ? _('communities.requests.approved', { name: decided.name })
+        : _('communities.requests.declined', { name: decided.name });
   const requests = useQuery({
     queryKey: keys.communityRequests(slug),
     queryFn: () => apiGet<JoinRequest[]>(`/communities/${slug}/requests`),
@@ -95,20 +109,20 @@ export function JoinRequests(props: { slug: string; moderated: boolean }) {
   return (
     <Card component="section" aria-labelledby="requests-title">
       <Title order={2} size="h3" mb="sm" id="requests-title">
-        Requests to join{count > 0 ? ` (${count})` : ''}
+        {_('communities.requests.title', { count })}
       </Title>
       <Stack gap="sm">
         <StatusAlert message={status} />
         {requests.isPending ? (
-          <PageLoader label="Loading requests…" />
+          <PageLoader label={_('communities.requests.loading')} />
         ) : requests.isError ? (
           <LoadError error={requests.error} onRetry={() => void requests.refetch()} />
         ) : count === 0 ? (
           <Text size="sm" c="dimmed">
-            No one is waiting for an answer.
+            {_('communities.requests.empty')}
           </Text>
         ) : (
-          <ul className="row-list" aria-label="Pending requests">
+          <ul className="row-list" aria-label={_('communities.requests.list')}>
             {requests.data.map((request) => (
               <li key={request.id}>
                 <Stack gap="xs" py="sm">
@@ -123,10 +137,13 @@ export function JoinRequests(props: { slug: string; moderated: boolean }) {
                         {request.person.displayName}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        Asked{' '}
-                        <time dateTime={request.createdAt} title={dateTime(request.createdAt)}>
-                          {relativeTime(request.createdAt)}
-                        </time>
+                        <Trans
+                          id="communities.requests.asked"
+                          values={{ when: relativeTime(request.createdAt) }}
+                          components={{
+                            time: <time dateTime={request.createdAt} title={dateTime(request.createdAt)} />,
+                          }}
+                        />
                       </Text>
                     </Stack>
                   </Group>
@@ -139,23 +156,27 @@ export function JoinRequests(props: { slug: string; moderated: boolean }) {
                     <Button
                       size="xs"
                       onClick={() => {
-                        setStatus(null);
+                        setDecided(null);
                         setDeciding({ request, decision: 'approve' });
                       }}
-                      aria-label={`Approve ${request.person.displayName}`}
+                      aria-label={_('communities.requests.approvePerson', {
+                        name: request.person.displayName,
+                      })}
                     >
-                      Approve
+                      {_('communities.requests.approve')}
                     </Button>
                     <Button
                       size="xs"
                       variant="default"
                       onClick={() => {
-                        setStatus(null);
+                        setDecided(null);
                         setDeciding({ request, decision: 'decline' });
                       }}
-                      aria-label={`Decline ${request.person.displayName}`}
+                      aria-label={_('communities.requests.declinePerson', {
+                        name: request.person.displayName,
+                      })}
                     >
-                      Decline
+                      {_('communities.requests.decline')}
                     </Button>
                   </Group>
                 </Stack>
@@ -170,9 +191,9 @@ export function JoinRequests(props: { slug: string; moderated: boolean }) {
         request={deciding?.request ?? null}
         decision={deciding?.decision ?? 'approve'}
         onClose={() => setDeciding(null)}
-        onDone={(text) => {
+        onDone={(name) => {
+          setDecided({ decision: deciding?.decision ?? 'approve', name });
           setDeciding(null);
-          setStatus(text);
         }}
       />
     </Card>

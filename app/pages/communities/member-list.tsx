@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import {
   Anchor,
   Button,
@@ -15,7 +16,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type MembershipRole, membershipRoleLabels, membershipRoles } from '../../../common/enums.ts';
+import { type MembershipRole, membershipRoleMessages, membershipRoles } from '../../../common/enums.ts';
 import { apiGetPage, apiSend, errorMessage } from '../../api/client.ts';
 import { keys, useMe } from '../../api/queries.ts';
 import type { CommunityHome, CommunityMember } from '../../api/types.ts';
@@ -25,6 +26,7 @@ import { EmptyState, LoadError, PageLoader } from '../../components/page-states.
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { type RoleConfirmation, RoleControl } from '../../components/role-control.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { i18n } from '../../i18n/i18n.ts';
 import { monthYear } from '../../lib/dates.ts';
 import { RoleBadge } from './community-badges.tsx';
 
@@ -35,6 +37,7 @@ function RemoveMemberDialog(props: {
   onClose: () => void;
   onRemoved: (name: string) => void;
 }) {
+  const { _ } = useLingui();
   const form = useFormState();
   const queryClient = useQueryClient();
   const remove = async () => {
@@ -50,21 +53,25 @@ function RemoveMemberDialog(props: {
     <Modal
       opened={props.member !== null}
       onClose={props.onClose}
-      title={`Remove ${props.member?.displayName ?? 'member'}?`}
+      title={_('communities.members.remove.title', {
+        name: props.member?.displayName ?? _('communities.members.remove.someone'),
+      })}
       centered
     >
       <Stack gap="md">
         <FormAlert message={form.message} />
         <Text>
-          {props.member?.displayName} will no longer be a member of {props.communityName}. You can invite them
-          again later.
+          {_('communities.members.remove.text', {
+            name: props.member?.displayName ?? '',
+            community: props.communityName,
+          })}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose} data-autofocus>
-            Cancel
+            {_('common.action.cancel')}
           </Button>
           <Button color="red" onClick={() => void remove()} loading={form.busy}>
-            Remove member
+            {_('communities.members.remove.submit')}
           </Button>
         </Group>
       </Stack>
@@ -84,16 +91,16 @@ function selfDemotion(
   to: MembershipRole,
 ): RoleConfirmation | null {
   if (membershipRoles.indexOf(to) <= membershipRoles.indexOf(from)) return null;
-  const fromLabel = membershipRoleLabels[from].toLowerCase();
-  const toLabel = membershipRoleLabels[to].toLowerCase();
-  const consequence =
-    leads(from) && !leads(to) && !community.coordinator
-      ? ' You will no longer manage it: only its leaders or a coordinator can make you a leader again.'
-      : '';
+  const fromLabel = i18n._(membershipRoleMessages[from]).toLowerCase();
+  const toLabel = i18n._(membershipRoleMessages[to]).toLowerCase();
+  const values = { from: fromLabel, to: toLabel, name: community.name };
   return {
-    title: `Change your own role to ${toLabel}?`,
-    body: `You are ${fromLabel} of ${community.name} and will become ${toLabel}.${consequence}`,
-    confirmLabel: 'Change my role',
+    title: i18n._('communities.members.selfDemotion.title', { role: toLabel }),
+    body:
+      leads(from) && !leads(to) && !community.coordinator
+        ? i18n._('communities.members.selfDemotion.textStepDown', values)
+        : i18n._('communities.members.selfDemotion.text', values),
+    confirmLabel: i18n._('communities.members.selfDemotion.confirm'),
   };
 }
 
@@ -106,8 +113,16 @@ function MemberRow(props: {
   onRole: (role: MembershipRole) => Promise<unknown>;
   onRemove: () => void;
 }) {
+  const { _ } = useLingui();
   const { member } = props;
-  const details = [member.pronouns, member.unitName, `joined ${monthYear(member.joinedAt)}`]
+  const roleLabels = Object.fromEntries(
+    membershipRoles.map((role) => [role, _(membershipRoleMessages[role])]),
+  ) as Record<MembershipRole, string>;
+  const details = [
+    member.pronouns,
+    member.unitName,
+    _('communities.members.joined', { date: monthYear(member.joinedAt) }),
+  ]
     .filter(Boolean)
     .join(' · ');
   return (
@@ -118,7 +133,7 @@ function MemberRow(props: {
           <Group gap="xs" wrap="wrap">
             <Anchor component={Link} to={`/people/${member.id}`} fw={600} size="sm" underline="hover">
               {member.displayName}
-              {props.isMe ? ' (you)' : ''}
+              {props.isMe ? ` ${_('communities.members.you')}` : ''}
             </Anchor>
             {props.canManage ? null : <RoleBadge role={member.role} />}
           </Group>
@@ -133,7 +148,7 @@ function MemberRow(props: {
             personName={member.displayName}
             role={member.role}
             roles={membershipRoles}
-            labels={membershipRoleLabels}
+            labels={roleLabels}
             busy={props.busy}
             width={130}
             confirmation={(role) => (props.isMe ? selfDemotion(props.community, member.role, role) : null)}
@@ -145,9 +160,9 @@ function MemberRow(props: {
               variant="subtle"
               color="red"
               onClick={props.onRemove}
-              aria-label={`Remove ${member.displayName}`}
+              aria-label={_('communities.members.removePerson', { name: member.displayName })}
             >
-              Remove
+              {_('common.action.remove')}
             </Button>
           )}
         </Group>
@@ -158,6 +173,7 @@ function MemberRow(props: {
 
 /** The member list with roles: search by name, filter by role; leaders change roles and remove members. */
 export function MemberList(props: { home: CommunityHome }) {
+  const { _ } = useLingui();
   const { community, viewer } = props.home;
   const slug = community.slug;
   const me = useMe();
@@ -166,7 +182,19 @@ export function MemberList(props: { home: CommunityHome }) {
   const [q] = useDebouncedValue(text.trim(), 300);
   const [role, setRole] = useState('');
   const [removing, setRemoving] = useState<CommunityMember | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  // The last change, for the confirmation (written when shown, in the language shown).
+  const [done, setDone] = useState<
+    { kind: 'role'; name: string; role: MembershipRole } | { kind: 'removed'; name: string } | null
+  >(null);
+  const status =
+    done === null
+      ? null
+      : done.kind === 'role'
+        ? _('communities.members.roleChanged', {
+            name: done.name,
+            role: _(membershipRoleMessages[done.role]).toLowerCase(),
+          })
+        : _('communities.members.removed', { name: done.name });
 
   const members = useInfiniteQuery({
     queryKey: [...keys.communityMembers(slug), { q, role }],
@@ -179,9 +207,8 @@ export function MemberList(props: { home: CommunityHome }) {
   const changeRole = useMutation({
     mutationFn: (input: { member: CommunityMember; role: MembershipRole }) =>
       apiSend('PATCH', `/communities/${slug}/members/${input.member.id}`, { role: input.role }),
-    onMutate: () => setStatus(null),
-    onSuccess: (_data, input) =>
-      setStatus(`${input.member.displayName} is now ${membershipRoleLabels[input.role].toLowerCase()}.`),
+    onMutate: () => setDone(null),
+    onSuccess: (_data, input) => setDone({ kind: 'role', name: input.member.displayName, role: input.role }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.community(slug) }),
   });
 
@@ -191,24 +218,24 @@ export function MemberList(props: { home: CommunityHome }) {
     <Card component="section" aria-labelledby="members-title" padding={0}>
       <Stack gap="sm" p="lg" pb="sm">
         <Title order={2} size="h3" id="members-title">
-          Members
+          {_('communities.tabs.members')}
         </Title>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <TextInput
-            label="Search members"
-            placeholder="Name"
+            label={_('communities.members.search.label')}
+            placeholder={_('communities.members.search.placeholder')}
             type="search"
             leftSection={<SearchIcon size={16} />}
             value={text}
             onChange={(event) => setText(event.currentTarget.value)}
           />
           <NativeSelect
-            label="Role"
+            label={_('communities.members.role.label')}
             value={role}
             onChange={(event) => setRole(event.currentTarget.value)}
             data={[
-              { value: '', label: 'All roles' },
-              ...membershipRoles.map((r) => ({ value: r, label: membershipRoleLabels[r] })),
+              { value: '', label: _('communities.members.role.all') },
+              ...membershipRoles.map((r) => ({ value: r, label: _(membershipRoleMessages[r]) })),
             ]}
           />
         </SimpleGrid>
@@ -217,19 +244,21 @@ export function MemberList(props: { home: CommunityHome }) {
       </Stack>
       <div aria-busy={members.isFetching}>
         {members.isPending ? (
-          <PageLoader label="Loading members…" />
+          <PageLoader label={_('communities.members.loading')} />
         ) : members.isError ? (
           <Stack p="lg" pt={0}>
             <LoadError error={members.error} onRetry={() => void members.refetch()} />
           </Stack>
         ) : list.length === 0 ? (
           <Stack p="lg" pt={0}>
-            <EmptyState title={filtered ? 'No member matches' : 'No members yet'}>
-              {filtered ? 'Try another name, or choose all roles.' : 'Invite people to get started.'}
+            <EmptyState
+              title={filtered ? _('communities.members.empty.noMatch') : _('communities.members.empty.none')}
+            >
+              {filtered ? _('communities.members.empty.tryAgain') : _('communities.members.empty.invite')}
             </EmptyState>
           </Stack>
         ) : (
-          <ul className="row-list" aria-label={`Members of ${community.name}`}>
+          <ul className="row-list" aria-label={_('communities.members.list', { name: community.name })}>
             {list.map((member) => (
               <li key={member.id}>
                 <MemberRow
@@ -244,7 +273,7 @@ export function MemberList(props: { home: CommunityHome }) {
                   // A refused change shows in the alert above the list, so the promise never rejects.
                   onRole={(r) => changeRole.mutateAsync({ member, role: r }).catch(() => undefined)}
                   onRemove={() => {
-                    setStatus(null);
+                    setDone(null);
                     setRemoving(member);
                   }}
                 />
@@ -260,7 +289,7 @@ export function MemberList(props: { home: CommunityHome }) {
             onClick={() => void members.fetchNextPage()}
             loading={members.isFetchingNextPage}
           >
-            Load more members
+            {_('communities.members.loadMore')}
           </Button>
         </Group>
       ) : null}
@@ -272,7 +301,7 @@ export function MemberList(props: { home: CommunityHome }) {
         onClose={() => setRemoving(null)}
         onRemoved={(name) => {
           setRemoving(null);
-          setStatus(`${name} is removed from the community.`);
+          setDone({ kind: 'removed', name });
         }}
       />
     </Card>

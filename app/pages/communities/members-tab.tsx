@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Button, Stack } from '@mantine/core';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/page-states.tsx';
@@ -9,13 +10,14 @@ import { MemberList } from './member-list.tsx';
 
 /** /communities/:slug/members: the members; leaders also answer requests and invite people. */
 export function MembersTab() {
+  const { _ } = useLingui();
   const { home, slug } = useCommunity();
-  useDocumentTitle(`Members · ${home.community.name}`);
+  useDocumentTitle(`${_('communities.tabs.members')} · ${home.community.name}`);
   const { viewer } = home;
   if (!viewer.canSeeMembers) {
     return (
       <EmptyState
-        title="Sign in to see the members"
+        title={_('communities.members.signIn.title')}
         action={
           <Button
             component={Link}
@@ -23,11 +25,11 @@ export function MembersTab() {
             variant="light"
             mt="sm"
           >
-            Sign in
+            {_('communities.signIn')}
           </Button>
         }
       >
-        The leaders are listed on the About tab. Who else belongs is shown to people who sign in.
+        {_('communities.members.signIn.text')}
       </EmptyState>
     );
   }

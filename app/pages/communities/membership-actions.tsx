@@ -1,7 +1,9 @@
+import { useLingui } from '@lingui/react';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import type { MembershipRole } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { apiSend } from '../../api/client.ts';
 import { useMe } from '../../api/queries.ts';
 import type { CommunityHome } from '../../api/types.ts';
@@ -14,25 +16,29 @@ const JoinDialog = deferred(async () => (await import('./membership-dialogs.tsx'
 const RequestDialog = deferred(async () => (await import('./membership-dialogs.tsx')).RequestDialog);
 const LeaveDialog = deferred(async () => (await import('./membership-dialogs.tsx')).LeaveDialog);
 
-const roleSentence: Record<MembershipRole, string> = {
-  leader: 'You lead this community',
-  co_leader: 'You co-lead this community',
-  sponsor: 'You are its sponsor',
-  member: 'You are a member',
-  guest: 'You are a guest',
+const roleSentence: Record<MembershipRole, MessageId> = {
+  leader: 'communities.membership.role.leader',
+  co_leader: 'communities.membership.role.coLeader',
+  sponsor: 'communities.membership.role.sponsor',
+  member: 'communities.membership.role.member',
+  guest: 'communities.membership.role.guest',
 };
+
+/** The confirmation after a step (written when shown, in the language shown). */
+type Status = 'joined' | 'requested' | 'left';
 
 /**
  * The join / ask to join / request pending / leave button, as the viewer's rights allow; visitors are
  * offered to sign in and come back here.
  */
 export function MembershipActions(props: { home: CommunityHome }) {
+  const { _ } = useLingui();
   const { home } = props;
   const { community, viewer } = home;
   const me = useMe();
   const refresh = useRefreshMembership(community.slug);
   const [dialog, setDialog] = useState<'join' | 'request' | 'leave' | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
   const join = useFormState();
 
   const joinAtOnce = async () => {
@@ -40,7 +46,7 @@ export function MembershipActions(props: { home: CommunityHome }) {
     const done = await join.run(() => apiSend('POST', `/communities/${community.slug}/join`, {}));
     if (!done) return;
     await refresh();
-    setStatus(`Welcome! You are now a member of ${community.name}.`);
+    setStatus('joined');
   };
   const close = () => setDialog(null);
 
@@ -48,18 +54,18 @@ export function MembershipActions(props: { home: CommunityHome }) {
   if (me.data === null && community.stage !== 'archived' && community.joinPolicy !== 'invitation') {
     actions = (
       <Button component={Link} to={`/signin?next=${encodeURIComponent(`/communities/${community.slug}`)}`}>
-        Sign in to join
+        {_('communities.membership.signInToJoin')}
       </Button>
     );
   } else if (viewer.role) {
     actions = (
       <>
         <Text size="sm" fw={600}>
-          {roleSentence[viewer.role]}
+          {_(roleSentence[viewer.role])}
         </Text>
         {viewer.canLeave ? (
           <Button variant="default" onClick={() => setDialog('leave')}>
-            Leave
+            {_('communities.membership.leave')}
           </Button>
         ) : null}
       </>
@@ -70,24 +76,24 @@ export function MembershipActions(props: { home: CommunityHome }) {
         onClick={() => (community.requireGuidelines ? setDialog('join') : void joinAtOnce())}
         loading={join.busy}
       >
-        Join community
+        {_('communities.membership.join')}
       </Button>
     );
   } else if (viewer.requestStatus === 'pending') {
     actions = (
       <>
-        <Button disabled>Request pending</Button>
+        <Button disabled>{_('communities.membership.pending')}</Button>
         <Text size="sm" c="dimmed">
-          The leaders will answer your request.
+          {_('communities.membership.pendingText')}
         </Text>
       </>
     );
   } else if (viewer.canRequest) {
-    actions = <Button onClick={() => setDialog('request')}>Ask to join</Button>;
+    actions = <Button onClick={() => setDialog('request')}>{_('communities.membership.askToJoin')}</Button>;
   } else if (community.joinPolicy === 'invitation' && community.stage !== 'archived') {
     actions = (
       <Text size="sm" c="dimmed">
-        Membership is by invitation only.
+        {_('communities.membership.invitationOnly')}
       </Text>
     );
   }
@@ -100,14 +106,24 @@ export function MembershipActions(props: { home: CommunityHome }) {
         </Group>
       ) : null}
       <FormAlert message={join.message} />
-      <StatusAlert message={status} />
+      <StatusAlert
+        message={
+          status === 'joined'
+            ? _('communities.membership.status.joined', { name: community.name })
+            : status === 'requested'
+              ? _('communities.membership.status.requested')
+              : status === 'left'
+                ? _('communities.membership.status.left', { name: community.name })
+                : null
+        }
+      />
       <JoinDialog
         home={home}
         opened={dialog === 'join'}
         onClose={close}
         onJoined={() => {
           close();
-          setStatus(`Welcome! You are now a member of ${community.name}.`);
+          setStatus('joined');
         }}
       />
       <RequestDialog
@@ -116,7 +132,7 @@ export function MembershipActions(props: { home: CommunityHome }) {
         onClose={close}
         onSent={() => {
           close();
-          setStatus('Your request is sent. The leaders will answer you by email.');
+          setStatus('requested');
         }}
       />
       <LeaveDialog
@@ -125,7 +141,7 @@ export function MembershipActions(props: { home: CommunityHome }) {
         onClose={close}
         onLeft={() => {
           close();
-          setStatus(`You left ${community.name}.`);
+          setStatus('left');
         }}
       />
     </Stack>

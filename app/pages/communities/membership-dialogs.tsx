@@ -1,6 +1,8 @@
+import { useLingui } from '@lingui/react';
 import { Box, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
+import { charterSectionMessages } from '../../../common/enums.ts';
 import { shortMessageField } from '../../../common/fields.ts';
 import { apiSend } from '../../api/client.ts';
 import type { CommunityHome } from '../../api/types.ts';
@@ -19,6 +21,7 @@ export function JoinDialog(props: {
   onClose: () => void;
   onJoined: () => void;
 }) {
+  const { _ } = useLingui();
   const { community, charter } = props.home;
   const [accepted, setAccepted] = useState(false);
   const form = useFormState();
@@ -26,8 +29,8 @@ export function JoinDialog(props: {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!accepted) {
-      form.setFields({ acceptGuidelines: 'Accept the participation guidelines to join.' });
-      form.setMessage('Accept the participation guidelines to join.');
+      form.setFields({ acceptGuidelines: _('communities.joinDialog.acceptRequired') });
+      form.setMessage(_('communities.joinDialog.acceptRequired'));
       return;
     }
     const done = await form.run(() =>
@@ -39,14 +42,20 @@ export function JoinDialog(props: {
   };
   const guidelines = charter?.sectionsHtml.participation.trim();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={`Join ${community.name}`} centered size="lg">
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={_('communities.joinDialog.title', { name: community.name })}
+      centered
+      size="lg"
+    >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <FormAlert message={form.message} />
-          <Text>Members of this community agree to its participation guidelines.</Text>
+          <Text>{_('communities.joinDialog.intro')}</Text>
           <Box
             component="section"
-            aria-label="Participation guidelines"
+            aria-label={_(charterSectionMessages.participation)}
             p="md"
             bg="gray.0"
             style={{ borderRadius: 'var(--mantine-radius-md)', maxHeight: 320, overflowY: 'auto' }}
@@ -58,12 +67,12 @@ export function JoinDialog(props: {
               <div className="prose" dangerouslySetInnerHTML={{ __html: guidelines }} />
             ) : (
               <Text size="sm" c="dimmed">
-                The leaders have not written the guidelines yet: ask them in the community.
+                {_('communities.joinDialog.noGuidelines')}
               </Text>
             )}
           </Box>
           <Checkbox
-            label="I accept the participation guidelines"
+            label={_('communities.joinDialog.accept')}
             name="acceptGuidelines"
             checked={accepted}
             onChange={(event) => setAccepted(event.currentTarget.checked)}
@@ -72,10 +81,10 @@ export function JoinDialog(props: {
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
             <Button type="submit" loading={form.busy}>
-              Join
+              {_('communities.joinDialog.submit')}
             </Button>
           </Group>
         </Stack>
@@ -90,6 +99,7 @@ export function RequestDialog(props: {
   onClose: () => void;
   onSent: () => void;
 }) {
+  const { _ } = useLingui();
   const { community } = props.home;
   const [message, setMessage] = useState('');
   const form = useFormState();
@@ -104,17 +114,19 @@ export function RequestDialog(props: {
     props.onSent();
   };
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={`Ask to join ${community.name}`} centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={_('communities.requestDialog.title', { name: community.name })}
+      centered
+    >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
           <FormAlert message={form.message} />
-          <Text size="sm">
-            The leaders approve new members of this community. They receive your request and answer you by
-            email.
-          </Text>
+          <Text size="sm">{_('communities.requestDialog.intro')}</Text>
           <Textarea
-            label="Message to the leaders"
-            description="Optional: who you are and why you would like to join."
+            label={_('communities.requestDialog.message')}
+            description={_('communities.requestDialog.messageDescription')}
             name="message"
             autosize
             minRows={3}
@@ -126,10 +138,10 @@ export function RequestDialog(props: {
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
-              Cancel
+              {_('common.action.cancel')}
             </Button>
             <Button type="submit" loading={form.busy}>
-              Send request
+              {_('communities.requestDialog.submit')}
             </Button>
           </Group>
         </Stack>
@@ -144,6 +156,7 @@ export function LeaveDialog(props: {
   onClose: () => void;
   onLeft: () => void;
 }) {
+  const { _ } = useLingui();
   const { community } = props.home;
   const form = useFormState();
   const refresh = useRefreshMembership(community.slug);
@@ -154,23 +167,27 @@ export function LeaveDialog(props: {
     props.onLeft();
   };
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={`Leave ${community.name}?`} centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={_('communities.leaveDialog.title', { name: community.name })}
+      centered
+    >
       <Stack gap="md">
         <FormAlert message={form.message} />
         <Text>
-          You will no longer be a member.{' '}
           {community.joinPolicy === 'open'
-            ? 'You can join again at any time.'
+            ? _('communities.leaveDialog.text.open')
             : community.joinPolicy === 'request'
-              ? 'To come back, you will ask the leaders again.'
-              : 'To come back, you will need a new invitation.'}
+              ? _('communities.leaveDialog.text.request')
+              : _('communities.leaveDialog.text.invitation')}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose} data-autofocus>
-            Stay
+            {_('communities.leaveDialog.stay')}
           </Button>
           <Button color="red" onClick={() => void leave()} loading={form.busy}>
-            Leave community
+            {_('communities.leaveDialog.submit')}
           </Button>
         </Group>
       </Stack>

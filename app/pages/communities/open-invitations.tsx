@@ -1,7 +1,8 @@
+import { useLingui } from '@lingui/react';
 import { Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { type InfiniteData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { membershipRoleLabels } from '../../../common/enums.ts';
+import { membershipRoleMessages } from '../../../common/enums.ts';
 import { apiGetBody, apiSend, apiUrl } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { Invitation, InvitationList } from '../../api/types.ts';
@@ -15,13 +16,11 @@ function RevokeDialog(props: {
   slug: string;
   invitation: Invitation | null;
   onClose: () => void;
-  onDone: (text: string) => void;
+  onDone: (email: string | null) => void;
 }) {
+  const { _ } = useLingui();
   const form = useFormState();
   const queryClient = useQueryClient();
-  const what = props.invitation?.email
-    ? `the invitation to ${props.invitation.email}`
-    : 'this shareable link';
   const revoke = async () => {
     const invitation = props.invitation;
     if (!invitation) return;
@@ -42,26 +41,32 @@ function RevokeDialog(props: {
           }
         : old,
     );
-    props.onDone(
-      invitation.email ? `The invitation to ${invitation.email} is revoked.` : 'The link is revoked.',
-    );
+    props.onDone(invitation.email);
   };
   return (
     <Modal
       opened={props.invitation !== null}
       onClose={props.onClose}
-      title={props.invitation?.email ? 'Revoke the invitation?' : 'Revoke the link?'}
+      title={
+        props.invitation?.email
+          ? _('communities.invitations.revoke.invitationTitle')
+          : _('communities.invitations.revoke.linkTitle')
+      }
       centered
     >
       <Stack gap="md">
         <FormAlert message={form.message} />
-        <Text>Revoke {what}? It stops working at once; people who already joined stay members.</Text>
+        <Text>
+          {props.invitation?.email
+            ? _('communities.invitations.revoke.invitationText', { email: props.invitation.email })
+            : _('communities.invitations.revoke.linkText')}
+        </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose} data-autofocus>
-            Keep it
+            {_('communities.invitations.revoke.keep')}
           </Button>
           <Button color="red" onClick={() => void revoke()} loading={form.busy}>
-            Revoke
+            {_('communities.invitations.revoke.submit')}
           </Button>
         </Group>
       </Stack>
@@ -71,9 +76,17 @@ function RevokeDialog(props: {
 
 /** The open invitations and shareable links of a community, a page at a time, each with Revoke. */
 export function OpenInvitations(props: { slug: string }) {
+  const { _ } = useLingui();
   const { slug } = props;
   const [revoking, setRevoking] = useState<Invitation | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  // What was revoked last, for the confirmation (written when shown, in the language shown).
+  const [revoked, setRevoked] = useState<{ email: string | null } | null>(null);
+  const status =
+    revoked === null
+      ? null
+      : revoked.email
+        ? _('communities.invitations.revoked.invitation', { email: revoked.email })
+        : _('communities.invitations.revoked.link');
   const invitations = useInfiniteQuery({
     queryKey: keys.communityInvitations(slug),
     queryFn: ({ pageParam }) =>
@@ -87,7 +100,7 @@ export function OpenInvitations(props: { slug: string }) {
     <Stack gap="sm">
       <Group justify="space-between" gap="sm" wrap="wrap">
         <Title order={3} size="h4" id="open-invitations-title">
-          Open invitations
+          {_('communities.invitations.title')}
         </Title>
         {list.length > 0 ? (
           <Button
@@ -97,23 +110,23 @@ export function OpenInvitations(props: { slug: string }) {
             variant="default"
             size="xs"
           >
-            Download as CSV
+            {_('communities.invitations.download')}
           </Button>
         ) : null}
       </Group>
       <StatusAlert message={status} />
       {invitations.isPending ? (
-        <PageLoader label="Loading invitations…" />
+        <PageLoader label={_('communities.invitations.loading')} />
       ) : invitations.isError ? (
         <LoadError error={invitations.error} onRetry={() => void invitations.refetch()} />
       ) : list.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No open invitations.
+          {_('communities.invitations.empty')}
         </Text>
       ) : (
         <ul className="row-list" aria-labelledby="open-invitations-title">
           {list.map((invitation) => {
-            const name = invitation.email ?? 'Shareable link';
+            const name = invitation.email ?? _('communities.invite.link.title');
             const expired = invitation.status === 'expired';
             return (
               <li key={invitation.id}>
@@ -130,20 +143,27 @@ export function OpenInvitations(props: { slug: string }) {
                       ) : null}
                       {expired ? (
                         <Badge color="gray" variant="light" tt="none" size="sm">
-                          Expired
+                          {_('communities.invitations.expired')}
                         </Badge>
                       ) : null}
                     </Group>
                     <Text size="xs" c="dimmed">
-                      {membershipRoleLabels[invitation.role]}
-                      {invitation.invitedBy ? ` · by ${invitation.invitedBy}` : ''} ·{' '}
+                      {_(membershipRoleMessages[invitation.role])}
+                      {invitation.invitedBy
+                        ? ` · ${_('communities.invitations.by', { name: invitation.invitedBy })}`
+                        : ''}{' '}
+                      ·{' '}
                       <time dateTime={invitation.createdAt} title={dateTime(invitation.createdAt)}>
                         {relativeTime(invitation.createdAt)}
                       </time>
-                      {` · ${expired ? 'expired' : 'expires'} ${dateTime(invitation.expiresAt)}`}
+                      {` · ${
+                        expired
+                          ? _('communities.invitations.expiredOn', { date: dateTime(invitation.expiresAt) })
+                          : _('communities.invitations.expiresOn', { date: dateTime(invitation.expiresAt) })
+                      }`}
                       {invitation.email
                         ? ''
-                        : ` · used ${invitation.uses === 1 ? 'once' : `${invitation.uses} times`}`}
+                        : ` · ${_('communities.invitations.used', { count: invitation.uses })}`}
                     </Text>
                   </Stack>
                   <Button
@@ -151,14 +171,16 @@ export function OpenInvitations(props: { slug: string }) {
                     variant="subtle"
                     color="red"
                     onClick={() => {
-                      setStatus(null);
+                      setRevoked(null);
                       setRevoking(invitation);
                     }}
                     aria-label={
-                      invitation.email ? `Revoke the invitation to ${invitation.email}` : 'Revoke the link'
+                      invitation.email
+                        ? _('communities.invitations.revokeInvitation', { email: invitation.email })
+                        : _('communities.invitations.revokeLink')
                     }
                   >
-                    Revoke
+                    {_('communities.invitations.revoke.submit')}
                   </Button>
                 </Group>
               </li>
@@ -169,7 +191,7 @@ export function OpenInvitations(props: { slug: string }) {
       {list.length > 0 && total > list.length ? (
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Text size="sm" c="dimmed" role="status">
-            Showing {list.length.toLocaleString('en-GB')} of {total.toLocaleString('en-GB')} open invitations.
+            {_('communities.invitations.showing', { shown: list.length, total })}
           </Text>
           <Button
             variant="default"
@@ -177,7 +199,7 @@ export function OpenInvitations(props: { slug: string }) {
             loading={invitations.isFetchingNextPage}
             disabled={!invitations.hasNextPage}
           >
-            Load more invitations
+            {_('communities.invitations.loadMore')}
           </Button>
         </Group>
       ) : null}
@@ -186,9 +208,9 @@ export function OpenInvitations(props: { slug: string }) {
         slug={slug}
         invitation={revoking}
         onClose={() => setRevoking(null)}
-        onDone={(text) => {
+        onDone={(email) => {
           setRevoking(null);
-          setStatus(text);
+          setRevoked({ email });
         }}
       />
     </Stack>

@@ -1,7 +1,12 @@
+import { useLingui } from '@lingui/react';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { communityStageDescriptions, communityStageLabels } from '../../../common/enums.ts';
+import {
+  type CommunityStage,
+  communityStageDescriptionMessages,
+  communityStageMessages,
+} from '../../../common/enums.ts';
 import { apiGet } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import type { CommunityHome, StageChange } from '../../api/types.ts';
@@ -15,34 +20,39 @@ import { StageBadge } from './community-badges.tsx';
 const ChangeStageDialog = deferred(async () => (await import('./change-stage-dialog.tsx')).ChangeStageDialog);
 
 function StageHistory(props: { slug: string }) {
+  const { _ } = useLingui();
   const stages = useQuery({
     queryKey: keys.communityStages(props.slug),
     queryFn: () => apiGet<StageChange[]>(`/communities/${props.slug}/stages`),
   });
-  if (stages.isPending) return <PageLoader label="Loading the stage history…" />;
+  if (stages.isPending) return <PageLoader label={_('communities.stage.history.loading')} />;
   if (stages.isError) return <LoadError error={stages.error} onRetry={() => void stages.refetch()} />;
   if (stages.data.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        No stage changes yet.
+        {_('communities.stage.history.empty')}
       </Text>
     );
   }
   return (
-    <ol aria-label="Stage history" className="row-list">
+    <ol aria-label={_('communities.stage.history.label')} className="row-list">
       {stages.data.map((change) => (
         <li key={change.id}>
           <Stack gap={2} py="xs">
             <Text size="sm" fw={600}>
               {change.fromStage
-                ? `${communityStageLabels[change.fromStage]} → ${communityStageLabels[change.toStage]}`
-                : `Started as ${communityStageLabels[change.toStage].toLowerCase()}`}
+                ? `${_(communityStageMessages[change.fromStage])} → ${_(communityStageMessages[change.toStage])}`
+                : _('communities.stage.history.started', {
+                    stage: _(communityStageMessages[change.toStage]).toLowerCase(),
+                  })}
             </Text>
             <Text size="xs" c="dimmed">
               <time dateTime={change.createdAt} title={dateTime(change.createdAt)}>
                 {relativeTime(change.createdAt)}
               </time>
-              {change.changedBy ? ` · by ${change.changedBy.displayName}` : ''}
+              {change.changedBy
+                ? ` · ${_('communities.stage.history.by', { name: change.changedBy.displayName })}`
+                : ''}
             </Text>
             {change.note ? (
               <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -58,19 +68,27 @@ function StageHistory(props: { slug: string }) {
 
 /** The stage card: where the community is in its life, the history, and (for leaders) a change. */
 export function StageSection(props: { home: CommunityHome }) {
+  const { _ } = useLingui();
   const { community, viewer } = props.home;
   const [open, setOpen] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
+  // The stage just chosen, for the confirmation (written when shown, in the language shown).
+  const [changedTo, setChangedTo] = useState<CommunityStage | null>(null);
+  const status =
+    changedTo === null
+      ? null
+      : changedTo === 'archived'
+        ? _('communities.stage.changed.archived')
+        : _('communities.stage.changed.stage', { stage: _(communityStageMessages[changedTo]).toLowerCase() });
   return (
     <Card component="section" aria-labelledby="stage-title">
       <Stack gap="sm">
         <Group justify="space-between" gap="xs">
           <Title order={2} size="h3" id="stage-title">
-            Stage
+            {_('communities.stage.title')}
           </Title>
           <StageBadge stage={community.stage} />
         </Group>
-        <Text size="sm">{communityStageDescriptions[community.stage]}</Text>
+        <Text size="sm">{_(communityStageDescriptionMessages[community.stage])}</Text>
         <StatusAlert message={status} />
         {viewer.canChangeStage ? (
           <Group>
@@ -78,16 +96,16 @@ export function StageSection(props: { home: CommunityHome }) {
               variant="default"
               size="sm"
               onClick={() => {
-                setStatus(null);
+                setChangedTo(null);
                 setOpen(true);
               }}
             >
-              Change stage
+              {_('communities.stage.change')}
             </Button>
           </Group>
         ) : null}
         <Title order={3} size="h4" mt="xs">
-          History
+          {_('communities.stage.history.title')}
         </Title>
         <StageHistory slug={community.slug} />
       </Stack>
@@ -98,11 +116,7 @@ export function StageSection(props: { home: CommunityHome }) {
         onClose={() => setOpen(false)}
         onChanged={(stage) => {
           setOpen(false);
-          setStatus(
-            stage === 'archived'
-              ? 'The community is archived: it is now read-only.'
-              : `The community is now at the ${communityStageLabels[stage].toLowerCase()} stage.`,
-          );
+          setChangedTo(stage);
         }}
       />
     </Card>

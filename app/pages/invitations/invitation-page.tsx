@@ -1,8 +1,8 @@
+import { useLingui } from '@lingui/react';
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { membershipRoleLabels } from '../../../common/enums.ts';
 import { ApiError, apiGet, apiSend } from '../../api/client.ts';
 import { keys, useMe } from '../../api/queries.ts';
 import type { InvitationView } from '../../api/types.ts';
@@ -11,18 +11,16 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 
+/** Why an invitation can no longer be used (message ids, translated when shown). */
 const stateMessages = {
-  expired: 'This invitation has expired. Ask the community’s leaders for a new one.',
-  revoked: 'This invitation was withdrawn by the community’s leaders.',
-  used: 'This invitation has already been answered.',
+  expired: 'invitations.state.expired',
+  revoked: 'invitations.state.revoked',
+  used: 'invitations.state.used',
 } as const;
-
-function roleText(role: InvitationView['role']): string {
-  return `a ${membershipRoleLabels[role].toLowerCase()}`;
-}
 
 /** /invitations/:token: an invitation to a community, to accept or decline (after signing in). */
 export function InvitationPage() {
+  const { _ } = useLingui();
   const { token = '' } = useParams();
   const me = useMe();
   const navigate = useNavigate();
@@ -37,7 +35,7 @@ export function InvitationPage() {
   if (invitation.isPending || me.isPending) {
     return (
       <>
-        <PageHeader title="Invitation" />
+        <PageHeader title={_('invitations.title')} />
         <PageLoader />
       </>
     );
@@ -48,17 +46,17 @@ export function InvitationPage() {
       (invitation.error.status === 404 || invitation.error.status === 400);
     return (
       <>
-        <PageHeader title={missing ? 'Invitation not found' : 'Invitation'} />
+        <PageHeader title={missing ? _('invitations.notFound.title') : _('invitations.title')} />
         {missing ? (
           <EmptyState
-            title="This invitation does not exist"
+            title={_('invitations.notFound.heading')}
             action={
               <Button component={Link} to="/communities" variant="light" mt="sm">
-                Browse communities
+                {_('invitations.notFound.browse')}
               </Button>
             }
           >
-            Check that the link is complete: copy it again from the email or message you received.
+            {_('invitations.notFound.text')}
           </EmptyState>
         ) : (
           <LoadError error={invitation.error} onRetry={() => void invitation.refetch()} />
@@ -89,11 +87,11 @@ export function InvitationPage() {
   return (
     <>
       <PageHeader
-        title={`Invitation to ${community.name}`}
+        title={_('invitations.heading', { name: community.name })}
         description={
           view.invitedBy
-            ? `${view.invitedBy} invites you to join as ${roleText(view.role)}.`
-            : `You are invited to join as ${roleText(view.role)}.`
+            ? _('invitations.invitedBy', { inviter: view.invitedBy, role: view.role })
+            : _('invitations.invited', { role: view.role })
         }
       />
       <Card maw={640}>
@@ -107,26 +105,26 @@ export function InvitationPage() {
           <FormAlert message={form.message} />
           {declined ? (
             <Alert color="forest" variant="light" role="status">
-              You declined the invitation. You can still find the community in the directory.
+              {_('invitations.declined')}
             </Alert>
           ) : view.status !== 'valid' ? (
-            <Alert color="amber" variant="light" title="This invitation can no longer be used">
-              {stateMessages[view.status]}
+            <Alert color="amber" variant="light" title={_('invitations.state.title')}>
+              {_(stateMessages[view.status])}
             </Alert>
           ) : me.data ? (
             <Stack gap="sm">
               {view.email && view.email !== me.data.email.toLowerCase() ? (
                 <Text size="sm" c="dimmed">
-                  This invitation was sent to {view.email}; you are signed in as {me.data.email}.
+                  {_('invitations.otherAccount', { email: view.email, account: me.data.email })}
                 </Text>
               ) : null}
               <Group>
                 <Button onClick={() => void accept()} loading={form.busy}>
-                  Accept and join
+                  {_('invitations.accept')}
                 </Button>
                 {view.email ? (
                   <Button variant="default" onClick={() => void decline()} disabled={form.busy}>
-                    Decline
+                    {_('invitations.decline')}
                   </Button>
                 ) : null}
               </Group>
@@ -134,21 +132,22 @@ export function InvitationPage() {
           ) : (
             <Stack gap="sm">
               <Text size="sm">
-                Sign in to accept{view.email ? ` (the invitation is for ${view.email})` : ''}. New to Copse?
-                Create an account first: you will come back here afterwards.
+                {view.email
+                  ? _('invitations.signIn.textFor', { email: view.email })
+                  : _('invitations.signIn.text')}
               </Text>
               <Group>
                 <Button component={Link} to={`/signin?next=${next}`}>
-                  Sign in
+                  {_('invitations.signIn.signIn')}
                 </Button>
                 <Button component={Link} to={`/signup?next=${next}`} variant="default">
-                  Create an account
+                  {_('invitations.signIn.signUp')}
                 </Button>
               </Group>
             </Stack>
           )}
           <Anchor component={Link} to={`/communities/${community.slug}`} size="sm">
-            See the community
+            {_('invitations.seeCommunity')}
           </Anchor>
         </Stack>
       </Card>

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import {
   Button,
   Group,
@@ -10,18 +11,26 @@ import {
 } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { personKinds } from '../../../common/enums.ts';
+import { type PersonKind, personKinds } from '../../../common/enums.ts';
 import { apiGetPage } from '../../api/client.ts';
 import { keys, useUnits } from '../../api/queries.ts';
 import type { PersonSummary } from '../../api/types.ts';
 import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
-import { kindLabels, PersonCard } from '../../components/person-card.tsx';
+import { PersonCard } from '../../components/person-card.tsx';
 import { useSearchText } from '../../hooks/use-search-text.ts';
+
+/** The ids of the words for each kind of person (translated when shown). */
+const personKindMessages = {
+  staff: 'people.kind.staff',
+  student: 'people.kind.student',
+  external: 'people.kind.external',
+} as const satisfies Record<PersonKind, string>;
 
 /** People: find colleagues by name, unit or expertise, with filters kept in the address. */
 export function PeoplePage() {
+  const { _ } = useLingui();
   const [params, setParams] = useSearchParams();
   const filters = {
     q: params.get('q') ?? '',
@@ -51,9 +60,9 @@ export function PeoplePage() {
   const list = people.data?.pages.flatMap((page) => page.data) ?? [];
   const filtered = Boolean(filters.q || filters.unitId || filters.kind || filters.expertise);
   const describe = [
-    filters.q && `“${filters.q}”`,
-    filters.expertise && `expertise “${filters.expertise}”`,
-    filters.kind && kindLabels[filters.kind as keyof typeof kindLabels]?.toLowerCase(),
+    filters.q && _('people.directory.describe.words', { words: filters.q }),
+    filters.expertise && _('people.directory.describe.expertise', { tag: filters.expertise }),
+    filters.kind in personKindMessages && _(personKindMessages[filters.kind as PersonKind]).toLowerCase(),
     filters.unitId && units.data?.find((u) => u.id === filters.unitId)?.name,
   ]
     .filter(Boolean)
@@ -61,14 +70,11 @@ export function PeoplePage() {
 
   return (
     <>
-      <PageHeader
-        title="People"
-        description="Find colleagues to learn from: who knows about what, and where."
-      />
-      <search aria-label="People">
+      <PageHeader title={_('people.directory.title')} description={_('people.directory.description')} />
+      <search aria-label={_('people.directory.title')}>
         <Stack gap="sm" mb="lg">
           <TextInput
-            label="Search by name, unit or expertise"
+            label={_('people.directory.search')}
             name="q"
             type="search"
             leftSection={<SearchIcon size={18} />}
@@ -78,26 +84,26 @@ export function PeoplePage() {
           />
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
             <NativeSelect
-              label="Unit"
+              label={_('people.directory.unit.label')}
               value={filters.unitId}
               onChange={(event) => update({ unitId: event.currentTarget.value })}
               data={[
-                { value: '', label: 'All units' },
+                { value: '', label: _('people.directory.unit.all') },
                 ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
               ]}
             />
             <NativeSelect
-              label="Kind"
+              label={_('people.directory.kind.label')}
               value={filters.kind}
               onChange={(event) => update({ kind: event.currentTarget.value })}
               data={[
-                { value: '', label: 'Everyone' },
-                ...personKinds.map((kind) => ({ value: kind, label: kindLabels[kind] })),
+                { value: '', label: _('people.directory.kind.all') },
+                ...personKinds.map((kind) => ({ value: kind, label: _(personKindMessages[kind]) })),
               ]}
             />
             <TextInput
-              label="Expertise tag"
-              placeholder="e.g. assessment"
+              label={_('people.directory.expertise.label')}
+              placeholder={_('people.directory.expertise.placeholder')}
               defaultValue={filters.expertise}
               key={filters.expertise}
               onBlur={(event) => update({ expertise: event.currentTarget.value.trim().toLowerCase() })}
@@ -112,21 +118,25 @@ export function PeoplePage() {
 
       <VisuallyHidden role="status">
         {people.isPending
-          ? 'Searching…'
+          ? _('people.directory.searching')
           : list.length === 0
             ? filtered
-              ? `No one matches ${describe}`
-              : 'No one is here yet'
-            : `${list.length}${people.hasNextPage ? ' or more' : ''} people shown`}
+              ? _('people.directory.empty.noMatch', { describe })
+              : _('people.directory.empty.none')
+            : people.hasNextPage
+              ? _('people.directory.shownMore', { count: list.length })
+              : _('people.directory.shown', { count: list.length })}
       </VisuallyHidden>
       <div aria-busy={people.isFetching}>
         {people.isPending ? (
-          <PageLoader label="Finding people…" />
+          <PageLoader label={_('people.directory.loading')} />
         ) : people.isError ? (
           <LoadError error={people.error} onRetry={() => void people.refetch()} />
         ) : list.length === 0 ? (
           <EmptyState
-            title={filtered ? `No one matches ${describe}` : 'No one is here yet'}
+            title={
+              filtered ? _('people.directory.empty.noMatch', { describe }) : _('people.directory.empty.none')
+            }
             action={
               filtered ? (
                 <Button
@@ -137,20 +147,21 @@ export function PeoplePage() {
                     setParams(new URLSearchParams(), { replace: true });
                   }}
                 >
-                  Clear the search
+                  {_('people.directory.clear')}
                 </Button>
               ) : null
             }
           >
-            {filtered
-              ? 'Try fewer words, another spelling, or remove a filter.'
-              : 'People appear here once they sign up and confirm their email.'}
+            {filtered ? _('people.directory.empty.tryAgain') : _('people.directory.empty.firstOnes')}
           </EmptyState>
         ) : (
           <Stack gap="md">
             <Text size="sm" c="dimmed">
-              {filtered ? `People matching ${describe}` : 'Everyone, by name'}
-              {` · ${list.length}${people.hasNextPage ? '+' : ''} shown`}
+              {_(filtered ? 'people.directory.summary.filtered' : 'people.directory.summary.all', {
+                describe,
+                count: list.length,
+                more: people.hasNextPage ? 'yes' : 'no',
+              })}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
               {list.map((person) => (
@@ -164,7 +175,7 @@ export function PeoplePage() {
                   onClick={() => void people.fetchNextPage()}
                   loading={people.isFetchingNextPage}
                 >
-                  Load more
+                  {_('common.action.loadMore')}
                 </Button>
               </Group>
             ) : null}

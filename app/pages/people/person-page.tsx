@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react';
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -7,17 +8,30 @@ import type { Person } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
-import { kindLabels } from '../../components/person-card.tsx';
 import { TagList } from '../../components/tag-list.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { monthYear } from '../../lib/dates.ts';
 
-const roleLabels = { administrator: 'Administrator', coordinator: 'Coordinator', member: 'Member' } as const;
+/** The ids of the words for each kind of person (as on the People page; translated when shown). */
+const personKindMessages = {
+  staff: 'people.kind.staff',
+  student: 'people.kind.student',
+  external: 'people.kind.external',
+} as const;
+
+const roleLabels = {
+  administrator: 'people.role.administrator',
+  coordinator: 'people.role.coordinator',
+  member: 'people.role.member',
+} as const;
 
 function Profile(props: { person: Person; isMe: boolean }) {
+  const { _ } = useLingui();
   const { person, isMe } = props;
   useDocumentTitle(person.displayName);
-  const details = [person.pronouns, kindLabels[person.kind], person.unit?.name].filter(Boolean).join(' · ');
+  const details = [person.pronouns, _(personKindMessages[person.kind]), person.unit?.name]
+    .filter(Boolean)
+    .join(' · ');
   const expertiseLink = (tag: string) => `/people?expertise=${encodeURIComponent(tag)}`;
   return (
     <Stack gap="lg">
@@ -32,25 +46,25 @@ function Profile(props: { person: Person; isMe: boolean }) {
             <Group gap="xs">
               {person.role !== 'member' ? (
                 <Badge variant="light" color="gray" tt="none">
-                  {roleLabels[person.role]}
+                  {_(roleLabels[person.role])}
                 </Badge>
               ) : null}
               <Text size="sm" c="dimmed">
-                Joined {monthYear(person.joinedAt)}
+                {_('people.profile.joined', { date: monthYear(person.joinedAt) })}
               </Text>
             </Group>
           </Stack>
         </Group>
         {isMe ? (
           <Button component={Link} to="/settings/profile" variant="default">
-            Edit your profile
+            {_('people.profile.edit')}
           </Button>
         ) : null}
       </Group>
 
       <Card>
         <Title order={2} size="h3" mb="sm">
-          About
+          {_('people.profile.about')}
         </Title>
         {person.bioHtml.trim() ? (
           // bioHtml is Markdown rendered and sanitised on the server (raw HTML off, links checked).
@@ -58,7 +72,7 @@ function Profile(props: { person: Person; isMe: boolean }) {
           <div className="prose" dangerouslySetInnerHTML={{ __html: person.bioHtml }} />
         ) : (
           <Text size="sm" c="dimmed">
-            {isMe ? 'You have not written a bio yet.' : `${person.displayName} has not written a bio yet.`}
+            {isMe ? _('people.profile.noBioMine') : _('people.profile.noBio', { name: person.displayName })}
           </Text>
         )}
       </Card>
@@ -66,20 +80,24 @@ function Profile(props: { person: Person; isMe: boolean }) {
       <Group grow align="stretch" wrap="wrap" gap="lg" style={{ rowGap: 'var(--mantine-spacing-lg)' }}>
         <Card miw={260}>
           <Title order={2} size="h3" mb="sm">
-            Expertise
+            {_('people.profile.expertise')}
           </Title>
           <TagList
-            label="Expertise"
+            label={_('people.profile.expertise')}
             tags={person.expertise}
-            empty="No expertise listed yet."
+            empty={_('people.profile.noExpertise')}
             linkTo={expertiseLink}
           />
         </Card>
         <Card miw={260}>
           <Title order={2} size="h3" mb="sm">
-            Interests
+            {_('people.profile.interests')}
           </Title>
-          <TagList label="Interests" tags={person.interests} empty="No interests listed yet." />
+          <TagList
+            label={_('people.profile.interests')}
+            tags={person.interests}
+            empty={_('people.profile.noInterests')}
+          />
         </Card>
       </Group>
     </Stack>
@@ -88,6 +106,7 @@ function Profile(props: { person: Person; isMe: boolean }) {
 
 /** /people/:id: a colleague's profile. */
 export function PersonPage() {
+  const { _ } = useLingui();
   const { id = '' } = useParams();
   const { data: me } = useMe();
   const person = useQuery({ queryKey: keys.person(id), queryFn: () => apiGet<Person>(`/people/${id}`) });
@@ -95,7 +114,7 @@ export function PersonPage() {
   if (person.isPending) {
     return (
       <>
-        <PageHeader title="Profile" />
+        <PageHeader title={_('people.profile.title')} />
         <PageLoader />
       </>
     );
@@ -105,17 +124,17 @@ export function PersonPage() {
       person.error instanceof ApiError && (person.error.status === 404 || person.error.status === 400);
     return (
       <>
-        <PageHeader title={missing ? 'Person not found' : 'Profile'} />
+        <PageHeader title={missing ? _('people.profile.notFound.title') : _('people.profile.title')} />
         {missing ? (
           <EmptyState
-            title="This person is not here"
+            title={_('people.profile.notFound.heading')}
             action={
               <Button component={Link} to="/people" variant="light" mt="sm">
-                Find people
+                {_('people.profile.notFound.find')}
               </Button>
             }
           >
-            The profile may have been removed, or the link is mistyped.
+            {_('people.profile.notFound.text')}
           </EmptyState>
         ) : (
           <LoadError error={person.error} onRetry={() => void person.refetch()} />
