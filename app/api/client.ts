@@ -65,6 +65,31 @@ async function parse(response: Response): Promise<unknown> {
   }
 }
 
+/** The ApiError for an answer that is not ok (its JSON body already read, when it had one). */
+export function errorFromAnswer(response: Response, body: unknown): ApiError {
+  const error = isRecord(body) ? body : {};
+  const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+  return new ApiError(
+    response.status,
+    typeof error.error === 'string' ? error.error : 'internal',
+    typeof error.message === 'string'
+      ? error.message
+      : i18n._('common.error.status', { status: response.status }),
+    stringRecord(error.fields),
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  );
+}
+
+/** The ApiError for a request that never got an answer (offline, server down). */
+export function networkError(): ApiError {
+  return new ApiError(0, 'network', i18n._('common.error.network'));
+}
+
+/** The headers every API request carries: JSON, and the language shown (the server answers in it). */
+export function apiHeaders(): Record<string, string> {
+  return { Accept: 'application/json', 'Accept-Language': currentLocale() };
+}
+
 async function send(method: string, path: string, init: RequestInit & { query?: Query }): Promise<unknown> {
   let response: Response;
   try {
@@ -72,27 +97,14 @@ async function send(method: string, path: string, init: RequestInit & { query?: 
       ...init,
       method,
       credentials: 'same-origin',
-      // The language shown, so the server's messages (validation, errors) come in it too.
-      headers: { Accept: 'application/json', 'Accept-Language': currentLocale(), ...init.headers },
+      headers: { ...apiHeaders(), ...init.headers },
     });
   } catch {
-    throw new ApiError(0, 'network', i18n._('common.error.network'));
+    throw networkError();
   }
   noteIdleDeadline(response.headers.get('x-session-idle-expires'));
   const body = await parse(response);
-  if (!response.ok) {
-    const error = isRecord(body) ? body : {};
-    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
-    throw new ApiError(
-      response.status,
-      typeof error.error === 'string' ? error.error : 'internal',
-      typeof error.message === 'string'
-        ? error.message
-        : i18n._('common.error.status', { status: response.status }),
-      stringRecord(error.fields),
-      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
-    );
-  }
+  if (!response.ok) throw errorFromAnswer(response, body);
   return body;
 }
 
