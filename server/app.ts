@@ -68,10 +68,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
    * The language of an error answer: the one the client asks for, else the member's, else the
    * institution's default (cached, and read only when the first two say nothing).
    */
-  const answerLocale = async (request: FastifyRequest): Promise<Locale> => {
+  const answerLocale = async (request: FastifyRequest, askDatabase = true): Promise<Locale> => {
     const header = request.headers['accept-language'];
     const member = request.actor?.language;
-    if (matchLocale(acceptedLanguages(header)) || isLocale(member))
+    if (matchLocale(acceptedLanguages(header)) || isLocale(member) || !askDatabase)
       return requestLocale(header, member, 'en');
     try {
       return requestLocale(header, member, await institutionLanguage(deps.database.db));
@@ -108,7 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return reply.status(400).send({ error: 'validation_failed', message, fields });
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
-    const locale = await answerLocale(request);
+    // A database that is away (or broken) is not asked for the default language: answer at once.
+    const locale = await answerLocale(request, status < 500);
     if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply
         .status(413)
