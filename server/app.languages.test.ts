@@ -86,6 +86,28 @@ describe('error answers in the language of the request', () => {
     expect(italian.json().fields.q).toBe('Scrivi qualcosa da cercare.');
   });
 
+  it('translates the answers Fastify itself refuses with: bad JSON, a wrong content type', async () => {
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signin',
+      headers: { 'content-type': 'application/json', 'accept-language': 'nl' },
+      payload: '{"email":',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toEqual({
+      error: 'bad_request',
+      message: 'De inhoud van het verzoek is geen geldige JSON.',
+    });
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/signin',
+      headers: { 'content-type': 'text/plain', 'accept-language': 'it' },
+      payload: 'hello',
+    });
+    expect(text.statusCode).toBe(415);
+    expect(text.json().message).toBe('Invia il corpo della richiesta come application/json.');
+  });
+
   it('answers a member in their profile language when the request names none', async () => {
     const member = await signedInUser(t.app);
     await db().update(users).set({ language: 'it' }).where(eq(users.id, member.user.id));

@@ -5,6 +5,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { acceptedLanguages, isLocale, type Locale, matchLocale } from '../common/i18n/locales.ts';
+import type { MessageId } from '../common/i18n/message-id.ts';
 import { issueMessage } from '../common/i18n/zod-issues.ts';
 import { isDatabaseUnavailable } from './db/client.ts';
 import { AppError, errorStatus, localize } from './errors.ts';
@@ -36,6 +37,12 @@ declare module 'fastify' {
 }
 
 export type App = FastifyInstance;
+
+/** Fastify's client errors people may meet, by code, in words of the catalogs. */
+const fastifyClientErrors: Record<string, MessageId> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'errors.request.invalidJson',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'errors.request.emptyJson',
+};
 
 /** Builds the Fastify application: plugins, routes, error and not-found handlers. Tests build it too. */
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -126,9 +133,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         .send({ error: 'rate_limited', message: translate(locale, 'errors.request.tooMany') });
     }
     if (status >= 400 && status < 500) {
-      return reply
-        .status(status)
-        .send({ error: 'bad_request', message: error.message || translate(locale, 'errors.request.bad') });
+      // English keeps Fastify's own words; other languages get ours (the common cases by name).
+      const message =
+        locale === 'en' && error.message
+          ? error.message
+          : translate(locale, fastifyClientErrors[error.code] ?? 'errors.request.bad');
+      return reply.status(status).send({ error: 'bad_request', message });
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
