@@ -3,7 +3,6 @@ import {
   audiences,
   type CharterSectionKey,
   charterSectionKeys,
-  charterSectionTitles,
   communityKinds,
   contactTopics,
   emailChoices,
@@ -16,37 +15,31 @@ import {
   visibilities,
 } from './enums.ts';
 import { locales } from './i18n/locales.ts';
+import type { MessageId } from './i18n/message-id.ts';
 
 /** Field rules shared by the API schemas and the web forms: one definition of what is valid. */
 export const emailField = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, 'Email is too long.')
-  .pipe(z.email('Enter a valid email address.'));
+  .max(254, 'validation.email.tooLong')
+  .pipe(z.email('validation.email.invalid'));
 
-export const passwordField = z
-  .string()
-  .min(12, 'Use at least 12 characters.')
-  .max(200, 'Use at most 200 characters.');
+export const passwordField = z.string().min(12).max(200);
 
-export const displayNameField = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name.')
-  .max(100, 'Use at most 100 characters.');
+export const displayNameField = z.string().trim().min(1, 'validation.name.required').max(100);
 
-export const pronounsField = z.string().trim().max(40, 'Use at most 40 characters.');
-export const bioField = z.string().max(5000, 'Use at most 5,000 characters.');
+export const pronounsField = z.string().trim().max(40);
+export const bioField = z.string().max(5000);
 export const tagField = z
   .string()
   .trim()
   .toLowerCase()
-  .min(1, 'A tag cannot be empty.')
-  .max(40, 'A tag has at most 40 characters.');
-export const tagListField = z.array(tagField).max(30, 'At most 30 tags.');
+  .min(1, 'validation.tag.empty')
+  .max(40, 'validation.tag.tooLong');
+export const tagListField = z.array(tagField).max(30, 'validation.tags.tooMany');
 /** One of the languages Copse speaks (common/i18n/locales.ts). */
-export const localeField = z.enum(locales, 'Choose English, Nederlands or Italiano.');
+export const localeField = z.enum(locales, 'validation.locale.choose');
 
 export const timeZoneField = z
   .string()
@@ -58,23 +51,15 @@ export const timeZoneField = z
     } catch {
       return false;
     }
-  }, 'Unknown time zone.');
+  }, 'validation.timeZone.unknown');
 
 export const roleField = z.enum(userRoles);
 export const personKindField = z.enum(personKinds);
 export const emailChoiceField = z.enum(emailChoices);
 export const notificationKindField = z.enum(notificationKinds);
-export const uuidField = z.uuid('Must be a valid id.');
-export const unitNameField = z
-  .string()
-  .trim()
-  .min(2, 'Use at least 2 characters.')
-  .max(120, 'Use at most 120 characters.');
-export const institutionNameField = z
-  .string()
-  .trim()
-  .min(2, 'Use at least 2 characters.')
-  .max(120, 'Use at most 120 characters.');
+export const uuidField = z.uuid('validation.id.invalid');
+export const unitNameField = z.string().trim().min(2).max(120);
+export const institutionNameField = z.string().trim().min(2).max(120);
 
 // Proposals, the charter template and contact requests.
 export const communityKindField = z.enum(communityKinds);
@@ -83,80 +68,66 @@ export const meetingFormatField = z.enum(meetingFormats);
 export const visibilityField = z.enum(visibilities);
 export const joinPolicyField = z.enum(joinPolicies);
 export const proposalStatusField = z.enum(proposalStatuses);
-export const contactTopicField = z.enum(contactTopics, 'Choose what your message is about.');
+export const contactTopicField = z.enum(contactTopics, 'validation.contact.topic');
 
 export const communityNameField = z
-  .string({ error: 'Give the community a name.' })
+  .string({ error: 'validation.community.nameRequired' })
   .trim()
-  .min(3, 'Use at least 3 characters.')
-  .max(120, 'Use at most 120 characters.');
+  .min(3)
+  .max(120);
 export const purposeField = z
-  .string({ error: 'Describe the purpose: the common interest that brings people together.' })
+  .string({ error: 'validation.community.purposeRequired' })
   .trim()
-  .min(1, 'Describe the purpose: the common interest that brings people together.')
-  .max(2000, 'Use at most 2,000 characters.');
+  .min(1, 'validation.community.purposeRequired')
+  .max(2000);
 /** Objectives, intended members, meeting plan, support needed: optional free text. */
-export const proposalTextField = z.string().trim().max(5000, 'Use at most 5,000 characters.');
+export const proposalTextField = z.string().trim().max(5000);
 export const coLeaderIdsField = z
-  .array(z.uuid('Choose people from the list.'))
-  .max(10, 'Invite at most 10 co-leaders.');
+  .array(z.uuid('validation.people.fromList'))
+  .max(10, 'validation.coLeaders.tooMany');
 /** A message in a conversation: a comment, a review note or an answer. */
 export const messageBodyField = z
-  .string({ error: 'Write a message.' })
+  .string({ error: 'validation.message.required' })
   .trim()
-  .min(1, 'Write a message.')
-  .max(5000, 'Use at most 5,000 characters.');
-export const charterSectionField = z.string().max(20_000, 'Use at most 20,000 characters.');
+  .min(1, 'validation.message.required')
+  .max(5000);
+export const charterSectionField = z.string().max(20_000);
 /**
  * A community's charter: every section written (Markdown, kept as typed). A whitespace-only section is
  * refused with a message naming it, so a save cannot quietly blank a section as a new version.
  */
+const charterSectionEmptyMessages: Record<CharterSectionKey, MessageId> = {
+  objectives: 'validation.charter.empty.objectives',
+  roles: 'validation.charter.empty.roles',
+  decisionMaking: 'validation.charter.empty.decisionMaking',
+  participation: 'validation.charter.empty.participation',
+  conflictResolution: 'validation.charter.empty.conflictResolution',
+};
 export const charterSectionsField = z.strictObject(
   Object.fromEntries(
-    charterSectionKeys.map((key) => [
-      key,
-      charterSectionField.regex(
-        /\S/,
-        `Write the ${charterSectionTitles[key]} section: a charter section cannot be empty.`,
-      ),
-    ]),
+    charterSectionKeys.map((key) => [key, charterSectionField.regex(/\S/, charterSectionEmptyMessages[key])]),
   ) as Record<CharterSectionKey, typeof charterSectionField>,
 );
 export const contactMessageField = messageBodyField;
 
 /** Community details edited by leaders, and short notes (stage changes, join requests). */
-export const longTextField = z.string().trim().max(10_000, 'Use at most 10,000 characters.');
-export const shortMessageField = z.string().trim().max(2000, 'Use at most 2,000 characters.');
+export const longTextField = z.string().trim().max(10_000);
+export const shortMessageField = z.string().trim().max(2000);
 
 // Discussions (issue #5).
-export const threadTitleField = z
-  .string()
-  .trim()
-  .min(3, 'Give the thread a title of at least 3 characters.')
-  .max(200, 'Use at most 200 characters.');
-export const postBodyField = z
-  .string()
-  .trim()
-  .min(1, 'Write something first.')
-  .max(50_000, 'Use at most 50,000 characters.');
-export const reactionField = z.enum(
-  ['👍', '❤️', '🎉', '💡', '🙏', '😄'],
-  'Choose one of the offered reactions.',
-);
+export const threadTitleField = z.string().trim().min(3, 'validation.thread.titleTooShort').max(200);
+export const postBodyField = z.string().trim().min(1, 'validation.post.required').max(50_000);
+export const reactionField = z.enum(['👍', '❤️', '🎉', '💡', '🙏', '😄'], 'validation.reaction.choose');
 
 // The Toolkit (issue #5).
-export const resourceTitleField = z
-  .string()
-  .trim()
-  .min(3, 'Give the resource a title of at least 3 characters.')
-  .max(200, 'Use at most 200 characters.');
-export const resourceDescriptionField = z.string().trim().max(10_000, 'Use at most 10,000 characters.');
-export const resourceBodyField = z.string().trim().max(100_000, 'Use at most 100,000 characters.');
+export const resourceTitleField = z.string().trim().min(3, 'validation.resource.titleTooShort').max(200);
+export const resourceDescriptionField = z.string().trim().max(10_000);
+export const resourceBodyField = z.string().trim().max(100_000);
 /** A web address people open from the Toolkit: http(s) only, so no javascript: or data: links. */
 export const resourceUrlField = z
   .string()
   .trim()
-  .max(2000, 'Use at most 2,000 characters.')
+  .max(2000)
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -164,15 +135,7 @@ export const resourceUrlField = z
     } catch {
       return false;
     }
-  }, 'Enter a web address starting with https://.');
-export const topicNameField = z
-  .string()
-  .trim()
-  .min(2, 'Use at least 2 characters.')
-  .max(60, 'Use at most 60 characters.');
-export const collectionTitleField = z
-  .string()
-  .trim()
-  .min(3, 'Give the collection a title of at least 3 characters.')
-  .max(120, 'Use at most 120 characters.');
-export const useStoryField = z.string().trim().max(5000, 'Use at most 5,000 characters.');
+  }, 'validation.url.https');
+export const topicNameField = z.string().trim().min(2).max(60);
+export const collectionTitleField = z.string().trim().min(3, 'validation.collection.titleTooShort').max(120);
+export const useStoryField = z.string().trim().max(5000);

@@ -4,13 +4,9 @@ import { timeZoneField } from './fields.ts';
 
 /** Field rules for meetings, shared by the API schemas and the web forms. */
 
-export const meetingTitleField = z
-  .string()
-  .trim()
-  .min(1, 'Give the meeting a title.')
-  .max(140, 'Use at most 140 characters.');
+export const meetingTitleField = z.string().trim().min(1, 'validation.meeting.titleRequired').max(140);
 
-export const meetingTextField = z.string().max(10_000, 'Use at most 10,000 characters.');
+export const meetingTextField = z.string().max(10_000);
 
 /** Whether an ISO text names a real day and time (JavaScript would roll 30 February over to March). */
 function isRealDate(iso: string, length: number): boolean {
@@ -29,14 +25,14 @@ export const localDatePattern = /^\d{4}-\d{2}-\d{2}$/;
  */
 export const localDateTimeField = z
   .string()
-  .regex(localDateTimePattern, 'Enter a date and time like 2026-12-01T15:00.')
-  .refine((value) => isRealDate(`${value}:00Z`, 16), 'That date does not exist.');
+  .regex(localDateTimePattern, 'validation.meeting.localDateTime')
+  .refine((value) => isRealDate(`${value}:00Z`, 16), 'validation.date.notReal');
 
 /** A local date (an exception to a recurring meeting): 2026-12-29. */
 export const localDateField = z
   .string()
-  .regex(localDatePattern, 'Enter a date like 2026-12-29.')
-  .refine((value) => isRealDate(`${value}T00:00:00Z`, 10), 'That date does not exist.');
+  .regex(localDatePattern, 'validation.date.format')
+  .refine((value) => isRealDate(`${value}T00:00:00Z`, 10), 'validation.date.notReal');
 
 export const meetingZoneField = timeZoneField;
 
@@ -48,31 +44,27 @@ export const rruleField = z
   .pipe(
     z
       .string()
-      .min(6, 'Enter a recurrence rule such as FREQ=WEEKLY;COUNT=10.')
-      .max(300, 'The recurrence rule is too long.')
-      .regex(/^FREQ=/, 'A recurrence rule starts with FREQ=, for example FREQ=WEEKLY;COUNT=10.'),
+      .min(6, 'validation.recurrence.required')
+      .max(300, 'validation.recurrence.tooLong')
+      .regex(/^FREQ=/, 'validation.recurrence.start'),
   );
 
 export const capacityField = z
-  .number('Capacity is a whole number.')
-  .int('Capacity is a whole number.')
-  .min(1, 'Capacity must be at least 1 (leave it empty for no limit).')
-  .max(100_000, 'Capacity is at most 100,000.');
+  .number('validation.meeting.capacityWhole')
+  .int('validation.meeting.capacityWhole')
+  .min(1, 'validation.meeting.capacityMin')
+  .max(100_000, 'validation.meeting.capacityMax');
 
 export const onlineUrlField = z
   .string()
   .trim()
-  .max(500, 'Use at most 500 characters.')
-  .pipe(z.url({ protocol: /^https?$/, error: 'Enter a web address starting with https://.' }));
+  .max(500)
+  .pipe(z.url({ protocol: /^https?$/, error: 'validation.url.https' }));
 
-export const roomField = z.string().trim().max(200, 'Use at most 200 characters.');
+export const roomField = z.string().trim().max(200);
 
-export const activityRoleNameField = z
-  .string()
-  .trim()
-  .min(2, 'Use at least 2 characters.')
-  .max(40, 'Use at most 40 characters.');
+export const activityRoleNameField = z.string().trim().min(2).max(40);
 
 export const meetingKindField = z.enum(meetingKinds);
-export const rsvpAnswerField = z.enum(rsvpAnswers, 'Answer going, maybe or not_going.');
+export const rsvpAnswerField = z.enum(rsvpAnswers, 'validation.rsvp.answer');
 export const seriesScopeField = z.enum(seriesScopes);

@@ -1,3 +1,5 @@
+import type { MessageId } from './i18n/message-id.ts';
+
 /**
  * Text that PostgreSQL can store: no NUL character (text columns refuse U+0000) and no lone UTF-16
  * surrogate (`JSON.parse('"\ud800"')` gives one; it has no UTF-8 form). The API refuses both in every
@@ -8,6 +10,19 @@ export const unsafeTextMessages = {
   nul: 'Remove the NUL character (byte 0): text cannot contain it.',
   surrogate: 'Contains a broken character (a lone UTF-16 surrogate): send valid Unicode text.',
 } as const;
+
+/** The same problems as message ids (errors.json), for answers in the reader's language. */
+const unsafeTextMessageIds = {
+  [unsafeTextMessages.nul]: 'errors.text.nul',
+  [unsafeTextMessages.surrogate]: 'errors.text.surrogate',
+} satisfies Record<string, MessageId>;
+
+/** The message id of a problem `unsafeTextProblem` or `findUnsafeText` answered. */
+export function unsafeTextMessageId(problem: string): MessageId {
+  return Object.hasOwn(unsafeTextMessageIds, problem)
+    ? unsafeTextMessageIds[problem as keyof typeof unsafeTextMessageIds]
+    : 'errors.text.nul';
+}
 
 // With the u flag a surrogate class matches only surrogates that are not part of a pair (what
 // `String.prototype.isWellFormed`, ES2024, tests; our lib target is ES2023).

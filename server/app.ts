@@ -1,11 +1,15 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { acceptedLanguages, isLocale, type Locale, matchLocale } from '../common/i18n/locales.ts';
+import type { MessageId } from '../common/i18n/message-id.ts';
+import { issueMessage } from '../common/i18n/zod-issues.ts';
 import { isDatabaseUnavailable } from './db/client.ts';
-import { AppError, errorStatus } from './errors.ts';
+import { AppError, errorStatus, localize } from './errors.ts';
+import { requestLocale, translate } from './lib/i18n.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCompression } from './plugins/compression.ts';
 import { registerConditionalRequests } from './plugins/conditional.ts';
@@ -16,6 +20,7 @@ import { checkedSerializerCompiler, compiledSerializerCompiler } from './plugins
 import { registerWeb } from './plugins/web.ts';
 import { registerRoutes } from './routes/index.ts';
 import type { ServiceDeps } from './services/context.ts';
+import { institutionLanguage } from './services/institution-language.ts';
 
 export interface AppDeps extends ServiceDeps {
   /** Set while the process drains; health answers 503. */
@@ -32,6 +37,12 @@ declare module 'fastify' {
 }
 
 export type App = FastifyInstance;
+
+/** Fastify's client errors people may meet, by code, in words of the catalogs. */
+const fastifyClientErrors: Record<string, MessageId> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'errors.request.invalidJson',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'errors.request.emptyJson',
+};
 
 /** Builds the Fastify application: plugins, routes, error and not-found handlers. Tests build it too. */
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -60,58 +71,89 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (deps.lifecycle?.shuttingDown) reply.header('connection', 'close');
   });
 
-  app.setErrorHandler<FastifyError>((error, request, reply) => {
+  /**
+   * The language of an error answer: the one the client asks for, else the member's, else the
+   * institution's default (cached, and read only when the first two say nothing).
+   */
+  const answerLocale = async (request: FastifyRequest, askDatabase = true): Promise<Locale> => {
+    const header = request.headers['accept-language'];
+    const member = request.actor?.language;
+    if (matchLocale(acceptedLanguages(header)) || isLocale(member) || !askDatabase)
+      return requestLocale(header, member, 'en');
+    try {
+      return requestLocale(header, member, await institutionLanguage(deps.database.db));
+    } catch {
+      return 'en';
+    }
+  };
+
+  app.setErrorHandler<FastifyError>(async (error, request, reply) => {
     if (error instanceof AppError) {
+      const locale = await answerLocale(request);
       if (error.retryAfterSeconds !== undefined) {
         reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
       }
+      const fields = error.localizedFields(locale);
       return reply.status(error.status).send({
         error: error.code,
-        message: error.message,
-        ...(error.fields ? { fields: error.fields } : {}),
+        message: locale === 'en' ? error.message : localize(locale, error.text),
+        ...(fields ? { fields } : {}),
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
+      const locale = await answerLocale(request);
       const fields: Record<string, string> = {};
       for (const issue of error.validation) {
         const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
         const key = path || (error.validationContext ?? 'body');
-        fields[key] ??= issue.message ?? 'Invalid value.';
+        if (fields[key] !== undefined) continue;
+        const { id, values } = issueMessage({ ...issue.params, code: issue.keyword, message: issue.message });
+        fields[key] = translate(locale, id, values);
       }
       const first = Object.entries(fields)[0];
-      const message = first ? `${first[0]}: ${first[1]}` : 'The request is not valid.';
+      const message = first ? `${first[0]}: ${first[1]}` : translate(locale, 'errors.request.invalid');
       return reply.status(400).send({ error: 'validation_failed', message, fields });
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    // A database that is away (or broken) is not asked for the default language: answer at once.
+    const locale = await answerLocale(request, status < 500);
     if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply
         .status(413)
-        .send({ error: 'payload_too_large', message: 'The request body is too large.' });
+        .send({ error: 'payload_too_large', message: translate(locale, 'errors.request.tooLarge') });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply
         .status(415)
-        .send({ error: 'unsupported_media_type', message: 'Send the body as application/json.' });
+        .send({ error: 'unsupported_media_type', message: translate(locale, 'errors.request.sendJson') });
     }
     if (error.code === 'FST_ERR_RATE_LIMIT' || status === 429) {
       return reply
         .status(429)
-        .send({ error: 'rate_limited', message: 'Too many requests. Try again later.' });
+        .send({ error: 'rate_limited', message: translate(locale, 'errors.request.tooMany') });
     }
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({ error: 'bad_request', message: error.message || 'Bad request.' });
+      // English keeps Fastify's own words; other languages get ours (the common cases by name).
+      const message =
+        locale === 'en' && error.message
+          ? error.message
+          : translate(locale, fastifyClientErrors[error.code] ?? 'errors.request.bad');
+      return reply.status(status).send({ error: 'bad_request', message });
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
-      return reply.status(errorStatus.unavailable).header('retry-after', '5').send({
-        error: 'unavailable',
-        message: 'The database cannot be reached just now. Try again in a few seconds.',
-      });
+      return reply
+        .status(errorStatus.unavailable)
+        .header('retry-after', '5')
+        .send({
+          error: 'unavailable',
+          message: translate(locale, 'errors.request.databaseAway'),
+        });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply
       .status(errorStatus.internal)
-      .send({ error: 'internal', message: 'Something went wrong on our side. It has been logged.' });
+      .send({ error: 'internal', message: translate(locale, 'errors.request.internal') });
   });
 
   await registerSecurity(app);
@@ -128,7 +170,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (serveApp && request.method === 'GET' && !path.startsWith('/api/')) return serveApp(reply);
-    return reply.status(404).send({ error: 'not_found', message: `No route for ${request.method} ${path}.` });
+    return answerLocale(request).then((locale) =>
+      reply.status(404).send({
+        error: 'not_found',
+        message: translate(locale, 'errors.request.noRoute', { method: request.method, path }),
+      }),
+    );
   });
 
   return app;

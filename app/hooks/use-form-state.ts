@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { z } from 'zod';
+import { type IssueLike, issueMessage, isValidationId } from '../../common/i18n/zod-issues.ts';
 import { ApiError, errorMessage } from '../api/client.ts';
+import { i18n } from '../i18n/i18n.ts';
 
 /** Moves focus to the first field named in `fields`, so keyboard and screen-reader users land on it. */
 function focusFirst(fields: Record<string, string>): void {
@@ -28,8 +30,9 @@ function formMessage(error: unknown): string {
 
 /**
  * Field errors, a form-level message and a busy flag for one form. `check` validates with the same zod
- * rules as the server (common/fields.ts); `run` sends and turns an ApiError into field messages and an
- * alert.
+ * rules as the server (common/fields.ts) and says what is wrong in the language shown; `run` sends and
+ * turns an ApiError (already in that language: the client sends Accept-Language) into field messages
+ * and an alert.
  */
 export function useFormState() {
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -46,10 +49,11 @@ export function useFormState() {
     const next: Record<string, string> = {};
     for (const issue of result.error.issues) {
       const key = issue.path.map(String).join('.') || 'form';
-      next[key] ??= issue.message;
+      // The rules' messages are catalog ids (zod's own get their kind's message), as on the server.
+      next[key] ??= issueText(issue);
     }
     setFields(next);
-    setMessage('Please correct the highlighted fields.');
+    setMessage(i18n._('validation.form.correctFields'));
     focusFirst(next);
     return null;
   }, []);
@@ -94,3 +98,13 @@ export function useFormState() {
 }
 
 export type FormState = ReturnType<typeof useFormState>;
+
+/**
+ * A zod issue in the language shown: a shared rule's message id translated; a message the app's own
+ * schema wrote (already in the language shown), or zod's own (app/lib/zod-jitless.ts words it), as it is.
+ */
+export function issueText(issue: IssueLike): string {
+  if (issue.message && !isValidationId(issue.message)) return issue.message;
+  const { id, values } = issueMessage(issue);
+  return i18n._(id, values);
+}

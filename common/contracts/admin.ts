@@ -18,7 +18,10 @@ export const usersQuery = cursorQuery.extend({
 });
 export const updateUserBody = z
   .strictObject({ role: roleField.optional(), suspended: z.boolean().optional() })
-  .refine((body) => body.role !== undefined || body.suspended !== undefined, 'Send a role or suspended.');
+  .refine(
+    (body) => body.role !== undefined || body.suspended !== undefined,
+    'validation.admin.roleOrSuspended',
+  );
 export const mailQuery = cursorQuery.extend({ to: z.string().trim().max(254).optional() });
 export const mailSchema = z.object({
   id: z.string(),

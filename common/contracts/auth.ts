@@ -8,16 +8,18 @@ export const signUpBody = z.strictObject({
 });
 export const signInBody = z.strictObject({
   email: emailField,
-  password: z.string().min(1, 'Enter your password.').max(200),
+  password: z.string().min(1, 'validation.password.required').max(200),
 });
-export const tokenBody = z.strictObject({ token: z.string().min(10, 'The link is incomplete.').max(200) });
+export const tokenBody = z.strictObject({
+  token: z.string().min(10, 'validation.token.incomplete').max(200),
+});
 export const emailBody = z.strictObject({ email: emailField });
 export const completeResetBody = z.strictObject({
   token: z.string().min(10).max(200),
   password: passwordField,
 });
 export const changePasswordBody = z.strictObject({
-  currentPassword: z.string().min(1, 'Enter your current password.').max(200),
+  currentPassword: z.string().min(1, 'validation.password.currentRequired').max(200),
   newPassword: passwordField,
 });
 export const setupBody = z.strictObject({
@@ -37,7 +39,7 @@ export const sessionSchema = z.object({
 
 /** One of your sessions, by the id the list shows (its first 16 hex digits). */
 export const sessionParams = z.object({
-  id: z.string().regex(/^[0-9a-f]{16}$/, 'Must be a session id from the list.'),
+  id: z.string().regex(/^[0-9a-f]{16}$/, 'validation.session.fromList'),
 });
 
 /** How long the current session has left if no other request comes (the idle time-out). */

@@ -30,7 +30,7 @@ export const slugParams = z.object({
     .string()
     .min(1)
     .max(80)
-    .regex(/^[a-z0-9-]+$/, 'Not a community address.'),
+    .regex(/^[a-z0-9-]+$/, 'validation.community.address'),
 });
 export const slugAndUserParams = slugParams.extend({ userId: uuidField });
 export const slugAndIdParams = slugParams.extend({ id: uuidField });

@@ -6,7 +6,7 @@ import { cursorQuery } from './shared.ts';
 const personRef = z.object({ id: z.string(), displayName: z.string(), photoUrl: z.string().nullable() });
 
 /** People @mentioned in a post (the app inserts their names in the text): each is told. */
-const mentionsField = z.array(uuidField).max(20, 'Mention at most 20 people.').default([]);
+const mentionsField = z.array(uuidField).max(20, 'validation.mentions.tooMany').default([]);
 
 export const startThreadBody = z.strictObject({
   kind: z.enum(threadKinds).default('discussion'),
@@ -112,24 +112,20 @@ export const revisionSchema = z.object({
   createdAt: z.string(),
 });
 /** Whose edit history: the opening post's, or a reply's (`postId`). */
-export const revisionsQuery = z.object({ postId: z.uuid('Must be a valid id.').optional() });
+export const revisionsQuery = z.object({ postId: z.uuid('validation.id.invalid').optional() });
 
 export const reportBody = z.strictObject({
   postId: uuidField.nullable().default(null),
-  reason: z
-    .string()
-    .trim()
-    .min(3, 'Say what is wrong, in a few words.')
-    .max(1000, 'Use at most 1,000 characters.'),
+  reason: z.string().trim().min(3, 'validation.report.reason').max(1000),
 });
 export const hiddenBody = z.strictObject({
   postId: uuidField.nullable().default(null),
   hidden: z.boolean(),
-  note: z.string().trim().max(1000, 'Use at most 1,000 characters.').default(''),
+  note: z.string().trim().max(1000).default(''),
 });
 export const reportDecisionBody = z.strictObject({
   decision: z.enum(['hide', 'dismiss']),
-  note: z.string().trim().max(1000, 'Use at most 1,000 characters.').default(''),
+  note: z.string().trim().max(1000).default(''),
 });
 export const reportsQuery = cursorQuery.extend({
   status: z.enum(['open', 'hidden', 'dismissed']).default('open'),
@@ -169,13 +165,9 @@ export const moderationEntrySchema = z.object({
 
 export const suspendBody = z.strictObject({
   userId: uuidField,
-  reason: z
-    .string()
-    .trim()
-    .min(3, 'Say why, in a few words: the person is told.')
-    .max(1000, 'Use at most 1,000 characters.'),
+  reason: z.string().trim().min(3, 'validation.suspension.reason').max(1000),
   /** When the suspension ends by itself; none: until it is lifted. */
-  endsAt: z.iso.datetime({ offset: true, message: 'Give a date and time.' }).optional(),
+  endsAt: z.iso.datetime({ offset: true, message: 'validation.dateTime.required' }).optional(),
 });
 export const suspensionSchema = z.object({
   id: z.string(),

@@ -5,20 +5,25 @@ import { cursorQuery, listOf } from './shared.ts';
 
 /** Roles a leader may give by invitation (leaders are made from members, not invited). */
 export const invitableRoles = ['member', 'guest', 'sponsor', 'co_leader'] as const;
-const invitableRole = z.enum(invitableRoles, 'Choose member, guest, sponsor or co-leader.');
+const invitableRole = z.enum(invitableRoles, 'validation.invitation.role');
 
 export const inviteBody = z.strictObject({
   emails: z
     .array(emailField)
-    .min(1, 'Enter at least one email address.')
-    .max(200, 'Invite at most 200 people at once.'),
+    .min(1, 'validation.invitation.emailsRequired')
+    .max(200, 'validation.invitation.tooMany'),
   role: invitableRole.default('member'),
   message: shortMessageField.default(''),
 });
 
 export const inviteLinkBody = z.strictObject({
-  expiresInDays: z.number().int().min(1, 'At least one day.').max(90, 'At most 90 days.').default(14),
-  role: z.enum(['member', 'guest'], 'A link invites members or guests.').default('member'),
+  expiresInDays: z
+    .number()
+    .int()
+    .min(1, 'validation.invitation.minDays')
+    .max(90, 'validation.invitation.maxDays')
+    .default(14),
+  role: z.enum(['member', 'guest'], 'validation.invitation.linkRole').default('member'),
 });
 
 export const csvQuery = z.object({
@@ -34,7 +39,7 @@ export const tokenParams = z.object({
     .string()
     .min(20)
     .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/, 'Not an invitation.'),
+    .regex(/^[A-Za-z0-9_-]+$/, 'validation.invitation.token'),
 });
 
 export const invitationSchema = z.object({

@@ -34,7 +34,7 @@ export const scheduleMeetingBody = z.strictObject({
   endsAt: localDateTimeField,
   timeZone: meetingZoneField,
   rrule: clearable(rruleField).optional(),
-  exceptions: z.array(localDateField).max(100, 'At most 100 exceptions.').default([]),
+  exceptions: z.array(localDateField).max(100, 'validation.meeting.exceptionsTooMany').default([]),
   onlineUrl: clearable(onlineUrlField).optional(),
   room: clearable(roomField).optional(),
   capacity: capacityField.nullable().optional(),
@@ -59,7 +59,7 @@ export type UpdateMeetingInput = z.infer<typeof updateMeetingBody>;
 
 export const cancelMeetingBody = z.strictObject({
   scope: seriesScopeField.default('this'),
-  reason: z.string().trim().max(1000, 'Use at most 1,000 characters.').default(''),
+  reason: z.string().trim().max(1000).default(''),
 });
 
 export const rsvpBody = z.strictObject({ answer: rsvpAnswerField });
@@ -76,7 +76,7 @@ export const roleAssignmentBody = z.strictObject({
 });
 
 export const attendanceBody = z.strictObject({
-  userIds: z.array(uuidField).max(5000, 'At most 5,000 people.'),
+  userIds: z.array(uuidField).max(5000, 'validation.meeting.attendanceTooMany'),
 });
 
 export const followUpBody = z.strictObject({
@@ -85,12 +85,12 @@ export const followUpBody = z.strictObject({
   actions: z
     .array(
       z.object({
-        text: z.string().trim().min(1, 'Describe the action.').max(500, 'Use at most 500 characters.'),
+        text: z.string().trim().min(1, 'validation.meeting.actionRequired').max(500),
         assigneeId: uuidField.nullable().default(null),
         done: z.boolean().default(false),
       }),
     )
-    .max(100, 'At most 100 actions.')
+    .max(100, 'validation.meeting.actionsTooMany')
     .default([]),
 });
 
@@ -199,11 +199,11 @@ export const roleSuggestionSchema = z.object({
 export const meetingParams = z.object({ id: uuidField });
 export const feedUrlSchema = z.object({ url: z.string().nullable() });
 export const feedFileParams = z.object({
-  file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, 'Not a calendar feed address.'),
+  file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, 'validation.calendar.feedAddress'),
 });
 export const communityFeedQuery = z.object({
   token: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{20,100}$/, 'Not a calendar feed token.')
+    .regex(/^[A-Za-z0-9_-]{20,100}$/, 'validation.calendar.feedToken')
     .optional(),
 });

@@ -58,7 +58,7 @@ export const updateProposalBody = z
     joinPolicy: joinPolicyField.optional(),
     coLeaderIds: coLeaderIdsField.optional(),
   })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), 'Change at least one field.');
+  .refine((body) => Object.values(body).some((value) => value !== undefined), 'validation.changeSomething');
 
 export const proposalsQuery = cursorQuery.extend({
   status: proposalStatusField.optional(),
@@ -74,7 +74,7 @@ export const commentBody = z.strictObject({ body: messageBodyField });
 export const requiredMessageBody = z.strictObject({ message: messageBodyField });
 /** A step with an optional note (approving, resubmitting, withdrawing); the body may be left out. */
 export const optionalMessageBody = z
-  .strictObject({ message: z.string().trim().max(5000, 'Use at most 5,000 characters.').default('') })
+  .strictObject({ message: z.string().trim().max(5000).default('') })
   .nullish();
 
 const personRef = z.object({ id: z.string(), displayName: z.string() });

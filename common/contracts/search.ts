@@ -8,17 +8,17 @@ export const searchSorts = ['relevance', 'newest'] as const;
 
 export const searchQuery = z.object({
   /** websearch syntax: "quoted phrase", OR, -word. */
-  q: z.string().trim().min(1, 'Type something to search for.').max(200, 'Use at most 200 characters.'),
+  q: z.string().trim().min(1, 'validation.search.required').max(200),
   kind: z.enum(searchKinds).optional(),
   /** Only this community's discussions (and the community itself). */
   community: z
     .string()
     .max(80)
-    .regex(/^[a-z0-9-]+$/, 'Not a community address.')
+    .regex(/^[a-z0-9-]+$/, 'validation.community.address')
     .optional(),
   /** `relevance` ("Best match": ranked over every match, the default) or `newest` (newest first). */
   sort: z
-    .enum(searchSorts, { message: 'Sort by relevance or newest.' })
+    .enum(searchSorts, { message: 'validation.search.sort' })
     .default('relevance')
     .describe(
       '`relevance` ("Best match", the default): ranked over every match, however old; `newest`: newest first. A cursor belongs to its sort.',

@@ -27,7 +27,7 @@ export const cursorQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const idParams = z.object({ id: z.uuid('Must be a valid id.') });
+export const idParams = z.object({ id: z.uuid('validation.id.invalid') });
 
 /** What a request made (or found): its id. */
 export const idSchema = z.object({ id: z.string() });

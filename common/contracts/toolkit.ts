@@ -15,7 +15,7 @@ import { cursorQuery } from './shared.ts';
 const personRef = z.object({ id: z.string(), displayName: z.string(), photoUrl: z.string().nullable() });
 const communityRef = z.object({ id: z.string(), slug: z.string(), name: z.string() });
 const topicRef = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() });
-const topicIdsField = z.array(uuidField).max(10, 'Choose at most 10 topics.').default([]);
+const topicIdsField = z.array(uuidField).max(10, 'validation.topics.tooMany').default([]);
 
 /** Kinds whose content is a file: uploaded, or linked to. */
 export const fileResourceKinds = ['file', 'template', 'lesson_plan', 'strategy_document'] as const;
@@ -24,7 +24,7 @@ export const uploadableKinds = [...fileResourceKinds, 'video'] as const;
 
 export const createResourceBody = z
   .strictObject({
-    kind: z.enum(resourceKinds, 'Choose what kind of resource this is.'),
+    kind: z.enum(resourceKinds, 'validation.resource.kind'),
     title: resourceTitleField,
     description: resourceDescriptionField.default(''),
     url: resourceUrlField.optional(),
@@ -34,21 +34,21 @@ export const createResourceBody = z
   .superRefine((value, context) => {
     if (value.kind === 'article') {
       if (!value.body)
-        context.addIssue({ code: 'custom', path: ['body'], message: 'Write the article (in Markdown).' });
+        context.addIssue({ code: 'custom', path: ['body'], message: 'validation.resource.articleBody' });
     } else if (!value.url) {
       context.addIssue({
         code: 'custom',
         path: ['url'],
         message: (fileResourceKinds as readonly string[]).includes(value.kind)
-          ? 'Enter the address of the document, or upload the file instead.'
-          : 'Enter the address (https://…).',
+          ? 'validation.resource.documentUrl'
+          : 'validation.resource.url',
       });
     }
   });
 
 /** The fields of an upload (multipart), read before the file part. */
 export const uploadFields = z.strictObject({
-  kind: z.enum(uploadableKinds, 'Uploads are files, templates, lesson plans, strategy documents or videos.'),
+  kind: z.enum(uploadableKinds, 'validation.resource.uploadKind'),
   title: resourceTitleField,
   description: resourceDescriptionField.default(''),
   topicIds: topicIdsField,
@@ -59,13 +59,13 @@ export const editResourceBody = z.strictObject({
   description: resourceDescriptionField.optional(),
   url: resourceUrlField.optional(),
   body: resourceBodyField.optional(),
-  topicIds: z.array(uuidField).max(10, 'Choose at most 10 topics.').optional(),
+  topicIds: z.array(uuidField).max(10, 'validation.topics.tooMany').optional(),
 });
 
 export const featureBody = z.strictObject({ featured: z.boolean() });
 
 export const resourceListQuery = cursorQuery.extend({
-  q: z.string().trim().max(200, 'Use at most 200 characters.').optional(),
+  q: z.string().trim().max(200).optional(),
   kind: z.enum(resourceKinds).optional(),
   topicId: uuidField.optional(),
   collectionId: uuidField.optional(),
@@ -97,8 +97,8 @@ export const editCollectionBody = z.strictObject({
 export const collectionResourcesBody = z.strictObject({
   resourceIds: z
     .array(uuidField)
-    .max(200, 'A collection holds at most 200 resources.')
-    .refine((ids) => new Set(ids).size === ids.length, 'A resource is in a collection once.'),
+    .max(200, 'validation.collection.tooMany')
+    .refine((ids) => new Set(ids).size === ids.length, 'validation.collection.duplicate'),
 });
 
 export const resourceParams = z.object({ id: uuidField });

@@ -8,6 +8,8 @@ export interface Actor {
   role: UserRole;
   /** staff, student or external: external people do not see institution-only communities. */
   kind: PersonKind;
+  /** The language chosen on the profile (null: the institution's default); error answers use it. */
+  language?: string | null;
   sessionId: string;
 }
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import rrulePackage from 'rrule';
-import { fieldError } from '../errors.ts';
+import { fieldError, message } from '../errors.ts';
 
 const { RRule } = rrulePackage;
 
@@ -53,25 +53,18 @@ export function expandRecurrence(
   try {
     options = RRule.parseString(rrule);
   } catch {
-    throw fieldError('rrule', 'That recurrence rule cannot be read; try FREQ=WEEKLY;COUNT=10.');
+    throw fieldError('rrule', 'errors.recurrence.unreadable');
   }
-  if (options.freq === undefined)
-    throw fieldError('rrule', 'Say how often it repeats: FREQ=WEEKLY, for example.');
+  if (options.freq === undefined) throw fieldError('rrule', 'errors.recurrence.noFrequency');
   if (options.freq > RRule.DAILY) {
-    throw fieldError('rrule', 'A meeting repeats at most daily (FREQ=DAILY, WEEKLY, MONTHLY or YEARLY).');
+    throw fieldError('rrule', 'errors.recurrence.tooOften');
   }
   const hasList = (value: unknown) => value !== undefined && value !== null;
   if (hasList(options.byhour) || hasList(options.byminute) || hasList(options.bysecond)) {
-    throw fieldError(
-      'rrule',
-      'A meeting happens at most once a day: leave out BYHOUR, BYMINUTE and BYSECOND.',
-    );
+    throw fieldError('rrule', 'errors.recurrence.byTime');
   }
   if (!options.count && !options.until) {
-    throw fieldError(
-      'rrule',
-      'A recurring meeting must end: add COUNT (how many times) or UNTIL (a last date).',
-    );
+    throw fieldError('rrule', 'errors.recurrence.noEnd');
   }
   const until = options.until ?? null;
   const limit = DateTime.fromISO(firstLocalStart, { zone }).plus({ years: maxSeriesYears });
@@ -80,7 +73,7 @@ export function expandRecurrence(
     // UNTIL is dropped from the floating expansion and checked against real instants below.
     rule = new RRule({ ...options, until: null, dtstart: floating(firstLocalStart) });
   } catch {
-    throw fieldError('rrule', 'That recurrence rule cannot be read; try FREQ=WEEKLY;COUNT=10.');
+    throw fieldError('rrule', 'errors.recurrence.unreadable');
   }
   const skipped = new Set(exceptions);
   const starts: string[] = [];
@@ -96,10 +89,7 @@ export function expandRecurrence(
     }
     const day = local.slice(0, 10);
     if (days.has(day)) {
-      throw fieldError(
-        'rrule',
-        'That rule gives more than one meeting a day; a meeting repeats at most daily.',
-      );
+      throw fieldError('rrule', 'errors.recurrence.severalADay');
     }
     days.add(day);
     if (!skipped.has(day)) starts.push(local);
@@ -108,10 +98,10 @@ export function expandRecurrence(
   if (tooMany || starts.length > maxOccurrences) {
     throw fieldError(
       'rrule',
-      `That rule gives more than ${maxOccurrences} meetings; end it sooner (COUNT or UNTIL), within ${maxSeriesYears} years.`,
+      message('errors.recurrence.tooMany', { count: maxOccurrences, years: maxSeriesYears }),
     );
   }
-  if (starts.length === 0) throw fieldError('rrule', 'That rule gives no meetings at all.');
+  if (starts.length === 0) throw fieldError('rrule', 'errors.recurrence.none');
   return { rrule: rrule.replace(/^RRULE:/i, ''), starts, summary: describeRule(rule) };
 }
 

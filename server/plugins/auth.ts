@@ -83,6 +83,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
         displayName: user.displayName,
         role: user.role,
         kind: user.kind,
+        language: user.language,
         sessionId,
       };
       request.actorProfile = { user, unitName };
@@ -125,12 +126,12 @@ export function clearSessionCookie(app: FastifyInstance, reply: FastifyReply): v
 
 /** The signed-in actor's profile on a route configured with `actorProfile: true`, or a 401. */
 export function requireActorProfile(request: FastifyRequest): ActorProfile {
-  if (!request.actorProfile) throw new AppError('unauthenticated', 'Sign in to continue.');
+  if (!request.actorProfile) throw new AppError('unauthenticated', 'errors.auth.signIn');
   return request.actorProfile;
 }
 
 /** The signed-in actor, or a 401. */
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('unauthenticated', 'Sign in to continue.');
+  if (!request.actor) throw new AppError('unauthenticated', 'errors.auth.signIn');
   return request.actor;
 }

@@ -1,19 +1,39 @@
 import { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { findUnsafeText } from '../../common/safe-text.ts';
-import { AppError } from '../errors.ts';
+import type { Locale } from '../../common/i18n/locales.ts';
+import { findUnsafeText, unsafeTextMessageId } from '../../common/safe-text.ts';
+import { AppError, type ErrorText, type FieldText, type Message, message } from '../errors.ts';
+import { isMessageId, requestLocale, translate } from '../lib/i18n.ts';
+
+/** A problem `findUnsafeText` found, as a message of the catalogs (it says it in English). */
+export function unsafeTextText(problem: string): Message {
+  return { id: unsafeTextMessageId(problem) };
+}
+
+/** A field's text as a value of another message ("name: Enter a name."). */
+function asValue(text: FieldText): Message | string {
+  if (typeof text !== 'string') return text;
+  return isMessageId(text) ? { id: text } : text;
+}
 
 /** A validation_failed error naming each field, in the shape schema validation failures have. */
-export function fieldsError(fields: Record<string, string>): AppError {
+export function fieldsError(fields: Record<string, FieldText>): AppError {
   const [first] = Object.entries(fields);
-  const message = first ? `${first[0]}: ${first[1]}` : 'The request is not valid.';
-  return new AppError('validation_failed', message, fields);
+  const text: ErrorText = first
+    ? message('errors.request.fieldProblem', { field: first[0], problem: asValue(first[1]) })
+    : 'errors.request.invalid';
+  return new AppError('validation_failed', text, fields);
+}
+
+/** `findUnsafeText`'s problems as messages. */
+function unsafeFields(found: Record<string, string>): Record<string, FieldText> {
+  return Object.fromEntries(Object.entries(found).map(([key, problem]) => [key, unsafeTextText(problem)]));
 }
 
 /** Throws a field-level 400 when any string in `value` holds a NUL or a lone surrogate. */
 export function refuseUnsafeText(value: unknown, prefix = ''): void {
   const fields = findUnsafeText(value, prefix);
-  if (Object.keys(fields).length > 0) throw fieldsError(fields);
+  if (Object.keys(fields).length > 0) throw fieldsError(unsafeFields(fields));
 }
 
 /**
@@ -45,6 +65,11 @@ export function requestTimeoutOptions(idleMs: number) {
   };
 }
 
+/** The 408 is written outside the error handler: the language the request asks for, else English. */
+function idleLocale(request: FastifyRequest): Locale {
+  return requestLocale(request.headers['accept-language'], request.actor?.language, 'en');
+}
+
 /**
  * A request body that sends nothing for `idleMs` is answered 408 and its connection closed, so a slow
  * sender cannot hold a connection (and the upload or parser waiting on it). The socket's inactivity
@@ -53,7 +78,6 @@ export function requestTimeoutOptions(idleMs: number) {
  */
 function registerBodyIdleTimeout(app: FastifyInstance, idleMs: number): void {
   const seconds = Math.max(1, Math.round(idleMs / 1000));
-  const waited = `${seconds} second${seconds === 1 ? '' : 's'}`;
   app.addHook('onRequest', (request, reply, done) => {
     const raw = request.raw;
     const socket = raw.socket;
@@ -74,7 +98,7 @@ function registerBodyIdleTimeout(app: FastifyInstance, idleMs: number): void {
         .header('connection', 'close')
         .send({
           error: 'request_timeout',
-          message: `Nothing arrived for ${waited}, so the request was dropped. Send it again.`,
+          message: translate(idleLocale(request), 'errors.request.idle', { seconds }),
         });
     };
     raw.on('timeout', onTimeout);
@@ -92,13 +116,13 @@ function registerBodyIdleTimeout(app: FastifyInstance, idleMs: number): void {
  * multipart framing and text fields) is refused at once with 413, before any of the body is read,
  * and the connection is closed rather than drained.
  */
-export function refuseDeclaredLengthOver(maxBytes: number, message: string) {
+export function refuseDeclaredLengthOver(maxBytes: number, refusal: ErrorText) {
   const limit = maxBytes + multipartOverheadBytes;
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const declared = Number(request.headers['content-length']);
     if (!Number.isFinite(declared) || declared <= limit) return;
     reply.header('connection', 'close');
-    throw new AppError('payload_too_large', message, { file: message });
+    throw new AppError('payload_too_large', refusal, { file: refusal });
   };
 }
 

@@ -47,16 +47,16 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     if (!unsafeMethods.has(request.method) || !request.url.startsWith('/api/')) return;
     const site = request.headers['sec-fetch-site'];
     if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') {
-      throw new AppError('forbidden', 'Cross-site requests are not allowed.');
+      throw new AppError('forbidden', 'errors.request.crossSite');
     }
     const origin = request.headers.origin;
     // "null" is what sandboxed frames, file: pages and cross-origin redirects send: never our own page.
-    if (origin === 'null') throw new AppError('forbidden', 'Cross-site requests are not allowed.');
+    if (origin === 'null') throw new AppError('forbidden', 'errors.request.crossSite');
     if (typeof origin === 'string') {
       const host = request.headers.host;
       const sameHost = host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
       if (!sameHost && !allowedOrigins.has(origin)) {
-        throw new AppError('forbidden', 'Cross-site requests are not allowed.');
+        throw new AppError('forbidden', 'errors.request.crossSite');
       }
     }
   });

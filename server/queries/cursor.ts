@@ -19,7 +19,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     // fall through to the error below
   }
-  throw new AppError('validation_failed', 'The cursor is not valid.', {
+  throw new AppError('validation_failed', 'errors.request.cursor', {
     cursor: 'not a cursor from this list',
   });
 }

@@ -30,7 +30,7 @@ export function cursorAfter(cursor: string | undefined): { at: string; id: strin
   if (!after) return undefined;
   const [time, lastId] = after;
   if (!isExactTimestamp(time) || typeof lastId !== 'string' || !uuidPattern.test(lastId))
-    throw new AppError('validation_failed', 'The cursor is not valid.', {
+    throw new AppError('validation_failed', 'errors.request.cursor', {
       cursor: 'not a cursor from this list',
     });
   return { at: time, id: lastId };

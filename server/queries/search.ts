@@ -124,7 +124,7 @@ function searchCursorAfter(cursor: string | undefined, sort: SearchSort): After 
     typeof id !== 'string' ||
     !uuidPattern.test(id)
   )
-    throw new AppError('validation_failed', 'The cursor is not valid.', {
+    throw new AppError('validation_failed', 'errors.request.cursor', {
       cursor: 'not a cursor from this search',
     });
   return { sort, key, kind: kind as SearchKind, id };

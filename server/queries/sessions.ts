@@ -35,6 +35,7 @@ const actorBySession = preparedFor((db) =>
       displayName: users.displayName,
       role: users.role,
       kind: users.kind,
+      language: users.language,
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
     })

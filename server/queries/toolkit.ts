@@ -96,7 +96,7 @@ function offsetOf(cursor: string | undefined): number {
   if (!decoded) return 0;
   const [tag, offset] = decoded;
   if (tag !== 'o' || typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0)
-    throw new AppError('validation_failed', 'The cursor is not valid.', {
+    throw new AppError('validation_failed', 'errors.request.cursor', {
       cursor: 'not a cursor from this list',
     });
   return offset;

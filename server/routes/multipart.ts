@@ -1,6 +1,7 @@
 import type { Multipart } from '@fastify/multipart';
 import { findUnsafeText } from '../../common/safe-text.ts';
-import { fieldsError } from '../plugins/input.ts';
+import { message } from '../errors.ts';
+import { fieldsError, unsafeTextText } from '../plugins/input.ts';
 
 /**
  * A multipart part as read, after the same text check JSON bodies get (`registerInputChecks`): a field
@@ -13,10 +14,15 @@ export function checkedPart<T extends Multipart>(part: T): T {
       ? Object.fromEntries(
           Object.entries(findUnsafeText({ [part.fieldname]: part.filename })).map(([key, problem]) => [
             key,
-            `The file name is not valid. ${problem}`,
+            message('errors.upload.fileNameInvalid', { problem: unsafeTextText(problem) }),
           ]),
         )
-      : findUnsafeText({ [part.fieldname]: part.value });
+      : Object.fromEntries(
+          Object.entries(findUnsafeText({ [part.fieldname]: part.value })).map(([key, problem]) => [
+            key,
+            unsafeTextText(problem),
+          ]),
+        );
   if (Object.keys(fields).length === 0) return part;
   if (part.type === 'file') part.file.resume();
   throw fieldsError(fields);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, type Message, message } from '../errors.ts';
 
 export interface RateLimit {
   max: number;
@@ -48,7 +48,7 @@ function toCount(row: CountRow | undefined): RateCount {
 export function tooManyAttempts(retryAfterSeconds: number): AppError {
   return new AppError(
     'rate_limited',
-    `Too many attempts. Try again in ${formatWait(retryAfterSeconds)}.`,
+    message('errors.request.tooManyAttempts', { wait: formatWait(retryAfterSeconds) }),
     undefined,
     {
       retryAfterSeconds,
@@ -56,12 +56,12 @@ export function tooManyAttempts(retryAfterSeconds: number): AppError {
   );
 }
 
-/** "1 second", "40 seconds", "3 minutes", "1 hour": how long to wait, in words. */
-export function formatWait(seconds: number): string {
+/** "1 second", "40 seconds", "3 minutes", "1 hour": how long to wait, in the reader's words. */
+export function formatWait(seconds: number): Message {
   const s = Math.max(1, Math.ceil(seconds));
-  const [value, unit] =
-    s < 60 ? [s, 'second'] : s < 3600 ? [Math.ceil(s / 60), 'minute'] : [Math.ceil(s / 3600), 'hour'];
-  return `${value} ${unit}${value === 1 ? '' : 's'}`;
+  if (s < 60) return message('errors.wait.seconds', { count: s });
+  if (s < 3600) return message('errors.wait.minutes', { count: Math.ceil(s / 60) });
+  return message('errors.wait.hours', { count: Math.ceil(s / 3600) });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../../common/i18n/catalogs/en.ts';
+import { issueText } from '../../hooks/use-form-state.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { dateInputExample, dateTimeInputExample } from '../../lib/dates.ts';
 import { dateInputField, emptyMeetingValues, scheduleFormSchema } from './meeting-form-values.ts';
@@ -19,7 +20,7 @@ function messagesFor(values: Record<string, unknown>): Record<string, string> {
   });
   const messages: Record<string, string> = {};
   for (const issue of result.success ? [] : result.error.issues)
-    messages[issue.path.join('.')] ??= issue.message;
+    messages[issue.path.join('.')] ??= issueText(issue);
   return messages;
 }
 

@@ -1,7 +1,7 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { FormState } from '../../hooks/use-form-state.ts';
+import { type FormState, issueText } from '../../hooks/use-form-state.ts';
 import { type RepeatKind, repeatChoices, repeatKinds, repeatLabel } from '../../lib/recurrence.ts';
 import { dateInputField, type MeetingFormValues } from './meeting-form-values.ts';
 
@@ -20,7 +20,8 @@ function ExceptionDates(props: { values: MeetingFormValues; set: Set; form: Form
   const add = () => {
     const parsed = dateInputField().safeParse(date);
     if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? _('meetings.repeatFields.enterDate'));
+      const issue = parsed.error.issues[0];
+      setProblem(issue ? issueText(issue) : _('meetings.repeatFields.enterDate'));
       return;
     }
     setProblem(null);

@@ -1,13 +1,12 @@
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
-import { fieldError } from '../../errors.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
+import { type ErrorText, fieldError, localize, message } from '../../errors.ts';
 import {
   type AllowedType,
   allowedTypes,
-  allowedTypesSentence,
   type FileKind,
   findAllowedTypeByMime,
   findTextTypeByExtension,
-  withArticle,
 } from './allow-list.ts';
 import { cleanFileName, joinFileName } from './file-name.ts';
 import type { TempFile } from './temp-file.ts';
@@ -36,16 +35,45 @@ export interface CheckUploadInput {
   maxBytes: number;
 }
 
-/** Messages for refused uploads, exported so tests and the web app can match them. */
+/** Why an upload is refused, as messages of the catalogs (each reader gets them in their language). */
+export const uploadTexts = {
+  empty: 'errors.upload.empty',
+  tooLarge: (maxBytes: number) => message('errors.upload.tooLarge', { limit: formatLimit(maxBytes) }),
+  markup: 'errors.upload.markup',
+  unknown: 'errors.upload.unknownType',
+  notAllowed: (extension: string) => message('errors.upload.typeNotAllowed', { extension }),
+  mismatch: (kind: FileKind, extension: string) =>
+    message('errors.upload.mismatch', { type: { id: fileTypeNames[kind] }, extension }),
+} satisfies Record<string, ErrorText | ((...args: never[]) => ErrorText)>;
+
+/** "a PDF", "an Excel workbook": each accepted type's name with its article, for messages. */
+const fileTypeNames: Record<FileKind, MessageId> = {
+  pdf: 'errors.fileType.pdf',
+  png: 'errors.fileType.png',
+  jpeg: 'errors.fileType.jpeg',
+  gif: 'errors.fileType.gif',
+  webp: 'errors.fileType.webp',
+  docx: 'errors.fileType.docx',
+  xlsx: 'errors.fileType.xlsx',
+  pptx: 'errors.fileType.pptx',
+  odt: 'errors.fileType.odt',
+  ods: 'errors.fileType.ods',
+  odp: 'errors.fileType.odp',
+  text: 'errors.fileType.text',
+  csv: 'errors.fileType.csv',
+  markdown: 'errors.fileType.markdown',
+  mp4: 'errors.fileType.mp4',
+  mp3: 'errors.fileType.mp3',
+};
+
+/** The same messages in English, exported so tests and the web app can match them. */
 export const uploadMessages = {
-  empty: 'The file is empty.',
-  tooLarge: (maxBytes: number) => `The file is larger than the ${formatLimit(maxBytes)} limit.`,
-  markup: 'SVG, HTML and XML files cannot be uploaded, because a browser would run code inside them.',
-  unknown: `This type of file cannot be uploaded. ${allowedTypesSentence}`,
-  notAllowed: (extension: string) =>
-    `Files of type .${extension} cannot be uploaded. ${allowedTypesSentence}`,
-  mismatch: (label: string, extension: string) =>
-    `This file's contents do not match its name: it is ${withArticle(label)}, but its name ends in .${extension}.`,
+  empty: localize('en', uploadTexts.empty),
+  tooLarge: (maxBytes: number) => localize('en', uploadTexts.tooLarge(maxBytes)),
+  markup: localize('en', uploadTexts.markup),
+  unknown: localize('en', uploadTexts.unknown),
+  notAllowed: (extension: string) => localize('en', uploadTexts.notAllowed(extension)),
+  mismatch: (kind: FileKind, extension: string) => localize('en', uploadTexts.mismatch(kind, extension)),
 };
 
 // Named so that a refused extension is refused with a reason, even when the bytes are plain text.
@@ -73,11 +101,11 @@ const markupMimes = new Set(['application/xml', 'image/svg+xml', 'text/html', 'a
  */
 export async function checkUpload({ filename, bytes, maxBytes }: CheckUploadInput): Promise<CheckedUpload> {
   const size = Buffer.isBuffer(bytes) ? bytes.length : bytes.size;
-  if (size === 0) throw fieldError('file', uploadMessages.empty);
-  if (size > maxBytes) throw fieldError('file', uploadMessages.tooLarge(maxBytes), 'payload_too_large');
+  if (size === 0) throw fieldError('file', uploadTexts.empty);
+  if (size > maxBytes) throw fieldError('file', uploadTexts.tooLarge(maxBytes), 'payload_too_large');
 
   const name = cleanFileName(filename);
-  if (markupExtensions.has(name.extension)) throw fieldError('file', uploadMessages.markup);
+  if (markupExtensions.has(name.extension)) throw fieldError('file', uploadTexts.markup);
 
   const type = await detectType(bytes, name.extension);
   if (type.detection === 'ooxml' || type.detection === 'odf') await checkZipContainer(bytes, type);
@@ -87,7 +115,7 @@ export async function checkUpload({ filename, bytes, maxBytes }: CheckUploadInpu
     const known = allowedTypes.some((allowed) => allowed.extensions.includes(extension));
     throw fieldError(
       'file',
-      known ? uploadMessages.mismatch(type.label, extension) : uploadMessages.notAllowed(extension),
+      known ? uploadTexts.mismatch(type.kind, extension) : uploadTexts.notAllowed(extension),
     );
   }
   return {
@@ -104,14 +132,14 @@ async function detectType(bytes: Buffer | TempFile, extension: string): Promise<
     ? await fileTypeFromBuffer(bytes)
     : await fileTypeFromFile(bytes.path);
   if (detected) {
-    if (markupMimes.has(detected.mime)) throw fieldError('file', uploadMessages.markup);
+    if (markupMimes.has(detected.mime)) throw fieldError('file', uploadTexts.markup);
     const type = findAllowedTypeByMime(detected.mime);
-    if (!type) throw fieldError('file', uploadMessages.notAllowed(detected.ext));
+    if (!type) throw fieldError('file', uploadTexts.notAllowed(detected.ext));
     return type;
   }
   const text = Buffer.isBuffer(bytes) ? textKind(bytes) : await checkPlainTextFile(bytes.path);
-  if (text === 'binary') throw fieldError('file', uploadMessages.unknown);
-  if (text === 'markup') throw fieldError('file', uploadMessages.markup);
+  if (text === 'binary') throw fieldError('file', uploadTexts.unknown);
+  if (text === 'markup') throw fieldError('file', uploadTexts.markup);
   // Text has no signature, so the extension picks among the text types; no extension means .txt.
   // An extension that is not a text type's is refused by the caller's extension check.
   return findTextTypeByExtension(extension) ?? findTextTypeByExtension('txt') ?? unreachable();

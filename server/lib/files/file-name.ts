@@ -29,7 +29,7 @@ const extensionPattern = /\.([a-z0-9]{1,10})$/i;
  */
 export function cleanFileName(raw: string): CleanName {
   if (/[/\\]/.test(raw) || raw.trim() === '..') {
-    throw fieldError('file', 'The file name must not contain folders ("/", "\\" or "..").');
+    throw fieldError('file', 'errors.upload.folderInName');
   }
   const name = raw
     .normalize('NFC')

@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { fieldError } from '../../errors.ts';
-import type { AllowedType } from './allow-list.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
+import { type ErrorText, fieldError, localize, message } from '../../errors.ts';
+import type { AllowedType, FileKind } from './allow-list.ts';
 import type { TempFile } from './temp-file.ts';
 
 /**
@@ -19,11 +20,27 @@ export const zipLimits = {
   maxManifestBytes: 1024 * 1024,
 };
 
-/** Messages for refused zip containers, exported so tests and the web app can match them. */
+/** Why a zip container is refused, as messages of the catalogs. */
+export const zipTexts = {
+  bomb: 'errors.upload.zipBomb',
+  tooManyEntries: message('errors.upload.zipTooManyParts', { parts: zipLimits.maxEntries }),
+  damaged: (kind: FileKind) => damagedMessages[kind] ?? 'errors.upload.damaged.other',
+} satisfies Record<string, ErrorText | ((...args: never[]) => ErrorText)>;
+
+const damagedMessages: Partial<Record<FileKind, MessageId>> = {
+  docx: 'errors.upload.damaged.docx',
+  xlsx: 'errors.upload.damaged.xlsx',
+  pptx: 'errors.upload.damaged.pptx',
+  odt: 'errors.upload.damaged.odt',
+  ods: 'errors.upload.damaged.ods',
+  odp: 'errors.upload.damaged.odp',
+};
+
+/** The same messages in English, exported so tests and the web app can match them. */
 export const zipMessages = {
-  bomb: 'This file expands to far more data than it holds (a "zip bomb"), so it cannot be uploaded.',
-  tooManyEntries: `This file holds more than ${zipLimits.maxEntries.toLocaleString('en')} parts, so it cannot be uploaded.`,
-  damaged: (label: string) => `This file is damaged or is not a real ${label}, so it cannot be uploaded.`,
+  bomb: localize('en', zipTexts.bomb),
+  tooManyEntries: localize('en', zipTexts.tooManyEntries),
+  damaged: (kind: FileKind) => localize('en', zipTexts.damaged(kind)),
 };
 
 /**
@@ -33,7 +50,7 @@ export const zipMessages = {
  * Throws a field error on `file`; returns nothing when the container is sound.
  */
 export async function checkZipContainer(bytes: Buffer | TempFile, type: AllowedType): Promise<void> {
-  const damaged = fieldError('file', zipMessages.damaged(type.label));
+  const damaged = fieldError('file', zipTexts.damaged(type.kind));
   let zip: ZipFile;
   try {
     zip = await openZip(bytes);
@@ -48,7 +65,7 @@ export async function checkZipContainer(bytes: Buffer | TempFile, type: AllowedT
 }
 
 async function checkEntries(zip: ZipFile, type: AllowedType, damaged: Error): Promise<void> {
-  if (zip.entryCount > zipLimits.maxEntries) throw fieldError('file', zipMessages.tooManyEntries);
+  if (zip.entryCount > zipLimits.maxEntries) throw fieldError('file', zipTexts.tooManyEntries);
 
   const entries = await readEntries(zip).catch(() => {
     throw damaged;
@@ -59,9 +76,9 @@ async function checkEntries(zip: ZipFile, type: AllowedType, damaged: Error): Pr
     expanded += entry.uncompressedSize;
     stored += entry.compressedSize;
   }
-  if (expanded > zipLimits.maxExpandedBytes) throw fieldError('file', zipMessages.bomb);
+  if (expanded > zipLimits.maxExpandedBytes) throw fieldError('file', zipTexts.bomb);
   if (expanded > zipLimits.ratioFloorBytes && expanded / Math.max(stored, 1) > zipLimits.maxRatio) {
-    throw fieldError('file', zipMessages.bomb);
+    throw fieldError('file', zipTexts.bomb);
   }
 
   const manifestName = type.detection === 'ooxml' ? '[Content_Types].xml' : 'mimetype';
@@ -75,7 +92,7 @@ async function checkEntries(zip: ZipFile, type: AllowedType, damaged: Error): Pr
     } catch (error) {
       // yauzl's message when an entry expands past the size it declares.
       if (error instanceof Error && /too many bytes/i.test(error.message)) {
-        throw fieldError('file', zipMessages.bomb);
+        throw fieldError('file', zipTexts.bomb);
       }
       throw damaged;
     }

@@ -65,7 +65,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: maxLogoBytes, files: 1, fields: 5 } });
   app.addHook('preHandler', async (request) => {
     authorize(canAdministerInstitution(requireActor(request)), {
-      message: 'Only administrators can do that.',
+      message: 'errors.admin.onlyAdministrators',
     });
   });
 
@@ -89,7 +89,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/institution/logo',
     {
-      onRequest: refuseDeclaredLengthOver(maxLogoBytes, 'The logo is larger than 2 MB.'),
+      onRequest: refuseDeclaredLengthOver(maxLogoBytes, 'errors.admin.logoTooLarge'),
       schema: {
         tags,
         summary: 'Upload the institution\'s logo (multipart field "file"; PNG, JPEG or WebP up to 2 MB).',
@@ -98,18 +98,17 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!request.isMultipart())
-        throw new AppError('unsupported_media_type', 'Send the logo as multipart/form-data.');
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'errors.admin.logoMultipart');
       const part = await request.file();
       const file = part && checkedPart(part);
-      if (!file) throw new AppError('validation_failed', 'Choose a file to upload.', { file: 'missing' });
+      if (!file) throw new AppError('validation_failed', 'errors.upload.chooseFile', { file: 'missing' });
       // Streamed into a temporary file, checked there, then moved into storage; removed on failure.
       let received: TempFile | undefined;
       try {
         received = await receiveToTempFile(file.file, {
           folder: uploadTempFolder(app.deps.env),
           tooLarge: () =>
-            new AppError('payload_too_large', 'The logo is larger than 2 MB.', { file: 'larger than 2 MB' }),
+            new AppError('payload_too_large', 'errors.admin.logoTooLarge', { file: 'larger than 2 MB' }),
         });
         await setInstitutionLogo(app.deps, requireActor(request).id, received);
       } finally {
@@ -213,7 +212,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await manageUser(app.deps, requireActor(request), request.params.id, request.body);
       const profile = await findProfileById(app.deps.database.db, request.params.id);
-      if (!profile) throw new AppError('not_found', 'That person was not found.');
+      if (!profile) throw new AppError('not_found', 'errors.notFound.person');
       return { data: presentUserForAdmin(profile.user, profile.unitName) };
     },
   );
@@ -246,7 +245,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const row = await findMailMessageById(app.deps.database.db, request.params.id);
-      if (!row) throw new AppError('not_found', 'That email was not found.');
+      if (!row) throw new AppError('not_found', 'errors.notFound.email');
       return { data: presentMail(row) };
     },
   );

@@ -298,7 +298,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         idleMinutesFor(actor.role, idle),
       );
       const target = sessions.find((session) => session.id.startsWith(request.params.id));
-      if (!target) throw new AppError('not_found', 'That session was not found.');
+      if (!target) throw new AppError('not_found', 'errors.notFound.session');
       await deleteSession(app.deps.database.db, target.id, actor.id);
       return ok;
     },

@@ -104,7 +104,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const feed = await openMemberFeed(db(), publicUrl(), request.params.file.replace(/\.ics$/, ''));
-      if (!feed) throw notFound('That calendar feed');
+      if (!feed) throw notFound('errors.notFound.calendarFeed');
       if (answerNotModified(request, reply, feed.etag, feedCacheControl)) return reply.code(304).send();
       return sendCalendar(reply, await feed.file(), 'copse.ics');
     },
@@ -124,8 +124,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const viewer = request.query.token ? await findFeedOwner(db(), request.query.token) : request.actor;
-      if (request.query.token && !viewer)
-        throw new AppError('not_found', 'That calendar feed was not found.');
+      if (request.query.token && !viewer) throw new AppError('not_found', 'errors.notFound.calendarFeed');
       const { community } = await loadVisibleCommunity(db(), viewer ?? null, request.params.slug);
       const rows = await listCommunityFeed(db(), community.id);
       const text = buildCalendarFile({

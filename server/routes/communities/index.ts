@@ -89,7 +89,7 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const home = await findCommunityHome(db(), request.params.slug, request.actor?.id ?? null);
       if (!home || !canSeeCommunity(request.actor, home.community, home.membership)) {
-        throw notFound('That community');
+        throw notFound('errors.notFound.community');
       }
       return { data: presentCommunityHome(home, request.actor) };
     },
@@ -188,7 +188,7 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(request);
       const { community, membership } = await loadVisibleCommunity(db(), actor, request.params.slug);
       authorize(canManageCommunity(actor, community, membership), {
-        message: 'Only the community’s leaders and the coordinators see its requests.',
+        message: 'errors.communities.onlyManagersSeeRequests',
       });
       const rows = await listPendingJoinRequests(db(), community.id);
       return {
@@ -235,8 +235,7 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { community, membership } = await loadVisibleCommunity(db(), request.actor, request.params.slug);
-      if (!request.actor)
-        throw new AppError('unauthenticated', 'Sign in to see who belongs to this community.');
+      if (!request.actor) throw new AppError('unauthenticated', 'errors.communities.signInForMembers');
       authorize(canSeeMembers(request.actor, community, membership));
       const { rows, nextCursor } = await listCommunityMembers(db(), community.id, request.query);
       return { data: rows.map(presentMember), nextCursor };

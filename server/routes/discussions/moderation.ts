@@ -105,7 +105,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(request);
       const { community, membership } = await loadVisibleCommunity(db(), actor, request.params.slug);
       authorize(canSeeHiddenPosts(actor, membership), {
-        message: 'Only the community’s leaders see its reports.',
+        message: 'errors.moderation.onlyLeadersSeeReports',
       });
       const { page, nextCursor } = await listReports(db(), { communityId: community.id }, request.query);
       return { data: page.map(presentReport), nextCursor };
@@ -123,7 +123,9 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      authorize(canSeeAllReports(requireActor(request)), { message: 'Only coordinators see every report.' });
+      authorize(canSeeAllReports(requireActor(request)), {
+        message: 'errors.moderation.onlyCoordinatorsSeeAll',
+      });
       const { page, nextCursor } = await listReports(db(), 'all', request.query);
       return { data: page.map(presentReport), nextCursor };
     },
@@ -162,7 +164,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(request);
       const { community, membership } = await loadVisibleCommunity(db(), actor, request.params.slug);
       if (!canSeeHiddenPosts(actor, membership)) {
-        throw new AppError('forbidden', 'Only the community’s leaders see its moderation log.');
+        throw new AppError('forbidden', 'errors.moderation.onlyLeadersSeeLog');
       }
       const { page, nextCursor } = await listModerationLog(db(), community.id, request.query);
       return {

@@ -57,7 +57,7 @@ export const suspensionRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(request);
       const { community, membership } = await loadVisibleCommunity(db(), actor, request.params.slug);
       authorize(canSeeHiddenPosts(actor, membership), {
-        message: 'Only the community’s leaders see its suspensions.',
+        message: 'errors.suspensions.onlyLeadersSee',
       });
       const { page, nextCursor } = await listActiveSuspensions(db(), community.id, request.query);
       return {

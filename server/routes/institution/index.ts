@@ -36,7 +36,7 @@ export const institutionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (_request, reply) => {
       const settings = await getInstitutionSettings(app.deps.database.db);
       const bytes = settings.logoPath ? await app.deps.storage.get(settings.logoPath) : undefined;
-      if (!bytes || !settings.logoContentType) throw new AppError('not_found', 'No logo has been uploaded.');
+      if (!bytes || !settings.logoContentType) throw new AppError('not_found', 'errors.institution.noLogo');
       return reply.type(settings.logoContentType).header('Cache-Control', 'public, max-age=3600').send(bytes);
     },
   );

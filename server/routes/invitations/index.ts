@@ -116,7 +116,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/communities/:slug/invitations/csv',
     {
-      onRequest: refuseDeclaredLengthOver(maxCsvBytes, 'The file is larger than 512 KB.'),
+      onRequest: refuseDeclaredLengthOver(maxCsvBytes, 'errors.invitations.csvTooLarge'),
       schema: {
         tags,
         summary:
@@ -130,14 +130,11 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       if (!request.isMultipart()) {
-        throw new AppError(
-          'unsupported_media_type',
-          'Send the CSV file as multipart/form-data in a field named "file".',
-        );
+        throw new AppError('unsupported_media_type', 'errors.invitations.csvMultipart');
       }
       const part = await request.file();
       const file = part && checkedPart(part);
-      if (!file) throw new AppError('validation_failed', 'Choose a CSV file.', { file: 'missing' });
+      if (!file) throw new AppError('validation_failed', 'errors.invitations.chooseCsv', { file: 'missing' });
       // Streamed into a temporary file (refused past 512 KB there), then read back to parse: at most
       // 512 KB in memory, whatever the sender sends.
       let received: TempFile | undefined;
@@ -146,7 +143,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
         received = await receiveToTempFile(file.file, {
           folder: uploadTempFolder(app.deps.env),
           tooLarge: () =>
-            new AppError('payload_too_large', 'The file is larger than 512 KB.', { file: 'too large' }),
+            new AppError('payload_too_large', 'errors.invitations.csvTooLarge', { file: 'too large' }),
         });
         bytes = await readFile(received.path);
       } finally {

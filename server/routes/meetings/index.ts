@@ -180,7 +180,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(request);
       const { membership } = await loadVisibleMeeting(db(), actor, request.params.id);
       authorize(canSeeResponses(actor, membership), {
-        message: 'Only the community’s members see who answered.',
+        message: 'errors.meetings.onlyMembersSeeAnswers',
       });
       const rows = await listMeetingRsvps(db(), request.params.id);
       return {
@@ -278,7 +278,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(request);
       const { community, membership } = await loadVisibleMeeting(db(), actor, request.params.id);
       authorize(canSeeResponses(actor, membership), {
-        message: 'Only the community’s members see role suggestions.',
+        message: 'errors.meetings.onlyMembersSeeSuggestions',
       });
       const roles = (await listActivityRoles(db(), community.id)).map((role) => role.name);
       const rows = await suggestRoleRotation(db(), community.id, request.params.id, roles);

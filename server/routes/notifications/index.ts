@@ -85,7 +85,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         requireActor(request).id,
         request.params.id,
       );
-      if (!found) throw new AppError('not_found', 'That notification was not found.');
+      if (!found) throw new AppError('not_found', 'errors.notFound.notification');
       return { data: { ok: true as const } };
     },
   );

@@ -81,20 +81,17 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       if (!request.isMultipart()) {
-        throw new AppError(
-          'unsupported_media_type',
-          'Send the photo as multipart/form-data in a field named "file".',
-        );
+        throw new AppError('unsupported_media_type', 'errors.people.photoMultipart');
       }
       const file = await request.file();
-      if (!file) throw new AppError('validation_failed', 'Choose a file to upload.', { file: 'missing' });
+      if (!file) throw new AppError('validation_failed', 'errors.upload.chooseFile', { file: 'missing' });
       // Streamed into a temporary file, checked there, then moved into storage; removed on failure.
       let received: TempFile | undefined;
       try {
         received = await receiveToTempFile(file.file, {
           folder: uploadTempFolder(app.deps.env),
           tooLarge: () =>
-            new AppError('payload_too_large', 'The photo is larger than 5 MB.', { file: 'larger than 5 MB' }),
+            new AppError('payload_too_large', 'errors.people.photoTooLarge', { file: 'larger than 5 MB' }),
         });
         await setProfilePhoto(app.deps, actor.id, received);
       } finally {
@@ -150,7 +147,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       authorize(canBrowsePeople(requireActor(request)));
       const profile = await findProfileById(app.deps.database.db, request.params.id);
-      if (!profile || profile.user.suspendedAt) throw new AppError('not_found', 'That person was not found.');
+      if (!profile || profile.user.suspendedAt) throw new AppError('not_found', 'errors.notFound.person');
       return { data: presentPerson(profile.user, profile.unitName) };
     },
   );
@@ -162,7 +159,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       authorize(canBrowsePeople(requireActor(request)));
       const user = await findUserById(app.deps.database.db, request.params.id);
       const bytes = user?.photoPath ? await app.deps.storage.get(user.photoPath) : undefined;
-      if (!user?.photoPath || !bytes) throw new AppError('not_found', 'No photo.');
+      if (!user?.photoPath || !bytes) throw new AppError('not_found', 'errors.people.noPhoto');
       return reply
         .type(photoContentType(user.photoPath))
         .header('Cache-Control', 'private, max-age=86400')

@@ -64,7 +64,7 @@ export const collectionRoutes: FastifyPluginAsyncZod = async (app) => {
           limit: collectionPageSize,
         }),
       ]);
-      if (!collection) throw notFound('That collection');
+      if (!collection) throw notFound('errors.notFound.collection');
       return {
         data: {
           ...presentCollection(collection),

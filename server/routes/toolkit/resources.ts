@@ -95,11 +95,12 @@ export const resourceRoutes: FastifyPluginAsyncZod = async (app) => {
   async function storedFile(actor: Actor | null, resourceId: string, disposition: 'attachment' | 'inline') {
     const found = await loadVisibleResource(db(), actor, resourceId);
     const { fileKey, fileMime, fileName } = found.resource;
-    if (!fileKey || !fileMime || !fileName || !isToolkitStorageKey(fileKey)) throw notFound('That file');
-    if (disposition === 'inline' && !isInlineImage(fileMime)) throw notFound('That image');
+    if (!fileKey || !fileMime || !fileName || !isToolkitStorageKey(fileKey))
+      throw notFound('errors.notFound.file');
+    if (disposition === 'inline' && !isInlineImage(fileMime)) throw notFound('errors.notFound.image');
     // Streamed from storage, so a large file is never whole in memory.
     const stored = await app.deps.storage.read(fileKey);
-    if (!stored) throw notFound('That file');
+    if (!stored) throw notFound('errors.notFound.file');
     if (disposition === 'attachment') {
       await countOnce(db(), found.resource.id, actor?.id ?? null, 'download').catch((error: unknown) => {
         stored.body.destroy();

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { slugParams } from '../../../common/contracts/communities.ts';
 import { errorResponses } from '../../../common/contracts/shared.ts';
 import { uploadFields } from '../../../common/contracts/toolkit.ts';
+import { issueMessage } from '../../../common/i18n/zod-issues.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import { uploadMessages } from '../../lib/files/check-upload.ts';
+import { uploadTexts } from '../../lib/files/check-upload.ts';
 import {
   drain,
   receiveToTempFile,
@@ -30,7 +31,7 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/communities/:slug/resources/upload',
     {
-      onRequest: refuseDeclaredLengthOver(maxBytes, uploadMessages.tooLarge(maxBytes)),
+      onRequest: refuseDeclaredLengthOver(maxBytes, uploadTexts.tooLarge(maxBytes)),
       schema: {
         tags,
         summary:
@@ -45,10 +46,7 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
       // Whether the actor may add to this Toolkit is answered first, before anything is read.
       await checkMayUpload(app.deps, actor, request.params.slug);
       if (!request.isMultipart()) {
-        throw new AppError(
-          'unsupported_media_type',
-          'Send the file as multipart/form-data, with the fields first and the file in a part named "file".',
-        );
+        throw new AppError('unsupported_media_type', 'errors.toolkit.uploadMultipart');
       }
       const fields: Record<string, string[]> = {};
       // The file is streamed into a temporary file and checked there, never held whole in memory;
@@ -64,27 +62,28 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
           }
           if (part.fieldname !== 'file' || upload) {
             await drain(part.file);
-            throw fieldError(part.fieldname, 'Send one file, in the part named "file".');
+            throw fieldError(part.fieldname, 'errors.toolkit.oneFile');
           }
           // Refuse before reading the bytes when the fields are wrong.
           const parsed = uploadFields.safeParse(collectFields(fields));
           if (!parsed.success) {
             part.file.resume();
+            const [first] = parsed.error.issues;
             throw new AppError(
               'validation_failed',
-              parsed.error.issues[0]?.message ?? 'The request is not valid.',
+              first ? issueMessage(first) : 'errors.request.invalid',
               Object.fromEntries(
-                parsed.error.issues.map((issue) => [issue.path.join('.') || 'body', issue.message]),
+                parsed.error.issues.map((issue) => [issue.path.join('.') || 'body', issueMessage(issue)]),
               ),
             );
           }
           const bytes = await receiveToTempFile(part.file, {
             folder: uploadTempFolder(app.deps.env),
-            tooLarge: () => fieldError('file', uploadMessages.tooLarge(maxBytes), 'payload_too_large'),
+            tooLarge: () => fieldError('file', uploadTexts.tooLarge(maxBytes), 'payload_too_large'),
           });
           upload = { filename: part.filename, bytes };
         }
-        if (!upload) throw fieldError('file', 'Choose the file to upload.');
+        if (!upload) throw fieldError('file', 'errors.toolkit.chooseFile');
         const input = uploadFields.parse(collectFields(fields));
         const id = await addUploadedResource(app.deps, actor, request.params.slug, input, upload);
         return reply.status(201).send({ data: { id } });

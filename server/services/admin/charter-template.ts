@@ -9,7 +9,7 @@ import type { ServiceDeps } from '../context.ts';
 
 export type CharterTemplateSections = Record<CharterSectionKey, string>;
 
-const onlyAdministrators = { message: 'Only administrators edit the charter template.' };
+const onlyAdministrators = { message: 'errors.admin.onlyAdministratorsEditTemplate' } as const;
 
 /** Every section of a stored template, an empty string for any it lacks. */
 function completeSections(sections: Record<string, string> | undefined): CharterTemplateSections {

@@ -6,6 +6,7 @@ import { readHead, type TempFile } from '../../lib/files/temp-file.ts';
 import { recordAudit } from '../../queries/audit.ts';
 import { findUnitByName, getInstitutionSettings } from '../../queries/institution.ts';
 import type { ServiceDeps } from '../context.ts';
+import { forgetInstitutionLanguage } from '../institution-language.ts';
 import { sniffImageType } from '../people/profile-photo.ts';
 
 /** Renames the institution or changes its default language. */
@@ -15,7 +16,7 @@ export async function updateInstitution(
   changes: { name?: string | undefined; defaultLanguage?: Locale | undefined },
 ) {
   const { db } = deps.database;
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(institutionSettings)
       .set({ name: changes.name, defaultLanguage: changes.defaultLanguage, updatedAt: sql`now()` })
@@ -30,6 +31,8 @@ export async function updateInstitution(
     if (!row) throw new Error('institution_settings row is missing');
     return row;
   });
+  forgetInstitutionLanguage(db);
+  return updated;
 }
 
 /**
@@ -39,7 +42,7 @@ export async function updateInstitution(
 export async function setInstitutionLogo(deps: ServiceDeps, actorId: string, file: TempFile): Promise<void> {
   const type = sniffImageType(await readHead(file, 12));
   if (!type)
-    throw new AppError('unsupported_media_type', 'Upload a PNG, JPEG or WebP image.', {
+    throw new AppError('unsupported_media_type', 'errors.upload.imageType', {
       file: 'not an image',
     });
   const { db } = deps.database;
@@ -79,8 +82,7 @@ export async function removeInstitutionLogo(deps: ServiceDeps, actorId: string):
 /** Adds a unit; names are unique regardless of case. */
 export async function createUnit(deps: ServiceDeps, actorId: string, name: string) {
   const { db } = deps.database;
-  if (await findUnitByName(db, name))
-    throw fieldError('name', 'A unit with this name already exists.', 'conflict');
+  if (await findUnitByName(db, name)) throw fieldError('name', 'errors.admin.unitExists', 'conflict');
   return db.transaction(async (tx) => {
     const [unit] = await tx.insert(units).values({ name }).returning();
     if (!unit) throw new Error('unit insert returned nothing');
@@ -98,11 +100,10 @@ export async function createUnit(deps: ServiceDeps, actorId: string, name: strin
 export async function renameUnit(deps: ServiceDeps, actorId: string, unitId: string, name: string) {
   const { db } = deps.database;
   const clash = await findUnitByName(db, name);
-  if (clash && clash.id !== unitId)
-    throw fieldError('name', 'A unit with this name already exists.', 'conflict');
+  if (clash && clash.id !== unitId) throw fieldError('name', 'errors.admin.unitExists', 'conflict');
   return db.transaction(async (tx) => {
     const [unit] = await tx.update(units).set({ name }).where(eq(units.id, unitId)).returning();
-    if (!unit) throw notFound('That unit');
+    if (!unit) throw notFound('errors.notFound.unit');
     await recordAudit(tx, {
       actorId,
       action: 'unit.rename',
@@ -120,7 +121,7 @@ export async function deleteUnit(deps: ServiceDeps, actorId: string, unitId: str
   await db.transaction(async (tx) => {
     await tx.update(users).set({ unitId: null }).where(eq(users.unitId, unitId));
     const deleted = await tx.delete(units).where(eq(units.id, unitId)).returning({ id: units.id });
-    if (deleted.length === 0) throw notFound('That unit');
+    if (deleted.length === 0) throw notFound('errors.notFound.unit');
     await recordAudit(tx, { actorId, action: 'unit.delete', subjectType: 'unit', subjectId: unitId });
   });
 }

@@ -53,13 +53,13 @@ export async function manageUser(
   changes: { role?: UserRole | undefined; suspended?: boolean | undefined },
 ) {
   authorize(canManageUser(actor, { id: userId }), {
-    message: 'You cannot change your own role or suspend yourself.',
+    message: 'errors.admin.notYourself',
   });
   const { db } = deps.database;
   const result = await db.transaction(async (tx) => {
     const messageIds: string[] = [];
     const [current] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
-    if (!current) throw notFound('That person');
+    if (!current) throw notFound('errors.notFound.person');
     const set: Partial<typeof users.$inferInsert> = {};
     if (changes.role && changes.role !== current.role) set.role = changes.role;
     if (changes.suspended === true && !current.suspendedAt) set.suspendedAt = new Date();
@@ -70,7 +70,7 @@ export async function manageUser(
       .set({ ...set, updatedAt: sql`now()` })
       .where(eq(users.id, userId))
       .returning();
-    if (!user) throw new AppError('not_found', 'That person was not found.');
+    if (!user) throw new AppError('not_found', 'errors.notFound.person');
     if (set.suspendedAt) await deleteUserSessions(tx, userId);
     if (set.role) {
       await recordAudit(tx, {

@@ -33,7 +33,7 @@ export async function bootstrapAdministrator(
       .where(eq(institutionSettings.id, 1))
       .for('update');
     if (!settings || settings.setupCompletedAt) {
-      throw new AppError('conflict', 'Copse is already set up. Sign in instead.');
+      throw new AppError('conflict', 'errors.auth.alreadySetUp');
     }
     const [user] = await tx
       .insert(users)

@@ -22,7 +22,7 @@ export async function confirmEmail(deps: ServiceDeps, token: string, ip: string)
     return true;
   });
   if (!confirmed) {
-    throw new AppError('bad_request', 'This confirmation link is not valid any more. Ask for a new one.', {
+    throw new AppError('bad_request', 'errors.auth.confirmLinkInvalid', {
       token: 'invalid or expired',
     });
   }

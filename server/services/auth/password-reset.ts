@@ -56,7 +56,7 @@ export async function completePasswordReset(
     );
   });
   if (!messageId) {
-    throw new AppError('bad_request', 'This reset link is not valid any more. Ask for a new one.', {
+    throw new AppError('bad_request', 'errors.auth.resetLinkInvalid', {
       token: 'invalid or expired',
     });
   }
@@ -74,8 +74,8 @@ export async function changePassword(
   await hitRateLimit(db, `signin:account-id:${actor.id}`, rateLimits.passwordChangePerAccount);
   const user = await findUserById(db, actor.id);
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new AppError('validation_failed', 'The current password is not right.', {
-      currentPassword: 'The current password is not right.',
+    throw new AppError('validation_failed', 'errors.auth.currentPasswordWrong', {
+      currentPassword: 'errors.auth.currentPasswordWrong',
     });
   }
   const passwordHash = await hashPassword(newPassword);

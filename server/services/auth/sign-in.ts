@@ -1,4 +1,4 @@
-import { AppError } from '../../errors.ts';
+import { AppError, message } from '../../errors.ts';
 import { hashToken, newToken, verifyAgainstDummy, verifyPassword } from '../../lib/crypto.ts';
 import { insertSession } from '../../queries/sessions.ts';
 import { clearSigninFailures, findSigninWait, recordSigninFailure } from '../../queries/signin-throttles.ts';
@@ -15,14 +15,14 @@ export interface SignInInput {
 }
 
 const wrongCredentials = () =>
-  new AppError('unauthenticated', 'The email or password is not right.', {
-    password: 'The email or password is not right.',
+  new AppError('unauthenticated', 'errors.auth.credentialsWrong', {
+    password: 'errors.auth.credentialsWrong',
   });
 
 const waitBeforeRetrying = (seconds: number) =>
   new AppError(
     'rate_limited',
-    `Too many failed attempts from here. Wait ${formatWait(seconds)} before trying again.`,
+    message('errors.auth.tooManyFailures', { wait: formatWait(seconds) }),
     { password: 'wait' },
     { retryAfterSeconds: seconds },
   );
@@ -30,7 +30,7 @@ const waitBeforeRetrying = (seconds: number) =>
 const signinPaused = (seconds: number) =>
   new AppError(
     'rate_limited',
-    'There have been too many failed attempts to sign in to this account, so signing in with a password is paused for a while. If the address has an account, we have emailed it a one-time sign-in link: use it to sign in now.',
+    'errors.auth.accountPaused',
     { email: 'signin_link_sent' },
     { retryAfterSeconds: seconds },
   );
@@ -79,14 +79,9 @@ export async function signIn(
     throw wrongCredentials();
   }
   await clearSigninFailures(db, email, ip);
-  if (user.suspendedAt)
-    throw new AppError('forbidden', 'This account is suspended. Contact your administrator.');
+  if (user.suspendedAt) throw new AppError('forbidden', 'errors.auth.accountSuspended');
   if (!user.emailVerifiedAt) {
-    throw new AppError(
-      'forbidden',
-      'Confirm your email address first: follow the link we emailed you, or ask for a new one.',
-      { email: 'not_confirmed' },
-    );
+    throw new AppError('forbidden', 'errors.auth.confirmFirst', { email: 'not_confirmed' });
   }
   const token = newToken();
   await insertSession(db, {

@@ -63,14 +63,10 @@ export async function signInWithLink(deps: ServiceDeps, input: SigninLinkInput):
     return 'signed_in' as const;
   });
   if (outcome === 'suspended') {
-    throw new AppError('forbidden', 'This account is suspended. Contact your administrator.');
+    throw new AppError('forbidden', 'errors.auth.accountSuspended');
   }
   if (outcome === 'invalid') {
-    throw new AppError(
-      'bad_request',
-      'This sign-in link is not valid any more: it works once, for 15 minutes. Sign in with your password, or wait for a new link.',
-      { token: 'invalid or expired' },
-    );
+    throw new AppError('bad_request', 'errors.auth.signInLinkInvalid', { token: 'invalid or expired' });
   }
   return { token: sessionToken };
 }

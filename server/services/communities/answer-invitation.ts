@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { communityMembers, invitations } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, message, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { hashToken } from '../../lib/crypto.ts';
 import { findInvitationByTokenHash } from '../../queries/invitations.ts';
@@ -11,7 +11,7 @@ import { adjustMemberCount } from './load-community.ts';
 /** What the invitation page shows; the token itself is the right to see the community's summary. */
 export async function viewInvitation(deps: ServiceDeps, token: string) {
   const invitation = await findInvitationByTokenHash(deps.database.db, hashToken(token));
-  if (!invitation) throw notFound('That invitation');
+  if (!invitation) throw notFound('errors.notFound.invitation');
   const state =
     invitation.status === 'revoked'
       ? 'revoked'
@@ -30,16 +30,15 @@ export async function viewInvitation(deps: ServiceDeps, token: string) {
 export async function acceptInvitation(deps: ServiceDeps, actor: Actor, token: string) {
   return deps.database.db.transaction(async (tx) => {
     const invitation = await findInvitationByTokenHash(tx, hashToken(token));
-    if (!invitation) throw notFound('That invitation');
+    if (!invitation) throw notFound('errors.notFound.invitation');
     await tx.execute(sql`select 1 from communities where id = ${invitation.communityId} for update`);
     const invalid = invitationNoLongerValid(invitation.status, invitation.expired);
     if (invalid) throw invalid;
-    if (invitation.stage === 'archived')
-      throw new AppError('forbidden', 'This community is archived: it is read-only.');
+    if (invitation.stage === 'archived') throw new AppError('forbidden', 'errors.communities.archived');
     if (invitation.email && invitation.email !== actor.email.toLowerCase()) {
       throw new AppError(
         'forbidden',
-        `This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`,
+        message('errors.invitations.otherAddressSignIn', { email: invitation.email }),
       );
     }
     const inserted = await tx
@@ -47,7 +46,7 @@ export async function acceptInvitation(deps: ServiceDeps, actor: Actor, token: s
       .values({ communityId: invitation.communityId, userId: actor.id, role: invitation.role })
       .onConflictDoNothing()
       .returning({ userId: communityMembers.userId });
-    if (inserted.length === 0) throw new AppError('conflict', 'You are already a member of this community.');
+    if (inserted.length === 0) throw new AppError('conflict', 'errors.communities.alreadyMember');
     await adjustMemberCount(tx, invitation.communityId, 1);
     await tx
       .update(invitations)
@@ -70,13 +69,15 @@ export async function acceptInvitation(deps: ServiceDeps, actor: Actor, token: s
 export async function declineInvitation(deps: ServiceDeps, actor: Actor, token: string): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const invitation = await findInvitationByTokenHash(tx, hashToken(token));
-    if (!invitation) throw notFound('That invitation');
+    if (!invitation) throw notFound('errors.notFound.invitation');
     const invalid = invitationNoLongerValid(invitation.status, invitation.expired);
     if (invalid) throw invalid;
-    if (!invitation.email)
-      throw new AppError('conflict', 'A shared link needs no answer: just do not use it.');
+    if (!invitation.email) throw new AppError('conflict', 'errors.invitations.linkNeedsNoAnswer');
     if (invitation.email !== actor.email.toLowerCase()) {
-      throw new AppError('forbidden', `This invitation was sent to ${invitation.email}.`);
+      throw new AppError(
+        'forbidden',
+        message('errors.invitations.otherAddress', { email: invitation.email }),
+      );
     }
     await tx
       .update(invitations)

@@ -22,7 +22,7 @@ export async function changeStage(
     const allowed = canManageCommunity(actor, community, membership) || canRestoreCommunity(actor, community);
     authorizeWrite(allowed, community);
     if (community.stage === change.stage) {
-      throw new AppError('conflict', 'The community is already at that stage.', { stage: 'unchanged' });
+      throw new AppError('conflict', 'errors.communities.alreadyAtStage', { stage: 'unchanged' });
     }
     await tx
       .update(communities)

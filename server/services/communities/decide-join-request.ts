@@ -25,9 +25,8 @@ export async function decideJoinRequest(
       .from(joinRequests)
       .where(and(eq(joinRequests.id, requestId), eq(joinRequests.communityId, community.id)))
       .limit(1);
-    if (!request) throw notFound('That request');
-    if (request.status !== 'pending')
-      throw new AppError('conflict', 'That request has already been answered.');
+    if (!request) throw notFound('errors.notFound.request');
+    if (request.status !== 'pending') throw new AppError('conflict', 'errors.communities.requestAnswered');
     await tx
       .update(joinRequests)
       .set({

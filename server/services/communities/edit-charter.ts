@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { CharterSectionKey } from '../../../common/enums.ts';
 import { charterVersions } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, message } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -31,7 +31,7 @@ export async function editCharter(
     if (edit.baseVersion !== currentVersion) {
       throw new AppError(
         'conflict',
-        `Someone saved version ${currentVersion} of the charter while you were editing: reload it and apply your changes again.`,
+        message('errors.communities.charterOutdated', { version: currentVersion }),
         { baseVersion: 'outdated' },
       );
     }

@@ -1,8 +1,8 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { MembershipRole } from '../../../common/enums.ts';
 import { emailField } from '../../../common/fields.ts';
-import { unsafeTextProblem } from '../../../common/safe-text.ts';
-import { AppError } from '../../errors.ts';
+import { unsafeTextMessageId, unsafeTextProblem } from '../../../common/safe-text.ts';
+import { AppError, message } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -84,10 +84,10 @@ function readLine(text: string): { cells: string[] } | { problem: string } {
  * a line that is not valid CSV is reported with its line number and the rest are read.
  */
 export function parseCohortCsv(bytes: Buffer): CohortLine[] {
-  if (bytes.length === 0) throw new AppError('validation_failed', 'The file is empty.', { file: 'empty' });
+  if (bytes.length === 0) throw new AppError('validation_failed', 'errors.upload.empty', { file: 'empty' });
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (text.includes('\uFFFD')) {
-    throw new AppError('unsupported_media_type', 'That is not a CSV text file.', { file: 'not text' });
+    throw new AppError('unsupported_media_type', 'errors.invitations.notCsv', { file: 'not text' });
   }
   const lines = text
     .replace(/^\uFEFF/, '')
@@ -97,26 +97,22 @@ export function parseCohortCsv(bytes: Buffer): CohortLine[] {
   const [first, ...rest] = lines;
   // NUL bytes in the header mean a binary or UTF-16 file; in a row they are that row's problem.
   if (first?.content.includes('\u0000')) {
-    throw new AppError('unsupported_media_type', 'That is not a CSV text file.', { file: 'not text' });
+    throw new AppError('unsupported_media_type', 'errors.invitations.notCsv', { file: 'not text' });
   }
   const header = first ? readLine(first.content) : undefined;
   const columns = header && 'cells' in header ? header.cells.map((cell) => cell.toLowerCase()) : [];
   const emailColumn = columns.indexOf('email');
   if (emailColumn === -1 || columns.some((column) => column !== 'email' && column !== 'name')) {
-    throw new AppError(
-      'validation_failed',
-      'The first line must be the header "email,name" (name is optional).',
-      {
-        file: 'wrong header',
-      },
-    );
+    throw new AppError('validation_failed', 'errors.invitations.csvHeader', {
+      file: 'wrong header',
+    });
   }
   if (rest.length === 0)
-    throw new AppError('validation_failed', 'The file has no rows after the header.', { file: 'empty' });
+    throw new AppError('validation_failed', 'errors.invitations.csvNoRows', { file: 'empty' });
   if (rest.length > maxCsvRows) {
     throw new AppError(
       'validation_failed',
-      `A file can hold at most ${maxCsvRows.toLocaleString('en-GB')} people.`,
+      message('errors.invitations.csvTooManyRows', { max: maxCsvRows }),
       {
         file: 'too many rows',
       },
@@ -126,12 +122,12 @@ export function parseCohortCsv(bytes: Buffer): CohortLine[] {
   return rest.map(({ content, line }) => {
     const read = readLine(content);
     if ('problem' in read) {
-      refuseUnsafeText(`line.${line}`, `Line ${line}`, content);
+      refuseUnsafeText(`line.${line}`, { line }, content);
       return { line, email: '', name: '', problem: read.problem };
     }
     for (const [column, cell] of read.cells.entries()) {
       const name = columns[column] ?? `column ${column + 1}`;
-      refuseUnsafeText(`line.${line}.${name}`, `Line ${line}, ${name}`, cell);
+      refuseUnsafeText(`line.${line}.${name}`, { line, column: name }, cell);
     }
     return {
       line,
@@ -142,9 +138,14 @@ export function parseCohortCsv(bytes: Buffer): CohortLine[] {
 }
 
 /** Text PostgreSQL cannot store (a NUL, a lone surrogate) is refused with its line and column (`line.3.name`). */
-function refuseUnsafeText(field: string, where: string, text: string): void {
-  const problem = unsafeTextProblem(text);
-  if (problem) throw new AppError('validation_failed', `${where}: ${problem}`, { [field]: problem });
+function refuseUnsafeText(field: string, where: { line: number; column?: string }, text: string): void {
+  const found = unsafeTextProblem(text);
+  if (!found) return;
+  const problem = { id: unsafeTextMessageId(found) };
+  const refusal = where.column
+    ? message('errors.invitations.csvCellProblem', { line: where.line, column: where.column, problem })
+    : message('errors.invitations.csvLineProblem', { line: where.line, problem });
+  throw new AppError('validation_failed', refusal, { [field]: problem });
 }
 
 /**

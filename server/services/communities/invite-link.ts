@@ -45,15 +45,14 @@ export async function revokeInvitation(deps: ServiceDeps, actor: Actor, slug: st
       .set({ status: 'revoked', respondedAt: sql`now()` })
       .where(and(eq(invitations.id, invitationId), eq(invitations.communityId, community.id)))
       .returning({ status: invitations.status });
-    if (revoked.length === 0) throw notFound('That invitation');
+    if (revoked.length === 0) throw notFound('errors.notFound.invitation');
   });
 }
 
 export function invitationNoLongerValid(status: string, expired: boolean): AppError | undefined {
-  if (status === 'revoked')
-    return new AppError('conflict', 'This invitation was withdrawn by the community’s leaders.');
+  if (status === 'revoked') return new AppError('conflict', 'errors.invitations.withdrawn');
   if (status === 'accepted' || status === 'declined')
-    return new AppError('conflict', 'This invitation has already been answered.');
-  if (expired) return new AppError('conflict', 'This invitation has expired: ask the leaders for a new one.');
+    return new AppError('conflict', 'errors.invitations.answered');
+  if (expired) return new AppError('conflict', 'errors.invitations.expired');
   return undefined;
 }

@@ -17,16 +17,16 @@ export async function joinCommunity(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    if (membership) throw new AppError('conflict', 'You are already a member of this community.');
+    if (membership) throw new AppError('conflict', 'errors.communities.alreadyMember');
     authorizeWrite(
       canJoinCommunity(actor, community, membership),
       community,
       community.joinPolicy === 'request'
-        ? 'This community is moderated: ask to join instead.'
-        : 'This community is open by invitation only.',
+        ? 'errors.communities.moderatedAsk'
+        : 'errors.communities.invitationOnly',
     );
     if (community.requireGuidelines && !options.acceptGuidelines) {
-      throw fieldError('acceptGuidelines', 'Accept the participation guidelines to join.');
+      throw fieldError('acceptGuidelines', 'errors.communities.acceptGuidelines');
     }
     await tx.insert(communityMembers).values({
       communityId: community.id,

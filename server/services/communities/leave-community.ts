@@ -15,13 +15,10 @@ import { adjustMemberCount, authorizeWrite, countLeaders, loadVisibleCommunity }
 export async function leaveCommunity(deps: ServiceDeps, actor: Actor, slug: string): Promise<void> {
   const messageIds = await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    if (!membership) throw new AppError('conflict', 'You are not a member of this community.');
+    if (!membership) throw new AppError('conflict', 'errors.communities.notMember');
     authorizeWrite(canLeaveCommunity(community, membership), community);
     if (membership.role === 'leader' && (await countLeaders(tx, community.id)) <= 1) {
-      throw new AppError(
-        'conflict',
-        'You are the last leader: make another member leader before you leave, so the community keeps one.',
-      );
+      throw new AppError('conflict', 'errors.communities.lastLeaderLeaving');
     }
     await tx
       .delete(communityMembers)

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { MembershipRole } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { communities, communityMembers, users } from '../../db/schema/index.ts';
-import { AppError, authorize, notFound } from '../../errors.ts';
+import { AppError, authorize, type ErrorText, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import {
   type CommunitySubject,
@@ -24,19 +24,19 @@ export async function loadVisibleCommunity(
   options: { lock?: boolean } = {},
 ): Promise<CommunityForActor> {
   const found = await findCommunityForActor(db, slugOrId, actor?.id ?? null);
-  if (!found || !canSeeCommunity(actor, found.community, found.membership)) throw notFound('That community');
+  if (!found || !canSeeCommunity(actor, found.community, found.membership))
+    throw notFound('errors.notFound.community');
   if (!options.lock) return found;
   await db.execute(
     sql`select 1 from ${communities} where ${communities.id} = ${found.community.id} for update`,
   );
   // Re-read the membership after the lock: another transaction may have changed it while we waited.
   const again = await findCommunityForActor(db, found.community.id, actor?.id ?? null);
-  if (!again) throw notFound('That community');
+  if (!again) throw notFound('errors.notFound.community');
   return again;
 }
 
-export const suspendedFromCommunityMessage =
-  'You are suspended from this community: you can read it, but not post, reply, react, report, follow threads, answer meetings or add to its Toolkit.';
+export const suspendedFromCommunityMessage = 'errors.communities.suspended';
 
 /**
  * Refuses a write (403) unless allowed, saying why: the community is archived, the actor is suspended
@@ -45,17 +45,17 @@ export const suspendedFromCommunityMessage =
 export function authorizeWrite(
   allowed: boolean,
   community: CommunitySubject,
-  message = 'Only the community’s leaders and the coordinators can do that.',
+  message: ErrorText = 'errors.communities.onlyManagers',
   membership?: MembershipSubject,
 ): void {
   if (allowed) return;
   if (isArchived(community)) {
-    throw new AppError('forbidden', 'This community is archived: it is read-only.');
+    throw new AppError('forbidden', 'errors.communities.archived');
   }
   authorize(false, { message: membership?.suspended ? suspendedFromCommunityMessage : message });
 }
 
-export const lastLeaderMessage = 'This is the community’s last leader: make someone else leader first.';
+export const lastLeaderMessage = 'errors.communities.lastLeader';
 
 /** A member's role in a community (404 when they are not a member). */
 export async function getMemberRole(db: Db, communityId: string, userId: string): Promise<MembershipRole> {
@@ -64,12 +64,12 @@ export async function getMemberRole(db: Db, communityId: string, userId: string)
     .from(communityMembers)
     .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId)))
     .limit(1);
-  if (!row) throw notFound('That member');
+  if (!row) throw notFound('errors.notFound.member');
   return row.role;
 }
 
 /** Refuses (409) to take away the last leader's role; call under the community lock. */
-export async function keepALeader(db: Db, communityId: string, role: MembershipRole, message: string) {
+export async function keepALeader(db: Db, communityId: string, role: MembershipRole, message: ErrorText) {
   if (role === 'leader' && (await countLeaders(db, communityId)) <= 1)
     throw new AppError('conflict', message);
 }

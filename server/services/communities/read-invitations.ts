@@ -5,7 +5,7 @@ import { canManageCommunity } from '../../policies/communities.ts';
 import { listAllOpenInvitations, listOpenInvitations } from '../../queries/invitations.ts';
 import { loadVisibleCommunity } from './load-community.ts';
 
-const onlyManagers = { message: 'Only the community’s leaders and the coordinators see its invitations.' };
+const onlyManagers = { message: 'errors.invitations.onlyManagersSee' } as const;
 
 async function managedCommunity(db: Db, actor: Actor, slug: string) {
   const { community, membership } = await loadVisibleCommunity(db, actor, slug);

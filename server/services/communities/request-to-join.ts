@@ -13,13 +13,13 @@ export async function requestToJoin(deps: ServiceDeps, actor: Actor, slug: strin
   const { db } = deps.database;
   const result = await db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    if (membership) throw new AppError('conflict', 'You are already a member of this community.');
+    if (membership) throw new AppError('conflict', 'errors.communities.alreadyMember');
     authorizeWrite(
       canRequestToJoin(actor, community, membership),
       community,
       community.joinPolicy === 'open'
-        ? 'This community is open: join it directly.'
-        : 'This community is open by invitation only.',
+        ? 'errors.communities.openJoinDirectly'
+        : 'errors.communities.invitationOnly',
     );
     const [pending] = await tx
       .select({ id: joinRequests.id })
@@ -32,7 +32,7 @@ export async function requestToJoin(deps: ServiceDeps, actor: Actor, slug: strin
         ),
       )
       .limit(1);
-    if (pending) throw new AppError('conflict', 'You have already asked to join; the leaders will answer.');
+    if (pending) throw new AppError('conflict', 'errors.communities.alreadyAsked');
     const [request] = await tx
       .insert(joinRequests)
       .values({ communityId: community.id, userId: actor.id, message })

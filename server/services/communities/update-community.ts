@@ -46,7 +46,7 @@ export async function updateCommunity(
     const unitId = changes.unitId === undefined ? community.unitId : changes.unitId;
     if (unitId) {
       const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, unitId)).limit(1);
-      if (!unit) throw fieldError('unitId', 'Choose a unit from the list.');
+      if (!unit) throw fieldError('unitId', 'errors.units.chooseFromList');
       unitName = unit.name;
     }
     const next = {

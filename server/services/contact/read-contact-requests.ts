@@ -8,7 +8,7 @@ import {
   listContactRequests,
 } from '../../queries/contact-requests.ts';
 
-export const onlyCoordinators = { message: 'Only coordinators handle contact requests.' };
+export const onlyCoordinators = { message: 'errors.contact.onlyCoordinators' } as const;
 
 /** The coordinators' inbox, open or done, newest first. */
 export async function listContactRequestsFor(
@@ -24,6 +24,6 @@ export async function listContactRequestsFor(
 export async function getContactRequest(db: Db, actor: Actor, id: string) {
   authorize(canHandleContactRequests(actor), onlyCoordinators);
   const row = await findContactRequest(db, id);
-  if (!row) throw notFound('That contact request');
+  if (!row) throw notFound('errors.notFound.contactRequest');
   return row;
 }

@@ -25,7 +25,7 @@ export async function replyToContactRequest(
   authorize(canHandleContactRequests(actor), onlyCoordinators);
   const messageId = await deps.database.db.transaction(async (tx) => {
     const request = await findContactRequestForUpdate(tx, id);
-    if (!request) throw notFound('That contact request');
+    if (!request) throw notFound('errors.notFound.contactRequest');
     await tx.insert(contactReplies).values({ requestId: id, authorId: actor.id, body });
     await tx.update(contactRequests).set({ handledBy: actor.id }).where(eq(contactRequests.id, id));
     const { publicUrl } = deps.env;

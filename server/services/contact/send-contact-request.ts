@@ -1,4 +1,5 @@
 import { type ContactTopic, contactTopicLabels } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { contactRequests } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -31,10 +32,15 @@ export async function sendContactRequest(
   const name = actor?.displayName ?? input.name;
   const email = actor?.email ?? input.email;
   if (!name || !email) {
-    const fields: Record<string, string> = {};
-    if (!name) fields.name = 'Enter your name so the coordinators know who wrote.';
-    if (!email) fields.email = 'Enter your email address so the coordinators can answer.';
-    throw new AppError('validation_failed', Object.values(fields).join(' '), fields);
+    const fields: Record<string, MessageId> = {};
+    if (!name) fields.name = 'errors.contact.nameRequired';
+    if (!email) fields.email = 'errors.contact.emailRequired';
+    const text = name
+      ? 'errors.contact.emailRequired'
+      : email
+        ? 'errors.contact.nameRequired'
+        : 'errors.contact.nameAndEmailRequired';
+    throw new AppError('validation_failed', text, fields);
   }
   const result = await deps.database.db.transaction(async (tx) => {
     const [request] = await tx

@@ -20,11 +20,11 @@ export async function setContactRequestStatus(
   authorize(canHandleContactRequests(actor), onlyCoordinators);
   await deps.database.db.transaction(async (tx) => {
     const request = await findContactRequestForUpdate(tx, id);
-    if (!request) throw notFound('That contact request');
+    if (!request) throw notFound('errors.notFound.contactRequest');
     if (request.status === status)
       throw new AppError(
         'conflict',
-        status === 'done' ? 'This request is already marked done.' : 'This request is already open.',
+        status === 'done' ? 'errors.contact.alreadyDone' : 'errors.contact.alreadyOpen',
       );
     await tx
       .update(contactRequests)

@@ -7,7 +7,7 @@ import { canChangePost } from '../../policies/discussions.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
 
-const changeMessage = 'Only the author and the community’s leaders change a post.';
+const changeMessage = 'errors.discussions.onlyAuthorChanges';
 
 /** A reply of the thread, locked, or 404. */
 async function loadReply(db: Db, threadId: string, postId: string) {
@@ -16,7 +16,7 @@ async function loadReply(db: Db, threadId: string, postId: string) {
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.threadId, threadId)))
     .for('update');
-  if (!post) throw notFound('That reply');
+  if (!post) throw notFound('errors.notFound.reply');
   return post;
 }
 
@@ -35,7 +35,7 @@ export async function editThread(
       membership,
       changeMessage,
     );
-    if (thread.deletedAt) throw new AppError('conflict', 'This thread was deleted.');
+    if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadDeleted');
     await tx
       .insert(postRevisions)
       .values({ threadId, title: thread.title, body: thread.body, editedBy: actor.id });
@@ -63,7 +63,7 @@ export async function editReply(
       membership,
       changeMessage,
     );
-    if (post.deletedAt) throw new AppError('conflict', 'This reply was deleted.');
+    if (post.deletedAt) throw new AppError('conflict', 'errors.discussions.replyDeleted');
     await tx.insert(postRevisions).values({ postId, body: post.body, editedBy: actor.id });
     await tx.update(posts).set({ body, editedAt: sql`now()` }).where(eq(posts.id, postId));
   });
@@ -79,7 +79,7 @@ export async function deleteThread(deps: ServiceDeps, actor: Actor, threadId: st
       membership,
       changeMessage,
     );
-    if (thread.deletedAt) throw new AppError('conflict', 'This thread was already deleted.');
+    if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadAlreadyDeleted');
     await tx.update(threads).set({ deletedAt: sql`now()` }).where(eq(threads.id, threadId));
   });
 }
@@ -100,7 +100,7 @@ export async function deleteReply(
       membership,
       changeMessage,
     );
-    if (post.deletedAt) throw new AppError('conflict', 'This reply was already deleted.');
+    if (post.deletedAt) throw new AppError('conflict', 'errors.discussions.replyAlreadyDeleted');
     await tx.update(posts).set({ deletedAt: sql`now()` }).where(eq(posts.id, postId));
     await tx
       .update(threads)

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { threadFollows, threads } from '../../db/schema/index.ts';
-import { notFound } from '../../errors.ts';
+import { type ErrorText, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { CommunitySubject, MembershipSubject } from '../../policies/communities.ts';
 import { canReadDiscussions, canSeeHiddenPosts } from '../../policies/discussions.ts';
@@ -21,9 +21,11 @@ export async function loadVisibleThread(
   if (options.lock)
     await db.execute(sql`select 1 from ${threads} where ${threads.id} = ${threadId} for update`);
   const found = await findThreadForActor(db, threadId, actor?.id ?? null);
-  if (!found || !canReadDiscussions(actor, found.community, found.membership)) throw notFound('That thread');
+  if (!found || !canReadDiscussions(actor, found.community, found.membership))
+    throw notFound('errors.notFound.thread');
   // A hidden thread is gone for everyone but its moderators.
-  if (found.thread.hiddenAt && !canSeeHiddenPosts(actor, found.membership)) throw notFound('That thread');
+  if (found.thread.hiddenAt && !canSeeHiddenPosts(actor, found.membership))
+    throw notFound('errors.notFound.thread');
   return found;
 }
 
@@ -40,7 +42,7 @@ export function authorizeContribution(
   allowed: boolean,
   community: CommunitySubject,
   membership: MembershipSubject,
-  message: string,
+  message: ErrorText,
 ): void {
   authorizeWrite(allowed, community, message, membership);
 }

@@ -14,10 +14,10 @@ export async function checkMentions(db: Db, communityId: string, mentions: strin
   if (strangers.size === 0) return;
   throw new AppError(
     'validation_failed',
-    'You can mention members of this community only.',
+    'errors.discussions.mentionMembersOnly',
     Object.fromEntries(
       mentions.flatMap((id, index) =>
-        strangers.has(id) ? [[`mentions.${index}`, 'Not a member of this community.']] : [],
+        strangers.has(id) ? [[`mentions.${index}`, 'errors.communities.notAMember']] : [],
       ),
     ),
   );

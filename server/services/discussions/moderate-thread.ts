@@ -20,9 +20,9 @@ export async function moderateThread(
     authorizeWrite(
       canModerateDiscussions(actor, community, membership),
       community,
-      'Only the community’s leaders pin and lock threads.',
+      'errors.discussions.onlyLeadersPin',
     );
-    if (thread.deletedAt) throw new AppError('conflict', 'This thread was deleted.');
+    if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadDeleted');
     const now = new Date();
     await tx
       .update(threads)
@@ -51,19 +51,19 @@ export async function markHelpful(
   await deps.database.db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
     if (thread.kind !== 'question') {
-      throw new AppError('conflict', 'Only questions have a helpful answer.');
+      throw new AppError('conflict', 'errors.discussions.onlyQuestionsHaveAnswer');
     }
     authorizeWrite(
       canMarkHelpful(actor, community, membership, thread),
       community,
-      'The person who asked (or a leader) marks the helpful answer.',
+      'errors.discussions.onlyAskerMarks',
     );
     if (postId) {
       const [post] = await tx
         .select({ id: posts.id })
         .from(posts)
         .where(and(eq(posts.id, postId), eq(posts.threadId, threadId), isNull(posts.deletedAt)));
-      if (!post) throw fieldError('postId', 'Choose a reply of this thread.');
+      if (!post) throw fieldError('postId', 'errors.discussions.chooseReply');
     }
     await tx.update(threads).set({ helpfulPostId: postId }).where(eq(threads.id, threadId));
   });

@@ -12,7 +12,7 @@ import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach } from '../notifications/notify.ts';
 import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
 
-const moderatorsOnly = 'Only the community’s leaders and the coordinators moderate.';
+const moderatorsOnly = 'errors.moderation.onlyManagers';
 
 /** Records a moderation action (the community's moderation log). */
 export async function logModeration(
@@ -51,14 +51,14 @@ export async function reportPost(
       canReport(actor, community, membership),
       community,
       membership,
-      'Join the community to report a post.',
+      'errors.discussions.joinToReport',
     );
     if (input.postId) {
       const [post] = await tx
         .select({ id: posts.id })
         .from(posts)
         .where(and(eq(posts.id, input.postId), eq(posts.threadId, threadId), isNull(posts.deletedAt)));
-      if (!post) throw fieldError('postId', 'That reply is not in this thread.');
+      if (!post) throw fieldError('postId', 'errors.discussions.replyNotInThread');
     }
     const inserted = await tx
       .insert(reports)
@@ -72,7 +72,7 @@ export async function reportPost(
       .onConflictDoNothing()
       .returning({ id: reports.id });
     const report = inserted[0];
-    if (!report) throw new AppError('conflict', 'You already reported this; the moderators will look at it.');
+    if (!report) throw new AppError('conflict', 'errors.moderation.alreadyReported');
     const messageIds = await notifyEach(
       tx,
       deps.env.publicUrl,
@@ -125,7 +125,7 @@ async function hideTarget(db: Db, threadId: string, postId: string | null, hidde
     .set({ hiddenAt })
     .where(and(eq(posts.id, postId), eq(posts.threadId, threadId)))
     .returning({ id: posts.id });
-  if (changed.length === 0) throw fieldError('postId', 'That reply is not in this thread.');
+  if (changed.length === 0) throw fieldError('postId', 'errors.discussions.replyNotInThread');
 }
 
 /**
@@ -140,10 +140,10 @@ export async function decideReport(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, reportId)).limit(1);
-    if (!report) throw notFound('That report');
+    if (!report) throw notFound('errors.notFound.report');
     const { community, membership } = await loadVisibleThread(tx, actor, report.threadId, { lock: true });
     authorizeWrite(canModerateDiscussions(actor, community, membership), community, moderatorsOnly);
-    if (report.status !== 'open') throw new AppError('conflict', 'That report has already been decided.');
+    if (report.status !== 'open') throw new AppError('conflict', 'errors.moderation.reportDecided');
     if (input.decision === 'hide') await hideTarget(tx, report.threadId, report.postId, true);
     const samePost = report.postId ? eq(reports.postId, report.postId) : isNull(reports.postId);
     await tx

@@ -21,16 +21,16 @@ export async function addReaction(
       canReact(actor, community, membership),
       community,
       membership,
-      'Join the community to react.',
+      'errors.discussions.joinToReact',
     );
-    if (thread.deletedAt) throw new AppError('conflict', 'This thread was deleted.');
+    if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadDeleted');
     if (input.postId) await requireLiveReply(tx, threadId, input.postId);
     const added = await tx
       .insert(reactions)
       .values({ threadId, postId: input.postId, userId: actor.id, emoji: input.emoji })
       .onConflictDoNothing()
       .returning({ id: reactions.id });
-    if (added.length === 0) throw fieldError('emoji', 'You already reacted with that.', 'conflict');
+    if (added.length === 0) throw fieldError('emoji', 'errors.discussions.alreadyReacted', 'conflict');
   });
 }
 
@@ -46,7 +46,7 @@ export async function removeReaction(
   authorizeWrite(
     canTakeBackReaction(actor, community, membership),
     community,
-    'You cannot change reactions here.',
+    'errors.discussions.cannotReact',
     membership,
   );
   await db
@@ -66,8 +66,8 @@ async function requireLiveReply(db: Db, threadId: string, postId: string) {
     .select({ deletedAt: posts.deletedAt })
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.threadId, threadId)));
-  if (!post) throw fieldError('postId', 'That reply is not in this thread.');
-  if (post.deletedAt) throw fieldError('postId', 'That reply was deleted.', 'conflict');
+  if (!post) throw fieldError('postId', 'errors.discussions.replyNotInThread');
+  if (post.deletedAt) throw fieldError('postId', 'errors.discussions.thatReplyDeleted', 'conflict');
 }
 
 /** Follows (told of new replies) or stops following a thread. */
@@ -77,7 +77,7 @@ export async function setFollowing(deps: ServiceDeps, actor: Actor, threadId: st
   authorizeWrite(
     canFollowThread(actor, community, membership),
     community,
-    'You cannot follow this thread.',
+    'errors.discussions.cannotFollow',
     membership,
   );
   if (following) await follow(db, threadId, actor.id);

@@ -27,12 +27,12 @@ export async function replyToThread(
   const { db } = deps.database;
   const { id, messageIds } = await db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
-    if (thread.deletedAt) throw new AppError('conflict', 'This thread was deleted: it takes no replies.');
+    if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.deletedNoReplies');
     authorizeContribution(
       canReply(actor, community, membership, thread),
       community,
       membership,
-      thread.lockedAt ? 'This thread is locked: only its moderators reply.' : 'Join the community to reply.',
+      thread.lockedAt ? 'errors.discussions.locked' : 'errors.discussions.joinToReply',
     );
     await checkMentions(tx, community.id, input.mentions);
     let parentId = input.parentId;
@@ -41,9 +41,8 @@ export async function replyToThread(
         .select({ id: posts.id, parentId: posts.parentId, deletedAt: posts.deletedAt })
         .from(posts)
         .where(and(eq(posts.id, parentId), eq(posts.threadId, threadId)));
-      if (!parent) throw fieldError('parentId', 'That reply is not in this thread.');
-      if (parent.deletedAt)
-        throw fieldError('parentId', 'That reply was deleted; reply to the thread instead.', 'conflict');
+      if (!parent) throw fieldError('parentId', 'errors.discussions.replyNotInThread');
+      if (parent.deletedAt) throw fieldError('parentId', 'errors.discussions.parentDeleted', 'conflict');
       parentId = parent.parentId ?? parent.id;
     }
     const [post] = await tx

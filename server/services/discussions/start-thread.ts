@@ -36,8 +36,8 @@ export async function startThread(
       community,
       membership,
       input.kind === 'announcement'
-        ? 'Announcements come from the community’s leaders and sponsors.'
-        : 'Join the community to start a discussion.',
+        ? 'errors.discussions.announcementsByLeaders'
+        : 'errors.discussions.joinToStart',
     );
     await checkMentions(tx, community.id, input.mentions);
     const { mentions, ...fields } = input;

@@ -1,7 +1,8 @@
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { Db } from '../../db/client.ts';
 import { communityMembers, communitySuspensions, users } from '../../db/schema/index.ts';
-import { AppError, fieldError, notFound } from '../../errors.ts';
+import { AppError, fieldError, message, notFound } from '../../errors.ts';
 import { type Actor, isCoordinator } from '../../lib/actor.ts';
 import {
   canLiftSuspension,
@@ -15,14 +16,14 @@ import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyUser } from '../notifications/notify.ts';
 import { logModeration } from './moderation.ts';
 
-const moderatorsOnly = 'Only the community’s leaders and the coordinators suspend members.';
+const moderatorsOnly = 'errors.suspensions.onlyManagers';
 
 /** Why a suspension the policy refused was refused, in words (the decision itself is the policy's). */
-function refusal(actor: Actor, target: SuspensionTarget, manages: boolean): string {
+function refusal(actor: Actor, target: SuspensionTarget, manages: boolean): MessageId {
   if (!manages) return moderatorsOnly;
-  if (target.userId === actor.id) return 'You cannot suspend yourself.';
-  if (target.accountRole !== 'member') return 'Coordinators cannot be suspended from a community.';
-  if (!isCoordinator(actor)) return 'Only a coordinator can suspend one of the community’s leaders.';
+  if (target.userId === actor.id) return 'errors.suspensions.notYourself';
+  if (target.accountRole !== 'member') return 'errors.suspensions.notCoordinators';
+  if (!isCoordinator(actor)) return 'errors.suspensions.leadersByCoordinator';
   return moderatorsOnly;
 }
 
@@ -42,7 +43,7 @@ async function loadTarget(db: Db, communityId: string, userId: string) {
     )
     .where(eq(users.id, userId))
     .limit(1);
-  if (!row) throw fieldError('userId', 'That person is not a member of this community.');
+  if (!row) throw fieldError('userId', 'errors.suspensions.notMember');
   return row;
 }
 
@@ -63,7 +64,7 @@ export async function suspendMember(
   input: { userId: string; reason: string; endsAt?: string | undefined },
 ): Promise<string> {
   const endsAt = input.endsAt ? new Date(input.endsAt) : null;
-  if (endsAt && endsAt.getTime() <= Date.now()) throw fieldError('endsAt', 'Choose a time in the future.');
+  if (endsAt && endsAt.getTime() <= Date.now()) throw fieldError('endsAt', 'errors.suspensions.futureTime');
   const { id, messageId } = await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     authorizeWrite(canManageSuspensions(actor, community, membership), community, moderatorsOnly);
@@ -100,7 +101,7 @@ export async function suspendMember(
       .onConflictDoNothing()
       .returning({ id: communitySuspensions.id });
     if (!inserted) {
-      throw new AppError('conflict', `${person.displayName} is already suspended from this community.`);
+      throw new AppError('conflict', message('errors.suspensions.already', { name: person.displayName }));
     }
     await logModeration(tx, {
       communityId: community.id,
@@ -130,14 +131,14 @@ export async function liftSuspension(deps: ServiceDeps, actor: Actor, suspension
       .from(communitySuspensions)
       .where(eq(communitySuspensions.id, suspensionId))
       .limit(1);
-    if (!found) throw notFound('That suspension');
+    if (!found) throw notFound('errors.notFound.suspension');
     const { community, membership } = await loadVisibleCommunity(tx, actor, found.communityId, {
       lock: true,
     });
     authorizeWrite(
       canLiftSuspension(actor, community, membership, found),
       community,
-      'Only the community’s leaders and the coordinators lift suspensions.',
+      'errors.suspensions.onlyManagersLift',
     );
     const [lifted] = await tx
       .update(communitySuspensions)
@@ -150,7 +151,7 @@ export async function liftSuspension(deps: ServiceDeps, actor: Actor, suspension
         ),
       )
       .returning({ id: communitySuspensions.id });
-    if (!lifted) throw new AppError('conflict', 'That suspension is no longer in force.');
+    if (!lifted) throw new AppError('conflict', 'errors.suspensions.notInForce');
     await logModeration(tx, {
       communityId: community.id,
       actorId: actor.id,

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { defaultActivityRoles } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { activityRoles } from '../../db/schema/index.ts';
-import { fieldError, notFound } from '../../errors.ts';
+import { fieldError, message, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageActivityRoles } from '../../policies/meetings.ts';
 import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
@@ -34,7 +34,7 @@ export async function resolveActivityRole(db: Db, communityId: string, name: str
   if (!found) {
     throw fieldError(
       'role',
-      `This community has no role “${name}”. Its roles: ${roles.map((r) => r.name).join(', ')}.`,
+      message('errors.meetings.noSuchRole', { name, roles: roles.map((r) => r.name).join(', ') }),
     );
   }
   return found.name;
@@ -47,7 +47,7 @@ export async function addActivityRole(deps: ServiceDeps, actor: Actor, slug: str
     authorizeWrite(canManageActivityRoles(actor, community, membership), community, undefined, membership);
     const existing = await listActivityRoles(tx, community.id);
     if (existing.some((role) => role.name.toLowerCase() === name.toLowerCase())) {
-      throw fieldError('name', 'The community already has a role with that name.', 'conflict');
+      throw fieldError('name', 'errors.meetings.roleExists', 'conflict');
     }
     const [created] = await tx
       .insert(activityRoles)
@@ -66,6 +66,6 @@ export async function removeActivityRole(deps: ServiceDeps, actor: Actor, slug: 
       .delete(activityRoles)
       .where(and(eq(activityRoles.id, roleId), eq(activityRoles.communityId, community.id)))
       .returning({ id: activityRoles.id });
-    if (deleted.length === 0) throw notFound('That role');
+    if (deleted.length === 0) throw notFound('errors.notFound.role');
   });
 }

@@ -30,12 +30,12 @@ export async function answerRsvp(
     authorizeWrite(
       canRsvp(actor, community, membership),
       community,
-      'Join the community to answer for its meetings.',
+      'errors.meetings.joinToAnswer',
       membership,
     );
-    refuseIfCancelled(meeting, 'This meeting is cancelled: there is nothing to answer.');
+    refuseIfCancelled(meeting, 'errors.meetings.cancelledNothingToAnswer');
     if (meeting.startsAt.getTime() <= Date.now()) {
-      throw new AppError('conflict', 'This meeting has already started: answers are closed.');
+      throw new AppError('conflict', 'errors.meetings.answersClosed');
     }
     const previous = found.myRsvp ?? null;
     let status: RsvpStatus = answer;

@@ -39,16 +39,14 @@ export async function assignMeetingRole(
       authorizeWrite(
         canVolunteer(actor, community, membership) || mayAssign,
         community,
-        'Join the community to take a role.',
+        'errors.meetings.joinToTakeRole',
         membership,
       );
     } else {
       authorizeWrite(
         mayAssign,
         community,
-        holder
-          ? 'Someone already has that role; a leader or the host can hand it on.'
-          : 'Only leaders and the host give roles to others.',
+        holder ? 'errors.meetings.roleTaken' : 'errors.meetings.onlyLeadersGiveRoles',
         membership,
       );
     }
@@ -59,7 +57,7 @@ export async function assignMeetingRole(
       return [];
     }
     if ((await nonMembersAmong(tx, community.id, [input.userId])).length > 0) {
-      throw fieldError('userId', 'Roles go to members of the community.');
+      throw fieldError('userId', 'errors.meetings.rolesForMembers');
     }
     await tx
       .insert(meetingRoleAssignments)

@@ -27,12 +27,12 @@ export async function cancelMeeting(
     authorizeWrite(
       canEditMeeting(actor, community, membership, meeting),
       community,
-      'Only the community’s leaders and whoever scheduled the meeting cancel it.',
+      'errors.meetings.onlyOrganisersCancel',
       membership,
     );
-    refuseIfCancelled(meeting, 'This meeting is already cancelled.');
+    refuseIfCancelled(meeting, 'errors.meetings.alreadyCancelled');
     if (meeting.startsAt.getTime() <= Date.now()) {
-      throw new AppError('conflict', 'This meeting has already started and cannot be cancelled.');
+      throw new AppError('conflict', 'errors.meetings.startedNoCancel');
     }
     const which =
       meeting.seriesId !== null && input.scope === 'following'

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { communityMembers, meetingRsvps, meetings } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, type ErrorText, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canSeeMeetings } from '../../policies/meetings.ts';
 import { findMeetingForActor, type MeetingForActor } from '../../queries/meetings.ts';
@@ -19,19 +19,23 @@ export async function loadVisibleMeeting(
 ): Promise<MeetingForActor> {
   if (options.lock) await db.execute(sql`select 1 from ${meetings} where ${meetings.id} = ${id} for update`);
   const found = await findMeetingForActor(db, id, actor?.id ?? null);
-  if (!found || !canSeeMeetings(actor, found.community, found.membership)) throw notFound('That meeting');
+  if (!found || !canSeeMeetings(actor, found.community, found.membership))
+    throw notFound('errors.notFound.meeting');
   return found;
 }
 
 /** Refuses changes to a cancelled meeting (it stays visible, as cancelled). */
-export function refuseIfCancelled(meeting: { status: string }, message = 'This meeting is cancelled.'): void {
+export function refuseIfCancelled(
+  meeting: { status: string },
+  message: ErrorText = 'errors.meetings.cancelled',
+): void {
   if (meeting.status === 'cancelled') throw new AppError('conflict', message);
 }
 
 /** Refuses what may only happen once a meeting has started (attendance, notes). */
-export function refuseUntilStarted(meeting: { startsAt: Date }, what: string): void {
+export function refuseUntilStarted(meeting: { startsAt: Date }, refusal: ErrorText): void {
   if (meeting.startsAt.getTime() > Date.now()) {
-    throw new AppError('conflict', `${what} once the meeting has started.`);
+    throw new AppError('conflict', refusal);
   }
 }
 

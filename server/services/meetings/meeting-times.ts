@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { fieldError } from '../../errors.ts';
+import { fieldError, message } from '../../errors.ts';
 import { localToInstant } from '../../lib/recurrence.ts';
 import { longestMeetingDays } from '../../queries/meetings.ts';
 
@@ -7,9 +7,9 @@ import { longestMeetingDays } from '../../queries/meetings.ts';
 export function meetingTimes(startLocal: string, endLocal: string, zone: string) {
   const startsAt = localToInstant(startLocal, zone);
   const endsAt = localToInstant(endLocal, zone);
-  if (endsAt.getTime() <= startsAt.getTime()) throw fieldError('endsAt', 'The end must be after the start.');
+  if (endsAt.getTime() <= startsAt.getTime()) throw fieldError('endsAt', 'errors.meetings.endAfterStart');
   if (endsAt.getTime() - startsAt.getTime() > longestMeetingDays * 24 * 3600_000) {
-    throw fieldError('endsAt', `A meeting lasts at most ${longestMeetingDays} days.`);
+    throw fieldError('endsAt', message('errors.meetings.tooLong', { days: longestMeetingDays }));
   }
   return { startsAt, endsAt };
 }

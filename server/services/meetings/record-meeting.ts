@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { meetingActions, meetingAttendance, meetings } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type ErrorText } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canTakeAttendance } from '../../policies/meetings.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
@@ -13,10 +13,10 @@ import {
   refuseUntilStarted,
 } from './load-meeting.ts';
 
-const hostMessage = 'Only the meeting’s host, whoever scheduled it and the community’s leaders record it.';
+const hostMessage = 'errors.meetings.onlyHostRecords';
 
 /** Loads a meeting for recording (attendance, notes): started, not cancelled, and the actor may. */
-async function loadForRecording(tx: Db, actor: Actor, meetingId: string, what: string) {
+async function loadForRecording(tx: Db, actor: Actor, meetingId: string, untilStarted: ErrorText) {
   const found = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
   const { meeting, community, membership, isHost } = found;
   authorizeWrite(
@@ -26,7 +26,7 @@ async function loadForRecording(tx: Db, actor: Actor, meetingId: string, what: s
     membership,
   );
   refuseIfCancelled(meeting);
-  refuseUntilStarted(meeting, what);
+  refuseUntilStarted(meeting, untilStarted);
   return found;
 }
 
@@ -41,15 +41,20 @@ export async function takeAttendance(
   userIds: string[],
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
-    const { community } = await loadForRecording(tx, actor, meetingId, 'Attendance is taken');
+    const { community } = await loadForRecording(
+      tx,
+      actor,
+      meetingId,
+      'errors.meetings.attendanceAfterStart',
+    );
     const unique = [...new Set(userIds)];
     const strangers = await nonMembersAmong(tx, community.id, unique);
     if (strangers.length > 0) {
       throw new AppError(
         'validation_failed',
-        'Attendance is for members of the community; add them to it first.',
+        'errors.meetings.attendanceMembers',
         Object.fromEntries(
-          strangers.map((id) => [`userIds.${userIds.indexOf(id)}`, 'Not a member of this community.']),
+          strangers.map((id) => [`userIds.${userIds.indexOf(id)}`, 'errors.communities.notAMember']),
         ),
       );
     }
@@ -78,17 +83,17 @@ export async function recordFollowUp(
   },
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
-    const { community } = await loadForRecording(tx, actor, meetingId, 'Notes and actions are written');
+    const { community } = await loadForRecording(tx, actor, meetingId, 'errors.meetings.notesAfterStart');
     const assignees = input.actions.flatMap((action) => (action.assigneeId ? [action.assigneeId] : []));
     const strangers = new Set(await nonMembersAmong(tx, community.id, [...new Set(assignees)]));
     if (strangers.size > 0) {
       throw new AppError(
         'validation_failed',
-        'Actions go to members of the community.',
+        'errors.meetings.actionsForMembers',
         Object.fromEntries(
           input.actions.flatMap((action, index) =>
             action.assigneeId && strangers.has(action.assigneeId)
-              ? [[`actions.${index}.assigneeId`, 'Not a member of this community.']]
+              ? [[`actions.${index}.assigneeId`, 'errors.communities.notAMember']]
               : [],
           ),
         ),

@@ -26,7 +26,7 @@ export async function scheduleMeeting(
     authorizeWrite(
       canScheduleMeeting(actor, community, membership),
       community,
-      'Only the community’s leaders (or its members, if the leaders allow it) schedule meetings.',
+      'errors.meetings.onlyLeadersSchedule',
       membership,
     );
     const first = meetingTimes(input.startsAt, input.endsAt, input.timeZone);
@@ -62,10 +62,7 @@ export async function scheduleMeeting(
       });
     } else {
       if (input.exceptions.length > 0) {
-        throw fieldError(
-          'exceptions',
-          'Exceptions are dates a repeating meeting skips; this one does not repeat.',
-        );
+        throw fieldError('exceptions', 'errors.meetings.exceptionsNeedRepeat');
       }
       rows = [{ ...common, ...first }];
     }

@@ -52,12 +52,12 @@ export async function updateMeeting(
     authorizeWrite(
       canEditMeeting(actor, community, membership, meeting),
       community,
-      'Only the community’s leaders and whoever scheduled the meeting change it.',
+      'errors.meetings.onlyOrganisersChange',
       membership,
     );
     refuseIfCancelled(meeting);
     if (meeting.endsAt.getTime() <= Date.now()) {
-      throw new AppError('conflict', 'This meeting is over: add notes and attendance instead.');
+      throw new AppError('conflict', 'errors.meetings.over');
     }
     const zone = input.timeZone ?? meeting.timeZone;
     const oldStart = instantToLocal(meeting.startsAt, meeting.timeZone);
@@ -81,10 +81,7 @@ export async function updateMeeting(
       affected = [meeting.id];
     } else {
       if (startLocal.slice(0, 10) !== oldStart.slice(0, 10)) {
-        throw fieldError(
-          'startsAt',
-          'This and the following meetings keep their days: change the time of day here, or move one meeting at a time.',
-        );
+        throw fieldError('startsAt', 'errors.meetings.seriesKeepsDays');
       }
       affected = await updateFollowing(tx, meeting, fields, {
         zone,

@@ -33,16 +33,16 @@ const extensions = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'web
  * generated name and removes the old one.
  */
 export async function setProfilePhoto(deps: ServiceDeps, userId: string, file: TempFile): Promise<void> {
-  if (file.size === 0) throw new AppError('validation_failed', 'The file is empty.', { file: 'empty file' });
+  if (file.size === 0) throw new AppError('validation_failed', 'errors.upload.empty', { file: 'empty file' });
   const type = sniffImageType(await readHead(file, 12));
   if (!type) {
-    throw new AppError('unsupported_media_type', 'Upload a PNG, JPEG or WebP image.', {
+    throw new AppError('unsupported_media_type', 'errors.upload.imageType', {
       file: 'not a PNG, JPEG or WebP image',
     });
   }
   const { db } = deps.database;
   const user = await findUserById(db, userId);
-  if (!user) throw notFound('That person');
+  if (!user) throw notFound('errors.notFound.person');
   const key = `photos/${crypto.randomUUID()}.${extensions[type]}`;
   await deps.storage.putFile(key, file.path);
   try {

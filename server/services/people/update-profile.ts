@@ -27,7 +27,7 @@ export async function updateProfile(deps: ServiceDeps, userId: string, changes: 
   const { db } = deps.database;
   return db.transaction(async (tx) => {
     const current = await findProfileById(tx, userId);
-    if (!current) throw notFound('That person');
+    if (!current) throw notFound('errors.notFound.person');
     let unitName = current.unitName;
     if (changes.unitId !== undefined && changes.unitId !== null) {
       const [unit] = await tx
@@ -35,7 +35,7 @@ export async function updateProfile(deps: ServiceDeps, userId: string, changes: 
         .from(units)
         .where(eq(units.id, changes.unitId))
         .limit(1);
-      if (!unit) throw fieldError('unitId', 'Choose a unit from the list.');
+      if (!unit) throw fieldError('unitId', 'errors.units.chooseFromList');
       unitName = unit.name;
     } else if (changes.unitId === null) {
       unitName = null;
@@ -62,7 +62,7 @@ export async function updateProfile(deps: ServiceDeps, userId: string, changes: 
       })
       .where(eq(users.id, userId))
       .returning(profileColumns);
-    if (!user) throw notFound('That person');
+    if (!user) throw notFound('errors.notFound.person');
     return { user, unitName };
   });
 }

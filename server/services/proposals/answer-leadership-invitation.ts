@@ -23,7 +23,7 @@ export async function answerLeadershipInvitation(
     const { proposal } = locked;
     if (locked.isNamedLeader && !isProposalOpen(proposal)) throw proposalClosed(proposal);
     authorize(canAnswerLeadershipInvitation(actor, proposal, locked.isNamedLeader), {
-      message: 'Only the people named as co-leaders answer this invitation.',
+      message: 'errors.proposals.onlyCoLeadersAnswer',
     });
     const mine = locked.leaders.find((leader) => leader.userId === actor.id);
     if (mine?.status === answer) return [];

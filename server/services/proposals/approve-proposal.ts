@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { quoted } from '../../../common/plain-text.ts';
 import { proposals } from '../../db/schema/index.ts';
-import { AppError, authorize } from '../../errors.ts';
+import { AppError, authorize, message } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { canReviewProposals, isProposalOpen } from '../../policies/communities.ts';
@@ -19,15 +19,19 @@ function checkTeamAccepted(locked: LockedProposal): void {
   const pending = locked.leaders.filter((leader) => leader.status === 'pending');
   const declined = locked.leaders.filter((leader) => leader.status === 'declined');
   if (pending.length === 0 && declined.length === 0) return;
-  const parts: string[] = [];
-  if (pending.length > 0)
-    parts.push(`${names(pending)} ha${pending.length > 1 ? 've' : 's'} not yet accepted to co-lead`);
-  if (declined.length > 0)
-    parts.push(`${names(declined)} declined to co-lead (the proposer can remove them from the team)`);
-  throw new AppError(
-    'conflict',
-    `Not yet: ${parts.join('; ')}. Every named co-leader must accept before approval.`,
-  );
+  const values = {
+    pending: names(pending),
+    pendingCount: pending.length,
+    declined: names(declined),
+    declinedCount: declined.length,
+  };
+  const id =
+    declined.length === 0
+      ? 'errors.proposals.notYetPending'
+      : pending.length === 0
+        ? 'errors.proposals.notYetDeclined'
+        : 'errors.proposals.notYetBoth';
+  throw new AppError('conflict', message(id, values));
 }
 
 /**
@@ -44,7 +48,7 @@ export async function approveProposal(
   const result = await deps.database.db.transaction(async (tx) => {
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
-    authorize(canReviewProposals(actor), { message: 'Only coordinators review proposals.' });
+    authorize(canReviewProposals(actor), { message: 'errors.proposals.onlyCoordinatorsReview' });
     if (!isProposalOpen(proposal)) throw proposalClosed(proposal);
     checkTeamAccepted(locked);
     const coLeaderIds = locked.leaders.map((leader) => leader.userId);

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { Db } from '../../db/client.ts';
 import { units } from '../../db/schema/index.ts';
-import { AppError, authorize, fieldError, notFound } from '../../errors.ts';
+import { AppError, authorize, fieldError, message, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canCoLeadCommunity, canSeeProposal } from '../../policies/communities.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
@@ -27,33 +28,32 @@ export interface LockedProposal {
  */
 export async function lockProposal(tx: Db, actor: Actor, id: string): Promise<LockedProposal> {
   const proposal = await findProposalForUpdate(tx, id);
-  if (!proposal) throw notFound('That proposal');
+  if (!proposal) throw notFound('errors.notFound.proposal');
   const leaders = await listProposalLeaders(tx, id);
   const isNamedLeader = leaders.some((leader) => leader.userId === actor.id);
   authorize(canSeeProposal(actor, proposal, isNamedLeader), {
     hide: true,
-    message: 'That proposal was not found.',
+    message: 'errors.notFound.proposal',
   });
   return { proposal, leaders, isNamedLeader };
 }
 
-const closedWords: Record<string, string> = {
-  approved: 'was approved',
-  declined: 'was declined',
-  withdrawn: 'was withdrawn',
+const closedMessages: Record<string, MessageId> = {
+  approved: 'errors.proposals.closedApproved',
+  declined: 'errors.proposals.closedDeclined',
+  withdrawn: 'errors.proposals.closedWithdrawn',
 };
 
 /** 409 for a step on a proposal that is no longer open. */
 export function proposalClosed(proposal: { status: string }): AppError {
-  const words = closedWords[proposal.status] ?? 'is closed';
-  return new AppError('conflict', `This proposal ${words}; it can no longer change.`);
+  return new AppError('conflict', closedMessages[proposal.status] ?? 'errors.proposals.closed');
 }
 
 /** A unit chosen for the proposal must exist. */
 export async function checkUnit(tx: Db, unitId: string | null | undefined): Promise<void> {
   if (!unitId) return;
   const [unit] = await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).limit(1);
-  if (!unit) throw fieldError('unitId', 'Choose a unit from the list.');
+  if (!unit) throw fieldError('unitId', 'errors.units.chooseFromList');
 }
 
 /**
@@ -62,16 +62,16 @@ export async function checkUnit(tx: Db, unitId: string | null | undefined): Prom
  */
 export async function checkCoLeaders(tx: Db, proposerId: string, coLeaderIds: string[]) {
   const ids = [...new Set(coLeaderIds)];
-  if (ids.includes(proposerId))
-    throw fieldError('coLeaderIds', 'You lead this proposal already: leave yourself out of the co-leaders.');
+  if (ids.includes(proposerId)) throw fieldError('coLeaderIds', 'errors.proposals.selfAsCoLeader');
   const people = await findPeopleByIds(tx, ids);
-  if (people.length !== ids.length)
-    throw fieldError('coLeaderIds', 'Some of the people chosen as co-leaders were not found.');
+  if (people.length !== ids.length) throw fieldError('coLeaderIds', 'errors.proposals.coLeadersNotFound');
   const refused = people.filter((person) => !canCoLeadCommunity(person));
   if (refused.length > 0)
     throw fieldError(
       'coLeaderIds',
-      `${refused.map((person) => person.displayName).join(', ')} cannot co-lead: external guests and suspended accounts cannot lead a community.`,
+      message('errors.proposals.cannotCoLead', {
+        names: refused.map((person) => person.displayName).join(', '),
+      }),
     );
   return people;
 }

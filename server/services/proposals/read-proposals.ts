@@ -8,11 +8,11 @@ import { findProposalDetail, listProposals } from '../../queries/proposals.ts';
 /** One proposal with its team and conversation; 404 when missing or not the actor's to read. */
 export async function getProposal(db: Db, actor: Actor, id: string) {
   const row = await findProposalDetail(db, id);
-  if (!row) throw notFound('That proposal');
+  if (!row) throw notFound('errors.notFound.proposal');
   const isNamedLeader = row.leaders.some((leader) => leader.id === actor.id);
   authorize(canSeeProposal(actor, row.proposal, isNamedLeader), {
     hide: true,
-    message: 'That proposal was not found.',
+    message: 'errors.notFound.proposal',
   });
   return row;
 }

@@ -24,14 +24,11 @@ export async function resubmitProposal(
   const messageIds = await deps.database.db.transaction(async (tx) => {
     const { proposal } = await lockProposal(tx, actor, id);
     authorize(isProposer(actor, proposal), {
-      message: 'Only the person who proposed it can resubmit this proposal.',
+      message: 'errors.proposals.onlyProposerResubmits',
     });
     if (!canEditProposal(actor, proposal)) throw proposalClosed(proposal);
     if (proposal.status !== 'changes_requested')
-      throw new AppError(
-        'conflict',
-        'This proposal is already waiting for review: resubmit it after the coordinators ask for changes.',
-      );
+      throw new AppError('conflict', 'errors.proposals.alreadyWaiting');
     await tx
       .update(proposals)
       .set({ status: 'submitted', updatedAt: sql`now()` })

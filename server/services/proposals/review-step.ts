@@ -29,7 +29,7 @@ export async function recordReviewStep(
   const messageIds = await deps.database.db.transaction(async (tx) => {
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
-    authorize(canReviewProposals(actor), { message: 'Only coordinators review proposals.' });
+    authorize(canReviewProposals(actor), { message: 'errors.proposals.onlyCoordinatorsReview' });
     if (!isProposalOpen(proposal)) throw proposalClosed(proposal);
     await tx
       .update(proposals)

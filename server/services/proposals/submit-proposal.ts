@@ -44,7 +44,7 @@ export interface NewProposal extends ProposalFields {
  * coordinators hear of it; the conversation starts with the "submitted" step. Returns the proposal id.
  */
 export async function submitProposal(deps: ServiceDeps, actor: Actor, input: NewProposal): Promise<string> {
-  authorize(canProposeCommunity(actor), { message: 'External guests cannot propose a community.' });
+  authorize(canProposeCommunity(actor), { message: 'errors.proposals.guestsCannotPropose' });
   const { coLeaderIds, ...fields } = input;
   const result = await deps.database.db.transaction(async (tx) => {
     await checkUnit(tx, fields.unitId);

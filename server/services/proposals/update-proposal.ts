@@ -26,7 +26,7 @@ export async function updateProposal(
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
     authorize(isProposer(actor, proposal), {
-      message: 'Only the person who proposed it can edit this proposal.',
+      message: 'errors.proposals.onlyProposerEdits',
     });
     if (!canEditProposal(actor, proposal)) throw proposalClosed(proposal);
     const { coLeaderIds, ...fields } = changes;

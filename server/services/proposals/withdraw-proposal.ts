@@ -27,7 +27,7 @@ export async function withdrawProposal(
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
     authorize(isProposer(actor, proposal), {
-      message: 'Only the person who proposed it can withdraw this proposal.',
+      message: 'errors.proposals.onlyProposerWithdraws',
     });
     if (!canWithdrawProposal(actor, proposal)) throw proposalClosed(proposal);
     await tx

@@ -12,7 +12,7 @@ import type { ServiceDeps } from '../context.ts';
 import { authorizeToolkitWrite, checkTopics } from './load-resource.ts';
 import { withStoredFile } from './stored-files.ts';
 
-const joinFirst = 'Join the community to add to its Toolkit.';
+const joinFirst = 'errors.toolkit.joinToAdd';
 
 /** The community by slug, if the actor may add to its Toolkit (404 unseen, 403 otherwise). */
 async function loadCommunityToContribute(db: Db, actor: Actor, slug: string) {

@@ -7,7 +7,7 @@ import { canChangeResource, canCurateToolkit } from '../../policies/toolkit.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeToolkitWrite, checkTopics, loadVisibleResource } from './load-resource.ts';
 
-const authorOrLeaders = 'Only the person who added it and the community’s leaders can change this resource.';
+const authorOrLeaders = 'errors.toolkit.onlyAdderChanges';
 
 /** Edits a resource's title, description, link, article text or topics (its kind and file stay). */
 export async function editResource(
@@ -33,11 +33,11 @@ export async function editResource(
       authorOrLeaders,
     );
     if (input.url !== undefined && (resource.kind === 'article' || resource.fileKey !== null))
-      throw fieldError('url', 'This resource has no link to change.');
+      throw fieldError('url', 'errors.toolkit.noLinkToChange');
     if (input.body !== undefined && resource.kind !== 'article')
-      throw fieldError('body', 'Only articles have text to change.');
+      throw fieldError('body', 'errors.toolkit.onlyArticlesHaveText');
     if (input.body !== undefined && input.body === '')
-      throw fieldError('body', 'Write the article (in Markdown).');
+      throw fieldError('body', 'validation.resource.articleBody');
     const video = input.url !== undefined && resource.kind === 'video' ? parseVideoUrl(input.url) : undefined;
     const topicIds = input.topicIds ? await checkTopics(tx, community.id, input.topicIds) : undefined;
     await tx
@@ -109,7 +109,7 @@ export async function setFeatured(
       canCurateToolkit(actor, community, membership),
       community,
       membership,
-      'Only the community’s leaders and the coordinators feature resources.',
+      'errors.toolkit.onlyManagersFeature',
     );
     if (featured === (resource.featuredAt !== null)) return;
     await tx

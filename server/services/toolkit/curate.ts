@@ -9,7 +9,7 @@ import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeToolkitWrite } from './load-resource.ts';
 
-const leadersOnly = 'Only the community’s leaders and the coordinators organise its Toolkit.';
+const leadersOnly = 'errors.toolkit.onlyManagersOrganise';
 
 function authorizeCurate(actor: Actor, found: CommunityForActor): void {
   authorizeToolkitWrite(
@@ -28,7 +28,7 @@ async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
     const code =
       (error as { code?: string; cause?: { code?: string } }).cause?.code ??
       (error as { code?: string }).code;
-    if (code === '23505') throw fieldError('name', 'There is already a topic with this name here.');
+    if (code === '23505') throw fieldError('name', 'errors.toolkit.topicExists');
     throw error;
   }
 }
@@ -48,9 +48,8 @@ export async function addTopic(
         .select({ parentId: toolkitTopics.parentId })
         .from(toolkitTopics)
         .where(and(eq(toolkitTopics.id, input.parentId), eq(toolkitTopics.communityId, found.community.id)));
-      if (!parent) throw fieldError('parentId', 'Choose a topic of this community’s Toolkit.');
-      if (parent.parentId !== null)
-        throw fieldError('parentId', 'Sub-topics go one level deep: choose a top-level topic.');
+      if (!parent) throw fieldError('parentId', 'errors.toolkit.chooseTopic');
+      if (parent.parentId !== null) throw fieldError('parentId', 'errors.toolkit.subTopicDepth');
     }
     const [row] = await uniqueName(() =>
       tx
@@ -65,7 +64,7 @@ export async function addTopic(
 /** A topic with its community, for curating it (404 when the actor may not see the community). */
 async function loadTopic(db: Db, actor: Actor, topicId: string) {
   const [topic] = await db.select().from(toolkitTopics).where(eq(toolkitTopics.id, topicId)).limit(1);
-  if (!topic) throw notFound('That topic');
+  if (!topic) throw notFound('errors.notFound.topic');
   const found = await loadVisibleCommunity(db, actor, topic.communityId);
   authorizeCurate(actor, found);
   return topic;
@@ -119,7 +118,7 @@ export async function loadVisibleCollection(db: Db, actor: Actor | null, collect
     ? await findCommunityForActor(db, collection.communityId, actor?.id ?? null)
     : undefined;
   if (!collection || !found || !canReadToolkit(actor, found.community, found.membership))
-    throw notFound('That collection');
+    throw notFound('errors.notFound.collection');
   return { collection, ...found };
 }
 
@@ -174,8 +173,8 @@ export async function setCollectionResources(
           ),
         );
       if (owned.length !== resourceIds.length) {
-        throw new AppError('validation_failed', 'A collection holds resources of its own community.', {
-          resourceIds: 'One of these resources is not in this community’s Toolkit.',
+        throw new AppError('validation_failed', 'errors.toolkit.collectionOwnCommunity', {
+          resourceIds: 'errors.toolkit.resourceNotHere',
         });
       }
     }

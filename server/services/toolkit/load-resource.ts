@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { resources, toolkitTopics } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, type ErrorText, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { CommunitySubject, MembershipSubject } from '../../policies/communities.ts';
 import { canReadToolkit } from '../../policies/toolkit.ts';
@@ -19,19 +19,19 @@ export async function loadVisibleResource(
     await db.select({ id: resources.id }).from(resources).where(eq(resources.id, resourceId)).for('update');
   }
   const found = await findResourceForActor(db, resourceId, actor?.id ?? null);
-  if (!found || !canReadToolkit(actor, found.community, found.membership)) throw notFound('That resource');
+  if (!found || !canReadToolkit(actor, found.community, found.membership))
+    throw notFound('errors.notFound.resource');
   return found;
 }
 
-export const suspendedFromToolkitMessage =
-  'You are suspended from this community: you can read its Toolkit, but not add to it.';
+export const suspendedFromToolkitMessage = 'errors.toolkit.suspended';
 
 /** Refuses a Toolkit contribution (403) unless allowed, saying why (archived, suspended, or `message`). */
 export function authorizeToolkitWrite(
   allowed: boolean,
   community: CommunitySubject,
   membership: MembershipSubject,
-  message: string,
+  message: ErrorText,
 ): void {
   if (!allowed && membership?.suspended === true)
     throw new AppError('forbidden', suspendedFromToolkitMessage);
@@ -47,8 +47,8 @@ export async function checkTopics(db: Db, communityId: string, topicIds: string[
     .from(toolkitTopics)
     .where(and(eq(toolkitTopics.communityId, communityId), inArray(toolkitTopics.id, unique)));
   if (found.length !== unique.length) {
-    throw new AppError('validation_failed', 'Choose topics of this community’s Toolkit.', {
-      topicIds: 'One of these topics is not in this community’s Toolkit.',
+    throw new AppError('validation_failed', 'errors.toolkit.chooseTopics', {
+      topicIds: 'errors.toolkit.topicNotHere',
     });
   }
   return unique;

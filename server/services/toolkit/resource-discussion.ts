@@ -26,7 +26,7 @@ export async function startResourceDiscussion(
       canContributeToToolkit(actor, community, membership),
       community,
       membership,
-      'Join the community to discuss its resources.',
+      'errors.toolkit.joinToDiscuss',
     );
     const [thread] = await tx
       .insert(threads)

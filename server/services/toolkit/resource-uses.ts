@@ -23,13 +23,10 @@ export async function recordUse(
       canContributeToToolkit(actor, community, membership),
       community,
       membership,
-      'Join the community to record that you used its resources.',
+      'errors.toolkit.joinToRecordUse',
     );
     if (resource.viewerUse) {
-      throw new AppError(
-        'conflict',
-        'You have already recorded that you used this: change your record instead.',
-      );
+      throw new AppError('conflict', 'errors.toolkit.alreadyUsed');
     }
     const [row] = await tx
       .insert(resourceUses)
@@ -51,12 +48,12 @@ async function loadUseToChange(tx: Db, actor: Actor, resourceId: string, useId: 
     .from(resourceUses)
     .where(and(eq(resourceUses.id, useId), eq(resourceUses.resourceId, resourceId)))
     .limit(1);
-  if (!use) throw notFound('That record');
+  if (!use) throw notFound('errors.notFound.record');
   authorizeToolkitWrite(
     canChangeResourceUse(actor, found.community, found.membership, use),
     found.community,
     found.membership,
-    'Only the person who wrote it and the community’s leaders can change this record.',
+    'errors.toolkit.onlyWriterChangesRecord',
   );
   return use;
 }
