@@ -7,6 +7,7 @@ export async function findCharterTemplate(db: Db) {
   const [row] = await db
     .select({
       sections: charterTemplate.sections,
+      seeded: charterTemplate.seeded,
       updatedAt: charterTemplate.updatedAt,
       updatedById: users.id,
       updatedByName: users.displayName,
@@ -26,9 +27,9 @@ export async function saveCharterTemplate(
 ): Promise<void> {
   await db
     .insert(charterTemplate)
-    .values({ id: 1, sections, updatedBy })
+    .values({ id: 1, sections, seeded: false, updatedBy })
     .onConflictDoUpdate({
       target: charterTemplate.id,
-      set: { sections, updatedBy, updatedAt: sql`now()` },
+      set: { sections, seeded: false, updatedBy, updatedAt: sql`now()` },
     });
 }

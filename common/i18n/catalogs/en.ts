@@ -5,6 +5,7 @@ import accessibility from './en/accessibility.json' with { type: 'json' };
 import admin from './en/admin.json' with { type: 'json' };
 import auth from './en/auth.json' with { type: 'json' };
 import calendar from './en/calendar.json' with { type: 'json' };
+import charter from './en/charter.json' with { type: 'json' };
 import common from './en/common.json' with { type: 'json' };
 import communities from './en/communities.json' with { type: 'json' };
 import contact from './en/contact.json' with { type: 'json' };
@@ -31,6 +32,7 @@ import validation from './en/validation.json' with { type: 'json' };
 
 export default {
   ...accessibility,
+  ...charter,
   ...common,
   ...enums,
   ...layout,

@@ -5,6 +5,7 @@ import accessibility from './it/accessibility.json' with { type: 'json' };
 import admin from './it/admin.json' with { type: 'json' };
 import auth from './it/auth.json' with { type: 'json' };
 import calendar from './it/calendar.json' with { type: 'json' };
+import charter from './it/charter.json' with { type: 'json' };
 import common from './it/common.json' with { type: 'json' };
 import communities from './it/communities.json' with { type: 'json' };
 import contact from './it/contact.json' with { type: 'json' };
@@ -31,6 +32,7 @@ import validation from './it/validation.json' with { type: 'json' };
 
 export default {
   ...accessibility,
+  ...charter,
   ...common,
   ...enums,
   ...layout,

@@ -5,6 +5,7 @@ import accessibility from './nl/accessibility.json' with { type: 'json' };
 import admin from './nl/admin.json' with { type: 'json' };
 import auth from './nl/auth.json' with { type: 'json' };
 import calendar from './nl/calendar.json' with { type: 'json' };
+import charter from './nl/charter.json' with { type: 'json' };
 import common from './nl/common.json' with { type: 'json' };
 import communities from './nl/communities.json' with { type: 'json' };
 import contact from './nl/contact.json' with { type: 'json' };
@@ -31,6 +32,7 @@ import validation from './nl/validation.json' with { type: 'json' };
 
 export default {
   ...accessibility,
+  ...charter,
   ...common,
   ...enums,
   ...layout,

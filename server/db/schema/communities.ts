@@ -229,6 +229,8 @@ export const charterTemplate = pgTable(
   {
     id: integer('id').primaryKey().default(1),
     sections: jsonb('sections').$type<CharterSections>().notNull(),
+    /** Still the template Copse seeded: shown in the institution's default language until edited. */
+    seeded: boolean('seeded').notNull().default(true),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

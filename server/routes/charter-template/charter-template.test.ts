@@ -46,6 +46,30 @@ describe('charter template', () => {
     expect(template.json().data.updatedBy).toBeNull();
   });
 
+  it("is Copse's seeded template in the institution's default language until an administrator edits it", async () => {
+    const setLanguage = (defaultLanguage: string) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: '/api/admin/institution',
+        headers: { cookie: admin.cookie },
+        payload: { defaultLanguage },
+      });
+    expect((await setLanguage('nl')).statusCode).toBe(200);
+    const dutch = (await call('GET', admin.cookie)).json().data.sections;
+    expect(dutch.decisionMaking).toMatch(/^We besluiten op basis van consent/);
+    const community = await createTestCommunity(t.database.db, [admin.user.id]);
+    const [charter] = await t.database.db
+      .select()
+      .from(charterVersions)
+      .where(eq(charterVersions.communityId, community.id));
+    expect(charter?.sections.conflictResolution).toMatch(/^Praat eerst met de persoon zelf/);
+    expect((await setLanguage('it')).statusCode).toBe(200);
+    expect((await call('GET', admin.cookie)).json().data.sections.objectives).toMatch(
+      /^Che cosa vogliamo imparare/,
+    );
+    expect((await setLanguage('en')).statusCode).toBe(200);
+  });
+
   it('saves every section, renders it safely, audits the change, and shapes new charters', async () => {
     const saved = await call('PUT', admin.cookie, { sections });
     expect(saved.statusCode).toBe(200);
@@ -54,6 +78,14 @@ describe('charter template', () => {
     expect(data.sectionsHtml.objectives).toContain('<strong>objectives</strong>');
     expect(data.sectionsHtml.participation).not.toContain('<script');
     expect(data.updatedBy).toEqual({ id: admin.user.id, displayName: admin.user.displayName });
+    expect((await call('GET', admin.cookie)).json().data.sections).toEqual(sections);
+    // Edited, it stays as written whatever the default language.
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/api/admin/institution',
+      headers: { cookie: admin.cookie },
+      payload: { defaultLanguage: 'it' },
+    });
     expect((await call('GET', admin.cookie)).json().data.sections).toEqual(sections);
 
     const audit = (

@@ -1,11 +1,14 @@
 import { type CharterSectionKey, charterSectionKeys } from '../../../common/enums.ts';
+import { isLocale, type Locale } from '../../../common/i18n/locales.ts';
 import type { Db } from '../../db/client.ts';
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { translate } from '../../lib/i18n.ts';
 import { canEditCharterTemplate } from '../../policies/communities.ts';
 import { recordAudit } from '../../queries/audit.ts';
 import { findCharterTemplate, saveCharterTemplate } from '../../queries/charter-template.ts';
 import type { ServiceDeps } from '../context.ts';
+import { institutionLanguage } from '../institution-language.ts';
 
 export type CharterTemplateSections = Record<CharterSectionKey, string>;
 
@@ -18,12 +21,30 @@ function completeSections(sections: Record<string, string> | undefined): Charter
   ) as CharterTemplateSections;
 }
 
+/** The template Copse seeds, in `locale` (common/i18n/catalogs/<locale>/charter.json). */
+function seededSections(locale: Locale): CharterTemplateSections {
+  return Object.fromEntries(
+    charterSectionKeys.map((key) => [key, translate(locale, `charter.template.${key}`)]),
+  ) as CharterTemplateSections;
+}
+
+/**
+ * The sections each new community's first charter starts from: the institution's own template, or,
+ * until an administrator edits it, the one Copse seeded, in the institution's default language.
+ */
+export async function charterTemplateSections(db: Db): Promise<CharterTemplateSections> {
+  const row = await findCharterTemplate(db);
+  if (row && !row.seeded) return completeSections(row.sections);
+  const language = await institutionLanguage(db);
+  return seededSections(isLocale(language) ? language : 'en');
+}
+
 /** The institution's charter template, for the administrators who edit it. */
 export async function getCharterTemplate(db: Db, actor: Actor) {
   authorize(canEditCharterTemplate(actor), onlyAdministrators);
   const row = await findCharterTemplate(db);
   return {
-    sections: completeSections(row?.sections),
+    sections: await charterTemplateSections(db),
     updatedAt: row?.updatedAt ?? null,
     updatedBy: row?.updatedById ? { id: row.updatedById, displayName: row.updatedByName ?? '' } : null,
   };
@@ -40,7 +61,7 @@ export async function updateCharterTemplate(
 ): Promise<void> {
   authorize(canEditCharterTemplate(actor), onlyAdministrators);
   await deps.database.db.transaction(async (tx) => {
-    const before = completeSections((await findCharterTemplate(tx))?.sections);
+    const before = await charterTemplateSections(tx);
     await saveCharterTemplate(tx, sections, actor.id);
     await recordAudit(tx, {
       actorId: actor.id,

@@ -9,13 +9,13 @@ import type {
 } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import {
-  charterTemplate,
   charterVersions,
   communities,
   communityMembers,
   communityStageChanges,
 } from '../../db/schema/index.ts';
 import { buildCommunitySearchDocument, slugify } from '../../queries/communities.ts';
+import { charterTemplateSections } from '../admin/charter-template.ts';
 
 export interface NewCommunity {
   name: string;
@@ -97,8 +97,7 @@ export async function createCommunity(tx: Db, input: NewCommunity) {
       { communityId: community.id, userId: leaderId, role: 'leader' as const },
       ...coLeaderIds.map((userId) => ({ communityId: community.id, userId, role: 'co_leader' as const })),
     ]);
-  const [template] = await tx.select().from(charterTemplate).where(eq(charterTemplate.id, 1)).limit(1);
-  const sections = { ...(template?.sections ?? {}) };
+  const sections: Record<string, string> = { ...(await charterTemplateSections(tx)) };
   if (input.objectives?.trim()) sections.objectives = input.objectives.trim();
   await tx.insert(charterVersions).values({
     communityId: community.id,
