@@ -4,12 +4,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, apiSend } from '../../api/client.ts';
+import { useThread } from '../../api/discussions.ts';
 import { type Resource, toolkitKeys } from '../../api/toolkit.ts';
 import type { Thread, ThreadPost } from '../../api/types.ts';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { PostView } from '../discussions/post-view.tsx';
 import { ReplyForm } from '../discussions/reply-form.tsx';
-import { useRefreshThread, useThread } from '../discussions/use-thread.ts';
 
 interface RepliesProps {
   thread: Thread;
@@ -89,13 +89,10 @@ function Replies(props: RepliesProps & { onChanged: () => Promise<void> }) {
 }
 
 function ThreadReplies(props: RepliesProps & { resource: Resource }) {
-  const refreshThread = useRefreshThread(props.thread);
+  // The thread refreshes itself after a change; the resource's own counts follow.
   const queryClient = useQueryClient();
   const refresh = async () => {
-    await Promise.all([
-      refreshThread(),
-      queryClient.invalidateQueries({ queryKey: toolkitKeys.resource(props.resource.id) }),
-    ]);
+    await queryClient.invalidateQueries({ queryKey: toolkitKeys.resource(props.resource.id) });
   };
   return (
     <Replies
