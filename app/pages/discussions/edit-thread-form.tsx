@@ -3,7 +3,7 @@ import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { postBodyField, threadTitleField } from '../../../common/fields.ts';
-import { apiSend } from '../../api/client.ts';
+import { useEditThreadMutation } from '../../api/discussions.ts';
 import type { Thread } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -15,6 +15,7 @@ const editSchema = z.object({ title: threadTitleField, body: postBodyField });
 export function EditThreadForm(props: { thread: Thread; onDone: () => Promise<void>; onCancel: () => void }) {
   const { _ } = useLingui();
   const form = useFormState();
+  const edit = useEditThreadMutation(props.thread.id);
   const [title, setTitle] = useState(props.thread.title);
   const [body, setBody] = useState(props.thread.body);
   const submit = async (event: FormEvent) => {
@@ -22,7 +23,7 @@ export function EditThreadForm(props: { thread: Thread; onDone: () => Promise<vo
     const input = form.check(editSchema, { title, body });
     if (!input) return;
     const saved = await form.run(async () => {
-      await apiSend('PATCH', `/threads/${props.thread.id}`, input);
+      await edit.mutateAsync(input);
       return true;
     });
     if (saved) await props.onDone();

@@ -1,22 +1,13 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Box, Divider, Modal, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { revisionSchema } from '../../../common/contracts/discussions.ts';
-import { apiGet } from '../../api/client.ts';
+import { useRevisions } from '../../api/discussions.ts';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { dateTime } from '../../lib/dates.ts';
 
-type Revision = z.infer<typeof revisionSchema>;
-
 function Revisions(props: { threadId: string; postId: string | null }) {
   const { _ } = useLingui();
-  const revisions = useQuery({
-    queryKey: ['threads', props.threadId, 'revisions', props.postId ?? 'opening'],
-    queryFn: () =>
-      apiGet<Revision[]>(`/threads/${props.threadId}/revisions`, { postId: props.postId ?? undefined }),
-  });
+  const revisions = useRevisions(props.threadId, props.postId);
   if (revisions.isPending) return <PageLoader label={_('discussions.history.loading')} />;
   if (revisions.isError)
     return <LoadError error={revisions.error} onRetry={() => void revisions.refetch()} />;

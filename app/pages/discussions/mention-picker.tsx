@@ -1,11 +1,8 @@
 import { useLingui } from '@lingui/react';
 import { Group, Pill, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { apiGetPage } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { CommunityMember } from '../../api/types.ts';
+import { useMentionSearch } from '../../api/discussions.ts';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 
 /** A person mentioned in a post: their id goes to the server, their name into the text. */
@@ -29,13 +26,7 @@ export function MentionPicker(props: {
   const { _ } = useLingui();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const results = useQuery({
-    queryKey: [...keys.communityMembers(props.slug), 'mention', q],
-    queryFn: () => apiGetPage<CommunityMember>(`/communities/${props.slug}/members`, { q, limit: 8 }),
-    enabled: q.length >= 2,
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
+  const results = useMentionSearch(props.slug, q);
   const picked = new Set(props.value.map((person) => person.id));
   const found = (q.length >= 2 ? (results.data?.data ?? []) : []).filter((person) => !picked.has(person.id));
   const byId = new Map(found.map((person) => [person.id, person]));

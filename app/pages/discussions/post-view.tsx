@@ -1,7 +1,8 @@
 import { useLingui } from '@lingui/react';
 import { Badge, Box, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { apiSend, errorMessage } from '../../api/client.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useDeleteReplyMutation, useHelpfulMutation, useHidePostMutation } from '../../api/discussions.ts';
 import { useMe } from '../../api/queries.ts';
 import type { Thread, ThreadPost } from '../../api/types.ts';
 import { deferred } from '../../components/deferred.tsx';
@@ -63,15 +64,16 @@ export function PostMeta(props: {
 }
 
 /** Moderators hide a post from members, or restore it. */
-export function useHidePost(threadId: string, onChanged: () => Promise<void>) {
+export function useHidePost(threadId: string, onChanged?: () => Promise<void>) {
+  const hide = useHidePostMutation(threadId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const setHidden = async (postId: string | null, hidden: boolean) => {
     setBusy(true);
     setError(null);
     try {
-      await apiSend('PUT', `/threads/${threadId}/hidden`, { postId, hidden });
-      await onChanged();
+      await hide.mutateAsync({ postId, hidden });
+      await onChanged?.();
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -86,7 +88,8 @@ export function PostView(props: {
   thread: Thread;
   post: ThreadPost;
   canReplyUnder: boolean;
-  onChanged: () => Promise<void>;
+  /** Called after a change (the thread itself refreshes on its own). */
+  onChanged?: () => Promise<void>;
 }) {
   const { _ } = useLingui();
   const { thread, post } = props;
@@ -96,6 +99,8 @@ export function PostView(props: {
   const [reporting, setReporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const hide = useHidePost(thread.id, props.onChanged);
+  const helpful = useHelpfulMutation(thread.id);
+  const deleteReply = useDeleteReplyMutation(thread.id);
   const name = post.author?.displayName ?? _('discussions.common.formerMemberLower');
   if (post.deleted) {
     return (
@@ -121,8 +126,8 @@ export function PostView(props: {
   const markHelpful = async () => {
     setError(null);
     try {
-      await apiSend('PUT', `/threads/${thread.id}/helpful`, { postId: post.helpful ? null : post.id });
-      await props.onChanged();
+      await helpful.mutateAsync(post.helpful ? null : post.id);
+      await props.onChanged?.();
     } catch (caught) {
       setError(errorMessage(caught));
     }
@@ -164,7 +169,7 @@ export function PostView(props: {
             submitLabel={_('common.action.saveChanges')}
             onDone={async () => {
               setMode('view');
-              await props.onChanged();
+              await props.onChanged?.();
             }}
             onCancel={() => setMode('view')}
           />
@@ -229,7 +234,7 @@ export function PostView(props: {
             submitLabel={_('discussions.post.postReply')}
             onDone={async () => {
               setMode('view');
-              await props.onChanged();
+              await props.onChanged?.();
             }}
             onCancel={() => setMode('view')}
           />
@@ -241,8 +246,8 @@ export function PostView(props: {
         message={_('discussions.post.deleteMessage')}
         confirmLabel={_('discussions.post.deleteConfirm')}
         onConfirm={async () => {
-          await apiSend('DELETE', `/threads/${thread.id}/replies/${post.id}`);
-          await props.onChanged();
+          await deleteReply.mutateAsync(post.id);
+          await props.onChanged?.();
         }}
         onClose={() => setDeleting(false)}
       />

@@ -1,7 +1,8 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
-import { apiSend, errorMessage } from '../../api/client.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useReactionMutation } from '../../api/discussions.ts';
 import type { ThreadReaction } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 
@@ -21,20 +22,19 @@ export function Reactions(props: {
   postId: string | null;
   reactions: ThreadReaction[];
   canReact: boolean;
-  onChanged: () => Promise<void>;
+  /** Called after a change (the thread itself refreshes on its own). */
+  onChanged?: () => Promise<void>;
 }) {
   const { _ } = useLingui();
+  const react = useReactionMutation(props.threadId);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const toggle = async (emoji: string, mine: boolean) => {
+  const toggle = async (emoji: (typeof choices)[number]['emoji'], mine: boolean) => {
     setBusy(emoji);
     setError(null);
     try {
-      await apiSend(mine ? 'DELETE' : 'POST', `/threads/${props.threadId}/reactions`, {
-        emoji,
-        postId: props.postId,
-      });
-      await props.onChanged();
+      await react.mutateAsync({ emoji, postId: props.postId, mine });
+      await props.onChanged?.();
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

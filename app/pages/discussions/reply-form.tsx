@@ -3,7 +3,7 @@ import { Button, Group, Stack, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { postBodyField } from '../../../common/fields.ts';
-import { apiSend } from '../../api/client.ts';
+import { useEditReplyMutation, useReplyMutation } from '../../api/discussions.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { MarkdownField } from '../meetings/markdown-field.tsx';
@@ -25,11 +25,14 @@ export function ReplyForm(props: {
   initial?: string;
   submitLabel: string;
   withPreview?: boolean;
-  onDone: () => Promise<void>;
+  /** Called once sent (the thread itself refreshes on its own). */
+  onDone?: () => Promise<void>;
   onCancel?: () => void;
 }) {
   const { _ } = useLingui();
   const form = useFormState();
+  const reply = useReplyMutation(props.threadId);
+  const editReply = useEditReplyMutation(props.threadId);
   const [body, setBody] = useState(props.initial ?? '');
   const [mentions, setMentions] = useState<Mention[]>([]);
   const submit = async (event: FormEvent) => {
@@ -38,9 +41,9 @@ export function ReplyForm(props: {
     if (!input) return;
     const sent = await form.run(async () => {
       if (props.postId) {
-        await apiSend('PATCH', `/threads/${props.threadId}/replies/${props.postId}`, input);
+        await editReply.mutateAsync({ postId: props.postId, body: input.body });
       } else {
-        await apiSend('POST', `/threads/${props.threadId}/replies`, {
+        await reply.mutateAsync({
           body: input.body,
           parentId: props.parentId ?? null,
           mentions: mentions.map((person) => person.id),
@@ -51,7 +54,7 @@ export function ReplyForm(props: {
     if (!sent) return;
     setBody('');
     setMentions([]);
-    await props.onDone();
+    await props.onDone?.();
   };
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label={props.label}>

@@ -2,7 +2,7 @@ import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
-import { apiSend } from '../../api/client.ts';
+import { useReportPostMutation } from '../../api/discussions.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 
@@ -17,6 +17,7 @@ export function ReportDialog(props: {
 }) {
   const { _ } = useLingui();
   const form = useFormState();
+  const report = useReportPostMutation(props.threadId);
   const [reason, setReason] = useState('');
   const [sent, setSent] = useState(false);
   const close = () => {
@@ -37,10 +38,7 @@ export function ReportDialog(props: {
     const input = form.check(reportSchema, { reason });
     if (!input) return;
     const done = await form.run(async () => {
-      await apiSend('POST', `/threads/${props.threadId}/reports`, {
-        postId: props.postId,
-        reason: input.reason,
-      });
+      await report.mutateAsync({ postId: props.postId, reason: input.reason });
       return true;
     });
     if (done) setSent(true);

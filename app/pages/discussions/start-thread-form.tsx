@@ -1,13 +1,11 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { type ThreadKind, threadKindMessages } from '../../../common/enums.ts';
 import { postBodyField, threadTitleField } from '../../../common/fields.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useStartThreadMutation } from '../../api/discussions.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { MarkdownField } from '../meetings/markdown-field.tsx';
@@ -26,7 +24,7 @@ function isKind(value: string | null): value is ThreadKind {
 /** Start a thread in the community; announcements only for those who may post them. */
 export function StartThreadForm(props: { slug: string; canAnnounce: boolean; onCancel: () => void }) {
   const { _ } = useLingui();
-  const queryClient = useQueryClient();
+  const startThread = useStartThreadMutation(props.slug);
   const navigate = useNavigate();
   const form = useFormState();
   const [kind, setKind] = useState<ThreadKind>('discussion');
@@ -41,13 +39,9 @@ export function StartThreadForm(props: { slug: string; canAnnounce: boolean; onC
     const input = form.check(startSchema, { kind, title, body });
     if (!input) return;
     const created = await form.run(() =>
-      apiSend<{ id: string }>('POST', `/communities/${props.slug}/threads`, {
-        ...input,
-        mentions: mentions.map((person) => person.id),
-      }),
+      startThread.mutateAsync({ ...input, mentions: mentions.map((person) => person.id) }),
     );
     if (!created) return;
-    await queryClient.invalidateQueries({ queryKey: keys.communityThreads(props.slug) });
     void navigate(`/discussions/${created.id}`);
   };
   return (

@@ -1,22 +1,24 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
-import { apiSend, errorMessage } from '../../api/client.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useFollowThreadMutation, useModerateThreadMutation } from '../../api/discussions.ts';
 import type { Thread } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 
 /** Follow, pin and lock: toggles for what the viewer may change. */
-export function ThreadActions(props: { thread: Thread; onChanged: () => Promise<void> }) {
+export function ThreadActions(props: { thread: Thread }) {
   const { _ } = useLingui();
   const { thread } = props;
+  const follow = useFollowThreadMutation(thread.id);
+  const moderate = useModerateThreadMutation(thread.id);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const act = async (name: string, method: 'PUT', path: string, body: unknown) => {
+  const act = async (name: string, change: () => Promise<unknown>) => {
     setBusy(name);
     setError(null);
     try {
-      await apiSend(method, path, body);
-      await props.onChanged();
+      await change();
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -31,9 +33,7 @@ export function ThreadActions(props: { thread: Thread; onChanged: () => Promise<
             variant="default"
             aria-pressed={thread.following}
             loading={busy === 'follow'}
-            onClick={() =>
-              void act('follow', 'PUT', `/threads/${thread.id}/following`, { following: !thread.following })
-            }
+            onClick={() => void act('follow', () => follow.mutateAsync(!thread.following))}
           >
             {thread.following ? _('discussions.actions.following') : _('discussions.actions.follow')}
           </Button>
@@ -43,18 +43,14 @@ export function ThreadActions(props: { thread: Thread; onChanged: () => Promise<
             <Button
               variant="default"
               loading={busy === 'pin'}
-              onClick={() =>
-                void act('pin', 'PUT', `/threads/${thread.id}/moderation`, { pinned: !thread.pinned })
-              }
+              onClick={() => void act('pin', () => moderate.mutateAsync({ pinned: !thread.pinned }))}
             >
               {thread.pinned ? _('discussions.actions.unpin') : _('discussions.actions.pin')}
             </Button>
             <Button
               variant="default"
               loading={busy === 'lock'}
-              onClick={() =>
-                void act('lock', 'PUT', `/threads/${thread.id}/moderation`, { locked: !thread.locked })
-              }
+              onClick={() => void act('lock', () => moderate.mutateAsync({ locked: !thread.locked }))}
             >
               {thread.locked ? _('discussions.actions.unlock') : _('discussions.actions.lock')}
             </Button>

@@ -1,24 +1,11 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { apiGetPage } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useThreadPages } from '../../api/discussions.ts';
 import type { ThreadSummary } from '../../api/types.ts';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 import { ThreadBadges } from './thread-badges.tsx';
-
-/** A community's threads, pinned first, one page after another. */
-export function useThreadPages(slug: string) {
-  return useInfiniteQuery({
-    queryKey: keys.communityThreads(slug),
-    queryFn: ({ pageParam }) =>
-      apiGetPage<ThreadSummary>(`/communities/${slug}/threads`, { cursor: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
 
 function ThreadRow(props: { thread: ThreadSummary; first: boolean }) {
   const { _ } = useLingui();

@@ -1,11 +1,10 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Alert, Anchor, Badge, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { threadKindMessages } from '../../../common/enums.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys, useMe } from '../../api/queries.ts';
+import { useDeleteThreadMutation, useThread } from '../../api/discussions.ts';
+import { useMe } from '../../api/queries.ts';
 import type { Thread, ThreadPost } from '../../api/types.ts';
 import { deferred } from '../../components/deferred.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
@@ -16,7 +15,6 @@ import { PostMeta, PostView, useHidePost } from './post-view.tsx';
 import { Reactions } from './reactions.tsx';
 import { ThreadActions } from './thread-actions.tsx';
 import { ThreadBadges } from './thread-badges.tsx';
-import { useRefreshThread, useThread } from './use-thread.ts';
 
 // Forms and dialogs load just after the page is drawn (see deferred.tsx).
 const ConfirmDialog = deferred(async () => (await import('./confirm-dialog.tsx')).ConfirmDialog);
@@ -24,16 +22,16 @@ const EditThreadForm = deferred(async () => (await import('./edit-thread-form.ts
 const ReplyForm = deferred(async () => (await import('./reply-form.tsx')).ReplyForm);
 const ReportDialog = deferred(async () => (await import('./report-dialog.tsx')).ReportDialog);
 
-function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) {
+function OpeningPost(props: { thread: Thread }) {
   const { _ } = useLingui();
   const { thread } = props;
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const deleteThread = useDeleteThreadMutation(thread.id, thread.community.slug);
   const me = useMe();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [reporting, setReporting] = useState(false);
-  const hide = useHidePost(thread.id, props.onChanged);
+  const hide = useHidePost(thread.id);
   const canReport = thread.abilities.react && thread.author?.id !== me.data?.id;
   const tools = thread.abilities.edit || thread.abilities.delete || thread.abilities.moderate || canReport;
   return (
@@ -57,7 +55,6 @@ function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) 
             thread={thread}
             onDone={async () => {
               setEditing(false);
-              await props.onChanged();
             }}
             onCancel={() => setEditing(false)}
           />
@@ -71,7 +68,6 @@ function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) 
           postId={null}
           reactions={thread.reactions}
           canReact={thread.abilities.react}
-          onChanged={props.onChanged}
         />
         {!editing && tools ? (
           <Group gap="xs">
@@ -117,9 +113,7 @@ function OpeningPost(props: { thread: Thread; onChanged: () => Promise<void> }) 
         message={_('discussions.thread.deleteMessage')}
         confirmLabel={_('discussions.thread.deleteThread')}
         onConfirm={async () => {
-          await apiSend('DELETE', `/threads/${thread.id}`);
-          await queryClient.invalidateQueries({ queryKey: keys.communityThreads(thread.community.slug) });
-          queryClient.removeQueries({ queryKey: keys.thread(thread.id) });
+          await deleteThread.mutateAsync();
           void navigate(`/communities/${thread.community.slug}/discussions`);
         }}
         onClose={() => setDeleting(false)}
@@ -137,7 +131,6 @@ function ThreadView(props: {
 }) {
   const { _ } = useLingui();
   const { thread, replies } = props;
-  const refresh = useRefreshThread(thread);
   const top = replies.filter((post) => post.parentId === null);
   const under = (id: string) => replies.filter((post) => post.parentId === id);
   return (
@@ -154,11 +147,11 @@ function ThreadView(props: {
             }}
           />
         }
-        actions={<ThreadActions thread={thread} onChanged={refresh} />}
+        actions={<ThreadActions thread={thread} />}
       />
       <Stack gap="lg">
         <ThreadBadges thread={thread} />
-        <OpeningPost thread={thread} onChanged={refresh} />
+        <OpeningPost thread={thread} />
         <Card component="section" aria-labelledby="replies-title">
           <Title order={2} size="h3" id="replies-title" mb="sm">
             {_('discussions.thread.replies', { count: thread.replyCount })}
@@ -171,12 +164,7 @@ function ThreadView(props: {
             <Stack component="ol" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {top.map((post) => (
                 <li key={post.id}>
-                  <PostView
-                    thread={thread}
-                    post={post}
-                    canReplyUnder={thread.abilities.reply}
-                    onChanged={refresh}
-                  />
+                  <PostView thread={thread} post={post} canReplyUnder={thread.abilities.reply} />
                   {under(post.id).length > 0 ? (
                     <Stack
                       component="ol"
@@ -187,12 +175,7 @@ function ThreadView(props: {
                     >
                       {under(post.id).map((child) => (
                         <li key={child.id}>
-                          <PostView
-                            thread={thread}
-                            post={child}
-                            canReplyUnder={thread.abilities.reply}
-                            onChanged={refresh}
-                          />
+                          <PostView thread={thread} post={child} canReplyUnder={thread.abilities.reply} />
                         </li>
                       ))}
                     </Stack>
@@ -215,7 +198,6 @@ function ThreadView(props: {
               label={_('discussions.thread.yourReply')}
               submitLabel={_('discussions.post.postReply')}
               withPreview
-              onDone={refresh}
             />
           </Card>
         ) : thread.suspended ? (

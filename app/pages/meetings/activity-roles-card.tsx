@@ -1,11 +1,13 @@
 import { useLingui } from '@lingui/react';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { activityRoleNameField } from '../../../common/meeting-fields.ts';
-import { apiGet, apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import {
+  useActivityRoles,
+  useAddActivityRoleMutation,
+  useRemoveActivityRoleMutation,
+} from '../../api/meetings.ts';
 import type { ActivityRole } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -16,36 +18,29 @@ const roleSchema = z.object({ name: activityRoleNameField });
 /** Leaders add roles of their own (timekeeper, greeter…) beside facilitator, note-taker and host. */
 export function ActivityRolesCard(props: { slug: string }) {
   const { _ } = useLingui();
-  const queryClient = useQueryClient();
   const form = useFormState();
   const [name, setName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const roles = useQuery({
-    queryKey: keys.activityRoles(props.slug),
-    queryFn: () => apiGet<ActivityRole[]>(`/communities/${props.slug}/activity-roles`),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.activityRoles(props.slug) });
+  const roles = useActivityRoles(props.slug);
+  const addRole = useAddActivityRoleMutation(props.slug);
+  const removeRole = useRemoveActivityRoleMutation(props.slug);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
     const body = form.check(roleSchema, { name });
     if (!body) return;
-    const role = await form.run(() =>
-      apiSend<ActivityRole>('POST', `/communities/${props.slug}/activity-roles`, body),
-    );
+    const role = await form.run(() => addRole.mutateAsync(body));
     if (!role) return;
     setName('');
-    await refresh();
     setNotice(_('meetings.activityRoles.added', { role: role.name }));
   };
   const remove = async (role: ActivityRole) => {
     if (!role.id) return;
     const id = role.id;
     setNotice(null);
-    const done = await form.run(() => apiSend('DELETE', `/communities/${props.slug}/activity-roles/${id}`));
+    const done = await form.run(() => removeRole.mutateAsync(id));
     if (!done) return;
-    await refresh();
     setNotice(_('meetings.activityRoles.removed', { role: role.name }));
   };
 

@@ -1,38 +1,13 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { apiGetPage, apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { CommunityMember, Meeting } from '../../api/types.ts';
+import { useAllMembers, useAttendanceMutation, useRsvps } from '../../api/meetings.ts';
+import type { Meeting } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { dateTime } from '../../lib/dates.ts';
-import { useRsvps } from './responses-panel.tsx';
-
-/** Every member of a community, page after page (attendance needs the whole list). */
-function useAllMembers(slug: string, enabled: boolean) {
-  return useQuery({
-    queryKey: [...keys.communityMembers(slug), 'all'],
-    enabled,
-    queryFn: async () => {
-      const all: CommunityMember[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < 100; page += 1) {
-        const result = await apiGetPage<CommunityMember>(`/communities/${slug}/members`, {
-          cursor,
-          limit: 100,
-        });
-        all.push(...result.data);
-        if (!result.nextCursor) break;
-        cursor = result.nextCursor;
-      }
-      return all.sort((a, b) => a.displayName.localeCompare(b.displayName));
-    },
-  });
-}
 
 /** Who came, as a read-only list for the community. */
 function AttendanceList(props: { meeting: Meeting }) {
@@ -68,9 +43,9 @@ function AttendanceList(props: { meeting: Meeting }) {
 function AttendanceForm(props: { meeting: Meeting; onSaved: (count: number) => void }) {
   const { _ } = useLingui();
   const { meeting } = props;
-  const queryClient = useQueryClient();
   const members = useAllMembers(meeting.community.slug, true);
-  const rsvps = useRsvps(meeting);
+  const rsvps = useRsvps(meeting.id, meeting.abilities.seeResponses);
+  const record = useAttendanceMutation(meeting.id);
   const form = useFormState();
   const [ticked, setTicked] = useState<Set<string> | null>(null);
   const [filter, setFilter] = useState('');
@@ -94,12 +69,8 @@ function AttendanceForm(props: { meeting: Meeting; onSaved: (count: number) => v
   };
   const save = async () => {
     const userIds = [...ticked];
-    const updated = await form.run(() =>
-      apiSend<Meeting>('PUT', `/meetings/${meeting.id}/attendance`, { userIds }),
-    );
+    const updated = await form.run(() => record.mutateAsync(userIds));
     if (!updated) return;
-    queryClient.setQueryData(keys.meeting(meeting.id), updated);
-    await queryClient.invalidateQueries({ queryKey: keys.calendar });
     props.onSaved(userIds.length);
   };
   const needle = filter.trim().toLowerCase();

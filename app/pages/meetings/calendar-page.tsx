@@ -1,43 +1,43 @@
 import { useLingui } from '@lingui/react';
 import { Button, Card, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { apiGet, apiSend, errorMessage } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { FeedUrl } from '../../api/types.ts';
+import { errorMessage } from '../../api/client.ts';
+import {
+  type MeetingWhen,
+  useCalendarFeed,
+  useCalendarFeedMutation,
+  useCalendarMeetings,
+} from '../../api/meetings.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { FeedUrlField } from './feed-url-field.tsx';
-import { MeetingList, type MeetingWhen, useMeetingPages } from './meeting-list.tsx';
+import { MeetingList } from './meeting-list.tsx';
 import './meetings.css';
 
 /** The private iCalendar feed: create it, copy it, reset it (the old address stops) or turn it off. */
 function FeedPanel() {
   const { _ } = useLingui();
-  const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
-  const feed = useQuery({ queryKey: keys.calendarFeed, queryFn: () => apiGet<FeedUrl>('/calendar/feed') });
-  const change = useMutation({
-    mutationFn: (action: 'create' | 'reset' | 'off') =>
-      action === 'off'
-        ? apiSend('DELETE', '/calendar/feed').then((): FeedUrl => ({ url: null }))
-        : apiSend<FeedUrl>('POST', '/calendar/feed'),
-    onMutate: () => setNotice(null),
-    onSuccess: (data, action) => {
-      queryClient.setQueryData(keys.calendarFeed, data);
-      setConfirmReset(false);
-      setNotice(
-        action === 'create'
-          ? _('meetings.calendar.feedOn')
-          : action === 'reset'
-            ? _('meetings.calendar.feedReset')
-            : _('meetings.calendar.feedOff'),
-      );
-    },
-  });
+  const feed = useCalendarFeed();
+  const change = useCalendarFeedMutation();
+  const run = (action: 'create' | 'reset' | 'off') => {
+    setNotice(null);
+    change.mutate(action, {
+      onSuccess: () => {
+        setConfirmReset(false);
+        setNotice(
+          action === 'create'
+            ? _('meetings.calendar.feedOn')
+            : action === 'reset'
+              ? _('meetings.calendar.feedReset')
+              : _('meetings.calendar.feedOff'),
+        );
+      },
+    });
+  };
   const url = feed.data?.url ?? null;
   return (
     <Card component="section" aria-labelledby="feed-title">
@@ -63,19 +63,14 @@ function FeedPanel() {
               <Button variant="default" onClick={() => setConfirmReset(true)}>
                 {_('meetings.calendar.reset')}
               </Button>
-              <Button
-                variant="subtle"
-                color="red"
-                onClick={() => change.mutate('off')}
-                loading={change.isPending}
-              >
+              <Button variant="subtle" color="red" onClick={() => run('off')} loading={change.isPending}>
                 {_('meetings.calendar.off')}
               </Button>
             </Group>
           </>
         ) : (
           <Group>
-            <Button onClick={() => change.mutate('create')} loading={change.isPending}>
+            <Button onClick={() => run('create')} loading={change.isPending}>
               {_('meetings.calendar.create')}
             </Button>
           </Group>
@@ -93,7 +88,7 @@ function FeedPanel() {
             <Button variant="default" onClick={() => setConfirmReset(false)} data-autofocus>
               {_('meetings.calendar.keep')}
             </Button>
-            <Button onClick={() => change.mutate('reset')} loading={change.isPending}>
+            <Button onClick={() => run('reset')} loading={change.isPending}>
               {_('meetings.calendar.reset')}
             </Button>
           </Group>
@@ -107,7 +102,7 @@ function FeedPanel() {
 export function CalendarPage() {
   const { _ } = useLingui();
   const [when, setWhen] = useState<MeetingWhen>('upcoming');
-  const pages = useMeetingPages(keys.calendar, '/calendar', when);
+  const pages = useCalendarMeetings(when);
   return (
     <>
       <PageHeader title={_('meetings.calendar.title')} description={_('meetings.calendar.description')} />

@@ -1,16 +1,13 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { seriesScopeField } from '../../../common/meeting-fields.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useCancelMeetingMutation } from '../../api/meetings.ts';
 import type { Meeting } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { i18n } from '../../i18n/i18n.ts';
-import { refreshMeetingLists } from './meeting-cache.ts';
 
 const cancelSchema = z.object({
   scope: seriesScopeField,
@@ -29,7 +26,7 @@ export function CancelMeetingDialog(props: {
 }) {
   const { _ } = useLingui();
   const { meeting } = props;
-  const queryClient = useQueryClient();
+  const cancel = useCancelMeetingMutation(meeting.id, meeting.community.slug);
   const form = useFormState();
   const [reason, setReason] = useState('');
   const [scope, setScope] = useState<'this' | 'following'>('this');
@@ -41,10 +38,8 @@ export function CancelMeetingDialog(props: {
     event.preventDefault();
     const body = form.check(cancelSchema, { scope, reason });
     if (!body) return;
-    const updated = await form.run(() => apiSend<Meeting>('POST', `/meetings/${meeting.id}/cancel`, body));
+    const updated = await form.run(() => cancel.mutateAsync(body));
     if (!updated) return;
-    queryClient.setQueryData(keys.meeting(meeting.id), updated);
-    await refreshMeetingLists(queryClient, meeting.community.slug);
     props.onDone(scope === 'following' ? _('meetings.cancel.doneFollowing') : _('meetings.cancel.done'));
     props.onClose();
   };

@@ -2,7 +2,8 @@ import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, apiSend } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { useStartMeetingDiscussionMutation } from '../../api/meetings.ts';
 import type { Meeting } from '../../api/types.ts';
 
 /** The meeting's follow-up discussion: a link once it exists, or a button for members to start it. */
@@ -10,6 +11,7 @@ export function DiscussionCard(props: { meeting: Meeting }) {
   const { _ } = useLingui();
   const { meeting } = props;
   const navigate = useNavigate();
+  const startDiscussion = useStartMeetingDiscussionMutation(meeting.id);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   if (!meeting.discussionId && !meeting.abilities.startDiscussion) return null;
@@ -18,7 +20,7 @@ export function DiscussionCard(props: { meeting: Meeting }) {
     setBusy(true);
     setError('');
     try {
-      const { id } = await apiSend<{ id: string }>('POST', `/meetings/${meeting.id}/discussion`);
+      const { id } = await startDiscussion.mutateAsync();
       void navigate(`/discussions/${id}`);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : _('meetings.discussion.startFailed'));

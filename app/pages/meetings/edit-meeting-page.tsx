@@ -1,26 +1,22 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useMeeting, useUpdateMeetingMutation } from '../../api/meetings.ts';
 import type { Meeting } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
-import { refreshMeetingLists } from './meeting-cache.ts';
 import { MeetingForm } from './meeting-form.tsx';
 import { editFormSchema, meetingToValues, toUpdateBody } from './meeting-form-values.ts';
 import { MeetingLoadState } from './meeting-missing.tsx';
-import { useMeeting } from './use-meeting.ts';
 import './meetings.css';
 
 function EditMeeting(props: { meeting: Meeting }) {
   const { _ } = useLingui();
   const { meeting } = props;
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const update = useUpdateMeetingMutation(meeting.id, meeting.community.slug);
   const [values, setValues] = useState(() => meetingToValues(meeting));
   const form = useFormState();
   const back = `/meetings/${meeting.id}`;
@@ -28,10 +24,8 @@ function EditMeeting(props: { meeting: Meeting }) {
   const submit = async () => {
     const checked = form.check(editFormSchema, values);
     if (!checked) return;
-    const updated = await form.run(() => apiSend<Meeting>('PATCH', back, toUpdateBody(values, checked)));
+    const updated = await form.run(() => update.mutateAsync(toUpdateBody(values, checked)));
     if (!updated) return;
-    queryClient.setQueryData(keys.meeting(updated.id), updated);
-    await refreshMeetingLists(queryClient, meeting.community.slug);
     await navigate(`/meetings/${updated.id}`, {
       state: {
         notice:

@@ -1,12 +1,10 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { meetingTextField, onlineUrlField } from '../../../common/meeting-fields.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useFollowUpMutation } from '../../api/meetings.ts';
 import type { Meeting } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { Prose } from '../../components/prose.tsx';
@@ -43,7 +41,7 @@ let nextKey = 1;
 function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
   const { _ } = useLingui();
   const { meeting } = props;
-  const queryClient = useQueryClient();
+  const save = useFollowUpMutation(meeting.id);
   const form = useFormState();
   const [notes, setNotes] = useState(meeting.notes);
   const [recordingUrl, setRecordingUrl] = useState(meeting.recordingUrl ?? '');
@@ -61,9 +59,8 @@ function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
       actions: actions.map((a) => ({ text: a.text, assigneeId: a.assignee?.id ?? null, done: a.done })),
     });
     if (!body) return;
-    const updated = await form.run(() => apiSend<Meeting>('PUT', `/meetings/${meeting.id}/follow-up`, body));
+    const updated = await form.run(() => save.mutateAsync(body));
     if (!updated) return;
-    queryClient.setQueryData(keys.meeting(meeting.id), updated);
     props.onDone();
   };
 

@@ -1,26 +1,13 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { apiGetPage } from '../../api/client.ts';
+import type { useCalendarMeetings } from '../../api/meetings.ts';
 import type { MeetingCard } from '../../api/types.ts';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { i18n } from '../../i18n/i18n.ts';
 import { CancelledBadge, goingText, KindBadge, MyRsvpBadge } from './meeting-badges.tsx';
 import { MeetingTime } from './meeting-time.tsx';
-
-export type MeetingWhen = 'upcoming' | 'past';
-
-/** One page after another of meetings from `path` (a community's meetings, or the calendar). */
-export function useMeetingPages(queryKey: readonly unknown[], path: string, when: MeetingWhen) {
-  return useInfiniteQuery({
-    queryKey: [...queryKey, when],
-    queryFn: ({ pageParam }) => apiGetPage<MeetingCard>(path, { when, cursor: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
 
 /** "Room 2.14 and Online", "Room 2.14", "Online" or nothing, in the language shown. */
 function where(meeting: MeetingCard): string {
@@ -80,11 +67,11 @@ function MeetingRow(props: { meeting: MeetingCard; showCommunity: boolean; showA
 }
 
 /**
- * A list of meetings from `useMeetingPages`, with loading, error and empty states and "Show more".
+ * A list of meetings from `useCommunityMeetings` or `useCalendarMeetings`, with loading, error and empty states and "Show more".
  * `label` names the list for screen readers; `empty` shows when there are none.
  */
 export function MeetingList(props: {
-  pages: ReturnType<typeof useMeetingPages>;
+  pages: ReturnType<typeof useCalendarMeetings>;
   label: string;
   empty: ReactNode;
   showCommunity?: boolean;

@@ -3,6 +3,7 @@ import { Anchor, Button, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { meetingKindMessages } from '../../../common/enums.ts';
+import { useMeeting } from '../../api/meetings.ts';
 import type { Meeting } from '../../api/types.ts';
 import { StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -16,7 +17,6 @@ import { MeetingLoadState } from './meeting-missing.tsx';
 import { ResponsesPanel } from './responses-panel.tsx';
 import { RolesPanel } from './roles-panel.tsx';
 import { RsvpPanel } from './rsvp-panel.tsx';
-import { useMeeting } from './use-meeting.ts';
 import './meetings.css';
 
 function noticeFrom(state: unknown): string | null {

@@ -1,16 +1,14 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { apiGet } from '../../api/client.ts';
-import { keys, useMe } from '../../api/queries.ts';
-import type { FeedUrl } from '../../api/types.ts';
+import { type MeetingWhen, useCalendarFeed, useCommunityMeetings } from '../../api/meetings.ts';
+import { useMe } from '../../api/queries.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useCommunity } from '../communities/community-context.ts';
 import { ActivityRolesCard } from './activity-roles-card.tsx';
 import { FeedUrlField, feedToken } from './feed-url-field.tsx';
-import { MeetingList, type MeetingWhen, useMeetingPages } from './meeting-list.tsx';
+import { MeetingList } from './meeting-list.tsx';
 
 /** The community's calendar feed: open for a public community, with the member's token otherwise. */
 function CommunityFeed() {
@@ -18,11 +16,7 @@ function CommunityFeed() {
   const { home, slug } = useCommunity();
   const me = useMe();
   const isPublic = home.community.visibility === 'public';
-  const feed = useQuery({
-    queryKey: keys.calendarFeed,
-    queryFn: () => apiGet<FeedUrl>('/calendar/feed'),
-    enabled: !isPublic && Boolean(me.data),
-  });
+  const feed = useCalendarFeed(!isPublic && Boolean(me.data));
   const path = `/api/communities/${slug}/calendar.ics`;
   const token = feedToken(feed.data?.url);
   const url = isPublic
@@ -70,7 +64,7 @@ export function MeetingsTab() {
   const { home, slug } = useCommunity();
   useDocumentTitle(_('meetings.tab.documentTitle', { community: home.community.name }));
   const [when, setWhen] = useState<MeetingWhen>('upcoming');
-  const pages = useMeetingPages(keys.communityMeetings(slug), `/communities/${slug}/meetings`, when);
+  const pages = useCommunityMeetings(slug, when);
   const canSchedule = home.viewer.canScheduleMeeting;
   return (
     <Stack gap="lg">

@@ -1,11 +1,8 @@
 import { useLingui } from '@lingui/react';
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { apiGetPage } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { CommunityMember } from '../../api/types.ts';
+import { useMemberSearch } from '../../api/meetings.ts';
 
 export interface PickedMember {
   id: string;
@@ -28,12 +25,7 @@ export function MemberSelect(props: {
   const { _ } = useLingui();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const members = useQuery({
-    queryKey: [...keys.communityMembers(props.slug), 'select', q],
-    queryFn: () => apiGetPage<CommunityMember>(`/communities/${props.slug}/members`, { q, limit: 20 }),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
+  const members = useMemberSearch(props.slug, q, 20, 'select');
   const found = members.data?.data ?? [];
   const options = [
     ...(props.value ? [{ value: props.value.id, label: props.value.displayName }] : []),

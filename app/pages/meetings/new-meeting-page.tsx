@@ -1,17 +1,14 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Stack, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { apiSend } from '../../api/client.ts';
+import { useScheduleMeetingMutation } from '../../api/meetings.ts';
 import { useMe } from '../../api/queries.ts';
-import type { Meeting } from '../../api/types.ts';
 import { EmptyState } from '../../components/page-states.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { viewerZone } from '../../lib/dates.ts';
 import { useCommunity } from '../communities/community-context.ts';
-import { refreshMeetingLists } from './meeting-cache.ts';
 import { MeetingForm } from './meeting-form.tsx';
 import { emptyMeetingValues, scheduleFormSchema, toScheduleBody } from './meeting-form-values.ts';
 import './meetings.css';
@@ -23,7 +20,7 @@ export function NewMeetingPage() {
   useDocumentTitle(_('meetings.newMeeting.documentTitle', { community: home.community.name }));
   const me = useMe();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const schedule = useScheduleMeetingMutation(slug);
   const [values, setValues] = useState(() => emptyMeetingValues(viewerZone(me.data?.timeZone)));
   const form = useFormState();
 
@@ -48,9 +45,8 @@ export function NewMeetingPage() {
     const checked = form.check(scheduleFormSchema, values);
     if (!checked) return;
     const body = toScheduleBody(values, checked);
-    const meeting = await form.run(() => apiSend<Meeting>('POST', `/communities/${slug}/meetings`, body));
+    const meeting = await form.run(() => schedule.mutateAsync(body));
     if (!meeting) return;
-    await refreshMeetingLists(queryClient, slug);
     await navigate(`/meetings/${meeting.id}`, {
       state: {
         notice: body.rrule ? _('meetings.newMeeting.scheduledMany') : _('meetings.newMeeting.scheduledOne'),

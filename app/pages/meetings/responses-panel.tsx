@@ -1,28 +1,17 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { type RsvpStatus, rsvpStatuses, rsvpStatusMessages } from '../../../common/enums.ts';
-import { apiGet } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { Meeting, RsvpEntry } from '../../api/types.ts';
+import { useRsvps } from '../../api/meetings.ts';
+import type { Meeting } from '../../api/types.ts';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
-
-/** GET /meetings/:id/rsvps, for those who may see who answered what. */
-export function useRsvps(meeting: Meeting) {
-  return useQuery({
-    queryKey: keys.meetingRsvps(meeting.id),
-    queryFn: () => apiGet<RsvpEntry[]>(`/meetings/${meeting.id}/rsvps`),
-    enabled: meeting.abilities.seeResponses,
-  });
-}
 
 const order: RsvpStatus[] = ['going', 'waitlisted', 'maybe', 'not_going'];
 
 /** Who answered what: going, on the wait list (in order), maybe, not going. */
 export function ResponsesPanel(props: { meeting: Meeting }) {
   const { _ } = useLingui();
-  const rsvps = useRsvps(props.meeting);
+  const rsvps = useRsvps(props.meeting.id, props.meeting.abilities.seeResponses);
   return (
     <Card component="section" aria-labelledby="responses-title">
       <Title order={2} size="h3" id="responses-title" mb="sm">

@@ -1,11 +1,10 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { apiGet, apiSend } from '../../api/client.ts';
-import { keys, useMe } from '../../api/queries.ts';
-import type { ActivityRole, Meeting, RoleSuggestion } from '../../api/types.ts';
+import { useActivityRoles, useAssignRoleMutation, useRoleSuggestions } from '../../api/meetings.ts';
+import { useMe } from '../../api/queries.ts';
+import type { ActivityRole, Meeting } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { MemberSelect, type PickedMember } from './member-select.tsx';
@@ -40,11 +39,7 @@ function AssignDialog(props: {
   const { row } = props;
   const [picked, setPicked] = useState<PickedMember | null>(row?.person ?? null);
   const form = useFormState();
-  const suggestions = useQuery({
-    queryKey: keys.roleSuggestions(props.meeting.id),
-    queryFn: () => apiGet<RoleSuggestion[]>(`/meetings/${props.meeting.id}/role-suggestions`),
-    enabled: row !== null,
-  });
+  const suggestions = useRoleSuggestions(props.meeting.id, row !== null);
   const suggested =
     suggestions.data?.find((s) => s.role.toLowerCase() === row?.role.toLowerCase())?.people ?? [];
   const save = async (person: PickedMember | null) => {
@@ -111,25 +106,17 @@ export function RolesPanel(props: { meeting: Meeting }) {
   const { _ } = useLingui();
   const { meeting } = props;
   const me = useMe();
-  const queryClient = useQueryClient();
+  const assignRole = useAssignRoleMutation(meeting.id);
   const form = useFormState();
   const [notice, setNotice] = useState<string | null>(null);
   const [assigning, setAssigning] = useState<RoleRow | null>(null);
-  const roles = useQuery({
-    queryKey: keys.activityRoles(meeting.community.slug),
-    queryFn: () => apiGet<ActivityRole[]>(`/communities/${meeting.community.slug}/activity-roles`),
-  });
+  const roles = useActivityRoles(meeting.community.slug);
   const rows = roleRows(meeting, roles.data);
   const open = meeting.status === 'scheduled';
 
   const assign = async (role: string, person: PickedMember | null) => {
     setNotice(null);
-    const updated = await apiSend<Meeting>('PUT', `/meetings/${meeting.id}/roles`, {
-      role,
-      userId: person?.id ?? null,
-    });
-    queryClient.setQueryData(keys.meeting(meeting.id), updated);
-    await queryClient.invalidateQueries({ queryKey: keys.roleSuggestions(meeting.id) });
+    await assignRole.mutateAsync({ role, userId: person?.id ?? null });
     setNotice(
       person
         ? person.id === me.data?.id

@@ -1,11 +1,10 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { type RsvpAnswer, rsvpAnswers, rsvpStatusMessages } from '../../../common/enums.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys, useMe } from '../../api/queries.ts';
+import { useRsvpMutation } from '../../api/meetings.ts';
+import { useMe } from '../../api/queries.ts';
 import type { Meeting, RsvpResult } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -33,23 +32,16 @@ export function RsvpPanel(props: { meeting: Meeting; started: boolean }) {
   const { meeting } = props;
   const me = useMe();
   const location = useLocation();
-  const queryClient = useQueryClient();
+  const rsvp = useRsvpMutation(meeting.id, meeting.community.slug);
   const form = useFormState();
   const [notice, setNotice] = useState<string | null>(null);
   const cancelled = meeting.status === 'cancelled';
 
   const answer = async (value: RsvpAnswer) => {
     setNotice(null);
-    const result = await form.run(() =>
-      apiSend<RsvpResult>('PUT', `/meetings/${meeting.id}/rsvp`, { answer: value }),
-    );
+    const result = await form.run(() => rsvp.mutateAsync(value));
     if (!result) return;
     setNotice(standing(result.status, result.waitlistPosition));
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: keys.meeting(meeting.id) }),
-      queryClient.invalidateQueries({ queryKey: keys.calendar }),
-      queryClient.invalidateQueries({ queryKey: keys.communityMeetings(meeting.community.slug) }),
-    ]);
   };
 
   const current = standing(meeting.myRsvp, meeting.waitlistPosition);

@@ -2,9 +2,9 @@ import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
+import { type ModerationEntry, useModerationLog } from '../../api/moderation.ts';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { dateTime } from '../../lib/dates.ts';
-import { type ModerationEntry, useModerationLog } from './api.ts';
 
 /** What each action is called in the log (the person acted on, when there is one, is `{name}`). */
 const actionMessages: Record<string, MessageId> = {

@@ -3,12 +3,18 @@ import { Anchor, Badge, Blockquote, Button, Group, Paper, Stack, Tabs, Text } fr
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { apiSend, errorMessage } from '../../api/client.ts';
+import { errorMessage } from '../../api/client.ts';
+import {
+  type Report,
+  type ReportAction,
+  type ReportStatus,
+  useReportActionMutation,
+  useReports,
+} from '../../api/moderation.ts';
 import { useMe } from '../../api/queries.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
-import { type Report, type ReportStatus, useRefreshModeration, useReports } from './api.ts';
 import { SuspendDialog } from './suspend-dialog.tsx';
 
 const statuses: readonly ReportStatus[] = ['open', 'hidden', 'dismissed'];
@@ -33,19 +39,18 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
   const { _ } = useLingui();
   const { report } = props;
   const me = useMe();
-  const refresh = useRefreshModeration();
+  const reportAction = useReportActionMutation();
   // Nobody suspends themselves (the server refuses it too).
   const author = report.author && report.author.id !== me.data?.id ? report.author : null;
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [suspending, setSuspending] = useState(false);
   const link = `/discussions/${report.thread.id}${report.postId ? `#post-${report.postId}` : ''}`;
-  const act = async (name: string, method: 'POST' | 'PUT', path: string, body: unknown) => {
+  const act = async (name: string, action: ReportAction) => {
     setBusy(name);
     setError(null);
     try {
-      await apiSend(method, path, body);
-      await refresh();
+      await reportAction.mutateAsync(action);
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -116,9 +121,7 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
                 size="compact-sm"
                 color="red"
                 loading={busy === 'hide'}
-                onClick={() =>
-                  void act('hide', 'POST', `/reports/${report.id}/decision`, { decision: 'hide' })
-                }
+                onClick={() => void act('hide', { kind: 'decision', reportId: report.id, decision: 'hide' })}
               >
                 {_('moderation.report.hidePost')}
               </Button>
@@ -127,7 +130,7 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
                 variant="default"
                 loading={busy === 'dismiss'}
                 onClick={() =>
-                  void act('dismiss', 'POST', `/reports/${report.id}/decision`, { decision: 'dismiss' })
+                  void act('dismiss', { kind: 'decision', reportId: report.id, decision: 'dismiss' })
                 }
               >
                 {_('moderation.report.dismiss')}
@@ -140,10 +143,7 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
               variant="default"
               loading={busy === 'restore'}
               onClick={() =>
-                void act('restore', 'PUT', `/threads/${report.thread.id}/hidden`, {
-                  postId: report.postId,
-                  hidden: false,
-                })
+                void act('restore', { kind: 'restore', threadId: report.thread.id, postId: report.postId })
               }
             >
               {_('moderation.report.restorePost')}
@@ -154,9 +154,7 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
             variant="default"
             loading={busy === 'lock'}
             onClick={() =>
-              void act('lock', 'PUT', `/threads/${report.thread.id}/moderation`, {
-                locked: !report.threadLocked,
-              })
+              void act('lock', { kind: 'lock', threadId: report.thread.id, locked: !report.threadLocked })
             }
           >
             {report.threadLocked ? _('moderation.report.unlockThread') : _('moderation.report.lockThread')}
@@ -174,7 +172,6 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
           opened={suspending}
           slug={report.community.slug}
           person={author}
-          onDone={refresh}
           onClose={() => setSuspending(false)}
         />
       ) : null}

@@ -2,7 +2,7 @@ import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
-import { apiSend } from '../../api/client.ts';
+import { useSuspendMutation } from '../../api/moderation.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 
@@ -26,11 +26,11 @@ export function SuspendDialog(props: {
   opened: boolean;
   slug: string;
   person: { id: string; displayName: string };
-  onDone: () => Promise<void>;
   onClose: () => void;
 }) {
   const { _ } = useLingui();
   const form = useFormState();
+  const suspend = useSuspendMutation(props.slug);
   const [reason, setReason] = useState('');
   const [endsOn, setEndsOn] = useState('');
   const close = () => {
@@ -42,7 +42,7 @@ export function SuspendDialog(props: {
     const input = form.check(suspendSchema(_), { reason, endsOn });
     if (!input) return;
     const done = await form.run(async () => {
-      await apiSend('POST', `/communities/${props.slug}/suspensions`, {
+      await suspend.mutateAsync({
         userId: props.person.id,
         reason: input.reason,
         ...(input.endsOn ? { endsAt: new Date(`${input.endsOn}T23:59:59`).toISOString() } : {}),
@@ -53,7 +53,6 @@ export function SuspendDialog(props: {
     setReason('');
     setEndsOn('');
     props.onClose();
-    await props.onDone();
   };
   return (
     <Modal

@@ -1,25 +1,24 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { apiSend, errorMessage } from '../../api/client.ts';
+import { errorMessage } from '../../api/client.ts';
+import { type Suspension, useLiftSuspensionMutation, useSuspensions } from '../../api/moderation.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { dateTime } from '../../lib/dates.ts';
-import { type Suspension, useRefreshModeration, useSuspensions } from './api.ts';
 
 function SuspensionRow(props: { suspension: Suspension }) {
   const { _ } = useLingui();
   const { suspension } = props;
-  const refresh = useRefreshModeration();
+  const liftSuspension = useLiftSuspensionMutation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const lift = async () => {
     setBusy(true);
     setError(null);
     try {
-      await apiSend('POST', `/suspensions/${suspension.id}/lift`);
-      await refresh();
+      await liftSuspension.mutateAsync(suspension.id);
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

@@ -12,16 +12,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { apiSend } from '../../api/client.ts';
 import {
   type CollectionDetail,
   type ResourceSummary,
-  toolkitKeys,
   useCollection,
+  useCollectionResourcesMutation,
+  useDeleteCollectionMutation,
   useResources,
+  useUpdateCollectionMutation,
 } from '../../api/toolkit.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -128,7 +128,7 @@ function Candidates(props: {
 function CollectionResources(props: { collection: CollectionDetail }) {
   const { _ } = useLingui();
   const { collection } = props;
-  const queryClient = useQueryClient();
+  const saveResources = useCollectionResourcesMutation(collection.id, collection.community.slug);
   const form = useFormState();
   const [draft, setDraft] = useState<ResourceSummary[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -157,16 +157,8 @@ function CollectionResources(props: { collection: CollectionDetail }) {
   };
   const save = async () => {
     if (!draft) return;
-    const saved = await form.run(() =>
-      apiSend('PUT', `/toolkit/collections/${collection.id}/resources`, {
-        resourceIds: draft.map((resource) => resource.id),
-      }),
-    );
+    const saved = await form.run(() => saveResources.mutateAsync(draft.map((resource) => resource.id)));
     if (saved === undefined) return;
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: toolkitKeys.collection(collection.id) }),
-      queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(collection.community.slug) }),
-    ]);
     setDraft(null);
     setNotice(_('toolkit.collection.saved'));
   };
@@ -266,7 +258,7 @@ function CollectionResources(props: { collection: CollectionDetail }) {
 function EditCollectionDialog(props: { collection: CollectionDetail; onClose: () => void }) {
   const { _ } = useLingui();
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const update = useUpdateCollectionMutation(props.collection.id, props.collection.community.slug);
   const [title, setTitle] = useState(props.collection.title);
   const [description, setDescription] = useState(props.collection.description);
   const submit = async (event: FormEvent) => {
@@ -276,14 +268,8 @@ function EditCollectionDialog(props: { collection: CollectionDetail; onClose: ()
       form.setMessage(_('toolkit.form.correctFields'));
       return;
     }
-    const saved = await form.run(() =>
-      apiSend('PATCH', `/toolkit/collections/${props.collection.id}`, { title: title.trim(), description }),
-    );
+    const saved = await form.run(() => update.mutateAsync({ title: title.trim(), description }));
     if (saved === undefined) return;
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: toolkitKeys.collection(props.collection.id) }),
-      queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(props.collection.community.slug) }),
-    ]);
     props.onClose();
   };
   return (
@@ -330,7 +316,7 @@ function CollectionView(props: { collection: CollectionDetail }) {
   const { _ } = useLingui();
   const { collection } = props;
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const deleteCollection = useDeleteCollectionMutation(collection.id, collection.community.slug);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const toolkitPath = `/communities/${collection.community.slug}/toolkit`;
@@ -381,9 +367,7 @@ function CollectionView(props: { collection: CollectionDetail }) {
         message={_('toolkit.collection.deleteMessage')}
         confirmLabel={_('toolkit.collection.deleteConfirm')}
         onConfirm={async () => {
-          await apiSend('DELETE', `/toolkit/collections/${collection.id}`);
-          await queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(collection.community.slug) });
-          queryClient.removeQueries({ queryKey: toolkitKeys.collection(collection.id) });
+          await deleteCollection.mutateAsync();
           void navigate(toolkitPath);
         }}
         onClose={() => setDeleting(false)}

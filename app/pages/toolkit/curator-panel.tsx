@@ -1,9 +1,14 @@
 import { useLingui } from '@lingui/react';
 import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { apiSend } from '../../api/client.ts';
-import { type Toolkit, type Topic, toolkitKeys } from '../../api/toolkit.ts';
+import {
+  type Toolkit,
+  type Topic,
+  useAddCollectionMutation,
+  useAddTopicMutation,
+  useDeleteTopicMutation,
+  useRenameTopicMutation,
+} from '../../api/toolkit.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
@@ -11,7 +16,7 @@ import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
 function AddTopicForm(props: { slug: string; toolkit: Toolkit }) {
   const { _ } = useLingui();
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const addTopic = useAddTopicMutation(props.slug);
   const [name, setName] = useState('');
   const [parentId, setParentId] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -25,15 +30,11 @@ function AddTopicForm(props: { slug: string; toolkit: Toolkit }) {
       return;
     }
     const created = await form.run(() =>
-      apiSend<{ id: string }>('POST', `/communities/${props.slug}/toolkit/topics`, {
-        name: name.trim(),
-        ...(parentId ? { parentId } : {}),
-      }),
+      addTopic.mutateAsync({ name: name.trim(), ...(parentId ? { parentId } : {}) }),
     );
     if (!created) return;
     setDone(_('toolkit.curator.topicAdded', { name: name.trim() }));
     setName('');
-    await queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(props.slug) });
   };
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label={_('toolkit.curator.addTopic')}>
@@ -76,7 +77,7 @@ function AddTopicForm(props: { slug: string; toolkit: Toolkit }) {
 function AddCollectionForm(props: { slug: string }) {
   const { _ } = useLingui();
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const addCollection = useAddCollectionMutation(props.slug);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -88,17 +89,11 @@ function AddCollectionForm(props: { slug: string }) {
       form.setMessage(_('toolkit.form.correctFields'));
       return;
     }
-    const created = await form.run(() =>
-      apiSend<{ id: string }>('POST', `/communities/${props.slug}/toolkit/collections`, {
-        title: title.trim(),
-        description,
-      }),
-    );
+    const created = await form.run(() => addCollection.mutateAsync({ title: title.trim(), description }));
     if (!created) return;
     setDone(_('toolkit.curator.collectionCreated', { title: title.trim() }));
     setTitle('');
     setDescription('');
-    await queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(props.slug) });
   };
   return (
     <form
@@ -141,7 +136,8 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
   const { topic } = props;
   const { _ } = useLingui();
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const renameTopic = useRenameTopicMutation(topic.id, props.slug);
+  const deleteTopic = useDeleteTopicMutation(topic.id, props.slug);
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [name, setName] = useState(topic.name);
@@ -154,7 +150,6 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
     else if (opened.current) renameButton.current?.focus();
     opened.current = renaming;
   }, [renaming]);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(props.slug) });
   const rename = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) {
@@ -162,12 +157,9 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
       form.setMessage(_('toolkit.form.correctFields'));
       return;
     }
-    const saved = await form.run(() =>
-      apiSend('PATCH', `/toolkit/topics/${topic.id}`, { name: name.trim() }),
-    );
+    const saved = await form.run(() => renameTopic.mutateAsync(name.trim()));
     if (saved === undefined) return;
     setRenaming(false);
-    await refresh();
   };
   const label = props.parentName ? `${props.parentName} › ${topic.name}` : topic.name;
   return (
@@ -243,8 +235,7 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
         message={_('toolkit.curator.deleteMessage')}
         confirmLabel={_('toolkit.curator.deleteConfirm')}
         onConfirm={async () => {
-          await apiSend('DELETE', `/toolkit/topics/${topic.id}`);
-          await refresh();
+          await deleteTopic.mutateAsync();
         }}
         onClose={() => setDeleting(false)}
       />

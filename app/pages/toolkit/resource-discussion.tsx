@@ -1,15 +1,14 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, apiSend } from '../../api/client.ts';
-import { type Resource, toolkitKeys } from '../../api/toolkit.ts';
+import { ApiError } from '../../api/client.ts';
+import { useThread } from '../../api/discussions.ts';
+import { type Resource, useRefreshResource, useStartResourceDiscussionMutation } from '../../api/toolkit.ts';
 import type { Thread, ThreadPost } from '../../api/types.ts';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { PostView } from '../discussions/post-view.tsx';
 import { ReplyForm } from '../discussions/reply-form.tsx';
-import { useRefreshThread, useThread } from '../discussions/use-thread.ts';
 
 interface RepliesProps {
   thread: Thread;
@@ -89,14 +88,8 @@ function Replies(props: RepliesProps & { onChanged: () => Promise<void> }) {
 }
 
 function ThreadReplies(props: RepliesProps & { resource: Resource }) {
-  const refreshThread = useRefreshThread(props.thread);
-  const queryClient = useQueryClient();
-  const refresh = async () => {
-    await Promise.all([
-      refreshThread(),
-      queryClient.invalidateQueries({ queryKey: toolkitKeys.resource(props.resource.id) }),
-    ]);
-  };
+  // The thread refreshes itself after a change; the resource's own counts follow.
+  const refresh = useRefreshResource(props.resource.id);
   return (
     <Replies
       thread={props.thread}
@@ -140,15 +133,14 @@ function StartedDiscussion(props: { resource: Resource; threadId: string }) {
 export function ResourceDiscussion(props: { resource: Resource }) {
   const { _ } = useLingui();
   const { resource } = props;
-  const queryClient = useQueryClient();
+  const startDiscussion = useStartResourceDiscussionMutation(resource.id);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const start = async () => {
     setBusy(true);
     setError('');
     try {
-      await apiSend<{ id: string }>('POST', `/resources/${resource.id}/discussion`);
-      await queryClient.invalidateQueries({ queryKey: toolkitKeys.resource(resource.id) });
+      await startDiscussion.mutateAsync();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : _('toolkit.discussion.startFailed'));
     } finally {

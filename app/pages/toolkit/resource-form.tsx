@@ -11,18 +11,18 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type ResourceKind, resourceKindMessages, resourceKinds } from '../../../common/enums.ts';
-import { apiSend } from '../../api/client.ts';
 import {
   fileKinds,
   type Resource,
   type Topic,
   type TopicRef,
-  toolkitKeys,
   uploadResource,
+  useCreateResourceMutation,
+  useResourceUploaded,
+  useUpdateResourceMutation,
 } from '../../api/toolkit.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -71,7 +71,9 @@ export function ResourceFormDialog(props: {
   const editing = props.resource;
   const form = useFormState();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const create = useCreateResourceMutation(props.slug);
+  const update = useUpdateResourceMutation(editing?.id ?? '', props.slug);
+  const uploaded = useResourceUploaded(props.slug);
   const [kind, setKind] = useState<ResourceKind>(editing?.kind ?? 'link');
   const [title, setTitle] = useState(editing?.title ?? '');
   const [description, setDescription] = useState(editing?.description ?? '');
@@ -104,7 +106,7 @@ export function ResourceFormDialog(props: {
     }
     const id = await form.run(async () => {
       if (editing) {
-        await apiSend('PATCH', `/resources/${editing.id}`, {
+        await update.mutateAsync({
           title: title.trim(),
           description,
           ...(kind === 'article' ? { body } : {}),
@@ -114,10 +116,15 @@ export function ResourceFormDialog(props: {
         return editing.id;
       }
       if (needsFile && file) {
-        return (await uploadResource(props.slug, { kind, title: title.trim(), description, topicIds }, file))
-          .id;
+        const { id: newId } = await uploadResource(
+          props.slug,
+          { kind, title: title.trim(), description, topicIds },
+          file,
+        );
+        await uploaded(newId);
+        return newId;
       }
-      const created = await apiSend<{ id: string }>('POST', `/communities/${props.slug}/resources`, {
+      const created = await create.mutateAsync({
         kind,
         title: title.trim(),
         description,
@@ -128,8 +135,6 @@ export function ResourceFormDialog(props: {
       return created.id;
     });
     if (!id) return;
-    await queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(props.slug) });
-    await queryClient.invalidateQueries({ queryKey: toolkitKeys.resource(id) });
     props.onClose();
     if (!editing) void navigate(`/resources/${id}`);
   };

@@ -12,12 +12,19 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { resourceKindMessages } from '../../../common/enums.ts';
-import { apiSend, errorMessage } from '../../api/client.ts';
-import { fileSize, type Resource, toolkitKeys, useResource, useToolkit } from '../../api/toolkit.ts';
+import { errorMessage } from '../../api/client.ts';
+import {
+  fileSize,
+  type Resource,
+  useDeleteResourceMutation,
+  useFeatureResourceMutation,
+  useRefreshResource,
+  useResource,
+  useToolkit,
+} from '../../api/toolkit.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CommunityItemPageState } from '../../components/page-states.tsx';
@@ -33,7 +40,7 @@ import { ResourceUses } from './resource-uses.tsx';
 function ResourceContent(props: { resource: Resource }) {
   const { _ } = useLingui();
   const { resource } = props;
-  const queryClient = useQueryClient();
+  const refreshResource = useRefreshResource(resource.id);
   const { embed, file } = resource;
   const linkLabel =
     resource.kind === 'tool'
@@ -77,7 +84,7 @@ function ResourceContent(props: { resource: Resource }) {
             onClick={() => {
               // The server counts the download; show the new count once it has.
               window.setTimeout(() => {
-                void queryClient.invalidateQueries({ queryKey: toolkitKeys.resource(resource.id) });
+                void refreshResource();
               }, 1500);
             }}
           >
@@ -139,16 +146,12 @@ function EditResourceDialog(props: { resource: Resource; onClose: () => void }) 
 function FeatureButton(props: { resource: Resource; onError: (message: string) => void }) {
   const { _ } = useLingui();
   const { resource } = props;
-  const queryClient = useQueryClient();
+  const feature = useFeatureResourceMutation(resource.id, resource.community.slug);
   const [busy, setBusy] = useState(false);
   const toggle = async () => {
     setBusy(true);
     try {
-      await apiSend('PUT', `/resources/${resource.id}/featured`, { featured: !resource.featured });
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: toolkitKeys.resource(resource.id) }),
-        queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(resource.community.slug) }),
-      ]);
+      await feature.mutateAsync(!resource.featured);
     } catch (caught) {
       props.onError(errorMessage(caught));
     } finally {
@@ -166,7 +169,7 @@ function ResourceView(props: { resource: Resource }) {
   const { _ } = useLingui();
   const { resource } = props;
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const deleteResource = useDeleteResourceMutation(resource.id, resource.community.slug);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -291,9 +294,7 @@ function ResourceView(props: { resource: Resource }) {
         message={_('toolkit.resource.deleteMessage')}
         confirmLabel={_('toolkit.resource.deleteConfirm')}
         onConfirm={async () => {
-          await apiSend('DELETE', `/resources/${resource.id}`);
-          await queryClient.invalidateQueries({ queryKey: toolkitKeys.toolkit(resource.community.slug) });
-          queryClient.removeQueries({ queryKey: toolkitKeys.resource(resource.id) });
+          await deleteResource.mutateAsync();
           void navigate(toolkitPath);
         }}
         onClose={() => setDeleting(false)}

@@ -1,10 +1,14 @@
 import { useLingui } from '@lingui/react';
 import { Box, Button, Card, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { type ResourceUseKind, resourceUseKindMessages, resourceUseKinds } from '../../../common/enums.ts';
-import { apiSend } from '../../api/client.ts';
-import { type Resource, type ResourceUse, toolkitKeys, useResourceUses } from '../../api/toolkit.ts';
+import {
+  type Resource,
+  type ResourceUse,
+  useDeleteResourceUseMutation,
+  useResourceUses,
+  useSaveResourceUseMutation,
+} from '../../api/toolkit.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
@@ -13,16 +17,6 @@ import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
 import { PostMeta } from '../discussions/post-view.tsx';
 
 const storyLimit = 5000;
-
-function useRefreshUses(resourceId: string): () => Promise<void> {
-  const queryClient = useQueryClient();
-  return async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: toolkitKeys.resource(resourceId) }),
-      queryClient.invalidateQueries({ queryKey: toolkitKeys.uses(resourceId) }),
-    ]);
-  };
-}
 
 /** Recording (or changing) what the viewer did with the resource. */
 function UseForm(props: {
@@ -33,7 +27,7 @@ function UseForm(props: {
 }) {
   const { _ } = useLingui();
   const form = useFormState();
-  const refresh = useRefreshUses(props.resource.id);
+  const saveUse = useSaveResourceUseMutation(props.resource.id);
   const [kind, setKind] = useState<ResourceUseKind>(props.existing?.kind ?? 'used');
   const [story, setStory] = useState(props.existing?.story ?? '');
   const submit = async (event: FormEvent) => {
@@ -44,21 +38,10 @@ function UseForm(props: {
       return;
     }
     const saved = await form.run(async () => {
-      if (props.existing) {
-        await apiSend('PATCH', `/resources/${props.resource.id}/uses/${props.existing.id}`, {
-          kind,
-          story: story.trim(),
-        });
-      } else {
-        await apiSend<{ id: string }>('POST', `/resources/${props.resource.id}/uses`, {
-          kind,
-          ...(story.trim() ? { story: story.trim() } : {}),
-        });
-      }
+      await saveUse.mutateAsync({ useId: props.existing?.id, kind, story: story.trim() });
       return true;
     });
     if (!saved) return;
-    await refresh();
     props.onDone(props.existing ? _('toolkit.uses.updated') : _('toolkit.uses.recorded'));
   };
   return (
@@ -115,7 +98,7 @@ function ViewerUse(props: {
   onNotice: (message: string) => void;
 }) {
   const { _ } = useLingui();
-  const refresh = useRefreshUses(props.resource.id);
+  const deleteUse = useDeleteResourceUseMutation(props.resource.id);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   if (editing) {
@@ -157,8 +140,7 @@ function ViewerUse(props: {
         message={_('toolkit.uses.deleteRecordMessage')}
         confirmLabel={_('toolkit.uses.deleteRecordConfirm')}
         onConfirm={async () => {
-          await apiSend('DELETE', `/resources/${props.resource.id}/uses/${props.use.id}`);
-          await refresh();
+          await deleteUse.mutateAsync(props.use.id);
           props.onNotice(_('toolkit.uses.deleted'));
         }}
         onClose={() => setDeleting(false)}
@@ -171,7 +153,7 @@ function ViewerUse(props: {
 function UseItem(props: { resource: Resource; use: ResourceUse }) {
   const { _ } = useLingui();
   const { use } = props;
-  const refresh = useRefreshUses(props.resource.id);
+  const deleteUse = useDeleteResourceUseMutation(props.resource.id);
   const [deleting, setDeleting] = useState(false);
   const name = use.person?.displayName ?? _('toolkit.uses.formerMember');
   return (
@@ -200,8 +182,7 @@ function UseItem(props: { resource: Resource; use: ResourceUse }) {
         message={_('toolkit.uses.removeMessage', { name })}
         confirmLabel={_('toolkit.uses.removeConfirm')}
         onConfirm={async () => {
-          await apiSend('DELETE', `/resources/${props.resource.id}/uses/${use.id}`);
-          await refresh();
+          await deleteUse.mutateAsync(use.id);
         }}
         onClose={() => setDeleting(false)}
       />
