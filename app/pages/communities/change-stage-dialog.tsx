@@ -1,6 +1,5 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import {
@@ -10,8 +9,7 @@ import {
   communityStages,
 } from '../../../common/enums.ts';
 import { shortMessageField } from '../../../common/fields.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useChangeStageMutation } from '../../api/communities.ts';
 import type { CommunityHome } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -31,7 +29,7 @@ export function ChangeStageDialog(props: {
   const [stage, setStage] = useState<string>(community.stage);
   const [note, setNote] = useState('');
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const changeStage = useChangeStageMutation(community.slug);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = form.check(stageSchema, { stage, note });
@@ -40,10 +38,8 @@ export function ChangeStageDialog(props: {
       form.setMessage(_('communities.stage.dialog.sameStage'));
       return;
     }
-    const done = await form.run(() => apiSend('POST', `/communities/${community.slug}/stage`, body));
+    const done = await form.run(() => changeStage.mutateAsync(body));
     if (!done) return;
-    await queryClient.invalidateQueries({ queryKey: keys.community(community.slug) });
-    await queryClient.invalidateQueries({ queryKey: keys.communities });
     props.onChanged(body.stage);
   };
   return (

@@ -1,13 +1,12 @@
 import { useLingui } from '@lingui/react';
 import { Badge, Button, Card, Group, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { type CharterSectionKey, charterSectionKeys, charterSectionMessages } from '../../../common/enums.ts';
 import { charterSectionsField, shortMessageField } from '../../../common/fields.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { ApiError, apiGet, apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { ApiError } from '../../api/client.ts';
+import { useCharterVersions, useReloadCommunity, useSaveCharterMutation } from '../../api/communities.ts';
 import type { Charter } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -67,7 +66,8 @@ function CharterEditor(props: {
 }) {
   const { _ } = useLingui();
   const { slug, charter } = props;
-  const queryClient = useQueryClient();
+  const save = useSaveCharterMutation(slug);
+  const reload = useReloadCommunity(slug);
   const empty = Object.fromEntries(charterSectionKeys.map((key) => [key, ''])) as Record<
     CharterSectionKey,
     string
@@ -85,19 +85,18 @@ function CharterEditor(props: {
     if (!body) return;
     const saved = await form.run(async () => {
       try {
-        return await apiSend<Charter>('PUT', `/communities/${slug}/charter`, { ...body, baseVersion });
+        return await save.mutateAsync({ ...body, baseVersion });
       } catch (error) {
         if (error instanceof ApiError && error.status === 409) setConflict(true);
         throw error;
       }
     });
     if (!saved) return;
-    await queryClient.invalidateQueries({ queryKey: keys.community(slug) });
     props.onDone(saved.version);
   };
 
   const loadLatest = async () => {
-    await queryClient.invalidateQueries({ queryKey: keys.community(slug) });
+    await reload();
     props.onCancel();
   };
 
@@ -164,10 +163,7 @@ function CharterEditor(props: {
 function VersionHistory(props: { slug: string; currentVersion: number | undefined }) {
   const { _ } = useLingui();
   const [viewing, setViewing] = useState<Charter | null>(null);
-  const versions = useQuery({
-    queryKey: keys.charterVersions(props.slug),
-    queryFn: () => apiGet<Charter[]>(`/communities/${props.slug}/charter/versions`),
-  });
+  const versions = useCharterVersions(props.slug);
   return (
     <Card component="section" aria-labelledby="charter-history-title">
       <Title order={2} size="h3" mb="sm" id="charter-history-title">

@@ -4,12 +4,13 @@ import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { communityKindMessages } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { ApiError } from '../../api/client.ts';
+import { useCommunityHome } from '../../api/communities.ts';
 import { useMe } from '../../api/queries.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { canSeeModeration } from '../moderation/moderation-access.ts';
 import { joinPolicyShort, memberCountText, StageBadge } from './community-badges.tsx';
-import { type CommunityOutletContext, useCommunityHome } from './community-context.ts';
+import type { CommunityOutletContext } from './community-context.ts';
 import { MembershipActions } from './membership-actions.tsx';
 
 /** The tabs, with the ids of their labels (translated when shown). */

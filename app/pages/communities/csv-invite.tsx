@@ -1,11 +1,9 @@
 import { useLingui } from '@lingui/react';
 import { Badge, Button, Group, Input, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { membershipRoleMessages } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { apiPostFile } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useCsvInviteMutation } from '../../api/communities.ts';
 import type { CsvReport } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -81,7 +79,7 @@ export function CsvInvite(props: { slug: string }) {
   const [preview, setPreview] = useState<CsvReport | null>(null);
   const [report, setReport] = useState<CsvReport | null>(null);
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const csvInvite = useCsvInviteMutation(slug);
 
   const ready = preview?.rows.filter((row) => row.status === 'ok').length ?? 0;
   const problems = (preview?.rows.length ?? 0) - ready;
@@ -96,21 +94,16 @@ export function CsvInvite(props: { slug: string }) {
       fileInput.current?.focus();
       return;
     }
-    const result = await form.run(() =>
-      apiPostFile<CsvReport>(`/communities/${slug}/invitations/csv`, file, { dryRun: 'true', role }),
-    );
+    const result = await form.run(() => csvInvite.mutateAsync({ file, role, dryRun: true }));
     if (result) setPreview(result);
   };
 
   const send = async () => {
     if (!file) return;
-    const result = await form.run(() =>
-      apiPostFile<CsvReport>(`/communities/${slug}/invitations/csv`, file, { dryRun: 'false', role }),
-    );
+    const result = await form.run(() => csvInvite.mutateAsync({ file, role, dryRun: false }));
     if (!result) return;
     setPreview(null);
     setReport(result);
-    await queryClient.invalidateQueries({ queryKey: keys.communityInvitations(slug) });
   };
 
   const startOver = () => {

@@ -13,7 +13,6 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -27,9 +26,8 @@ import {
   meetingFormats,
 } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { apiGetPage } from '../../api/client.ts';
-import { keys, useUnits } from '../../api/queries.ts';
-import type { CommunityCard as CommunityCardData } from '../../api/types.ts';
+import { useCommunityDirectory } from '../../api/communities.ts';
+import { useUnits } from '../../api/queries.ts';
 import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -119,15 +117,7 @@ export function DirectoryPage() {
     open: filters.open === 'true' ? 'true' : '',
     sort: filters.sort === 'relevance' && !filters.q ? '' : filters.sort,
   };
-  const directory = useInfiniteQuery({
-    queryKey: [...keys.communities, query],
-    queryFn: ({ pageParam }) =>
-      apiGetPage<CommunityCardData>('/communities', { ...query, cursor: pageParam, limit: 12 }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // While a new search loads, the previous results stay (marked busy) instead of flashing away.
-    placeholderData: keepPreviousData,
-  });
+  const directory = useCommunityDirectory(query);
 
   const list = directory.data?.pages.flatMap((page) => page.data) ?? [];
   const filtered = Boolean(filters.q) || narrowing > 0;

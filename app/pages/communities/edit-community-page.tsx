@@ -14,7 +14,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { z } from 'zod';
@@ -32,8 +31,8 @@ import {
   visibilityMessages,
 } from '../../../common/enums.ts';
 import { communityNameField, longTextField, purposeField, tagListField } from '../../../common/fields.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys, useUnits } from '../../api/queries.ts';
+import { useUpdateCommunityMutation } from '../../api/communities.ts';
+import { useUnits } from '../../api/queries.ts';
 import type { Community } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
@@ -88,7 +87,7 @@ export function EditCommunityPage() {
   const { home, slug } = useCommunity();
   useDocumentTitle(`${_('communities.header.editDetails')} · ${home.community.name}`);
   const units = useUnits();
-  const queryClient = useQueryClient();
+  const update = useUpdateCommunityMutation(slug);
   const [values, setValues] = useState(() => initialValues(home.community));
   const [saved, setSaved] = useState(false);
   const form = useFormState();
@@ -119,11 +118,9 @@ export function EditCommunityPage() {
     setSaved(false);
     const body = form.check(detailsSchema, { ...values, unitId: values.unitId || null });
     if (!body) return;
-    const updated = await form.run(() => apiSend<Community>('PATCH', `/communities/${slug}`, body));
+    const updated = await form.run(() => update.mutateAsync(body));
     if (!updated) return;
     setValues(initialValues(updated));
-    await queryClient.invalidateQueries({ queryKey: keys.community(slug) });
-    await queryClient.invalidateQueries({ queryKey: keys.communities });
     setSaved(true);
   };
 

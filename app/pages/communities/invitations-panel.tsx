@@ -13,14 +13,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { membershipRoleMessages } from '../../../common/enums.ts';
 import { emailField, shortMessageField } from '../../../common/fields.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useInviteLinkMutation, useInviteMutation } from '../../api/communities.ts';
 import type { InviteResult } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -66,7 +64,7 @@ function InviteByEmail(props: { slug: string }) {
   const [message, setMessage] = useState('');
   const [results, setResults] = useState<InviteResult['results'] | null>(null);
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const invite = useInviteMutation(slug);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -84,13 +82,10 @@ function InviteByEmail(props: { slug: string }) {
     }
     const body = form.check(inviteSchema, { emails: list, role, message });
     if (!body) return;
-    const sent = await form.run(() =>
-      apiSend<InviteResult>('POST', `/communities/${slug}/invitations`, body),
-    );
+    const sent = await form.run(() => invite.mutateAsync(body));
     if (!sent) return;
     setResults(sent.results);
     setEmails('');
-    await queryClient.invalidateQueries({ queryKey: keys.communityInvitations(slug) });
   };
 
   const invited = results?.filter((r) => r.status === 'invited').length ?? 0;
@@ -175,19 +170,13 @@ function InviteLink(props: { slug: string }) {
   const [role, setRole] = useState<(typeof linkRoles)[number]>('member');
   const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const makeLink = useInviteLinkMutation(slug);
   const create = async (event: FormEvent) => {
     event.preventDefault();
     setLink(null);
-    const created = await form.run(() =>
-      apiSend<{ id: string; url: string; expiresAt: string }>('POST', `/communities/${slug}/invite-links`, {
-        expiresInDays: Number(days),
-        role,
-      }),
-    );
+    const created = await form.run(() => makeLink.mutateAsync({ expiresInDays: Number(days), role }));
     if (!created) return;
     setLink(created);
-    await queryClient.invalidateQueries({ queryKey: keys.communityInvitations(slug) });
   };
   return (
     <form onSubmit={(event) => void create(event)} noValidate>

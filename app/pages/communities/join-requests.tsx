@@ -1,11 +1,9 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { shortMessageField } from '../../../common/fields.ts';
-import { apiGet, apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useDecideJoinRequestMutation, useJoinRequests } from '../../api/communities.ts';
 import type { JoinRequest } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -27,19 +25,15 @@ function DecisionDialog(props: {
   const { request, decision } = props;
   const [message, setMessage] = useState('');
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const decide = useDecideJoinRequestMutation(props.slug);
   const name = request?.person.displayName ?? '';
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!request) return;
     const body = form.check(decisionSchema, { message });
     if (!body) return;
-    const done = await form.run(() =>
-      apiSend('POST', `/communities/${props.slug}/requests/${request.id}/decision`, { decision, ...body }),
-    );
+    const done = await form.run(() => decide.mutateAsync({ id: request.id, decision, ...body }));
     if (!done) return;
-    await queryClient.invalidateQueries({ queryKey: keys.community(props.slug) });
-    await queryClient.invalidateQueries({ queryKey: keys.communities });
     props.onDone(name);
   };
   return (
@@ -99,10 +93,7 @@ export function JoinRequests(props: { slug: string; moderated: boolean }) {
       : decided.decision === 'approve'
         ? _('communities.requests.approved', { name: decided.name })
         : _('communities.requests.declined', { name: decided.name });
-  const requests = useQuery({
-    queryKey: keys.communityRequests(slug),
-    queryFn: () => apiGet<JoinRequest[]>(`/communities/${slug}/requests`),
-  });
+  const requests = useJoinRequests(slug);
   const count = requests.data?.length ?? 0;
   // Open and invitation-only communities get requests only from before a policy change: hide the empty card.
   if (!props.moderated && count === 0 && !status) return null;

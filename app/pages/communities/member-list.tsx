@@ -13,12 +13,16 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type MembershipRole, membershipRoleMessages, membershipRoles } from '../../../common/enums.ts';
-import { apiGetPage, apiSend, errorMessage } from '../../api/client.ts';
-import { keys, useMe } from '../../api/queries.ts';
+import { errorMessage } from '../../api/client.ts';
+import {
+  useChangeMemberRoleMutation,
+  useCommunityMembers,
+  useRemoveMemberMutation,
+} from '../../api/communities.ts';
+import { useMe } from '../../api/queries.ts';
 import type { CommunityHome, CommunityMember } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { SearchIcon } from '../../components/icons.tsx';
@@ -39,14 +43,12 @@ function RemoveMemberDialog(props: {
 }) {
   const { _ } = useLingui();
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const removeMember = useRemoveMemberMutation(props.slug);
   const remove = async () => {
     const member = props.member;
     if (!member) return;
-    const done = await form.run(() => apiSend('DELETE', `/communities/${props.slug}/members/${member.id}`));
+    const done = await form.run(() => removeMember.mutateAsync(member.id));
     if (!done) return;
-    await queryClient.invalidateQueries({ queryKey: keys.community(props.slug) });
-    await queryClient.invalidateQueries({ queryKey: keys.communities });
     props.onRemoved(member.displayName);
   };
   return (
@@ -177,10 +179,9 @@ export function MemberList(props: { home: CommunityHome }) {
   const { community, viewer } = props.home;
   const slug = community.slug;
   const me = useMe();
-  const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
-  const [role, setRole] = useState('');
+  const [role, setRole] = useState<MembershipRole | ''>('');
   const [removing, setRemoving] = useState<CommunityMember | null>(null);
   // The last change, for the confirmation (written when shown, in the language shown).
   const [done, setDone] = useState<
@@ -196,20 +197,10 @@ export function MemberList(props: { home: CommunityHome }) {
           })
         : _('communities.members.removed', { name: done.name });
 
-  const members = useInfiniteQuery({
-    queryKey: [...keys.communityMembers(slug), { q, role }],
-    queryFn: ({ pageParam }) =>
-      apiGetPage<CommunityMember>(`/communities/${slug}/members`, { q, role, cursor: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const changeRole = useMutation({
-    mutationFn: (input: { member: CommunityMember; role: MembershipRole }) =>
-      apiSend('PATCH', `/communities/${slug}/members/${input.member.id}`, { role: input.role }),
+  const members = useCommunityMembers(slug, { q, role });
+  const changeRole = useChangeMemberRoleMutation(slug, {
     onMutate: () => setDone(null),
-    onSuccess: (_data, input) => setDone({ kind: 'role', name: input.member.displayName, role: input.role }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.community(slug) }),
+    onSuccess: (input) => setDone({ kind: 'role', name: input.member.displayName, role: input.role }),
   });
 
   const list = members.data?.pages.flatMap((page) => page.data) ?? [];
@@ -232,7 +223,10 @@ export function MemberList(props: { home: CommunityHome }) {
           <NativeSelect
             label={_('communities.members.role.label')}
             value={role}
-            onChange={(event) => setRole(event.currentTarget.value)}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              setRole(membershipRoles.find((r) => r === value) ?? '');
+            }}
             data={[
               { value: '', label: _('communities.members.role.all') },
               ...membershipRoles.map((r) => ({ value: r, label: _(membershipRoleMessages[r]) })),

@@ -4,13 +4,12 @@ import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import type { MembershipRole } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { apiSend } from '../../api/client.ts';
+import { useJoinMutation } from '../../api/communities.ts';
 import { useMe } from '../../api/queries.ts';
 import type { CommunityHome } from '../../api/types.ts';
 import { deferred } from '../../components/deferred.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
-import { useRefreshMembership } from './use-refresh-membership.ts';
 
 const JoinDialog = deferred(async () => (await import('./membership-dialogs.tsx')).JoinDialog);
 const RequestDialog = deferred(async () => (await import('./membership-dialogs.tsx')).RequestDialog);
@@ -36,16 +35,15 @@ export function MembershipActions(props: { home: CommunityHome }) {
   const { home } = props;
   const { community, viewer } = home;
   const me = useMe();
-  const refresh = useRefreshMembership(community.slug);
+  const joinNow = useJoinMutation(community.slug);
   const [dialog, setDialog] = useState<'join' | 'request' | 'leave' | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const join = useFormState();
 
   const joinAtOnce = async () => {
     setStatus(null);
-    const done = await join.run(() => apiSend('POST', `/communities/${community.slug}/join`, {}));
+    const done = await join.run(() => joinNow.mutateAsync({}));
     if (!done) return;
-    await refresh();
     setStatus('joined');
   };
   const close = () => setDialog(null);

@@ -4,11 +4,10 @@ import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { charterSectionMessages } from '../../../common/enums.ts';
 import { shortMessageField } from '../../../common/fields.ts';
-import { apiSend } from '../../api/client.ts';
+import { useJoinMutation, useJoinRequestMutation, useLeaveMutation } from '../../api/communities.ts';
 import type { CommunityHome } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
-import { useRefreshMembership } from './use-refresh-membership.ts';
 
 // The dialogs of MembershipActions, in a chunk of their own: loaded just after the community page is
 // drawn rather than with it (they bring zod and Mantine's Modal).
@@ -25,7 +24,7 @@ export function JoinDialog(props: {
   const { community, charter } = props.home;
   const [accepted, setAccepted] = useState(false);
   const form = useFormState();
-  const refresh = useRefreshMembership(community.slug);
+  const join = useJoinMutation(community.slug);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!accepted) {
@@ -33,11 +32,8 @@ export function JoinDialog(props: {
       form.setMessage(_('communities.joinDialog.acceptRequired'));
       return;
     }
-    const done = await form.run(() =>
-      apiSend('POST', `/communities/${community.slug}/join`, { acceptGuidelines: true }),
-    );
+    const done = await form.run(() => join.mutateAsync({ acceptGuidelines: true }));
     if (!done) return;
-    await refresh();
     props.onJoined();
   };
   const guidelines = charter?.sectionsHtml.participation.trim();
@@ -103,14 +99,13 @@ export function RequestDialog(props: {
   const { community } = props.home;
   const [message, setMessage] = useState('');
   const form = useFormState();
-  const refresh = useRefreshMembership(community.slug);
+  const ask = useJoinRequestMutation(community.slug);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = form.check(requestSchema, { message });
     if (!body) return;
-    const done = await form.run(() => apiSend('POST', `/communities/${community.slug}/requests`, body));
+    const done = await form.run(() => ask.mutateAsync(body));
     if (!done) return;
-    await refresh();
     props.onSent();
   };
   return (
@@ -159,11 +154,10 @@ export function LeaveDialog(props: {
   const { _ } = useLingui();
   const { community } = props.home;
   const form = useFormState();
-  const refresh = useRefreshMembership(community.slug);
+  const leaveNow = useLeaveMutation(community.slug);
   const leave = async () => {
-    const done = await form.run(() => apiSend('POST', `/communities/${community.slug}/leave`));
+    const done = await form.run(() => leaveNow.mutateAsync());
     if (!done) return;
-    await refresh();
     props.onLeft();
   };
   return (

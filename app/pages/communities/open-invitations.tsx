@@ -1,11 +1,10 @@
 import { useLingui } from '@lingui/react';
 import { Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { type InfiniteData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { membershipRoleMessages } from '../../../common/enums.ts';
-import { apiGetBody, apiSend, apiUrl } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { Invitation, InvitationList } from '../../api/types.ts';
+import { apiUrl } from '../../api/client.ts';
+import { useOpenInvitations, useRevokeInvitationMutation } from '../../api/communities.ts';
+import type { Invitation } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -20,27 +19,13 @@ function RevokeDialog(props: {
 }) {
   const { _ } = useLingui();
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const revokeInvitation = useRevokeInvitationMutation(props.slug);
   const revoke = async () => {
     const invitation = props.invitation;
     if (!invitation) return;
-    const done = await form.run(() =>
-      apiSend('DELETE', `/communities/${props.slug}/invitations/${invitation.id}`),
-    );
+    // The hook takes it out of the pages already loaded rather than reloading them all.
+    const done = await form.run(() => revokeInvitation.mutateAsync(invitation.id));
     if (!done) return;
-    // Take it out of the pages already loaded rather than reloading them all (a cohort can fill 40).
-    queryClient.setQueryData<InfiniteData<InvitationList>>(keys.communityInvitations(props.slug), (old) =>
-      old
-        ? {
-            ...old,
-            pages: old.pages.map((page) => ({
-              ...page,
-              data: page.data.filter((row) => row.id !== invitation.id),
-              total: page.total - 1,
-            })),
-          }
-        : old,
-    );
     props.onDone(invitation.email);
   };
   return (
@@ -87,13 +72,7 @@ export function OpenInvitations(props: { slug: string }) {
       : revoked.email
         ? _('communities.invitations.revoked.invitation', { email: revoked.email })
         : _('communities.invitations.revoked.link');
-  const invitations = useInfiniteQuery({
-    queryKey: keys.communityInvitations(slug),
-    queryFn: ({ pageParam }) =>
-      apiGetBody<InvitationList>(`/communities/${slug}/invitations`, { cursor: pageParam, limit: 100 }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const invitations = useOpenInvitations(slug);
   const list = invitations.data?.pages.flatMap((page) => page.data) ?? [];
   const total = invitations.data?.pages.at(-1)?.total ?? 0;
   return (

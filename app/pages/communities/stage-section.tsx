@@ -1,15 +1,13 @@
 import { useLingui } from '@lingui/react';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   type CommunityStage,
   communityStageDescriptionMessages,
   communityStageMessages,
 } from '../../../common/enums.ts';
-import { apiGet } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { CommunityHome, StageChange } from '../../api/types.ts';
+import { useStageHistory } from '../../api/communities.ts';
+import type { CommunityHome } from '../../api/types.ts';
 import { deferred } from '../../components/deferred.tsx';
 import { StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -21,10 +19,7 @@ const ChangeStageDialog = deferred(async () => (await import('./change-stage-dia
 
 function StageHistory(props: { slug: string }) {
   const { _ } = useLingui();
-  const stages = useQuery({
-    queryKey: keys.communityStages(props.slug),
-    queryFn: () => apiGet<StageChange[]>(`/communities/${props.slug}/stages`),
-  });
+  const stages = useStageHistory(props.slug);
   if (stages.isPending) return <PageLoader label={_('communities.stage.history.loading')} />;
   if (stages.isError) return <LoadError error={stages.error} onRetry={() => void stages.refetch()} />;
   if (stages.data.length === 0) {

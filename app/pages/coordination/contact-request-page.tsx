@@ -1,13 +1,16 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod';
 import { contactTopicMessages } from '../../../common/enums.ts';
 import { messageBodyField } from '../../../common/fields.ts';
-import { ApiError, apiGet, apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { ApiError } from '../../api/client.ts';
+import {
+  useContactReplyMutation,
+  useContactRequest,
+  useContactStatusMutation,
+} from '../../api/coordination.ts';
 import type { ContactRequest } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -30,38 +33,28 @@ function When(props: { iso: string }) {
 function RequestView(props: { request: ContactRequest }) {
   const { _ } = useLingui();
   const { request } = props;
-  const queryClient = useQueryClient();
+  const sendReply = useContactReplyMutation(request.id);
+  const changeStatus = useContactStatusMutation(request.id);
   const reply = useFormState();
   const status = useFormState();
   const [body, setBody] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-
-  const update = async (updated: ContactRequest) => {
-    queryClient.setQueryData(keys.contactRequest(request.id), updated);
-    await queryClient.invalidateQueries({ queryKey: [...keys.contactRequests, 'list'] });
-  };
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
     const checked = reply.check(replySchema, { body });
     if (!checked) return;
-    const updated = await reply.run(() =>
-      apiSend<ContactRequest>('POST', `/coordinator/contact-requests/${request.id}/replies`, checked),
-    );
+    const updated = await reply.run(() => sendReply.mutateAsync(checked));
     if (!updated) return;
-    await update(updated);
     setBody('');
     setNotice(_('coordination.request.answerSent', { email: request.email }));
   };
 
   const setStatus = async (path: 'done' | 'reopen') => {
     setNotice(null);
-    const updated = await status.run(() =>
-      apiSend<ContactRequest>('POST', `/coordinator/contact-requests/${request.id}/${path}`),
-    );
+    const updated = await status.run(() => changeStatus.mutateAsync(path));
     if (!updated) return;
-    await update(updated);
     setNotice(_(path === 'done' ? 'coordination.request.markedDone' : 'coordination.request.reopened'));
   };
 
@@ -195,10 +188,7 @@ function RequestView(props: { request: ContactRequest }) {
 export function ContactRequestPage() {
   const { _ } = useLingui();
   const { id = '' } = useParams();
-  const request = useQuery({
-    queryKey: keys.contactRequest(id),
-    queryFn: () => apiGet<ContactRequest>(`/coordinator/contact-requests/${id}`),
-  });
+  const request = useContactRequest(id);
   if (request.isPending) {
     return (
       <>

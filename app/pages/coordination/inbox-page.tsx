@@ -1,10 +1,8 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text, VisuallyHidden } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { contactTopicMessages } from '../../../common/enums.ts';
-import { apiGetPage } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useContactRequests } from '../../api/coordination.ts';
 import type { ContactRequestSummary } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -68,16 +66,7 @@ function RequestRow(props: { request: ContactRequestSummary }) {
 
 function InboxList(props: { status: InboxStatus }) {
   const { _ } = useLingui();
-  const requests = useInfiniteQuery({
-    queryKey: [...keys.contactRequests, 'list', props.status],
-    queryFn: ({ pageParam }) =>
-      apiGetPage<ContactRequestSummary>('/coordinator/contact-requests', {
-        status: props.status,
-        cursor: pageParam,
-      }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const requests = useContactRequests(props.status);
   const list = requests.data?.pages.flatMap((page) => page.data) ?? [];
   const label = _(props.status === 'open' ? 'coordination.inbox.listOpen' : 'coordination.inbox.listDone');
   return (

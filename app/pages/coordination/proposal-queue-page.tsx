@@ -3,9 +3,10 @@ import { Tabs } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { type ProposalStatus, proposalStatuses } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
+import { useProposals } from '../../api/proposals.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
-import { ProposalList, useProposals } from '../proposals/proposal-list.tsx';
+import { ProposalList } from '../proposals/proposal-list.tsx';
 import { proposalStatusMessages } from '../proposals/proposal-status.tsx';
 
 type Filter = ProposalStatus | 'all';

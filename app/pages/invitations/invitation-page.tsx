@@ -1,11 +1,14 @@
 import { useLingui } from '@lingui/react';
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, apiGet, apiSend } from '../../api/client.ts';
-import { keys, useMe } from '../../api/queries.ts';
-import type { InvitationView } from '../../api/types.ts';
+import { ApiError } from '../../api/client.ts';
+import {
+  useAcceptInvitationMutation,
+  useDeclineInvitationMutation,
+  useInvitation,
+} from '../../api/invitations.ts';
+import { useMe } from '../../api/queries.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -24,13 +27,11 @@ export function InvitationPage() {
   const { token = '' } = useParams();
   const me = useMe();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const form = useFormState();
   const [declined, setDeclined] = useState(false);
-  const invitation = useQuery({
-    queryKey: keys.invitation(token),
-    queryFn: () => apiGet<InvitationView>(`/invitations/${token}`),
-  });
+  const invitation = useInvitation(token);
+  const acceptInvitation = useAcceptInvitationMutation(token);
+  const declineInvitation = useDeclineInvitationMutation(token);
 
   if (invitation.isPending || me.isPending) {
     return (
@@ -71,17 +72,14 @@ export function InvitationPage() {
   const next = encodeURIComponent(here);
 
   const accept = async () => {
-    const done = await form.run(() => apiSend<{ slug: string }>('POST', `/invitations/${token}/accept`));
+    const done = await form.run(() => acceptInvitation.mutateAsync());
     if (!done) return;
-    await queryClient.invalidateQueries({ queryKey: keys.community(done.slug) });
-    await queryClient.invalidateQueries({ queryKey: keys.communities });
     await navigate(`/communities/${done.slug}`);
   };
   const decline = async () => {
-    const done = await form.run(() => apiSend('POST', `/invitations/${token}/decline`));
+    const done = await form.run(() => declineInvitation.mutateAsync());
     if (!done) return;
     setDeclined(true);
-    await queryClient.invalidateQueries({ queryKey: keys.invitation(token) });
   };
 
   return (

@@ -9,12 +9,10 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { type PersonKind, personKinds } from '../../../common/enums.ts';
-import { apiGetPage } from '../../api/client.ts';
-import { keys, useUnits } from '../../api/queries.ts';
-import type { PersonSummary } from '../../api/types.ts';
+import { usePeople } from '../../api/people.ts';
+import { useUnits } from '../../api/queries.ts';
 import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -50,12 +48,7 @@ export function PeoplePage() {
     setParams(next, { replace: true });
   };
 
-  const people = useInfiniteQuery({
-    queryKey: [...keys.people, filters],
-    queryFn: ({ pageParam }) => apiGetPage<PersonSummary>('/people', { ...filters, cursor: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const people = usePeople(filters);
 
   const list = people.data?.pages.flatMap((page) => page.data) ?? [];
   const filtered = Boolean(filters.q || filters.unitId || filters.kind || filters.expertise);

@@ -1,9 +1,9 @@
 import { useLingui } from '@lingui/react';
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { ApiError, apiGet } from '../../api/client.ts';
-import { keys, useMe } from '../../api/queries.ts';
+import { ApiError } from '../../api/client.ts';
+import { usePerson } from '../../api/people.ts';
+import { useMe } from '../../api/queries.ts';
 import type { Person } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -109,7 +109,7 @@ export function PersonPage() {
   const { _ } = useLingui();
   const { id = '' } = useParams();
   const { data: me } = useMe();
-  const person = useQuery({ queryKey: keys.person(id), queryFn: () => apiGet<Person>(`/people/${id}`) });
+  const person = usePerson(id);
 
   if (person.isPending) {
     return (

@@ -1,10 +1,7 @@
 import { useLingui } from '@lingui/react';
 import { Button } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { apiGet, apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { Proposal } from '../../api/types.ts';
+import { useProposal, useUpdateProposalMutation } from '../../api/proposals.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -16,12 +13,9 @@ export function EditProposalPage() {
   const { _ } = useLingui();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const form = useFormState();
-  const proposal = useQuery({
-    queryKey: keys.proposal(id),
-    queryFn: () => apiGet<Proposal>(`/proposals/${id}`),
-  });
+  const proposal = useProposal(id);
+  const update = useUpdateProposalMutation(id);
 
   if (proposal.isPending || proposal.isError) {
     return (
@@ -55,10 +49,8 @@ export function EditProposalPage() {
   }
 
   const submit = async (body: ProposalBody) => {
-    const updated = await form.run(() => apiSend<Proposal>('PATCH', `/proposals/${id}`, body));
+    const updated = await form.run(() => update.mutateAsync(body));
     if (!updated) return;
-    queryClient.setQueryData(keys.proposal(id), updated);
-    await queryClient.invalidateQueries({ queryKey: keys.proposals });
     await navigate(`/proposals/${id}`, {
       state: {
         notice:

@@ -1,10 +1,8 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { apiSend } from '../../api/client.ts';
-import { keys, useSignedInMe } from '../../api/queries.ts';
-import type { Proposal } from '../../api/types.ts';
+import { useCreateProposalMutation } from '../../api/proposals.ts';
+import { useSignedInMe } from '../../api/queries.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -17,13 +15,11 @@ export function NewProposalPage() {
   const me = useSignedInMe();
   const form = useFormState();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const create = useCreateProposalMutation();
 
   const submit = async (body: ProposalBody) => {
-    const created = await form.run(() => apiSend<Proposal>('POST', '/proposals', body));
+    const created = await form.run(() => create.mutateAsync(body));
     if (!created) return;
-    queryClient.setQueryData(keys.proposal(created.id), created);
-    await queryClient.invalidateQueries({ queryKey: keys.proposals });
     await navigate(`/proposals/${created.id}`, {
       state: {
         notice: created.leaders.length > 1 ? _('proposals.new.sentWithCoLeaders') : _('proposals.new.sent'),

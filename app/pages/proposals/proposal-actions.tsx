@@ -1,35 +1,14 @@
 import { useLingui } from '@lingui/react';
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { apiSend } from '../../api/client.ts';
-import { keys, useSignedInMe } from '../../api/queries.ts';
+import { useProposalStepMutation } from '../../api/proposals.ts';
+import { useSignedInMe } from '../../api/queries.ts';
 import type { Proposal } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
 import { LeadershipBadge } from './proposal-status.tsx';
 import { StepDialog } from './step-dialog.tsx';
-
-type StepPath =
-  | 'resubmit'
-  | 'withdraw'
-  | 'approve'
-  | 'request-changes'
-  | 'decline'
-  | 'leadership/accept'
-  | 'leadership/decline';
-
-/** Sends one step of a proposal and puts the answer (the updated proposal) in the cache. */
-export function useProposalStep(id: string) {
-  const queryClient = useQueryClient();
-  return async (path: StepPath, body?: { message: string }): Promise<Proposal> => {
-    const updated = await apiSend<Proposal>('POST', `/proposals/${id}/${path}`, body);
-    queryClient.setQueryData(keys.proposal(id), updated);
-    await queryClient.invalidateQueries({ queryKey: keys.proposals });
-    return updated;
-  };
-}
 
 type Dialog = 'approve' | 'request-changes' | 'decline' | null;
 
@@ -37,7 +16,7 @@ type Dialog = 'approve' | 'request-changes' | 'decline' | null;
 export function ReviewPanel(props: { proposal: Proposal; onDone: (notice: string) => void }) {
   const { _ } = useLingui();
   const { proposal } = props;
-  const step = useProposalStep(proposal.id);
+  const step = useProposalStepMutation(proposal.id);
   const [dialog, setDialog] = useState<Dialog>(null);
   const waiting = proposal.leaders.filter((leader) => leader.status === 'pending');
   const declined = proposal.leaders.filter((leader) => leader.status === 'declined');
@@ -86,7 +65,7 @@ export function ReviewPanel(props: { proposal: Proposal; onDone: (notice: string
         messageLabel={_('proposals.review.approveNote')}
         confirmLabel={_('proposals.review.approveConfirm')}
         onConfirm={async (message) => {
-          const updated = await step('approve', { message });
+          const updated = await step.mutateAsync({ path: 'approve', message });
           props.onDone(_('proposals.review.approved', { name: updated.name }));
           return updated;
         }}
@@ -102,7 +81,7 @@ export function ReviewPanel(props: { proposal: Proposal; onDone: (notice: string
         messageRequired
         confirmLabel={_('proposals.review.askForChanges')}
         onConfirm={async (message) => {
-          const updated = await step('request-changes', { message });
+          const updated = await step.mutateAsync({ path: 'request-changes', message });
           props.onDone(_('proposals.review.changesRequested'));
           return updated;
         }}
@@ -117,7 +96,7 @@ export function ReviewPanel(props: { proposal: Proposal; onDone: (notice: string
         confirmLabel={_('proposals.review.declineConfirm')}
         color="red"
         onConfirm={async (message) => {
-          const updated = await step('decline', { message });
+          const updated = await step.mutateAsync({ path: 'decline', message });
           props.onDone(_('proposals.review.declinedNotice'));
           return updated;
         }}
@@ -130,7 +109,7 @@ export function ReviewPanel(props: { proposal: Proposal; onDone: (notice: string
 export function ProposerPanel(props: { proposal: Proposal; onDone: (notice: string) => void }) {
   const { _ } = useLingui();
   const { proposal } = props;
-  const step = useProposalStep(proposal.id);
+  const step = useProposalStepMutation(proposal.id);
   const [dialog, setDialog] = useState<'resubmit' | 'withdraw' | null>(null);
   const lastRequest = [...proposal.messages].reverse().find((m) => m.event === 'changes_requested');
 
@@ -183,7 +162,7 @@ export function ProposerPanel(props: { proposal: Proposal; onDone: (notice: stri
         messageLabel={_('proposals.proposer.resubmitLabel')}
         confirmLabel={_('proposals.proposer.resubmitConfirm')}
         onConfirm={async (message) => {
-          const updated = await step('resubmit', { message });
+          const updated = await step.mutateAsync({ path: 'resubmit', message });
           props.onDone(_('proposals.proposer.resubmitted'));
           return updated;
         }}
@@ -198,7 +177,7 @@ export function ProposerPanel(props: { proposal: Proposal; onDone: (notice: stri
         confirmLabel={_('proposals.proposer.withdrawConfirm')}
         color="red"
         onConfirm={async (message) => {
-          const updated = await step('withdraw', { message });
+          const updated = await step.mutateAsync({ path: 'withdraw', message });
           props.onDone(_('proposals.proposer.withdrawn'));
           return updated;
         }}
@@ -214,11 +193,11 @@ export function LeadershipAnswerPanel(props: { proposal: Proposal; onDone: (noti
   const { _ } = useLingui();
   const { proposal } = props;
   const me = useSignedInMe();
-  const step = useProposalStep(proposal.id);
+  const step = useProposalStepMutation(proposal.id);
   const form = useFormState();
   const mine = proposal.leaders.find((leader) => leader.id === me.id);
   const answer = async (path: 'leadership/accept' | 'leadership/decline') => {
-    const updated = await form.run(() => step(path));
+    const updated = await form.run(() => step.mutateAsync({ path }));
     if (updated)
       props.onDone(
         path === 'leadership/accept'

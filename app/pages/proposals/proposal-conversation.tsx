@@ -1,11 +1,9 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { messageBodyField } from '../../../common/fields.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useProposalMessageMutation } from '../../api/proposals.ts';
 import type { Proposal, ProposalMessage } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
@@ -68,7 +66,7 @@ function MessageItem(props: { message: ProposalMessage }) {
 export function ProposalConversation(props: { proposal: Proposal }) {
   const { _ } = useLingui();
   const { proposal } = props;
-  const queryClient = useQueryClient();
+  const comment = useProposalMessageMutation(proposal.id);
   const form = useFormState();
   const [body, setBody] = useState('');
 
@@ -76,11 +74,8 @@ export function ProposalConversation(props: { proposal: Proposal }) {
     event.preventDefault();
     const checked = form.check(commentSchema, { body });
     if (!checked) return;
-    const updated = await form.run(() =>
-      apiSend<Proposal>('POST', `/proposals/${proposal.id}/messages`, checked),
-    );
+    const updated = await form.run(() => comment.mutateAsync(checked));
     if (!updated) return;
-    queryClient.setQueryData(keys.proposal(proposal.id), updated);
     setBody('');
   };
 

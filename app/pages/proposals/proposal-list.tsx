@@ -1,31 +1,13 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ProposalStatus } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { apiGetPage } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import type { useProposals } from '../../api/proposals.ts';
 import type { ProposalSummary } from '../../api/types.ts';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 import { LeadershipBadge, ProposalStatusBadge } from './proposal-status.tsx';
-
-/** Proposals from GET /api/proposals, most recently active first, with "Load more". */
-export function useProposals(filters: { status?: ProposalStatus | undefined; mine?: boolean }) {
-  return useInfiniteQuery({
-    queryKey: [...keys.proposals, 'list', filters],
-    queryFn: ({ pageParam }) =>
-      apiGetPage<ProposalSummary>('/proposals', {
-        status: filters.status,
-        mine: filters.mine ? 'true' : undefined,
-        cursor: pageParam,
-      }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
 
 const myLeadershipMessages: Record<NonNullable<ProposalSummary['myLeadership']>, MessageId> = {
   pending: 'proposals.list.myLeadership.pending',

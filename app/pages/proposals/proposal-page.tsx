@@ -1,11 +1,10 @@
 import { useLingui } from '@lingui/react';
 import { Button, Stack } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { communityKindMessages } from '../../../common/enums.ts';
-import { ApiError, apiGet } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { ApiError } from '../../api/client.ts';
+import { useProposal } from '../../api/proposals.ts';
 import type { Proposal } from '../../api/types.ts';
 import { StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -75,10 +74,7 @@ export function ProposalPage() {
   useEffect(() => {
     if (noticeFrom(location.state)) void navigate('.', { replace: true, state: null });
   }, [location.state, navigate]);
-  const proposal = useQuery({
-    queryKey: keys.proposal(id),
-    queryFn: () => apiGet<Proposal>(`/proposals/${id}`),
-  });
+  const proposal = useProposal(id);
 
   if (proposal.isPending) {
     return (

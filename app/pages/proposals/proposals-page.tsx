@@ -1,10 +1,11 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Anchor, Button, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { useProposals } from '../../api/proposals.ts';
 import { useSignedInMe } from '../../api/queries.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
-import { ProposalList, useProposals } from './proposal-list.tsx';
+import { ProposalList } from './proposal-list.tsx';
 
 /** /proposals: the proposals you made or are invited to co-lead, with their status. */
 export function ProposalsPage() {

@@ -1,0 +1,44 @@
+/** People: the directory of colleagues and one person's profile, through the typed client. */
+import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { PersonKind } from '../../common/enums.ts';
+import { filled } from './communities.ts';
+import { keys } from './queries.ts';
+import { api, dataOf, pageOf } from './typed-client.ts';
+
+/** The People page's filters as they stand in the address ('' for none). */
+export interface PeopleFilters {
+  q: string;
+  unitId: string;
+  kind: string;
+  expertise: string;
+}
+
+/** The directory of people, filtered, one page after another. */
+export function usePeople(filters: PeopleFilters) {
+  return useInfiniteQuery({
+    queryKey: [...keys.people, filters],
+    queryFn: async ({ pageParam }) =>
+      pageOf(
+        await api.GET('/api/people', {
+          params: {
+            // The kind comes from the address unchecked, as before: the server refuses one it does not know.
+            query: filled({ ...filters, kind: filters.kind as PersonKind | '', cursor: pageParam }),
+          },
+        }),
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** One person's profile. */
+export function personQuery(id: string) {
+  return queryOptions({
+    queryKey: keys.person(id),
+    queryFn: async () => dataOf(await api.GET('/api/people/{id}', { params: { path: { id } } })),
+  });
+}
+
+export function usePerson(id: string) {
+  return useQuery(personQuery(id));
+}
