@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { communityMembers, invitations, notifications, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
-import { translator } from '../../lib/i18n.ts';
+import { translate, translator } from '../../lib/i18n.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { CommunityRow } from '../../queries/communities.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -127,7 +127,12 @@ export async function createEmailInvitations(
       existing.map(({ userId, token }) => ({
         userId,
         kind: 'community.invitation',
-        title: `${actor.displayName} invites you to ${community.name}`,
+        title: translate('en', 'notify.invitation.title', {
+          name: actor.displayName,
+          community: community.name,
+        }),
+        titleKey: 'notify.invitation.title',
+        params: { name: actor.displayName, community: community.name },
         body: community.purpose.slice(0, 300),
         url: `/invitations/${token}`,
       })),

@@ -12,7 +12,7 @@ import {
 import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyUser } from '../notifications/notify.ts';
+import { notifyUser, phrase } from '../notifications/notify.ts';
 import { logModeration } from './moderation.ts';
 
 const moderatorsOnly = 'Only the community’s leaders and the coordinators suspend members.';
@@ -160,8 +160,8 @@ export async function liftSuspension(deps: ServiceDeps, actor: Actor, suspension
     return notifyUser(tx, deps.env.publicUrl, {
       userId: found.userId,
       kind: 'community.membership',
-      title: `Your suspension from ${community.name} was lifted`,
-      body: 'You can post, reply, react and report again.',
+      title: phrase('notify.membership.suspensionLifted.title', { community: community.name }),
+      body: phrase('notify.membership.suspensionLifted.body'),
       url: `/communities/${community.slug}`,
     });
   });
