@@ -46,10 +46,6 @@ async function loadTarget(db: Db, communityId: string, userId: string) {
   return row;
 }
 
-function untilText(endsAt: Date | null): string {
-  return endsAt ? `until ${endsAt.toUTCString()}` : 'until a leader lifts it';
-}
-
 /**
  * Suspends a member from a community (they keep reading but take no part: no post, reply, reaction,
  * report, follow, meeting answer or Toolkit contribution),
@@ -112,8 +108,13 @@ export async function suspendMember(
     const messageId = await notifyUser(tx, deps.env.publicUrl, {
       userId: person.id,
       kind: 'community.membership',
-      title: `You are suspended from ${community.name}`,
-      body: `${input.reason} You can still read the community, ${untilText(endsAt)}, but not post, reply, react, report, follow threads, answer meetings or add to its Toolkit. You can still leave it.`,
+      title: phrase('notify.membership.suspended.title', { community: community.name }),
+      body: endsAt
+        ? phrase('notify.membership.suspendedUntil.body', {
+            reason: input.reason,
+            until: endsAt.toUTCString(),
+          })
+        : phrase('notify.membership.suspendedUntilLifted.body', { reason: input.reason }),
       url: `/communities/${community.slug}`,
     });
     return { id: inserted.id, messageId };
