@@ -1,12 +1,13 @@
 import type { Locale } from '../../common/i18n/locales.ts';
 import type { notifications } from '../db/schema/index.ts';
 import { isMessageId, translate } from '../lib/i18n.ts';
+import { type NotificationParams, paramsIn } from '../lib/notification-params.ts';
 
 type NotificationRow = typeof notifications.$inferSelect;
 
 /** A stored sentence in the reader's language: its message if it has one, else the text as stored. */
-function text(locale: Locale, key: string | null, stored: string, params: Record<string, unknown> | null) {
-  return key && isMessageId(key) ? translate(locale, key, params ?? undefined) : stored;
+function text(locale: Locale, key: string | null, stored: string, params: NotificationParams | null) {
+  return key && isMessageId(key) ? translate(locale, key, paramsIn(locale, params)) : stored;
 }
 
 /**

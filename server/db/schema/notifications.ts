@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { emailChoices } from '../../../common/enums.ts';
+import type { NotificationParams } from '../../lib/notification-params.ts';
 import { users } from './accounts.ts';
 
 export const emailChoiceEnum = pgEnum('email_choice', emailChoices);
@@ -23,7 +24,7 @@ export const notifications = pgTable(
     body: text('body').notNull().default(''),
     titleKey: text('title_key'),
     bodyKey: text('body_key'),
-    params: jsonb('params').$type<Record<string, string | number>>(),
+    params: jsonb('params').$type<NotificationParams>(),
     url: text('url').notNull().default('/'),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

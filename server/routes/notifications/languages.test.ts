@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { institutionSettings, notifications, users } from '../../db/schema/index.ts';
+import { moment } from '../../lib/notification-params.ts';
 import { notifyUser, phrase } from '../../services/notifications/notify.ts';
 import { getTestApp, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, createUser, latestEmailTo, signedInUser } from '../../test/factories.ts';
@@ -138,6 +139,32 @@ describe('notifications in the reader’s language', () => {
     expect(message?.textBody).toContain('Kim Leader heeft je rol gewijzigd.');
     expect(message?.textBody).toContain('Openen in Copse: http://localhost:3000/communities/open-science');
     expect(message?.htmlBody).toContain('<a href="http://localhost:3000/communities/open-science"');
+  });
+
+  it('writes a moment out in the reader’s language, in the zone it was given in', async () => {
+    const reader = await signedInUser(t.app);
+    await notifyUser(db(), publicUrl, {
+      userId: reader.user.id,
+      kind: 'meeting.reminder',
+      title: phrase('notify.meeting.reminderDay.title', { meeting: 'Rubric swap' }),
+      body: phrase('notify.meeting.reminderWhere.body', {
+        meeting: 'Rubric swap',
+        when: moment(new Date('2030-03-05T13:00:00Z'), 'Europe/Amsterdam'),
+        where: 'Room 2.14',
+      }),
+      url: '/meetings/x',
+    });
+    const read = async (language: string) =>
+      (await call('GET', '/api/notifications', reader.cookie, undefined, language)).json().data[0];
+    expect(await read('en')).toMatchObject({
+      title: 'Tomorrow: Rubric swap',
+      body: expect.stringMatching(/^Rubric swap starts Tuesday 5 March at 14:00 \S+, Room 2\.14\.$/),
+    });
+    expect(await read('nl')).toMatchObject({
+      title: 'Morgen: Rubric swap',
+      body: expect.stringMatching(/^Rubric swap begint dinsdag 5 maart om 14:00 \S+, Room 2\.14\.$/),
+    });
+    expect((await read('it')).body).toMatch(/^Rubric swap inizia martedì 5 marzo alle 14:00 /);
   });
 
   it('shows an old notification without keys as it was stored', async () => {

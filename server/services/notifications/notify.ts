@@ -1,9 +1,11 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { EmailChoice, NotificationKind } from '../../../common/enums.ts';
+import type { Locale } from '../../../common/i18n/locales.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { Db } from '../../db/client.ts';
 import { notificationPreferences, notifications, users } from '../../db/schema/index.ts';
 import { translator } from '../../lib/i18n.ts';
+import { type NotificationParams, paramsIn } from '../../lib/notification-params.ts';
 import { actionEmail } from '../mail/layout.ts';
 import { letterWriter } from '../mail/letterhead.ts';
 import { queueEmails } from '../mail/outbox.ts';
@@ -31,7 +33,6 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
  * they are), translated for each reader; or text as it is (a post's excerpt, a person's message).
  */
 export type NotificationText = string | { id: MessageId; values?: NotificationParams };
-export type NotificationParams = Record<string, string | number>;
 
 /** A notification's sentence from the catalog: `phrase('notify.thread.reply', { name, thread })`. */
 export function phrase(id: MessageId, values?: NotificationParams): NotificationText {
@@ -47,7 +48,7 @@ function inLocale(
   text: NotificationText,
   params: NotificationParams,
 ) {
-  return typeof text === 'string' ? text : translate._(text.id, params);
+  return typeof text === 'string' ? text : translate._(text.id, paramsIn(translate.locale as Locale, params));
 }
 
 export interface NewNotification {
