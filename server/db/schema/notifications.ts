@@ -1,11 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { emailChoices } from '../../../common/enums.ts';
+import type { NotificationParams } from '../../lib/notification-params.ts';
 import { users } from './accounts.ts';
 
 export const emailChoiceEnum = pgEnum('email_choice', emailChoices);
 
-/** In-app notifications; `kind` is one of common/enums.ts notificationKinds. */
+/**
+ * In-app notifications; `kind` is one of common/enums.ts notificationKinds. `title_key` and `body_key`
+ * are catalog message ids (the `notify` area) translated for whoever reads them, filled from `params`
+ * (names of things, inserted as they are); `title` and `body` keep the English text, and are what rows
+ * written before the keys existed show.
+ */
 export const notifications = pgTable(
   'notifications',
   {
@@ -16,6 +22,9 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
+    titleKey: text('title_key'),
+    bodyKey: text('body_key'),
+    params: jsonb('params').$type<NotificationParams>(),
     url: text('url').notNull().default('/'),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -186,6 +186,46 @@ describe('iCalendar', () => {
     expect((await call('GET', '/api/calendar/feeds/not-a-token.ics')).statusCode).toBe(400);
     expect(leader.user.id).not.toBe(member.user.id);
   });
+
+  it('writes Copse’s own words in the feed owner’s language, and an anonymous download in the request’s', async () => {
+    const { member, community } = await leaderAndCommunity({ visibility: 'public', name: 'Didactiek' });
+    await db().update(users).set({ language: 'nl' }).where(eq(users.id, member.user.id));
+    const meeting = await createTestMeeting(db(), community.id, {
+      title: 'Rubric swap',
+      description: 'Bring one rubric.',
+      onlineUrl: 'https://meet.example.test/rubric',
+    });
+    await call('PUT', `/api/meetings/${meeting.id}/rsvp`, member.cookie, { answer: 'maybe' });
+    const url = (await call('POST', '/api/calendar/feed', member.cookie)).json().data.url as string;
+    const feed = (await call('GET', new URL(url).pathname)).body;
+    const calendar = parseCalendar(feed);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(`Copse: ${member.user.displayName}`);
+    const [event] = calendar.getAllSubcomponents('vevent');
+    // The title and description the people wrote stay; the answer and Copse's lines are Dutch.
+    expect(event?.getFirstPropertyValue('summary')).toBe('Misschien: Rubric swap');
+    const description = String(event?.getFirstPropertyValue('description'));
+    expect(description).toContain('Bring one rubric.');
+    expect(description).toContain('Online deelnemen: https://meet.example.test/rubric');
+    expect(description).toContain(`Didactiek op Copse: http://localhost:3000/meetings/${meeting.id}`);
+
+    const italian = await t.app.inject({
+      method: 'GET',
+      url: `/api/meetings/${meeting.id}/ics`,
+      headers: { 'accept-language': 'it' },
+    });
+    const [single] = parseCalendar(italian.body).getAllSubcomponents('vevent');
+    expect(String(single?.getFirstPropertyValue('description'))).toContain(
+      'Partecipa online: https://meet.example.test/rubric',
+    );
+    const english = parseCalendar(
+      (await call('GET', `/api/communities/${community.slug}/calendar.ics`)).body,
+    );
+    expect(english.getFirstPropertyValue('x-wr-calname')).toBe('Didactiek (Copse)');
+    const [anonymous] = english.getAllSubcomponents('vevent');
+    expect(String(anonymous?.getFirstPropertyValue('description'))).toContain(
+      'Join online: https://meet.example.test/rubric',
+    );
+  });
 });
 
 describe('the calendar page', () => {

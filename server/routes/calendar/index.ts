@@ -9,14 +9,17 @@ import {
 } from '../../../common/contracts/meetings.ts';
 import { dataOf, errorResponses, listOf, okBody } from '../../../common/contracts/shared.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { translate } from '../../lib/i18n.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { answerNotModified } from '../../plugins/conditional.ts';
+import { readerLocale } from '../../plugins/reader-locale.ts';
 import { presentMeetingCard } from '../../presenters/meetings.ts';
 import { findFeedOwner, findSeriesByIds, listCommunityFeed } from '../../queries/meeting-feeds.ts';
 import { listCalendar } from '../../queries/meetings.ts';
 import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
 import {
   openMemberFeed,
+  ownerLocale,
   readCalendarFeed,
   resetCalendarFeed,
   revokeCalendarFeed,
@@ -127,8 +130,13 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       if (request.query.token && !viewer) throw new AppError('not_found', 'errors.notFound.calendarFeed');
       const { community } = await loadVisibleCommunity(db(), viewer ?? null, request.params.slug);
       const rows = await listCommunityFeed(db(), community.id);
+      // A feed by token is its owner's, in their language; else the request's.
+      const locale = request.query.token
+        ? await ownerLocale(db(), viewer?.id)
+        : await readerLocale(app, request);
       const text = buildCalendarFile({
-        name: `${community.name} (Copse)`,
+        name: translate(locale, 'calendar.feed.communityName', { community: community.name }),
+        locale,
         publicUrl: publicUrl(),
         meetings: rows,
         series: await seriesOf(rows),

@@ -24,6 +24,7 @@ import { dataOf, errorResponses, idSchema, listOf, okBody } from '../../../commo
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { readerLocale } from '../../plugins/reader-locale.ts';
 import { canSeeResponses } from '../../policies/meetings.ts';
 import { presentMeeting, presentMeetingCard, presentPersonRef } from '../../presenters/meetings.ts';
 import { listMeetingRsvps, suggestRoleRotation } from '../../queries/meeting-people.ts';
@@ -209,6 +210,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         app.deps.env.publicUrl,
         request.actor,
         request.params.id,
+        await readerLocale(app, request),
       );
       return sendCalendar(reply, text, filename, true);
     },

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -8,9 +9,12 @@ import {
   unreadCountSchema,
 } from '../../../common/contracts/notifications.ts';
 import { dataOf, errorResponses, idParams, listOf, okBody } from '../../../common/contracts/shared.ts';
-import { notificationKindLabels, notificationKinds } from '../../../common/enums.ts';
+import { notificationKindMessages, notificationKinds } from '../../../common/enums.ts';
 import { AppError } from '../../errors.ts';
+import { translate } from '../../lib/i18n.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { readerLocale } from '../../plugins/reader-locale.ts';
+import { presentNotification } from '../../presenters/notifications.ts';
 import {
   countUnreadNotifications,
   listNotificationPreferences,
@@ -40,18 +44,8 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         ...request.query,
         unreadOnly: request.query.unread === 'true',
       });
-      return {
-        data: page.map((row) => ({
-          id: row.id,
-          kind: row.kind,
-          title: row.title,
-          body: row.body,
-          url: row.url,
-          read: row.readAt !== null,
-          createdAt: row.createdAt.toISOString(),
-        })),
-        nextCursor,
-      };
+      const locale = await readerLocale(app, request);
+      return { data: page.map((row) => presentNotification(row, locale)), nextCursor };
     },
   );
 
@@ -105,13 +99,14 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const presentPreferences = async (userId: string) => {
+  const presentPreferences = async (request: FastifyRequest, userId: string) => {
+    const locale = await readerLocale(app, request);
     const saved = new Map(
       (await listNotificationPreferences(app.deps.database.db, userId)).map((p) => [p.kind, p.email]),
     );
     return notificationKinds.map((kind) => ({
       kind,
-      label: notificationKindLabels[kind],
+      label: translate(locale, notificationKindMessages[kind]),
       email: saved.get(kind) ?? defaultEmailChoice[kind],
     }));
   };
@@ -125,7 +120,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: dataOf(z.array(preferenceSchema)), ...errorResponses },
       },
     },
-    async (request) => ({ data: await presentPreferences(requireActor(request).id) }),
+    async (request) => ({ data: await presentPreferences(request, requireActor(request).id) }),
   );
 
   app.put(
@@ -141,7 +136,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       await upsertNotificationPreferences(app.deps.database.db, actor.id, request.body.preferences);
-      return { data: await presentPreferences(actor.id) };
+      return { data: await presentPreferences(request, actor.id) };
     },
   );
 };

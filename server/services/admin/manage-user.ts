@@ -11,7 +11,7 @@ import { deleteUserSessions } from '../../queries/sessions.ts';
 import { profileColumns } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyUser } from '../notifications/notify.ts';
+import { notifyUser, phrase } from '../notifications/notify.ts';
 
 /** Users for the administrators' list: search by name or email, filter by role or suspension; newest first. */
 export async function listUsersForAdmin(
@@ -83,8 +83,12 @@ export async function manageUser(
       const messageId = await notifyUser(tx, deps.env.publicUrl, {
         userId,
         kind: 'account.role_changed',
-        title: `Your role is now ${set.role}`,
-        body: `${actor.displayName} changed your role from ${current.role} to ${set.role}.`,
+        title: phrase('notify.account.roleChanged.title', { role: set.role }),
+        body: phrase('notify.account.roleChanged.body', {
+          name: actor.displayName,
+          from: current.role,
+          role: set.role,
+        }),
         url: '/',
       });
       if (messageId) messageIds.push(messageId);

@@ -1,73 +1,72 @@
-import { actionEmail } from '../mail/templates.ts';
+import { translator } from '../../lib/i18n.ts';
+import { actionEmail } from '../mail/layout.ts';
+import type { Letter } from '../mail/letterhead.ts';
 
-export function confirmationEmail(publicUrl: string, name: string, token: string) {
+export function confirmationEmail(letter: Letter, publicUrl: string, name: string, token: string) {
+  const t = translator(letter.locale);
   return actionEmail({
-    subject: 'Confirm your email address for Copse',
-    greeting: `Hello ${name},`,
-    lines: [
-      'Please confirm your email address to finish setting up your Copse account.',
-      'The link works for 48 hours.',
-    ],
+    letter,
+    subject: t._('email.confirm.subject'),
+    greeting: t._('email.greeting.named', { name }),
+    lines: [t._('email.confirm.line1'), t._('email.confirm.line2')],
     action: {
-      label: 'Confirm my email',
+      label: t._('email.confirm.action'),
       url: `${publicUrl}/confirm-email?token=${encodeURIComponent(token)}`,
     },
-    footer: 'If you did not sign up for Copse, ignore this email.',
+    footer: t._('email.confirm.footer'),
   });
 }
 
-export function passwordResetEmail(publicUrl: string, name: string, token: string) {
+export function passwordResetEmail(letter: Letter, publicUrl: string, name: string, token: string) {
+  const t = translator(letter.locale);
   return actionEmail({
-    subject: 'Reset your Copse password',
-    greeting: `Hello ${name},`,
-    lines: [
-      'Someone (hopefully you) asked to reset the password of your Copse account.',
-      'The link works for one hour.',
-    ],
+    letter,
+    subject: t._('email.reset.subject'),
+    greeting: t._('email.greeting.named', { name }),
+    lines: [t._('email.reset.line1'), t._('email.reset.line2')],
     action: {
-      label: 'Choose a new password',
+      label: t._('email.reset.action'),
       url: `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
     },
-    footer: 'If you did not ask for this, ignore this email: your password stays as it is.',
+    footer: t._('email.reset.footer'),
   });
 }
 
-export function passwordChangedEmail(publicUrl: string, name: string) {
+export function passwordChangedEmail(letter: Letter, publicUrl: string, name: string) {
+  const t = translator(letter.locale);
   return actionEmail({
-    subject: 'Your Copse password was changed',
-    greeting: `Hello ${name},`,
-    lines: ['The password of your Copse account was just changed, and your other sessions were signed out.'],
-    action: { label: 'Review your sessions', url: `${publicUrl}/settings/sessions` },
-    footer: 'If this was not you, reset your password now and tell your administrator.',
+    letter,
+    subject: t._('email.passwordChanged.subject'),
+    greeting: t._('email.greeting.named', { name }),
+    lines: [t._('email.passwordChanged.line1')],
+    action: { label: t._('email.passwordChanged.action'), url: `${publicUrl}/settings/sessions` },
+    footer: t._('email.passwordChanged.footer'),
   });
 }
 
-export function signinLinkEmail(publicUrl: string, name: string, token: string) {
+export function signinLinkEmail(letter: Letter, publicUrl: string, name: string, token: string) {
+  const t = translator(letter.locale);
   return actionEmail({
-    subject: 'Your one-time link to sign in to Copse',
-    greeting: `Hello ${name},`,
-    lines: [
-      'There have been many failed attempts to sign in to your Copse account, so signing in with the password is paused for up to an hour.',
-      'To sign in now, use this link. It works once, for 15 minutes.',
-    ],
+    letter,
+    subject: t._('email.signinLink.subject'),
+    greeting: t._('email.greeting.named', { name }),
+    lines: [t._('email.signinLink.line1'), t._('email.signinLink.line2')],
     action: {
-      label: 'Sign in to Copse',
+      label: t._('email.signinLink.action'),
       url: `${publicUrl}/signin-link?token=${encodeURIComponent(token)}`,
     },
-    footer:
-      'If the failed attempts were not you, someone may be guessing your password: choose a long password nobody could guess (Settings → Password), and tell your administrator.',
+    footer: t._('email.signinLink.footer'),
   });
 }
 
-export function signupAttemptEmail(publicUrl: string, name: string) {
+export function signupAttemptEmail(letter: Letter, publicUrl: string, name: string) {
+  const t = translator(letter.locale);
   return actionEmail({
-    subject: 'Someone tried to sign up to Copse with your address',
-    greeting: `Hello ${name},`,
-    lines: [
-      'Someone just tried to create a Copse account with your email address. You already have one, so nothing was changed.',
-      'If it was you, sign in instead, or reset your password if you have forgotten it.',
-    ],
-    action: { label: 'Sign in', url: `${publicUrl}/signin` },
-    footer: 'If it was not you, you can ignore this email: your account and password stay as they are.',
+    letter,
+    subject: t._('email.signupAttempt.subject'),
+    greeting: t._('email.greeting.named', { name }),
+    lines: [t._('email.signupAttempt.line1'), t._('email.signupAttempt.line2')],
+    action: { label: t._('email.signupAttempt.action'), url: `${publicUrl}/signin` },
+    footer: t._('email.signupAttempt.footer'),
   });
 }

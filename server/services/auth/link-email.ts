@@ -1,6 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { createEmailToken, type EmailTokenPurpose } from '../../queries/email-tokens.ts';
 import type { ServiceDeps } from '../context.ts';
+import type { Letter } from '../mail/letterhead.ts';
+import { letterTo } from '../mail/letterhead.ts';
 import { dispatchEmails, type EmailContent, queueEmail } from '../mail/outbox.ts';
 
 /** Whom a one-time link goes to. */
@@ -8,10 +10,17 @@ export interface LinkRecipient {
   id: string;
   email: string;
   displayName: string;
+  /** Their profile language; none (a new account): the institution's default. */
+  language?: string | null;
 }
 
 /** Builds the email around a new one-time link's token. */
-export type LinkEmail = (publicUrl: string, name: string, token: string) => EmailContent;
+export type LinkEmail = (
+  letter: Letter,
+  publicUrl: string,
+  name: string,
+  token: string,
+) => Promise<EmailContent>;
 
 /**
  * Queues, inside the caller's transaction, an email carrying a new one-time link (`purpose`) for
@@ -28,7 +37,7 @@ export async function queueLinkEmail(
   return queueEmail(
     tx,
     { address: user.email, userId: user.id },
-    email(deps.env.publicUrl, user.displayName, token),
+    await email(await letterTo(tx, user.language), deps.env.publicUrl, user.displayName, token),
   );
 }
 

@@ -6,6 +6,7 @@ import { consumeEmailToken, voidEmailTokens } from '../../queries/email-tokens.t
 import { deleteUserSessions } from '../../queries/sessions.ts';
 import { findUserByEmail, findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
+import { letterTo } from '../mail/letterhead.ts';
 import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
 import { hitRateLimit, rateLimits } from '../rate-limit.ts';
 import { passwordChangedEmail, passwordResetEmail } from './emails.ts';
@@ -52,7 +53,7 @@ export async function completePasswordReset(
     return queueEmail(
       tx,
       { address: user.email, userId },
-      passwordChangedEmail(deps.env.publicUrl, user.displayName),
+      await passwordChangedEmail(await letterTo(tx, user.language), deps.env.publicUrl, user.displayName),
     );
   });
   if (!messageId) {
@@ -85,7 +86,7 @@ export async function changePassword(
     return queueEmail(
       tx,
       { address: user.email, userId: user.id },
-      passwordChangedEmail(deps.env.publicUrl, user.displayName),
+      await passwordChangedEmail(await letterTo(tx, user.language), deps.env.publicUrl, user.displayName),
     );
   });
   await dispatchEmails(deps.jobs, [messageId]);

@@ -2,6 +2,7 @@ import { users } from '../../db/schema/index.ts';
 import { hashPassword } from '../../lib/crypto.ts';
 import { buildPersonSearchDocument, findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
+import { letterTo } from '../mail/letterhead.ts';
 import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
 import { countHit, rateLimits } from '../rate-limit.ts';
 import { confirmationEmail, signupAttemptEmail } from './emails.ts';
@@ -61,7 +62,7 @@ async function tellExistingOwner(deps: ServiceDeps, email: string): Promise<stri
       return queueEmail(
         tx,
         { address: user.email, userId: user.id },
-        signupAttemptEmail(deps.env.publicUrl, user.displayName),
+        await signupAttemptEmail(await letterTo(tx, user.language), deps.env.publicUrl, user.displayName),
       );
     }
     return queueLinkEmail(tx, deps, user, 'verify_email', confirmationEmail);

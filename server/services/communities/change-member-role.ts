@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { MembershipRole } from '../../../common/enums.ts';
-import { membershipRoleLabels } from '../../../common/enums.ts';
 import { communityMembers } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyUser } from '../notifications/notify.ts';
+import { notifyUser, phrase } from '../notifications/notify.ts';
 import {
   authorizeWrite,
   getMemberRole,
@@ -41,8 +40,8 @@ export async function changeMemberRole(
     const id = await notifyUser(tx, deps.env.publicUrl, {
       userId,
       kind: 'community.membership',
-      title: `You are now ${membershipRoleLabels[role].toLowerCase()} of ${community.name}`,
-      body: `${actor.displayName} changed your role.`,
+      title: phrase('notify.membership.roleChanged.title', { role, community: community.name }),
+      body: phrase('notify.membership.roleChanged.body', { name: actor.displayName }),
       url: `/communities/${community.slug}`,
     });
     return id ? [id] : [];

@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyUser } from '../notifications/notify.ts';
+import { notifyUser, phrase } from '../notifications/notify.ts';
 import { adjustMemberCount, authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
 /** A leader approves (the person becomes a member) or declines a join request, with a message. */
@@ -47,9 +47,10 @@ export async function decideJoinRequest(
     const id = await notifyUser(tx, deps.env.publicUrl, {
       userId: request.userId,
       kind: 'community.membership',
-      title: decision.approve
-        ? `Welcome to ${community.name}: your request was approved`
-        : `Your request to join ${community.name} was declined`,
+      title: phrase(
+        decision.approve ? 'notify.membership.approved.title' : 'notify.membership.declined.title',
+        { community: community.name },
+      ),
       body: decision.message,
       url: `/communities/${community.slug}`,
     });

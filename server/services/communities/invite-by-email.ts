@@ -1,15 +1,17 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { MembershipRole } from '../../../common/enums.ts';
-import { membershipRoleLabels } from '../../../common/enums.ts';
+import { membershipRoleMessages } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { communityMembers, invitations, notifications, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
+import { translate, translator } from '../../lib/i18n.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { CommunityRow } from '../../queries/communities.ts';
 import type { ServiceDeps } from '../context.ts';
+import { actionEmail } from '../mail/layout.ts';
+import { letterWriter } from '../mail/letterhead.ts';
 import { dispatchEmails, queueEmails } from '../mail/outbox.ts';
-import { actionEmail } from '../mail/templates.ts';
 import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
 export const emailInvitationDays = 14;
@@ -20,9 +22,10 @@ export type InvitationOutcome = 'invited' | 'already_member' | 'already_invited'
 export async function classifyInvitees(db: Db, communityId: string, emails: string[]) {
   const status = new Map<string, Exclude<InvitationOutcome, 'invited'>>();
   const userIds = new Map<string, string>();
-  if (emails.length === 0) return { status, userIds };
+  const languages = new Map<string, string | null>();
+  if (emails.length === 0) return { status, userIds, languages };
   const people = await db
-    .select({ id: users.id, email: users.email, memberRole: communityMembers.role })
+    .select({ id: users.id, email: users.email, language: users.language, memberRole: communityMembers.role })
     .from(users)
     .leftJoin(
       communityMembers,
@@ -31,6 +34,7 @@ export async function classifyInvitees(db: Db, communityId: string, emails: stri
     .where(inArray(users.email, emails));
   for (const person of people) {
     userIds.set(person.email, person.id);
+    languages.set(person.email, person.language);
     if (person.memberRole) status.set(person.email, 'already_member');
   }
   const pending = await db
@@ -46,7 +50,7 @@ export async function classifyInvitees(db: Db, communityId: string, emails: stri
     );
   for (const row of pending)
     if (row.email && !status.has(row.email)) status.set(row.email, 'already_invited');
-  return { status, userIds };
+  return { status, userIds, languages };
 }
 
 /**
@@ -64,7 +68,7 @@ export async function createEmailInvitations(
   request: { emails: string[]; role: MembershipRole; message: string; names?: Map<string, string> },
 ) {
   const emails = [...new Set(request.emails.map((email) => email.toLowerCase()))];
-  const { status, userIds } = await classifyInvitees(tx, community.id, emails);
+  const { status, userIds, languages } = await classifyInvitees(tx, community.id, emails);
   const toInvite = emails.filter((email) => !status.has(email));
   const expiresAt = new Date(Date.now() + emailInvitationDays * 24 * 60 * 60 * 1000);
   const tokens = toInvite.map(() => newToken());
@@ -81,23 +85,38 @@ export async function createEmailInvitations(
       })),
     );
   }
-  const roleName = membershipRoleLabels[request.role].toLowerCase();
+  const letterTo = await letterWriter(tx);
   const messageIds = await queueEmails(
     tx,
-    toInvite.map((email, index) => ({
-      to: { address: email, userId: userIds.get(email) ?? null },
-      content: actionEmail({
-        subject: `${actor.displayName} invites you to ${community.name}`,
-        greeting: 'Hello,',
-        lines: [
-          `${actor.displayName} invites you to join ${community.name} on Copse as ${roleName}.`,
-          community.purpose,
-          ...(request.message ? [`“${request.message}”`] : []),
-          `The invitation is valid for ${emailInvitationDays} days. If you have no Copse account yet, the link takes you through signing up.`,
-        ],
-        action: { label: 'See the invitation', url: `${deps.env.publicUrl}/invitations/${tokens[index]}` },
+    await Promise.all(
+      toInvite.map(async (email, index) => {
+        // People without an account yet read the institution's default language.
+        const letter = letterTo(languages.get(email));
+        const t = translator(letter.locale);
+        const names = { inviter: actor.displayName, community: community.name };
+        return {
+          to: { address: email, userId: userIds.get(email) ?? null },
+          content: await actionEmail({
+            letter,
+            subject: t._('email.invitation.subject', names),
+            greeting: t._('email.greeting.anonymous'),
+            lines: [
+              t._('email.invitation.line1', {
+                ...names,
+                role: t._(membershipRoleMessages[request.role]).toLowerCase(),
+              }),
+              community.purpose,
+              ...(request.message ? [t._('email.invitation.quote', { message: request.message })] : []),
+              t._('email.invitation.validity', { days: emailInvitationDays }),
+            ],
+            action: {
+              label: t._('email.invitation.action'),
+              url: `${deps.env.publicUrl}/invitations/${tokens[index]}`,
+            },
+          }),
+        };
       }),
-    })),
+    ),
   );
   const existing = toInvite.flatMap((email, index) => {
     const userId = userIds.get(email);
@@ -108,7 +127,12 @@ export async function createEmailInvitations(
       existing.map(({ userId, token }) => ({
         userId,
         kind: 'community.invitation',
-        title: `${actor.displayName} invites you to ${community.name}`,
+        title: translate('en', 'notify.invitation.title', {
+          name: actor.displayName,
+          community: community.name,
+        }),
+        titleKey: 'notify.invitation.title',
+        params: { name: actor.displayName, community: community.name },
         body: community.purpose.slice(0, 300),
         url: `/invitations/${token}`,
       })),

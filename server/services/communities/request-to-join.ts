@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { canRequestToJoin } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyUser } from '../notifications/notify.ts';
+import { notifyUser, phrase } from '../notifications/notify.ts';
 import { authorizeWrite, leaderIdsOf, loadVisibleCommunity } from './load-community.ts';
 
 /** Asks to join a moderated community; its leaders are told and decide. One pending request at a time. */
@@ -43,7 +43,10 @@ export async function requestToJoin(deps: ServiceDeps, actor: Actor, slug: strin
       const id = await notifyUser(tx, deps.env.publicUrl, {
         userId: leaderId,
         kind: 'community.membership',
-        title: `${actor.displayName} asks to join ${community.name}`,
+        title: phrase('notify.membership.joinRequest.title', {
+          name: actor.displayName,
+          community: community.name,
+        }),
         body: message ? `“${message.slice(0, 300)}”` : '',
         url: `/communities/${community.slug}/members?tab=requests`,
       });

@@ -1,14 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { contactTopicLabels } from '../../../common/enums.ts';
+import { contactTopicMessages } from '../../../common/enums.ts';
 import { contactReplies, contactRequests } from '../../db/schema/index.ts';
 import { authorize, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
+import { translator } from '../../lib/i18n.ts';
 import { canHandleContactRequests } from '../../policies/communities.ts';
 import { findContactRequestForUpdate } from '../../queries/contact-requests.ts';
+import { findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
+import { actionEmail } from '../mail/layout.ts';
+import { letterTo } from '../mail/letterhead.ts';
 import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
-import { actionEmail } from '../mail/templates.ts';
 
 import { onlyCoordinators } from './read-contact-requests.ts';
 
@@ -29,18 +32,22 @@ export async function replyToContactRequest(
     await tx.insert(contactReplies).values({ requestId: id, authorId: actor.id, body });
     await tx.update(contactRequests).set({ handledBy: actor.id }).where(eq(contactRequests.id, id));
     const { publicUrl } = deps.env;
+    const sender = request.senderId ? await findUserById(tx, request.senderId) : undefined;
+    const letter = await letterTo(tx, sender?.language);
+    const t = translator(letter.locale);
     return queueEmail(
       tx,
       { address: request.email, userId: request.senderId },
-      actionEmail({
-        subject: `Re: ${contactTopicLabels[request.topic]}`,
-        greeting: `Hello ${request.name},`,
+      await actionEmail({
+        letter,
+        subject: t._('email.contactReply.subject', { topic: t._(contactTopicMessages[request.topic]) }),
+        greeting: t._('email.greeting.named', { name: request.name }),
         lines: [
           ...body.split(/\n{2,}/),
-          `— ${actor.displayName}, for the coordinators`,
-          `You wrote: “${excerpt(request.message, 500)}”`,
+          t._('email.contactReply.signature', { name: actor.displayName }),
+          t._('email.contactReply.quote', { message: excerpt(request.message, 500) }),
         ],
-        action: { label: 'Write to the coordinators again', url: `${publicUrl}/contact` },
+        action: { label: t._('email.contactReply.action'), url: `${publicUrl}/contact` },
       }),
     );
   });

@@ -1,4 +1,4 @@
-import { type ContactTopic, contactTopicLabels } from '../../../common/enums.ts';
+import type { ContactTopic } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { contactRequests } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
@@ -7,7 +7,7 @@ import { excerpt } from '../../lib/excerpt.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 
 export interface NewContactRequest {
   topic: ContactTopic;
@@ -54,8 +54,8 @@ export async function sendContactRequest(
       await listCoordinatorIds(tx),
       {
         kind: 'coordinator.contact',
-        title: `Contact request: ${contactTopicLabels[input.topic]}`,
-        body: `${name} (${email}) wrote: ${excerpt(input.message)}`,
+        title: phrase('notify.contact.request.title', { topic: input.topic }),
+        body: phrase('notify.contact.request.body', { name, email, message: excerpt(input.message) }),
         url: contactRequestUrl(request.id),
       },
       actor ? { except: actor.id } : {},

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { nonMembersAmong } from '../meetings/load-meeting.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 
 /**
  * People @mentioned in a post must be members of the community: anyone else is a field error
@@ -36,7 +36,10 @@ export async function notifyMentioned(
     mentions,
     {
       kind: 'discussion.mention',
-      title: `${post.authorName} mentioned you in ${quoted(post.threadTitle)}`,
+      title: phrase('notify.discussion.mention.title', {
+        name: post.authorName,
+        thread: quoted(post.threadTitle),
+      }),
       body: excerpt(post.body),
       url: post.url,
     },

@@ -9,7 +9,7 @@ import { canModerateDiscussions, canReport } from '../../policies/discussions.ts
 import { authorizeWrite, leaderIdsOf } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
 
 const moderatorsOnly = 'errors.moderation.onlyManagers';
@@ -79,7 +79,7 @@ export async function reportPost(
       await leaderIdsOf(tx, community.id),
       {
         kind: 'discussion.report',
-        title: `A post in ${quoted(thread.title)} was reported`,
+        title: phrase('notify.discussion.reported.title', { thread: quoted(thread.title) }),
         body: excerpt(input.reason),
         // The community's moderation queue, where the report can be decided.
         url: `/communities/${community.slug}/moderation`,

@@ -8,7 +8,7 @@ import { canReply } from '../../policies/discussions.ts';
 import { listFollowerIds } from '../../queries/discussions.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 import { authorizeContribution, follow, loadVisibleThread } from './load-thread.ts';
 import { checkMentions, notifyMentioned } from './mentions.ts';
 import { markThreadRead } from './react-and-follow.ts';
@@ -64,7 +64,10 @@ export async function replyToThread(
       followers.filter((id) => !input.mentions.includes(id)),
       {
         kind: 'discussion.reply',
-        title: `${actor.displayName} replied in ${quoted(thread.title)}`,
+        title: phrase('notify.discussion.reply.title', {
+          name: actor.displayName,
+          thread: quoted(thread.title),
+        }),
         body: excerpt(input.body),
         url: `/discussions/${threadId}#post-${post?.id ?? ''}`,
       },

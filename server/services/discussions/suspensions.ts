@@ -13,7 +13,7 @@ import {
 import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyUser } from '../notifications/notify.ts';
+import { notifyUser, phrase } from '../notifications/notify.ts';
 import { logModeration } from './moderation.ts';
 
 const moderatorsOnly = 'errors.suspensions.onlyManagers';
@@ -45,10 +45,6 @@ async function loadTarget(db: Db, communityId: string, userId: string) {
     .limit(1);
   if (!row) throw fieldError('userId', 'errors.suspensions.notMember');
   return row;
-}
-
-function untilText(endsAt: Date | null): string {
-  return endsAt ? `until ${endsAt.toUTCString()}` : 'until a leader lifts it';
 }
 
 /**
@@ -113,8 +109,13 @@ export async function suspendMember(
     const messageId = await notifyUser(tx, deps.env.publicUrl, {
       userId: person.id,
       kind: 'community.membership',
-      title: `You are suspended from ${community.name}`,
-      body: `${input.reason} You can still read the community, ${untilText(endsAt)}, but not post, reply, react, report, follow threads, answer meetings or add to its Toolkit. You can still leave it.`,
+      title: phrase('notify.membership.suspended.title', { community: community.name }),
+      body: endsAt
+        ? phrase('notify.membership.suspendedUntil.body', {
+            reason: input.reason,
+            until: endsAt.toUTCString(),
+          })
+        : phrase('notify.membership.suspendedUntilLifted.body', { reason: input.reason }),
       url: `/communities/${community.slug}`,
     });
     return { id: inserted.id, messageId };
@@ -161,8 +162,8 @@ export async function liftSuspension(deps: ServiceDeps, actor: Actor, suspension
     return notifyUser(tx, deps.env.publicUrl, {
       userId: found.userId,
       kind: 'community.membership',
-      title: `Your suspension from ${community.name} was lifted`,
-      body: 'You can post, reply, react and report again.',
+      title: phrase('notify.membership.suspensionLifted.title', { community: community.name }),
+      body: phrase('notify.membership.suspensionLifted.body'),
       url: `/communities/${community.slug}`,
     });
   });

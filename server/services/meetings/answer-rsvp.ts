@@ -8,7 +8,7 @@ import { canRsvp } from '../../policies/meetings.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyUser } from '../notifications/notify.ts';
+import { notifyUser, phrase } from '../notifications/notify.ts';
 import { loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
 
 /**
@@ -120,8 +120,8 @@ export async function promoteFromWaitlist(db: Db, publicUrl: string, meetingId: 
     const id = await notifyUser(db, publicUrl, {
       userId,
       kind: 'meeting.update',
-      title: `A place opened up: you are going to ${meeting.title}`,
-      body: 'You were on the wait list and now have a place. If you cannot come, change your answer so the next person can.',
+      title: phrase('notify.meeting.promoted.title', { meeting: meeting.title }),
+      body: phrase('notify.meeting.promoted.body'),
       url: `/meetings/${meetingId}`,
     });
     if (id) messageIds.push(id);

@@ -6,7 +6,7 @@ import { canAssignMeetingRoles, canVolunteer } from '../../policies/meetings.ts'
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyUser } from '../notifications/notify.ts';
+import { notifyUser, phrase } from '../notifications/notify.ts';
 import { resolveActivityRole } from './activity-roles.ts';
 import { loadVisibleMeeting, nonMembersAmong, refuseIfCancelled } from './load-meeting.ts';
 
@@ -70,8 +70,11 @@ export async function assignMeetingRole(
     const id = await notifyUser(tx, deps.env.publicUrl, {
       userId: input.userId,
       kind: 'meeting.update',
-      title: `You are ${role.toLowerCase()} at ${meeting.title}`,
-      body: `${actor.displayName} asked you to take this role. If you cannot, say so on the meeting's page.`,
+      title: phrase('notify.meeting.roleAssigned.title', {
+        role: role.toLowerCase(),
+        meeting: meeting.title,
+      }),
+      body: phrase('notify.meeting.roleAssigned.body', { name: actor.displayName }),
       url: `/meetings/${meetingId}`,
     });
     return id ? [id] : [];

@@ -1,9 +1,12 @@
 import { hash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
+import type { Locale } from '../../../common/i18n/locales.ts';
 import type { Db } from '../../db/client.ts';
 import { calendarFeeds } from '../../db/schema/index.ts';
 import { newToken } from '../../lib/crypto.ts';
+import { recipientLocale, translate } from '../../lib/i18n.ts';
+import { findLanguages } from '../../queries/languages.ts';
 import {
   findFeedOwner,
   findFeedToken,
@@ -22,6 +25,12 @@ export function feedUrl(publicUrl: string, token: string): string {
 export async function readCalendarFeed(db: Db, publicUrl: string, userId: string): Promise<string | null> {
   const token = await findFeedToken(db, userId);
   return token ? feedUrl(publicUrl, token) : null;
+}
+
+/** The language of a feed's own words: its owner's profile language, else the institution's default. */
+export async function ownerLocale(db: Db, ownerId: string | undefined): Promise<Locale> {
+  const { memberLanguage, institutionDefault } = await findLanguages(db, ownerId);
+  return recipientLocale(memberLanguage, institutionDefault);
 }
 
 /** Makes a new private feed address; the old one (if any) stops working at once. */
@@ -67,9 +76,10 @@ export async function openMemberFeed(
 ): Promise<MemberFeed | undefined> {
   const owner = await findFeedOwner(db, token);
   if (!owner) return undefined;
-  const name = `Copse: ${owner.displayName}`;
+  const locale = await ownerLocale(db, owner.id);
+  const name = translate(locale, 'calendar.feed.memberName', { name: owner.displayName });
   const version = await findMemberFeedVersion(db, owner);
-  const etag = `"${hash('sha1', `${version}\n${name}\n${publicUrl}`, 'base64url')}"`;
+  const etag = `"${hash('sha1', `${version}\n${name}\n${locale}\n${publicUrl}`, 'base64url')}"`;
   return {
     etag,
     async file() {
@@ -79,6 +89,7 @@ export async function openMemberFeed(
       const seriesIds = [...new Set(rows.flatMap((row) => (row.seriesId ? [row.seriesId] : [])))];
       const text = buildCalendarFile({
         name,
+        locale,
         publicUrl,
         meetings: rows,
         series: await findSeriesByIds(db, seriesIds),

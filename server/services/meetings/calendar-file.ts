@@ -1,17 +1,22 @@
 import { createHash } from 'node:crypto';
+import type { I18n } from '@lingui/core';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { DateTime } from 'luxon';
+import type { Locale } from '../../../common/i18n/locales.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { markdownToPlainText } from '../../../common/plain-text.ts';
 import type { meetingSeries } from '../../db/schema/index.ts';
+import { translator } from '../../lib/i18n.ts';
 import type { FeedMeeting } from '../../queries/meeting-feeds.ts';
 
 type Series = typeof meetingSeries.$inferSelect;
 
-const answerPrefix: Record<string, string> = {
-  maybe: 'Maybe: ',
-  waitlisted: 'Wait list: ',
-  not_going: 'Not going: ',
+/** A member's answer, shown before the meeting's title in their feed. */
+const answerTitle: Record<string, MessageId> = {
+  maybe: 'calendar.answer.maybe',
+  waitlisted: 'calendar.answer.waitlisted',
+  not_going: 'calendar.answer.notGoing',
 };
 
 /**
@@ -28,6 +33,8 @@ export interface CalendarFileOptions {
    * events to a calendar of the person's choosing.
    */
   name: string | null;
+  /** The language of the words Copse writes (people's titles and descriptions stay as written). */
+  locale: Locale;
   publicUrl: string;
   meetings: FeedMeeting[];
   series: Map<string, Series>;
@@ -53,6 +60,7 @@ export function buildCalendarFile(options: CalendarFileOptions): string {
     .update(
       JSON.stringify([
         options.name,
+        options.locale,
         options.publicUrl,
         options.withAnswers ?? false,
         options.meetings,
@@ -79,7 +87,7 @@ export function buildCalendarFile(options: CalendarFileOptions): string {
 
 function writeCalendarFile(options: CalendarFileOptions): string {
   const calendar = ical({
-    prodId: { company: 'Copse', product: 'Copse', language: 'EN' },
+    prodId: { company: 'Copse', product: 'Copse', language: options.locale.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
     ...(options.name === null ? {} : { name: options.name, ttl: 3600 }),
   });
@@ -87,11 +95,12 @@ function writeCalendarFile(options: CalendarFileOptions): string {
   const host = new URL(options.publicUrl).host;
   const uid = (id: string) => `${id}@${host}`;
   const mastered = new Set<string>();
+  const t = translator(options.locale);
 
   for (const meeting of options.meetings) {
     const series = meeting.seriesId ? options.series.get(meeting.seriesId) : undefined;
     const answer = options.withAnswers ? meeting.myRsvp : null;
-    const details = eventDetails(meeting, options.publicUrl, answer);
+    const details = eventDetails(t, meeting, options.publicUrl, answer);
     if (!series) {
       calendar.createEvent({ id: uid(meeting.id), ...details });
       continue;
@@ -106,7 +115,7 @@ function writeCalendarFile(options: CalendarFileOptions): string {
       );
       calendar.createEvent({
         id: uid(series.id),
-        ...eventDetails(template, options.publicUrl, null),
+        ...eventDetails(t, template, options.publicUrl, null),
         start: first,
         end: first.plus({ milliseconds: length }),
         timezone: series.timeZone,
@@ -130,22 +139,27 @@ function writeCalendarFile(options: CalendarFileOptions): string {
   return calendar.toString();
 }
 
-function eventDetails(meeting: FeedMeeting, publicUrl: string, answer: string | null) {
+function eventDetails(t: I18n, meeting: FeedMeeting, publicUrl: string, answer: string | null) {
   const zone = meeting.timeZone;
+  const answered = answer ? answerTitle[answer] : undefined;
   const url = `${publicUrl}/meetings/${meeting.id}`;
   const location = [meeting.room, meeting.onlineUrl].filter(Boolean).join(' · ');
   const lines = [
-    meeting.status === 'cancelled' ? `Cancelled. ${meeting.cancelReason}`.trim() : '',
+    meeting.status === 'cancelled'
+      ? t._('calendar.event.cancelled', { reason: meeting.cancelReason }).trim()
+      : '',
     markdownToPlainText(meeting.description, { keepLines: true }),
-    meeting.agenda ? `Agenda:\n${markdownToPlainText(meeting.agenda, { keepLines: true })}` : '',
-    meeting.onlineUrl ? `Join online: ${meeting.onlineUrl}` : '',
-    `${meeting.communityName} on Copse: ${url}`,
+    meeting.agenda
+      ? `${t._('calendar.event.agenda')}\n${markdownToPlainText(meeting.agenda, { keepLines: true })}`
+      : '',
+    meeting.onlineUrl ? t._('calendar.event.joinOnline', { url: meeting.onlineUrl }) : '',
+    t._('calendar.event.link', { community: meeting.communityName, url }),
   ].filter(Boolean);
   return {
     start: DateTime.fromJSDate(meeting.startsAt, { zone }),
     end: DateTime.fromJSDate(meeting.endsAt, { zone }),
     timezone: zone,
-    summary: `${answer ? (answerPrefix[answer] ?? '') : ''}${meeting.title}`,
+    summary: answered ? t._(answered, { title: meeting.title }) : meeting.title,
     description: lines.join('\n\n'),
     location: location || null,
     url,

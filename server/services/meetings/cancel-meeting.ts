@@ -8,7 +8,7 @@ import { canEditMeeting } from '../../policies/meetings.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 import { interestedPeople, loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
 
 /**
@@ -65,9 +65,14 @@ export async function cancelMeeting(
         kind: 'meeting.update',
         title:
           cancelled.length > 1
-            ? `Cancelled: ${meeting.title} and the ${cancelled.length - 1} meetings after it`
-            : `Cancelled: ${meeting.title}`,
-        body: input.reason ? excerpt(input.reason) : `${community.name} cancelled a meeting you answered.`,
+            ? phrase('notify.meeting.cancelledSeries.title', {
+                meeting: meeting.title,
+                count: cancelled.length - 1,
+              })
+            : phrase('notify.meeting.cancelled.title', { meeting: meeting.title }),
+        body: input.reason
+          ? excerpt(input.reason)
+          : phrase('notify.meeting.cancelled.body', { community: community.name }),
         url: `/meetings/${meeting.id}`,
       },
       { except: actor.id },

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.ts';
 import { meetingReminders, meetingRsvps, meetings, users } from '../../db/schema/index.ts';
+import { moment } from '../../lib/notification-params.ts';
 import { rowsOf } from '../../queries/raw-rows.ts';
-import { notifyUser } from '../notifications/notify.ts';
+import { notifyUser, phrase } from '../notifications/notify.ts';
 
 /** The two reminders: how long before the start each is due, and the member's preference for it. */
 const reminderWindows = [
@@ -68,15 +68,22 @@ export async function sendDueReminders(db: Db, publicUrl: string): Promise<strin
     }
     const messageIds: string[] = [];
     for (const reminder of due) {
-      const when = DateTime.fromJSDate(reminder.startsAt, { zone: reminder.personZone }).toFormat(
-        "cccc d LLLL 'at' HH:mm ZZZZ",
-      );
-      const where = [reminder.room, reminder.onlineUrl].filter(Boolean).join(' or ');
+      // The time in the person's zone, written out in each reader's language.
+      const starts = { meeting: reminder.title, when: moment(reminder.startsAt, reminder.personZone) };
+      const { room, onlineUrl } = reminder;
       const id = await notifyUser(tx, publicUrl, {
         userId: reminder.userId,
         kind: 'meeting.reminder',
-        title: `${reminder.kind === 'day' ? 'Tomorrow' : 'In an hour'}: ${reminder.title}`,
-        body: `${reminder.title} starts ${when}${where ? `, ${where}` : ''}.`,
+        title: phrase(
+          reminder.kind === 'day' ? 'notify.meeting.reminderDay.title' : 'notify.meeting.reminderHour.title',
+          { meeting: reminder.title },
+        ),
+        body:
+          room && onlineUrl
+            ? phrase('notify.meeting.reminderRoomOrOnline.body', { ...starts, room, online: onlineUrl })
+            : room || onlineUrl
+              ? phrase('notify.meeting.reminderWhere.body', { ...starts, where: room || onlineUrl || '' })
+              : phrase('notify.meeting.reminder.body', starts),
         url: `/meetings/${reminder.meetingId}`,
       });
       if (id) messageIds.push(id);

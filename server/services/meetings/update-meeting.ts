@@ -9,7 +9,7 @@ import { canEditMeeting } from '../../policies/meetings.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 import { promoteFromWaitlist } from './answer-rsvp.ts';
 import { interestedPeople, loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
 import { addWallClockMinutes, meetingTimes, wallClockMinutes } from './meeting-times.ts';
@@ -102,9 +102,11 @@ export async function updateMeeting(
         people,
         {
           kind: 'meeting.update',
-          title:
-            affected.length > 1 ? `${title} and the meetings after it have changed` : `${title} has changed`,
-          body: `${community.name} changed the details of a meeting you answered. Check the time and place.`,
+          title: phrase(
+            affected.length > 1 ? 'notify.meeting.changedSeries.title' : 'notify.meeting.changed.title',
+            { meeting: title },
+          ),
+          body: phrase('notify.meeting.changed.body', { community: community.name }),
           url: `/meetings/${meeting.id}`,
         },
         { except: actor.id },

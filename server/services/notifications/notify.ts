@@ -1,9 +1,14 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { EmailChoice, NotificationKind } from '../../../common/enums.ts';
+import type { Locale } from '../../../common/i18n/locales.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { Db } from '../../db/client.ts';
 import { notificationPreferences, notifications, users } from '../../db/schema/index.ts';
+import { translator } from '../../lib/i18n.ts';
+import { type NotificationParams, paramsIn } from '../../lib/notification-params.ts';
+import { actionEmail } from '../mail/layout.ts';
+import { letterWriter } from '../mail/letterhead.ts';
 import { queueEmails } from '../mail/outbox.ts';
-import { actionEmail } from '../mail/templates.ts';
 
 /** The email choice a kind has until the member changes it. */
 export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
@@ -23,11 +28,34 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'community.announcement': 'immediately',
 };
 
+/**
+ * A sentence of a notification: a `notify` catalog message and its parameters (names of things, kept as
+ * they are), translated for each reader; or text as it is (a post's excerpt, a person's message).
+ */
+export type NotificationText = string | { id: MessageId; values?: NotificationParams };
+
+/** A notification's sentence from the catalog: `phrase('notify.thread.reply', { name, thread })`. */
+export function phrase(id: MessageId, values?: NotificationParams): NotificationText {
+  return values ? { id, values } : { id };
+}
+
+function keyOf(text: NotificationText): MessageId | null {
+  return typeof text === 'string' ? null : text.id;
+}
+
+function inLocale(
+  translate: ReturnType<typeof translator>,
+  text: NotificationText,
+  params: NotificationParams,
+) {
+  return typeof text === 'string' ? text : translate._(text.id, paramsIn(translate.locale as Locale, params));
+}
+
 export interface NewNotification {
   userId: string;
   kind: NotificationKind;
-  title: string;
-  body: string;
+  title: NotificationText;
+  body: NotificationText;
   /** Where the notification leads, a path inside Copse. */
   url: string;
 }
@@ -62,12 +90,28 @@ export async function notifyEach(
 ): Promise<string[]> {
   const recipients = [...new Set(userIds)].filter((id) => id !== options.except);
   if (recipients.length === 0) return [];
-  await db.insert(notifications).values(recipients.map((userId) => ({ ...notification, userId })));
+  // The keys and parameters are translated for each reader; the English text stays for old readers.
+  const params = {
+    ...(typeof notification.title === 'string' ? {} : notification.title.values),
+    ...(typeof notification.body === 'string' ? {} : notification.body.values),
+  };
+  const english = translator('en');
+  const row = {
+    kind: notification.kind,
+    title: inLocale(english, notification.title, params),
+    body: inLocale(english, notification.body, params),
+    titleKey: keyOf(notification.title),
+    bodyKey: keyOf(notification.body),
+    params: Object.keys(params).length > 0 ? params : null,
+    url: notification.url,
+  };
+  await db.insert(notifications).values(recipients.map((userId) => ({ ...row, userId })));
   const people = await db
     .select({
       id: users.id,
       email: users.email,
       displayName: users.displayName,
+      language: users.language,
       choice: notificationPreferences.email,
     })
     .from(users)
@@ -79,17 +123,27 @@ export async function notifyEach(
   const wanting = people.filter(
     (person) => (person.choice ?? defaultEmailChoice[notification.kind]) !== 'off',
   );
+  if (wanting.length === 0) return [];
+  const letterTo = await letterWriter(db);
   return queueEmails(
     db,
-    wanting.map((person) => ({
-      to: { address: person.email, userId: person.id },
-      content: actionEmail({
-        subject: notification.title,
-        greeting: `Hello ${person.displayName},`,
-        lines: notification.body ? [notification.body] : [],
-        action: { label: 'Open in Copse', url: `${publicUrl}${notification.url}` },
-        footer: `You get this email because of your notification settings: ${publicUrl}/settings/notifications`,
+    await Promise.all(
+      wanting.map(async (person) => {
+        const letter = letterTo(person.language);
+        const t = translator(letter.locale);
+        const body = inLocale(t, notification.body, params);
+        return {
+          to: { address: person.email, userId: person.id },
+          content: await actionEmail({
+            letter,
+            subject: inLocale(t, notification.title, params),
+            greeting: t._('email.greeting.named', { name: person.displayName }),
+            lines: body ? [body] : [],
+            action: { label: t._('email.notification.action'), url: `${publicUrl}${notification.url}` },
+            footer: t._('email.notification.footer', { url: `${publicUrl}/settings/notifications` }),
+          }),
+        };
       }),
-    })),
+    ),
   );
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { canAnswerLeadershipInvitation, isProposalOpen } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 import { lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
 
 /**
@@ -34,14 +34,15 @@ export async function answerLeadershipInvitation(
     await tx.update(proposals).set({ updatedAt: sql`now()` }).where(eq(proposals.id, id));
     return notifyEach(tx, deps.env.publicUrl, [proposal.proposerId], {
       kind: 'community.proposal',
-      title:
+      title: phrase(
         answer === 'accepted'
-          ? `${actor.displayName} accepted to co-lead “${proposal.name}”`
-          : `${actor.displayName} declined to co-lead “${proposal.name}”`,
-      body:
-        answer === 'accepted'
-          ? 'They will lead the community with you once the coordinators approve it.'
-          : 'You can invite someone else by editing the proposal.',
+          ? 'notify.proposal.coLeadAccepted.title'
+          : 'notify.proposal.coLeadDeclined.title',
+        { name: actor.displayName, proposal: proposal.name },
+      ),
+      body: phrase(
+        answer === 'accepted' ? 'notify.proposal.coLeadAccepted.body' : 'notify.proposal.coLeadDeclined.body',
+      ),
       url: proposalUrl(id),
     });
   });

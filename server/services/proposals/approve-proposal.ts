@@ -9,7 +9,7 @@ import { addProposalMessage } from '../../queries/proposals.ts';
 import { createCommunity } from '../communities/create-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 import { type LockedProposal, lockProposal, proposalClosed } from './proposal-steps.ts';
 
 const names = (people: { displayName: string }[]) => people.map((person) => person.displayName).join(', ');
@@ -79,10 +79,13 @@ export async function approveProposal(
       [proposal.proposerId, ...coLeaderIds],
       {
         kind: 'community.proposal',
-        title: `Approved: ${quoted(proposal.name)} is now a community`,
+        title: phrase('notify.proposal.approved.title', { proposal: quoted(proposal.name) }),
         body: message
-          ? `${actor.displayName} approved the proposal: ${excerpt(message)}`
-          : `${actor.displayName} approved the proposal. Your community, its charter and its leaders are ready.`,
+          ? phrase('notify.proposal.approvedWithMessage.body', {
+              name: actor.displayName,
+              message: excerpt(message),
+            })
+          : phrase('notify.proposal.approved.body', { name: actor.displayName }),
         url: `/communities/${community.slug}`,
       },
       { except: actor.id },

@@ -8,7 +8,7 @@ import { canCommentOnProposal } from '../../policies/communities.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 import { concernedCoordinatorIds, lockProposal, proposalUrl, teamIds } from './proposal-steps.ts';
 
 /**
@@ -32,7 +32,10 @@ export async function commentOnProposal(
       [...teamIds(locked), ...(await concernedCoordinatorIds(tx, id))],
       {
         kind: 'community.proposal',
-        title: `${actor.displayName} commented on ${quoted(locked.proposal.name)}`,
+        title: phrase('notify.proposal.comment.title', {
+          name: actor.displayName,
+          proposal: quoted(locked.proposal.name),
+        }),
         body: excerpt(body),
         url: proposalUrl(id),
       },

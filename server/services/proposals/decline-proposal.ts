@@ -12,7 +12,5 @@ export async function declineProposal(
   await recordReviewStep(deps, actor, id, {
     status: 'declined',
     message: reason,
-    title: (name) => `Proposal declined: ${name}`,
-    summary: 'declined the proposal',
   });
 }

@@ -15,7 +15,5 @@ export async function requestProposalChanges(
   await recordReviewStep(deps, actor, id, {
     status: 'changes_requested',
     message,
-    title: (name) => `Changes requested: ${name}`,
-    summary: 'asks for changes',
   });
 }

@@ -8,7 +8,7 @@ import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 import { lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
 
 /**
@@ -40,10 +40,13 @@ export async function resubmitProposal(
       await listCoordinatorIds(tx),
       {
         kind: 'community.proposal',
-        title: `Proposal resubmitted: ${proposal.name}`,
+        title: phrase('notify.proposal.resubmitted.title', { proposal: proposal.name }),
         body: message
-          ? `${actor.displayName} made the changes and wrote: ${excerpt(message)}`
-          : `${actor.displayName} made the changes you asked for. Review it again in the proposals queue.`,
+          ? phrase('notify.proposal.resubmittedWithMessage.body', {
+              name: actor.displayName,
+              message: excerpt(message),
+            })
+          : phrase('notify.proposal.resubmitted.body', { name: actor.displayName }),
         url: proposalUrl(id),
       },
       { except: actor.id },

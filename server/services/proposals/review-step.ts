@@ -7,8 +7,11 @@ import { canReviewProposals, isProposalOpen } from '../../policies/communities.t
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 import { lockProposal, proposalClosed, proposalUrl, teamIds } from './proposal-steps.ts';
+
+/** The notify messages of each review step (`notify.proposal.<name>.title` and `.body`). */
+const reviewMessages = { declined: 'declined', changes_requested: 'changesRequested' } as const;
 
 /**
  * A coordinator's review step that closes the round with a message (decline, ask for changes): the
@@ -22,8 +25,6 @@ export async function recordReviewStep(
   step: {
     status: 'declined' | 'changes_requested';
     message: string;
-    title: (name: string) => string;
-    summary: string;
   },
 ): Promise<void> {
   const messageIds = await deps.database.db.transaction(async (tx) => {
@@ -51,8 +52,11 @@ export async function recordReviewStep(
       teamIds(locked),
       {
         kind: 'community.proposal',
-        title: step.title(proposal.name),
-        body: `${actor.displayName} ${step.summary}: ${excerpt(step.message)}`,
+        title: phrase(`notify.proposal.${reviewMessages[step.status]}.title`, { proposal: proposal.name }),
+        body: phrase(`notify.proposal.${reviewMessages[step.status]}.body`, {
+          name: actor.displayName,
+          message: excerpt(step.message),
+        }),
         url: proposalUrl(id),
       },
       { except: actor.id },

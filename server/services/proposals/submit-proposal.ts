@@ -14,7 +14,7 @@ import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 import { checkCoLeaders, checkUnit, proposalUrl } from './proposal-steps.ts';
 
 /** What a proposal says about the community it asks for. */
@@ -67,8 +67,11 @@ export async function submitProposal(deps: ServiceDeps, actor: Actor, input: New
         coLeaders.map((person) => person.id),
         {
           kind: 'community.invitation',
-          title: `${actor.displayName} invites you to co-lead ${quoted(fields.name)}`,
-          body: 'Open the proposal to accept or decline. The community starts when the coordinators approve it.',
+          title: phrase('notify.proposal.coLeadInvite.title', {
+            name: actor.displayName,
+            proposal: quoted(fields.name),
+          }),
+          body: phrase('notify.proposal.coLeadInvite.body'),
           url,
         },
       )),
@@ -78,8 +81,8 @@ export async function submitProposal(deps: ServiceDeps, actor: Actor, input: New
         await listCoordinatorIds(tx),
         {
           kind: 'community.proposal',
-          title: `New community proposal: ${fields.name}`,
-          body: `${actor.displayName} proposes “${fields.name}”. Review it in the proposals queue.`,
+          title: phrase('notify.proposal.submitted.title', { proposal: fields.name }),
+          body: phrase('notify.proposal.submitted.body', { name: actor.displayName, proposal: fields.name }),
           url,
         },
         { except: actor.id },

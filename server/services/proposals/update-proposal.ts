@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { canEditProposal, isProposer } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 import { checkCoLeaders, checkUnit, lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
 import type { NewProposal } from './submit-proposal.ts';
 
@@ -55,8 +55,11 @@ export async function updateProposal(
     const name = fields.name ?? proposal.name;
     return notifyEach(tx, deps.env.publicUrl, added, {
       kind: 'community.invitation',
-      title: `${actor.displayName} invites you to co-lead ${quoted(name)}`,
-      body: 'Open the proposal to accept or decline. The community starts when the coordinators approve it.',
+      title: phrase('notify.proposal.coLeadInvite.title', {
+        name: actor.displayName,
+        proposal: quoted(name),
+      }),
+      body: phrase('notify.proposal.coLeadInvite.body'),
       url: proposalUrl(id),
     });
   });

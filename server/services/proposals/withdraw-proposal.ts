@@ -7,7 +7,7 @@ import { canWithdrawProposal, isProposer } from '../../policies/communities.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { dispatchEmails } from '../mail/outbox.ts';
-import { notifyEach } from '../notifications/notify.ts';
+import { notifyEach, phrase } from '../notifications/notify.ts';
 import {
   concernedCoordinatorIds,
   lockProposal,
@@ -41,10 +41,13 @@ export async function withdrawProposal(
       [...teamIds(locked), ...(await concernedCoordinatorIds(tx, id))],
       {
         kind: 'community.proposal',
-        title: `Proposal withdrawn: ${proposal.name}`,
+        title: phrase('notify.proposal.withdrawn.title', { proposal: proposal.name }),
         body: message
-          ? `${actor.displayName} withdrew the proposal: ${excerpt(message)}`
-          : `${actor.displayName} withdrew the proposal.`,
+          ? phrase('notify.proposal.withdrawnWithMessage.body', {
+              name: actor.displayName,
+              message: excerpt(message),
+            })
+          : phrase('notify.proposal.withdrawn.body', { name: actor.displayName }),
         url: proposalUrl(id),
       },
       { except: actor.id },
