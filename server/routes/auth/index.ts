@@ -13,6 +13,7 @@ import {
   tokenBody,
 } from '../../../common/contracts/auth.ts';
 import { dataOf, errorBody, errorResponses, okBody } from '../../../common/contracts/shared.ts';
+import { acceptedLanguages, matchLocale } from '../../../common/i18n/locales.ts';
 import { AppError } from '../../errors.ts';
 import {
   clearSessionCookie,
@@ -75,7 +76,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await hitRateLimit(app.deps.database.db, `signup:ip:${request.ip}`, rateLimits.signupPerIp);
-      await signUp(app.deps, request.body);
+      await signUp(app.deps, {
+        ...request.body,
+        language: matchLocale(acceptedLanguages(request.headers['accept-language'])),
+      });
       return reply.status(201).send(ok);
     },
   );

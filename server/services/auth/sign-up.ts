@@ -1,3 +1,4 @@
+import type { Locale } from '../../../common/i18n/locales.ts';
 import { users } from '../../db/schema/index.ts';
 import { hashPassword } from '../../lib/crypto.ts';
 import { buildPersonSearchDocument, findUserByEmail } from '../../queries/users.ts';
@@ -12,6 +13,8 @@ export interface SignUpInput {
   email: string;
   password: string;
   displayName: string;
+  /** The language the person signed up in (the page's): their confirmation email is written in it. */
+  language?: Locale | undefined;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function signUp(deps: ServiceDeps, input: SignUpInput): Promise<voi
     return queueLinkEmail(
       tx,
       deps,
-      { id: user.id, email: input.email, displayName: input.displayName },
+      { id: user.id, email: input.email, displayName: input.displayName, language: input.language ?? null },
       'verify_email',
       confirmationEmail,
     );
