@@ -1,5 +1,5 @@
 /**
- * Communities: the directory, one community and what hangs off it (members, join requests, invitations,
+ * Communities: one community and what hangs off it (members, join requests, invitations,
  * charter, stages), joining and leaving; through the typed client. Each mutation invalidates what it
  * changed: a community's own data lives under `keys.community(slug)` (its tabs too), the directory
  * under `keys.communities`.
@@ -16,25 +16,15 @@ import {
 } from '@tanstack/react-query';
 import type { MembershipRole } from '../../common/enums.ts';
 import { apiPostFile, networkError } from './client.ts';
+import { filled } from './directory.ts';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
 import { api, dataOf, pageOf } from './typed-client.ts';
 import type { CsvReport } from './types.ts';
 
-/**
- * A query without its empty values (as client.ts's apiUrl leaves them out), so a filter left blank or the
- * first page's empty cursor is not sent.
- */
-export function filled<T extends Record<string, unknown>>(query: T): { [K in keyof T]?: Exclude<T[K], ''> } {
-  return Object.fromEntries(
-    Object.entries(query).filter(([, value]) => value !== undefined && value !== null && value !== ''),
-  ) as { [K in keyof T]?: Exclude<T[K], ''> };
-}
-
 type Json<Body> = Body extends { content: { 'application/json': infer B } } ? B : never;
 type Query<Operation> = Operation extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
-type DirectoryQuery = Query<paths['/api/communities']['get']>;
 export type CommunityDetailsInput = Json<paths['/api/communities/{slug}']['patch']['requestBody']>;
 export type InvitationsAnswer =
   paths['/api/communities/{slug}/invitations']['get']['responses'][200]['content']['application/json'];
@@ -47,26 +37,6 @@ export type CharterInput = Json<paths['/api/communities/{slug}/charter']['put'][
 async function refreshMembership(queryClient: QueryClient, slug: string): Promise<void> {
   await queryClient.invalidateQueries({ queryKey: keys.community(slug) });
   await queryClient.invalidateQueries({ queryKey: keys.communities });
-}
-
-/** The directory, filtered and sorted (the values as they stand in the address), twelve at a time. */
-export function useCommunityDirectory(query: Record<keyof Omit<DirectoryQuery, 'cursor' | 'limit'>, string>) {
-  return useInfiniteQuery({
-    queryKey: [...keys.communities, query],
-    queryFn: async ({ pageParam }) =>
-      pageOf(
-        await api.GET('/api/communities', {
-          params: {
-            // The filters come from the address unchecked, as before: the server refuses a value it does not know.
-            query: filled({ ...query, cursor: pageParam, limit: 12 }) as DirectoryQuery,
-          },
-        }),
-      ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // While a new search loads, the previous results stay (marked busy) instead of flashing away.
-    placeholderData: keepPreviousData,
-  });
 }
 
 export function communityQuery(slug: string) {

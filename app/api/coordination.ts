@@ -11,7 +11,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { filled } from './communities.ts';
+import { filled } from './directory.ts';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
 import { api, dataOf, pageOf } from './typed-client.ts';

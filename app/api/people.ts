@@ -1,7 +1,7 @@
 /** People: the directory of colleagues and one person's profile, through the typed client. */
 import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { PersonKind } from '../../common/enums.ts';
-import { filled } from './communities.ts';
+import { filled } from './directory.ts';
 import { keys } from './queries.ts';
 import { api, dataOf, pageOf } from './typed-client.ts';
 

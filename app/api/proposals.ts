@@ -5,7 +5,7 @@
  */
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProposalStatus } from '../../common/enums.ts';
-import { filled } from './communities.ts';
+import { filled } from './directory.ts';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
 import { api, dataOf, pageOf } from './typed-client.ts';

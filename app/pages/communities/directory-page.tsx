@@ -26,7 +26,7 @@ import {
   meetingFormats,
 } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { useCommunityDirectory } from '../../api/communities.ts';
+import { useCommunityDirectory } from '../../api/directory.ts';
 import { useUnits } from '../../api/queries.ts';
 import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
