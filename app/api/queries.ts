@@ -1,7 +1,7 @@
 import { type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiGet } from './client.ts';
 import { markSessionEnded } from './session.ts';
-import type { Institution, Me, Unit, WhatsNew } from './types.ts';
+import type { Institution, Me, Unit } from './types.ts';
 
 /** Query keys in one place, so mutations invalidate the right caches. */
 export const keys = {
@@ -110,13 +110,5 @@ export function useUnreadCount(enabled: boolean) {
     queryFn: async () => (await apiGet<{ count: number }>('/notifications/unread-count')).count,
     enabled,
     refetchInterval: 60_000,
-  });
-}
-
-/** What is new in the signed-in person's communities: announcements, active discussions, next meetings. */
-export function useWhatsNew() {
-  return useQuery({
-    queryKey: keys.home,
-    queryFn: () => apiGet<WhatsNew>('/home'),
   });
 }
