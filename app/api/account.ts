@@ -3,9 +3,9 @@
  * notifications and their email preferences, and the ways in and out (sign up, sign in, confirm, reset,
  * sign out). Each mutation updates or invalidates the caches its change affects.
  *
- * Not here, to keep the typed client out of every page's first load (scripts/check-web-budget.ts):
- * the signed-in person itself and the unread count (queries.ts), the language switch (i18n/use-language.ts)
- * and the idle time-out's check (components/session-timeout.tsx), which stay on client.ts.
+ * Not here, so that this module stays out of every page's first load (scripts/check-web-budget.ts): the
+ * signed-in person itself and the unread count (queries.ts, typed too), and the language switch
+ * (i18n/use-language.ts) and the idle time-out's check (components/session-timeout.tsx), still on client.ts.
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isLocale, type Locale, sourceLocale } from '../../common/i18n/locales.ts';
