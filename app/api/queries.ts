@@ -1,7 +1,8 @@
 import { type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiGet } from './client.ts';
+import { ApiError } from './client.ts';
 import { markSessionEnded } from './session.ts';
-import type { Institution, Me, Unit, WhatsNew } from './types.ts';
+import { api, dataOf } from './typed-client.ts';
+import type { Me } from './types.ts';
 
 /** Query keys in one place, so mutations invalidate the right caches. */
 export const keys = {
@@ -52,7 +53,7 @@ export const keys = {
 /** The institution's name, logo and whether set-up is still to do (main.tsx fetches it before the first render). */
 export const institutionQuery = queryOptions({
   queryKey: keys.institution,
-  queryFn: () => apiGet<Institution>('/institution'),
+  queryFn: async () => dataOf(await api.GET('/api/institution')),
   staleTime: 5 * 60_000,
 });
 
@@ -70,7 +71,7 @@ export function meQuery(queryClient: QueryClient) {
     queryKey: keys.me,
     queryFn: async (): Promise<Me | null> => {
       try {
-        return await apiGet<Me>('/me');
+        return dataOf(await api.GET('/api/me'));
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) {
           if (queryClient.getQueryData(keys.me)) markSessionEnded();
@@ -98,7 +99,7 @@ export function useSignedInMe(): Me {
 export function useUnits() {
   return useQuery({
     queryKey: keys.units,
-    queryFn: () => apiGet<Unit[]>('/units'),
+    queryFn: async () => dataOf(await api.GET('/api/units')),
     staleTime: 5 * 60_000,
   });
 }
@@ -107,16 +108,8 @@ export function useUnits() {
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: keys.unreadCount,
-    queryFn: async () => (await apiGet<{ count: number }>('/notifications/unread-count')).count,
+    queryFn: async () => dataOf(await api.GET('/api/notifications/unread-count')).count,
     enabled,
     refetchInterval: 60_000,
-  });
-}
-
-/** What is new in the signed-in person's communities: announcements, active discussions, next meetings. */
-export function useWhatsNew() {
-  return useQuery({
-    queryKey: keys.home,
-    queryFn: () => apiGet<WhatsNew>('/home'),
   });
 }

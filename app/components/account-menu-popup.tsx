@@ -1,9 +1,7 @@
 import { useLingui } from '@lingui/react';
 import { Menu } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { apiSend } from '../api/client.ts';
-import { keys } from '../api/queries.ts';
+import { useSignOut } from '../api/account.ts';
 import type { Me } from '../api/types.ts';
 import { AccountButton, takeOpenRequest } from './account-button.tsx';
 
@@ -14,15 +12,13 @@ import { AccountButton, takeOpenRequest } from './account-button.tsx';
  */
 export function AccountMenuPopup(props: { me: Me }) {
   const { _ } = useLingui();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const endSession = useSignOut();
 
   const signOut = async () => {
     try {
-      await apiSend('POST', '/auth/signout');
+      await endSession();
     } finally {
-      queryClient.clear();
-      queryClient.setQueryData(keys.me, null);
       await navigate('/signin', { replace: true, state: { signedOut: true } });
     }
   };

@@ -1,10 +1,8 @@
 import { useLingui } from '@lingui/react';
 import { Group, MultiSelect, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { apiGetPage } from '../api/client.ts';
-import { keys } from '../api/queries.ts';
+import { usePeopleMatches } from '../api/search.ts';
 import type { PersonSummary } from '../api/types.ts';
 import { PersonAvatar } from './person-avatar.tsx';
 import { personKindMessages } from './person-card.tsx';
@@ -35,13 +33,7 @@ export function PeoplePicker(props: {
   const { _ } = useLingui();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const results = useQuery({
-    queryKey: [...keys.people, 'picker', q],
-    queryFn: () => apiGetPage<PersonSummary>('/people', { q, limit: 8 }),
-    enabled: q.length >= 2,
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
+  const results = usePeopleMatches(q);
 
   const excluded = new Set(props.exclude ?? []);
   const found = (q.length >= 2 ? (results.data?.data ?? []) : []).filter(

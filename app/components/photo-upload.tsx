@@ -2,7 +2,7 @@ import { useLingui } from '@lingui/react';
 import { Alert, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import type { MessageId } from '../../common/i18n/message-id.ts';
-import { apiSend, apiUpload, errorMessage } from '../api/client.ts';
+import { errorMessage } from '../api/client.ts';
 
 const accepted = 'image/png,image/jpeg,image/webp';
 
@@ -28,24 +28,22 @@ const imageMessages: Record<ImageKind, Record<ImageText, MessageId>> = {
 };
 
 /**
- * Upload or remove an image (profile photo, institution logo): PUT multipart "file" to `uploadPath`,
- * DELETE `removePath` when given. Size and type are checked here first, and again on the server.
- * The buttons and statuses name the image by `kind` (a logo when `uploadPath` ends in /logo, else a
- * photo), each a whole message in the catalogs.
+ * Upload or remove an image (profile photo, institution logo) with the given calls (the resource's
+ * mutations, which refresh what shows the image). Size and type are checked here first, and again on
+ * the server. The buttons and statuses name the image by `kind`, each a whole message in the catalogs.
  */
 export function PhotoUpload(props: {
   /** The image's name ("Photo", "Logo"); the texts themselves follow `kind`. */
   label: string;
-  kind?: ImageKind;
+  kind: ImageKind;
   preview: ReactNode;
   hasImage: boolean;
   maxBytes: number;
-  uploadPath: string;
-  removePath?: string;
-  onChanged: () => Promise<void> | void;
+  upload: (file: File) => Promise<unknown>;
+  remove?: () => Promise<unknown>;
 }) {
   const { _ } = useLingui();
-  const texts = imageMessages[props.kind ?? (props.uploadPath.endsWith('/logo') ? 'logo' : 'photo')];
+  const texts = imageMessages[props.kind];
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -59,8 +57,7 @@ export function PhotoUpload(props: {
     if (file.size > props.maxBytes) return setError(_('layout.photoUpload.tooLarge', { max: maxMb }));
     setBusy(true);
     try {
-      await apiUpload(props.uploadPath, file);
-      await props.onChanged();
+      await props.upload(file);
       setStatus(_(texts.updated));
     } catch (caught) {
       setError(errorMessage(caught));
@@ -70,13 +67,12 @@ export function PhotoUpload(props: {
   };
 
   const remove = async () => {
-    if (!props.removePath) return;
+    if (!props.remove) return;
     setError(null);
     setStatus(null);
     setBusy(true);
     try {
-      await apiSend('DELETE', props.removePath);
-      await props.onChanged();
+      await props.remove();
       setStatus(_(texts.removed));
     } catch (caught) {
       setError(errorMessage(caught));
@@ -98,7 +94,7 @@ export function PhotoUpload(props: {
                 </Button>
               )}
             </FileButton>
-            {props.hasImage && props.removePath ? (
+            {props.hasImage && props.remove ? (
               <Button variant="subtle" color="red" onClick={() => void remove()} disabled={busy}>
                 {_(texts.remove)}
               </Button>

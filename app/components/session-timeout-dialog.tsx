@@ -3,7 +3,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { apiSend } from '../api/client.ts';
+import { staySignedIn, useSignOut } from '../api/account.ts';
 import { keys } from '../api/queries.ts';
 import { markSessionEnded } from '../api/session.ts';
 
@@ -16,6 +16,7 @@ export function SessionTimeoutDialog(props: { deadline: number; onClose: () => v
   const { _ } = useLingui();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const endSession = useSignOut();
   const [now, setNow] = useState(() => Date.now());
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -38,7 +39,7 @@ export function SessionTimeoutDialog(props: { deadline: number; onClose: () => v
     setFailed(false);
     try {
       // The answer carries the new deadline, which closes this dialog (session-timeout.tsx).
-      await apiSend('POST', '/auth/session/refresh');
+      await staySignedIn();
       props.onClose();
     } catch {
       setFailed(true);
@@ -49,10 +50,8 @@ export function SessionTimeoutDialog(props: { deadline: number; onClose: () => v
 
   const signOut = async () => {
     try {
-      await apiSend('POST', '/auth/signout');
+      await endSession();
     } finally {
-      queryClient.clear();
-      queryClient.setQueryData(keys.me, null);
       await navigate('/signin', { replace: true, state: { signedOut: true } });
     }
   };

@@ -17,7 +17,7 @@ import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { type ContactTopic, contactTopicMessages, contactTopics } from '../../common/enums.ts';
 import { contactMessageField, contactTopicField, displayNameField, emailField } from '../../common/fields.ts';
-import { apiSend } from '../api/client.ts';
+import { useContactMutation } from '../api/home.ts';
 import { useMe } from '../api/queries.ts';
 import { FormAlert } from '../components/form-alert.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -72,6 +72,7 @@ export function ContactPage() {
   const me = useMe();
   const [params] = useSearchParams();
   const form = useFormState();
+  const send = useContactMutation();
   const [values, setValues] = useState({
     topic: topicFrom(params.get('topic')),
     message: '',
@@ -98,7 +99,7 @@ export function ContactPage() {
       ? form.check(signedInSchema, { topic: values.topic || undefined, message: values.message })
       : form.check(signedOutSchema, { ...values, topic: values.topic || undefined });
     if (!body) return;
-    const done = await form.run(() => apiSend('POST', '/contact', body));
+    const done = await form.run(() => send.mutateAsync(body));
     if (!done) return;
     setSentTo(me.data?.email ?? values.email.trim());
     setValues((current) => ({ ...current, message: '' }));

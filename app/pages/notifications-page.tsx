@@ -1,10 +1,13 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { apiGetPage, apiSend, errorMessage } from '../api/client.ts';
-import { keys } from '../api/queries.ts';
-import type { AppNotification } from '../api/types.ts';
+import {
+  type AppNotification,
+  useMarkAllReadMutation,
+  useMarkReadMutation,
+  useNotifications,
+} from '../api/account.ts';
+import { errorMessage } from '../api/client.ts';
 import { FormAlert } from '../components/form-alert.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../components/page-states.tsx';
@@ -18,26 +21,9 @@ function isInternal(url: string): boolean {
 /** /notifications: the notification centre, newest first. */
 export function NotificationsPage() {
   const { _ } = useLingui();
-  const queryClient = useQueryClient();
-  const list = useInfiniteQuery({
-    queryKey: keys.notifications,
-    queryFn: ({ pageParam }) => apiGetPage<AppNotification>('/notifications', { cursor: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: keys.notifications }),
-      queryClient.invalidateQueries({ queryKey: keys.unreadCount }),
-    ]);
-  const markRead = useMutation({
-    mutationFn: (id: string) => apiSend('POST', `/notifications/${id}/read`),
-    onSettled: refresh,
-  });
-  const markAll = useMutation({
-    mutationFn: () => apiSend('POST', '/notifications/read-all'),
-    onSettled: refresh,
-  });
+  const list = useNotifications();
+  const markRead = useMarkReadMutation();
+  const markAll = useMarkAllReadMutation();
 
   const open = (item: AppNotification) => {
     if (!item.read) markRead.mutate(item.id);

@@ -1,12 +1,10 @@
 import { useLingui } from '@lingui/react';
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { displayNameField, emailField, institutionNameField, passwordField } from '../../common/fields.ts';
-import { apiSend } from '../api/client.ts';
-import { keys } from '../api/queries.ts';
+import { useSetupMutation } from '../api/admin.ts';
 import { AuthCard } from '../components/auth-card.tsx';
 import { FormAlert } from '../components/form-alert.tsx';
 import { useFormState } from '../hooks/use-form-state.ts';
@@ -23,7 +21,7 @@ export function SetupPage() {
   const { _ } = useLingui();
   const [values, setValues] = useState({ institutionName: '', displayName: '', email: '', password: '' });
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const setUp = useSetupMutation();
   const navigate = useNavigate();
   const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => {
     const value = event.currentTarget.value;
@@ -34,12 +32,9 @@ export function SetupPage() {
     event.preventDefault();
     const body = form.check(setupSchema, values);
     if (!body) return;
-    const done = await form.run(() => apiSend('POST', '/setup', body));
+    // The institution and the new administrator are refetched before the way home.
+    const done = await form.run(() => setUp.mutateAsync(body));
     if (!done) return;
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: keys.institution }),
-      queryClient.invalidateQueries({ queryKey: keys.me }),
-    ]);
     await navigate('/', { replace: true });
   };
 

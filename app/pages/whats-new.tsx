@@ -3,7 +3,7 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { resourceKindMessages } from '../../common/enums.ts';
-import { useWhatsNew } from '../api/queries.ts';
+import { useWhatsNew } from '../api/home.ts';
 import type { MeetingCard, WhatsNew, WhatsNewThread } from '../api/types.ts';
 import { LoadError, PageLoader } from '../components/page-states.tsx';
 import { dateTime, momentIn, relativeTime } from '../lib/dates.ts';

@@ -1,9 +1,7 @@
 import { useLingui } from '@lingui/react';
 import { Button, Card, Code, Group, Stack, Table, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { apiGetPage } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useAuditLog } from '../../api/admin.ts';
 import type { AuditEntry } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -38,12 +36,7 @@ function details(entry: AuditEntry): string {
 /** /admin/audit: who changed what in the administration, newest first. */
 export function AdminAuditPage() {
   const { _ } = useLingui();
-  const audit = useInfiniteQuery({
-    queryKey: keys.audit,
-    queryFn: ({ pageParam }) => apiGetPage<AuditEntry>('/admin/audit', { cursor: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const audit = useAuditLog();
   const list = audit.data?.pages.flatMap((page) => page.data) ?? [];
 
   return (

@@ -1,13 +1,11 @@
 import { useLingui } from '@lingui/react';
 import { Box, Button, Card, Group, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { type CharterSectionKey, charterSectionKeys, charterSectionMessages } from '../../../common/enums.ts';
 import { charterSectionField } from '../../../common/fields.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { apiGet, apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useCharterTemplate, useCharterTemplateMutation } from '../../api/admin.ts';
 import type { CharterTemplate } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { MarkdownPreview } from '../../components/markdown-preview.tsx';
@@ -38,7 +36,7 @@ const sectionHelp: Record<CharterSectionKey, MessageId> = {
 
 function TemplateForm(props: { template: CharterTemplate }) {
   const { _ } = useLingui();
-  const queryClient = useQueryClient();
+  const save = useCharterTemplateMutation();
   const form = useFormState();
   const [sections, setSections] = useState<Sections>(props.template.sections);
   const [saved, setSaved] = useState<Sections>(props.template.sections);
@@ -50,9 +48,8 @@ function TemplateForm(props: { template: CharterTemplate }) {
     setNotice(null);
     const body = form.check(sectionsSchema, { sections });
     if (!body) return;
-    const updated = await form.run(() => apiSend<CharterTemplate>('PUT', '/admin/charter-template', body));
+    const updated = await form.run(() => save.mutateAsync(body.sections));
     if (!updated) return;
-    queryClient.setQueryData(keys.charterTemplate, updated);
     setSaved(updated.sections);
     setSections(updated.sections);
     setNotice(_('admin.charter.saved'));
@@ -126,10 +123,7 @@ function TemplateForm(props: { template: CharterTemplate }) {
 /** /admin/charter-template: the five sections every new community's charter starts from. */
 export function AdminCharterTemplatePage() {
   const { _ } = useLingui();
-  const template = useQuery({
-    queryKey: keys.charterTemplate,
-    queryFn: () => apiGet<CharterTemplate>('/admin/charter-template'),
-  });
+  const template = useCharterTemplate();
   const saved = template.data?.updatedAt ? dateTime(template.data.updatedAt) : null;
   const savedBy = template.data?.updatedBy?.displayName;
   const description = !saved

@@ -1,12 +1,11 @@
 import { useLingui } from '@lingui/react';
 import { Box, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { institutionNameField } from '../../../common/fields.ts';
 import { isLocale, type Locale, localeNames, locales } from '../../../common/i18n/locales.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys, useInstitution } from '../../api/queries.ts';
+import { useInstitutionMutation, useLogoMutations } from '../../api/admin.ts';
+import { useInstitution } from '../../api/queries.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { TreeIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -20,7 +19,7 @@ import { useFormState } from '../../hooks/use-form-state.ts';
  */
 function DefaultLanguageForm(props: { current: Locale }) {
   const { _ } = useLingui();
-  const queryClient = useQueryClient();
+  const save = useInstitutionMutation();
   const [language, setLanguage] = useState<Locale>(props.current);
   const [saved, setSaved] = useState<string | null>(null);
   const form = useFormState();
@@ -30,9 +29,8 @@ function DefaultLanguageForm(props: { current: Locale }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(null);
-    const done = await form.run(() => apiSend('PATCH', '/admin/institution', { defaultLanguage: language }));
+    const done = await form.run(() => save.mutateAsync({ defaultLanguage: language }));
     if (!done) return;
-    await queryClient.invalidateQueries({ queryKey: keys.institution });
     setSaved(_('admin.institution.languageSaved'));
   };
 
@@ -76,7 +74,8 @@ function DefaultLanguageForm(props: { current: Locale }) {
 export function AdminInstitutionPage() {
   const { _ } = useLingui();
   const institution = useInstitution();
-  const queryClient = useQueryClient();
+  const save = useInstitutionMutation();
+  const logoImage = useLogoMutations();
   const [name, setName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const form = useFormState();
@@ -90,9 +89,8 @@ export function AdminInstitutionPage() {
     setSaved(null);
     const body = form.check(z.object({ name: institutionNameField }), { name });
     if (!body) return;
-    const done = await form.run(() => apiSend('PATCH', '/admin/institution', body));
+    const done = await form.run(() => save.mutateAsync(body));
     if (!done) return;
-    await queryClient.invalidateQueries({ queryKey: keys.institution });
     setSaved(_('admin.institution.nameSaved'));
   };
 
@@ -141,6 +139,7 @@ export function AdminInstitutionPage() {
             </Text>
             <PhotoUpload
               label={_('admin.institution.logoLabel')}
+              kind="logo"
               preview={
                 <Box
                   w={140}
@@ -166,9 +165,8 @@ export function AdminInstitutionPage() {
               }
               hasImage={logo !== null}
               maxBytes={2 * 1024 * 1024}
-              uploadPath="/admin/institution/logo"
-              removePath="/admin/institution/logo"
-              onChanged={() => queryClient.invalidateQueries({ queryKey: keys.institution })}
+              upload={logoImage.upload.mutateAsync}
+              remove={logoImage.remove.mutateAsync}
             />
           </Card>
         </Stack>

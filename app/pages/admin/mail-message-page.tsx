@@ -1,11 +1,8 @@
 import { useLingui } from '@lingui/react';
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { Link, useParams } from 'react-router';
-import { apiGet } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { MailMessage } from '../../api/types.ts';
+import { useMailMessage } from '../../api/admin.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { dateTime } from '../../lib/dates.ts';
@@ -66,10 +63,7 @@ function HtmlPreview(props: { html: string; subject: string }) {
 export function AdminMailMessagePage() {
   const { _ } = useLingui();
   const { id = '' } = useParams();
-  const message = useQuery({
-    queryKey: [...keys.mail, 'one', id],
-    queryFn: () => apiGet<MailMessage>(`/admin/mail/${id}`),
-  });
+  const message = useMailMessage(id);
 
   if (message.isPending || message.isError) {
     return (

@@ -1,12 +1,10 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { MailStatus } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { apiGetPage } from '../../api/client.ts';
-import { keys, useInstitution } from '../../api/queries.ts';
-import type { MailMessage } from '../../api/types.ts';
+import { useMailbox } from '../../api/admin.ts';
+import { useInstitution } from '../../api/queries.ts';
 import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -35,14 +33,8 @@ export function AdminMailPage() {
   const { text, setText } = useSearchText('to');
   const { data: institution } = useInstitution();
 
-  const mail = useInfiniteQuery({
-    queryKey: [...keys.mail, to],
-    queryFn: ({ pageParam }) => apiGetPage<MailMessage>('/admin/mail', { to, cursor: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // New messages (sign-ups, resets) show up without reloading.
-    refetchInterval: 5000,
-  });
+  // New messages (sign-ups, resets) show up without reloading.
+  const mail = useMailbox(to);
   const list = mail.data?.pages.flatMap((page) => page.data) ?? [];
 
   return (

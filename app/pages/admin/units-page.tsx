@@ -1,11 +1,10 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { unitNameField } from '../../../common/fields.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys, useUnits } from '../../api/queries.ts';
+import { useUnitMutations } from '../../api/admin.ts';
+import { useUnits } from '../../api/queries.ts';
 import type { Unit } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -22,12 +21,14 @@ function RenameUnitModal(props: {
   const { _ } = useLingui();
   const [name, setName] = useState(props.unit?.name ?? '');
   const form = useFormState();
+  const { rename } = useUnitMutations();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!props.unit) return;
+    const { id } = props.unit;
     const body = form.check(unitSchema, { name });
     if (!body) return;
-    const done = await form.run(() => apiSend('PATCH', `/admin/units/${props.unit?.id}`, body));
+    const done = await form.run(() => rename.mutateAsync({ id, name: body.name }));
     if (done) props.onDone(_('admin.units.renamed', { name: body.name }));
   };
   return (
@@ -65,10 +66,11 @@ function DeleteUnitModal(props: {
 }) {
   const { _ } = useLingui();
   const form = useFormState();
+  const { remove: removeUnit } = useUnitMutations();
   const remove = async () => {
     if (!props.unit) return;
-    const name = props.unit.name;
-    const done = await form.run(() => apiSend('DELETE', `/admin/units/${props.unit?.id}`));
+    const { id, name } = props.unit;
+    const done = await form.run(() => removeUnit.mutateAsync(id));
     if (done) props.onDone(_('admin.units.removed', { name }));
   };
   return (
@@ -99,18 +101,18 @@ function DeleteUnitModal(props: {
 export function AdminUnitsPage() {
   const { _ } = useLingui();
   const units = useUnits();
-  const queryClient = useQueryClient();
+  const { add: addUnit } = useUnitMutations();
   const [name, setName] = useState('');
   const [renaming, setRenaming] = useState<Unit | null>(null);
   const [deleting, setDeleting] = useState<Unit | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const form = useFormState();
 
-  const done = async (message: string) => {
+  // The unit mutations refetch the list.
+  const done = (message: string) => {
     setRenaming(null);
     setDeleting(null);
     setStatus(message);
-    await queryClient.invalidateQueries({ queryKey: keys.units });
   };
 
   const add = async (event: FormEvent) => {
@@ -118,10 +120,10 @@ export function AdminUnitsPage() {
     setStatus(null);
     const body = form.check(unitSchema, { name });
     if (!body) return;
-    const created = await form.run(() => apiSend<{ id: string; name: string }>('POST', '/admin/units', body));
+    const created = await form.run(() => addUnit.mutateAsync(body));
     if (!created) return;
     setName('');
-    await done(_('admin.units.added', { name: created.name }));
+    done(_('admin.units.added', { name: created.name }));
   };
 
   return (
@@ -202,13 +204,13 @@ export function AdminUnitsPage() {
         key={renaming?.id ?? 'none'}
         unit={renaming}
         onClose={() => setRenaming(null)}
-        onDone={(m) => void done(m)}
+        onDone={done}
       />
       <DeleteUnitModal
         key={deleting?.id ?? 'none-delete'}
         unit={deleting}
         onClose={() => setDeleting(null)}
-        onDone={(m) => void done(m)}
+        onDone={done}
       />
     </>
   );

@@ -1,12 +1,12 @@
 import { useLingui } from '@lingui/react';
 import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type PersonKind, userRoles } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { apiGetPage, apiSend, errorMessage } from '../../api/client.ts';
-import { keys, useSignedInMe } from '../../api/queries.ts';
+import { useAdminUsers, useUserMutation } from '../../api/admin.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useSignedInMe } from '../../api/queries.ts';
 import type { AdminUser } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { SearchIcon } from '../../components/icons.tsx';
@@ -43,7 +43,6 @@ function NameCell(props: { user: AdminUser; isSelf: boolean }) {
 export function AdminUsersPage() {
   const { _ } = useLingui();
   const me = useSignedInMe();
-  const queryClient = useQueryClient();
   const wide = useMediaQuery('(min-width: 62em)', true);
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
@@ -52,15 +51,8 @@ export function AdminUsersPage() {
   const [status, setStatus] = useState<string | null>(null);
 
   const filters = { q, role, suspended };
-  const users = useInfiniteQuery({
-    queryKey: [...keys.adminUsers, filters],
-    queryFn: ({ pageParam }) => apiGetPage<AdminUser>('/admin/users', { ...filters, cursor: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const change = useMutation({
-    mutationFn: (input: { user: AdminUser; change: UserChange }) =>
-      apiSend<AdminUser>('PATCH', `/admin/users/${input.user.id}`, input.change),
+  const users = useAdminUsers(filters);
+  const change = useUserMutation<UserChange>({
     onMutate: () => setStatus(null),
     onSuccess: (user, input) => {
       setStatus(
@@ -71,14 +63,13 @@ export function AdminUsersPage() {
             : _('admin.users.reinstated', { name: user.displayName }),
       );
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.adminUsers }),
   });
 
   const list = users.data?.pages.flatMap((page) => page.data) ?? [];
-  const busyId = change.isPending ? change.variables?.user.id : undefined;
+  const busyId = change.isPending ? change.variables?.id : undefined;
   // A refused change shows in the alert above the list (change.error), so the promise never rejects.
   const onChange = (user: AdminUser) => (c: UserChange) =>
-    change.mutateAsync({ user, change: c }).catch(() => undefined);
+    change.mutateAsync({ id: user.id, change: c }).catch(() => undefined);
 
   return (
     <>

@@ -1,9 +1,9 @@
 import { useLingui } from '@lingui/react';
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { apiSend, errorMessage } from '../../api/client.ts';
+import { useConfirmEmailMutation } from '../../api/account.ts';
+import { errorMessage } from '../../api/client.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { PageLoader } from '../../components/page-states.tsx';
 import { nextAfterSignUp, withNext } from '../../lib/safe-next.ts';
@@ -13,9 +13,7 @@ export function ConfirmEmailPage() {
   const { _ } = useLingui();
   const [search] = useSearchParams();
   const token = search.get('token') ?? '';
-  const confirm = useMutation({
-    mutationFn: (value: string) => apiSend('POST', '/auth/confirm-email', { token: value }),
-  });
+  const confirm = useConfirmEmailMutation();
   const sent = useRef(false);
 
   useEffect(() => {

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { emailField } from '../../../common/fields.ts';
-import { apiSend } from '../../api/client.ts';
+import { usePasswordResetMutation } from '../../api/account.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -15,12 +15,13 @@ export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useFormState();
+  const askReset = usePasswordResetMutation();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = form.check(z.object({ email: emailField }), { email });
     if (!body) return;
-    const done = await form.run(() => apiSend('POST', '/auth/password-reset', body));
+    const done = await form.run(() => askReset.mutateAsync(body));
     if (done) setSentTo(body.email);
   };
 

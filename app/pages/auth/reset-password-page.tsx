@@ -1,12 +1,10 @@
 import { useLingui } from '@lingui/react';
 import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { passwordField } from '../../../common/fields.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { useCompletePasswordResetMutation } from '../../api/account.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -27,17 +25,14 @@ export function ResetPasswordPage() {
   const [values, setValues] = useState({ password: '', confirm: '' });
   const form = useFormState();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const reset = useCompletePasswordResetMutation();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = form.check(resetSchema, values);
     if (!body) return;
-    const done = await form.run(() =>
-      apiSend('POST', '/auth/password-reset/complete', { token, password: body.password }),
-    );
+    const done = await form.run(() => reset.mutateAsync({ token, password: body.password }));
     if (!done) return;
-    queryClient.setQueryData(keys.me, null);
     await navigate('/signin', { replace: true, state: { passwordReset: true } });
   };
 

@@ -1,12 +1,11 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { emailField } from '../../../common/fields.ts';
-import { ApiError, apiSend } from '../../api/client.ts';
-import { clearSessionEnded } from '../../api/session.ts';
+import { useResendConfirmationMutation, useSignInMutation } from '../../api/account.ts';
+import { ApiError } from '../../api/client.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -56,7 +55,8 @@ export function SignInPage() {
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const secondsLeft = useSecondsLeft(retryAt);
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const signIn = useSignInMutation();
+  const resendConfirmation = useResendConfirmationMutation();
   const { reset: resetForm } = form;
   // Once the wait is over, its message is stale: clear it (the button says "Sign in" again).
   useEffect(() => {
@@ -89,7 +89,9 @@ export function SignInPage() {
     const outcome: { paused: string | null } = { paused: null };
     const done = await form.run(async () => {
       try {
-        return await apiSend('POST', '/auth/signin', body);
+        // Once signed in, every query is refetched; the guard around this page then sends the person
+        // on (to ?next= or home).
+        return await signIn.mutateAsync(body);
       } catch (error) {
         if (error instanceof ApiError) {
           if (error.fields.email === 'not_confirmed') setNotConfirmed(true);
@@ -108,16 +110,13 @@ export function SignInPage() {
       return;
     }
     if (!done) return;
-    clearSessionEnded();
     forgetNextAfterSignUp();
-    // The guard around this page sends the person on (to ?next= or home) once they are known.
-    await queryClient.invalidateQueries();
   };
 
   const resend = async () => {
     const body = form.check(z.object({ email: emailField }), { email: values.email });
     if (!body) return;
-    const done = await form.run(() => apiSend('POST', '/auth/resend-confirmation', body));
+    const done = await form.run(() => resendConfirmation.mutateAsync(body));
     if (done) {
       setNotConfirmed(false);
       setResent(_('auth.signIn.resent', { email: body.email }));

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { displayNameField, emailField, passwordField } from '../../../common/fields.ts';
-import { apiSend } from '../../api/client.ts';
+import { useSignUpMutation } from '../../api/account.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -17,6 +17,7 @@ export function SignUpPage() {
   const { _ } = useLingui();
   const [values, setValues] = useState({ displayName: '', email: '', password: '' });
   const form = useFormState();
+  const signUp = useSignUpMutation();
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const next = search.get('next');
@@ -29,7 +30,7 @@ export function SignUpPage() {
     event.preventDefault();
     const body = form.check(signUpSchema, values);
     if (!body) return;
-    const done = await form.run(() => apiSend('POST', '/auth/signup', body));
+    const done = await form.run(() => signUp.mutateAsync(body));
     if (!done) return;
     // The confirmation link comes back later, maybe in another tab: remember where they were going.
     rememberNextAfterSignUp(next);

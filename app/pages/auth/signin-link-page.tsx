@@ -1,10 +1,8 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { apiSend } from '../../api/client.ts';
-import { clearSessionEnded } from '../../api/session.ts';
+import { useSigninLinkMutation } from '../../api/account.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -18,19 +16,14 @@ export function SigninLinkPage() {
   const [search] = useSearchParams();
   const token = search.get('token') ?? '';
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const signIn = useSigninLinkMutation();
   const [failed, setFailed] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const done = await form.run(() => apiSend('POST', '/auth/signin-link', { token }));
-    if (!done) {
-      setFailed(true);
-      return;
-    }
-    clearSessionEnded();
-    // The guard around this page sends the person home once they are known.
-    await queryClient.invalidateQueries();
+    // Once signed in, every query is refetched; the guard around this page then sends the person home.
+    const done = await form.run(() => signIn.mutateAsync(token));
+    if (!done) setFailed(true);
   };
 
   if (!token) {

@@ -10,11 +10,11 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, apiGetBody } from '../../api/client.ts';
-import type { SearchKind, SearchResponse, SearchResult, SearchSort } from '../../api/types.ts';
+import { ApiError } from '../../api/client.ts';
+import { useSearch } from '../../api/search.ts';
+import type { SearchKind, SearchResult, SearchSort } from '../../api/types.ts';
 import { SearchIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -66,16 +66,7 @@ export function SearchPage() {
     setText(q);
   }, [q]);
 
-  const search = useInfiniteQuery({
-    queryKey: ['search', { q, kind, community, sort }],
-    queryFn: ({ pageParam }) =>
-      apiGetBody<SearchResponse>('/search', { q, kind, community, sort, cursor: pageParam }),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: q !== '',
-    placeholderData: keepPreviousData,
-    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
-  });
+  const search = useSearch({ q, kind, community, sort });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,11 +1,10 @@
 import { useLingui } from '@lingui/react';
 import { Card, Stack, Switch, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { apiSend, errorMessage } from '../../api/client.ts';
-import { keys, useSignedInMe } from '../../api/queries.ts';
-import type { Me } from '../../api/types.ts';
+import { useProfileMutation } from '../../api/account.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useSignedInMe } from '../../api/queries.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 
 type Reminder = 'remindDayBefore' | 'remindHourBefore';
@@ -28,21 +27,22 @@ const reminderMessages: Record<Reminder, { name: MessageId; on: MessageId; off: 
 export function MeetingReminders() {
   const { _ } = useLingui();
   const me = useSignedInMe();
-  const queryClient = useQueryClient();
   const [saved, setSaved] = useState<string | null>(null);
   // The switch shows the new position as it is pressed (set in the same event, so a controlled switch
   // never springs back for a frame while the mutation starts), until the answer or an error settles it.
   const [pressed, setPressed] = useState<{ key: Reminder; on: boolean } | null>(null);
-  const save = useMutation({
-    mutationFn: (change: { key: Reminder; on: boolean }) =>
-      apiSend<Me>('PATCH', '/me', { [change.key]: change.on }),
-    onMutate: () => setSaved(null),
-    onSuccess: (updated, change) => {
-      queryClient.setQueryData(keys.me, updated);
-      setSaved(_(change.on ? reminderMessages[change.key].on : reminderMessages[change.key].off));
-    },
-    onSettled: () => setPressed(null),
-  });
+  const save = useProfileMutation();
+  const saveReminder = (change: { key: Reminder; on: boolean }) => {
+    setSaved(null);
+    save.mutate(
+      change.key === 'remindDayBefore' ? { remindDayBefore: change.on } : { remindHourBefore: change.on },
+      {
+        onSuccess: () =>
+          setSaved(_(change.on ? reminderMessages[change.key].on : reminderMessages[change.key].off)),
+        onSettled: () => setPressed(null),
+      },
+    );
+  };
   return (
     <Card component="section" aria-labelledby="reminders-title">
       <Stack gap="sm">
@@ -61,7 +61,7 @@ export function MeetingReminders() {
             onChange={(event) => {
               const change = { key, on: event.currentTarget.checked };
               setPressed(change);
-              save.mutate(change);
+              saveReminder(change);
             }}
             disabled={save.isPending}
           />

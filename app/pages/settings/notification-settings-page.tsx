@@ -1,12 +1,10 @@
 import { useLingui } from '@lingui/react';
 import { Button, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { type EmailChoice, notificationKindMessages } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { apiGet, apiSend, errorMessage } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { NotificationPreference } from '../../api/types.ts';
+import { useNotificationPreferences, usePreferencesMutation } from '../../api/account.ts';
+import { errorMessage } from '../../api/client.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -19,11 +17,7 @@ const choiceMessages: Record<EmailChoice, MessageId> = {
 /** /settings/notifications: an email choice per kind of notification. */
 export function NotificationSettingsPage() {
   const { _ } = useLingui();
-  const queryClient = useQueryClient();
-  const preferences = useQuery({
-    queryKey: keys.preferences,
-    queryFn: () => apiGet<NotificationPreference[]>('/notifications/preferences'),
-  });
+  const preferences = useNotificationPreferences();
   const [choices, setChoices] = useState<Record<string, EmailChoice>>({});
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -31,19 +25,15 @@ export function NotificationSettingsPage() {
     if (preferences.data) setChoices(Object.fromEntries(preferences.data.map((p) => [p.kind, p.email])));
   }, [preferences.data]);
 
-  const save = useMutation({
-    mutationFn: () =>
-      apiSend<NotificationPreference[]>('PUT', '/notifications/preferences', {
-        preferences: (preferences.data ?? []).map((p) => ({
-          kind: p.kind,
-          email: choices[p.kind] ?? p.email,
-        })),
-      }),
-    onSuccess: (data) => {
-      queryClient.setQueryData(keys.preferences, data);
-      setSaved(_('settings.notifications.saved'));
-    },
-  });
+  const save = usePreferencesMutation();
+  const submit = () =>
+    save.mutate(
+      (preferences.data ?? []).map((p) => ({
+        kind: p.kind,
+        email: choices[p.kind] ?? p.email,
+      })),
+      { onSuccess: () => setSaved(_('settings.notifications.saved')) },
+    );
 
   return (
     <>
@@ -62,7 +52,7 @@ export function NotificationSettingsPage() {
           onSubmit={(event: FormEvent) => {
             event.preventDefault();
             setSaved(null);
-            save.mutate();
+            submit();
           }}
         >
           <Stack gap="lg">

@@ -1,11 +1,9 @@
 import { useLingui } from '@lingui/react';
 import { Button, Card, Group, PasswordInput, Stack } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { passwordField } from '../../../common/fields.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { usePasswordMutation } from '../../api/account.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
@@ -30,7 +28,7 @@ export function PasswordSettingsPage() {
   const [values, setValues] = useState(empty);
   const [saved, setSaved] = useState<string | null>(null);
   const form = useFormState();
-  const queryClient = useQueryClient();
+  const changePassword = usePasswordMutation();
   const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => {
     setSaved(null);
     {
@@ -45,7 +43,7 @@ export function PasswordSettingsPage() {
     const body = form.check(passwordSchema, values);
     if (!body) return;
     const done = await form.run(() =>
-      apiSend('POST', '/auth/password', {
+      changePassword.mutateAsync({
         currentPassword: body.currentPassword,
         newPassword: body.newPassword,
       }),
@@ -53,7 +51,6 @@ export function PasswordSettingsPage() {
     if (!done) return;
     setValues(empty);
     setSaved(_('settings.password.saved'));
-    await queryClient.invalidateQueries({ queryKey: keys.sessions });
   };
 
   return (

@@ -12,7 +12,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { personKinds } from '../../../common/enums.ts';
@@ -25,9 +24,9 @@ import {
   tagListField,
   timeZoneField,
 } from '../../../common/fields.ts';
-import { isLocale, type Locale, localeNames, locales, sourceLocale } from '../../../common/i18n/locales.ts';
-import { apiSend } from '../../api/client.ts';
-import { keys, useInstitution, useSignedInMe, useUnits } from '../../api/queries.ts';
+import { isLocale, localeNames, locales } from '../../../common/i18n/locales.ts';
+import { usePhotoMutations, useSaveProfileMutation } from '../../api/account.ts';
+import { useSignedInMe, useUnits } from '../../api/queries.ts';
 import type { Me } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -35,7 +34,6 @@ import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { personKindMessages } from '../../components/person-card.tsx';
 import { PhotoUpload } from '../../components/photo-upload.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
-import { activateLocale, browserLocale, keepLocale, keptLocale } from '../../i18n/i18n.ts';
 import { MeetingReminders } from './meeting-reminders.tsx';
 
 const profileSchema = z.object({
@@ -73,8 +71,8 @@ export function ProfileSettingsPage() {
   const { _ } = useLingui();
   const me = useSignedInMe();
   const units = useUnits();
-  const { data: institution } = useInstitution();
-  const queryClient = useQueryClient();
+  const save = useSaveProfileMutation();
+  const photo = usePhotoMutations();
   const [values, setValues] = useState(() => initialValues(me));
   const [saved, setSaved] = useState<string | null>(null);
   const form = useFormState();
@@ -96,26 +94,11 @@ export function ProfileSettingsPage() {
       language: values.language || null,
     });
     if (!body) return;
-    const updated = await form.run(() => apiSend<Me>('PATCH', '/me', body));
+    // Shown in the chosen language at once and kept in this browser (useSaveProfileMutation).
+    const updated = await form.run(() => save.mutateAsync(body));
     if (!updated) return;
-    // Shown in the chosen language at once, and kept in this browser. "Automatic" shows the browser's
-    // language (else the institution's default), replacing a choice kept here, which would come first.
-    const chosen = isLocale(updated.language) ? updated.language : null;
-    const locale: Locale =
-      chosen ??
-      browserLocale() ??
-      (isLocale(institution?.defaultLanguage) ? institution.defaultLanguage : sourceLocale);
-    if (chosen || keptLocale()) keepLocale(locale);
-    await activateLocale(locale).catch(() => undefined);
-    queryClient.setQueryData(keys.me, updated);
     setValues(initialValues(updated));
-    await queryClient.invalidateQueries({ queryKey: keys.people });
     setSaved(_('settings.profile.saved'));
-  };
-
-  const refreshMe = async () => {
-    await queryClient.invalidateQueries({ queryKey: keys.me });
-    await queryClient.invalidateQueries({ queryKey: keys.people });
   };
 
   return (
@@ -132,9 +115,8 @@ export function ProfileSettingsPage() {
             preview={<PersonAvatar name={me.displayName} photoUrl={me.photoUrl} size={72} />}
             hasImage={me.photoUrl !== null}
             maxBytes={5 * 1024 * 1024}
-            uploadPath="/me/photo"
-            removePath="/me/photo"
-            onChanged={refreshMe}
+            upload={photo.upload.mutateAsync}
+            remove={photo.remove.mutateAsync}
           />
         </Card>
 

@@ -1,9 +1,7 @@
 import { useLingui } from '@lingui/react';
 import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiSend, errorMessage } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { Session } from '../../api/types.ts';
+import { useRevokeSessionMutation, useSessions } from '../../api/account.ts';
+import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { i18n } from '../../i18n/i18n.ts';
@@ -38,12 +36,8 @@ function describeAgent(agent: string): string {
 /** /settings/sessions: where you are signed in, and signing out the others. */
 export function SessionsSettingsPage() {
   const { _ } = useLingui();
-  const queryClient = useQueryClient();
-  const sessions = useQuery({ queryKey: keys.sessions, queryFn: () => apiGet<Session[]>('/auth/sessions') });
-  const revoke = useMutation({
-    mutationFn: (id: string) => apiSend('DELETE', `/auth/sessions/${id}`),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.sessions }),
-  });
+  const sessions = useSessions();
+  const revoke = useRevokeSessionMutation();
 
   return (
     <>
