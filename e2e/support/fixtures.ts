@@ -72,6 +72,16 @@ const reflowWidth = 320;
 async function expectReflow(page: Page, context: string): Promise<void> {
   const size = page.viewportSize();
   if (!size) return;
+  const path = new URL(page.url()).pathname;
+  const openDialogs = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[aria-modal="true"]')]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? ''),
+    );
+  const dialogsBefore = await openDialogs();
+  const losesDialogs = knownReflowDefects.some((defect) => defect.losesDialog && defect.page.test(path));
+  if (dialogsBefore.length > 0 && losesDialogs) return;
   if (size.width > reflowWidth) await page.setViewportSize({ width: reflowWidth, height: size.height });
   try {
     const found = await page.evaluate(async (width) => {
@@ -79,36 +89,57 @@ async function expectReflow(page: Page, context: string): Promise<void> {
       await nextFrame();
       await nextFrame();
       const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
-      const inScroller = (el: Element) => {
+      const inScroller = (el: Node) => {
         for (let up = el.parentElement; up && up !== document.documentElement; up = up.parentElement) {
           if (up === document.body) return false;
           if (scrolls(up)) return true;
         }
         return false;
       };
-      const offending = new Set<Element>();
+      const offending = new Map<Element, number>();
       for (const el of document.body.querySelectorAll('*')) {
         const box = el.getBoundingClientRect();
         if (box.width === 0 || box.height === 0 || box.right <= width + 0.5) continue;
         if (getComputedStyle(el).visibility === 'hidden' || inScroller(el)) continue;
-        offending.add(el);
+        offending.set(el, box.right);
+      }
+      // Text that overflows its own box (a long word that does not wrap) sticks out while its element
+      // fits: its element is named.
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || offending.has(parent) || !node.textContent?.trim()) continue;
+        range.selectNodeContents(node);
+        const box = range.getBoundingClientRect();
+        if (box.width === 0 || box.right <= width + 0.5) continue;
+        if (getComputedStyle(parent).visibility === 'hidden' || inScroller(node)) continue;
+        offending.set(parent, box.right);
       }
       // Name the outermost element that sticks out: its descendants stick out with it.
-      const outermost = [...offending].filter((el) => !el.parentElement || !offending.has(el.parentElement));
+      const outermost = [...offending.keys()].filter(
+        (el) => !el.parentElement || !offending.has(el.parentElement),
+      );
       return {
         scrollWidth: document.documentElement.scrollWidth,
         offenders: outermost.map((el) => {
           const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
           const classes =
-            typeof el.className === 'string' ? el.className.trim().split(/\s+/).slice(0, 3) : [];
+            typeof el.className === 'string'
+              ? el.className.trim().split(/\s+/).filter(Boolean).slice(0, 3)
+              : [];
           const name = [el.tagName.toLowerCase(), ...classes].join('.');
-          return `${name} "${text}" (right edge at ${Math.round(el.getBoundingClientRect().right)} px)`;
+          return `${name} "${text}" (right edge at ${Math.round(offending.get(el) ?? 0)} px)`;
         }),
       };
     }, reflowWidth);
-    const path = new URL(page.url()).pathname;
-    const known = knownReflowDefects.filter((defect) => defect.page.test(path));
-    const isKnown = (offender: string) => known.some((defect) => offender.includes(defect.element));
+    const known = knownReflowDefects.filter((defect) => defect.page.test(path) && defect.element);
+    const isKnown = (offender: string) => known.some((defect) => offender.includes(defect.element ?? ''));
+    // A page that re-renders another layout at 320 px must keep what the person was doing: an open dialog.
+    expect(
+      await openDialogs(),
+      `reflow at ${reflowWidth} px ${context} on ${path}: the open dialog closed when the page narrowed`,
+    ).toEqual(dialogsBefore);
     const unknown = found.offenders.filter((offender) => !isKnown(offender));
     const wide = found.scrollWidth > reflowWidth && unknown.length > 0;
     expect(

@@ -130,6 +130,9 @@ interface InPage {
 }
 type KeyboardWindow = { copseKeyboard: InPage };
 
+/** How long a control may take to appear, become tabbable or take focus, as the journeys' expect timeout. */
+const timeout = 10_000;
+
 const installedIn = new WeakSet<object>();
 
 /**
@@ -149,15 +152,13 @@ async function inPageCall<T, A>(
     await context.addInitScript(inPage);
   }
   try {
-    return (await locator.evaluate(fn as never, arg)) as Awaited<T>;
+    return (await locator.evaluate(fn as never, arg, { timeout })) as Awaited<T>;
   } catch (error) {
     if (await page.evaluate('!!window.copseKeyboard')) throw error;
     await page.evaluate(inPage);
-    return (await locator.evaluate(fn as never, arg)) as Awaited<T>;
+    return (await locator.evaluate(fn as never, arg, { timeout })) as Awaited<T>;
   }
 }
-
-const timeout = 10_000;
 
 /**
  * Moves focus to `locator` with Tab or Shift+Tab (the element itself, an element inside it, or for a
@@ -250,6 +251,16 @@ export async function activate(locator: Locator): Promise<void> {
       return;
     }
     case 'option': {
+      // An option of a native select: choose it on the select.
+      const label = await inPageCall(
+        locator,
+        (el) => (el.closest('select') ? (el as HTMLOptionElement).label : null),
+        null,
+      );
+      if (label !== null) {
+        await selectOption(locator.locator('xpath=ancestor::select[1]'), { label });
+        return;
+      }
       // A combobox keeps focus and points at the option with aria-activedescendant; ArrowDown opens its
       // list and moves through the options.
       await expect(locator).toBeVisible();
