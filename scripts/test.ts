@@ -2,6 +2,8 @@
 //
 //   static      Biome (lint and format), the TypeScript type check, the import rules (dependency-cruiser:
 //               layers point one way, no circle, no app → server import), the migration drift check,
+//               the keyboard journeys check (scripts/check-keyboard-journeys.ts: no click or other
+//               pointer action under e2e/, journeys go by keyboard),
 //               the languages check (scripts/check-i18n.ts: every catalog complete, no text outside them)
 //   unit        the API and unit tests (Vitest) on PGlite, and on PostgreSQL when TEST_DATABASE_URL
 //               names a server
@@ -234,6 +236,10 @@ if (wanted('static')) {
     {
       name: 'migration drift',
       step: { command: bin('node'), args: ['scripts/check-migration-drift.ts'], env: baseEnv },
+    },
+    {
+      name: 'keyboard journeys (no pointer action in e2e/)',
+      step: { command: bin('node'), args: ['scripts/check-keyboard-journeys.ts'], env: baseEnv },
     },
     {
       name: 'languages (catalogs complete, no text outside them)',

@@ -1,5 +1,6 @@
 import { administrator, newAccount, signIn } from '../support/accounts.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, pressOn, selectOption, typeInto } from '../support/keyboard.ts';
 
 test('a newcomer signs up, confirms their email, fills in their profile and is found by expertise', async ({
   browser,
@@ -9,16 +10,15 @@ test('a newcomer signs up, confirms their email, fills in their profile and is f
 
   // An administrator adds the unit the newcomer belongs to.
   const admin = await signIn(browser, administrator);
-  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+  await activate(admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }));
   await expect(admin.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
   await expectAccessible(admin, 'on the administration overview');
-  await admin
-    .getByRole('navigation', { name: 'Administration' })
-    .getByRole('link', { name: 'Units' })
-    .click();
+  await activate(
+    admin.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Units' }),
+  );
   await expect(admin.getByRole('heading', { level: 1, name: 'Units' })).toBeVisible();
-  await admin.getByLabel('Unit name').fill(unitName);
-  await admin.getByRole('button', { name: 'Add unit' }).click();
+  await typeInto(admin.getByLabel('Unit name'), unitName);
+  await activate(admin.getByRole('button', { name: 'Add unit' }));
   await expect(admin.getByRole('status').filter({ hasText: `“${unitName}” is added.` })).toBeVisible();
   await expect(
     admin.getByRole('list', { name: 'Units' }).getByRole('listitem').filter({ hasText: unitName }),
@@ -29,36 +29,35 @@ test('a newcomer signs up, confirms their email, fills in their profile and is f
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto('/');
   await expectAccessible(visitor, 'on the landing page');
-  await visitor.getByRole('main').getByRole('link', { name: 'Sign up' }).click();
+  await activate(visitor.getByRole('main').getByRole('link', { name: 'Sign up' }));
   await expect(visitor.getByRole('heading', { level: 1, name: 'Create your account' })).toBeVisible();
   await expectAccessible(visitor, 'on the sign-up page');
-  await visitor.getByLabel('Your name').fill(newcomer.name);
-  await visitor.getByLabel('Email').fill(newcomer.email);
-  await visitor.getByLabel(/^Password/).fill(newcomer.password);
-  await visitor.getByRole('button', { name: 'Sign up' }).click();
+  await typeInto(visitor.getByLabel('Your name'), newcomer.name);
+  await typeInto(visitor.getByLabel('Email'), newcomer.email);
+  await typeInto(visitor.getByLabel(/^Password/), newcomer.password);
+  await activate(visitor.getByRole('button', { name: 'Sign up' }));
   await expect(visitor.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
   await expect(visitor.getByText(newcomer.email)).toBeVisible();
   await expectAccessible(visitor, 'on the check-your-email page');
 
   // Before confirming, signing in is refused with a way to get a new link.
   await visitor.goto('/signin');
-  await visitor.getByLabel('Email').fill(newcomer.email);
-  await visitor.getByLabel(/^Password/).fill(newcomer.password);
-  await visitor.getByRole('button', { name: 'Sign in' }).click();
+  await typeInto(visitor.getByLabel('Email'), newcomer.email);
+  await typeInto(visitor.getByLabel(/^Password/), newcomer.password);
+  await activate(visitor.getByRole('button', { name: 'Sign in' }));
   await expect(visitor.getByRole('alert')).toContainText('Confirm your email address first');
   await expect(visitor.getByRole('button', { name: 'Send a new link' })).toBeVisible();
   await expectAccessible(visitor, 'on the sign-in page, unconfirmed');
 
   // The administrator finds the confirmation email in the mailbox.
-  await admin
-    .getByRole('navigation', { name: 'Administration' })
-    .getByRole('link', { name: 'Mailbox' })
-    .click();
+  await activate(
+    admin.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Mailbox' }),
+  );
   await expect(admin.getByRole('heading', { level: 1, name: 'Mailbox' })).toBeVisible();
-  await admin.getByLabel('Recipient').fill(newcomer.email);
+  await typeInto(admin.getByLabel('Recipient'), newcomer.email);
   await expect(admin.getByText(`To ${newcomer.email}`).first()).toBeVisible();
   await expectAccessible(admin, 'on the mailbox page');
-  await admin.getByRole('link', { name: 'Confirm your email address for Copse' }).first().click();
+  await activate(admin.getByRole('link', { name: 'Confirm your email address for Copse' }).first());
   await expect(
     admin.getByRole('heading', { level: 1, name: 'Confirm your email address for Copse' }),
   ).toBeVisible();
@@ -70,14 +69,14 @@ test('a newcomer signs up, confirms their email, fills in their profile and is f
   await visitor.goto(link ?? '');
   await expect(visitor.getByRole('heading', { level: 1, name: 'Email confirmed' })).toBeVisible();
   await expectAccessible(visitor, 'on the email-confirmed page');
-  await visitor.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+  await activate(visitor.getByRole('main').getByRole('link', { name: 'Sign in' }));
 
   // The newcomer signs in.
   await expect(visitor.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await expectAccessible(visitor, 'on the sign-in page');
-  await visitor.getByLabel('Email').fill(newcomer.email);
-  await visitor.getByLabel(/^Password/).fill(newcomer.password);
-  await visitor.getByRole('button', { name: 'Sign in' }).click();
+  await typeInto(visitor.getByLabel('Email'), newcomer.email);
+  await typeInto(visitor.getByLabel(/^Password/), newcomer.password);
+  await activate(visitor.getByRole('button', { name: 'Sign in' }));
   await expect(visitor.getByRole('heading', { level: 1, name: 'Welcome, Grace' })).toBeVisible();
   await expect(
     visitor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }),
@@ -85,26 +84,26 @@ test('a newcomer signs up, confirms their email, fills in their profile and is f
   await expectAccessible(visitor, 'on the member home page');
 
   // …and completes their profile: unit, expertise, pronouns and a bio.
-  await visitor.getByRole('button', { name: `Account menu for ${newcomer.name}` }).click();
+  await activate(visitor.getByRole('button', { name: `Account menu for ${newcomer.name}` }));
   await expectAccessible(visitor, 'with the account menu open');
-  await visitor.getByRole('menuitem', { name: 'Settings' }).click();
+  await activate(visitor.getByRole('menuitem', { name: 'Settings' }));
   await expect(visitor.getByRole('heading', { level: 1, name: 'Your profile' })).toBeVisible();
   await expectAccessible(visitor, 'on the profile settings page');
-  await visitor.getByLabel('Pronouns').fill('she/her');
-  await visitor.getByLabel('Unit').selectOption({ label: unitName });
-  await visitor.getByLabel('Bio').fill('I design **assessment** for large first-year courses.');
+  await typeInto(visitor.getByLabel('Pronouns'), 'she/her');
+  await selectOption(visitor.getByLabel('Unit'), { label: unitName });
+  await typeInto(visitor.getByLabel('Bio'), 'I design **assessment** for large first-year courses.');
   const expertise = visitor.getByRole('combobox', { name: 'Expertise' });
-  await expertise.fill('assessment');
-  await expertise.press('Enter');
-  await expertise.fill('Curriculum design');
-  await expertise.press('Enter');
-  await visitor.getByRole('button', { name: 'Save profile' }).click();
+  await typeInto(expertise, 'assessment');
+  await pressOn(expertise, 'Enter');
+  await typeInto(expertise, 'Curriculum design');
+  await pressOn(expertise, 'Enter');
+  await activate(visitor.getByRole('button', { name: 'Save profile' }));
   await expect(visitor.getByRole('status').filter({ hasText: 'Your profile is saved.' })).toBeVisible();
   await expectAccessible(visitor, 'on the profile settings page after saving');
 
   // Their public profile shows it.
-  await visitor.getByRole('button', { name: `Account menu for ${newcomer.name}` }).click();
-  await visitor.getByRole('menuitem', { name: 'Profile' }).click();
+  await activate(visitor.getByRole('button', { name: `Account menu for ${newcomer.name}` }));
+  await activate(visitor.getByRole('menuitem', { name: 'Profile' }));
   await expect(visitor.getByRole('heading', { level: 1, name: newcomer.name })).toBeVisible();
   await expect(visitor.getByText(`she/her · Staff · ${unitName}`)).toBeVisible();
   await expect(visitor.getByRole('list', { name: 'Expertise' }).getByRole('listitem')).toHaveText([
@@ -115,9 +114,9 @@ test('a newcomer signs up, confirms their email, fills in their profile and is f
   await expectAccessible(visitor, 'on their own profile');
 
   // Another person asks "who knows about assessment?" and finds the newcomer.
-  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await activate(admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }));
   await expect(admin.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
-  await admin.getByLabel('Search by name, unit or expertise').fill('assessment');
+  await typeInto(admin.getByLabel('Search by name, unit or expertise'), 'assessment');
   const card = admin.getByRole('article', { name: newcomer.name });
   await expect(card).toBeVisible();
   await expect(card.getByText(unitName)).toBeVisible();
@@ -126,15 +125,15 @@ test('a newcomer signs up, confirms their email, fills in their profile and is f
   await expectAccessible(admin, 'on the people page with results');
 
   // A search nobody matches says so.
-  await admin.getByLabel('Search by name, unit or expertise').fill('astrophysics of knitting');
+  await typeInto(admin.getByLabel('Search by name, unit or expertise'), 'astrophysics of knitting');
   await expect(
     admin.getByRole('heading', { name: 'No one matches “astrophysics of knitting”' }),
   ).toBeVisible();
   await expectAccessible(admin, 'on the people page without results');
 
   // The card leads to the profile.
-  await admin.getByLabel('Search by name, unit or expertise').fill('assessment');
-  await admin.getByRole('link', { name: newcomer.name }).click();
+  await typeInto(admin.getByLabel('Search by name, unit or expertise'), 'assessment');
+  await activate(admin.getByRole('link', { name: newcomer.name }));
   await expect(admin.getByRole('heading', { level: 1, name: newcomer.name })).toBeVisible();
   await expectAccessible(admin, "on a colleague's profile");
 

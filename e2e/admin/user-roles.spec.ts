@@ -2,12 +2,13 @@ import type { Page } from '@playwright/test';
 import { administrator, createConfirmedPerson, newAccount } from '../support/accounts.ts';
 import { openDialog, signInAdministrator } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, selectOption, tabTo, typeInto } from '../support/keyboard.ts';
 
 /** Opens Admin → Users filtered to `email`; a fresh load shows the role the server holds. */
 async function openUsers(page: Page, email: string): Promise<void> {
   await page.goto('/admin/users');
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
-  await page.getByLabel('Search users').fill(email);
+  await typeInto(page.getByLabel('Search users'), email);
   await expect(page.getByRole('row')).toHaveCount(2);
 }
 
@@ -23,7 +24,7 @@ test('an administrator changes a role only with Save role, and confirms making a
   await expect(role).toHaveValue('member');
 
   // Arrow keys only choose: no dialog, nothing saved, and a reload shows the old role.
-  await role.focus();
+  await tabTo(role);
   await admin.keyboard.press('ArrowUp');
   await expect(role).toHaveValue('coordinator');
   await admin.keyboard.press('ArrowUp');
@@ -32,7 +33,7 @@ test('an administrator changes a role only with Save role, and confirms making a
   await expect(admin.getByRole('status').filter({ hasText: 'is now' })).toHaveCount(0);
   await openUsers(admin, person.email);
   await expect(role).toHaveValue('member');
-  await role.focus();
+  await tabTo(role);
   await admin.keyboard.press('ArrowUp');
   await expect(save).toBeEnabled();
   await expectAccessible(admin, 'on the users page with a role chosen but not saved');
@@ -41,8 +42,8 @@ test('an administrator changes a role only with Save role, and confirms making a
   await expect(save).toBeDisabled();
 
   // Save role applies the choice.
-  await role.selectOption({ label: 'Coordinator' });
-  await save.click();
+  await selectOption(role, { label: 'Coordinator' });
+  await activate(save);
   await expect(
     admin.getByRole('status').filter({ hasText: `${person.name} is now coordinator.` }),
   ).toBeVisible();
@@ -53,11 +54,11 @@ test('an administrator changes a role only with Save role, and confirms making a
   await expect(role).toHaveValue('coordinator');
 
   // Making someone administrator asks first; Cancel keeps the role.
-  await role.selectOption({ label: 'Administrator' });
-  await save.click();
+  await selectOption(role, { label: 'Administrator' });
+  await activate(save);
   const ask = await openDialog(admin, `Make ${person.name} an administrator?`);
   await expectAccessible(admin, 'in the make-administrator dialog');
-  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await activate(ask.getByRole('button', { name: 'Cancel' }));
   await expect(ask).toBeHidden();
   await expect(role).toHaveValue('coordinator');
   await expect(role).toBeFocused();
@@ -65,10 +66,10 @@ test('an administrator changes a role only with Save role, and confirms making a
   await expect(role).toHaveValue('coordinator');
 
   // Confirming makes them administrator.
-  await role.selectOption({ label: 'Administrator' });
-  await save.click();
+  await selectOption(role, { label: 'Administrator' });
+  await activate(save);
   const confirm = await openDialog(admin, `Make ${person.name} an administrator?`);
-  await confirm.getByRole('button', { name: 'Make administrator' }).click();
+  await activate(confirm.getByRole('button', { name: 'Make administrator' }));
   await expect(confirm).toBeHidden();
   await expect(
     admin.getByRole('status').filter({ hasText: `${person.name} is now administrator.` }),
@@ -78,8 +79,8 @@ test('an administrator changes a role only with Save role, and confirms making a
   await expectAccessible(admin, 'on the users page after confirming');
 
   // Back to member without a question; your own role cannot be chosen at all.
-  await role.selectOption({ label: 'Member' });
-  await save.click();
+  await selectOption(role, { label: 'Member' });
+  await activate(save);
   await expect(admin.getByRole('status').filter({ hasText: `${person.name} is now member.` })).toBeVisible();
   await openUsers(admin, administrator.email);
   await expect(admin.getByLabel(`Role of ${administrator.name}`, { exact: true })).toBeDisabled();

@@ -7,6 +7,7 @@ import {
   uniqueWord,
 } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, check, selectOption, typeInto } from '../support/keyboard.ts';
 
 test('a leader archives a community: it turns read-only and stays in the directory, marked', async ({
   browser,
@@ -31,14 +32,14 @@ test('a leader archives a community: it turns read-only and stays in the directo
   await leader.goto(`/communities/${slug}`);
   const stage = leader.getByRole('region', { name: 'Stage' });
   await expect(stage).toContainText('Forming: the group meets');
-  await stage.getByRole('button', { name: 'Change stage' }).click();
+  await activate(stage.getByRole('button', { name: 'Change stage' }));
   const dialog = await openDialog(leader, 'Change the stage');
   await expect(dialog.getByText('Archived: read-only, kept in the directory')).toBeVisible();
   await expectAccessible(leader, 'in the change-stage dialog');
-  await dialog.getByRole('radio', { name: 'Archived' }).check();
+  await check(dialog.getByRole('radio', { name: 'Archived' }));
   await expect(dialog.getByText('An archived community is read-only')).toBeVisible();
-  await dialog.getByLabel('Note').fill('We merged into the Practice Lab: thank you all.');
-  await dialog.getByRole('button', { name: 'Archive community' }).click();
+  await typeInto(dialog.getByLabel('Note'), 'We merged into the Practice Lab: thank you all.');
+  await activate(dialog.getByRole('button', { name: 'Archive community' }));
   await expect(dialog).toBeHidden();
   await expect(leader.getByRole('status').filter({ hasText: 'it is now read-only' })).toBeVisible();
   await expect(leader.getByText('This community is archived')).toBeVisible();
@@ -51,16 +52,14 @@ test('a leader archives a community: it turns read-only and stays in the directo
   await expectAccessible(leader, 'on an archived community');
 
   // Nothing can be changed: no charter editing, no role changes, no invitations.
-  await leader
-    .getByRole('navigation', { name: 'Community sections' })
-    .getByRole('link', { name: 'Charter' })
-    .click();
+  await activate(
+    leader.getByRole('navigation', { name: 'Community sections' }).getByRole('link', { name: 'Charter' }),
+  );
   await expect(leader.getByRole('heading', { level: 2, name: 'Charter' })).toBeVisible();
   await expect(leader.getByRole('button', { name: 'Edit charter' })).toHaveCount(0);
-  await leader
-    .getByRole('navigation', { name: 'Community sections' })
-    .getByRole('link', { name: 'Members' })
-    .click();
+  await activate(
+    leader.getByRole('navigation', { name: 'Community sections' }).getByRole('link', { name: 'Members' }),
+  );
   await expect(leader.getByRole('list', { name: `Members of ${name}` }).getByRole('listitem')).toHaveCount(2);
   await expect(leader.getByLabel(`Role of ${memberAccount.name}`)).toHaveCount(0);
   await expect(leader.getByRole('heading', { name: 'Invite people' })).toHaveCount(0);
@@ -80,9 +79,9 @@ test('a leader archives a community: it turns read-only and stays in the directo
   await expect(card.getByText('Archived', { exact: true })).toBeVisible();
   await expect(card).toContainText('Read-only');
   await expectAccessible(visitor, 'on the directory with an archived community');
-  await visitor.getByLabel('Stage').selectOption({ label: 'Archived' });
+  await selectOption(visitor.getByLabel('Stage'), { label: 'Archived' });
   await expect(visitor.getByRole('article', { name })).toBeVisible();
-  await visitor.getByLabel('Open to join only').check();
+  await check(visitor.getByLabel('Open to join only'));
   await expect(visitor.getByRole('heading', { name: /^No community matches/ })).toBeVisible();
 
   await visitor.context().close();

@@ -1,5 +1,6 @@
 import { communityPerson, createCommunity, signInAdministrator, uniqueWord } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, check, pressOn, selectOption, typeInto } from '../support/keyboard.ts';
 
 test('a visitor searches and filters the directory, then signs in and joins an open community', async ({
   browser,
@@ -46,10 +47,10 @@ test('a visitor searches and filters the directory, then signs in and joins an o
   // A visitor on a phone finds the directory from the landing page; only public communities show.
   const visitor = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();
   await visitor.goto('/');
-  await visitor.getByRole('link', { name: 'Browse the communities' }).click();
+  await activate(visitor.getByRole('link', { name: 'Browse the communities' }));
   await expect(visitor.getByRole('heading', { level: 1, name: 'Communities' })).toBeVisible();
   await expect(visitor.getByRole('link', { name: 'Start a community' })).toBeVisible();
-  await visitor.getByLabel('Search communities').fill(tag);
+  await typeInto(visitor.getByLabel('Search communities'), tag);
   const cards = visitor.getByRole('article');
   await expect(cards).toHaveCount(2);
   await expect(visitor).toHaveURL(new RegExp(`q=${tag}`));
@@ -64,11 +65,11 @@ test('a visitor searches and filters the directory, then signs in and joins an o
   await expectAccessible(visitor, 'on the directory, signed out, on a phone');
 
   // Filters sit behind a button on a phone; each one is a step the back button undoes.
-  await visitor.getByRole('button', { name: 'Show filters' }).click();
-  await visitor.getByLabel('Open to join only').check();
+  await activate(visitor.getByRole('button', { name: 'Show filters' }));
+  await check(visitor.getByLabel('Open to join only'));
   await expect(cards).toHaveCount(1);
   await expect(visitor).toHaveURL(/open=true/);
-  await visitor.getByLabel('Audience').selectOption({ label: 'Everyone' });
+  await selectOption(visitor.getByLabel('Audience'), { label: 'Everyone' });
   await expect(visitor.getByRole('heading', { name: /^No community matches/ })).toBeVisible();
   await expectAccessible(visitor, 'on the directory with no match');
   await visitor.goBack();
@@ -87,17 +88,17 @@ test('a visitor searches and filters the directory, then signs in and joins an o
 
   // The card leads to the community; joining asks the visitor to sign in and brings them back.
   const newcomer = await communityPerson(admin.request, 'member');
-  await circle.getByRole('link', { name: `${Tag} Assessment Circle` }).click();
+  await activate(circle.getByRole('link', { name: `${Tag} Assessment Circle` }));
   await expect(visitor.getByRole('heading', { level: 1, name: `${Tag} Assessment Circle` })).toBeVisible();
   await expect(visitor.getByText('Stage: Coalescing').first()).toBeVisible();
   await expectAccessible(visitor, 'on a community, signed out');
-  await visitor.getByRole('link', { name: 'Sign in to join' }).click();
+  await activate(visitor.getByRole('link', { name: 'Sign in to join' }));
   await expect(visitor.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-  await visitor.getByLabel('Email').fill(newcomer.email);
-  await visitor.getByLabel(/^Password/).fill(newcomer.password);
-  await visitor.getByRole('button', { name: 'Sign in' }).click();
+  await typeInto(visitor.getByLabel('Email'), newcomer.email);
+  await typeInto(visitor.getByLabel(/^Password/), newcomer.password);
+  await activate(visitor.getByRole('button', { name: 'Sign in' }));
   await expect(visitor.getByRole('heading', { level: 1, name: `${Tag} Assessment Circle` })).toBeVisible();
-  await visitor.getByRole('button', { name: 'Join community' }).click();
+  await activate(visitor.getByRole('button', { name: 'Join community' }));
   await expect(visitor.getByRole('status').filter({ hasText: 'You are now a member' })).toBeVisible();
   await expect(visitor.getByText('You are a member')).toBeVisible();
   await expect(visitor.getByText('2 members').first()).toBeVisible();
@@ -106,20 +107,20 @@ test('a visitor searches and filters the directory, then signs in and joins an o
   // Signed in, the institution's communities show too; kind, topic and sort narrow the list.
   await admin.goto(`/communities?q=${tag}`);
   await expect(admin.getByRole('article')).toHaveCount(4);
-  await admin.getByLabel('Kind').selectOption({ label: 'Council or committee' });
+  await selectOption(admin.getByLabel('Kind'), { label: 'Council or committee' });
   await expect(admin.getByRole('article')).toHaveCount(1);
   await expect(admin.getByRole('article', { name: `${Tag} Staff Council` })).toContainText(
     'Council or committee',
   );
-  await admin.getByLabel('Kind').selectOption({ label: 'Communities and councils' });
-  await admin.getByLabel('Topic', { exact: true }).fill('assessment');
-  await admin.getByLabel('Topic', { exact: true }).press('Enter');
+  await selectOption(admin.getByLabel('Kind'), { label: 'Communities and councils' });
+  await typeInto(admin.getByLabel('Topic', { exact: true }), 'assessment');
+  await pressOn(admin.getByLabel('Topic', { exact: true }), 'Enter');
   await expect(admin.getByRole('article')).toHaveCount(1);
   await expect(admin).toHaveURL(/topic=assessment/);
-  await admin.getByRole('button', { name: 'Clear search and filters' }).first().click();
+  await activate(admin.getByRole('button', { name: 'Clear search and filters' }).first());
   await expect(admin.getByLabel('Search communities')).toHaveValue('');
-  await admin.getByLabel('Search communities').fill(tag);
-  await admin.getByLabel('Sort by').selectOption({ label: 'Name (A–Z)' });
+  await typeInto(admin.getByLabel('Search communities'), tag);
+  await selectOption(admin.getByLabel('Sort by'), { label: 'Name (A–Z)' });
   await expect(admin.getByRole('article').getByRole('heading')).toHaveText([
     `${Tag} Assessment Circle`,
     `${Tag} Open Science Café`,
@@ -145,7 +146,7 @@ test('the directory loads more communities on demand', async ({ browser }) => {
   }
   await admin.goto(`/communities?topic=${tag}&sort=name`);
   await expect(admin.getByRole('article')).toHaveCount(12);
-  await admin.getByRole('button', { name: 'Load more' }).click();
+  await activate(admin.getByRole('button', { name: 'Load more' }));
   await expect(admin.getByRole('article')).toHaveCount(13);
   await expect(admin.getByRole('article').last()).toContainText('Reading Group 13');
   await expect(admin.getByRole('button', { name: 'Load more' })).toHaveCount(0);

@@ -7,6 +7,7 @@ import {
   uniqueWord,
 } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, selectOption, typeInto } from '../support/keyboard.ts';
 
 test('a leader invites by email and by link; a new person signs up through the invitation and joins', async ({
   browser,
@@ -24,17 +25,17 @@ test('a leader invites by email and by link; a new person signs up through the i
 
   // The leader invites a new person by email, and makes a link for the staff room.
   await admin.goto(`/communities/${slug}/members`);
-  await admin.getByLabel('Email addresses').fill(`${newcomer.email}, not-an-address`);
-  await admin.getByRole('button', { name: 'Send invitations' }).click();
+  await typeInto(admin.getByLabel('Email addresses'), `${newcomer.email}, not-an-address`);
+  await activate(admin.getByRole('button', { name: 'Send invitations' }));
   await expect(admin.getByText('This address is not valid: not-an-address.')).toBeVisible();
   await expectAccessible(admin, 'on the invite form with an error');
-  await admin.getByLabel('Email addresses').fill(newcomer.email);
-  await admin.getByLabel('Personal message').fill('Come and reflect with us.');
-  await admin.getByRole('button', { name: 'Send invitations' }).click();
+  await typeInto(admin.getByLabel('Email addresses'), newcomer.email);
+  await typeInto(admin.getByLabel('Personal message'), 'Come and reflect with us.');
+  await activate(admin.getByRole('button', { name: 'Send invitations' }));
   await expect(admin.getByRole('status').filter({ hasText: '1 invitation sent.' })).toBeVisible();
   await expect(admin.getByRole('list', { name: 'Invitation results' })).toContainText('Invitation sent');
-  await admin.getByLabel('Link works for').selectOption({ label: '7 days' });
-  await admin.getByRole('button', { name: 'Create link' }).click();
+  await selectOption(admin.getByLabel('Link works for'), { label: '7 days' });
+  await activate(admin.getByRole('button', { name: 'Create link' }));
   const linkBox = admin.getByRole('textbox', { name: 'Invitation link' });
   await expect(linkBox).toHaveValue(/\/invitations\/[A-Za-z0-9_-]+$/);
   await expect(admin.getByRole('button', { name: 'Copy link' })).toBeVisible();
@@ -48,7 +49,7 @@ test('a leader invites by email and by link; a new person signs up through the i
   const colleaguePage = await signInOnce(browser, colleague);
   await colleaguePage.goto(shared);
   await expect(colleaguePage.getByRole('heading', { level: 1, name: `Invitation to ${name}` })).toBeVisible();
-  await colleaguePage.getByRole('button', { name: 'Accept and join' }).click();
+  await activate(colleaguePage.getByRole('button', { name: 'Accept and join' }));
   await expect(colleaguePage.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(colleaguePage.getByText('You are a member')).toBeVisible();
 
@@ -63,22 +64,22 @@ test('a leader invites by email and by link; a new person signs up through the i
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(invitation);
   await expect(visitor.getByText(`the invitation is for ${newcomer.email}`)).toBeVisible();
-  await visitor.getByRole('link', { name: 'Create an account' }).click();
+  await activate(visitor.getByRole('link', { name: 'Create an account' }));
   await expect(visitor.getByRole('heading', { level: 1, name: 'Create your account' })).toBeVisible();
-  await visitor.getByLabel('Your name').fill(newcomer.name);
-  await visitor.getByLabel('Email').fill(newcomer.email);
-  await visitor.getByLabel(/^Password/).fill(newcomer.password);
-  await visitor.getByRole('button', { name: 'Sign up' }).click();
+  await typeInto(visitor.getByLabel('Your name'), newcomer.name);
+  await typeInto(visitor.getByLabel('Email'), newcomer.email);
+  await typeInto(visitor.getByLabel(/^Password/), newcomer.password);
+  await activate(visitor.getByRole('button', { name: 'Sign up' }));
   await expect(visitor.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
   await visitor.goto(await confirmationLinkFor(admin.request, newcomer.email));
   await expect(visitor.getByRole('heading', { level: 1, name: 'Email confirmed' })).toBeVisible();
   await expect(visitor.getByText('Sign in to continue where you left off.')).toBeVisible();
-  await visitor.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
-  await visitor.getByLabel('Email').fill(newcomer.email);
-  await visitor.getByLabel(/^Password/).fill(newcomer.password);
-  await visitor.getByRole('button', { name: 'Sign in' }).click();
+  await activate(visitor.getByRole('main').getByRole('link', { name: 'Sign in' }));
+  await typeInto(visitor.getByLabel('Email'), newcomer.email);
+  await typeInto(visitor.getByLabel(/^Password/), newcomer.password);
+  await activate(visitor.getByRole('button', { name: 'Sign in' }));
   await expect(visitor.getByRole('heading', { level: 1, name: `Invitation to ${name}` })).toBeVisible();
-  await visitor.getByRole('button', { name: 'Accept and join' }).click();
+  await activate(visitor.getByRole('button', { name: 'Accept and join' }));
   await expect(visitor.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(visitor.getByText('3 members').first()).toBeVisible();
   await expectAccessible(visitor, 'on a private community after accepting');

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { leaderAndMember, openDialog } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, selectOption, tabTo } from '../support/keyboard.ts';
 
 /** The role the server holds for `name` in the community, as the Members tab shows it after a reload. */
 async function roleAfterReload(page: Page, name: string) {
@@ -23,7 +24,7 @@ test('a leader changes roles only with Save role, and confirms stepping down (WC
   await expect(roleOfMember).toHaveValue('member');
 
   // Arrow keys on the select only choose: nothing is saved, and a reload shows the old role.
-  await roleOfMember.focus();
+  await tabTo(roleOfMember);
   await leader.keyboard.press('ArrowUp');
   await expect(roleOfMember).toHaveValue('sponsor');
   await leader.keyboard.press('ArrowDown');
@@ -36,8 +37,8 @@ test('a leader changes roles only with Save role, and confirms stepping down (WC
   await expect(saveMember).toBeDisabled();
 
   // Save role applies the choice.
-  await roleOfMember.selectOption({ label: 'Leader' });
-  await saveMember.click();
+  await selectOption(roleOfMember, { label: 'Leader' });
+  await activate(saveMember);
   await expect(
     leader.getByRole('status').filter({ hasText: `${memberAccount.name} is now leader.` }),
   ).toBeVisible();
@@ -50,22 +51,22 @@ test('a leader changes roles only with Save role, and confirms stepping down (WC
   // Lowering your own role asks first; Cancel keeps it.
   const roleOfLeader = leader.getByLabel(`Role of ${leaderAccount.name}`, { exact: true });
   const saveLeader = leader.getByRole('button', { name: `Save role of ${leaderAccount.name}` });
-  await roleOfLeader.selectOption({ label: 'Member' });
-  await saveLeader.click();
+  await selectOption(roleOfLeader, { label: 'Member' });
+  await activate(saveLeader);
   const ask = await openDialog(leader, 'Change your own role to member?');
   await expect(ask).toContainText('You will no longer manage it');
   await expectAccessible(leader, 'in the step-down dialog');
-  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await activate(ask.getByRole('button', { name: 'Cancel' }));
   await expect(ask).toBeHidden();
   await expect(roleOfLeader).toHaveValue('leader');
   await expect(roleOfLeader).toBeFocused();
   await expect(await roleAfterReload(leader, leaderAccount.name)).toHaveValue('leader');
 
   // Confirming steps down: the leader is a member now and sees roles as badges only.
-  await roleOfLeader.selectOption({ label: 'Member' });
-  await saveLeader.click();
+  await selectOption(roleOfLeader, { label: 'Member' });
+  await activate(saveLeader);
   const confirm = await openDialog(leader, 'Change your own role to member?');
-  await confirm.getByRole('button', { name: 'Change my role' }).click();
+  await activate(confirm.getByRole('button', { name: 'Change my role' }));
   await expect(confirm).toBeHidden();
   await leader.reload();
   const members = leader.getByRole('list', { name: /^Members of / });

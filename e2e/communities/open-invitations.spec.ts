@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createCommunity, openDialog, signInAdministrator, uniqueWord } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate } from '../support/keyboard.ts';
 
 test('a leader pages through 150 open invitations from a cohort import, downloads them as CSV and revokes one', async ({
   browser,
@@ -39,7 +40,7 @@ test('a leader pages through 150 open invitations from a cohort import, download
     admin.getByRole('status').filter({ hasText: 'Showing 100 of 150 open invitations.' }),
   ).toBeVisible();
   await expectAccessible(admin, 'on the members tab with 150 open invitations');
-  await admin.getByRole('button', { name: 'Load more invitations' }).click();
+  await activate(admin.getByRole('button', { name: 'Load more invitations' }));
   await expect(open.getByRole('listitem')).toHaveCount(150);
   await expect(admin.getByRole('button', { name: 'Load more invitations' })).toHaveCount(0);
   await expect(open.getByRole('listitem').filter({ hasText: emails[0] ?? '' })).toContainText(
@@ -49,7 +50,7 @@ test('a leader pages through 150 open invitations from a cohort import, download
   // The CSV download holds every one; a name a spreadsheet would run as a formula starts with a quote.
   const [download] = await Promise.all([
     admin.waitForEvent('download'),
-    admin.getByRole('link', { name: 'Download as CSV' }).click(),
+    activate(admin.getByRole('link', { name: 'Download as CSV' })),
   ]);
   expect(download.suggestedFilename()).toBe(`invitations-${slug}.csv`);
   const file = readFileSync((await download.path()) ?? '', 'utf8');
@@ -61,9 +62,9 @@ test('a leader pages through 150 open invitations from a cohort import, download
 
   // Every one of them, the last of the file too, can be revoked.
   const last = emails.at(-1) ?? '';
-  await open.getByRole('button', { name: `Revoke the invitation to ${last}` }).click();
+  await activate(open.getByRole('button', { name: `Revoke the invitation to ${last}` }));
   const revoke = await openDialog(admin, 'Revoke the invitation?');
-  await revoke.getByRole('button', { name: 'Revoke' }).click();
+  await activate(revoke.getByRole('button', { name: 'Revoke' }));
   await expect(
     admin.getByRole('status').filter({ hasText: `The invitation to ${last} is revoked.` }),
   ).toBeVisible();

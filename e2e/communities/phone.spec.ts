@@ -1,6 +1,7 @@
 import { administrator } from '../support/accounts.ts';
 import { leaderAndMember, uniqueWord } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate } from '../support/keyboard.ts';
 import { expectNoSidewaysScroll } from '../support/meetings.ts';
 
 test('on a 320–360 px phone every community tab, the institution’s name and the leaders’ faces show whole', async ({
@@ -48,7 +49,7 @@ test('on a 320–360 px phone every community tab, the institution’s name and 
       await expect(tab).toBeInViewport();
     }
     await expectNoSidewaysScroll(admin);
-    await tabs.filter({ hasText: 'Toolkit' }).click();
+    await activate(tabs.filter({ hasText: 'Toolkit' }));
     await expect(admin).toHaveURL(new RegExp(`/communities/${slug}/toolkit$`));
     await expect(tabs.filter({ hasText: 'Toolkit' })).toHaveAttribute('aria-current', 'page');
   }

@@ -1,5 +1,6 @@
 import { leaderAndMember, openDialog } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, typeInto } from '../support/keyboard.ts';
 import { expectNoSidewaysScroll } from '../support/meetings.ts';
 
 test('a member asks a question, another replies mentioning them, and the asker is told and marks the helpful answer', async ({
@@ -22,21 +23,22 @@ test('a member asks a question, another replies mentioning them, and the asker i
   const list = asker.getByRole('region', { name: 'Discussions' });
   await expect(list.getByText('No discussions yet.')).toBeVisible();
   await expectAccessible(asker, 'on an empty Discussions tab');
-  await asker.getByRole('button', { name: 'Start a discussion' }).click();
+  await activate(asker.getByRole('button', { name: 'Start a discussion' }));
   const form = asker.getByRole('form', { name: 'Start a discussion' });
-  await form.getByRole('button', { name: 'Post' }).click();
+  await activate(form.getByRole('button', { name: 'Post' }));
   await expect(form.getByRole('alert')).toContainText('Please correct the highlighted fields.');
-  await form.getByRole('combobox', { name: 'Kind' }).click();
-  await asker.getByRole('option', { name: 'Question' }).click();
-  await form.getByRole('textbox', { name: 'Title' }).fill('How do you give feedback on 200 drafts?');
-  await form
-    .getByRole('textbox', { name: 'Message', exact: true })
-    .fill('I teach a large first-year module. **What works** for you?');
+  await activate(form.getByRole('combobox', { name: 'Kind' }));
+  await activate(asker.getByRole('option', { name: 'Question' }));
+  await typeInto(form.getByRole('textbox', { name: 'Title' }), 'How do you give feedback on 200 drafts?');
+  await typeInto(
+    form.getByRole('textbox', { name: 'Message', exact: true }),
+    'I teach a large first-year module. **What works** for you?',
+  );
   await expect(form.getByRole('region', { name: 'Preview of the message' }).locator('strong')).toHaveText(
     'What works',
   );
   await expectAccessible(asker, 'on the start-a-discussion form');
-  await form.getByRole('button', { name: 'Post' }).click();
+  await activate(form.getByRole('button', { name: 'Post' }));
   await expect(
     asker.getByRole('heading', { level: 1, name: 'How do you give feedback on 200 drafts?' }),
   ).toBeVisible();
@@ -55,18 +57,19 @@ test('a member asks a question, another replies mentioning them, and the asker i
   // Another member replies, mentioning the asker through "Mention someone".
   await leader.goto(threadUrl);
   await expect(leader.getByRole('heading', { name: 'Replies (0)' })).toBeVisible();
-  await leader
-    .getByRole('textbox', { name: 'Your reply', exact: true })
-    .fill('Audio feedback: five minutes a draft, and students listen to it.');
-  await leader.getByRole('combobox', { name: 'Mention someone' }).fill(memberAccount.name.slice(0, 5));
-  await leader.getByRole('option', { name: memberAccount.name }).click();
+  await typeInto(
+    leader.getByRole('textbox', { name: 'Your reply', exact: true }),
+    'Audio feedback: five minutes a draft, and students listen to it.',
+  );
+  await typeInto(leader.getByRole('combobox', { name: 'Mention someone' }), memberAccount.name.slice(0, 5));
+  await activate(leader.getByRole('option', { name: memberAccount.name }));
   await expect(leader.getByRole('group', { name: 'People mentioned' })).toContainText(
     `@${memberAccount.name}`,
   );
-  await leader.getByRole('button', { name: 'Post reply' }).click();
+  await activate(leader.getByRole('button', { name: 'Post reply' }));
   const reply = leader.getByRole('article', { name: `Reply from ${leaderAccount.name}` });
   await expect(reply).toContainText('Audio feedback');
-  await reply.getByRole('button', { name: 'Thumbs up: 0' }).click();
+  await activate(reply.getByRole('button', { name: 'Thumbs up: 0' }));
   await expect(reply.getByRole('button', { name: 'Thumbs up: 1' })).toHaveAttribute('aria-pressed', 'true');
 
   // The asker is told of the mention, and follows it to the thread.
@@ -80,16 +83,16 @@ test('a member asks a question, another replies mentioning them, and the asker i
   // The asker marks it as the helpful answer.
   const answer = asker.getByRole('article', { name: `Reply from ${leaderAccount.name}` });
   await expect(answer).toContainText('Audio feedback');
-  await answer.getByRole('button', { name: 'Mark as helpful answer' }).click();
+  await activate(answer.getByRole('button', { name: 'Mark as helpful answer' }));
   await expect(answer.getByText('Helpful answer', { exact: true })).toBeVisible();
   await expect(asker.getByText('Answered', { exact: true })).toBeVisible();
   await expectAccessible(asker, 'on a thread with a helpful answer');
 
   // Deleting asks first; the asker keeps the thread.
-  await asker.getByRole('button', { name: 'Delete thread' }).click();
+  await activate(asker.getByRole('button', { name: 'Delete thread' }));
   const dialog = await openDialog(asker, 'Delete this thread?');
   await expectAccessible(asker, 'on the delete-thread dialog');
-  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await activate(dialog.getByRole('button', { name: 'Keep it' }));
   await expect(dialog).toBeHidden();
 
   // The list shows the question as answered.

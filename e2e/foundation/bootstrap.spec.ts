@@ -1,5 +1,6 @@
 import { administrator } from '../support/accounts.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, typeInto } from '../support/keyboard.ts';
 
 // Runs first (the "bootstrap" project in playwright.config.ts): the install is fresh.
 test('the first visit sets up the institution and its administrator', async ({ browser }) => {
@@ -14,20 +15,20 @@ test('the first visit sets up the institution and its administrator', async ({ b
   await expectAccessible(page, 'on the set-up page');
 
   // Mistakes are caught with the same rules as the server, and announced.
-  await page.getByLabel('Institution name').fill(administrator.institution);
-  await page.getByLabel('Your name').fill(administrator.name);
-  await page.getByLabel('Email').fill('not-an-email');
-  await page.getByLabel(/^Password/).fill('short');
-  await page.getByRole('button', { name: 'Create administrator account' }).click();
+  await typeInto(page.getByLabel('Institution name'), administrator.institution);
+  await typeInto(page.getByLabel('Your name'), administrator.name);
+  await typeInto(page.getByLabel('Email'), 'not-an-email');
+  await typeInto(page.getByLabel(/^Password/), 'short');
+  await activate(page.getByRole('button', { name: 'Create administrator account' }));
   await expect(page.getByRole('alert')).toContainText('Please correct the highlighted fields.');
   await expect(page.getByText('Enter a valid email address.')).toBeVisible();
   await expect(page.getByText('Use at least 12 characters.')).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page, 'on the set-up page with errors');
 
-  await page.getByLabel('Email').fill(administrator.email);
-  await page.getByLabel(/^Password/).fill(administrator.password);
-  await page.getByRole('button', { name: 'Create administrator account' }).click();
+  await typeInto(page.getByLabel('Email'), administrator.email);
+  await typeInto(page.getByLabel(/^Password/), administrator.password);
+  await activate(page.getByRole('button', { name: 'Create administrator account' }));
 
   // Signed in as the administrator, at home, under the institution's name.
   const firstName = administrator.name.split(' ')[0] ?? '';

@@ -1,5 +1,6 @@
 import { leaderAndMember, openDialog } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, check, typeInto } from '../support/keyboard.ts';
 import { browserLocalTime, expectNoSidewaysScroll } from '../support/meetings.ts';
 
 test('after a meeting the host takes attendance, including someone who had not answered, and adds notes', async ({
@@ -16,22 +17,22 @@ test('after a meeting the host takes attendance, including someone who had not a
   await expect(leader.getByRole('heading', { level: 2, name: 'Schedule a meeting' })).toBeVisible();
   await expectNoSidewaysScroll(leader);
   await expectAccessible(leader, 'on the schedule form at 360 px');
-  await leader.getByLabel(/^Title/).fill('Feedback dialogue session');
-  await leader.getByLabel(/^Starts/).fill(await browserLocalTime(leader, -50));
-  await leader.getByLabel(/^Ends/).fill(await browserLocalTime(leader, -10));
-  await leader.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await typeInto(leader.getByLabel(/^Title/), 'Feedback dialogue session');
+  await typeInto(leader.getByLabel(/^Starts/), await browserLocalTime(leader, -50));
+  await typeInto(leader.getByLabel(/^Ends/), await browserLocalTime(leader, -10));
+  await activate(leader.getByRole('button', { name: 'Schedule', exact: true }));
   await expect(leader.getByRole('heading', { level: 1, name: 'Feedback dialogue session' })).toBeVisible();
 
   // Attendance: every member listed; the member who never answered is ticked too.
   const attendance = leader.getByRole('region', { name: 'Attendance' });
   await expect(attendance).toContainText('Attendance has not been taken yet.');
-  await attendance.getByRole('button', { name: 'Take attendance' }).click();
+  await activate(attendance.getByRole('button', { name: 'Take attendance' }));
   const checklist = attendance.getByRole('list', { name: 'Members who came' });
   await expect(checklist.getByRole('checkbox')).toHaveCount(2);
   await expectAccessible(leader, 'while taking attendance');
-  await checklist.getByRole('checkbox', { name: leaderAccount.name }).check();
-  await checklist.getByRole('checkbox', { name: memberAccount.name }).check();
-  await attendance.getByRole('button', { name: 'Save attendance' }).click();
+  await check(checklist.getByRole('checkbox', { name: leaderAccount.name }));
+  await check(checklist.getByRole('checkbox', { name: memberAccount.name }));
+  await activate(attendance.getByRole('button', { name: 'Save attendance' }));
   await expect(
     leader.getByRole('status').filter({ hasText: 'Attendance is saved: 2 people came.' }),
   ).toBeVisible();
@@ -39,13 +40,16 @@ test('after a meeting the host takes attendance, including someone who had not a
 
   // Notes, a recording and a follow-up action.
   const followUp = leader.getByRole('region', { name: 'Notes and follow-up' });
-  await followUp.getByRole('button', { name: 'Add notes' }).click();
-  await followUp.getByLabel('Notes', { exact: true }).fill('We compared **three** feedback templates.');
-  await followUp.getByLabel('Recording link', { exact: true }).fill('https://video.example.org/feedback-1');
-  await followUp.getByRole('button', { name: 'Add an action' }).click();
-  await followUp.getByLabel('Action 1', { exact: true }).fill('Share the templates with the group');
+  await activate(followUp.getByRole('button', { name: 'Add notes' }));
+  await typeInto(followUp.getByLabel('Notes', { exact: true }), 'We compared **three** feedback templates.');
+  await typeInto(
+    followUp.getByLabel('Recording link', { exact: true }),
+    'https://video.example.org/feedback-1',
+  );
+  await activate(followUp.getByRole('button', { name: 'Add an action' }));
+  await typeInto(followUp.getByLabel('Action 1', { exact: true }), 'Share the templates with the group');
   await expectAccessible(leader, 'while writing the notes');
-  await followUp.getByRole('button', { name: 'Save follow-up' }).click();
+  await activate(followUp.getByRole('button', { name: 'Save follow-up' }));
   await expect(leader.getByRole('status').filter({ hasText: 'The notes are saved.' })).toBeVisible();
   await expect(followUp.locator('strong')).toHaveText('three');
   await expect(followUp.getByRole('list', { name: 'Follow-up actions' })).toContainText(
@@ -55,10 +59,11 @@ test('after a meeting the host takes attendance, including someone who had not a
 
   // The follow-up discussion starts from the meeting and comes back to it.
   const meetingUrl = leader.url();
-  await leader
-    .getByRole('region', { name: 'Follow-up discussion' })
-    .getByRole('button', { name: 'Start the follow-up discussion' })
-    .click();
+  await activate(
+    leader
+      .getByRole('region', { name: 'Follow-up discussion' })
+      .getByRole('button', { name: 'Start the follow-up discussion' }),
+  );
   await expect(
     leader.getByRole('heading', { level: 1, name: 'Follow-up: Feedback dialogue session' }),
   ).toBeVisible();
@@ -74,7 +79,7 @@ test('after a meeting the host takes attendance, including someone who had not a
   // The member finds it among their past meetings, marked as attended.
   await member.goto('/calendar');
   await expect(member.getByRole('heading', { level: 1, name: 'Calendar' })).toBeVisible();
-  await member.getByRole('tab', { name: 'Past' }).click();
+  await activate(member.getByRole('tab', { name: 'Past' }));
   const past = member.getByRole('list', { name: 'Your past meetings' });
   const row = past.getByRole('listitem').filter({ hasText: 'Feedback dialogue session' });
   await expect(row).toContainText('You attended');
@@ -82,7 +87,7 @@ test('after a meeting the host takes attendance, including someone who had not a
 
   // The member's private calendar feed: made, read by a calendar app, reset (the old address stops), off.
   const feed = member.getByRole('region', { name: 'Calendar feed' });
-  await feed.getByRole('button', { name: 'Create feed address' }).click();
+  await activate(feed.getByRole('button', { name: 'Create feed address' }));
   const address = feed.getByLabel('Your calendar feed address');
   await expect(address).toHaveValue(/\/api\/calendar\/feeds\/[\w-]+\.ics$/);
   const firstUrl = await address.inputValue();
@@ -90,10 +95,10 @@ test('after a meeting the host takes attendance, including someone who had not a
   expect(ics.headers()['content-type']).toMatch(/^text\/calendar/);
   expect(await ics.text()).toContain('SUMMARY:Feedback dialogue session');
   await expectAccessible(member, 'on the Calendar with a feed');
-  await feed.getByRole('button', { name: 'Reset address' }).click();
+  await activate(feed.getByRole('button', { name: 'Reset address' }));
   const reset = await openDialog(member, 'Reset your feed address?');
   await expectAccessible(member, 'in the reset-feed dialog');
-  await reset.getByRole('button', { name: 'Reset address' }).click();
+  await activate(reset.getByRole('button', { name: 'Reset address' }));
   await expect(reset).toBeHidden();
   await expect(member.getByRole('status').filter({ hasText: 'the old one no longer works' })).toBeVisible();
   await expect(address).not.toHaveValue(firstUrl);
@@ -107,10 +112,9 @@ test('after a meeting the host takes attendance, including someone who had not a
   expect(await communityIcs.text()).toContain('BEGIN:VEVENT');
 
   await member.goto('/calendar');
-  await member
-    .getByRole('region', { name: 'Calendar feed' })
-    .getByRole('button', { name: 'Turn off feed' })
-    .click();
+  await activate(
+    member.getByRole('region', { name: 'Calendar feed' }).getByRole('button', { name: 'Turn off feed' }),
+  );
   await expect(member.getByRole('button', { name: 'Create feed address' })).toBeVisible();
 
   await member.context().close();

@@ -7,6 +7,7 @@ import {
   uniqueWord,
 } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate } from '../support/keyboard.ts';
 import { scheduleMeeting, utcDayAt } from '../support/meetings.ts';
 
 test('"Add to calendar" downloads the meeting as an iCalendar file', async ({ browser }) => {
@@ -34,7 +35,7 @@ test('"Add to calendar" downloads the meeting as an iCalendar file', async ({ br
 
   const link = leader.getByRole('link', { name: 'Add to calendar (.ics)' });
   const downloading = leader.waitForEvent('download');
-  await link.click();
+  await activate(link);
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.ics$/);
   const text = await readFile(await download.path(), 'utf8');

@@ -7,6 +7,7 @@ import {
   uniqueWord,
 } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, check, selectOption, typeInto } from '../support/keyboard.ts';
 import { nthWeekdayOfMonth } from '../support/meetings.ts';
 
 test('a leader schedules a monthly meeting; it shows on the Meetings tab and the Calendar, and a member answers', async ({
@@ -27,51 +28,53 @@ test('a leader schedules a monthly meeting; it shows on the Meetings tab and the
 
   // The Meetings tab starts empty, with a way to schedule.
   await leader.goto(`/communities/${slug}`);
-  await leader
-    .getByRole('navigation', { name: 'Community sections' })
-    .getByRole('link', { name: 'Meetings' })
-    .click();
+  await activate(
+    leader.getByRole('navigation', { name: 'Community sections' }).getByRole('link', { name: 'Meetings' }),
+  );
   await expect(leader.getByRole('heading', { level: 2, name: 'Meetings' })).toBeVisible();
   await expect(leader.getByText('No meetings planned yet.')).toBeVisible();
   await expectAccessible(leader, 'on an empty Meetings tab');
-  await leader.getByRole('link', { name: 'Schedule a meeting' }).click();
+  await activate(leader.getByRole('link', { name: 'Schedule a meeting' }));
   await expect(leader.getByRole('heading', { level: 2, name: 'Schedule a meeting' })).toBeVisible();
 
   // Monthly on the second Wednesday, six times, in Paris, skipping the third one.
   const first = nthWeekdayOfMonth(2, 2, 3);
   const skipped = nthWeekdayOfMonth(4, 2, 3);
-  await leader.getByLabel(/^Title/).fill('Monthly reading circle');
-  await leader.getByLabel('Description', { exact: true }).fill('We read **one paper** a month.');
+  await typeInto(leader.getByLabel(/^Title/), 'Monthly reading circle');
+  await typeInto(leader.getByLabel('Description', { exact: true }), 'We read **one paper** a month.');
   await expect(
     leader.getByRole('region', { name: 'Preview of the description' }).locator('strong'),
   ).toHaveText('one paper');
-  await leader.getByLabel('Agenda', { exact: true }).fill('- Welcome\n- Discussion\n- Next paper');
+  await typeInto(leader.getByLabel('Agenda', { exact: true }), '- Welcome\n- Discussion\n- Next paper');
   // A start left empty is asked for in the format the picker shows (this browser's is en-US), not in the
   // API's ISO form ("2026-12-01T15:00").
   const starts = leader.getByLabel(/^Starts/);
-  await starts.fill('');
-  await leader.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await typeInto(starts, '');
+  await activate(leader.getByRole('button', { name: 'Schedule', exact: true }));
   const shownFormat = 'Enter a date and time like 12/28/2026, 03:00 PM.';
   await expect(leader.getByText(shownFormat, { exact: true })).toBeVisible();
   await expect(starts).toHaveAccessibleDescription(shownFormat);
   await expect(starts).toBeFocused();
   await expectAccessible(leader, 'on the schedule form with a date error');
-  await starts.fill(`${first}T15:00`);
-  await leader.getByLabel(/^Ends/).fill(`${first}T16:30`);
-  await leader.getByRole('combobox', { name: 'Time zone' }).fill('Europe/Paris');
-  await leader.getByRole('option', { name: 'Europe/Paris', exact: true }).click();
-  await leader
-    .getByLabel('Repeats', { exact: true })
-    .selectOption({ label: 'Monthly on the second Wednesday' });
-  await leader.getByLabel('Number of meetings', { exact: true }).fill('6');
-  await leader.getByLabel('Skip a date', { exact: true }).fill(skipped);
-  await leader.getByRole('button', { name: 'Add date' }).click();
+  await typeInto(starts, `${first}T15:00`);
+  await typeInto(leader.getByLabel(/^Ends/), `${first}T16:30`);
+  await typeInto(leader.getByRole('combobox', { name: 'Time zone' }), 'Europe/Paris');
+  await activate(leader.getByRole('option', { name: 'Europe/Paris', exact: true }));
+  await selectOption(leader.getByLabel('Repeats', { exact: true }), {
+    label: 'Monthly on the second Wednesday',
+  });
+  await typeInto(leader.getByLabel('Number of meetings', { exact: true }), '6');
+  await typeInto(leader.getByLabel('Skip a date', { exact: true }), skipped);
+  await activate(leader.getByRole('button', { name: 'Add date' }));
   await expect(leader.getByRole('list', { name: 'Dates skipped' })).toContainText(skipped);
-  await leader.getByLabel('Room', { exact: true }).fill('Library, room 2.14');
-  await leader.getByLabel('Online link', { exact: true }).fill('https://meet.example.org/reading-circle');
-  await leader.getByLabel('Capacity', { exact: true }).fill('12');
+  await typeInto(leader.getByLabel('Room', { exact: true }), 'Library, room 2.14');
+  await typeInto(
+    leader.getByLabel('Online link', { exact: true }),
+    'https://meet.example.org/reading-circle',
+  );
+  await typeInto(leader.getByLabel('Capacity', { exact: true }), '12');
   await expectAccessible(leader, 'on the schedule form');
-  await leader.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await activate(leader.getByRole('button', { name: 'Schedule', exact: true }));
 
   // The first meeting's page: times in the viewer's zone and in Paris, the series, the places.
   await expect(leader.getByRole('heading', { level: 1, name: 'Monthly reading circle' })).toBeVisible();
@@ -86,7 +89,7 @@ test('a leader schedules a monthly meeting; it shows on the Meetings tab and the
   await expectAccessible(leader, 'on a new meeting');
 
   // Five meetings on the Meetings tab (six, less the skipped date)…
-  await leader.getByRole('link', { name, exact: true }).click();
+  await activate(leader.getByRole('link', { name, exact: true }));
   await expect(leader.getByRole('heading', { level: 2, name: 'Meetings' })).toBeVisible();
   const upcoming = leader.getByRole('list', { name: 'Upcoming meetings' });
   await expect(upcoming.getByRole('listitem')).toHaveCount(5);
@@ -94,16 +97,15 @@ test('a leader schedules a monthly meeting; it shows on the Meetings tab and the
   await expectAccessible(leader, 'on the Meetings tab');
 
   // The community's home and its directory card show what comes next.
-  await leader
-    .getByRole('navigation', { name: 'Community sections' })
-    .getByRole('link', { name: 'About' })
-    .click();
+  await activate(
+    leader.getByRole('navigation', { name: 'Community sections' }).getByRole('link', { name: 'About' }),
+  );
   await expect(leader.getByRole('region', { name: 'Next meetings' })).toContainText('Monthly reading circle');
   await leader.goto(`/communities?q=${word}`);
   await expect(leader.getByRole('article', { name })).toContainText('Next meeting: Monthly reading circle');
 
   // …and on the leader's Calendar.
-  await leader.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+  await activate(leader.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }));
   await expect(leader.getByRole('heading', { level: 1, name: 'Calendar' })).toBeVisible();
   const calendar = leader.getByRole('list', { name: 'Your upcoming meetings' });
   await expect(calendar.getByRole('listitem').filter({ hasText: name }).first()).toContainText(
@@ -116,14 +118,15 @@ test('a leader schedules a monthly meeting; it shows on the Meetings tab and the
   const joined = await member.request.post(`/api/communities/${slug}/join`, { data: {} });
   expect(joined.ok()).toBe(true);
   await member.goto(`/communities/${slug}/meetings`);
-  await member
-    .getByRole('list', { name: 'Upcoming meetings' })
-    .getByRole('link', { name: 'Monthly reading circle' })
-    .first()
-    .click();
+  await activate(
+    member
+      .getByRole('list', { name: 'Upcoming meetings' })
+      .getByRole('link', { name: 'Monthly reading circle' })
+      .first(),
+  );
   await expect(member.getByRole('heading', { level: 2, name: 'Are you going?' })).toBeVisible();
   await expectAccessible(member, 'on a meeting before answering');
-  await member.getByRole('button', { name: 'Going', exact: true }).click();
+  await activate(member.getByRole('button', { name: 'Going', exact: true }));
   await expect(member.getByRole('status').filter({ hasText: 'You are going.' })).toBeVisible();
   await expect(member.getByRole('button', { name: 'Going', exact: true })).toHaveAttribute(
     'aria-pressed',
@@ -142,43 +145,43 @@ test('a leader schedules a monthly meeting; it shows on the Meetings tab and the
   // Roles: the member volunteers as note-taker; the leader assigns the facilitator from the suggestions.
   await member.reload();
   const memberRoles = member.getByRole('region', { name: 'Roles' });
-  await memberRoles.getByRole('button', { name: 'Volunteer as note-taker' }).click();
+  await activate(memberRoles.getByRole('button', { name: 'Volunteer as note-taker' }));
   await expect(
     member.getByRole('status').filter({ hasText: 'You are note-taker for this meeting.' }),
   ).toBeVisible();
   await leader.reload();
   const roles = leader.getByRole('region', { name: 'Roles' });
   await expect(roles).toContainText(`${memberAccount.name} (volunteered)`);
-  await roles.getByRole('button', { name: 'Assign facilitator' }).click();
+  await activate(roles.getByRole('button', { name: 'Assign facilitator' }));
   const assign = await openDialog(leader, 'Who is Facilitator?');
   await expectAccessible(leader, 'in the assign-role dialog');
-  await assign.getByRole('button', { name: leaderAccount.name }).click();
-  await assign.getByRole('button', { name: 'Assign', exact: true }).click();
+  await activate(assign.getByRole('button', { name: leaderAccount.name }));
+  await activate(assign.getByRole('button', { name: 'Assign', exact: true }));
   await expect(assign).toBeHidden();
   await expect(
     leader.getByRole('status').filter({ hasText: 'You are facilitator for this meeting.' }),
   ).toBeVisible();
 
   // This and the following meetings move to another room.
-  await leader.getByRole('link', { name: 'Edit meeting' }).click();
+  await activate(leader.getByRole('link', { name: 'Edit meeting' }));
   await expect(
     leader.getByRole('heading', { level: 1, name: 'Edit “Monthly reading circle”' }),
   ).toBeVisible();
-  await leader.getByRole('radio', { name: 'This and following meetings' }).check();
-  await leader.getByLabel('Room', { exact: true }).fill('Library, room 3.01');
+  await check(leader.getByRole('radio', { name: 'This and following meetings' }));
+  await typeInto(leader.getByLabel('Room', { exact: true }), 'Library, room 3.01');
   await expectAccessible(leader, 'on the edit form of a series');
-  await leader.getByRole('button', { name: 'Save changes' }).click();
+  await activate(leader.getByRole('button', { name: 'Save changes' }));
   await expect(
     leader.getByRole('status').filter({ hasText: 'This meeting and the following ones are updated.' }),
   ).toBeVisible();
   await expect(leader.getByRole('region', { name: 'When and where' })).toContainText('Library, room 3.01');
 
   // Cancelling one meeting leaves it visible, marked.
-  await leader.getByRole('button', { name: 'Cancel meeting' }).click();
+  await activate(leader.getByRole('button', { name: 'Cancel meeting' }));
   const cancel = await openDialog(leader, 'Cancel “Monthly reading circle”?');
   await expectAccessible(leader, 'in the cancel dialog');
-  await cancel.getByLabel('Reason').fill('The library is closed that day.');
-  await cancel.getByRole('button', { name: 'Cancel meeting' }).click();
+  await typeInto(cancel.getByLabel('Reason'), 'The library is closed that day.');
+  await activate(cancel.getByRole('button', { name: 'Cancel meeting' }));
   await expect(cancel).toBeHidden();
   await expect(leader.getByText('This meeting is cancelled')).toBeVisible();
   await expect(leader.getByText('The library is closed that day.')).toBeVisible();
@@ -188,8 +191,8 @@ test('a leader schedules a monthly meeting; it shows on the Meetings tab and the
 
   // Leaders add a role of their own.
   const activityRoles = leader.getByRole('region', { name: 'Activity roles' });
-  await activityRoles.getByLabel('New role').fill('Timekeeper');
-  await activityRoles.getByRole('button', { name: 'Add role' }).click();
+  await typeInto(activityRoles.getByLabel('New role'), 'Timekeeper');
+  await activate(activityRoles.getByRole('button', { name: 'Add role' }));
   await expect(activityRoles.getByRole('list')).toContainText('Timekeeper');
   await expectAccessible(leader, 'on the Meetings tab with a cancelled meeting');
 

@@ -6,6 +6,7 @@ import {
   uniqueWord,
 } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, check, uncheck } from '../support/keyboard.ts';
 import { expectNoSidewaysScroll, scheduleMeeting, utcDayAt } from '../support/meetings.ts';
 
 test('a full meeting puts the next person on the wait list and promotes them when a place frees up', async ({
@@ -36,14 +37,14 @@ test('a full meeting puts the next person on the wait list and promotes them whe
   // A takes the one place.
   await leader.goto(`/meetings/${id}`);
   await expect(leader.getByRole('heading', { level: 1, name: 'Fume cupboard walk-through' })).toBeVisible();
-  await leader.getByRole('button', { name: 'Going', exact: true }).click();
+  await activate(leader.getByRole('button', { name: 'Going', exact: true }));
   await expect(leader.getByRole('status').filter({ hasText: 'You are going.' })).toBeVisible();
   await expect(leader.getByRole('region', { name: 'When and where' })).toContainText('1 of 1 places taken');
 
   // B asks for it and waits, first in line.
   await member.goto(`/meetings/${id}`);
   await expect(member.getByRole('region', { name: 'When and where' })).toContainText('1 of 1 places taken');
-  await member.getByRole('button', { name: 'Going', exact: true }).click();
+  await activate(member.getByRole('button', { name: 'Going', exact: true }));
   await expect(
     member.getByRole('status').filter({ hasText: 'you are on the wait list (position 1)' }),
   ).toBeVisible();
@@ -55,7 +56,7 @@ test('a full meeting puts the next person on the wait list and promotes them whe
   await expect(
     leader.getByRole('region', { name: 'Responses' }).getByRole('heading', { name: 'On the wait list (1)' }),
   ).toBeVisible();
-  await leader.getByRole('button', { name: 'Not going', exact: true }).click();
+  await activate(leader.getByRole('button', { name: 'Not going', exact: true }));
   await expect(leader.getByRole('status').filter({ hasText: 'You are not going.' })).toBeVisible();
 
   await member.reload();
@@ -75,8 +76,8 @@ test('a full meeting puts the next person on the wait list and promotes them whe
 
   // The leaders let every member schedule; the member now can.
   await leader.goto(`/communities/${slug}/edit`);
-  await leader.getByRole('radio', { name: 'Every member' }).check();
-  await leader.getByRole('button', { name: 'Save details' }).click();
+  await check(leader.getByRole('radio', { name: 'Every member' }));
+  await activate(leader.getByRole('button', { name: 'Save details' }));
   await expect(leader.getByRole('status').filter({ hasText: 'The details are saved.' })).toBeVisible();
   await member.goto(`/communities/${slug}/meetings`);
   await expect(member.getByRole('link', { name: 'Schedule a meeting' })).toBeVisible();
@@ -85,7 +86,7 @@ test('a full meeting puts the next person on the wait list and promotes them whe
   await member.goto('/settings/profile');
   const reminders = member.getByRole('region', { name: 'Meeting reminders' });
   await expect(reminders.getByRole('switch', { name: 'A day before' })).toBeChecked();
-  await reminders.getByRole('switch', { name: 'An hour before' }).uncheck();
+  await uncheck(reminders.getByRole('switch', { name: 'An hour before' }));
   await expect(
     member.getByRole('status').filter({ hasText: 'An hour before: reminders off.' }),
   ).toBeVisible();

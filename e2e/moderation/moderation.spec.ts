@@ -1,6 +1,7 @@
 import { administrator } from '../support/accounts.ts';
 import { leaderAndMember, openDialog, uniqueWord } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, typeInto } from '../support/keyboard.ts';
 import { expectNoSidewaysScroll } from '../support/meetings.ts';
 
 test('a member mentions the leader, a post is reported, and the leader hides it from the Moderation page', async ({
@@ -22,30 +23,32 @@ test('a member mentions the leader, a post is reported, and the leader hides it 
 
   // The member replies, mentioning the leader through "Mention someone".
   await member.goto(threadUrl);
-  await member
-    .getByRole('textbox', { name: 'Your reply', exact: true })
-    .fill('Honestly, only fools mark on paper.');
+  await typeInto(
+    member.getByRole('textbox', { name: 'Your reply', exact: true }),
+    'Honestly, only fools mark on paper.',
+  );
   const mention = member.getByRole('combobox', { name: 'Mention someone' });
-  await mention.fill(leaderAccount.name.slice(0, 5));
-  await member.getByRole('option', { name: leaderAccount.name }).click();
+  await typeInto(mention, leaderAccount.name.slice(0, 5));
+  await activate(member.getByRole('option', { name: leaderAccount.name }));
   const mentioned = member.getByRole('group', { name: 'People mentioned' });
   await expect(mentioned).toContainText(`@${leaderAccount.name}`);
   await expect(member.getByRole('textbox', { name: 'Your reply', exact: true })).toHaveValue(
     `Honestly, only fools mark on paper. @${leaderAccount.name} `,
   );
   await expectAccessible(member, 'on the reply form with a mention');
-  await member.getByRole('button', { name: 'Post reply' }).click();
+  await activate(member.getByRole('button', { name: 'Post reply' }));
   const reply = member.getByRole('article', { name: `Reply from ${memberAccount.name}` });
   await expect(reply).toContainText(`only fools mark on paper. @${leaderAccount.name}`);
 
   // The member edits the reply; its history shows what it said before.
-  await reply.getByRole('button', { name: 'Edit' }).click();
-  await reply
-    .getByRole('textbox', { name: 'Edit your reply' })
-    .fill(`Honestly, only fools mark on paper, @${leaderAccount.name}.`);
-  await reply.getByRole('button', { name: 'Save changes' }).click();
+  await activate(reply.getByRole('button', { name: 'Edit' }));
+  await typeInto(
+    reply.getByRole('textbox', { name: 'Edit your reply' }),
+    `Honestly, only fools mark on paper, @${leaderAccount.name}.`,
+  );
+  await activate(reply.getByRole('button', { name: 'Save changes' }));
   await expect(reply).toContainText('edited');
-  await reply.getByRole('button', { name: 'History' }).click();
+  await activate(reply.getByRole('button', { name: 'History' }));
   const history = await openDialog(member, 'Earlier versions');
   await expect(history).toContainText(`only fools mark on paper. @${leaderAccount.name}`);
   await expect(history).toContainText(`by ${memberAccount.name}`);
@@ -60,15 +63,18 @@ test('a member mentions the leader, a post is reported, and the leader hides it 
   // Another member (the administrator, who joined) reports the reply with a reason.
   await admin.goto(threadUrl);
   const reported = admin.getByRole('article', { name: `Reply from ${memberAccount.name}` });
-  await reported.getByRole('button', { name: 'Report' }).click();
+  await activate(reported.getByRole('button', { name: 'Report' }));
   const reportDialog = await openDialog(admin, `Report the reply from ${memberAccount.name}`);
-  await reportDialog.getByRole('button', { name: 'Send report' }).click();
+  await activate(reportDialog.getByRole('button', { name: 'Send report' }));
   await expect(reportDialog.getByRole('alert')).toContainText('Please correct the highlighted fields.');
   await expectAccessible(admin, 'on the report dialog');
-  await reportDialog.getByRole('textbox', { name: 'Reason' }).fill('Insulting colleagues who mark on paper.');
-  await reportDialog.getByRole('button', { name: 'Send report' }).click();
+  await typeInto(
+    reportDialog.getByRole('textbox', { name: 'Reason' }),
+    'Insulting colleagues who mark on paper.',
+  );
+  await activate(reportDialog.getByRole('button', { name: 'Send report' }));
   await expect(reportDialog.getByRole('status')).toContainText('the community’s moderators will look at it');
-  await reportDialog.getByRole('button', { name: 'Done' }).click();
+  await activate(reportDialog.getByRole('button', { name: 'Done' }));
   await expect(reportDialog).toBeHidden();
 
   // Coordinators see it in the queue of every community.
@@ -84,10 +90,9 @@ test('a member mentions the leader, a post is reported, and the leader hides it 
   await expect(memberTabs.getByRole('link', { name: 'Discussions' })).toBeVisible();
   await expect(memberTabs.getByRole('link', { name: 'Moderation' })).toHaveCount(0);
   await leader.goto(`/communities/${slug}`);
-  await leader
-    .getByRole('navigation', { name: 'Community sections' })
-    .getByRole('link', { name: 'Moderation' })
-    .click();
+  await activate(
+    leader.getByRole('navigation', { name: 'Community sections' }).getByRole('link', { name: 'Moderation' }),
+  );
   const reports = leader.getByRole('region', { name: 'Reports' });
   const card = reports.getByRole('article', { name: `Report: Reply in “${title}”` });
   await expect(card).toContainText('Insulting colleagues who mark on paper.');
@@ -98,16 +103,16 @@ test('a member mentions the leader, a post is reported, and the leader hides it 
   await expectAccessible(leader, 'on the Moderation page');
 
   // The suspend dialog asks for a reason (looked at, then cancelled).
-  await card.getByRole('button', { name: 'Suspend the author' }).click();
+  await activate(card.getByRole('button', { name: 'Suspend the author' }));
   const suspendDialog = await openDialog(leader, `Suspend ${memberAccount.name}`);
   await expectAccessible(leader, 'on the suspend dialog');
-  await suspendDialog.getByRole('button', { name: 'Cancel' }).click();
+  await activate(suspendDialog.getByRole('button', { name: 'Cancel' }));
   await expect(suspendDialog).toBeHidden();
 
   // The leader hides the post: the report leaves the open queue and shows under Hidden.
-  await card.getByRole('button', { name: 'Hide post' }).click();
+  await activate(card.getByRole('button', { name: 'Hide post' }));
   await expect(reports.getByText('No open reports')).toBeVisible();
-  await reports.getByRole('tab', { name: 'Hidden' }).click();
+  await activate(reports.getByRole('tab', { name: 'Hidden' }));
   await expect(reports.getByRole('article', { name: `Report: Reply in “${title}”` })).toContainText('Hidden');
   const log = leader.getByRole('table', { name: 'Moderation log' });
   await expect(log).toContainText('Hid a post');
@@ -115,10 +120,10 @@ test('a member mentions the leader, a post is reported, and the leader hides it 
 
   // The leader suspends the author; the member can still read but no longer reply, until it is lifted.
   const hiddenCard = reports.getByRole('article', { name: `Report: Reply in “${title}”` });
-  await hiddenCard.getByRole('button', { name: 'Suspend the author' }).click();
+  await activate(hiddenCard.getByRole('button', { name: 'Suspend the author' }));
   const suspend = await openDialog(leader, `Suspend ${memberAccount.name}`);
-  await suspend.getByRole('textbox', { name: 'Reason' }).fill('Insults after a warning.');
-  await suspend.getByRole('button', { name: 'Suspend' }).click();
+  await typeInto(suspend.getByRole('textbox', { name: 'Reason' }), 'Insults after a warning.');
+  await activate(suspend.getByRole('button', { name: 'Suspend' }));
   await expect(suspend).toBeHidden();
   const suspensions = leader.getByRole('region', { name: 'Suspensions' });
   const suspension = suspensions.getByRole('article', { name: `Suspension of ${memberAccount.name}` });
@@ -130,7 +135,7 @@ test('a member mentions the leader, a post is reported, and the leader hides it 
   await expect(member.getByRole('textbox', { name: 'Your reply', exact: true })).toHaveCount(0);
   await expect(member.getByText('You are suspended from this community')).toBeVisible();
   await expectAccessible(member, 'on a thread while suspended');
-  await suspension.getByRole('button', { name: 'Lift suspension' }).click();
+  await activate(suspension.getByRole('button', { name: 'Lift suspension' }));
   await expect(suspensions.getByText('No one is suspended')).toBeVisible();
   await expect(log).toContainText(`Lifted the suspension of ${memberAccount.name}`);
 

@@ -1,5 +1,6 @@
 import { communityPerson, signInAdministrator, signInOnce } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, selectOption, typeInto } from '../support/keyboard.ts';
 
 test('a member writes to the coordinators and the answer reaches them by email', async ({ browser }) => {
   const admin = await signInAdministrator(browser);
@@ -9,14 +10,13 @@ test('a member writes to the coordinators and the answer reaches them by email',
   // Signed out, the form also asks who is writing.
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto('/');
-  await visitor
-    .getByRole('contentinfo')
-    .getByRole('link', { name: 'Get in touch with the coordinators' })
-    .click();
+  await activate(
+    visitor.getByRole('contentinfo').getByRole('link', { name: 'Get in touch with the coordinators' }),
+  );
   await expect(
     visitor.getByRole('heading', { level: 1, name: 'Get in touch with the coordinators' }),
   ).toBeVisible();
-  await visitor.getByRole('button', { name: 'Send message' }).click();
+  await activate(visitor.getByRole('button', { name: 'Send message' }));
   await expect(visitor.getByLabel('Your name')).toHaveAttribute('aria-invalid', 'true');
   await expect(visitor.getByText('Choose what your message is about.')).toBeVisible();
   await expectAccessible(visitor, 'on the contact page, signed out, with errors');
@@ -24,61 +24,65 @@ test('a member writes to the coordinators and the answer reaches them by email',
 
   // The member writes from the footer link.
   const member = await signInOnce(browser, person);
-  await member
-    .getByRole('contentinfo')
-    .getByRole('link', { name: 'Get in touch with the coordinators' })
-    .click();
+  await activate(
+    member.getByRole('contentinfo').getByRole('link', { name: 'Get in touch with the coordinators' }),
+  );
   await expect(
     member.getByRole('heading', { level: 1, name: 'Get in touch with the coordinators' }),
   ).toBeVisible();
   await expect(member.getByLabel('Your name')).toHaveCount(0);
   await expectAccessible(member, 'on the contact page');
-  await member.getByLabel('What is it about?').selectOption({ label: 'I need logistical support' });
-  await member.getByLabel('Message').fill(message);
-  await member.getByRole('button', { name: 'Send message' }).click();
+  await selectOption(member.getByLabel('What is it about?'), { label: 'I need logistical support' });
+  await typeInto(member.getByLabel('Message'), message);
+  await activate(member.getByRole('button', { name: 'Send message' }));
   await expect(member.getByRole('heading', { name: 'Your message is on its way' })).toBeVisible();
   await expect(member.getByText(person.email)).toBeVisible();
   await expectAccessible(member, 'on the contact page after sending');
 
   // The administrator answers from the coordinators' inbox.
-  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coordination' }).click();
-  await admin.getByRole('navigation', { name: 'Coordination' }).getByRole('link', { name: 'Inbox' }).click();
+  await activate(admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coordination' }));
+  await activate(
+    admin.getByRole('navigation', { name: 'Coordination' }).getByRole('link', { name: 'Inbox' }),
+  );
   await expect(admin.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
   const item = admin.getByRole('listitem', { name: `${person.name}: I need logistical support` });
   await expect(item).toContainText('Not answered');
   await expectAccessible(admin, 'on the inbox');
-  await item.getByRole('link').click();
+  await activate(item.getByRole('link'));
   await expect(admin.getByRole('heading', { level: 1, name: `Message from ${person.name}` })).toBeVisible();
   await expect(admin.getByText(message)).toBeVisible();
   await expectAccessible(admin, 'on a contact request');
-  await admin
-    .getByLabel('Your answer')
-    .fill('Yes: room 4.12 is yours on Thursdays.\n\nBring the key back to reception.');
-  await admin.getByRole('button', { name: 'Send answer' }).click();
+  await typeInto(
+    admin.getByLabel('Your answer'),
+    'Yes: room 4.12 is yours on Thursdays.\n\nBring the key back to reception.',
+  );
+  await activate(admin.getByRole('button', { name: 'Send answer' }));
   await expect(
     admin.getByRole('status').filter({ hasText: `Your answer is emailed to ${person.email}` }),
   ).toBeVisible();
   await expect(admin.getByRole('list', { name: 'Answers, oldest first' })).toContainText(
     'room 4.12 is yours',
   );
-  await admin.getByRole('button', { name: 'Mark done' }).click();
+  await activate(admin.getByRole('button', { name: 'Mark done' }));
   await expect(admin.getByRole('status').filter({ hasText: 'Marked done' })).toBeVisible();
   await expect(admin.getByRole('button', { name: 'Reopen' })).toBeVisible();
   await expectAccessible(admin, 'on an answered contact request');
 
   // It has left the open inbox for the done one.
-  await admin.getByRole('navigation', { name: 'Coordination' }).getByRole('link', { name: 'Inbox' }).click();
+  await activate(
+    admin.getByRole('navigation', { name: 'Coordination' }).getByRole('link', { name: 'Inbox' }),
+  );
   await expect(
     admin.getByRole('listitem', { name: `${person.name}: I need logistical support` }),
   ).toHaveCount(0);
-  await admin.getByRole('tab', { name: 'Done' }).click();
+  await activate(admin.getByRole('tab', { name: 'Done' }));
   await expect(
     admin.getByRole('listitem', { name: `${person.name}: I need logistical support` }),
   ).toContainText('1 answer');
 
   // The answer is in the mailbox, addressed to the member.
   await admin.goto(`/admin/mail?to=${encodeURIComponent(person.email)}`);
-  await admin.getByRole('link', { name: 'Re: I need logistical support' }).click();
+  await activate(admin.getByRole('link', { name: 'Re: I need logistical support' }));
   await expect(admin.getByRole('heading', { level: 1, name: 'Re: I need logistical support' })).toBeVisible();
   await expect(admin.getByText(`To ${person.email}`).or(admin.getByText(person.email)).first()).toBeVisible();
   await expect(admin.locator('.mail-text')).toContainText('room 4.12 is yours on Thursdays');

@@ -1,5 +1,6 @@
 import { communityPerson, openDialog, signInAdministrator, signInOnce } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, typeInto } from '../support/keyboard.ts';
 
 test('a proposer withdraws one proposal and a coordinator declines another, each after confirming', async ({
   browser,
@@ -20,11 +21,11 @@ test('a proposer withdraws one proposal and a coordinator declines another, each
 
   // The proposer withdraws the first, after confirming.
   await member.goto(`/proposals/${withdrawn}`);
-  await member.getByRole('button', { name: 'Withdraw' }).click();
+  await activate(member.getByRole('button', { name: 'Withdraw' }));
   const confirm = await openDialog(member, 'Withdraw the proposal?');
   await expect(confirm).toContainText('cannot be reopened');
   await expectAccessible(member, 'in the withdraw dialog');
-  await confirm.getByRole('button', { name: 'Withdraw the proposal' }).click();
+  await activate(confirm.getByRole('button', { name: 'Withdraw the proposal' }));
   await expect(confirm).toBeHidden();
   await expect(member.getByRole('status').filter({ hasText: 'The proposal is withdrawn.' })).toBeVisible();
   await expect(member.getByRole('link', { name: 'Edit the proposal' })).toHaveCount(0);
@@ -34,13 +35,16 @@ test('a proposer withdraws one proposal and a coordinator declines another, each
 
   // A coordinator declines the second: a reason is required.
   await admin.goto(`/proposals/${declined}`);
-  await admin.getByRole('button', { name: 'Decline' }).click();
+  await activate(admin.getByRole('button', { name: 'Decline' }));
   const decline = await openDialog(admin, `Decline “Staff choir ${suffix}”?`);
-  await decline.getByRole('button', { name: 'Decline the proposal' }).click();
+  await activate(decline.getByRole('button', { name: 'Decline the proposal' }));
   await expect(decline.getByLabel('Reason')).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(admin, 'in the decline dialog with an error');
-  await decline.getByLabel('Reason').fill('The staff choir already exists: join it through the Arts office.');
-  await decline.getByRole('button', { name: 'Decline the proposal' }).click();
+  await typeInto(
+    decline.getByLabel('Reason'),
+    'The staff choir already exists: join it through the Arts office.',
+  );
+  await activate(decline.getByRole('button', { name: 'Decline the proposal' }));
   await expect(decline).toBeHidden();
   await expect(admin.getByRole('button', { name: 'Approve' })).toHaveCount(0);
 

@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test';
 import { communityPerson, openDialog, signInAdministrator, signInOnce } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, check, pressOn, selectOption, typeInto } from '../support/keyboard.ts';
 
 /** Opens "Your proposals" from the account menu. */
 async function openYourProposals(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: `Account menu for ${name}` }).click();
-  await page.getByRole('menuitem', { name: 'Your proposals' }).click();
+  await activate(page.getByRole('button', { name: `Account menu for ${name}` }));
+  await activate(page.getByRole('menuitem', { name: 'Your proposals' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Your proposals' })).toBeVisible();
 }
 
@@ -26,31 +27,34 @@ test('a member proposes a community with a co-leader; a coordinator asks for cha
     signInOnce(browser, coLeader),
   ]);
   await openYourProposals(member, proposer.name);
-  await member.getByRole('main').getByRole('link', { name: 'Propose a community' }).first().click();
+  await activate(member.getByRole('main').getByRole('link', { name: 'Propose a community' }).first());
   await expect(member.getByRole('heading', { level: 1, name: 'Propose a community' })).toBeVisible();
 
   // Sending it empty names what is missing, on the fields.
-  await member.getByRole('button', { name: 'Send the proposal' }).click();
+  await activate(member.getByRole('button', { name: 'Send the proposal' }));
   await expect(member.getByRole('alert')).toContainText('Please correct the highlighted fields.');
   await expect(member.getByLabel('Purpose')).toHaveAttribute('aria-invalid', 'true');
   await expect(member.getByText('Describe the purpose: the common interest')).toBeVisible();
   await expectAccessible(member, 'on the proposal form with errors');
 
-  await member.getByLabel(/^Name/).fill(name);
-  await member.getByLabel('Purpose').fill('Teachers who take their classes outside and want to do it well.');
-  await member.getByLabel('Objectives').fill('Share lesson plans\nVisit each other’s sites');
-  await member.getByLabel('Intended members').fill('Primary and secondary teacher educators');
-  await member.getByLabel('Meeting plan').fill('One hour a month, outdoors when the weather allows');
+  await typeInto(member.getByLabel(/^Name/), name);
+  await typeInto(
+    member.getByLabel('Purpose'),
+    'Teachers who take their classes outside and want to do it well.',
+  );
+  await typeInto(member.getByLabel('Objectives'), 'Share lesson plans\nVisit each other’s sites');
+  await typeInto(member.getByLabel('Intended members'), 'Primary and secondary teacher educators');
+  await typeInto(member.getByLabel('Meeting plan'), 'One hour a month, outdoors when the weather allows');
   const topics = member.getByRole('combobox', { name: 'Topics' });
-  await topics.fill('fieldwork');
-  await topics.press('Enter');
-  await member.getByLabel('Format').selectOption({ label: 'In person' });
+  await typeInto(topics, 'fieldwork');
+  await pressOn(topics, 'Enter');
+  await selectOption(member.getByLabel('Format'), { label: 'In person' });
   const coLeaders = member.getByRole('combobox', { name: 'Co-leaders' });
-  await coLeaders.fill(coLeader.name.slice(0, 7));
-  await member.getByRole('option', { name: coLeader.name }).click();
-  await member.getByRole('radio', { name: /^Moderated/ }).check();
-  await member.getByLabel('Support needed from the coordinators').fill('A budget for one field day');
-  await member.getByRole('button', { name: 'Send the proposal' }).click();
+  await typeInto(coLeaders, coLeader.name.slice(0, 7));
+  await activate(member.getByRole('option', { name: coLeader.name }));
+  await check(member.getByRole('radio', { name: /^Moderated/ }));
+  await typeInto(member.getByLabel('Support needed from the coordinators'), 'A budget for one field day');
+  await activate(member.getByRole('button', { name: 'Send the proposal' }));
 
   // The proposal's page: waiting for review, the co-leader yet to answer.
   await expect(member.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -66,10 +70,10 @@ test('a member proposes a community with a co-leader; a coordinator asks for cha
   const invitation = colleague.getByRole('listitem', { name });
   await expect(invitation).toContainText('You are invited to co-lead');
   await expectAccessible(colleague, 'on the list of proposals with an invitation');
-  await invitation.getByRole('link', { name }).click();
+  await activate(invitation.getByRole('link', { name }));
   await expect(colleague.getByRole('heading', { name: 'Co-lead this community?' })).toBeVisible();
   await expectAccessible(colleague, 'on a proposal naming them as co-leader');
-  await colleague.getByRole('button', { name: 'Accept to co-lead' }).click();
+  await activate(colleague.getByRole('button', { name: 'Accept to co-lead' }));
   await expect(colleague.getByRole('status').filter({ hasText: 'You accepted to co-lead' })).toBeVisible();
   await expect(
     colleague
@@ -79,11 +83,11 @@ test('a member proposes a community with a co-leader; a coordinator asks for cha
   ).toContainText('Accepted');
 
   // A coordinator finds it in the queue and asks for a change.
-  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coordination' }).click();
+  await activate(admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coordination' }));
   await expect(admin.getByRole('heading', { level: 1, name: 'Proposals' })).toBeVisible();
   await expect(admin.getByRole('tab', { name: 'To review' })).toHaveAttribute('aria-selected', 'true');
   await expectAccessible(admin, 'on the proposal queue');
-  await admin.getByRole('listitem', { name }).getByRole('link', { name }).click();
+  await activate(admin.getByRole('listitem', { name }).getByRole('link', { name }));
   await expect(admin.getByRole('heading', { level: 1, name })).toBeVisible();
   await expectAccessible(admin, 'on a proposal to review');
   // Objectives typed one per line show one per line (rendered text, as a reader sees it).
@@ -92,13 +96,13 @@ test('a member proposes a community with a co-leader; a coordinator asks for cha
     'innerText',
     objectives,
   );
-  await admin.getByRole('button', { name: 'Ask for changes' }).click();
+  await activate(admin.getByRole('button', { name: 'Ask for changes' }));
   const changes = await openDialog(admin, 'Ask for changes');
-  await changes.getByRole('button', { name: 'Ask for changes' }).click();
+  await activate(changes.getByRole('button', { name: 'Ask for changes' }));
   await expect(changes.getByText('Write a message.')).toBeVisible();
   await expectAccessible(admin, 'in the ask-for-changes dialog');
-  await changes.getByLabel('What should change?').fill('Please say how newcomers will be welcomed.');
-  await changes.getByRole('button', { name: 'Ask for changes' }).click();
+  await typeInto(changes.getByLabel('What should change?'), 'Please say how newcomers will be welcomed.');
+  await activate(changes.getByRole('button', { name: 'Ask for changes' }));
   await expect(changes).toBeHidden();
   await expect(admin.getByRole('main').getByText('Changes requested', { exact: true })).toBeVisible();
 
@@ -107,19 +111,22 @@ test('a member proposes a community with a co-leader; a coordinator asks for cha
   await expect(member.getByRole('heading', { name: 'Changes requested' })).toBeVisible();
   await expect(member.getByText('Please say how newcomers will be welcomed.').first()).toBeVisible();
   await expectAccessible(member, 'on a proposal with changes requested');
-  await member.getByRole('link', { name: 'Edit the proposal' }).click();
+  await activate(member.getByRole('link', { name: 'Edit the proposal' }));
   await expect(member.getByRole('heading', { level: 1, name: 'Edit the proposal' })).toBeVisible();
   await expect(member.getByLabel('Purpose')).toHaveValue(/take their classes outside/);
   await expectAccessible(member, 'on the edit form');
-  await member.getByLabel('Intended members').fill('Anyone who teaches outside; each newcomer gets a buddy.');
-  await member.getByRole('button', { name: 'Save changes' }).click();
+  await typeInto(
+    member.getByLabel('Intended members'),
+    'Anyone who teaches outside; each newcomer gets a buddy.',
+  );
+  await activate(member.getByRole('button', { name: 'Save changes' }));
   await expect(member.getByRole('status').filter({ hasText: 'Your changes are saved' })).toBeVisible();
   await expect(member.getByText('each newcomer gets a buddy')).toBeVisible();
-  await member.getByRole('button', { name: 'Resubmit for review' }).click();
+  await activate(member.getByRole('button', { name: 'Resubmit for review' }));
   const resubmit = await openDialog(member, 'Resubmit for review');
   await expectAccessible(member, 'in the resubmit dialog');
-  await resubmit.getByLabel('What did you change? (optional)').fill('Added buddies for newcomers.');
-  await resubmit.getByRole('button', { name: 'Resubmit' }).click();
+  await typeInto(resubmit.getByLabel('What did you change? (optional)'), 'Added buddies for newcomers.');
+  await activate(resubmit.getByRole('button', { name: 'Resubmit' }));
   await expect(resubmit).toBeHidden();
   await expect(member.getByRole('main').getByText('Waiting for review', { exact: true })).toBeVisible();
 
@@ -131,17 +138,17 @@ test('a member proposes a community with a co-leader; a coordinator asks for cha
     /asked for changes.*newcomers will be welcomed/s,
     /resubmitted the proposal.*Added buddies/s,
   ]);
-  await admin.getByRole('button', { name: 'Approve' }).click();
+  await activate(admin.getByRole('button', { name: 'Approve' }));
   const approve = await openDialog(admin, `Approve “${name}”?`);
   await expectAccessible(admin, 'in the approve dialog');
-  await approve.getByLabel('A note for the leaders (optional)').fill('Welcome! Enjoy the outdoors.');
-  await approve.getByRole('button', { name: 'Approve and open the community' }).click();
+  await typeInto(approve.getByLabel('A note for the leaders (optional)'), 'Welcome! Enjoy the outdoors.');
+  await activate(approve.getByRole('button', { name: 'Approve and open the community' }));
   await expect(approve).toBeHidden();
   await expect(admin.getByRole('main').getByText('Approved', { exact: true }).first()).toBeVisible();
   await expectAccessible(admin, 'on an approved proposal');
 
   // The new community's home page shows both leaders and a charter drawn from the template.
-  await admin.getByRole('link', { name: `Go to ${name}` }).click();
+  await activate(admin.getByRole('link', { name: `Go to ${name}` }));
   await expect(admin.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(admin.getByRole('main').getByText(proposer.name).first()).toBeVisible();
   await expect(admin.getByRole('main').getByText(coLeader.name).first()).toBeVisible();
@@ -150,7 +157,7 @@ test('a member proposes a community with a co-leader; a coordinator asks for cha
     'innerText',
     objectives,
   );
-  await admin.getByRole('main').getByRole('link', { name: 'Charter' }).first().click();
+  await activate(admin.getByRole('main').getByRole('link', { name: 'Charter' }).first());
   await expect(admin.getByRole('heading', { name: 'Participation guidelines' })).toBeVisible();
   await expect(admin.getByRole('region', { name: 'Objectives' }).locator('.prose')).toHaveJSProperty(
     'innerText',

@@ -7,6 +7,7 @@ import {
   uniqueWord,
 } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, pressOn, selectOption, tabTo, typeInto } from '../support/keyboard.ts';
 import { expectNoSidewaysScroll } from '../support/meetings.ts';
 
 test('a member searches from the header, filters by discussions and opens the thread', async ({
@@ -41,8 +42,8 @@ test('a member searches from the header, filters by discussions and opens the th
   // They search for it from the header box.
   await member.goto('/');
   const box = member.getByRole('searchbox', { name: 'Search Copse' });
-  await box.fill(word);
-  await box.press('Enter');
+  await typeInto(box, word);
+  await pressOn(box, 'Enter');
   await expect(member).toHaveURL(`/search?q=${word}`);
   await expect(member.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
   const results = member.getByRole('region', { name: 'Results' });
@@ -54,7 +55,7 @@ test('a member searches from the header, filters by discussions and opens the th
 
   // Only discussions.
   const kinds = member.getByRole('navigation', { name: 'Kinds of result' });
-  await kinds.getByRole('link', { name: 'Discussions (1)' }).click();
+  await activate(kinds.getByRole('link', { name: 'Discussions (1)' }));
   await expect(member).toHaveURL(`/search?q=${word}&kind=thread`);
   await expect(kinds.getByRole('link', { name: 'Discussions (1)' })).toHaveAttribute('aria-current', 'page');
   await expect(results.getByRole('article')).toHaveCount(1);
@@ -69,7 +70,7 @@ test('a member searches from the header, filters by discussions and opens the th
   await member.setViewportSize({ width: 1280, height: 720 });
 
   // Opening the result goes to the thread.
-  await result.getByRole('link', { name: title }).click();
+  await activate(result.getByRole('link', { name: title }));
   await expect(member.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
   // Nothing found: the page says so and how to search better.
@@ -141,7 +142,7 @@ test('a search matching every kind shows a mixed list, pages on by keyboard and 
 
   // The next page, by keyboard: focus moves to the first new result.
   const more = results.getByRole('button', { name: 'Load more results' });
-  await more.focus();
+  await tabTo(more);
   await member.keyboard.press('Enter');
   await expect(results.getByRole('article')).toHaveCount(24);
   await expect(results.getByRole('article').nth(20).getByRole('heading').getByRole('link')).toBeFocused();
@@ -154,14 +155,14 @@ test('a search matching every kind shows a mixed list, pages on by keyboard and 
   // Newest first: a labelled control, used by keyboard, its choice kept in the address and the tabs.
   const sortBy = member.getByRole('combobox', { name: 'Sort by' });
   await expect(sortBy).toHaveValue('relevance');
-  await sortBy.focus();
-  await sortBy.selectOption({ label: 'Newest' });
+  await tabTo(sortBy);
+  await selectOption(sortBy, { label: 'Newest' });
   await expect(member).toHaveURL(`/search?q=${word}&sort=newest`);
   await expect(results.getByRole('status')).toHaveText(`20 of 24 results for “${word}”, newest first.`);
   // The newest result is the person, whose account is the newest thing that matches.
   await expect(results.getByRole('article').first()).toHaveAccessibleName('Lev Vygotsky');
   await expectAccessible(member, 'on search results sorted newest first');
-  await kinds.getByRole('link', { name: 'Discussions (12)' }).click();
+  await activate(kinds.getByRole('link', { name: 'Discussions (12)' }));
   await expect(member).toHaveURL(`/search?q=${word}&kind=thread&sort=newest`);
   await expect(results.getByRole('article').first()).toHaveAccessibleName(`The ${word} method, part 12`);
   await expectAccessible(member, 'on discussions sorted newest first');
@@ -178,7 +179,7 @@ test('a search matching every kind shows a mixed list, pages on by keyboard and 
     `${word} tutoring (matches your search)`,
   );
   await expect(card).not.toContainText('lev vygotsky');
-  await card.getByRole('link', { name: 'Lev Vygotsky' }).click();
+  await activate(card.getByRole('link', { name: 'Lev Vygotsky' }));
   await expect(member.getByRole('heading', { level: 1, name: 'Lev Vygotsky' })).toBeVisible();
   for (const page of [admin, leader, member, tutor]) await page.context().close();
 });

@@ -1,6 +1,7 @@
 import { confirmationLinkFor, newAccount } from '../support/accounts.ts';
 import { leaderAndMember, uniqueWord } from '../support/communities.ts';
 import { expect, test } from '../support/fixtures.ts';
+import { activate, typeInto } from '../support/keyboard.ts';
 
 // The short run on the embedded database (the "smoke" project; scripts/test.ts runs it on a fresh
 // PGlite data folder while the full journeys run on PostgreSQL): a person signs up through the pages and
@@ -16,17 +17,17 @@ test('a new person signs up and opens a page of each capability', async ({ brows
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto('/signup');
-  await page.getByLabel('Your name').fill(person.name);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel(/^Password/).fill(person.password);
-  await page.getByRole('button', { name: 'Sign up' }).click();
+  await typeInto(page.getByLabel('Your name'), person.name);
+  await typeInto(page.getByLabel('Email'), person.email);
+  await typeInto(page.getByLabel(/^Password/), person.password);
+  await activate(page.getByRole('button', { name: 'Sign up' }));
   await expect(page).toHaveURL(/\/signup\/check-email/);
   await page.goto(await confirmationLinkFor(admin.request, person.email));
   await expect(page.getByRole('heading', { level: 1, name: 'Email confirmed' })).toBeVisible();
   await page.goto('/signin');
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel(/^Password/).fill(person.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await typeInto(page.getByLabel('Email'), person.email);
+  await typeInto(page.getByLabel(/^Password/), person.password);
+  await activate(page.getByRole('button', { name: 'Sign in' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Lev' })).toBeVisible();
 
   const pages: [string, RegExp | string][] = [

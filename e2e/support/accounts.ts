@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
+import { activate, typeInto } from './keyboard.ts';
 
 /** The administrator the bootstrap journey creates on the fresh install; the other journeys sign in as them. */
 export const administrator = {
@@ -29,9 +30,9 @@ export async function signIn(browser: Browser, account: Account): Promise<Page> 
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto('/signin');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel(/^Password/).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await typeInto(page.getByLabel('Email'), account.email);
+  await typeInto(page.getByLabel(/^Password/), account.password);
+  await activate(page.getByRole('button', { name: 'Sign in' }));
   const firstName = account.name.split(' ')[0] ?? account.name;
   await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${firstName}` })).toBeVisible();
   return page;

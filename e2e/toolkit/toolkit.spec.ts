@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { leaderAndMember, openDialog, uniqueWord } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, check, pressOn, tabTo, typeInto } from '../support/keyboard.ts';
 import { expectNoSidewaysScroll } from '../support/meetings.ts';
 
 const lessonPlan = path.resolve(import.meta.dirname, '../../server/lib/files/fixtures/lesson-plan.docx');
@@ -20,12 +21,12 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
   await expect(leader.getByRole('heading', { name: 'No resources yet — add the first' })).toBeVisible();
   const curate = leader.getByRole('region', { name: 'Curate the Toolkit' });
   const topicForm = curate.getByRole('form', { name: 'Add a topic' });
-  await topicForm.getByRole('textbox', { name: 'Topic name' }).fill('Seminars');
-  await topicForm.getByRole('button', { name: 'Add topic' }).click();
+  await typeInto(topicForm.getByRole('textbox', { name: 'Topic name' }), 'Seminars');
+  await activate(topicForm.getByRole('button', { name: 'Add topic' }));
   await expect(topicForm.getByRole('status')).toContainText('Topic “Seminars” added.');
   const collectionForm = curate.getByRole('form', { name: 'Create a collection' });
-  await collectionForm.getByRole('textbox', { name: 'Collection title' }).fill('First-year starter kit');
-  await collectionForm.getByRole('button', { name: 'Create collection' }).click();
+  await typeInto(collectionForm.getByRole('textbox', { name: 'Collection title' }), 'First-year starter kit');
+  await activate(collectionForm.getByRole('button', { name: 'Create collection' }));
   await expect(collectionForm.getByRole('status')).toContainText(
     'Collection “First-year starter kit” created.',
   );
@@ -35,41 +36,42 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
   // A word no other journey uses (short enough for a 360 px wide heading), for the header search.
   const word = uniqueWord('');
   const title = `The ${word} seminar plan`;
-  await leader.getByRole('button', { name: 'Add a resource' }).first().click();
+  await activate(leader.getByRole('button', { name: 'Add a resource' }).first());
   const dialog = await openDialog(leader, 'Add a resource');
-  await dialog.getByRole('combobox', { name: 'Kind' }).click();
-  await leader.getByRole('option', { name: 'Lesson plan' }).click();
+  await activate(dialog.getByRole('combobox', { name: 'Kind' }));
+  await activate(leader.getByRole('option', { name: 'Lesson plan' }));
   await expect(dialog.getByRole('radio', { name: 'Upload a file' })).toBeChecked();
   await expectAccessible(leader, 'on the add-a-resource dialog');
-  await dialog.getByRole('button', { name: 'Add resource' }).click();
+  await activate(dialog.getByRole('button', { name: 'Add resource' }));
   await expect(dialog.getByRole('alert')).toContainText('Please correct the highlighted fields.');
-  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
-  await dialog
-    .getByRole('textbox', { name: 'Description', exact: true })
-    .fill('A **ninety-minute** seminar: warm-up, pairs, plenary.');
+  await typeInto(dialog.getByRole('textbox', { name: 'Title' }), title);
+  await typeInto(
+    dialog.getByRole('textbox', { name: 'Description', exact: true }),
+    'A **ninety-minute** seminar: warm-up, pairs, plenary.',
+  );
   // An SVG is refused by the server, which says why beside the file field.
   const fileButton = dialog.getByRole('button', { name: 'File', exact: true });
   let choosing = leader.waitForEvent('filechooser');
-  await fileButton.click();
+  await activate(fileButton);
   await (await choosing).setFiles({
     name: 'diagram.svg',
     mimeType: 'image/svg+xml',
     buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
   });
-  await dialog.getByRole('button', { name: 'Add resource' }).click();
+  await activate(dialog.getByRole('button', { name: 'Add resource' }));
   await expect(dialog.getByRole('alert')).toBeVisible();
   await expect(fileButton).toHaveAttribute('aria-invalid', 'true');
   await expect(fileButton).toHaveAccessibleDescription(/SVG, HTML and XML files cannot be uploaded/);
   await expectAccessible(leader, 'on the add-a-resource dialog with a refused file');
   choosing = leader.waitForEvent('filechooser');
-  await fileButton.click();
+  await activate(fileButton);
   await (await choosing).setFiles(lessonPlan);
   await expect(fileButton).toContainText('lesson-plan.docx');
-  await dialog.getByRole('combobox', { name: 'Topics' }).click();
-  await leader.getByRole('option', { name: 'Seminars' }).click();
+  await activate(dialog.getByRole('combobox', { name: 'Topics' }));
+  await activate(leader.getByRole('option', { name: 'Seminars' }));
   // Leaving the field closes its list, which would otherwise cover the dialog's buttons.
-  await dialog.getByRole('combobox', { name: 'Topics' }).press('Tab');
-  await dialog.getByRole('button', { name: 'Add resource' }).click();
+  await pressOn(dialog.getByRole('combobox', { name: 'Topics' }), 'Tab');
+  await activate(dialog.getByRole('button', { name: 'Add resource' }));
   await expect(leader.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const resourceUrl = leader.url();
   const about = leader.getByRole('region', { name: 'About this resource' });
@@ -79,7 +81,7 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
   await expect(about).toContainText('lesson-plan.docx');
 
   // The leader features it; it shows among the featured resources.
-  await leader.getByRole('button', { name: 'Feature', exact: true }).click();
+  await activate(leader.getByRole('button', { name: 'Feature', exact: true }));
   await expect(leader.getByRole('button', { name: 'Unfeature' })).toBeVisible();
   // Its controls sit together, in one row, the one that cannot be undone last.
   const manage = leader.getByRole('group', { name: 'Manage this resource' }).getByRole('button');
@@ -102,18 +104,18 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
 
   // The leader puts both in the collection, puts the link first with the keyboard, and saves.
   await leader.reload();
-  await leader.getByRole('link', { name: 'First-year starter kit' }).click();
+  await activate(leader.getByRole('link', { name: 'First-year starter kit' }));
   await expect(leader.getByRole('heading', { level: 1, name: 'First-year starter kit' })).toBeVisible();
   const collectionUrl = leader.url();
   await expect(leader.getByText('This collection is empty: find resources below to add them.')).toBeVisible();
-  await leader.getByRole('button', { name: 'Find', exact: true }).click();
-  await leader.getByRole('button', { name: `Add ${title}` }).click();
-  await leader.getByRole('button', { name: `Add Reading list for ${word}` }).click();
+  await activate(leader.getByRole('button', { name: 'Find', exact: true }));
+  await activate(leader.getByRole('button', { name: `Add ${title}` }));
+  await activate(leader.getByRole('button', { name: `Add Reading list for ${word}` }));
   const moveUp = leader.getByRole('button', { name: `Move Reading list for ${word} up` });
-  await moveUp.focus();
+  await tabTo(moveUp);
   await leader.keyboard.press('Enter');
   await expect(leader.getByRole('button', { name: `Move Reading list for ${word} down` })).toBeFocused();
-  await leader.getByRole('button', { name: 'Save the collection' }).click();
+  await activate(leader.getByRole('button', { name: 'Save the collection' }));
   await expect(leader.getByRole('status').filter({ hasText: 'The collection is saved.' })).toBeVisible();
   await leader.reload();
   const items = leader.getByRole('region', { name: 'Resources (2)' }).getByRole('article');
@@ -127,11 +129,12 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
   await expect(member.getByRole('button', { name: 'Feature', exact: true })).toHaveCount(0);
   await expect(member.getByRole('link', { name: 'First-year starter kit' })).toBeVisible();
   const discussion = member.getByRole('region', { name: 'Discussion' });
-  await discussion.getByRole('button', { name: 'Start the discussion' }).click();
-  await discussion
-    .getByRole('textbox', { name: 'Comment', exact: true })
-    .fill('I ran this with 40 students: the pairs step needs ten more minutes.');
-  await discussion.getByRole('button', { name: 'Post comment' }).click();
+  await activate(discussion.getByRole('button', { name: 'Start the discussion' }));
+  await typeInto(
+    discussion.getByRole('textbox', { name: 'Comment', exact: true }),
+    'I ran this with 40 students: the pairs step needs ten more minutes.',
+  );
+  await activate(discussion.getByRole('button', { name: 'Post comment' }));
   await expect(discussion.getByRole('article', { name: `Reply from ${memberAccount.name}` })).toContainText(
     'ten more minutes',
   );
@@ -139,17 +142,18 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
 
   // The member downloads it, under its own name.
   const downloading = member.waitForEvent('download');
-  await member.getByRole('link', { name: 'Download' }).click();
+  await activate(member.getByRole('link', { name: 'Download' }));
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('lesson-plan.docx');
 
   // The member records that they adapted it; the count goes to 1.
   const uses = member.getByRole('region', { name: 'I used this (0)' });
-  await uses.getByRole('radio', { name: 'Adapted it' }).check();
-  await uses
-    .getByRole('textbox', { name: 'What happened' })
-    .fill('Used it for a first-year statistics seminar, with shorter pairs work.');
-  await uses.getByRole('button', { name: 'Record my use' }).click();
+  await check(uses.getByRole('radio', { name: 'Adapted it' }));
+  await typeInto(
+    uses.getByRole('textbox', { name: 'What happened' }),
+    'Used it for a first-year statistics seminar, with shorter pairs work.',
+  );
+  await activate(uses.getByRole('button', { name: 'Record my use' }));
   const recorded = member.getByRole('region', { name: 'I used this (1)' });
   await expect(recorded.getByRole('status')).toContainText('Thank you: your use is recorded.');
   await expect(recorded.getByText('You recorded: Adapted it')).toBeVisible();
@@ -163,13 +167,13 @@ test('a leader uploads and features a lesson plan; a member discusses, downloads
   // The header search finds it by a word of its title, and leads to it.
   await member.goto('/');
   const box = member.getByRole('searchbox', { name: 'Search Copse' });
-  await box.fill(word);
-  await box.press('Enter');
+  await typeInto(box, word);
+  await pressOn(box, 'Enter');
   const result = member
     .getByRole('region', { name: 'Results' })
     .getByRole('article', { name: title, exact: true });
   await expect(result.getByText('Resource', { exact: true })).toBeVisible();
-  await result.getByRole('link', { name: title, exact: true }).click();
+  await activate(result.getByRole('link', { name: title, exact: true }));
   await expect(member.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
   // On a phone (360 px wide) the resource reads without sideways scrolling.
@@ -207,10 +211,10 @@ test('a leader renames a topic; a member writes an article and edits it, and sha
   await leader.goto(`/communities/${slug}/toolkit`);
   const curate = leader.getByRole('region', { name: 'Curate the Toolkit' });
   const topicForm = curate.getByRole('form', { name: 'Add a topic' });
-  await topicForm.getByRole('textbox', { name: 'Topic name' }).fill('Lectures');
-  await topicForm.getByRole('button', { name: 'Add topic' }).click();
+  await typeInto(topicForm.getByRole('textbox', { name: 'Topic name' }), 'Lectures');
+  await activate(topicForm.getByRole('button', { name: 'Add topic' }));
   const topics = curate.getByRole('list', { name: 'Topics' });
-  await topics.getByRole('button', { name: 'Rename Lectures' }).press('Enter');
+  await pressOn(topics.getByRole('button', { name: 'Rename Lectures' }), 'Enter');
   await expect(curate.getByRole('textbox', { name: 'New name for Lectures' })).toBeFocused();
   await leader.keyboard.press('ControlOrMeta+a');
   await leader.keyboard.type('Large lectures');
@@ -221,19 +225,20 @@ test('a leader renames a topic; a member writes an article and edits it, and sha
   // An article: its text is Markdown, shown rendered on its page.
   await member.goto(`/communities/${slug}/toolkit`);
   await expect(member.getByRole('region', { name: 'Curate the Toolkit' })).toHaveCount(0);
-  await member.getByRole('button', { name: 'Add a resource' }).first().click();
+  await activate(member.getByRole('button', { name: 'Add a resource' }).first());
   let dialog = await openDialog(member, 'Add a resource');
-  await dialog.getByRole('combobox', { name: 'Kind' }).click();
-  await member.getByRole('option', { name: 'Article' }).click();
-  await dialog.getByRole('textbox', { name: 'Title' }).fill('Think-pair-share in a lecture of 300');
-  await dialog.getByRole('button', { name: 'Add resource' }).click();
+  await activate(dialog.getByRole('combobox', { name: 'Kind' }));
+  await activate(member.getByRole('option', { name: 'Article' }));
+  await typeInto(dialog.getByRole('textbox', { name: 'Title' }), 'Think-pair-share in a lecture of 300');
+  await activate(dialog.getByRole('button', { name: 'Add resource' }));
   await expect(dialog.getByRole('textbox', { name: 'Article text' })).toHaveAccessibleDescription(
     /Write the article/,
   );
-  await dialog
-    .getByRole('textbox', { name: 'Article text' })
-    .fill('Give **one minute** to think, two to pair, then take three answers.');
-  await dialog.getByRole('button', { name: 'Add resource' }).click();
+  await typeInto(
+    dialog.getByRole('textbox', { name: 'Article text' }),
+    'Give **one minute** to think, two to pair, then take three answers.',
+  );
+  await activate(dialog.getByRole('button', { name: 'Add resource' }));
   await expect(
     member.getByRole('heading', { level: 1, name: 'Think-pair-share in a lecture of 300' }),
   ).toBeVisible();
@@ -241,12 +246,12 @@ test('a leader renames a topic; a member writes an article and edits it, and sha
   await expect(article.locator('strong')).toHaveText('one minute');
 
   // Its author edits it; the kind stays.
-  await member.getByRole('button', { name: 'Edit', exact: true }).click();
+  await activate(member.getByRole('button', { name: 'Edit', exact: true }));
   dialog = await openDialog(member, 'Edit the resource');
   await expect(dialog.getByRole('combobox', { name: 'Kind' })).toBeDisabled();
   await expectAccessible(member, 'on the edit-a-resource dialog');
-  await dialog.getByRole('textbox', { name: 'Title' }).fill('Think-pair-share with 300 students');
-  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await typeInto(dialog.getByRole('textbox', { name: 'Title' }), 'Think-pair-share with 300 students');
+  await activate(dialog.getByRole('button', { name: 'Save changes' }));
   await expect(dialog).toBeHidden();
   await expect(
     member.getByRole('heading', { level: 1, name: 'Think-pair-share with 300 students' }),
@@ -254,16 +259,17 @@ test('a leader renames a topic; a member writes an article and edits it, and sha
 
   // A video link from YouTube plays through youtube-nocookie.com, sandboxed and lazily loaded.
   await member.goto(`/communities/${slug}/toolkit`);
-  await member.getByRole('button', { name: 'Add a resource' }).first().click();
+  await activate(member.getByRole('button', { name: 'Add a resource' }).first());
   dialog = await openDialog(member, 'Add a resource');
-  await dialog.getByRole('combobox', { name: 'Kind' }).click();
-  await member.getByRole('option', { name: 'Video' }).click();
+  await activate(dialog.getByRole('combobox', { name: 'Kind' }));
+  await activate(member.getByRole('option', { name: 'Video' }));
   await expect(dialog.getByRole('radio', { name: 'Link to YouTube or Vimeo' })).toBeChecked();
-  await dialog.getByRole('textbox', { name: 'Title' }).fill('Peer instruction in five minutes');
-  await dialog
-    .getByRole('textbox', { name: 'Video address (YouTube or Vimeo)' })
-    .fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
-  await dialog.getByRole('button', { name: 'Add resource' }).click();
+  await typeInto(dialog.getByRole('textbox', { name: 'Title' }), 'Peer instruction in five minutes');
+  await typeInto(
+    dialog.getByRole('textbox', { name: 'Video address (YouTube or Vimeo)' }),
+    'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+  );
+  await activate(dialog.getByRole('button', { name: 'Add resource' }));
   await expect(
     member.getByRole('heading', { level: 1, name: 'Peer instruction in five minutes' }),
   ).toBeVisible();
@@ -279,8 +285,8 @@ test('a leader renames a topic; a member writes an article and edits it, and sha
   await member.goto(`/communities/${slug}/toolkit`);
   const list = member.getByRole('region', { name: 'Resources (2)' });
   await expect(list.getByRole('article')).toHaveCount(2);
-  await list.getByRole('combobox', { name: 'Kind' }).click();
-  await member.getByRole('option', { name: 'Video' }).click();
+  await activate(list.getByRole('combobox', { name: 'Kind' }));
+  await activate(member.getByRole('option', { name: 'Video' }));
   await expect(member).toHaveURL(/kind=video/);
   await expect(list.getByRole('article')).toHaveCount(1);
   await expect(list.getByRole('article')).toContainText('Peer instruction in five minutes');
@@ -318,19 +324,19 @@ test('a resource page leads back to the Toolkit, or to the collection it was ope
   // Opened from the collection, the trail leads back to it, to the Toolkit and to the community.
   await member.setViewportSize({ width: 360, height: 780 });
   await member.goto(`/toolkit/collections/${collectionId}`);
-  await member.getByRole('link', { name: title }).click();
+  await activate(member.getByRole('link', { name: title }));
   await expect(member.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const trail = member.getByRole('navigation', { name: 'Breadcrumb' });
   await expect(trail.getByRole('link')).toHaveText([/^Lab Teaching/, 'Toolkit', 'Before the first lab']);
   await expectNoSidewaysScroll(member);
   await expectAccessible(member, 'on a resource page opened from a collection, at 360 px');
-  await trail.getByRole('link', { name: 'Before the first lab' }).click();
+  await activate(trail.getByRole('link', { name: 'Before the first lab' }));
   await expect(member.getByRole('heading', { level: 1, name: 'Before the first lab' })).toBeVisible();
 
   // Opened directly (a shared link, search), the way back is the community's Toolkit.
   await member.goto(`/resources/${resourceId}`);
   await expect(trail.getByRole('link')).toHaveText([/^Lab Teaching/, 'Toolkit']);
-  await trail.getByRole('link', { name: 'Toolkit' }).click();
+  await activate(trail.getByRole('link', { name: 'Toolkit' }));
   await expect(member).toHaveURL(new RegExp(`/communities/${slug}/toolkit$`));
   await expect(member.getByRole('link', { name: title })).toBeVisible();
 
