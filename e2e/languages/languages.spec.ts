@@ -8,6 +8,7 @@ import {
   uniqueWord,
 } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
+import { activate, typeInto } from '../support/keyboard.ts';
 import { scheduleMeeting, utcDayAt } from '../support/meetings.ts';
 
 // A person whose browser speaks Dutch (then one whose browser speaks Italian) uses Copse from sign-up
@@ -65,10 +66,10 @@ for (const [locale, browserLocale, name] of [
     await expect(page.getByRole('heading', { level: 1, name: t('auth.signUp.title') })).toBeVisible();
     await expectNoEnglish(page, locale, content, 'the sign-up page');
     await expectAccessible(page, 'sign-up');
-    await page.getByLabel(t('auth.field.name')).fill(person.name);
-    await page.getByLabel(t('auth.field.email')).fill(person.email);
-    await page.getByLabel(new RegExp(`^${t('auth.field.password')}`)).fill(person.password);
-    await page.getByRole('button', { name: t('auth.signUp.submit') }).click();
+    await typeInto(page.getByLabel(t('auth.field.name')), person.name);
+    await typeInto(page.getByLabel(t('auth.field.email')), person.email);
+    await typeInto(page.getByLabel(new RegExp(`^${t('auth.field.password')}`)), person.password);
+    await activate(page.getByRole('button', { name: t('auth.signUp.submit') }));
     await expect(page.getByRole('heading', { level: 1, name: t('auth.checkEmail.title') })).toBeVisible();
     await expectNoEnglish(page, locale, content, 'the check-your-email page');
 
@@ -78,9 +79,9 @@ for (const [locale, browserLocale, name] of [
     ).toBeVisible();
     await expectNoEnglish(page, locale, content, 'the email-confirmed page');
     await page.goto('/signin');
-    await page.getByLabel(t('auth.field.email')).fill(person.email);
-    await page.getByLabel(new RegExp(`^${t('auth.field.password')}`)).fill(person.password);
-    await page.getByRole('button', { name: t('auth.signIn.submit') }).click();
+    await typeInto(page.getByLabel(t('auth.field.email')), person.email);
+    await typeInto(page.getByLabel(new RegExp(`^${t('auth.field.password')}`)), person.password);
+    await activate(page.getByRole('button', { name: t('auth.signIn.submit') }));
     const firstName = name.split(' ')[0] ?? name;
     await expect(
       page.getByRole('heading', { level: 1, name: t('home.signedIn.title', { name: firstName }) }),
@@ -92,11 +93,11 @@ for (const [locale, browserLocale, name] of [
     await expect(
       page.getByRole('heading', { level: 1, name: t('communities.directory.title') }),
     ).toBeVisible();
-    await page.getByLabel(t('communities.directory.search.label')).fill(word);
-    await page.getByRole('link', { name: communityName }).click();
+    await typeInto(page.getByLabel(t('communities.directory.search.label')), word);
+    await activate(page.getByRole('link', { name: communityName }));
     await expect(page.getByRole('heading', { level: 1, name: communityName })).toBeVisible();
     await expectNoEnglish(page, locale, content, 'the community page');
-    await page.getByRole('button', { name: t('communities.membership.join') }).click();
+    await activate(page.getByRole('button', { name: t('communities.membership.join') }));
     await expect(page.getByRole('button', { name: t('communities.membership.leave') })).toBeVisible();
     await expectNoEnglish(page, locale, content, 'the community page after joining');
     await expectAccessible(page, 'community');
@@ -104,7 +105,7 @@ for (const [locale, browserLocale, name] of [
     await page.goto(`/meetings/${meetingId}`);
     await expect(page.getByRole('heading', { level: 1, name: meetingTitle })).toBeVisible();
     await expectNoEnglish(page, locale, content, 'the meeting page');
-    await page.getByRole('button', { name: t('enums.rsvpStatus.going') }).click();
+    await activate(page.getByRole('button', { name: t('enums.rsvpStatus.going') }));
     await expect(page.getByRole('button', { name: t('enums.rsvpStatus.going') })).toHaveAttribute(
       'aria-pressed',
       'true',
@@ -116,8 +117,11 @@ for (const [locale, browserLocale, name] of [
     await expect(page.getByRole('heading', { level: 1, name: threadTitle })).toBeVisible();
     const reply = `Comments, with a rubric to start (${word}).`;
     content.push(reply);
-    await page.getByRole('textbox', { name: t('discussions.thread.yourReply'), exact: true }).fill(reply);
-    await page.getByRole('button', { name: t('discussions.post.postReply') }).click();
+    await typeInto(
+      page.getByRole('textbox', { name: t('discussions.thread.yourReply'), exact: true }),
+      reply,
+    );
+    await activate(page.getByRole('button', { name: t('discussions.post.postReply') }));
     await expect(page.getByRole('article').filter({ hasText: reply })).toBeVisible();
     await expectNoEnglish(page, locale, content, 'the discussion');
     await expectAccessible(page, 'discussion');
