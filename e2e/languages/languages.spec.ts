@@ -1,5 +1,5 @@
 import { confirmationLinkFor, newAccount } from '../support/accounts.ts';
-import { expectNoEnglish, translator } from '../support/catalog.ts';
+import { expectNoEnglish, readCatalog, translator } from '../support/catalog.ts';
 import {
   communityPerson,
   createCommunity,
@@ -10,6 +10,16 @@ import {
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 import { activate, typeInto } from '../support/keyboard.ts';
 import { scheduleMeeting, utcDayAt } from '../support/meetings.ts';
+
+/** The lines of the seeded charter template as a page shows them (Markdown marks and bullets gone). */
+function charterLines(): string[] {
+  const english = readCatalog('en');
+  return Object.entries(english)
+    .filter(([id]) => id.startsWith('charter.template.'))
+    .flatMap(([, text]) => text.split('\n'))
+    .map((line) => line.replace(/\*\*/g, '').replace(/^- /, '').trim())
+    .filter(Boolean);
+}
 
 // A person whose browser speaks Dutch (then one whose browser speaks Italian) uses Copse from sign-up
 // to a reply: every page they see is in their language (checked against the catalogs and for English
@@ -58,6 +68,9 @@ for (const [locale, browserLocale, name] of [
       person.email,
       leaderAccount.name,
       'Northfield University',
+      // The community's first charter: institution content, drawn from the template in the
+      // institution's default language (English here), shown as written.
+      ...charterLines(),
     ];
 
     const context = await browser.newContext({ locale: browserLocale });
@@ -68,7 +81,10 @@ for (const [locale, browserLocale, name] of [
     await expectAccessible(page, 'sign-up');
     await typeInto(page.getByLabel(t('auth.field.name')), person.name);
     await typeInto(page.getByLabel(t('auth.field.email')), person.email);
-    await typeInto(page.getByLabel(new RegExp(`^${t('auth.field.password')}`)), person.password);
+    await typeInto(
+      page.getByRole('textbox', { name: t('auth.field.password'), exact: true }),
+      person.password,
+    );
     await activate(page.getByRole('button', { name: t('auth.signUp.submit') }));
     await expect(page.getByRole('heading', { level: 1, name: t('auth.checkEmail.title') })).toBeVisible();
     await expectNoEnglish(page, locale, content, 'the check-your-email page');
@@ -80,7 +96,10 @@ for (const [locale, browserLocale, name] of [
     await expectNoEnglish(page, locale, content, 'the email-confirmed page');
     await page.goto('/signin');
     await typeInto(page.getByLabel(t('auth.field.email')), person.email);
-    await typeInto(page.getByLabel(new RegExp(`^${t('auth.field.password')}`)), person.password);
+    await typeInto(
+      page.getByRole('textbox', { name: t('auth.field.password'), exact: true }),
+      person.password,
+    );
     await activate(page.getByRole('button', { name: t('auth.signIn.submit') }));
     const firstName = name.split(' ')[0] ?? name;
     await expect(
@@ -105,11 +124,10 @@ for (const [locale, browserLocale, name] of [
     await page.goto(`/meetings/${meetingId}`);
     await expect(page.getByRole('heading', { level: 1, name: meetingTitle })).toBeVisible();
     await expectNoEnglish(page, locale, content, 'the meeting page');
-    await activate(page.getByRole('button', { name: t('enums.rsvpStatus.going') }));
-    await expect(page.getByRole('button', { name: t('enums.rsvpStatus.going') })).toHaveAttribute(
-      'aria-pressed',
-      'true',
-    );
+    await activate(page.getByRole('button', { name: t('enums.rsvpStatus.going'), exact: true }));
+    await expect(
+      page.getByRole('button', { name: t('enums.rsvpStatus.going'), exact: true }),
+    ).toHaveAttribute('aria-pressed', 'true');
     await expectNoEnglish(page, locale, content, 'the meeting page after answering');
     await expectAccessible(page, 'meeting');
 

@@ -19,14 +19,6 @@ export interface KnownReflowDefect {
 
 export const knownReflowDefects: KnownReflowDefect[] = [
   {
-    page: /^\/communities\/[^/]+\/members$/,
-    element: 'mantine-Alert-body "The invitation to ',
-    note:
-      'Members tab, after revoking an invitation: the confirmation alert names the email address, one ' +
-      'long word that does not wrap, so the alert body sticks out (right edge at 328 px at 320 wide, ' +
-      'open-invitations journey). Fix: overflow-wrap: anywhere on the alert text.',
-  },
-  {
     page: /^\/admin\/users$/,
     losesDialog: true,
     note:
@@ -34,41 +26,5 @@ export const knownReflowDefects: KnownReflowDefect[] = [
       'each row’s controls, so an open Suspend or Make-administrator dialog closes and focus is lost when ' +
       'the window narrows or is zoomed (suspend and user-roles journeys). Fix: keep the dialog state above ' +
       'the layout switch, or switch the layout with CSS.',
-  },
-  {
-    page: /^\/signup\/check-email$/,
-    element: '"We sent an email to ',
-    note:
-      'Check-your-email page after signing up: the sentence’s address in bold is one long word that does not wrap ' +
-      '(page 494 px wide at 320, signup journey). Fix: overflow-wrap: anywhere on it.',
-  },
-  {
-    page: /^\/$/,
-    element: '"Signed in as ',
-    note:
-      'Home page, signed in: "Signed in as <email>" does not wrap the address, one long word (page ' +
-      '327–374 px wide at 320 with the journeys’ addresses; thread and signup journeys). Fix: ' +
-      'overflow-wrap: anywhere on it.',
-  },
-  {
-    page: /^\/contact$/,
-    element: '"They will answer you at ',
-    note:
-      'Contact page: "They will answer you at <email>" does not wrap the address (right edge at 344 px ' +
-      'at 320; contact journey). Fix: overflow-wrap: anywhere on it.',
-  },
-  {
-    page: /^\/contact$/,
-    element: '"The coordinators read every message and ',
-    note:
-      'Contact page after sending: "…answer by email at <email>" does not wrap the address (right edge ' +
-      'at 398 px at 320; contact journey). Fix: overflow-wrap: anywhere on it.',
-  },
-  {
-    page: /^\/(contact|signup\/check-email)$/,
-    element: 'strong "',
-    note:
-      'The same addresses as above, named by their own element: the <strong> holding the address sticks ' +
-      'out (right edge at 394 px at 320 on the contact page after sending; contact journey).',
   },
 ];

@@ -8,6 +8,8 @@ declare module 'mjml' {
   }
   interface MjmlOptions {
     validationLevel?: 'strict' | 'soft' | 'skip';
+    /** Web fonts to link when the markup names them; MJML's default links Google's Roboto and others. */
+    fonts?: Record<string, string>;
     minify?: boolean;
     beautify?: boolean;
     keepComments?: boolean;
