@@ -14,9 +14,8 @@ import { apiUpload } from './client.ts';
 import type { paths } from './openapi.gen.ts';
 import { keys, useInstitution } from './queries.ts';
 import { clearSessionEnded } from './session.ts';
-import { api, dataOf, pageOf } from './typed-client.ts';
+import { api, dataOf, type Json, pageOf } from './typed-client.ts';
 
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 /** The JSON body of PATCH /api/me. */
 export type ProfileChange = Json<paths['/api/me']['patch']['requestBody']>;
 /** One in-app notification, as GET /api/notifications lists it. */

@@ -7,9 +7,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { apiUpload } from './client.ts';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, dataOf, pageOf } from './typed-client.ts';
+import { api, dataOf, type Json, pageOf } from './typed-client.ts';
 
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 /** The JSON body of PATCH /api/admin/institution. */
 export type InstitutionChange = Json<paths['/api/admin/institution']['patch']['requestBody']>;
 

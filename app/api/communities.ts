@@ -19,11 +19,8 @@ import { apiPostFile, networkError } from './client.ts';
 import { filled } from './directory.ts';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, dataOf, pageOf } from './typed-client.ts';
+import { api, dataOf, type Json, pageOf } from './typed-client.ts';
 import type { CsvReport } from './types.ts';
-
-type Json<Body> = Body extends { content: { 'application/json': infer B } } ? B : never;
-type Query<Operation> = Operation extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 export type CommunityDetailsInput = Json<paths['/api/communities/{slug}']['patch']['requestBody']>;
 export type InvitationsAnswer =

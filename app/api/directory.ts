@@ -5,7 +5,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, pageOf } from './typed-client.ts';
+import { api, pageOf, type Query } from './typed-client.ts';
 
 /**
  * A query without its empty values (as client.ts's apiUrl leaves them out), so a filter left blank or the
@@ -17,7 +17,6 @@ export function filled<T extends Record<string, unknown>>(query: T): { [K in key
   ) as { [K in keyof T]?: Exclude<T[K], ''> };
 }
 
-type Query<Operation> = Operation extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 type DirectoryQuery = Query<paths['/api/communities']['get']>;
 
 /** The directory, filtered and sorted (the values as they stand in the address), twelve at a time. */

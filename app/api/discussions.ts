@@ -14,9 +14,8 @@ import {
 } from '@tanstack/react-query';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, dataOf, pageOf } from './typed-client.ts';
+import { api, dataOf, type Json, pageOf } from './typed-client.ts';
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type StartThreadBody = Json<paths['/api/communities/{slug}/threads']['post']['requestBody']>;
 type EditThreadBody = Json<paths['/api/threads/{id}']['patch']['requestBody']>;
 type ReplyBody = Json<paths['/api/threads/{id}/replies']['post']['requestBody']>;

@@ -5,9 +5,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, dataOf } from './typed-client.ts';
+import { api, dataOf, type Json } from './typed-client.ts';
 
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 /** The JSON body of POST /api/contact (name and email only when signed out). */
 export type ContactMessage = Json<paths['/api/contact']['post']['requestBody']>;
 

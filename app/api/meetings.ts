@@ -13,9 +13,8 @@ import {
 } from '@tanstack/react-query';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, dataOf, pageOf } from './typed-client.ts';
+import { api, dataOf, type Json, pageOf } from './typed-client.ts';
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type ScheduleBody = Json<paths['/api/communities/{slug}/meetings']['post']['requestBody']>;
 type UpdateBody = Json<paths['/api/meetings/{id}']['patch']['requestBody']>;
 type CancelBody = Json<paths['/api/meetings/{id}/cancel']['post']['requestBody']>;

@@ -25,7 +25,7 @@ import { i18n } from '../i18n/i18n.ts';
 import { formatNumber } from '../lib/format.ts';
 import { ApiError } from './client.ts';
 import type { paths } from './openapi.gen.ts';
-import { api, dataOf, pageOf } from './typed-client.ts';
+import { api, dataOf, type Json, pageOf } from './typed-client.ts';
 
 export type ResourceSummary = z.infer<typeof resourceSummarySchema>;
 export type Resource = z.infer<typeof resourceSchema>;
@@ -38,7 +38,6 @@ export type Collection = z.infer<typeof collectionSchema>;
 export type Toolkit = z.infer<typeof toolkitSchema>;
 export type CollectionDetail = z.infer<typeof collectionDetailSchema>;
 
-type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type CreateResourceBody = Json<paths['/api/communities/{slug}/resources']['post']['requestBody']>;
 type UpdateResourceBody = Json<paths['/api/resources/{id}']['patch']['requestBody']>;
 

@@ -70,6 +70,12 @@ async function call(
 
 type TypedClient = Pick<Client<paths>, Method>;
 
+/** The JSON of a request body or an answer in the generated types: `Json<paths[P]['post']['requestBody']>`. */
+export type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+
+/** The query parameters of an operation in the generated types. */
+export type Query<Operation> = Operation extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
 const methods = (method: Method) => (path: string, init?: Init) => call(method, path, init);
 
 // The one cast: the methods above take any path; the compiler holds callers to the generated types.
