@@ -166,8 +166,13 @@ test('a search matching every kind shows a mixed list, pages on by keyboard and 
   await expect(member).toHaveURL(`/search?q=${word}&kind=thread&sort=newest`);
   await expect(results.getByRole('article').first()).toHaveAccessibleName(`The ${word} method, part 12`);
   await expectAccessible(member, 'on discussions sorted newest first');
+  // One step back at a time: each Back lands before the next (a second Back while the first is still
+  // being handled could be taken before the page settles).
   await member.goBack();
+  await expect(member).toHaveURL(`/search?q=${word}&sort=newest`);
+  await expect(results.getByRole('article').first()).toHaveAccessibleName('Lev Vygotsky');
   await member.goBack();
+  await expect(member).toHaveURL(`/search?q=${word}`);
   await expect(sortBy).toHaveValue('relevance');
   // Back to best match, with both pages loaded before.
   await expect(results.getByRole('status')).toHaveText(`24 results for “${word}”, best first.`);
