@@ -38,6 +38,7 @@ describe('email delivery through the job queue', () => {
     let queue: Jobs | undefined;
     const jobs: Jobs = {
       send: async (name, data) => queue?.send(name, data),
+      sendEmails: async (messageIds) => queue?.sendEmails(messageIds),
     };
     t = await getTestApp({ jobs });
     boss = await startBoss(t.database);

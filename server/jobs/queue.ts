@@ -13,11 +13,14 @@ export type JobName = keyof JobPayloads;
 /** The durable job queue (pg-boss, in the same database) as the rest of Copse sees it. */
 export interface Jobs {
   send<N extends JobName>(name: N, data: JobPayloads[N]): Promise<void>;
+  /** Hands committed outbox messages to the `email.send` queue in one batch (one job per message). */
+  sendEmails(messageIds: readonly string[]): Promise<void>;
 }
 
 /** A queue that keeps nothing: for API tests, where the outbox rows are what is checked. */
 export const discardingJobs: Jobs = {
   async send() {},
+  async sendEmails() {},
 };
 
 export const jobQueues: JobName[] = ['email.send', 'email.sweep', 'sessions.cleanup', 'meetings.reminders'];
@@ -108,6 +111,14 @@ export function bossJobs(boss: PgBoss): Jobs {
         name,
         data,
         name === 'email.send' ? { singletonKey: (data as { messageId: string }).messageId } : {},
+      );
+    },
+    async sendEmails(messageIds) {
+      if (messageIds.length === 0) return;
+      // The message id is the singleton key, as in `send`: a message is never queued twice.
+      await boss.insert(
+        'email.send',
+        messageIds.map((messageId) => ({ name: 'email.send', data: { messageId }, singletonKey: messageId })),
       );
     },
   };

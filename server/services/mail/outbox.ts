@@ -33,9 +33,9 @@ export async function queueEmail(
   return row.id;
 }
 
-/** Hands committed outbox messages to the job queue. */
-export async function dispatchEmails(jobs: Jobs, messageIds: string[]): Promise<void> {
-  for (const messageId of messageIds) await jobs.send('email.send', { messageId });
+/** Hands committed outbox messages to the job queue, in one batch. */
+export async function dispatchEmails(jobs: Jobs, messageIds: readonly string[]): Promise<void> {
+  await jobs.sendEmails(messageIds);
 }
 
 export interface Mailer {
