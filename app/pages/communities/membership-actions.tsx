@@ -9,7 +9,7 @@ import { useMe } from '../../api/queries.ts';
 import type { CommunityHome } from '../../api/types.ts';
 import { deferred } from '../../components/deferred.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
 
 const JoinDialog = deferred(async () => (await import('./membership-dialogs.tsx')).JoinDialog);
 const RequestDialog = deferred(async () => (await import('./membership-dialogs.tsx')).RequestDialog);
@@ -38,7 +38,7 @@ export function MembershipActions(props: { home: CommunityHome }) {
   const joinNow = useJoinMutation(community.slug);
   const [dialog, setDialog] = useState<'join' | 'request' | 'leave' | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
-  const join = useFormState();
+  const join = useApiAction();
 
   const joinAtOnce = async () => {
     setStatus(null);

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { type IssueLike, issueMessage, isValidationId } from '../../common/i18n/zod-issues.ts';
+import { ApiError, errorMessage } from '../api/client.ts';
+import { i18n } from '../i18n/i18n.ts';
+
+/** Moves focus to the first field named in `fields`, so keyboard and screen-reader users land on it. */
+export function focusFirstField(fields: Record<string, unknown>): void {
+  const first = Object.keys(fields)[0];
+  if (!first) return;
+  requestAnimationFrame(() => {
+    const input = document.querySelector<HTMLElement>(`[data-field="${first}"], [name="${first}"]`);
+    input?.focus();
+  });
+}
+
+/**
+ * The alert above a form for a failed send. The API's validation message names the first field
+ * ("url: Enter a web address…"); the form shows that field's own message beside it, so the alert says
+ * the message without the field's key (and the field is then marked without repeating it).
+ */
+export function failureMessage(error: unknown): string {
+  const message = errorMessage(error);
+  if (!(error instanceof ApiError)) return message;
+  for (const [key, text] of Object.entries(error.fields)) {
+    if (message === `${key}: ${text}`) return text;
+  }
+  return message;
+}
+
+/**
+ * A zod issue in the language shown: a shared rule's message id translated; a message the app's own
+ * schema wrote (already in the language shown), or zod's own (app/lib/zod-jitless.ts words it), as it is.
+ */
+export function issueText(issue: IssueLike): string {
+  if (issue.message && !isValidationId(issue.message)) return issue.message;
+  const { id, values } = issueMessage(issue);
+  return i18n._(id, values);
+}
+
+/** A zod error as field messages keyed by path ("agenda.0.title"), the first message per field. */
+export function fieldMessages(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || 'form';
+    fields[key] ??= issueText(issue);
+  }
+  return fields;
+}
