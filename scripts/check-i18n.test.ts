@@ -45,6 +45,14 @@ describe('the languages check', () => {
     expect(found).toEqual([]);
   });
 
+  it('reads a .ts file as TypeScript, where a generic arrow function is not JSX', () => {
+    const source =
+      'export const run = <T>(action: () => Promise<T>, done?: (answer: T) => void) => { void action; void done; };';
+    expect(findLiterals('probe.ts', source)).toEqual([]);
+    // The same text in a .tsx file parses as JSX, whose text the check reports.
+    expect(findLiterals('probe.tsx', source).length).toBeGreaterThan(0);
+  });
+
   it('finds the catalogs complete and well formed', () => {
     expect(checkCatalogs()).toEqual([]);
   });

@@ -5734,7 +5734,9 @@ export type paths = {
         /** Leaders: every open invitation as a CSV file for a spreadsheet (cells that could run as formulas are neutralised). */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    lang?: "en" | "nl" | "it";
+                };
                 header?: never;
                 path: {
                     slug: string;

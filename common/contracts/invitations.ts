@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { membershipRoles } from '../enums.ts';
-import { emailField, shortMessageField } from '../fields.ts';
+import { emailField, localeField, shortMessageField } from '../fields.ts';
 import { cursorQuery, listOf } from './shared.ts';
 
 /** Roles a leader may give by invitation (leaders are made from members, not invited). */
@@ -25,6 +25,9 @@ export const inviteLinkBody = z.strictObject({
     .default(14),
   role: z.enum(['member', 'guest'], 'validation.invitation.linkRole').default('member'),
 });
+
+/** The open-invitations file: its headings and words in `lang` (the language the page shows), else the reader's. */
+export const invitationsCsvQuery = z.object({ lang: localeField.optional() });
 
 export const csvQuery = z.object({
   dryRun: z

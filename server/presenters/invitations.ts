@@ -1,5 +1,7 @@
 import { toCsv } from '../../common/csv.ts';
-import { membershipRoleLabels } from '../../common/enums.ts';
+import { membershipRoleMessages } from '../../common/enums.ts';
+import type { Locale } from '../../common/i18n/locales.ts';
+import { translator } from '../lib/i18n.ts';
 import type { OpenInvitationRow } from '../queries/invitations.ts';
 
 type InvitationRow = Omit<OpenInvitationRow, 'cursorAt'>;
@@ -23,17 +25,29 @@ export function presentOpenInvitation(row: InvitationRow, now = Date.now()) {
 
 /**
  * The open invitations as a CSV file for a spreadsheet, through `toCsv` (names and addresses from a
- * cohort file are neutralised there, so a cell cannot run as a formula). Times are UTC, ISO 8601.
+ * cohort file are neutralised there, so a cell cannot run as a formula). Headings and words in
+ * `locale`; times are UTC, ISO 8601, which every spreadsheet reads.
  */
-export function openInvitationsCsv(rows: InvitationRow[], now = Date.now()): string {
+export function openInvitationsCsv(rows: InvitationRow[], locale: Locale, now = Date.now()): string {
+  const i18n = translator(locale);
   return toCsv(
-    ['Email', 'Name', 'Kind', 'Role', 'Status', 'Invited by', 'Sent (UTC)', 'Expires (UTC)', 'Uses'],
+    [
+      i18n._('invitations.csv.email'),
+      i18n._('invitations.csv.name'),
+      i18n._('invitations.csv.kind'),
+      i18n._('invitations.csv.role'),
+      i18n._('invitations.csv.status'),
+      i18n._('invitations.csv.invitedBy'),
+      i18n._('invitations.csv.sent'),
+      i18n._('invitations.csv.expires'),
+      i18n._('invitations.csv.uses'),
+    ],
     rows.map((row) => [
       row.email,
       row.name,
-      row.email === null ? 'Shareable link' : 'Email invitation',
-      membershipRoleLabels[row.role],
-      isExpired(row, now) ? 'Expired' : 'Open',
+      i18n._(row.email === null ? 'invitations.csv.link' : 'invitations.csv.emailInvitation'),
+      i18n._(membershipRoleMessages[row.role]),
+      i18n._(isExpired(row, now) ? 'invitations.csv.expired' : 'invitations.csv.open'),
       row.invitedByName,
       row.createdAt.toISOString(),
       row.expiresAt.toISOString(),

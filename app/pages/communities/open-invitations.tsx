@@ -61,7 +61,7 @@ function RevokeDialog(props: {
 
 /** The open invitations and shareable links of a community, a page at a time, each with Revoke. */
 export function OpenInvitations(props: { slug: string }) {
-  const { _ } = useLingui();
+  const { _, i18n } = useLingui();
   const { slug } = props;
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   // What was revoked last, for the confirmation (written when shown, in the language shown).
@@ -84,7 +84,7 @@ export function OpenInvitations(props: { slug: string }) {
         {list.length > 0 ? (
           <Button
             component="a"
-            href={apiUrl(`/communities/${slug}/invitations/csv`)}
+            href={apiUrl(`/communities/${slug}/invitations/csv?lang=${i18n.locale}`)}
             download
             variant="default"
             size="xs"

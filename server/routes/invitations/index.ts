@@ -7,6 +7,7 @@ import {
   csvQuery,
   csvReportSchema,
   invitationListSchema,
+  invitationsCsvQuery,
   invitationsQuery,
   invitationViewSchema,
   inviteBody,
@@ -25,6 +26,7 @@ import {
 } from '../../lib/files/temp-file.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { refuseDeclaredLengthOver } from '../../plugins/input.ts';
+import { readerLocale } from '../../plugins/reader-locale.ts';
 import { openInvitationsCsv, presentOpenInvitation } from '../../presenters/invitations.ts';
 import {
   acceptInvitation,
@@ -79,6 +81,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Leaders: every open invitation as a CSV file for a spreadsheet (cells that could run as formulas are neutralised).',
         params: slugParams,
+        querystring: invitationsCsvQuery,
         produces: ['text/csv'],
       },
     },
@@ -88,11 +91,12 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
         requireActor(request),
         request.params.slug,
       );
+      const locale = request.query.lang ?? (await readerLocale(app, request));
       return reply
         .type('text/csv; charset=utf-8')
         .header('Cache-Control', 'private, no-store')
         .header('Content-Disposition', `attachment; filename="invitations-${slug}.csv"`)
-        .send(openInvitationsCsv(rows));
+        .send(openInvitationsCsv(rows, locale));
     },
   );
 

@@ -285,6 +285,17 @@ describe('cohort CSV', () => {
     expect(line(3)).toContain(",'@SUM(A1:A9),");
     expect(line(4)).toContain(',Ana Silva,');
     for (const text of lines.slice(1)) expect(text).toMatch(/,0$/);
+    // In the language the page shows (the download link says which), headings and words alike.
+    const dutch = (await call('GET', `${url}?lang=nl`, leader.cookie)).body
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(dutch[0]).toBe(
+      'E-mailadres,Naam,Soort,Rol,Status,Uitgenodigd door,Verstuurd (UTC),Verloopt (UTC),Keer gebruikt',
+    );
+    expect(dutch.find((text) => text.startsWith(`p4-${stamp}@example.test,`))).toContain(
+      ',Ana Silva,Uitnodiging per e-mail,Lid,Open,',
+    );
+    expect((await call('GET', `${url}?lang=xx`, leader.cookie)).statusCode).toBe(400);
     expect((await call('GET', url, member.cookie)).statusCode).toBe(403);
     expect((await call('GET', url)).statusCode).toBe(401);
   });
