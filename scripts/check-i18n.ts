@@ -13,10 +13,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 import ts from 'typescript';
-import { locales, sourceLocale } from '../common/i18n/locales.ts';
+import englishCatalog from '../common/i18n/catalogs/en.ts';
+import {
+  catalogAreas,
+  readCatalogArea,
+  readCatalog as readWholeCatalog,
+} from '../common/i18n/catalogs/read-catalogs.ts';
+import { type Locale, locales, sourceLocale } from '../common/i18n/locales.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const catalogsDir = path.join(root, 'common/i18n/catalogs');
 
 type Token = string | [string, string?, unknown?];
 
@@ -41,12 +46,9 @@ function tags(message: string): string {
     .join(' ');
 }
 
-function readCatalog(locale: string, area: string): Record<string, unknown> | undefined {
+function readCatalog(locale: Locale, area: string): Record<string, unknown> | undefined {
   try {
-    return JSON.parse(readFileSync(path.join(catalogsDir, locale, `${area}.json`), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    return readCatalogArea(locale, area);
   } catch {
     return undefined;
   }
@@ -54,10 +56,14 @@ function readCatalog(locale: string, area: string): Record<string, unknown> | un
 
 export function checkCatalogs(): string[] {
   const problems: string[] = [];
-  const areas = new Set<string>();
-  for (const locale of locales)
-    for (const file of readdirSync(path.join(catalogsDir, locale)))
-      if (file.endsWith('.json')) areas.add(file.slice(0, -'.json'.length));
+  const areas = new Set(locales.flatMap((locale) => catalogAreas(locale)));
+  // The typed English catalog (message ids for `tsc`) imports every area file of English.
+  const typed = Object.keys(englishCatalog).length;
+  const written = Object.keys(readWholeCatalog(sourceLocale)).length;
+  if (typed !== written)
+    problems.push(
+      `common/i18n/catalogs/en.ts holds ${typed} messages of the ${written} in en/: import every area`,
+    );
   for (const area of [...areas].sort()) {
     const source = readCatalog(sourceLocale, area);
     if (!source) {

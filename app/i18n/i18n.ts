@@ -4,8 +4,8 @@
 // visitor's switcher), else the browser's languages, else the institution's default. Catalogs are one
 // chunk per language, compiled at build time (vite.config.ts), so only the one shown is downloaded.
 import { type Messages, setupI18n } from '@lingui/core';
-import { catalogLoaders } from '../../common/i18n/catalogs/index.ts';
 import { isLocale, type Locale, matchLocale, sourceLocale } from '../../common/i18n/locales.ts';
+import { catalogLoaders } from './catalog-loaders.ts';
 
 export const i18n = setupI18n();
 

@@ -1,8 +1,7 @@
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../common/i18n/catalogs/en.ts';
-import it_ from '../../common/i18n/catalogs/it.ts';
-import nl from '../../common/i18n/catalogs/nl.ts';
+import { readCatalog } from '../../common/i18n/catalogs/read-catalogs.ts';
 import { i18n } from '../i18n/i18n.ts';
 import { buildRrule, nthWeekdayOf, repeatChoices, repeatLabel } from './recurrence.ts';
 
@@ -88,9 +87,9 @@ describe('repeat choices', () => {
 
   it('names the choice in Dutch and Italian, the weekday from Intl and agreeing with it', () => {
     try {
-      i18n.loadAndActivate({ locale: 'nl', messages: nl });
+      i18n.loadAndActivate({ locale: 'nl', messages: readCatalog('nl') });
       expect(repeatLabel('monthly', '2026-12-01T15:00')).toBe('Maandelijks op de eerste dinsdag');
-      i18n.loadAndActivate({ locale: 'it', messages: it_ });
+      i18n.loadAndActivate({ locale: 'it', messages: readCatalog('it') });
       expect(repeatLabel('monthly', '2026-12-01T15:00')).toBe('Ogni mese il primo martedì');
       expect(repeatLabel('monthly', '2026-12-27T15:00')).toBe('Ogni mese la quarta domenica');
       expect(repeatLabel('monthly_last', '2026-12-27T15:00')).toBe('Ogni mese l’ultima domenica');

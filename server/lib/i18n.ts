@@ -2,13 +2,14 @@
 // compiled once at start, and which language a request or a recipient gets.
 import { type I18n, type Messages, setupI18n } from '@lingui/core';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
-import en from '../../common/i18n/catalogs/en.ts';
-import it from '../../common/i18n/catalogs/it.ts';
-import nl from '../../common/i18n/catalogs/nl.ts';
+import { readCatalog } from '../../common/i18n/catalogs/read-catalogs.ts';
 import { acceptedLanguages, isLocale, type Locale, locales, matchLocale } from '../../common/i18n/locales.ts';
 import type { MessageId } from '../../common/i18n/message-id.ts';
 
-const catalogs: Record<Locale, Record<string, string>> = { en, nl, it };
+const catalogs = Object.fromEntries(locales.map((locale) => [locale, readCatalog(locale)])) as Record<
+  Locale,
+  Record<string, string>
+>;
 
 function compile(catalog: Record<string, string>): Messages {
   return Object.fromEntries(
@@ -34,7 +35,7 @@ export function translate(locale: Locale, id: MessageId, values?: Record<string,
 
 /** Whether `id` is a message of the catalogs (for text that may be a message id or already a sentence). */
 export function isMessageId(id: string): id is MessageId {
-  return Object.hasOwn(en, id);
+  return Object.hasOwn(catalogs.en, id);
 }
 
 /**

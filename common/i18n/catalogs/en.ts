@@ -1,5 +1,5 @@
-// The English (source) catalog: every area's messages in one object. Generated shape; add an area here and in
-// the other two languages' files. The web app's build compiles each JSON file (vite.config.ts).
+// The English (source) catalog, typed: every area file imported, so `tsc` knows each message id
+// (message-id.ts). Add a new area here; the languages check fails when one is left out.
 
 import accessibility from './en/accessibility.json' with { type: 'json' };
 import admin from './en/admin.json' with { type: 'json' };
