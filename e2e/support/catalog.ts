@@ -1,25 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { setupI18n } from '@lingui/core';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 import { expect, type Page } from '@playwright/test';
+import { readCatalog } from '../../common/i18n/catalogs/read-catalogs.ts';
+import type { Locale } from '../../common/i18n/locales.ts';
 import type { MessageId } from '../../common/i18n/message-id.ts';
 
-const catalogs = path.resolve(import.meta.dirname, '../../common/i18n/catalogs');
-
-/** A language's catalog as written (every area merged): id → ICU message. */
-export function readCatalog(locale: string): Record<string, string> {
-  const folder = path.join(catalogs, locale);
-  return Object.assign(
-    {},
-    ...readdirSync(folder)
-      .filter((file) => file.endsWith('.json'))
-      .map((file) => JSON.parse(readFileSync(path.join(folder, file), 'utf8')) as Record<string, string>),
-  );
-}
+export { readCatalog };
 
 /** `t(id, values)` in `locale`, from the same catalogs the app shows: journeys find controls by what a reader sees. */
-export function translator(locale: string): (id: MessageId, values?: Record<string, unknown>) => string {
+export function translator(locale: Locale): (id: MessageId, values?: Record<string, unknown>) => string {
   const raw = readCatalog(locale);
   const messages = Object.fromEntries(
     Object.entries(raw).map(([id, text]) => [id, compileMessageOrThrow(text)]),
@@ -39,7 +28,7 @@ const englishWords =
  */
 export async function expectNoEnglish(
   page: Page,
-  locale: string,
+  locale: Locale,
   content: string[],
   where: string,
 ): Promise<void> {
