@@ -1,5 +1,6 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Anchor, List, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useInstitution } from '../api/queries.ts';
 import { PageHeader } from '../components/page-header.tsx';
@@ -8,6 +9,28 @@ import { dateFormatter } from '../lib/format.ts';
 
 /** When the statement below was last checked against Copse as it is. */
 const reviewedOn = new Date(Date.UTC(2026, 11, 6));
+
+/** One part of the statement: a second-level heading and what it says. */
+function StatementSection(props: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={props.id}>
+      <Title order={2} size="h3" id={props.id} mb="xs">
+        {props.heading}
+      </Title>
+      {props.children}
+    </section>
+  );
+}
+
+function Points(props: { items: string[] }) {
+  return (
+    <List spacing="xs">
+      {props.items.map((item) => (
+        <List.Item key={item}>{item}</List.Item>
+      ))}
+    </List>
+  );
+}
 
 /**
  * The accessibility statement (linked from every page's footer): the WCAG 2.2 AA target, what people can
@@ -21,51 +44,40 @@ export function AccessibilityPage() {
     <Stack gap="lg" maw={760}>
       <PageHeader title={_('accessibility.title')} />
       <Text>{_('accessibility.intro', { institution: institution?.name || 'Copse' })}</Text>
-      <section aria-labelledby="a11y-target">
-        <Title order={2} size="h3" id="a11y-target" mb="xs">
-          {_('accessibility.target.heading')}
-        </Title>
+      <StatementSection id="a11y-target" heading={_('accessibility.target.heading')}>
         <Text>{_('accessibility.target.body')}</Text>
-      </section>
-      <section aria-labelledby="a11y-works">
-        <Title order={2} size="h3" id="a11y-works" mb="xs">
-          {_('accessibility.works.heading')}
-        </Title>
-        <List spacing="xs">
-          <List.Item>{_('accessibility.works.keyboard')}</List.Item>
-          <List.Item>{_('accessibility.works.screenReader')}</List.Item>
-          <List.Item>{_('accessibility.works.reflow')}</List.Item>
-          <List.Item>{_('accessibility.works.time')}</List.Item>
-          <List.Item>{_('accessibility.works.languages')}</List.Item>
-        </List>
-      </section>
-      <section aria-labelledby="a11y-testing">
-        <Title order={2} size="h3" id="a11y-testing" mb="xs">
-          {_('accessibility.testing.heading')}
-        </Title>
+      </StatementSection>
+      <StatementSection id="a11y-works" heading={_('accessibility.works.heading')}>
+        <Points
+          items={[
+            _('accessibility.works.keyboard'),
+            _('accessibility.works.screenReader'),
+            _('accessibility.works.reflow'),
+            _('accessibility.works.time'),
+            _('accessibility.works.languages'),
+          ]}
+        />
+      </StatementSection>
+      <StatementSection id="a11y-testing" heading={_('accessibility.testing.heading')}>
         <Text>{_('accessibility.testing.body')}</Text>
-      </section>
-      <section aria-labelledby="a11y-exceptions">
-        <Title order={2} size="h3" id="a11y-exceptions" mb="xs">
-          {_('accessibility.exceptions.heading')}
-        </Title>
-        <List spacing="xs">
-          <List.Item>{_('accessibility.exceptions.content')}</List.Item>
-          <List.Item>{_('accessibility.exceptions.pickers')}</List.Item>
-          <List.Item>{_('accessibility.exceptions.calendar')}</List.Item>
-        </List>
-      </section>
-      <section aria-labelledby="a11y-report">
-        <Title order={2} size="h3" id="a11y-report" mb="xs">
-          {_('accessibility.report.heading')}
-        </Title>
+      </StatementSection>
+      <StatementSection id="a11y-exceptions" heading={_('accessibility.exceptions.heading')}>
+        <Points
+          items={[
+            _('accessibility.exceptions.content'),
+            _('accessibility.exceptions.pickers'),
+            _('accessibility.exceptions.calendar'),
+          ]}
+        />
+      </StatementSection>
+      <StatementSection id="a11y-report" heading={_('accessibility.report.heading')}>
         <Text>
           <Trans
             id="accessibility.report.body"
             components={{ link: <Anchor component={Link} to="/contact" /> }}
           />
         </Text>
-      </section>
+      </StatementSection>
       <Text size="sm" c="dimmed">
         {_('accessibility.updated', {
           date: dateFormatter({ dateStyle: 'long', timeZone: 'UTC' }).format(reviewedOn),
