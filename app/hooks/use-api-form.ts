@@ -120,7 +120,14 @@ export function useApiForm<Values extends FormValues, Schema extends z.ZodType>(
     setMessage(null);
   }, [form]);
 
-  return { form, field, message, setMessage, busy, check, checkWith, send, submit, reset };
+  /** Forgets what the last check or send said (field errors and the alert), keeping the values. */
+  const { clearErrors } = form;
+  const clear = useCallback(() => {
+    clearErrors();
+    setMessage(null);
+  }, [clearErrors]);
+
+  return { form, field, message, setMessage, busy, check, checkWith, send, submit, reset, clear };
 }
 
 export type ApiForm = ReturnType<typeof useApiForm>;

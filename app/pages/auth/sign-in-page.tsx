@@ -56,19 +56,17 @@ export function SignInPage() {
   const [linkSent, setLinkSent] = useState<string | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const secondsLeft = useSecondsLeft(retryAt);
-  const { form, field, message, setMessage, busy, check, checkWith, send } = useApiForm({
+  const { form, field, message, busy, check, checkWith, send, clear } = useApiForm({
     initialValues: { email: '', password: '' },
     schema: signInSchema,
   });
   const signIn = useSignInMutation();
   const resendConfirmation = useResendConfirmationMutation();
-  const { clearErrors } = form;
   /** Clears what the last attempt said, keeping what was typed. */
   const clearOutcome = useCallback(() => {
-    clearErrors();
-    setMessage(null);
+    clear();
     setWaiting(false);
-  }, [clearErrors, setMessage]);
+  }, [clear]);
   // Once the wait is over, its message is stale: clear it (the button says "Sign in" again).
   useEffect(() => {
     if (retryAt !== null && secondsLeft === 0) {
