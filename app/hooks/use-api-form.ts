@@ -34,20 +34,29 @@ export function useApiForm<Values extends FormValues, Schema extends z.ZodType>(
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  /**
+   * Checks the values with `rules` (other rules than the form's: a button that sends only some of its
+   * fields); on success returns their output, else marks the fields and says so.
+   */
+  const checkWith = useCallback(
+    <Rules extends z.ZodType>(rules: Rules): z.output<Rules> | null => {
+      const result = rules.safeParse(form.getValues());
+      if (result.success) {
+        form.clearErrors();
+        setMessage(null);
+        return result.data;
+      }
+      const fields = fieldMessages(result.error);
+      form.setErrors(fields);
+      setMessage(i18n._('validation.form.correctFields'));
+      focusFirstField(fields);
+      return null;
+    },
+    [form],
+  );
+
   /** Checks the values; on success returns the schema's output, else marks the fields and says so. */
-  const check = useCallback((): z.output<Schema> | null => {
-    const result = schema.safeParse(form.getValues());
-    if (result.success) {
-      form.clearErrors();
-      setMessage(null);
-      return result.data;
-    }
-    const fields = fieldMessages(result.error);
-    form.setErrors(fields);
-    setMessage(i18n._('validation.form.correctFields'));
-    focusFirstField(fields);
-    return null;
-  }, [form, schema]);
+  const check = useCallback((): z.output<Schema> | null => checkWith(schema), [checkWith, schema]);
 
   /** Runs `action`; a failure lands on its fields and in the alert. */
   const attempt = useCallback(
@@ -111,7 +120,14 @@ export function useApiForm<Values extends FormValues, Schema extends z.ZodType>(
     setMessage(null);
   }, [form]);
 
-  return { form, field, message, setMessage, busy, check, send, submit, reset };
+  /** Forgets what the last check or send said (field errors and the alert), keeping the values. */
+  const { clearErrors } = form;
+  const clear = useCallback(() => {
+    clearErrors();
+    setMessage(null);
+  }, [clearErrors]);
+
+  return { form, field, message, setMessage, busy, check, checkWith, send, submit, reset, clear };
 }
 
 export type ApiForm = ReturnType<typeof useApiForm>;

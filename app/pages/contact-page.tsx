@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { type ContactTopic, contactTopicMessages, contactTopics } from '../../common/enums.ts';
@@ -22,10 +22,26 @@ import { useMe } from '../api/queries.ts';
 import { FormAlert } from '../components/form-alert.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { PageLoader } from '../components/page-states.tsx';
-import { useFormState } from '../hooks/use-form-state.ts';
+import { useApiForm } from '../hooks/use-api-form.ts';
 
 const signedInSchema = z.object({ topic: contactTopicField, message: contactMessageField });
 const signedOutSchema = signedInSchema.extend({ name: displayNameField, email: emailField });
+
+type ContactValues = {
+  topic: ContactTopic | '';
+  message: string;
+  name: string;
+  email: string;
+};
+/** The form's values as the API takes them: no topic chosen yet is none; signed in, no name or address. */
+const signedInForm = z
+  .custom<ContactValues>()
+  .transform(({ topic, message }) => ({ topic: topic || undefined, message }))
+  .pipe(signedInSchema);
+const signedOutForm = z
+  .custom<ContactValues>()
+  .transform((values) => ({ ...values, topic: values.topic || undefined }))
+  .pipe(signedOutSchema);
 
 function topicFrom(value: string | null): ContactTopic | '' {
   return contactTopics.find((topic) => topic === value) ?? '';
@@ -71,17 +87,20 @@ export function ContactPage() {
   const { _ } = useLingui();
   const me = useMe();
   const [params] = useSearchParams();
-  const form = useFormState();
   const send = useContactMutation();
-  const [values, setValues] = useState({
+  const signedIn = Boolean(me.data);
+  const initialValues: ContactValues = {
     topic: topicFrom(params.get('topic')),
     message: '',
     name: '',
     email: '',
+  };
+  const { form, field, message, busy, submit } = useApiForm({
+    initialValues,
+    schema: signedIn ? signedInForm : signedOutForm,
   });
+  const { values } = form;
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const set = (key: keyof typeof values, value: string) =>
-    setValues((current) => ({ ...current, [key]: value }));
 
   if (me.isPending) {
     return (
@@ -91,19 +110,14 @@ export function ContactPage() {
       </>
     );
   }
-  const signedIn = Boolean(me.data);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = signedIn
-      ? form.check(signedInSchema, { topic: values.topic || undefined, message: values.message })
-      : form.check(signedOutSchema, { ...values, topic: values.topic || undefined });
-    if (!body) return;
-    const done = await form.run(() => send.mutateAsync(body));
-    if (!done) return;
-    setSentTo(me.data?.email ?? values.email.trim());
-    setValues((current) => ({ ...current, message: '' }));
-  };
+  const sendMessage = submit(
+    (body) => send.mutateAsync(body),
+    () => {
+      setSentTo(me.data?.email ?? form.getValues().email.trim());
+      form.setFieldValue('message', '');
+    },
+  );
 
   return (
     <>
@@ -111,9 +125,9 @@ export function ContactPage() {
       {sentTo !== null ? (
         <Sent email={sentTo} signedIn={signedIn} onAnother={() => setSentTo(null)} />
       ) : (
-        <Card component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate maw={720}>
+        <Card component="form" onSubmit={sendMessage} noValidate maw={720}>
           <Stack gap="md">
-            <FormAlert message={form.message} />
+            <FormAlert message={message} />
             {signedIn ? (
               <Text size="sm" c="dimmed">
                 {_('contact.form.answerAt', { email: me.data?.email })}
@@ -125,9 +139,7 @@ export function ContactPage() {
                   name="name"
                   autoComplete="name"
                   required
-                  value={values.name}
-                  onChange={(event) => set('name', event.currentTarget.value)}
-                  error={form.error('name')}
+                  {...field('name')}
                 />
                 <TextInput
                   label={_('contact.form.email')}
@@ -136,9 +148,7 @@ export function ContactPage() {
                   autoComplete="email"
                   description={_('contact.form.emailDescription')}
                   required
-                  value={values.email}
-                  onChange={(event) => set('email', event.currentTarget.value)}
-                  error={form.error('email')}
+                  {...field('email')}
                 />
               </SimpleGrid>
             )}
@@ -146,9 +156,7 @@ export function ContactPage() {
               label={_('contact.form.topic')}
               name="topic"
               required
-              value={values.topic}
-              onChange={(event) => set('topic', event.currentTarget.value)}
-              error={form.error('topic')}
+              {...field('topic')}
               data={[
                 { value: '', label: _('contact.form.chooseTopic'), disabled: true },
                 ...contactTopics.map((topic) => ({ value: topic, label: _(contactTopicMessages[topic]) })),
@@ -166,12 +174,10 @@ export function ContactPage() {
               autosize
               minRows={5}
               maxRows={16}
-              value={values.message}
-              onChange={(event) => set('message', event.currentTarget.value)}
-              error={form.error('message')}
+              {...field('message')}
             />
             <Group gap="md">
-              <Button type="submit" loading={form.busy}>
+              <Button type="submit" loading={busy}>
                 {_('contact.form.send')}
               </Button>
               {signedIn && values.topic === 'start_community' ? (

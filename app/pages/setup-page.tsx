@@ -1,13 +1,12 @@
 import { useLingui } from '@lingui/react';
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { displayNameField, emailField, institutionNameField, passwordField } from '../../common/fields.ts';
 import { useSetupMutation } from '../api/admin.ts';
 import { AuthCard } from '../components/auth-card.tsx';
 import { FormAlert } from '../components/form-alert.tsx';
-import { useFormState } from '../hooks/use-form-state.ts';
+import { useApiForm } from '../hooks/use-api-form.ts';
 
 const setupSchema = z.object({
   institutionName: institutionNameField,
@@ -19,46 +18,37 @@ const setupSchema = z.object({
 /** The one-time set-up of a fresh installation: name the institution and create the first administrator. */
 export function SetupPage() {
   const { _ } = useLingui();
-  const [values, setValues] = useState({ institutionName: '', displayName: '', email: '', password: '' });
-  const form = useFormState();
   const setUp = useSetupMutation();
   const navigate = useNavigate();
-  const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = form.check(setupSchema, values);
-    if (!body) return;
-    // The institution and the new administrator are refetched before the way home.
-    const done = await form.run(() => setUp.mutateAsync(body));
-    if (!done) return;
-    await navigate('/', { replace: true });
-  };
+  const { field, message, busy, submit } = useApiForm({
+    initialValues: { institutionName: '', displayName: '', email: '', password: '' },
+    schema: setupSchema,
+  });
 
   return (
     <AuthCard title={_('pages.setup.title')} description={_('pages.setup.description')}>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form
+        // The institution and the new administrator are refetched before the way home.
+        onSubmit={submit(
+          (body) => setUp.mutateAsync(body),
+          () => void navigate('/', { replace: true }),
+        )}
+        noValidate
+      >
         <Stack gap="md">
-          <FormAlert message={form.message} />
+          <FormAlert message={message} />
           <TextInput
             label={_('pages.setup.institutionName')}
             name="institutionName"
             description={_('pages.setup.institutionNameDescription')}
-            value={values.institutionName}
-            onChange={set('institutionName')}
-            error={form.error('institutionName')}
+            {...field('institutionName')}
             required
           />
           <TextInput
             label={_('pages.setup.name')}
             name="displayName"
             autoComplete="name"
-            value={values.displayName}
-            onChange={set('displayName')}
-            error={form.error('displayName')}
+            {...field('displayName')}
             required
           />
           <TextInput
@@ -66,9 +56,7 @@ export function SetupPage() {
             name="email"
             type="email"
             autoComplete="email"
-            value={values.email}
-            onChange={set('email')}
-            error={form.error('email')}
+            {...field('email')}
             required
           />
           <PasswordInput
@@ -76,12 +64,10 @@ export function SetupPage() {
             name="password"
             autoComplete="new-password"
             description={_('pages.setup.passwordHint')}
-            value={values.password}
-            onChange={set('password')}
-            error={form.error('password')}
+            {...field('password')}
             required
           />
-          <Button type="submit" loading={form.busy} fullWidth>
+          <Button type="submit" loading={busy} fullWidth>
             {_('pages.setup.submit')}
           </Button>
         </Stack>

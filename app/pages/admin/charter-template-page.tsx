@@ -11,7 +11,7 @@ import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { MarkdownPreview } from '../../components/markdown-preview.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { dateTime } from '../../lib/dates.ts';
 
 type Sections = Record<CharterSectionKey, string>;
@@ -37,28 +37,35 @@ const sectionHelp: Record<CharterSectionKey, MessageId> = {
 function TemplateForm(props: { template: CharterTemplate }) {
   const { _ } = useLingui();
   const save = useCharterTemplateMutation();
-  const form = useFormState();
-  const [sections, setSections] = useState<Sections>(props.template.sections);
   const [saved, setSaved] = useState<Sections>(props.template.sections);
   const [notice, setNotice] = useState<string | null>(null);
+  const { form, field, message, busy, submit } = useApiForm({
+    initialValues: { sections: props.template.sections },
+    schema: sectionsSchema,
+    form: { onValuesChange: () => setNotice(null) },
+  });
+  const { sections } = form.values;
   const dirty = charterSectionKeys.some((key) => sections[key] !== saved[key]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setNotice(null);
-    const body = form.check(sectionsSchema, { sections });
-    if (!body) return;
-    const updated = await form.run(() => save.mutateAsync(body.sections));
-    if (!updated) return;
-    setSaved(updated.sections);
-    setSections(updated.sections);
-    setNotice(_('admin.charter.saved'));
-  };
+  const send = submit(
+    (body) => save.mutateAsync(body.sections),
+    (updated) => {
+      setSaved(updated.sections);
+      form.setValues({ sections: updated.sections });
+      setNotice(_('admin.charter.saved'));
+    },
+  );
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      onSubmit={(event: FormEvent) => {
+        setNotice(null);
+        send(event);
+      }}
+      noValidate
+    >
       <Stack gap="lg">
-        <FormAlert message={form.message} />
+        <FormAlert message={message} />
         {charterSectionKeys.map((key) => {
           const previewId = `preview-${key}`;
           const title = _(charterSectionMessages[key]);
@@ -75,13 +82,7 @@ function TemplateForm(props: { template: CharterTemplate }) {
                   autosize
                   minRows={6}
                   maxRows={20}
-                  value={sections[key]}
-                  onChange={(event) => {
-                    const value = event.currentTarget.value;
-                    setNotice(null);
-                    setSections((current) => ({ ...current, [key]: value }));
-                  }}
-                  error={form.error(`sections.${key}`)}
+                  {...field(`sections.${key}`)}
                 />
                 <Box>
                   <Text size="sm" fw={500} id={previewId} mb={4}>
@@ -108,7 +109,7 @@ function TemplateForm(props: { template: CharterTemplate }) {
         })}
         <StatusAlert message={notice} />
         <Group gap="md">
-          <Button type="submit" loading={form.busy}>
+          <Button type="submit" loading={busy}>
             {_('admin.charter.save')}
           </Button>
           <Text size="sm" c="dimmed" role="status">

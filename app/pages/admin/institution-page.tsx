@@ -2,7 +2,7 @@ import { useLingui } from '@lingui/react';
 import { Box, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { z } from 'zod';
-import { institutionNameField } from '../../../common/fields.ts';
+import { institutionNameField, localeField } from '../../../common/fields.ts';
 import { isLocale, type Locale, localeNames, locales } from '../../../common/i18n/locales.ts';
 import { useInstitutionMutation, useLogoMutations } from '../../api/admin.ts';
 import { useInstitution } from '../../api/queries.ts';
@@ -11,7 +11,10 @@ import { TreeIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { PhotoUpload } from '../../components/photo-upload.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
+
+const nameSchema = z.object({ name: institutionNameField });
+const languageSchema = z.object({ defaultLanguage: localeField });
 
 /**
  * The institution's default language: for signed-out visitors whose browser asks for none of Copse's
@@ -20,38 +23,44 @@ import { useFormState } from '../../hooks/use-form-state.ts';
 function DefaultLanguageForm(props: { current: Locale }) {
   const { _ } = useLingui();
   const save = useInstitutionMutation();
-  const [language, setLanguage] = useState<Locale>(props.current);
   const [saved, setSaved] = useState<string | null>(null);
-  const form = useFormState();
+  const { form, field, message, busy, submit } = useApiForm({
+    initialValues: { defaultLanguage: props.current },
+    schema: languageSchema,
+  });
+  const { setFieldValue } = form;
 
-  useEffect(() => setLanguage(props.current), [props.current]);
+  useEffect(() => setFieldValue('defaultLanguage', props.current), [setFieldValue, props.current]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(null);
-    const done = await form.run(() => save.mutateAsync({ defaultLanguage: language }));
-    if (!done) return;
-    setSaved(_('admin.institution.languageSaved'));
-  };
+  const send = submit(
+    (body) => save.mutateAsync(body),
+    () => setSaved(_('admin.institution.languageSaved')),
+  );
 
   return (
-    <Card component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate>
+    <Card
+      component="form"
+      onSubmit={(event: FormEvent) => {
+        setSaved(null);
+        send(event);
+      }}
+      noValidate
+    >
       <Title order={2} size="h3" mb="md">
         {_('admin.institution.languageTitle')}
       </Title>
       <Stack gap="md" maw={520}>
-        <FormAlert message={form.message} />
+        <FormAlert message={message} />
         <NativeSelect
           label={_('admin.institution.languageLabel')}
           description={_('admin.institution.languageDescription')}
           name="defaultLanguage"
-          value={language}
+          {...field('defaultLanguage')}
           onChange={(event) => {
             const value = event.currentTarget.value;
             setSaved(null);
-            if (isLocale(value)) setLanguage(value);
+            if (isLocale(value)) setFieldValue('defaultLanguage', value);
           }}
-          error={form.error('defaultLanguage')}
         >
           {locales.map((option) => (
             <option key={option} value={option} lang={option}>
@@ -61,8 +70,62 @@ function DefaultLanguageForm(props: { current: Locale }) {
         </NativeSelect>
         <StatusAlert message={saved} />
         <Group>
-          <Button type="submit" loading={form.busy}>
+          <Button type="submit" loading={busy}>
             {_('admin.institution.saveLanguage')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** The institution's name, shown in the header and in emails. */
+function NameForm(props: { current: string }) {
+  const { _ } = useLingui();
+  const save = useInstitutionMutation();
+  const [saved, setSaved] = useState<string | null>(null);
+  const { form, field, message, busy, submit } = useApiForm({
+    initialValues: { name: props.current },
+    schema: nameSchema,
+  });
+  const { setFieldValue } = form;
+
+  // The saved name as the server keeps it (refetched after a change).
+  useEffect(() => setFieldValue('name', props.current), [setFieldValue, props.current]);
+
+  const send = submit(
+    (body) => save.mutateAsync(body),
+    () => setSaved(_('admin.institution.nameSaved')),
+  );
+
+  return (
+    <Card
+      component="form"
+      onSubmit={(event: FormEvent) => {
+        setSaved(null);
+        send(event);
+      }}
+      noValidate
+    >
+      <Title order={2} size="h3" mb="md">
+        {_('admin.institution.nameTitle')}
+      </Title>
+      <Stack gap="md" maw={520}>
+        <FormAlert message={message} />
+        <TextInput
+          label={_('admin.institution.nameLabel')}
+          name="name"
+          {...field('name')}
+          onChange={(event) => {
+            setSaved(null);
+            setFieldValue('name', event.currentTarget.value);
+          }}
+          required
+        />
+        <StatusAlert message={saved} />
+        <Group>
+          <Button type="submit" loading={busy}>
+            {_('admin.institution.saveName')}
           </Button>
         </Group>
       </Stack>
@@ -74,25 +137,7 @@ function DefaultLanguageForm(props: { current: Locale }) {
 export function AdminInstitutionPage() {
   const { _ } = useLingui();
   const institution = useInstitution();
-  const save = useInstitutionMutation();
   const logoImage = useLogoMutations();
-  const [name, setName] = useState('');
-  const [saved, setSaved] = useState<string | null>(null);
-  const form = useFormState();
-
-  useEffect(() => {
-    if (institution.data) setName(institution.data.name);
-  }, [institution.data]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(null);
-    const body = form.check(z.object({ name: institutionNameField }), { name });
-    if (!body) return;
-    const done = await form.run(() => save.mutateAsync(body));
-    if (!done) return;
-    setSaved(_('admin.institution.nameSaved'));
-  };
 
   const logo = institution.data?.logoUrl ?? null;
   return (
@@ -104,31 +149,7 @@ export function AdminInstitutionPage() {
         <LoadError error={institution.error} onRetry={() => void institution.refetch()} />
       ) : (
         <Stack gap="lg">
-          <Card component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate>
-            <Title order={2} size="h3" mb="md">
-              {_('admin.institution.nameTitle')}
-            </Title>
-            <Stack gap="md" maw={520}>
-              <FormAlert message={form.message} />
-              <TextInput
-                label={_('admin.institution.nameLabel')}
-                name="name"
-                value={name}
-                onChange={(event) => {
-                  setSaved(null);
-                  setName(event.currentTarget.value);
-                }}
-                error={form.error('name')}
-                required
-              />
-              <StatusAlert message={saved} />
-              <Group>
-                <Button type="submit" loading={form.busy}>
-                  {_('admin.institution.saveName')}
-                </Button>
-              </Group>
-            </Stack>
-          </Card>
+          <NameForm current={institution.data.name} />
           <DefaultLanguageForm current={institution.data.defaultLanguage} />
           <Card>
             <Title order={2} size="h3" mb={4}>

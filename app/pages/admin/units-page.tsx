@@ -9,7 +9,8 @@ import type { Unit } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 
 const unitSchema = z.object({ name: unitNameField });
 
@@ -19,29 +20,30 @@ function RenameUnitModal(props: {
   onDone: (message: string) => void;
 }) {
   const { _ } = useLingui();
-  const [name, setName] = useState(props.unit?.name ?? '');
-  const form = useFormState();
+  const { field, message, busy, submit } = useApiForm({
+    initialValues: { name: props.unit?.name ?? '' },
+    schema: unitSchema,
+  });
   const { rename } = useUnitMutations();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!props.unit) return;
-    const { id } = props.unit;
-    const body = form.check(unitSchema, { name });
-    if (!body) return;
-    const done = await form.run(() => rename.mutateAsync({ id, name: body.name }));
-    if (done) props.onDone(_('admin.units.renamed', { name: body.name }));
-  };
+  const { unit } = props;
+  const save = unit
+    ? submit(
+        async (body) => {
+          await rename.mutateAsync({ id: unit.id, name: body.name });
+          return body.name;
+        },
+        (name) => props.onDone(_('admin.units.renamed', { name })),
+      )
+    : (event: FormEvent) => event.preventDefault();
   return (
     <Modal opened={props.unit !== null} onClose={props.onClose} title={_('admin.units.renameTitle')} centered>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={save} noValidate>
         <Stack gap="md">
-          <FormAlert message={form.message} />
+          <FormAlert message={message} />
           <TextInput
             label={_('admin.units.nameLabel')}
             name="name"
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={form.error('name')}
+            {...field('name')}
             data-autofocus
             required
           />
@@ -49,7 +51,7 @@ function RenameUnitModal(props: {
             <Button variant="default" onClick={props.onClose}>
               {_('common.action.cancel')}
             </Button>
-            <Button type="submit" loading={form.busy}>
+            <Button type="submit" loading={busy}>
               {_('common.action.save')}
             </Button>
           </Group>
@@ -65,18 +67,18 @@ function DeleteUnitModal(props: {
   onDone: (message: string) => void;
 }) {
   const { _ } = useLingui();
-  const form = useFormState();
+  const removing = useApiAction();
   const { remove: removeUnit } = useUnitMutations();
   const remove = async () => {
     if (!props.unit) return;
     const { id, name } = props.unit;
-    const done = await form.run(() => removeUnit.mutateAsync(id));
+    const done = await removing.run(() => removeUnit.mutateAsync(id));
     if (done) props.onDone(_('admin.units.removed', { name }));
   };
   return (
     <Modal opened={props.unit !== null} onClose={props.onClose} title={_('admin.units.removeTitle')} centered>
       <Stack gap="md">
-        <FormAlert message={form.message} />
+        <FormAlert message={removing.message} />
         <Text>
           <Trans
             id="admin.units.removeText"
@@ -88,7 +90,7 @@ function DeleteUnitModal(props: {
           <Button variant="default" onClick={props.onClose} data-autofocus>
             {_('common.action.cancel')}
           </Button>
-          <Button color="red" onClick={() => void remove()} loading={form.busy}>
+          <Button color="red" onClick={() => void remove()} loading={removing.busy}>
             {_('admin.units.removeConfirm')}
           </Button>
         </Group>
@@ -102,51 +104,55 @@ export function AdminUnitsPage() {
   const { _ } = useLingui();
   const units = useUnits();
   const { add: addUnit } = useUnitMutations();
-  const [name, setName] = useState('');
   const [renaming, setRenaming] = useState<Unit | null>(null);
   const [deleting, setDeleting] = useState<Unit | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const form = useFormState();
+  const { field, message, busy, submit, reset } = useApiForm({
+    initialValues: { name: '' },
+    schema: unitSchema,
+  });
 
   // The unit mutations refetch the list.
-  const done = (message: string) => {
+  const done = (note: string) => {
     setRenaming(null);
     setDeleting(null);
-    setStatus(message);
+    setStatus(note);
   };
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    setStatus(null);
-    const body = form.check(unitSchema, { name });
-    if (!body) return;
-    const created = await form.run(() => addUnit.mutateAsync(body));
-    if (!created) return;
-    setName('');
-    done(_('admin.units.added', { name: created.name }));
-  };
+  const add = submit(
+    (body) => addUnit.mutateAsync(body),
+    (created) => {
+      reset();
+      done(_('admin.units.added', { name: created.name }));
+    },
+  );
 
   return (
     <>
       <PageHeader title={_('admin.units.title')} description={_('admin.units.description')} />
       <Stack gap="lg">
-        <Card component="form" onSubmit={(event: FormEvent) => void add(event)} noValidate>
+        <Card
+          component="form"
+          onSubmit={(event: FormEvent) => {
+            setStatus(null);
+            add(event);
+          }}
+          noValidate
+        >
           <Title order={2} size="h3" mb="sm">
             {_('admin.units.addTitle')}
           </Title>
           <Stack gap="sm">
-            <FormAlert message={form.message} />
+            <FormAlert message={message} />
             <Group align="flex-start" gap="sm" wrap="wrap">
               <TextInput
                 label={_('admin.units.nameLabel')}
                 name="name"
                 placeholder={_('admin.units.namePlaceholder')}
-                value={name}
-                onChange={(event) => setName(event.currentTarget.value)}
-                error={form.error('name')}
+                {...field('name')}
                 style={{ flex: '1 1 240px' }}
               />
-              <Button type="submit" loading={form.busy} mt={{ base: 0, xs: 25 }}>
+              <Button type="submit" loading={busy} mt={{ base: 0, xs: 25 }}>
                 {_('admin.units.add')}
               </Button>
             </Group>

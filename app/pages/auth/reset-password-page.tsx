@@ -1,13 +1,12 @@
 import { useLingui } from '@lingui/react';
 import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { passwordField } from '../../../common/fields.ts';
 import { useCompletePasswordResetMutation } from '../../api/account.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { i18n } from '../../i18n/i18n.ts';
 
 const resetSchema = z
@@ -22,19 +21,12 @@ export function ResetPasswordPage() {
   const { _ } = useLingui();
   const [search] = useSearchParams();
   const token = search.get('token') ?? '';
-  const [values, setValues] = useState({ password: '', confirm: '' });
-  const form = useFormState();
   const navigate = useNavigate();
   const reset = useCompletePasswordResetMutation();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = form.check(resetSchema, values);
-    if (!body) return;
-    const done = await form.run(() => reset.mutateAsync({ token, password: body.password }));
-    if (!done) return;
-    await navigate('/signin', { replace: true, state: { passwordReset: true } });
-  };
+  const { field, message, busy, submit } = useApiForm({
+    initialValues: { password: '', confirm: '' },
+    schema: resetSchema,
+  });
 
   if (!token) {
     return (
@@ -51,35 +43,31 @@ export function ResetPasswordPage() {
 
   return (
     <AuthCard title={_('auth.reset.title')} description={_('auth.reset.description')}>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form
+        onSubmit={submit(
+          (body) => reset.mutateAsync({ token, password: body.password }),
+          () => void navigate('/signin', { replace: true, state: { passwordReset: true } }),
+        )}
+        noValidate
+      >
         <Stack gap="md">
-          <FormAlert message={form.message} />
+          <FormAlert message={message} />
           <PasswordInput
             label={_('auth.field.newPassword')}
             name="password"
             autoComplete="new-password"
             description={_('auth.field.passwordHint')}
-            value={values.password}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              setValues((v) => ({ ...v, password: value }));
-            }}
-            error={form.error('password')}
+            {...field('password')}
             required
           />
           <PasswordInput
             label={_('auth.field.repeatPassword')}
             name="confirm"
             autoComplete="new-password"
-            value={values.confirm}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              setValues((v) => ({ ...v, confirm: value }));
-            }}
-            error={form.error('confirm')}
+            {...field('confirm')}
             required
           />
-          <Button type="submit" loading={form.busy} fullWidth>
+          <Button type="submit" loading={busy} fullWidth>
             {_('auth.reset.submit')}
           </Button>
         </Stack>

@@ -1,6 +1,6 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { emailField } from '../../../common/fields.ts';
@@ -8,7 +8,7 @@ import { useResendConfirmationMutation, useSignInMutation } from '../../api/acco
 import { ApiError } from '../../api/client.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { forgetNextAfterSignUp, withNext } from '../../lib/safe-next.ts';
 
@@ -16,6 +16,8 @@ const signInSchema = z.object({
   email: emailField,
   password: z.string().min(1, { error: () => i18n._('auth.signIn.passwordRequired') }),
 });
+/** A new confirmation link needs only the address. */
+const resendSchema = z.object({ email: emailField });
 
 /** "0:04", "14:59": a wait counted down to the second. */
 function clock(seconds: number): string {
@@ -48,27 +50,30 @@ export function SignInPage() {
   const location = useLocation();
   const [search] = useSearchParams();
   const next = search.get('next');
-  const [values, setValues] = useState({ email: '', password: '' });
   const [notConfirmed, setNotConfirmed] = useState(false);
+  const [waiting, setWaiting] = useState(false);
   const [resent, setResent] = useState<string | null>(null);
   const [linkSent, setLinkSent] = useState<string | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const secondsLeft = useSecondsLeft(retryAt);
-  const form = useFormState();
+  const { form, field, message, busy, check, checkWith, send, clear } = useApiForm({
+    initialValues: { email: '', password: '' },
+    schema: signInSchema,
+  });
   const signIn = useSignInMutation();
   const resendConfirmation = useResendConfirmationMutation();
-  const { reset: resetForm } = form;
+  /** Clears what the last attempt said, keeping what was typed. */
+  const clearOutcome = useCallback(() => {
+    clear();
+    setWaiting(false);
+  }, [clear]);
   // Once the wait is over, its message is stale: clear it (the button says "Sign in" again).
   useEffect(() => {
     if (retryAt !== null && secondsLeft === 0) {
       setRetryAt(null);
-      resetForm();
+      clearOutcome();
     }
-  }, [retryAt, secondsLeft, resetForm]);
-  const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => {
-    const value = event.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
+  }, [retryAt, secondsLeft, clearOutcome]);
 
   const notice = flag(location.state, 'sessionEnded')
     ? _('auth.signIn.sessionEnded')
@@ -84,10 +89,11 @@ export function SignInPage() {
     setResent(null);
     setLinkSent(null);
     setRetryAt(null);
-    const body = form.check(signInSchema, values);
+    setWaiting(false);
+    const body = check();
     if (!body) return;
     const outcome: { paused: string | null } = { paused: null };
-    const done = await form.run(async () => {
+    const done = await send(async () => {
       try {
         // Once signed in, every query is refetched; the guard around this page then sends the person
         // on (to ?next= or home).
@@ -96,6 +102,7 @@ export function SignInPage() {
         if (error instanceof ApiError) {
           if (error.fields.email === 'not_confirmed') setNotConfirmed(true);
           if (error.fields.email === 'signin_link_sent') outcome.paused = error.message;
+          if (error.fields.password === 'wait') setWaiting(true);
           if (error.fields.password === 'wait' && error.retryAfterSeconds) {
             setRetryAt(Date.now() + error.retryAfterSeconds * 1000);
           }
@@ -105,7 +112,7 @@ export function SignInPage() {
     });
     if (outcome.paused) {
       // Not an error the person made: say what happened and where the way in is.
-      form.reset();
+      clearOutcome();
       setLinkSent(outcome.paused);
       return;
     }
@@ -114,9 +121,9 @@ export function SignInPage() {
   };
 
   const resend = async () => {
-    const body = form.check(z.object({ email: emailField }), { email: values.email });
+    const body = checkWith(resendSchema);
     if (!body) return;
-    const done = await form.run(() => resendConfirmation.mutateAsync(body));
+    const done = await send(() => resendConfirmation.mutateAsync(body));
     if (done) {
       setNotConfirmed(false);
       setResent(_('auth.signIn.resent', { email: body.email }));
@@ -127,26 +134,20 @@ export function SignInPage() {
     <AuthCard title={_('auth.signIn.title')}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
-          {notice && !form.message ? (
+          {notice && !message ? (
             <Alert color="forest" variant="light" role="status">
               {notice}
             </Alert>
           ) : null}
-          <FormAlert message={form.message}>
-            {form.fields.password === 'wait' ? (
+          <FormAlert message={message}>
+            {waiting ? (
               <Text size="sm" mt="xs">
                 {_('auth.signIn.waitHelp')}
               </Text>
             ) : null}
             {notConfirmed ? (
               <Group mt="sm">
-                <Button
-                  size="xs"
-                  variant="white"
-                  color="red"
-                  onClick={() => void resend()}
-                  loading={form.busy}
-                >
+                <Button size="xs" variant="white" color="red" onClick={() => void resend()} loading={busy}>
                   {_('auth.signIn.resend')}
                 </Button>
               </Group>
@@ -159,18 +160,16 @@ export function SignInPage() {
             name="email"
             type="email"
             autoComplete="email"
-            value={values.email}
-            onChange={set('email')}
-            error={form.fields.email === 'not_confirmed' ? undefined : form.error('email')}
+            {...field('email')}
+            error={form.errors.email === 'not_confirmed' ? undefined : field('email').error}
             required
           />
           <PasswordInput
             label={_('auth.field.password')}
             name="password"
             autoComplete="current-password"
-            value={values.password}
-            onChange={set('password')}
-            error={form.fields.password === 'wait' ? undefined : form.error('password')}
+            {...field('password')}
+            error={form.errors.password === 'wait' ? undefined : field('password').error}
             required
           />
           <Group justify="flex-end" mt={-8}>
@@ -178,7 +177,7 @@ export function SignInPage() {
               {_('auth.signIn.forgot')}
             </Anchor>
           </Group>
-          <Button type="submit" loading={form.busy} disabled={secondsLeft > 0} fullWidth>
+          <Button type="submit" loading={busy} disabled={secondsLeft > 0} fullWidth>
             {secondsLeft > 0
               ? _('auth.signIn.waiting', { time: clock(secondsLeft) })
               : _('auth.signIn.submit')}

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useSigninLinkMutation } from '../../api/account.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
 
 /**
  * /signin-link?token=…: the one-time link emailed when password sign-in to an account is paused. It signs
@@ -15,14 +15,14 @@ export function SigninLinkPage() {
   const { _ } = useLingui();
   const [search] = useSearchParams();
   const token = search.get('token') ?? '';
-  const form = useFormState();
+  const signingIn = useApiAction();
   const signIn = useSigninLinkMutation();
   const [failed, setFailed] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // Once signed in, every query is refetched; the guard around this page then sends the person home.
-    const done = await form.run(() => signIn.mutateAsync(token));
+    const done = await signingIn.run(() => signIn.mutateAsync(token));
     if (!done) setFailed(true);
   };
 
@@ -43,7 +43,7 @@ export function SigninLinkPage() {
     <AuthCard title={_('auth.signinLink.title')} description={_('auth.signinLink.description')}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
-          <FormAlert message={form.message} />
+          <FormAlert message={signingIn.message} />
           {failed ? (
             <Text size="sm">
               <Trans
@@ -57,7 +57,7 @@ export function SigninLinkPage() {
           ) : (
             <Text>{_('auth.signinLink.intro')}</Text>
           )}
-          <Button type="submit" loading={form.busy} fullWidth>
+          <Button type="submit" loading={signingIn.busy} fullWidth>
             {_('auth.signinLink.submit')}
           </Button>
         </Stack>

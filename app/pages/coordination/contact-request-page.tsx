@@ -16,7 +16,8 @@ import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 import '../proposals/proposals.css';
 
@@ -35,21 +36,17 @@ function RequestView(props: { request: ContactRequest }) {
   const { request } = props;
   const sendReply = useContactReplyMutation(request.id);
   const changeStatus = useContactStatusMutation(request.id);
-  const reply = useFormState();
-  const status = useFormState();
-  const [body, setBody] = useState('');
+  const reply = useApiForm({ initialValues: { body: '' }, schema: replySchema });
+  const status = useApiAction();
   const [notice, setNotice] = useState<string | null>(null);
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    setNotice(null);
-    const checked = reply.check(replySchema, { body });
-    if (!checked) return;
-    const updated = await reply.run(() => sendReply.mutateAsync(checked));
-    if (!updated) return;
-    setBody('');
-    setNotice(_('coordination.request.answerSent', { email: request.email }));
-  };
+  const sendAnswer = reply.submit(
+    (checked) => sendReply.mutateAsync(checked),
+    () => {
+      reply.reset();
+      setNotice(_('coordination.request.answerSent', { email: request.email }));
+    },
+  );
 
   const setStatus = async (path: 'done' | 'reopen') => {
     setNotice(null);
@@ -157,7 +154,13 @@ function RequestView(props: { request: ContactRequest }) {
               })}
             </ol>
           )}
-          <form onSubmit={(event) => void send(event)} noValidate>
+          <form
+            onSubmit={(event: FormEvent) => {
+              setNotice(null);
+              sendAnswer(event);
+            }}
+            noValidate
+          >
             <Stack gap="sm" mt="lg">
               <FormAlert message={reply.message} />
               <Textarea
@@ -167,9 +170,7 @@ function RequestView(props: { request: ContactRequest }) {
                 autosize
                 minRows={4}
                 maxRows={14}
-                value={body}
-                onChange={(event) => setBody(event.currentTarget.value)}
-                error={reply.error('body')}
+                {...reply.field('body')}
               />
               <Group>
                 <Button type="submit" loading={reply.busy}>

@@ -12,7 +12,7 @@ import { useMe } from '../../api/queries.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
 
 /** Why an invitation can no longer be used (message ids, translated when shown). */
 const stateMessages = {
@@ -27,7 +27,7 @@ export function InvitationPage() {
   const { token = '' } = useParams();
   const me = useMe();
   const navigate = useNavigate();
-  const form = useFormState();
+  const answer = useApiAction();
   const [declined, setDeclined] = useState(false);
   const invitation = useInvitation(token);
   const acceptInvitation = useAcceptInvitationMutation(token);
@@ -72,12 +72,12 @@ export function InvitationPage() {
   const next = encodeURIComponent(here);
 
   const accept = async () => {
-    const done = await form.run(() => acceptInvitation.mutateAsync());
+    const done = await answer.run(() => acceptInvitation.mutateAsync());
     if (!done) return;
     await navigate(`/communities/${done.slug}`);
   };
   const decline = async () => {
-    const done = await form.run(() => declineInvitation.mutateAsync());
+    const done = await answer.run(() => declineInvitation.mutateAsync());
     if (!done) return;
     setDeclined(true);
   };
@@ -100,7 +100,7 @@ export function InvitationPage() {
             </Title>
             <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{community.purpose}</Text>
           </Stack>
-          <FormAlert message={form.message} />
+          <FormAlert message={answer.message} />
           {declined ? (
             <Alert color="forest" variant="light" role="status">
               {_('invitations.declined')}
@@ -117,11 +117,11 @@ export function InvitationPage() {
                 </Text>
               ) : null}
               <Group>
-                <Button onClick={() => void accept()} loading={form.busy}>
+                <Button onClick={() => void accept()} loading={answer.busy}>
                   {_('invitations.accept')}
                 </Button>
                 {view.email ? (
-                  <Button variant="default" onClick={() => void decline()} disabled={form.busy}>
+                  <Button variant="default" onClick={() => void decline()} disabled={answer.busy}>
                     {_('invitations.decline')}
                   </Button>
                 ) : null}

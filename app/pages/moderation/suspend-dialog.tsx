@@ -1,10 +1,10 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useMemo } from 'react';
 import { z } from 'zod';
 import { useSuspendMutation } from '../../api/moderation.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 
 /** The form's rules, with their messages in the language shown. */
 function suspendSchema(_: ReturnType<typeof useLingui>['_']) {
@@ -29,31 +29,28 @@ export function SuspendDialog(props: {
   onClose: () => void;
 }) {
   const { _ } = useLingui();
-  const form = useFormState();
   const suspend = useSuspendMutation(props.slug);
-  const [reason, setReason] = useState('');
-  const [endsOn, setEndsOn] = useState('');
+  const schema = useMemo(() => suspendSchema(_), [_]);
+  const { field, message, busy, submit, reset, clear } = useApiForm({
+    initialValues: { reason: '', endsOn: '' },
+    schema,
+  });
   const close = () => {
-    form.reset();
+    clear();
     props.onClose();
   };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.check(suspendSchema(_), { reason, endsOn });
-    if (!input) return;
-    const done = await form.run(async () => {
-      await suspend.mutateAsync({
+  const send = submit(
+    (input) =>
+      suspend.mutateAsync({
         userId: props.person.id,
         reason: input.reason,
         ...(input.endsOn ? { endsAt: new Date(`${input.endsOn}T23:59:59`).toISOString() } : {}),
-      });
-      return true;
-    });
-    if (!done) return;
-    setReason('');
-    setEndsOn('');
-    props.onClose();
-  };
+      }),
+    () => {
+      reset();
+      props.onClose();
+    },
+  );
   return (
     <Modal
       opened={props.opened}
@@ -62,12 +59,12 @@ export function SuspendDialog(props: {
       centered
     >
       <form
-        onSubmit={(event) => void submit(event)}
+        onSubmit={send}
         noValidate
         aria-label={_('moderation.suspend.title', { name: props.person.displayName })}
       >
         <Stack gap="md">
-          <FormAlert message={form.message} />
+          <FormAlert message={message} />
           <Text size="sm">{_('moderation.suspend.intro', { name: props.person.displayName })}</Text>
           <Textarea
             label={_('moderation.suspend.reason')}
@@ -75,9 +72,7 @@ export function SuspendDialog(props: {
             required
             autosize
             minRows={2}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={form.error('reason')}
+            {...field('reason')}
             data-autofocus
           />
           <TextInput
@@ -85,15 +80,15 @@ export function SuspendDialog(props: {
             label={_('moderation.suspend.lastDay')}
             description={_('moderation.suspend.lastDayHint')}
             name="endsOn"
-            value={endsOn}
-            onChange={(event) => setEndsOn(event.currentTarget.value)}
-            error={form.error('endsOn') ?? form.error('endsAt')}
+            {...field('endsOn')}
+            // The server names the instant it was sent (endsAt).
+            error={field('endsOn').error ?? field('endsAt').error}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
               {_('common.action.cancel')}
             </Button>
-            <Button type="submit" color="red" loading={form.busy}>
+            <Button type="submit" color="red" loading={busy}>
               {_('moderation.suspend.submit')}
             </Button>
           </Group>

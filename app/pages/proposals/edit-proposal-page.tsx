@@ -4,16 +4,14 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useProposal, useUpdateProposalMutation } from '../../api/proposals.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
 import { ProposalForm } from './proposal-form.tsx';
-import { type ProposalBody, proposalValues } from './proposal-form-values.ts';
+import { proposalValues } from './proposal-form-values.ts';
 
 /** /proposals/:id/edit: the proposer changes an open proposal. */
 export function EditProposalPage() {
   const { _ } = useLingui();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const form = useFormState();
   const proposal = useProposal(id);
   const update = useUpdateProposalMutation(id);
 
@@ -48,19 +46,6 @@ export function EditProposalPage() {
     );
   }
 
-  const submit = async (body: ProposalBody) => {
-    const updated = await form.run(() => update.mutateAsync(body));
-    if (!updated) return;
-    await navigate(`/proposals/${id}`, {
-      state: {
-        notice:
-          updated.status === 'changes_requested'
-            ? _('proposals.edit.savedResubmit')
-            : _('proposals.edit.saved'),
-      },
-    });
-  };
-
   return (
     <>
       <PageHeader
@@ -70,9 +55,18 @@ export function EditProposalPage() {
       />
       <ProposalForm
         initial={proposalValues(current)}
-        form={form}
         submitLabel={_('common.action.saveChanges')}
-        onSubmit={submit}
+        send={(body) => update.mutateAsync(body)}
+        onSent={(updated) =>
+          void navigate(`/proposals/${id}`, {
+            state: {
+              notice:
+                updated.status === 'changes_requested'
+                  ? _('proposals.edit.savedResubmit')
+                  : _('proposals.edit.saved'),
+            },
+          })
+        }
         onCancel={() => void navigate(`/proposals/${id}`)}
       />
     </>

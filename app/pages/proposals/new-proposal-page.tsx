@@ -5,27 +5,15 @@ import { useCreateProposalMutation } from '../../api/proposals.ts';
 import { useSignedInMe } from '../../api/queries.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
 import { ProposalForm } from './proposal-form.tsx';
-import { emptyProposal, type ProposalBody } from './proposal-form-values.ts';
+import { emptyProposal } from './proposal-form-values.ts';
 
 /** /proposals/new: propose a community to the coordinators. */
 export function NewProposalPage() {
   const { _ } = useLingui();
   const me = useSignedInMe();
-  const form = useFormState();
   const navigate = useNavigate();
   const create = useCreateProposalMutation();
-
-  const submit = async (body: ProposalBody) => {
-    const created = await form.run(() => create.mutateAsync(body));
-    if (!created) return;
-    await navigate(`/proposals/${created.id}`, {
-      state: {
-        notice: created.leaders.length > 1 ? _('proposals.new.sentWithCoLeaders') : _('proposals.new.sent'),
-      },
-    });
-  };
 
   if (me.kind === 'external') {
     return (
@@ -56,9 +44,16 @@ export function NewProposalPage() {
       </Text>
       <ProposalForm
         initial={emptyProposal}
-        form={form}
         submitLabel={_('proposals.new.submit')}
-        onSubmit={submit}
+        send={(body) => create.mutateAsync(body)}
+        onSent={(created) =>
+          void navigate(`/proposals/${created.id}`, {
+            state: {
+              notice:
+                created.leaders.length > 1 ? _('proposals.new.sentWithCoLeaders') : _('proposals.new.sent'),
+            },
+          })
+        }
         onCancel={() => void navigate('/proposals')}
       />
     </>

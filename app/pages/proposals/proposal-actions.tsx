@@ -6,7 +6,7 @@ import { useProposalStepMutation } from '../../api/proposals.ts';
 import { useSignedInMe } from '../../api/queries.ts';
 import type { Proposal } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
 import { LeadershipBadge } from './proposal-status.tsx';
 import { StepDialog } from './step-dialog.tsx';
 
@@ -194,10 +194,10 @@ export function LeadershipAnswerPanel(props: { proposal: Proposal; onDone: (noti
   const { proposal } = props;
   const me = useSignedInMe();
   const step = useProposalStepMutation(proposal.id);
-  const form = useFormState();
+  const answering = useApiAction();
   const mine = proposal.leaders.find((leader) => leader.id === me.id);
   const answer = async (path: 'leadership/accept' | 'leadership/decline') => {
-    const updated = await form.run(() => step.mutateAsync({ path }));
+    const updated = await answering.run(() => step.mutateAsync({ path }));
     if (updated)
       props.onDone(
         path === 'leadership/accept'
@@ -220,15 +220,19 @@ export function LeadershipAnswerPanel(props: { proposal: Proposal; onDone: (noti
             <LeadershipBadge status={mine.status} />
           </Group>
         ) : null}
-        <FormAlert message={form.message} />
+        <FormAlert message={answering.message} />
         <Group gap="sm">
           {mine?.status !== 'accepted' ? (
-            <Button onClick={() => void answer('leadership/accept')} loading={form.busy}>
+            <Button onClick={() => void answer('leadership/accept')} loading={answering.busy}>
               {_('proposals.answer.accept')}
             </Button>
           ) : null}
           {mine?.status !== 'declined' ? (
-            <Button variant="default" onClick={() => void answer('leadership/decline')} disabled={form.busy}>
+            <Button
+              variant="default"
+              onClick={() => void answer('leadership/decline')}
+              disabled={answering.busy}
+            >
               {_('proposals.answer.decline')}
             </Button>
           ) : null}

@@ -1,13 +1,12 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { messageBodyField } from '../../../common/fields.ts';
 import { useProposalMessageMutation } from '../../api/proposals.ts';
 import type { Proposal, ProposalMessage } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 import { proposalEventMessages } from './proposal-status.tsx';
 
@@ -67,17 +66,11 @@ export function ProposalConversation(props: { proposal: Proposal }) {
   const { _ } = useLingui();
   const { proposal } = props;
   const comment = useProposalMessageMutation(proposal.id);
-  const form = useFormState();
-  const [body, setBody] = useState('');
-
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = form.check(commentSchema, { body });
-    if (!checked) return;
-    const updated = await form.run(() => comment.mutateAsync(checked));
-    if (!updated) return;
-    setBody('');
-  };
+  const form = useApiForm({ initialValues: { body: '' }, schema: commentSchema });
+  const send = form.submit(
+    (checked) => comment.mutateAsync(checked),
+    () => form.reset(),
+  );
 
   return (
     <Card component="section" aria-labelledby="conversation-title">
@@ -93,7 +86,7 @@ export function ProposalConversation(props: { proposal: Proposal }) {
         ))}
       </ol>
       {proposal.can.comment ? (
-        <form onSubmit={(event) => void send(event)} noValidate>
+        <form onSubmit={send} noValidate>
           <Stack gap="sm" mt="lg">
             <FormAlert message={form.message} />
             <Textarea
@@ -102,9 +95,7 @@ export function ProposalConversation(props: { proposal: Proposal }) {
               autosize
               minRows={3}
               maxRows={12}
-              value={body}
-              onChange={(event) => setBody(event.currentTarget.value)}
-              error={form.error('body')}
+              {...form.field('body')}
             />
             <Group>
               <Button type="submit" variant="light" loading={form.busy}>

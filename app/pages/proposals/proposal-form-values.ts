@@ -41,7 +41,8 @@ export const proposalBodySchema = z.object({
 });
 export type ProposalBody = z.output<typeof proposalBodySchema>;
 
-export interface ProposalFormValues {
+// A type, not an interface: a form's values must be a plain record (useApiForm).
+export type ProposalFormValues = {
   name: string;
   kind: CommunityKind;
   purpose: string;
@@ -56,7 +57,7 @@ export interface ProposalFormValues {
   visibility: Visibility;
   joinPolicy: JoinPolicy;
   coLeaders: PickedPerson[];
-}
+};
 
 export const emptyProposal: ProposalFormValues = {
   name: '',
@@ -102,3 +103,6 @@ export function toBody(values: ProposalFormValues) {
   const { coLeaders, ...rest } = values;
   return { ...rest, unitId: values.unitId || null, coLeaderIds: coLeaders.map((person) => person.id) };
 }
+
+/** The form's values checked as their API body, so field errors name the body's fields (coLeaderIds). */
+export const proposalFormSchema = z.custom<ProposalFormValues>().transform(toBody).pipe(proposalBodySchema);

@@ -13,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useId } from 'react';
 import {
   audienceMessages,
   audiences,
@@ -30,13 +30,8 @@ import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { useSignedInMe, useUnits } from '../../api/queries.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PeoplePicker } from '../../components/people-picker.tsx';
-import type { FormState } from '../../hooks/use-form-state.ts';
-import {
-  type ProposalBody,
-  type ProposalFormValues,
-  proposalBodySchema,
-  toBody,
-} from './proposal-form-values.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
+import { type ProposalBody, type ProposalFormValues, proposalFormSchema } from './proposal-form-values.ts';
 
 function Section(props: { title: string; description?: string; children: ReactNode }) {
   const id = useId();
@@ -63,7 +58,7 @@ function Choice<T extends string>(props: {
   options: readonly T[];
   labels: Record<T, MessageId>;
   onChange: (value: T) => void;
-  error: string | boolean | undefined;
+  error: ReactNode;
 }) {
   const { _ } = useLingui();
   return (
@@ -88,42 +83,37 @@ function Choice<T extends string>(props: {
 
 /**
  * Everything a proposal says, in four parts: the community, its people and meetings, the leadership
- * team, and access and support. `onSubmit` receives the checked body for the API.
+ * team, and access and support. `send` receives the checked body for the API; `onSent` its answer.
  */
-export function ProposalForm(props: {
+export function ProposalForm<Answer>(props: {
   initial: ProposalFormValues;
-  form: FormState;
   submitLabel: string;
-  onSubmit: (body: ProposalBody) => Promise<void>;
+  send: (body: ProposalBody) => Promise<Answer>;
+  onSent: (answer: Answer) => void;
   onCancel?: () => void;
 }) {
   const { _ } = useLingui();
   const me = useSignedInMe();
   const units = useUnits();
-  const { form } = props;
-  const [values, setValues] = useState(props.initial);
-  const set = <K extends keyof ProposalFormValues>(key: K, value: ProposalFormValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
+  const { form, field, message, busy, submit } = useApiForm({
+    initialValues: props.initial,
+    schema: proposalFormSchema,
+  });
+  const { values } = form;
   const text = (
     key: 'name' | 'purpose' | 'objectives' | 'intendedMembers' | 'meetingPlan' | 'supportNeeded',
-  ) => ({
-    name: key,
-    value: values[key],
-    onChange: (event: { currentTarget: { value: string } }) => set(key, event.currentTarget.value),
-    error: form.error(key),
-  });
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = form.check(proposalBodySchema, toBody(values));
-    if (!body) return;
-    await props.onSubmit(body);
+  ) => ({ name: key, ...field(key) });
+  /** A list's message: its own, or its first wrong item's ("topics.3"). */
+  const listError = (key: 'topics' | 'coLeaderIds') => {
+    const found =
+      form.errors[key] ?? Object.entries(form.errors).find(([path]) => path.startsWith(`${key}.`))?.[1];
+    return typeof found === 'string' ? found : undefined;
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label={props.submitLabel}>
+    <form onSubmit={submit(props.send, props.onSent)} noValidate aria-label={props.submitLabel}>
       <Stack gap="lg">
-        <FormAlert message={form.message} />
+        <FormAlert message={message} />
         <Section title={_('proposals.form.community')}>
           <TextInput
             label={_('proposals.field.name')}
@@ -137,8 +127,8 @@ export function ProposalForm(props: {
             value={values.kind}
             options={communityKinds}
             labels={communityKindMessages}
-            onChange={(value) => set('kind', value)}
-            error={form.error('kind')}
+            onChange={(value) => form.setFieldValue('kind', value)}
+            error={field('kind').error}
           />
           <Textarea
             label={_('proposals.field.purpose')}
@@ -164,15 +154,12 @@ export function ProposalForm(props: {
             placeholder={_('proposals.form.topicsPlaceholder')}
             value={values.topics}
             onChange={(tags) =>
-              set(
+              form.setFieldValue(
                 'topics',
                 tags.map((tag) => tag.trim().toLowerCase()),
               )
             }
-            error={
-              form.fields.topics ??
-              Object.entries(form.fields).find(([key]) => key.startsWith('topics.'))?.[1]
-            }
+            error={listError('topics')}
             splitChars={[',']}
             maxTags={30}
             clearable
@@ -200,33 +187,22 @@ export function ProposalForm(props: {
             <NativeSelect
               label={_('proposals.field.audience')}
               name="audience"
-              value={values.audience}
-              onChange={(event) => {
-                const found = audiences.find((option) => option === event.currentTarget.value);
-                if (found) set('audience', found);
-              }}
+              {...field('audience')}
               data={audiences.map((option) => ({ value: option, label: _(audienceMessages[option]) }))}
-              error={form.error('audience')}
             />
             <NativeSelect
               label={_('proposals.field.format')}
               name="format"
-              value={values.format}
-              onChange={(event) => {
-                const found = meetingFormats.find((option) => option === event.currentTarget.value);
-                if (found) set('format', found);
-              }}
+              {...field('format')}
               data={meetingFormats.map((option) => ({
                 value: option,
                 label: _(meetingFormatMessages[option]),
               }))}
-              error={form.error('format')}
             />
             <NativeSelect
               label={_('proposals.field.homeUnit')}
               name="unitId"
-              value={values.unitId}
-              onChange={(event) => set('unitId', event.currentTarget.value)}
+              {...field('unitId')}
               data={[
                 {
                   value: '',
@@ -236,7 +212,6 @@ export function ProposalForm(props: {
                 },
                 ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
               ]}
-              error={form.error('unitId')}
             />
           </SimpleGrid>
         </Section>
@@ -250,14 +225,11 @@ export function ProposalForm(props: {
             description={_('proposals.form.coLeadersDescription')}
             name="coLeaderIds"
             value={values.coLeaders}
-            onChange={(people) => set('coLeaders', people)}
+            onChange={(people) => form.setFieldValue('coLeaders', people)}
             exclude={[me.id]}
             canPick={(person) => person.kind !== 'external'}
             max={10}
-            error={
-              form.fields.coLeaderIds ??
-              Object.entries(form.fields).find(([key]) => key.startsWith('coLeaderIds.'))?.[1]
-            }
+            error={listError('coLeaderIds')}
           />
         </Section>
 
@@ -269,8 +241,8 @@ export function ProposalForm(props: {
               value={values.visibility}
               options={visibilities}
               labels={visibilityMessages}
-              onChange={(value) => set('visibility', value)}
-              error={form.error('visibility')}
+              onChange={(value) => form.setFieldValue('visibility', value)}
+              error={field('visibility').error}
             />
             <Choice
               label={_('proposals.field.joinPolicy')}
@@ -278,8 +250,8 @@ export function ProposalForm(props: {
               value={values.joinPolicy}
               options={joinPolicies}
               labels={joinPolicyMessages}
-              onChange={(value) => set('joinPolicy', value)}
-              error={form.error('joinPolicy')}
+              onChange={(value) => form.setFieldValue('joinPolicy', value)}
+              error={field('joinPolicy').error}
             />
           </SimpleGrid>
           <Textarea
@@ -293,7 +265,7 @@ export function ProposalForm(props: {
         </Section>
 
         <Group gap="sm">
-          <Button type="submit" loading={form.busy}>
+          <Button type="submit" loading={busy}>
             {props.submitLabel}
           </Button>
           {props.onCancel ? (

@@ -1,10 +1,10 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { messageBodyField } from '../../../common/fields.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { i18n } from '../../i18n/i18n.ts';
 
 const required = z.object({ message: messageBodyField });
@@ -33,25 +33,24 @@ export function StepDialog(props: {
   onConfirm: (message: string) => Promise<unknown>;
 }) {
   const { _ } = useLingui();
-  const form = useFormState();
-  const [message, setMessage] = useState('');
+  const form = useApiForm({
+    initialValues: { message: '' },
+    schema: props.messageRequired ? required : optional,
+  });
   const close = () => {
-    form.reset();
+    form.clear();
     props.onClose();
   };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = form.check(props.messageRequired ? required : optional, { message });
-    if (!body) return;
-    const done = await form.run(() => props.onConfirm(body.message));
-    if (done !== undefined) {
-      setMessage('');
+  const send = form.submit(
+    (body) => props.onConfirm(body.message),
+    () => {
+      form.reset();
       props.onClose();
-    }
-  };
+    },
+  );
   return (
     <Modal opened={props.opened} onClose={close} title={props.title} centered size="lg">
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={send} noValidate>
         <Stack gap="md">
           <FormAlert message={form.message} />
           {props.children ? <Text size="sm">{props.children}</Text> : null}
@@ -64,9 +63,7 @@ export function StepDialog(props: {
               autosize
               minRows={3}
               maxRows={10}
-              value={message}
-              onChange={(event) => setMessage(event.currentTarget.value)}
-              error={form.error('message')}
+              {...form.field('message')}
               data-autofocus
             />
           ) : null}

@@ -6,7 +6,7 @@ import { passwordField } from '../../../common/fields.ts';
 import { usePasswordMutation } from '../../api/account.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { i18n } from '../../i18n/i18n.ts';
 
 const passwordSchema = z
@@ -25,47 +25,44 @@ const empty = { currentPassword: '', newPassword: '', confirm: '' };
 /** /settings/password: change your password; your other sessions end. */
 export function PasswordSettingsPage() {
   const { _ } = useLingui();
-  const [values, setValues] = useState(empty);
   const [saved, setSaved] = useState<string | null>(null);
-  const form = useFormState();
   const changePassword = usePasswordMutation();
-  const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => {
-    setSaved(null);
-    {
-      const value = event.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-    }
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(null);
-    const body = form.check(passwordSchema, values);
-    if (!body) return;
-    const done = await form.run(() =>
+  const { field, message, busy, submit, reset } = useApiForm({
+    initialValues: empty,
+    schema: passwordSchema,
+    form: { onValuesChange: () => setSaved(null) },
+  });
+  const save = submit(
+    (body) =>
       changePassword.mutateAsync({
         currentPassword: body.currentPassword,
         newPassword: body.newPassword,
       }),
-    );
-    if (!done) return;
-    setValues(empty);
-    setSaved(_('settings.password.saved'));
-  };
+    () => {
+      reset();
+      setSaved(_('settings.password.saved'));
+    },
+  );
 
   return (
     <>
       <PageHeader title={_('settings.password.title')} description={_('settings.password.description')} />
-      <Card component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate maw={520}>
+      <Card
+        component="form"
+        onSubmit={(event: FormEvent) => {
+          setSaved(null);
+          save(event);
+        }}
+        noValidate
+        maw={520}
+      >
         <Stack gap="md">
-          <FormAlert message={form.message} />
+          <FormAlert message={message} />
           <PasswordInput
             label={_('settings.password.current')}
             name="currentPassword"
             autoComplete="current-password"
-            value={values.currentPassword}
-            onChange={set('currentPassword')}
-            error={form.error('currentPassword')}
+            {...field('currentPassword')}
             required
           />
           <PasswordInput
@@ -73,23 +70,19 @@ export function PasswordSettingsPage() {
             name="newPassword"
             autoComplete="new-password"
             description={_('settings.password.hint')}
-            value={values.newPassword}
-            onChange={set('newPassword')}
-            error={form.error('newPassword')}
+            {...field('newPassword')}
             required
           />
           <PasswordInput
             label={_('settings.password.repeat')}
             name="confirm"
             autoComplete="new-password"
-            value={values.confirm}
-            onChange={set('confirm')}
-            error={form.error('confirm')}
+            {...field('confirm')}
             required
           />
           <StatusAlert message={saved} />
           <Group>
-            <Button type="submit" loading={form.busy}>
+            <Button type="submit" loading={busy}>
               {_('settings.password.submit')}
             </Button>
           </Group>

@@ -33,7 +33,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { personKindMessages } from '../../components/person-card.tsx';
 import { PhotoUpload } from '../../components/photo-upload.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { MeetingReminders } from './meeting-reminders.tsx';
 
 const profileSchema = z.object({
@@ -47,6 +47,12 @@ const profileSchema = z.object({
   timeZone: timeZoneField,
   language: localeField.nullable(),
 });
+
+/** The form's values as the API takes them: '' in a select ("no unit", "Automatic") is null. */
+const profileFormSchema = z
+  .custom<ProfileValues>()
+  .transform((values) => ({ ...values, unitId: values.unitId || null, language: values.language || null }))
+  .pipe(profileSchema);
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -66,6 +72,8 @@ function initialValues(me: Me) {
   };
 }
 
+type ProfileValues = ReturnType<typeof initialValues>;
+
 /** /settings/profile: edit your profile and photo. */
 export function ProfileSettingsPage() {
   const { _ } = useLingui();
@@ -73,33 +81,36 @@ export function ProfileSettingsPage() {
   const units = useUnits();
   const save = useSaveProfileMutation();
   const photo = usePhotoMutations();
-  const [values, setValues] = useState(() => initialValues(me));
   const [saved, setSaved] = useState<string | null>(null);
-  const form = useFormState();
+  const { form, field, message, busy, submit } = useApiForm({
+    initialValues: initialValues(me),
+    schema: profileFormSchema,
+    form: { onValuesChange: () => setSaved(null) },
+  });
+  const { values } = form;
   const zones = useMemo(() => {
     const all = Intl.supportedValuesOf('timeZone');
     return all.includes(values.timeZone) ? all : [values.timeZone, ...all];
   }, [values.timeZone]);
-  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => {
-    setSaved(null);
-    setValues((v) => ({ ...v, [key]: value }));
-  };
+  /** Tags as they are kept: trimmed and in lower case. */
+  const tags = (key: 'expertise' | 'interests') => ({
+    value: values[key],
+    onChange: (next: string[]) =>
+      form.setFieldValue(
+        key,
+        next.map((tag) => tag.trim().toLowerCase()),
+      ),
+    error: form.errors[key] ?? form.errors[`${key}.0`],
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(null);
-    const body = form.check(profileSchema, {
-      ...values,
-      unitId: values.unitId || null,
-      language: values.language || null,
-    });
-    if (!body) return;
-    // Shown in the chosen language at once and kept in this browser (useSaveProfileMutation).
-    const updated = await form.run(() => save.mutateAsync(body));
-    if (!updated) return;
-    setValues(initialValues(updated));
-    setSaved(_('settings.profile.saved'));
-  };
+  // Shown in the chosen language at once and kept in this browser (useSaveProfileMutation).
+  const send = submit(
+    (body) => save.mutateAsync(body),
+    (updated) => {
+      form.setValues(initialValues(updated));
+      setSaved(_('settings.profile.saved'));
+    },
+  );
 
   return (
     <>
@@ -120,37 +131,38 @@ export function ProfileSettingsPage() {
           />
         </Card>
 
-        <Card component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate>
+        <Card
+          component="form"
+          onSubmit={(event: FormEvent) => {
+            setSaved(null);
+            send(event);
+          }}
+          noValidate
+        >
           <Title order={2} size="h3" mb="md">
             {_('settings.profile.details')}
           </Title>
           <Stack gap="md">
-            <FormAlert message={form.message} />
+            <FormAlert message={message} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <TextInput
                 label={_('settings.profile.name')}
                 name="displayName"
                 autoComplete="name"
-                value={values.displayName}
-                onChange={(event) => set('displayName', event.currentTarget.value)}
-                error={form.error('displayName')}
+                {...field('displayName')}
                 required
               />
               <TextInput
                 label={_('settings.profile.pronouns')}
                 name="pronouns"
                 placeholder={_('settings.profile.pronounsExample')}
-                value={values.pronouns}
-                onChange={(event) => set('pronouns', event.currentTarget.value)}
-                error={form.error('pronouns')}
+                {...field('pronouns')}
               />
               <NativeSelect
                 label={_('settings.profile.unit')}
                 name="unitId"
                 description={_('settings.profile.unitDescription')}
-                value={values.unitId}
-                onChange={(event) => set('unitId', event.currentTarget.value)}
-                error={form.error('unitId')}
+                {...field('unitId')}
                 data={[
                   {
                     value: '',
@@ -165,9 +177,7 @@ export function ProfileSettingsPage() {
                 label={_('settings.profile.kind')}
                 name="kind"
                 description={_('settings.profile.kindDescription')}
-                value={values.kind}
-                onChange={(event) => set('kind', event.currentTarget.value)}
-                error={form.error('kind')}
+                {...field('kind')}
                 data={personKinds.map((kind) => ({ value: kind, label: _(personKindMessages[kind]) }))}
               />
             </SimpleGrid>
@@ -178,23 +188,14 @@ export function ProfileSettingsPage() {
               autosize
               minRows={4}
               maxRows={14}
-              value={values.bio}
-              onChange={(event) => set('bio', event.currentTarget.value)}
-              error={form.error('bio')}
+              {...field('bio')}
             />
             <TagsInput
               label={_('settings.profile.expertise')}
               name="expertise"
               description={_('settings.profile.expertiseDescription')}
               placeholder={_('settings.profile.expertiseExample')}
-              value={values.expertise}
-              onChange={(tags) =>
-                set(
-                  'expertise',
-                  tags.map((tag) => tag.trim().toLowerCase()),
-                )
-              }
-              error={form.fields.expertise ?? form.fields['expertise.0']}
+              {...tags('expertise')}
               splitChars={[',']}
               maxTags={30}
               clearable
@@ -203,14 +204,7 @@ export function ProfileSettingsPage() {
               label={_('settings.profile.interests')}
               name="interests"
               description={_('settings.profile.interestsDescription')}
-              value={values.interests}
-              onChange={(tags) =>
-                set(
-                  'interests',
-                  tags.map((tag) => tag.trim().toLowerCase()),
-                )
-              }
-              error={form.fields.interests ?? form.fields['interests.0']}
+              {...tags('interests')}
               splitChars={[',']}
               maxTags={30}
               clearable
@@ -221,9 +215,10 @@ export function ProfileSettingsPage() {
               description={_('settings.profile.timeZoneDescription')}
               searchable
               data={zones}
-              value={values.timeZone}
-              onChange={(zone) => set('timeZone', zone ?? values.timeZone)}
-              error={form.error('timeZone')}
+              {...field('timeZone')}
+              onChange={(zone) => {
+                if (zone) form.setFieldValue('timeZone', zone);
+              }}
               allowDeselect={false}
               limit={50}
               nothingFoundMessage={_('settings.profile.noTimeZone')}
@@ -232,12 +227,11 @@ export function ProfileSettingsPage() {
               label={_('common.language.label')}
               name="language"
               description={_('settings.profile.languageDescription')}
-              value={values.language}
+              {...field('language')}
               onChange={(event) => {
                 const value = event.currentTarget.value;
-                set('language', isLocale(value) ? value : '');
+                form.setFieldValue('language', isLocale(value) ? value : '');
               }}
-              error={form.error('language')}
             >
               <option value="">{_('settings.profile.languageAutomatic')}</option>
               {locales.map((locale) => (
@@ -248,7 +242,7 @@ export function ProfileSettingsPage() {
             </NativeSelect>
             <StatusAlert message={saved} />
             <Group>
-              <Button type="submit" loading={form.busy}>
+              <Button type="submit" loading={busy}>
                 {_('settings.profile.save')}
               </Button>
             </Group>
