@@ -206,7 +206,9 @@ export interface Literal {
 
 /** The texts of one file of the web app that a person would read but no catalog holds. */
 export function findLiterals(file: string, text: string): Literal[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  // A .ts file is parsed as TypeScript: read as TSX, a generic arrow (`<T>(action) => …`) looks like JSX.
+  const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
   const found: Literal[] = [];
   const report = (node: ts.Node, value: string) => {
     if (isIgnored(source, node)) return;
