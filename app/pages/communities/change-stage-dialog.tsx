@@ -1,6 +1,6 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { z } from 'zod';
 import {
   type CommunityStage,
@@ -12,7 +12,7 @@ import { shortMessageField } from '../../../common/fields.ts';
 import { useChangeStageMutation } from '../../api/communities.ts';
 import type { CommunityHome } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 
 // The stage-change dialog of StageSection, in a chunk of its own (zod, Modal).
 
@@ -26,22 +26,24 @@ export function ChangeStageDialog(props: {
 }) {
   const { _ } = useLingui();
   const { community } = props.home;
-  const [stage, setStage] = useState<string>(community.stage);
-  const [note, setNote] = useState('');
-  const form = useFormState();
+  const { form, field, message, setMessage, busy, check, send } = useApiForm({
+    initialValues: { stage: community.stage as string, note: '' },
+    schema: stageSchema,
+  });
   const changeStage = useChangeStageMutation(community.slug);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const body = form.check(stageSchema, { stage, note });
+    const body = check();
     if (!body) return;
     if (body.stage === community.stage) {
-      form.setMessage(_('communities.stage.dialog.sameStage'));
+      setMessage(_('communities.stage.dialog.sameStage'));
       return;
     }
-    const done = await form.run(() => changeStage.mutateAsync(body));
+    const done = await send(() => changeStage.mutateAsync(body));
     if (!done) return;
     props.onChanged(body.stage);
   };
+  const { stage } = form.values;
   return (
     <Modal
       opened={props.opened}
@@ -52,14 +54,12 @@ export function ChangeStageDialog(props: {
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="md">
-          <FormAlert message={form.message} />
+          <FormAlert message={message} />
           <Radio.Group
             label={_('communities.stage.title')}
             description={_('communities.stage.dialog.description')}
             name="stage"
-            value={stage}
-            onChange={setStage}
-            error={form.error('stage')}
+            {...field('stage')}
           >
             <Stack gap="sm" mt="xs">
               {communityStages.map((s) => (
@@ -83,9 +83,7 @@ export function ChangeStageDialog(props: {
             autosize
             minRows={2}
             maxRows={6}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-            error={form.error('note')}
+            {...field('note')}
           />
           {stage === 'archived' && community.stage !== 'archived' ? (
             <Text size="sm" c="red.8" fw={600}>
@@ -96,7 +94,7 @@ export function ChangeStageDialog(props: {
             <Button variant="default" onClick={props.onClose}>
               {_('common.action.cancel')}
             </Button>
-            <Button type="submit" loading={form.busy} color={stage === 'archived' ? 'red' : undefined}>
+            <Button type="submit" loading={busy} color={stage === 'archived' ? 'red' : undefined}>
               {stage === 'archived' ? _('communities.stage.dialog.archive') : _('communities.stage.change')}
             </Button>
           </Group>

@@ -11,8 +11,8 @@ import type { Charter } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
-import { useFormState } from '../../hooks/use-form-state.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 import { useCommunity } from './community-context.ts';
@@ -72,28 +72,24 @@ function CharterEditor(props: {
     CharterSectionKey,
     string
   >;
-  const [sections, setSections] = useState<Record<CharterSectionKey, string>>(charter?.sections ?? empty);
-  const [note, setNote] = useState('');
+  const { field, message, busy, submit } = useApiForm({
+    initialValues: { sections: charter?.sections ?? empty, note: '' },
+    schema: charterSchema,
+  });
   const [conflict, setConflict] = useState(false);
-  const form = useFormState();
   const baseVersion = charter?.version ?? 0;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setConflict(false);
-    const body = form.check(charterSchema, { sections, note });
-    if (!body) return;
-    const saved = await form.run(async () => {
+  const saveVersion = submit(
+    async (body) => {
       try {
         return await save.mutateAsync({ ...body, baseVersion });
       } catch (error) {
         if (error instanceof ApiError && error.status === 409) setConflict(true);
         throw error;
       }
-    });
-    if (!saved) return;
-    props.onDone(saved.version);
-  };
+    },
+    (saved) => props.onDone(saved.version),
+  );
 
   const loadLatest = async () => {
     await reload();
@@ -101,7 +97,14 @@ function CharterEditor(props: {
   };
 
   return (
-    <Card component="form" onSubmit={(event: FormEvent) => void submit(event)} noValidate>
+    <Card
+      component="form"
+      onSubmit={(event: FormEvent) => {
+        setConflict(false);
+        saveVersion(event);
+      }}
+      noValidate
+    >
       <Stack gap="md">
         <Title order={2} size="h3">
           {_('communities.charter.editor.title')}
@@ -110,7 +113,7 @@ function CharterEditor(props: {
           {_('communities.charter.editor.intro', { version: baseVersion })}
         </Text>
         <FormAlert
-          message={form.message}
+          message={message}
           title={conflict ? _('communities.charter.editor.conflict.title') : undefined}
         >
           {conflict ? (
@@ -131,24 +134,17 @@ function CharterEditor(props: {
             autosize
             minRows={4}
             maxRows={16}
-            value={sections[key]}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              setSections((s) => ({ ...s, [key]: value }));
-            }}
-            error={form.error(`sections.${key}`)}
+            {...field(`sections.${key}`)}
           />
         ))}
         <TextInput
           label={_('communities.charter.editor.note')}
           description={_('communities.charter.editor.noteDescription')}
           name="note"
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-          error={form.error('note')}
+          {...field('note')}
         />
         <Group>
-          <Button type="submit" loading={form.busy}>
+          <Button type="submit" loading={busy}>
             {_('communities.charter.editor.submit')}
           </Button>
           <Button variant="default" onClick={props.onCancel}>

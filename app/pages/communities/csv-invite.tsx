@@ -1,12 +1,13 @@
 import { useLingui } from '@lingui/react';
 import { Badge, Button, Group, Input, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { z } from 'zod';
 import { membershipRoleMessages } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { useCsvInviteMutation } from '../../api/communities.ts';
 import type { CsvReport } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 
 type RowStatus = CsvReport['rows'][number]['status'];
 
@@ -22,6 +23,9 @@ const rowStatus: Record<RowStatus, { labelId: MessageId; color: string }> = {
 };
 
 const csvRoles = ['member', 'guest', 'sponsor', 'co_leader'] as const;
+
+/** The file chosen (the form asks for one itself, see `runPreview`) and the role everyone is invited as. */
+const csvSchema = z.object({ file: z.instanceof(File), role: z.enum(csvRoles) });
 
 function ReportTable(props: { report: CsvReport; caption: string }) {
   const { _ } = useLingui();
@@ -74,43 +78,52 @@ export function CsvInvite(props: { slug: string }) {
   const { slug } = props;
   const inputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [role, setRole] = useState<(typeof csvRoles)[number]>('member');
   const [preview, setPreview] = useState<CsvReport | null>(null);
   const [report, setReport] = useState<CsvReport | null>(null);
-  const form = useFormState();
+  const { form, field, message, setMessage, busy, submit } = useApiForm({
+    initialValues: { file: null as File | null, role: 'member' as (typeof csvRoles)[number] },
+    schema: csvSchema,
+  });
   const csvInvite = useCsvInviteMutation(slug);
+  const fileError = field('file').error;
 
   const ready = preview?.rows.filter((row) => row.status === 'ok').length ?? 0;
   const problems = (preview?.rows.length ?? 0) - ready;
 
-  const runPreview = async (event: FormEvent) => {
+  const sendPreview = submit((body) => csvInvite.mutateAsync({ ...body, dryRun: true }), setPreview);
+  const runPreview = (event: FormEvent) => {
     event.preventDefault();
     setReport(null);
     setPreview(null);
-    if (!file) {
-      form.setFields({ file: _('communities.invite.csv.noFile') });
-      form.setMessage(_('communities.invite.csv.noFile'));
+    // No file yet: the alert says so itself, and the file input takes the focus.
+    if (!form.getValues().file) {
+      form.setErrors({ file: _('communities.invite.csv.noFile') });
+      setMessage(_('communities.invite.csv.noFile'));
       fileInput.current?.focus();
       return;
     }
-    const result = await form.run(() => csvInvite.mutateAsync({ file, role, dryRun: true }));
-    if (result) setPreview(result);
+    sendPreview();
   };
 
-  const send = async () => {
-    if (!file) return;
-    const result = await form.run(() => csvInvite.mutateAsync({ file, role, dryRun: false }));
-    if (!result) return;
-    setPreview(null);
-    setReport(result);
+  const send = submit(
+    (body) => csvInvite.mutateAsync({ ...body, dryRun: false }),
+    (result) => {
+      setPreview(null);
+      setReport(result);
+    },
+  );
+
+  /** A new file (or none) leaves the role as chosen and clears what was said about the last one. */
+  const takeFile = (file: File | null) => {
+    form.setFieldValue('file', file);
+    form.clearErrors();
+    setMessage(null);
   };
 
   const startOver = () => {
-    setFile(null);
+    takeFile(null);
     setPreview(null);
     setReport(null);
-    form.reset();
     if (fileInput.current) {
       fileInput.current.value = '';
       fileInput.current.focus();
@@ -124,13 +137,13 @@ export function CsvInvite(props: { slug: string }) {
       </Title>
       <form onSubmit={(event) => void runPreview(event)} noValidate>
         <Stack gap="sm">
-          <FormAlert message={form.message} />
+          <FormAlert message={message} />
           <Group align="flex-end" gap="sm" wrap="wrap">
             <Input.Wrapper
               id={inputId}
               label={_('communities.invite.csv.file')}
               description={_('communities.invite.csv.fileDescription')}
-              error={form.error('file')}
+              error={fileError}
               style={{ flex: '1 1 260px' }}
             >
               <input
@@ -140,32 +153,31 @@ export function CsvInvite(props: { slug: string }) {
                 type="file"
                 accept=".csv,text/csv"
                 className="file-input"
-                aria-invalid={form.fields.file ? true : undefined}
+                aria-invalid={form.errors.file ? true : undefined}
                 aria-describedby={
-                  typeof form.error('file') === 'string'
+                  typeof fileError === 'string'
                     ? `${inputId}-error ${inputId}-description`
                     : `${inputId}-description`
                 }
                 onChange={(event) => {
-                  setFile(event.currentTarget.files?.[0] ?? null);
+                  takeFile(event.currentTarget.files?.[0] ?? null);
                   setPreview(null);
                   setReport(null);
-                  form.reset();
                 }}
               />
             </Input.Wrapper>
             <NativeSelect
               label={_('communities.invite.inviteAs')}
-              value={role}
+              {...field('role')}
               onChange={(event) => {
                 const next = csvRoles.find((r) => r === event.currentTarget.value);
-                if (next) setRole(next);
+                if (next) form.setFieldValue('role', next);
                 setPreview(null);
               }}
               data={csvRoles.map((r) => ({ value: r, label: _(membershipRoleMessages[r]) }))}
               w={160}
             />
-            <Button type="submit" variant="default" loading={form.busy && !preview}>
+            <Button type="submit" variant="default" loading={busy && !preview}>
               {_('communities.invite.csv.preview')}
             </Button>
           </Group>
@@ -180,7 +192,7 @@ export function CsvInvite(props: { slug: string }) {
           </Text>
           <ReportTable report={preview} caption={_('communities.invite.csv.previewCaption')} />
           <Group>
-            <Button onClick={() => void send()} loading={form.busy} disabled={ready === 0}>
+            <Button onClick={() => send()} loading={busy} disabled={ready === 0}>
               {_('communities.invite.csv.send', { count: ready })}
             </Button>
             <Button variant="default" onClick={startOver}>

@@ -36,8 +36,8 @@ import { useUnits } from '../../api/queries.ts';
 import type { Community } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
-import { useFormState } from '../../hooks/use-form-state.ts';
 import { useCommunity } from './community-context.ts';
 
 const detailsSchema = z.object({
@@ -48,7 +48,8 @@ const detailsSchema = z.object({
   intendedMembers: longTextField,
   meetingPlan: longTextField,
   topics: tagListField,
-  unitId: z.string().nullable(),
+  /** "" is the select's "across units" choice. */
+  unitId: z.string().transform((id) => id || null),
   audience: z.enum(audiences),
   format: z.enum(meetingFormats),
   visibility: z.enum(visibilities),
@@ -88,13 +89,13 @@ export function EditCommunityPage() {
   useDocumentTitle(`${_('communities.header.editDetails')} · ${home.community.name}`);
   const units = useUnits();
   const update = useUpdateCommunityMutation(slug);
-  const [values, setValues] = useState(() => initialValues(home.community));
   const [saved, setSaved] = useState(false);
-  const form = useFormState();
-  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => {
-    setSaved(false);
-    setValues((v) => ({ ...v, [key]: value }));
-  };
+  const { form, field, message, busy, submit } = useApiForm({
+    initialValues: initialValues(home.community),
+    schema: detailsSchema,
+    // Any change after a save takes its confirmation away.
+    form: { onValuesChange: () => setSaved(false) },
+  });
 
   if (!home.viewer.canManage) {
     return (
@@ -113,21 +114,23 @@ export function EditCommunityPage() {
     );
   }
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    const body = form.check(detailsSchema, { ...values, unitId: values.unitId || null });
-    if (!body) return;
-    const updated = await form.run(() => update.mutateAsync(body));
-    if (!updated) return;
-    setValues(initialValues(updated));
-    setSaved(true);
-  };
+  const save = submit(
+    (body) => update.mutateAsync(body),
+    (updated) => {
+      const values = initialValues(updated);
+      form.setInitialValues(values);
+      form.setValues(values);
+      setSaved(true);
+    },
+  );
 
   return (
     <Card
       component="form"
-      onSubmit={(event: FormEvent) => void submit(event)}
+      onSubmit={(event: FormEvent) => {
+        setSaved(false);
+        save(event);
+      }}
       noValidate
       aria-labelledby="edit-title"
     >
@@ -140,15 +143,8 @@ export function EditCommunityPage() {
             {_('communities.edit.back')}
           </Anchor>
         </Group>
-        <FormAlert message={form.message} />
-        <TextInput
-          label={_('communities.edit.name')}
-          name="name"
-          value={values.name}
-          onChange={(event) => set('name', event.currentTarget.value)}
-          error={form.error('name')}
-          required
-        />
+        <FormAlert message={message} />
+        <TextInput label={_('communities.edit.name')} name="name" {...field('name')} required />
         <Textarea
           label={_('communities.about.purpose')}
           name="purpose"
@@ -156,9 +152,7 @@ export function EditCommunityPage() {
           autosize
           minRows={2}
           maxRows={8}
-          value={values.purpose}
-          onChange={(event) => set('purpose', event.currentTarget.value)}
-          error={form.error('purpose')}
+          {...field('purpose')}
           required
         />
         <Textarea
@@ -168,9 +162,7 @@ export function EditCommunityPage() {
           autosize
           minRows={4}
           maxRows={16}
-          value={values.description}
-          onChange={(event) => set('description', event.currentTarget.value)}
-          error={form.error('description')}
+          {...field('description')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Textarea
@@ -179,9 +171,7 @@ export function EditCommunityPage() {
             autosize
             minRows={2}
             maxRows={8}
-            value={values.intendedMembers}
-            onChange={(event) => set('intendedMembers', event.currentTarget.value)}
-            error={form.error('intendedMembers')}
+            {...field('intendedMembers')}
           />
           <Textarea
             label={_('communities.about.meetingPlan')}
@@ -190,23 +180,21 @@ export function EditCommunityPage() {
             autosize
             minRows={2}
             maxRows={8}
-            value={values.meetingPlan}
-            onChange={(event) => set('meetingPlan', event.currentTarget.value)}
-            error={form.error('meetingPlan')}
+            {...field('meetingPlan')}
           />
         </SimpleGrid>
         <TagsInput
           label={_('communities.about.topics')}
           name="topics"
           description={_('communities.edit.topicsDescription')}
-          value={values.topics}
+          {...field('topics')}
           onChange={(tags) =>
-            set(
+            form.setFieldValue(
               'topics',
               tags.map((tag) => tag.trim().toLowerCase()),
             )
           }
-          error={form.fields.topics ?? form.fields['topics.0']}
+          error={form.errors.topics ?? form.errors['topics.0']}
           splitChars={[',']}
           maxTags={30}
           clearable
@@ -215,16 +203,13 @@ export function EditCommunityPage() {
           <NativeSelect
             label={_('communities.about.kind')}
             name="kind"
-            value={values.kind}
-            onChange={(event) => set('kind', event.currentTarget.value)}
+            {...field('kind')}
             data={communityKinds.map((k) => ({ value: k, label: _(communityKindMessages[k]) }))}
           />
           <NativeSelect
             label={_('communities.about.unit')}
             name="unitId"
-            value={values.unitId}
-            onChange={(event) => set('unitId', event.currentTarget.value)}
-            error={form.error('unitId')}
+            {...field('unitId')}
             data={[
               { value: '', label: _('communities.edit.acrossUnits') },
               ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
@@ -233,38 +218,24 @@ export function EditCommunityPage() {
           <NativeSelect
             label={_('communities.about.audience')}
             name="audience"
-            value={values.audience}
-            onChange={(event) => set('audience', event.currentTarget.value)}
+            {...field('audience')}
             data={audiences.map((a) => ({ value: a, label: _(audienceMessages[a]) }))}
           />
           <NativeSelect
             label={_('communities.about.format')}
             name="format"
-            value={values.format}
-            onChange={(event) => set('format', event.currentTarget.value)}
+            {...field('format')}
             data={meetingFormats.map((f) => ({ value: f, label: _(meetingFormatMessages[f]) }))}
           />
         </SimpleGrid>
-        <Radio.Group
-          label={_('communities.edit.visibility')}
-          name="visibility"
-          value={values.visibility}
-          onChange={(value) => set('visibility', value)}
-          error={form.error('visibility')}
-        >
+        <Radio.Group label={_('communities.edit.visibility')} name="visibility" {...field('visibility')}>
           <Stack gap="xs" mt="xs">
             {visibilities.map((v) => (
               <Radio key={v} value={v} label={_(visibilityMessages[v])} />
             ))}
           </Stack>
         </Radio.Group>
-        <Radio.Group
-          label={_('communities.edit.joinPolicy')}
-          name="joinPolicy"
-          value={values.joinPolicy}
-          onChange={(value) => set('joinPolicy', value)}
-          error={form.error('joinPolicy')}
-        >
+        <Radio.Group label={_('communities.edit.joinPolicy')} name="joinPolicy" {...field('joinPolicy')}>
           <Stack gap="xs" mt="xs">
             {joinPolicies.map((p) => (
               <Radio key={p} value={p} label={_(joinPolicyMessages[p])} />
@@ -274,15 +245,12 @@ export function EditCommunityPage() {
         <Checkbox
           label={_('communities.edit.requireGuidelines')}
           name="requireGuidelines"
-          checked={values.requireGuidelines}
-          onChange={(event) => set('requireGuidelines', event.currentTarget.checked)}
+          {...field('requireGuidelines', { type: 'checkbox' })}
         />
         <Radio.Group
           label={_('communities.edit.schedulers.label')}
           name="meetingSchedulers"
-          value={values.meetingSchedulers}
-          onChange={(value) => set('meetingSchedulers', value)}
-          error={form.error('meetingSchedulers')}
+          {...field('meetingSchedulers')}
         >
           <Stack gap="xs" mt="xs">
             {meetingSchedulers.map((who) => (
@@ -292,7 +260,7 @@ export function EditCommunityPage() {
         </Radio.Group>
         <StatusAlert message={saved ? _('communities.edit.saved') : null} />
         <Group>
-          <Button type="submit" loading={form.busy}>
+          <Button type="submit" loading={busy}>
             {_('communities.edit.submit')}
           </Button>
           <Button component={Link} to={`/communities/${slug}`} variant="default">

@@ -21,7 +21,7 @@ import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { useInviteLinkMutation, useInviteMutation } from '../../api/communities.ts';
 import type { InviteResult } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { dateTime } from '../../lib/dates.ts';
 import { CsvInvite } from './csv-invite.tsx';
@@ -31,13 +31,25 @@ const emailRoles = ['member', 'guest', 'sponsor', 'co_leader'] as const;
 const linkRoles = ['member', 'guest'] as const;
 const linkDays = [1, 7, 14, 30, 90] as const;
 
+/** The addresses as typed (split and checked by `splitEmails`), the role and the personal message. */
 const inviteSchema = z.object({
   emails: z
-    .array(emailField)
-    .min(1, { error: () => i18n._('communities.invite.email.none') })
-    .max(200, { error: () => i18n._('communities.invite.email.tooMany') }),
+    .string()
+    .transform(splitEmails)
+    .pipe(
+      z
+        .array(emailField)
+        .min(1, { error: () => i18n._('communities.invite.email.none') })
+        .max(200, { error: () => i18n._('communities.invite.email.tooMany') }),
+    ),
   role: z.enum(emailRoles),
   message: shortMessageField,
+});
+
+/** Days a shareable link works, chosen as text in the select, sent as a number. */
+const linkSchema = z.object({
+  expiresInDays: z.string().transform(Number),
+  role: z.enum(linkRoles),
 });
 
 const resultLabels: Record<InviteResult['results'][number]['status'], MessageId> = {
@@ -59,43 +71,47 @@ function splitEmails(text: string): string[] {
 function InviteByEmail(props: { slug: string }) {
   const { _ } = useLingui();
   const { slug } = props;
-  const [emails, setEmails] = useState('');
-  const [role, setRole] = useState<(typeof emailRoles)[number]>('member');
-  const [message, setMessage] = useState('');
   const [results, setResults] = useState<InviteResult['results'] | null>(null);
-  const form = useFormState();
+  const { form, field, message, setMessage, busy, submit } = useApiForm({
+    initialValues: { emails: '', role: 'member' as (typeof emailRoles)[number], message: '' },
+    schema: inviteSchema,
+  });
   const invite = useInviteMutation(slug);
+  const sendInvites = submit(
+    (body) => invite.mutateAsync(body),
+    (sent) => {
+      setResults(sent.results);
+      form.setFieldValue('emails', '');
+    },
+  );
 
-  const submit = async (event: FormEvent) => {
+  // Every address that is not one is named at once, before the other rules.
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setResults(null);
-    const list = splitEmails(emails);
-    const invalid = list.filter((email) => !emailField.safeParse(email).success);
+    const invalid = splitEmails(form.getValues().emails).filter(
+      (email) => !emailField.safeParse(email).success,
+    );
     if (invalid.length > 0) {
       const text = _('communities.invite.email.invalid', {
         count: invalid.length,
         emails: invalid.join(', '),
       });
-      form.setFields({ emails: text });
-      form.setMessage(_('communities.invite.correctFields'));
+      form.setErrors({ emails: text });
+      setMessage(_('communities.invite.correctFields'));
       return;
     }
-    const body = form.check(inviteSchema, { emails: list, role, message });
-    if (!body) return;
-    const sent = await form.run(() => invite.mutateAsync(body));
-    if (!sent) return;
-    setResults(sent.results);
-    setEmails('');
+    sendInvites();
   };
 
   const invited = results?.filter((r) => r.status === 'invited').length ?? 0;
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
         <Title order={3} size="h4">
           {_('communities.invite.email.title')}
         </Title>
-        <FormAlert message={form.message} />
+        <FormAlert message={message} />
         <Textarea
           label={_('communities.invite.email.label')}
           description={_('communities.invite.email.description')}
@@ -103,18 +119,13 @@ function InviteByEmail(props: { slug: string }) {
           autosize
           minRows={2}
           maxRows={8}
-          value={emails}
-          onChange={(event) => setEmails(event.currentTarget.value)}
-          error={form.error('emails') ?? form.error('emails.0')}
+          {...field('emails')}
+          error={field('emails').error ?? field('emails.0').error}
         />
         <Group align="flex-start" gap="sm" wrap="wrap">
           <NativeSelect
             label={_('communities.invite.inviteAs')}
-            value={role}
-            onChange={(event) => {
-              const next = emailRoles.find((r) => r === event.currentTarget.value);
-              if (next) setRole(next);
-            }}
+            {...field('role')}
             data={emailRoles.map((r) => ({ value: r, label: _(membershipRoleMessages[r]) }))}
             w={160}
           />
@@ -122,14 +133,12 @@ function InviteByEmail(props: { slug: string }) {
             label={_('communities.invite.email.message')}
             description={_('communities.invite.email.messageDescription')}
             name="message"
-            value={message}
-            onChange={(event) => setMessage(event.currentTarget.value)}
-            error={form.error('message')}
+            {...field('message')}
             style={{ flex: '1 1 240px' }}
           />
         </Group>
         <Group>
-          <Button type="submit" loading={form.busy}>
+          <Button type="submit" loading={busy}>
             {_('communities.invite.email.submit')}
           </Button>
         </Group>
@@ -166,20 +175,21 @@ function InviteByEmail(props: { slug: string }) {
 function InviteLink(props: { slug: string }) {
   const { _ } = useLingui();
   const { slug } = props;
-  const [days, setDays] = useState('14');
-  const [role, setRole] = useState<(typeof linkRoles)[number]>('member');
   const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
-  const form = useFormState();
+  const { field, message, busy, submit } = useApiForm({
+    initialValues: { expiresInDays: '14', role: 'member' as (typeof linkRoles)[number] },
+    schema: linkSchema,
+  });
   const makeLink = useInviteLinkMutation(slug);
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    setLink(null);
-    const created = await form.run(() => makeLink.mutateAsync({ expiresInDays: Number(days), role }));
-    if (!created) return;
-    setLink(created);
-  };
+  const create = submit((body) => makeLink.mutateAsync(body), setLink);
   return (
-    <form onSubmit={(event) => void create(event)} noValidate>
+    <form
+      onSubmit={(event) => {
+        setLink(null);
+        create(event);
+      }}
+      noValidate
+    >
       <Stack gap="sm">
         <Title order={3} size="h4">
           {_('communities.invite.link.title')}
@@ -187,12 +197,11 @@ function InviteLink(props: { slug: string }) {
         <Text size="sm" c="dimmed">
           {_('communities.invite.link.description')}
         </Text>
-        <FormAlert message={form.message} />
+        <FormAlert message={message} />
         <Group align="flex-end" gap="sm" wrap="wrap">
           <NativeSelect
             label={_('communities.invite.link.days')}
-            value={days}
-            onChange={(event) => setDays(event.currentTarget.value)}
+            {...field('expiresInDays')}
             data={linkDays.map((d) => ({
               value: String(d),
               label: _('communities.invite.link.dayCount', { count: d }),
@@ -201,15 +210,11 @@ function InviteLink(props: { slug: string }) {
           />
           <NativeSelect
             label={_('communities.invite.link.joinAs')}
-            value={role}
-            onChange={(event) => {
-              const next = linkRoles.find((r) => r === event.currentTarget.value);
-              if (next) setRole(next);
-            }}
+            {...field('role')}
             data={linkRoles.map((r) => ({ value: r, label: _(membershipRoleMessages[r]) }))}
             w={140}
           />
-          <Button type="submit" variant="default" loading={form.busy}>
+          <Button type="submit" variant="default" loading={busy}>
             {_('communities.invite.link.create')}
           </Button>
         </Group>

@@ -1,6 +1,6 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import { shortMessageField } from '../../../common/fields.ts';
 import { useDecideJoinRequestMutation, useJoinRequests } from '../../api/communities.ts';
@@ -8,7 +8,7 @@ import type { JoinRequest } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 
 type Decision = 'approve' | 'decline';
@@ -23,19 +23,22 @@ function DecisionDialog(props: {
 }) {
   const { _ } = useLingui();
   const { request, decision } = props;
-  const [message, setMessage] = useState('');
-  const form = useFormState();
+  const { field, message, busy, submit } = useApiForm({
+    initialValues: { message: '' },
+    schema: decisionSchema,
+  });
   const decide = useDecideJoinRequestMutation(props.slug);
   const name = request?.person.displayName ?? '';
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!request) return;
-    const body = form.check(decisionSchema, { message });
-    if (!body) return;
-    const done = await form.run(() => decide.mutateAsync({ id: request.id, decision, ...body }));
-    if (!done) return;
-    props.onDone(name);
-  };
+  const onSubmit = submit(
+    async (body) => {
+      if (!request) return false;
+      await decide.mutateAsync({ id: request.id, decision, ...body });
+      return true;
+    },
+    (decided) => {
+      if (decided) props.onDone(name);
+    },
+  );
   return (
     <Modal
       opened={request !== null}
@@ -47,9 +50,9 @@ function DecisionDialog(props: {
       }
       centered
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
-          <FormAlert message={form.message} />
+          <FormAlert message={message} />
           <Textarea
             label={_('communities.requests.dialog.message', { name })}
             description={
@@ -61,16 +64,14 @@ function DecisionDialog(props: {
             autosize
             minRows={3}
             maxRows={8}
-            value={message}
-            onChange={(event) => setMessage(event.currentTarget.value)}
-            error={form.error('message')}
+            {...field('message')}
             data-autofocus
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {_('common.action.cancel')}
             </Button>
-            <Button type="submit" loading={form.busy} color={decision === 'decline' ? 'red' : undefined}>
+            <Button type="submit" loading={busy} color={decision === 'decline' ? 'red' : undefined}>
               {decision === 'approve' ? _('communities.requests.approve') : _('communities.requests.decline')}
             </Button>
           </Group>

@@ -29,7 +29,7 @@ import { SearchIcon } from '../../components/icons.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { type RoleConfirmation, RoleControl } from '../../components/role-control.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { monthYear } from '../../lib/dates.ts';
 import { RoleBadge } from './community-badges.tsx';
@@ -42,12 +42,12 @@ function RemoveMemberDialog(props: {
   onRemoved: (name: string) => void;
 }) {
   const { _ } = useLingui();
-  const form = useFormState();
+  const action = useApiAction();
   const removeMember = useRemoveMemberMutation(props.slug);
   const remove = async () => {
     const member = props.member;
     if (!member) return;
-    const done = await form.run(() => removeMember.mutateAsync(member.id));
+    const done = await action.run(() => removeMember.mutateAsync(member.id));
     if (!done) return;
     props.onRemoved(member.displayName);
   };
@@ -61,7 +61,7 @@ function RemoveMemberDialog(props: {
       centered
     >
       <Stack gap="md">
-        <FormAlert message={form.message} />
+        <FormAlert message={action.message} />
         <Text>
           {_('communities.members.remove.text', {
             name: props.member?.displayName ?? '',
@@ -72,7 +72,7 @@ function RemoveMemberDialog(props: {
           <Button variant="default" onClick={props.onClose} data-autofocus>
             {_('common.action.cancel')}
           </Button>
-          <Button color="red" onClick={() => void remove()} loading={form.busy}>
+          <Button color="red" onClick={() => void remove()} loading={action.busy}>
             {_('communities.members.remove.submit')}
           </Button>
         </Group>

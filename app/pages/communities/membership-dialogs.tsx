@@ -1,17 +1,19 @@
 import { useLingui } from '@lingui/react';
 import { Box, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { z } from 'zod';
 import { charterSectionMessages } from '../../../common/enums.ts';
 import { shortMessageField } from '../../../common/fields.ts';
 import { useJoinMutation, useJoinRequestMutation, useLeaveMutation } from '../../api/communities.ts';
 import type { CommunityHome } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 
 // The dialogs of MembershipActions, in a chunk of their own: loaded just after the community page is
 // drawn rather than with it (they bring zod and Mantine's Modal).
 
+const joinSchema = z.object({ acceptGuidelines: z.literal(true) });
 const requestSchema = z.object({ message: shortMessageField });
 
 export function JoinDialog(props: {
@@ -22,19 +24,22 @@ export function JoinDialog(props: {
 }) {
   const { _ } = useLingui();
   const { community, charter } = props.home;
-  const [accepted, setAccepted] = useState(false);
-  const form = useFormState();
+  const { form, field, message, setMessage, busy, submit } = useApiForm({
+    initialValues: { acceptGuidelines: false },
+    schema: joinSchema,
+  });
   const join = useJoinMutation(community.slug);
-  const submit = async (event: FormEvent) => {
+  const sendJoin = submit((body) => join.mutateAsync(body), props.onJoined);
+  // Unticked, the alert itself says what to do (not "correct the highlighted fields").
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!accepted) {
-      form.setFields({ acceptGuidelines: _('communities.joinDialog.acceptRequired') });
-      form.setMessage(_('communities.joinDialog.acceptRequired'));
+    if (!form.getValues().acceptGuidelines) {
+      const text = _('communities.joinDialog.acceptRequired');
+      form.setErrors({ acceptGuidelines: text });
+      setMessage(text);
       return;
     }
-    const done = await form.run(() => join.mutateAsync({ acceptGuidelines: true }));
-    if (!done) return;
-    props.onJoined();
+    sendJoin();
   };
   const guidelines = charter?.sectionsHtml.participation.trim();
   return (
@@ -45,9 +50,9 @@ export function JoinDialog(props: {
       centered
       size="lg"
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
-          <FormAlert message={form.message} />
+          <FormAlert message={message} />
           <Text>{_('communities.joinDialog.intro')}</Text>
           <Box
             component="section"
@@ -70,16 +75,14 @@ export function JoinDialog(props: {
           <Checkbox
             label={_('communities.joinDialog.accept')}
             name="acceptGuidelines"
-            checked={accepted}
-            onChange={(event) => setAccepted(event.currentTarget.checked)}
-            error={form.error('acceptGuidelines')}
+            {...field('acceptGuidelines', { type: 'checkbox' })}
             data-autofocus
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {_('common.action.cancel')}
             </Button>
-            <Button type="submit" loading={form.busy}>
+            <Button type="submit" loading={busy}>
               {_('communities.joinDialog.submit')}
             </Button>
           </Group>
@@ -97,17 +100,11 @@ export function RequestDialog(props: {
 }) {
   const { _ } = useLingui();
   const { community } = props.home;
-  const [message, setMessage] = useState('');
-  const form = useFormState();
+  const { field, message, busy, submit } = useApiForm({
+    initialValues: { message: '' },
+    schema: requestSchema,
+  });
   const ask = useJoinRequestMutation(community.slug);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = form.check(requestSchema, { message });
-    if (!body) return;
-    const done = await form.run(() => ask.mutateAsync(body));
-    if (!done) return;
-    props.onSent();
-  };
   return (
     <Modal
       opened={props.opened}
@@ -115,9 +112,9 @@ export function RequestDialog(props: {
       title={_('communities.requestDialog.title', { name: community.name })}
       centered
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit((body) => ask.mutateAsync(body), props.onSent)} noValidate>
         <Stack gap="md">
-          <FormAlert message={form.message} />
+          <FormAlert message={message} />
           <Text size="sm">{_('communities.requestDialog.intro')}</Text>
           <Textarea
             label={_('communities.requestDialog.message')}
@@ -126,16 +123,14 @@ export function RequestDialog(props: {
             autosize
             minRows={3}
             maxRows={8}
-            value={message}
-            onChange={(event) => setMessage(event.currentTarget.value)}
-            error={form.error('message')}
+            {...field('message')}
             data-autofocus
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {_('common.action.cancel')}
             </Button>
-            <Button type="submit" loading={form.busy}>
+            <Button type="submit" loading={busy}>
               {_('communities.requestDialog.submit')}
             </Button>
           </Group>
@@ -153,10 +148,10 @@ export function LeaveDialog(props: {
 }) {
   const { _ } = useLingui();
   const { community } = props.home;
-  const form = useFormState();
+  const action = useApiAction();
   const leaveNow = useLeaveMutation(community.slug);
   const leave = async () => {
-    const done = await form.run(() => leaveNow.mutateAsync());
+    const done = await action.run(() => leaveNow.mutateAsync());
     if (!done) return;
     props.onLeft();
   };
@@ -168,7 +163,7 @@ export function LeaveDialog(props: {
       centered
     >
       <Stack gap="md">
-        <FormAlert message={form.message} />
+        <FormAlert message={action.message} />
         <Text>
           {community.joinPolicy === 'open'
             ? _('communities.leaveDialog.text.open')
@@ -180,7 +175,7 @@ export function LeaveDialog(props: {
           <Button variant="default" onClick={props.onClose} data-autofocus>
             {_('communities.leaveDialog.stay')}
           </Button>
-          <Button color="red" onClick={() => void leave()} loading={form.busy}>
+          <Button color="red" onClick={() => void leave()} loading={action.busy}>
             {_('communities.leaveDialog.submit')}
           </Button>
         </Group>

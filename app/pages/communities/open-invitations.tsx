@@ -7,7 +7,7 @@ import { useOpenInvitations, useRevokeInvitationMutation } from '../../api/commu
 import type { Invitation } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 
 /** Confirms revoking one invitation or link; says what was revoked. */
@@ -18,13 +18,13 @@ function RevokeDialog(props: {
   onDone: (email: string | null) => void;
 }) {
   const { _ } = useLingui();
-  const form = useFormState();
+  const action = useApiAction();
   const revokeInvitation = useRevokeInvitationMutation(props.slug);
   const revoke = async () => {
     const invitation = props.invitation;
     if (!invitation) return;
     // The hook takes it out of the pages already loaded rather than reloading them all.
-    const done = await form.run(() => revokeInvitation.mutateAsync(invitation.id));
+    const done = await action.run(() => revokeInvitation.mutateAsync(invitation.id));
     if (!done) return;
     props.onDone(invitation.email);
   };
@@ -40,7 +40,7 @@ function RevokeDialog(props: {
       centered
     >
       <Stack gap="md">
-        <FormAlert message={form.message} />
+        <FormAlert message={action.message} />
         <Text>
           {props.invitation?.email
             ? _('communities.invitations.revoke.invitationText', { email: props.invitation.email })
@@ -50,7 +50,7 @@ function RevokeDialog(props: {
           <Button variant="default" onClick={props.onClose} data-autofocus>
             {_('communities.invitations.revoke.keep')}
           </Button>
-          <Button color="red" onClick={() => void revoke()} loading={form.busy}>
+          <Button color="red" onClick={() => void revoke()} loading={action.busy}>
             {_('communities.invitations.revoke.submit')}
           </Button>
         </Group>

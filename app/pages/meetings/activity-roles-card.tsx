@@ -1,6 +1,6 @@
 import { useLingui } from '@lingui/react';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import { activityRoleNameField } from '../../../common/meeting-fields.ts';
 import {
@@ -11,35 +11,35 @@ import {
 import type { ActivityRole } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 
 const roleSchema = z.object({ name: activityRoleNameField });
 
 /** Leaders add roles of their own (timekeeper, greeter…) beside facilitator, note-taker and host. */
 export function ActivityRolesCard(props: { slug: string }) {
   const { _ } = useLingui();
-  const form = useFormState();
-  const [name, setName] = useState('');
+  // Adding and removing share the alert and the busy state, as one form about the community's roles.
+  const { form, field, message, busy, submit, send } = useApiForm({
+    initialValues: { name: '' },
+    schema: roleSchema,
+  });
   const [notice, setNotice] = useState<string | null>(null);
   const roles = useActivityRoles(props.slug);
   const addRole = useAddActivityRoleMutation(props.slug);
   const removeRole = useRemoveActivityRoleMutation(props.slug);
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    setNotice(null);
-    const body = form.check(roleSchema, { name });
-    if (!body) return;
-    const role = await form.run(() => addRole.mutateAsync(body));
-    if (!role) return;
-    setName('');
-    setNotice(_('meetings.activityRoles.added', { role: role.name }));
-  };
+  const add = submit(
+    (body) => addRole.mutateAsync(body),
+    (role) => {
+      form.setFieldValue('name', '');
+      setNotice(_('meetings.activityRoles.added', { role: role.name }));
+    },
+  );
   const remove = async (role: ActivityRole) => {
     if (!role.id) return;
     const id = role.id;
     setNotice(null);
-    const done = await form.run(() => removeRole.mutateAsync(id));
+    const done = await send(() => removeRole.mutateAsync(id));
     if (!done) return;
     setNotice(_('meetings.activityRoles.removed', { role: role.name }));
   };
@@ -53,7 +53,7 @@ export function ActivityRolesCard(props: { slug: string }) {
         <Text size="sm" c="dimmed">
           {_('meetings.activityRoles.intro')}
         </Text>
-        <FormAlert message={form.message} />
+        <FormAlert message={message} />
         <StatusAlert message={notice} />
         {roles.isPending ? (
           <PageLoader label={_('meetings.activityRoles.loading')} />
@@ -72,7 +72,7 @@ export function ActivityRolesCard(props: { slug: string }) {
                       color="red"
                       aria-label={_('meetings.activityRoles.removeRole', { role: role.name })}
                       onClick={() => void remove(role)}
-                      disabled={form.busy}
+                      disabled={busy}
                     >
                       {_('common.action.remove')}
                     </Button>
@@ -86,18 +86,22 @@ export function ActivityRolesCard(props: { slug: string }) {
             ))}
           </ul>
         )}
-        <form onSubmit={(event) => void add(event)} noValidate>
+        <form
+          onSubmit={(event) => {
+            setNotice(null);
+            add(event);
+          }}
+          noValidate
+        >
           <Group align="flex-end" gap="sm" wrap="wrap">
             <TextInput
               label={_('meetings.activityRoles.newRole')}
               name="name"
               placeholder={_('meetings.activityRoles.placeholder')}
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              error={form.error('name')}
+              {...field('name')}
               style={{ flex: '1 1 200px' }}
             />
-            <Button type="submit" variant="default" loading={form.busy}>
+            <Button type="submit" variant="default" loading={busy}>
               {_('meetings.activityRoles.add')}
             </Button>
           </Group>

@@ -2,11 +2,12 @@ import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { z } from 'zod';
 import { useAllMembers, useAttendanceMutation, useRsvps } from '../../api/meetings.ts';
 import type { Meeting } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { dateTime } from '../../lib/dates.ts';
 
 /** Who came, as a read-only list for the community. */
@@ -39,6 +40,8 @@ function AttendanceList(props: { meeting: Meeting }) {
   );
 }
 
+const attendanceSchema = z.object({ userIds: z.array(z.string()) });
+
 /** The host's checklist: every member, ticked if they came (first time: those who said going). */
 function AttendanceForm(props: { meeting: Meeting; onSaved: (count: number) => void }) {
   const { _ } = useLingui();
@@ -46,39 +49,42 @@ function AttendanceForm(props: { meeting: Meeting; onSaved: (count: number) => v
   const members = useAllMembers(meeting.community.slug, true);
   const rsvps = useRsvps(meeting.id, meeting.abilities.seeResponses);
   const record = useAttendanceMutation(meeting.id);
-  const form = useFormState();
-  const [ticked, setTicked] = useState<Set<string> | null>(null);
+  const { form, message, busy, submit } = useApiForm({
+    initialValues: { userIds: [] as string[] },
+    schema: attendanceSchema,
+  });
+  // The search narrows the list shown; it is not part of what is saved.
   const [filter, setFilter] = useState('');
+  const { initialize, initialized } = form;
 
+  // The ticks start from the attendance taken before, else from who said going, once those are known.
   useEffect(() => {
-    if (ticked) return;
-    if (meeting.attendanceTakenAt) setTicked(new Set(meeting.attendance.map((p) => p.id)));
+    if (initialized) return;
+    if (meeting.attendanceTakenAt) initialize({ userIds: meeting.attendance.map((p) => p.id) });
     else if (rsvps.data)
-      setTicked(new Set(rsvps.data.filter((entry) => entry.status === 'going').map((e) => e.person.id)));
-    else if (!meeting.abilities.seeResponses) setTicked(new Set());
-  }, [ticked, meeting, rsvps.data]);
+      initialize({
+        userIds: rsvps.data.filter((entry) => entry.status === 'going').map((e) => e.person.id),
+      });
+    else if (!meeting.abilities.seeResponses) initialize({ userIds: [] });
+  }, [initialize, initialized, meeting, rsvps.data]);
 
-  if (members.isPending || !ticked) return <PageLoader label={_('meetings.attendance.loadingMembers')} />;
+  if (members.isPending || !initialized)
+    return <PageLoader label={_('meetings.attendance.loadingMembers')} />;
   if (members.isError) return <LoadError error={members.error} onRetry={() => void members.refetch()} />;
 
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(ticked);
-    if (on) next.add(id);
-    else next.delete(id);
-    setTicked(next);
-  };
-  const save = async () => {
-    const userIds = [...ticked];
-    const updated = await form.run(() => record.mutateAsync(userIds));
-    if (!updated) return;
-    props.onSaved(userIds.length);
-  };
+  const ticked = new Set(form.values.userIds);
+  const toggle = (id: string, on: boolean) =>
+    form.setFieldValue('userIds', (ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
+  const save = submit(async (body) => {
+    await record.mutateAsync(body.userIds);
+    return body.userIds.length;
+  }, props.onSaved);
   const needle = filter.trim().toLowerCase();
   const shown = members.data.filter((m) => !needle || m.displayName.toLowerCase().includes(needle));
 
   return (
     <Stack gap="sm">
-      <FormAlert message={form.message} />
+      <FormAlert message={message} />
       {members.data.length > 12 ? (
         <TextInput
           label={_('meetings.attendance.find')}
@@ -98,7 +104,7 @@ function AttendanceForm(props: { meeting: Meeting; onSaved: (count: number) => v
         ))}
       </ul>
       <Group>
-        <Button onClick={() => void save()} loading={form.busy}>
+        <Button onClick={() => save()} loading={busy}>
           {_('meetings.attendance.save')}
         </Button>
         <Text size="sm" c="dimmed">

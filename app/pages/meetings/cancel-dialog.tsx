@@ -1,12 +1,11 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { seriesScopeField } from '../../../common/meeting-fields.ts';
 import { useCancelMeetingMutation } from '../../api/meetings.ts';
 import type { Meeting } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { i18n } from '../../i18n/i18n.ts';
 
 const cancelSchema = z.object({
@@ -27,22 +26,26 @@ export function CancelMeetingDialog(props: {
   const { _ } = useLingui();
   const { meeting } = props;
   const cancel = useCancelMeetingMutation(meeting.id, meeting.community.slug);
-  const form = useFormState();
-  const [reason, setReason] = useState('');
-  const [scope, setScope] = useState<'this' | 'following'>('this');
+  const { form, field, message, setMessage, busy, submit } = useApiForm({
+    initialValues: { scope: 'this' as 'this' | 'following', reason: '' },
+    schema: cancelSchema,
+  });
+  // Closing keeps what was written for next time, but not what was said about it.
   const close = () => {
-    form.reset();
+    form.clearErrors();
+    setMessage(null);
     props.onClose();
   };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = form.check(cancelSchema, { scope, reason });
-    if (!body) return;
-    const updated = await form.run(() => cancel.mutateAsync(body));
-    if (!updated) return;
-    props.onDone(scope === 'following' ? _('meetings.cancel.doneFollowing') : _('meetings.cancel.done'));
-    props.onClose();
-  };
+  const onSubmit = submit(
+    async (body) => {
+      await cancel.mutateAsync(body);
+      return body.scope;
+    },
+    (scope) => {
+      props.onDone(scope === 'following' ? _('meetings.cancel.doneFollowing') : _('meetings.cancel.done'));
+      props.onClose();
+    },
+  );
   return (
     <Modal
       opened={props.opened}
@@ -51,18 +54,12 @@ export function CancelMeetingDialog(props: {
       centered
       size="lg"
     >
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
-          <FormAlert message={form.message} />
+          <FormAlert message={message} />
           <Text size="sm">{_('meetings.cancel.body')}</Text>
           {meeting.series ? (
-            <Radio.Group
-              label={_('meetings.cancel.scope')}
-              name="scope"
-              value={scope}
-              onChange={(value) => setScope(value === 'following' ? 'following' : 'this')}
-              error={form.error('scope')}
-            >
+            <Radio.Group label={_('meetings.cancel.scope')} name="scope" {...field('scope')}>
               <Stack gap="xs" mt="xs">
                 <Radio value="this" label={_('meetings.scope.this')} />
                 <Radio value="following" label={_('meetings.scope.following')} />
@@ -76,16 +73,14 @@ export function CancelMeetingDialog(props: {
             autosize
             minRows={3}
             maxRows={8}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={form.error('reason')}
+            {...field('reason')}
             data-autofocus
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
               {_('meetings.cancel.keep')}
             </Button>
-            <Button type="submit" color="red" loading={form.busy}>
+            <Button type="submit" color="red" loading={busy}>
               {_('meetings.meeting.cancel')}
             </Button>
           </Group>

@@ -1,12 +1,11 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card } from '@mantine/core';
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMeeting, useUpdateMeetingMutation } from '../../api/meetings.ts';
 import type { Meeting } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { MeetingForm } from './meeting-form.tsx';
 import { editFormSchema, meetingToValues, toUpdateBody } from './meeting-form-values.ts';
 import { MeetingLoadState } from './meeting-missing.tsx';
@@ -17,24 +16,22 @@ function EditMeeting(props: { meeting: Meeting }) {
   const { meeting } = props;
   const navigate = useNavigate();
   const update = useUpdateMeetingMutation(meeting.id, meeting.community.slug);
-  const [values, setValues] = useState(() => meetingToValues(meeting));
-  const form = useFormState();
+  // The meeting as loaded, in its own zone, is where the form starts.
+  const meetingForm = useApiForm({ initialValues: meetingToValues(meeting), schema: editFormSchema });
   const back = `/meetings/${meeting.id}`;
 
-  const submit = async () => {
-    const checked = form.check(editFormSchema, values);
-    if (!checked) return;
-    const updated = await form.run(() => update.mutateAsync(toUpdateBody(values, checked)));
-    if (!updated) return;
-    await navigate(`/meetings/${updated.id}`, {
-      state: {
-        notice:
-          values.scope === 'following'
-            ? _('meetings.editMeeting.updatedFollowing')
-            : _('meetings.editMeeting.updated'),
-      },
-    });
-  };
+  const submit = meetingForm.submit(
+    (checked) => update.mutateAsync(toUpdateBody(meetingForm.form.getValues(), checked)),
+    (updated) =>
+      void navigate(`/meetings/${updated.id}`, {
+        state: {
+          notice:
+            meetingForm.form.getValues().scope === 'following'
+              ? _('meetings.editMeeting.updatedFollowing')
+              : _('meetings.editMeeting.updated'),
+        },
+      }),
+  );
 
   return (
     <>
@@ -51,10 +48,8 @@ function EditMeeting(props: { meeting: Meeting }) {
           <MeetingForm
             mode="edit"
             inSeries={meeting.series !== null}
-            values={values}
-            setValues={setValues}
-            form={form}
-            onSubmit={() => void submit()}
+            apiForm={meetingForm}
+            onSubmit={submit}
             submitLabel={_('common.action.saveChanges')}
             cancel={
               <Button component={Link} to={back} variant="default">

@@ -1,6 +1,6 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { meetingTextField, onlineUrlField } from '../../../common/meeting-fields.ts';
@@ -8,8 +8,9 @@ import { useFollowUpMutation } from '../../api/meetings.ts';
 import type { Meeting } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { Prose } from '../../components/prose.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { i18n } from '../../i18n/i18n.ts';
+import { errorText } from './input-error.ts';
 import { MarkdownField } from './markdown-field.tsx';
 import { MemberSelect, type PickedMember } from './member-select.tsx';
 
@@ -20,19 +21,29 @@ interface ActionValue {
   done: boolean;
 }
 
+/** The form's values as they are (each action with the member picked), checked and sent as the API's. */
 const followUpSchema = z.object({
   notes: meetingTextField,
-  recordingUrl: z.union([z.literal('').transform(() => null), onlineUrlField]),
+  recordingUrl: z
+    .string()
+    .trim()
+    .pipe(z.union([z.literal('').transform(() => null), onlineUrlField])),
   actions: z.array(
-    z.object({
-      text: z
-        .string()
-        .trim()
-        .min(1, { error: () => i18n._('meetings.followUp.describe') })
-        .max(500, { error: () => i18n._('meetings.followUp.tooLong') }),
-      assigneeId: z.string().nullable(),
-      done: z.boolean(),
-    }),
+    z
+      .object({
+        text: z
+          .string()
+          .trim()
+          .min(1, { error: () => i18n._('meetings.followUp.describe') })
+          .max(500, { error: () => i18n._('meetings.followUp.tooLong') }),
+        assignee: z.object({ id: z.string() }).nullable(),
+        done: z.boolean(),
+      })
+      .transform((action) => ({
+        text: action.text,
+        assigneeId: action.assignee?.id ?? null,
+        done: action.done,
+      })),
   ),
 });
 
@@ -42,39 +53,29 @@ function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
   const { _ } = useLingui();
   const { meeting } = props;
   const save = useFollowUpMutation(meeting.id);
-  const form = useFormState();
-  const [notes, setNotes] = useState(meeting.notes);
-  const [recordingUrl, setRecordingUrl] = useState(meeting.recordingUrl ?? '');
-  const [actions, setActions] = useState<ActionValue[]>(() =>
-    meeting.actions.map((a) => ({ key: nextKey++, text: a.text, assignee: a.assignee, done: a.done })),
-  );
-  const change = (key: number, patch: Partial<ActionValue>) =>
-    setActions((list) => list.map((a) => (a.key === key ? { ...a, ...patch } : a)));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = form.check(followUpSchema, {
-      notes,
-      recordingUrl: recordingUrl.trim(),
-      actions: actions.map((a) => ({ text: a.text, assigneeId: a.assignee?.id ?? null, done: a.done })),
-    });
-    if (!body) return;
-    const updated = await form.run(() => save.mutateAsync(body));
-    if (!updated) return;
-    props.onDone();
-  };
+  const { form, field, message, busy, submit } = useApiForm({
+    initialValues: {
+      notes: meeting.notes,
+      recordingUrl: meeting.recordingUrl ?? '',
+      actions: meeting.actions.map(
+        (a): ActionValue => ({ key: nextKey++, text: a.text, assignee: a.assignee, done: a.done }),
+      ),
+    },
+    schema: followUpSchema,
+  });
+  const { actions } = form.values;
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form onSubmit={submit((body) => save.mutateAsync(body), props.onDone)} noValidate>
       <Stack gap="md">
-        <FormAlert message={form.message} />
+        <FormAlert message={message} />
         <MarkdownField
           label={_('meetings.followUp.notes')}
           name="notes"
           description={_('meetings.followUp.notesHint')}
-          value={notes}
-          onChange={setNotes}
-          error={form.error('notes')}
+          value={form.values.notes}
+          onChange={(value) => form.setFieldValue('notes', value)}
+          error={errorText(field('notes').error)}
           empty={_('meetings.form.nothingToPreview')}
         />
         <TextInput
@@ -82,9 +83,7 @@ function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
           label={_('meetings.followUp.recording')}
           name="recordingUrl"
           placeholder="https://"
-          value={recordingUrl}
-          onChange={(event) => setRecordingUrl(event.currentTarget.value)}
-          error={form.error('recordingUrl')}
+          {...field('recordingUrl')}
         />
         <Stack gap="sm" component="fieldset" className="plain-fieldset">
           <Text component="legend" fw={600} size="sm" mb="xs">
@@ -95,9 +94,7 @@ function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
               <TextInput
                 label={_('meetings.followUp.action', { number: index + 1 })}
                 name={`actions.${index}.text`}
-                value={action.text}
-                onChange={(event) => change(action.key, { text: event.currentTarget.value })}
-                error={form.error(`actions.${index}.text`)}
+                {...field(`actions.${index}.text`)}
               />
               <Group align="flex-end" gap="sm" wrap="wrap">
                 <div style={{ flex: '1 1 200px' }}>
@@ -106,22 +103,22 @@ function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
                     label={_('meetings.followUp.who', { number: index + 1 })}
                     placeholder={_('meetings.followUp.noOne')}
                     value={action.assignee}
-                    onChange={(assignee) => change(action.key, { assignee })}
-                    error={form.error(`actions.${index}.assigneeId`)}
+                    onChange={(assignee) => form.setFieldValue(`actions.${index}.assignee`, assignee)}
+                    // The API names the person by id (`assigneeId`).
+                    error={errorText(field(`actions.${index}.assigneeId`).error)}
                   />
                 </div>
                 <Checkbox
                   label={_('meetings.followUp.done')}
                   aria-label={_('meetings.followUp.actionDone', { number: index + 1 })}
-                  checked={action.done}
-                  onChange={(event) => change(action.key, { done: event.currentTarget.checked })}
+                  {...field(`actions.${index}.done`, { type: 'checkbox' })}
                   mb={8}
                 />
                 <Button
                   variant="subtle"
                   color="red"
                   aria-label={_('meetings.followUp.removeAction', { number: index + 1 })}
-                  onClick={() => setActions((list) => list.filter((a) => a.key !== action.key))}
+                  onClick={() => form.removeListItem('actions', index)}
                 >
                   {_('common.action.remove')}
                 </Button>
@@ -132,7 +129,7 @@ function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
             <Button
               variant="default"
               onClick={() =>
-                setActions((list) => [...list, { key: nextKey++, text: '', assignee: null, done: false }])
+                form.insertListItem('actions', { key: nextKey++, text: '', assignee: null, done: false })
               }
             >
               {_('meetings.followUp.addAction')}
@@ -140,7 +137,7 @@ function FollowUpForm(props: { meeting: Meeting; onDone: () => void }) {
           </Group>
         </Stack>
         <Group>
-          <Button type="submit" loading={form.busy}>
+          <Button type="submit" loading={busy}>
             {_('meetings.followUp.save')}
           </Button>
           <Button variant="default" onClick={props.onDone}>

@@ -1,7 +1,7 @@
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../../common/i18n/catalogs/en.ts';
-import { issueText } from '../../hooks/use-form-state.ts';
+import { issueText } from '../../hooks/form-errors.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { dateInputExample, dateTimeInputExample } from '../../lib/dates.ts';
 import { dateInputField, emptyMeetingValues, scheduleFormSchema } from './meeting-form-values.ts';

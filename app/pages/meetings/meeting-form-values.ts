@@ -1,3 +1,4 @@
+import type { UseFormReturnType } from '@mantine/form';
 import { z } from 'zod';
 import type { MeetingKind } from '../../../common/enums.ts';
 import {
@@ -15,13 +16,17 @@ import {
   seriesScopeField,
 } from '../../../common/meeting-fields.ts';
 import type { Meeting, ScheduleMeetingInput, UpdateMeetingInput } from '../../api/types.ts';
+import type { ApiForm } from '../../hooks/use-api-form.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { dateInputExample, dateTimeInputExample } from '../../lib/dates.ts';
 import { buildRrule, type RepeatKind } from '../../lib/recurrence.ts';
 import { localInputFromNow, toLocalInput } from '../../lib/zoned-inputs.ts';
 
-/** What the schedule and edit forms hold: text as typed, turned into an API body on submit. */
-export interface MeetingFormValues {
+/**
+ * What the schedule and edit forms hold: text as typed, turned into an API body on submit. (A type, not
+ * an interface: the Mantine form takes values with an index signature.)
+ */
+export type MeetingFormValues = {
   kind: MeetingKind;
   title: string;
   description: string;
@@ -38,6 +43,18 @@ export interface MeetingFormValues {
   room: string;
   capacity: string;
   scope: 'this' | 'following';
+};
+
+/**
+ * What the shared fields need of the page's `useApiForm` (scheduling and editing check with different
+ * schemas, so the page keeps `submit`): the Mantine form holding the meeting, its inputs, the alert's
+ * message and whether it is sending.
+ */
+export interface MeetingApiForm {
+  form: UseFormReturnType<MeetingFormValues>;
+  field: ApiForm['field'];
+  message: string | null;
+  busy: boolean;
 }
 
 export function emptyMeetingValues(timeZone: string): MeetingFormValues {

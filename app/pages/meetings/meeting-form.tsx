@@ -12,19 +12,13 @@ import {
   TextInput,
 } from '@mantine/core';
 import { type FormEvent, type ReactNode, useMemo } from 'react';
-import { type MeetingKind, meetingKindMessages, meetingKinds } from '../../../common/enums.ts';
+import { meetingKindMessages, meetingKinds } from '../../../common/enums.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import type { FormState } from '../../hooks/use-form-state.ts';
 import { repeatChoices } from '../../lib/recurrence.ts';
+import { errorText } from './input-error.ts';
 import { MarkdownField } from './markdown-field.tsx';
-import type { MeetingFormValues } from './meeting-form-values.ts';
+import type { MeetingApiForm } from './meeting-form-values.ts';
 import { RepeatFields } from './repeat-fields.tsx';
-
-type Set = <K extends keyof MeetingFormValues>(key: K, value: MeetingFormValues[K]) => void;
-
-function isKind(value: string): value is MeetingKind {
-  return (meetingKinds as readonly string[]).includes(value);
-}
 
 /** The time zones the browser knows, with the current one first if it is missing (UTC is, in some). */
 function useZones(current: string): string[] {
@@ -40,44 +34,30 @@ function useZones(current: string): string[] {
  */
 export function MeetingForm(props: {
   mode: 'schedule' | 'edit';
-  values: MeetingFormValues;
-  setValues: (update: (values: MeetingFormValues) => MeetingFormValues) => void;
-  form: FormState;
-  onSubmit: () => void;
+  apiForm: MeetingApiForm;
+  /** The page's `submit(…)`: checks with its schema and sends. */
+  onSubmit: (event: FormEvent) => void;
   submitLabel: string;
   cancel: ReactNode;
   inSeries?: boolean;
 }) {
   const { _ } = useLingui();
-  const { values, form } = props;
+  const { form, field, message, busy } = props.apiForm;
+  const { values } = form;
   const zones = useZones(values.timeZone);
-  const set: Set = (key, value) =>
-    props.setValues((current) => {
-      const next = { ...current, [key]: value };
-      // A new start date may not fit the monthly choice any more: take the one that does.
-      const choices = repeatChoices(next.startsAt);
-      if (key === 'startsAt' && !choices.includes(next.repeat))
-        next.repeat = choices.includes('monthly') ? 'monthly' : 'monthly_last';
-      return next;
-    });
+  const setStart = (startsAt: string) => {
+    form.setFieldValue('startsAt', startsAt);
+    // A new start date may not fit the monthly choice any more: take the one that does.
+    const choices = repeatChoices(startsAt);
+    if (!choices.includes(form.getValues().repeat))
+      form.setFieldValue('repeat', choices.includes('monthly') ? 'monthly' : 'monthly_last');
+  };
   return (
-    <form
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        props.onSubmit();
-      }}
-      noValidate
-    >
+    <form onSubmit={props.onSubmit} noValidate>
       <Stack gap="lg">
-        <FormAlert message={form.message} />
+        <FormAlert message={message} />
         {props.mode === 'edit' && props.inSeries ? (
-          <Radio.Group
-            label={_('meetings.form.scope')}
-            name="scope"
-            value={values.scope}
-            onChange={(value) => set('scope', value === 'following' ? 'following' : 'this')}
-            error={form.error('scope')}
-          >
+          <Radio.Group label={_('meetings.form.scope')} name="scope" {...field('scope')}>
             <Stack gap="xs" mt="xs">
               <Radio value="this" label={_('meetings.scope.this')} />
               <Radio value="following" label={_('meetings.scope.following')} />
@@ -89,23 +69,12 @@ export function MeetingForm(props: {
             <NativeSelect
               label={_('meetings.form.kind')}
               name="kind"
-              value={values.kind}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                if (isKind(value)) set('kind', value);
-              }}
+              {...field('kind')}
               data={meetingKinds.map((kind) => ({ value: kind, label: _(meetingKindMessages[kind]) }))}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 8 }}>
-            <TextInput
-              label={_('meetings.form.title')}
-              name="title"
-              value={values.title}
-              onChange={(event) => set('title', event.currentTarget.value)}
-              error={form.error('title')}
-              required
-            />
+            <TextInput label={_('meetings.form.title')} name="title" {...field('title')} required />
           </Grid.Col>
         </Grid>
         <MarkdownField
@@ -113,8 +82,8 @@ export function MeetingForm(props: {
           name="description"
           description={_('meetings.form.descriptionHint')}
           value={values.description}
-          onChange={(value) => set('description', value)}
-          error={form.error('description')}
+          onChange={(value) => form.setFieldValue('description', value)}
+          error={errorText(field('description').error)}
           empty={_('meetings.form.nothingToPreview')}
         />
         <MarkdownField
@@ -122,8 +91,8 @@ export function MeetingForm(props: {
           name="agenda"
           description={_('meetings.form.agendaHint')}
           value={values.agenda}
-          onChange={(value) => set('agenda', value)}
-          error={form.error('agenda')}
+          onChange={(value) => form.setFieldValue('agenda', value)}
+          error={errorText(field('agenda').error)}
           empty={_('meetings.form.nothingToPreview')}
         />
         <Stack gap="sm" component="fieldset" className="plain-fieldset">
@@ -135,18 +104,15 @@ export function MeetingForm(props: {
               type="datetime-local"
               label={_('meetings.form.starts')}
               name="startsAt"
-              value={values.startsAt}
-              onChange={(event) => set('startsAt', event.currentTarget.value)}
-              error={form.error('startsAt')}
+              {...field('startsAt')}
+              onChange={(event) => setStart(event.currentTarget.value)}
               required
             />
             <TextInput
               type="datetime-local"
               label={_('meetings.form.ends')}
               name="endsAt"
-              value={values.endsAt}
-              onChange={(event) => set('endsAt', event.currentTarget.value)}
-              error={form.error('endsAt')}
+              {...field('endsAt')}
               required
             />
             <Select
@@ -154,15 +120,16 @@ export function MeetingForm(props: {
               name="timeZone"
               searchable
               data={zones}
-              value={values.timeZone}
-              onChange={(zone) => set('timeZone', zone ?? values.timeZone)}
-              error={form.error('timeZone')}
+              {...field('timeZone')}
+              onChange={(zone) => {
+                if (zone) form.setFieldValue('timeZone', zone);
+              }}
               allowDeselect={false}
               limit={50}
               nothingFoundMessage={_('meetings.form.noZone')}
             />
           </SimpleGrid>
-          {props.mode === 'schedule' ? <RepeatFields values={values} set={set} form={form} /> : null}
+          {props.mode === 'schedule' ? <RepeatFields apiForm={props.apiForm} /> : null}
         </Stack>
         <Stack gap="sm" component="fieldset" className="plain-fieldset">
           <Text component="legend" fw={650} size="lg" mb="xs">
@@ -175,17 +142,13 @@ export function MeetingForm(props: {
               name="onlineUrl"
               placeholder="https://"
               description={_('meetings.form.onlineUrlHint')}
-              value={values.onlineUrl}
-              onChange={(event) => set('onlineUrl', event.currentTarget.value)}
-              error={form.error('onlineUrl')}
+              {...field('onlineUrl')}
             />
             <TextInput
               label={_('meetings.form.room')}
               name="room"
               description={_('meetings.form.roomHint')}
-              value={values.room}
-              onChange={(event) => set('room', event.currentTarget.value)}
-              error={form.error('room')}
+              {...field('room')}
             />
           </SimpleGrid>
           <TextInput
@@ -194,14 +157,12 @@ export function MeetingForm(props: {
             name="capacity"
             min={1}
             description={_('meetings.form.capacityHint')}
-            value={values.capacity}
-            onChange={(event) => set('capacity', event.currentTarget.value)}
-            error={form.error('capacity')}
+            {...field('capacity')}
             maw={320}
           />
         </Stack>
         <Group>
-          <Button type="submit" loading={form.busy}>
+          <Button type="submit" loading={busy}>
             {props.submitLabel}
           </Button>
           {props.cancel}

@@ -1,12 +1,11 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Stack, Title } from '@mantine/core';
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useScheduleMeetingMutation } from '../../api/meetings.ts';
 import { useMe } from '../../api/queries.ts';
 import { EmptyState } from '../../components/page-states.tsx';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
-import { useFormState } from '../../hooks/use-form-state.ts';
 import { viewerZone } from '../../lib/dates.ts';
 import { useCommunity } from '../communities/community-context.ts';
 import { MeetingForm } from './meeting-form.tsx';
@@ -21,8 +20,10 @@ export function NewMeetingPage() {
   const me = useMe();
   const navigate = useNavigate();
   const schedule = useScheduleMeetingMutation(slug);
-  const [values, setValues] = useState(() => emptyMeetingValues(viewerZone(me.data?.timeZone)));
-  const form = useFormState();
+  const meetingForm = useApiForm({
+    initialValues: emptyMeetingValues(viewerZone(me.data?.timeZone)),
+    schema: scheduleFormSchema,
+  });
 
   if (!home.viewer.canScheduleMeeting) {
     return (
@@ -41,18 +42,18 @@ export function NewMeetingPage() {
     );
   }
 
-  const submit = async () => {
-    const checked = form.check(scheduleFormSchema, values);
-    if (!checked) return;
-    const body = toScheduleBody(values, checked);
-    const meeting = await form.run(() => schedule.mutateAsync(body));
-    if (!meeting) return;
-    await navigate(`/meetings/${meeting.id}`, {
-      state: {
-        notice: body.rrule ? _('meetings.newMeeting.scheduledMany') : _('meetings.newMeeting.scheduledOne'),
-      },
-    });
-  };
+  const submit = meetingForm.submit(
+    async (checked) => {
+      const body = toScheduleBody(meetingForm.form.getValues(), checked);
+      return { meeting: await schedule.mutateAsync(body), series: Boolean(body.rrule) };
+    },
+    ({ meeting, series }) =>
+      void navigate(`/meetings/${meeting.id}`, {
+        state: {
+          notice: series ? _('meetings.newMeeting.scheduledMany') : _('meetings.newMeeting.scheduledOne'),
+        },
+      }),
+  );
 
   return (
     <Card component="section" aria-labelledby="schedule-title">
@@ -67,10 +68,8 @@ export function NewMeetingPage() {
         </Group>
         <MeetingForm
           mode="schedule"
-          values={values}
-          setValues={setValues}
-          form={form}
-          onSubmit={() => void submit()}
+          apiForm={meetingForm}
+          onSubmit={submit}
           submitLabel={_('meetings.newMeeting.submit')}
           cancel={
             <Button component={Link} to={`/communities/${slug}/meetings`} variant="default">

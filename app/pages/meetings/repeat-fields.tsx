@@ -1,22 +1,22 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { type FormState, issueText } from '../../hooks/use-form-state.ts';
-import { type RepeatKind, repeatChoices, repeatKinds, repeatLabel } from '../../lib/recurrence.ts';
-import { dateInputField, type MeetingFormValues } from './meeting-form-values.ts';
+import { issueText } from '../../hooks/form-errors.ts';
+import { repeatChoices, repeatLabel } from '../../lib/recurrence.ts';
+import { dateInputField, type MeetingApiForm } from './meeting-form-values.ts';
 
-type Set = <K extends keyof MeetingFormValues>(key: K, value: MeetingFormValues[K]) => void;
-
-function isRepeatKind(value: string): value is RepeatKind {
-  return (repeatKinds as readonly string[]).includes(value);
-}
-
-/** Dates to skip in a series: a date input, an Add button, and the list with a Remove button each. */
-function ExceptionDates(props: { values: MeetingFormValues; set: Set; form: FormState }) {
+/**
+ * Dates to skip in a series: a date input, an Add button, and the list with a Remove button each. The
+ * date being typed and what is wrong with it belong to the Add button, not to the meeting, so they stay
+ * here; the list is the form's `exceptions`.
+ */
+function ExceptionDates(props: { apiForm: MeetingApiForm }) {
   const { _ } = useLingui();
+  const { form } = props.apiForm;
+  const { exceptions } = form.values;
   const [date, setDate] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const listError = Object.entries(props.form.fields).find(([key]) => key.startsWith('exceptions'))?.[1];
+  const listError = Object.entries(form.errors).find(([key]) => key.startsWith('exceptions'))?.[1];
   const add = () => {
     const parsed = dateInputField().safeParse(date);
     if (!parsed.success) {
@@ -25,8 +25,8 @@ function ExceptionDates(props: { values: MeetingFormValues; set: Set; form: Form
       return;
     }
     setProblem(null);
-    if (!props.values.exceptions.includes(parsed.data))
-      props.set('exceptions', [...props.values.exceptions, parsed.data].sort());
+    if (!exceptions.includes(parsed.data))
+      form.setFieldValue('exceptions', [...exceptions, parsed.data].sort());
     setDate('');
   };
   return (
@@ -51,9 +51,9 @@ function ExceptionDates(props: { values: MeetingFormValues; set: Set; form: Form
           {_('meetings.repeatFields.addDate')}
         </Button>
       </Group>
-      {props.values.exceptions.length > 0 ? (
+      {exceptions.length > 0 ? (
         <ul className="row-list" aria-label={_('meetings.repeatFields.skipped')}>
-          {props.values.exceptions.map((day) => (
+          {exceptions.map((day) => (
             <li key={day}>
               <Group justify="space-between" py={4} gap="sm">
                 <Text size="sm">{day}</Text>
@@ -63,9 +63,9 @@ function ExceptionDates(props: { values: MeetingFormValues; set: Set; form: Form
                   color="red"
                   aria-label={_('meetings.repeatFields.stopSkipping', { date: day })}
                   onClick={() =>
-                    props.set(
+                    form.setFieldValue(
                       'exceptions',
-                      props.values.exceptions.filter((d) => d !== day),
+                      exceptions.filter((d) => d !== day),
                     )
                   }
                 >
@@ -81,31 +81,24 @@ function ExceptionDates(props: { values: MeetingFormValues; set: Set; form: Form
 }
 
 /** How a new meeting repeats: the choices that fit its start date, when the series ends, dates to skip. */
-export function RepeatFields(props: { values: MeetingFormValues; set: Set; form: FormState }) {
+export function RepeatFields(props: { apiForm: MeetingApiForm }) {
   const { _ } = useLingui();
-  const { values, set, form } = props;
+  const { form, field } = props.apiForm;
+  const { values } = form;
   const choices = repeatChoices(values.startsAt);
   return (
     <Stack gap="sm">
       <NativeSelect
         label={_('meetings.repeatFields.repeats')}
         name="rrule"
-        value={values.repeat}
-        onChange={(event) => {
-          const value = event.currentTarget.value;
-          if (isRepeatKind(value)) set('repeat', value);
-        }}
+        {...field('repeat')}
         data={choices.map((kind) => ({ value: kind, label: repeatLabel(kind, values.startsAt) }))}
-        error={form.error('rrule')}
+        // The API names the rule it builds from these choices `rrule`.
+        error={field('rrule').error}
       />
       {values.repeat !== 'none' ? (
         <>
-          <Radio.Group
-            label={_('meetings.repeatFields.seriesEnds')}
-            name="endKind"
-            value={values.endKind}
-            onChange={(value) => set('endKind', value === 'until' ? 'until' : 'count')}
-          >
+          <Radio.Group label={_('meetings.repeatFields.seriesEnds')} name="endKind" {...field('endKind')}>
             <Group gap="lg" mt="xs">
               <Radio value="count" label={_('meetings.repeatFields.afterCount')} />
               <Radio value="until" label={_('meetings.repeatFields.onDate')} />
@@ -118,9 +111,7 @@ export function RepeatFields(props: { values: MeetingFormValues; set: Set; form:
               name="count"
               min={2}
               max={200}
-              value={values.count}
-              onChange={(event) => set('count', event.currentTarget.value)}
-              error={form.error('count')}
+              {...field('count')}
               maw={220}
             />
           ) : (
@@ -128,13 +119,11 @@ export function RepeatFields(props: { values: MeetingFormValues; set: Set; form:
               type="date"
               label={_('meetings.repeatFields.lastDate')}
               name="until"
-              value={values.until}
-              onChange={(event) => set('until', event.currentTarget.value)}
-              error={form.error('until')}
+              {...field('until')}
               maw={220}
             />
           )}
-          <ExceptionDates values={values} set={set} form={form} />
+          <ExceptionDates apiForm={props.apiForm} />
         </>
       ) : null}
     </Stack>

@@ -2,11 +2,14 @@ import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { z } from 'zod';
 import { useActivityRoles, useAssignRoleMutation, useRoleSuggestions } from '../../api/meetings.ts';
 import { useMe } from '../../api/queries.ts';
 import type { ActivityRole, Meeting } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
+import { errorText } from './input-error.ts';
 import { MemberSelect, type PickedMember } from './member-select.tsx';
 
 interface RoleRow {
@@ -29,6 +32,14 @@ function roleRows(meeting: Meeting, roles: ActivityRole[] | undefined): RoleRow[
   return rows;
 }
 
+/**
+ * The member picked, under the API's name for the field (`userId`), so its field errors land on the
+ * select; the id is what is sent.
+ */
+const assignSchema = z.object({
+  userId: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+});
+
 function AssignDialog(props: {
   meeting: Meeting;
   row: RoleRow | null;
@@ -37,14 +48,17 @@ function AssignDialog(props: {
 }) {
   const { _ } = useLingui();
   const { row } = props;
-  const [picked, setPicked] = useState<PickedMember | null>(row?.person ?? null);
-  const form = useFormState();
+  const { form, field, message, busy, send } = useApiForm({
+    initialValues: { userId: row?.person ?? null },
+    schema: assignSchema,
+  });
+  const picked = form.values.userId;
   const suggestions = useRoleSuggestions(props.meeting.id, row !== null);
   const suggested =
     suggestions.data?.find((s) => s.role.toLowerCase() === row?.role.toLowerCase())?.people ?? [];
   const save = async (person: PickedMember | null) => {
     if (!row) return;
-    const done = await form.run(() => props.onAssign(row.role, person));
+    const done = await send(() => props.onAssign(row.role, person));
     if (done) props.onClose();
   };
   return (
@@ -55,13 +69,13 @@ function AssignDialog(props: {
       centered
     >
       <Stack gap="md">
-        <FormAlert message={form.message} />
+        <FormAlert message={message} />
         <MemberSelect
           slug={props.meeting.community.slug}
           label={row?.role ?? _('meetings.roles.role')}
           value={picked}
-          onChange={setPicked}
-          error={form.error('userId')}
+          onChange={(person) => form.setFieldValue('userId', person)}
+          error={errorText(field('userId').error)}
           name="userId"
         />
         {suggested.length > 0 ? (
@@ -75,7 +89,9 @@ function AssignDialog(props: {
                   key={person.id}
                   size="compact-sm"
                   variant="light"
-                  onClick={() => setPicked({ id: person.id, displayName: person.displayName })}
+                  onClick={() =>
+                    form.setFieldValue('userId', { id: person.id, displayName: person.displayName })
+                  }
                 >
                   {person.displayName}
                 </Button>
@@ -85,14 +101,14 @@ function AssignDialog(props: {
         ) : null}
         <Group justify="flex-end" gap="sm">
           {row?.person ? (
-            <Button variant="subtle" color="red" onClick={() => void save(null)} disabled={form.busy}>
+            <Button variant="subtle" color="red" onClick={() => void save(null)} disabled={busy}>
               {_('meetings.roles.leaveOpen')}
             </Button>
           ) : null}
           <Button variant="default" onClick={props.onClose}>
             {_('common.action.cancel')}
           </Button>
-          <Button onClick={() => void save(picked)} loading={form.busy} disabled={!picked}>
+          <Button onClick={() => void save(picked)} loading={busy} disabled={!picked}>
             {_('meetings.roles.assign')}
           </Button>
         </Group>
@@ -107,7 +123,7 @@ export function RolesPanel(props: { meeting: Meeting }) {
   const { meeting } = props;
   const me = useMe();
   const assignRole = useAssignRoleMutation(meeting.id);
-  const form = useFormState();
+  const action = useApiAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [assigning, setAssigning] = useState<RoleRow | null>(null);
   const roles = useActivityRoles(meeting.community.slug);
@@ -133,7 +149,7 @@ export function RolesPanel(props: { meeting: Meeting }) {
         <Title order={2} size="h3" id="roles-title">
           {_('meetings.roles.title')}
         </Title>
-        <FormAlert message={form.message} />
+        <FormAlert message={action.message} />
         <StatusAlert message={notice} />
         <ul className="row-list" aria-labelledby="roles-title">
           {rows.map((row) => {
@@ -164,14 +180,14 @@ export function RolesPanel(props: { meeting: Meeting }) {
                           variant="light"
                           aria-label={_('meetings.roles.volunteerAs', { role: row.role.toLowerCase() })}
                           onClick={() =>
-                            void form.run(() =>
+                            void action.run(() =>
                               assign(row.role, {
                                 id: me.data?.id ?? '',
                                 displayName: me.data?.displayName ?? '',
                               }),
                             )
                           }
-                          disabled={form.busy}
+                          disabled={action.busy}
                         >
                           {_('meetings.roles.volunteer')}
                         </Button>
@@ -181,8 +197,8 @@ export function RolesPanel(props: { meeting: Meeting }) {
                           size="compact-sm"
                           variant="subtle"
                           aria-label={_('meetings.roles.stepBackAs', { role: row.role.toLowerCase() })}
-                          onClick={() => void form.run(() => assign(row.role, null))}
-                          disabled={form.busy}
+                          onClick={() => void action.run(() => assign(row.role, null))}
+                          disabled={action.busy}
                         >
                           {_('meetings.roles.stepBack')}
                         </Button>

@@ -7,7 +7,7 @@ import { useRsvpMutation } from '../../api/meetings.ts';
 import { useMe } from '../../api/queries.ts';
 import type { Meeting, RsvpResult } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiAction } from '../../hooks/use-api-action.ts';
 import { i18n } from '../../i18n/i18n.ts';
 
 /** What the viewer's answer means, in a sentence (in the language shown). */
@@ -33,13 +33,13 @@ export function RsvpPanel(props: { meeting: Meeting; started: boolean }) {
   const me = useMe();
   const location = useLocation();
   const rsvp = useRsvpMutation(meeting.id, meeting.community.slug);
-  const form = useFormState();
+  const action = useApiAction();
   const [notice, setNotice] = useState<string | null>(null);
   const cancelled = meeting.status === 'cancelled';
 
   const answer = async (value: RsvpAnswer) => {
     setNotice(null);
-    const result = await form.run(() => rsvp.mutateAsync(value));
+    const result = await action.run(() => rsvp.mutateAsync(value));
     if (!result) return;
     setNotice(standing(result.status, result.waitlistPosition));
   };
@@ -51,7 +51,7 @@ export function RsvpPanel(props: { meeting: Meeting; started: boolean }) {
         <Title order={2} size="h3" id="rsvp-title">
           {props.started ? _('meetings.rsvp.titleStarted') : _('meetings.rsvp.title')}
         </Title>
-        <FormAlert message={form.message} />
+        <FormAlert message={action.message} />
         {meeting.abilities.rsvp ? (
           <Group gap="xs" role="group" aria-labelledby="rsvp-title">
             {rsvpAnswers.map((value) => {
@@ -63,7 +63,7 @@ export function RsvpPanel(props: { meeting: Meeting; started: boolean }) {
                   variant={chosen ? 'filled' : 'default'}
                   aria-pressed={chosen}
                   onClick={() => void answer(value)}
-                  disabled={form.busy}
+                  disabled={action.busy}
                 >
                   {_(rsvpStatusMessages[value])}
                 </Button>
