@@ -4,7 +4,6 @@ import { deleteExpiredSessions } from '../queries/sessions.ts';
 import { deleteExpiredSigninThrottles } from '../queries/signin-throttles.ts';
 import {
   deliverEmail,
-  dispatchEmails,
   listStaleQueuedEmails,
   type Mailer,
   markEmailFailed,
@@ -42,7 +41,7 @@ export async function startWorkers(
   await boss.work(
     'email.sweep',
     tracked(boss, async () => {
-      await dispatchEmails(jobs, await listStaleQueuedEmails(db));
+      await jobs.sendEmails(await listStaleQueuedEmails(db));
     }),
   );
   await boss.work(
@@ -56,7 +55,7 @@ export async function startWorkers(
   await boss.work(
     'meetings.reminders',
     tracked(boss, async () => {
-      await dispatchEmails(jobs, await sendDueReminders(db, publicUrl));
+      await sendDueReminders({ database, jobs }, publicUrl);
     }),
   );
   await boss.schedule('email.sweep', '*/5 * * * *');

@@ -5,6 +5,7 @@ import { meetingReminders, meetings, notifications, users } from '../../db/schem
 import { sendDueReminders } from '../../services/meetings/send-reminders.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, createUser, signedInUser, signInAs } from '../../test/factories.ts';
+import { recordingJobs } from '../../test/jobs.ts';
 import { createTestMeeting } from '../../test/meetings.ts';
 
 let t: TestApp;
@@ -366,9 +367,14 @@ describe('reminders', () => {
     }
     await call('POST', `/api/meetings/${cancelled.id}/cancel`, leader.cookie, {});
 
-    const sent = await sendDueReminders(db(), 'http://localhost:3000');
-    expect(sent.length).toBeGreaterThan(0);
-    expect(await sendDueReminders(db(), 'http://localhost:3000')).toEqual([]);
+    // The reminders' emails reach the job queue in one batch, after the commit.
+    const jobs = recordingJobs();
+    const deps = { database: t.database, jobs };
+    expect(await sendDueReminders(deps, 'http://localhost:3000')).toBeGreaterThan(0);
+    expect(jobs.emailBatches).toHaveLength(1);
+    expect(jobs.emailBatches[0]?.length).toBeGreaterThan(0);
+    expect(await sendDueReminders(deps, 'http://localhost:3000')).toBe(0);
+    expect(jobs.emailBatches).toHaveLength(1);
     const titles = async (userId: string) =>
       (
         await db()

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { institutionSettings, notifications, users } from '../../db/schema/index.ts';
 import { moment } from '../../lib/notification-params.ts';
-import { notifyUser, phrase } from '../../services/notifications/notify.ts';
+import { type NewNotification, notifyUser, phrase } from '../../services/notifications/notify.ts';
+import { unitOfWork } from '../../services/unit-of-work.ts';
 import { getTestApp, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, createUser, latestEmailTo, signedInUser } from '../../test/factories.ts';
 
@@ -14,6 +15,9 @@ afterAll(async () => t.close());
 
 const db = () => t.database.db;
 const publicUrl = 'http://localhost:3000';
+/** Tells someone something in a unit of work of its own, as a service would. */
+const notify = (notification: NewNotification) =>
+  unitOfWork(t.app.deps, (tx, outbox) => notifyUser(tx, outbox, publicUrl, notification));
 
 const call = (method: 'GET' | 'POST', url: string, cookie?: string, payload?: unknown, language?: string) =>
   t.app.inject({
@@ -99,7 +103,7 @@ describe('emails in the recipient’s language', () => {
 describe('notifications in the reader’s language', () => {
   it('reads a notification written in English in Italian, and its email is Dutch for a Dutch member', async () => {
     const reader = await signedInUser(t.app);
-    await notifyUser(db(), publicUrl, {
+    await notify({
       userId: reader.user.id,
       kind: 'community.membership',
       title: phrase('notify.membership.approved.title', { community: 'Open Science Café' }),
@@ -124,7 +128,7 @@ describe('notifications in the reader’s language', () => {
     const dutch = (await call('GET', '/api/notifications', reader.cookie)).json().data[0];
     expect(dutch.title).toBe('Welkom bij Open Science Café: je aanvraag is goedgekeurd');
 
-    await notifyUser(db(), publicUrl, {
+    await notify({
       userId: reader.user.id,
       kind: 'community.membership',
       title: phrase('notify.membership.roleChanged.title', {
@@ -143,7 +147,7 @@ describe('notifications in the reader’s language', () => {
 
   it('writes a moment out in the reader’s language, in the zone it was given in', async () => {
     const reader = await signedInUser(t.app);
-    await notifyUser(db(), publicUrl, {
+    await notify({
       userId: reader.user.id,
       kind: 'meeting.reminder',
       title: phrase('notify.meeting.reminderDay.title', { meeting: 'Rubric swap' }),

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailMessages, notifications } from '../../db/schema/index.ts';
-import { notifyUser } from '../../services/notifications/notify.ts';
+import { type NewNotification, notifyUser } from '../../services/notifications/notify.ts';
+import { unitOfWork } from '../../services/unit-of-work.ts';
 import { getTestApp, type TestApp } from '../../test/app.ts';
 import { signedInUser } from '../../test/factories.ts';
 
@@ -11,6 +12,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/** Tells someone something in a unit of work of its own, as a service would. */
+const notify = (notification: NewNotification) =>
+  unitOfWork(t.app.deps, (tx, outbox) => notifyUser(tx, outbox, 'http://localhost:3000', notification));
+
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: unknown) =>
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload: payload as object } : {}) });
 
@@ -19,7 +24,7 @@ describe('notifications', () => {
     const me = await signedInUser(t.app);
     const other = await signedInUser(t.app);
     for (const title of ['First', 'Second']) {
-      await notifyUser(t.database.db, 'http://localhost:3000', {
+      await notify({
         userId: me.user.id,
         kind: 'admin.announcement',
         title,
@@ -57,7 +62,7 @@ describe('notifications', () => {
       (await t.database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, me.user.email)))
         .length;
 
-    await notifyUser(t.database.db, 'http://localhost:3000', {
+    await notify({
       userId: me.user.id,
       kind: 'admin.announcement',
       title: 'On',
@@ -73,7 +78,7 @@ describe('notifications', () => {
     expect(saved.json().data).toContainEqual(
       expect.objectContaining({ kind: 'admin.announcement', email: 'off' }),
     );
-    await notifyUser(t.database.db, 'http://localhost:3000', {
+    await notify({
       userId: me.user.id,
       kind: 'admin.announcement',
       title: 'Off',

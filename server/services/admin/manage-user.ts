@@ -10,8 +10,8 @@ import { exactTimestamp, pageOf, rowsAfter } from '../../queries/keyset.ts';
 import { deleteUserSessions } from '../../queries/sessions.ts';
 import { profileColumns } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 
 /** Users for the administrators' list: search by name or email, filter by role or suspension; newest first. */
 export async function listUsersForAdmin(
@@ -55,16 +55,14 @@ export async function manageUser(
   authorize(canManageUser(actor, { id: userId }), {
     message: 'errors.admin.notYourself',
   });
-  const { db } = deps.database;
-  const result = await db.transaction(async (tx) => {
-    const messageIds: string[] = [];
+  return unitOfWork(deps, async (tx, outbox) => {
     const [current] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
     if (!current) throw notFound('errors.notFound.person');
     const set: Partial<typeof users.$inferInsert> = {};
     if (changes.role && changes.role !== current.role) set.role = changes.role;
     if (changes.suspended === true && !current.suspendedAt) set.suspendedAt = new Date();
     if (changes.suspended === false && current.suspendedAt) set.suspendedAt = null;
-    if (Object.keys(set).length === 0) return { user: current, messageIds };
+    if (Object.keys(set).length === 0) return current;
     const [user] = await tx
       .update(users)
       .set({ ...set, updatedAt: sql`now()` })
@@ -80,7 +78,7 @@ export async function manageUser(
         subjectId: userId,
         data: { from: current.role, to: set.role },
       });
-      const messageId = await notifyUser(tx, deps.env.publicUrl, {
+      await notifyUser(tx, outbox, deps.env.publicUrl, {
         userId,
         kind: 'account.role_changed',
         title: phrase('notify.account.roleChanged.title', { role: set.role }),
@@ -91,7 +89,6 @@ export async function manageUser(
         }),
         url: '/',
       });
-      if (messageId) messageIds.push(messageId);
     }
     if (set.suspendedAt !== undefined) {
       await recordAudit(tx, {
@@ -101,8 +98,6 @@ export async function manageUser(
         subjectId: userId,
       });
     }
-    return { user, messageIds };
+    return user;
   });
-  await dispatchEmails(deps.jobs, result.messageIds);
-  return result.user;
 }

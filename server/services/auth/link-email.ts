@@ -3,7 +3,8 @@ import { createEmailToken, type EmailTokenPurpose } from '../../queries/email-to
 import type { ServiceDeps } from '../context.ts';
 import type { Letter } from '../mail/letterhead.ts';
 import { letterTo } from '../mail/letterhead.ts';
-import { dispatchEmails, type EmailContent, queueEmail } from '../mail/outbox.ts';
+import type { EmailContent } from '../mail/outbox.ts';
+import { type Outbox, unitOfWork } from '../unit-of-work.ts';
 
 /** Whom a one-time link goes to. */
 export interface LinkRecipient {
@@ -23,19 +24,19 @@ export type LinkEmail = (
 ) => Promise<EmailContent>;
 
 /**
- * Queues, inside the caller's transaction, an email carrying a new one-time link (`purpose`) for
- * `user`, and returns the message's id for `dispatchEmails` after the commit.
+ * Puts in the caller's unit of work (`tx` and its `outbox`) an email carrying a new one-time link
+ * (`purpose`) for `user`; it goes out after the commit.
  */
 export async function queueLinkEmail(
   tx: Db,
+  outbox: Outbox,
   deps: ServiceDeps,
   user: LinkRecipient,
   purpose: EmailTokenPurpose,
   email: LinkEmail,
-): Promise<string> {
+): Promise<void> {
   const token = await createEmailToken(tx, user.id, purpose);
-  return queueEmail(
-    tx,
+  await outbox.email(
     { address: user.email, userId: user.id },
     await email(await letterTo(tx, user.language), deps.env.publicUrl, user.displayName, token),
   );
@@ -48,8 +49,5 @@ export async function sendLinkEmail(
   purpose: EmailTokenPurpose,
   email: LinkEmail,
 ): Promise<void> {
-  const messageId = await deps.database.db.transaction((tx) =>
-    queueLinkEmail(tx, deps, user, purpose, email),
-  );
-  await dispatchEmails(deps.jobs, [messageId]);
+  await unitOfWork(deps, (tx, outbox) => queueLinkEmail(tx, outbox, deps, user, purpose, email));
 }

@@ -7,8 +7,8 @@ import { deleteUserSessions } from '../../queries/sessions.ts';
 import { findUserByEmail, findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { letterTo } from '../mail/letterhead.ts';
-import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
 import { hitRateLimit, rateLimits } from '../rate-limit.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { passwordChangedEmail, passwordResetEmail } from './emails.ts';
 import { sendLinkEmail } from './link-email.ts';
 
@@ -35,9 +35,9 @@ export async function completePasswordReset(
   const { db } = deps.database;
   await hitRateLimit(db, `reset:ip:${ip}`, rateLimits.passwordResetPerIp);
   const passwordHash = await hashPassword(password);
-  const messageId = await db.transaction(async (tx) => {
+  const changed = await unitOfWork(deps, async (tx, outbox) => {
     const userId = await consumeEmailToken(tx, token, 'reset_password');
-    if (!userId) return undefined;
+    if (!userId) return false;
     const [user] = await tx
       .update(users)
       .set({
@@ -47,21 +47,20 @@ export async function completePasswordReset(
       })
       .where(eq(users.id, userId))
       .returning();
-    if (!user) return undefined;
+    if (!user) return false;
     await voidEmailTokens(tx, userId, 'reset_password');
     await deleteUserSessions(tx, userId);
-    return queueEmail(
-      tx,
+    await outbox.email(
       { address: user.email, userId },
       await passwordChangedEmail(await letterTo(tx, user.language), deps.env.publicUrl, user.displayName),
     );
+    return true;
   });
-  if (!messageId) {
+  if (!changed) {
     throw new AppError('bad_request', 'errors.auth.resetLinkInvalid', {
       token: 'invalid or expired',
     });
   }
-  await dispatchEmails(deps.jobs, [messageId]);
 }
 
 /** Changes the password of a signed-in person who knows the current one; other sessions end. */
@@ -80,14 +79,12 @@ export async function changePassword(
     });
   }
   const passwordHash = await hashPassword(newPassword);
-  const messageId = await db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
     await deleteUserSessions(tx, actor.id, actor.sessionId);
-    return queueEmail(
-      tx,
+    return outbox.email(
       { address: user.email, userId: user.id },
       await passwordChangedEmail(await letterTo(tx, user.language), deps.env.publicUrl, user.displayName),
     );
   });
-  await dispatchEmails(deps.jobs, [messageId]);
 }

@@ -4,8 +4,8 @@ import { hashPassword } from '../../lib/crypto.ts';
 import { buildPersonSearchDocument, findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { letterTo } from '../mail/letterhead.ts';
-import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
 import { countHit, rateLimits } from '../rate-limit.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { confirmationEmail, signupAttemptEmail } from './emails.ts';
 import { queueLinkEmail } from './link-email.ts';
 
@@ -27,9 +27,8 @@ export interface SignUpInput {
  * with your address"; at most once an hour per address.
  */
 export async function signUp(deps: ServiceDeps, input: SignUpInput): Promise<void> {
-  const { db } = deps.database;
   const passwordHash = await hashPassword(input.password);
-  const created = await db.transaction(async (tx) => {
+  const created = await unitOfWork(deps, async (tx, outbox) => {
     const [user] = await tx
       .insert(users)
       .values({
@@ -40,34 +39,34 @@ export async function signUp(deps: ServiceDeps, input: SignUpInput): Promise<voi
       })
       .onConflictDoNothing()
       .returning({ id: users.id });
-    if (!user) return undefined;
-    return queueLinkEmail(
+    if (!user) return false;
+    await queueLinkEmail(
       tx,
+      outbox,
       deps,
       { id: user.id, email: input.email, displayName: input.displayName, language: input.language ?? null },
       'verify_email',
       confirmationEmail,
     );
+    return true;
   });
-  const messageId = created ?? (await tellExistingOwner(deps, input.email));
-  if (messageId) await dispatchEmails(deps.jobs, [messageId]);
+  if (!created) await tellExistingOwner(deps, input.email);
 }
 
-/** The email for the owner of an address that someone tried to sign up with (undefined: none to send). */
-async function tellExistingOwner(deps: ServiceDeps, email: string): Promise<string | undefined> {
+/** Emails the owner of an address that someone tried to sign up with (when there is one to tell). */
+async function tellExistingOwner(deps: ServiceDeps, email: string): Promise<void> {
   const { db } = deps.database;
   const { hits } = await countHit(db, `signup-notice:${email}`, rateLimits.signupNoticesPerAccount);
-  if (hits > rateLimits.signupNoticesPerAccount.max) return undefined;
+  if (hits > rateLimits.signupNoticesPerAccount.max) return;
   const user = await findUserByEmail(db, email);
-  if (!user || user.suspendedAt) return undefined;
-  return db.transaction(async (tx) => {
+  if (!user || user.suspendedAt) return;
+  await unitOfWork(deps, async (tx, outbox) => {
     if (user.emailVerifiedAt) {
-      return queueEmail(
-        tx,
+      return outbox.email(
         { address: user.email, userId: user.id },
         await signupAttemptEmail(await letterTo(tx, user.language), deps.env.publicUrl, user.displayName),
       );
     }
-    return queueLinkEmail(tx, deps, user, 'verify_email', confirmationEmail);
+    return queueLinkEmail(tx, outbox, deps, user, 'verify_email', confirmationEmail);
   });
 }

@@ -4,8 +4,8 @@ import { communityMembers } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import {
   authorizeWrite,
   getMemberRole,
@@ -25,26 +25,23 @@ export async function changeMemberRole(
   userId: string,
   role: MembershipRole,
 ): Promise<void> {
-  const { db } = deps.database;
-  const messageIds = await db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     authorizeWrite(canManageCommunity(actor, community, membership), community);
     const current = await getMemberRole(tx, community.id, userId);
-    if (current === role) return [];
+    if (current === role) return;
     await keepALeader(tx, community.id, current, lastLeaderMessage);
     await tx
       .update(communityMembers)
       .set({ role })
       .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.userId, userId)));
-    if (userId === actor.id) return [];
-    const id = await notifyUser(tx, deps.env.publicUrl, {
+    if (userId === actor.id) return;
+    await notifyUser(tx, outbox, deps.env.publicUrl, {
       userId,
       kind: 'community.membership',
       title: phrase('notify.membership.roleChanged.title', { role, community: community.name }),
       body: phrase('notify.membership.roleChanged.body', { name: actor.displayName }),
       url: `/communities/${community.slug}`,
     });
-    return id ? [id] : [];
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }

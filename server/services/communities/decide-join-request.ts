@@ -4,8 +4,8 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { adjustMemberCount, authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
 /** A leader approves (the person becomes a member) or declines a join request, with a message. */
@@ -16,8 +16,7 @@ export async function decideJoinRequest(
   requestId: string,
   decision: { approve: boolean; message: string },
 ): Promise<void> {
-  const { db } = deps.database;
-  const messageIds = await db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     authorizeWrite(canManageCommunity(actor, community, membership), community);
     const [request] = await tx
@@ -44,7 +43,7 @@ export async function decideJoinRequest(
         .returning({ userId: communityMembers.userId });
       if (inserted.length > 0) await adjustMemberCount(tx, community.id, 1);
     }
-    const id = await notifyUser(tx, deps.env.publicUrl, {
+    await notifyUser(tx, outbox, deps.env.publicUrl, {
       userId: request.userId,
       kind: 'community.membership',
       title: phrase(
@@ -54,7 +53,5 @@ export async function decideJoinRequest(
       body: decision.message,
       url: `/communities/${community.slug}`,
     });
-    return id ? [id] : [];
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }

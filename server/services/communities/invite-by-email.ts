@@ -11,7 +11,7 @@ import type { CommunityRow } from '../../queries/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { actionEmail } from '../mail/layout.ts';
 import { letterWriter } from '../mail/letterhead.ts';
-import { dispatchEmails, queueEmails } from '../mail/outbox.ts';
+import { type Outbox, unitOfWork } from '../unit-of-work.ts';
 import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
 export const emailInvitationDays = 14;
@@ -54,14 +54,15 @@ export async function classifyInvitees(db: Db, communityId: string, emails: stri
 }
 
 /**
- * Invites addresses to a community inside the caller's transaction: one invitation and one email each
- * (a link through sign-up for people without an account), an in-app notification for those with one.
- * Members and people already invited are reported, not invited again. `names` (from a cohort file,
- * by lower-case address) are kept as written. Returns the outcome per address and the queued emails to
- * dispatch after commit.
+ * Invites addresses to a community inside the caller's unit of work: one invitation and one email each
+ * (a link through sign-up for people without an account; in the unit's outbox, sent after the commit),
+ * an in-app notification for those with one. Members and people already invited are reported, not
+ * invited again. `names` (from a cohort file, by lower-case address) are kept as written. Returns the
+ * outcome per address.
  */
 export async function createEmailInvitations(
   tx: Db,
+  outbox: Outbox,
   deps: ServiceDeps,
   actor: Actor,
   community: CommunityRow,
@@ -86,8 +87,7 @@ export async function createEmailInvitations(
     );
   }
   const letterTo = await letterWriter(tx);
-  const messageIds = await queueEmails(
-    tx,
+  await outbox.emails(
     await Promise.all(
       toInvite.map(async (email, index) => {
         // People without an account yet read the institution's default language.
@@ -139,7 +139,7 @@ export async function createEmailInvitations(
     );
   }
   const results = emails.map((email) => ({ email, status: status.get(email) ?? ('invited' as const) }));
-  return { results, messageIds };
+  return { results };
 }
 
 /** Leaders invite people by email (existing members of Copse or not). */
@@ -149,11 +149,10 @@ export async function inviteByEmail(
   slug: string,
   request: { emails: string[]; role: MembershipRole; message: string },
 ) {
-  const outcome = await deps.database.db.transaction(async (tx) => {
+  const outcome = await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     authorizeWrite(canManageCommunity(actor, community, membership), community);
-    return createEmailInvitations(tx, deps, actor, community, request);
+    return createEmailInvitations(tx, outbox, deps, actor, community, request);
   });
-  await dispatchEmails(deps.jobs, outcome.messageIds);
   return outcome.results;
 }

@@ -6,7 +6,7 @@ import { AppError, message } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { classifyInvitees, createEmailInvitations } from './invite-by-email.ts';
 import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
@@ -160,7 +160,7 @@ export async function inviteCohortCsv(
   options: { bytes: Buffer; role: MembershipRole; dryRun: boolean },
 ) {
   const rows = parseCohortCsv(options.bytes);
-  const outcome = await deps.database.db.transaction(async (tx) => {
+  const outcome = await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: !options.dryRun });
     authorizeWrite(canManageCommunity(actor, community, membership), community);
     const seen = new Set<string>();
@@ -179,8 +179,8 @@ export async function inviteCohortCsv(
       if (known) Object.assign(report, { status: known, message: messages[known] });
     }
     const toInvite = reports.filter((report) => report.status === 'ok');
-    if (options.dryRun || toInvite.length === 0) return { reports, messageIds: [] as string[] };
-    const created = await createEmailInvitations(tx, deps, actor, community, {
+    if (options.dryRun || toInvite.length === 0) return { reports };
+    await createEmailInvitations(tx, outbox, deps, actor, community, {
       emails: toInvite.map((report) => report.email),
       names: new Map(toInvite.map((report) => [report.email, report.name.slice(0, maxNameLength)])),
       role: options.role,
@@ -189,9 +189,8 @@ export async function inviteCohortCsv(
     for (const report of reports) {
       if (report.status === 'ok') Object.assign(report, { status: 'invited', message: messages.invited });
     }
-    return { reports, messageIds: created.messageIds };
+    return { reports };
   });
-  await dispatchEmails(deps.jobs, outcome.messageIds);
   return {
     rows: outcome.reports,
     invited: outcome.reports.filter((report) => report.status === 'invited').length,

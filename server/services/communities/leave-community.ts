@@ -4,8 +4,8 @@ import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canLeaveCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { withdrawUpcomingAnswers } from '../meetings/withdraw-answers.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { adjustMemberCount, authorizeWrite, countLeaders, loadVisibleCommunity } from './load-community.ts';
 
 /**
@@ -13,7 +13,7 @@ import { adjustMemberCount, authorizeWrite, countLeaders, loadVisibleCommunity }
  * meetings are withdrawn, so places go to the wait list.
  */
 export async function leaveCommunity(deps: ServiceDeps, actor: Actor, slug: string): Promise<void> {
-  const messageIds = await deps.database.db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     if (!membership) throw new AppError('conflict', 'errors.communities.notMember');
     authorizeWrite(canLeaveCommunity(community, membership), community);
@@ -24,7 +24,6 @@ export async function leaveCommunity(deps: ServiceDeps, actor: Actor, slug: stri
       .delete(communityMembers)
       .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.userId, actor.id)));
     await adjustMemberCount(tx, community.id, -1);
-    return withdrawUpcomingAnswers(tx, deps.env.publicUrl, community.id, actor.id);
+    return withdrawUpcomingAnswers(tx, outbox, deps.env.publicUrl, community.id, actor.id);
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }

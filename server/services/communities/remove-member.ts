@@ -3,8 +3,8 @@ import { communityMembers } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { withdrawUpcomingAnswers } from '../meetings/withdraw-answers.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import {
   adjustMemberCount,
   authorizeWrite,
@@ -19,7 +19,7 @@ import {
  * answers to upcoming meetings are withdrawn.
  */
 export async function removeMember(deps: ServiceDeps, actor: Actor, slug: string, userId: string) {
-  const messageIds = await deps.database.db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     authorizeWrite(canManageCommunity(actor, community, membership), community);
     await keepALeader(tx, community.id, await getMemberRole(tx, community.id, userId), lastLeaderMessage);
@@ -27,7 +27,6 @@ export async function removeMember(deps: ServiceDeps, actor: Actor, slug: string
       .delete(communityMembers)
       .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.userId, userId)));
     await adjustMemberCount(tx, community.id, -1);
-    return withdrawUpcomingAnswers(tx, deps.env.publicUrl, community.id, userId);
+    return withdrawUpcomingAnswers(tx, outbox, deps.env.publicUrl, community.id, userId);
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }

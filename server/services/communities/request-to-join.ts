@@ -4,14 +4,13 @@ import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canRequestToJoin } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { authorizeWrite, leaderIdsOf, loadVisibleCommunity } from './load-community.ts';
 
 /** Asks to join a moderated community; its leaders are told and decide. One pending request at a time. */
 export async function requestToJoin(deps: ServiceDeps, actor: Actor, slug: string, message: string) {
-  const { db } = deps.database;
-  const result = await db.transaction(async (tx) => {
+  return unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     if (membership) throw new AppError('conflict', 'errors.communities.alreadyMember');
     authorizeWrite(
@@ -38,9 +37,8 @@ export async function requestToJoin(deps: ServiceDeps, actor: Actor, slug: strin
       .values({ communityId: community.id, userId: actor.id, message })
       .returning();
     if (!request) throw new Error('the join request was not stored');
-    const messageIds: string[] = [];
     for (const leaderId of await leaderIdsOf(tx, community.id)) {
-      const id = await notifyUser(tx, deps.env.publicUrl, {
+      await notifyUser(tx, outbox, deps.env.publicUrl, {
         userId: leaderId,
         kind: 'community.membership',
         title: phrase('notify.membership.joinRequest.title', {
@@ -50,10 +48,7 @@ export async function requestToJoin(deps: ServiceDeps, actor: Actor, slug: strin
         body: message ? `“${message.slice(0, 300)}”` : '',
         url: `/communities/${community.slug}/members?tab=requests`,
       });
-      if (id) messageIds.push(id);
     }
-    return { request, messageIds };
+    return request;
   });
-  await dispatchEmails(deps.jobs, result.messageIds);
-  return result.request;
 }

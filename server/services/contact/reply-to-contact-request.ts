@@ -11,7 +11,7 @@ import { findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { actionEmail } from '../mail/layout.ts';
 import { letterTo } from '../mail/letterhead.ts';
-import { dispatchEmails, queueEmail } from '../mail/outbox.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 
 import { onlyCoordinators } from './read-contact-requests.ts';
 
@@ -26,7 +26,7 @@ export async function replyToContactRequest(
   body: string,
 ): Promise<void> {
   authorize(canHandleContactRequests(actor), onlyCoordinators);
-  const messageId = await deps.database.db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const request = await findContactRequestForUpdate(tx, id);
     if (!request) throw notFound('errors.notFound.contactRequest');
     await tx.insert(contactReplies).values({ requestId: id, authorId: actor.id, body });
@@ -35,8 +35,7 @@ export async function replyToContactRequest(
     const sender = request.senderId ? await findUserById(tx, request.senderId) : undefined;
     const letter = await letterTo(tx, sender?.language);
     const t = translator(letter.locale);
-    return queueEmail(
-      tx,
+    return outbox.email(
       { address: request.email, userId: request.senderId },
       await actionEmail({
         letter,
@@ -51,5 +50,4 @@ export async function replyToContactRequest(
       }),
     );
   });
-  await dispatchEmails(deps.jobs, [messageId]);
 }

@@ -6,8 +6,8 @@ import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 
 export interface NewContactRequest {
   topic: ContactTopic;
@@ -42,14 +42,15 @@ export async function sendContactRequest(
         : 'errors.contact.nameAndEmailRequired';
     throw new AppError('validation_failed', text, fields);
   }
-  const result = await deps.database.db.transaction(async (tx) => {
+  return unitOfWork(deps, async (tx, outbox) => {
     const [request] = await tx
       .insert(contactRequests)
       .values({ senderId: actor?.id ?? null, name, email, topic: input.topic, message: input.message })
       .returning({ id: contactRequests.id });
     if (!request) throw new Error('the contact request was not saved');
-    const messageIds = await notifyEach(
+    await notifyEach(
       tx,
+      outbox,
       deps.env.publicUrl,
       await listCoordinatorIds(tx),
       {
@@ -60,8 +61,6 @@ export async function sendContactRequest(
       },
       actor ? { except: actor.id } : {},
     );
-    return { id: request.id, messageIds };
+    return request.id;
   });
-  await dispatchEmails(deps.jobs, result.messageIds);
-  return result.id;
 }

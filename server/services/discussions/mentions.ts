@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { nonMembersAmong } from '../meetings/load-meeting.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import type { Outbox } from '../unit-of-work.ts';
 
 /**
  * People @mentioned in a post must be members of the community: anyone else is a field error
@@ -23,15 +24,17 @@ export async function checkMentions(db: Db, communityId: string, mentions: strin
   );
 }
 
-/** Tells the people @mentioned in a post (not its author); returns outbox ids. */
+/** Tells the people @mentioned in a post (not its author), in the caller's unit of work. */
 export async function notifyMentioned(
   db: Db,
+  outbox: Outbox,
   publicUrl: string,
   mentions: string[],
   post: { authorId: string; authorName: string; threadTitle: string; body: string; url: string },
-): Promise<string[]> {
+): Promise<void> {
   return notifyEach(
     db,
+    outbox,
     publicUrl,
     mentions,
     {

@@ -8,8 +8,8 @@ import { excerpt } from '../../lib/excerpt.ts';
 import { canModerateDiscussions, canReport } from '../../policies/discussions.ts';
 import { authorizeWrite, leaderIdsOf } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
 
 const moderatorsOnly = 'errors.moderation.onlyManagers';
@@ -44,8 +44,7 @@ export async function reportPost(
   threadId: string,
   input: { postId: string | null; reason: string },
 ): Promise<string> {
-  const { db } = deps.database;
-  const { id, messageIds } = await db.transaction(async (tx) => {
+  return unitOfWork(deps, async (tx, outbox) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId);
     authorizeContribution(
       canReport(actor, community, membership),
@@ -73,8 +72,9 @@ export async function reportPost(
       .returning({ id: reports.id });
     const report = inserted[0];
     if (!report) throw new AppError('conflict', 'errors.moderation.alreadyReported');
-    const messageIds = await notifyEach(
+    await notifyEach(
       tx,
+      outbox,
       deps.env.publicUrl,
       await leaderIdsOf(tx, community.id),
       {
@@ -86,10 +86,8 @@ export async function reportPost(
       },
       { except: actor.id },
     );
-    return { id: report.id, messageIds };
+    return report.id;
   });
-  await dispatchEmails(deps.jobs, messageIds);
-  return id;
 }
 
 /** Hides or restores the opening post (`postId` null: the whole thread) or a reply, with a note. */

@@ -7,8 +7,8 @@ import { excerpt } from '../../lib/excerpt.ts';
 import { canReply } from '../../policies/discussions.ts';
 import { listFollowerIds } from '../../queries/discussions.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { authorizeContribution, follow, loadVisibleThread } from './load-thread.ts';
 import { checkMentions, notifyMentioned } from './mentions.ts';
 import { markThreadRead } from './react-and-follow.ts';
@@ -24,8 +24,7 @@ export async function replyToThread(
   threadId: string,
   input: { body: string; parentId: string | null; mentions: string[] },
 ): Promise<string> {
-  const { db } = deps.database;
-  const { id, messageIds } = await db.transaction(async (tx) => {
+  return unitOfWork(deps, async (tx, outbox) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
     if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.deletedNoReplies');
     authorizeContribution(
@@ -58,8 +57,9 @@ export async function replyToThread(
     // One's own reply is not news to oneself.
     await markThreadRead(tx, threadId, actor.id);
     // A follower who is mentioned gets the mention (the more specific news), not also the reply.
-    const messageIds = await notifyEach(
+    await notifyEach(
       tx,
+      outbox,
       deps.env.publicUrl,
       followers.filter((id) => !input.mentions.includes(id)),
       {
@@ -73,17 +73,13 @@ export async function replyToThread(
       },
       { except: actor.id },
     );
-    messageIds.push(
-      ...(await notifyMentioned(tx, deps.env.publicUrl, input.mentions, {
-        authorId: actor.id,
-        authorName: actor.displayName,
-        threadTitle: thread.title,
-        body: input.body,
-        url: `/discussions/${threadId}#post-${post?.id ?? ''}`,
-      })),
-    );
-    return { id: post?.id ?? '', messageIds };
+    await notifyMentioned(tx, outbox, deps.env.publicUrl, input.mentions, {
+      authorId: actor.id,
+      authorName: actor.displayName,
+      threadTitle: thread.title,
+      body: input.body,
+      url: `/discussions/${threadId}#post-${post?.id ?? ''}`,
+    });
+    return post?.id ?? '';
   });
-  await dispatchEmails(deps.jobs, messageIds);
-  return id;
 }

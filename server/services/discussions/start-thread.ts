@@ -6,8 +6,8 @@ import { excerpt } from '../../lib/excerpt.ts';
 import { canStartThread } from '../../policies/discussions.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { authorizeContribution, follow } from './load-thread.ts';
 import { checkMentions, notifyMentioned } from './mentions.ts';
 import { markThreadRead } from './react-and-follow.ts';
@@ -28,8 +28,7 @@ export async function startThread(
     meetingId?: string | undefined;
   },
 ): Promise<string> {
-  const { db } = deps.database;
-  const { id, messageIds } = await db.transaction(async (tx) => {
+  return unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
     authorizeContribution(
       canStartThread(actor, community, membership, input.kind),
@@ -49,21 +48,22 @@ export async function startThread(
     await follow(tx, threadId, actor.id);
     await markThreadRead(tx, threadId, actor.id);
     await tx.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, community.id));
-    const mentionIds = await notifyMentioned(tx, deps.env.publicUrl, mentions, {
+    await notifyMentioned(tx, outbox, deps.env.publicUrl, mentions, {
       authorId: actor.id,
       authorName: actor.displayName,
       threadTitle: input.title,
       body: input.body,
       url: `/discussions/${threadId}`,
     });
-    if (input.kind !== 'announcement') return { id: threadId, messageIds: mentionIds };
+    if (input.kind !== 'announcement') return threadId;
     const members = await tx
       .select({ id: communityMembers.userId })
       .from(communityMembers)
       .innerJoin(users, eq(users.id, communityMembers.userId))
       .where(and(eq(communityMembers.communityId, community.id), isNull(users.suspendedAt)));
-    const messageIds = await notifyEach(
+    await notifyEach(
       tx,
+      outbox,
       deps.env.publicUrl,
       members.map((m) => m.id),
       {
@@ -74,8 +74,6 @@ export async function startThread(
       },
       { except: actor.id },
     );
-    return { id: threadId, messageIds: [...mentionIds, ...messageIds] };
+    return threadId;
   });
-  await dispatchEmails(deps.jobs, messageIds);
-  return id;
 }

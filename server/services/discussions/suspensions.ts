@@ -12,8 +12,8 @@ import {
 } from '../../policies/discussions.ts';
 import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { logModeration } from './moderation.ts';
 
 const moderatorsOnly = 'errors.suspensions.onlyManagers';
@@ -61,7 +61,7 @@ export async function suspendMember(
 ): Promise<string> {
   const endsAt = input.endsAt ? new Date(input.endsAt) : null;
   if (endsAt && endsAt.getTime() <= Date.now()) throw fieldError('endsAt', 'errors.suspensions.futureTime');
-  const { id, messageId } = await deps.database.db.transaction(async (tx) => {
+  return unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     authorizeWrite(canManageSuspensions(actor, community, membership), community, moderatorsOnly);
     const person = await loadTarget(tx, community.id, input.userId);
@@ -106,7 +106,7 @@ export async function suspendMember(
       subjectUserId: person.id,
       note: input.reason,
     });
-    const messageId = await notifyUser(tx, deps.env.publicUrl, {
+    await notifyUser(tx, outbox, deps.env.publicUrl, {
       userId: person.id,
       kind: 'community.membership',
       title: phrase('notify.membership.suspended.title', { community: community.name }),
@@ -118,15 +118,13 @@ export async function suspendMember(
         : phrase('notify.membership.suspendedUntilLifted.body', { reason: input.reason }),
       url: `/communities/${community.slug}`,
     });
-    return { id: inserted.id, messageId };
+    return inserted.id;
   });
-  await dispatchEmails(deps.jobs, messageId ? [messageId] : []);
-  return id;
 }
 
 /** Lifts a suspension in force (409 when it was already lifted or has ended); logged, the person is told. */
 export async function liftSuspension(deps: ServiceDeps, actor: Actor, suspensionId: string): Promise<void> {
-  const messageId = await deps.database.db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const [found] = await tx
       .select()
       .from(communitySuspensions)
@@ -159,7 +157,7 @@ export async function liftSuspension(deps: ServiceDeps, actor: Actor, suspension
       action: 'lift_suspension',
       subjectUserId: found.userId,
     });
-    return notifyUser(tx, deps.env.publicUrl, {
+    return notifyUser(tx, outbox, deps.env.publicUrl, {
       userId: found.userId,
       kind: 'community.membership',
       title: phrase('notify.membership.suspensionLifted.title', { community: community.name }),
@@ -167,5 +165,4 @@ export async function liftSuspension(deps: ServiceDeps, actor: Actor, suspension
       url: `/communities/${community.slug}`,
     });
   });
-  await dispatchEmails(deps.jobs, messageId ? [messageId] : []);
 }

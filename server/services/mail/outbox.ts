@@ -2,40 +2,11 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/client.ts';
 import { mailMessages } from '../../db/schema/index.ts';
-import type { Jobs } from '../../jobs/queue.ts';
 
 export interface EmailContent {
   subject: string;
   text: string;
   html: string;
-}
-
-/**
- * Writes an email to the outbox, inside the caller's transaction, and returns its id; the caller
- * dispatches it with `dispatchEmails` after the transaction commits.
- */
-export async function queueEmail(
-  db: Db,
-  to: { address: string; userId?: string | null },
-  content: EmailContent,
-): Promise<string> {
-  const [row] = await db
-    .insert(mailMessages)
-    .values({
-      toAddress: to.address,
-      userId: to.userId ?? null,
-      subject: content.subject,
-      textBody: content.text,
-      htmlBody: content.html,
-    })
-    .returning({ id: mailMessages.id });
-  if (!row) throw new Error('mail insert returned nothing');
-  return row.id;
-}
-
-/** Hands committed outbox messages to the job queue, in one batch. */
-export async function dispatchEmails(jobs: Jobs, messageIds: readonly string[]): Promise<void> {
-  await jobs.sendEmails(messageIds);
 }
 
 export interface Mailer {
@@ -109,25 +80,4 @@ export async function listStaleQueuedEmails(db: Db): Promise<string[]> {
 /** After the last retry, a message is marked failed so the mailbox shows it. */
 export async function markEmailFailed(db: Db, messageId: string): Promise<void> {
   await db.update(mailMessages).set({ status: 'failed' }).where(eq(mailMessages.id, messageId));
-}
-
-/** Puts several emails in the outbox in one statement (invitations to a cohort); returns their ids. */
-export async function queueEmails(
-  db: Db,
-  messages: { to: { address: string; userId?: string | null }; content: EmailContent }[],
-): Promise<string[]> {
-  if (messages.length === 0) return [];
-  const rows = await db
-    .insert(mailMessages)
-    .values(
-      messages.map(({ to, content }) => ({
-        toAddress: to.address,
-        userId: to.userId ?? null,
-        subject: content.subject,
-        textBody: content.text,
-        htmlBody: content.html,
-      })),
-    )
-    .returning({ id: mailMessages.id });
-  return rows.map((row) => row.id);
 }

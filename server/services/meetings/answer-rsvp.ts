@@ -7,8 +7,8 @@ import type { Actor } from '../../lib/actor.ts';
 import { canRsvp } from '../../policies/meetings.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
+import { type Outbox, unitOfWork } from '../unit-of-work.ts';
 import { loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
 
 /**
@@ -23,8 +23,7 @@ export async function answerRsvp(
   meetingId: string,
   answer: RsvpAnswer,
 ): Promise<{ status: RsvpStatus; waitlistPosition: number | null }> {
-  const { db } = deps.database;
-  const { result, messageIds } = await db.transaction(async (tx) => {
+  return unitOfWork(deps, async (tx, outbox) => {
     const found = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
     const { meeting, community, membership } = found;
     authorizeWrite(
@@ -62,20 +61,23 @@ export async function answerRsvp(
         })
         .where(eq(meetings.id, meetingId));
     }
-    const messageIds = await promoteFromWaitlist(tx, deps.env.publicUrl, meetingId);
+    await promoteFromWaitlist(tx, outbox, deps.env.publicUrl, meetingId);
     const waitlistPosition =
       status === 'waitlisted' ? await waitlistPositionOf(tx, meetingId, actor.id) : null;
-    return { result: { status, waitlistPosition }, messageIds };
+    return { status, waitlistPosition };
   });
-  await dispatchEmails(deps.jobs, messageIds);
-  return result;
 }
 
 /**
  * Gives free places to the people waiting longest and tells them; call under the meeting's lock after
- * anything that may free places (an answer, a larger capacity). Returns outbox ids to dispatch.
+ * anything that may free places (an answer, a larger capacity), in the caller's unit of work.
  */
-export async function promoteFromWaitlist(db: Db, publicUrl: string, meetingId: string): Promise<string[]> {
+export async function promoteFromWaitlist(
+  db: Db,
+  outbox: Outbox,
+  publicUrl: string,
+  meetingId: string,
+): Promise<void> {
   const [meeting] = await db
     .select({
       title: meetings.title,
@@ -85,16 +87,16 @@ export async function promoteFromWaitlist(db: Db, publicUrl: string, meetingId: 
     })
     .from(meetings)
     .where(eq(meetings.id, meetingId));
-  if (!meeting || meeting.waitlistCount === 0) return [];
+  if (!meeting || meeting.waitlistCount === 0) return;
   const free = meeting.capacity === null ? meeting.waitlistCount : meeting.capacity - meeting.goingCount;
-  if (free <= 0) return [];
+  if (free <= 0) return;
   const next = await db
     .select({ userId: meetingRsvps.userId })
     .from(meetingRsvps)
     .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.status, 'waitlisted')))
     .orderBy(asc(meetingRsvps.respondedAt), asc(meetingRsvps.userId))
     .limit(free);
-  if (next.length === 0) return [];
+  if (next.length === 0) return;
   const promoted = next.map((row) => row.userId);
   await db
     .update(meetingRsvps)
@@ -115,18 +117,15 @@ export async function promoteFromWaitlist(db: Db, publicUrl: string, meetingId: 
       waitlistCount: sql`${meetings.waitlistCount} - ${promoted.length}`,
     })
     .where(eq(meetings.id, meetingId));
-  const messageIds: string[] = [];
   for (const userId of promoted) {
-    const id = await notifyUser(db, publicUrl, {
+    await notifyUser(db, outbox, publicUrl, {
       userId,
       kind: 'meeting.update',
       title: phrase('notify.meeting.promoted.title', { meeting: meeting.title }),
       body: phrase('notify.meeting.promoted.body'),
       url: `/meetings/${meetingId}`,
     });
-    if (id) messageIds.push(id);
   }
-  return messageIds;
 }
 
 /** Where someone stands on a meeting's wait list (1 = next). */

@@ -5,8 +5,8 @@ import type { Actor } from '../../lib/actor.ts';
 import { canAssignMeetingRoles, canVolunteer } from '../../policies/meetings.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { resolveActivityRole } from './activity-roles.ts';
 import { loadVisibleMeeting, nonMembersAmong, refuseIfCancelled } from './load-meeting.ts';
 
@@ -21,8 +21,7 @@ export async function assignMeetingRole(
   meetingId: string,
   input: { role: string; userId: string | null },
 ): Promise<void> {
-  const { db } = deps.database;
-  const messageIds = await db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const { meeting, community, membership, isHost } = await loadVisibleMeeting(tx, actor, meetingId, {
       lock: true,
     });
@@ -54,7 +53,7 @@ export async function assignMeetingRole(
       await tx
         .delete(meetingRoleAssignments)
         .where(and(eq(meetingRoleAssignments.meetingId, meetingId), eq(meetingRoleAssignments.role, role)));
-      return [];
+      return;
     }
     if ((await nonMembersAmong(tx, community.id, [input.userId])).length > 0) {
       throw fieldError('userId', 'errors.meetings.rolesForMembers');
@@ -66,8 +65,8 @@ export async function assignMeetingRole(
         target: [meetingRoleAssignments.meetingId, meetingRoleAssignments.role],
         set: { userId: input.userId, volunteered: volunteering, assignedAt: new Date() },
       });
-    if (volunteering || holder?.userId === input.userId) return [];
-    const id = await notifyUser(tx, deps.env.publicUrl, {
+    if (volunteering || holder?.userId === input.userId) return;
+    await notifyUser(tx, outbox, deps.env.publicUrl, {
       userId: input.userId,
       kind: 'meeting.update',
       title: phrase('notify.meeting.roleAssigned.title', {
@@ -77,7 +76,5 @@ export async function assignMeetingRole(
       body: phrase('notify.meeting.roleAssigned.body', { name: actor.displayName }),
       url: `/meetings/${meetingId}`,
     });
-    return id ? [id] : [];
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }

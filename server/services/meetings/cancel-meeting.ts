@@ -7,8 +7,8 @@ import { excerpt } from '../../lib/excerpt.ts';
 import { canEditMeeting } from '../../policies/meetings.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { interestedPeople, loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
 
 /**
@@ -21,8 +21,7 @@ export async function cancelMeeting(
   meetingId: string,
   input: { scope: SeriesScope; reason: string },
 ): Promise<void> {
-  const { db } = deps.database;
-  const messageIds = await db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const { meeting, community, membership } = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
     authorizeWrite(
       canEditMeeting(actor, community, membership, meeting),
@@ -59,6 +58,7 @@ export async function cancelMeeting(
     );
     return notifyEach(
       tx,
+      outbox,
       deps.env.publicUrl,
       people,
       {
@@ -78,5 +78,4 @@ export async function cancelMeeting(
       { except: actor.id },
     );
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
 import { meetingReminders, meetingRsvps, meetings, users } from '../../db/schema/index.ts';
 import { moment } from '../../lib/notification-params.ts';
 import { rowsOf } from '../../queries/raw-rows.ts';
+import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 
 /** The two reminders: how long before the start each is due, and the member's preference for it. */
 const reminderWindows = [
@@ -28,10 +29,14 @@ interface DueReminder {
  * everyone who answered going or maybe and wants that reminder, for meetings still scheduled. Each
  * reminder is claimed by inserting its row in `meeting_reminders` (primary key meeting, person, kind)
  * in the same statement that finds it, so a reminder goes out at most once, however many workers run.
- * Returns the outbox ids to dispatch after commit.
+ * One unit of work: the emails go to the job queue in one batch after the commit. Returns how many
+ * reminders were sent.
  */
-export async function sendDueReminders(db: Db, publicUrl: string): Promise<string[]> {
-  return db.transaction(async (tx) => {
+export async function sendDueReminders(
+  deps: Pick<ServiceDeps, 'database' | 'jobs'>,
+  publicUrl: string,
+): Promise<number> {
+  return unitOfWork(deps, async (tx, outbox) => {
     const due: DueReminder[] = [];
     for (const window of reminderWindows) {
       const claimed: unknown = await tx.execute(sql`
@@ -66,12 +71,11 @@ export async function sendDueReminders(db: Db, publicUrl: string): Promise<strin
         });
       }
     }
-    const messageIds: string[] = [];
     for (const reminder of due) {
       // The time in the person's zone, written out in each reader's language.
       const starts = { meeting: reminder.title, when: moment(reminder.startsAt, reminder.personZone) };
       const { room, onlineUrl } = reminder;
-      const id = await notifyUser(tx, publicUrl, {
+      await notifyUser(tx, outbox, publicUrl, {
         userId: reminder.userId,
         kind: 'meeting.reminder',
         title: phrase(
@@ -86,8 +90,7 @@ export async function sendDueReminders(db: Db, publicUrl: string): Promise<strin
               : phrase('notify.meeting.reminder.body', starts),
         url: `/meetings/${reminder.meetingId}`,
       });
-      if (id) messageIds.push(id);
     }
-    return messageIds;
+    return due.length;
   });
 }

@@ -8,8 +8,8 @@ import { instantToLocal, withUntil } from '../../lib/recurrence.ts';
 import { canEditMeeting } from '../../policies/meetings.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { promoteFromWaitlist } from './answer-rsvp.ts';
 import { interestedPeople, loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
 import { addWallClockMinutes, meetingTimes, wallClockMinutes } from './meeting-times.ts';
@@ -46,8 +46,7 @@ export async function updateMeeting(
   meetingId: string,
   input: UpdateMeetingInput,
 ): Promise<void> {
-  const { db } = deps.database;
-  const messageIds = await db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const { meeting, community, membership } = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
     authorizeWrite(
       canEditMeeting(actor, community, membership, meeting),
@@ -89,32 +88,28 @@ export async function updateMeeting(
         minutes: wallClockMinutes(startLocal, endLocal),
       });
     }
-    const ids: string[] = [];
     if (fields.capacity !== undefined) {
-      for (const id of affected) ids.push(...(await promoteFromWaitlist(tx, deps.env.publicUrl, id)));
+      for (const id of affected) await promoteFromWaitlist(tx, outbox, deps.env.publicUrl, id);
     }
     const people = await interestedPeople(tx, affected);
     const title = fields.title ?? meeting.title;
-    ids.push(
-      ...(await notifyEach(
-        tx,
-        deps.env.publicUrl,
-        people,
-        {
-          kind: 'meeting.update',
-          title: phrase(
-            affected.length > 1 ? 'notify.meeting.changedSeries.title' : 'notify.meeting.changed.title',
-            { meeting: title },
-          ),
-          body: phrase('notify.meeting.changed.body', { community: community.name }),
-          url: `/meetings/${meeting.id}`,
-        },
-        { except: actor.id },
-      )),
+    await notifyEach(
+      tx,
+      outbox,
+      deps.env.publicUrl,
+      people,
+      {
+        kind: 'meeting.update',
+        title: phrase(
+          affected.length > 1 ? 'notify.meeting.changedSeries.title' : 'notify.meeting.changed.title',
+          { meeting: title },
+        ),
+        body: phrase('notify.meeting.changed.body', { community: community.name }),
+        url: `/meetings/${meeting.id}`,
+      },
+      { except: actor.id },
     );
-    return ids;
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }
 
 /**

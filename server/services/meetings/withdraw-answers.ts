@@ -2,20 +2,22 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { meetingRsvps, meetings } from '../../db/schema/index.ts';
 import { rowsOf } from '../../queries/raw-rows.ts';
+import type { Outbox } from '../unit-of-work.ts';
 import { promoteFromWaitlist } from './answer-rsvp.ts';
 
 /**
  * Someone who leaves (or is removed from) a community no longer comes to its upcoming meetings: their
  * answers there are withdrawn, the counts follow, and places they held go to the wait list. Takes the
- * meetings' row locks in id order (as RSVPs do, one at a time) inside the caller's transaction;
- * returns outbox ids to dispatch after commit.
+ * meetings' row locks in id order (as RSVPs do, one at a time) inside the caller's unit of work, whose
+ * outbox takes the emails to the people promoted.
  */
 export async function withdrawUpcomingAnswers(
   db: Db,
+  outbox: Outbox,
   publicUrl: string,
   communityId: string,
   userId: string,
-): Promise<string[]> {
+): Promise<void> {
   const withdrawn = rowsOf<{ meetingId: string; status: string }>(
     await db.execute(sql`
       with locked as (
@@ -29,7 +31,6 @@ export async function withdrawUpcomingAnswers(
       where r.meeting_id = locked.id and r.user_id = ${userId}
       returning r.meeting_id as "meetingId", r.status`),
   );
-  const messageIds: string[] = [];
   for (const { meetingId, status } of withdrawn) {
     if (status !== 'going' && status !== 'waitlisted') continue;
     await db
@@ -40,7 +41,6 @@ export async function withdrawUpcomingAnswers(
           : { waitlistCount: sql`${meetings.waitlistCount} - 1` },
       )
       .where(eq(meetings.id, meetingId));
-    if (status === 'going') messageIds.push(...(await promoteFromWaitlist(db, publicUrl, meetingId)));
+    if (status === 'going') await promoteFromWaitlist(db, outbox, publicUrl, meetingId);
   }
-  return messageIds;
 }

@@ -8,7 +8,7 @@ import { translator } from '../../lib/i18n.ts';
 import { type NotificationParams, paramsIn } from '../../lib/notification-params.ts';
 import { actionEmail } from '../mail/layout.ts';
 import { letterWriter } from '../mail/letterhead.ts';
-import { queueEmails } from '../mail/outbox.ts';
+import type { Outbox } from '../unit-of-work.ts';
 
 /** The email choice a kind has until the member changes it. */
 export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
@@ -62,34 +62,35 @@ export interface NewNotification {
 
 /**
  * The one way Copse tells someone something: an in-app notification and, if their preference for this
- * kind says so, an email in the outbox. Runs inside the caller's transaction; returns the queued email's
- * id (if any) for the caller to dispatch after commit.
+ * kind says so, an email in the outbox. Runs inside the caller's unit of work (`db` and its `outbox`),
+ * which sends the email after the commit.
  */
 export async function notifyUser(
   db: Db,
+  outbox: Outbox,
   publicUrl: string,
   notification: NewNotification,
-): Promise<string | undefined> {
+): Promise<void> {
   const { userId, ...rest } = notification;
-  const [messageId] = await notifyEach(db, publicUrl, [userId], rest);
-  return messageId;
+  await notifyEach(db, outbox, publicUrl, [userId], rest);
 }
 
 /**
  * Tells several people the same thing (each once, never the person who acted), inside the caller's
- * transaction, in three statements whatever their number: the in-app notifications, the recipients
- * with their email choice for this kind, and the emails for those who want them. Returns the outbox
- * ids to dispatch after commit.
+ * unit of work (`db` and its `outbox`), in three statements whatever their number: the in-app
+ * notifications, the recipients with their email choice for this kind, and the emails for those who want
+ * them (sent, in one batch with the unit's other emails, after the commit).
  */
 export async function notifyEach(
   db: Db,
+  outbox: Outbox,
   publicUrl: string,
   userIds: Iterable<string>,
   notification: Omit<NewNotification, 'userId'>,
   options: { except?: string } = {},
-): Promise<string[]> {
+): Promise<void> {
   const recipients = [...new Set(userIds)].filter((id) => id !== options.except);
-  if (recipients.length === 0) return [];
+  if (recipients.length === 0) return;
   // The keys and parameters are translated for each reader; the English text stays for old readers.
   const params = {
     ...(typeof notification.title === 'string' ? {} : notification.title.values),
@@ -123,10 +124,9 @@ export async function notifyEach(
   const wanting = people.filter(
     (person) => (person.choice ?? defaultEmailChoice[notification.kind]) !== 'off',
   );
-  if (wanting.length === 0) return [];
+  if (wanting.length === 0) return;
   const letterTo = await letterWriter(db);
-  return queueEmails(
-    db,
+  await outbox.emails(
     await Promise.all(
       wanting.map(async (person) => {
         const letter = letterTo(person.language);

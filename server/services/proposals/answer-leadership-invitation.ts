@@ -4,8 +4,8 @@ import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canAnswerLeadershipInvitation, isProposalOpen } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
 
 /**
@@ -18,7 +18,7 @@ export async function answerLeadershipInvitation(
   id: string,
   answer: 'accepted' | 'declined',
 ): Promise<void> {
-  const messageIds = await deps.database.db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
     if (locked.isNamedLeader && !isProposalOpen(proposal)) throw proposalClosed(proposal);
@@ -26,13 +26,13 @@ export async function answerLeadershipInvitation(
       message: 'errors.proposals.onlyCoLeadersAnswer',
     });
     const mine = locked.leaders.find((leader) => leader.userId === actor.id);
-    if (mine?.status === answer) return [];
+    if (mine?.status === answer) return;
     await tx
       .update(proposalLeaders)
       .set({ status: answer, respondedAt: sql`now()` })
       .where(and(eq(proposalLeaders.proposalId, id), eq(proposalLeaders.userId, actor.id)));
     await tx.update(proposals).set({ updatedAt: sql`now()` }).where(eq(proposals.id, id));
-    return notifyEach(tx, deps.env.publicUrl, [proposal.proposerId], {
+    return notifyEach(tx, outbox, deps.env.publicUrl, [proposal.proposerId], {
       kind: 'community.proposal',
       title: phrase(
         answer === 'accepted'
@@ -46,5 +46,4 @@ export async function answerLeadershipInvitation(
       url: proposalUrl(id),
     });
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }

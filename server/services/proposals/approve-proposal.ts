@@ -8,8 +8,8 @@ import { canReviewProposals, isProposalOpen } from '../../policies/communities.t
 import { addProposalMessage } from '../../queries/proposals.ts';
 import { createCommunity } from '../communities/create-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { type LockedProposal, lockProposal, proposalClosed } from './proposal-steps.ts';
 
 const names = (people: { displayName: string }[]) => people.map((person) => person.displayName).join(', ');
@@ -45,7 +45,7 @@ export async function approveProposal(
   id: string,
   message = '',
 ): Promise<{ slug: string }> {
-  const result = await deps.database.db.transaction(async (tx) => {
+  return unitOfWork(deps, async (tx, outbox) => {
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
     authorize(canReviewProposals(actor), { message: 'errors.proposals.onlyCoordinatorsReview' });
@@ -73,8 +73,9 @@ export async function approveProposal(
       .set({ status: 'approved', communityId: community.id, decidedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(proposals.id, id));
     await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'approved', body: message });
-    const messageIds = await notifyEach(
+    await notifyEach(
       tx,
+      outbox,
       deps.env.publicUrl,
       [proposal.proposerId, ...coLeaderIds],
       {
@@ -90,8 +91,6 @@ export async function approveProposal(
       },
       { except: actor.id },
     );
-    return { slug: community.slug, messageIds };
+    return { slug: community.slug };
   });
-  await dispatchEmails(deps.jobs, result.messageIds);
-  return { slug: result.slug };
 }

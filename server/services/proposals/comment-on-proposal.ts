@@ -7,8 +7,8 @@ import { excerpt } from '../../lib/excerpt.ts';
 import { canCommentOnProposal } from '../../policies/communities.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { concernedCoordinatorIds, lockProposal, proposalUrl, teamIds } from './proposal-steps.ts';
 
 /**
@@ -21,13 +21,14 @@ export async function commentOnProposal(
   id: string,
   body: string,
 ): Promise<void> {
-  const messageIds = await deps.database.db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const locked = await lockProposal(tx, actor, id);
     authorize(canCommentOnProposal(actor, locked.proposal, locked.isNamedLeader));
     await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'comment', body });
     await tx.update(proposals).set({ updatedAt: sql`now()` }).where(eq(proposals.id, id));
     return notifyEach(
       tx,
+      outbox,
       deps.env.publicUrl,
       [...teamIds(locked), ...(await concernedCoordinatorIds(tx, id))],
       {
@@ -42,5 +43,4 @@ export async function commentOnProposal(
       { except: actor.id },
     );
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }

@@ -7,8 +7,8 @@ import { canEditProposal, isProposer } from '../../policies/communities.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
 
 /**
@@ -21,7 +21,7 @@ export async function resubmitProposal(
   id: string,
   message = '',
 ): Promise<void> {
-  const messageIds = await deps.database.db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const { proposal } = await lockProposal(tx, actor, id);
     authorize(isProposer(actor, proposal), {
       message: 'errors.proposals.onlyProposerResubmits',
@@ -36,6 +36,7 @@ export async function resubmitProposal(
     await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'resubmitted', body: message });
     return notifyEach(
       tx,
+      outbox,
       deps.env.publicUrl,
       await listCoordinatorIds(tx),
       {
@@ -52,5 +53,4 @@ export async function resubmitProposal(
       { except: actor.id },
     );
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }

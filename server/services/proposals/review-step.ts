@@ -6,8 +6,8 @@ import { excerpt } from '../../lib/excerpt.ts';
 import { canReviewProposals, isProposalOpen } from '../../policies/communities.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { lockProposal, proposalClosed, proposalUrl, teamIds } from './proposal-steps.ts';
 
 /** The notify messages of each review step (`notify.proposal.<name>.title` and `.body`). */
@@ -27,7 +27,7 @@ export async function recordReviewStep(
     message: string;
   },
 ): Promise<void> {
-  const messageIds = await deps.database.db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
     authorize(canReviewProposals(actor), { message: 'errors.proposals.onlyCoordinatorsReview' });
@@ -48,6 +48,7 @@ export async function recordReviewStep(
     });
     return notifyEach(
       tx,
+      outbox,
       deps.env.publicUrl,
       teamIds(locked),
       {
@@ -62,5 +63,4 @@ export async function recordReviewStep(
       { except: actor.id },
     );
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }

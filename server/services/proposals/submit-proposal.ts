@@ -13,8 +13,8 @@ import { canProposeCommunity } from '../../policies/communities.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { checkCoLeaders, checkUnit, proposalUrl } from './proposal-steps.ts';
 
 /** What a proposal says about the community it asks for. */
@@ -46,7 +46,7 @@ export interface NewProposal extends ProposalFields {
 export async function submitProposal(deps: ServiceDeps, actor: Actor, input: NewProposal): Promise<string> {
   authorize(canProposeCommunity(actor), { message: 'errors.proposals.guestsCannotPropose' });
   const { coLeaderIds, ...fields } = input;
-  const result = await deps.database.db.transaction(async (tx) => {
+  return unitOfWork(deps, async (tx, outbox) => {
     await checkUnit(tx, fields.unitId);
     const coLeaders = await checkCoLeaders(tx, actor.id, coLeaderIds);
     const [proposal] = await tx
@@ -60,36 +60,34 @@ export async function submitProposal(deps: ServiceDeps, actor: Actor, input: New
         .values(coLeaders.map((person) => ({ proposalId: proposal.id, userId: person.id })));
     await addProposalMessage(tx, { proposalId: proposal.id, authorId: actor.id, event: 'submitted' });
     const url = proposalUrl(proposal.id);
-    const messageIds = [
-      ...(await notifyEach(
-        tx,
-        deps.env.publicUrl,
-        coLeaders.map((person) => person.id),
-        {
-          kind: 'community.invitation',
-          title: phrase('notify.proposal.coLeadInvite.title', {
-            name: actor.displayName,
-            proposal: quoted(fields.name),
-          }),
-          body: phrase('notify.proposal.coLeadInvite.body'),
-          url,
-        },
-      )),
-      ...(await notifyEach(
-        tx,
-        deps.env.publicUrl,
-        await listCoordinatorIds(tx),
-        {
-          kind: 'community.proposal',
-          title: phrase('notify.proposal.submitted.title', { proposal: fields.name }),
-          body: phrase('notify.proposal.submitted.body', { name: actor.displayName, proposal: fields.name }),
-          url,
-        },
-        { except: actor.id },
-      )),
-    ];
-    return { id: proposal.id, messageIds };
+    await notifyEach(
+      tx,
+      outbox,
+      deps.env.publicUrl,
+      coLeaders.map((person) => person.id),
+      {
+        kind: 'community.invitation',
+        title: phrase('notify.proposal.coLeadInvite.title', {
+          name: actor.displayName,
+          proposal: quoted(fields.name),
+        }),
+        body: phrase('notify.proposal.coLeadInvite.body'),
+        url,
+      },
+    );
+    await notifyEach(
+      tx,
+      outbox,
+      deps.env.publicUrl,
+      await listCoordinatorIds(tx),
+      {
+        kind: 'community.proposal',
+        title: phrase('notify.proposal.submitted.title', { proposal: fields.name }),
+        body: phrase('notify.proposal.submitted.body', { name: actor.displayName, proposal: fields.name }),
+        url,
+      },
+      { except: actor.id },
+    );
+    return proposal.id;
   });
-  await dispatchEmails(deps.jobs, result.messageIds);
-  return result.id;
 }

@@ -5,8 +5,8 @@ import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canEditProposal, isProposer } from '../../policies/communities.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { checkCoLeaders, checkUnit, lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
 import type { NewProposal } from './submit-proposal.ts';
 
@@ -22,7 +22,7 @@ export async function updateProposal(
   id: string,
   changes: ProposalChanges,
 ): Promise<void> {
-  const messageIds = await deps.database.db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
     authorize(isProposer(actor, proposal), {
@@ -39,7 +39,7 @@ export async function updateProposal(
       .update(proposals)
       .set({ ...set, updatedAt: sql`now()` })
       .where(eq(proposals.id, id));
-    if (!coLeaderIds) return [];
+    if (!coLeaderIds) return;
 
     const people = await checkCoLeaders(tx, actor.id, coLeaderIds);
     const wanted = new Set(people.map((person) => person.id));
@@ -53,7 +53,7 @@ export async function updateProposal(
     if (added.length > 0)
       await tx.insert(proposalLeaders).values(added.map((userId) => ({ proposalId: id, userId })));
     const name = fields.name ?? proposal.name;
-    return notifyEach(tx, deps.env.publicUrl, added, {
+    return notifyEach(tx, outbox, deps.env.publicUrl, added, {
       kind: 'community.invitation',
       title: phrase('notify.proposal.coLeadInvite.title', {
         name: actor.displayName,
@@ -63,5 +63,4 @@ export async function updateProposal(
       url: proposalUrl(id),
     });
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }

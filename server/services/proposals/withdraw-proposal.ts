@@ -6,8 +6,8 @@ import { excerpt } from '../../lib/excerpt.ts';
 import { canWithdrawProposal, isProposer } from '../../policies/communities.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
-import { dispatchEmails } from '../mail/outbox.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import {
   concernedCoordinatorIds,
   lockProposal,
@@ -23,7 +23,7 @@ export async function withdrawProposal(
   id: string,
   message = '',
 ): Promise<void> {
-  const messageIds = await deps.database.db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
     authorize(isProposer(actor, proposal), {
@@ -37,6 +37,7 @@ export async function withdrawProposal(
     await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'withdrawn', body: message });
     return notifyEach(
       tx,
+      outbox,
       deps.env.publicUrl,
       [...teamIds(locked), ...(await concernedCoordinatorIds(tx, id))],
       {
@@ -53,5 +54,4 @@ export async function withdrawProposal(
       { except: actor.id },
     );
   });
-  await dispatchEmails(deps.jobs, messageIds);
 }
