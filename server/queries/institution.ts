@@ -26,3 +26,9 @@ export async function findUnitByName(db: Db, name: string) {
   const [row] = await db.select().from(units).where(sql`lower(${units.name}) = lower(${name})`).limit(1);
   return row;
 }
+
+/** A unit's name (undefined: no such unit). */
+export async function findUnitName(db: Db, id: string): Promise<string | undefined> {
+  const [row] = await db.select({ name: units.name }).from(units).where(eq(units.id, id)).limit(1);
+  return row?.name;
+}
