@@ -13,7 +13,8 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../server/db/client.ts';
 import type { Actor } from '../server/lib/actor.ts';
 import { rowsOf } from '../server/queries/raw-rows.ts';
-import { commonMin, commonShare, searchEverything } from '../server/queries/search.ts';
+import { searchEverything } from '../server/queries/search.ts';
+import { commonMin, commonShare } from '../server/queries/search-ranking.ts';
 import { oneWordSearches, twoWordSearches } from './scenarios.ts';
 
 const name = process.env.BENCH_DATABASE_NAME ?? 'copse_bench';

@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
+import { deleteExpiredRateLimits } from '../queries/rate-limits.ts';
 import { deleteExpiredSessions } from '../queries/sessions.ts';
 import { deleteExpiredSigninThrottles } from '../queries/signin-throttles.ts';
 import {
@@ -9,7 +10,6 @@ import {
   markEmailFailed,
 } from '../services/mail/outbox.ts';
 import { sendDueReminders } from '../services/meetings/send-reminders.ts';
-import { deleteExpiredRateLimits } from '../services/rate-limit.ts';
 import { type JobPayloads, type Jobs, tracked } from './queue.ts';
 
 /** Registers the handlers of every durable job and the periodic ones. */

@@ -1,7 +1,41 @@
-import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import type { NotificationKind } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
-import { notificationPreferences, notifications } from '../db/schema/index.ts';
+import { notificationPreferences, notifications, users } from '../db/schema/index.ts';
 import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
+
+/** A notification as written for each of its recipients. */
+export type NotificationInsert = Omit<typeof notifications.$inferInsert, 'userId'>;
+
+/** Writes the same in-app notification for each of these people, in one statement. */
+export async function insertNotifications(
+  db: Db,
+  userIds: string[],
+  notification: NotificationInsert,
+): Promise<void> {
+  await db.insert(notifications).values(userIds.map((userId) => ({ ...notification, userId })));
+}
+
+/**
+ * These people, suspended ones left out, with what they need for an email and their email choice for
+ * `kind` (null: they never chose, the kind's default applies). One query.
+ */
+export async function listNotificationRecipients(db: Db, userIds: string[], kind: NotificationKind) {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      language: users.language,
+      choice: notificationPreferences.email,
+    })
+    .from(users)
+    .leftJoin(
+      notificationPreferences,
+      and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.kind, kind)),
+    )
+    .where(and(inArray(users.id, userIds), isNull(users.suspendedAt)));
+}
 
 export async function listNotifications(
   db: Db,

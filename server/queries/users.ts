@@ -70,6 +70,38 @@ export async function findProfileById(db: Db, id: string) {
   return row;
 }
 
+/** The profile fields a person changes themselves, with the search document built from them. */
+export type ProfileUpdate = Pick<
+  typeof users.$inferInsert,
+  | 'displayName'
+  | 'pronouns'
+  | 'unitId'
+  | 'kind'
+  | 'bio'
+  | 'interests'
+  | 'expertise'
+  | 'timeZone'
+  | 'language'
+  | 'remindDayBefore'
+  | 'remindHourBefore'
+  | 'searchDocument'
+>;
+
+/** Writes a person's profile; answers it as profile pages show it (undefined: no such person). */
+export async function updateUserProfile(db: Db, id: string, profile: ProfileUpdate) {
+  const [row] = await db
+    .update(users)
+    .set({ ...profile, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning(profileColumns);
+  return row;
+}
+
+/** Sets a person's photo (its storage key), or removes it with null. */
+export async function updateUserPhoto(db: Db, id: string, photoPath: string | null): Promise<void> {
+  await db.update(users).set({ photoPath, updatedAt: sql`now()` }).where(eq(users.id, id));
+}
+
 export async function countAdministrators(db: Db): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })

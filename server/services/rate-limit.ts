@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { AppError, type Message, message } from '../errors.ts';
+import { findRateLimitCount, type RateCount, upsertRateLimitHit } from '../queries/rate-limits.ts';
 
 export interface RateLimit {
   max: number;
@@ -29,22 +29,6 @@ export const rateLimits = {
   contactPerIp: { max: 10, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimit>;
 
-export interface RateCount {
-  /** Hits in the current window. */
-  hits: number;
-  /** Seconds until the window ends. */
-  resetInSeconds: number;
-}
-
-interface CountRow {
-  hits: number | string;
-  reset_in: number | string;
-}
-
-function toCount(row: CountRow | undefined): RateCount {
-  return { hits: Number(row?.hits ?? 0), resetInSeconds: Math.max(0, Number(row?.reset_in ?? 0)) };
-}
-
 export function tooManyAttempts(retryAfterSeconds: number): AppError {
   return new AppError(
     'rate_limited',
@@ -66,26 +50,16 @@ export function formatWait(seconds: number): Message {
 
 /**
  * Counts one hit against `key` in a window shared by every Copse process (the counter lives in the
- * database) and answers the count. One atomic upsert; several keys per request are allowed, which is why
- * this is not @fastify/rate-limit (one key per route).
+ * database) and answers the count. Several keys per request are allowed, which is why this is not
+ * @fastify/rate-limit (one key per route).
  */
-export async function countHit(db: Db, key: string, limit: RateLimit): Promise<RateCount> {
-  const result = (await db.execute(sql`
-    insert into rate_limits (key, hits, reset_at)
-    values (${key}, 1, now() + make_interval(secs => ${limit.windowSeconds}))
-    on conflict (key) do update set
-      hits = case when rate_limits.reset_at <= now() then 1 else rate_limits.hits + 1 end,
-      reset_at = case when rate_limits.reset_at <= now() then excluded.reset_at else rate_limits.reset_at end
-    returning hits, extract(epoch from reset_at - now()) as reset_in`)) as unknown as { rows: CountRow[] };
-  return toCount(result.rows[0]);
+export function countHit(db: Db, key: string, limit: RateLimit): Promise<RateCount> {
+  return upsertRateLimitHit(db, key, limit.windowSeconds);
 }
 
 /** The current count of `key` without adding to it (zero once its window has passed). */
-export async function peekRateLimit(db: Db, key: string): Promise<RateCount> {
-  const result = (await db.execute(sql`
-    select hits, extract(epoch from reset_at - now()) as reset_in
-    from rate_limits where key = ${key} and reset_at > now()`)) as unknown as { rows: CountRow[] };
-  return toCount(result.rows[0]);
+export function peekRateLimit(db: Db, key: string): Promise<RateCount> {
+  return findRateLimitCount(db, key);
 }
 
 /** Counts one hit against `key` and throws 429 (with Retry-After) past the limit. */
@@ -98,8 +72,4 @@ export async function hitRateLimit(db: Db, key: string, limit: RateLimit): Promi
 export async function refuseOverLimit(db: Db, key: string, limit: RateLimit): Promise<void> {
   const { hits, resetInSeconds } = await peekRateLimit(db, key);
   if (hits >= limit.max) throw tooManyAttempts(resetInSeconds);
-}
-
-export async function deleteExpiredRateLimits(db: Db): Promise<void> {
-  await db.execute(sql`delete from rate_limits where reset_at < now()`);
 }

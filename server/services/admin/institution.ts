@@ -1,10 +1,17 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/i18n/locales.ts';
-import { institutionSettings, units, users } from '../../db/schema/index.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import { readHead, type TempFile } from '../../lib/files/temp-file.ts';
 import { recordAudit } from '../../queries/audit.ts';
-import { findUnitByName, getInstitutionSettings } from '../../queries/institution.ts';
+import {
+  clearUsersUnit,
+  deleteUnitById,
+  findUnitByName,
+  getInstitutionSettings,
+  insertUnit,
+  updateInstitutionLogo,
+  updateInstitutionSettings,
+  updateUnitName,
+} from '../../queries/institution.ts';
 import type { ServiceDeps } from '../context.ts';
 import { forgetInstitutionLanguage } from '../institution-language.ts';
 import { sniffImageType } from '../people/profile-photo.ts';
@@ -17,11 +24,7 @@ export async function updateInstitution(
 ) {
   const { db } = deps.database;
   const updated = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(institutionSettings)
-      .set({ name: changes.name, defaultLanguage: changes.defaultLanguage, updatedAt: sql`now()` })
-      .where(eq(institutionSettings.id, 1))
-      .returning();
+    const row = await updateInstitutionSettings(tx, changes);
     await recordAudit(tx, {
       actorId,
       action: 'institution.update',
@@ -51,10 +54,7 @@ export async function setInstitutionLogo(deps: ServiceDeps, actorId: string, fil
   await deps.storage.putFile(key, file.path);
   try {
     await db.transaction(async (tx) => {
-      await tx
-        .update(institutionSettings)
-        .set({ logoPath: key, logoContentType: type, updatedAt: sql`now()` })
-        .where(eq(institutionSettings.id, 1));
+      await updateInstitutionLogo(tx, { path: key, contentType: type });
       await recordAudit(tx, { actorId, action: 'institution.logo', subjectType: 'institution' });
     });
   } catch (error) {
@@ -70,10 +70,7 @@ export async function removeInstitutionLogo(deps: ServiceDeps, actorId: string):
   const previous = await getInstitutionSettings(db);
   if (!previous.logoPath) return;
   await db.transaction(async (tx) => {
-    await tx
-      .update(institutionSettings)
-      .set({ logoPath: null, logoContentType: null, updatedAt: sql`now()` })
-      .where(eq(institutionSettings.id, 1));
+    await updateInstitutionLogo(tx, null);
     await recordAudit(tx, { actorId, action: 'institution.logo_removed', subjectType: 'institution' });
   });
   await deps.storage.delete(previous.logoPath);
@@ -84,7 +81,7 @@ export async function createUnit(deps: ServiceDeps, actorId: string, name: strin
   const { db } = deps.database;
   if (await findUnitByName(db, name)) throw fieldError('name', 'errors.admin.unitExists', 'conflict');
   return db.transaction(async (tx) => {
-    const [unit] = await tx.insert(units).values({ name }).returning();
+    const unit = await insertUnit(tx, name);
     if (!unit) throw new Error('unit insert returned nothing');
     await recordAudit(tx, {
       actorId,
@@ -102,7 +99,7 @@ export async function renameUnit(deps: ServiceDeps, actorId: string, unitId: str
   const clash = await findUnitByName(db, name);
   if (clash && clash.id !== unitId) throw fieldError('name', 'errors.admin.unitExists', 'conflict');
   return db.transaction(async (tx) => {
-    const [unit] = await tx.update(units).set({ name }).where(eq(units.id, unitId)).returning();
+    const unit = await updateUnitName(tx, unitId, name);
     if (!unit) throw notFound('errors.notFound.unit');
     await recordAudit(tx, {
       actorId,
@@ -119,9 +116,8 @@ export async function renameUnit(deps: ServiceDeps, actorId: string, unitId: str
 export async function deleteUnit(deps: ServiceDeps, actorId: string, unitId: string): Promise<void> {
   const { db } = deps.database;
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ unitId: null }).where(eq(users.unitId, unitId));
-    const deleted = await tx.delete(units).where(eq(units.id, unitId)).returning({ id: units.id });
-    if (deleted.length === 0) throw notFound('errors.notFound.unit');
+    await clearUsersUnit(tx, unitId);
+    if (!(await deleteUnitById(tx, unitId))) throw notFound('errors.notFound.unit');
     await recordAudit(tx, { actorId, action: 'unit.delete', subjectType: 'unit', subjectId: unitId });
   });
 }

@@ -1,11 +1,10 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { EmailChoice, NotificationKind } from '../../../common/enums.ts';
 import type { Locale } from '../../../common/i18n/locales.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { Db } from '../../db/client.ts';
-import { notificationPreferences, notifications, users } from '../../db/schema/index.ts';
 import { translator } from '../../lib/i18n.ts';
 import { type NotificationParams, paramsIn } from '../../lib/notification-params.ts';
+import { insertNotifications, listNotificationRecipients } from '../../queries/notifications.ts';
 import { actionEmail } from '../mail/layout.ts';
 import { letterWriter } from '../mail/letterhead.ts';
 import type { Outbox } from '../unit-of-work.ts';
@@ -106,21 +105,8 @@ export async function notifyEach(
     params: Object.keys(params).length > 0 ? params : null,
     url: notification.url,
   };
-  await db.insert(notifications).values(recipients.map((userId) => ({ ...row, userId })));
-  const people = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      displayName: users.displayName,
-      language: users.language,
-      choice: notificationPreferences.email,
-    })
-    .from(users)
-    .leftJoin(
-      notificationPreferences,
-      and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.kind, notification.kind)),
-    )
-    .where(and(inArray(users.id, recipients), isNull(users.suspendedAt)));
+  await insertNotifications(db, recipients, row);
+  const people = await listNotificationRecipients(db, recipients, notification.kind);
   const wanting = people.filter(
     (person) => (person.choice ?? defaultEmailChoice[notification.kind]) !== 'off',
   );

@@ -1,8 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
-import { users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { readHead, type TempFile } from '../../lib/files/temp-file.ts';
-import { findUserById } from '../../queries/users.ts';
+import { findUserById, updateUserPhoto } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 
 export const maxPhotoBytes = 5 * 1024 * 1024;
@@ -46,7 +44,7 @@ export async function setProfilePhoto(deps: ServiceDeps, userId: string, file: T
   const key = `photos/${crypto.randomUUID()}.${extensions[type]}`;
   await deps.storage.putFile(key, file.path);
   try {
-    await db.update(users).set({ photoPath: key, updatedAt: sql`now()` }).where(eq(users.id, userId));
+    await updateUserPhoto(db, userId, key);
   } catch (error) {
     await deps.storage.delete(key);
     throw error;
@@ -58,7 +56,7 @@ export async function removeProfilePhoto(deps: ServiceDeps, userId: string): Pro
   const { db } = deps.database;
   const user = await findUserById(db, userId);
   if (!user?.photoPath) return;
-  await db.update(users).set({ photoPath: null, updatedAt: sql`now()` }).where(eq(users.id, userId));
+  await updateUserPhoto(db, userId, null);
   await deps.storage.delete(user.photoPath);
 }
 

@@ -1,9 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
 import type { PersonKind } from '../../../common/enums.ts';
 import type { Locale } from '../../../common/i18n/locales.ts';
-import { units, users } from '../../db/schema/index.ts';
 import { fieldError, notFound } from '../../errors.ts';
-import { buildPersonSearchDocument, findProfileById, profileColumns } from '../../queries/users.ts';
+import { findUnitName } from '../../queries/institution.ts';
+import { buildPersonSearchDocument, findProfileById, updateUserProfile } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 
 export interface ProfileChanges {
@@ -30,13 +29,9 @@ export async function updateProfile(deps: ServiceDeps, userId: string, changes: 
     if (!current) throw notFound('errors.notFound.person');
     let unitName = current.unitName;
     if (changes.unitId !== undefined && changes.unitId !== null) {
-      const [unit] = await tx
-        .select({ name: units.name })
-        .from(units)
-        .where(eq(units.id, changes.unitId))
-        .limit(1);
-      if (!unit) throw fieldError('unitId', 'errors.units.chooseFromList');
-      unitName = unit.name;
+      const name = await findUnitName(tx, changes.unitId);
+      if (name === undefined) throw fieldError('unitId', 'errors.units.chooseFromList');
+      unitName = name;
     } else if (changes.unitId === null) {
       unitName = null;
     }
@@ -53,15 +48,10 @@ export async function updateProfile(deps: ServiceDeps, userId: string, changes: 
       remindDayBefore: changes.remindDayBefore ?? current.user.remindDayBefore,
       remindHourBefore: changes.remindHourBefore ?? current.user.remindHourBefore,
     };
-    const [user] = await tx
-      .update(users)
-      .set({
-        ...next,
-        searchDocument: buildPersonSearchDocument({ ...next, unitName }),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(users.id, userId))
-      .returning(profileColumns);
+    const user = await updateUserProfile(tx, userId, {
+      ...next,
+      searchDocument: buildPersonSearchDocument({ ...next, unitName }),
+    });
     if (!user) throw notFound('errors.notFound.person');
     return { user, unitName };
   });
