@@ -6,8 +6,8 @@ import { postBodyField, threadTitleField } from '../../../common/fields.ts';
 import { useEditThreadMutation } from '../../api/discussions.ts';
 import type { Thread } from '../../api/types.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
-import { MarkdownField } from '../meetings/markdown-field.tsx';
 
 const editSchema = z.object({ title: threadTitleField, body: postBodyField });
 

@@ -7,8 +7,8 @@ import { type ThreadKind, threadKindMessages } from '../../../common/enums.ts';
 import { postBodyField, threadTitleField } from '../../../common/fields.ts';
 import { useStartThreadMutation } from '../../api/discussions.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
-import { MarkdownField } from '../meetings/markdown-field.tsx';
 import { type Mention, MentionPicker, mentionError, withMention } from './mention-picker.tsx';
 
 const startSchema = z.object({

@@ -14,9 +14,9 @@ import {
 import { type FormEvent, type ReactNode, useMemo } from 'react';
 import { type MeetingKind, meetingKindMessages, meetingKinds } from '../../../common/enums.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
 import type { FormState } from '../../hooks/use-form-state.ts';
 import { repeatChoices } from '../../lib/recurrence.ts';
-import { MarkdownField } from './markdown-field.tsx';
 import type { MeetingFormValues } from './meeting-form-values.ts';
 import { RepeatFields } from './repeat-fields.tsx';
 

@@ -25,8 +25,8 @@ import {
   useUpdateResourceMutation,
 } from '../../api/toolkit.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
-import { MarkdownField } from '../meetings/markdown-field.tsx';
 
 /** Topic choices, sub-topics named under their parent ("Assessment › Feedback"). */
 export function topicOptions(

@@ -1,11 +1,13 @@
 import { useLingui } from '@lingui/react';
 import { Box, SimpleGrid, Text, Textarea } from '@mantine/core';
-import { useId } from 'react';
-import { MarkdownPreview } from '../../components/markdown-preview.tsx';
+import { type ReactNode, useId } from 'react';
+import { MarkdownPreview } from './markdown-preview.tsx';
+import './markdown-field.css';
 
 /**
  * A Markdown textarea with a live preview beside it (below it on small screens), titled "Preview of the
- * description", or "Preview of your reply" for a label that already says whose.
+ * description", or "Preview of your reply" for a label that already says whose. Takes useApiForm's
+ * `field(…)` props: `<MarkdownField label={…} name="body" empty={…} {...field('body')} />`.
  */
 export function MarkdownField(props: {
   label: string;
@@ -13,7 +15,8 @@ export function MarkdownField(props: {
   description?: string;
   value: string;
   onChange: (value: string) => void;
-  error?: string | boolean | undefined;
+  /** A message, or `true` for the invalid state alone (what useApiForm's `field` gives). */
+  error?: ReactNode;
   empty: string;
 }) {
   const { _ } = useLingui();
