@@ -8,8 +8,13 @@ import { postBodyField, threadTitleField } from '../../../common/fields.ts';
 import { useStartThreadMutation } from '../../api/discussions.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
+import {
+  type Mention,
+  MentionPicker,
+  mentionError,
+  withMention,
+} from '../../components/posts/mention-picker.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
-import { type Mention, MentionPicker, mentionError, withMention } from './mention-picker.tsx';
 
 const startSchema = z.object({
   kind: z.enum(['discussion', 'question', 'announcement']),

@@ -23,13 +23,13 @@ import {
   useResources,
   useUpdateCollectionMutation,
 } from '../../api/toolkit.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CommunityItemPageState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
-import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
 import { ResourceCard } from './resource-card.tsx';
 
 /** Moves focus to a button by id after React has placed it. */

@@ -9,9 +9,9 @@ import {
   useDeleteTopicMutation,
   useRenameTopicMutation,
 } from '../../api/toolkit.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
-import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
 
 function AddTopicForm(props: { slug: string; toolkit: Toolkit }) {
   const { _ } = useLingui();

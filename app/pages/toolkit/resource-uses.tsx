@@ -9,12 +9,12 @@ import {
   useResourceUses,
   useSaveResourceUseMutation,
 } from '../../api/toolkit.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { PostMeta } from '../../components/posts/post-view.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
-import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
-import { PostMeta } from '../discussions/post-view.tsx';
 
 const storyLimit = 5000;
 

@@ -3,8 +3,8 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { useReportPostMutation } from '../../api/discussions.ts';
-import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { FormAlert, StatusAlert } from '../form-alert.tsx';
 
 /** Reports the opening post (`postId` null) or a reply to the community's moderators, with a reason. */
 export function ReportDialog(props: {

@@ -3,7 +3,7 @@ import { Group, Pill, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useMentionSearch } from '../../api/discussions.ts';
-import { PersonAvatar } from '../../components/person-avatar.tsx';
+import { PersonAvatar } from '../person-avatar.tsx';
 
 /** A person mentioned in a post: their id goes to the server, their name into the text. */
 export interface Mention {

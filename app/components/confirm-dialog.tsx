@@ -1,7 +1,7 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { FormAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useFormState } from '../hooks/use-form-state.ts';
+import { FormAlert } from './form-alert.tsx';
 
 /** Asks before something that cannot be undone from the page (deleting a thread or a reply). */
 export function ConfirmDialog(props: {

@@ -4,9 +4,9 @@ import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { postBodyField } from '../../../common/fields.ts';
 import { useEditReplyMutation, useReplyMutation } from '../../api/discussions.ts';
-import { FormAlert } from '../../components/form-alert.tsx';
-import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useFormState } from '../../hooks/use-form-state.ts';
+import { FormAlert } from '../form-alert.tsx';
+import { MarkdownField } from '../markdown-field.tsx';
 import { type Mention, MentionPicker, mentionError, withMention } from './mention-picker.tsx';
 
 const replySchema = z.object({ body: postBodyField });
