@@ -13,7 +13,8 @@ export function MarkdownField(props: {
   label: string;
   name: string;
   description?: string;
-  value: string;
+  /** Optional only because Mantine's input props type it so; a missing value is empty. */
+  value?: string;
   onChange: (value: string) => void;
   /** A message, or `true` for the invalid state alone (what useApiForm's `field` gives). */
   error?: ReactNode;
@@ -22,6 +23,7 @@ export function MarkdownField(props: {
   const { _ } = useLingui();
   const id = useId();
   const labelId = `${id}-preview`;
+  const value = props.value ?? '';
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
       <Textarea
@@ -31,7 +33,7 @@ export function MarkdownField(props: {
         autosize
         minRows={4}
         maxRows={16}
-        value={props.value}
+        value={value}
         onChange={(event) => props.onChange(event.currentTarget.value)}
         error={props.error}
       />
@@ -43,7 +45,7 @@ export function MarkdownField(props: {
           })}
         </Text>
         <Box role="region" aria-labelledby={labelId} p="sm" bg="gray.0" className="markdown-preview-box">
-          <MarkdownPreview source={props.value} empty={props.empty} />
+          <MarkdownPreview source={value} empty={props.empty} />
         </Box>
       </Box>
     </SimpleGrid>
