@@ -2,7 +2,6 @@ import { useLingui } from '@lingui/react';
 import { Box, SimpleGrid, Text, Textarea } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 import { MarkdownPreview } from './markdown-preview.tsx';
-import './markdown-field.css';
 
 /**
  * A Markdown textarea with a live preview beside it (below it on small screens), titled "Preview of the
