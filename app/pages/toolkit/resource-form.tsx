@@ -129,7 +129,7 @@ export function ResourceFormDialog(props: {
     [editing, _],
   );
   const source: Source = editing?.url ? 'link' : 'upload';
-  const { form, field, message, setMessage, busy, submit } = useApiForm({
+  const { form, field, message, busy, submit, clear } = useApiForm({
     initialValues: {
       kind: editing?.kind ?? ('link' as ResourceKind),
       title: editing?.title ?? '',
@@ -146,8 +146,7 @@ export function ResourceFormDialog(props: {
   const needs = needsOf(form.getValues(), editing);
   const close = () => {
     // What was typed stays for when the dialog opens again; its messages go.
-    form.clearErrors();
-    setMessage(null);
+    clear();
     props.onClose();
   };
   const send = async (input: z.output<typeof schema>) => {
