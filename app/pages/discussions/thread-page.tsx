@@ -10,17 +10,21 @@ import { deferred } from '../../components/deferred.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CommunityItemPageState, PageLoader } from '../../components/page-states.tsx';
+import { PostMeta, PostView, useHidePost } from '../../components/posts/post-view.tsx';
+import { Reactions } from '../../components/posts/reactions.tsx';
 import { Prose } from '../../components/prose.tsx';
-import { PostMeta, PostView, useHidePost } from './post-view.tsx';
-import { Reactions } from './reactions.tsx';
 import { ThreadActions } from './thread-actions.tsx';
 import { ThreadBadges } from './thread-badges.tsx';
 
 // Forms and dialogs load just after the page is drawn (see deferred.tsx).
-const ConfirmDialog = deferred(async () => (await import('./confirm-dialog.tsx')).ConfirmDialog);
+const ConfirmDialog = deferred(
+  async () => (await import('../../components/confirm-dialog.tsx')).ConfirmDialog,
+);
 const EditThreadForm = deferred(async () => (await import('./edit-thread-form.tsx')).EditThreadForm);
-const ReplyForm = deferred(async () => (await import('./reply-form.tsx')).ReplyForm);
-const ReportDialog = deferred(async () => (await import('./report-dialog.tsx')).ReportDialog);
+const ReplyForm = deferred(async () => (await import('../../components/posts/reply-form.tsx')).ReplyForm);
+const ReportDialog = deferred(
+  async () => (await import('../../components/posts/report-dialog.tsx')).ReportDialog,
+);
 
 function OpeningPost(props: { thread: Thread }) {
   const { _ } = useLingui();

@@ -7,11 +7,11 @@ import { meetingTextField, onlineUrlField } from '../../../common/meeting-fields
 import { useFollowUpMutation } from '../../api/meetings.ts';
 import type { Meeting } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { useApiForm } from '../../hooks/use-api-form.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { errorText } from './input-error.ts';
-import { MarkdownField } from './markdown-field.tsx';
 import { MemberSelect, type PickedMember } from './member-select.tsx';
 
 interface ActionValue {

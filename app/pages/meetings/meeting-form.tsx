@@ -14,9 +14,9 @@ import {
 import { type FormEvent, type ReactNode, useMemo } from 'react';
 import { meetingKindMessages, meetingKinds } from '../../../common/enums.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
 import { repeatChoices } from '../../lib/recurrence.ts';
 import { errorText } from './input-error.ts';
-import { MarkdownField } from './markdown-field.tsx';
 import type { MeetingApiForm } from './meeting-form-values.ts';
 import { RepeatFields } from './repeat-fields.tsx';
 

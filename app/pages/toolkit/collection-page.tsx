@@ -12,8 +12,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { z } from 'zod';
 import {
   type CollectionDetail,
   type ResourceSummary,
@@ -23,13 +24,14 @@ import {
   useResources,
   useUpdateCollectionMutation,
 } from '../../api/toolkit.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CommunityItemPageState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
-import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
-import { MarkdownField } from '../meetings/markdown-field.tsx';
+import { useApiAction } from '../../hooks/use-api-action.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 import { ResourceCard } from './resource-card.tsx';
 
 /** Moves focus to a button by id after React has placed it. */
@@ -129,7 +131,7 @@ function CollectionResources(props: { collection: CollectionDetail }) {
   const { _ } = useLingui();
   const { collection } = props;
   const saveResources = useCollectionResourcesMutation(collection.id, collection.community.slug);
-  const form = useFormState();
+  const saving = useApiAction();
   const [draft, setDraft] = useState<ResourceSummary[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const items = draft ?? collection.resources;
@@ -157,7 +159,7 @@ function CollectionResources(props: { collection: CollectionDetail }) {
   };
   const save = async () => {
     if (!draft) return;
-    const saved = await form.run(() => saveResources.mutateAsync(draft.map((resource) => resource.id)));
+    const saved = await saving.run(() => saveResources.mutateAsync(draft.map((resource) => resource.id)));
     if (saved === undefined) return;
     setDraft(null);
     setNotice(_('toolkit.collection.saved'));
@@ -168,7 +170,7 @@ function CollectionResources(props: { collection: CollectionDetail }) {
         <Title order={2} size="h3" id="collection-resources-title">
           {_('toolkit.tab.resources', { count: items.length })}
         </Title>
-        <FormAlert message={form.message} />
+        <FormAlert message={saving.message} />
         <StatusAlert message={notice} />
         {items.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -227,7 +229,7 @@ function CollectionResources(props: { collection: CollectionDetail }) {
               <Button
                 id="collection-save"
                 onClick={() => void save()}
-                loading={form.busy}
+                loading={saving.busy}
                 disabled={draft === null}
               >
                 {_('toolkit.collection.save')}
@@ -257,52 +259,46 @@ function CollectionResources(props: { collection: CollectionDetail }) {
 
 function EditCollectionDialog(props: { collection: CollectionDetail; onClose: () => void }) {
   const { _ } = useLingui();
-  const form = useFormState();
   const update = useUpdateCollectionMutation(props.collection.id, props.collection.community.slug);
-  const [title, setTitle] = useState(props.collection.title);
-  const [description, setDescription] = useState(props.collection.description);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!title.trim()) {
-      form.setFields({ title: _('toolkit.curator.collectionTitleMissing') });
-      form.setMessage(_('toolkit.form.correctFields'));
-      return;
-    }
-    const saved = await form.run(() => update.mutateAsync({ title: title.trim(), description }));
-    if (saved === undefined) return;
-    props.onClose();
-  };
+  const schema = useMemo(
+    () =>
+      z.object({
+        title: z.string().trim().min(1, _('toolkit.curator.collectionTitleMissing')),
+        description: z.string(),
+      }),
+    [_],
+  );
+  const { field, message, busy, submit } = useApiForm({
+    initialValues: { title: props.collection.title, description: props.collection.description },
+    schema,
+  });
   return (
     <Modal opened onClose={props.onClose} title={_('toolkit.collection.editTitle')} size="xl" centered>
       <form
-        onSubmit={(event) => void submit(event)}
+        onSubmit={submit((input) => update.mutateAsync(input), props.onClose)}
         noValidate
         aria-label={_('toolkit.collection.editTitle')}
       >
         <Stack gap="md">
-          <FormAlert message={form.message} />
+          <FormAlert message={message} />
           <TextInput
             label={_('toolkit.resourceForm.title')}
             name="title"
             required
-            value={title}
-            onChange={(event) => setTitle(event.currentTarget.value)}
-            error={form.error('title')}
+            {...field('title')}
             data-autofocus
           />
           <MarkdownField
             label={_('toolkit.resourceForm.description')}
             name="description"
-            value={description}
-            onChange={setDescription}
-            error={form.error('description')}
+            {...field('description')}
             empty={_('toolkit.collection.descriptionEmpty')}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={props.onClose}>
               {_('common.action.cancel')}
             </Button>
-            <Button type="submit" loading={form.busy}>
+            <Button type="submit" loading={busy}>
               {_('common.action.saveChanges')}
             </Button>
           </Group>

@@ -1,6 +1,7 @@
 import { useLingui } from '@lingui/react';
 import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { z } from 'zod';
 import {
   type Toolkit,
   type Topic,
@@ -9,48 +10,54 @@ import {
   useDeleteTopicMutation,
   useRenameTopicMutation,
 } from '../../api/toolkit.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
-import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
+import { useApiForm } from '../../hooks/use-api-form.ts';
+
+/** A name or title a curator must give (trimmed), with what to say when it is missing. */
+function given(missing: string) {
+  return z.string().trim().min(1, missing);
+}
 
 function AddTopicForm(props: { slug: string; toolkit: Toolkit }) {
   const { _ } = useLingui();
-  const form = useFormState();
   const addTopic = useAddTopicMutation(props.slug);
-  const [name, setName] = useState('');
-  const [parentId, setParentId] = useState('');
+  const schema = useMemo(
+    () => z.object({ name: given(_('toolkit.curator.nameTopic')), parentId: z.string() }),
+    [_],
+  );
+  const { form, field, message, busy, submit } = useApiForm({
+    initialValues: { name: '', parentId: '' },
+    schema,
+  });
   const [done, setDone] = useState<string | null>(null);
   const parents = props.toolkit.topics.filter((topic) => topic.parentId === null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    if (!name.trim()) {
-      form.setFields({ name: _('toolkit.curator.nameTopic') });
-      form.setMessage(_('toolkit.form.correctFields'));
-      return;
-    }
-    const created = await form.run(() =>
-      addTopic.mutateAsync({ name: name.trim(), ...(parentId ? { parentId } : {}) }),
-    );
-    if (!created) return;
-    setDone(_('toolkit.curator.topicAdded', { name: name.trim() }));
-    setName('');
-  };
+  const send = submit(
+    async ({ name, parentId }) => {
+      await addTopic.mutateAsync({ name, ...(parentId ? { parentId } : {}) });
+      return name;
+    },
+    (name) => {
+      setDone(_('toolkit.curator.topicAdded', { name }));
+      form.setFieldValue('name', '');
+    },
+  );
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label={_('toolkit.curator.addTopic')}>
+    <form
+      onSubmit={(event) => {
+        setDone(null);
+        send(event);
+      }}
+      noValidate
+      aria-label={_('toolkit.curator.addTopic')}
+    >
       <Stack gap="sm">
         <Title order={3} size="h4">
           {_('toolkit.curator.addTopic')}
         </Title>
-        <FormAlert message={form.message} />
+        <FormAlert message={message} />
         <StatusAlert message={done} />
-        <TextInput
-          label={_('toolkit.curator.topicName')}
-          name="name"
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          error={form.error('name')}
-        />
+        <TextInput label={_('toolkit.curator.topicName')} name="name" {...field('name')} />
         <Select
           label={_('toolkit.curator.under')}
           description={_('toolkit.curator.underHint')}
@@ -59,13 +66,11 @@ function AddTopicForm(props: { slug: string; toolkit: Toolkit }) {
             { value: '', label: _('toolkit.curator.noParent') },
             ...parents.map((topic) => ({ value: topic.id, label: topic.name })),
           ]}
-          value={parentId}
-          onChange={(value) => setParentId(value ?? '')}
+          {...field('parentId')}
           allowDeselect={false}
-          error={form.error('parentId')}
         />
         <Group>
-          <Button type="submit" variant="light" loading={form.busy}>
+          <Button type="submit" variant="light" loading={busy}>
             {_('toolkit.curator.addTopicButton')}
           </Button>
         </Group>
@@ -76,28 +81,32 @@ function AddTopicForm(props: { slug: string; toolkit: Toolkit }) {
 
 function AddCollectionForm(props: { slug: string }) {
   const { _ } = useLingui();
-  const form = useFormState();
   const addCollection = useAddCollectionMutation(props.slug);
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
+  const schema = useMemo(
+    () => z.object({ title: given(_('toolkit.curator.collectionTitleMissing')), description: z.string() }),
+    [_],
+  );
+  const { field, message, busy, submit, reset } = useApiForm({
+    initialValues: { title: '', description: '' },
+    schema,
+  });
   const [done, setDone] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setDone(null);
-    if (!title.trim()) {
-      form.setFields({ title: _('toolkit.curator.collectionTitleMissing') });
-      form.setMessage(_('toolkit.form.correctFields'));
-      return;
-    }
-    const created = await form.run(() => addCollection.mutateAsync({ title: title.trim(), description }));
-    if (!created) return;
-    setDone(_('toolkit.curator.collectionCreated', { title: title.trim() }));
-    setTitle('');
-    setDescription('');
-  };
+  const send = submit(
+    async (input) => {
+      await addCollection.mutateAsync(input);
+      return input.title;
+    },
+    (title) => {
+      setDone(_('toolkit.curator.collectionCreated', { title }));
+      reset();
+    },
+  );
   return (
     <form
-      onSubmit={(event) => void submit(event)}
+      onSubmit={(event) => {
+        setDone(null);
+        send(event);
+      }}
       noValidate
       aria-label={_('toolkit.curator.createCollection')}
     >
@@ -105,24 +114,16 @@ function AddCollectionForm(props: { slug: string }) {
         <Title order={3} size="h4">
           {_('toolkit.curator.createCollection')}
         </Title>
-        <FormAlert message={form.message} />
+        <FormAlert message={message} />
         <StatusAlert message={done} />
-        <TextInput
-          label={_('toolkit.curator.collectionTitle')}
-          name="title"
-          value={title}
-          onChange={(event) => setTitle(event.currentTarget.value)}
-          error={form.error('title')}
-        />
+        <TextInput label={_('toolkit.curator.collectionTitle')} name="title" {...field('title')} />
         <TextInput
           label={_('toolkit.curator.collectionDescription')}
           name="description"
-          value={description}
-          onChange={(event) => setDescription(event.currentTarget.value)}
-          error={form.error('description')}
+          {...field('description')}
         />
         <Group>
-          <Button type="submit" variant="light" loading={form.busy}>
+          <Button type="submit" variant="light" loading={busy}>
             {_('toolkit.curator.createCollectionButton')}
           </Button>
         </Group>
@@ -135,12 +136,15 @@ function AddCollectionForm(props: { slug: string }) {
 function TopicRow(props: { slug: string; topic: Topic; parentName: string | null }) {
   const { topic } = props;
   const { _ } = useLingui();
-  const form = useFormState();
   const renameTopic = useRenameTopicMutation(topic.id, props.slug);
   const deleteTopic = useDeleteTopicMutation(topic.id, props.slug);
+  const schema = useMemo(() => z.object({ name: given(_('toolkit.curator.nameTopic')) }), [_]);
+  const { form, field, message, busy, submit, reset } = useApiForm({
+    initialValues: { name: topic.name },
+    schema,
+  });
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [name, setName] = useState(topic.name);
   const input = useRef<HTMLInputElement>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
   const opened = useRef(false);
@@ -150,47 +154,38 @@ function TopicRow(props: { slug: string; topic: Topic; parentName: string | null
     else if (opened.current) renameButton.current?.focus();
     opened.current = renaming;
   }, [renaming]);
-  const rename = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) {
-      form.setFields({ name: _('toolkit.curator.nameTopic') });
-      form.setMessage(_('toolkit.form.correctFields'));
-      return;
-    }
-    const saved = await form.run(() => renameTopic.mutateAsync(name.trim()));
-    if (saved === undefined) return;
-    setRenaming(false);
-  };
   const label = props.parentName ? `${props.parentName} › ${topic.name}` : topic.name;
   return (
     <li>
       {renaming ? (
         <form
-          onSubmit={(event) => void rename(event)}
+          onSubmit={submit(
+            (values) => renameTopic.mutateAsync(values.name),
+            () => setRenaming(false),
+          )}
           noValidate
           aria-label={_('toolkit.curator.renameLabel', { label })}
         >
           <Stack gap="xs">
-            <FormAlert message={form.message} />
+            <FormAlert message={message} />
             <Group gap="xs" align="flex-end" wrap="wrap">
               <TextInput
                 label={_('toolkit.curator.newName', { label })}
                 name="name"
-                value={name}
-                onChange={(event) => setName(event.currentTarget.value)}
-                error={form.error('name')}
+                {...field('name')}
                 style={{ flex: '1 1 12rem' }}
                 ref={input}
               />
-              <Button type="submit" size="sm" loading={form.busy}>
+              <Button type="submit" size="sm" loading={busy}>
                 {_('common.action.save')}
               </Button>
               <Button
                 size="sm"
                 variant="default"
                 onClick={() => {
-                  form.reset();
-                  setName(topic.name);
+                  // Back to the topic's name now (it may have been renamed since the row was drawn).
+                  reset();
+                  form.setValues({ name: topic.name });
                   setRenaming(false);
                 }}
               >

@@ -7,8 +7,8 @@ import { useThread } from '../../api/discussions.ts';
 import { type Resource, useRefreshResource, useStartResourceDiscussionMutation } from '../../api/toolkit.ts';
 import type { Thread, ThreadPost } from '../../api/types.ts';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
-import { PostView } from '../discussions/post-view.tsx';
-import { ReplyForm } from '../discussions/reply-form.tsx';
+import { PostView } from '../../components/posts/post-view.tsx';
+import { ReplyForm } from '../../components/posts/reply-form.tsx';
 
 interface RepliesProps {
   thread: Thread;

@@ -11,8 +11,9 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
+import { z } from 'zod';
 import { type ResourceKind, resourceKindMessages, resourceKinds } from '../../../common/enums.ts';
 import {
   fileKinds,
@@ -25,8 +26,8 @@ import {
   useUpdateResourceMutation,
 } from '../../api/toolkit.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
-import { MarkdownField } from '../meetings/markdown-field.tsx';
+import { MarkdownField } from '../../components/markdown-field.tsx';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 
 /** Topic choices, sub-topics named under their parent ("Assessment › Feedback"). */
 export function topicOptions(
@@ -54,6 +55,50 @@ export function topicOptions(
 const acceptedExtensions =
   '.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.txt,.csv,.md,.markdown,.png,.jpg,.jpeg,.gif,.webp,.mp4,.mp3';
 
+/** Where a new file-kind resource or video comes from. */
+type Source = 'upload' | 'link';
+
+/** What the form asks for, from the kind and source chosen (and, when editing, the resource). */
+function needsOf(values: { kind: ResourceKind; source: Source }, editing: Resource | undefined) {
+  const isFileKind = fileKinds.includes(values.kind);
+  // A new file-kind resource (or a video) is uploaded or linked to; an existing one keeps its file.
+  const choosesSource = (isFileKind || values.kind === 'video') && !editing;
+  const file = choosesSource && values.source === 'upload';
+  const url = !file && !editing?.file && values.kind !== 'article';
+  return { isFileKind, choosesSource, file, url };
+}
+
+/**
+ * The form's rules: a title always; an address, a file or the article's text as the kind and source
+ * ask; the title and address are sent trimmed.
+ */
+function resourceSchema(
+  editing: Resource | undefined,
+  messages: { title: string; url: string; file: string; body: string },
+) {
+  return z
+    .object({
+      kind: z.enum(resourceKinds),
+      title: z.string(),
+      description: z.string(),
+      url: z.string(),
+      body: z.string(),
+      file: z.instanceof(File).nullable(),
+      source: z.enum(['upload', 'link']),
+      topicIds: z.array(z.string()),
+    })
+    .superRefine((values, context) => {
+      const needs = needsOf(values, editing);
+      const missing = (path: keyof typeof messages) =>
+        context.addIssue({ code: 'custom', path: [path], message: messages[path] });
+      if (!values.title.trim()) missing('title');
+      if (needs.url && !values.url.trim()) missing('url');
+      if (needs.file && !values.file) missing('file');
+      if (values.kind === 'article' && !values.body.trim()) missing('body');
+    })
+    .transform((values) => ({ ...values, title: values.title.trim(), url: values.url.trim() }));
+}
+
 /**
  * Adding a resource (a link, a file or an article) or editing one (`resource` set: the file stays).
  * Shown in a dialog; on success it opens the resource.
@@ -69,72 +114,64 @@ export function ResourceFormDialog(props: {
 }) {
   const { _ } = useLingui();
   const editing = props.resource;
-  const form = useFormState();
   const navigate = useNavigate();
   const create = useCreateResourceMutation(props.slug);
   const update = useUpdateResourceMutation(editing?.id ?? '', props.slug);
   const uploaded = useResourceUploaded(props.slug);
-  const [kind, setKind] = useState<ResourceKind>(editing?.kind ?? 'link');
-  const [title, setTitle] = useState(editing?.title ?? '');
-  const [description, setDescription] = useState(editing?.description ?? '');
-  const [url, setUrl] = useState(editing?.url ?? '');
-  const [body, setBody] = useState(editing?.body ?? '');
-  const [file, setFile] = useState<File | null>(null);
-  const [source, setSource] = useState<'upload' | 'link'>(editing?.url ? 'link' : 'upload');
-  const [topicIds, setTopicIds] = useState<string[]>(editing?.topics.map((topic) => topic.id) ?? []);
-  const isFileKind = fileKinds.includes(kind);
-  // A new file-kind resource (or a video) is uploaded or linked to; an existing one keeps its file.
-  const hasFile = Boolean(editing?.file);
-  const choosesSource = (isFileKind || kind === 'video') && !editing;
-  const needsFile = choosesSource && source === 'upload';
-  const needsUrl = !needsFile && !hasFile && kind !== 'article';
+  const schema = useMemo(
+    () =>
+      resourceSchema(editing, {
+        title: _('toolkit.resourceForm.titleMissing'),
+        url: _('toolkit.resourceForm.urlMissing'),
+        file: _('toolkit.resourceForm.fileMissing'),
+        body: _('toolkit.resourceForm.bodyMissing'),
+      }),
+    [editing, _],
+  );
+  const source: Source = editing?.url ? 'link' : 'upload';
+  const { form, field, message, busy, submit, clear } = useApiForm({
+    initialValues: {
+      kind: editing?.kind ?? ('link' as ResourceKind),
+      title: editing?.title ?? '',
+      description: editing?.description ?? '',
+      url: editing?.url ?? '',
+      body: editing?.body ?? '',
+      file: null as File | null,
+      source,
+      topicIds: editing?.topics.map((topic) => topic.id) ?? [],
+    },
+    schema,
+  });
+  const { kind } = form.getValues();
+  const needs = needsOf(form.getValues(), editing);
   const close = () => {
-    form.reset();
+    // What was typed stays for when the dialog opens again; its messages go.
+    clear();
     props.onClose();
   };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const missing: Record<string, string> = {};
-    if (!title.trim()) missing.title = _('toolkit.resourceForm.titleMissing');
-    if (needsUrl && !url.trim()) missing.url = _('toolkit.resourceForm.urlMissing');
-    if (needsFile && !file) missing.file = _('toolkit.resourceForm.fileMissing');
-    if (kind === 'article' && !body.trim()) missing.body = _('toolkit.resourceForm.bodyMissing');
-    if (Object.keys(missing).length > 0) {
-      form.setFields(missing);
-      form.setMessage(_('toolkit.form.correctFields'));
-      return;
+  const send = async (input: z.output<typeof schema>) => {
+    const { title, description, topicIds } = input;
+    const text = {
+      ...(input.kind === 'article' ? { body: input.body } : {}),
+      ...(needs.url ? { url: input.url } : {}),
+    };
+    if (editing) {
+      await update.mutateAsync({ title, description, ...text, topicIds });
+      return editing.id;
     }
-    const id = await form.run(async () => {
-      if (editing) {
-        await update.mutateAsync({
-          title: title.trim(),
-          description,
-          ...(kind === 'article' ? { body } : {}),
-          ...(needsUrl ? { url: url.trim() } : {}),
-          topicIds,
-        });
-        return editing.id;
-      }
-      if (needsFile && file) {
-        const { id: newId } = await uploadResource(
-          props.slug,
-          { kind, title: title.trim(), description, topicIds },
-          file,
-        );
-        await uploaded(newId);
-        return newId;
-      }
-      const created = await create.mutateAsync({
-        kind,
-        title: title.trim(),
-        description,
-        ...(kind === 'article' ? { body } : {}),
-        ...(needsUrl ? { url: url.trim() } : {}),
-        topicIds,
-      });
-      return created.id;
-    });
-    if (!id) return;
+    if (needs.file && input.file) {
+      const { id } = await uploadResource(
+        props.slug,
+        { kind: input.kind, title, description, topicIds },
+        input.file,
+      );
+      await uploaded(id);
+      return id;
+    }
+    const created = await create.mutateAsync({ kind: input.kind, title, description, ...text, topicIds });
+    return created.id;
+  };
+  const sent = (id: string) => {
     props.onClose();
     if (!editing) void navigate(`/resources/${id}`);
   };
@@ -147,25 +184,24 @@ export function ResourceFormDialog(props: {
       centered
     >
       <form
-        onSubmit={(event) => void submit(event)}
+        onSubmit={submit(send, sent)}
         noValidate
         aria-label={editing ? _('toolkit.resourceForm.editTitle') : _('toolkit.tab.add')}
       >
         <Stack gap="md">
-          <FormAlert message={form.message} />
+          <FormAlert message={message} />
           <Select
             label={_('toolkit.tab.kind')}
             name="kind"
             data={resourceKinds.map((value) => ({ value, label: _(resourceKindMessages[value]) }))}
-            value={kind}
+            {...field('kind')}
             onChange={(value) => {
               if (!value) return;
-              setKind(value as ResourceKind);
               // A video is usually a YouTube or Vimeo link; a document usually a file.
-              setSource(value === 'video' ? 'link' : 'upload');
+              form.setFieldValue('kind', value as ResourceKind);
+              form.setFieldValue('source', value === 'video' ? 'link' : 'upload');
             }}
             allowDeselect={false}
-            error={form.error('kind')}
             disabled={Boolean(editing)}
             description={editing ? _('toolkit.resourceForm.kindFixed') : undefined}
             data-autofocus
@@ -175,17 +211,10 @@ export function ResourceFormDialog(props: {
             name="title"
             required
             maxLength={200}
-            value={title}
-            onChange={(event) => setTitle(event.currentTarget.value)}
-            error={form.error('title')}
+            {...field('title')}
           />
-          {choosesSource ? (
-            <Radio.Group
-              label={_('toolkit.resourceForm.source')}
-              name="source"
-              value={source}
-              onChange={(value) => setSource(value === 'link' ? 'link' : 'upload')}
-            >
+          {needs.choosesSource ? (
+            <Radio.Group label={_('toolkit.resourceForm.source')} name="source" {...field('source')}>
               <Group gap="lg" mt={6}>
                 <Radio
                   value="upload"
@@ -206,12 +235,12 @@ export function ResourceFormDialog(props: {
               </Group>
             </Radio.Group>
           ) : null}
-          {needsUrl ? (
+          {needs.url ? (
             <TextInput
               label={
                 kind === 'video'
                   ? _('toolkit.resourceForm.videoAddress')
-                  : isFileKind
+                  : needs.isFileKind
                     ? _('toolkit.resourceForm.documentAddress')
                     : _('toolkit.resourceForm.address')
               }
@@ -219,12 +248,10 @@ export function ResourceFormDialog(props: {
               type="url"
               required
               placeholder="https://"
-              value={url}
-              onChange={(event) => setUrl(event.currentTarget.value)}
-              error={form.error('url')}
+              {...field('url')}
             />
           ) : null}
-          {needsFile ? (
+          {needs.file ? (
             <FileInput
               label={_('toolkit.resourceForm.file')}
               name="file"
@@ -233,19 +260,16 @@ export function ResourceFormDialog(props: {
               required
               clearable
               clearButtonProps={{ 'aria-label': _('toolkit.resourceForm.removeFile') }}
-              value={file}
-              onChange={setFile}
-              // The server's reason is shown here too: in a long dialog the alert may be out of view.
-              error={form.fields.file}
+              // The server's reason is shown here too, even when the alert says the same: in a long
+              // dialog the alert may be out of view (so Mantine's own props, not field()).
+              {...form.getInputProps('file')}
             />
           ) : null}
           <MarkdownField
             label={_('toolkit.resourceForm.description')}
             name="description"
             description={_('toolkit.resourceForm.descriptionHint')}
-            value={description}
-            onChange={setDescription}
-            error={form.error('description')}
+            {...field('description')}
             empty={_('toolkit.resourceForm.descriptionEmpty')}
           />
           {kind === 'article' ? (
@@ -256,17 +280,14 @@ export function ResourceFormDialog(props: {
               autosize
               minRows={6}
               maxRows={20}
-              value={body}
-              onChange={(event) => setBody(event.currentTarget.value)}
-              error={form.error('body')}
+              {...field('body')}
             />
           ) : null}
           <MultiSelect
             label={_('toolkit.resourceForm.topics')}
             name="topicIds"
             data={topicOptions(props.topics)}
-            value={topicIds}
-            onChange={setTopicIds}
+            {...field('topicIds')}
             searchable
             clearable
             placeholder={
@@ -274,13 +295,12 @@ export function ResourceFormDialog(props: {
                 ? _('toolkit.resourceForm.noTopics')
                 : _('toolkit.resourceForm.chooseTopics')
             }
-            error={form.error('topicIds')}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
               {_('common.action.cancel')}
             </Button>
-            <Button type="submit" loading={form.busy}>
+            <Button type="submit" loading={busy}>
               {editing ? _('common.action.saveChanges') : _('toolkit.resourceForm.submitAdd')}
             </Button>
           </Group>

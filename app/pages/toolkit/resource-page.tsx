@@ -25,12 +25,12 @@ import {
   useResource,
   useToolkit,
 } from '../../api/toolkit.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CommunityItemPageState } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
-import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
 import { ResourceCounts } from './resource-card.tsx';
 import { ResourceDiscussion } from './resource-discussion.tsx';
 import { ResourceFormDialog } from './resource-form.tsx';

@@ -1,6 +1,7 @@
 import { useLingui } from '@lingui/react';
 import { Box, Button, Card, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
 import { type ResourceUseKind, resourceUseKindMessages, resourceUseKinds } from '../../../common/enums.ts';
 import {
   type Resource,
@@ -9,12 +10,12 @@ import {
   useResourceUses,
   useSaveResourceUseMutation,
 } from '../../api/toolkit.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { PostMeta } from '../../components/posts/post-view.tsx';
 import { Prose } from '../../components/prose.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
-import { ConfirmDialog } from '../discussions/confirm-dialog.tsx';
-import { PostMeta } from '../discussions/post-view.tsx';
+import { useApiForm } from '../../hooks/use-api-form.ts';
 
 const storyLimit = 5000;
 
@@ -26,39 +27,35 @@ function UseForm(props: {
   onCancel?: () => void;
 }) {
   const { _ } = useLingui();
-  const form = useFormState();
   const saveUse = useSaveResourceUseMutation(props.resource.id);
-  const [kind, setKind] = useState<ResourceUseKind>(props.existing?.kind ?? 'used');
-  const [story, setStory] = useState(props.existing?.story ?? '');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (story.length > storyLimit) {
-      form.setFields({ story: _('toolkit.uses.tooLong') });
-      form.setMessage(_('toolkit.form.correctFields'));
-      return;
-    }
-    const saved = await form.run(async () => {
-      await saveUse.mutateAsync({ useId: props.existing?.id, kind, story: story.trim() });
-      return true;
-    });
-    if (!saved) return;
-    props.onDone(props.existing ? _('toolkit.uses.updated') : _('toolkit.uses.recorded'));
-  };
+  const schema = useMemo(
+    () =>
+      z.object({
+        kind: z.enum(resourceUseKinds),
+        // The length is checked as typed (as before); the story is sent trimmed.
+        story: z
+          .string()
+          .max(storyLimit, _('toolkit.uses.tooLong'))
+          .transform((story) => story.trim()),
+      }),
+    [_],
+  );
+  const { field, message, busy, submit } = useApiForm({
+    initialValues: { kind: props.existing?.kind ?? 'used', story: props.existing?.story ?? '' },
+    schema,
+  });
   return (
     <form
-      onSubmit={(event) => void submit(event)}
+      onSubmit={submit(
+        (input) => saveUse.mutateAsync({ useId: props.existing?.id, ...input }),
+        () => props.onDone(props.existing ? _('toolkit.uses.updated') : _('toolkit.uses.recorded')),
+      )}
       noValidate
       aria-label={props.existing ? _('toolkit.uses.changeRecord') : _('toolkit.uses.iUsedThis')}
     >
       <Stack gap="sm">
-        <FormAlert message={form.message} />
-        <Radio.Group
-          label={_('toolkit.uses.whatDid')}
-          name="kind"
-          value={kind}
-          onChange={(value) => setKind(value as ResourceUseKind)}
-          error={form.error('kind')}
-        >
+        <FormAlert message={message} />
+        <Radio.Group label={_('toolkit.uses.whatDid')} name="kind" {...field('kind')}>
           <Group gap="lg" mt={6}>
             {resourceUseKinds.map((value) => (
               <Radio key={value} value={value} label={_(resourceUseKindMessages[value])} />
@@ -72,12 +69,10 @@ function UseForm(props: {
           autosize
           minRows={3}
           maxRows={10}
-          value={story}
-          onChange={(event) => setStory(event.currentTarget.value)}
-          error={form.error('story')}
+          {...field('story')}
         />
         <Group gap="sm">
-          <Button type="submit" loading={form.busy}>
+          <Button type="submit" loading={busy}>
             {props.existing ? _('common.action.save') : _('toolkit.uses.recordUse')}
           </Button>
           {props.onCancel ? (

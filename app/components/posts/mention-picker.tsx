@@ -1,9 +1,9 @@
 import { useLingui } from '@lingui/react';
 import { Group, Pill, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useMentionSearch } from '../../api/discussions.ts';
-import { PersonAvatar } from '../../components/person-avatar.tsx';
+import { PersonAvatar } from '../person-avatar.tsx';
 
 /** A person mentioned in a post: their id goes to the server, their name into the text. */
 export interface Mention {
@@ -21,7 +21,7 @@ export function MentionPicker(props: {
   value: Mention[];
   onPick: (person: Mention) => void;
   onRemove: (id: string) => void;
-  error?: string | boolean | undefined;
+  error?: ReactNode;
 }) {
   const { _ } = useLingui();
   const [search, setSearch] = useState('');
@@ -91,8 +91,8 @@ export function withMention(text: string, person: Mention): string {
   return `${text}${gap}@${person.displayName} `;
 }
 
-/** The field error of any mention (the server names the position: mentions.2). */
-export function mentionError(fields: Record<string, string>): string | undefined {
+/** The field error of any mention (the server names the position: mentions.2), from a form's errors. */
+export function mentionError(fields: Record<string, ReactNode>): ReactNode {
   const key = Object.keys(fields).find((name) => name === 'mentions' || name.startsWith('mentions.'));
   return key ? fields[key] : undefined;
 }

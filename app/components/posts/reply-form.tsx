@@ -1,12 +1,11 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, Stack, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { postBodyField } from '../../../common/fields.ts';
 import { useEditReplyMutation, useReplyMutation } from '../../api/discussions.ts';
-import { FormAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
-import { MarkdownField } from '../meetings/markdown-field.tsx';
+import { useApiForm } from '../../hooks/use-api-form.ts';
+import { FormAlert } from '../form-alert.tsx';
+import { MarkdownField } from '../markdown-field.tsx';
 import { type Mention, MentionPicker, mentionError, withMention } from './mention-picker.tsx';
 
 const replySchema = z.object({ body: postBodyField });
@@ -30,44 +29,37 @@ export function ReplyForm(props: {
   onCancel?: () => void;
 }) {
   const { _ } = useLingui();
-  const form = useFormState();
   const reply = useReplyMutation(props.threadId);
   const editReply = useEditReplyMutation(props.threadId);
-  const [body, setBody] = useState(props.initial ?? '');
-  const [mentions, setMentions] = useState<Mention[]>([]);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.check(replySchema, { body });
-    if (!input) return;
-    const sent = await form.run(async () => {
-      if (props.postId) {
-        await editReply.mutateAsync({ postId: props.postId, body: input.body });
-      } else {
-        await reply.mutateAsync({
-          body: input.body,
-          parentId: props.parentId ?? null,
-          mentions: mentions.map((person) => person.id),
-        });
-      }
-      return true;
-    });
-    if (!sent) return;
-    setBody('');
-    setMentions([]);
-    await props.onDone?.();
+  const { form, field, message, busy, submit } = useApiForm({
+    initialValues: { body: props.initial ?? '', mentions: [] as Mention[] },
+    schema: replySchema,
+  });
+  const send = async (input: z.output<typeof replySchema>) => {
+    if (props.postId) {
+      await editReply.mutateAsync({ postId: props.postId, body: input.body });
+    } else {
+      await reply.mutateAsync({
+        body: input.body,
+        parentId: props.parentId ?? null,
+        mentions: form.getValues().mentions.map((person) => person.id),
+      });
+    }
+  };
+  const sent = () => {
+    form.setValues({ body: '', mentions: [] });
+    void props.onDone?.();
   };
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label={props.label}>
+    <form onSubmit={submit(send, sent)} noValidate aria-label={props.label}>
       <Stack gap="sm">
-        <FormAlert message={form.message} />
+        <FormAlert message={message} />
         {props.withPreview ? (
           <MarkdownField
             label={props.label}
             name="body"
             description={_('discussions.form.markdownHint')}
-            value={body}
-            onChange={setBody}
-            error={form.error('body')}
+            {...field('body')}
             empty={_('discussions.form.replyPreviewEmpty')}
           />
         ) : (
@@ -77,26 +69,26 @@ export function ReplyForm(props: {
             autosize
             minRows={3}
             maxRows={12}
-            value={body}
-            onChange={(event) => setBody(event.currentTarget.value)}
-            error={form.error('body')}
+            {...field('body')}
             autoFocus
           />
         )}
         {props.slug && !props.postId ? (
           <MentionPicker
             slug={props.slug}
-            value={mentions}
+            value={form.getValues().mentions}
             onPick={(person) => {
-              setMentions((current) => [...current, person]);
-              setBody((current) => withMention(current, person));
+              form.setFieldValue('mentions', (current) => [...current, person]);
+              form.setFieldValue('body', (current) => withMention(current, person));
             }}
-            onRemove={(id) => setMentions((current) => current.filter((person) => person.id !== id))}
-            error={mentionError(form.fields)}
+            onRemove={(id) =>
+              form.setFieldValue('mentions', (current) => current.filter((person) => person.id !== id))
+            }
+            error={mentionError(form.errors)}
           />
         ) : null}
         <Group gap="sm">
-          <Button type="submit" loading={form.busy}>
+          <Button type="submit" loading={busy}>
             {props.submitLabel}
           </Button>
           {props.onCancel ? (

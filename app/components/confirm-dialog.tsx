@@ -1,7 +1,7 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { FormAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiAction } from '../hooks/use-api-action.ts';
+import { FormAlert } from './form-alert.tsx';
 
 /** Asks before something that cannot be undone from the page (deleting a thread or a reply). */
 export function ConfirmDialog(props: {
@@ -13,13 +13,13 @@ export function ConfirmDialog(props: {
   onClose: () => void;
 }) {
   const { _ } = useLingui();
-  const form = useFormState();
+  const action = useApiAction();
   const close = () => {
-    form.reset();
+    action.reset();
     props.onClose();
   };
   const confirm = async () => {
-    const done = await form.run(async () => {
+    const done = await action.run(async () => {
       await props.onConfirm();
       return true;
     });
@@ -28,13 +28,13 @@ export function ConfirmDialog(props: {
   return (
     <Modal opened={props.opened} onClose={close} title={props.title} centered>
       <Stack gap="md">
-        <FormAlert message={form.message} />
+        <FormAlert message={action.message} />
         <Text size="sm">{props.message}</Text>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={close} data-autofocus>
             {_('discussions.confirm.keep')}
           </Button>
-          <Button color="red" onClick={() => void confirm()} loading={form.busy}>
+          <Button color="red" onClick={() => void confirm()} loading={action.busy}>
             {props.confirmLabel}
           </Button>
         </Group>

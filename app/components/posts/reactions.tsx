@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { useReactionMutation } from '../../api/discussions.ts';
 import type { ThreadReaction } from '../../api/types.ts';
-import { FormAlert } from '../../components/form-alert.tsx';
+import { FormAlert } from '../form-alert.tsx';
 
 /** The reactions offered, each with the catalog id of the name screen readers say. */
 const choices = [

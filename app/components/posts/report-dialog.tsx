@@ -1,10 +1,10 @@
 import { useLingui } from '@lingui/react';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { useReportPostMutation } from '../../api/discussions.ts';
-import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
-import { useFormState } from '../../hooks/use-form-state.ts';
+import { useApiForm } from '../../hooks/use-api-form.ts';
+import { FormAlert, StatusAlert } from '../form-alert.tsx';
 
 /** Reports the opening post (`postId` null) or a reply to the community's moderators, with a reason. */
 export function ReportDialog(props: {
@@ -16,32 +16,24 @@ export function ReportDialog(props: {
   onClose: () => void;
 }) {
   const { _ } = useLingui();
-  const form = useFormState();
   const report = useReportPostMutation(props.threadId);
-  const [reason, setReason] = useState('');
+  const schema = useMemo(
+    () =>
+      z.object({
+        reason: z
+          .string()
+          .trim()
+          .min(3, _('discussions.report.reasonTooShort'))
+          .max(1000, _('discussions.report.reasonTooLong', { max: 1000 })),
+      }),
+    [_],
+  );
+  const { field, message, busy, submit, reset } = useApiForm({ initialValues: { reason: '' }, schema });
   const [sent, setSent] = useState(false);
   const close = () => {
-    form.reset();
+    reset();
     setSent(false);
-    setReason('');
     props.onClose();
-  };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const reportSchema = z.object({
-      reason: z
-        .string()
-        .trim()
-        .min(3, _('discussions.report.reasonTooShort'))
-        .max(1000, _('discussions.report.reasonTooLong', { max: 1000 })),
-    });
-    const input = form.check(reportSchema, { reason });
-    if (!input) return;
-    const done = await form.run(async () => {
-      await report.mutateAsync({ postId: props.postId, reason: input.reason });
-      return true;
-    });
-    if (done) setSent(true);
   };
   return (
     <Modal opened={props.opened} onClose={close} title={props.title} centered>
@@ -55,9 +47,16 @@ export function ReportDialog(props: {
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={(event) => void submit(event)} noValidate aria-label={props.title}>
+        <form
+          onSubmit={submit(
+            (body) => report.mutateAsync({ postId: props.postId, reason: body.reason }),
+            () => setSent(true),
+          )}
+          noValidate
+          aria-label={props.title}
+        >
           <Stack gap="md">
-            <FormAlert message={form.message} />
+            <FormAlert message={message} />
             <Text size="sm">{_('discussions.report.intro')}</Text>
             <Textarea
               label={_('discussions.report.reason')}
@@ -65,16 +64,14 @@ export function ReportDialog(props: {
               required
               autosize
               minRows={2}
-              value={reason}
-              onChange={(event) => setReason(event.currentTarget.value)}
-              error={form.error('reason')}
+              {...field('reason')}
               data-autofocus
             />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={close}>
                 {_('common.action.cancel')}
               </Button>
-              <Button type="submit" loading={form.busy}>
+              <Button type="submit" loading={busy}>
                 {_('discussions.report.send')}
               </Button>
             </Group>

@@ -1,9 +1,9 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Box, Divider, Modal, Stack, Text, Title } from '@mantine/core';
 import { useRevisions } from '../../api/discussions.ts';
-import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
-import { Prose } from '../../components/prose.tsx';
 import { dateTime } from '../../lib/dates.ts';
+import { EmptyState, LoadError, PageLoader } from '../page-states.tsx';
+import { Prose } from '../prose.tsx';
 
 function Revisions(props: { threadId: string; postId: string | null }) {
   const { _ } = useLingui();

@@ -5,15 +5,15 @@ import { errorMessage } from '../../api/client.ts';
 import { useDeleteReplyMutation, useHelpfulMutation, useHidePostMutation } from '../../api/discussions.ts';
 import { useMe } from '../../api/queries.ts';
 import type { Thread, ThreadPost } from '../../api/types.ts';
-import { deferred } from '../../components/deferred.tsx';
-import { FormAlert } from '../../components/form-alert.tsx';
-import { PersonAvatar } from '../../components/person-avatar.tsx';
-import { Prose } from '../../components/prose.tsx';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
+import { deferred } from '../deferred.tsx';
+import { FormAlert } from '../form-alert.tsx';
+import { PersonAvatar } from '../person-avatar.tsx';
+import { Prose } from '../prose.tsx';
 import { Reactions } from './reactions.tsx';
 
 // Forms and dialogs load just after the page is drawn (see deferred.tsx).
-const ConfirmDialog = deferred(async () => (await import('./confirm-dialog.tsx')).ConfirmDialog);
+const ConfirmDialog = deferred(async () => (await import('../confirm-dialog.tsx')).ConfirmDialog);
 const HistoryDialog = deferred(async () => (await import('./history-dialog.tsx')).HistoryDialog);
 const ReplyForm = deferred(async () => (await import('./reply-form.tsx')).ReplyForm);
 const ReportDialog = deferred(async () => (await import('./report-dialog.tsx')).ReportDialog);
