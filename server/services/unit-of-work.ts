@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { mailMessages } from '../db/schema/index.ts';
+import { insertMailMessages } from '../queries/mail.ts';
 import type { ServiceDeps } from './context.ts';
 import type { EmailContent } from './mail/outbox.ts';
 
@@ -19,20 +19,16 @@ export interface OutboxEmail {
  * job queue after its commit, and no service handles outbox ids.
  */
 async function insertEmails(db: Db, messages: readonly OutboxEmail[]): Promise<string[]> {
-  if (messages.length === 0) return [];
-  const rows = await db
-    .insert(mailMessages)
-    .values(
-      messages.map(({ to, content }) => ({
-        toAddress: to.address,
-        userId: to.userId ?? null,
-        subject: content.subject,
-        textBody: content.text,
-        htmlBody: content.html,
-      })),
-    )
-    .returning({ id: mailMessages.id });
-  return rows.map((row) => row.id);
+  return insertMailMessages(
+    db,
+    messages.map(({ to, content }) => ({
+      toAddress: to.address,
+      userId: to.userId ?? null,
+      subject: content.subject,
+      textBody: content.text,
+      htmlBody: content.html,
+    })),
+  );
 }
 
 /**
