@@ -1,10 +1,16 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { RsvpAnswer, RsvpStatus } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
-import { meetingRsvps, meetings } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canRsvp } from '../../policies/meetings.ts';
+import {
+  addToMeetingCounts,
+  countWaitlistPosition,
+  findMeetingPlaces,
+  listLongestWaiting,
+  promoteRsvpsToGoing,
+  upsertMeetingRsvp,
+} from '../../queries/meeting-rsvps.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
@@ -43,23 +49,9 @@ export async function answerRsvp(
       status = full ? 'waitlisted' : 'going';
     }
     if (status !== previous) {
-      await tx
-        .insert(meetingRsvps)
-        // clock_timestamp(), not now(): the time is taken under the meeting's lock, so the wait list
-        // is in the order answers were applied, not the order their transactions began.
-        .values({ meetingId, userId: actor.id, status, respondedAt: sql`clock_timestamp()` })
-        .onConflictDoUpdate({
-          target: [meetingRsvps.meetingId, meetingRsvps.userId],
-          set: { status, respondedAt: sql`clock_timestamp()` },
-        });
+      await upsertMeetingRsvp(tx, meetingId, actor.id, status);
       const delta = (s: RsvpStatus) => (status === s ? 1 : 0) - (previous === s ? 1 : 0);
-      await tx
-        .update(meetings)
-        .set({
-          goingCount: sql`${meetings.goingCount} + ${delta('going')}`,
-          waitlistCount: sql`${meetings.waitlistCount} + ${delta('waitlisted')}`,
-        })
-        .where(eq(meetings.id, meetingId));
+      await addToMeetingCounts(tx, meetingId, { going: delta('going'), waitlisted: delta('waitlisted') });
     }
     await promoteFromWaitlist(tx, outbox, deps.env.publicUrl, meetingId);
     const waitlistPosition =
@@ -78,45 +70,14 @@ export async function promoteFromWaitlist(
   publicUrl: string,
   meetingId: string,
 ): Promise<void> {
-  const [meeting] = await db
-    .select({
-      title: meetings.title,
-      capacity: meetings.capacity,
-      goingCount: meetings.goingCount,
-      waitlistCount: meetings.waitlistCount,
-    })
-    .from(meetings)
-    .where(eq(meetings.id, meetingId));
+  const meeting = await findMeetingPlaces(db, meetingId);
   if (!meeting || meeting.waitlistCount === 0) return;
   const free = meeting.capacity === null ? meeting.waitlistCount : meeting.capacity - meeting.goingCount;
   if (free <= 0) return;
-  const next = await db
-    .select({ userId: meetingRsvps.userId })
-    .from(meetingRsvps)
-    .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.status, 'waitlisted')))
-    .orderBy(asc(meetingRsvps.respondedAt), asc(meetingRsvps.userId))
-    .limit(free);
-  if (next.length === 0) return;
-  const promoted = next.map((row) => row.userId);
-  await db
-    .update(meetingRsvps)
-    .set({ status: 'going', respondedAt: sql`clock_timestamp()` })
-    .where(
-      and(
-        eq(meetingRsvps.meetingId, meetingId),
-        sql`${meetingRsvps.userId} in (${sql.join(
-          promoted.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
-      ),
-    );
-  await db
-    .update(meetings)
-    .set({
-      goingCount: sql`${meetings.goingCount} + ${promoted.length}`,
-      waitlistCount: sql`${meetings.waitlistCount} - ${promoted.length}`,
-    })
-    .where(eq(meetings.id, meetingId));
+  const promoted = await listLongestWaiting(db, meetingId, free);
+  if (promoted.length === 0) return;
+  await promoteRsvpsToGoing(db, meetingId, promoted);
+  await addToMeetingCounts(db, meetingId, { going: promoted.length, waitlisted: -promoted.length });
   for (const userId of promoted) {
     await notifyUser(db, outbox, publicUrl, {
       userId,
@@ -130,17 +91,6 @@ export async function promoteFromWaitlist(
 
 /** Where someone stands on a meeting's wait list (1 = next). */
 async function waitlistPositionOf(db: Db, meetingId: string, userId: string): Promise<number | null> {
-  const [row] = await db
-    .select({ position: sql<number>`count(*)::int` })
-    .from(meetingRsvps)
-    .where(
-      and(
-        eq(meetingRsvps.meetingId, meetingId),
-        eq(meetingRsvps.status, 'waitlisted'),
-        sql`(${meetingRsvps.respondedAt}, ${meetingRsvps.userId}) <= (
-          select r.responded_at, r.user_id from ${meetingRsvps} r
-          where r.meeting_id = ${meetingId} and r.user_id = ${userId})`,
-      ),
-    );
-  return row && row.position > 0 ? row.position : null;
+  const position = await countWaitlistPosition(db, meetingId, userId);
+  return position > 0 ? position : null;
 }

@@ -1,7 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { meetingRsvps, meetings } from '../../db/schema/index.ts';
-import { rowsOf } from '../../queries/raw-rows.ts';
+import { addToMeetingCounts, deleteUpcomingRsvps } from '../../queries/meeting-rsvps.ts';
 import type { Outbox } from '../unit-of-work.ts';
 import { promoteFromWaitlist } from './answer-rsvp.ts';
 
@@ -18,29 +16,10 @@ export async function withdrawUpcomingAnswers(
   communityId: string,
   userId: string,
 ): Promise<void> {
-  const withdrawn = rowsOf<{ meetingId: string; status: string }>(
-    await db.execute(sql`
-      with locked as (
-        select m.id from ${meetings} m
-        join ${meetingRsvps} r on r.meeting_id = m.id and r.user_id = ${userId}
-        where m.community_id = ${communityId} and m.starts_at > now()
-        order by m.id
-        for update of m
-      )
-      delete from ${meetingRsvps} r using locked
-      where r.meeting_id = locked.id and r.user_id = ${userId}
-      returning r.meeting_id as "meetingId", r.status`),
-  );
+  const withdrawn = await deleteUpcomingRsvps(db, communityId, userId);
   for (const { meetingId, status } of withdrawn) {
     if (status !== 'going' && status !== 'waitlisted') continue;
-    await db
-      .update(meetings)
-      .set(
-        status === 'going'
-          ? { goingCount: sql`${meetings.goingCount} - 1` }
-          : { waitlistCount: sql`${meetings.waitlistCount} - 1` },
-      )
-      .where(eq(meetings.id, meetingId));
+    await addToMeetingCounts(db, meetingId, status === 'going' ? { going: -1 } : { waitlisted: -1 });
     if (status === 'going') await promoteFromWaitlist(db, outbox, publicUrl, meetingId);
   }
 }
