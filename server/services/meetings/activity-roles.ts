@@ -1,10 +1,13 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import { defaultActivityRoles } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
-import { activityRoles } from '../../db/schema/index.ts';
 import { fieldError, message, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageActivityRoles } from '../../policies/meetings.ts';
+import {
+  deleteActivityRole,
+  insertActivityRole,
+  listCustomActivityRoles,
+} from '../../queries/meeting-roles.ts';
 import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 
@@ -16,11 +19,7 @@ export interface ActivityRole {
 
 /** A community's activity roles: the default ones (facilitator, note-taker, host), then its own. */
 export async function listActivityRoles(db: Db, communityId: string): Promise<ActivityRole[]> {
-  const custom = await db
-    .select({ id: activityRoles.id, name: activityRoles.name })
-    .from(activityRoles)
-    .where(eq(activityRoles.communityId, communityId))
-    .orderBy(asc(sql`lower(${activityRoles.name})`));
+  const custom = await listCustomActivityRoles(db, communityId);
   return [
     ...defaultActivityRoles.map((name) => ({ id: null, name, custom: false })),
     ...custom.map((row) => ({ ...row, custom: true })),
@@ -49,10 +48,7 @@ export async function addActivityRole(deps: ServiceDeps, actor: Actor, slug: str
     if (existing.some((role) => role.name.toLowerCase() === name.toLowerCase())) {
       throw fieldError('name', 'errors.meetings.roleExists', 'conflict');
     }
-    const [created] = await tx
-      .insert(activityRoles)
-      .values({ communityId: community.id, name })
-      .returning({ id: activityRoles.id, name: activityRoles.name });
+    const created = await insertActivityRole(tx, community.id, name);
     return { id: created?.id ?? null, name, custom: true };
   });
 }
@@ -62,10 +58,6 @@ export async function removeActivityRole(deps: ServiceDeps, actor: Actor, slug: 
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
     authorizeWrite(canManageActivityRoles(actor, community, membership), community, undefined, membership);
-    const deleted = await tx
-      .delete(activityRoles)
-      .where(and(eq(activityRoles.id, roleId), eq(activityRoles.communityId, community.id)))
-      .returning({ id: activityRoles.id });
-    if (deleted.length === 0) throw notFound('errors.notFound.role');
+    if (!(await deleteActivityRole(tx, community.id, roleId))) throw notFound('errors.notFound.role');
   });
 }

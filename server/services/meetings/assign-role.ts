@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
-import { meetingRoleAssignments } from '../../db/schema/index.ts';
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canAssignMeetingRoles, canVolunteer } from '../../policies/meetings.ts';
+import { deleteRoleAssignment, findRoleHolder, upsertRoleAssignment } from '../../queries/meeting-roles.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
@@ -27,10 +26,7 @@ export async function assignMeetingRole(
     });
     refuseIfCancelled(meeting);
     const role = await resolveActivityRole(tx, community.id, input.role);
-    const [holder] = await tx
-      .select({ userId: meetingRoleAssignments.userId })
-      .from(meetingRoleAssignments)
-      .where(and(eq(meetingRoleAssignments.meetingId, meetingId), eq(meetingRoleAssignments.role, role)));
+    const holder = await findRoleHolder(tx, meetingId, role);
     const mayAssign = canAssignMeetingRoles(actor, community, membership, meeting, isHost);
     const volunteering = input.userId === actor.id && (!holder || holder.userId === actor.id);
     const steppingBack = input.userId === null && holder?.userId === actor.id;
@@ -50,21 +46,13 @@ export async function assignMeetingRole(
       );
     }
     if (input.userId === null) {
-      await tx
-        .delete(meetingRoleAssignments)
-        .where(and(eq(meetingRoleAssignments.meetingId, meetingId), eq(meetingRoleAssignments.role, role)));
+      await deleteRoleAssignment(tx, meetingId, role);
       return;
     }
     if ((await nonMembersAmong(tx, community.id, [input.userId])).length > 0) {
       throw fieldError('userId', 'errors.meetings.rolesForMembers');
     }
-    await tx
-      .insert(meetingRoleAssignments)
-      .values({ meetingId, role, userId: input.userId, volunteered: volunteering })
-      .onConflictDoUpdate({
-        target: [meetingRoleAssignments.meetingId, meetingRoleAssignments.role],
-        set: { userId: input.userId, volunteered: volunteering, assignedAt: new Date() },
-      });
+    await upsertRoleAssignment(tx, { meetingId, role, userId: input.userId, volunteered: volunteering });
     if (volunteering || holder?.userId === input.userId) return;
     await notifyUser(tx, outbox, deps.env.publicUrl, {
       userId: input.userId,
