@@ -1,9 +1,15 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { meetingActions, meetingAttendance, meetings } from '../../db/schema/index.ts';
 import { AppError, type ErrorText } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canTakeAttendance } from '../../policies/meetings.ts';
+import {
+  deleteMeetingActions,
+  deleteMeetingAttendance,
+  insertMeetingActions,
+  insertMeetingAttendance,
+  markAttendanceTaken,
+  updateMeetingNotes,
+} from '../../queries/meeting-records.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import {
@@ -58,16 +64,9 @@ export async function takeAttendance(
         ),
       );
     }
-    await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId));
-    if (unique.length > 0) {
-      await tx
-        .insert(meetingAttendance)
-        .values(unique.map((userId) => ({ meetingId, userId, recordedBy: actor.id })));
-    }
-    await tx
-      .update(meetings)
-      .set({ attendanceTakenAt: sql`now()`, updatedAt: sql`now()` })
-      .where(eq(meetings.id, meetingId));
+    await deleteMeetingAttendance(tx, meetingId);
+    await insertMeetingAttendance(tx, meetingId, unique, actor.id);
+    await markAttendanceTaken(tx, meetingId);
   });
 }
 
@@ -99,19 +98,8 @@ export async function recordFollowUp(
         ),
       );
     }
-    await tx
-      .update(meetings)
-      .set({
-        notes: input.notes,
-        ...(input.recordingUrl !== undefined ? { recordingUrl: input.recordingUrl } : {}),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(meetings.id, meetingId));
-    await tx.delete(meetingActions).where(eq(meetingActions.meetingId, meetingId));
-    if (input.actions.length > 0) {
-      await tx
-        .insert(meetingActions)
-        .values(input.actions.map((action, position) => ({ meetingId, position, ...action })));
-    }
+    await updateMeetingNotes(tx, meetingId, { notes: input.notes, recordingUrl: input.recordingUrl });
+    await deleteMeetingActions(tx, meetingId);
+    await insertMeetingActions(tx, meetingId, input.actions);
   });
 }
