@@ -1,16 +1,14 @@
-import { sql } from 'drizzle-orm';
-import { meetingReminders, meetingRsvps, meetings, users } from '../../db/schema/index.ts';
 import { moment } from '../../lib/notification-params.ts';
-import { rowsOf } from '../../queries/raw-rows.ts';
+import { claimDueReminders, type ReminderWindow } from '../../queries/meeting-reminders.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 
 /** The two reminders: how long before the start each is due, and the member's preference for it. */
-const reminderWindows = [
+const reminderWindows: readonly ReminderWindow[] = [
   { kind: 'day', ahead: '24 hours', after: '1 hour', preference: 'remind_day_before' },
   { kind: 'hour', ahead: '1 hour', after: '0 seconds', preference: 'remind_hour_before' },
-] as const;
+];
 
 interface DueReminder {
   meetingId: string;
@@ -39,24 +37,7 @@ export async function sendDueReminders(
   return unitOfWork(deps, async (tx, outbox) => {
     const due: DueReminder[] = [];
     for (const window of reminderWindows) {
-      const claimed: unknown = await tx.execute(sql`
-        with due as (
-          select m.id as meeting_id, r.user_id, m.title, m.starts_at, m.time_zone, m.online_url, m.room,
-            u.time_zone as person_zone
-          from ${meetings} m
-          join ${meetingRsvps} r on r.meeting_id = m.id and r.status in ('going', 'maybe')
-          join ${users} u on u.id = r.user_id and u.suspended_at is null and u.${sql.raw(window.preference)}
-          where m.status = 'scheduled'
-            and m.starts_at > now() + interval '${sql.raw(window.after)}'
-            and m.starts_at <= now() + interval '${sql.raw(window.ahead)}'
-        ), claimed as (
-          insert into ${meetingReminders} (meeting_id, user_id, kind)
-          select meeting_id, user_id, ${window.kind}::reminder_kind from due
-          on conflict do nothing
-          returning meeting_id, user_id
-        )
-        select due.* from due join claimed using (meeting_id, user_id)`);
-      const rows = rowsOf(claimed);
+      const rows = await claimDueReminders(tx, window);
       for (const row of rows) {
         due.push({
           meetingId: String(row.meeting_id),
