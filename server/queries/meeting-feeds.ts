@@ -156,3 +156,16 @@ export async function findFeedToken(db: Db, userId: string): Promise<string | un
     .limit(1);
   return row?.token;
 }
+
+/** Gives a person a new feed token, in place of the one they had (which stops working at once). */
+export async function upsertFeedToken(db: Db, userId: string, token: string): Promise<void> {
+  await db
+    .insert(calendarFeeds)
+    .values({ userId, token })
+    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { token, createdAt: new Date() } });
+}
+
+/** Deletes a person's feed token: their feed address stops working. */
+export async function deleteFeedToken(db: Db, userId: string): Promise<void> {
+  await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+}

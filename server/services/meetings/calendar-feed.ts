@@ -1,18 +1,18 @@
 import { hash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Locale } from '../../../common/i18n/locales.ts';
 import type { Db } from '../../db/client.ts';
-import { calendarFeeds } from '../../db/schema/index.ts';
 import { newToken } from '../../lib/crypto.ts';
 import { recipientLocale, translate } from '../../lib/i18n.ts';
 import { findLanguages } from '../../queries/languages.ts';
 import {
+  deleteFeedToken,
   findFeedOwner,
   findFeedToken,
   findMemberFeedVersion,
   findSeriesByIds,
   listMemberFeed,
+  upsertFeedToken,
 } from '../../queries/meeting-feeds.ts';
 import { buildCalendarFile } from './calendar-file.ts';
 
@@ -36,16 +36,13 @@ export async function ownerLocale(db: Db, ownerId: string | undefined): Promise<
 /** Makes a new private feed address; the old one (if any) stops working at once. */
 export async function resetCalendarFeed(db: Db, publicUrl: string, userId: string): Promise<string> {
   const token = newToken();
-  await db
-    .insert(calendarFeeds)
-    .values({ userId, token })
-    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { token, createdAt: new Date() } });
+  await upsertFeedToken(db, userId, token);
   return feedUrl(publicUrl, token);
 }
 
 /** Turns the private feed off. */
 export async function revokeCalendarFeed(db: Db, userId: string): Promise<void> {
-  await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+  await deleteFeedToken(db, userId);
 }
 
 /**
