@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   communityMembers,
@@ -77,4 +77,14 @@ export async function suggestRoleRotation(
     updatedAt: string | Date;
     lastTakenAt: string | Date | null;
   }>(rows);
+}
+
+/** Of `userIds`, the ones who are members of the community (guests included). */
+export async function listMemberIdsAmong(db: Db, communityId: string, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .select({ userId: communityMembers.userId })
+    .from(communityMembers)
+    .where(and(eq(communityMembers.communityId, communityId), inArray(communityMembers.userId, userIds)));
+  return rows.map((row) => row.userId);
 }

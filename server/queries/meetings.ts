@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   communities,
@@ -146,6 +146,72 @@ export async function findMeetingExtras(db: Db, id: string, actorId: string | nu
   return row;
 }
 export type MeetingExtras = NonNullable<Awaited<ReturnType<typeof findMeetingExtras>>>;
+
+/**
+ * Takes the meeting row's lock, in the caller's transaction: answers, attendance and edits of one
+ * meeting are applied one after the other.
+ */
+export async function lockMeeting(db: Db, id: string): Promise<void> {
+  await db.execute(sql`select 1 from ${meetings} where ${meetings.id} = ${id} for update`);
+}
+
+/** A new meeting row, as scheduling writes it. */
+export type NewMeeting = typeof meetings.$inferInsert;
+
+/** Writes meetings (one, or every occurrence of a series) in one statement; answers ids and starts. */
+export async function insertMeetings(db: Db, rows: NewMeeting[]) {
+  return db.insert(meetings).values(rows).returning({ id: meetings.id, startsAt: meetings.startsAt });
+}
+
+/** The details of a meeting an edit may change, besides its times. */
+export type MeetingDetails = Partial<
+  Pick<NewMeeting, 'kind' | 'title' | 'description' | 'agenda' | 'onlineUrl' | 'room' | 'capacity'>
+>;
+
+/**
+ * Edits one meeting: its details, times and zone; `detached` marks an occurrence of a series edited
+ * on its own. Calendars are told (sequence).
+ */
+export async function updateMeetingById(
+  db: Db,
+  id: string,
+  change: MeetingDetails & { startsAt: Date; endsAt: Date; timeZone: string; detached: boolean },
+): Promise<void> {
+  await db
+    .update(meetings)
+    .set({ ...change, sequence: sql`${meetings.sequence} + 1`, updatedAt: sql`now()` })
+    .where(eq(meetings.id, id));
+}
+
+/**
+ * Cancels one meeting, or the still scheduled occurrences of a series from an original start on, with
+ * a reason; occurrences of a series become exceptions. Answers the ids cancelled.
+ */
+export async function cancelMeetings(
+  db: Db,
+  which: { id: string } | { seriesId: string; from: Date },
+  reason: string,
+) {
+  return db
+    .update(meetings)
+    .set({
+      status: 'cancelled',
+      cancelReason: reason,
+      detached: sql`${meetings.seriesId} is not null`,
+      sequence: sql`${meetings.sequence} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      'id' in which
+        ? eq(meetings.id, which.id)
+        : and(
+            eq(meetings.seriesId, which.seriesId),
+            gte(meetings.originalStart, which.from),
+            eq(meetings.status, 'scheduled'),
+          ),
+    )
+    .returning({ id: meetings.id });
+}
 
 export {
   listCalendar,

@@ -1,10 +1,9 @@
-import { and, eq, gte, sql } from 'drizzle-orm';
 import type { SeriesScope } from '../../../common/enums.ts';
-import { meetings } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { canEditMeeting } from '../../policies/meetings.ts';
+import { cancelMeetings } from '../../queries/meetings.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
@@ -35,23 +34,9 @@ export async function cancelMeeting(
     }
     const which =
       meeting.seriesId !== null && input.scope === 'following'
-        ? and(
-            eq(meetings.seriesId, meeting.seriesId),
-            gte(meetings.originalStart, meeting.originalStart ?? meeting.startsAt),
-            eq(meetings.status, 'scheduled'),
-          )
-        : eq(meetings.id, meeting.id);
-    const cancelled = await tx
-      .update(meetings)
-      .set({
-        status: 'cancelled',
-        cancelReason: input.reason,
-        detached: sql`${meetings.seriesId} is not null`,
-        sequence: sql`${meetings.sequence} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(which)
-      .returning({ id: meetings.id });
+        ? { seriesId: meeting.seriesId, from: meeting.originalStart ?? meeting.startsAt }
+        : { id: meeting.id };
+    const cancelled = await cancelMeetings(tx, which, input.reason);
     const people = await interestedPeople(
       tx,
       cancelled.map((row) => row.id),

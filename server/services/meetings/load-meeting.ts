@@ -1,10 +1,10 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { communityMembers, meetingRsvps, meetings } from '../../db/schema/index.ts';
 import { AppError, type ErrorText, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canSeeMeetings } from '../../policies/meetings.ts';
-import { findMeetingForActor, type MeetingForActor } from '../../queries/meetings.ts';
+import { listMemberIdsAmong } from '../../queries/meeting-people.ts';
+import { listInterestedPeople } from '../../queries/meeting-rsvps.ts';
+import { findMeetingForActor, lockMeeting, type MeetingForActor } from '../../queries/meetings.ts';
 
 /**
  * Loads a meeting the actor may see (404 otherwise, as for its community). Inside a transaction,
@@ -17,7 +17,7 @@ export async function loadVisibleMeeting(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<MeetingForActor> {
-  if (options.lock) await db.execute(sql`select 1 from ${meetings} where ${meetings.id} = ${id} for update`);
+  if (options.lock) await lockMeeting(db, id);
   const found = await findMeetingForActor(db, id, actor?.id ?? null);
   if (!found || !canSeeMeetings(actor, found.community, found.membership))
     throw notFound('errors.notFound.meeting');
@@ -42,20 +42,11 @@ export function refuseUntilStarted(meeting: { startsAt: Date }, refusal: ErrorTe
 /** Of `userIds`, the ones who are not members of the community. */
 export async function nonMembersAmong(db: Db, communityId: string, userIds: string[]): Promise<string[]> {
   if (userIds.length === 0) return [];
-  const rows = await db
-    .select({ userId: communityMembers.userId })
-    .from(communityMembers)
-    .where(and(eq(communityMembers.communityId, communityId), inArray(communityMembers.userId, userIds)));
-  const members = new Set(rows.map((row) => row.userId));
+  const members = new Set(await listMemberIdsAmong(db, communityId, userIds));
   return userIds.filter((id) => !members.has(id));
 }
 
 /** The people to tell about a change: everyone who answered going, maybe or waits for a place. */
 export async function interestedPeople(db: Db, meetingIds: string[]): Promise<string[]> {
-  if (meetingIds.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ userId: meetingRsvps.userId })
-    .from(meetingRsvps)
-    .where(and(inArray(meetingRsvps.meetingId, meetingIds), sql`${meetingRsvps.status} <> 'not_going'`));
-  return rows.map((row) => row.userId);
+  return listInterestedPeople(db, meetingIds);
 }

@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
 import type { ScheduleMeetingInput } from '../../../common/contracts/meetings.ts';
-import { communities, meetingSeries, meetings } from '../../db/schema/index.ts';
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { expandRecurrence } from '../../lib/recurrence.ts';
 import { canScheduleMeeting } from '../../policies/meetings.ts';
+import { touchCommunityActivity } from '../../queries/communities.ts';
+import { insertMeetingSeries } from '../../queries/meeting-series.ts';
+import { insertMeetings, type NewMeeting } from '../../queries/meetings.ts';
 import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { addWallClockMinutes, meetingTimes, wallClockMinutes } from './meeting-times.ts';
@@ -42,23 +43,20 @@ export async function scheduleMeeting(
       capacity: input.capacity ?? null,
       createdBy: actor.id,
     };
-    let rows: (typeof meetings.$inferInsert)[];
+    let rows: NewMeeting[];
     if (input.rrule) {
       const series = expandRecurrence(input.rrule, input.startsAt, input.timeZone, input.exceptions);
-      const [created] = await tx
-        .insert(meetingSeries)
-        .values({
-          communityId: community.id,
-          rrule: series.rrule,
-          firstStart: series.starts[0] ?? input.startsAt,
-          timeZone: input.timeZone,
-          exceptions: [...new Set(input.exceptions)].sort(),
-        })
-        .returning({ id: meetingSeries.id });
+      const seriesId = await insertMeetingSeries(tx, {
+        communityId: community.id,
+        rrule: series.rrule,
+        firstStart: series.starts[0] ?? input.startsAt,
+        timeZone: input.timeZone,
+        exceptions: [...new Set(input.exceptions)].sort(),
+      });
       const minutes = wallClockMinutes(input.startsAt, input.endsAt);
       rows = series.starts.map((start) => {
         const times = meetingTimes(start, addWallClockMinutes(start, minutes), input.timeZone);
-        return { ...common, ...times, seriesId: created?.id, originalStart: times.startsAt };
+        return { ...common, ...times, seriesId, originalStart: times.startsAt };
       });
     } else {
       if (input.exceptions.length > 0) {
@@ -66,12 +64,9 @@ export async function scheduleMeeting(
       }
       rows = [{ ...common, ...first }];
     }
-    const inserted = await tx
-      .insert(meetings)
-      .values(rows)
-      .returning({ id: meetings.id, startsAt: meetings.startsAt });
+    const inserted = await insertMeetings(tx, rows);
     inserted.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-    await tx.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, community.id));
+    await touchCommunityActivity(tx, community.id);
     return { id: inserted[0]?.id ?? '', occurrences: inserted.length };
   });
 }

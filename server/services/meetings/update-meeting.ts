@@ -1,11 +1,19 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { UpdateMeetingInput } from '../../../common/contracts/meetings.ts';
 import type { Db } from '../../db/client.ts';
-import { meetingSeries, meetings } from '../../db/schema/index.ts';
+import type { meetings } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { instantToLocal, withUntil } from '../../lib/recurrence.ts';
 import { canEditMeeting } from '../../policies/meetings.ts';
+import {
+  countOccurrencesBefore,
+  findMeetingSeriesById,
+  insertMeetingSeries,
+  listOccurrencesFrom,
+  updateMeetingSeries,
+  updateOccurrences,
+} from '../../queries/meeting-series.ts';
+import { updateMeetingById } from '../../queries/meetings.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
@@ -66,17 +74,12 @@ export async function updateMeeting(
     const fields = changedFields(input);
     let affected: string[];
     if (meeting.seriesId === null || input.scope === 'this') {
-      await tx
-        .update(meetings)
-        .set({
-          ...fields,
-          ...times,
-          timeZone: zone,
-          detached: meeting.seriesId !== null,
-          sequence: sql`${meetings.sequence} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(meetings.id, meeting.id));
+      await updateMeetingById(tx, meeting.id, {
+        ...fields,
+        ...times,
+        timeZone: zone,
+        detached: meeting.seriesId !== null,
+      });
       affected = [meeting.id];
     } else {
       if (startLocal.slice(0, 10) !== oldStart.slice(0, 10)) {
@@ -124,11 +127,7 @@ async function updateFollowing(
 ): Promise<string[]> {
   const seriesId = meeting.seriesId ?? '';
   const from = meeting.originalStart ?? meeting.startsAt;
-  const following = await tx
-    .select({ id: meetings.id, startsAt: meetings.startsAt, timeZone: meetings.timeZone })
-    .from(meetings)
-    .where(and(eq(meetings.seriesId, seriesId), gte(meetings.originalStart, from)))
-    .orderBy(asc(meetings.originalStart));
+  const following = await listOccurrencesFrom(tx, seriesId, from);
   const moved = following.map((row) => {
     const start = `${instantToLocal(row.startsAt, row.timeZone).slice(0, 10)}T${change.timeOfDay}`;
     return {
@@ -140,12 +139,9 @@ async function updateFollowing(
   const firstMoved = moved[0];
   const lastMoved = moved.at(-1);
   if (!firstMoved || !lastMoved) return [];
-  const [series] = await tx.select().from(meetingSeries).where(eq(meetingSeries.id, seriesId));
+  const series = await findMeetingSeriesById(tx, seriesId);
   if (!series) return [];
-  const [earlier] = await tx
-    .select({ count: sql<number>`count(*)::int` })
-    .from(meetings)
-    .where(and(eq(meetings.seriesId, seriesId), lt(meetings.originalStart, from)));
+  const earlier = await countOccurrencesBefore(tx, seriesId, from);
   const next = {
     rrule: withUntil(series.rrule, lastMoved.startsAt),
     firstStart: firstMoved.start,
@@ -153,41 +149,14 @@ async function updateFollowing(
     exceptions: series.exceptions.filter((day) => day >= firstMoved.start.slice(0, 10)),
   };
   let targetSeries = seriesId;
-  if ((earlier?.count ?? 0) > 0) {
-    await tx
-      .update(meetingSeries)
-      .set({ rrule: withUntil(series.rrule, new Date(from.getTime() - 1000)) })
-      .where(eq(meetingSeries.id, seriesId));
-    const [created] = await tx
-      .insert(meetingSeries)
-      .values({ communityId: series.communityId, ...next })
-      .returning({ id: meetingSeries.id });
-    targetSeries = created?.id ?? seriesId;
+  if (earlier > 0) {
+    await updateMeetingSeries(tx, seriesId, {
+      rrule: withUntil(series.rrule, new Date(from.getTime() - 1000)),
+    });
+    targetSeries = (await insertMeetingSeries(tx, { communityId: series.communityId, ...next })) ?? seriesId;
   } else {
-    await tx.update(meetingSeries).set(next).where(eq(meetingSeries.id, seriesId));
+    await updateMeetingSeries(tx, seriesId, next);
   }
-  const values = sql.join(
-    moved.map(
-      (row) =>
-        sql`(${row.id}::uuid, ${row.startsAt.toISOString()}::timestamptz, ${row.endsAt.toISOString()}::timestamptz)`,
-    ),
-    sql`, `,
-  );
-  await tx
-    .update(meetings)
-    .set({
-      ...fields,
-      seriesId: targetSeries,
-      startsAt: sql`v.starts_at`,
-      endsAt: sql`v.ends_at`,
-      originalStart: sql`v.starts_at`,
-      timeZone: change.zone,
-      // Following meetings become plain occurrences of their series again; cancelled ones stay exceptions.
-      detached: sql`${meetings.status} = 'cancelled'`,
-      sequence: sql`${meetings.sequence} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .from(sql`(values ${values}) as v(id, starts_at, ends_at)`)
-    .where(sql`${meetings.id} = v.id`);
+  await updateOccurrences(tx, moved, { details: fields, seriesId: targetSeries, timeZone: change.zone });
   return moved.map((row) => row.id);
 }
