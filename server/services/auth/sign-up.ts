@@ -1,6 +1,6 @@
 import type { Locale } from '../../../common/i18n/locales.ts';
-import { users } from '../../db/schema/index.ts';
 import { hashPassword } from '../../lib/crypto.ts';
+import { insertAccount } from '../../queries/accounts.ts';
 import { buildPersonSearchDocument, findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { letterTo } from '../mail/letterhead.ts';
@@ -29,16 +29,12 @@ export interface SignUpInput {
 export async function signUp(deps: ServiceDeps, input: SignUpInput): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   const created = await unitOfWork(deps, async (tx, outbox) => {
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email: input.email,
-        passwordHash,
-        displayName: input.displayName,
-        searchDocument: buildPersonSearchDocument({ ...input, interests: [], expertise: [], bio: '' }),
-      })
-      .onConflictDoNothing()
-      .returning({ id: users.id });
+    const user = await insertAccount(tx, {
+      email: input.email,
+      passwordHash,
+      displayName: input.displayName,
+      searchDocument: buildPersonSearchDocument({ ...input, interests: [], expertise: [], bio: '' }),
+    });
     if (!user) return false;
     await queueLinkEmail(
       tx,

@@ -1,7 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
-import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
+import { updateEmailConfirmedForSignin } from '../../queries/accounts.ts';
 import { consumeEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
 import { insertSession } from '../../queries/sessions.ts';
 import { clearSigninFailures } from '../../queries/signin-throttles.ts';
@@ -45,11 +44,7 @@ export async function signInWithLink(deps: ServiceDeps, input: SigninLinkInput):
   const outcome = await db.transaction(async (tx) => {
     const userId = await consumeEmailToken(tx, input.token, 'signin_link');
     if (!userId) return 'invalid' as const;
-    const [user] = await tx
-      .update(users)
-      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
-      .where(eq(users.id, userId))
-      .returning({ email: users.email, suspendedAt: users.suspendedAt });
+    const user = await updateEmailConfirmedForSignin(tx, userId);
     if (!user) return 'invalid' as const;
     if (user.suspendedAt) return 'suspended' as const;
     await voidEmailTokens(tx, userId, 'signin_link');
