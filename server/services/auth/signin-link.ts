@@ -2,11 +2,12 @@ import { AppError } from '../../errors.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
 import { updateEmailConfirmedForSignin } from '../../queries/accounts.ts';
 import { consumeEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
+import { upsertRateLimitHit } from '../../queries/rate-limits.ts';
 import { insertSession } from '../../queries/sessions.ts';
 import { clearSigninFailures } from '../../queries/signin-throttles.ts';
 import type { UserRow } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
-import { countHit, hitRateLimit, rateLimits } from '../rate-limit.ts';
+import { hitRateLimit, rateLimits } from '../rate-limit.ts';
 import { signinLinkEmail } from './emails.ts';
 import { sendLinkEmail } from './link-email.ts';
 
@@ -22,7 +23,11 @@ export async function sendSigninLink(
   user: UserRow | undefined,
 ): Promise<void> {
   const { db } = deps.database;
-  const { hits } = await countHit(db, `signin-link:${email}`, rateLimits.signinLinkEmailsPerAccount);
+  const { hits } = await upsertRateLimitHit(
+    db,
+    `signin-link:${email}`,
+    rateLimits.signinLinkEmailsPerAccount.windowSeconds,
+  );
   if (!user || user.suspendedAt || hits > rateLimits.signinLinkEmailsPerAccount.max) return;
   await sendLinkEmail(deps, user, 'signin_link', signinLinkEmail);
 }
