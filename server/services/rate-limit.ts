@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { AppError, type Message, message } from '../errors.ts';
-import { findRateLimitCount, type RateCount, upsertRateLimitHit } from '../queries/rate-limits.ts';
+import { findRateLimitCount, upsertRateLimitHit } from '../queries/rate-limits.ts';
 
 export interface RateLimit {
   max: number;
@@ -49,27 +49,17 @@ export function formatWait(seconds: number): Message {
 }
 
 /**
- * Counts one hit against `key` in a window shared by every Copse process (the counter lives in the
- * database) and answers the count. Several keys per request are allowed, which is why this is not
- * @fastify/rate-limit (one key per route).
+ * Counts one hit against `key` and throws 429 (with Retry-After) past the limit. The window is shared by
+ * every Copse process (the counter lives in the database, `upsertRateLimitHit`). Several keys per
+ * request are allowed, which is why this is not @fastify/rate-limit (one key per route).
  */
-export function countHit(db: Db, key: string, limit: RateLimit): Promise<RateCount> {
-  return upsertRateLimitHit(db, key, limit.windowSeconds);
-}
-
-/** The current count of `key` without adding to it (zero once its window has passed). */
-export function peekRateLimit(db: Db, key: string): Promise<RateCount> {
-  return findRateLimitCount(db, key);
-}
-
-/** Counts one hit against `key` and throws 429 (with Retry-After) past the limit. */
 export async function hitRateLimit(db: Db, key: string, limit: RateLimit): Promise<void> {
-  const { hits, resetInSeconds } = await countHit(db, key, limit);
+  const { hits, resetInSeconds } = await upsertRateLimitHit(db, key, limit.windowSeconds);
   if (hits > limit.max) throw tooManyAttempts(resetInSeconds);
 }
 
 /** Throws 429 (with Retry-After) when `key` has used its limit already; counts nothing. */
 export async function refuseOverLimit(db: Db, key: string, limit: RateLimit): Promise<void> {
-  const { hits, resetInSeconds } = await peekRateLimit(db, key);
+  const { hits, resetInSeconds } = await findRateLimitCount(db, key);
   if (hits >= limit.max) throw tooManyAttempts(resetInSeconds);
 }

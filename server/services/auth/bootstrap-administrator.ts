@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
-import { institutionSettings, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { hashPassword, hashToken, newToken } from '../../lib/crypto.ts';
+import { insertAdministrator } from '../../queries/accounts.ts';
+import { lockInstitutionSetup, updateInstitutionSetupCompleted } from '../../queries/institution-setup.ts';
 import { insertSession } from '../../queries/sessions.ts';
 import { buildPersonSearchDocument } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -27,30 +27,18 @@ export async function bootstrapAdministrator(
   const passwordHash = await hashPassword(input.password);
   const token = newToken();
   await db.transaction(async (tx) => {
-    const [settings] = await tx
-      .select({ setupCompletedAt: institutionSettings.setupCompletedAt })
-      .from(institutionSettings)
-      .where(eq(institutionSettings.id, 1))
-      .for('update');
+    const settings = await lockInstitutionSetup(tx);
     if (!settings || settings.setupCompletedAt) {
       throw new AppError('conflict', 'errors.auth.alreadySetUp');
     }
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email: input.email,
-        passwordHash,
-        displayName: input.displayName,
-        role: 'administrator',
-        emailVerifiedAt: sql`now()`,
-        searchDocument: buildPersonSearchDocument({ ...input, interests: [], expertise: [], bio: '' }),
-      })
-      .returning({ id: users.id });
+    const user = await insertAdministrator(tx, {
+      email: input.email,
+      passwordHash,
+      displayName: input.displayName,
+      searchDocument: buildPersonSearchDocument({ ...input, interests: [], expertise: [], bio: '' }),
+    });
     if (!user) throw new Error('user insert returned nothing');
-    await tx
-      .update(institutionSettings)
-      .set({ name: input.institutionName, setupCompletedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(eq(institutionSettings.id, 1));
+    await updateInstitutionSetupCompleted(tx, input.institutionName);
     await insertSession(tx, {
       id: hashToken(token),
       userId: user.id,

@@ -1,6 +1,5 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { updateEmailConfirmed } from '../../queries/accounts.ts';
 import { consumeEmailToken } from '../../queries/email-tokens.ts';
 import { findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -15,10 +14,7 @@ export async function confirmEmail(deps: ServiceDeps, token: string, ip: string)
   const confirmed = await db.transaction(async (tx) => {
     const userId = await consumeEmailToken(tx, token, 'verify_email');
     if (!userId) return false;
-    await tx
-      .update(users)
-      .set({ emailVerifiedAt: sql`now()` })
-      .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
+    await updateEmailConfirmed(tx, userId);
     return true;
   });
   if (!confirmed) {

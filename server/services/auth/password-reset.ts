@@ -1,7 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
-import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { hashPassword, verifyPassword } from '../../lib/crypto.ts';
+import { updatePassword, updatePasswordFromReset } from '../../queries/accounts.ts';
 import { consumeEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
 import { deleteUserSessions } from '../../queries/sessions.ts';
 import { findUserByEmail, findUserById } from '../../queries/users.ts';
@@ -38,15 +37,7 @@ export async function completePasswordReset(
   const changed = await unitOfWork(deps, async (tx, outbox) => {
     const userId = await consumeEmailToken(tx, token, 'reset_password');
     if (!userId) return false;
-    const [user] = await tx
-      .update(users)
-      .set({
-        passwordHash,
-        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(users.id, userId))
-      .returning();
+    const user = await updatePasswordFromReset(tx, userId, passwordHash);
     if (!user) return false;
     await voidEmailTokens(tx, userId, 'reset_password');
     await deleteUserSessions(tx, userId);
@@ -80,7 +71,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(newPassword);
   await unitOfWork(deps, async (tx, outbox) => {
-    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
+    await updatePassword(tx, actor.id, passwordHash);
     await deleteUserSessions(tx, actor.id, actor.sessionId);
     return outbox.email(
       { address: user.email, userId: user.id },

@@ -1,10 +1,11 @@
 import { AppError, message } from '../../errors.ts';
 import { hashToken, newToken, verifyAgainstDummy, verifyPassword } from '../../lib/crypto.ts';
+import { findRateLimitCount, upsertRateLimitHit } from '../../queries/rate-limits.ts';
 import { insertSession } from '../../queries/sessions.ts';
 import { clearSigninFailures, findSigninWait, recordSigninFailure } from '../../queries/signin-throttles.ts';
 import { findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
-import { countHit, formatWait, peekRateLimit, rateLimits, refuseOverLimit } from '../rate-limit.ts';
+import { formatWait, rateLimits, refuseOverLimit } from '../rate-limit.ts';
 import { sendSigninLink } from './signin-link.ts';
 
 export interface SignInInput {
@@ -59,10 +60,10 @@ export async function signIn(
   if (wait > 0) throw waitBeforeRetrying(wait);
 
   const user = await findUserByEmail(db, email);
-  const budget = await peekRateLimit(db, accountKey);
+  const budget = await findRateLimitCount(db, accountKey);
   if (budget.hits >= rateLimits.signinFailuresPerAccount.max) {
     await verifyAgainstDummy(input.password);
-    await countHit(db, ipKey, rateLimits.signinFailuresPerIp);
+    await upsertRateLimitHit(db, ipKey, rateLimits.signinFailuresPerIp.windowSeconds);
     await sendSigninLink(deps, email, user);
     throw signinPaused(budget.resetInSeconds);
   }
@@ -72,8 +73,12 @@ export async function signIn(
     : await verifyAgainstDummy(input.password);
   if (!user || !valid) {
     await recordSigninFailure(db, email, ip);
-    await countHit(db, ipKey, rateLimits.signinFailuresPerIp);
-    const { hits } = await countHit(db, accountKey, rateLimits.signinFailuresPerAccount);
+    await upsertRateLimitHit(db, ipKey, rateLimits.signinFailuresPerIp.windowSeconds);
+    const { hits } = await upsertRateLimitHit(
+      db,
+      accountKey,
+      rateLimits.signinFailuresPerAccount.windowSeconds,
+    );
     // Warn the owner as soon as the budget runs out, not only when someone next tries.
     if (hits === rateLimits.signinFailuresPerAccount.max) await sendSigninLink(deps, email, user);
     throw wrongCredentials();

@@ -1,10 +1,11 @@
 import type { Locale } from '../../../common/i18n/locales.ts';
-import { users } from '../../db/schema/index.ts';
 import { hashPassword } from '../../lib/crypto.ts';
+import { insertAccount } from '../../queries/accounts.ts';
+import { upsertRateLimitHit } from '../../queries/rate-limits.ts';
 import { buildPersonSearchDocument, findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { letterTo } from '../mail/letterhead.ts';
-import { countHit, rateLimits } from '../rate-limit.ts';
+import { rateLimits } from '../rate-limit.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 import { confirmationEmail, signupAttemptEmail } from './emails.ts';
 import { queueLinkEmail } from './link-email.ts';
@@ -29,16 +30,12 @@ export interface SignUpInput {
 export async function signUp(deps: ServiceDeps, input: SignUpInput): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   const created = await unitOfWork(deps, async (tx, outbox) => {
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email: input.email,
-        passwordHash,
-        displayName: input.displayName,
-        searchDocument: buildPersonSearchDocument({ ...input, interests: [], expertise: [], bio: '' }),
-      })
-      .onConflictDoNothing()
-      .returning({ id: users.id });
+    const user = await insertAccount(tx, {
+      email: input.email,
+      passwordHash,
+      displayName: input.displayName,
+      searchDocument: buildPersonSearchDocument({ ...input, interests: [], expertise: [], bio: '' }),
+    });
     if (!user) return false;
     await queueLinkEmail(
       tx,
@@ -56,7 +53,11 @@ export async function signUp(deps: ServiceDeps, input: SignUpInput): Promise<voi
 /** Emails the owner of an address that someone tried to sign up with (when there is one to tell). */
 async function tellExistingOwner(deps: ServiceDeps, email: string): Promise<void> {
   const { db } = deps.database;
-  const { hits } = await countHit(db, `signup-notice:${email}`, rateLimits.signupNoticesPerAccount);
+  const { hits } = await upsertRateLimitHit(
+    db,
+    `signup-notice:${email}`,
+    rateLimits.signupNoticesPerAccount.windowSeconds,
+  );
   if (hits > rateLimits.signupNoticesPerAccount.max) return;
   const user = await findUserByEmail(db, email);
   if (!user || user.suspendedAt) return;

@@ -1,13 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
-import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
+import { updateEmailConfirmedForSignin } from '../../queries/accounts.ts';
 import { consumeEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
+import { upsertRateLimitHit } from '../../queries/rate-limits.ts';
 import { insertSession } from '../../queries/sessions.ts';
 import { clearSigninFailures } from '../../queries/signin-throttles.ts';
 import type { UserRow } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
-import { countHit, hitRateLimit, rateLimits } from '../rate-limit.ts';
+import { hitRateLimit, rateLimits } from '../rate-limit.ts';
 import { signinLinkEmail } from './emails.ts';
 import { sendLinkEmail } from './link-email.ts';
 
@@ -23,7 +23,11 @@ export async function sendSigninLink(
   user: UserRow | undefined,
 ): Promise<void> {
   const { db } = deps.database;
-  const { hits } = await countHit(db, `signin-link:${email}`, rateLimits.signinLinkEmailsPerAccount);
+  const { hits } = await upsertRateLimitHit(
+    db,
+    `signin-link:${email}`,
+    rateLimits.signinLinkEmailsPerAccount.windowSeconds,
+  );
   if (!user || user.suspendedAt || hits > rateLimits.signinLinkEmailsPerAccount.max) return;
   await sendLinkEmail(deps, user, 'signin_link', signinLinkEmail);
 }
@@ -45,11 +49,7 @@ export async function signInWithLink(deps: ServiceDeps, input: SigninLinkInput):
   const outcome = await db.transaction(async (tx) => {
     const userId = await consumeEmailToken(tx, input.token, 'signin_link');
     if (!userId) return 'invalid' as const;
-    const [user] = await tx
-      .update(users)
-      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
-      .where(eq(users.id, userId))
-      .returning({ email: users.email, suspendedAt: users.suspendedAt });
+    const user = await updateEmailConfirmedForSignin(tx, userId);
     if (!user) return 'invalid' as const;
     if (user.suspendedAt) return 'suspended' as const;
     await voidEmailTokens(tx, userId, 'signin_link');

@@ -1,8 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { proposalLeaders, proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canAnswerLeadershipInvitation, isProposalOpen } from '../../policies/communities.ts';
+import { touchProposal, updateProposalLeaderAnswer } from '../../queries/proposal-steps.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
@@ -27,11 +26,8 @@ export async function answerLeadershipInvitation(
     });
     const mine = locked.leaders.find((leader) => leader.userId === actor.id);
     if (mine?.status === answer) return;
-    await tx
-      .update(proposalLeaders)
-      .set({ status: answer, respondedAt: sql`now()` })
-      .where(and(eq(proposalLeaders.proposalId, id), eq(proposalLeaders.userId, actor.id)));
-    await tx.update(proposals).set({ updatedAt: sql`now()` }).where(eq(proposals.id, id));
+    await updateProposalLeaderAnswer(tx, id, actor.id, answer);
+    await touchProposal(tx, id);
     return notifyEach(tx, outbox, deps.env.publicUrl, [proposal.proposerId], {
       kind: 'community.proposal',
       title: phrase(

@@ -1,10 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
 import { quoted } from '../../../common/plain-text.ts';
-import { proposals } from '../../db/schema/index.ts';
 import { AppError, authorize, message } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { canReviewProposals, isProposalOpen } from '../../policies/communities.ts';
+import { updateProposalStatus } from '../../queries/proposal-steps.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import { createCommunity } from '../communities/create-community.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -68,10 +67,7 @@ export async function approveProposal(
       leaderIds: [proposal.proposerId, ...coLeaderIds],
       createdBy: actor.id,
     });
-    await tx
-      .update(proposals)
-      .set({ status: 'approved', communityId: community.id, decidedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(eq(proposals.id, id));
+    await updateProposalStatus(tx, id, 'approved', { decided: true, communityId: community.id });
     await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'approved', body: message });
     await notifyEach(
       tx,

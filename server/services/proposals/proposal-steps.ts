@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { Db } from '../../db/client.ts';
-import { units } from '../../db/schema/index.ts';
 import { AppError, authorize, fieldError, message, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canCoLeadCommunity, canSeeProposal } from '../../policies/communities.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
+import { findUnitName } from '../../queries/institution.ts';
 import {
   findPeopleByIds,
   findProposalForUpdate,
@@ -52,8 +51,8 @@ export function proposalClosed(proposal: { status: string }): AppError {
 /** A unit chosen for the proposal must exist. */
 export async function checkUnit(tx: Db, unitId: string | null | undefined): Promise<void> {
   if (!unitId) return;
-  const [unit] = await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).limit(1);
-  if (!unit) throw fieldError('unitId', 'errors.units.chooseFromList');
+  if ((await findUnitName(tx, unitId)) === undefined)
+    throw fieldError('unitId', 'errors.units.chooseFromList');
 }
 
 /**

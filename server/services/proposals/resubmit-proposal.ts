@@ -1,10 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
-import { proposals } from '../../db/schema/index.ts';
 import { AppError, authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { canEditProposal, isProposer } from '../../policies/communities.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
+import { updateProposalStatus } from '../../queries/proposal-steps.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
@@ -29,10 +28,7 @@ export async function resubmitProposal(
     if (!canEditProposal(actor, proposal)) throw proposalClosed(proposal);
     if (proposal.status !== 'changes_requested')
       throw new AppError('conflict', 'errors.proposals.alreadyWaiting');
-    await tx
-      .update(proposals)
-      .set({ status: 'submitted', updatedAt: sql`now()` })
-      .where(eq(proposals.id, id));
+    await updateProposalStatus(tx, id, 'submitted');
     await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'resubmitted', body: message });
     return notifyEach(
       tx,

@@ -1,9 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
-import { proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { canReviewProposals, isProposalOpen } from '../../policies/communities.ts';
+import { updateProposalStatus } from '../../queries/proposal-steps.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
@@ -32,14 +31,7 @@ export async function recordReviewStep(
     const { proposal } = locked;
     authorize(canReviewProposals(actor), { message: 'errors.proposals.onlyCoordinatorsReview' });
     if (!isProposalOpen(proposal)) throw proposalClosed(proposal);
-    await tx
-      .update(proposals)
-      .set({
-        status: step.status,
-        updatedAt: sql`now()`,
-        ...(step.status === 'declined' ? { decidedAt: sql`now()` } : {}),
-      })
-      .where(eq(proposals.id, id));
+    await updateProposalStatus(tx, id, step.status, { decided: step.status === 'declined' });
     await addProposalMessage(tx, {
       proposalId: id,
       authorId: actor.id,

@@ -6,11 +6,11 @@ import type {
   Visibility,
 } from '../../../common/enums.ts';
 import { quoted } from '../../../common/plain-text.ts';
-import { proposalLeaders, proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canProposeCommunity } from '../../policies/communities.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
+import { insertProposal, insertProposalLeaders } from '../../queries/proposal-steps.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
@@ -49,15 +49,17 @@ export async function submitProposal(deps: ServiceDeps, actor: Actor, input: New
   return unitOfWork(deps, async (tx, outbox) => {
     await checkUnit(tx, fields.unitId);
     const coLeaders = await checkCoLeaders(tx, actor.id, coLeaderIds);
-    const [proposal] = await tx
-      .insert(proposals)
-      .values({ ...fields, topics: [...new Set(fields.topics)], proposerId: actor.id })
-      .returning({ id: proposals.id });
+    const proposal = await insertProposal(tx, {
+      ...fields,
+      topics: [...new Set(fields.topics)],
+      proposerId: actor.id,
+    });
     if (!proposal) throw new Error('the proposal was not created');
-    if (coLeaders.length > 0)
-      await tx
-        .insert(proposalLeaders)
-        .values(coLeaders.map((person) => ({ proposalId: proposal.id, userId: person.id })));
+    await insertProposalLeaders(
+      tx,
+      proposal.id,
+      coLeaders.map((person) => person.id),
+    );
     await addProposalMessage(tx, { proposalId: proposal.id, authorId: actor.id, event: 'submitted' });
     const url = proposalUrl(proposal.id);
     await notifyEach(

@@ -1,9 +1,13 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import { quoted } from '../../../common/plain-text.ts';
-import { proposalLeaders, proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canEditProposal, isProposer } from '../../policies/communities.ts';
+import {
+  deleteProposalLeaders,
+  insertProposalLeaders,
+  type ProposalInsert,
+  updateProposalFields,
+} from '../../queries/proposal-steps.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
@@ -31,14 +35,11 @@ export async function updateProposal(
     if (!canEditProposal(actor, proposal)) throw proposalClosed(proposal);
     const { coLeaderIds, ...fields } = changes;
     await checkUnit(tx, fields.unitId);
-    const set: Partial<typeof proposals.$inferInsert> = {};
+    const set: Partial<ProposalInsert> = {};
     for (const [key, value] of Object.entries(fields))
       if (value !== undefined) Object.assign(set, { [key]: value });
     if (fields.topics) set.topics = [...new Set(fields.topics)];
-    await tx
-      .update(proposals)
-      .set({ ...set, updatedAt: sql`now()` })
-      .where(eq(proposals.id, id));
+    await updateProposalFields(tx, id, set);
     if (!coLeaderIds) return;
 
     const people = await checkCoLeaders(tx, actor.id, coLeaderIds);
@@ -46,12 +47,8 @@ export async function updateProposal(
     const current = new Set(locked.leaders.map((leader) => leader.userId));
     const removed = [...current].filter((userId) => !wanted.has(userId));
     const added = [...wanted].filter((userId) => !current.has(userId));
-    if (removed.length > 0)
-      await tx
-        .delete(proposalLeaders)
-        .where(and(eq(proposalLeaders.proposalId, id), inArray(proposalLeaders.userId, removed)));
-    if (added.length > 0)
-      await tx.insert(proposalLeaders).values(added.map((userId) => ({ proposalId: id, userId })));
+    await deleteProposalLeaders(tx, id, removed);
+    await insertProposalLeaders(tx, id, added);
     const name = fields.name ?? proposal.name;
     return notifyEach(tx, outbox, deps.env.publicUrl, added, {
       kind: 'community.invitation',

@@ -1,9 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
-import { proposals } from '../../db/schema/index.ts';
 import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { canWithdrawProposal, isProposer } from '../../policies/communities.ts';
+import { updateProposalStatus } from '../../queries/proposal-steps.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
@@ -30,10 +29,7 @@ export async function withdrawProposal(
       message: 'errors.proposals.onlyProposerWithdraws',
     });
     if (!canWithdrawProposal(actor, proposal)) throw proposalClosed(proposal);
-    await tx
-      .update(proposals)
-      .set({ status: 'withdrawn', decidedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(eq(proposals.id, id));
+    await updateProposalStatus(tx, id, 'withdrawn', { decided: true });
     await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'withdrawn', body: message });
     return notifyEach(
       tx,
