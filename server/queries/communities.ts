@@ -214,3 +214,8 @@ export function suspendedIn(communityId: SQL, actorId: string | Placeholder | nu
 }
 
 export type CommunityForActor = NonNullable<Awaited<ReturnType<typeof findCommunityForActor>>>;
+
+/** Makes a community's latest activity now (a new thread, resource or discussion in it). */
+export async function updateCommunityActivity(db: Db, communityId: string): Promise<void> {
+  await db.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, communityId));
+}
