@@ -215,7 +215,7 @@ export function suspendedIn(communityId: SQL, actorId: string | Placeholder | nu
 
 export type CommunityForActor = NonNullable<Awaited<ReturnType<typeof findCommunityForActor>>>;
 
-/** Marks a community active now (the directory sorts by it). */
-export async function touchCommunityActivity(db: Db, communityId: string): Promise<void> {
+/** Makes a community's latest activity now (a new thread, resource, meeting or discussion; the directory sorts by it). */
+export async function updateCommunityActivity(db: Db, communityId: string): Promise<void> {
   await db.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, communityId));
 }

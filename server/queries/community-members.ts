@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { MembershipRole } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
 import { communityMembers, joinRequests, units, users } from '../db/schema/index.ts';
@@ -77,4 +77,14 @@ export async function findOwnJoinRequest(db: Db, communityId: string, userId: st
     .orderBy(desc(joinRequests.createdAt))
     .limit(1);
   return row;
+}
+
+/** The ids of a community's members whose accounts are not suspended (everyone an announcement tells). */
+export async function listActiveMemberIds(db: Db, communityId: string): Promise<string[]> {
+  const members = await db
+    .select({ id: communityMembers.userId })
+    .from(communityMembers)
+    .innerJoin(users, eq(users.id, communityMembers.userId))
+    .where(and(eq(communityMembers.communityId, communityId), isNull(users.suspendedAt)));
+  return members.map((m) => m.id);
 }

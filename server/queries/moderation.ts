@@ -146,3 +146,61 @@ export async function listActiveSuspensions(
     .limit(page.limit + 1);
   return pageOf(rows, page.limit, (row) => ({ at: row.createdExact, id: row.id }));
 }
+
+/** A moderation action to record; the thread, reply, person or resource it names, when it names one. */
+export interface ModerationEntry {
+  communityId: string;
+  actorId: string;
+  action: string;
+  threadId?: string | null;
+  postId?: string | null;
+  /** The person acted on (a suspension and its lifting, a resource of theirs deleted). */
+  subjectUserId?: string | null;
+  resourceId?: string | null;
+  note?: string;
+}
+
+/** Records a moderation action (the community's moderation log). */
+export async function insertModerationAction(db: Db, entry: ModerationEntry): Promise<void> {
+  await db.insert(moderationActions).values({
+    ...entry,
+    threadId: entry.threadId ?? null,
+    postId: entry.postId ?? null,
+    subjectUserId: entry.subjectUserId ?? null,
+    note: entry.note ?? '',
+  });
+}
+
+/** Files a report; answers its id, or undefined when the reporter already has it open. */
+export async function insertReport(
+  db: Db,
+  report: {
+    communityId: string;
+    threadId: string;
+    postId: string | null;
+    reporterId: string;
+    reason: string;
+  },
+) {
+  const [row] = await db.insert(reports).values(report).onConflictDoNothing().returning({ id: reports.id });
+  return row;
+}
+
+/** One report by id. */
+export async function findReport(db: Db, reportId: string) {
+  const [row] = await db.select().from(reports).where(eq(reports.id, reportId)).limit(1);
+  return row;
+}
+
+/** Decides every open report of the opening post (`postId` null) or of a reply at once. */
+export async function updateOpenReports(
+  db: Db,
+  target: { threadId: string; postId: string | null },
+  decision: { status: 'hidden' | 'dismissed'; decidedBy: string },
+): Promise<void> {
+  const samePost = target.postId ? eq(reports.postId, target.postId) : isNull(reports.postId);
+  await db
+    .update(reports)
+    .set({ status: decision.status, decidedBy: decision.decidedBy, decidedAt: sql`now()` })
+    .where(and(eq(reports.threadId, target.threadId), samePost, eq(reports.status, 'open')));
+}

@@ -26,16 +26,12 @@ import { canSeeHiddenPosts } from '../../policies/discussions.ts';
 import { presentThread, presentThreadSummary } from '../../presenters/discussions.ts';
 import { presentPersonRef } from '../../presenters/meetings.ts';
 import { listReplies, listRevisions, listThreads } from '../../queries/discussions.ts';
+import { upsertThreadRead } from '../../queries/thread-follows.ts';
 import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
 import { deleteReply, deleteThread, editReply, editThread } from '../../services/discussions/change-post.ts';
 import { loadVisibleThread } from '../../services/discussions/load-thread.ts';
 import { markHelpful, moderateThread } from '../../services/discussions/moderate-thread.ts';
-import {
-  addReaction,
-  markThreadRead,
-  removeReaction,
-  setFollowing,
-} from '../../services/discussions/react-and-follow.ts';
+import { addReaction, removeReaction, setFollowing } from '../../services/discussions/react-and-follow.ts';
 import { replyToThread } from '../../services/discussions/reply-to-thread.ts';
 import { startThread } from '../../services/discussions/start-thread.ts';
 
@@ -102,7 +98,7 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await loadVisibleThread(db(), actor, request.params.id);
       const replies = await listReplies(db(), found.thread.id, actor?.id ?? null, request.query);
       // Only a thread with news since the last read is written to: most views stay read-only.
-      if (actor && !found.readUpToDate) await markThreadRead(db(), found.thread.id, actor.id);
+      if (actor && !found.readUpToDate) await upsertThreadRead(db(), found.thread.id, actor.id);
       const suspended = found.membership?.suspended === true;
       return { data: { ...presentThread(found, replies, actor, false), suspended } };
     },

@@ -1,9 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { postRevisions, posts, threads } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canChangePost } from '../../policies/discussions.ts';
+import {
+  insertPostRevision,
+  lockReply,
+  softDeleteReply,
+  softDeleteThread,
+  updateReplyBody,
+  updateThreadContent,
+  updateThreadForDeletedReply,
+} from '../../queries/thread-posts.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
 
@@ -11,11 +18,7 @@ const changeMessage = 'errors.discussions.onlyAuthorChanges';
 
 /** A reply of the thread, locked, or 404. */
 async function loadReply(db: Db, threadId: string, postId: string) {
-  const [post] = await db
-    .select()
-    .from(posts)
-    .where(and(eq(posts.id, postId), eq(posts.threadId, threadId)))
-    .for('update');
+  const post = await lockReply(db, threadId, postId);
   if (!post) throw notFound('errors.notFound.reply');
   return post;
 }
@@ -36,13 +39,11 @@ export async function editThread(
       changeMessage,
     );
     if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadDeleted');
-    await tx
-      .insert(postRevisions)
-      .values({ threadId, title: thread.title, body: thread.body, editedBy: actor.id });
-    await tx
-      .update(threads)
-      .set({ title: input.title ?? thread.title, body: input.body ?? thread.body, editedAt: sql`now()` })
-      .where(eq(threads.id, threadId));
+    await insertPostRevision(tx, { threadId, title: thread.title, body: thread.body, editedBy: actor.id });
+    await updateThreadContent(tx, threadId, {
+      title: input.title ?? thread.title,
+      body: input.body ?? thread.body,
+    });
   });
 }
 
@@ -64,8 +65,8 @@ export async function editReply(
       changeMessage,
     );
     if (post.deletedAt) throw new AppError('conflict', 'errors.discussions.replyDeleted');
-    await tx.insert(postRevisions).values({ postId, body: post.body, editedBy: actor.id });
-    await tx.update(posts).set({ body, editedAt: sql`now()` }).where(eq(posts.id, postId));
+    await insertPostRevision(tx, { postId, body: post.body, editedBy: actor.id });
+    await updateReplyBody(tx, postId, body);
   });
 }
 
@@ -80,7 +81,7 @@ export async function deleteThread(deps: ServiceDeps, actor: Actor, threadId: st
       changeMessage,
     );
     if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadAlreadyDeleted');
-    await tx.update(threads).set({ deletedAt: sql`now()` }).where(eq(threads.id, threadId));
+    await softDeleteThread(tx, threadId);
   });
 }
 
@@ -101,13 +102,7 @@ export async function deleteReply(
       changeMessage,
     );
     if (post.deletedAt) throw new AppError('conflict', 'errors.discussions.replyAlreadyDeleted');
-    await tx.update(posts).set({ deletedAt: sql`now()` }).where(eq(posts.id, postId));
-    await tx
-      .update(threads)
-      .set({
-        replyCount: sql`${threads.replyCount} - 1`,
-        helpfulPostId: sql`case when ${threads.helpfulPostId} = ${postId}::uuid then null else ${threads.helpfulPostId} end`,
-      })
-      .where(eq(threads.id, threadId));
+    await softDeleteReply(tx, postId);
+    await updateThreadForDeletedReply(tx, threadId, postId);
   });
 }

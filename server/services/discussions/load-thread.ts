@@ -1,11 +1,10 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { threadFollows, threads } from '../../db/schema/index.ts';
 import { type ErrorText, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { CommunitySubject, MembershipSubject } from '../../policies/communities.ts';
 import { canReadDiscussions, canSeeHiddenPosts } from '../../policies/discussions.ts';
 import { findThreadForActor, type ThreadForActor } from '../../queries/discussions.ts';
+import { lockThread } from '../../queries/thread-posts.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 
 /**
@@ -18,8 +17,7 @@ export async function loadVisibleThread(
   threadId: string,
   options: { lock?: boolean } = {},
 ): Promise<ThreadForActor> {
-  if (options.lock)
-    await db.execute(sql`select 1 from ${threads} where ${threads.id} = ${threadId} for update`);
+  if (options.lock) await lockThread(db, threadId);
   const found = await findThreadForActor(db, threadId, actor?.id ?? null);
   if (!found || !canReadDiscussions(actor, found.community, found.membership))
     throw notFound('errors.notFound.thread');
@@ -27,11 +25,6 @@ export async function loadVisibleThread(
   if (found.thread.hiddenAt && !canSeeHiddenPosts(actor, found.membership))
     throw notFound('errors.notFound.thread');
   return found;
-}
-
-/** Follows a thread (authors and repliers follow what they write in). */
-export async function follow(db: Db, threadId: string, userId: string): Promise<void> {
-  await db.insert(threadFollows).values({ threadId, userId }).onConflictDoNothing();
 }
 
 /**

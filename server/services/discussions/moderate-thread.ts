@@ -1,12 +1,11 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { posts, threads } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canMarkHelpful, canModerateDiscussions } from '../../policies/discussions.ts';
+import { insertModerationAction } from '../../queries/moderation.ts';
+import { findLiveReply, updateThreadHelpful, updateThreadPinAndLock } from '../../queries/thread-posts.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { loadVisibleThread } from './load-thread.ts';
-import { logModeration } from './moderation.ts';
 
 /** Leaders pin a thread to the top of the list, or lock it (no replies but theirs). */
 export async function moderateThread(
@@ -24,19 +23,16 @@ export async function moderateThread(
     );
     if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadDeleted');
     const now = new Date();
-    await tx
-      .update(threads)
-      .set({
-        ...(input.pinned === undefined ? {} : { pinnedAt: input.pinned ? (thread.pinnedAt ?? now) : null }),
-        ...(input.locked === undefined ? {} : { lockedAt: input.locked ? (thread.lockedAt ?? now) : null }),
-      })
-      .where(eq(threads.id, threadId));
+    await updateThreadPinAndLock(tx, threadId, {
+      ...(input.pinned === undefined ? {} : { pinnedAt: input.pinned ? (thread.pinnedAt ?? now) : null }),
+      ...(input.locked === undefined ? {} : { lockedAt: input.locked ? (thread.lockedAt ?? now) : null }),
+    });
     const changes = [
       input.pinned === undefined ? null : input.pinned ? 'pin' : 'unpin',
       input.locked === undefined ? null : input.locked ? 'lock' : 'unlock',
     ].filter((action): action is string => action !== null);
     for (const action of changes) {
-      await logModeration(tx, { communityId: community.id, actorId: actor.id, action, threadId });
+      await insertModerationAction(tx, { communityId: community.id, actorId: actor.id, action, threadId });
     }
   });
 }
@@ -59,12 +55,9 @@ export async function markHelpful(
       'errors.discussions.onlyAskerMarks',
     );
     if (postId) {
-      const [post] = await tx
-        .select({ id: posts.id })
-        .from(posts)
-        .where(and(eq(posts.id, postId), eq(posts.threadId, threadId), isNull(posts.deletedAt)));
+      const post = await findLiveReply(tx, threadId, postId);
       if (!post) throw fieldError('postId', 'errors.discussions.chooseReply');
     }
-    await tx.update(threads).set({ helpfulPostId: postId }).where(eq(threads.id, threadId));
+    await updateThreadHelpful(tx, threadId, postId);
   });
 }

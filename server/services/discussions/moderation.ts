@@ -1,11 +1,16 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import { quoted } from '../../../common/plain-text.ts';
 import type { Db } from '../../db/client.ts';
-import { moderationActions, posts, reports, threads } from '../../db/schema/index.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { canModerateDiscussions, canReport } from '../../policies/discussions.ts';
+import {
+  findReport,
+  insertModerationAction,
+  insertReport,
+  updateOpenReports,
+} from '../../queries/moderation.ts';
+import { findLiveReply, updateReplyHidden, updateThreadHidden } from '../../queries/thread-posts.ts';
 import { authorizeWrite, leaderIdsOf } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
@@ -13,29 +18,6 @@ import { unitOfWork } from '../unit-of-work.ts';
 import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
 
 const moderatorsOnly = 'errors.moderation.onlyManagers';
-
-/** Records a moderation action (the community's moderation log). */
-export async function logModeration(
-  db: Db,
-  entry: {
-    communityId: string;
-    actorId: string;
-    action: string;
-    threadId?: string | null;
-    postId?: string | null;
-    /** The person acted on (a suspension and its lifting). */
-    subjectUserId?: string | null;
-    note?: string;
-  },
-): Promise<void> {
-  await db.insert(moderationActions).values({
-    ...entry,
-    threadId: entry.threadId ?? null,
-    postId: entry.postId ?? null,
-    subjectUserId: entry.subjectUserId ?? null,
-    note: entry.note ?? '',
-  });
-}
 
 /** A member reports the opening post (`postId` null) or a reply; the community's leaders are told. */
 export async function reportPost(
@@ -53,24 +35,16 @@ export async function reportPost(
       'errors.discussions.joinToReport',
     );
     if (input.postId) {
-      const [post] = await tx
-        .select({ id: posts.id })
-        .from(posts)
-        .where(and(eq(posts.id, input.postId), eq(posts.threadId, threadId), isNull(posts.deletedAt)));
+      const post = await findLiveReply(tx, threadId, input.postId);
       if (!post) throw fieldError('postId', 'errors.discussions.replyNotInThread');
     }
-    const inserted = await tx
-      .insert(reports)
-      .values({
-        communityId: community.id,
-        threadId,
-        postId: input.postId,
-        reporterId: actor.id,
-        reason: input.reason,
-      })
-      .onConflictDoNothing()
-      .returning({ id: reports.id });
-    const report = inserted[0];
+    const report = await insertReport(tx, {
+      communityId: community.id,
+      threadId,
+      postId: input.postId,
+      reporterId: actor.id,
+      reason: input.reason,
+    });
     if (!report) throw new AppError('conflict', 'errors.moderation.alreadyReported');
     await notifyEach(
       tx,
@@ -101,7 +75,7 @@ export async function setPostHidden(
     const { community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
     authorizeWrite(canModerateDiscussions(actor, community, membership), community, moderatorsOnly);
     await hideTarget(tx, threadId, input.postId, input.hidden);
-    await logModeration(tx, {
+    await insertModerationAction(tx, {
       communityId: community.id,
       actorId: actor.id,
       action: input.hidden ? 'hide' : 'restore',
@@ -113,17 +87,12 @@ export async function setPostHidden(
 }
 
 async function hideTarget(db: Db, threadId: string, postId: string | null, hidden: boolean) {
-  const hiddenAt = hidden ? sql`now()` : null;
   if (postId === null) {
-    await db.update(threads).set({ hiddenAt }).where(eq(threads.id, threadId));
+    await updateThreadHidden(db, threadId, hidden);
     return;
   }
-  const changed = await db
-    .update(posts)
-    .set({ hiddenAt })
-    .where(and(eq(posts.id, postId), eq(posts.threadId, threadId)))
-    .returning({ id: posts.id });
-  if (changed.length === 0) throw fieldError('postId', 'errors.discussions.replyNotInThread');
+  if (!(await updateReplyHidden(db, threadId, postId, hidden)))
+    throw fieldError('postId', 'errors.discussions.replyNotInThread');
 }
 
 /**
@@ -137,22 +106,17 @@ export async function decideReport(
   input: { decision: 'hide' | 'dismiss'; note: string },
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
-    const [report] = await tx.select().from(reports).where(eq(reports.id, reportId)).limit(1);
+    const report = await findReport(tx, reportId);
     if (!report) throw notFound('errors.notFound.report');
     const { community, membership } = await loadVisibleThread(tx, actor, report.threadId, { lock: true });
     authorizeWrite(canModerateDiscussions(actor, community, membership), community, moderatorsOnly);
     if (report.status !== 'open') throw new AppError('conflict', 'errors.moderation.reportDecided');
     if (input.decision === 'hide') await hideTarget(tx, report.threadId, report.postId, true);
-    const samePost = report.postId ? eq(reports.postId, report.postId) : isNull(reports.postId);
-    await tx
-      .update(reports)
-      .set({
-        status: input.decision === 'hide' ? 'hidden' : 'dismissed',
-        decidedBy: actor.id,
-        decidedAt: sql`now()`,
-      })
-      .where(and(eq(reports.threadId, report.threadId), samePost, eq(reports.status, 'open')));
-    await logModeration(tx, {
+    await updateOpenReports(tx, report, {
+      status: input.decision === 'hide' ? 'hidden' : 'dismissed',
+      decidedBy: actor.id,
+    });
+    await insertModerationAction(tx, {
       communityId: community.id,
       actorId: actor.id,
       action: input.decision === 'hide' ? 'hide' : 'dismiss report',

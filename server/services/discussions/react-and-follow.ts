@@ -1,12 +1,13 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { posts, reactions, threadFollows, threadReads } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canFollowThread, canReact, canTakeBackReaction } from '../../policies/discussions.ts';
+import { deleteReaction, insertReaction } from '../../queries/reactions.ts';
+import { deleteThreadFollow, insertThreadFollow } from '../../queries/thread-follows.ts';
+import { findReplyInThread } from '../../queries/thread-posts.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeContribution, follow, loadVisibleThread } from './load-thread.ts';
+import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
 
 /** Adds a reaction to the opening post (`postId` null) or a reply; the same one twice is a 409. */
 export async function addReaction(
@@ -25,12 +26,13 @@ export async function addReaction(
     );
     if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadDeleted');
     if (input.postId) await requireLiveReply(tx, threadId, input.postId);
-    const added = await tx
-      .insert(reactions)
-      .values({ threadId, postId: input.postId, userId: actor.id, emoji: input.emoji })
-      .onConflictDoNothing()
-      .returning({ id: reactions.id });
-    if (added.length === 0) throw fieldError('emoji', 'errors.discussions.alreadyReacted', 'conflict');
+    const added = await insertReaction(tx, {
+      threadId,
+      postId: input.postId,
+      userId: actor.id,
+      emoji: input.emoji,
+    });
+    if (!added) throw fieldError('emoji', 'errors.discussions.alreadyReacted', 'conflict');
   });
 }
 
@@ -49,23 +51,11 @@ export async function removeReaction(
     'errors.discussions.cannotReact',
     membership,
   );
-  await db
-    .delete(reactions)
-    .where(
-      and(
-        eq(reactions.threadId, threadId),
-        input.postId ? eq(reactions.postId, input.postId) : isNull(reactions.postId),
-        eq(reactions.userId, actor.id),
-        eq(reactions.emoji, input.emoji),
-      ),
-    );
+  await deleteReaction(db, { threadId, postId: input.postId, userId: actor.id, emoji: input.emoji });
 }
 
 async function requireLiveReply(db: Db, threadId: string, postId: string) {
-  const [post] = await db
-    .select({ deletedAt: posts.deletedAt })
-    .from(posts)
-    .where(and(eq(posts.id, postId), eq(posts.threadId, threadId)));
+  const post = await findReplyInThread(db, threadId, postId);
   if (!post) throw fieldError('postId', 'errors.discussions.replyNotInThread');
   if (post.deletedAt) throw fieldError('postId', 'errors.discussions.thatReplyDeleted', 'conflict');
 }
@@ -80,21 +70,6 @@ export async function setFollowing(deps: ServiceDeps, actor: Actor, threadId: st
     'errors.discussions.cannotFollow',
     membership,
   );
-  if (following) await follow(db, threadId, actor.id);
-  else {
-    await db
-      .delete(threadFollows)
-      .where(and(eq(threadFollows.threadId, threadId), eq(threadFollows.userId, actor.id)));
-  }
-}
-
-/** Remembers that the reader has seen the thread as it is now (unread markers). */
-export async function markThreadRead(db: Db, threadId: string, userId: string): Promise<void> {
-  await db
-    .insert(threadReads)
-    .values({ threadId, userId })
-    .onConflictDoUpdate({
-      target: [threadReads.threadId, threadReads.userId],
-      set: { lastReadAt: sql`now()` },
-    });
+  if (following) await insertThreadFollow(db, threadId, actor.id);
+  else await deleteThreadFollow(db, threadId, actor.id);
 }

@@ -1,17 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { quoted } from '../../../common/plain-text.ts';
-import { posts, threads } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { canReply } from '../../policies/discussions.ts';
 import { listFollowerIds } from '../../queries/discussions.ts';
+import { insertThreadFollow, upsertThreadRead } from '../../queries/thread-follows.ts';
+import { findReplyInThread, insertReply, updateThreadForNewReply } from '../../queries/thread-posts.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { authorizeContribution, follow, loadVisibleThread } from './load-thread.ts';
+import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
 import { checkMentions, notifyMentioned } from './mentions.ts';
-import { markThreadRead } from './react-and-follow.ts';
 
 /**
  * Replies to a thread, at the top level or under a reply (one level: a reply to a nested reply goes
@@ -36,26 +35,17 @@ export async function replyToThread(
     await checkMentions(tx, community.id, input.mentions);
     let parentId = input.parentId;
     if (parentId) {
-      const [parent] = await tx
-        .select({ id: posts.id, parentId: posts.parentId, deletedAt: posts.deletedAt })
-        .from(posts)
-        .where(and(eq(posts.id, parentId), eq(posts.threadId, threadId)));
+      const parent = await findReplyInThread(tx, threadId, parentId);
       if (!parent) throw fieldError('parentId', 'errors.discussions.replyNotInThread');
       if (parent.deletedAt) throw fieldError('parentId', 'errors.discussions.parentDeleted', 'conflict');
       parentId = parent.parentId ?? parent.id;
     }
-    const [post] = await tx
-      .insert(posts)
-      .values({ threadId, authorId: actor.id, parentId, body: input.body })
-      .returning({ id: posts.id });
-    await tx
-      .update(threads)
-      .set({ replyCount: sql`${threads.replyCount} + 1`, lastActivityAt: sql`now()` })
-      .where(eq(threads.id, threadId));
+    const post = await insertReply(tx, { threadId, authorId: actor.id, parentId, body: input.body });
+    await updateThreadForNewReply(tx, threadId);
     const followers = await listFollowerIds(tx, threadId);
-    await follow(tx, threadId, actor.id);
+    await insertThreadFollow(tx, threadId, actor.id);
     // One's own reply is not news to oneself.
-    await markThreadRead(tx, threadId, actor.id);
+    await upsertThreadRead(tx, threadId, actor.id);
     // A follower who is mentioned gets the mention (the more specific news), not also the reply.
     await notifyEach(
       tx,

@@ -1,16 +1,17 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { ThreadKind } from '../../../common/enums.ts';
-import { communities, communityMembers, threads, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { canStartThread } from '../../policies/discussions.ts';
+import { updateCommunityActivity } from '../../queries/communities.ts';
+import { listActiveMemberIds } from '../../queries/community-members.ts';
+import { insertThreadFollow, upsertThreadRead } from '../../queries/thread-follows.ts';
+import { insertThread } from '../../queries/thread-posts.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { authorizeContribution, follow } from './load-thread.ts';
+import { authorizeContribution } from './load-thread.ts';
 import { checkMentions, notifyMentioned } from './mentions.ts';
-import { markThreadRead } from './react-and-follow.ts';
 
 /**
  * Starts a discussion, a question or (leaders, sponsors, coordinators) an announcement, which every
@@ -40,14 +41,11 @@ export async function startThread(
     );
     await checkMentions(tx, community.id, input.mentions);
     const { mentions, ...fields } = input;
-    const [thread] = await tx
-      .insert(threads)
-      .values({ communityId: community.id, authorId: actor.id, ...fields })
-      .returning({ id: threads.id });
+    const thread = await insertThread(tx, { communityId: community.id, authorId: actor.id, ...fields });
     const threadId = thread?.id ?? '';
-    await follow(tx, threadId, actor.id);
-    await markThreadRead(tx, threadId, actor.id);
-    await tx.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, community.id));
+    await insertThreadFollow(tx, threadId, actor.id);
+    await upsertThreadRead(tx, threadId, actor.id);
+    await updateCommunityActivity(tx, community.id);
     await notifyMentioned(tx, outbox, deps.env.publicUrl, mentions, {
       authorId: actor.id,
       authorName: actor.displayName,
@@ -56,16 +54,11 @@ export async function startThread(
       url: `/discussions/${threadId}`,
     });
     if (input.kind !== 'announcement') return threadId;
-    const members = await tx
-      .select({ id: communityMembers.userId })
-      .from(communityMembers)
-      .innerJoin(users, eq(users.id, communityMembers.userId))
-      .where(and(eq(communityMembers.communityId, community.id), isNull(users.suspendedAt)));
     await notifyEach(
       tx,
       outbox,
       deps.env.publicUrl,
-      members.map((m) => m.id),
+      await listActiveMemberIds(tx, community.id),
       {
         kind: 'community.announcement',
         title: `${community.name}: ${input.title}`,

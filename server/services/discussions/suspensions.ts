@@ -1,7 +1,5 @@
-import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { Db } from '../../db/client.ts';
-import { communityMembers, communitySuspensions, users } from '../../db/schema/index.ts';
 import { AppError, fieldError, message, notFound } from '../../errors.ts';
 import { type Actor, isCoordinator } from '../../lib/actor.ts';
 import {
@@ -10,11 +8,18 @@ import {
   canSuspend,
   type SuspensionTarget,
 } from '../../policies/discussions.ts';
+import { insertModerationAction } from '../../queries/moderation.ts';
+import {
+  findSuspension,
+  findSuspensionTarget,
+  insertSuspension,
+  updateEndedSuspensions,
+  updateSuspensionLifted,
+} from '../../queries/suspensions.ts';
 import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { logModeration } from './moderation.ts';
 
 const moderatorsOnly = 'errors.suspensions.onlyManagers';
 
@@ -29,20 +34,7 @@ function refusal(actor: Actor, target: SuspensionTarget, manages: boolean): Mess
 
 /** The person to suspend, with their account role and membership (field error when not a member). */
 async function loadTarget(db: Db, communityId: string, userId: string) {
-  const [row] = await db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      role: users.role,
-      memberRole: communityMembers.role,
-    })
-    .from(users)
-    .innerJoin(
-      communityMembers,
-      and(eq(communityMembers.userId, users.id), eq(communityMembers.communityId, communityId)),
-    )
-    .where(eq(users.id, userId))
-    .limit(1);
+  const row = await findSuspensionTarget(db, communityId, userId);
   if (!row) throw fieldError('userId', 'errors.suspensions.notMember');
   return row;
 }
@@ -74,32 +66,18 @@ export async function suspendMember(
       throw new AppError('forbidden', refusal(actor, target, true));
     }
     // A suspension that ran out is no longer in force: close it, so the new one can be the active row.
-    await tx
-      .update(communitySuspensions)
-      .set({ liftedAt: sql`now()` })
-      .where(
-        and(
-          eq(communitySuspensions.communityId, community.id),
-          eq(communitySuspensions.userId, person.id),
-          isNull(communitySuspensions.liftedAt),
-          lte(communitySuspensions.endsAt, sql`now()`),
-        ),
-      );
-    const [inserted] = await tx
-      .insert(communitySuspensions)
-      .values({
-        communityId: community.id,
-        userId: person.id,
-        reason: input.reason,
-        endsAt,
-        suspendedBy: actor.id,
-      })
-      .onConflictDoNothing()
-      .returning({ id: communitySuspensions.id });
+    await updateEndedSuspensions(tx, community.id, person.id);
+    const inserted = await insertSuspension(tx, {
+      communityId: community.id,
+      userId: person.id,
+      reason: input.reason,
+      endsAt,
+      suspendedBy: actor.id,
+    });
     if (!inserted) {
       throw new AppError('conflict', message('errors.suspensions.already', { name: person.displayName }));
     }
-    await logModeration(tx, {
+    await insertModerationAction(tx, {
       communityId: community.id,
       actorId: actor.id,
       action: 'suspend',
@@ -125,11 +103,7 @@ export async function suspendMember(
 /** Lifts a suspension in force (409 when it was already lifted or has ended); logged, the person is told. */
 export async function liftSuspension(deps: ServiceDeps, actor: Actor, suspensionId: string): Promise<void> {
   await unitOfWork(deps, async (tx, outbox) => {
-    const [found] = await tx
-      .select()
-      .from(communitySuspensions)
-      .where(eq(communitySuspensions.id, suspensionId))
-      .limit(1);
+    const found = await findSuspension(tx, suspensionId);
     if (!found) throw notFound('errors.notFound.suspension');
     const { community, membership } = await loadVisibleCommunity(tx, actor, found.communityId, {
       lock: true,
@@ -139,19 +113,9 @@ export async function liftSuspension(deps: ServiceDeps, actor: Actor, suspension
       community,
       'errors.suspensions.onlyManagersLift',
     );
-    const [lifted] = await tx
-      .update(communitySuspensions)
-      .set({ liftedAt: sql`now()`, liftedBy: actor.id })
-      .where(
-        and(
-          eq(communitySuspensions.id, suspensionId),
-          isNull(communitySuspensions.liftedAt),
-          sql`(${communitySuspensions.endsAt} is null or ${communitySuspensions.endsAt} > now())`,
-        ),
-      )
-      .returning({ id: communitySuspensions.id });
+    const lifted = await updateSuspensionLifted(tx, suspensionId, actor.id);
     if (!lifted) throw new AppError('conflict', 'errors.suspensions.notInForce');
-    await logModeration(tx, {
+    await insertModerationAction(tx, {
       communityId: community.id,
       actorId: actor.id,
       action: 'lift_suspension',

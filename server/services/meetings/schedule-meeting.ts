@@ -3,7 +3,7 @@ import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { expandRecurrence } from '../../lib/recurrence.ts';
 import { canScheduleMeeting } from '../../policies/meetings.ts';
-import { touchCommunityActivity } from '../../queries/communities.ts';
+import { updateCommunityActivity } from '../../queries/communities.ts';
 import { insertMeetingSeries } from '../../queries/meeting-series.ts';
 import { insertMeetings, type NewMeeting } from '../../queries/meetings.ts';
 import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
@@ -66,7 +66,7 @@ export async function scheduleMeeting(
     }
     const inserted = await insertMeetings(tx, rows);
     inserted.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-    await touchCommunityActivity(tx, community.id);
+    await updateCommunityActivity(tx, community.id);
     return { id: inserted[0]?.id ?? '', occurrences: inserted.length };
   });
 }

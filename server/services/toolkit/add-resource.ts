@@ -1,12 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
 import type { ResourceKind } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
-import { communities, resources, resourceTopics } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { checkUpload } from '../../lib/files/check-upload.ts';
 import type { TempFile } from '../../lib/files/temp-file.ts';
 import { parseVideoUrl } from '../../lib/video.ts';
 import { canContributeToToolkit } from '../../policies/toolkit.ts';
+import { updateCommunityActivity } from '../../queries/communities.ts';
+import { insertResource, insertResourceTopics } from '../../queries/toolkit-resources.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeToolkitWrite, checkTopics } from './load-resource.ts';
@@ -34,7 +34,7 @@ interface ResourceFields {
 }
 
 /** Inserts a resource and its topics, and marks the community active. */
-async function insertResource(
+async function saveResource(
   db: Db,
   communityId: string,
   authorId: string,
@@ -45,29 +45,24 @@ async function insertResource(
   },
 ): Promise<string> {
   const video = values.url && values.kind === 'video' ? parseVideoUrl(values.url) : undefined;
-  const [row] = await db
-    .insert(resources)
-    .values({
-      communityId,
-      authorId,
-      kind: values.kind,
-      title: values.title,
-      description: values.description,
-      body: values.body ?? '',
-      url: values.url ?? null,
-      videoProvider: video?.provider ?? null,
-      videoId: video?.videoId ?? null,
-      fileKey: values.file?.key ?? null,
-      fileName: values.file?.name ?? null,
-      fileMime: values.file?.mime ?? null,
-      fileSize: values.file?.size ?? null,
-    })
-    .returning({ id: resources.id });
+  const row = await insertResource(db, {
+    communityId,
+    authorId,
+    kind: values.kind,
+    title: values.title,
+    description: values.description,
+    body: values.body ?? '',
+    url: values.url ?? null,
+    videoProvider: video?.provider ?? null,
+    videoId: video?.videoId ?? null,
+    fileKey: values.file?.key ?? null,
+    fileName: values.file?.name ?? null,
+    fileMime: values.file?.mime ?? null,
+    fileSize: values.file?.size ?? null,
+  });
   const id = row?.id ?? '';
-  if (values.topicIds.length > 0) {
-    await db.insert(resourceTopics).values(values.topicIds.map((topicId) => ({ resourceId: id, topicId })));
-  }
-  await db.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, communityId));
+  await insertResourceTopics(db, id, values.topicIds);
+  await updateCommunityActivity(db, communityId);
   return id;
 }
 
@@ -81,7 +76,7 @@ export async function addResource(
   return deps.database.db.transaction(async (tx) => {
     const community = await loadCommunityToContribute(tx, actor, slug);
     const topicIds = await checkTopics(tx, community.id, input.topicIds);
-    return insertResource(tx, community.id, actor.id, {
+    return saveResource(tx, community.id, actor.id, {
       ...input,
       topicIds,
       url: input.kind === 'article' ? null : (input.url ?? null),
@@ -114,7 +109,7 @@ export async function addUploadedResource(
       // bytes): the member may have left or been suspended while the file was on its way.
       const community = await loadCommunityToContribute(tx, actor, slug);
       const topicIds = await checkTopics(tx, community.id, input.topicIds);
-      return insertResource(tx, community.id, actor.id, {
+      return saveResource(tx, community.id, actor.id, {
         ...input,
         topicIds,
         file: {

@@ -1,9 +1,15 @@
-import { eq, sql } from 'drizzle-orm';
-import { moderationActions, resources, resourceTopics } from '../../db/schema/index.ts';
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { parseVideoUrl } from '../../lib/video.ts';
 import { canChangeResource, canCurateToolkit } from '../../policies/toolkit.ts';
+import { insertModerationAction } from '../../queries/moderation.ts';
+import {
+  deleteResourceTopics,
+  insertResourceTopics,
+  softDeleteResource,
+  updateResource,
+  updateResourceFeatured,
+} from '../../queries/toolkit-resources.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeToolkitWrite, checkTopics, loadVisibleResource } from './load-resource.ts';
 
@@ -40,24 +46,17 @@ export async function editResource(
       throw fieldError('body', 'validation.resource.articleBody');
     const video = input.url !== undefined && resource.kind === 'video' ? parseVideoUrl(input.url) : undefined;
     const topicIds = input.topicIds ? await checkTopics(tx, community.id, input.topicIds) : undefined;
-    await tx
-      .update(resources)
-      .set({
-        ...(input.title !== undefined ? { title: input.title } : {}),
-        ...(input.description !== undefined ? { description: input.description } : {}),
-        ...(input.body !== undefined ? { body: input.body } : {}),
-        ...(input.url !== undefined
-          ? { url: input.url, videoProvider: video?.provider ?? null, videoId: video?.videoId ?? null }
-          : {}),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(resources.id, resource.id));
+    await updateResource(tx, resource.id, {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.body !== undefined ? { body: input.body } : {}),
+      ...(input.url !== undefined
+        ? { url: input.url, videoProvider: video?.provider ?? null, videoId: video?.videoId ?? null }
+        : {}),
+    });
     if (topicIds) {
-      await tx.delete(resourceTopics).where(eq(resourceTopics.resourceId, resource.id));
-      if (topicIds.length > 0)
-        await tx
-          .insert(resourceTopics)
-          .values(topicIds.map((topicId) => ({ resourceId: resource.id, topicId })));
+      await deleteResourceTopics(tx, resource.id);
+      await insertResourceTopics(tx, resource.id, topicIds);
     }
   });
 }
@@ -77,12 +76,9 @@ export async function deleteResource(deps: ServiceDeps, actor: Actor, resourceId
       membership,
       authorOrLeaders,
     );
-    await tx
-      .update(resources)
-      .set({ deletedAt: sql`now()`, featuredAt: null, featuredBy: null })
-      .where(eq(resources.id, resource.id));
+    await softDeleteResource(tx, resource.id);
     if (resource.authorId !== actor.id) {
-      await tx.insert(moderationActions).values({
+      await insertModerationAction(tx, {
         communityId: community.id,
         actorId: actor.id,
         action: 'delete_resource',
@@ -112,11 +108,6 @@ export async function setFeatured(
       'errors.toolkit.onlyManagersFeature',
     );
     if (featured === (resource.featuredAt !== null)) return;
-    await tx
-      .update(resources)
-      .set(
-        featured ? { featuredAt: sql`now()`, featuredBy: actor.id } : { featuredAt: null, featuredBy: null },
-      )
-      .where(eq(resources.id, resource.id));
+    await updateResourceFeatured(tx, resource.id, featured ? actor.id : null);
   });
 }

@@ -1,10 +1,23 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { collectionResources, resources, toolkitCollections, toolkitTopics } from '../../db/schema/index.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canCurateToolkit, canReadToolkit } from '../../policies/toolkit.ts';
 import { type CommunityForActor, findCommunityForActor } from '../../queries/communities.ts';
+import {
+  deleteCollection,
+  deleteCollectionResources,
+  deleteTopic,
+  findCollectionCommunity,
+  findCommunityTopic,
+  findTopic,
+  insertCollection,
+  insertCollectionResources,
+  insertTopic,
+  lockCollection,
+  updateCollection,
+  updateTopicName,
+} from '../../queries/toolkit-curation.ts';
+import { listLiveResourceIds } from '../../queries/toolkit-resources.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeToolkitWrite } from './load-resource.ts';
@@ -44,18 +57,12 @@ export async function addTopic(
     const found = await loadVisibleCommunity(tx, actor, slug);
     authorizeCurate(actor, found);
     if (input.parentId) {
-      const [parent] = await tx
-        .select({ parentId: toolkitTopics.parentId })
-        .from(toolkitTopics)
-        .where(and(eq(toolkitTopics.id, input.parentId), eq(toolkitTopics.communityId, found.community.id)));
+      const parent = await findCommunityTopic(tx, found.community.id, input.parentId);
       if (!parent) throw fieldError('parentId', 'errors.toolkit.chooseTopic');
       if (parent.parentId !== null) throw fieldError('parentId', 'errors.toolkit.subTopicDepth');
     }
-    const [row] = await uniqueName(() =>
-      tx
-        .insert(toolkitTopics)
-        .values({ communityId: found.community.id, parentId: input.parentId, name: input.name })
-        .returning({ id: toolkitTopics.id }),
+    const row = await uniqueName(() =>
+      insertTopic(tx, { communityId: found.community.id, parentId: input.parentId, name: input.name }),
     );
     return row?.id ?? '';
   });
@@ -63,7 +70,7 @@ export async function addTopic(
 
 /** A topic with its community, for curating it (404 when the actor may not see the community). */
 async function loadTopic(db: Db, actor: Actor, topicId: string) {
-  const [topic] = await db.select().from(toolkitTopics).where(eq(toolkitTopics.id, topicId)).limit(1);
+  const topic = await findTopic(db, topicId);
   if (!topic) throw notFound('errors.notFound.topic');
   const found = await loadVisibleCommunity(db, actor, topic.communityId);
   authorizeCurate(actor, found);
@@ -78,7 +85,7 @@ export async function renameTopic(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const topic = await loadTopic(tx, actor, topicId);
-    await uniqueName(() => tx.update(toolkitTopics).set({ name }).where(eq(toolkitTopics.id, topic.id)));
+    await uniqueName(() => updateTopicName(tx, topic.id, name));
   });
 }
 
@@ -86,7 +93,7 @@ export async function renameTopic(
 export async function removeTopic(deps: ServiceDeps, actor: Actor, topicId: string): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const topic = await loadTopic(tx, actor, topicId);
-    await tx.delete(toolkitTopics).where(eq(toolkitTopics.id, topic.id));
+    await deleteTopic(tx, topic.id);
   });
 }
 
@@ -99,21 +106,18 @@ export async function addCollection(
   return deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCommunity(tx, actor, slug);
     authorizeCurate(actor, found);
-    const [row] = await tx
-      .insert(toolkitCollections)
-      .values({ communityId: found.community.id, createdBy: actor.id, ...input })
-      .returning({ id: toolkitCollections.id });
+    const row = await insertCollection(tx, {
+      communityId: found.community.id,
+      createdBy: actor.id,
+      ...input,
+    });
     return row?.id ?? '';
   });
 }
 
 /** A collection the actor may see, with its community and the actor's membership (404 otherwise). */
 export async function loadVisibleCollection(db: Db, actor: Actor | null, collectionId: string) {
-  const [collection] = await db
-    .select({ id: toolkitCollections.id, communityId: toolkitCollections.communityId })
-    .from(toolkitCollections)
-    .where(eq(toolkitCollections.id, collectionId))
-    .limit(1);
+  const collection = await findCollectionCommunity(db, collectionId);
   const found = collection
     ? await findCommunityForActor(db, collection.communityId, actor?.id ?? null)
     : undefined;
@@ -131,14 +135,10 @@ export async function editCollection(
   await deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCollection(tx, actor, collectionId);
     authorizeCurate(actor, found);
-    await tx
-      .update(toolkitCollections)
-      .set({
-        ...(input.title !== undefined ? { title: input.title } : {}),
-        ...(input.description !== undefined ? { description: input.description } : {}),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(toolkitCollections.id, collectionId));
+    await updateCollection(tx, collectionId, {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+    });
   });
 }
 
@@ -146,7 +146,7 @@ export async function removeCollection(deps: ServiceDeps, actor: Actor, collecti
   await deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCollection(tx, actor, collectionId);
     authorizeCurate(actor, found);
-    await tx.delete(toolkitCollections).where(eq(toolkitCollections.id, collectionId));
+    await deleteCollection(tx, collectionId);
   });
 }
 
@@ -160,33 +160,17 @@ export async function setCollectionResources(
   await deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCollection(tx, actor, collectionId);
     authorizeCurate(actor, found);
-    await tx.execute(sql`select 1 from ${toolkitCollections} where id = ${collectionId} for update`);
+    await lockCollection(tx, collectionId);
     if (resourceIds.length > 0) {
-      const owned = await tx
-        .select({ id: resources.id })
-        .from(resources)
-        .where(
-          and(
-            inArray(resources.id, resourceIds),
-            eq(resources.communityId, found.community.id),
-            isNull(resources.deletedAt),
-          ),
-        );
+      const owned = await listLiveResourceIds(tx, found.community.id, resourceIds);
       if (owned.length !== resourceIds.length) {
         throw new AppError('validation_failed', 'errors.toolkit.collectionOwnCommunity', {
           resourceIds: 'errors.toolkit.resourceNotHere',
         });
       }
     }
-    await tx.delete(collectionResources).where(eq(collectionResources.collectionId, collectionId));
-    if (resourceIds.length > 0) {
-      await tx
-        .insert(collectionResources)
-        .values(resourceIds.map((resourceId, position) => ({ collectionId, resourceId, position })));
-    }
-    await tx
-      .update(toolkitCollections)
-      .set({ updatedAt: sql`now()` })
-      .where(eq(toolkitCollections.id, collectionId));
+    await deleteCollectionResources(tx, collectionId);
+    await insertCollectionResources(tx, collectionId, resourceIds);
+    await updateCollection(tx, collectionId, {});
   });
 }

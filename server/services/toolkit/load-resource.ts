@@ -1,11 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { resources, toolkitTopics } from '../../db/schema/index.ts';
 import { AppError, type ErrorText, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { CommunitySubject, MembershipSubject } from '../../policies/communities.ts';
 import { canReadToolkit } from '../../policies/toolkit.ts';
 import { findResourceForActor, type ResourceForActor } from '../../queries/toolkit.ts';
+import { listCommunityTopicIds } from '../../queries/toolkit-curation.ts';
+import { lockResource } from '../../queries/toolkit-resources.ts';
 import { authorizeWrite } from '../communities/load-community.ts';
 
 /** Loads a resource the actor may read (404 otherwise, as for its community). */
@@ -15,9 +15,7 @@ export async function loadVisibleResource(
   resourceId: string,
   options: { lock?: boolean } = {},
 ): Promise<ResourceForActor> {
-  if (options.lock) {
-    await db.select({ id: resources.id }).from(resources).where(eq(resources.id, resourceId)).for('update');
-  }
+  if (options.lock) await lockResource(db, resourceId);
   const found = await findResourceForActor(db, resourceId, actor?.id ?? null);
   if (!found || !canReadToolkit(actor, found.community, found.membership))
     throw notFound('errors.notFound.resource');
@@ -42,10 +40,7 @@ export function authorizeToolkitWrite(
 export async function checkTopics(db: Db, communityId: string, topicIds: string[]): Promise<string[]> {
   const unique = [...new Set(topicIds)];
   if (unique.length === 0) return [];
-  const found = await db
-    .select({ id: toolkitTopics.id })
-    .from(toolkitTopics)
-    .where(and(eq(toolkitTopics.communityId, communityId), inArray(toolkitTopics.id, unique)));
+  const found = await listCommunityTopicIds(db, communityId, unique);
   if (found.length !== unique.length) {
     throw new AppError('validation_failed', 'errors.toolkit.chooseTopics', {
       topicIds: 'errors.toolkit.topicNotHere',

@@ -1,10 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
 import { quoted } from '../../../common/plain-text.ts';
-import { communities, threads } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canContributeToToolkit } from '../../policies/toolkit.ts';
+import { updateCommunityActivity } from '../../queries/communities.ts';
+import { insertThreadFollow } from '../../queries/thread-follows.ts';
+import { insertThread } from '../../queries/thread-posts.ts';
 import type { ServiceDeps } from '../context.ts';
-import { follow } from '../discussions/load-thread.ts';
 import { authorizeToolkitWrite, loadVisibleResource } from './load-resource.ts';
 
 /**
@@ -28,21 +28,18 @@ export async function startResourceDiscussion(
       membership,
       'errors.toolkit.joinToDiscuss',
     );
-    const [thread] = await tx
-      .insert(threads)
-      .values({
-        communityId: community.id,
-        authorId: actor.id,
-        kind: 'discussion',
-        title: `About ${quoted(resource.title, 190)}`,
-        body: `Discussion of the Toolkit resource [${resource.title.replace(/[[\]]/g, '')}](/resources/${resource.id}).`,
-        resourceId: resource.id,
-      })
-      .returning({ id: threads.id });
+    const thread = await insertThread(tx, {
+      communityId: community.id,
+      authorId: actor.id,
+      kind: 'discussion',
+      title: `About ${quoted(resource.title, 190)}`,
+      body: `Discussion of the Toolkit resource [${resource.title.replace(/[[\]]/g, '')}](/resources/${resource.id}).`,
+      resourceId: resource.id,
+    });
     const id = thread?.id ?? '';
-    await follow(tx, id, actor.id);
-    if (resource.authorId) await follow(tx, id, resource.authorId);
-    await tx.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, community.id));
+    await insertThreadFollow(tx, id, actor.id);
+    if (resource.authorId) await insertThreadFollow(tx, id, resource.authorId);
+    await updateCommunityActivity(tx, community.id);
     return { id, started: true };
   });
 }

@@ -1,10 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { ResourceUseKind } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
-import { resources, resourceUses } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canChangeResourceUse, canContributeToToolkit } from '../../policies/toolkit.ts';
+import {
+  decrementResourceUseCount,
+  deleteResourceUse,
+  findResourceUse,
+  incrementResourceUseCount,
+  insertResourceUse,
+  updateResourceUse,
+} from '../../queries/resource-uses.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeToolkitWrite, loadVisibleResource } from './load-resource.ts';
 
@@ -28,14 +34,13 @@ export async function recordUse(
     if (resource.viewerUse) {
       throw new AppError('conflict', 'errors.toolkit.alreadyUsed');
     }
-    const [row] = await tx
-      .insert(resourceUses)
-      .values({ resourceId: resource.id, userId: actor.id, kind: input.kind, story: input.story })
-      .returning({ id: resourceUses.id });
-    await tx
-      .update(resources)
-      .set({ useCount: sql`${resources.useCount} + 1` })
-      .where(eq(resources.id, resource.id));
+    const row = await insertResourceUse(tx, {
+      resourceId: resource.id,
+      userId: actor.id,
+      kind: input.kind,
+      story: input.story,
+    });
+    await incrementResourceUseCount(tx, resource.id);
     return row?.id ?? '';
   });
 }
@@ -43,11 +48,7 @@ export async function recordUse(
 /** Loads a resource's use record with the resource, checking the actor may change it. */
 async function loadUseToChange(tx: Db, actor: Actor, resourceId: string, useId: string) {
   const found = await loadVisibleResource(tx, actor, resourceId, { lock: true });
-  const [use] = await tx
-    .select({ id: resourceUses.id, userId: resourceUses.userId })
-    .from(resourceUses)
-    .where(and(eq(resourceUses.id, useId), eq(resourceUses.resourceId, resourceId)))
-    .limit(1);
+  const use = await findResourceUse(tx, resourceId, useId);
   if (!use) throw notFound('errors.notFound.record');
   authorizeToolkitWrite(
     canChangeResourceUse(actor, found.community, found.membership, use),
@@ -67,14 +68,10 @@ export async function editUse(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const use = await loadUseToChange(tx, actor, resourceId, useId);
-    await tx
-      .update(resourceUses)
-      .set({
-        ...(input.kind !== undefined ? { kind: input.kind } : {}),
-        ...(input.story !== undefined ? { story: input.story } : {}),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(resourceUses.id, use.id));
+    await updateResourceUse(tx, use.id, {
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+      ...(input.story !== undefined ? { story: input.story } : {}),
+    });
   });
 }
 
@@ -86,10 +83,7 @@ export async function deleteUse(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const use = await loadUseToChange(tx, actor, resourceId, useId);
-    await tx.delete(resourceUses).where(eq(resourceUses.id, use.id));
-    await tx
-      .update(resources)
-      .set({ useCount: sql`greatest(${resources.useCount} - 1, 0)` })
-      .where(eq(resources.id, resourceId));
+    await deleteResourceUse(tx, use.id);
+    await decrementResourceUseCount(tx, resourceId);
   });
 }
