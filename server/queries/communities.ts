@@ -214,3 +214,19 @@ export function suspendedIn(communityId: SQL, actorId: string | Placeholder | nu
 }
 
 export type CommunityForActor = NonNullable<Awaited<ReturnType<typeof findCommunityForActor>>>;
+
+/**
+ * Takes a community row's lock for the rest of the transaction: every change to memberships, roles and
+ * invitations takes it first, so two people acting on one community are applied one after the other.
+ */
+export async function lockCommunity(db: Db, communityId: string): Promise<void> {
+  await db.execute(sql`select 1 from ${communities} where ${communities.id} = ${communityId} for update`);
+}
+
+/** Adjusts the stored member count by `delta` (kept in step with community_members). */
+export async function updateMemberCount(db: Db, communityId: string, delta: number): Promise<void> {
+  await db
+    .update(communities)
+    .set({ memberCount: sql`${communities.memberCount} + ${delta}`, lastActivityAt: sql`now()` })
+    .where(eq(communities.id, communityId));
+}
