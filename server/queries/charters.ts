@@ -52,3 +52,28 @@ export async function listStageChanges(db: Db, communityId: string) {
     .orderBy(desc(communityStageChanges.createdAt))
     .limit(100);
 }
+
+/** The number of the charter in force (undefined: the community has no charter yet). */
+export async function findLatestCharterVersion(db: Db, communityId: string): Promise<number | undefined> {
+  const [row] = await db
+    .select({ version: charterVersions.version })
+    .from(charterVersions)
+    .where(eq(charterVersions.communityId, communityId))
+    .orderBy(desc(charterVersions.version))
+    .limit(1);
+  return row?.version;
+}
+
+/** Stores a new version of a community's charter; answers it. */
+export async function insertCharterVersion(db: Db, version: typeof charterVersions.$inferInsert) {
+  const [row] = await db.insert(charterVersions).values(version).returning();
+  return row;
+}
+
+/** Records a move to another stage (or the first stage) in a community's history. */
+export async function insertStageChange(
+  db: Db,
+  change: typeof communityStageChanges.$inferInsert,
+): Promise<void> {
+  await db.insert(communityStageChanges).values(change);
+}

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or, type Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import type { MeetingKind, MeetingStatus, MembershipRole } from '../../common/enums.ts';
+import type { CommunityStage, MeetingKind, MeetingStatus, MembershipRole } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
 import { communities, communityMembers, communitySuspensions, units, users } from '../db/schema/index.ts';
 import { type Actor, isCoordinator } from '../lib/actor.ts';
@@ -218,4 +218,90 @@ export type CommunityForActor = NonNullable<Awaited<ReturnType<typeof findCommun
 /** Makes a community's latest activity now (a new thread, resource, meeting or discussion; the directory sorts by it). */
 export async function updateCommunityActivity(db: Db, communityId: string): Promise<void> {
   await db.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, communityId));
+}
+
+/**
+ * Takes a community row's lock for the rest of the transaction: every change to memberships, roles and
+ * invitations takes it first, so two people acting on one community are applied one after the other.
+ */
+export async function lockCommunity(db: Db, communityId: string): Promise<void> {
+  await db.execute(sql`select 1 from ${communities} where ${communities.id} = ${communityId} for update`);
+}
+
+/** Adjusts the stored member count by `delta` (kept in step with community_members). */
+export async function updateMemberCount(db: Db, communityId: string, delta: number): Promise<void> {
+  await db
+    .update(communities)
+    .set({ memberCount: sql`${communities.memberCount} + ${delta}`, lastActivityAt: sql`now()` })
+    .where(eq(communities.id, communityId));
+}
+
+/** Moves a community to another stage (the history entry is `insertStageChange`'s). */
+export async function updateCommunityStage(
+  db: Db,
+  communityId: string,
+  stage: CommunityStage,
+): Promise<void> {
+  await db
+    .update(communities)
+    .set({ stage, updatedAt: sql`now()`, lastActivityAt: sql`now()` })
+    .where(eq(communities.id, communityId));
+}
+
+/** The slugs taken by `base` itself and by `base-…`, to find a free one. */
+export async function listSlugsLike(db: Db, base: string): Promise<string[]> {
+  const rows = await db
+    .select({ slug: communities.slug })
+    .from(communities)
+    .where(sql`${communities.slug} = ${base} or ${communities.slug} like ${`${base}-%`}`);
+  return rows.map((row) => row.slug);
+}
+
+/** A new community's columns (its topics given); its search document is built from them. */
+export type NewCommunityRow = Omit<typeof communities.$inferInsert, 'searchDocument' | 'topics'> & {
+  topics: string[];
+};
+
+/**
+ * Adds a community with its search document; answers the new row, or undefined when the slug was
+ * taken meanwhile (of two at once, the unique index lets one in; the caller tries the next free slug).
+ */
+export async function insertCommunity(db: Db, community: NewCommunityRow) {
+  const [row] = await db
+    .insert(communities)
+    .values({ ...community, searchDocument: buildCommunitySearchDocument(community) })
+    .onConflictDoNothing({ target: communities.slug })
+    .returning();
+  return row;
+}
+
+/** The details leaders edit: every one, as the community will have them. */
+export type CommunityDetails = Required<
+  Pick<
+    NewCommunityRow,
+    | 'name'
+    | 'kind'
+    | 'purpose'
+    | 'description'
+    | 'intendedMembers'
+    | 'meetingPlan'
+    | 'topics'
+    | 'unitId'
+    | 'audience'
+    | 'format'
+    | 'visibility'
+    | 'joinPolicy'
+    | 'requireGuidelines'
+    | 'meetingSchedulers'
+  >
+>;
+
+/** Writes a community's details and its search document; answers the row (see `communityColumns`). */
+export async function updateCommunityDetails(db: Db, communityId: string, details: CommunityDetails) {
+  const [row] = await db
+    .update(communities)
+    .set({ ...details, searchDocument: buildCommunitySearchDocument(details), updatedAt: sql`now()` })
+    .where(eq(communities.id, communityId))
+    .returning(communityColumns);
+  return row;
 }

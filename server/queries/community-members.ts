@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { MembershipRole } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
 import { communityMembers, joinRequests, units, users } from '../db/schema/index.ts';
@@ -87,4 +87,92 @@ export async function listActiveMemberIds(db: Db, communityId: string): Promise<
     .innerJoin(users, eq(users.id, communityMembers.userId))
     .where(and(eq(communityMembers.communityId, communityId), isNull(users.suspendedAt)));
   return members.map((m) => m.id);
+}
+
+/** A person's role in a community (undefined: not a member). */
+export async function findMemberRole(
+  db: Db,
+  communityId: string,
+  userId: string,
+): Promise<MembershipRole | undefined> {
+  const [row] = await db
+    .select({ role: communityMembers.role })
+    .from(communityMembers)
+    .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId)))
+    .limit(1);
+  return row?.role;
+}
+
+/** How many people hold the role `leader` in a community (read under the community lock). */
+export async function countLeaders(db: Db, communityId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(communityMembers)
+    .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.role, 'leader')));
+  return row?.count ?? 0;
+}
+
+/** The leaders and co-leaders of a community whose accounts are not suspended: their ids. */
+export async function listLeaderIds(db: Db, communityId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(communityMembers)
+    .innerJoin(users, eq(users.id, communityMembers.userId))
+    .where(
+      and(
+        eq(communityMembers.communityId, communityId),
+        sql`${communityMembers.role} in ('leader', 'co_leader')`,
+        sql`${users.suspendedAt} is null`,
+      ),
+    );
+  return rows.map((row) => row.id);
+}
+
+export type NewMemberRow = typeof communityMembers.$inferInsert;
+
+/** Adds members to a community, in one statement (the stored member count is the caller's). */
+export async function insertMembers(db: Db, members: NewMemberRow[]): Promise<void> {
+  await db.insert(communityMembers).values(members);
+}
+
+/** Adds a member unless they already are one; answers whether they were added. */
+export async function insertMemberIfAbsent(db: Db, member: NewMemberRow): Promise<boolean> {
+  const inserted = await db
+    .insert(communityMembers)
+    .values(member)
+    .onConflictDoNothing()
+    .returning({ userId: communityMembers.userId });
+  return inserted.length > 0;
+}
+
+/** Gives a member another role. */
+export async function updateMemberRole(
+  db: Db,
+  communityId: string,
+  userId: string,
+  role: MembershipRole,
+): Promise<void> {
+  await db
+    .update(communityMembers)
+    .set({ role })
+    .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId)));
+}
+
+/** Takes a person out of a community's members (the stored member count is the caller's). */
+export async function deleteMember(db: Db, communityId: string, userId: string): Promise<void> {
+  await db
+    .delete(communityMembers)
+    .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId)));
+}
+
+/** The accounts behind these addresses, with each one's role in the community if they are a member. */
+export async function listUsersByEmailWithRole(db: Db, communityId: string, emails: string[]) {
+  return db
+    .select({ id: users.id, email: users.email, language: users.language, memberRole: communityMembers.role })
+    .from(users)
+    .leftJoin(
+      communityMembers,
+      and(eq(communityMembers.userId, users.id), eq(communityMembers.communityId, communityId)),
+    )
+    .where(inArray(users.email, emails));
 }

@@ -97,3 +97,38 @@ export async function findContactRequest(db: Db, id: string) {
 }
 
 export type ContactRequestDetailRow = NonNullable<Awaited<ReturnType<typeof findContactRequest>>>;
+
+/** Stores a contact request; answers its id. */
+export async function insertContactRequest(
+  db: Db,
+  request: Pick<typeof contactRequests.$inferInsert, 'senderId' | 'name' | 'email' | 'topic' | 'message'>,
+): Promise<{ id: string } | undefined> {
+  const [row] = await db.insert(contactRequests).values(request).returning({ id: contactRequests.id });
+  return row;
+}
+
+/** Keeps a coordinator's answer with the request. */
+export async function insertContactReply(
+  db: Db,
+  reply: { requestId: string; authorId: string; body: string },
+): Promise<void> {
+  await db.insert(contactReplies).values(reply);
+}
+
+/** Records who handles a contact request. */
+export async function updateContactRequestHandler(db: Db, id: string, handledBy: string): Promise<void> {
+  await db.update(contactRequests).set({ handledBy }).where(eq(contactRequests.id, id));
+}
+
+/** Marks a contact request done (now, by `handledBy`) or open again. */
+export async function updateContactRequestStatus(
+  db: Db,
+  id: string,
+  status: ContactStatus,
+  handledBy: string,
+): Promise<void> {
+  await db
+    .update(contactRequests)
+    .set(status === 'done' ? { status, doneAt: sql`now()`, handledBy } : { status, doneAt: null })
+    .where(eq(contactRequests.id, id));
+}

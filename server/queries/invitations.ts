@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { communities, invitations, users } from '../db/schema/index.ts';
 import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
@@ -82,3 +82,81 @@ export async function findInvitationByTokenHash(db: Db, tokenHash: string) {
 }
 
 export type OpenInvitationRow = Awaited<ReturnType<typeof listOpenInvitations>>['page'][number];
+
+/** Which of these addresses hold a pending, unexpired invitation to the community. */
+export async function listPendingInvitationEmails(
+  db: Db,
+  communityId: string,
+  emails: string[],
+): Promise<(string | null)[]> {
+  const rows = await db
+    .select({ email: invitations.email })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.communityId, communityId),
+        eq(invitations.status, 'pending'),
+        inArray(invitations.email, emails),
+        sql`${invitations.expiresAt} > now()`,
+      ),
+    );
+  return rows.map((row) => row.email);
+}
+
+export type NewInvitationRow = typeof invitations.$inferInsert;
+
+/** Stores email invitations, in one statement. */
+export async function insertInvitations(db: Db, rows: NewInvitationRow[]): Promise<void> {
+  await db.insert(invitations).values(rows);
+}
+
+/** Stores one invitation (a shareable link); answers its id and expiry. */
+export async function insertInvitation(db: Db, row: NewInvitationRow) {
+  const [link] = await db
+    .insert(invitations)
+    .values(row)
+    .returning({ id: invitations.id, expiresAt: invitations.expiresAt });
+  return link;
+}
+
+/** Revokes an invitation of the community, now; answers whether there was one. */
+export async function updateInvitationRevoked(
+  db: Db,
+  communityId: string,
+  invitationId: string,
+): Promise<boolean> {
+  const revoked = await db
+    .update(invitations)
+    .set({ status: 'revoked', respondedAt: sql`now()` })
+    .where(and(eq(invitations.id, invitationId), eq(invitations.communityId, communityId)))
+    .returning({ status: invitations.status });
+  return revoked.length > 0;
+}
+
+/** An email invitation is accepted, now, by this person: used once and done. */
+export async function updateInvitationAccepted(
+  db: Db,
+  invitationId: string,
+  acceptedBy: string,
+): Promise<void> {
+  await db
+    .update(invitations)
+    .set({ status: 'accepted', acceptedBy, respondedAt: sql`now()`, uses: sql`${invitations.uses} + 1` })
+    .where(eq(invitations.id, invitationId));
+}
+
+/** Counts one more use of an invitation link. */
+export async function incrementInvitationUses(db: Db, invitationId: string): Promise<void> {
+  await db
+    .update(invitations)
+    .set({ uses: sql`${invitations.uses} + 1` })
+    .where(eq(invitations.id, invitationId));
+}
+
+/** An email invitation is declined, now. */
+export async function updateInvitationDeclined(db: Db, invitationId: string): Promise<void> {
+  await db
+    .update(invitations)
+    .set({ status: 'declined', respondedAt: sql`now()` })
+    .where(eq(invitations.id, invitationId));
+}

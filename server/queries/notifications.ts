@@ -103,3 +103,11 @@ export async function upsertNotificationPreferences(
       set: { email: sql`excluded.email` },
     });
 }
+
+/** Writes in-app notifications that differ from person to person, in one statement. */
+export async function insertNotificationRows(
+  db: Db,
+  rows: (typeof notifications.$inferInsert)[],
+): Promise<void> {
+  await db.insert(notifications).values(rows);
+}

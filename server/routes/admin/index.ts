@@ -32,6 +32,7 @@ import { canAdministerInstitution } from '../../policies/administration.ts';
 import { presentUserForAdmin } from '../../presenters/users.ts';
 import { listAuditEntries } from '../../queries/audit.ts';
 import { findMailMessageById, listMailMessages } from '../../queries/mail.ts';
+import { listUsersForAdmin } from '../../queries/user-accounts.ts';
 import { findProfileById } from '../../queries/users.ts';
 import {
   createUnit,
@@ -41,7 +42,7 @@ import {
   setInstitutionLogo,
   updateInstitution,
 } from '../../services/admin/institution.ts';
-import { listUsersForAdmin, manageUser } from '../../services/admin/manage-user.ts';
+import { manageUser } from '../../services/admin/manage-user.ts';
 import { checkedPart } from '../multipart.ts';
 
 type MailRow = Awaited<ReturnType<typeof findMailMessageById>> & {};

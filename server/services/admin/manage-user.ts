@@ -1,46 +1,13 @@
-import { and, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { UserRole } from '../../../common/enums.ts';
-import type { Db } from '../../db/client.ts';
-import { units, users } from '../../db/schema/index.ts';
 import { AppError, authorize, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageUser } from '../../policies/administration.ts';
 import { recordAudit } from '../../queries/audit.ts';
-import { exactTimestamp, pageOf, rowsAfter } from '../../queries/keyset.ts';
 import { deleteUserSessions } from '../../queries/sessions.ts';
-import { profileColumns } from '../../queries/users.ts';
+import { type AccountChanges, findUserForUpdate, updateUserAccount } from '../../queries/user-accounts.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-
-/** Users for the administrators' list: search by name or email, filter by role or suspension; newest first. */
-export async function listUsersForAdmin(
-  db: Db,
-  options: {
-    q?: string | undefined;
-    role?: UserRole | undefined;
-    suspended?: boolean | undefined;
-    cursor?: string | undefined;
-    limit: number;
-  },
-) {
-  const conditions: (SQL | undefined)[] = [rowsAfter(users.createdAt, users.id, options.cursor)];
-  if (options.q) {
-    const pattern = `%${options.q.replace(/[%_\\]/g, '\\$&')}%`;
-    conditions.push(or(ilike(users.displayName, pattern), ilike(users.email, pattern)));
-  }
-  if (options.role) conditions.push(eq(users.role, options.role));
-  if (options.suspended !== undefined)
-    conditions.push(options.suspended ? isNotNull(users.suspendedAt) : isNull(users.suspendedAt));
-  const rows = await db
-    .select({ user: profileColumns, unitName: units.name, cursorAt: exactTimestamp(users.createdAt) })
-    .from(users)
-    .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(...conditions))
-    .orderBy(desc(users.createdAt), desc(users.id))
-    .limit(options.limit + 1);
-  return pageOf(rows, options.limit, (row) => ({ at: row.cursorAt, id: row.user.id }));
-}
 
 /**
  * Changes a person's role or suspends / reinstates them. Suspension ends every session at once. An
@@ -56,18 +23,14 @@ export async function manageUser(
     message: 'errors.admin.notYourself',
   });
   return unitOfWork(deps, async (tx, outbox) => {
-    const [current] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
+    const current = await findUserForUpdate(tx, userId);
     if (!current) throw notFound('errors.notFound.person');
-    const set: Partial<typeof users.$inferInsert> = {};
+    const set: AccountChanges = {};
     if (changes.role && changes.role !== current.role) set.role = changes.role;
     if (changes.suspended === true && !current.suspendedAt) set.suspendedAt = new Date();
     if (changes.suspended === false && current.suspendedAt) set.suspendedAt = null;
     if (Object.keys(set).length === 0) return current;
-    const [user] = await tx
-      .update(users)
-      .set({ ...set, updatedAt: sql`now()` })
-      .where(eq(users.id, userId))
-      .returning();
+    const user = await updateUserAccount(tx, userId, set);
     if (!user) throw new AppError('not_found', 'errors.notFound.person');
     if (set.suspendedAt) await deleteUserSessions(tx, userId);
     if (set.role) {

@@ -1,12 +1,16 @@
-import { eq, sql } from 'drizzle-orm';
-import { communityMembers, invitations } from '../../db/schema/index.ts';
 import { AppError, message, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { hashToken } from '../../lib/crypto.ts';
-import { findInvitationByTokenHash } from '../../queries/invitations.ts';
+import { lockCommunity, updateMemberCount } from '../../queries/communities.ts';
+import { insertMemberIfAbsent } from '../../queries/community-members.ts';
+import {
+  findInvitationByTokenHash,
+  incrementInvitationUses,
+  updateInvitationAccepted,
+  updateInvitationDeclined,
+} from '../../queries/invitations.ts';
 import type { ServiceDeps } from '../context.ts';
 import { invitationNoLongerValid } from './invite-link.ts';
-import { adjustMemberCount } from './load-community.ts';
 
 /** What the invitation page shows; the token itself is the right to see the community's summary. */
 export async function viewInvitation(deps: ServiceDeps, token: string) {
@@ -31,7 +35,7 @@ export async function acceptInvitation(deps: ServiceDeps, actor: Actor, token: s
   return deps.database.db.transaction(async (tx) => {
     const invitation = await findInvitationByTokenHash(tx, hashToken(token));
     if (!invitation) throw notFound('errors.notFound.invitation');
-    await tx.execute(sql`select 1 from communities where id = ${invitation.communityId} for update`);
+    await lockCommunity(tx, invitation.communityId);
     const invalid = invitationNoLongerValid(invitation.status, invitation.expired);
     if (invalid) throw invalid;
     if (invitation.stage === 'archived') throw new AppError('forbidden', 'errors.communities.archived');
@@ -41,26 +45,13 @@ export async function acceptInvitation(deps: ServiceDeps, actor: Actor, token: s
         message('errors.invitations.otherAddressSignIn', { email: invitation.email }),
       );
     }
-    const inserted = await tx
-      .insert(communityMembers)
-      .values({ communityId: invitation.communityId, userId: actor.id, role: invitation.role })
-      .onConflictDoNothing()
-      .returning({ userId: communityMembers.userId });
-    if (inserted.length === 0) throw new AppError('conflict', 'errors.communities.alreadyMember');
-    await adjustMemberCount(tx, invitation.communityId, 1);
-    await tx
-      .update(invitations)
-      .set(
-        invitation.email
-          ? {
-              status: 'accepted',
-              acceptedBy: actor.id,
-              respondedAt: sql`now()`,
-              uses: sql`${invitations.uses} + 1`,
-            }
-          : { uses: sql`${invitations.uses} + 1` },
-      )
-      .where(eq(invitations.id, invitation.id));
+    const member = { communityId: invitation.communityId, userId: actor.id, role: invitation.role };
+    if (!(await insertMemberIfAbsent(tx, member)))
+      throw new AppError('conflict', 'errors.communities.alreadyMember');
+    await updateMemberCount(tx, invitation.communityId, 1);
+    // An email invitation is used once; a link counts its uses.
+    if (invitation.email) await updateInvitationAccepted(tx, invitation.id, actor.id);
+    else await incrementInvitationUses(tx, invitation.id);
     return { slug: invitation.slug };
   });
 }
@@ -79,9 +70,6 @@ export async function declineInvitation(deps: ServiceDeps, actor: Actor, token: 
         message('errors.invitations.otherAddress', { email: invitation.email }),
       );
     }
-    await tx
-      .update(invitations)
-      .set({ status: 'declined', respondedAt: sql`now()` })
-      .where(eq(invitations.id, invitation.id));
+    await updateInvitationDeclined(tx, invitation.id);
   });
 }

@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { MembershipRole } from '../../../common/enums.ts';
-import { communityMembers } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
+import { updateMemberRole } from '../../queries/community-members.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
@@ -31,10 +30,7 @@ export async function changeMemberRole(
     const current = await getMemberRole(tx, community.id, userId);
     if (current === role) return;
     await keepALeader(tx, community.id, current, lastLeaderMessage);
-    await tx
-      .update(communityMembers)
-      .set({ role })
-      .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.userId, userId)));
+    await updateMemberRole(tx, community.id, userId, role);
     if (userId === actor.id) return;
     await notifyUser(tx, outbox, deps.env.publicUrl, {
       userId,

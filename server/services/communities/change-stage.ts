@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
 import type { CommunityStage } from '../../../common/enums.ts';
-import { communities, communityStageChanges } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity, canRestoreCommunity } from '../../policies/communities.ts';
+import { insertStageChange } from '../../queries/charters.ts';
+import { updateCommunityStage } from '../../queries/communities.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
@@ -24,11 +24,8 @@ export async function changeStage(
     if (community.stage === change.stage) {
       throw new AppError('conflict', 'errors.communities.alreadyAtStage', { stage: 'unchanged' });
     }
-    await tx
-      .update(communities)
-      .set({ stage: change.stage, updatedAt: sql`now()`, lastActivityAt: sql`now()` })
-      .where(eq(communities.id, community.id));
-    await tx.insert(communityStageChanges).values({
+    await updateCommunityStage(tx, community.id, change.stage);
+    await insertStageChange(tx, {
       communityId: community.id,
       fromStage: community.stage,
       toStage: change.stage,

@@ -1,4 +1,3 @@
-import { eq, sql } from 'drizzle-orm';
 import type {
   Audience,
   CommunityKind,
@@ -8,13 +7,9 @@ import type {
   Visibility,
 } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
-import {
-  charterVersions,
-  communities,
-  communityMembers,
-  communityStageChanges,
-} from '../../db/schema/index.ts';
-import { buildCommunitySearchDocument, slugify } from '../../queries/communities.ts';
+import { insertCharterVersion, insertStageChange } from '../../queries/charters.ts';
+import { insertCommunity, listSlugsLike, slugify } from '../../queries/communities.ts';
+import { insertMembers } from '../../queries/community-members.ts';
 import { charterTemplateSections } from '../admin/charter-template.ts';
 
 export interface NewCommunity {
@@ -42,11 +37,7 @@ export interface NewCommunity {
 /** A free slug from the name: "assessment-practice", then "assessment-practice-2", … */
 async function freeSlug(db: Db, name: string): Promise<string> {
   const base = slugify(name);
-  const taken = await db
-    .select({ slug: communities.slug })
-    .from(communities)
-    .where(sql`${communities.slug} = ${base} or ${communities.slug} like ${`${base}-%`}`);
-  const used = new Set(taken.map((row) => row.slug));
+  const used = new Set(await listSlugsLike(db, base));
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -61,52 +52,45 @@ export async function createCommunity(tx: Db, input: NewCommunity) {
   if (!leaderId) throw new Error('a community needs a leader');
   const stage = input.stage ?? 'coalescing';
   const insert = async (slug: string) =>
-    tx
-      .insert(communities)
-      .values({
-        slug,
-        name: input.name,
-        kind: input.kind,
-        purpose: input.purpose,
-        description: input.description ?? '',
-        intendedMembers: input.intendedMembers ?? '',
-        meetingPlan: input.meetingPlan ?? '',
-        topics: input.topics,
-        unitId: input.unitId,
-        audience: input.audience,
-        format: input.format,
-        visibility: input.visibility,
-        joinPolicy: input.joinPolicy,
-        requireGuidelines: input.requireGuidelines ?? false,
-        stage,
-        memberCount: input.leaderIds.length,
-        searchDocument: buildCommunitySearchDocument(input),
-      })
-      .onConflictDoNothing({ target: communities.slug })
-      .returning();
+    insertCommunity(tx, {
+      slug,
+      name: input.name,
+      kind: input.kind,
+      purpose: input.purpose,
+      description: input.description ?? '',
+      intendedMembers: input.intendedMembers ?? '',
+      meetingPlan: input.meetingPlan ?? '',
+      topics: input.topics,
+      unitId: input.unitId,
+      audience: input.audience,
+      format: input.format,
+      visibility: input.visibility,
+      joinPolicy: input.joinPolicy,
+      requireGuidelines: input.requireGuidelines ?? false,
+      stage,
+      memberCount: input.leaderIds.length,
+    });
   // Two communities of the same name created at the same instant both find the same free slug; the
   // unique index lets one in and the other takes the next free one.
-  let [community] = await insert(await freeSlug(tx, input.name));
+  let community = await insert(await freeSlug(tx, input.name));
   for (let attempt = 0; !community && attempt < 5; attempt++) {
-    [community] = await insert(await freeSlug(tx, input.name));
+    community = await insert(await freeSlug(tx, input.name));
   }
   if (!community) throw new Error('the community was not created');
-  await tx
-    .insert(communityMembers)
-    .values([
-      { communityId: community.id, userId: leaderId, role: 'leader' as const },
-      ...coLeaderIds.map((userId) => ({ communityId: community.id, userId, role: 'co_leader' as const })),
-    ]);
+  await insertMembers(tx, [
+    { communityId: community.id, userId: leaderId, role: 'leader' as const },
+    ...coLeaderIds.map((userId) => ({ communityId: community.id, userId, role: 'co_leader' as const })),
+  ]);
   const sections: Record<string, string> = { ...(await charterTemplateSections(tx)) };
   if (input.objectives?.trim()) sections.objectives = input.objectives.trim();
-  await tx.insert(charterVersions).values({
+  await insertCharterVersion(tx, {
     communityId: community.id,
     version: 1,
     sections,
     note: 'Drawn from the institution’s charter template.',
     editedBy: input.createdBy,
   });
-  await tx.insert(communityStageChanges).values({
+  await insertStageChange(tx, {
     communityId: community.id,
     fromStage: null,
     toStage: stage,

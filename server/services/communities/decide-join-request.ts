@@ -1,12 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { communityMembers, joinRequests } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
+import { updateMemberCount } from '../../queries/communities.ts';
+import { insertMemberIfAbsent } from '../../queries/community-members.ts';
+import { findJoinRequest, updateJoinRequestDecision } from '../../queries/join-requests.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { adjustMemberCount, authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
 /** A leader approves (the person becomes a member) or declines a join request, with a message. */
 export async function decideJoinRequest(
@@ -19,29 +20,17 @@ export async function decideJoinRequest(
   await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     authorizeWrite(canManageCommunity(actor, community, membership), community);
-    const [request] = await tx
-      .select()
-      .from(joinRequests)
-      .where(and(eq(joinRequests.id, requestId), eq(joinRequests.communityId, community.id)))
-      .limit(1);
+    const request = await findJoinRequest(tx, community.id, requestId);
     if (!request) throw notFound('errors.notFound.request');
     if (request.status !== 'pending') throw new AppError('conflict', 'errors.communities.requestAnswered');
-    await tx
-      .update(joinRequests)
-      .set({
-        status: decision.approve ? 'approved' : 'declined',
-        response: decision.message,
-        decidedBy: actor.id,
-        decidedAt: sql`now()`,
-      })
-      .where(eq(joinRequests.id, request.id));
+    await updateJoinRequestDecision(tx, request.id, {
+      status: decision.approve ? 'approved' : 'declined',
+      response: decision.message,
+      decidedBy: actor.id,
+    });
     if (decision.approve) {
-      const inserted = await tx
-        .insert(communityMembers)
-        .values({ communityId: community.id, userId: request.userId, role: 'member' })
-        .onConflictDoNothing()
-        .returning({ userId: communityMembers.userId });
-      if (inserted.length > 0) await adjustMemberCount(tx, community.id, 1);
+      const member = { communityId: community.id, userId: request.userId, role: 'member' as const };
+      if (await insertMemberIfAbsent(tx, member)) await updateMemberCount(tx, community.id, 1);
     }
     await notifyUser(tx, outbox, deps.env.publicUrl, {
       userId: request.userId,

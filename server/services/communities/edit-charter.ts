@@ -1,9 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
 import type { CharterSectionKey } from '../../../common/enums.ts';
-import { charterVersions } from '../../db/schema/index.ts';
 import { AppError, message } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
+import { findLatestCharterVersion, insertCharterVersion } from '../../queries/charters.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
@@ -21,13 +20,7 @@ export async function editCharter(
   return deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     authorizeWrite(canManageCommunity(actor, community, membership), community);
-    const [current] = await tx
-      .select({ version: charterVersions.version })
-      .from(charterVersions)
-      .where(eq(charterVersions.communityId, community.id))
-      .orderBy(desc(charterVersions.version))
-      .limit(1);
-    const currentVersion = current?.version ?? 0;
+    const currentVersion = (await findLatestCharterVersion(tx, community.id)) ?? 0;
     if (edit.baseVersion !== currentVersion) {
       throw new AppError(
         'conflict',
@@ -35,16 +28,13 @@ export async function editCharter(
         { baseVersion: 'outdated' },
       );
     }
-    const [saved] = await tx
-      .insert(charterVersions)
-      .values({
-        communityId: community.id,
-        version: currentVersion + 1,
-        sections: edit.sections,
-        note: edit.note,
-        editedBy: actor.id,
-      })
-      .returning();
+    const saved = await insertCharterVersion(tx, {
+      communityId: community.id,
+      version: currentVersion + 1,
+      sections: edit.sections,
+      note: edit.note,
+      editedBy: actor.id,
+    });
     if (!saved) throw new Error('the charter version was not stored');
     return saved;
   });

@@ -1,13 +1,14 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { MembershipRole } from '../../../common/enums.ts';
 import { membershipRoleMessages } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
-import { communityMembers, invitations, notifications, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
 import { translate, translator } from '../../lib/i18n.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
 import type { CommunityRow } from '../../queries/communities.ts';
+import { listUsersByEmailWithRole } from '../../queries/community-members.ts';
+import { insertInvitations, listPendingInvitationEmails } from '../../queries/invitations.ts';
+import { insertNotificationRows } from '../../queries/notifications.ts';
 import type { ServiceDeps } from '../context.ts';
 import { actionEmail } from '../mail/layout.ts';
 import { letterWriter } from '../mail/letterhead.ts';
@@ -24,32 +25,14 @@ export async function classifyInvitees(db: Db, communityId: string, emails: stri
   const userIds = new Map<string, string>();
   const languages = new Map<string, string | null>();
   if (emails.length === 0) return { status, userIds, languages };
-  const people = await db
-    .select({ id: users.id, email: users.email, language: users.language, memberRole: communityMembers.role })
-    .from(users)
-    .leftJoin(
-      communityMembers,
-      and(eq(communityMembers.userId, users.id), eq(communityMembers.communityId, communityId)),
-    )
-    .where(inArray(users.email, emails));
+  const people = await listUsersByEmailWithRole(db, communityId, emails);
   for (const person of people) {
     userIds.set(person.email, person.id);
     languages.set(person.email, person.language);
     if (person.memberRole) status.set(person.email, 'already_member');
   }
-  const pending = await db
-    .select({ email: invitations.email })
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.communityId, communityId),
-        eq(invitations.status, 'pending'),
-        inArray(invitations.email, emails),
-        sql`${invitations.expiresAt} > now()`,
-      ),
-    );
-  for (const row of pending)
-    if (row.email && !status.has(row.email)) status.set(row.email, 'already_invited');
+  const pending = await listPendingInvitationEmails(db, communityId, emails);
+  for (const email of pending) if (email && !status.has(email)) status.set(email, 'already_invited');
   return { status, userIds, languages };
 }
 
@@ -74,7 +57,8 @@ export async function createEmailInvitations(
   const expiresAt = new Date(Date.now() + emailInvitationDays * 24 * 60 * 60 * 1000);
   const tokens = toInvite.map(() => newToken());
   if (toInvite.length > 0) {
-    await tx.insert(invitations).values(
+    await insertInvitations(
+      tx,
       toInvite.map((email, index) => ({
         communityId: community.id,
         tokenHash: hashToken(tokens[index] ?? ''),
@@ -123,7 +107,8 @@ export async function createEmailInvitations(
     return userId ? [{ userId, token: tokens[index] ?? '' }] : [];
   });
   if (existing.length > 0) {
-    await tx.insert(notifications).values(
+    await insertNotificationRows(
+      tx,
       existing.map(({ userId, token }) => ({
         userId,
         kind: 'community.invitation',

@@ -1,10 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { MembershipRole } from '../../../common/enums.ts';
-import { invitations } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
+import { insertInvitation, updateInvitationRevoked } from '../../queries/invitations.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
@@ -19,17 +18,14 @@ export async function createInviteLink(
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     authorizeWrite(canManageCommunity(actor, community, membership), community);
     const token = newToken();
-    const [link] = await tx
-      .insert(invitations)
-      .values({
-        communityId: community.id,
-        tokenHash: hashToken(token),
-        email: null,
-        role: options.role,
-        invitedBy: actor.id,
-        expiresAt: new Date(Date.now() + options.expiresInDays * 24 * 60 * 60 * 1000),
-      })
-      .returning({ id: invitations.id, expiresAt: invitations.expiresAt });
+    const link = await insertInvitation(tx, {
+      communityId: community.id,
+      tokenHash: hashToken(token),
+      email: null,
+      role: options.role,
+      invitedBy: actor.id,
+      expiresAt: new Date(Date.now() + options.expiresInDays * 24 * 60 * 60 * 1000),
+    });
     if (!link) throw new Error('the link was not stored');
     return { id: link.id, url: `${deps.env.publicUrl}/invitations/${token}`, expiresAt: link.expiresAt };
   });
@@ -40,12 +36,8 @@ export async function revokeInvitation(deps: ServiceDeps, actor: Actor, slug: st
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     authorizeWrite(canManageCommunity(actor, community, membership), community);
-    const revoked = await tx
-      .update(invitations)
-      .set({ status: 'revoked', respondedAt: sql`now()` })
-      .where(and(eq(invitations.id, invitationId), eq(invitations.communityId, community.id)))
-      .returning({ status: invitations.status });
-    if (revoked.length === 0) throw notFound('errors.notFound.invitation');
+    if (!(await updateInvitationRevoked(tx, community.id, invitationId)))
+      throw notFound('errors.notFound.invitation');
   });
 }
 

@@ -1,9 +1,10 @@
-import { communityMembers } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canJoinCommunity } from '../../policies/communities.ts';
+import { updateMemberCount } from '../../queries/communities.ts';
+import { insertMembers } from '../../queries/community-members.ts';
 import type { ServiceDeps } from '../context.ts';
-import { adjustMemberCount, authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
 /**
  * Joins an open community in one click. When the community asks members to accept its participation
@@ -28,12 +29,14 @@ export async function joinCommunity(
     if (community.requireGuidelines && !options.acceptGuidelines) {
       throw fieldError('acceptGuidelines', 'errors.communities.acceptGuidelines');
     }
-    await tx.insert(communityMembers).values({
-      communityId: community.id,
-      userId: actor.id,
-      role: 'member',
-      acceptedGuidelinesAt: options.acceptGuidelines ? new Date() : null,
-    });
-    await adjustMemberCount(tx, community.id, 1);
+    await insertMembers(tx, [
+      {
+        communityId: community.id,
+        userId: actor.id,
+        role: 'member',
+        acceptedGuidelinesAt: options.acceptGuidelines ? new Date() : null,
+      },
+    ]);
+    await updateMemberCount(tx, community.id, 1);
   });
 }

@@ -1,12 +1,12 @@
-import { and, eq } from 'drizzle-orm';
-import { communityMembers } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canLeaveCommunity } from '../../policies/communities.ts';
+import { updateMemberCount } from '../../queries/communities.ts';
+import { countLeaders, deleteMember } from '../../queries/community-members.ts';
 import type { ServiceDeps } from '../context.ts';
 import { withdrawUpcomingAnswers } from '../meetings/withdraw-answers.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { adjustMemberCount, authorizeWrite, countLeaders, loadVisibleCommunity } from './load-community.ts';
+import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
 /**
  * Leaves a community. The last leader cannot: they hand the role on first. Answers to its upcoming
@@ -20,10 +20,8 @@ export async function leaveCommunity(deps: ServiceDeps, actor: Actor, slug: stri
     if (membership.role === 'leader' && (await countLeaders(tx, community.id)) <= 1) {
       throw new AppError('conflict', 'errors.communities.lastLeaderLeaving');
     }
-    await tx
-      .delete(communityMembers)
-      .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.userId, actor.id)));
-    await adjustMemberCount(tx, community.id, -1);
+    await deleteMember(tx, community.id, actor.id);
+    await updateMemberCount(tx, community.id, -1);
     return withdrawUpcomingAnswers(tx, outbox, deps.env.publicUrl, community.id, actor.id);
   });
 }

@@ -1,7 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { MembershipRole } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
-import { communities, communityMembers, users } from '../../db/schema/index.ts';
 import { AppError, authorize, type ErrorText, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import {
@@ -10,7 +8,8 @@ import {
   isArchived,
   type MembershipSubject,
 } from '../../policies/communities.ts';
-import { type CommunityForActor, findCommunityForActor } from '../../queries/communities.ts';
+import { type CommunityForActor, findCommunityForActor, lockCommunity } from '../../queries/communities.ts';
+import { countLeaders, findMemberRole, listLeaderIds } from '../../queries/community-members.ts';
 
 /**
  * Loads a community the actor may see (404 otherwise, so private communities do not reveal that they
@@ -27,9 +26,7 @@ export async function loadVisibleCommunity(
   if (!found || !canSeeCommunity(actor, found.community, found.membership))
     throw notFound('errors.notFound.community');
   if (!options.lock) return found;
-  await db.execute(
-    sql`select 1 from ${communities} where ${communities.id} = ${found.community.id} for update`,
-  );
+  await lockCommunity(db, found.community.id);
   // Re-read the membership after the lock: another transaction may have changed it while we waited.
   const again = await findCommunityForActor(db, found.community.id, actor?.id ?? null);
   if (!again) throw notFound('errors.notFound.community');
@@ -59,13 +56,9 @@ export const lastLeaderMessage = 'errors.communities.lastLeader';
 
 /** A member's role in a community (404 when they are not a member). */
 export async function getMemberRole(db: Db, communityId: string, userId: string): Promise<MembershipRole> {
-  const [row] = await db
-    .select({ role: communityMembers.role })
-    .from(communityMembers)
-    .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId)))
-    .limit(1);
-  if (!row) throw notFound('errors.notFound.member');
-  return row.role;
+  const role = await findMemberRole(db, communityId, userId);
+  if (!role) throw notFound('errors.notFound.member');
+  return role;
 }
 
 /** Refuses (409) to take away the last leader's role; call under the community lock. */
@@ -74,35 +67,10 @@ export async function keepALeader(db: Db, communityId: string, role: MembershipR
     throw new AppError('conflict', message);
 }
 
-/** How many people hold the role `leader` in a community (read under the community lock). */
-export async function countLeaders(db: Db, communityId: string): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(communityMembers)
-    .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.role, 'leader')));
-  return row?.count ?? 0;
-}
-
-/** Adjusts the stored member count by `delta` (kept in step with community_members). */
-export async function adjustMemberCount(db: Db, communityId: string, delta: number): Promise<void> {
-  await db
-    .update(communities)
-    .set({ memberCount: sql`${communities.memberCount} + ${delta}`, lastActivityAt: sql`now()` })
-    .where(eq(communities.id, communityId));
-}
-
-/** The leaders (and co-leaders) to tell about something: their ids. */
+/**
+ * The leaders (and co-leaders) to tell about something: their ids. `listLeaderIds` in
+ * queries/community-members.ts is the query; this name stays for the discussion services using it.
+ */
 export async function leaderIdsOf(db: Db, communityId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id })
-    .from(communityMembers)
-    .innerJoin(users, eq(users.id, communityMembers.userId))
-    .where(
-      and(
-        eq(communityMembers.communityId, communityId),
-        sql`${communityMembers.role} in ('leader', 'co_leader')`,
-        sql`${users.suspendedAt} is null`,
-      ),
-    );
-  return rows.map((row) => row.id);
+  return listLeaderIds(db, communityId);
 }

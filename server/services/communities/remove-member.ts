@@ -1,12 +1,11 @@
-import { and, eq } from 'drizzle-orm';
-import { communityMembers } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
+import { updateMemberCount } from '../../queries/communities.ts';
+import { deleteMember } from '../../queries/community-members.ts';
 import type { ServiceDeps } from '../context.ts';
 import { withdrawUpcomingAnswers } from '../meetings/withdraw-answers.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 import {
-  adjustMemberCount,
   authorizeWrite,
   getMemberRole,
   keepALeader,
@@ -23,10 +22,8 @@ export async function removeMember(deps: ServiceDeps, actor: Actor, slug: string
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     authorizeWrite(canManageCommunity(actor, community, membership), community);
     await keepALeader(tx, community.id, await getMemberRole(tx, community.id, userId), lastLeaderMessage);
-    await tx
-      .delete(communityMembers)
-      .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.userId, userId)));
-    await adjustMemberCount(tx, community.id, -1);
+    await deleteMember(tx, community.id, userId);
+    await updateMemberCount(tx, community.id, -1);
     return withdrawUpcomingAnswers(tx, outbox, deps.env.publicUrl, community.id, userId);
   });
 }

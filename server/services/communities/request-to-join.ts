@@ -1,12 +1,12 @@
-import { and, eq } from 'drizzle-orm';
-import { joinRequests } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canRequestToJoin } from '../../policies/communities.ts';
+import { listLeaderIds } from '../../queries/community-members.ts';
+import { findPendingJoinRequest, insertJoinRequest } from '../../queries/join-requests.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { authorizeWrite, leaderIdsOf, loadVisibleCommunity } from './load-community.ts';
+import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
 /** Asks to join a moderated community; its leaders are told and decide. One pending request at a time. */
 export async function requestToJoin(deps: ServiceDeps, actor: Actor, slug: string, message: string) {
@@ -20,24 +20,11 @@ export async function requestToJoin(deps: ServiceDeps, actor: Actor, slug: strin
         ? 'errors.communities.openJoinDirectly'
         : 'errors.communities.invitationOnly',
     );
-    const [pending] = await tx
-      .select({ id: joinRequests.id })
-      .from(joinRequests)
-      .where(
-        and(
-          eq(joinRequests.communityId, community.id),
-          eq(joinRequests.userId, actor.id),
-          eq(joinRequests.status, 'pending'),
-        ),
-      )
-      .limit(1);
+    const pending = await findPendingJoinRequest(tx, community.id, actor.id);
     if (pending) throw new AppError('conflict', 'errors.communities.alreadyAsked');
-    const [request] = await tx
-      .insert(joinRequests)
-      .values({ communityId: community.id, userId: actor.id, message })
-      .returning();
+    const request = await insertJoinRequest(tx, { communityId: community.id, userId: actor.id, message });
     if (!request) throw new Error('the join request was not stored');
-    for (const leaderId of await leaderIdsOf(tx, community.id)) {
+    for (const leaderId of await listLeaderIds(tx, community.id)) {
       await notifyUser(tx, outbox, deps.env.publicUrl, {
         userId: leaderId,
         kind: 'community.membership',

@@ -1,4 +1,3 @@
-import { eq, sql } from 'drizzle-orm';
 import type {
   Audience,
   CommunityKind,
@@ -7,11 +6,11 @@ import type {
   MeetingSchedulers,
   Visibility,
 } from '../../../common/enums.ts';
-import { communities, units } from '../../db/schema/index.ts';
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canManageCommunity } from '../../policies/communities.ts';
-import { buildCommunitySearchDocument, communityColumns } from '../../queries/communities.ts';
+import { updateCommunityDetails } from '../../queries/communities.ts';
+import { findUnitName } from '../../queries/institution.ts';
 import type { ServiceDeps } from '../context.ts';
 import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
 
@@ -45,9 +44,9 @@ export async function updateCommunity(
     let unitName: string | null = null;
     const unitId = changes.unitId === undefined ? community.unitId : changes.unitId;
     if (unitId) {
-      const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, unitId)).limit(1);
-      if (!unit) throw fieldError('unitId', 'errors.units.chooseFromList');
-      unitName = unit.name;
+      const name = await findUnitName(tx, unitId);
+      if (name === undefined) throw fieldError('unitId', 'errors.units.chooseFromList');
+      unitName = name;
     }
     const next = {
       name: changes.name ?? community.name,
@@ -65,11 +64,7 @@ export async function updateCommunity(
       requireGuidelines: changes.requireGuidelines ?? community.requireGuidelines,
       meetingSchedulers: changes.meetingSchedulers ?? community.meetingSchedulers,
     };
-    const [updated] = await tx
-      .update(communities)
-      .set({ ...next, searchDocument: buildCommunitySearchDocument(next), updatedAt: sql`now()` })
-      .where(eq(communities.id, community.id))
-      .returning(communityColumns);
+    const updated = await updateCommunityDetails(tx, community.id, next);
     if (!updated) throw new Error('the community disappeared under its lock');
     return { community: updated, unitName };
   });

@@ -1,12 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { contactTopicMessages } from '../../../common/enums.ts';
-import { contactReplies, contactRequests } from '../../db/schema/index.ts';
 import { authorize, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { translator } from '../../lib/i18n.ts';
 import { canHandleContactRequests } from '../../policies/communities.ts';
-import { findContactRequestForUpdate } from '../../queries/contact-requests.ts';
+import {
+  findContactRequestForUpdate,
+  insertContactReply,
+  updateContactRequestHandler,
+} from '../../queries/contact-requests.ts';
 import { findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { actionEmail } from '../mail/layout.ts';
@@ -29,8 +31,8 @@ export async function replyToContactRequest(
   await unitOfWork(deps, async (tx, outbox) => {
     const request = await findContactRequestForUpdate(tx, id);
     if (!request) throw notFound('errors.notFound.contactRequest');
-    await tx.insert(contactReplies).values({ requestId: id, authorId: actor.id, body });
-    await tx.update(contactRequests).set({ handledBy: actor.id }).where(eq(contactRequests.id, id));
+    await insertContactReply(tx, { requestId: id, authorId: actor.id, body });
+    await updateContactRequestHandler(tx, id, actor.id);
     const { publicUrl } = deps.env;
     const sender = request.senderId ? await findUserById(tx, request.senderId) : undefined;
     const letter = await letterTo(tx, sender?.language);

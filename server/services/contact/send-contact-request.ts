@@ -1,9 +1,9 @@
 import type { ContactTopic } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
-import { contactRequests } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
+import { insertContactRequest } from '../../queries/contact-requests.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
@@ -43,10 +43,13 @@ export async function sendContactRequest(
     throw new AppError('validation_failed', text, fields);
   }
   return unitOfWork(deps, async (tx, outbox) => {
-    const [request] = await tx
-      .insert(contactRequests)
-      .values({ senderId: actor?.id ?? null, name, email, topic: input.topic, message: input.message })
-      .returning({ id: contactRequests.id });
+    const request = await insertContactRequest(tx, {
+      senderId: actor?.id ?? null,
+      name,
+      email,
+      topic: input.topic,
+      message: input.message,
+    });
     if (!request) throw new Error('the contact request was not saved');
     await notifyEach(
       tx,

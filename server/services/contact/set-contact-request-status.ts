@@ -1,9 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
-import { contactRequests } from '../../db/schema/index.ts';
 import { AppError, authorize, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { canHandleContactRequests } from '../../policies/communities.ts';
-import { type ContactStatus, findContactRequestForUpdate } from '../../queries/contact-requests.ts';
+import {
+  type ContactStatus,
+  findContactRequestForUpdate,
+  updateContactRequestStatus,
+} from '../../queries/contact-requests.ts';
 import type { ServiceDeps } from '../context.ts';
 import { onlyCoordinators } from './read-contact-requests.ts';
 
@@ -26,9 +28,6 @@ export async function setContactRequestStatus(
         'conflict',
         status === 'done' ? 'errors.contact.alreadyDone' : 'errors.contact.alreadyOpen',
       );
-    await tx
-      .update(contactRequests)
-      .set(status === 'done' ? { status, doneAt: sql`now()`, handledBy: actor.id } : { status, doneAt: null })
-      .where(eq(contactRequests.id, id));
+    await updateContactRequestStatus(tx, id, status, actor.id);
   });
 }
