@@ -1,8 +1,9 @@
 import type { CommunityStage, JoinPolicy, MembershipRole, Visibility } from '../../common/enums.ts';
 import { type Actor, isCoordinator } from '../lib/actor.ts';
+import { allowIf, type Decision, deny } from './decision.ts';
 
 /**
- * Who may do what with communities, proposals and the coordinators' inbox. Pure functions of the
+ * Who may do what with communities and the coordinators' inbox. Pure functions of the
  * actor, the community and the actor's membership in it; services and routes call nothing else to
  * decide. Reading rules answer "may this actor know the community exists" (otherwise 404).
  */
@@ -120,89 +121,7 @@ export function canRestoreCommunity(actor: Actor | null, community: CommunitySub
   return isArchived(community) && isCoordinator(actor);
 }
 
-/** Any signed-in member of the institution proposes a community; external guests do not. */
-export function canProposeCommunity(actor: Actor | null): boolean {
-  return actor !== null && actor.kind !== 'external';
-}
-
-/** Coordinators review proposals: the queue, approve, ask for changes, decline. */
-export function canReviewProposals(actor: Actor | null): boolean {
-  return isCoordinator(actor);
-}
-
-/** A proposal is read by its proposer, its named co-leaders and the coordinators. */
-export function canSeeProposal(
-  actor: Actor | null,
-  proposal: { proposerId: string },
-  isNamedLeader: boolean,
-): boolean {
-  return actor !== null && (actor.id === proposal.proposerId || isNamedLeader || isCoordinator(actor));
-}
-
-/** The proposer edits and resubmits while the proposal is open. */
-export function canEditProposal(
-  actor: Actor | null,
-  proposal: { proposerId: string; status: string },
-): boolean {
-  return (
-    actor !== null &&
-    actor.id === proposal.proposerId &&
-    (proposal.status === 'submitted' || proposal.status === 'changes_requested')
-  );
-}
-
 /** The coordinators' inbox of contact requests. */
-export function canHandleContactRequests(actor: Actor | null): boolean {
-  return isCoordinator(actor);
-}
-
-/** Administrators edit the institution's charter template. */
-export function canEditCharterTemplate(actor: Actor | null): boolean {
-  return actor?.role === 'administrator';
-}
-
-// Proposals: the steps after submitting, and the leadership team.
-
-/** A proposal is open (it can still change) until it is approved, declined or withdrawn. */
-export function isProposalOpen(proposal: { status: string }): boolean {
-  return proposal.status === 'submitted' || proposal.status === 'changes_requested';
-}
-
-/** The proposer speaks for the proposal: edits, resubmits and withdraws it (while it is open). */
-export function isProposer(actor: Actor | null, proposal: { proposerId: string }): boolean {
-  return actor !== null && actor.id === proposal.proposerId;
-}
-
-/** The proposer withdraws an open proposal. */
-export function canWithdrawProposal(
-  actor: Actor | null,
-  proposal: { proposerId: string; status: string },
-): boolean {
-  return isProposer(actor, proposal) && isProposalOpen(proposal);
-}
-
-/** Everyone who reads a proposal takes part in its conversation: proposer, named leaders, coordinators. */
-export function canCommentOnProposal(
-  actor: Actor | null,
-  proposal: { proposerId: string },
-  isNamedLeader: boolean,
-): boolean {
-  return canSeeProposal(actor, proposal, isNamedLeader);
-}
-
-/** A person named as co-leader answers the invitation (accept or decline) while the proposal is open. */
-export function canAnswerLeadershipInvitation(
-  actor: Actor | null,
-  proposal: { status: string },
-  isNamedLeader: boolean,
-): boolean {
-  return actor !== null && isNamedLeader && isProposalOpen(proposal);
-}
-
-/**
- * Who may be invited to co-lead a proposed community: people of the institution with an active
- * account (external guests and suspended accounts may not lead).
- */
-export function canCoLeadCommunity(person: { kind: string; suspendedAt: Date | null }): boolean {
-  return person.kind !== 'external' && person.suspendedAt === null;
+export function mayHandleContactRequests(actor: Actor | null): Decision {
+  return allowIf(isCoordinator(actor), deny('errors.contact.onlyCoordinators'));
 }

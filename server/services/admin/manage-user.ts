@@ -2,9 +2,10 @@ import { and, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'driz
 import type { UserRole } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { units, users } from '../../db/schema/index.ts';
-import { AppError, authorize, notFound } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canManageUser } from '../../policies/administration.ts';
+import { mayManageUser } from '../../policies/administration.ts';
+import { enforce } from '../../policies/decision.ts';
 import { recordAudit } from '../../queries/audit.ts';
 import { exactTimestamp, pageOf, rowsAfter } from '../../queries/keyset.ts';
 import { deleteUserSessions } from '../../queries/sessions.ts';
@@ -52,9 +53,7 @@ export async function manageUser(
   userId: string,
   changes: { role?: UserRole | undefined; suspended?: boolean | undefined },
 ) {
-  authorize(canManageUser(actor, { id: userId }), {
-    message: 'errors.admin.notYourself',
-  });
+  enforce(mayManageUser(actor, { id: userId }));
   return unitOfWork(deps, async (tx, outbox) => {
     const [current] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
     if (!current) throw notFound('errors.notFound.person');

@@ -1,19 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { contactTopicMessages } from '../../../common/enums.ts';
 import { contactReplies, contactRequests } from '../../db/schema/index.ts';
-import { authorize, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { translator } from '../../lib/i18n.ts';
-import { canHandleContactRequests } from '../../policies/communities.ts';
+import { mayHandleContactRequests } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { findContactRequestForUpdate } from '../../queries/contact-requests.ts';
 import { findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { actionEmail } from '../mail/layout.ts';
 import { letterTo } from '../mail/letterhead.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-
-import { onlyCoordinators } from './read-contact-requests.ts';
 
 /**
  * A coordinator answers a contact request: the answer is emailed to the sender (whatever their
@@ -25,7 +24,7 @@ export async function replyToContactRequest(
   id: string,
   body: string,
 ): Promise<void> {
-  authorize(canHandleContactRequests(actor), onlyCoordinators);
+  enforce(mayHandleContactRequests(actor));
   await unitOfWork(deps, async (tx, outbox) => {
     const request = await findContactRequestForUpdate(tx, id);
     if (!request) throw notFound('errors.notFound.contactRequest');

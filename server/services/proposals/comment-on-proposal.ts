@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { quoted } from '../../../common/plain-text.ts';
 import { proposals } from '../../db/schema/index.ts';
-import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
-import { canCommentOnProposal } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayCommentOnProposal } from '../../policies/proposals.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
@@ -23,7 +23,7 @@ export async function commentOnProposal(
 ): Promise<void> {
   await unitOfWork(deps, async (tx, outbox) => {
     const locked = await lockProposal(tx, actor, id);
-    authorize(canCommentOnProposal(actor, locked.proposal, locked.isNamedLeader));
+    enforce(mayCommentOnProposal(actor, locked.proposal, locked.isNamedLeader));
     await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'comment', body });
     await tx.update(proposals).set({ updatedAt: sql`now()` }).where(eq(proposals.id, id));
     return notifyEach(

@@ -7,9 +7,9 @@ import type {
 } from '../../../common/enums.ts';
 import { quoted } from '../../../common/plain-text.ts';
 import { proposalLeaders, proposals } from '../../db/schema/index.ts';
-import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canProposeCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayProposeCommunity } from '../../policies/proposals.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -44,7 +44,7 @@ export interface NewProposal extends ProposalFields {
  * coordinators hear of it; the conversation starts with the "submitted" step. Returns the proposal id.
  */
 export async function submitProposal(deps: ServiceDeps, actor: Actor, input: NewProposal): Promise<string> {
-  authorize(canProposeCommunity(actor), { message: 'errors.proposals.guestsCannotPropose' });
+  enforce(mayProposeCommunity(actor));
   const { coLeaderIds, ...fields } = input;
   return unitOfWork(deps, async (tx, outbox) => {
     await checkUnit(tx, fields.unitId);
