@@ -2,11 +2,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { communityMembers, joinRequests } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canManageCommunity } from '../../policies/communities.ts';
+import { mayManageCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { adjustMemberCount, authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { adjustMemberCount, loadVisibleCommunity } from './load-community.ts';
 
 /** A leader approves (the person becomes a member) or declines a join request, with a message. */
 export async function decideJoinRequest(
@@ -18,7 +19,7 @@ export async function decideJoinRequest(
 ): Promise<void> {
   await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    enforce(mayManageCommunity(actor, community, membership));
     const [request] = await tx
       .select()
       .from(joinRequests)

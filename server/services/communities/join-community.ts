@@ -1,9 +1,10 @@
 import { communityMembers } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canJoinCommunity } from '../../policies/communities.ts';
+import { mayJoinCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import type { ServiceDeps } from '../context.ts';
-import { adjustMemberCount, authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { adjustMemberCount, loadVisibleCommunity } from './load-community.ts';
 
 /**
  * Joins an open community in one click. When the community asks members to accept its participation
@@ -18,13 +19,7 @@ export async function joinCommunity(
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     if (membership) throw new AppError('conflict', 'errors.communities.alreadyMember');
-    authorizeWrite(
-      canJoinCommunity(actor, community, membership),
-      community,
-      community.joinPolicy === 'request'
-        ? 'errors.communities.moderatedAsk'
-        : 'errors.communities.invitationOnly',
-    );
+    enforce(mayJoinCommunity(actor, community, membership));
     if (community.requireGuidelines && !options.acceptGuidelines) {
       throw fieldError('acceptGuidelines', 'errors.communities.acceptGuidelines');
     }

@@ -2,14 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { MembershipRole } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { communities, communityMembers, users } from '../../db/schema/index.ts';
-import { AppError, authorize, type ErrorText, notFound } from '../../errors.ts';
+import { AppError, type ErrorText, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import {
-  type CommunitySubject,
-  canSeeCommunity,
-  isArchived,
-  type MembershipSubject,
-} from '../../policies/communities.ts';
+import { maySeeCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { type CommunityForActor, findCommunityForActor } from '../../queries/communities.ts';
 
 /**
@@ -24,8 +20,8 @@ export async function loadVisibleCommunity(
   options: { lock?: boolean } = {},
 ): Promise<CommunityForActor> {
   const found = await findCommunityForActor(db, slugOrId, actor?.id ?? null);
-  if (!found || !canSeeCommunity(actor, found.community, found.membership))
-    throw notFound('errors.notFound.community');
+  if (!found) throw notFound('errors.notFound.community');
+  enforce(maySeeCommunity(actor, found.community, found.membership));
   if (!options.lock) return found;
   await db.execute(
     sql`select 1 from ${communities} where ${communities.id} = ${found.community.id} for update`,
@@ -34,25 +30,6 @@ export async function loadVisibleCommunity(
   const again = await findCommunityForActor(db, found.community.id, actor?.id ?? null);
   if (!again) throw notFound('errors.notFound.community');
   return again;
-}
-
-export const suspendedFromCommunityMessage = 'errors.communities.suspended';
-
-/**
- * Refuses a write (403) unless allowed, saying why: the community is archived, the actor is suspended
- * from it (given their `membership`), or `message`.
- */
-export function authorizeWrite(
-  allowed: boolean,
-  community: CommunitySubject,
-  message: ErrorText = 'errors.communities.onlyManagers',
-  membership?: MembershipSubject,
-): void {
-  if (allowed) return;
-  if (isArchived(community)) {
-    throw new AppError('forbidden', 'errors.communities.archived');
-  }
-  authorize(false, { message: membership?.suspended ? suspendedFromCommunityMessage : message });
 }
 
 export const lastLeaderMessage = 'errors.communities.lastLeader';

@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { communityMembers } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canManageCommunity } from '../../policies/communities.ts';
+import { mayManageCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import type { ServiceDeps } from '../context.ts';
 import { withdrawUpcomingAnswers } from '../meetings/withdraw-answers.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 import {
   adjustMemberCount,
-  authorizeWrite,
   getMemberRole,
   keepALeader,
   lastLeaderMessage,
@@ -21,7 +21,7 @@ import {
 export async function removeMember(deps: ServiceDeps, actor: Actor, slug: string, userId: string) {
   await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    enforce(mayManageCommunity(actor, community, membership));
     await keepALeader(tx, community.id, await getMemberRole(tx, community.id, userId), lastLeaderMessage);
     await tx
       .delete(communityMembers)

@@ -2,24 +2,19 @@ import { and, eq } from 'drizzle-orm';
 import { joinRequests } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canRequestToJoin } from '../../policies/communities.ts';
+import { mayRequestToJoin } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { authorizeWrite, leaderIdsOf, loadVisibleCommunity } from './load-community.ts';
+import { leaderIdsOf, loadVisibleCommunity } from './load-community.ts';
 
 /** Asks to join a moderated community; its leaders are told and decide. One pending request at a time. */
 export async function requestToJoin(deps: ServiceDeps, actor: Actor, slug: string, message: string) {
   return unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     if (membership) throw new AppError('conflict', 'errors.communities.alreadyMember');
-    authorizeWrite(
-      canRequestToJoin(actor, community, membership),
-      community,
-      community.joinPolicy === 'open'
-        ? 'errors.communities.openJoinDirectly'
-        : 'errors.communities.invitationOnly',
-    );
+    enforce(mayRequestToJoin(actor, community, membership));
     const [pending] = await tx
       .select({ id: joinRequests.id })
       .from(joinRequests)

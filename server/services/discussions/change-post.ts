@@ -3,11 +3,10 @@ import type { Db } from '../../db/client.ts';
 import { postRevisions, posts, threads } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canChangePost } from '../../policies/discussions.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayChangePost } from '../../policies/discussions.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
-
-const changeMessage = 'errors.discussions.onlyAuthorChanges';
+import { loadVisibleThread } from './load-thread.ts';
 
 /** A reply of the thread, locked, or 404. */
 async function loadReply(db: Db, threadId: string, postId: string) {
@@ -29,12 +28,7 @@ export async function editThread(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
-    authorizeContribution(
-      canChangePost(actor, community, membership, thread),
-      community,
-      membership,
-      changeMessage,
-    );
+    enforce(mayChangePost(actor, community, membership, thread));
     if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadDeleted');
     await tx
       .insert(postRevisions)
@@ -57,12 +51,7 @@ export async function editReply(
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleThread(tx, actor, threadId);
     const post = await loadReply(tx, threadId, postId);
-    authorizeContribution(
-      canChangePost(actor, community, membership, post),
-      community,
-      membership,
-      changeMessage,
-    );
+    enforce(mayChangePost(actor, community, membership, post));
     if (post.deletedAt) throw new AppError('conflict', 'errors.discussions.replyDeleted');
     await tx.insert(postRevisions).values({ postId, body: post.body, editedBy: actor.id });
     await tx.update(posts).set({ body, editedAt: sql`now()` }).where(eq(posts.id, postId));
@@ -73,12 +62,7 @@ export async function editReply(
 export async function deleteThread(deps: ServiceDeps, actor: Actor, threadId: string): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
-    authorizeContribution(
-      canChangePost(actor, community, membership, thread),
-      community,
-      membership,
-      changeMessage,
-    );
+    enforce(mayChangePost(actor, community, membership, thread));
     if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadAlreadyDeleted');
     await tx.update(threads).set({ deletedAt: sql`now()` }).where(eq(threads.id, threadId));
   });
@@ -94,12 +78,7 @@ export async function deleteReply(
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
     const post = await loadReply(tx, threadId, postId);
-    authorizeContribution(
-      canChangePost(actor, community, membership, post),
-      community,
-      membership,
-      changeMessage,
-    );
+    enforce(mayChangePost(actor, community, membership, post));
     if (post.deletedAt) throw new AppError('conflict', 'errors.discussions.replyAlreadyDeleted');
     await tx.update(posts).set({ deletedAt: sql`now()` }).where(eq(posts.id, postId));
     await tx

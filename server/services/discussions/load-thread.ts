@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { threadFollows, threads } from '../../db/schema/index.ts';
-import { type ErrorText, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import type { CommunitySubject, MembershipSubject } from '../../policies/communities.ts';
-import { canReadDiscussions, canSeeHiddenPosts } from '../../policies/discussions.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayReadThread } from '../../policies/discussions.ts';
 import { findThreadForActor, type ThreadForActor } from '../../queries/discussions.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
 
 /**
  * Loads a thread the actor may read (404 otherwise, as for its community). `lock` takes the thread
@@ -21,28 +20,13 @@ export async function loadVisibleThread(
   if (options.lock)
     await db.execute(sql`select 1 from ${threads} where ${threads.id} = ${threadId} for update`);
   const found = await findThreadForActor(db, threadId, actor?.id ?? null);
-  if (!found || !canReadDiscussions(actor, found.community, found.membership))
-    throw notFound('errors.notFound.thread');
+  if (!found) throw notFound('errors.notFound.thread');
   // A hidden thread is gone for everyone but its moderators.
-  if (found.thread.hiddenAt && !canSeeHiddenPosts(actor, found.membership))
-    throw notFound('errors.notFound.thread');
+  enforce(mayReadThread(actor, found.community, found.membership, found.thread));
   return found;
 }
 
 /** Follows a thread (authors and repliers follow what they write in). */
 export async function follow(db: Db, threadId: string, userId: string): Promise<void> {
   await db.insert(threadFollows).values({ threadId, userId }).onConflictDoNothing();
-}
-
-/**
- * Refuses a contribution (403) unless the policy allowed it, saying why: the community is archived,
- * the member is suspended from it, or `message`.
- */
-export function authorizeContribution(
-  allowed: boolean,
-  community: CommunitySubject,
-  membership: MembershipSubject,
-  message: ErrorText,
-): void {
-  authorizeWrite(allowed, community, message, membership);
 }

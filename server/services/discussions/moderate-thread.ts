@@ -2,8 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { posts, threads } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canMarkHelpful, canModerateDiscussions } from '../../policies/discussions.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayMarkHelpful, mayPinOrLockThread } from '../../policies/discussions.ts';
 import type { ServiceDeps } from '../context.ts';
 import { loadVisibleThread } from './load-thread.ts';
 import { logModeration } from './moderation.ts';
@@ -17,11 +17,7 @@ export async function moderateThread(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
-    authorizeWrite(
-      canModerateDiscussions(actor, community, membership),
-      community,
-      'errors.discussions.onlyLeadersPin',
-    );
+    enforce(mayPinOrLockThread(actor, community, membership));
     if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadDeleted');
     const now = new Date();
     await tx
@@ -53,11 +49,7 @@ export async function markHelpful(
     if (thread.kind !== 'question') {
       throw new AppError('conflict', 'errors.discussions.onlyQuestionsHaveAnswer');
     }
-    authorizeWrite(
-      canMarkHelpful(actor, community, membership, thread),
-      community,
-      'errors.discussions.onlyAskerMarks',
-    );
+    enforce(mayMarkHelpful(actor, community, membership, thread));
     if (postId) {
       const [post] = await tx
         .select({ id: posts.id })

@@ -5,14 +5,13 @@ import { moderationActions, posts, reports, threads } from '../../db/schema/inde
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
-import { canModerateDiscussions, canReport } from '../../policies/discussions.ts';
-import { authorizeWrite, leaderIdsOf } from '../communities/load-community.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayModerateDiscussions, mayReport } from '../../policies/discussions.ts';
+import { leaderIdsOf } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
-
-const moderatorsOnly = 'errors.moderation.onlyManagers';
+import { loadVisibleThread } from './load-thread.ts';
 
 /** Records a moderation action (the community's moderation log). */
 export async function logModeration(
@@ -46,12 +45,7 @@ export async function reportPost(
 ): Promise<string> {
   return unitOfWork(deps, async (tx, outbox) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId);
-    authorizeContribution(
-      canReport(actor, community, membership),
-      community,
-      membership,
-      'errors.discussions.joinToReport',
-    );
+    enforce(mayReport(actor, community, membership));
     if (input.postId) {
       const [post] = await tx
         .select({ id: posts.id })
@@ -99,7 +93,7 @@ export async function setPostHidden(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
-    authorizeWrite(canModerateDiscussions(actor, community, membership), community, moderatorsOnly);
+    enforce(mayModerateDiscussions(actor, community, membership));
     await hideTarget(tx, threadId, input.postId, input.hidden);
     await logModeration(tx, {
       communityId: community.id,
@@ -140,7 +134,7 @@ export async function decideReport(
     const [report] = await tx.select().from(reports).where(eq(reports.id, reportId)).limit(1);
     if (!report) throw notFound('errors.notFound.report');
     const { community, membership } = await loadVisibleThread(tx, actor, report.threadId, { lock: true });
-    authorizeWrite(canModerateDiscussions(actor, community, membership), community, moderatorsOnly);
+    enforce(mayModerateDiscussions(actor, community, membership));
     if (report.status !== 'open') throw new AppError('conflict', 'errors.moderation.reportDecided');
     if (input.decision === 'hide') await hideTarget(tx, report.threadId, report.postId, true);
     const samePost = report.postId ? eq(reports.postId, report.postId) : isNull(reports.postId);

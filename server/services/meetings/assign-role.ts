@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { meetingRoleAssignments } from '../../db/schema/index.ts';
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canAssignMeetingRoles, canVolunteer } from '../../policies/meetings.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
+import { enforce } from '../../policies/decision.ts';
+import { isVolunteering, mayChangeRoleHolder } from '../../policies/meetings.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
@@ -31,24 +31,9 @@ export async function assignMeetingRole(
       .select({ userId: meetingRoleAssignments.userId })
       .from(meetingRoleAssignments)
       .where(and(eq(meetingRoleAssignments.meetingId, meetingId), eq(meetingRoleAssignments.role, role)));
-    const mayAssign = canAssignMeetingRoles(actor, community, membership, meeting, isHost);
-    const volunteering = input.userId === actor.id && (!holder || holder.userId === actor.id);
-    const steppingBack = input.userId === null && holder?.userId === actor.id;
-    if (volunteering || steppingBack) {
-      authorizeWrite(
-        canVolunteer(actor, community, membership) || mayAssign,
-        community,
-        'errors.meetings.joinToTakeRole',
-        membership,
-      );
-    } else {
-      authorizeWrite(
-        mayAssign,
-        community,
-        holder ? 'errors.meetings.roleTaken' : 'errors.meetings.onlyLeadersGiveRoles',
-        membership,
-      );
-    }
+    const change = { userId: input.userId, holder: holder ?? null };
+    const volunteering = isVolunteering(actor, change);
+    enforce(mayChangeRoleHolder(actor, community, membership, meeting, isHost, change));
     if (input.userId === null) {
       await tx
         .delete(meetingRoleAssignments)

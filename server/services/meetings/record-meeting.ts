@@ -3,8 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { meetingActions, meetingAttendance, meetings } from '../../db/schema/index.ts';
 import { AppError, type ErrorText } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canTakeAttendance } from '../../policies/meetings.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayTakeAttendance } from '../../policies/meetings.ts';
 import type { ServiceDeps } from '../context.ts';
 import {
   loadVisibleMeeting,
@@ -13,18 +13,11 @@ import {
   refuseUntilStarted,
 } from './load-meeting.ts';
 
-const hostMessage = 'errors.meetings.onlyHostRecords';
-
 /** Loads a meeting for recording (attendance, notes): started, not cancelled, and the actor may. */
 async function loadForRecording(tx: Db, actor: Actor, meetingId: string, untilStarted: ErrorText) {
   const found = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
   const { meeting, community, membership, isHost } = found;
-  authorizeWrite(
-    canTakeAttendance(actor, community, membership, meeting, isHost),
-    community,
-    hostMessage,
-    membership,
-  );
+  enforce(mayTakeAttendance(actor, community, membership, meeting, isHost));
   refuseIfCancelled(meeting);
   refuseUntilStarted(meeting, untilStarted);
   return found;

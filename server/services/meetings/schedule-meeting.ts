@@ -4,8 +4,9 @@ import { communities, meetingSeries, meetings } from '../../db/schema/index.ts';
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { expandRecurrence } from '../../lib/recurrence.ts';
-import { canScheduleMeeting } from '../../policies/meetings.ts';
-import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayScheduleMeeting } from '../../policies/meetings.ts';
+import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { addWallClockMinutes, meetingTimes, wallClockMinutes } from './meeting-times.ts';
 
@@ -23,12 +24,7 @@ export async function scheduleMeeting(
   const { db } = deps.database;
   return db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
-    authorizeWrite(
-      canScheduleMeeting(actor, community, membership),
-      community,
-      'errors.meetings.onlyLeadersSchedule',
-      membership,
-    );
+    enforce(mayScheduleMeeting(actor, community, membership));
     const first = meetingTimes(input.startsAt, input.endsAt, input.timeZone);
     const common = {
       communityId: community.id,

@@ -5,8 +5,8 @@ import { meetingSeries, meetings } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { instantToLocal, withUntil } from '../../lib/recurrence.ts';
-import { canEditMeeting } from '../../policies/meetings.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayChangeMeeting } from '../../policies/meetings.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
@@ -48,12 +48,7 @@ export async function updateMeeting(
 ): Promise<void> {
   await unitOfWork(deps, async (tx, outbox) => {
     const { meeting, community, membership } = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
-    authorizeWrite(
-      canEditMeeting(actor, community, membership, meeting),
-      community,
-      'errors.meetings.onlyOrganisersChange',
-      membership,
-    );
+    enforce(mayChangeMeeting(actor, community, membership, meeting));
     refuseIfCancelled(meeting);
     if (meeting.endsAt.getTime() <= Date.now()) {
       throw new AppError('conflict', 'errors.meetings.over');

@@ -3,22 +3,11 @@ import type { Db } from '../../db/client.ts';
 import { collectionResources, resources, toolkitCollections, toolkitTopics } from '../../db/schema/index.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canCurateToolkit, canReadToolkit } from '../../policies/toolkit.ts';
-import { type CommunityForActor, findCommunityForActor } from '../../queries/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayCurateToolkit, mayReadCollection } from '../../policies/toolkit.ts';
+import { findCommunityForActor } from '../../queries/communities.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeToolkitWrite } from './load-resource.ts';
-
-const leadersOnly = 'errors.toolkit.onlyManagersOrganise';
-
-function authorizeCurate(actor: Actor, found: CommunityForActor): void {
-  authorizeToolkitWrite(
-    canCurateToolkit(actor, found.community, found.membership),
-    found.community,
-    found.membership,
-    leadersOnly,
-  );
-}
 
 /** A unique-name clash becomes a field error instead of a 500. */
 async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
@@ -42,7 +31,7 @@ export async function addTopic(
 ): Promise<string> {
   return deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCommunity(tx, actor, slug);
-    authorizeCurate(actor, found);
+    enforce(mayCurateToolkit(actor, found.community, found.membership));
     if (input.parentId) {
       const [parent] = await tx
         .select({ parentId: toolkitTopics.parentId })
@@ -66,7 +55,7 @@ async function loadTopic(db: Db, actor: Actor, topicId: string) {
   const [topic] = await db.select().from(toolkitTopics).where(eq(toolkitTopics.id, topicId)).limit(1);
   if (!topic) throw notFound('errors.notFound.topic');
   const found = await loadVisibleCommunity(db, actor, topic.communityId);
-  authorizeCurate(actor, found);
+  enforce(mayCurateToolkit(actor, found.community, found.membership));
   return topic;
 }
 
@@ -98,7 +87,7 @@ export async function addCollection(
 ): Promise<string> {
   return deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCommunity(tx, actor, slug);
-    authorizeCurate(actor, found);
+    enforce(mayCurateToolkit(actor, found.community, found.membership));
     const [row] = await tx
       .insert(toolkitCollections)
       .values({ communityId: found.community.id, createdBy: actor.id, ...input })
@@ -117,8 +106,8 @@ export async function loadVisibleCollection(db: Db, actor: Actor | null, collect
   const found = collection
     ? await findCommunityForActor(db, collection.communityId, actor?.id ?? null)
     : undefined;
-  if (!collection || !found || !canReadToolkit(actor, found.community, found.membership))
-    throw notFound('errors.notFound.collection');
+  if (!collection || !found) throw notFound('errors.notFound.collection');
+  enforce(mayReadCollection(actor, found.community, found.membership));
   return { collection, ...found };
 }
 
@@ -130,7 +119,7 @@ export async function editCollection(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCollection(tx, actor, collectionId);
-    authorizeCurate(actor, found);
+    enforce(mayCurateToolkit(actor, found.community, found.membership));
     await tx
       .update(toolkitCollections)
       .set({
@@ -145,7 +134,7 @@ export async function editCollection(
 export async function removeCollection(deps: ServiceDeps, actor: Actor, collectionId: string): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCollection(tx, actor, collectionId);
-    authorizeCurate(actor, found);
+    enforce(mayCurateToolkit(actor, found.community, found.membership));
     await tx.delete(toolkitCollections).where(eq(toolkitCollections.id, collectionId));
   });
 }
@@ -159,7 +148,7 @@ export async function setCollectionResources(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCollection(tx, actor, collectionId);
-    authorizeCurate(actor, found);
+    enforce(mayCurateToolkit(actor, found.community, found.membership));
     await tx.execute(sql`select 1 from ${toolkitCollections} where id = ${collectionId} for update`);
     if (resourceIds.length > 0) {
       const owned = await tx

@@ -2,10 +2,11 @@ import { eq, sql } from 'drizzle-orm';
 import { quoted } from '../../../common/plain-text.ts';
 import { communities, threads } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canContributeToToolkit } from '../../policies/toolkit.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayDiscussResource } from '../../policies/toolkit.ts';
 import type { ServiceDeps } from '../context.ts';
 import { follow } from '../discussions/load-thread.ts';
-import { authorizeToolkitWrite, loadVisibleResource } from './load-resource.ts';
+import { loadVisibleResource } from './load-resource.ts';
 
 /**
  * A resource's own discussion: a thread in its community tied to the resource, started by the first
@@ -22,12 +23,7 @@ export async function startResourceDiscussion(
       lock: true,
     });
     if (resource.discussionId) return { id: resource.discussionId, started: false };
-    authorizeToolkitWrite(
-      canContributeToToolkit(actor, community, membership),
-      community,
-      membership,
-      'errors.toolkit.joinToDiscuss',
-    );
+    enforce(mayDiscussResource(actor, community, membership));
     const [thread] = await tx
       .insert(threads)
       .values({

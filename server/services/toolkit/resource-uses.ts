@@ -4,9 +4,10 @@ import type { Db } from '../../db/client.ts';
 import { resources, resourceUses } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canChangeResourceUse, canContributeToToolkit } from '../../policies/toolkit.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayChangeResourceUse, mayRecordResourceUse } from '../../policies/toolkit.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeToolkitWrite, loadVisibleResource } from './load-resource.ts';
+import { loadVisibleResource } from './load-resource.ts';
 
 /** "I used this": records that the member used or adapted the resource, and what happened. One each. */
 export async function recordUse(
@@ -19,12 +20,7 @@ export async function recordUse(
     const { resource, community, membership } = await loadVisibleResource(tx, actor, resourceId, {
       lock: true,
     });
-    authorizeToolkitWrite(
-      canContributeToToolkit(actor, community, membership),
-      community,
-      membership,
-      'errors.toolkit.joinToRecordUse',
-    );
+    enforce(mayRecordResourceUse(actor, community, membership));
     if (resource.viewerUse) {
       throw new AppError('conflict', 'errors.toolkit.alreadyUsed');
     }
@@ -49,12 +45,7 @@ async function loadUseToChange(tx: Db, actor: Actor, resourceId: string, useId: 
     .where(and(eq(resourceUses.id, useId), eq(resourceUses.resourceId, resourceId)))
     .limit(1);
   if (!use) throw notFound('errors.notFound.record');
-  authorizeToolkitWrite(
-    canChangeResourceUse(actor, found.community, found.membership, use),
-    found.community,
-    found.membership,
-    'errors.toolkit.onlyWriterChangesRecord',
-  );
+  enforce(mayChangeResourceUse(actor, found.community, found.membership, use));
   return use;
 }
 
