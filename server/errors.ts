@@ -91,13 +91,6 @@ export class AppError extends Error {
   }
 }
 
-/** Throws 403 (or 404 when the actor may not even know the object exists) unless `allowed`. */
-export function authorize(allowed: boolean, options: { hide?: boolean; message?: ErrorText } = {}): void {
-  if (allowed) return;
-  if (options.hide) throw new AppError('not_found', options.message ?? 'errors.notFound.generic');
-  throw new AppError('forbidden', options.message ?? 'errors.forbidden.generic');
-}
-
 /** A not-found message per kind of thing ("That community was not found."), so each language phrases it. */
 export type NotFoundId = Extract<MessageId, `errors.notFound.${string}`>;
 

@@ -1,11 +1,20 @@
 import type { Actor } from '../lib/actor.ts';
+import { allowIf, type Decision, deny, firstRefusal } from './decision.ts';
 
 /** Institution settings, units, users, the mailbox and the audit log are for administrators. */
-export function canAdministerInstitution(actor: Actor | null): boolean {
-  return actor?.role === 'administrator';
+export function mayAdministerInstitution(actor: Actor | null): Decision {
+  return allowIf(actor?.role === 'administrator', deny('errors.admin.onlyAdministrators'));
 }
 
 /** Administrators change roles and suspend people, but never their own account (no self-lockout). */
-export function canManageUser(actor: Actor | null, target: { id: string }): boolean {
-  return canAdministerInstitution(actor) && actor?.id !== target.id;
+export function mayManageUser(actor: Actor | null, target: { id: string }): Decision {
+  return firstRefusal(
+    mayAdministerInstitution(actor),
+    allowIf(actor?.id !== target.id, deny('errors.admin.notYourself')),
+  );
+}
+
+/** Administrators edit the institution's charter template. */
+export function mayEditCharterTemplate(actor: Actor | null): Decision {
+  return allowIf(actor?.role === 'administrator', deny('errors.admin.onlyAdministratorsEditTemplate'));
 }

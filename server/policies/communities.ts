@@ -1,10 +1,13 @@
 import type { CommunityStage, JoinPolicy, MembershipRole, Visibility } from '../../common/enums.ts';
+import type { ErrorText } from '../errors.ts';
 import { type Actor, isCoordinator } from '../lib/actor.ts';
+import { allow, allowIf, conceal, type Decision, deny } from './decision.ts';
 
 /**
- * Who may do what with communities, proposals and the coordinators' inbox. Pure functions of the
- * actor, the community and the actor's membership in it; services and routes call nothing else to
- * decide. Reading rules answer "may this actor know the community exists" (otherwise 404).
+ * Who may do what with communities and the coordinators' inbox. Pure functions of the actor, the
+ * community and the actor's membership in it; services and routes call nothing else to decide.
+ * `may…` functions return a Decision (allowed, or refused with the code and message the API answers);
+ * `is…` and `sees…` functions are facts several decisions share, or that filter and hide content.
  */
 
 export interface CommunitySubject {
@@ -42,11 +45,29 @@ export function isArchived(community: CommunitySubject): boolean {
   return community.stage === 'archived';
 }
 
+const archivedRefusal = deny('errors.communities.archived');
+
+/**
+ * Why a write in a community was refused, in the order people need to hear it: the community is
+ * archived (read-only for everyone), the actor is suspended from it (only when `membership` is given:
+ * the rules that say so), else `reason`. Decisions call it only once their rule has refused.
+ */
+export function writeRefusal(
+  community: CommunitySubject,
+  reason: ErrorText,
+  membership?: MembershipSubject,
+): Decision {
+  if (isArchived(community)) return archivedRefusal;
+  if (membership?.suspended === true) return deny('errors.communities.suspended');
+  return deny(reason);
+}
+
 /**
  * Public communities are seen by anyone; institution-only by everyone signed in except external
- * guests; private only by their members. Coordinators see every community.
+ * guests; private only by their members. Coordinators see every community. The same rule as
+ * `visibleTo` in server/queries/communities.ts, which scopes lists in SQL.
  */
-export function canSeeCommunity(
+export function seesCommunity(
   actor: Actor | null,
   community: CommunitySubject,
   membership: MembershipSubject,
@@ -57,152 +78,127 @@ export function canSeeCommunity(
   return false;
 }
 
-/** The member list (beyond the leaders shown on the home page) is for signed-in people who can see it. */
-export function canSeeMembers(
+/** A community the actor may not see answers 404, so private communities do not reveal that they exist. */
+export function maySeeCommunity(
   actor: Actor | null,
   community: CommunitySubject,
   membership: MembershipSubject,
-): boolean {
-  return actor !== null && canSeeCommunity(actor, community, membership);
+): Decision {
+  return allowIf(seesCommunity(actor, community, membership), conceal('errors.notFound.community'));
+}
+
+/** The member list (beyond the leaders shown on the home page) is for signed-in people who can see it. */
+export function maySeeMembers(
+  actor: Actor | null,
+  community: CommunitySubject,
+  membership: MembershipSubject,
+): Decision {
+  if (actor === null) return deny('errors.communities.signInForMembers', 'unauthenticated');
+  return allowIf(seesCommunity(actor, community, membership), deny('errors.forbidden.generic'));
 }
 
 /** Joining in one click: an open community the actor can see and does not yet belong to. */
-export function canJoinCommunity(
+export function mayJoinCommunity(
   actor: Actor | null,
   community: CommunitySubject,
   membership: MembershipSubject,
-): boolean {
-  return (
+): Decision {
+  const joins =
     actor !== null &&
     membership === null &&
     !isArchived(community) &&
     community.joinPolicy === 'open' &&
-    canSeeCommunity(actor, community, membership)
+    seesCommunity(actor, community, membership);
+  return allowIf(joins, () =>
+    writeRefusal(
+      community,
+      community.joinPolicy === 'request'
+        ? 'errors.communities.moderatedAsk'
+        : 'errors.communities.invitationOnly',
+    ),
   );
 }
 
 /** Asking to join a moderated community the actor can see. */
-export function canRequestToJoin(
+export function mayRequestToJoin(
   actor: Actor | null,
   community: CommunitySubject,
   membership: MembershipSubject,
-): boolean {
-  return (
+): Decision {
+  const asks =
     actor !== null &&
     membership === null &&
     !isArchived(community) &&
     community.joinPolicy === 'request' &&
-    canSeeCommunity(actor, community, membership)
+    seesCommunity(actor, community, membership);
+  return allowIf(asks, () =>
+    writeRefusal(
+      community,
+      community.joinPolicy === 'open'
+        ? 'errors.communities.openJoinDirectly'
+        : 'errors.communities.invitationOnly',
+    ),
   );
 }
 
 /** Members leave at any time (the service keeps the last leader from leaving). */
-export function canLeaveCommunity(community: CommunitySubject, membership: MembershipSubject): boolean {
-  return membership !== null && !isArchived(community);
+export function mayLeaveCommunity(community: CommunitySubject, membership: MembershipSubject): Decision {
+  if (membership === null) return deny('errors.communities.notMember', 'conflict');
+  return allowIf(!isArchived(community), archivedRefusal);
+}
+
+/** Leaders and co-leaders of the community (not while suspended from it) and coordinators lead it. */
+function leads(actor: Actor | null, community: CommunitySubject, membership: MembershipSubject): boolean {
+  return actor !== null && !isArchived(community) && (isActiveLeader(membership) || isCoordinator(actor));
 }
 
 /**
- * Leading a community: editing it, its charter and stage, members, roles, requests and invitations.
- * Leaders and co-leaders of the community (not while suspended from it), and coordinators. Archived communities refuse every write
- * (see `canRestoreCommunity` for the one way back).
+ * Leading a community: editing it, its charter, members, roles, requests and invitations. Leaders and
+ * co-leaders of the community (not while suspended from it), and coordinators. Archived communities
+ * refuse every write (see `mayChangeStage` for the one way back).
  */
-export function canManageCommunity(
+export function mayManageCommunity(
   actor: Actor | null,
   community: CommunitySubject,
   membership: MembershipSubject,
-): boolean {
-  if (actor === null || isArchived(community)) return false;
-  return isActiveLeader(membership) || isCoordinator(actor);
-}
-
-/** Coordinators may bring an archived community back (a stage change out of "archived"). */
-export function canRestoreCommunity(actor: Actor | null, community: CommunitySubject): boolean {
-  return isArchived(community) && isCoordinator(actor);
-}
-
-/** Any signed-in member of the institution proposes a community; external guests do not. */
-export function canProposeCommunity(actor: Actor | null): boolean {
-  return actor !== null && actor.kind !== 'external';
-}
-
-/** Coordinators review proposals: the queue, approve, ask for changes, decline. */
-export function canReviewProposals(actor: Actor | null): boolean {
-  return isCoordinator(actor);
-}
-
-/** A proposal is read by its proposer, its named co-leaders and the coordinators. */
-export function canSeeProposal(
-  actor: Actor | null,
-  proposal: { proposerId: string },
-  isNamedLeader: boolean,
-): boolean {
-  return actor !== null && (actor.id === proposal.proposerId || isNamedLeader || isCoordinator(actor));
-}
-
-/** The proposer edits and resubmits while the proposal is open. */
-export function canEditProposal(
-  actor: Actor | null,
-  proposal: { proposerId: string; status: string },
-): boolean {
-  return (
-    actor !== null &&
-    actor.id === proposal.proposerId &&
-    (proposal.status === 'submitted' || proposal.status === 'changes_requested')
+): Decision {
+  return allowIf(leads(actor, community, membership), () =>
+    writeRefusal(community, 'errors.communities.onlyManagers'),
   );
 }
 
-/** The coordinators' inbox of contact requests. */
-export function canHandleContactRequests(actor: Actor | null): boolean {
-  return isCoordinator(actor);
-}
-
-/** Administrators edit the institution's charter template. */
-export function canEditCharterTemplate(actor: Actor | null): boolean {
-  return actor?.role === 'administrator';
-}
-
-// Proposals: the steps after submitting, and the leadership team.
-
-/** A proposal is open (it can still change) until it is approved, declined or withdrawn. */
-export function isProposalOpen(proposal: { status: string }): boolean {
-  return proposal.status === 'submitted' || proposal.status === 'changes_requested';
-}
-
-/** The proposer speaks for the proposal: edits, resubmits and withdraws it (while it is open). */
-export function isProposer(actor: Actor | null, proposal: { proposerId: string }): boolean {
-  return actor !== null && actor.id === proposal.proposerId;
-}
-
-/** The proposer withdraws an open proposal. */
-export function canWithdrawProposal(
+/** The pending join requests are for those who manage the community (also said while it is archived). */
+export function maySeeJoinRequests(
   actor: Actor | null,
-  proposal: { proposerId: string; status: string },
-): boolean {
-  return isProposer(actor, proposal) && isProposalOpen(proposal);
+  community: CommunitySubject,
+  membership: MembershipSubject,
+): Decision {
+  return allowIf(leads(actor, community, membership), deny('errors.communities.onlyManagersSeeRequests'));
 }
 
-/** Everyone who reads a proposal takes part in its conversation: proposer, named leaders, coordinators. */
-export function canCommentOnProposal(
+/** The open invitations are for those who manage the community (also said while it is archived). */
+export function maySeeInvitations(
   actor: Actor | null,
-  proposal: { proposerId: string },
-  isNamedLeader: boolean,
-): boolean {
-  return canSeeProposal(actor, proposal, isNamedLeader);
-}
-
-/** A person named as co-leader answers the invitation (accept or decline) while the proposal is open. */
-export function canAnswerLeadershipInvitation(
-  actor: Actor | null,
-  proposal: { status: string },
-  isNamedLeader: boolean,
-): boolean {
-  return actor !== null && isNamedLeader && isProposalOpen(proposal);
+  community: CommunitySubject,
+  membership: MembershipSubject,
+): Decision {
+  return allowIf(leads(actor, community, membership), deny('errors.invitations.onlyManagersSee'));
 }
 
 /**
- * Who may be invited to co-lead a proposed community: people of the institution with an active
- * account (external guests and suspended accounts may not lead).
+ * Moving a community to another stage: whoever manages it; coordinators also bring an archived
+ * community back (a stage change out of "archived", the one write an archived community takes).
  */
-export function canCoLeadCommunity(person: { kind: string; suspendedAt: Date | null }): boolean {
-  return person.kind !== 'external' && person.suspendedAt === null;
+export function mayChangeStage(
+  actor: Actor | null,
+  community: CommunitySubject,
+  membership: MembershipSubject,
+): Decision {
+  if (isCoordinator(actor)) return allow;
+  return mayManageCommunity(actor, community, membership);
+}
+
+/** The coordinators' inbox of contact requests. */
+export function mayHandleContactRequests(actor: Actor | null): Decision {
+  return allowIf(isCoordinator(actor), deny('errors.contact.onlyCoordinators'));
 }

@@ -1,7 +1,10 @@
 import { AppError, type ErrorText } from '../errors.ts';
 
-/** How a refused request is answered: 403, 404 (the actor may not know the thing exists) or 409. */
-export type RefusalCode = 'forbidden' | 'not_found' | 'conflict';
+/**
+ * How a refused request is answered: 401 (signing in would help), 403, 404 (the actor may not know the
+ * thing exists) or 409 (the thing's state refuses it, whoever asks).
+ */
+export type RefusalCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict';
 
 /**
  * What a policy decides about one action: allowed, or refused with the code and the message the

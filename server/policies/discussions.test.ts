@@ -1,39 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../lib/actor.ts';
-import type { CommunitySubject, MembershipSubject } from './communities.ts';
 import {
-  canChangePost,
-  canLiftSuspension,
-  canMarkHelpful,
-  canModerateDiscussions,
-  canReact,
-  canReply,
-  canReport,
-  canStartThread,
-  canSuspend,
-  canTakeBackReaction,
+  active,
+  allowed,
+  archived,
+  archivedRefusal,
+  leader,
+  member,
+  person,
+  refused,
+  suspendedLeader,
+  suspendedMember,
+  suspendedRefusal,
+} from '../test/decisions.ts';
+import type { MembershipSubject } from './communities.ts';
+import type { Decision } from './decision.ts';
+import {
+  mayChangePost,
+  mayLiftSuspension,
+  mayMarkHelpful,
+  mayModerateDiscussions,
+  mayReact,
+  mayReply,
+  mayReport,
+  mayStartThread,
+  maySuspend,
+  mayTakeBackReaction,
   type SuspensionTarget,
 } from './discussions.ts';
 
-const actor = (role: Actor['role'], id = 'a'): Actor => ({
-  id,
-  role,
-  email: `${id}@x.test`,
-  displayName: id,
-  kind: 'staff',
-  sessionId: 's',
-});
-const active: CommunitySubject = { visibility: 'institution', stage: 'maturing', joinPolicy: 'open' };
-const archived: CommunitySubject = { ...active, stage: 'archived' };
-const member: MembershipSubject = { role: 'member' };
-const suspendedMember: MembershipSubject = { role: 'member', suspended: true };
-const leader: MembershipSubject = { role: 'leader' };
-const suspendedLeader: MembershipSubject = { role: 'co_leader', suspended: true };
 const thread = { authorId: 'a', kind: 'discussion' as const, lockedAt: null, deletedAt: null };
 const question = { ...thread, kind: 'question' as const };
 const target = (
   userId: string,
-  accountRole: Actor['role'],
+  accountRole: SuspensionTarget['accountRole'],
   membership: MembershipSubject,
 ): SuspensionTarget => ({
   userId,
@@ -42,81 +41,114 @@ const target = (
 });
 
 describe('suspended members read but do not take part', () => {
-  const me = actor('member');
-  const cases: [string, boolean, boolean][] = [
-    ['member starts a thread', canStartThread(me, active, member, 'discussion'), true],
-    ['suspended member starts a thread', canStartThread(me, active, suspendedMember, 'discussion'), false],
-    ['suspended leader announces', canStartThread(me, active, suspendedLeader, 'announcement'), false],
-    ['member replies', canReply(me, active, member, thread), true],
-    ['suspended member replies', canReply(me, active, suspendedMember, thread), false],
-    ['suspended member reacts', canReact(me, active, suspendedMember), false],
-    ['suspended member reports', canReport(me, active, suspendedMember), false],
-    ['suspended member edits own post', canChangePost(me, active, suspendedMember, { authorId: 'a' }), false],
-    ['member edits own post', canChangePost(me, active, member, { authorId: 'a' }), true],
-    ['suspended co-leader moderates', canModerateDiscussions(me, active, suspendedLeader), false],
-    ['coordinator (not a member) replies', canReply(actor('coordinator'), active, null, thread), true],
-    ['asker marks the helpful answer', canMarkHelpful(me, active, member, question), true],
+  const me = person('member');
+  const cases: [string, Decision, Decision][] = [
+    ['member starts a thread', mayStartThread(me, active, member, 'discussion'), allowed],
+    [
+      'suspended member starts a thread',
+      mayStartThread(me, active, suspendedMember, 'discussion'),
+      suspendedRefusal,
+    ],
+    [
+      'suspended leader announces',
+      mayStartThread(me, active, suspendedLeader, 'announcement'),
+      suspendedRefusal,
+    ],
+    ['member replies', mayReply(me, active, member, thread), allowed],
+    ['suspended member replies', mayReply(me, active, suspendedMember, thread), suspendedRefusal],
+    ['suspended member reacts', mayReact(me, active, suspendedMember), suspendedRefusal],
+    ['suspended member reports', mayReport(me, active, suspendedMember), suspendedRefusal],
+    [
+      'suspended member edits own post',
+      mayChangePost(me, active, suspendedMember, { authorId: 'a' }),
+      suspendedRefusal,
+    ],
+    ['member edits own post', mayChangePost(me, active, member, { authorId: 'a' }), allowed],
+    [
+      'suspended co-leader moderates',
+      mayModerateDiscussions(me, active, suspendedLeader),
+      refused('errors.moderation.onlyManagers'),
+    ],
+    ['coordinator (not a member) replies', mayReply(person('coordinator'), active, null, thread), allowed],
+    ['asker marks the helpful answer', mayMarkHelpful(me, active, member, question), allowed],
     [
       'suspended asker marks the helpful answer',
-      canMarkHelpful(me, active, suspendedMember, question),
-      false,
+      mayMarkHelpful(me, active, suspendedMember, question),
+      refused('errors.discussions.onlyAskerMarks'),
     ],
-    ['member takes back a reaction', canTakeBackReaction(me, active, member), true],
-    ['suspended member takes back a reaction', canTakeBackReaction(me, active, suspendedMember), false],
-    ['reaction taken back in an archived community', canTakeBackReaction(me, archived, member), false],
+    ['member takes back a reaction', mayTakeBackReaction(me, active, member), allowed],
+    [
+      'suspended member takes back a reaction',
+      mayTakeBackReaction(me, active, suspendedMember),
+      suspendedRefusal,
+    ],
+    [
+      'reaction taken back in an archived community',
+      mayTakeBackReaction(me, archived, member),
+      archivedRefusal,
+    ],
   ];
   it.each(cases)('%s', (_name, actual, expected) => {
-    expect(actual).toBe(expected);
+    expect(actual).toEqual(expected);
   });
 });
 
 describe('who suspends whom', () => {
-  const lead = actor('member', 'lead');
-  const coordinator = actor('coordinator', 'coord');
-  const cases: [string, boolean, boolean][] = [
-    ['leader suspends a member', canSuspend(lead, active, leader, target('m', 'member', member)), true],
-    ['leader suspends themselves', canSuspend(lead, active, leader, target('lead', 'member', leader)), false],
+  const lead = person('member', 'lead');
+  const coordinator = person('coordinator', 'coord');
+  const onlyManagers = refused('errors.suspensions.onlyManagers');
+  const cases: [string, Decision, Decision][] = [
+    ['leader suspends a member', maySuspend(lead, active, leader, target('m', 'member', member)), allowed],
+    [
+      'leader suspends themselves',
+      maySuspend(lead, active, leader, target('lead', 'member', leader)),
+      refused('errors.suspensions.notYourself'),
+    ],
     [
       'leader suspends a co-leader',
-      canSuspend(lead, active, leader, target('c', 'member', suspendedLeader)),
-      false,
+      maySuspend(lead, active, leader, target('c', 'member', suspendedLeader)),
+      refused('errors.suspensions.leadersByCoordinator'),
     ],
     [
       'leader suspends a coordinator',
-      canSuspend(lead, active, leader, target('x', 'coordinator', member)),
-      false,
+      maySuspend(lead, active, leader, target('x', 'coordinator', member)),
+      refused('errors.suspensions.notCoordinators'),
     ],
     [
       'leader in an archived community',
-      canSuspend(lead, archived, leader, target('m', 'member', member)),
-      false,
+      maySuspend(lead, archived, leader, target('m', 'member', member)),
+      archivedRefusal,
     ],
-    ['member suspends a member', canSuspend(lead, active, member, target('m', 'member', member)), false],
+    [
+      'member suspends a member',
+      maySuspend(lead, active, member, target('m', 'member', member)),
+      onlyManagers,
+    ],
     [
       'suspended co-leader suspends',
-      canSuspend(lead, active, suspendedLeader, target('m', 'member', member)),
-      false,
+      maySuspend(lead, active, suspendedLeader, target('m', 'member', member)),
+      onlyManagers,
     ],
     [
       'coordinator suspends a leader',
-      canSuspend(coordinator, active, null, target('l', 'member', leader)),
-      true,
+      maySuspend(coordinator, active, null, target('l', 'member', leader)),
+      allowed,
     ],
     [
       'coordinator suspends an administrator',
-      canSuspend(coordinator, active, null, target('ad', 'administrator', member)),
-      false,
+      maySuspend(coordinator, active, null, target('ad', 'administrator', member)),
+      refused('errors.suspensions.notCoordinators'),
     ],
-    ['anonymous', canSuspend(null, active, null, target('m', 'member', member)), false],
-    ['leader lifts', canLiftSuspension(lead, active, leader, { userId: 'm' }), true],
+    ['anonymous', maySuspend(null, active, null, target('m', 'member', member)), onlyManagers],
+    ['leader lifts', mayLiftSuspension(lead, active, leader, { userId: 'm' }), allowed],
     [
       'suspended person lifts their own',
-      canLiftSuspension(actor('member', 'm'), active, member, { userId: 'm' }),
-      false,
+      mayLiftSuspension(person('member', 'm'), active, member, { userId: 'm' }),
+      refused('errors.suspensions.onlyManagersLift'),
     ],
-    ['coordinator lifts', canLiftSuspension(coordinator, active, null, { userId: 'm' }), true],
+    ['coordinator lifts', mayLiftSuspension(coordinator, active, null, { userId: 'm' }), allowed],
   ];
   it.each(cases)('%s', (_name, actual, expected) => {
-    expect(actual).toBe(expected);
+    expect(actual).toEqual(expected);
   });
 });

@@ -1,33 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../lib/actor.ts';
-import { canAdministerInstitution, canManageUser } from './administration.ts';
-import { canBrowsePeople, canEditProfile } from './people.ts';
-
-const actor = (role: Actor['role'], id = 'a'): Actor => ({
-  id,
-  role,
-  email: `${id}@x.test`,
-  displayName: id,
-  kind: 'staff',
-  sessionId: 's',
-});
+import { person as actor, allowed, refused } from '../test/decisions.ts';
+import { mayAdministerInstitution, mayEditCharterTemplate, mayManageUser } from './administration.ts';
+import type { Decision } from './decision.ts';
+import { mayBrowsePeople, mayEditProfile } from './people.ts';
 
 describe('policies', () => {
-  const cases: [string, boolean, boolean][] = [
-    ['anonymous', canAdministerInstitution(null), false],
-    ['member administers', canAdministerInstitution(actor('member')), false],
-    ['coordinator administers', canAdministerInstitution(actor('coordinator')), false],
-    ['administrator administers', canAdministerInstitution(actor('administrator')), true],
-    ['administrator manages another', canManageUser(actor('administrator', 'a'), { id: 'b' }), true],
-    ['administrator manages self', canManageUser(actor('administrator', 'a'), { id: 'a' }), false],
-    ['member manages another', canManageUser(actor('member', 'a'), { id: 'b' }), false],
-    ['anonymous browses people', canBrowsePeople(null), false],
-    ['member browses people', canBrowsePeople(actor('member')), true],
-    ['member edits own profile', canEditProfile(actor('member', 'a'), { id: 'a' }), true],
-    ['member edits another profile', canEditProfile(actor('member', 'a'), { id: 'b' }), false],
-    ['administrator edits another profile', canEditProfile(actor('administrator', 'a'), { id: 'b' }), false],
+  const onlyAdministrators = refused('errors.admin.onlyAdministrators');
+  const forbidden = refused('errors.forbidden.generic');
+  const cases: [string, Decision, Decision][] = [
+    ['anonymous', mayAdministerInstitution(null), onlyAdministrators],
+    ['member administers', mayAdministerInstitution(actor('member')), onlyAdministrators],
+    ['coordinator administers', mayAdministerInstitution(actor('coordinator')), onlyAdministrators],
+    ['administrator administers', mayAdministerInstitution(actor('administrator')), allowed],
+    ['administrator manages another', mayManageUser(actor('administrator', 'a'), { id: 'b' }), allowed],
+    [
+      'administrator manages self',
+      mayManageUser(actor('administrator', 'a'), { id: 'a' }),
+      refused('errors.admin.notYourself'),
+    ],
+    ['member manages another', mayManageUser(actor('member', 'a'), { id: 'b' }), onlyAdministrators],
+    ['anonymous browses people', mayBrowsePeople(null), forbidden],
+    ['member browses people', mayBrowsePeople(actor('member')), allowed],
+    ['member edits own profile', mayEditProfile(actor('member', 'a'), { id: 'a' }), allowed],
+    ['member edits another profile', mayEditProfile(actor('member', 'a'), { id: 'b' }), forbidden],
+    [
+      'administrator edits another profile',
+      mayEditProfile(actor('administrator', 'a'), { id: 'b' }),
+      forbidden,
+    ],
+    ['administrator edits the charter template', mayEditCharterTemplate(actor('administrator')), allowed],
+    [
+      'coordinator edits the charter template',
+      mayEditCharterTemplate(actor('coordinator')),
+      refused('errors.admin.onlyAdministratorsEditTemplate'),
+    ],
   ];
   it.each(cases)('%s', (_name, actual, expected) => {
-    expect(actual).toBe(expected);
+    expect(actual).toEqual(expected);
   });
 });

@@ -2,15 +2,16 @@ import { type CharterSectionKey, charterSectionKeys, type MembershipRole } from 
 import { renderMarkdown } from '../../common/markdown.ts';
 import type { Actor } from '../lib/actor.ts';
 import {
-  canJoinCommunity,
-  canLeaveCommunity,
-  canManageCommunity,
-  canRequestToJoin,
-  canRestoreCommunity,
-  canSeeMembers,
+  mayChangeStage,
+  mayJoinCommunity,
+  mayLeaveCommunity,
+  mayManageCommunity,
+  mayRequestToJoin,
+  maySeeMembers,
 } from '../policies/communities.ts';
-import { canStartThread } from '../policies/discussions.ts';
-import { canScheduleMeeting } from '../policies/meetings.ts';
+import { isAllowed } from '../policies/decision.ts';
+import { mayStartThread } from '../policies/discussions.ts';
+import { mayScheduleMeeting } from '../policies/meetings.ts';
 import type { CommunityRow, LeaderRow, NextMeetingJson } from '../queries/communities.ts';
 import type { findCommunityHome } from '../queries/community-home.ts';
 import type { DirectoryRow } from '../queries/directory.ts';
@@ -177,18 +178,17 @@ export function presentCommunityHome(
     viewer: {
       role: membership?.role ?? null,
       requestStatus,
-      canJoin: canJoinCommunity(actor, community, membership),
-      canRequest: canRequestToJoin(actor, community, membership) && requestStatus !== 'pending',
-      canLeave: canLeaveCommunity(community, membership),
-      canManage: canManageCommunity(actor, community, membership),
-      canSeeMembers: canSeeMembers(actor, community, membership),
-      canChangeStage:
-        canManageCommunity(actor, community, membership) || canRestoreCommunity(actor, community),
-      canScheduleMeeting: canScheduleMeeting(actor, community, membership),
+      canJoin: isAllowed(mayJoinCommunity(actor, community, membership)),
+      canRequest: isAllowed(mayRequestToJoin(actor, community, membership)) && requestStatus !== 'pending',
+      canLeave: isAllowed(mayLeaveCommunity(community, membership)),
+      canManage: isAllowed(mayManageCommunity(actor, community, membership)),
+      canSeeMembers: isAllowed(maySeeMembers(actor, community, membership)),
+      canChangeStage: isAllowed(mayChangeStage(actor, community, membership)),
+      canScheduleMeeting: isAllowed(mayScheduleMeeting(actor, community, membership)),
       /** Suspended from this community by its leaders: reads, but does not post. */
       suspended: membership?.suspended === true,
-      canStartThread: canStartThread(actor, community, membership, 'discussion'),
-      canAnnounce: canStartThread(actor, community, membership, 'announcement'),
+      canStartThread: isAllowed(mayStartThread(actor, community, membership, 'discussion')),
+      canAnnounce: isAllowed(mayStartThread(actor, community, membership, 'announcement')),
     },
   };
 }

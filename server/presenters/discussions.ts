@@ -2,14 +2,15 @@ import { renderMarkdown } from '../../common/markdown.ts';
 import { markdownToPlainText } from '../../common/plain-text.ts';
 import type { Actor } from '../lib/actor.ts';
 import { excerpt } from '../lib/excerpt.ts';
+import { isAllowed } from '../policies/decision.ts';
 import {
-  canChangePost,
-  canFollowThread,
-  canMarkHelpful,
-  canModerateDiscussions,
-  canReact,
-  canReply,
-  canSeeHiddenPosts,
+  mayChangePost,
+  mayFollowThread,
+  mayMarkHelpful,
+  mayModerateDiscussions,
+  mayReact,
+  mayReply,
+  seesHiddenPosts,
 } from '../policies/discussions.ts';
 import type { ReplyRow, ThreadForActor, ThreadRow } from '../queries/discussions.ts';
 
@@ -53,8 +54,8 @@ export function presentReply(row: ReplyRow, found: ThreadForActor, actor: Actor 
   const deleted = row.deletedAt !== null;
   const hidden = row.hiddenAt !== null;
   // Deleted replies lose their text for everyone; hidden ones for all but the moderators.
-  const withheld = deleted || (hidden && !canSeeHiddenPosts(actor, membership));
-  const mayChange = !deleted && canChangePost(actor, community, membership, row);
+  const withheld = deleted || (hidden && !seesHiddenPosts(actor, membership));
+  const mayChange = !deleted && isAllowed(mayChangePost(actor, community, membership, row));
   return {
     id: row.id,
     parentId: row.parentId,
@@ -70,7 +71,7 @@ export function presentReply(row: ReplyRow, found: ThreadForActor, actor: Actor 
     abilities: {
       edit: mayChange,
       delete: mayChange,
-      markHelpful: !deleted && canMarkHelpful(actor, community, membership, thread),
+      markHelpful: !deleted && isAllowed(mayMarkHelpful(actor, community, membership, thread)),
     },
   };
 }
@@ -84,7 +85,7 @@ export function presentThread(
 ) {
   const { thread, community, membership } = found;
   const deleted = thread.deletedAt !== null;
-  const mayChange = !deleted && canChangePost(actor, community, membership, thread);
+  const mayChange = !deleted && isAllowed(mayChangePost(actor, community, membership, thread));
   return {
     id: thread.id,
     kind: thread.kind,
@@ -110,12 +111,12 @@ export function presentThread(
     replies: replies.rows.map((row) => presentReply(row, found, actor)),
     nextCursor: replies.nextCursor,
     abilities: {
-      reply: canReply(actor, community, membership, thread),
+      reply: isAllowed(mayReply(actor, community, membership, thread)),
       edit: mayChange,
       delete: mayChange,
-      moderate: !deleted && canModerateDiscussions(actor, community, membership),
-      react: !deleted && canReact(actor, community, membership),
-      follow: canFollowThread(actor, community, membership),
+      moderate: !deleted && isAllowed(mayModerateDiscussions(actor, community, membership)),
+      react: !deleted && isAllowed(mayReact(actor, community, membership)),
+      follow: isAllowed(mayFollowThread(actor, community, membership)),
     },
   };
 }

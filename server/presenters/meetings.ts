@@ -2,14 +2,17 @@ import type { RsvpStatus } from '../../common/enums.ts';
 import { renderMarkdown } from '../../common/markdown.ts';
 import type { Actor } from '../lib/actor.ts';
 import { summariseRecurrence } from '../lib/recurrence.ts';
-import { canStartThread } from '../policies/discussions.ts';
+import { isAllowed } from '../policies/decision.ts';
+import { mayStartThread } from '../policies/discussions.ts';
 import {
-  canAssignMeetingRoles,
-  canEditMeeting,
-  canRsvp,
-  canSeeResponses,
-  canTakeAttendance,
-  canVolunteer,
+  mayAssignMeetingRoles,
+  mayCancelMeeting,
+  mayChangeMeeting,
+  mayRsvp,
+  maySeeResponses,
+  mayTakeAttendance,
+  mayVolunteer,
+  seesResponses,
 } from '../policies/meetings.ts';
 import type { MeetingCardRow, MeetingExtras, MeetingForActor, PersonJson } from '../queries/meetings.ts';
 
@@ -51,7 +54,7 @@ export function presentMeeting(found: MeetingForActor, extras: MeetingExtras, ac
   const started = meeting.startsAt.getTime() <= Date.now();
   const open = meeting.status === 'scheduled';
   const subject = { ...community };
-  const mayAssign = canAssignMeetingRoles(actor, subject, membership, meeting, found.isHost);
+  const mayAssign = isAllowed(mayAssignMeetingRoles(actor, subject, membership, meeting, found.isHost));
   const series = extras.series;
   return {
     id: meeting.id,
@@ -101,7 +104,7 @@ export function presentMeeting(found: MeetingForActor, extras: MeetingExtras, ac
     notesHtml: renderMarkdown(meeting.notes),
     recordingUrl: meeting.recordingUrl,
     attendanceTakenAt: meeting.attendanceTakenAt?.toISOString() ?? null,
-    attendance: canSeeResponses(actor, membership) ? extras.attendance.map(presentPersonRef) : [],
+    attendance: seesResponses(actor, membership) ? extras.attendance.map(presentPersonRef) : [],
     actions: extras.actions.map((action) => ({
       id: action.id,
       text: action.text,
@@ -113,15 +116,16 @@ export function presentMeeting(found: MeetingForActor, extras: MeetingExtras, ac
     updatedAt: meeting.updatedAt.toISOString(),
     suspendedFromCommunity: membership?.suspended === true,
     abilities: {
-      edit: open && canEditMeeting(actor, subject, membership, meeting),
-      cancel: open && !started && canEditMeeting(actor, subject, membership, meeting),
-      rsvp: open && !started && canRsvp(actor, community, membership),
+      edit: open && isAllowed(mayChangeMeeting(actor, subject, membership, meeting)),
+      cancel: open && !started && isAllowed(mayCancelMeeting(actor, subject, membership, meeting)),
+      rsvp: open && !started && isAllowed(mayRsvp(actor, community, membership)),
       assignRoles: open && mayAssign,
-      volunteer: open && canVolunteer(actor, community, membership),
-      takeAttendance: open && started && canTakeAttendance(actor, subject, membership, meeting, found.isHost),
-      seeResponses: canSeeResponses(actor, membership),
+      volunteer: open && isAllowed(mayVolunteer(actor, community, membership)),
+      takeAttendance:
+        open && started && isAllowed(mayTakeAttendance(actor, subject, membership, meeting, found.isHost)),
+      seeResponses: isAllowed(maySeeResponses(actor, membership)),
       startDiscussion:
-        extras.discussionId === null && canStartThread(actor, community, membership, 'discussion'),
+        extras.discussionId === null && isAllowed(mayStartThread(actor, community, membership, 'discussion')),
     },
   };
 }

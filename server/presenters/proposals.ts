@@ -1,13 +1,14 @@
 import type { Actor } from '../lib/actor.ts';
+import { isAllowed } from '../policies/decision.ts';
 import {
-  canAnswerLeadershipInvitation,
-  canCommentOnProposal,
-  canEditProposal,
-  canReviewProposals,
-  canWithdrawProposal,
-  isProposalOpen,
   isProposer,
-} from '../policies/communities.ts';
+  mayAnswerLeadershipInvitation,
+  mayCommentOnProposal,
+  mayEditProposal,
+  mayResubmitProposal,
+  mayReviewProposal,
+  mayWithdrawProposal,
+} from '../policies/proposals.ts';
 import type { ProposalDetailRow, ProposalListRow } from '../queries/proposals.ts';
 
 const iso = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
@@ -82,12 +83,12 @@ export function presentProposal(row: ProposalDetailRow, actor: Actor) {
     updatedAt: proposal.updatedAt.toISOString(),
     decidedAt: iso(proposal.decidedAt),
     can: {
-      edit: canEditProposal(actor, proposal),
-      resubmit: canEditProposal(actor, proposal) && proposal.status === 'changes_requested',
-      withdraw: canWithdrawProposal(actor, proposal),
-      comment: canCommentOnProposal(actor, proposal, isNamedLeader),
-      review: canReviewProposals(actor) && isProposalOpen(proposal),
-      answerLeadership: canAnswerLeadershipInvitation(actor, proposal, isNamedLeader),
+      edit: isAllowed(mayEditProposal(actor, proposal)),
+      resubmit: isAllowed(mayResubmitProposal(actor, proposal)),
+      withdraw: isAllowed(mayWithdrawProposal(actor, proposal)),
+      comment: isAllowed(mayCommentOnProposal(actor, proposal, isNamedLeader)),
+      review: isAllowed(mayReviewProposal(actor, proposal)),
+      answerLeadership: isAllowed(mayAnswerLeadershipInvitation(actor, proposal, isNamedLeader)),
       isProposer: isProposer(actor, proposal),
     },
   };

@@ -4,7 +4,14 @@ import type { Actor } from '../lib/actor.ts';
 import { excerpt } from '../lib/excerpt.ts';
 import { findAllowedTypeByMime } from '../lib/files/allow-list.ts';
 import { type VideoProvider, videoUrls } from '../lib/video.ts';
-import { canChangeResource, canContributeToToolkit, canCurateToolkit } from '../policies/toolkit.ts';
+import { isAllowed } from '../policies/decision.ts';
+import {
+  mayChangeResource,
+  mayCurateToolkit,
+  mayDiscussResource,
+  mayFeatureResource,
+  mayRecordResourceUse,
+} from '../policies/toolkit.ts';
 import type { ResourceForActor, ResourceSummaryRow } from '../queries/toolkit.ts';
 import { authorOf } from './discussions.ts';
 
@@ -50,9 +57,7 @@ export function presentResourceSummary(row: ResourceSummaryRow) {
 export function presentResource(found: ResourceForActor, actor: Actor | null) {
   const { resource, community, membership } = found;
   const summary = presentResourceSummary(resource);
-  const curate = canCurateToolkit(actor, community, membership);
-  const change = canChangeResource(actor, community, membership, resource);
-  const contribute = canContributeToToolkit(actor, community, membership);
+  const change = isAllowed(mayChangeResource(actor, community, membership, resource));
   const video =
     resource.videoProvider !== null && resource.videoId !== null
       ? { provider: resource.videoProvider as VideoProvider, videoId: resource.videoId }
@@ -77,11 +82,11 @@ export function presentResource(found: ResourceForActor, actor: Actor | null) {
     abilities: {
       edit: change,
       delete: change,
-      feature: curate,
-      recordUse: contribute,
+      feature: isAllowed(mayFeatureResource(actor, community, membership)),
+      recordUse: isAllowed(mayRecordResourceUse(actor, community, membership)),
       // Starting the discussion or commenting in it (the thread's own abilities say who may reply).
-      comment: contribute,
-      curate,
+      comment: isAllowed(mayDiscussResource(actor, community, membership)),
+      curate: isAllowed(mayCurateToolkit(actor, community, membership)),
     },
   };
 }

@@ -32,7 +32,7 @@ export function buildCommunitySearchDocument(community: {
     .slice(0, 20_000);
 }
 
-/** Whose view of the directory a query takes: the four cases of canSeeCommunity. */
+/** Whose view of the directory a query takes: the four cases of seesCommunity. */
 export type Scope = 'everything' | 'public' | 'external' | 'institution';
 
 export function scopeOf(actor: Actor | null): Scope {
@@ -54,7 +54,7 @@ export function visibleIn(scope: Scope, actorId: SQLWrapper | string): SQL | und
 
 /**
  * The communities an actor may see, as a condition (the same rule as policies/communities.ts
- * canSeeCommunity, in SQL, so lists are authorised by scoping the query).
+ * seesCommunity, in SQL, so lists are authorised by scoping the query).
  */
 export function visibleTo(actor: Actor | null): SQL | undefined {
   return visibleIn(scopeOf(actor), actor?.id ?? '');

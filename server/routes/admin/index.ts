@@ -19,7 +19,7 @@ import {
   listOf,
   okBody,
 } from '../../../common/contracts/shared.ts';
-import { AppError, authorize } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import {
   receiveToTempFile,
   removeTempFile,
@@ -28,7 +28,8 @@ import {
 } from '../../lib/files/temp-file.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { refuseDeclaredLengthOver } from '../../plugins/input.ts';
-import { canAdministerInstitution } from '../../policies/administration.ts';
+import { mayAdministerInstitution } from '../../policies/administration.ts';
+import { enforce } from '../../policies/decision.ts';
 import { presentUserForAdmin } from '../../presenters/users.ts';
 import { listAuditEntries } from '../../queries/audit.ts';
 import { findMailMessageById, listMailMessages } from '../../queries/mail.ts';
@@ -65,9 +66,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['admin'];
   await app.register(multipart, { limits: { fileSize: maxLogoBytes, files: 1, fields: 5 } });
   app.addHook('preHandler', async (request) => {
-    authorize(canAdministerInstitution(requireActor(request)), {
-      message: 'errors.admin.onlyAdministrators',
-    });
+    enforce(mayAdministerInstitution(requireActor(request)));
   });
 
   app.patch(

@@ -22,9 +22,10 @@ import {
   updateCommunityBody,
 } from '../../../common/contracts/communities.ts';
 import { dataOf, errorResponses, idSchema, listOf, okBody } from '../../../common/contracts/shared.ts';
-import { AppError, authorize, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { canManageCommunity, canSeeCommunity, canSeeMembers } from '../../policies/communities.ts';
+import { maySeeCommunity, maySeeJoinRequests, maySeeMembers } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import {
   presentCharter,
   presentCommunity,
@@ -88,9 +89,8 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const home = await findCommunityHome(db(), request.params.slug, request.actor?.id ?? null);
-      if (!home || !canSeeCommunity(request.actor, home.community, home.membership)) {
-        throw notFound('errors.notFound.community');
-      }
+      if (!home) throw notFound('errors.notFound.community');
+      enforce(maySeeCommunity(request.actor, home.community, home.membership));
       return { data: presentCommunityHome(home, request.actor) };
     },
   );
@@ -187,9 +187,7 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const { community, membership } = await loadVisibleCommunity(db(), actor, request.params.slug);
-      authorize(canManageCommunity(actor, community, membership), {
-        message: 'errors.communities.onlyManagersSeeRequests',
-      });
+      enforce(maySeeJoinRequests(actor, community, membership));
       const rows = await listPendingJoinRequests(db(), community.id);
       return {
         data: rows.map((row) => ({
@@ -235,8 +233,7 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { community, membership } = await loadVisibleCommunity(db(), request.actor, request.params.slug);
-      if (!request.actor) throw new AppError('unauthenticated', 'errors.communities.signInForMembers');
-      authorize(canSeeMembers(request.actor, community, membership));
+      enforce(maySeeMembers(request.actor, community, membership));
       const { rows, nextCursor } = await listCommunityMembers(db(), community.id, request.query);
       return { data: rows.map(presentMember), nextCursor };
     },

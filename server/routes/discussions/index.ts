@@ -22,7 +22,7 @@ import {
 import { dataOf, errorResponses, idSchema, listOf, okBody } from '../../../common/contracts/shared.ts';
 import { renderMarkdown } from '../../../common/markdown.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { canSeeHiddenPosts } from '../../policies/discussions.ts';
+import { seesHiddenPosts } from '../../policies/discussions.ts';
 import { presentThread, presentThreadSummary } from '../../presenters/discussions.ts';
 import { presentPersonRef } from '../../presenters/meetings.ts';
 import { listReplies, listRevisions, listThreads } from '../../queries/discussions.ts';
@@ -57,7 +57,7 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { community, membership } = await loadVisibleCommunity(db(), request.actor, request.params.slug);
       const { rows, nextCursor } = await listThreads(db(), community.id, request.actor?.id ?? null, {
         ...request.query,
-        includeHidden: canSeeHiddenPosts(request.actor, membership),
+        includeHidden: seesHiddenPosts(request.actor, membership),
       });
       return { data: rows.map(presentThreadSummary), nextCursor };
     },
@@ -201,7 +201,7 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const found = await loadVisibleThread(db(), request.actor, request.params.id);
-      const includeHidden = canSeeHiddenPosts(request.actor, found.membership);
+      const includeHidden = seesHiddenPosts(request.actor, found.membership);
       const postId = request.query.postId ?? null;
       // A deleted thread's earlier text stays withheld, as its text is.
       if (postId === null && found.thread.deletedAt && !includeHidden) return { data: [] };

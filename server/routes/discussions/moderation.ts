@@ -18,10 +18,10 @@ import {
   listOf,
   okBody,
 } from '../../../common/contracts/shared.ts';
-import { AppError, authorize } from '../../errors.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { canSeeAllReports, canSeeHiddenPosts } from '../../policies/discussions.ts';
+import { enforce } from '../../policies/decision.ts';
+import { maySeeAllReports, maySeeModerationLog, maySeeReports } from '../../policies/discussions.ts';
 import { listModerationLog, listReports } from '../../queries/moderation.ts';
 import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
 import { decideReport, reportPost, setPostHidden } from '../../services/discussions/moderation.ts';
@@ -104,9 +104,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const { community, membership } = await loadVisibleCommunity(db(), actor, request.params.slug);
-      authorize(canSeeHiddenPosts(actor, membership), {
-        message: 'errors.moderation.onlyLeadersSeeReports',
-      });
+      enforce(maySeeReports(actor, membership));
       const { page, nextCursor } = await listReports(db(), { communityId: community.id }, request.query);
       return { data: page.map(presentReport), nextCursor };
     },
@@ -123,9 +121,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      authorize(canSeeAllReports(requireActor(request)), {
-        message: 'errors.moderation.onlyCoordinatorsSeeAll',
-      });
+      enforce(maySeeAllReports(requireActor(request)));
       const { page, nextCursor } = await listReports(db(), 'all', request.query);
       return { data: page.map(presentReport), nextCursor };
     },
@@ -163,9 +159,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const { community, membership } = await loadVisibleCommunity(db(), actor, request.params.slug);
-      if (!canSeeHiddenPosts(actor, membership)) {
-        throw new AppError('forbidden', 'errors.moderation.onlyLeadersSeeLog');
-      }
+      enforce(maySeeModerationLog(actor, membership));
       const { page, nextCursor } = await listModerationLog(db(), community.id, request.query);
       return {
         data: page.map((row) => ({

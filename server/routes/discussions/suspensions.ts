@@ -10,9 +10,9 @@ import {
   listOf,
   okBody,
 } from '../../../common/contracts/shared.ts';
-import { authorize } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { canSeeHiddenPosts } from '../../policies/discussions.ts';
+import { enforce } from '../../policies/decision.ts';
+import { maySeeSuspensions } from '../../policies/discussions.ts';
 import { presentPersonRef } from '../../presenters/meetings.ts';
 import { listActiveSuspensions } from '../../queries/moderation.ts';
 import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
@@ -56,9 +56,7 @@ export const suspensionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const { community, membership } = await loadVisibleCommunity(db(), actor, request.params.slug);
-      authorize(canSeeHiddenPosts(actor, membership), {
-        message: 'errors.suspensions.onlyLeadersSee',
-      });
+      enforce(maySeeSuspensions(actor, membership));
       const { page, nextCursor } = await listActiveSuspensions(db(), community.id, request.query);
       return {
         data: page.map((row) => ({

@@ -20,11 +20,11 @@ import {
   updateMeetingBody,
 } from '../../../common/contracts/meetings.ts';
 import { dataOf, errorResponses, idSchema, listOf, okBody } from '../../../common/contracts/shared.ts';
-import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { readerLocale } from '../../plugins/reader-locale.ts';
-import { canSeeResponses } from '../../policies/meetings.ts';
+import { enforce } from '../../policies/decision.ts';
+import { maySeeResponses, maySeeRoleSuggestions } from '../../policies/meetings.ts';
 import { presentMeeting, presentMeetingCard, presentPersonRef } from '../../presenters/meetings.ts';
 import { listMeetingRsvps, suggestRoleRotation } from '../../queries/meeting-people.ts';
 import { findMeetingExtras, listCommunityMeetings } from '../../queries/meetings.ts';
@@ -179,9 +179,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const { membership } = await loadVisibleMeeting(db(), actor, request.params.id);
-      authorize(canSeeResponses(actor, membership), {
-        message: 'errors.meetings.onlyMembersSeeAnswers',
-      });
+      enforce(maySeeResponses(actor, membership));
       const rows = await listMeetingRsvps(db(), request.params.id);
       return {
         data: rows.map((row) => ({
@@ -278,9 +276,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const { community, membership } = await loadVisibleMeeting(db(), actor, request.params.id);
-      authorize(canSeeResponses(actor, membership), {
-        message: 'errors.meetings.onlyMembersSeeSuggestions',
-      });
+      enforce(maySeeRoleSuggestions(actor, membership));
       const roles = (await listActivityRoles(db(), community.id)).map((role) => role.name);
       const rows = await suggestRoleRotation(db(), community.id, request.params.id, roles);
       return {

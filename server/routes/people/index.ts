@@ -11,7 +11,7 @@ import {
   personSchema,
   personSummarySchema,
 } from '../../../common/contracts/shared.ts';
-import { AppError, authorize } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import {
   receiveToTempFile,
   removeTempFile,
@@ -19,7 +19,8 @@ import {
   uploadTempFolder,
 } from '../../lib/files/temp-file.ts';
 import { requireActor, requireActorProfile } from '../../plugins/auth.ts';
-import { canBrowsePeople } from '../../policies/people.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayBrowsePeople } from '../../policies/people.ts';
 import { presentMe, presentPerson, presentPersonSummary } from '../../presenters/users.ts';
 import { searchPeople } from '../../queries/people.ts';
 import { findProfileById, findUserById } from '../../queries/users.ts';
@@ -128,7 +129,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      authorize(canBrowsePeople(requireActor(request)));
+      enforce(mayBrowsePeople(requireActor(request)));
       const { rows, nextCursor } = await searchPeople(app.deps.database.db, request.query);
       return { data: rows.map((row) => presentPersonSummary(row.user, row.unitName)), nextCursor };
     },
@@ -145,7 +146,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      authorize(canBrowsePeople(requireActor(request)));
+      enforce(mayBrowsePeople(requireActor(request)));
       const profile = await findProfileById(app.deps.database.db, request.params.id);
       if (!profile || profile.user.suspendedAt) throw new AppError('not_found', 'errors.notFound.person');
       return { data: presentPerson(profile.user, profile.unitName) };
@@ -156,7 +157,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     '/people/:id/photo',
     { schema: { tags: ['people'], summary: "A person's profile photo.", params: idParams } },
     async (request, reply) => {
-      authorize(canBrowsePeople(requireActor(request)));
+      enforce(mayBrowsePeople(requireActor(request)));
       const user = await findUserById(app.deps.database.db, request.params.id);
       const bytes = user?.photoPath ? await app.deps.storage.get(user.photoPath) : undefined;
       if (!user?.photoPath || !bytes) throw new AppError('not_found', 'errors.people.noPhoto');

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { searchQuery, searchResponse } from '../../../common/contracts/search.ts';
 import { errorResponses } from '../../../common/contracts/shared.ts';
-import { canBrowsePeople } from '../../policies/people.ts';
+import { isAllowed } from '../../policies/decision.ts';
+import { mayBrowsePeople } from '../../policies/people.ts';
 import { presentSearchResult } from '../../presenters/search.ts';
 import { searchEverything } from '../../queries/search.ts';
 
@@ -23,7 +24,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         request.actor,
         {
           ...request.query,
-          withPeople: canBrowsePeople(request.actor),
+          withPeople: isAllowed(mayBrowsePeople(request.actor)),
         },
       );
       return {

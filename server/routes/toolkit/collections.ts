@@ -9,7 +9,8 @@ import {
 } from '../../../common/contracts/toolkit.ts';
 import { notFound } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { canCurateToolkit } from '../../policies/toolkit.ts';
+import { isAllowed } from '../../policies/decision.ts';
+import { mayCurateToolkit } from '../../policies/toolkit.ts';
 import { presentCollection, presentResourceSummary } from '../../presenters/toolkit.ts';
 import { findCollection, listResources } from '../../queries/toolkit.ts';
 import {
@@ -70,7 +71,9 @@ export const collectionRoutes: FastifyPluginAsyncZod = async (app) => {
           ...presentCollection(collection),
           community: { id: found.community.id, slug: found.community.slug, name: found.community.name },
           resources: list.rows.map(presentResourceSummary),
-          abilities: { curate: canCurateToolkit(request.actor, found.community, found.membership) },
+          abilities: {
+            curate: isAllowed(mayCurateToolkit(request.actor, found.community, found.membership)),
+          },
         },
       };
     },

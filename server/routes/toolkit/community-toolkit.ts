@@ -8,7 +8,8 @@ import {
   toolkitSchema,
 } from '../../../common/contracts/toolkit.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { canContributeToToolkit, canCurateToolkit } from '../../policies/toolkit.ts';
+import { isAllowed } from '../../policies/decision.ts';
+import { mayAddResource, mayCurateToolkit } from '../../policies/toolkit.ts';
 import { presentCollection, presentResourceSummary } from '../../presenters/toolkit.ts';
 import {
   countResources,
@@ -52,8 +53,8 @@ export const communityToolkitRoutes: FastifyPluginAsyncZod = async (app) => {
           collections: collections.map(presentCollection),
           counts: { resources: total },
           abilities: {
-            contribute: canContributeToToolkit(request.actor, community, membership),
-            curate: canCurateToolkit(request.actor, community, membership),
+            contribute: isAllowed(mayAddResource(request.actor, community, membership)),
+            curate: isAllowed(mayCurateToolkit(request.actor, community, membership)),
           },
           uploadMaxMb: app.deps.env.UPLOAD_MAX_MB,
         },

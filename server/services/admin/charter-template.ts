@@ -1,18 +1,16 @@
 import { type CharterSectionKey, charterSectionKeys } from '../../../common/enums.ts';
 import { isLocale, type Locale } from '../../../common/i18n/locales.ts';
 import type { Db } from '../../db/client.ts';
-import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { translate } from '../../lib/i18n.ts';
-import { canEditCharterTemplate } from '../../policies/communities.ts';
+import { mayEditCharterTemplate } from '../../policies/administration.ts';
+import { enforce } from '../../policies/decision.ts';
 import { recordAudit } from '../../queries/audit.ts';
 import { findCharterTemplate, saveCharterTemplate } from '../../queries/charter-template.ts';
 import type { ServiceDeps } from '../context.ts';
 import { institutionLanguage } from '../institution-language.ts';
 
 export type CharterTemplateSections = Record<CharterSectionKey, string>;
-
-const onlyAdministrators = { message: 'errors.admin.onlyAdministratorsEditTemplate' } as const;
 
 /** Every section of a stored template, an empty string for any it lacks. */
 function completeSections(sections: Record<string, string> | undefined): CharterTemplateSections {
@@ -41,7 +39,7 @@ export async function charterTemplateSections(db: Db): Promise<CharterTemplateSe
 
 /** The institution's charter template, for the administrators who edit it. */
 export async function getCharterTemplate(db: Db, actor: Actor) {
-  authorize(canEditCharterTemplate(actor), onlyAdministrators);
+  enforce(mayEditCharterTemplate(actor));
   const row = await findCharterTemplate(db);
   return {
     sections: await charterTemplateSections(db),
@@ -59,7 +57,7 @@ export async function updateCharterTemplate(
   actor: Actor,
   sections: CharterTemplateSections,
 ): Promise<void> {
-  authorize(canEditCharterTemplate(actor), onlyAdministrators);
+  enforce(mayEditCharterTemplate(actor));
   await deps.database.db.transaction(async (tx) => {
     const before = await charterTemplateSections(tx);
     await saveCharterTemplate(tx, sections, actor.id);

@@ -1,7 +1,8 @@
 import type { UserRole } from '../../../common/enums.ts';
-import { AppError, authorize, notFound } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canManageUser } from '../../policies/administration.ts';
+import { mayManageUser } from '../../policies/administration.ts';
+import { enforce } from '../../policies/decision.ts';
 import { recordAudit } from '../../queries/audit.ts';
 import { deleteUserSessions } from '../../queries/sessions.ts';
 import { type AccountChanges, findUserForUpdate, updateUserAccount } from '../../queries/user-accounts.ts';
@@ -19,9 +20,7 @@ export async function manageUser(
   userId: string,
   changes: { role?: UserRole | undefined; suspended?: boolean | undefined },
 ) {
-  authorize(canManageUser(actor, { id: userId }), {
-    message: 'errors.admin.notYourself',
-  });
+  enforce(mayManageUser(actor, { id: userId }));
   return unitOfWork(deps, async (tx, outbox) => {
     const current = await findUserForUpdate(tx, userId);
     if (!current) throw notFound('errors.notFound.person');

@@ -1,17 +1,12 @@
 import type { MembershipRole } from '../../../common/enums.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canManageCommunity } from '../../policies/communities.ts';
+import { mayManageCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { updateMemberRole } from '../../queries/community-members.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import {
-  authorizeWrite,
-  getMemberRole,
-  keepALeader,
-  lastLeaderMessage,
-  loadVisibleCommunity,
-} from './load-community.ts';
+import { getMemberRole, keepALeader, lastLeaderMessage, loadVisibleCommunity } from './load-community.ts';
 
 /**
  * A leader changes a member's role. Under the community lock the last leader cannot be demoted, so a
@@ -26,7 +21,7 @@ export async function changeMemberRole(
 ): Promise<void> {
   await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    enforce(mayManageCommunity(actor, community, membership));
     const current = await getMemberRole(tx, community.id, userId);
     if (current === role) return;
     await keepALeader(tx, community.id, current, lastLeaderMessage);

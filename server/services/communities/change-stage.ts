@@ -1,11 +1,12 @@
 import type { CommunityStage } from '../../../common/enums.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canManageCommunity, canRestoreCommunity } from '../../policies/communities.ts';
+import { mayChangeStage } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { insertStageChange } from '../../queries/charters.ts';
 import { updateCommunityStage } from '../../queries/communities.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { loadVisibleCommunity } from './load-community.ts';
 
 /**
  * Moves a community to another stage with a note, recorded in its history. Archiving makes it
@@ -19,8 +20,7 @@ export async function changeStage(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    const allowed = canManageCommunity(actor, community, membership) || canRestoreCommunity(actor, community);
-    authorizeWrite(allowed, community);
+    enforce(mayChangeStage(actor, community, membership));
     if (community.stage === change.stage) {
       throw new AppError('conflict', 'errors.communities.alreadyAtStage', { stage: 'unchanged' });
     }

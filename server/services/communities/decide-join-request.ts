@@ -1,13 +1,14 @@
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canManageCommunity } from '../../policies/communities.ts';
+import { mayManageCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { updateMemberCount } from '../../queries/communities.ts';
 import { insertMemberIfAbsent } from '../../queries/community-members.ts';
 import { findJoinRequest, updateJoinRequestDecision } from '../../queries/join-requests.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { loadVisibleCommunity } from './load-community.ts';
 
 /** A leader approves (the person becomes a member) or declines a join request, with a message. */
 export async function decideJoinRequest(
@@ -19,7 +20,7 @@ export async function decideJoinRequest(
 ): Promise<void> {
   await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    enforce(mayManageCommunity(actor, community, membership));
     const request = await findJoinRequest(tx, community.id, requestId);
     if (!request) throw notFound('errors.notFound.request');
     if (request.status !== 'pending') throw new AppError('conflict', 'errors.communities.requestAnswered');

@@ -1,10 +1,11 @@
 import type { CharterSectionKey } from '../../../common/enums.ts';
 import { AppError, message } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canManageCommunity } from '../../policies/communities.ts';
+import { mayManageCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { findLatestCharterVersion, insertCharterVersion } from '../../queries/charters.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { loadVisibleCommunity } from './load-community.ts';
 
 /**
  * Leaders save a new version of the charter (all five sections, with a note of what changed). The
@@ -19,7 +20,7 @@ export async function editCharter(
 ) {
   return deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    enforce(mayManageCommunity(actor, community, membership));
     const currentVersion = (await findLatestCharterVersion(tx, community.id)) ?? 0;
     if (edit.baseVersion !== currentVersion) {
       throw new AppError(

@@ -4,7 +4,8 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
 import { translate, translator } from '../../lib/i18n.ts';
-import { canManageCommunity } from '../../policies/communities.ts';
+import { mayManageCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import type { CommunityRow } from '../../queries/communities.ts';
 import { listUsersByEmailWithRole } from '../../queries/community-members.ts';
 import { insertInvitations, listPendingInvitationEmails } from '../../queries/invitations.ts';
@@ -13,7 +14,7 @@ import type { ServiceDeps } from '../context.ts';
 import { actionEmail } from '../mail/layout.ts';
 import { letterWriter } from '../mail/letterhead.ts';
 import { type Outbox, unitOfWork } from '../unit-of-work.ts';
-import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { loadVisibleCommunity } from './load-community.ts';
 
 export const emailInvitationDays = 14;
 
@@ -136,7 +137,7 @@ export async function inviteByEmail(
 ) {
   const outcome = await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    enforce(mayManageCommunity(actor, community, membership));
     return createEmailInvitations(tx, outbox, deps, actor, community, request);
   });
   return outcome.results;

@@ -4,11 +4,12 @@ import { emailField } from '../../../common/fields.ts';
 import { unsafeTextMessageId, unsafeTextProblem } from '../../../common/safe-text.ts';
 import { AppError, message } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canManageCommunity } from '../../policies/communities.ts';
+import { mayManageCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import type { ServiceDeps } from '../context.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 import { classifyInvitees, createEmailInvitations } from './invite-by-email.ts';
-import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { loadVisibleCommunity } from './load-community.ts';
 
 export const maxCsvRows = 2000;
 export const maxCsvBytes = 512 * 1024;
@@ -162,7 +163,7 @@ export async function inviteCohortCsv(
   const rows = parseCohortCsv(options.bytes);
   const outcome = await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: !options.dryRun });
-    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    enforce(mayManageCommunity(actor, community, membership));
     const seen = new Set<string>();
     const reports: CsvRowReport[] = rows.map(({ problem, ...row }) => {
       if (problem) return { ...row, status: 'unreadable', message: problem };

@@ -2,10 +2,11 @@ import type { MembershipRole } from '../../../common/enums.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
-import { canManageCommunity } from '../../policies/communities.ts';
+import { mayManageCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { insertInvitation, updateInvitationRevoked } from '../../queries/invitations.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { loadVisibleCommunity } from './load-community.ts';
 
 /** A shareable link anyone signed in can use to join, until it expires or is revoked. */
 export async function createInviteLink(
@@ -16,7 +17,7 @@ export async function createInviteLink(
 ) {
   return deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    enforce(mayManageCommunity(actor, community, membership));
     const token = newToken();
     const link = await insertInvitation(tx, {
       communityId: community.id,
@@ -35,7 +36,7 @@ export async function createInviteLink(
 export async function revokeInvitation(deps: ServiceDeps, actor: Actor, slug: string, invitationId: string) {
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    enforce(mayManageCommunity(actor, community, membership));
     if (!(await updateInvitationRevoked(tx, community.id, invitationId)))
       throw notFound('errors.notFound.invitation');
   });

@@ -1,10 +1,11 @@
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canJoinCommunity } from '../../policies/communities.ts';
+import { mayJoinCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { updateMemberCount } from '../../queries/communities.ts';
 import { insertMembers } from '../../queries/community-members.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { loadVisibleCommunity } from './load-community.ts';
 
 /**
  * Joins an open community in one click. When the community asks members to accept its participation
@@ -19,13 +20,7 @@ export async function joinCommunity(
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     if (membership) throw new AppError('conflict', 'errors.communities.alreadyMember');
-    authorizeWrite(
-      canJoinCommunity(actor, community, membership),
-      community,
-      community.joinPolicy === 'request'
-        ? 'errors.communities.moderatedAsk'
-        : 'errors.communities.invitationOnly',
-    );
+    enforce(mayJoinCommunity(actor, community, membership));
     if (community.requireGuidelines && !options.acceptGuidelines) {
       throw fieldError('acceptGuidelines', 'errors.communities.acceptGuidelines');
     }

@@ -1,12 +1,13 @@
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canLeaveCommunity } from '../../policies/communities.ts';
+import { mayLeaveCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { updateMemberCount } from '../../queries/communities.ts';
 import { countLeaders, deleteMember } from '../../queries/community-members.ts';
 import type { ServiceDeps } from '../context.ts';
 import { withdrawUpcomingAnswers } from '../meetings/withdraw-answers.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { loadVisibleCommunity } from './load-community.ts';
 
 /**
  * Leaves a community. The last leader cannot: they hand the role on first. Answers to its upcoming
@@ -16,7 +17,7 @@ export async function leaveCommunity(deps: ServiceDeps, actor: Actor, slug: stri
   await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     if (!membership) throw new AppError('conflict', 'errors.communities.notMember');
-    authorizeWrite(canLeaveCommunity(community, membership), community);
+    enforce(mayLeaveCommunity(community, membership));
     if (membership.role === 'leader' && (await countLeaders(tx, community.id)) <= 1) {
       throw new AppError('conflict', 'errors.communities.lastLeaderLeaving');
     }

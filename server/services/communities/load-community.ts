@@ -1,13 +1,9 @@
 import type { MembershipRole } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, authorize, type ErrorText, notFound } from '../../errors.ts';
+import { AppError, type ErrorText, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import {
-  type CommunitySubject,
-  canSeeCommunity,
-  isArchived,
-  type MembershipSubject,
-} from '../../policies/communities.ts';
+import { maySeeCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { type CommunityForActor, findCommunityForActor, lockCommunity } from '../../queries/communities.ts';
 import { countLeaders, findMemberRole, listLeaderIds } from '../../queries/community-members.ts';
 
@@ -23,33 +19,14 @@ export async function loadVisibleCommunity(
   options: { lock?: boolean } = {},
 ): Promise<CommunityForActor> {
   const found = await findCommunityForActor(db, slugOrId, actor?.id ?? null);
-  if (!found || !canSeeCommunity(actor, found.community, found.membership))
-    throw notFound('errors.notFound.community');
+  if (!found) throw notFound('errors.notFound.community');
+  enforce(maySeeCommunity(actor, found.community, found.membership));
   if (!options.lock) return found;
   await lockCommunity(db, found.community.id);
   // Re-read the membership after the lock: another transaction may have changed it while we waited.
   const again = await findCommunityForActor(db, found.community.id, actor?.id ?? null);
   if (!again) throw notFound('errors.notFound.community');
   return again;
-}
-
-export const suspendedFromCommunityMessage = 'errors.communities.suspended';
-
-/**
- * Refuses a write (403) unless allowed, saying why: the community is archived, the actor is suspended
- * from it (given their `membership`), or `message`.
- */
-export function authorizeWrite(
-  allowed: boolean,
-  community: CommunitySubject,
-  message: ErrorText = 'errors.communities.onlyManagers',
-  membership?: MembershipSubject,
-): void {
-  if (allowed) return;
-  if (isArchived(community)) {
-    throw new AppError('forbidden', 'errors.communities.archived');
-  }
-  authorize(false, { message: membership?.suspended ? suspendedFromCommunityMessage : message });
 }
 
 export const lastLeaderMessage = 'errors.communities.lastLeader';

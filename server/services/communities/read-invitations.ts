@@ -1,15 +1,13 @@
 import type { Db } from '../../db/client.ts';
-import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canManageCommunity } from '../../policies/communities.ts';
+import { maySeeInvitations } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { listAllOpenInvitations, listOpenInvitations } from '../../queries/invitations.ts';
 import { loadVisibleCommunity } from './load-community.ts';
 
-const onlyManagers = { message: 'errors.invitations.onlyManagersSee' } as const;
-
 async function managedCommunity(db: Db, actor: Actor, slug: string) {
   const { community, membership } = await loadVisibleCommunity(db, actor, slug);
-  authorize(canManageCommunity(actor, community, membership), onlyManagers);
+  enforce(maySeeInvitations(actor, community, membership));
   return community;
 }
 

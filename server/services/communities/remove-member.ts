@@ -1,17 +1,12 @@
 import type { Actor } from '../../lib/actor.ts';
-import { canManageCommunity } from '../../policies/communities.ts';
+import { mayManageCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { updateMemberCount } from '../../queries/communities.ts';
 import { deleteMember } from '../../queries/community-members.ts';
 import type { ServiceDeps } from '../context.ts';
 import { withdrawUpcomingAnswers } from '../meetings/withdraw-answers.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import {
-  authorizeWrite,
-  getMemberRole,
-  keepALeader,
-  lastLeaderMessage,
-  loadVisibleCommunity,
-} from './load-community.ts';
+import { getMemberRole, keepALeader, lastLeaderMessage, loadVisibleCommunity } from './load-community.ts';
 
 /**
  * A leader removes a member (not the last leader; members leave on their own with leaveCommunity); their
@@ -20,7 +15,7 @@ import {
 export async function removeMember(deps: ServiceDeps, actor: Actor, slug: string, userId: string) {
   await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    enforce(mayManageCommunity(actor, community, membership));
     await keepALeader(tx, community.id, await getMemberRole(tx, community.id, userId), lastLeaderMessage);
     await deleteMember(tx, community.id, userId);
     await updateMemberCount(tx, community.id, -1);

@@ -1,25 +1,20 @@
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canRequestToJoin } from '../../policies/communities.ts';
+import { mayRequestToJoin } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { listLeaderIds } from '../../queries/community-members.ts';
 import { findPendingJoinRequest, insertJoinRequest } from '../../queries/join-requests.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { loadVisibleCommunity } from './load-community.ts';
 
 /** Asks to join a moderated community; its leaders are told and decide. One pending request at a time. */
 export async function requestToJoin(deps: ServiceDeps, actor: Actor, slug: string, message: string) {
   return unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
     if (membership) throw new AppError('conflict', 'errors.communities.alreadyMember');
-    authorizeWrite(
-      canRequestToJoin(actor, community, membership),
-      community,
-      community.joinPolicy === 'open'
-        ? 'errors.communities.openJoinDirectly'
-        : 'errors.communities.invitationOnly',
-    );
+    enforce(mayRequestToJoin(actor, community, membership));
     const pending = await findPendingJoinRequest(tx, community.id, actor.id);
     if (pending) throw new AppError('conflict', 'errors.communities.alreadyAsked');
     const request = await insertJoinRequest(tx, { communityId: community.id, userId: actor.id, message });

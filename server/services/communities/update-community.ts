@@ -8,11 +8,12 @@ import type {
 } from '../../../common/enums.ts';
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canManageCommunity } from '../../policies/communities.ts';
+import { mayManageCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import { updateCommunityDetails } from '../../queries/communities.ts';
 import { findUnitName } from '../../queries/institution.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeWrite, loadVisibleCommunity } from './load-community.ts';
+import { loadVisibleCommunity } from './load-community.ts';
 
 export interface CommunityChanges {
   name?: string | undefined;
@@ -40,7 +41,7 @@ export async function updateCommunity(
 ) {
   return deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    authorizeWrite(canManageCommunity(actor, community, membership), community);
+    enforce(mayManageCommunity(actor, community, membership));
     let unitName: string | null = null;
     const unitId = changes.unitId === undefined ? community.unitId : changes.unitId;
     if (unitId) {

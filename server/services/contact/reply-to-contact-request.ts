@@ -1,9 +1,10 @@
 import { contactTopicMessages } from '../../../common/enums.ts';
-import { authorize, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { translator } from '../../lib/i18n.ts';
-import { canHandleContactRequests } from '../../policies/communities.ts';
+import { mayHandleContactRequests } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import {
   findContactRequestForUpdate,
   insertContactReply,
@@ -15,8 +16,6 @@ import { actionEmail } from '../mail/layout.ts';
 import { letterTo } from '../mail/letterhead.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 
-import { onlyCoordinators } from './read-contact-requests.ts';
-
 /**
  * A coordinator answers a contact request: the answer is emailed to the sender (whatever their
  * notification settings: they asked) and kept with the request, which the coordinator now handles.
@@ -27,7 +26,7 @@ export async function replyToContactRequest(
   id: string,
   body: string,
 ): Promise<void> {
-  authorize(canHandleContactRequests(actor), onlyCoordinators);
+  enforce(mayHandleContactRequests(actor));
   await unitOfWork(deps, async (tx, outbox) => {
     const request = await findContactRequestForUpdate(tx, id);
     if (!request) throw notFound('errors.notFound.contactRequest');

@@ -1,13 +1,13 @@
-import { AppError, authorize, notFound } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canHandleContactRequests } from '../../policies/communities.ts';
+import { mayHandleContactRequests } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
 import {
   type ContactStatus,
   findContactRequestForUpdate,
   updateContactRequestStatus,
 } from '../../queries/contact-requests.ts';
 import type { ServiceDeps } from '../context.ts';
-import { onlyCoordinators } from './read-contact-requests.ts';
 
 /**
  * A coordinator marks a contact request done (it leaves the open inbox) or reopens it. Doing either
@@ -19,7 +19,7 @@ export async function setContactRequestStatus(
   id: string,
   status: ContactStatus,
 ): Promise<void> {
-  authorize(canHandleContactRequests(actor), onlyCoordinators);
+  enforce(mayHandleContactRequests(actor));
   await deps.database.db.transaction(async (tx) => {
     const request = await findContactRequestForUpdate(tx, id);
     if (!request) throw notFound('errors.notFound.contactRequest');

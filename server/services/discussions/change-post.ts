@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canChangePost } from '../../policies/discussions.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayChangePost } from '../../policies/discussions.ts';
 import {
   insertPostRevision,
   lockReply,
@@ -12,9 +13,7 @@ import {
   updateThreadForDeletedReply,
 } from '../../queries/thread-posts.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
-
-const changeMessage = 'errors.discussions.onlyAuthorChanges';
+import { loadVisibleThread } from './load-thread.ts';
 
 /** A reply of the thread, locked, or 404. */
 async function loadReply(db: Db, threadId: string, postId: string) {
@@ -32,12 +31,7 @@ export async function editThread(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
-    authorizeContribution(
-      canChangePost(actor, community, membership, thread),
-      community,
-      membership,
-      changeMessage,
-    );
+    enforce(mayChangePost(actor, community, membership, thread));
     if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadDeleted');
     await insertPostRevision(tx, { threadId, title: thread.title, body: thread.body, editedBy: actor.id });
     await updateThreadContent(tx, threadId, {
@@ -58,12 +52,7 @@ export async function editReply(
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleThread(tx, actor, threadId);
     const post = await loadReply(tx, threadId, postId);
-    authorizeContribution(
-      canChangePost(actor, community, membership, post),
-      community,
-      membership,
-      changeMessage,
-    );
+    enforce(mayChangePost(actor, community, membership, post));
     if (post.deletedAt) throw new AppError('conflict', 'errors.discussions.replyDeleted');
     await insertPostRevision(tx, { postId, body: post.body, editedBy: actor.id });
     await updateReplyBody(tx, postId, body);
@@ -74,12 +63,7 @@ export async function editReply(
 export async function deleteThread(deps: ServiceDeps, actor: Actor, threadId: string): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
-    authorizeContribution(
-      canChangePost(actor, community, membership, thread),
-      community,
-      membership,
-      changeMessage,
-    );
+    enforce(mayChangePost(actor, community, membership, thread));
     if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadAlreadyDeleted');
     await softDeleteThread(tx, threadId);
   });
@@ -95,12 +79,7 @@ export async function deleteReply(
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
     const post = await loadReply(tx, threadId, postId);
-    authorizeContribution(
-      canChangePost(actor, community, membership, post),
-      community,
-      membership,
-      changeMessage,
-    );
+    enforce(mayChangePost(actor, community, membership, post));
     if (post.deletedAt) throw new AppError('conflict', 'errors.discussions.replyAlreadyDeleted');
     await softDeleteReply(tx, postId);
     await updateThreadForDeletedReply(tx, threadId, postId);

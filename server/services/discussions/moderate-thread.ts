@@ -1,9 +1,9 @@
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canMarkHelpful, canModerateDiscussions } from '../../policies/discussions.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayMarkHelpful, mayPinOrLockThread } from '../../policies/discussions.ts';
 import { insertModerationAction } from '../../queries/moderation.ts';
 import { findLiveReply, updateThreadHelpful, updateThreadPinAndLock } from '../../queries/thread-posts.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { loadVisibleThread } from './load-thread.ts';
 
@@ -16,11 +16,7 @@ export async function moderateThread(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
-    authorizeWrite(
-      canModerateDiscussions(actor, community, membership),
-      community,
-      'errors.discussions.onlyLeadersPin',
-    );
+    enforce(mayPinOrLockThread(actor, community, membership));
     if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadDeleted');
     const now = new Date();
     await updateThreadPinAndLock(tx, threadId, {
@@ -49,11 +45,7 @@ export async function markHelpful(
     if (thread.kind !== 'question') {
       throw new AppError('conflict', 'errors.discussions.onlyQuestionsHaveAnswer');
     }
-    authorizeWrite(
-      canMarkHelpful(actor, community, membership, thread),
-      community,
-      'errors.discussions.onlyAskerMarks',
-    );
+    enforce(mayMarkHelpful(actor, community, membership, thread));
     if (postId) {
       const post = await findLiveReply(tx, threadId, postId);
       if (!post) throw fieldError('postId', 'errors.discussions.chooseReply');

@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
-import { canModerateDiscussions, canReport } from '../../policies/discussions.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayModerateDiscussions, mayReport } from '../../policies/discussions.ts';
 import {
   findReport,
   insertModerationAction,
@@ -11,13 +12,11 @@ import {
   updateOpenReports,
 } from '../../queries/moderation.ts';
 import { findLiveReply, updateReplyHidden, updateThreadHidden } from '../../queries/thread-posts.ts';
-import { authorizeWrite, leaderIdsOf } from '../communities/load-community.ts';
+import { leaderIdsOf } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
-
-const moderatorsOnly = 'errors.moderation.onlyManagers';
+import { loadVisibleThread } from './load-thread.ts';
 
 /** A member reports the opening post (`postId` null) or a reply; the community's leaders are told. */
 export async function reportPost(
@@ -28,12 +27,7 @@ export async function reportPost(
 ): Promise<string> {
   return unitOfWork(deps, async (tx, outbox) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId);
-    authorizeContribution(
-      canReport(actor, community, membership),
-      community,
-      membership,
-      'errors.discussions.joinToReport',
-    );
+    enforce(mayReport(actor, community, membership));
     if (input.postId) {
       const post = await findLiveReply(tx, threadId, input.postId);
       if (!post) throw fieldError('postId', 'errors.discussions.replyNotInThread');
@@ -73,7 +67,7 @@ export async function setPostHidden(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
-    authorizeWrite(canModerateDiscussions(actor, community, membership), community, moderatorsOnly);
+    enforce(mayModerateDiscussions(actor, community, membership));
     await hideTarget(tx, threadId, input.postId, input.hidden);
     await insertModerationAction(tx, {
       communityId: community.id,
@@ -109,7 +103,7 @@ export async function decideReport(
     const report = await findReport(tx, reportId);
     if (!report) throw notFound('errors.notFound.report');
     const { community, membership } = await loadVisibleThread(tx, actor, report.threadId, { lock: true });
-    authorizeWrite(canModerateDiscussions(actor, community, membership), community, moderatorsOnly);
+    enforce(mayModerateDiscussions(actor, community, membership));
     if (report.status !== 'open') throw new AppError('conflict', 'errors.moderation.reportDecided');
     if (input.decision === 'hide') await hideTarget(tx, report.threadId, report.postId, true);
     await updateOpenReports(tx, report, {

@@ -1,13 +1,13 @@
 import type { Db } from '../../db/client.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canFollowThread, canReact, canTakeBackReaction } from '../../policies/discussions.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayFollowThread, mayReact, mayTakeBackReaction } from '../../policies/discussions.ts';
 import { deleteReaction, insertReaction } from '../../queries/reactions.ts';
 import { deleteThreadFollow, insertThreadFollow } from '../../queries/thread-follows.ts';
 import { findReplyInThread } from '../../queries/thread-posts.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
+import { loadVisibleThread } from './load-thread.ts';
 
 /** Adds a reaction to the opening post (`postId` null) or a reply; the same one twice is a 409. */
 export async function addReaction(
@@ -18,12 +18,7 @@ export async function addReaction(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId);
-    authorizeContribution(
-      canReact(actor, community, membership),
-      community,
-      membership,
-      'errors.discussions.joinToReact',
-    );
+    enforce(mayReact(actor, community, membership));
     if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.threadDeleted');
     if (input.postId) await requireLiveReply(tx, threadId, input.postId);
     const added = await insertReaction(tx, {
@@ -45,12 +40,7 @@ export async function removeReaction(
 ): Promise<void> {
   const { db } = deps.database;
   const { community, membership } = await loadVisibleThread(db, actor, threadId);
-  authorizeWrite(
-    canTakeBackReaction(actor, community, membership),
-    community,
-    'errors.discussions.cannotReact',
-    membership,
-  );
+  enforce(mayTakeBackReaction(actor, community, membership));
   await deleteReaction(db, { threadId, postId: input.postId, userId: actor.id, emoji: input.emoji });
 }
 
@@ -64,12 +54,7 @@ async function requireLiveReply(db: Db, threadId: string, postId: string) {
 export async function setFollowing(deps: ServiceDeps, actor: Actor, threadId: string, following: boolean) {
   const { db } = deps.database;
   const { community, membership } = await loadVisibleThread(db, actor, threadId);
-  authorizeWrite(
-    canFollowThread(actor, community, membership),
-    community,
-    'errors.discussions.cannotFollow',
-    membership,
-  );
+  enforce(mayFollowThread(actor, community, membership));
   if (following) await insertThreadFollow(db, threadId, actor.id);
   else await deleteThreadFollow(db, threadId, actor.id);
 }

@@ -2,14 +2,15 @@ import { quoted } from '../../../common/plain-text.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
-import { canReply } from '../../policies/discussions.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayReply } from '../../policies/discussions.ts';
 import { listFollowerIds } from '../../queries/discussions.ts';
 import { insertThreadFollow, upsertThreadRead } from '../../queries/thread-follows.ts';
 import { findReplyInThread, insertReply, updateThreadForNewReply } from '../../queries/thread-posts.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { authorizeContribution, loadVisibleThread } from './load-thread.ts';
+import { loadVisibleThread } from './load-thread.ts';
 import { checkMentions, notifyMentioned } from './mentions.ts';
 
 /**
@@ -26,12 +27,7 @@ export async function replyToThread(
   return unitOfWork(deps, async (tx, outbox) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
     if (thread.deletedAt) throw new AppError('conflict', 'errors.discussions.deletedNoReplies');
-    authorizeContribution(
-      canReply(actor, community, membership, thread),
-      community,
-      membership,
-      thread.lockedAt ? 'errors.discussions.locked' : 'errors.discussions.joinToReply',
-    );
+    enforce(mayReply(actor, community, membership, thread));
     await checkMentions(tx, community.id, input.mentions);
     let parentId = input.parentId;
     if (parentId) {

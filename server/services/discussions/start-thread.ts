@@ -1,7 +1,8 @@
 import type { ThreadKind } from '../../../common/enums.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
-import { canStartThread } from '../../policies/discussions.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayStartThread } from '../../policies/discussions.ts';
 import { updateCommunityActivity } from '../../queries/communities.ts';
 import { listActiveMemberIds } from '../../queries/community-members.ts';
 import { insertThreadFollow, upsertThreadRead } from '../../queries/thread-follows.ts';
@@ -10,7 +11,7 @@ import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { authorizeContribution } from './load-thread.ts';
+
 import { checkMentions, notifyMentioned } from './mentions.ts';
 
 /**
@@ -31,14 +32,7 @@ export async function startThread(
 ): Promise<string> {
   return unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
-    authorizeContribution(
-      canStartThread(actor, community, membership, input.kind),
-      community,
-      membership,
-      input.kind === 'announcement'
-        ? 'errors.discussions.announcementsByLeaders'
-        : 'errors.discussions.joinToStart',
-    );
+    enforce(mayStartThread(actor, community, membership, input.kind));
     await checkMentions(tx, community.id, input.mentions);
     const { mentions, ...fields } = input;
     const thread = await insertThread(tx, { communityId: community.id, authorId: actor.id, ...fields });

@@ -1,11 +1,11 @@
-import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, fieldError, message, notFound } from '../../errors.ts';
-import { type Actor, isCoordinator } from '../../lib/actor.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { enforce } from '../../policies/decision.ts';
 import {
-  canLiftSuspension,
-  canManageSuspensions,
-  canSuspend,
+  mayLiftSuspension,
+  mayManageSuspensions,
+  maySuspend,
   type SuspensionTarget,
 } from '../../policies/discussions.ts';
 import { insertModerationAction } from '../../queries/moderation.ts';
@@ -16,21 +16,10 @@ import {
   updateEndedSuspensions,
   updateSuspensionLifted,
 } from '../../queries/suspensions.ts';
-import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
+import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-
-const moderatorsOnly = 'errors.suspensions.onlyManagers';
-
-/** Why a suspension the policy refused was refused, in words (the decision itself is the policy's). */
-function refusal(actor: Actor, target: SuspensionTarget, manages: boolean): MessageId {
-  if (!manages) return moderatorsOnly;
-  if (target.userId === actor.id) return 'errors.suspensions.notYourself';
-  if (target.accountRole !== 'member') return 'errors.suspensions.notCoordinators';
-  if (!isCoordinator(actor)) return 'errors.suspensions.leadersByCoordinator';
-  return moderatorsOnly;
-}
 
 /** The person to suspend, with their account role and membership (field error when not a member). */
 async function loadTarget(db: Db, communityId: string, userId: string) {
@@ -55,16 +44,14 @@ export async function suspendMember(
   if (endsAt && endsAt.getTime() <= Date.now()) throw fieldError('endsAt', 'errors.suspensions.futureTime');
   return unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    authorizeWrite(canManageSuspensions(actor, community, membership), community, moderatorsOnly);
+    enforce(mayManageSuspensions(actor, community, membership));
     const person = await loadTarget(tx, community.id, input.userId);
     const target: SuspensionTarget = {
       userId: person.id,
       accountRole: person.role,
       membership: { role: person.memberRole },
     };
-    if (!canSuspend(actor, community, membership, target)) {
-      throw new AppError('forbidden', refusal(actor, target, true));
-    }
+    enforce(maySuspend(actor, community, membership, target));
     // A suspension that ran out is no longer in force: close it, so the new one can be the active row.
     await updateEndedSuspensions(tx, community.id, person.id);
     const inserted = await insertSuspension(tx, {
@@ -108,11 +95,7 @@ export async function liftSuspension(deps: ServiceDeps, actor: Actor, suspension
     const { community, membership } = await loadVisibleCommunity(tx, actor, found.communityId, {
       lock: true,
     });
-    authorizeWrite(
-      canLiftSuspension(actor, community, membership, found),
-      community,
-      'errors.suspensions.onlyManagersLift',
-    );
+    enforce(mayLiftSuspension(actor, community, membership, found));
     const lifted = await updateSuspensionLifted(tx, suspensionId, actor.id);
     if (!lifted) throw new AppError('conflict', 'errors.suspensions.notInForce');
     await insertModerationAction(tx, {

@@ -2,13 +2,14 @@ import { defaultActivityRoles } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { fieldError, message, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canManageActivityRoles } from '../../policies/meetings.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayManageActivityRoles } from '../../policies/meetings.ts';
 import {
   deleteActivityRole,
   insertActivityRole,
   listCustomActivityRoles,
 } from '../../queries/meeting-roles.ts';
-import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
+import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 
 export interface ActivityRole {
@@ -43,7 +44,7 @@ export async function resolveActivityRole(db: Db, communityId: string, name: str
 export async function addActivityRole(deps: ServiceDeps, actor: Actor, slug: string, name: string) {
   return deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug, { lock: true });
-    authorizeWrite(canManageActivityRoles(actor, community, membership), community, undefined, membership);
+    enforce(mayManageActivityRoles(actor, community, membership));
     const existing = await listActivityRoles(tx, community.id);
     if (existing.some((role) => role.name.toLowerCase() === name.toLowerCase())) {
       throw fieldError('name', 'errors.meetings.roleExists', 'conflict');
@@ -57,7 +58,7 @@ export async function addActivityRole(deps: ServiceDeps, actor: Actor, slug: str
 export async function removeActivityRole(deps: ServiceDeps, actor: Actor, slug: string, roleId: string) {
   await deps.database.db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
-    authorizeWrite(canManageActivityRoles(actor, community, membership), community, undefined, membership);
+    enforce(mayManageActivityRoles(actor, community, membership));
     if (!(await deleteActivityRole(tx, community.id, roleId))) throw notFound('errors.notFound.role');
   });
 }

@@ -2,7 +2,8 @@ import type { RsvpAnswer, RsvpStatus } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canRsvp } from '../../policies/meetings.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayRsvp } from '../../policies/meetings.ts';
 import {
   addToMeetingCounts,
   countWaitlistPosition,
@@ -11,7 +12,6 @@ import {
   promoteRsvpsToGoing,
   upsertMeetingRsvp,
 } from '../../queries/meeting-rsvps.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { type Outbox, unitOfWork } from '../unit-of-work.ts';
@@ -32,12 +32,7 @@ export async function answerRsvp(
   return unitOfWork(deps, async (tx, outbox) => {
     const found = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
     const { meeting, community, membership } = found;
-    authorizeWrite(
-      canRsvp(actor, community, membership),
-      community,
-      'errors.meetings.joinToAnswer',
-      membership,
-    );
+    enforce(mayRsvp(actor, community, membership));
     refuseIfCancelled(meeting, 'errors.meetings.cancelledNothingToAnswer');
     if (meeting.startsAt.getTime() <= Date.now()) {
       throw new AppError('conflict', 'errors.meetings.answersClosed');

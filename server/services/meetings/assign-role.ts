@@ -1,8 +1,8 @@
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canAssignMeetingRoles, canVolunteer } from '../../policies/meetings.ts';
+import { enforce } from '../../policies/decision.ts';
+import { isVolunteering, mayChangeRoleHolder } from '../../policies/meetings.ts';
 import { deleteRoleAssignment, findRoleHolder, upsertRoleAssignment } from '../../queries/meeting-roles.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
@@ -27,24 +27,9 @@ export async function assignMeetingRole(
     refuseIfCancelled(meeting);
     const role = await resolveActivityRole(tx, community.id, input.role);
     const holder = await findRoleHolder(tx, meetingId, role);
-    const mayAssign = canAssignMeetingRoles(actor, community, membership, meeting, isHost);
-    const volunteering = input.userId === actor.id && (!holder || holder.userId === actor.id);
-    const steppingBack = input.userId === null && holder?.userId === actor.id;
-    if (volunteering || steppingBack) {
-      authorizeWrite(
-        canVolunteer(actor, community, membership) || mayAssign,
-        community,
-        'errors.meetings.joinToTakeRole',
-        membership,
-      );
-    } else {
-      authorizeWrite(
-        mayAssign,
-        community,
-        holder ? 'errors.meetings.roleTaken' : 'errors.meetings.onlyLeadersGiveRoles',
-        membership,
-      );
-    }
+    const change = { userId: input.userId, holder: holder ?? null };
+    const volunteering = isVolunteering(actor, change);
+    enforce(mayChangeRoleHolder(actor, community, membership, meeting, isHost, change));
     if (input.userId === null) {
       await deleteRoleAssignment(tx, meetingId, role);
       return;

@@ -2,9 +2,9 @@ import type { SeriesScope } from '../../../common/enums.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
-import { canEditMeeting } from '../../policies/meetings.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayCancelMeeting } from '../../policies/meetings.ts';
 import { cancelMeetings } from '../../queries/meetings.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
@@ -22,12 +22,7 @@ export async function cancelMeeting(
 ): Promise<void> {
   await unitOfWork(deps, async (tx, outbox) => {
     const { meeting, community, membership } = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
-    authorizeWrite(
-      canEditMeeting(actor, community, membership, meeting),
-      community,
-      'errors.meetings.onlyOrganisersCancel',
-      membership,
-    );
+    enforce(mayCancelMeeting(actor, community, membership, meeting));
     refuseIfCancelled(meeting, 'errors.meetings.alreadyCancelled');
     if (meeting.startsAt.getTime() <= Date.now()) {
       throw new AppError('conflict', 'errors.meetings.startedNoCancel');

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { AppError, type ErrorText, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canSeeMeetings } from '../../policies/meetings.ts';
+import { enforce } from '../../policies/decision.ts';
+import { maySeeMeeting } from '../../policies/meetings.ts';
 import { listMemberIdsAmong } from '../../queries/meeting-people.ts';
 import { listInterestedPeople } from '../../queries/meeting-rsvps.ts';
 import { findMeetingForActor, lockMeeting, type MeetingForActor } from '../../queries/meetings.ts';
@@ -19,8 +20,8 @@ export async function loadVisibleMeeting(
 ): Promise<MeetingForActor> {
   if (options.lock) await lockMeeting(db, id);
   const found = await findMeetingForActor(db, id, actor?.id ?? null);
-  if (!found || !canSeeMeetings(actor, found.community, found.membership))
-    throw notFound('errors.notFound.meeting');
+  if (!found) throw notFound('errors.notFound.meeting');
+  enforce(maySeeMeeting(actor, found.community, found.membership));
   return found;
 }
 

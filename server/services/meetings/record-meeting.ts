@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { AppError, type ErrorText } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canTakeAttendance } from '../../policies/meetings.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayTakeAttendance } from '../../policies/meetings.ts';
 import {
   deleteMeetingActions,
   deleteMeetingAttendance,
@@ -10,7 +11,6 @@ import {
   markAttendanceTaken,
   updateMeetingNotes,
 } from '../../queries/meeting-records.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import {
   loadVisibleMeeting,
@@ -19,18 +19,11 @@ import {
   refuseUntilStarted,
 } from './load-meeting.ts';
 
-const hostMessage = 'errors.meetings.onlyHostRecords';
-
 /** Loads a meeting for recording (attendance, notes): started, not cancelled, and the actor may. */
 async function loadForRecording(tx: Db, actor: Actor, meetingId: string, untilStarted: ErrorText) {
   const found = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
   const { meeting, community, membership, isHost } = found;
-  authorizeWrite(
-    canTakeAttendance(actor, community, membership, meeting, isHost),
-    community,
-    hostMessage,
-    membership,
-  );
+  enforce(mayTakeAttendance(actor, community, membership, meeting, isHost));
   refuseIfCancelled(meeting);
   refuseUntilStarted(meeting, untilStarted);
   return found;

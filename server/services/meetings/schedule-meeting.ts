@@ -2,11 +2,12 @@ import type { ScheduleMeetingInput } from '../../../common/contracts/meetings.ts
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { expandRecurrence } from '../../lib/recurrence.ts';
-import { canScheduleMeeting } from '../../policies/meetings.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayScheduleMeeting } from '../../policies/meetings.ts';
 import { updateCommunityActivity } from '../../queries/communities.ts';
 import { insertMeetingSeries } from '../../queries/meeting-series.ts';
 import { insertMeetings, type NewMeeting } from '../../queries/meetings.ts';
-import { authorizeWrite, loadVisibleCommunity } from '../communities/load-community.ts';
+import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { addWallClockMinutes, meetingTimes, wallClockMinutes } from './meeting-times.ts';
 
@@ -24,12 +25,7 @@ export async function scheduleMeeting(
   const { db } = deps.database;
   return db.transaction(async (tx) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
-    authorizeWrite(
-      canScheduleMeeting(actor, community, membership),
-      community,
-      'errors.meetings.onlyLeadersSchedule',
-      membership,
-    );
+    enforce(mayScheduleMeeting(actor, community, membership));
     const first = meetingTimes(input.startsAt, input.endsAt, input.timeZone);
     const common = {
       communityId: community.id,

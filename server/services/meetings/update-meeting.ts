@@ -4,7 +4,8 @@ import type { meetings } from '../../db/schema/index.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { instantToLocal, withUntil } from '../../lib/recurrence.ts';
-import { canEditMeeting } from '../../policies/meetings.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayChangeMeeting } from '../../policies/meetings.ts';
 import {
   countOccurrencesBefore,
   findMeetingSeriesById,
@@ -14,7 +15,6 @@ import {
   updateOccurrences,
 } from '../../queries/meeting-series.ts';
 import { updateMeetingById } from '../../queries/meetings.ts';
-import { authorizeWrite } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
@@ -56,12 +56,7 @@ export async function updateMeeting(
 ): Promise<void> {
   await unitOfWork(deps, async (tx, outbox) => {
     const { meeting, community, membership } = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
-    authorizeWrite(
-      canEditMeeting(actor, community, membership, meeting),
-      community,
-      'errors.meetings.onlyOrganisersChange',
-      membership,
-    );
+    enforce(mayChangeMeeting(actor, community, membership, meeting));
     refuseIfCancelled(meeting);
     if (meeting.endsAt.getTime() <= Date.now()) {
       throw new AppError('conflict', 'errors.meetings.over');

@@ -1,11 +1,11 @@
-import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canAnswerLeadershipInvitation, isProposalOpen } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayAnswerLeadershipInvitation } from '../../policies/proposals.ts';
 import { touchProposal, updateProposalLeaderAnswer } from '../../queries/proposal-steps.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
+import { lockProposal, proposalUrl } from './proposal-steps.ts';
 
 /**
  * A person named as co-leader accepts or declines (and may change their mind while the proposal is
@@ -20,10 +20,7 @@ export async function answerLeadershipInvitation(
   await unitOfWork(deps, async (tx, outbox) => {
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
-    if (locked.isNamedLeader && !isProposalOpen(proposal)) throw proposalClosed(proposal);
-    authorize(canAnswerLeadershipInvitation(actor, proposal, locked.isNamedLeader), {
-      message: 'errors.proposals.onlyCoLeadersAnswer',
-    });
+    enforce(mayAnswerLeadershipInvitation(actor, proposal, locked.isNamedLeader));
     const mine = locked.leaders.find((leader) => leader.userId === actor.id);
     if (mine?.status === answer) return;
     await updateProposalLeaderAnswer(tx, id, actor.id, answer);

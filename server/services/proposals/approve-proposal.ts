@@ -1,15 +1,16 @@
 import { quoted } from '../../../common/plain-text.ts';
-import { AppError, authorize, message } from '../../errors.ts';
+import { AppError, message } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
-import { canReviewProposals, isProposalOpen } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayReviewProposal } from '../../policies/proposals.ts';
 import { updateProposalStatus } from '../../queries/proposal-steps.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import { createCommunity } from '../communities/create-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { type LockedProposal, lockProposal, proposalClosed } from './proposal-steps.ts';
+import { type LockedProposal, lockProposal } from './proposal-steps.ts';
 
 const names = (people: { displayName: string }[]) => people.map((person) => person.displayName).join(', ');
 
@@ -47,8 +48,7 @@ export async function approveProposal(
   return unitOfWork(deps, async (tx, outbox) => {
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
-    authorize(canReviewProposals(actor), { message: 'errors.proposals.onlyCoordinatorsReview' });
-    if (!isProposalOpen(proposal)) throw proposalClosed(proposal);
+    enforce(mayReviewProposal(actor, proposal));
     checkTeamAccepted(locked);
     const coLeaderIds = locked.leaders.map((leader) => leader.userId);
     const community = await createCommunity(tx, {

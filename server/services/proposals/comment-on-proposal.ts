@@ -1,8 +1,8 @@
 import { quoted } from '../../../common/plain-text.ts';
-import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
-import { canCommentOnProposal } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayCommentOnProposal } from '../../policies/proposals.ts';
 import { touchProposal } from '../../queries/proposal-steps.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -22,7 +22,7 @@ export async function commentOnProposal(
 ): Promise<void> {
   await unitOfWork(deps, async (tx, outbox) => {
     const locked = await lockProposal(tx, actor, id);
-    authorize(canCommentOnProposal(actor, locked.proposal, locked.isNamedLeader));
+    enforce(mayCommentOnProposal(actor, locked.proposal, locked.isNamedLeader));
     await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'comment', body });
     await touchProposal(tx, id);
     return notifyEach(

@@ -1,8 +1,8 @@
-import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, authorize, fieldError, message, notFound } from '../../errors.ts';
+import { fieldError, message, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canCoLeadCommunity, canSeeProposal } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { isEligibleCoLeader, maySeeProposal } from '../../policies/proposals.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import { findUnitName } from '../../queries/institution.ts';
 import {
@@ -30,22 +30,8 @@ export async function lockProposal(tx: Db, actor: Actor, id: string): Promise<Lo
   if (!proposal) throw notFound('errors.notFound.proposal');
   const leaders = await listProposalLeaders(tx, id);
   const isNamedLeader = leaders.some((leader) => leader.userId === actor.id);
-  authorize(canSeeProposal(actor, proposal, isNamedLeader), {
-    hide: true,
-    message: 'errors.notFound.proposal',
-  });
+  enforce(maySeeProposal(actor, proposal, isNamedLeader));
   return { proposal, leaders, isNamedLeader };
-}
-
-const closedMessages: Record<string, MessageId> = {
-  approved: 'errors.proposals.closedApproved',
-  declined: 'errors.proposals.closedDeclined',
-  withdrawn: 'errors.proposals.closedWithdrawn',
-};
-
-/** 409 for a step on a proposal that is no longer open. */
-export function proposalClosed(proposal: { status: string }): AppError {
-  return new AppError('conflict', closedMessages[proposal.status] ?? 'errors.proposals.closed');
 }
 
 /** A unit chosen for the proposal must exist. */
@@ -64,7 +50,7 @@ export async function checkCoLeaders(tx: Db, proposerId: string, coLeaderIds: st
   if (ids.includes(proposerId)) throw fieldError('coLeaderIds', 'errors.proposals.selfAsCoLeader');
   const people = await findPeopleByIds(tx, ids);
   if (people.length !== ids.length) throw fieldError('coLeaderIds', 'errors.proposals.coLeadersNotFound');
-  const refused = people.filter((person) => !canCoLeadCommunity(person));
+  const refused = people.filter((person) => !isEligibleCoLeader(person));
   if (refused.length > 0)
     throw fieldError(
       'coLeaderIds',

@@ -1,8 +1,9 @@
 import type { ProposalStatus } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
-import { authorize, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canReviewProposals, canSeeProposal } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { maySeeProposal, seesAllProposals } from '../../policies/proposals.ts';
 import { findProposalDetail, listProposals } from '../../queries/proposals.ts';
 
 /** One proposal with its team and conversation; 404 when missing or not the actor's to read. */
@@ -10,10 +11,7 @@ export async function getProposal(db: Db, actor: Actor, id: string) {
   const row = await findProposalDetail(db, id);
   if (!row) throw notFound('errors.notFound.proposal');
   const isNamedLeader = row.leaders.some((leader) => leader.id === actor.id);
-  authorize(canSeeProposal(actor, row.proposal, isNamedLeader), {
-    hide: true,
-    message: 'errors.notFound.proposal',
-  });
+  enforce(maySeeProposal(actor, row.proposal, isNamedLeader));
   return row;
 }
 
@@ -32,7 +30,7 @@ export async function listProposalsFor(
   },
 ) {
   return listProposals(db, actor.id, {
-    everyone: canReviewProposals(actor) && !options.mine,
+    everyone: seesAllProposals(actor) && !options.mine,
     status: options.status,
     cursor: options.cursor,
     limit: options.limit,

@@ -1,14 +1,14 @@
-import { AppError, authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
-import { canEditProposal, isProposer } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayResubmitProposal } from '../../policies/proposals.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import { updateProposalStatus } from '../../queries/proposal-steps.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
+import { lockProposal, proposalUrl } from './proposal-steps.ts';
 
 /**
  * After the coordinators asked for changes, the proposer sends the edited proposal back to the queue
@@ -22,12 +22,7 @@ export async function resubmitProposal(
 ): Promise<void> {
   await unitOfWork(deps, async (tx, outbox) => {
     const { proposal } = await lockProposal(tx, actor, id);
-    authorize(isProposer(actor, proposal), {
-      message: 'errors.proposals.onlyProposerResubmits',
-    });
-    if (!canEditProposal(actor, proposal)) throw proposalClosed(proposal);
-    if (proposal.status !== 'changes_requested')
-      throw new AppError('conflict', 'errors.proposals.alreadyWaiting');
+    enforce(mayResubmitProposal(actor, proposal));
     await updateProposalStatus(tx, id, 'submitted');
     await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'resubmitted', body: message });
     return notifyEach(

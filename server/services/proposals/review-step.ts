@@ -1,13 +1,13 @@
-import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
-import { canReviewProposals, isProposalOpen } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayReviewProposal } from '../../policies/proposals.ts';
 import { updateProposalStatus } from '../../queries/proposal-steps.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { lockProposal, proposalClosed, proposalUrl, teamIds } from './proposal-steps.ts';
+import { lockProposal, proposalUrl, teamIds } from './proposal-steps.ts';
 
 /** The notify messages of each review step (`notify.proposal.<name>.title` and `.body`). */
 const reviewMessages = { declined: 'declined', changes_requested: 'changesRequested' } as const;
@@ -29,8 +29,7 @@ export async function recordReviewStep(
   await unitOfWork(deps, async (tx, outbox) => {
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
-    authorize(canReviewProposals(actor), { message: 'errors.proposals.onlyCoordinatorsReview' });
-    if (!isProposalOpen(proposal)) throw proposalClosed(proposal);
+    enforce(mayReviewProposal(actor, proposal));
     await updateProposalStatus(tx, id, step.status, { decided: step.status === 'declined' });
     await addProposalMessage(tx, {
       proposalId: id,

@@ -6,9 +6,10 @@ import type {
   Visibility,
 } from '../../../common/enums.ts';
 import { quoted } from '../../../common/plain-text.ts';
-import { authorize } from '../../errors.ts';
+
 import type { Actor } from '../../lib/actor.ts';
-import { canProposeCommunity } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayProposeCommunity } from '../../policies/proposals.ts';
 import { listCoordinatorIds } from '../../queries/coordinators.ts';
 import { insertProposal, insertProposalLeaders } from '../../queries/proposal-steps.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
@@ -44,7 +45,7 @@ export interface NewProposal extends ProposalFields {
  * coordinators hear of it; the conversation starts with the "submitted" step. Returns the proposal id.
  */
 export async function submitProposal(deps: ServiceDeps, actor: Actor, input: NewProposal): Promise<string> {
-  authorize(canProposeCommunity(actor), { message: 'errors.proposals.guestsCannotPropose' });
+  enforce(mayProposeCommunity(actor));
   const { coLeaderIds, ...fields } = input;
   return unitOfWork(deps, async (tx, outbox) => {
     await checkUnit(tx, fields.unitId);

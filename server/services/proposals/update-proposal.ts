@@ -1,7 +1,7 @@
 import { quoted } from '../../../common/plain-text.ts';
-import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canEditProposal, isProposer } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayEditProposal } from '../../policies/proposals.ts';
 import {
   deleteProposalLeaders,
   insertProposalLeaders,
@@ -11,7 +11,7 @@ import {
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import { checkCoLeaders, checkUnit, lockProposal, proposalClosed, proposalUrl } from './proposal-steps.ts';
+import { checkCoLeaders, checkUnit, lockProposal, proposalUrl } from './proposal-steps.ts';
 import type { NewProposal } from './submit-proposal.ts';
 
 export type ProposalChanges = { [K in keyof NewProposal]?: NewProposal[K] | undefined };
@@ -29,10 +29,7 @@ export async function updateProposal(
   await unitOfWork(deps, async (tx, outbox) => {
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
-    authorize(isProposer(actor, proposal), {
-      message: 'errors.proposals.onlyProposerEdits',
-    });
-    if (!canEditProposal(actor, proposal)) throw proposalClosed(proposal);
+    enforce(mayEditProposal(actor, proposal));
     const { coLeaderIds, ...fields } = changes;
     await checkUnit(tx, fields.unitId);
     const set: Partial<ProposalInsert> = {};

@@ -1,19 +1,13 @@
-import { authorize } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
-import { canWithdrawProposal, isProposer } from '../../policies/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayWithdrawProposal } from '../../policies/proposals.ts';
 import { updateProposalStatus } from '../../queries/proposal-steps.ts';
 import { addProposalMessage } from '../../queries/proposals.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-import {
-  concernedCoordinatorIds,
-  lockProposal,
-  proposalClosed,
-  proposalUrl,
-  teamIds,
-} from './proposal-steps.ts';
+import { concernedCoordinatorIds, lockProposal, proposalUrl, teamIds } from './proposal-steps.ts';
 
 /** The proposer withdraws an open proposal; the co-leaders and the coordinators taking part hear of it. */
 export async function withdrawProposal(
@@ -25,10 +19,7 @@ export async function withdrawProposal(
   await unitOfWork(deps, async (tx, outbox) => {
     const locked = await lockProposal(tx, actor, id);
     const { proposal } = locked;
-    authorize(isProposer(actor, proposal), {
-      message: 'errors.proposals.onlyProposerWithdraws',
-    });
-    if (!canWithdrawProposal(actor, proposal)) throw proposalClosed(proposal);
+    enforce(mayWithdrawProposal(actor, proposal));
     await updateProposalStatus(tx, id, 'withdrawn', { decided: true });
     await addProposalMessage(tx, { proposalId: id, authorId: actor.id, event: 'withdrawn', body: message });
     return notifyEach(

@@ -4,25 +4,19 @@ import type { Actor } from '../../lib/actor.ts';
 import { checkUpload } from '../../lib/files/check-upload.ts';
 import type { TempFile } from '../../lib/files/temp-file.ts';
 import { parseVideoUrl } from '../../lib/video.ts';
-import { canContributeToToolkit } from '../../policies/toolkit.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayAddResource } from '../../policies/toolkit.ts';
 import { updateCommunityActivity } from '../../queries/communities.ts';
 import { insertResource, insertResourceTopics } from '../../queries/toolkit-resources.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeToolkitWrite, checkTopics } from './load-resource.ts';
+import { checkTopics } from './load-resource.ts';
 import { withStoredFile } from './stored-files.ts';
-
-const joinFirst = 'errors.toolkit.joinToAdd';
 
 /** The community by slug, if the actor may add to its Toolkit (404 unseen, 403 otherwise). */
 async function loadCommunityToContribute(db: Db, actor: Actor, slug: string) {
   const { community, membership } = await loadVisibleCommunity(db, actor, slug);
-  authorizeToolkitWrite(
-    canContributeToToolkit(actor, community, membership),
-    community,
-    membership,
-    joinFirst,
-  );
+  enforce(mayAddResource(actor, community, membership));
   return community;
 }
 

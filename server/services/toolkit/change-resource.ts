@@ -1,7 +1,8 @@
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { parseVideoUrl } from '../../lib/video.ts';
-import { canChangeResource, canCurateToolkit } from '../../policies/toolkit.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayChangeResource, mayFeatureResource } from '../../policies/toolkit.ts';
 import { insertModerationAction } from '../../queries/moderation.ts';
 import {
   deleteResourceTopics,
@@ -11,9 +12,7 @@ import {
   updateResourceFeatured,
 } from '../../queries/toolkit-resources.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeToolkitWrite, checkTopics, loadVisibleResource } from './load-resource.ts';
-
-const authorOrLeaders = 'errors.toolkit.onlyAdderChanges';
+import { checkTopics, loadVisibleResource } from './load-resource.ts';
 
 /** Edits a resource's title, description, link, article text or topics (its kind and file stay). */
 export async function editResource(
@@ -32,12 +31,7 @@ export async function editResource(
     const { resource, community, membership } = await loadVisibleResource(tx, actor, resourceId, {
       lock: true,
     });
-    authorizeToolkitWrite(
-      canChangeResource(actor, community, membership, resource),
-      community,
-      membership,
-      authorOrLeaders,
-    );
+    enforce(mayChangeResource(actor, community, membership, resource));
     if (input.url !== undefined && (resource.kind === 'article' || resource.fileKey !== null))
       throw fieldError('url', 'errors.toolkit.noLinkToChange');
     if (input.body !== undefined && resource.kind !== 'article')
@@ -70,12 +64,7 @@ export async function deleteResource(deps: ServiceDeps, actor: Actor, resourceId
     const { resource, community, membership } = await loadVisibleResource(tx, actor, resourceId, {
       lock: true,
     });
-    authorizeToolkitWrite(
-      canChangeResource(actor, community, membership, resource),
-      community,
-      membership,
-      authorOrLeaders,
-    );
+    enforce(mayChangeResource(actor, community, membership, resource));
     await softDeleteResource(tx, resource.id);
     if (resource.authorId !== actor.id) {
       await insertModerationAction(tx, {
@@ -101,12 +90,7 @@ export async function setFeatured(
     const { resource, community, membership } = await loadVisibleResource(tx, actor, resourceId, {
       lock: true,
     });
-    authorizeToolkitWrite(
-      canCurateToolkit(actor, community, membership),
-      community,
-      membership,
-      'errors.toolkit.onlyManagersFeature',
-    );
+    enforce(mayFeatureResource(actor, community, membership));
     if (featured === (resource.featuredAt !== null)) return;
     await updateResourceFeatured(tx, resource.id, featured ? actor.id : null);
   });

@@ -1,8 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import { AppError, fieldError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canCurateToolkit, canReadToolkit } from '../../policies/toolkit.ts';
-import { type CommunityForActor, findCommunityForActor } from '../../queries/communities.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayCurateToolkit, mayReadCollection } from '../../policies/toolkit.ts';
+import { findCommunityForActor } from '../../queries/communities.ts';
 import {
   deleteCollection,
   deleteCollectionResources,
@@ -20,18 +21,6 @@ import {
 import { listLiveResourceIds } from '../../queries/toolkit-resources.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeToolkitWrite } from './load-resource.ts';
-
-const leadersOnly = 'errors.toolkit.onlyManagersOrganise';
-
-function authorizeCurate(actor: Actor, found: CommunityForActor): void {
-  authorizeToolkitWrite(
-    canCurateToolkit(actor, found.community, found.membership),
-    found.community,
-    found.membership,
-    leadersOnly,
-  );
-}
 
 /** A unique-name clash becomes a field error instead of a 500. */
 async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
@@ -55,7 +44,7 @@ export async function addTopic(
 ): Promise<string> {
   return deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCommunity(tx, actor, slug);
-    authorizeCurate(actor, found);
+    enforce(mayCurateToolkit(actor, found.community, found.membership));
     if (input.parentId) {
       const parent = await findCommunityTopic(tx, found.community.id, input.parentId);
       if (!parent) throw fieldError('parentId', 'errors.toolkit.chooseTopic');
@@ -73,7 +62,7 @@ async function loadTopic(db: Db, actor: Actor, topicId: string) {
   const topic = await findTopic(db, topicId);
   if (!topic) throw notFound('errors.notFound.topic');
   const found = await loadVisibleCommunity(db, actor, topic.communityId);
-  authorizeCurate(actor, found);
+  enforce(mayCurateToolkit(actor, found.community, found.membership));
   return topic;
 }
 
@@ -105,7 +94,7 @@ export async function addCollection(
 ): Promise<string> {
   return deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCommunity(tx, actor, slug);
-    authorizeCurate(actor, found);
+    enforce(mayCurateToolkit(actor, found.community, found.membership));
     const row = await insertCollection(tx, {
       communityId: found.community.id,
       createdBy: actor.id,
@@ -121,8 +110,8 @@ export async function loadVisibleCollection(db: Db, actor: Actor | null, collect
   const found = collection
     ? await findCommunityForActor(db, collection.communityId, actor?.id ?? null)
     : undefined;
-  if (!collection || !found || !canReadToolkit(actor, found.community, found.membership))
-    throw notFound('errors.notFound.collection');
+  if (!collection || !found) throw notFound('errors.notFound.collection');
+  enforce(mayReadCollection(actor, found.community, found.membership));
   return { collection, ...found };
 }
 
@@ -134,7 +123,7 @@ export async function editCollection(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCollection(tx, actor, collectionId);
-    authorizeCurate(actor, found);
+    enforce(mayCurateToolkit(actor, found.community, found.membership));
     await updateCollection(tx, collectionId, {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
@@ -145,7 +134,7 @@ export async function editCollection(
 export async function removeCollection(deps: ServiceDeps, actor: Actor, collectionId: string): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCollection(tx, actor, collectionId);
-    authorizeCurate(actor, found);
+    enforce(mayCurateToolkit(actor, found.community, found.membership));
     await deleteCollection(tx, collectionId);
   });
 }
@@ -159,7 +148,7 @@ export async function setCollectionResources(
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const found = await loadVisibleCollection(tx, actor, collectionId);
-    authorizeCurate(actor, found);
+    enforce(mayCurateToolkit(actor, found.community, found.membership));
     await lockCollection(tx, collectionId);
     if (resourceIds.length > 0) {
       const owned = await listLiveResourceIds(tx, found.community.id, resourceIds);

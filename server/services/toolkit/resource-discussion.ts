@@ -1,11 +1,12 @@
 import { quoted } from '../../../common/plain-text.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canContributeToToolkit } from '../../policies/toolkit.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayDiscussResource } from '../../policies/toolkit.ts';
 import { updateCommunityActivity } from '../../queries/communities.ts';
 import { insertThreadFollow } from '../../queries/thread-follows.ts';
 import { insertThread } from '../../queries/thread-posts.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeToolkitWrite, loadVisibleResource } from './load-resource.ts';
+import { loadVisibleResource } from './load-resource.ts';
 
 /**
  * A resource's own discussion: a thread in its community tied to the resource, started by the first
@@ -22,12 +23,7 @@ export async function startResourceDiscussion(
       lock: true,
     });
     if (resource.discussionId) return { id: resource.discussionId, started: false };
-    authorizeToolkitWrite(
-      canContributeToToolkit(actor, community, membership),
-      community,
-      membership,
-      'errors.toolkit.joinToDiscuss',
-    );
+    enforce(mayDiscussResource(actor, community, membership));
     const thread = await insertThread(tx, {
       communityId: community.id,
       authorId: actor.id,

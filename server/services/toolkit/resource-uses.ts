@@ -2,7 +2,8 @@ import type { ResourceUseKind } from '../../../common/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { canChangeResourceUse, canContributeToToolkit } from '../../policies/toolkit.ts';
+import { enforce } from '../../policies/decision.ts';
+import { mayChangeResourceUse, mayRecordResourceUse } from '../../policies/toolkit.ts';
 import {
   decrementResourceUseCount,
   deleteResourceUse,
@@ -12,7 +13,7 @@ import {
   updateResourceUse,
 } from '../../queries/resource-uses.ts';
 import type { ServiceDeps } from '../context.ts';
-import { authorizeToolkitWrite, loadVisibleResource } from './load-resource.ts';
+import { loadVisibleResource } from './load-resource.ts';
 
 /** "I used this": records that the member used or adapted the resource, and what happened. One each. */
 export async function recordUse(
@@ -25,12 +26,7 @@ export async function recordUse(
     const { resource, community, membership } = await loadVisibleResource(tx, actor, resourceId, {
       lock: true,
     });
-    authorizeToolkitWrite(
-      canContributeToToolkit(actor, community, membership),
-      community,
-      membership,
-      'errors.toolkit.joinToRecordUse',
-    );
+    enforce(mayRecordResourceUse(actor, community, membership));
     if (resource.viewerUse) {
       throw new AppError('conflict', 'errors.toolkit.alreadyUsed');
     }
@@ -50,12 +46,7 @@ async function loadUseToChange(tx: Db, actor: Actor, resourceId: string, useId: 
   const found = await loadVisibleResource(tx, actor, resourceId, { lock: true });
   const use = await findResourceUse(tx, resourceId, useId);
   if (!use) throw notFound('errors.notFound.record');
-  authorizeToolkitWrite(
-    canChangeResourceUse(actor, found.community, found.membership, use),
-    found.community,
-    found.membership,
-    'errors.toolkit.onlyWriterChangesRecord',
-  );
+  enforce(mayChangeResourceUse(actor, found.community, found.membership, use));
   return use;
 }
 
