@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { useProposals } from '../../api/proposals.ts';
 import type { ProposalSummary } from '../../api/types.ts';
+import { LinkCard } from '../../components/list-page/extras.tsx';
 import { PagedList, PlainList } from '../../components/list-page/index.ts';
-import { LinkCard } from '../../components/list-page/link-card.tsx';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 import { LeadershipBadge, ProposalStatusBadge } from './proposal-status.tsx';
 

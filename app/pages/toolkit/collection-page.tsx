@@ -24,8 +24,8 @@ import {
   useUpdateCollectionMutation,
 } from '../../api/toolkit.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { SubmitSearch } from '../../components/list-page/extras.tsx';
 import { PagedList, PlainList } from '../../components/list-page/index.ts';
-import { SubmitSearch } from '../../components/list-page/submit-search.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CommunityItemPageState } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
