@@ -9,8 +9,9 @@ import {
 } from '../api/account.ts';
 import { errorMessage } from '../api/client.ts';
 import { FormAlert } from '../components/form-alert.tsx';
+import { itemsOf, PagedList, PlainList } from '../components/list-page/index.ts';
 import { PageHeader } from '../components/page-header.tsx';
-import { EmptyState, LoadError, PageLoader } from '../components/page-states.tsx';
+import { EmptyState } from '../components/page-states.tsx';
 import { dateTime, relativeTime } from '../lib/dates.ts';
 
 /** An in-app path stays in the app; anything else opens as an ordinary link. */
@@ -28,8 +29,7 @@ export function NotificationsPage() {
   const open = (item: AppNotification) => {
     if (!item.read) markRead.mutate(item.id);
   };
-  const items = list.data?.pages.flatMap((page) => page.data) ?? [];
-  const unread = items.filter((item) => !item.read).length;
+  const unread = itemsOf(list).filter((item) => !item.read).length;
   const failure = markRead.error ?? markAll.error;
 
   return (
@@ -46,72 +46,62 @@ export function NotificationsPage() {
         }
       />
       <FormAlert message={failure ? errorMessage(failure) : null} />
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={_('notifications.page.emptyTitle')}>
-          {_('notifications.page.emptyBody')}
-        </EmptyState>
-      ) : (
-        <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {items.map((item) => (
-            <Card
-              component="li"
-              key={item.id}
-              padding="md"
-              style={item.read ? undefined : { borderLeft: '4px solid var(--mantine-color-forest-7)' }}
-            >
-              <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-                <Stack gap={4} style={{ flex: '1 1 260px', minWidth: 0 }}>
-                  <Group gap="xs">
-                    {item.read ? null : (
-                      <Badge size="sm" variant="light" color="forest" tt="none">
-                        {_('notifications.item.unread')}
-                      </Badge>
-                    )}
-                    {isInternal(item.url) ? (
-                      <Anchor component={Link} to={item.url} fw={600} c="dark" onClick={() => open(item)}>
-                        {item.title}
-                      </Anchor>
-                    ) : (
-                      <Anchor href={item.url} fw={600} c="dark" onClick={() => open(item)}>
-                        {item.title}
-                      </Anchor>
-                    )}
-                  </Group>
-                  {item.body ? <Text size="sm">{item.body}</Text> : null}
-                  <Text size="xs" c="dimmed" title={dateTime(item.createdAt)}>
-                    {relativeTime(item.createdAt)}
-                  </Text>
-                </Stack>
-                {item.read ? null : (
-                  <Button
-                    variant="subtle"
-                    size="xs"
-                    onClick={() => markRead.mutate(item.id)}
-                    aria-label={_('notifications.item.markReadLabel', { title: item.title })}
-                  >
-                    {_('notifications.item.markRead')}
-                  </Button>
-                )}
-              </Group>
-            </Card>
-          ))}
-        </Stack>
-      )}
-      {list.hasNextPage ? (
-        <Group justify="center" mt="lg">
-          <Button
-            variant="default"
-            onClick={() => void list.fetchNextPage()}
-            loading={list.isFetchingNextPage}
-          >
-            {_('common.action.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
+      <PagedList
+        query={list}
+        empty={
+          <EmptyState title={_('notifications.page.emptyTitle')}>
+            {_('notifications.page.emptyBody')}
+          </EmptyState>
+        }
+      >
+        {(items) => (
+          <PlainList>
+            {items.map((item) => (
+              <Card
+                component="li"
+                key={item.id}
+                padding="md"
+                style={item.read ? undefined : { borderLeft: '4px solid var(--mantine-color-forest-7)' }}
+              >
+                <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+                  <Stack gap={4} style={{ flex: '1 1 260px', minWidth: 0 }}>
+                    <Group gap="xs">
+                      {item.read ? null : (
+                        <Badge size="sm" variant="light" color="forest" tt="none">
+                          {_('notifications.item.unread')}
+                        </Badge>
+                      )}
+                      {isInternal(item.url) ? (
+                        <Anchor component={Link} to={item.url} fw={600} c="dark" onClick={() => open(item)}>
+                          {item.title}
+                        </Anchor>
+                      ) : (
+                        <Anchor href={item.url} fw={600} c="dark" onClick={() => open(item)}>
+                          {item.title}
+                        </Anchor>
+                      )}
+                    </Group>
+                    {item.body ? <Text size="sm">{item.body}</Text> : null}
+                    <Text size="xs" c="dimmed" title={dateTime(item.createdAt)}>
+                      {relativeTime(item.createdAt)}
+                    </Text>
+                  </Stack>
+                  {item.read ? null : (
+                    <Button
+                      variant="subtle"
+                      size="xs"
+                      onClick={() => markRead.mutate(item.id)}
+                      aria-label={_('notifications.item.markReadLabel', { title: item.title })}
+                    >
+                      {_('notifications.item.markRead')}
+                    </Button>
+                  )}
+                </Group>
+              </Card>
+            ))}
+          </PlainList>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { useLingui } from '@lingui/react';
-import { Button, Card, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { Card, Code, Stack, Table, Text } from '@mantine/core';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { useAuditLog } from '../../api/admin.ts';
 import type { AuditEntry } from '../../api/types.ts';
+import { PagedList } from '../../components/list-page/index.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { EmptyState } from '../../components/page-states.tsx';
 import { dateTime } from '../../lib/dates.ts';
 
 const actionMessages: Record<string, MessageId> = {
@@ -37,82 +38,69 @@ function details(entry: AuditEntry): string {
 export function AdminAuditPage() {
   const { _ } = useLingui();
   const audit = useAuditLog();
-  const list = audit.data?.pages.flatMap((page) => page.data) ?? [];
 
   return (
     <>
       <PageHeader title={_('admin.audit.title')} description={_('admin.audit.description')} />
-      {audit.isPending ? (
-        <PageLoader />
-      ) : audit.isError ? (
-        <LoadError error={audit.error} onRetry={() => void audit.refetch()} />
-      ) : list.length === 0 ? (
-        <EmptyState title={_('admin.audit.emptyTitle')}>{_('admin.audit.emptyText')}</EmptyState>
-      ) : (
-        <Card padding={0}>
-          {/* Scrolls sideways on small screens; focusable so keyboard users can scroll it too (WCAG 2.1.1). */}
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-focusable */}
-          <section className="table-scroll" aria-label={_('admin.audit.tableLabel')} tabIndex={0}>
-            <Table verticalSpacing="sm" horizontalSpacing="md" miw={640}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{_('admin.audit.column.when')}</Table.Th>
-                  <Table.Th scope="col">{_('admin.audit.column.who')}</Table.Th>
-                  <Table.Th scope="col">{_('admin.audit.column.what')}</Table.Th>
-                  <Table.Th scope="col">{_('admin.audit.column.details')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((entry) => {
-                  const message = actionMessage(entry);
-                  return (
-                    <Table.Tr key={entry.id}>
-                      <Table.Td>
-                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {dateTime(entry.createdAt)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{entry.actor?.displayName || 'Copse'}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Stack gap={2}>
-                          <Text size="sm">{message ? _(message) : entry.action}</Text>
-                          <Code fz="xs" c="gray.8">
-                            {entry.action}
-                          </Code>
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                          {[
-                            entry.subjectType &&
-                              `${entry.subjectType}${entry.subjectId ? ` ${entry.subjectId.slice(0, 8)}` : ''}`,
-                            details(entry),
-                          ]
-                            .filter(Boolean)
-                            .join(' · ')}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </section>
-        </Card>
-      )}
-      {audit.hasNextPage ? (
-        <Group justify="center" mt="lg">
-          <Button
-            variant="default"
-            onClick={() => void audit.fetchNextPage()}
-            loading={audit.isFetchingNextPage}
-          >
-            {_('common.action.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
+      <PagedList
+        query={audit}
+        empty={<EmptyState title={_('admin.audit.emptyTitle')}>{_('admin.audit.emptyText')}</EmptyState>}
+      >
+        {(list) => (
+          <Card padding={0}>
+            {/* Scrolls sideways on small screens; focusable so keyboard users can scroll it too (WCAG 2.1.1). */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-focusable */}
+            <section className="table-scroll" aria-label={_('admin.audit.tableLabel')} tabIndex={0}>
+              <Table verticalSpacing="sm" horizontalSpacing="md" miw={640}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{_('admin.audit.column.when')}</Table.Th>
+                    <Table.Th scope="col">{_('admin.audit.column.who')}</Table.Th>
+                    <Table.Th scope="col">{_('admin.audit.column.what')}</Table.Th>
+                    <Table.Th scope="col">{_('admin.audit.column.details')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.map((entry) => {
+                    const message = actionMessage(entry);
+                    return (
+                      <Table.Tr key={entry.id}>
+                        <Table.Td>
+                          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                            {dateTime(entry.createdAt)}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{entry.actor?.displayName || 'Copse'}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Stack gap={2}>
+                            <Text size="sm">{message ? _(message) : entry.action}</Text>
+                            <Code fz="xs" c="gray.8">
+                              {entry.action}
+                            </Code>
+                          </Stack>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                            {[
+                              entry.subjectType &&
+                                `${entry.subjectType}${entry.subjectId ? ` ${entry.subjectId.slice(0, 8)}` : ''}`,
+                              details(entry),
+                            ]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </section>
+          </Card>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,14 +1,13 @@
 import { useLingui } from '@lingui/react';
-import { Anchor, Badge, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import type { MailStatus } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { useMailbox } from '../../api/admin.ts';
 import { useInstitution } from '../../api/queries.ts';
-import { SearchIcon } from '../../components/icons.tsx';
+import { PagedList, PlainList, SearchField, useSearchText } from '../../components/list-page/index.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
-import { useSearchText } from '../../hooks/use-search-text.ts';
+import { EmptyState } from '../../components/page-states.tsx';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 
 export const mailStatusColors: Record<MailStatus, string> = {
@@ -35,7 +34,6 @@ export function AdminMailPage() {
 
   // New messages (sign-ups, resets) show up without reloading.
   const mail = useMailbox(to);
-  const list = mail.data?.pages.flatMap((page) => page.data) ?? [];
 
   return (
     <>
@@ -45,66 +43,49 @@ export function AdminMailPage() {
           institution?.smtpConfigured ? _('admin.mail.descriptionSmtp') : _('admin.mail.descriptionNoSmtp')
         }
       />
-      <TextInput
+      <SearchField
         label={_('admin.mail.recipient')}
         placeholder={_('admin.mail.recipientPlaceholder')}
-        type="search"
-        leftSection={<SearchIcon size={16} />}
         value={text}
-        onChange={(event) => setText(event.currentTarget.value)}
+        onChange={setText}
         maw={420}
         mb="lg"
       />
-      {mail.isPending ? (
-        <PageLoader />
-      ) : mail.isError ? (
-        <LoadError error={mail.error} onRetry={() => void mail.refetch()} />
-      ) : list.length === 0 ? (
-        <EmptyState title={to ? _('admin.mail.emptyTo', { to }) : _('admin.mail.emptyTitle')}>
-          {_('admin.mail.emptyText')}
-        </EmptyState>
-      ) : (
-        <Stack
-          gap="xs"
-          component="ul"
-          aria-label={_('admin.mail.listLabel')}
-          style={{ listStyle: 'none', margin: 0, padding: 0 }}
-        >
-          {list.map((message) => (
-            <Card component="li" key={message.id} padding="sm" px="md">
-              <Group justify="space-between" wrap="wrap" gap="xs">
-                <Stack gap={2} style={{ minWidth: 0, flex: '1 1 280px' }}>
-                  <Anchor component={Link} to={`/admin/mail/${message.id}`} fw={600} c="dark">
-                    {message.subject}
-                  </Anchor>
-                  <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    {_('admin.mail.to', { to: message.to })}
-                  </Text>
-                </Stack>
-                <Group gap="sm" wrap="nowrap">
-                  <Badge variant="light" color={mailStatusColors[message.status]} tt="none">
-                    {_(mailStatusMessages[message.status])}
-                  </Badge>
-                  <Text size="xs" c="dimmed" title={dateTime(message.createdAt)}>
-                    {relativeTime(message.createdAt)}
-                  </Text>
+      <PagedList
+        query={mail}
+        empty={
+          <EmptyState title={to ? _('admin.mail.emptyTo', { to }) : _('admin.mail.emptyTitle')}>
+            {_('admin.mail.emptyText')}
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <PlainList gap="xs" aria-label={_('admin.mail.listLabel')}>
+            {list.map((message) => (
+              <Card component="li" key={message.id} padding="sm" px="md">
+                <Group justify="space-between" wrap="wrap" gap="xs">
+                  <Stack gap={2} style={{ minWidth: 0, flex: '1 1 280px' }}>
+                    <Anchor component={Link} to={`/admin/mail/${message.id}`} fw={600} c="dark">
+                      {message.subject}
+                    </Anchor>
+                    <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      {_('admin.mail.to', { to: message.to })}
+                    </Text>
+                  </Stack>
+                  <Group gap="sm" wrap="nowrap">
+                    <Badge variant="light" color={mailStatusColors[message.status]} tt="none">
+                      {_(mailStatusMessages[message.status])}
+                    </Badge>
+                    <Text size="xs" c="dimmed" title={dateTime(message.createdAt)}>
+                      {relativeTime(message.createdAt)}
+                    </Text>
+                  </Group>
                 </Group>
-              </Group>
-            </Card>
-          ))}
-        </Stack>
-      )}
-      {mail.hasNextPage ? (
-        <Group justify="center" mt="lg">
-          <Button
-            variant="default"
-            onClick={() => void mail.fetchNextPage()}
-            loading={mail.isFetchingNextPage}
-          >
-            {_('common.action.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
+              </Card>
+            ))}
+          </PlainList>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useLingui } from '@lingui/react';
-import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { type PersonKind, userRoles } from '../../../common/enums.ts';
@@ -9,9 +9,9 @@ import { errorMessage } from '../../api/client.ts';
 import { useSignedInMe } from '../../api/queries.ts';
 import type { AdminUser } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
-import { SearchIcon } from '../../components/icons.tsx';
+import { FilterSelect, PagedList, PlainList, SearchField } from '../../components/list-page/index.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { EmptyState } from '../../components/page-states.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { roleMessages, UserActions, type UserChange, UserStatus } from './user-controls.tsx';
 
@@ -65,7 +65,6 @@ export function AdminUsersPage() {
     },
   });
 
-  const list = users.data?.pages.flatMap((page) => page.data) ?? [];
   const busyId = change.isPending ? change.variables?.id : undefined;
   // A refused change shows in the alert above the list (change.error), so the promise never rejects.
   const onChange = (user: AdminUser) => (c: UserChange) =>
@@ -75,29 +74,25 @@ export function AdminUsersPage() {
     <>
       <PageHeader title={_('admin.users.title')} description={_('admin.users.description')} />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" mb="lg">
-        <TextInput
+        <SearchField
           label={_('admin.users.search')}
           placeholder={_('admin.users.searchPlaceholder')}
-          type="search"
-          leftSection={<SearchIcon size={16} />}
           value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
+          onChange={setText}
         />
-        <NativeSelect
+        <FilterSelect
           label={_('admin.users.role')}
           value={role}
-          onChange={(event) => setRole(event.currentTarget.value)}
-          data={[
-            { value: '', label: _('admin.users.allRoles') },
-            ...userRoles.map((r) => ({ value: r, label: _(roleMessages[r]) })),
-          ]}
+          onChange={setRole}
+          all={_('admin.users.allRoles')}
+          options={userRoles.map((r) => ({ value: r, label: _(roleMessages[r]) }))}
         />
-        <NativeSelect
+        <FilterSelect
           label={_('admin.users.status')}
           value={suspended}
-          onChange={(event) => setSuspended(event.currentTarget.value)}
-          data={[
-            { value: '', label: _('admin.users.everyone') },
+          onChange={setSuspended}
+          all={_('admin.users.everyone')}
+          options={[
             { value: 'false', label: _('admin.users.notSuspended') },
             { value: 'true', label: _('admin.users.suspended') },
           ]}
@@ -106,84 +101,75 @@ export function AdminUsersPage() {
       <Stack gap="md">
         <FormAlert message={change.isError ? errorMessage(change.error) : null} />
         <StatusAlert message={status} />
-        {users.isPending ? (
-          <PageLoader />
-        ) : users.isError ? (
-          <LoadError error={users.error} onRetry={() => void users.refetch()} />
-        ) : list.length === 0 ? (
-          <EmptyState title={_('admin.users.emptyTitle')}>{_('admin.users.emptyText')}</EmptyState>
-        ) : wide ? (
-          <Card padding={0}>
-            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{_('admin.users.column.person')}</Table.Th>
-                  <Table.Th scope="col">{_('admin.users.column.unit')}</Table.Th>
-                  <Table.Th scope="col">{_('admin.users.column.status')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {_('admin.users.column.access')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+        <PagedList
+          query={users}
+          gap="md"
+          empty={<EmptyState title={_('admin.users.emptyTitle')}>{_('admin.users.emptyText')}</EmptyState>}
+        >
+          {(list) =>
+            wide ? (
+              <Card padding={0}>
+                <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{_('admin.users.column.person')}</Table.Th>
+                      <Table.Th scope="col">{_('admin.users.column.unit')}</Table.Th>
+                      <Table.Th scope="col">{_('admin.users.column.status')}</Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        {_('admin.users.column.access')}
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {list.map((user) => (
+                      <Table.Tr key={user.id}>
+                        <Table.Td>
+                          <NameCell user={user} isSelf={user.id === me.id} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{user.unit?.name ?? '—'}</Text>
+                          <Text size="xs" c="dimmed">
+                            {_(kindMessages[user.kind])}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <UserStatus user={user} />
+                        </Table.Td>
+                        <Table.Td>
+                          <UserActions
+                            user={user}
+                            isSelf={user.id === me.id}
+                            busy={busyId === user.id}
+                            onChange={onChange(user)}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Card>
+            ) : (
+              <PlainList>
                 {list.map((user) => (
-                  <Table.Tr key={user.id}>
-                    <Table.Td>
-                      <NameCell user={user} isSelf={user.id === me.id} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{user.unit?.name ?? '—'}</Text>
-                      <Text size="xs" c="dimmed">
-                        {_(kindMessages[user.kind])}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <UserStatus user={user} />
-                    </Table.Td>
-                    <Table.Td>
+                  <Card component="li" key={user.id} padding="md">
+                    <Stack gap="sm">
+                      <Group justify="space-between" wrap="nowrap" align="flex-start">
+                        <NameCell user={user} isSelf={user.id === me.id} />
+                        <UserStatus user={user} />
+                      </Group>
                       <UserActions
                         user={user}
                         isSelf={user.id === me.id}
                         busy={busyId === user.id}
                         onChange={onChange(user)}
                       />
-                    </Table.Td>
-                  </Table.Tr>
+                    </Stack>
+                  </Card>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Card>
-        ) : (
-          <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {list.map((user) => (
-              <Card component="li" key={user.id} padding="md">
-                <Stack gap="sm">
-                  <Group justify="space-between" wrap="nowrap" align="flex-start">
-                    <NameCell user={user} isSelf={user.id === me.id} />
-                    <UserStatus user={user} />
-                  </Group>
-                  <UserActions
-                    user={user}
-                    isSelf={user.id === me.id}
-                    busy={busyId === user.id}
-                    onChange={onChange(user)}
-                  />
-                </Stack>
-              </Card>
-            ))}
-          </Stack>
-        )}
-        {users.hasNextPage ? (
-          <Group justify="center">
-            <Button
-              variant="default"
-              onClick={() => void users.fetchNextPage()}
-              loading={users.isFetchingNextPage}
-            >
-              {_('common.action.loadMore')}
-            </Button>
-          </Group>
-        ) : null}
+              </PlainList>
+            )
+          }
+        </PagedList>
       </Stack>
     </>
   );

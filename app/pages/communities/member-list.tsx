@@ -1,17 +1,5 @@
 import { useLingui } from '@lingui/react';
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Modal,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -25,8 +13,8 @@ import {
 import { useMe } from '../../api/queries.ts';
 import type { CommunityHome, CommunityMember } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
-import { SearchIcon } from '../../components/icons.tsx';
-import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { FilterSelect, PagedList, SearchField } from '../../components/list-page/index.ts';
+import { EmptyState } from '../../components/page-states.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { type RoleConfirmation, RoleControl } from '../../components/role-control.tsx';
 import { useApiAction } from '../../hooks/use-api-action.ts';
@@ -203,7 +191,6 @@ export function MemberList(props: { home: CommunityHome }) {
     onSuccess: (input) => setDone({ kind: 'role', name: input.member.displayName, role: input.role }),
   });
 
-  const list = members.data?.pages.flatMap((page) => page.data) ?? [];
   const filtered = Boolean(q || role);
   return (
     <Card component="section" aria-labelledby="members-title" padding={0}>
@@ -212,46 +199,39 @@ export function MemberList(props: { home: CommunityHome }) {
           {_('communities.tabs.members')}
         </Title>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput
+          <SearchField
             label={_('communities.members.search.label')}
             placeholder={_('communities.members.search.placeholder')}
-            type="search"
-            leftSection={<SearchIcon size={16} />}
             value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
+            onChange={setText}
           />
-          <NativeSelect
+          <FilterSelect
             label={_('communities.members.role.label')}
             value={role}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              setRole(membershipRoles.find((r) => r === value) ?? '');
-            }}
-            data={[
-              { value: '', label: _('communities.members.role.all') },
-              ...membershipRoles.map((r) => ({ value: r, label: _(membershipRoleMessages[r]) })),
-            ]}
+            onChange={(value) => setRole(membershipRoles.find((r) => r === value) ?? '')}
+            all={_('communities.members.role.all')}
+            options={membershipRoles.map((r) => ({ value: r, label: _(membershipRoleMessages[r]) }))}
           />
         </SimpleGrid>
         <FormAlert message={changeRole.isError ? errorMessage(changeRole.error) : null} />
         <StatusAlert message={status} />
       </Stack>
-      <div aria-busy={members.isFetching}>
-        {members.isPending ? (
-          <PageLoader label={_('communities.members.loading')} />
-        ) : members.isError ? (
-          <Stack p="lg" pt={0}>
-            <LoadError error={members.error} onRetry={() => void members.refetch()} />
-          </Stack>
-        ) : list.length === 0 ? (
-          <Stack p="lg" pt={0}>
-            <EmptyState
-              title={filtered ? _('communities.members.empty.noMatch') : _('communities.members.empty.none')}
-            >
-              {filtered ? _('communities.members.empty.tryAgain') : _('communities.members.empty.invite')}
-            </EmptyState>
-          </Stack>
-        ) : (
+      <PagedList
+        query={members}
+        busy
+        loadingLabel={_('communities.members.loading')}
+        inset="lg"
+        empty={
+          <EmptyState
+            title={filtered ? _('communities.members.empty.noMatch') : _('communities.members.empty.none')}
+          >
+            {filtered ? _('communities.members.empty.tryAgain') : _('communities.members.empty.invite')}
+          </EmptyState>
+        }
+        gap={0}
+        more={{ label: _('communities.members.loadMore'), p: 'md' }}
+      >
+        {(list) => (
           <ul className="row-list" aria-label={_('communities.members.list', { name: community.name })}>
             {list.map((member) => (
               <li key={member.id}>
@@ -275,18 +255,7 @@ export function MemberList(props: { home: CommunityHome }) {
             ))}
           </ul>
         )}
-      </div>
-      {members.hasNextPage ? (
-        <Group justify="center" p="md">
-          <Button
-            variant="default"
-            onClick={() => void members.fetchNextPage()}
-            loading={members.isFetchingNextPage}
-          >
-            {_('communities.members.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
+      </PagedList>
       <RemoveMemberDialog
         key={removing?.id ?? 'none'}
         slug={slug}

@@ -6,7 +6,7 @@ import { apiUrl } from '../../api/client.ts';
 import { useOpenInvitations, useRevokeInvitationMutation } from '../../api/communities.ts';
 import type { Invitation } from '../../api/types.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
-import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { itemsOf, PagedList } from '../../components/list-page/index.ts';
 import { useApiAction } from '../../hooks/use-api-action.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 
@@ -73,7 +73,7 @@ export function OpenInvitations(props: { slug: string }) {
         ? _('communities.invitations.revoked.invitation', { email: revoked.email })
         : _('communities.invitations.revoked.link');
   const invitations = useOpenInvitations(slug);
-  const list = invitations.data?.pages.flatMap((page) => page.data) ?? [];
+  const list = itemsOf(invitations);
   const total = invitations.data?.pages.at(-1)?.total ?? 0;
   return (
     <Stack gap="sm">
@@ -94,79 +94,83 @@ export function OpenInvitations(props: { slug: string }) {
         ) : null}
       </Group>
       <StatusAlert message={status} />
-      {invitations.isPending ? (
-        <PageLoader label={_('communities.invitations.loading')} />
-      ) : invitations.isError ? (
-        <LoadError error={invitations.error} onRetry={() => void invitations.refetch()} />
-      ) : list.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {_('communities.invitations.empty')}
-        </Text>
-      ) : (
-        <ul className="row-list" aria-labelledby="open-invitations-title">
-          {list.map((invitation) => {
-            const name = invitation.email ?? _('communities.invite.link.title');
-            const expired = invitation.status === 'expired';
-            return (
-              <li key={invitation.id}>
-                <Group justify="space-between" gap="xs" py="xs" wrap="wrap">
-                  <Stack gap={2} style={{ minWidth: 0, flex: '1 1 220px' }}>
-                    <Group gap="xs">
-                      <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                        {name}
-                      </Text>
-                      {invitation.name ? (
-                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                          {invitation.name}
+      <PagedList
+        query={invitations}
+        loadingLabel={_('communities.invitations.loading')}
+        empty={
+          <Text size="sm" c="dimmed">
+            {_('communities.invitations.empty')}
+          </Text>
+        }
+        // Its own "load more" below says how many there are in all.
+        more={false}
+      >
+        {(shown) => (
+          <ul className="row-list" aria-labelledby="open-invitations-title">
+            {shown.map((invitation) => {
+              const name = invitation.email ?? _('communities.invite.link.title');
+              const expired = invitation.status === 'expired';
+              return (
+                <li key={invitation.id}>
+                  <Group justify="space-between" gap="xs" py="xs" wrap="wrap">
+                    <Stack gap={2} style={{ minWidth: 0, flex: '1 1 220px' }}>
+                      <Group gap="xs">
+                        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                          {name}
                         </Text>
-                      ) : null}
-                      {expired ? (
-                        <Badge color="gray" variant="light" tt="none" size="sm">
-                          {_('communities.invitations.expired')}
-                        </Badge>
-                      ) : null}
-                    </Group>
-                    <Text size="xs" c="dimmed">
-                      {_(membershipRoleMessages[invitation.role])}
-                      {invitation.invitedBy
-                        ? ` · ${_('communities.invitations.by', { name: invitation.invitedBy })}`
-                        : ''}{' '}
-                      ·{' '}
-                      <time dateTime={invitation.createdAt} title={dateTime(invitation.createdAt)}>
-                        {relativeTime(invitation.createdAt)}
-                      </time>
-                      {` · ${
-                        expired
-                          ? _('communities.invitations.expiredOn', { date: dateTime(invitation.expiresAt) })
-                          : _('communities.invitations.expiresOn', { date: dateTime(invitation.expiresAt) })
-                      }`}
-                      {invitation.email
-                        ? ''
-                        : ` · ${_('communities.invitations.used', { count: invitation.uses })}`}
-                    </Text>
-                  </Stack>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => {
-                      setRevoked(null);
-                      setRevoking(invitation);
-                    }}
-                    aria-label={
-                      invitation.email
-                        ? _('communities.invitations.revokeInvitation', { email: invitation.email })
-                        : _('communities.invitations.revokeLink')
-                    }
-                  >
-                    {_('communities.invitations.revoke.submit')}
-                  </Button>
-                </Group>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+                        {invitation.name ? (
+                          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                            {invitation.name}
+                          </Text>
+                        ) : null}
+                        {expired ? (
+                          <Badge color="gray" variant="light" tt="none" size="sm">
+                            {_('communities.invitations.expired')}
+                          </Badge>
+                        ) : null}
+                      </Group>
+                      <Text size="xs" c="dimmed">
+                        {_(membershipRoleMessages[invitation.role])}
+                        {invitation.invitedBy
+                          ? ` · ${_('communities.invitations.by', { name: invitation.invitedBy })}`
+                          : ''}{' '}
+                        ·{' '}
+                        <time dateTime={invitation.createdAt} title={dateTime(invitation.createdAt)}>
+                          {relativeTime(invitation.createdAt)}
+                        </time>
+                        {` · ${
+                          expired
+                            ? _('communities.invitations.expiredOn', { date: dateTime(invitation.expiresAt) })
+                            : _('communities.invitations.expiresOn', { date: dateTime(invitation.expiresAt) })
+                        }`}
+                        {invitation.email
+                          ? ''
+                          : ` · ${_('communities.invitations.used', { count: invitation.uses })}`}
+                      </Text>
+                    </Stack>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => {
+                        setRevoked(null);
+                        setRevoking(invitation);
+                      }}
+                      aria-label={
+                        invitation.email
+                          ? _('communities.invitations.revokeInvitation', { email: invitation.email })
+                          : _('communities.invitations.revokeLink')
+                      }
+                    >
+                      {_('communities.invitations.revoke.submit')}
+                    </Button>
+                  </Group>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </PagedList>
       {list.length > 0 && total > list.length ? (
         <Group justify="space-between" gap="sm" wrap="wrap">
           <Text size="sm" c="dimmed" role="status">

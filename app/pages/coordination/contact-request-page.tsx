@@ -97,7 +97,7 @@ function RequestView(props: { request: ContactRequest }) {
                     {request.sender.displayName}
                   </Anchor>
                 ) : (
-                  <>{_('coordination.request.noAccount', { name: request.name })}</>
+                  _('coordination.request.noAccount', { name: request.name })
                 ),
                 email: (
                   <Anchor href={`mailto:${request.email}`} size="sm">

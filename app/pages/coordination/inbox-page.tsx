@@ -1,11 +1,13 @@
 import { useLingui } from '@lingui/react';
-import { Anchor, Badge, Button, Card, Group, Stack, Tabs, Text, VisuallyHidden } from '@mantine/core';
-import { Link, Navigate, useParams, useSearchParams } from 'react-router';
+import { Badge, Tabs, Text } from '@mantine/core';
+import { Navigate, useParams } from 'react-router';
 import { contactTopicMessages } from '../../../common/enums.ts';
 import { useContactRequests } from '../../api/coordination.ts';
 import type { ContactRequestSummary } from '../../api/types.ts';
+import { LinkCard } from '../../components/list-page/extras.tsx';
+import { PagedList, PlainList, useUrlFilters } from '../../components/list-page/index.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { EmptyState } from '../../components/page-states.tsx';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 
 type InboxStatus = ContactRequestSummary['status'];
@@ -15,34 +17,16 @@ function RequestRow(props: { request: ContactRequestSummary }) {
   const { request } = props;
   const replies = _('coordination.inbox.row.answers', { count: request.replyCount });
   return (
-    <Card component="li" padding="md" aria-labelledby={`request-${request.id}`}>
-      <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
-        <Stack gap={4} style={{ minWidth: 0, flex: '1 1 260px' }}>
-          <Anchor
-            component={Link}
-            to={`/coordination/inbox/${request.id}`}
-            fw={650}
-            c="forest.9"
-            underline="hover"
-            id={`request-${request.id}`}
-            style={{ overflowWrap: 'anywhere' }}
-          >
-            {request.name}: {_(contactTopicMessages[request.topic])}
-          </Anchor>
-          <Text size="sm" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-            {request.excerpt}
-          </Text>
-          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {request.hasAccount
-              ? request.email
-              : _('coordination.inbox.row.noAccount', { email: request.email })}{' '}
-            ·{' '}
-            <time dateTime={request.createdAt} title={dateTime(request.createdAt)}>
-              {relativeTime(request.createdAt)}
-            </time>
-          </Text>
-        </Stack>
-        <Stack gap={6} align="flex-end">
+    <LinkCard
+      id={`request-${request.id}`}
+      to={`/coordination/inbox/${request.id}`}
+      title={
+        <>
+          {request.name}: {_(contactTopicMessages[request.topic])}
+        </>
+      }
+      aside={
+        <>
           <Badge variant="light" color={request.replyCount > 0 ? 'forest' : 'amber'} tt="none">
             {request.replyCount > 0 ? replies : _('coordination.inbox.row.notAnswered')}
           </Badge>
@@ -52,86 +36,71 @@ function RequestRow(props: { request: ContactRequestSummary }) {
                 request.status === 'done'
                   ? 'coordination.inbox.row.doneBy'
                   : 'coordination.inbox.row.handledBy',
-                {
-                  name: request.handledBy.displayName,
-                },
+                { name: request.handledBy.displayName },
               )}
             </Text>
           ) : null}
-        </Stack>
-      </Group>
-    </Card>
+        </>
+      }
+    >
+      <Text size="sm" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+        {request.excerpt}
+      </Text>
+      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        {request.hasAccount ? request.email : _('coordination.inbox.row.noAccount', { email: request.email })}{' '}
+        ·{' '}
+        <time dateTime={request.createdAt} title={dateTime(request.createdAt)}>
+          {relativeTime(request.createdAt)}
+        </time>
+      </Text>
+    </LinkCard>
   );
 }
 
 function InboxList(props: { status: InboxStatus }) {
   const { _ } = useLingui();
   const requests = useContactRequests(props.status);
-  const list = requests.data?.pages.flatMap((page) => page.data) ?? [];
-  const label = _(props.status === 'open' ? 'coordination.inbox.listOpen' : 'coordination.inbox.listDone');
+  const open = props.status === 'open';
   return (
-    <>
-      <VisuallyHidden role="status">
-        {requests.isPending
-          ? _('coordination.inbox.loading')
-          : _(requests.hasNextPage ? 'coordination.inbox.shownOrMore' : 'coordination.inbox.shown', {
-              count: list.length,
-            })}
-      </VisuallyHidden>
-      {requests.isPending ? (
-        <PageLoader label={_('coordination.inbox.loading')} />
-      ) : requests.isError ? (
-        <LoadError error={requests.error} onRetry={() => void requests.refetch()} />
-      ) : list.length === 0 ? (
+    <PagedList
+      query={requests}
+      loadingLabel={_('coordination.inbox.loading')}
+      announce={{
+        loading: _('coordination.inbox.loading'),
+        shown: (count, more) =>
+          _(more ? 'coordination.inbox.shownOrMore' : 'coordination.inbox.shown', { count }),
+      }}
+      empty={
         <EmptyState
-          title={_(
-            props.status === 'open'
-              ? 'coordination.inbox.emptyOpenTitle'
-              : 'coordination.inbox.emptyDoneTitle',
-          )}
+          title={_(open ? 'coordination.inbox.emptyOpenTitle' : 'coordination.inbox.emptyDoneTitle')}
         >
-          {_(
-            props.status === 'open' ? 'coordination.inbox.emptyOpenText' : 'coordination.inbox.emptyDoneText',
-          )}
+          {_(open ? 'coordination.inbox.emptyOpenText' : 'coordination.inbox.emptyDoneText')}
         </EmptyState>
-      ) : (
-        <Stack
-          gap="sm"
-          component="ul"
-          aria-label={label}
-          style={{ listStyle: 'none', margin: 0, padding: 0 }}
-        >
+      }
+    >
+      {(list) => (
+        <PlainList aria-label={_(open ? 'coordination.inbox.listOpen' : 'coordination.inbox.listDone')}>
           {list.map((request) => (
             <RequestRow key={request.id} request={request} />
           ))}
-        </Stack>
+        </PlainList>
       )}
-      {requests.hasNextPage ? (
-        <Group justify="center" mt="lg">
-          <Button
-            variant="default"
-            onClick={() => void requests.fetchNextPage()}
-            loading={requests.isFetchingNextPage}
-          >
-            {_('common.action.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
-    </>
+    </PagedList>
   );
 }
 
 /** /coordination/inbox: messages sent through "Get in touch", open or done, newest first. */
 export function InboxPage() {
   const { _ } = useLingui();
-  const [params, setParams] = useSearchParams();
-  const status: InboxStatus = params.get('status') === 'done' ? 'done' : 'open';
+  // The tab is kept in the address; choosing one replaces the history entry.
+  const { filters, set } = useUrlFilters(['status'], { history: 'replace' });
+  const status: InboxStatus = filters.status === 'done' ? 'done' : 'open';
   return (
     <>
       <PageHeader title={_('coordination.inbox.title')} description={_('coordination.inbox.description')} />
       <Tabs
         value={status}
-        onChange={(value) => setParams(value === 'done' ? { status: 'done' } : {}, { replace: true })}
+        onChange={(value) => set({ status: value === 'done' ? 'done' : '' })}
         keepMounted={false}
       >
         <Tabs.List mb="lg" aria-label={_('coordination.inbox.tabsLabel')}>

@@ -1,9 +1,9 @@
 import { useLingui } from '@lingui/react';
 import { Tabs } from '@mantine/core';
-import { useSearchParams } from 'react-router';
 import { type ProposalStatus, proposalStatuses } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { useProposals } from '../../api/proposals.ts';
+import { useUrlFilters } from '../../components/list-page/index.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
 import { ProposalList } from '../proposals/proposal-list.tsx';
@@ -47,9 +47,10 @@ function QueueTab(props: { filter: Filter }) {
 /** /coordination/proposals: the coordinators' queue of proposals, by status (to review first). */
 export function ProposalQueuePage() {
   const { _ } = useLingui();
-  const [params, setParams] = useSearchParams();
+  // The tab is kept in the address; choosing one replaces the history entry.
+  const { filters: inAddress, set } = useUrlFilters(['status'], { history: 'replace' });
   const filters: Filter[] = [...proposalStatuses, 'all'];
-  const current = filters.find((filter) => filter === params.get('status')) ?? 'submitted';
+  const current = filters.find((filter) => filter === inAddress.status) ?? 'submitted';
   return (
     <>
       <PageHeader
@@ -58,9 +59,7 @@ export function ProposalQueuePage() {
       />
       <Tabs
         value={current}
-        onChange={(value) =>
-          setParams(value && value !== 'submitted' ? { status: value } : {}, { replace: true })
-        }
+        onChange={(value) => set({ status: value && value !== 'submitted' ? value : '' })}
         keepMounted={false}
       >
         <Tabs.List mb="lg" aria-label={_('coordination.proposals.tabsLabel')}>

@@ -1,9 +1,9 @@
 import { Trans, useLingui } from '@lingui/react';
-import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useThreadPages } from '../../api/discussions.ts';
 import type { ThreadSummary } from '../../api/types.ts';
-import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { PagedList } from '../../components/list-page/index.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 import { ThreadBadges } from './thread-badges.tsx';
 
@@ -46,33 +46,25 @@ function ThreadRow(props: { thread: ThreadSummary; first: boolean }) {
 export function ThreadList(props: { slug: string; empty: string }) {
   const { _ } = useLingui();
   const pages = useThreadPages(props.slug);
-  if (pages.isPending) return <PageLoader label={_('discussions.list.loading')} />;
-  if (pages.isError) return <LoadError error={pages.error} onRetry={() => void pages.refetch()} />;
-  const threads = pages.data.pages.flatMap((page) => page.data);
-  if (threads.length === 0) {
-    return (
-      <Text size="sm" c="dimmed" py="sm">
-        {props.empty}
-      </Text>
-    );
-  }
   return (
-    <Stack gap="sm">
-      <ul aria-label={_('discussions.list.label')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {threads.map((thread, index) => (
-          <ThreadRow key={thread.id} thread={thread} first={index === 0} />
-        ))}
-      </ul>
-      {pages.hasNextPage ? (
-        <Button
-          variant="default"
-          onClick={() => void pages.fetchNextPage()}
-          loading={pages.isFetchingNextPage}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {_('discussions.list.loadMore')}
-        </Button>
-      ) : null}
-    </Stack>
+    <PagedList
+      query={pages}
+      loadingLabel={_('discussions.list.loading')}
+      empty={
+        <Text size="sm" c="dimmed" py="sm">
+          {props.empty}
+        </Text>
+      }
+      gap="sm"
+      more={{ label: _('discussions.list.loadMore'), align: 'start' }}
+    >
+      {(threads) => (
+        <ul aria-label={_('discussions.list.label')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {threads.map((thread, index) => (
+            <ThreadRow key={thread.id} thread={thread} first={index === 0} />
+          ))}
+        </ul>
+      )}
+    </PagedList>
   );
 }

@@ -1,5 +1,5 @@
 import { useLingui } from '@lingui/react';
-import { Button, Card, Group, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
@@ -13,7 +13,7 @@ import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { FeedUrlField } from './feed-url-field.tsx';
-import { MeetingList } from './meeting-list.tsx';
+import { MeetingList, MeetingWhenTabs } from './meeting-list.tsx';
 import './meetings.css';
 
 /** The private iCalendar feed: create it, copy it, reset it (the old address stops) or turn it off. */
@@ -107,52 +107,40 @@ export function CalendarPage() {
     <>
       <PageHeader title={_('meetings.calendar.title')} description={_('meetings.calendar.description')} />
       <Stack gap="lg">
-        <Tabs
-          value={when}
-          onChange={(value) => setWhen(value === 'past' ? 'past' : 'upcoming')}
-          keepMounted={false}
-        >
-          <Tabs.List mb="md" aria-label={_('meetings.when.which')}>
-            <Tabs.Tab value="upcoming">{_('meetings.when.upcoming')}</Tabs.Tab>
-            <Tabs.Tab value="past">{_('meetings.when.past')}</Tabs.Tab>
-          </Tabs.List>
-          {(['upcoming', 'past'] as const).map((value) => (
-            <Tabs.Panel key={value} value={value}>
-              <Card>
-                <MeetingList
-                  pages={pages}
-                  label={
-                    value === 'upcoming'
-                      ? _('meetings.calendar.listUpcoming')
-                      : _('meetings.calendar.listPast')
-                  }
-                  showCommunity
-                  showAttended={value === 'past'}
-                  empty={
-                    <EmptyState
-                      title={
-                        value === 'upcoming'
-                          ? _('meetings.calendar.nothingPlanned')
-                          : _('meetings.calendar.noPast')
-                      }
-                      action={
-                        value === 'upcoming' ? (
-                          <Button component={Link} to="/communities" variant="light" mt="sm">
-                            {_('meetings.calendar.findCommunity')}
-                          </Button>
-                        ) : undefined
-                      }
-                    >
-                      {value === 'upcoming'
-                        ? _('meetings.calendar.upcomingEmpty')
-                        : _('meetings.calendar.pastEmpty')}
-                    </EmptyState>
-                  }
-                />
-              </Card>
-            </Tabs.Panel>
-          ))}
-        </Tabs>
+        <MeetingWhenTabs value={when} onChange={setWhen} mb="md">
+          {(value) => (
+            <Card>
+              <MeetingList
+                pages={pages}
+                label={
+                  value === 'upcoming' ? _('meetings.calendar.listUpcoming') : _('meetings.calendar.listPast')
+                }
+                showCommunity
+                showAttended={value === 'past'}
+                empty={
+                  <EmptyState
+                    title={
+                      value === 'upcoming'
+                        ? _('meetings.calendar.nothingPlanned')
+                        : _('meetings.calendar.noPast')
+                    }
+                    action={
+                      value === 'upcoming' ? (
+                        <Button component={Link} to="/communities" variant="light" mt="sm">
+                          {_('meetings.calendar.findCommunity')}
+                        </Button>
+                      ) : undefined
+                    }
+                  >
+                    {value === 'upcoming'
+                      ? _('meetings.calendar.upcomingEmpty')
+                      : _('meetings.calendar.pastEmpty')}
+                  </EmptyState>
+                }
+              />
+            </Card>
+          )}
+        </MeetingWhenTabs>
         <FeedPanel />
       </Stack>
     </>

@@ -1,10 +1,10 @@
 import { useLingui } from '@lingui/react';
-import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Tabs, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { useCalendarMeetings } from '../../api/meetings.ts';
+import type { MeetingWhen, useCalendarMeetings } from '../../api/meetings.ts';
 import type { MeetingCard } from '../../api/types.ts';
-import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { PagedList } from '../../components/list-page/index.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { CancelledBadge, goingText, KindBadge, MyRsvpBadge } from './meeting-badges.tsx';
 import { MeetingTime } from './meeting-time.tsx';
@@ -78,34 +78,57 @@ export function MeetingList(props: {
   showAttended?: boolean;
 }) {
   const { _ } = useLingui();
-  const { pages } = props;
-  if (pages.isPending) return <PageLoader label={_('meetings.list.loading')} />;
-  if (pages.isError) return <LoadError error={pages.error} onRetry={() => void pages.refetch()} />;
-  const meetings = pages.data.pages.flatMap((page) => page.data);
-  if (meetings.length === 0) return <>{props.empty}</>;
   return (
-    <Stack gap="sm">
-      <ul className="row-list" aria-label={props.label}>
-        {meetings.map((meeting) => (
-          <MeetingRow
-            key={meeting.id}
-            meeting={meeting}
-            showCommunity={props.showCommunity ?? false}
-            showAttended={props.showAttended ?? false}
-          />
-        ))}
-      </ul>
-      {pages.hasNextPage ? (
-        <Group>
-          <Button
-            variant="default"
-            onClick={() => void pages.fetchNextPage()}
-            loading={pages.isFetchingNextPage}
-          >
-            {_('meetings.list.showMore')}
-          </Button>
-        </Group>
-      ) : null}
-    </Stack>
+    <PagedList
+      query={props.pages}
+      loadingLabel={_('meetings.list.loading')}
+      empty={props.empty}
+      gap="sm"
+      more={{ label: _('meetings.list.showMore'), align: 'start' }}
+    >
+      {(meetings) => (
+        <ul className="row-list" aria-label={props.label}>
+          {meetings.map((meeting) => (
+            <MeetingRow
+              key={meeting.id}
+              meeting={meeting}
+              showCommunity={props.showCommunity ?? false}
+              showAttended={props.showAttended ?? false}
+            />
+          ))}
+        </ul>
+      )}
+    </PagedList>
+  );
+}
+
+/**
+ * Upcoming or past meetings, as tabs over a MeetingList (the community's, the person's calendar):
+ * `children` draws the list of the tab chosen, each tab's anew.
+ */
+export function MeetingWhenTabs(props: {
+  value: MeetingWhen;
+  onChange: (when: MeetingWhen) => void;
+  /** Space under the tabs. */
+  mb: 'sm' | 'md';
+  children: (when: MeetingWhen) => ReactNode;
+}) {
+  const { _ } = useLingui();
+  return (
+    <Tabs
+      value={props.value}
+      onChange={(value) => props.onChange(value === 'past' ? 'past' : 'upcoming')}
+      keepMounted={false}
+    >
+      <Tabs.List mb={props.mb} aria-label={_('meetings.when.which')}>
+        <Tabs.Tab value="upcoming">{_('meetings.when.upcoming')}</Tabs.Tab>
+        <Tabs.Tab value="past">{_('meetings.when.past')}</Tabs.Tab>
+      </Tabs.List>
+      {(['upcoming', 'past'] as const).map((value) => (
+        <Tabs.Panel key={value} value={value}>
+          {props.children(value)}
+        </Tabs.Panel>
+      ))}
+    </Tabs>
   );
 }

@@ -1,5 +1,5 @@
 import { Trans, useLingui } from '@lingui/react';
-import { Anchor, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type MeetingWhen, useCalendarFeed, useCommunityMeetings } from '../../api/meetings.ts';
@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useCommunity } from '../communities/community-context.ts';
 import { ActivityRolesCard } from './activity-roles-card.tsx';
 import { FeedUrlField, feedToken } from './feed-url-field.tsx';
-import { MeetingList } from './meeting-list.tsx';
+import { MeetingList, MeetingWhenTabs } from './meeting-list.tsx';
 
 /** The community's calendar feed: open for a public community, with the member's token otherwise. */
 function CommunityFeed() {
@@ -79,33 +79,23 @@ export function MeetingsTab() {
             </Button>
           ) : null}
         </Group>
-        <Tabs
-          value={when}
-          onChange={(value) => setWhen(value === 'past' ? 'past' : 'upcoming')}
-          keepMounted={false}
-        >
-          <Tabs.List mb="sm" aria-label={_('meetings.when.which')}>
-            <Tabs.Tab value="upcoming">{_('meetings.when.upcoming')}</Tabs.Tab>
-            <Tabs.Tab value="past">{_('meetings.when.past')}</Tabs.Tab>
-          </Tabs.List>
-          {(['upcoming', 'past'] as const).map((value) => (
-            <Tabs.Panel key={value} value={value}>
-              <MeetingList
-                pages={pages}
-                label={value === 'upcoming' ? _('meetings.tab.listUpcoming') : _('meetings.tab.listPast')}
-                empty={
-                  <Text size="sm" c="dimmed" py="sm">
-                    {value === 'past'
-                      ? _('meetings.tab.pastEmpty')
-                      : canSchedule
-                        ? _('meetings.tab.emptyCanSchedule')
-                        : _('meetings.upcoming.none')}
-                  </Text>
-                }
-              />
-            </Tabs.Panel>
-          ))}
-        </Tabs>
+        <MeetingWhenTabs value={when} onChange={setWhen} mb="sm">
+          {(value) => (
+            <MeetingList
+              pages={pages}
+              label={value === 'upcoming' ? _('meetings.tab.listUpcoming') : _('meetings.tab.listPast')}
+              empty={
+                <Text size="sm" c="dimmed" py="sm">
+                  {value === 'past'
+                    ? _('meetings.tab.pastEmpty')
+                    : canSchedule
+                      ? _('meetings.tab.emptyCanSchedule')
+                      : _('meetings.upcoming.none')}
+                </Text>
+              }
+            />
+          )}
+        </MeetingWhenTabs>
       </Card>
       <CommunityFeed />
       {home.viewer.canManage && home.community.stage !== 'archived' ? (

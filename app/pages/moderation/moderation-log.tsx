@@ -1,9 +1,10 @@
 import { Trans, useLingui } from '@lingui/react';
-import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { type ModerationEntry, useModerationLog } from '../../api/moderation.ts';
-import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { PagedList } from '../../components/list-page/index.ts';
+import { EmptyState } from '../../components/page-states.tsx';
 import { dateTime } from '../../lib/dates.ts';
 
 /** What each action is called in the log (the person acted on, when there is one, is `{name}`). */
@@ -51,53 +52,52 @@ function What(props: { entry: ModerationEntry }) {
 export function ModerationLog(props: { slug: string }) {
   const { _ } = useLingui();
   const log = useModerationLog(props.slug);
-  if (log.isPending) return <PageLoader label={_('moderation.log.loading')} />;
-  if (log.isError) return <LoadError error={log.error} onRetry={() => void log.refetch()} />;
-  const entries = log.data.pages.flatMap((page) => page.data);
-  if (entries.length === 0) {
-    return <EmptyState title={_('moderation.log.emptyTitle')}>{_('moderation.log.emptyBody')}</EmptyState>;
-  }
   return (
-    <Stack gap="sm">
-      <Table.ScrollContainer minWidth={520}>
-        <Table verticalSpacing="xs" aria-label={_('moderation.tab.log')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{_('moderation.log.when')}</Table.Th>
-              <Table.Th scope="col">{_('moderation.log.who')}</Table.Th>
-              <Table.Th scope="col">{_('moderation.log.what')}</Table.Th>
-              <Table.Th scope="col">{_('moderation.log.note')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {entries.map((entry) => (
-              <Table.Tr key={entry.id}>
-                <Table.Td>
-                  <Text size="sm">
-                    <time dateTime={entry.createdAt}>{dateTime(entry.createdAt)}</time>
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{entry.moderator?.displayName ?? _('moderation.common.formerMember')}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <What entry={entry} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {entry.note}
-                  </Text>
-                </Table.Td>
+    <PagedList
+      query={log}
+      loadingLabel={_('moderation.log.loading')}
+      empty={<EmptyState title={_('moderation.log.emptyTitle')}>{_('moderation.log.emptyBody')}</EmptyState>}
+      gap="sm"
+      more={{ label: _('moderation.log.loadMore'), align: 'stretch' }}
+    >
+      {(entries) => (
+        <Table.ScrollContainer minWidth={520}>
+          <Table verticalSpacing="xs" aria-label={_('moderation.tab.log')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{_('moderation.log.when')}</Table.Th>
+                <Table.Th scope="col">{_('moderation.log.who')}</Table.Th>
+                <Table.Th scope="col">{_('moderation.log.what')}</Table.Th>
+                <Table.Th scope="col">{_('moderation.log.note')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {log.hasNextPage ? (
-        <Button variant="default" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
-          {_('moderation.log.loadMore')}
-        </Button>
-      ) : null}
-    </Stack>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.map((entry) => (
+                <Table.Tr key={entry.id}>
+                  <Table.Td>
+                    <Text size="sm">
+                      <time dateTime={entry.createdAt}>{dateTime(entry.createdAt)}</time>
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {entry.moderator?.displayName ?? _('moderation.common.formerMember')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <What entry={entry} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {entry.note}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </PagedList>
   );
 }

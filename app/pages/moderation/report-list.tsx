@@ -13,7 +13,8 @@ import {
 } from '../../api/moderation.ts';
 import { useMe } from '../../api/queries.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { ItemList, PagedList } from '../../components/list-page/index.ts';
+import { EmptyState } from '../../components/page-states.tsx';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 import { SuspendDialog } from './suspend-dialog.tsx';
 
@@ -182,31 +183,20 @@ function ReportCard(props: { report: Report; showCommunity: boolean }) {
 function ReportPages(props: { slug: string | null; status: ReportStatus }) {
   const { _ } = useLingui();
   const reports = useReports(props.slug, props.status);
-  if (reports.isPending) return <PageLoader label={_('moderation.reports.loading')} />;
-  if (reports.isError) return <LoadError error={reports.error} onRetry={() => void reports.refetch()} />;
-  const all = reports.data.pages.flatMap((page) => page.data);
-  if (all.length === 0) {
-    return <EmptyState title={_(emptyTitles[props.status])}>{_(emptyTexts[props.status])}</EmptyState>;
-  }
   return (
-    <Stack gap="sm">
-      <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {all.map((report) => (
-          <li key={report.id}>
-            <ReportCard report={report} showCommunity={props.slug === null} />
-          </li>
-        ))}
-      </Stack>
-      {reports.hasNextPage ? (
-        <Button
-          variant="default"
-          onClick={() => void reports.fetchNextPage()}
-          loading={reports.isFetchingNextPage}
-        >
-          {_('moderation.reports.loadMore')}
-        </Button>
-      ) : null}
-    </Stack>
+    <PagedList
+      query={reports}
+      loadingLabel={_('moderation.reports.loading')}
+      empty={<EmptyState title={_(emptyTitles[props.status])}>{_(emptyTexts[props.status])}</EmptyState>}
+      gap="sm"
+      more={{ label: _('moderation.reports.loadMore'), align: 'stretch' }}
+    >
+      {(all) => (
+        <ItemList items={all}>
+          {(report) => <ReportCard report={report} showCommunity={props.slug === null} />}
+        </ItemList>
+      )}
+    </PagedList>
   );
 }
 

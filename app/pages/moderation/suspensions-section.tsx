@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { type Suspension, useLiftSuspensionMutation, useSuspensions } from '../../api/moderation.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { ItemList, PagedList } from '../../components/list-page/index.ts';
+import { EmptyState } from '../../components/page-states.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { dateTime } from '../../lib/dates.ts';
 
@@ -61,36 +62,19 @@ function SuspensionRow(props: { suspension: Suspension }) {
 export function SuspensionsSection(props: { slug: string }) {
   const { _ } = useLingui();
   const suspensions = useSuspensions(props.slug);
-  if (suspensions.isPending) return <PageLoader label={_('moderation.suspensions.loading')} />;
-  if (suspensions.isError) {
-    return <LoadError error={suspensions.error} onRetry={() => void suspensions.refetch()} />;
-  }
-  const all = suspensions.data.pages.flatMap((page) => page.data);
-  if (all.length === 0) {
-    return (
-      <EmptyState title={_('moderation.suspensions.emptyTitle')}>
-        {_('moderation.suspensions.emptyBody')}
-      </EmptyState>
-    );
-  }
   return (
-    <Stack gap="sm">
-      <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {all.map((suspension) => (
-          <li key={suspension.id}>
-            <SuspensionRow suspension={suspension} />
-          </li>
-        ))}
-      </Stack>
-      {suspensions.hasNextPage ? (
-        <Button
-          variant="default"
-          onClick={() => void suspensions.fetchNextPage()}
-          loading={suspensions.isFetchingNextPage}
-        >
-          {_('moderation.suspensions.loadMore')}
-        </Button>
-      ) : null}
-    </Stack>
+    <PagedList
+      query={suspensions}
+      loadingLabel={_('moderation.suspensions.loading')}
+      empty={
+        <EmptyState title={_('moderation.suspensions.emptyTitle')}>
+          {_('moderation.suspensions.emptyBody')}
+        </EmptyState>
+      }
+      gap="sm"
+      more={{ label: _('moderation.suspensions.loadMore'), align: 'stretch' }}
+    >
+      {(all) => <ItemList items={all}>{(suspension) => <SuspensionRow suspension={suspension} />}</ItemList>}
+    </PagedList>
   );
 }

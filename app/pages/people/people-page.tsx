@@ -1,23 +1,20 @@
 import { useLingui } from '@lingui/react';
-import {
-  Button,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
-import { useSearchParams } from 'react-router';
+import { Button, SimpleGrid, Stack, Text } from '@mantine/core';
 import { type PersonKind, personKinds } from '../../../common/enums.ts';
 import { usePeople } from '../../api/people.ts';
 import { useUnits } from '../../api/queries.ts';
-import { SearchIcon } from '../../components/icons.tsx';
+import {
+  FilterBar,
+  FilterSelect,
+  PagedList,
+  SearchField,
+  TagFilterField,
+  useSearchText,
+  useUrlFilters,
+} from '../../components/list-page/index.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { EmptyState } from '../../components/page-states.tsx';
 import { PersonCard } from '../../components/person-card.tsx';
-import { useSearchText } from '../../hooks/use-search-text.ts';
 
 /** The ids of the words for each kind of person (translated when shown). */
 const personKindMessages = {
@@ -26,31 +23,20 @@ const personKindMessages = {
   external: 'people.kind.external',
 } as const satisfies Record<PersonKind, string>;
 
+const filterNames = ['q', 'unitId', 'kind', 'expertise'] as const;
+
 /** People: find colleagues by name, unit or expertise, with filters kept in the address. */
 export function PeoplePage() {
   const { _ } = useLingui();
-  const [params, setParams] = useSearchParams();
-  const filters = {
-    q: params.get('q') ?? '',
-    unitId: params.get('unitId') ?? '',
-    kind: params.get('kind') ?? '',
-    expertise: params.get('expertise') ?? '',
-  };
-  const { text, setText, settle } = useSearchText();
+  const box = useSearchText();
+  // A change replaces the history entry: Back leaves the page.
+  const { filters, field, clear } = useUrlFilters(filterNames, {
+    history: 'replace',
+    search: { name: 'q', ...box },
+  });
   const units = useUnits();
-
-  const update = (changes: Partial<typeof filters>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
-
   const people = usePeople(filters);
 
-  const list = people.data?.pages.flatMap((page) => page.data) ?? [];
   const filtered = Boolean(filters.q || filters.unitId || filters.kind || filters.expertise);
   const describe = [
     filters.q && _('people.directory.describe.words', { words: filters.q }),
@@ -60,86 +46,62 @@ export function PeoplePage() {
   ]
     .filter(Boolean)
     .join(', ');
+  const emptyTitle = filtered
+    ? _('people.directory.empty.noMatch', { describe })
+    : _('people.directory.empty.none');
 
   return (
     <>
       <PageHeader title={_('people.directory.title')} description={_('people.directory.description')} />
-      <search aria-label={_('people.directory.title')}>
-        <Stack gap="sm" mb="lg">
-          <TextInput
-            label={_('people.directory.search')}
-            name="q"
-            type="search"
-            leftSection={<SearchIcon size={18} />}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            size="md"
+      <FilterBar label={_('people.directory.title')}>
+        <SearchField
+          label={_('people.directory.search')}
+          name="q"
+          value={box.text}
+          onChange={box.setText}
+          size="md"
+        />
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          <FilterSelect
+            label={_('people.directory.unit.label')}
+            {...field('unitId')}
+            all={_('people.directory.unit.all')}
+            options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
           />
-          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            <NativeSelect
-              label={_('people.directory.unit.label')}
-              value={filters.unitId}
-              onChange={(event) => update({ unitId: event.currentTarget.value })}
-              data={[
-                { value: '', label: _('people.directory.unit.all') },
-                ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
-              ]}
-            />
-            <NativeSelect
-              label={_('people.directory.kind.label')}
-              value={filters.kind}
-              onChange={(event) => update({ kind: event.currentTarget.value })}
-              data={[
-                { value: '', label: _('people.directory.kind.all') },
-                ...personKinds.map((kind) => ({ value: kind, label: _(personKindMessages[kind]) })),
-              ]}
-            />
-            <TextInput
-              label={_('people.directory.expertise.label')}
-              placeholder={_('people.directory.expertise.placeholder')}
-              defaultValue={filters.expertise}
-              key={filters.expertise}
-              onBlur={(event) => update({ expertise: event.currentTarget.value.trim().toLowerCase() })}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter')
-                  update({ expertise: event.currentTarget.value.trim().toLowerCase() });
-              }}
-            />
-          </SimpleGrid>
-        </Stack>
-      </search>
+          <FilterSelect
+            label={_('people.directory.kind.label')}
+            {...field('kind')}
+            all={_('people.directory.kind.all')}
+            options={personKinds.map((kind) => ({ value: kind, label: _(personKindMessages[kind]) }))}
+          />
+          <TagFilterField
+            label={_('people.directory.expertise.label')}
+            placeholder={_('people.directory.expertise.placeholder')}
+            {...field('expertise')}
+          />
+        </SimpleGrid>
+      </FilterBar>
 
-      <VisuallyHidden role="status">
-        {people.isPending
-          ? _('people.directory.searching')
-          : list.length === 0
-            ? filtered
-              ? _('people.directory.empty.noMatch', { describe })
-              : _('people.directory.empty.none')
-            : people.hasNextPage
-              ? _('people.directory.shownMore', { count: list.length })
-              : _('people.directory.shown', { count: list.length })}
-      </VisuallyHidden>
-      <div aria-busy={people.isFetching}>
-        {people.isPending ? (
-          <PageLoader label={_('people.directory.loading')} />
-        ) : people.isError ? (
-          <LoadError error={people.error} onRetry={() => void people.refetch()} />
-        ) : list.length === 0 ? (
+      <PagedList
+        query={people}
+        busy
+        loadingLabel={_('people.directory.loading')}
+        announce={{
+          loading: _('people.directory.searching'),
+          shown: (count, more) =>
+            count === 0
+              ? emptyTitle
+              : more
+                ? _('people.directory.shownMore', { count })
+                : _('people.directory.shown', { count }),
+        }}
+        gap="xl"
+        empty={
           <EmptyState
-            title={
-              filtered ? _('people.directory.empty.noMatch', { describe }) : _('people.directory.empty.none')
-            }
+            title={emptyTitle}
             action={
               filtered ? (
-                <Button
-                  variant="light"
-                  mt="sm"
-                  onClick={() => {
-                    settle('');
-                    setParams(new URLSearchParams(), { replace: true });
-                  }}
-                >
+                <Button variant="light" mt="sm" onClick={clear}>
                   {_('people.directory.clear')}
                 </Button>
               ) : null
@@ -147,7 +109,9 @@ export function PeoplePage() {
           >
             {filtered ? _('people.directory.empty.tryAgain') : _('people.directory.empty.firstOnes')}
           </EmptyState>
-        ) : (
+        }
+      >
+        {(list) => (
           <Stack gap="md">
             <Text size="sm" c="dimmed">
               {_(filtered ? 'people.directory.summary.filtered' : 'people.directory.summary.all', {
@@ -161,20 +125,9 @@ export function PeoplePage() {
                 <PersonCard key={person.id} person={person} />
               ))}
             </SimpleGrid>
-            {people.hasNextPage ? (
-              <Group justify="center" mt="md">
-                <Button
-                  variant="default"
-                  onClick={() => void people.fetchNextPage()}
-                  loading={people.isFetchingNextPage}
-                >
-                  {_('common.action.loadMore')}
-                </Button>
-              </Group>
-            ) : null}
           </Stack>
         )}
-      </div>
+      </PagedList>
     </>
   );
 }

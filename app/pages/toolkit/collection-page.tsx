@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import {
@@ -26,9 +26,11 @@ import {
 } from '../../api/toolkit.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { SubmitSearch } from '../../components/list-page/extras.tsx';
+import { PagedList, PlainList } from '../../components/list-page/index.ts';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { CommunityItemPageState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { CommunityItemPageState } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { useApiAction } from '../../hooks/use-api-action.ts';
 import { useApiForm } from '../../hooks/use-api-form.ts';
@@ -46,30 +48,15 @@ function AddResource(props: {
   onAdd: (resource: ResourceSummary) => void;
 }) {
   const { _ } = useLingui();
-  const [words, setWords] = useState('');
   const [query, setQuery] = useState<string | null>(null);
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    setQuery(words.trim());
-  };
   return (
     <Stack gap="sm">
-      <form onSubmit={search} aria-label={_('toolkit.collection.find')}>
-        <Group gap="xs" align="flex-end" wrap="wrap">
-          <TextInput
-            label={_('toolkit.collection.find')}
-            description={_('toolkit.collection.findHint')}
-            name="q"
-            type="search"
-            value={words}
-            onChange={(event) => setWords(event.currentTarget.value)}
-            style={{ flex: '1 1 14rem' }}
-          />
-          <Button type="submit" variant="light">
-            {_('toolkit.collection.findButton')}
-          </Button>
-        </Group>
-      </form>
+      <SubmitSearch
+        label={_('toolkit.collection.find')}
+        description={_('toolkit.collection.findHint')}
+        button={_('toolkit.collection.findButton')}
+        onSearch={setQuery}
+      />
       {query !== null ? (
         <Candidates slug={props.slug} q={query} inList={props.inList} onAdd={props.onAdd} />
       ) : null}
@@ -85,44 +72,41 @@ function Candidates(props: {
 }) {
   const { _ } = useLingui();
   const list = useResources(props.slug, props.q ? { q: props.q } : {});
-  if (list.isPending) return <PageLoader label={_('toolkit.collection.finding')} />;
-  if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
-  const found = list.data.pages
-    .flatMap((page) => page.data)
-    .filter((resource) => !props.inList.has(resource.id))
-    .slice(0, 10);
-  if (found.length === 0) {
-    return (
-      <Text size="sm" c="dimmed" role="status">
-        {_('toolkit.collection.noOther')}
-      </Text>
-    );
-  }
   return (
-    <Stack
-      component="ul"
-      gap={6}
-      aria-label={_('toolkit.collection.candidates')}
-      style={{ listStyle: 'none', margin: 0, padding: 0 }}
+    <PagedList
+      query={list}
+      loadingLabel={_('toolkit.collection.finding')}
+      // The first ten not in the collection yet: no "load more".
+      select={(found) => found.filter((resource) => !props.inList.has(resource.id)).slice(0, 10)}
+      more={false}
+      empty={
+        <Text size="sm" c="dimmed" role="status">
+          {_('toolkit.collection.noOther')}
+        </Text>
+      }
     >
-      {found.map((resource) => (
-        <li key={resource.id}>
-          <Group gap="sm" wrap="nowrap" justify="space-between">
-            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {resource.title}
-            </Text>
-            <Button
-              size="compact-sm"
-              variant="light"
-              onClick={() => props.onAdd(resource)}
-              aria-label={_('toolkit.collection.addNamed', { title: resource.title })}
-            >
-              {_('toolkit.collection.add')}
-            </Button>
-          </Group>
-        </li>
-      ))}
-    </Stack>
+      {(found) => (
+        <PlainList gap={6} aria-label={_('toolkit.collection.candidates')}>
+          {found.map((resource) => (
+            <li key={resource.id}>
+              <Group gap="sm" wrap="nowrap" justify="space-between">
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {resource.title}
+                </Text>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => props.onAdd(resource)}
+                  aria-label={_('toolkit.collection.addNamed', { title: resource.title })}
+                >
+                  {_('toolkit.collection.add')}
+                </Button>
+              </Group>
+            </li>
+          ))}
+        </PlainList>
+      )}
+    </PagedList>
   );
 }
 

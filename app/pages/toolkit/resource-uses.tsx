@@ -12,7 +12,7 @@ import {
 } from '../../api/toolkit.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
-import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { ItemList, PagedList } from '../../components/list-page/index.ts';
 import { PostMeta } from '../../components/posts/post-view.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { useApiForm } from '../../hooks/use-api-form.ts';
@@ -188,38 +188,22 @@ function UseItem(props: { resource: Resource; use: ResourceUse }) {
 function UseList(props: { resource: Resource }) {
   const { _ } = useLingui();
   const list = useResourceUses(props.resource.id);
-  if (list.isPending) return <PageLoader label={_('toolkit.uses.loading')} />;
-  if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   const ownId = props.resource.viewerUse?.id;
-  const uses = list.data.pages.flatMap((page) => page.data).filter((use) => use.id !== ownId);
-  if (uses.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {ownId ? _('toolkit.uses.noOneElse') : _('toolkit.uses.noOne')}
-      </Text>
-    );
-  }
   return (
-    <Stack gap="sm">
-      <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {uses.map((use) => (
-          <li key={use.id}>
-            <UseItem resource={props.resource} use={use} />
-          </li>
-        ))}
-      </Stack>
-      {list.hasNextPage ? (
-        <Group>
-          <Button
-            variant="default"
-            onClick={() => void list.fetchNextPage()}
-            loading={list.isFetchingNextPage}
-          >
-            {_('common.action.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
-    </Stack>
+    <PagedList
+      query={list}
+      loadingLabel={_('toolkit.uses.loading')}
+      select={(uses) => uses.filter((use) => use.id !== ownId)}
+      empty={
+        <Text size="sm" c="dimmed">
+          {ownId ? _('toolkit.uses.noOneElse') : _('toolkit.uses.noOne')}
+        </Text>
+      }
+      gap="sm"
+      more={{ align: 'start' }}
+    >
+      {(uses) => <ItemList items={uses}>{(use) => <UseItem resource={props.resource} use={use} />}</ItemList>}
+    </PagedList>
   );
 }
 

@@ -1,21 +1,11 @@
 import { useLingui } from '@lingui/react';
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Anchor, Button, Card, Group, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { resourceKindMessages, resourceKinds } from '../../../common/enums.ts';
 import { type ResourceFilters, type Toolkit, useResources, useToolkit } from '../../api/toolkit.ts';
+import { SubmitSearch } from '../../components/list-page/extras.tsx';
+import { type FilterValues, ItemList, PagedList, useUrlFilters } from '../../components/list-page/index.ts';
 import { EmptyState, LoadError } from '../../components/page-states.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useCommunity } from '../communities/community-context.ts';
@@ -45,84 +35,57 @@ function ResourceList(props: {
 }) {
   const { _ } = useLingui();
   const list = useResources(props.slug, props.filters);
-  if (list.isPending) return <CardSkeletons />;
-  if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
-  const resources = list.data.pages.flatMap((page) => page.data);
-  if (resources.length === 0) {
-    return (
-      <EmptyState
-        title={props.empty}
-        action={
-          props.canAdd ? (
-            <Button variant="light" mt="sm" onClick={props.onAdd}>
-              {_('toolkit.tab.add')}
-            </Button>
-          ) : undefined
-        }
-      />
-    );
-  }
   return (
-    <Stack gap="sm">
-      <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {resources.map((resource) => (
-          <li key={resource.id}>
-            <ResourceCard resource={resource} />
-          </li>
-        ))}
-      </Stack>
-      {list.hasNextPage ? (
-        <Group>
-          <Button
-            variant="default"
-            onClick={() => void list.fetchNextPage()}
-            loading={list.isFetchingNextPage}
-          >
-            {_('common.action.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
-    </Stack>
+    <PagedList
+      query={list}
+      loading={<CardSkeletons />}
+      empty={
+        <EmptyState
+          title={props.empty}
+          action={
+            props.canAdd ? (
+              <Button variant="light" mt="sm" onClick={props.onAdd}>
+                {_('toolkit.tab.add')}
+              </Button>
+            ) : undefined
+          }
+        />
+      }
+      gap="sm"
+      more={{ align: 'start' }}
+    >
+      {(resources) => (
+        <ItemList items={resources}>{(resource) => <ResourceCard resource={resource} />}</ItemList>
+      )}
+    </PagedList>
   );
 }
 
 /** The list's filters from the address (unknown values are left out). */
-function filtersFrom(params: URLSearchParams): ResourceFilters {
-  const kind = params.get('kind');
-  const sort = params.get('sort');
+function resourceFilters(filters: FilterValues<FilterName>): ResourceFilters {
+  const { kind, sort } = filters;
   return {
-    q: params.get('q') || undefined,
+    q: filters.q || undefined,
     kind: resourceKinds.find((value) => value === kind),
-    topicId: params.get('topicId') || undefined,
-    collectionId: params.get('collectionId') || undefined,
+    topicId: filters.topicId || undefined,
+    collectionId: filters.collectionId || undefined,
     sort: sort === 'popular' || sort === 'title' ? sort : undefined,
   };
 }
+
+const filterNames = ['q', 'kind', 'topicId', 'collectionId', 'sort'] as const;
+type FilterName = (typeof filterNames)[number];
 
 function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
   const { _ } = useLingui();
   const { slug, toolkit } = props;
   const [adding, setAdding] = useState(false);
-  // The filters live in the address, so Back, reload and a shared link keep them.
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFrom(params);
-  const [words, setWords] = useState(filters.q ?? '');
-  const setFilter = (key: 'q' | 'kind' | 'topicId' | 'collectionId' | 'sort', value: string | null) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  // The filters live in the address, so Back, reload and a shared link keep them; a change replaces the
+  // history entry.
+  const { filters: inAddress, set } = useUrlFilters(filterNames, { history: 'replace' });
+  const filters = resourceFilters(inAddress);
+  const setFilter = (key: FilterName, value: string | null) => set({ [key]: value ?? '' });
   const filtered = Boolean(filters.q || filters.kind || filters.topicId || filters.collectionId);
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    setFilter('q', words.trim() || null);
-  };
   return (
     <Stack gap="lg">
       {toolkit.featured.length > 0 ? (
@@ -154,21 +117,12 @@ function ToolkitView(props: { slug: string; toolkit: Toolkit }) {
               <Button onClick={() => setAdding(true)}>{_('toolkit.tab.add')}</Button>
             ) : null}
           </Group>
-          <form aria-label={_('toolkit.tab.search')} onSubmit={search}>
-            <Group gap="xs" align="flex-end" wrap="wrap">
-              <TextInput
-                label={_('toolkit.tab.search')}
-                name="q"
-                type="search"
-                value={words}
-                onChange={(event) => setWords(event.currentTarget.value)}
-                style={{ flex: '1 1 14rem' }}
-              />
-              <Button type="submit" variant="light">
-                {_('common.action.search')}
-              </Button>
-            </Group>
-          </form>
+          <SubmitSearch
+            label={_('toolkit.tab.search')}
+            button={_('common.action.search')}
+            initial={filters.q}
+            onSearch={(words) => setFilter('q', words)}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
             <Select
               label={_('toolkit.tab.kind')}
