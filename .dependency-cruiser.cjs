@@ -71,6 +71,14 @@ module.exports = {
       to: { path: '^server/(routes|plugins)/|^server/app\\.ts$' },
     },
     {
+      name: 'services-use-queries',
+      severity: 'error',
+      comment:
+        'Data access lives in server/queries: a use case calls query functions and builds no SQL (no drizzle-orm, no table objects; their types are fine).',
+      from: { path: '^server/services/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^node_modules/drizzle-orm/|^server/db/schema/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'routes-independent',
       severity: 'error',
       comment:
@@ -98,7 +106,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist|\\.e2e-data|test-results)/' },
+    exclude: { path: '^(dist|\\.e2e-data|test-results)/' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default'],
