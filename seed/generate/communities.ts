@@ -179,7 +179,7 @@ export function generateCommunities(options: GenerateCommunitiesOptions): Genera
       communityId: plan.id,
       version: 1,
       sections: { ...options.charterTemplate, objectives: plan.objectives },
-      note: 'Drawn from the institution’s charter template.',
+      note: 'communities.note.fromTemplate',
       editedBy: leaderId,
       createdAt: plan.createdAt,
     });

@@ -151,10 +151,10 @@ export const objectiveItems: readonly string[] = [
   'Welcome and mentor colleagues new to {t}.',
 ];
 
-/** Notes a leader writes when the community moves to its current stage. */
+/** Notes a leader writes when the community moves to its current stage (Copse's own note on a new community is a message id, as Copse stores it). */
 export const stageNotes: Readonly<Record<string, string>> = {
   potential: 'Community proposed.',
-  coalescing: 'Community created.',
+  coalescing: 'communities.note.created',
   maturing: 'We now meet every month and have a steady core group.',
   stewardship: 'Established: new leaders are taking over the day-to-day running.',
   transformation: 'Merging with a neighbouring community; we are handing on our resources.',

@@ -1,6 +1,8 @@
 import { type CharterSectionKey, charterSectionKeys, type MembershipRole } from '../../common/enums.ts';
+import type { Locale } from '../../common/i18n/locales.ts';
 import { renderMarkdown } from '../../common/markdown.ts';
 import type { Actor } from '../lib/actor.ts';
+import { isMessageId, translate } from '../lib/i18n.ts';
 import {
   mayChangeStage,
   mayJoinCommunity,
@@ -129,14 +131,25 @@ export function presentMember(row: {
   };
 }
 
+/**
+ * A charter version's or stage change's note in `locale`: Copse's own notes ("Community created.") are
+ * stored as message ids (communities.note.*) and written out here; what people wrote is left as it is.
+ */
+export function noteText(note: string, locale: Locale): string {
+  return note.startsWith('communities.note.') && isMessageId(note) ? translate(locale, note) : note;
+}
+
 /** Charter sections as stored, completed with every section (empty when missing), and as safe HTML. */
-export function presentCharter(charter: {
-  version: number;
-  sections: Record<string, string>;
-  note: string;
-  createdAt: string | Date;
-  editorName: string | null;
-}) {
+export function presentCharter(
+  charter: {
+    version: number;
+    sections: Record<string, string>;
+    note: string;
+    createdAt: string | Date;
+    editorName: string | null;
+  },
+  locale: Locale,
+) {
   const sections = Object.fromEntries(
     charterSectionKeys.map((key) => [key, charter.sections[key] ?? '']),
   ) as Record<CharterSectionKey, string>;
@@ -147,7 +160,7 @@ export function presentCharter(charter: {
     version: charter.version,
     sections,
     sectionsHtml,
-    note: charter.note,
+    note: noteText(charter.note, locale),
     createdAt: new Date(charter.createdAt).toISOString(),
     editorName: charter.editorName,
   };
@@ -157,6 +170,7 @@ export function presentCharter(charter: {
 export function presentCommunityHome(
   home: NonNullable<Awaited<ReturnType<typeof findCommunityHome>>>,
   actor: Actor | null,
+  locale: Locale,
 ) {
   const { community, membership } = home;
   const requestStatus = (home.ownRequestStatus ?? null) as
@@ -170,7 +184,7 @@ export function presentCommunityHome(
     leaders: home.leaders.map((leader) =>
       presentLeader({ ...leader, communityId: community.id, updatedAt: new Date(leader.updatedAt) }),
     ),
-    charter: home.charter ? presentCharter(home.charter) : null,
+    charter: home.charter ? presentCharter(home.charter, locale) : null,
     upcomingMeetings: home.upcomingMeetings.map((meeting) => ({
       ...presentNextMeeting(meeting),
       status: meeting.status ?? 'scheduled',

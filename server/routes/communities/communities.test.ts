@@ -304,6 +304,18 @@ describe('lifecycle and charter', () => {
       'coalescing',
     ]);
     expect(history[0]).toMatchObject({ fromStage: 'maturing', note: 'Merged.' });
+    // Copse's own note is written in the reader's language; what the leader wrote stays as written.
+    expect(history[2]).toMatchObject({ fromStage: null, note: 'Community created.' });
+    const dutch = await t.app.inject({
+      method: 'GET',
+      url: `/api/communities/${slug}/stages`,
+      headers: { 'accept-language': 'nl' },
+    });
+    expect(dutch.json().data.map((h: { note: string }) => h.note)).toEqual([
+      'Merged.',
+      'Meeting monthly.',
+      'Community aangemaakt.',
+    ]);
 
     for (const [method, url, payload, cookie] of [
       [
@@ -371,6 +383,13 @@ describe('lifecycle and charter', () => {
     const versions = (await call('GET', `/api/communities/${slug}/charter/versions`, leader.cookie)).json()
       .data;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions[1].note).toBe('Drawn from the institution’s charter template.');
+    const italian = await t.app.inject({
+      method: 'GET',
+      url: `/api/communities/${slug}/charter/versions`,
+      headers: { cookie: leader.cookie, 'accept-language': 'it' },
+    });
+    expect(italian.json().data[1].note).toBe('Ripresa dal modello della carta dell’istituzione.');
     const stored = await db()
       .select()
       .from(charterVersions)

@@ -24,9 +24,11 @@ import {
 import { dataOf, errorResponses, idSchema, listOf, okBody } from '../../../common/contracts/shared.ts';
 import { notFound } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { readerLocale } from '../../plugins/reader-locale.ts';
 import { maySeeCommunity, maySeeJoinRequests, maySeeMembers } from '../../policies/communities.ts';
 import { enforce } from '../../policies/decision.ts';
 import {
+  noteText,
   presentCharter,
   presentCommunity,
   presentCommunityCard,
@@ -91,7 +93,7 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
       const home = await findCommunityHome(db(), request.params.slug, request.actor?.id ?? null);
       if (!home) throw notFound('errors.notFound.community');
       enforce(maySeeCommunity(request.actor, home.community, home.membership));
-      return { data: presentCommunityHome(home, request.actor) };
+      return { data: presentCommunityHome(home, request.actor, await readerLocale(app, request)) };
     },
   );
 
@@ -303,12 +305,13 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { community } = await loadVisibleCommunity(db(), request.actor, request.params.slug);
       const rows = await listStageChanges(db(), community.id);
+      const locale = await readerLocale(app, request);
       return {
         data: rows.map((row) => ({
           id: row.id,
           fromStage: row.fromStage,
           toStage: row.toStage,
-          note: row.note,
+          note: noteText(row.note, locale),
           createdAt: row.createdAt.toISOString(),
           changedBy: row.changedById ? { id: row.changedById, displayName: row.changedByName ?? '' } : null,
         })),
@@ -329,7 +332,8 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { community } = await loadVisibleCommunity(db(), request.actor, request.params.slug);
       const rows = await listCharterVersions(db(), community.id);
-      return { data: rows.map(presentCharter) };
+      const locale = await readerLocale(app, request);
+      return { data: rows.map((row) => presentCharter(row, locale)) };
     },
   );
 
@@ -347,7 +351,9 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const saved = await editCharter(app.deps, actor, request.params.slug, request.body);
-      return { data: presentCharter({ ...saved, editorName: actor.displayName }) };
+      return {
+        data: presentCharter({ ...saved, editorName: actor.displayName }, await readerLocale(app, request)),
+      };
     },
   );
 };

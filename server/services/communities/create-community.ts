@@ -6,6 +6,7 @@ import type {
   MeetingFormat,
   Visibility,
 } from '../../../common/enums.ts';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type { Db } from '../../db/client.ts';
 import { insertCharterVersion, insertStageChange } from '../../queries/charters.ts';
 import { insertCommunity, listSlugsLike, slugify } from '../../queries/communities.ts';
@@ -87,14 +88,14 @@ export async function createCommunity(tx: Db, input: NewCommunity) {
     communityId: community.id,
     version: 1,
     sections,
-    note: 'Drawn from the institution’s charter template.',
+    note: 'communities.note.fromTemplate' satisfies MessageId,
     editedBy: input.createdBy,
   });
   await insertStageChange(tx, {
     communityId: community.id,
     fromStage: null,
     toStage: stage,
-    note: 'Community created.',
+    note: 'communities.note.created' satisfies MessageId,
     changedBy: input.createdBy,
   });
   return community;
