@@ -11,6 +11,7 @@ export async function findSuspensionTarget(db: Db, communityId: string, userId: 
       id: users.id,
       displayName: users.displayName,
       role: users.role,
+      timeZone: users.timeZone,
       memberRole: communityMembers.role,
     })
     .from(users)

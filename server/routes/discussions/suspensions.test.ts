@@ -99,7 +99,7 @@ describe('suspensions', () => {
   });
 
   it('refuses a second suspension, yourself, leaders (unless a coordinator), strangers and bad input', async () => {
-    const { leader, member, coLeader, coLeaderCookie, community } = await setUp();
+    const { leader, member, memberCookie, coLeader, coLeaderCookie, community } = await setUp();
     const coordinator = await signedInUser(t.app, { role: 'coordinator' });
     const stranger = await createUser(db());
     const url = `/api/communities/${community.slug}/suspensions`;
@@ -129,10 +129,17 @@ describe('suspensions', () => {
         .where(eq(communitySuspensions.communityId, community.id)),
     ).toEqual([]);
 
-    const endsAt = new Date(Date.now() + 86_400_000).toISOString();
+    const endsAt = '2031-03-04T13:00:00.000Z';
     expect((await call('POST', url, leader.cookie, { userId: member.id, reason, endsAt })).statusCode).toBe(
       201,
     );
+    // The end is written in the member's language and time zone (UTC here), not as an English date.
+    const told = await t.app.inject({
+      method: 'GET',
+      url: '/api/notifications',
+      headers: { cookie: memberCookie, 'accept-language': 'nl' },
+    });
+    expect(told.json().data[0].body).toContain('dinsdag 4 maart om 13:00 UTC');
     const again = await call('POST', url, coLeaderCookie, { userId: member.id, reason });
     expect(again.statusCode).toBe(409);
     // Coordinators may suspend a co-leader, who then no longer moderates.

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { AppError, fieldError, message, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { moment } from '../../lib/notification-params.ts';
 import { enforce } from '../../policies/decision.ts';
 import {
   mayLiftSuspension,
@@ -78,7 +79,7 @@ export async function suspendMember(
       body: endsAt
         ? phrase('notify.membership.suspendedUntil.body', {
             reason: input.reason,
-            until: endsAt.toUTCString(),
+            until: moment(endsAt, person.timeZone),
           })
         : phrase('notify.membership.suspendedUntilLifted.body', { reason: input.reason }),
       url: `/communities/${community.slug}`,
