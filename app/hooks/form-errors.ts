@@ -3,12 +3,17 @@ import { type IssueLike, issueMessage, isValidationId } from '../../common/i18n/
 import { ApiError, errorMessage } from '../api/client.ts';
 import { i18n } from '../i18n/i18n.ts';
 
-/** Moves focus to the first field named in `fields`, so keyboard and screen-reader users land on it. */
-export function focusFirstField(fields: Record<string, unknown>): void {
+/**
+ * Moves focus to the first field named in `fields`, so keyboard and screen-reader users land on it; looks
+ * inside `within` (the form that was sent) first, since two forms on a page may both have a "name".
+ */
+export function focusFirstField(fields: Record<string, unknown>, within?: ParentNode | null): void {
   const first = Object.keys(fields)[0];
   if (!first) return;
   requestAnimationFrame(() => {
-    const input = document.querySelector<HTMLElement>(`[data-field="${first}"], [name="${first}"]`);
+    const selector = `[data-field="${first}"], [name="${first}"]`;
+    const input =
+      within?.querySelector<HTMLElement>(selector) ?? document.querySelector<HTMLElement>(selector);
     input?.focus();
   });
 }

@@ -1,5 +1,5 @@
 import { type UseFormInput, useForm } from '@mantine/form';
-import { type FormEvent, type ReactNode, useCallback, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api/client.ts';
 import { i18n } from '../i18n/i18n.ts';
@@ -33,6 +33,8 @@ export function useApiForm<Values extends FormValues, Schema extends z.ZodType>(
   const form = useForm<Values>({ ...options.form, mode: 'controlled', initialValues: options.initialValues });
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The form element last sent, where focus goes to the first wrong field.
+  const sentForm = useRef<HTMLFormElement | null>(null);
 
   /**
    * Checks the values with `rules` (other rules than the form's: a button that sends only some of its
@@ -49,7 +51,7 @@ export function useApiForm<Values extends FormValues, Schema extends z.ZodType>(
       const fields = fieldMessages(result.error);
       form.setErrors(fields);
       setMessage(i18n._('validation.form.correctFields'));
-      focusFirstField(fields);
+      focusFirstField(fields, sentForm.current);
       return null;
     },
     [form],
@@ -68,7 +70,7 @@ export function useApiForm<Values extends FormValues, Schema extends z.ZodType>(
       } catch (error) {
         if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
           form.setErrors(error.fields);
-          focusFirstField(error.fields);
+          focusFirstField(error.fields, sentForm.current);
         }
         setMessage(failureMessage(error));
         return { ok: false };
@@ -93,6 +95,7 @@ export function useApiForm<Values extends FormValues, Schema extends z.ZodType>(
     <T>(action: (body: z.output<Schema>) => Promise<T>, done?: (answer: T) => void) =>
       (event?: FormEvent) => {
         event?.preventDefault();
+        if (event?.currentTarget instanceof HTMLFormElement) sentForm.current = event.currentTarget;
         const body = check();
         if (body === null) return;
         void attempt(() => action(body)).then((outcome) => {
