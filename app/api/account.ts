@@ -14,7 +14,7 @@ import { apiUpload } from './client.ts';
 import type { paths } from './openapi.gen.ts';
 import { keys, useInstitution } from './queries.ts';
 import { clearSessionEnded } from './session.ts';
-import { api, dataOf, type Json, pageOf } from './typed-client.ts';
+import { api, cursorPages, dataOf, type Json, pageOf } from './typed-client.ts';
 
 /** The JSON body of PATCH /api/me. */
 export type ProfileChange = Json<paths['/api/me']['patch']['requestBody']>;
@@ -112,8 +112,7 @@ export function useNotifications() {
     queryKey: keys.notifications,
     queryFn: async ({ pageParam }) =>
       pageOf(await api.GET('/api/notifications', { params: { query: { cursor: pageParam || undefined } } })),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 

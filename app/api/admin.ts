@@ -7,7 +7,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { apiUpload } from './client.ts';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, dataOf, type Json, pageOf } from './typed-client.ts';
+import { api, cursorPages, dataOf, type Json, pageOf } from './typed-client.ts';
 
 /** The JSON body of PATCH /api/admin/institution. */
 export type InstitutionChange = Json<paths['/api/admin/institution']['patch']['requestBody']>;
@@ -86,8 +86,7 @@ export function useAdminUsers(filters: { q: string; role: string; suspended: str
           },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 
@@ -125,8 +124,7 @@ export function useAuditLog() {
     queryKey: keys.audit,
     queryFn: async ({ pageParam }) =>
       pageOf(await api.GET('/api/admin/audit', { params: { query: { cursor: pageParam || undefined } } })),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 
@@ -140,8 +138,7 @@ export function useMailbox(to: string) {
           params: { query: { to: to || undefined, cursor: pageParam || undefined } },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
     refetchInterval: 5000,
   });
 }

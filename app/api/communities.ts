@@ -19,7 +19,7 @@ import { apiPostFile, networkError } from './client.ts';
 import { filled } from './directory.ts';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, dataOf, type Json, pageOf } from './typed-client.ts';
+import { api, cursorPages, dataOf, type Json, pageOf } from './typed-client.ts';
 import type { CsvReport } from './types.ts';
 
 export type CommunityDetailsInput = Json<paths['/api/communities/{slug}']['patch']['requestBody']>;
@@ -104,8 +104,7 @@ export function useCommunityMembers(slug: string, filters: { q: string; role: Me
           params: { path: { slug }, query: filled({ ...filters, cursor: pageParam }) },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
     placeholderData: keepPreviousData,
   });
 }
@@ -187,8 +186,7 @@ export function useOpenInvitations(slug: string) {
       if (!data) throw networkError();
       return data;
     },
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 

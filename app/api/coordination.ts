@@ -14,7 +14,7 @@ import {
 import { filled } from './directory.ts';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, dataOf, pageOf } from './typed-client.ts';
+import { api, cursorPages, dataOf, pageOf } from './typed-client.ts';
 
 type ContactRequestAnswer =
   paths['/api/coordinator/contact-requests/{id}']['get']['responses'][200]['content']['application/json']['data'];
@@ -29,8 +29,7 @@ export function useContactRequests(status: 'open' | 'done') {
           params: { query: filled({ status, cursor: pageParam }) },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 

@@ -5,7 +5,7 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, pageOf, type Query } from './typed-client.ts';
+import { api, cursorPages, pageOf, type Query } from './typed-client.ts';
 
 /**
  * A query without its empty values (as client.ts's apiUrl leaves them out), so a filter left blank or the
@@ -32,8 +32,7 @@ export function useCommunityDirectory(query: Record<keyof Omit<DirectoryQuery, '
           },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
     // While a new search loads, the previous results stay (marked busy) instead of flashing away.
     placeholderData: keepPreviousData,
   });

@@ -14,7 +14,7 @@ import {
 } from '@tanstack/react-query';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, dataOf, type Json, pageOf } from './typed-client.ts';
+import { api, cursorPages, dataOf, type Json, pageOf } from './typed-client.ts';
 
 type StartThreadBody = Json<paths['/api/communities/{slug}/threads']['post']['requestBody']>;
 type EditThreadBody = Json<paths['/api/threads/{id}']['patch']['requestBody']>;
@@ -53,8 +53,7 @@ export function useThreadPages(slug: string) {
           params: { path: { slug }, query: { cursor: pageParam || undefined } },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 
@@ -63,8 +62,7 @@ export function useThread(id: string) {
   return useInfiniteQuery({
     queryKey: keys.thread(id),
     queryFn: ({ pageParam }) => fetchThread(id, pageParam),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 

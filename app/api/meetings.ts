@@ -13,7 +13,7 @@ import {
 } from '@tanstack/react-query';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, dataOf, type Json, pageOf } from './typed-client.ts';
+import { api, cursorPages, dataOf, type Json, pageOf } from './typed-client.ts';
 
 type ScheduleBody = Json<paths['/api/communities/{slug}/meetings']['post']['requestBody']>;
 type UpdateBody = Json<paths['/api/meetings/{id}']['patch']['requestBody']>;
@@ -53,8 +53,7 @@ export function useCommunityMeetings(slug: string, when: MeetingWhen) {
           params: { path: { slug }, query: { when, cursor: pageParam || undefined } },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 
@@ -64,8 +63,7 @@ export function useCalendarMeetings(when: MeetingWhen) {
     queryKey: [...keys.calendar, when],
     queryFn: async ({ pageParam }) =>
       pageOf(await api.GET('/api/calendar', { params: { query: { when, cursor: pageParam || undefined } } })),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 

@@ -4,7 +4,7 @@
  * suspension list and log refreshes, and so do the threads shown.
  */
 import { type QueryClient, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, dataOf, pageOf } from './typed-client.ts';
+import { api, cursorPages, dataOf, pageOf } from './typed-client.ts';
 
 async function fetchReports(slug: string | null, status: ReportStatus, cursor: string) {
   const query = { status, cursor: cursor || undefined };
@@ -46,8 +46,7 @@ export function useReports(slug: string | null, status: ReportStatus) {
   return useInfiniteQuery({
     queryKey: moderationKeys.reports(slug ?? '*', status),
     queryFn: ({ pageParam }) => fetchReports(slug, status, pageParam),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 
@@ -55,8 +54,7 @@ export function useSuspensions(slug: string) {
   return useInfiniteQuery({
     queryKey: moderationKeys.suspensions(slug),
     queryFn: ({ pageParam }) => fetchSuspensions(slug, pageParam),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 
@@ -64,8 +62,7 @@ export function useModerationLog(slug: string) {
   return useInfiniteQuery({
     queryKey: moderationKeys.log(slug),
     queryFn: ({ pageParam }) => fetchLog(slug, pageParam),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 

@@ -3,7 +3,7 @@ import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import type { PersonKind } from '../../common/enums.ts';
 import { filled } from './directory.ts';
 import { keys } from './queries.ts';
-import { api, dataOf, pageOf } from './typed-client.ts';
+import { api, cursorPages, dataOf, pageOf } from './typed-client.ts';
 
 /** The People page's filters as they stand in the address ('' for none). */
 export interface PeopleFilters {
@@ -26,8 +26,7 @@ export function usePeople(filters: PeopleFilters) {
           },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 

@@ -8,7 +8,7 @@ import type { ProposalStatus } from '../../common/enums.ts';
 import { filled } from './directory.ts';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, dataOf, pageOf } from './typed-client.ts';
+import { api, cursorPages, dataOf, pageOf } from './typed-client.ts';
 
 /** What a new proposal (and a change to one) sends. */
 export type ProposalInput = NonNullable<
@@ -31,8 +31,7 @@ export function useProposals(filters: { status?: ProposalStatus | undefined; min
           },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 

@@ -6,7 +6,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { ApiError, networkError } from './client.ts';
 import type { paths } from './openapi.gen.ts';
 import { keys } from './queries.ts';
-import { api, pageOf } from './typed-client.ts';
+import { api, cursorPages, pageOf } from './typed-client.ts';
 
 type SearchQuery = paths['/api/search']['get']['parameters']['query'];
 
@@ -39,8 +39,7 @@ export function useSearch(params: SearchParams) {
       if (!result.data) throw networkError();
       return result.data;
     },
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
     enabled: q !== '',
     placeholderData: keepPreviousData,
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,

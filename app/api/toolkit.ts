@@ -25,7 +25,7 @@ import { i18n } from '../i18n/i18n.ts';
 import { formatNumber } from '../lib/format.ts';
 import { ApiError } from './client.ts';
 import type { paths } from './openapi.gen.ts';
-import { api, dataOf, type Json, pageOf } from './typed-client.ts';
+import { api, cursorPages, dataOf, type Json, pageOf } from './typed-client.ts';
 
 export type ResourceSummary = z.infer<typeof resourceSummarySchema>;
 export type Resource = z.infer<typeof resourceSchema>;
@@ -87,8 +87,7 @@ export function useResources(slug: string, filters: ResourceFilters) {
           },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 
@@ -110,8 +109,7 @@ export function useResourceUses(id: string) {
           params: { path: { id }, query: { cursor: pageParam || undefined } },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorPages,
   });
 }
 

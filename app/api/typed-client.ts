@@ -101,3 +101,12 @@ export function pageOf<T>(result: { data?: { data: T[]; nextCursor: string | nul
   if (!result.data) throw networkError();
   return result.data;
 }
+
+/**
+ * What every cursor-paged list shares (spread into `useInfiniteQuery`): the first page is asked for
+ * without a cursor, the next one with the answer's `nextCursor`, and there is none after a null.
+ */
+export const cursorPages = {
+  initialPageParam: '',
+  getNextPageParam: (last: { nextCursor?: string | null }) => last.nextCursor ?? undefined,
+};
