@@ -17,14 +17,4 @@ export interface KnownReflowDefect {
   note: string;
 }
 
-export const knownReflowDefects: KnownReflowDefect[] = [
-  {
-    page: /^\/admin\/users$/,
-    losesDialog: true,
-    note:
-      'Admin users page: below 62em it renders cards instead of the table (useMediaQuery), which unmounts ' +
-      'each row’s controls, so an open Suspend or Make-administrator dialog closes and focus is lost when ' +
-      'the window narrows or is zoomed (suspend and user-roles journeys). Fix: keep the dialog state above ' +
-      'the layout switch, or switch the layout with CSS.',
-  },
-];
+export const knownReflowDefects: KnownReflowDefect[] = [];

@@ -13,6 +13,7 @@ import { FilterSelect, PagedList, PlainList, SearchField } from '../../component
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
+import { useSteadyWhileDialogOpen } from '../../hooks/use-steady-while-dialog.ts';
 import { roleMessages, UserActions, type UserChange, UserStatus } from './user-controls.tsx';
 
 const kindMessages: Record<PersonKind, MessageId> = {
@@ -43,7 +44,8 @@ function NameCell(props: { user: AdminUser; isSelf: boolean }) {
 export function AdminUsersPage() {
   const { _ } = useLingui();
   const me = useSignedInMe();
-  const wide = useMediaQuery('(min-width: 62em)', true);
+  // A table from 62em, cards below; kept while a row's dialog is open (the table scrolls in its own box).
+  const wide = useSteadyWhileDialogOpen(useMediaQuery('(min-width: 62em)', true));
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
   const [role, setRole] = useState('');
@@ -109,44 +111,46 @@ export function AdminUsersPage() {
           {(list) =>
             wide ? (
               <Card padding={0}>
-                <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{_('admin.users.column.person')}</Table.Th>
-                      <Table.Th scope="col">{_('admin.users.column.unit')}</Table.Th>
-                      <Table.Th scope="col">{_('admin.users.column.status')}</Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        {_('admin.users.column.access')}
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.map((user) => (
-                      <Table.Tr key={user.id}>
-                        <Table.Td>
-                          <NameCell user={user} isSelf={user.id === me.id} />
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{user.unit?.name ?? '—'}</Text>
-                          <Text size="xs" c="dimmed">
-                            {_(kindMessages[user.kind])}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <UserStatus user={user} />
-                        </Table.Td>
-                        <Table.Td>
-                          <UserActions
-                            user={user}
-                            isSelf={user.id === me.id}
-                            busy={busyId === user.id}
-                            onChange={onChange(user)}
-                          />
-                        </Table.Td>
+                <Table.ScrollContainer minWidth={720}>
+                  <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col">{_('admin.users.column.person')}</Table.Th>
+                        <Table.Th scope="col">{_('admin.users.column.unit')}</Table.Th>
+                        <Table.Th scope="col">{_('admin.users.column.status')}</Table.Th>
+                        <Table.Th scope="col" ta="right">
+                          {_('admin.users.column.access')}
+                        </Table.Th>
                       </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {list.map((user) => (
+                        <Table.Tr key={user.id}>
+                          <Table.Td>
+                            <NameCell user={user} isSelf={user.id === me.id} />
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{user.unit?.name ?? '—'}</Text>
+                            <Text size="xs" c="dimmed">
+                              {_(kindMessages[user.kind])}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <UserStatus user={user} />
+                          </Table.Td>
+                          <Table.Td>
+                            <UserActions
+                              user={user}
+                              isSelf={user.id === me.id}
+                              busy={busyId === user.id}
+                              onChange={onChange(user)}
+                            />
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
               </Card>
             ) : (
               <PlainList>
