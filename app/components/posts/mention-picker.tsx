@@ -86,13 +86,35 @@ export function MentionPicker(props: {
 }
 
 /** Adds "@Name" to the end of the text (with a space before it when needed). */
-export function withMention(text: string, person: Mention): string {
+function withMention(text: string, person: Mention): string {
   const gap = text === '' || /\s$/.test(text) ? '' : ' ';
   return `${text}${gap}@${person.displayName} `;
 }
 
 /** The field error of any mention (the server names the position: mentions.2), from a form's errors. */
-export function mentionError(fields: Record<string, ReactNode>): ReactNode {
+function mentionError(fields: Record<string, ReactNode>): ReactNode {
   const key = Object.keys(fields).find((name) => name === 'mentions' || name.startsWith('mentions.'));
   return key ? fields[key] : undefined;
+}
+
+/** What `mentionProps` needs of a post's form (@mantine/form's, with `body` and `mentions` fields). */
+interface PostForm {
+  errors: Record<string, ReactNode>;
+  getValues: () => { mentions: Mention[] };
+  setFieldValue(path: 'mentions', value: (current: Mention[]) => Mention[]): void;
+  setFieldValue(path: 'body', value: (current: string) => string): void;
+}
+
+/** The picker's props for a post's form: picking adds the person, and "@Name" to the text. */
+export function mentionProps(form: PostForm) {
+  return {
+    value: form.getValues().mentions,
+    onPick: (person: Mention) => {
+      form.setFieldValue('mentions', (current) => [...current, person]);
+      form.setFieldValue('body', (current) => withMention(current, person));
+    },
+    onRemove: (id: string) =>
+      form.setFieldValue('mentions', (current) => current.filter((person) => person.id !== id)),
+    error: mentionError(form.errors),
+  };
 }

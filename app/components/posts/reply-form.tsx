@@ -1,12 +1,13 @@
 import { useLingui } from '@lingui/react';
-import { Button, Group, Stack, Textarea } from '@mantine/core';
+import { Stack, Textarea } from '@mantine/core';
 import { z } from 'zod';
 import { postBodyField } from '../../../common/fields.ts';
 import { useEditReplyMutation, useReplyMutation } from '../../api/discussions.ts';
 import { useApiForm } from '../../hooks/use-api-form.ts';
+import { FormActions } from '../form-actions.tsx';
 import { FormAlert } from '../form-alert.tsx';
 import { MarkdownField } from '../markdown-field.tsx';
-import { type Mention, MentionPicker, mentionError, withMention } from './mention-picker.tsx';
+import { type Mention, MentionPicker, mentionProps } from './mention-picker.tsx';
 
 const replySchema = z.object({ body: postBodyField });
 
@@ -73,30 +74,8 @@ export function ReplyForm(props: {
             autoFocus
           />
         )}
-        {props.slug && !props.postId ? (
-          <MentionPicker
-            slug={props.slug}
-            value={form.getValues().mentions}
-            onPick={(person) => {
-              form.setFieldValue('mentions', (current) => [...current, person]);
-              form.setFieldValue('body', (current) => withMention(current, person));
-            }}
-            onRemove={(id) =>
-              form.setFieldValue('mentions', (current) => current.filter((person) => person.id !== id))
-            }
-            error={mentionError(form.errors)}
-          />
-        ) : null}
-        <Group gap="sm">
-          <Button type="submit" loading={busy}>
-            {props.submitLabel}
-          </Button>
-          {props.onCancel ? (
-            <Button variant="default" onClick={props.onCancel}>
-              {_('common.action.cancel')}
-            </Button>
-          ) : null}
-        </Group>
+        {props.slug && !props.postId ? <MentionPicker slug={props.slug} {...mentionProps(form)} /> : null}
+        <FormActions submitLabel={props.submitLabel} busy={busy} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

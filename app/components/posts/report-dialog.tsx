@@ -1,10 +1,11 @@
 import { useLingui } from '@lingui/react';
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { useReportPostMutation } from '../../api/discussions.ts';
 import { useApiForm } from '../../hooks/use-api-form.ts';
-import { FormAlert, StatusAlert } from '../form-alert.tsx';
+import { DialogForm } from '../dialog-form.tsx';
+import { StatusAlert } from '../form-alert.tsx';
 
 /** Reports the opening post (`postId` null) or a reply to the community's moderators, with a reason. */
 export function ReportDialog(props: {
@@ -47,36 +48,29 @@ export function ReportDialog(props: {
           </Group>
         </Stack>
       ) : (
-        <form
+        <DialogForm
           onSubmit={submit(
             (body) => report.mutateAsync({ postId: props.postId, reason: body.reason }),
             () => setSent(true),
           )}
-          noValidate
-          aria-label={props.title}
+          label={props.title}
+          message={message}
+          intro={_('discussions.report.intro')}
+          cancelLabel={_('common.action.cancel')}
+          onCancel={close}
+          submitLabel={_('discussions.report.send')}
+          busy={busy}
         >
-          <Stack gap="md">
-            <FormAlert message={message} />
-            <Text size="sm">{_('discussions.report.intro')}</Text>
-            <Textarea
-              label={_('discussions.report.reason')}
-              name="reason"
-              required
-              autosize
-              minRows={2}
-              {...field('reason')}
-              data-autofocus
-            />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                {_('common.action.cancel')}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {_('discussions.report.send')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+          <Textarea
+            label={_('discussions.report.reason')}
+            name="reason"
+            required
+            autosize
+            minRows={2}
+            {...field('reason')}
+            data-autofocus
+          />
+        </DialogForm>
       )}
     </Modal>
   );

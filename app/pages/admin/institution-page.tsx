@@ -1,12 +1,12 @@
 import { useLingui } from '@lingui/react';
-import { Box, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Box, Card, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { institutionNameField, localeField } from '../../../common/fields.ts';
 import { isLocale, type Locale, localeNames, locales } from '../../../common/i18n/locales.ts';
-import { useInstitutionMutation, useLogoMutations } from '../../api/admin.ts';
+import { type InstitutionChange, useInstitutionMutation, useLogoMutations } from '../../api/admin.ts';
 import { useInstitution } from '../../api/queries.ts';
-import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { FormCard } from '../../components/form-card.tsx';
 import { TreeIcon } from '../../components/icons.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -17,119 +17,102 @@ const nameSchema = z.object({ name: institutionNameField });
 const languageSchema = z.object({ defaultLanguage: localeField });
 
 /**
+ * One of the institution's settings as its own form: the value the server keeps (refetched after a
+ * change), the "saved" notice (gone as soon as the value changes or is sent again) and the card's props.
+ */
+function useInstitutionSetting<Schema extends z.ZodType<InstitutionChange>>(
+  key: 'name' | 'defaultLanguage',
+  current: string,
+  schema: Schema,
+  savedMessage: string,
+) {
+  const save = useInstitutionMutation();
+  const [saved, setSaved] = useState<string | null>(null);
+  const { form, field, message, busy, submit } = useApiForm({ initialValues: { [key]: current }, schema });
+  const { setFieldValue } = form;
+
+  useEffect(() => setFieldValue(key, current), [setFieldValue, key, current]);
+
+  const send = submit(
+    (body) => save.mutateAsync(body),
+    () => setSaved(savedMessage),
+  );
+  return {
+    field: field(key),
+    change: (value: string) => {
+      setSaved(null);
+      setFieldValue(key, value);
+    },
+    card: {
+      message,
+      saved,
+      busy,
+      onSubmit: (event: FormEvent) => {
+        setSaved(null);
+        send(event);
+      },
+    },
+  };
+}
+
+/**
  * The institution's default language: for signed-out visitors whose browser asks for none of Copse's
  * languages, invitations to people without an account and the charter template Copse starts with.
  */
 function DefaultLanguageForm(props: { current: Locale }) {
   const { _ } = useLingui();
-  const save = useInstitutionMutation();
-  const [saved, setSaved] = useState<string | null>(null);
-  const { form, field, message, busy, submit } = useApiForm({
-    initialValues: { defaultLanguage: props.current },
-    schema: languageSchema,
-  });
-  const { setFieldValue } = form;
-
-  useEffect(() => setFieldValue('defaultLanguage', props.current), [setFieldValue, props.current]);
-
-  const send = submit(
-    (body) => save.mutateAsync(body),
-    () => setSaved(_('admin.institution.languageSaved')),
+  const setting = useInstitutionSetting(
+    'defaultLanguage',
+    props.current,
+    languageSchema,
+    _('admin.institution.languageSaved'),
   );
-
   return (
-    <Card
-      component="form"
-      onSubmit={(event: FormEvent) => {
-        setSaved(null);
-        send(event);
-      }}
-      noValidate
+    <FormCard
+      title={_('admin.institution.languageTitle')}
+      submitLabel={_('admin.institution.saveLanguage')}
+      maw={520}
+      {...setting.card}
     >
-      <Title order={2} size="h3" mb="md">
-        {_('admin.institution.languageTitle')}
-      </Title>
-      <Stack gap="md" maw={520}>
-        <FormAlert message={message} />
-        <NativeSelect
-          label={_('admin.institution.languageLabel')}
-          description={_('admin.institution.languageDescription')}
-          name="defaultLanguage"
-          {...field('defaultLanguage')}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            setSaved(null);
-            if (isLocale(value)) setFieldValue('defaultLanguage', value);
-          }}
-        >
-          {locales.map((option) => (
-            <option key={option} value={option} lang={option}>
-              {localeNames[option]}
-            </option>
-          ))}
-        </NativeSelect>
-        <StatusAlert message={saved} />
-        <Group>
-          <Button type="submit" loading={busy}>
-            {_('admin.institution.saveLanguage')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+      <NativeSelect
+        label={_('admin.institution.languageLabel')}
+        description={_('admin.institution.languageDescription')}
+        name="defaultLanguage"
+        {...setting.field}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          if (isLocale(value)) setting.change(value);
+        }}
+      >
+        {locales.map((option) => (
+          <option key={option} value={option} lang={option}>
+            {localeNames[option]}
+          </option>
+        ))}
+      </NativeSelect>
+    </FormCard>
   );
 }
 
 /** The institution's name, shown in the header and in emails. */
 function NameForm(props: { current: string }) {
   const { _ } = useLingui();
-  const save = useInstitutionMutation();
-  const [saved, setSaved] = useState<string | null>(null);
-  const { form, field, message, busy, submit } = useApiForm({
-    initialValues: { name: props.current },
-    schema: nameSchema,
-  });
-  const { setFieldValue } = form;
-
-  // The saved name as the server keeps it (refetched after a change).
-  useEffect(() => setFieldValue('name', props.current), [setFieldValue, props.current]);
-
-  const send = submit(
-    (body) => save.mutateAsync(body),
-    () => setSaved(_('admin.institution.nameSaved')),
-  );
-
+  const setting = useInstitutionSetting('name', props.current, nameSchema, _('admin.institution.nameSaved'));
   return (
-    <Card
-      component="form"
-      onSubmit={(event: FormEvent) => {
-        setSaved(null);
-        send(event);
-      }}
-      noValidate
+    <FormCard
+      title={_('admin.institution.nameTitle')}
+      submitLabel={_('admin.institution.saveName')}
+      maw={520}
+      {...setting.card}
     >
-      <Title order={2} size="h3" mb="md">
-        {_('admin.institution.nameTitle')}
-      </Title>
-      <Stack gap="md" maw={520}>
-        <FormAlert message={message} />
-        <TextInput
-          label={_('admin.institution.nameLabel')}
-          name="name"
-          {...field('name')}
-          onChange={(event) => {
-            setSaved(null);
-            setFieldValue('name', event.currentTarget.value);
-          }}
-          required
-        />
-        <StatusAlert message={saved} />
-        <Group>
-          <Button type="submit" loading={busy}>
-            {_('admin.institution.saveName')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+      <TextInput
+        label={_('admin.institution.nameLabel')}
+        name="name"
+        {...setting.field}
+        onChange={(event) => setting.change(event.currentTarget.value)}
+        required
+      />
+    </FormCard>
   );
 }
 

@@ -1,9 +1,10 @@
 import { useLingui } from '@lingui/react';
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { z } from 'zod';
 import { postBodyField, threadTitleField } from '../../../common/fields.ts';
 import { useEditThreadMutation } from '../../api/discussions.ts';
 import type { Thread } from '../../api/types.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
 import { useApiForm } from '../../hooks/use-api-form.ts';
@@ -36,14 +37,7 @@ export function EditThreadForm(props: { thread: Thread; onDone: () => Promise<vo
           {...field('body')}
           empty={_('discussions.form.messagePreviewEmpty')}
         />
-        <Group gap="sm">
-          <Button type="submit" loading={busy}>
-            {_('common.action.saveChanges')}
-          </Button>
-          <Button variant="default" onClick={props.onCancel}>
-            {_('common.action.cancel')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={_('common.action.saveChanges')} busy={busy} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

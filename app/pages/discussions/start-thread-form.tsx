@@ -1,18 +1,14 @@
 import { useLingui } from '@lingui/react';
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Select, Stack, TextInput } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { type ThreadKind, threadKindMessages } from '../../../common/enums.ts';
 import { postBodyField, threadTitleField } from '../../../common/fields.ts';
 import { useStartThreadMutation } from '../../api/discussions.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { MarkdownField } from '../../components/markdown-field.tsx';
-import {
-  type Mention,
-  MentionPicker,
-  mentionError,
-  withMention,
-} from '../../components/posts/mention-picker.tsx';
+import { type Mention, MentionPicker, mentionProps } from '../../components/posts/mention-picker.tsx';
 import { useApiForm } from '../../hooks/use-api-form.ts';
 
 const startSchema = z.object({
@@ -30,7 +26,7 @@ export function StartThreadForm(props: { slug: string; canAnnounce: boolean; onC
     initialValues: { kind: 'discussion' as ThreadKind, title: '', body: '', mentions: [] as Mention[] },
     schema: startSchema,
   });
-  const { kind, mentions } = form.getValues();
+  const { kind } = form.getValues();
   const kinds: ThreadKind[] = props.canAnnounce
     ? ['discussion', 'question', 'announcement']
     : ['discussion', 'question'];
@@ -77,26 +73,8 @@ export function StartThreadForm(props: { slug: string; canAnnounce: boolean; onC
           {...field('body')}
           empty={_('discussions.form.messagePreviewEmpty')}
         />
-        <MentionPicker
-          slug={props.slug}
-          value={mentions}
-          onPick={(person) => {
-            form.setFieldValue('mentions', (current) => [...current, person]);
-            form.setFieldValue('body', (current) => withMention(current, person));
-          }}
-          onRemove={(id) =>
-            form.setFieldValue('mentions', (current) => current.filter((person) => person.id !== id))
-          }
-          error={mentionError(form.errors)}
-        />
-        <Group gap="sm">
-          <Button type="submit" loading={busy}>
-            {_('discussions.start.post')}
-          </Button>
-          <Button variant="default" onClick={props.onCancel}>
-            {_('common.action.cancel')}
-          </Button>
-        </Group>
+        <MentionPicker slug={props.slug} {...mentionProps(form)} />
+        <FormActions submitLabel={_('discussions.start.post')} busy={busy} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

@@ -1,10 +1,10 @@
 import { useLingui } from '@lingui/react';
-import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Radio, Stack, Textarea } from '@mantine/core';
 import { z } from 'zod';
 import { seriesScopeField } from '../../../common/meeting-fields.ts';
 import { useCancelMeetingMutation } from '../../api/meetings.ts';
 import type { Meeting } from '../../api/types.ts';
-import { FormAlert } from '../../components/form-alert.tsx';
+import { DialogForm } from '../../components/dialog-form.tsx';
 import { useApiForm } from '../../hooks/use-api-form.ts';
 import { i18n } from '../../i18n/i18n.ts';
 
@@ -54,38 +54,35 @@ export function CancelMeetingDialog(props: {
       centered
       size="lg"
     >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md">
-          <FormAlert message={message} />
-          <Text size="sm">{_('meetings.cancel.body')}</Text>
-          {meeting.series ? (
-            <Radio.Group label={_('meetings.cancel.scope')} name="scope" {...field('scope')}>
-              <Stack gap="xs" mt="xs">
-                <Radio value="this" label={_('meetings.scope.this')} />
-                <Radio value="following" label={_('meetings.scope.following')} />
-              </Stack>
-            </Radio.Group>
-          ) : null}
-          <Textarea
-            label={_('meetings.cancel.reason')}
-            description={_('meetings.cancel.reasonHint')}
-            name="reason"
-            autosize
-            minRows={3}
-            maxRows={8}
-            {...field('reason')}
-            data-autofocus
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {_('meetings.cancel.keep')}
-            </Button>
-            <Button type="submit" color="red" loading={busy}>
-              {_('meetings.meeting.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <DialogForm
+        onSubmit={onSubmit}
+        message={message}
+        intro={_('meetings.cancel.body')}
+        cancelLabel={_('meetings.cancel.keep')}
+        onCancel={close}
+        submitLabel={_('meetings.meeting.cancel')}
+        submitColor="red"
+        busy={busy}
+      >
+        {meeting.series ? (
+          <Radio.Group label={_('meetings.cancel.scope')} name="scope" {...field('scope')}>
+            <Stack gap="xs" mt="xs">
+              <Radio value="this" label={_('meetings.scope.this')} />
+              <Radio value="following" label={_('meetings.scope.following')} />
+            </Stack>
+          </Radio.Group>
+        ) : null}
+        <Textarea
+          label={_('meetings.cancel.reason')}
+          description={_('meetings.cancel.reasonHint')}
+          name="reason"
+          autosize
+          minRows={3}
+          maxRows={8}
+          {...field('reason')}
+          data-autofocus
+        />
+      </DialogForm>
     </Modal>
   );
 }

@@ -1,9 +1,9 @@
 import { useLingui } from '@lingui/react';
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, Textarea, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { z } from 'zod';
 import { useSuspendMutation } from '../../api/moderation.ts';
-import { FormAlert } from '../../components/form-alert.tsx';
+import { DialogForm } from '../../components/dialog-form.tsx';
 import { useApiForm } from '../../hooks/use-api-form.ts';
 
 /** The form's rules, with their messages in the language shown. */
@@ -58,42 +58,36 @@ export function SuspendDialog(props: {
       title={_('moderation.suspend.title', { name: props.person.displayName })}
       centered
     >
-      <form
+      <DialogForm
         onSubmit={send}
-        noValidate
-        aria-label={_('moderation.suspend.title', { name: props.person.displayName })}
+        label={_('moderation.suspend.title', { name: props.person.displayName })}
+        message={message}
+        intro={_('moderation.suspend.intro', { name: props.person.displayName })}
+        cancelLabel={_('common.action.cancel')}
+        onCancel={close}
+        submitLabel={_('moderation.suspend.submit')}
+        submitColor="red"
+        busy={busy}
       >
-        <Stack gap="md">
-          <FormAlert message={message} />
-          <Text size="sm">{_('moderation.suspend.intro', { name: props.person.displayName })}</Text>
-          <Textarea
-            label={_('moderation.suspend.reason')}
-            name="reason"
-            required
-            autosize
-            minRows={2}
-            {...field('reason')}
-            data-autofocus
-          />
-          <TextInput
-            type="date"
-            label={_('moderation.suspend.lastDay')}
-            description={_('moderation.suspend.lastDayHint')}
-            name="endsOn"
-            {...field('endsOn')}
-            // The server names the instant it was sent (endsAt).
-            error={field('endsOn').error ?? field('endsAt').error}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {_('common.action.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={busy}>
-              {_('moderation.suspend.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        <Textarea
+          label={_('moderation.suspend.reason')}
+          name="reason"
+          required
+          autosize
+          minRows={2}
+          {...field('reason')}
+          data-autofocus
+        />
+        <TextInput
+          type="date"
+          label={_('moderation.suspend.lastDay')}
+          description={_('moderation.suspend.lastDayHint')}
+          name="endsOn"
+          {...field('endsOn')}
+          // The server names the instant it was sent (endsAt).
+          error={field('endsOn').error ?? field('endsAt').error}
+        />
+      </DialogForm>
     </Modal>
   );
 }

@@ -1,8 +1,6 @@
 import { useLingui } from '@lingui/react';
 import {
-  Button,
   Card,
-  Group,
   NativeSelect,
   Radio,
   SimpleGrid,
@@ -28,6 +26,7 @@ import {
 } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { useSignedInMe, useUnits } from '../../api/queries.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PeoplePicker } from '../../components/people-picker.tsx';
 import { useApiForm } from '../../hooks/use-api-form.ts';
@@ -264,16 +263,7 @@ export function ProposalForm<Answer>(props: {
           />
         </Section>
 
-        <Group gap="sm">
-          <Button type="submit" loading={busy}>
-            {props.submitLabel}
-          </Button>
-          {props.onCancel ? (
-            <Button variant="default" onClick={props.onCancel}>
-              {_('common.action.cancel')}
-            </Button>
-          ) : null}
-        </Group>
+        <FormActions submitLabel={props.submitLabel} busy={busy} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

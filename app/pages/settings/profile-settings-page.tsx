@@ -1,8 +1,6 @@
 import { useLingui } from '@lingui/react';
 import {
-  Button,
   Card,
-  Group,
   NativeSelect,
   Select,
   SimpleGrid,
@@ -28,7 +26,7 @@ import { isLocale, localeNames, locales } from '../../../common/i18n/locales.ts'
 import { usePhotoMutations, useSaveProfileMutation } from '../../api/account.ts';
 import { useSignedInMe, useUnits } from '../../api/queries.ts';
 import type { Me } from '../../api/types.ts';
-import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
+import { FormCard } from '../../components/form-card.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { personKindMessages } from '../../components/person-card.tsx';
@@ -131,123 +129,112 @@ export function ProfileSettingsPage() {
           />
         </Card>
 
-        <Card
-          component="form"
+        <FormCard
+          title={_('settings.profile.details')}
+          submitLabel={_('settings.profile.save')}
+          message={message}
+          saved={saved}
+          busy={busy}
           onSubmit={(event: FormEvent) => {
             setSaved(null);
             send(event);
           }}
-          noValidate
         >
-          <Title order={2} size="h3" mb="md">
-            {_('settings.profile.details')}
-          </Title>
-          <Stack gap="md">
-            <FormAlert message={message} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <TextInput
-                label={_('settings.profile.name')}
-                name="displayName"
-                autoComplete="name"
-                {...field('displayName')}
-                required
-              />
-              <TextInput
-                label={_('settings.profile.pronouns')}
-                name="pronouns"
-                placeholder={_('settings.profile.pronounsExample')}
-                {...field('pronouns')}
-              />
-              <NativeSelect
-                label={_('settings.profile.unit')}
-                name="unitId"
-                description={_('settings.profile.unitDescription')}
-                {...field('unitId')}
-                data={[
-                  {
-                    value: '',
-                    label: units.isPending
-                      ? _('settings.profile.unitsLoading')
-                      : _('settings.profile.noUnit'),
-                  },
-                  ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
-                ]}
-              />
-              <NativeSelect
-                label={_('settings.profile.kind')}
-                name="kind"
-                description={_('settings.profile.kindDescription')}
-                {...field('kind')}
-                data={personKinds.map((kind) => ({ value: kind, label: _(personKindMessages[kind]) }))}
-              />
-            </SimpleGrid>
-            <Textarea
-              label={_('settings.profile.bio')}
-              name="bio"
-              description={_('settings.profile.bioDescription')}
-              autosize
-              minRows={4}
-              maxRows={14}
-              {...field('bio')}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput
+              label={_('settings.profile.name')}
+              name="displayName"
+              autoComplete="name"
+              {...field('displayName')}
+              required
             />
-            <TagsInput
-              label={_('settings.profile.expertise')}
-              name="expertise"
-              description={_('settings.profile.expertiseDescription')}
-              placeholder={_('settings.profile.expertiseExample')}
-              {...tags('expertise')}
-              splitChars={[',']}
-              maxTags={30}
-              clearable
-            />
-            <TagsInput
-              label={_('settings.profile.interests')}
-              name="interests"
-              description={_('settings.profile.interestsDescription')}
-              {...tags('interests')}
-              splitChars={[',']}
-              maxTags={30}
-              clearable
-            />
-            <Select
-              label={_('settings.profile.timeZone')}
-              name="timeZone"
-              description={_('settings.profile.timeZoneDescription')}
-              searchable
-              data={zones}
-              {...field('timeZone')}
-              onChange={(zone) => {
-                if (zone) form.setFieldValue('timeZone', zone);
-              }}
-              allowDeselect={false}
-              limit={50}
-              nothingFoundMessage={_('settings.profile.noTimeZone')}
+            <TextInput
+              label={_('settings.profile.pronouns')}
+              name="pronouns"
+              placeholder={_('settings.profile.pronounsExample')}
+              {...field('pronouns')}
             />
             <NativeSelect
-              label={_('common.language.label')}
-              name="language"
-              description={_('settings.profile.languageDescription')}
-              {...field('language')}
-              onChange={(event) => {
-                const value = event.currentTarget.value;
-                form.setFieldValue('language', isLocale(value) ? value : '');
-              }}
-            >
-              <option value="">{_('settings.profile.languageAutomatic')}</option>
-              {locales.map((locale) => (
-                <option key={locale} value={locale} lang={locale}>
-                  {localeNames[locale]}
-                </option>
-              ))}
-            </NativeSelect>
-            <StatusAlert message={saved} />
-            <Group>
-              <Button type="submit" loading={busy}>
-                {_('settings.profile.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
+              label={_('settings.profile.unit')}
+              name="unitId"
+              description={_('settings.profile.unitDescription')}
+              {...field('unitId')}
+              data={[
+                {
+                  value: '',
+                  label: units.isPending ? _('settings.profile.unitsLoading') : _('settings.profile.noUnit'),
+                },
+                ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
+              ]}
+            />
+            <NativeSelect
+              label={_('settings.profile.kind')}
+              name="kind"
+              description={_('settings.profile.kindDescription')}
+              {...field('kind')}
+              data={personKinds.map((kind) => ({ value: kind, label: _(personKindMessages[kind]) }))}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={_('settings.profile.bio')}
+            name="bio"
+            description={_('settings.profile.bioDescription')}
+            autosize
+            minRows={4}
+            maxRows={14}
+            {...field('bio')}
+          />
+          <TagsInput
+            label={_('settings.profile.expertise')}
+            name="expertise"
+            description={_('settings.profile.expertiseDescription')}
+            placeholder={_('settings.profile.expertiseExample')}
+            {...tags('expertise')}
+            splitChars={[',']}
+            maxTags={30}
+            clearable
+          />
+          <TagsInput
+            label={_('settings.profile.interests')}
+            name="interests"
+            description={_('settings.profile.interestsDescription')}
+            {...tags('interests')}
+            splitChars={[',']}
+            maxTags={30}
+            clearable
+          />
+          <Select
+            label={_('settings.profile.timeZone')}
+            name="timeZone"
+            description={_('settings.profile.timeZoneDescription')}
+            searchable
+            data={zones}
+            {...field('timeZone')}
+            onChange={(zone) => {
+              if (zone) form.setFieldValue('timeZone', zone);
+            }}
+            allowDeselect={false}
+            limit={50}
+            nothingFoundMessage={_('settings.profile.noTimeZone')}
+          />
+          <NativeSelect
+            label={_('common.language.label')}
+            name="language"
+            description={_('settings.profile.languageDescription')}
+            {...field('language')}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              form.setFieldValue('language', isLocale(value) ? value : '');
+            }}
+          >
+            <option value="">{_('settings.profile.languageAutomatic')}</option>
+            {locales.map((locale) => (
+              <option key={locale} value={locale} lang={locale}>
+                {localeNames[locale]}
+              </option>
+            ))}
+          </NativeSelect>
+        </FormCard>
         <MeetingReminders />
       </Stack>
     </>

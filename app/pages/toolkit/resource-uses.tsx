@@ -11,6 +11,7 @@ import {
   useSaveResourceUseMutation,
 } from '../../api/toolkit.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { ItemList, PagedList } from '../../components/list-page/index.ts';
 import { PostMeta } from '../../components/posts/post-view.tsx';
@@ -71,16 +72,11 @@ function UseForm(props: {
           maxRows={10}
           {...field('story')}
         />
-        <Group gap="sm">
-          <Button type="submit" loading={busy}>
-            {props.existing ? _('common.action.save') : _('toolkit.uses.recordUse')}
-          </Button>
-          {props.onCancel ? (
-            <Button variant="default" onClick={props.onCancel}>
-              {_('common.action.cancel')}
-            </Button>
-          ) : null}
-        </Group>
+        <FormActions
+          submitLabel={props.existing ? _('common.action.save') : _('toolkit.uses.recordUse')}
+          busy={busy}
+          onCancel={props.onCancel}
+        />
       </Stack>
     </form>
   );
