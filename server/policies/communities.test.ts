@@ -1,15 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import type { Actor } from '../lib/actor.ts';
 import {
   active,
+  administrator,
   allowed,
   archived,
   archivedRefusal,
   coLeader,
+  coordinator,
+  expectDecisions,
+  external,
   guest,
   leader,
+  me,
   member,
-  person,
+  onlyManagers,
+  privateOne,
   type Row,
   refused,
   sponsor,
@@ -31,19 +37,12 @@ import {
 } from './communities.ts';
 import type { Decision } from './decision.ts';
 
-const me = person('member');
-const external = person('member', 'x', 'external');
-const coordinator = person('coordinator', 'c');
-const administrator = person('administrator', 'ad');
-
 const publicOne: CommunitySubject = { ...active, visibility: 'public' };
-const privateOne: CommunitySubject = { ...active, visibility: 'private' };
 const moderated: CommunitySubject = { ...active, joinPolicy: 'request' };
 const invitationOnly: CommunitySubject = { ...active, joinPolicy: 'invitation' };
 const archivedModerated: CommunitySubject = { ...moderated, stage: 'archived' };
 
 const notFound = refused('errors.notFound.community', 'not_found');
-const onlyManagers = refused('errors.communities.onlyManagers');
 
 describe('maySeeCommunity: who knows a community exists (404 otherwise)', () => {
   const rows: Row[] = [
@@ -64,9 +63,7 @@ describe('maySeeCommunity: who knows a community exists (404 otherwise)', () => 
       allowed,
     ],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected) => {
-    expect(maySeeCommunity(actor, community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, maySeeCommunity);
 });
 
 describe('maySeeMembers: the member list is for signed-in people who see the community', () => {
@@ -83,9 +80,7 @@ describe('maySeeMembers: the member list is for signed-in people who see the com
     ['member, private', me, privateOne, member, allowed],
     ['coordinator, archived', coordinator, archived, null, allowed],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected) => {
-    expect(maySeeMembers(actor, community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, maySeeMembers);
 });
 
 describe('mayJoinCommunity: one click into an open community', () => {
@@ -105,9 +100,7 @@ describe('mayJoinCommunity: one click into an open community', () => {
     ],
     ['anonymous, public', null, publicOne, null, refused('errors.communities.invitationOnly')],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected) => {
-    expect(mayJoinCommunity(actor, community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, mayJoinCommunity);
 });
 
 describe('mayRequestToJoin: asking a moderated community', () => {
@@ -119,9 +112,7 @@ describe('mayRequestToJoin: asking a moderated community', () => {
     ['member already', me, moderated, member, refused('errors.communities.invitationOnly')],
     ['coordinator, moderated', coordinator, moderated, null, allowed],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected) => {
-    expect(mayRequestToJoin(actor, community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, mayRequestToJoin);
 });
 
 describe('mayLeaveCommunity: members leave while it is not archived', () => {
@@ -132,9 +123,7 @@ describe('mayLeaveCommunity: members leave while it is not archived', () => {
     ['member of an archived community', me, archived, member, archivedRefusal],
     ['not a member', me, active, null, refused('errors.communities.notMember', 'conflict')],
   ];
-  it.each(rows)('%s', (_name, _actor, community, membership, expected) => {
-    expect(mayLeaveCommunity(community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, (_actor, community, membership) => mayLeaveCommunity(community, membership));
 });
 
 describe('mayManageCommunity: leaders and coordinators lead, not in an archived community', () => {
@@ -152,9 +141,7 @@ describe('mayManageCommunity: leaders and coordinators lead, not in an archived 
     ['coordinator, archived', coordinator, archived, null, archivedRefusal],
     ['member, archived', me, archived, member, archivedRefusal],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected) => {
-    expect(mayManageCommunity(actor, community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, mayManageCommunity);
 });
 
 describe('maySeeJoinRequests and maySeeInvitations: for those who manage (one reason, archived or not)', () => {
@@ -167,10 +154,7 @@ describe('maySeeJoinRequests and maySeeInvitations: for those who manage (one re
     ['coordinator', coordinator, active, null, allowed, allowed],
     ['leader, archived', me, archived, leader, requests, invitations],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected, expectedForInvitations) => {
-    expect(maySeeJoinRequests(actor, community, membership)).toEqual(expected);
-    expect(maySeeInvitations(actor, community, membership)).toEqual(expectedForInvitations);
-  });
+  expectDecisions(rows, maySeeJoinRequests, maySeeInvitations);
 });
 
 describe('mayChangeStage: those who manage; coordinators also bring an archived community back', () => {
@@ -183,9 +167,7 @@ describe('mayChangeStage: those who manage; coordinators also bring an archived 
     ['administrator, archived', administrator, archived, null, allowed],
     ['leader, archived', me, archived, leader, archivedRefusal],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected) => {
-    expect(mayChangeStage(actor, community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, mayChangeStage);
 });
 
 describe("mayHandleContactRequests: the coordinators' inbox", () => {
@@ -196,7 +178,5 @@ describe("mayHandleContactRequests: the coordinators' inbox", () => {
     ['coordinator', coordinator, allowed],
     ['administrator', administrator, allowed],
   ];
-  it.each(rows)('%s', (_name, actor, expected) => {
-    expect(mayHandleContactRequests(actor)).toEqual(expected);
-  });
+  expectDecisions(rows, mayHandleContactRequests);
 });

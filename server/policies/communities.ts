@@ -63,6 +63,22 @@ export function writeRefusal(
 }
 
 /**
+ * A decision that `rule` grants; otherwise `refuse` says why (asked only then). The decisions that share
+ * one rule and differ only in what they say are each made with it from that rule.
+ */
+export function communityDecision<Community extends CommunitySubject, Rest extends unknown[]>(
+  rule: (actor: Actor | null, community: Community, membership: MembershipSubject, ...rest: Rest) => boolean,
+  refuse: (community: Community, membership: MembershipSubject) => Decision,
+) {
+  return (
+    actor: Actor | null,
+    community: Community,
+    membership: MembershipSubject,
+    ...rest: Rest
+  ): Decision => allowIf(rule(actor, community, membership, ...rest), () => refuse(community, membership));
+}
+
+/**
  * Public communities are seen by anyone; institution-only by everyone signed in except external
  * guests; private only by their members. Coordinators see every community. The same rule as
  * `visibleTo` in server/queries/communities.ts, which scopes lists in SQL.

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import {
   active,
   allowed,
   archived,
   archivedRefusal,
+  coordinator,
+  expectDecisions,
   leader,
+  me,
   member,
   person,
   refused,
@@ -28,7 +31,7 @@ import {
   type SuspensionTarget,
 } from './discussions.ts';
 
-const thread = { authorId: 'a', kind: 'discussion' as const, lockedAt: null, deletedAt: null };
+const thread = { authorId: 'me', kind: 'discussion' as const, lockedAt: null, deletedAt: null };
 const question = { ...thread, kind: 'question' as const };
 const target = (
   userId: string,
@@ -41,7 +44,6 @@ const target = (
 });
 
 describe('suspended members read but do not take part', () => {
-  const me = person('member');
   const cases: [string, Decision, Decision][] = [
     ['member starts a thread', mayStartThread(me, active, member, 'discussion'), allowed],
     [
@@ -60,16 +62,16 @@ describe('suspended members read but do not take part', () => {
     ['suspended member reports', mayReport(me, active, suspendedMember), suspendedRefusal],
     [
       'suspended member edits own post',
-      mayChangePost(me, active, suspendedMember, { authorId: 'a' }),
+      mayChangePost(me, active, suspendedMember, { authorId: 'me' }),
       suspendedRefusal,
     ],
-    ['member edits own post', mayChangePost(me, active, member, { authorId: 'a' }), allowed],
+    ['member edits own post', mayChangePost(me, active, member, { authorId: 'me' }), allowed],
     [
       'suspended co-leader moderates',
       mayModerateDiscussions(me, active, suspendedLeader),
       refused('errors.moderation.onlyManagers'),
     ],
-    ['coordinator (not a member) replies', mayReply(person('coordinator'), active, null, thread), allowed],
+    ['coordinator (not a member) replies', mayReply(coordinator, active, null, thread), allowed],
     ['asker marks the helpful answer', mayMarkHelpful(me, active, member, question), allowed],
     [
       'suspended asker marks the helpful answer',
@@ -88,14 +90,11 @@ describe('suspended members read but do not take part', () => {
       archivedRefusal,
     ],
   ];
-  it.each(cases)('%s', (_name, actual, expected) => {
-    expect(actual).toEqual(expected);
-  });
+  expectDecisions(cases);
 });
 
 describe('who suspends whom', () => {
   const lead = person('member', 'lead');
-  const coordinator = person('coordinator', 'coord');
   const onlyManagers = refused('errors.suspensions.onlyManagers');
   const cases: [string, Decision, Decision][] = [
     ['leader suspends a member', maySuspend(lead, active, leader, target('m', 'member', member)), allowed],
@@ -148,7 +147,5 @@ describe('who suspends whom', () => {
     ],
     ['coordinator lifts', mayLiftSuspension(coordinator, active, null, { userId: 'm' }), allowed],
   ];
-  it.each(cases)('%s', (_name, actual, expected) => {
-    expect(actual).toEqual(expected);
-  });
+  expectDecisions(cases);
 });

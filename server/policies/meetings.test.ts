@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../lib/actor.ts';
 import {
   active,
   allowed,
   archivedRefusal,
   coLeader,
+  coordinator,
+  expectDecisions,
   guest,
   leader,
+  me,
   member,
-  person,
+  onlyManagers,
   type Row,
   refused,
   suspendedLeader,
@@ -36,9 +38,6 @@ import {
   type RoleChange,
 } from './meetings.ts';
 
-const me = person('member', 'me');
-const coordinator = person('coordinator', 'c');
-
 const leadersSchedule: MeetingCommunitySubject = { ...active, meetingSchedulers: 'leaders' };
 const membersSchedule: MeetingCommunitySubject = { ...active, meetingSchedulers: 'members' };
 const archived: MeetingCommunitySubject = { ...membersSchedule, stage: 'archived' };
@@ -52,6 +51,8 @@ const mine: MeetingSubject = {
 };
 const theirs: MeetingSubject = { ...mine, createdBy: 'someone' };
 
+const joinToTakeRole = refused('errors.meetings.joinToTakeRole');
+
 describe('maySeeMeeting: whoever sees the community (404 otherwise)', () => {
   const rows: Row<MeetingCommunitySubject>[] = [
     ['staff, institution-only', me, leadersSchedule, null, allowed],
@@ -59,9 +60,7 @@ describe('maySeeMeeting: whoever sees the community (404 otherwise)', () => {
     ['member, private', me, privateOne, member, allowed],
     ['coordinator, private', coordinator, privateOne, null, allowed],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected) => {
-    expect(maySeeMeeting(actor, community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, maySeeMeeting);
 });
 
 describe('mayScheduleMeeting: leaders, and full members where the community says so', () => {
@@ -80,9 +79,7 @@ describe('mayScheduleMeeting: leaders, and full members where the community says
     ['suspended member, archived', me, archived, suspendedMember, archivedRefusal],
     ['anonymous', null, membersSchedule, null, onlyLeaders],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected) => {
-    expect(mayScheduleMeeting(actor, community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, mayScheduleMeeting);
 });
 
 describe('mayChangeMeeting and mayCancelMeeting: leaders, coordinators and the organiser', () => {
@@ -96,10 +93,11 @@ describe('mayChangeMeeting and mayCancelMeeting: leaders, coordinators and the o
     ['organiser who left', null, mine, change, cancel],
     ['suspended co-leader', suspendedLeader, theirs, suspendedRefusal, suspendedRefusal],
   ];
-  it.each(rows)('%s', (_name, membership, meeting, expectedChange, expectedCancel) => {
-    expect(mayChangeMeeting(me, leadersSchedule, membership, meeting)).toEqual(expectedChange);
-    expect(mayCancelMeeting(me, leadersSchedule, membership, meeting)).toEqual(expectedCancel);
-  });
+  expectDecisions(
+    rows,
+    (membership, meeting) => mayChangeMeeting(me, leadersSchedule, membership, meeting),
+    (membership, meeting) => mayCancelMeeting(me, leadersSchedule, membership, meeting),
+  );
   it('lets coordinators change and cancel any meeting, and nobody in an archived community', () => {
     expect(mayChangeMeeting(coordinator, leadersSchedule, null, theirs)).toEqual(allowed);
     expect(mayCancelMeeting(coordinator, leadersSchedule, null, theirs)).toEqual(allowed);
@@ -119,9 +117,7 @@ describe('mayRsvp: members of the community answer', () => {
     ['coordinator, not a member', coordinator, active, null, joinToAnswer],
     ['member, archived', me, archived, member, archivedRefusal],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected) => {
-    expect(mayRsvp(actor, community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, mayRsvp);
 });
 
 describe("maySeeResponses and maySeeRoleSuggestions: members' and coordinators' business", () => {
@@ -135,25 +131,21 @@ describe("maySeeResponses and maySeeRoleSuggestions: members' and coordinators' 
     ['coordinator', coordinator, active, null, allowed, allowed],
     ['anonymous', null, active, null, answers, suggestions],
   ];
-  it.each(rows)('%s', (_name, actor, _community, membership, expected, expectedSuggestions) => {
-    expect(maySeeResponses(actor, membership)).toEqual(expected);
-    expect(maySeeRoleSuggestions(actor, membership)).toEqual(expectedSuggestions);
-  });
+  expectDecisions(
+    rows,
+    (actor, _community, membership) => maySeeResponses(actor, membership),
+    (actor, _community, membership) => maySeeRoleSuggestions(actor, membership),
+  );
 });
 
 describe('mayAssignMeetingRoles and mayTakeAttendance: who edits the meeting, and its host', () => {
   const giveRoles = refused('errors.meetings.onlyLeadersGiveRoles');
   const record = refused('errors.meetings.onlyHostRecords');
-  type HostRow = [
-    name: string,
-    actor: Actor | null,
-    community: MeetingCommunitySubject,
-    membership: MembershipSubject,
-    meeting: MeetingSubject,
-    isHost: boolean,
-    expected: Decision,
-    expectedAttendance: Decision,
-  ];
+  type HostRow = Row<
+    MeetingCommunitySubject,
+    [meeting: MeetingSubject, isHost: boolean],
+    [expected: Decision, expectedAttendance: Decision]
+  >;
   const rows: HostRow[] = [
     ['leader', me, leadersSchedule, leader, theirs, false, allowed, allowed],
     ['host (a member)', me, leadersSchedule, member, theirs, true, allowed, allowed],
@@ -173,17 +165,10 @@ describe('mayAssignMeetingRoles and mayTakeAttendance: who edits the meeting, an
     ['coordinator', coordinator, leadersSchedule, null, theirs, false, allowed, allowed],
     ['host, archived', me, archived, member, theirs, true, archivedRefusal, archivedRefusal],
   ];
-  it.each(rows)(
-    '%s',
-    (_name, actor, community, membership, meeting, isHost, expected, expectedAttendance) => {
-      expect(mayAssignMeetingRoles(actor, community, membership, meeting, isHost)).toEqual(expected);
-      expect(mayTakeAttendance(actor, community, membership, meeting, isHost)).toEqual(expectedAttendance);
-    },
-  );
+  expectDecisions(rows, mayAssignMeetingRoles, mayTakeAttendance);
 });
 
 describe('mayVolunteer: full members take an open role', () => {
-  const joinToTakeRole = refused('errors.meetings.joinToTakeRole');
   const rows: Row[] = [
     ['member', me, active, member, allowed],
     ['leader', me, active, leader, allowed],
@@ -192,13 +177,10 @@ describe('mayVolunteer: full members take an open role', () => {
     ['coordinator, not a member', coordinator, active, null, joinToTakeRole],
     ['member, archived', me, archived, member, archivedRefusal],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected) => {
-    expect(mayVolunteer(actor, community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, mayVolunteer);
 });
 
 describe('mayChangeRoleHolder: volunteering, stepping back and assigning', () => {
-  const joinToTakeRole = refused('errors.meetings.joinToTakeRole');
   const open = (userId: string | null): RoleChange => ({ userId, holder: null });
   const heldBy = (holderId: string, userId: string | null): RoleChange => ({
     userId,
@@ -246,9 +228,9 @@ describe('mayChangeRoleHolder: volunteering, stepping back and assigning', () =>
     ['leader clears a role', leader, false, leadersSchedule, heldBy('x', null), allowed],
     ['member takes an open role, archived', member, false, archived, open('me'), archivedRefusal],
   ];
-  it.each(rows)('%s', (_name, membership, isHost, community, change, expected) => {
-    expect(mayChangeRoleHolder(me, community, membership, theirs, isHost, change)).toEqual(expected);
-  });
+  expectDecisions(rows, (membership, isHost, community, change) =>
+    mayChangeRoleHolder(me, community, membership, theirs, isHost, change),
+  );
   it('counts taking an open role, or one already held, as volunteering', () => {
     expect(isVolunteering(me, open('me'))).toBe(true);
     expect(isVolunteering(me, heldBy('me', 'me'))).toBe(true);
@@ -259,7 +241,6 @@ describe('mayChangeRoleHolder: volunteering, stepping back and assigning', () =>
 });
 
 describe("mayManageActivityRoles: leaders define the community's roles", () => {
-  const onlyManagers = refused('errors.communities.onlyManagers');
   const rows: Row[] = [
     ['leader', me, active, leader, allowed],
     ['member', me, active, member, onlyManagers],
@@ -267,7 +248,5 @@ describe("mayManageActivityRoles: leaders define the community's roles", () => {
     ['coordinator', coordinator, active, null, allowed],
     ['leader, archived', me, archived, leader, archivedRefusal],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected) => {
-    expect(mayManageActivityRoles(actor, community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, mayManageActivityRoles);
 });

@@ -1,6 +1,8 @@
+import type { ErrorText } from '../errors.ts';
 import { type Actor, isCoordinator } from '../lib/actor.ts';
 import {
   type CommunitySubject,
+  communityDecision,
   isActiveLeader,
   isActiveMember,
   isArchived,
@@ -71,29 +73,23 @@ function editsMeeting(
   return leads(actor, membership) || (isActiveMember(membership) && meeting.createdBy === actor.id);
 }
 
-/** Changing a meeting's details: see `editsMeeting`. */
-export function mayChangeMeeting(
-  actor: Actor | null,
-  community: MeetingCommunitySubject,
-  membership: MembershipSubject,
-  meeting: MeetingSubject,
-): Decision {
-  return allowIf(editsMeeting(actor, community, membership, meeting), () =>
-    writeRefusal(community, 'errors.meetings.onlyOrganisersChange', membership),
-  );
+/** Refused as a write in the community: archived, suspended from it, else `reason`. */
+function refusedWrite(reason: ErrorText) {
+  return (community: CommunitySubject, membership: MembershipSubject) =>
+    writeRefusal(community, reason, membership);
 }
 
+/** Changing a meeting's details: see `editsMeeting`. */
+export const mayChangeMeeting = communityDecision(
+  editsMeeting,
+  refusedWrite('errors.meetings.onlyOrganisersChange'),
+);
+
 /** Cancelling a meeting: see `editsMeeting`. */
-export function mayCancelMeeting(
-  actor: Actor | null,
-  community: MeetingCommunitySubject,
-  membership: MembershipSubject,
-  meeting: MeetingSubject,
-): Decision {
-  return allowIf(editsMeeting(actor, community, membership, meeting), () =>
-    writeRefusal(community, 'errors.meetings.onlyOrganisersCancel', membership),
-  );
-}
+export const mayCancelMeeting = communityDecision(
+  editsMeeting,
+  refusedWrite('errors.meetings.onlyOrganisersCancel'),
+);
 
 /** Members of the community (not while suspended from it) answer going / maybe / not going. */
 export function mayRsvp(
@@ -134,18 +130,11 @@ function runsMeeting(
   return isHost || editsMeeting(actor, community, membership, meeting);
 }
 
-/** Assigning activity roles to others: those who edit the meeting, and its host. */
-export function mayAssignMeetingRoles(
-  actor: Actor | null,
-  community: MeetingCommunitySubject,
-  membership: MembershipSubject,
-  meeting: MeetingSubject,
-  isHost: boolean,
-): Decision {
-  return allowIf(runsMeeting(actor, community, membership, meeting, isHost), () =>
-    writeRefusal(community, 'errors.meetings.onlyLeadersGiveRoles', membership),
-  );
-}
+/** Assigning activity roles to others: those who edit the meeting, and its host (see `runsMeeting`). */
+export const mayAssignMeetingRoles = communityDecision(
+  runsMeeting,
+  refusedWrite('errors.meetings.onlyLeadersGiveRoles'),
+);
 
 /** Any full member volunteers for an open role (or steps back from their own). */
 export function mayVolunteer(
@@ -204,18 +193,11 @@ export function mayChangeRoleHolder(
   );
 }
 
-/** The host (and those who edit the meeting) take attendance and write notes and follow-up. */
-export function mayTakeAttendance(
-  actor: Actor | null,
-  community: MeetingCommunitySubject,
-  membership: MembershipSubject,
-  meeting: MeetingSubject,
-  isHost: boolean,
-): Decision {
-  return allowIf(runsMeeting(actor, community, membership, meeting, isHost), () =>
-    writeRefusal(community, 'errors.meetings.onlyHostRecords', membership),
-  );
-}
+/** The host (and those who edit the meeting) take attendance, write notes and follow-up: see `runsMeeting`. */
+export const mayTakeAttendance = communityDecision(
+  runsMeeting,
+  refusedWrite('errors.meetings.onlyHostRecords'),
+);
 
 /** Leaders define the community's own activity roles. */
 export function mayManageActivityRoles(

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../lib/actor.ts';
-import { allowed, person, refused } from '../test/decisions.ts';
+import {
+  administrator,
+  allowed,
+  coordinator,
+  expectDecisions,
+  external,
+  person,
+  refused,
+} from '../test/decisions.ts';
 import type { Decision } from './decision.ts';
 import {
   isEligibleCoLeader,
@@ -17,8 +25,6 @@ import {
 const proposer = person('member', 'p');
 const coLeader = person('member', 'l');
 const other = person('member', 'o');
-const coordinator = person('coordinator', 'c');
-const external = person('member', 'x', 'external');
 
 const proposal = (status: string) => ({ proposerId: 'p', status });
 const closed = {
@@ -37,13 +43,12 @@ type ProposalRow = [
 ];
 
 describe('mayProposeCommunity: people of the institution propose', () => {
-  it.each<[string, Actor | null, Decision]>([
+  const rows: [string, Actor | null, Decision][] = [
     ['staff', proposer, allowed],
     ['external guest', external, refused('errors.proposals.guestsCannotPropose')],
     ['anonymous', null, refused('errors.proposals.guestsCannotPropose')],
-  ])('%s', (_name, actor, expected) => {
-    expect(mayProposeCommunity(actor)).toEqual(expected);
-  });
+  ];
+  expectDecisions(rows, mayProposeCommunity);
 });
 
 describe('maySeeProposal and mayCommentOnProposal: proposer, named co-leaders, coordinators', () => {
@@ -60,10 +65,11 @@ describe('maySeeProposal and mayCommentOnProposal: proposer, named co-leaders, c
       refused('errors.forbidden.generic'),
     ],
   ];
-  it.each(rows)('%s', (_name, actor, isNamedLeader, status, expected, expectedComment) => {
-    expect(maySeeProposal(actor, proposal(status), isNamedLeader)).toEqual(expected);
-    expect(mayCommentOnProposal(actor, proposal(status), isNamedLeader)).toEqual(expectedComment);
-  });
+  expectDecisions(
+    rows,
+    (actor, isNamedLeader, status) => maySeeProposal(actor, proposal(status), isNamedLeader),
+    (actor, isNamedLeader, status) => mayCommentOnProposal(actor, proposal(status), isNamedLeader),
+  );
 });
 
 describe("the proposer's steps: edit, resubmit, withdraw while open", () => {
@@ -104,18 +110,19 @@ describe("the proposer's steps: edit, resubmit, withdraw while open", () => {
       refused('errors.proposals.onlyProposerWithdraws'),
     ],
   ];
-  it.each(rows)('%s', (_name, actor, status, edit, resubmit, withdraw) => {
-    expect(mayEditProposal(actor, proposal(status))).toEqual(edit);
-    expect(mayResubmitProposal(actor, proposal(status))).toEqual(resubmit);
-    expect(mayWithdrawProposal(actor, proposal(status))).toEqual(withdraw);
-  });
+  expectDecisions(
+    rows,
+    (actor, status) => mayEditProposal(actor, proposal(status)),
+    (actor, status) => mayResubmitProposal(actor, proposal(status)),
+    (actor, status) => mayWithdrawProposal(actor, proposal(status)),
+  );
 });
 
 describe('mayReviewProposal: coordinators review open proposals', () => {
   const onlyCoordinators = refused('errors.proposals.onlyCoordinatorsReview');
   const rows: ProposalRow[] = [
     ['coordinator, submitted', coordinator, false, 'submitted', allowed],
-    ['administrator, changes requested', person('administrator', 'ad'), false, 'changes_requested', allowed],
+    ['administrator, changes requested', administrator, false, 'changes_requested', allowed],
     ['coordinator, approved', coordinator, false, 'approved', closed.approved],
     [
       'coordinator, an unknown closed status',
@@ -127,9 +134,7 @@ describe('mayReviewProposal: coordinators review open proposals', () => {
     ['proposer, submitted', proposer, false, 'submitted', onlyCoordinators],
     ['proposer, declined', proposer, false, 'declined', onlyCoordinators],
   ];
-  it.each(rows)('%s', (_name, actor, _isNamedLeader, status, expected) => {
-    expect(mayReviewProposal(actor, proposal(status))).toEqual(expected);
-  });
+  expectDecisions(rows, (actor, _isNamedLeader, status) => mayReviewProposal(actor, proposal(status)));
 });
 
 describe('mayAnswerLeadershipInvitation: named co-leaders answer while the proposal is open', () => {
@@ -141,9 +146,9 @@ describe('mayAnswerLeadershipInvitation: named co-leaders answer while the propo
     ['someone else, withdrawn', other, false, 'withdrawn', onlyCoLeaders],
     ['coordinator, submitted', coordinator, false, 'submitted', onlyCoLeaders],
   ];
-  it.each(rows)('%s', (_name, actor, isNamedLeader, status, expected) => {
-    expect(mayAnswerLeadershipInvitation(actor, proposal(status), isNamedLeader)).toEqual(expected);
-  });
+  expectDecisions(rows, (actor, isNamedLeader, status) =>
+    mayAnswerLeadershipInvitation(actor, proposal(status), isNamedLeader),
+  );
 });
 
 describe('isEligibleCoLeader: people of the institution with an active account', () => {

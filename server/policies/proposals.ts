@@ -1,4 +1,5 @@
 import type { MessageId } from '../../common/i18n/message-id.ts';
+import type { ErrorText } from '../errors.ts';
 import { type Actor, isCoordinator } from '../lib/actor.ts';
 import { allowIf, conceal, type Decision, deny, firstRefusal, isAllowed } from './decision.ts';
 
@@ -54,38 +55,39 @@ export function maySeeProposal(
   return allowIf(sees, conceal('errors.notFound.proposal'));
 }
 
-/** The proposer edits an open proposal. */
-export function mayEditProposal(
-  actor: Actor | null,
-  proposal: { proposerId: string; status: string },
+/**
+ * A step on a proposal: refused with `onlyWho` unless the actor `acts`, then 409 unless the proposal is
+ * still open, then the step's own `conditions` (in that order).
+ */
+function stepWhileOpen(
+  acts: boolean,
+  onlyWho: ErrorText,
+  proposal: { status: string },
+  ...conditions: Decision[]
 ): Decision {
-  return firstRefusal(
-    allowIf(isProposer(actor, proposal), deny('errors.proposals.onlyProposerEdits')),
-    stillOpen(proposal),
-  );
+  return firstRefusal(allowIf(acts, deny(onlyWho)), stillOpen(proposal), ...conditions);
+}
+
+type ProposalSubject = { proposerId: string; status: string };
+
+/** The proposer edits an open proposal. */
+export function mayEditProposal(actor: Actor | null, proposal: ProposalSubject): Decision {
+  return stepWhileOpen(isProposer(actor, proposal), 'errors.proposals.onlyProposerEdits', proposal);
 }
 
 /** The proposer resubmits an open proposal the coordinators sent back with changes requested. */
-export function mayResubmitProposal(
-  actor: Actor | null,
-  proposal: { proposerId: string; status: string },
-): Decision {
-  return firstRefusal(
-    allowIf(isProposer(actor, proposal), deny('errors.proposals.onlyProposerResubmits')),
-    stillOpen(proposal),
+export function mayResubmitProposal(actor: Actor | null, proposal: ProposalSubject): Decision {
+  return stepWhileOpen(
+    isProposer(actor, proposal),
+    'errors.proposals.onlyProposerResubmits',
+    proposal,
     allowIf(proposal.status === 'changes_requested', deny('errors.proposals.alreadyWaiting', 'conflict')),
   );
 }
 
 /** The proposer withdraws an open proposal. */
-export function mayWithdrawProposal(
-  actor: Actor | null,
-  proposal: { proposerId: string; status: string },
-): Decision {
-  return firstRefusal(
-    allowIf(isProposer(actor, proposal), deny('errors.proposals.onlyProposerWithdraws')),
-    stillOpen(proposal),
-  );
+export function mayWithdrawProposal(actor: Actor | null, proposal: ProposalSubject): Decision {
+  return stepWhileOpen(isProposer(actor, proposal), 'errors.proposals.onlyProposerWithdraws', proposal);
 }
 
 /** Everyone who reads a proposal takes part in its conversation: proposer, named leaders, coordinators. */
@@ -99,10 +101,7 @@ export function mayCommentOnProposal(
 
 /** Coordinators review open proposals: approve, ask for changes, decline. */
 export function mayReviewProposal(actor: Actor | null, proposal: { status: string }): Decision {
-  return firstRefusal(
-    allowIf(isCoordinator(actor), deny('errors.proposals.onlyCoordinatorsReview')),
-    stillOpen(proposal),
-  );
+  return stepWhileOpen(isCoordinator(actor), 'errors.proposals.onlyCoordinatorsReview', proposal);
 }
 
 /** A person named as co-leader answers the invitation (accept or decline) while the proposal is open. */
@@ -111,10 +110,7 @@ export function mayAnswerLeadershipInvitation(
   proposal: { status: string },
   isNamedLeader: boolean,
 ): Decision {
-  return firstRefusal(
-    allowIf(actor !== null && isNamedLeader, deny('errors.proposals.onlyCoLeadersAnswer')),
-    stillOpen(proposal),
-  );
+  return stepWhileOpen(actor !== null && isNamedLeader, 'errors.proposals.onlyCoLeadersAnswer', proposal);
 }
 
 /**

@@ -1,22 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import type { MessageId } from '../../common/i18n/message-id.ts';
-import type { Actor } from '../lib/actor.ts';
 import {
   active,
   allowed,
   archived,
   archivedRefusal,
   coLeader,
+  coordinator,
+  type Decide,
+  expectDecisions,
   guest,
   leader,
+  me,
   member,
-  person,
+  privateOne,
   type Row,
   refused,
   suspendedLeader,
   suspendedMember,
 } from '../test/decisions.ts';
-import type { CommunitySubject, MembershipSubject } from './communities.ts';
+import type { CommunitySubject } from './communities.ts';
 import type { Decision } from './decision.ts';
 import {
   mayAddResource,
@@ -30,14 +33,8 @@ import {
   mayRecordResourceUse,
 } from './toolkit.ts';
 
-const me = person('member', 'me');
-const coordinator = person('coordinator', 'c');
-const privateOne: CommunitySubject = { ...active, visibility: 'private' };
-
 /** A suspension is said first in the Toolkit, in its own words (also in an archived community). */
 const toolkitSuspended = refused('errors.toolkit.suspended');
-
-type Decide = (actor: Actor | null, community: CommunitySubject, membership: MembershipSubject) => Decision;
 
 describe('mayReadResource and mayReadCollection: whoever sees the community (404 otherwise)', () => {
   const rows: [...Row, Decision][] = [
@@ -68,10 +65,7 @@ describe('mayReadResource and mayReadCollection: whoever sees the community (404
       refused('errors.notFound.collection', 'not_found'),
     ],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected, expectedCollection) => {
-    expect(mayReadResource(actor, community, membership)).toEqual(expected);
-    expect(mayReadCollection(actor, community, membership)).toEqual(expectedCollection);
-  });
+  expectDecisions(rows, mayReadResource, mayReadCollection);
 });
 
 /** The curating decisions share their rule and differ in what they say. */
@@ -93,9 +87,7 @@ describe.each(curating)('%s: leaders, co-leaders and coordinators curate', (_nam
     ['suspended co-leader, archived', me, archived, suspendedLeader, toolkitSuspended],
     ['anonymous', null, active, null, refused(reason)],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected) => {
-    expect(decide(actor, community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, decide);
 });
 
 /** The contributing decisions share their rule and differ in what they say. */
@@ -117,23 +109,17 @@ describe.each(contributing)('%s: active members and coordinators contribute', (_
     ['suspended member, archived', me, archived, suspendedMember, toolkitSuspended],
     ['anonymous', null, active, null, refused(reason)],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, expected) => {
-    expect(decide(actor, community, membership)).toEqual(expected);
-  });
+  expectDecisions(rows, decide);
 });
 
 describe('mayChangeResource and mayChangeResourceUse: who wrote it while taking part, and curators', () => {
   const adder = refused('errors.toolkit.onlyAdderChanges');
   const writer = refused('errors.toolkit.onlyWriterChangesRecord');
-  type ChangeRow = [
-    name: string,
-    actor: Actor | null,
-    community: CommunitySubject,
-    membership: MembershipSubject,
-    authorId: string | null,
-    expected: Decision,
-    expectedForUse: Decision,
-  ];
+  type ChangeRow = Row<
+    CommunitySubject,
+    [authorId: string | null],
+    [expected: Decision, expectedForUse: Decision]
+  >;
   const rows: ChangeRow[] = [
     ['member, their own', me, active, member, 'me', allowed, allowed],
     ["member, someone else's", me, active, member, 'x', adder, writer],
@@ -154,8 +140,10 @@ describe('mayChangeResource and mayChangeResourceUse: who wrote it while taking 
     ['member, their own, archived', me, archived, member, 'me', archivedRefusal, archivedRefusal],
     ['leader, archived', me, archived, leader, 'x', archivedRefusal, archivedRefusal],
   ];
-  it.each(rows)('%s', (_name, actor, community, membership, authorId, expected, expectedForUse) => {
-    expect(mayChangeResource(actor, community, membership, { authorId })).toEqual(expected);
-    expect(mayChangeResourceUse(actor, community, membership, { userId: authorId })).toEqual(expectedForUse);
-  });
+  expectDecisions(
+    rows,
+    (actor, community, membership, authorId) => mayChangeResource(actor, community, membership, { authorId }),
+    (actor, community, membership, authorId) =>
+      mayChangeResourceUse(actor, community, membership, { userId: authorId }),
+  );
 });

@@ -2,6 +2,7 @@ import type { ErrorText } from '../errors.ts';
 import { type Actor, isCoordinator } from '../lib/actor.ts';
 import {
   type CommunitySubject,
+  communityDecision,
   isActiveLeader,
   isActiveMember,
   isArchived,
@@ -9,7 +10,7 @@ import {
   seesCommunity,
   writeRefusal,
 } from './communities.ts';
-import { allowIf, conceal, type Decision, deny } from './decision.ts';
+import { conceal, type Decision, deny } from './decision.ts';
 
 /**
  * Who may do what with a community's Toolkit. Pure functions of the actor, the community, the actor's
@@ -20,30 +21,22 @@ import { allowIf, conceal, type Decision, deny } from './decision.ts';
  */
 
 /** A resource is read by whoever sees its community (404 otherwise). */
-export function mayReadResource(
-  actor: Actor | null,
-  community: CommunitySubject,
-  membership: MembershipSubject,
-): Decision {
-  return allowIf(seesCommunity(actor, community, membership), conceal('errors.notFound.resource'));
-}
+export const mayReadResource = communityDecision(seesCommunity, () => conceal('errors.notFound.resource'));
 
 /** A collection is read by whoever sees its community (404 otherwise). */
-export function mayReadCollection(
-  actor: Actor | null,
-  community: CommunitySubject,
-  membership: MembershipSubject,
-): Decision {
-  return allowIf(seesCommunity(actor, community, membership), conceal('errors.notFound.collection'));
-}
+export const mayReadCollection = communityDecision(seesCommunity, () =>
+  conceal('errors.notFound.collection'),
+);
 
 /**
  * Why a Toolkit write was refused: the actor is suspended from the community (said first, in the
  * Toolkit's words), the community is archived, else `reason`.
  */
-function toolkitRefusal(community: CommunitySubject, membership: MembershipSubject, reason: ErrorText) {
-  if (membership?.suspended === true) return deny('errors.toolkit.suspended');
-  return writeRefusal(community, reason);
+function toolkitRefusal(reason: ErrorText) {
+  return (community: CommunitySubject, membership: MembershipSubject): Decision => {
+    if (membership?.suspended === true) return deny('errors.toolkit.suspended');
+    return writeRefusal(community, reason);
+  };
 }
 
 /** Leaders, co-leaders and coordinators curate: topics, collections, featuring, any resource. */
@@ -61,59 +54,31 @@ function contributes(
 }
 
 /** Organising the Toolkit: topics and collections. */
-export function mayCurateToolkit(
-  actor: Actor | null,
-  community: CommunitySubject,
-  membership: MembershipSubject,
-): Decision {
-  return allowIf(curates(actor, community, membership), () =>
-    toolkitRefusal(community, membership, 'errors.toolkit.onlyManagersOrganise'),
-  );
-}
+export const mayCurateToolkit = communityDecision(
+  curates,
+  toolkitRefusal('errors.toolkit.onlyManagersOrganise'),
+);
 
 /** Featuring a resource (or no longer). */
-export function mayFeatureResource(
-  actor: Actor | null,
-  community: CommunitySubject,
-  membership: MembershipSubject,
-): Decision {
-  return allowIf(curates(actor, community, membership), () =>
-    toolkitRefusal(community, membership, 'errors.toolkit.onlyManagersFeature'),
-  );
-}
+export const mayFeatureResource = communityDecision(
+  curates,
+  toolkitRefusal('errors.toolkit.onlyManagersFeature'),
+);
 
 /** Adding a resource (a link, an article, a video or a file). */
-export function mayAddResource(
-  actor: Actor | null,
-  community: CommunitySubject,
-  membership: MembershipSubject,
-): Decision {
-  return allowIf(contributes(actor, community, membership), () =>
-    toolkitRefusal(community, membership, 'errors.toolkit.joinToAdd'),
-  );
-}
+export const mayAddResource = communityDecision(contributes, toolkitRefusal('errors.toolkit.joinToAdd'));
 
 /** Starting a resource's discussion. */
-export function mayDiscussResource(
-  actor: Actor | null,
-  community: CommunitySubject,
-  membership: MembershipSubject,
-): Decision {
-  return allowIf(contributes(actor, community, membership), () =>
-    toolkitRefusal(community, membership, 'errors.toolkit.joinToDiscuss'),
-  );
-}
+export const mayDiscussResource = communityDecision(
+  contributes,
+  toolkitRefusal('errors.toolkit.joinToDiscuss'),
+);
 
 /** Saying "I used this" (or adapted it) about a resource. */
-export function mayRecordResourceUse(
-  actor: Actor | null,
-  community: CommunitySubject,
-  membership: MembershipSubject,
-): Decision {
-  return allowIf(contributes(actor, community, membership), () =>
-    toolkitRefusal(community, membership, 'errors.toolkit.joinToRecordUse'),
-  );
-}
+export const mayRecordResourceUse = communityDecision(
+  contributes,
+  toolkitRefusal('errors.toolkit.joinToRecordUse'),
+);
 
 /** Who wrote a thing changes it while they take part; curators change anything. */
 function changes(
@@ -127,25 +92,15 @@ function changes(
 }
 
 /** The person who added a resource changes or deletes it while they take part; curators change any. */
-export function mayChangeResource(
-  actor: Actor | null,
-  community: CommunitySubject,
-  membership: MembershipSubject,
-  resource: { authorId: string | null },
-): Decision {
-  return allowIf(changes(actor, community, membership, resource.authorId), () =>
-    toolkitRefusal(community, membership, 'errors.toolkit.onlyAdderChanges'),
-  );
-}
+export const mayChangeResource = communityDecision(
+  (actor, community, membership, resource: { authorId: string | null }) =>
+    changes(actor, community, membership, resource.authorId),
+  toolkitRefusal('errors.toolkit.onlyAdderChanges'),
+);
 
 /** A "I used this" record is changed by the person who wrote it, or by a curator. */
-export function mayChangeResourceUse(
-  actor: Actor | null,
-  community: CommunitySubject,
-  membership: MembershipSubject,
-  use: { userId: string | null },
-): Decision {
-  return allowIf(changes(actor, community, membership, use.userId), () =>
-    toolkitRefusal(community, membership, 'errors.toolkit.onlyWriterChangesRecord'),
-  );
-}
+export const mayChangeResourceUse = communityDecision(
+  (actor, community, membership, use: { userId: string | null }) =>
+    changes(actor, community, membership, use.userId),
+  toolkitRefusal('errors.toolkit.onlyWriterChangesRecord'),
+);

@@ -1,3 +1,4 @@
+import { expect, it } from 'vitest';
 import type { PersonKind } from '../../common/enums.ts';
 import type { MessageId } from '../../common/i18n/message-id.ts';
 import type { Actor } from '../lib/actor.ts';
@@ -6,8 +7,8 @@ import type { Decision, RefusalCode } from '../policies/decision.ts';
 
 /**
  * The shared parts of the policy tables (server/policies/*.test.ts): actors, communities and
- * memberships, and the expected decisions written out as the API answers them (not built with the
- * policy module's own helpers).
+ * memberships, the expected decisions written out as the API answers them (not built with the
+ * policy module's own helpers), and the loop that checks every row of a table.
  */
 
 export const person = (role: Actor['role'], id = 'a', kind: PersonKind = 'staff'): Actor => ({
@@ -19,8 +20,15 @@ export const person = (role: Actor['role'], id = 'a', kind: PersonKind = 'staff'
   sessionId: 's',
 });
 
+/** The actors of the tables: a member of the institution (id 'me'), an external guest, and the staff roles. */
+export const me = person('member', 'me');
+export const external = person('member', 'x', 'external');
+export const coordinator = person('coordinator', 'c');
+export const administrator = person('administrator', 'ad');
+
 export const active: CommunitySubject = { visibility: 'institution', stage: 'maturing', joinPolicy: 'open' };
 export const archived: CommunitySubject = { ...active, stage: 'archived' };
+export const privateOne: CommunitySubject = { ...active, visibility: 'private' };
 
 export const leader: MembershipSubject = { role: 'leader' };
 export const coLeader: MembershipSubject = { role: 'co_leader' };
@@ -40,12 +48,67 @@ export function refused(message: MessageId, code: RefusalCode = 'forbidden'): De
 /** The refusals every write in a community can meet before its own rule. */
 export const archivedRefusal = refused('errors.communities.archived');
 export const suspendedRefusal = refused('errors.communities.suspended');
+/** What a write for those who manage the community says to anyone else. */
+export const onlyManagers = refused('errors.communities.onlyManagers');
 
-/** One row of a table: who asks, in which community, as what member, and what they are answered. */
-export type Row<Community extends CommunitySubject = CommunitySubject> = [
+/**
+ * One row of a table: who asks, in which community, as what member (then whatever else the decision is
+ * given, `More`), and what they are answered (one expected decision a decision checked, `Expected`).
+ */
+export type Row<
+  Community extends CommunitySubject = CommunitySubject,
+  More extends unknown[] = [],
+  Expected extends Decision[] = [expected: Decision],
+> = [
   name: string,
   actor: Actor | null,
   community: Community,
   membership: MembershipSubject,
-  expected: Decision,
+  ...More,
+  ...Expected,
 ];
+
+/** A decision on the actor, the community and the actor's membership (the shape of most `may…`). */
+export type Decide = (
+  actor: Actor | null,
+  community: CommunitySubject,
+  membership: MembershipSubject,
+) => Decision;
+
+type Decider<Args extends unknown[]> = (...args: Args) => Decision;
+
+/**
+ * One test a row of `rows`, named by the row's first cell: each `decide` is called with the cells
+ * after the name and its answer must equal the row's expected decision, exactly. A row ends with one
+ * expected decision a `decide`, in the same order. With no `decide`, each row holds a decision already
+ * made: [name, decision, expected].
+ */
+export function expectDecisions(rows: readonly [name: string, actual: Decision, expected: Decision][]): void;
+export function expectDecisions<Args extends unknown[]>(
+  rows: readonly [string, ...Args, Decision][],
+  decide: Decider<Args>,
+): void;
+export function expectDecisions<Args extends unknown[]>(
+  rows: readonly [string, ...Args, Decision, Decision][],
+  decide: Decider<Args>,
+  decideToo: Decider<Args>,
+): void;
+export function expectDecisions<Args extends unknown[]>(
+  rows: readonly [string, ...Args, Decision, Decision, Decision][],
+  decide: Decider<Args>,
+  decideToo: Decider<Args>,
+  decideAlso: Decider<Args>,
+): void;
+export function expectDecisions(
+  rows: readonly (readonly unknown[])[],
+  ...decide: Decider<unknown[]>[]
+): void {
+  const deciders: Decider<unknown[]>[] = decide.length > 0 ? decide : [(made) => made as Decision];
+  it.each(rows.map((row) => [...row]))('%s', (...row: unknown[]) => {
+    const args = row.slice(1, row.length - deciders.length);
+    const expected = row.slice(row.length - deciders.length);
+    deciders.forEach((decider, index) => {
+      expect(decider(...args), decider.name || `decision ${index + 1}`).toEqual(expected[index]);
+    });
+  });
+}
