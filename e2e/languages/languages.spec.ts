@@ -113,6 +113,10 @@ for (const [locale, browserLocale, name] of [
       page.getByRole('heading', { level: 1, name: t('communities.directory.title') }),
     ).toBeVisible();
     await typeInto(page.getByLabel(t('communities.directory.search.label')), word);
+    // The results for the word, not the list as it was before them (which a new search redraws).
+    await expect(
+      page.getByRole('status').filter({ hasText: t('communities.directory.status.shown', { count: 1 }) }),
+    ).toBeVisible();
     await activate(page.getByRole('link', { name: communityName }));
     await expect(page.getByRole('heading', { level: 1, name: communityName })).toBeVisible();
     await expectNoEnglish(page, locale, content, 'the community page');
