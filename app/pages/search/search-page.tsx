@@ -11,11 +11,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { useSearch } from '../../api/search.ts';
 import type { SearchKind, SearchResult, SearchSort } from '../../api/types.ts';
 import { SearchIcon } from '../../components/icons.tsx';
+import { useUrlFilters } from '../../components/list-page/use-url-filters.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { formatNumber } from '../../lib/format.ts';
@@ -25,6 +26,11 @@ const kinds: SearchKind[] = ['community', 'thread', 'reply', 'resource', 'person
 
 function isKind(value: string): value is SearchKind {
   return (kinds as string[]).includes(value);
+}
+
+/** The sort a value of `?sort=` asks for: best match unless it says newest. */
+function sortOf(value: string): SearchSort {
+  return value === 'newest' ? 'newest' : 'relevance';
 }
 
 const sortLabels: Record<SearchSort, 'search.sort.relevance' | 'search.sort.newest'> = {
@@ -54,13 +60,13 @@ function searchHref(q: string, kind: SearchKind | '', community: string, sort: S
  */
 export function SearchPage() {
   const { _ } = useLingui();
-  const [params, setParams] = useSearchParams();
-  const q = (params.get('q') ?? '').trim();
-  const kindParam = params.get('kind') ?? '';
-  const kind: SearchKind | '' = isKind(kindParam) ? kindParam : '';
-  const community = params.get('community') ?? '';
-  const sort: SearchSort = params.get('sort') === 'newest' ? 'newest' : 'relevance';
-  const go = (href: string) => setParams(new URLSearchParams(href.split('?')[1] ?? ''));
+  // The sort shows the new choice at once while the address follows (a navigation React may finish
+  // later), so a second key press on the select is not a second step in the history.
+  const { filters, shown, set } = useUrlFilters(['q', 'kind', 'community', 'sort'], { history: 'push' });
+  const q = filters.q.trim();
+  const kind: SearchKind | '' = isKind(filters.kind) ? filters.kind : '';
+  const community = filters.community;
+  const sort = sortOf(filters.sort);
   const [text, setText] = useState(q);
   useEffect(() => {
     setText(q);
@@ -70,7 +76,7 @@ export function SearchPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    go(searchHref(text.trim(), kind, community, sort));
+    set({ q: text.trim() });
   };
 
   const fieldError =
@@ -113,18 +119,12 @@ export function SearchPage() {
           </form>
           <NativeSelect
             label={_('search.form.sortBy')}
-            value={sort}
+            value={sortOf(shown.sort)}
             data={(['relevance', 'newest'] as const).map((value) => ({ value, label: _(sortLabels[value]) }))}
-            onChange={(event) =>
-              go(
-                searchHref(
-                  q,
-                  kind,
-                  community,
-                  event.currentTarget.value === 'newest' ? 'newest' : 'relevance',
-                ),
-              )
-            }
+            onChange={(event) => {
+              const chosen = sortOf(event.currentTarget.value);
+              set({ sort: chosen === 'relevance' ? '' : chosen });
+            }}
             style={{ maxWidth: '14rem' }}
           />
           {community ? (
@@ -135,7 +135,7 @@ export function SearchPage() {
               <CloseButton
                 size="sm"
                 aria-label={_('search.community.clear', { community: communityName })}
-                onClick={() => go(searchHref(q, kind, '', sort))}
+                onClick={() => set({ community: '' })}
               />
             </Group>
           ) : null}
