@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../lib/actor.ts';
 import {
   active,
@@ -8,7 +8,7 @@ import {
   archivedRefusal,
   coLeader,
   coordinator,
-  expectDecisions,
+  decisionCases,
   external,
   guest,
   leader,
@@ -63,7 +63,9 @@ describe('maySeeCommunity: who knows a community exists (404 otherwise)', () => 
       allowed,
     ],
   ];
-  expectDecisions(rows, maySeeCommunity);
+  it.each(decisionCases(rows, maySeeCommunity))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });
 
 describe('maySeeMembers: the member list is for signed-in people who see the community', () => {
@@ -80,7 +82,9 @@ describe('maySeeMembers: the member list is for signed-in people who see the com
     ['member, private', me, privateOne, member, allowed],
     ['coordinator, archived', coordinator, archived, null, allowed],
   ];
-  expectDecisions(rows, maySeeMembers);
+  it.each(decisionCases(rows, maySeeMembers))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });
 
 describe('mayJoinCommunity: one click into an open community', () => {
@@ -100,7 +104,9 @@ describe('mayJoinCommunity: one click into an open community', () => {
     ],
     ['anonymous, public', null, publicOne, null, refused('errors.communities.invitationOnly')],
   ];
-  expectDecisions(rows, mayJoinCommunity);
+  it.each(decisionCases(rows, mayJoinCommunity))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });
 
 describe('mayRequestToJoin: asking a moderated community', () => {
@@ -112,7 +118,9 @@ describe('mayRequestToJoin: asking a moderated community', () => {
     ['member already', me, moderated, member, refused('errors.communities.invitationOnly')],
     ['coordinator, moderated', coordinator, moderated, null, allowed],
   ];
-  expectDecisions(rows, mayRequestToJoin);
+  it.each(decisionCases(rows, mayRequestToJoin))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });
 
 describe('mayLeaveCommunity: members leave while it is not archived', () => {
@@ -123,7 +131,10 @@ describe('mayLeaveCommunity: members leave while it is not archived', () => {
     ['member of an archived community', me, archived, member, archivedRefusal],
     ['not a member', me, active, null, refused('errors.communities.notMember', 'conflict')],
   ];
-  expectDecisions(rows, (_actor, community, membership) => mayLeaveCommunity(community, membership));
+  it.each(decisionCases(rows, (_actor, community, membership) => mayLeaveCommunity(community, membership)))(
+    '%s',
+    (_row, actual, expected) => expect(actual).toEqual(expected),
+  );
 });
 
 describe('mayManageCommunity: leaders and coordinators lead, not in an archived community', () => {
@@ -141,7 +152,9 @@ describe('mayManageCommunity: leaders and coordinators lead, not in an archived 
     ['coordinator, archived', coordinator, archived, null, archivedRefusal],
     ['member, archived', me, archived, member, archivedRefusal],
   ];
-  expectDecisions(rows, mayManageCommunity);
+  it.each(decisionCases(rows, mayManageCommunity))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });
 
 describe('maySeeJoinRequests and maySeeInvitations: for those who manage (one reason, archived or not)', () => {
@@ -154,7 +167,9 @@ describe('maySeeJoinRequests and maySeeInvitations: for those who manage (one re
     ['coordinator', coordinator, active, null, allowed, allowed],
     ['leader, archived', me, archived, leader, requests, invitations],
   ];
-  expectDecisions(rows, maySeeJoinRequests, maySeeInvitations);
+  it.each(decisionCases(rows, maySeeJoinRequests, maySeeInvitations))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });
 
 describe('mayChangeStage: those who manage; coordinators also bring an archived community back', () => {
@@ -167,7 +182,9 @@ describe('mayChangeStage: those who manage; coordinators also bring an archived 
     ['administrator, archived', administrator, archived, null, allowed],
     ['leader, archived', me, archived, leader, archivedRefusal],
   ];
-  expectDecisions(rows, mayChangeStage);
+  it.each(decisionCases(rows, mayChangeStage))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });
 
 describe("mayHandleContactRequests: the coordinators' inbox", () => {
@@ -178,5 +195,7 @@ describe("mayHandleContactRequests: the coordinators' inbox", () => {
     ['coordinator', coordinator, allowed],
     ['administrator', administrator, allowed],
   ];
-  expectDecisions(rows, mayHandleContactRequests);
+  it.each(decisionCases(rows, mayHandleContactRequests))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });

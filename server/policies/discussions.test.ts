@@ -1,11 +1,11 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   active,
   allowed,
   archived,
   archivedRefusal,
   coordinator,
-  expectDecisions,
+  decisionCases,
   leader,
   me,
   member,
@@ -90,7 +90,7 @@ describe('suspended members read but do not take part', () => {
       archivedRefusal,
     ],
   ];
-  expectDecisions(cases);
+  it.each(decisionCases(cases))('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
 });
 
 describe('who suspends whom', () => {
@@ -147,5 +147,5 @@ describe('who suspends whom', () => {
     ],
     ['coordinator lifts', mayLiftSuspension(coordinator, active, null, { userId: 'm' }), allowed],
   ];
-  expectDecisions(cases);
+  it.each(decisionCases(cases))('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
 });

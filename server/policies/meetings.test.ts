@@ -5,7 +5,7 @@ import {
   archivedRefusal,
   coLeader,
   coordinator,
-  expectDecisions,
+  decisionCases,
   guest,
   leader,
   me,
@@ -60,7 +60,9 @@ describe('maySeeMeeting: whoever sees the community (404 otherwise)', () => {
     ['member, private', me, privateOne, member, allowed],
     ['coordinator, private', coordinator, privateOne, null, allowed],
   ];
-  expectDecisions(rows, maySeeMeeting);
+  it.each(decisionCases(rows, maySeeMeeting))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });
 
 describe('mayScheduleMeeting: leaders, and full members where the community says so', () => {
@@ -79,7 +81,9 @@ describe('mayScheduleMeeting: leaders, and full members where the community says
     ['suspended member, archived', me, archived, suspendedMember, archivedRefusal],
     ['anonymous', null, membersSchedule, null, onlyLeaders],
   ];
-  expectDecisions(rows, mayScheduleMeeting);
+  it.each(decisionCases(rows, mayScheduleMeeting))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });
 
 describe('mayChangeMeeting and mayCancelMeeting: leaders, coordinators and the organiser', () => {
@@ -93,11 +97,13 @@ describe('mayChangeMeeting and mayCancelMeeting: leaders, coordinators and the o
     ['organiser who left', null, mine, change, cancel],
     ['suspended co-leader', suspendedLeader, theirs, suspendedRefusal, suspendedRefusal],
   ];
-  expectDecisions(
-    rows,
-    (membership, meeting) => mayChangeMeeting(me, leadersSchedule, membership, meeting),
-    (membership, meeting) => mayCancelMeeting(me, leadersSchedule, membership, meeting),
-  );
+  it.each(
+    decisionCases(
+      rows,
+      (membership, meeting) => mayChangeMeeting(me, leadersSchedule, membership, meeting),
+      (membership, meeting) => mayCancelMeeting(me, leadersSchedule, membership, meeting),
+    ),
+  )('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
   it('lets coordinators change and cancel any meeting, and nobody in an archived community', () => {
     expect(mayChangeMeeting(coordinator, leadersSchedule, null, theirs)).toEqual(allowed);
     expect(mayCancelMeeting(coordinator, leadersSchedule, null, theirs)).toEqual(allowed);
@@ -117,7 +123,7 @@ describe('mayRsvp: members of the community answer', () => {
     ['coordinator, not a member', coordinator, active, null, joinToAnswer],
     ['member, archived', me, archived, member, archivedRefusal],
   ];
-  expectDecisions(rows, mayRsvp);
+  it.each(decisionCases(rows, mayRsvp))('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
 });
 
 describe("maySeeResponses and maySeeRoleSuggestions: members' and coordinators' business", () => {
@@ -131,11 +137,13 @@ describe("maySeeResponses and maySeeRoleSuggestions: members' and coordinators' 
     ['coordinator', coordinator, active, null, allowed, allowed],
     ['anonymous', null, active, null, answers, suggestions],
   ];
-  expectDecisions(
-    rows,
-    (actor, _community, membership) => maySeeResponses(actor, membership),
-    (actor, _community, membership) => maySeeRoleSuggestions(actor, membership),
-  );
+  it.each(
+    decisionCases(
+      rows,
+      (actor, _community, membership) => maySeeResponses(actor, membership),
+      (actor, _community, membership) => maySeeRoleSuggestions(actor, membership),
+    ),
+  )('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
 });
 
 describe('mayAssignMeetingRoles and mayTakeAttendance: who edits the meeting, and its host', () => {
@@ -165,7 +173,9 @@ describe('mayAssignMeetingRoles and mayTakeAttendance: who edits the meeting, an
     ['coordinator', coordinator, leadersSchedule, null, theirs, false, allowed, allowed],
     ['host, archived', me, archived, member, theirs, true, archivedRefusal, archivedRefusal],
   ];
-  expectDecisions(rows, mayAssignMeetingRoles, mayTakeAttendance);
+  it.each(decisionCases(rows, mayAssignMeetingRoles, mayTakeAttendance))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });
 
 describe('mayVolunteer: full members take an open role', () => {
@@ -177,7 +187,9 @@ describe('mayVolunteer: full members take an open role', () => {
     ['coordinator, not a member', coordinator, active, null, joinToTakeRole],
     ['member, archived', me, archived, member, archivedRefusal],
   ];
-  expectDecisions(rows, mayVolunteer);
+  it.each(decisionCases(rows, mayVolunteer))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });
 
 describe('mayChangeRoleHolder: volunteering, stepping back and assigning', () => {
@@ -228,9 +240,11 @@ describe('mayChangeRoleHolder: volunteering, stepping back and assigning', () =>
     ['leader clears a role', leader, false, leadersSchedule, heldBy('x', null), allowed],
     ['member takes an open role, archived', member, false, archived, open('me'), archivedRefusal],
   ];
-  expectDecisions(rows, (membership, isHost, community, change) =>
-    mayChangeRoleHolder(me, community, membership, theirs, isHost, change),
-  );
+  it.each(
+    decisionCases(rows, (membership, isHost, community, change) =>
+      mayChangeRoleHolder(me, community, membership, theirs, isHost, change),
+    ),
+  )('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
   it('counts taking an open role, or one already held, as volunteering', () => {
     expect(isVolunteering(me, open('me'))).toBe(true);
     expect(isVolunteering(me, heldBy('me', 'me'))).toBe(true);
@@ -248,5 +262,7 @@ describe("mayManageActivityRoles: leaders define the community's roles", () => {
     ['coordinator', coordinator, active, null, allowed],
     ['leader, archived', me, archived, leader, archivedRefusal],
   ];
-  expectDecisions(rows, mayManageActivityRoles);
+  it.each(decisionCases(rows, mayManageActivityRoles))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });

@@ -1,5 +1,5 @@
-import { describe } from 'vitest';
-import { person as actor, allowed, expectDecisions, refused } from '../test/decisions.ts';
+import { describe, expect, it } from 'vitest';
+import { person as actor, allowed, decisionCases, refused } from '../test/decisions.ts';
 import { mayAdministerInstitution, mayEditCharterTemplate, mayManageUser } from './administration.ts';
 import type { Decision } from './decision.ts';
 import { mayBrowsePeople, mayEditProfile } from './people.ts';
@@ -35,5 +35,5 @@ describe('policies', () => {
       refused('errors.admin.onlyAdministratorsEditTemplate'),
     ],
   ];
-  expectDecisions(cases);
+  it.each(decisionCases(cases))('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
 });

@@ -4,7 +4,7 @@ import {
   administrator,
   allowed,
   coordinator,
-  expectDecisions,
+  decisionCases,
   external,
   person,
   refused,
@@ -48,7 +48,9 @@ describe('mayProposeCommunity: people of the institution propose', () => {
     ['external guest', external, refused('errors.proposals.guestsCannotPropose')],
     ['anonymous', null, refused('errors.proposals.guestsCannotPropose')],
   ];
-  expectDecisions(rows, mayProposeCommunity);
+  it.each(decisionCases(rows, mayProposeCommunity))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });
 
 describe('maySeeProposal and mayCommentOnProposal: proposer, named co-leaders, coordinators', () => {
@@ -65,11 +67,13 @@ describe('maySeeProposal and mayCommentOnProposal: proposer, named co-leaders, c
       refused('errors.forbidden.generic'),
     ],
   ];
-  expectDecisions(
-    rows,
-    (actor, isNamedLeader, status) => maySeeProposal(actor, proposal(status), isNamedLeader),
-    (actor, isNamedLeader, status) => mayCommentOnProposal(actor, proposal(status), isNamedLeader),
-  );
+  it.each(
+    decisionCases(
+      rows,
+      (actor, isNamedLeader, status) => maySeeProposal(actor, proposal(status), isNamedLeader),
+      (actor, isNamedLeader, status) => mayCommentOnProposal(actor, proposal(status), isNamedLeader),
+    ),
+  )('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
 });
 
 describe("the proposer's steps: edit, resubmit, withdraw while open", () => {
@@ -110,12 +114,14 @@ describe("the proposer's steps: edit, resubmit, withdraw while open", () => {
       refused('errors.proposals.onlyProposerWithdraws'),
     ],
   ];
-  expectDecisions(
-    rows,
-    (actor, status) => mayEditProposal(actor, proposal(status)),
-    (actor, status) => mayResubmitProposal(actor, proposal(status)),
-    (actor, status) => mayWithdrawProposal(actor, proposal(status)),
-  );
+  it.each(
+    decisionCases(
+      rows,
+      (actor, status) => mayEditProposal(actor, proposal(status)),
+      (actor, status) => mayResubmitProposal(actor, proposal(status)),
+      (actor, status) => mayWithdrawProposal(actor, proposal(status)),
+    ),
+  )('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
 });
 
 describe('mayReviewProposal: coordinators review open proposals', () => {
@@ -134,7 +140,10 @@ describe('mayReviewProposal: coordinators review open proposals', () => {
     ['proposer, submitted', proposer, false, 'submitted', onlyCoordinators],
     ['proposer, declined', proposer, false, 'declined', onlyCoordinators],
   ];
-  expectDecisions(rows, (actor, _isNamedLeader, status) => mayReviewProposal(actor, proposal(status)));
+  it.each(decisionCases(rows, (actor, _isNamedLeader, status) => mayReviewProposal(actor, proposal(status))))(
+    '%s',
+    (_row, actual, expected) => expect(actual).toEqual(expected),
+  );
 });
 
 describe('mayAnswerLeadershipInvitation: named co-leaders answer while the proposal is open', () => {
@@ -146,9 +155,11 @@ describe('mayAnswerLeadershipInvitation: named co-leaders answer while the propo
     ['someone else, withdrawn', other, false, 'withdrawn', onlyCoLeaders],
     ['coordinator, submitted', coordinator, false, 'submitted', onlyCoLeaders],
   ];
-  expectDecisions(rows, (actor, isNamedLeader, status) =>
-    mayAnswerLeadershipInvitation(actor, proposal(status), isNamedLeader),
-  );
+  it.each(
+    decisionCases(rows, (actor, isNamedLeader, status) =>
+      mayAnswerLeadershipInvitation(actor, proposal(status), isNamedLeader),
+    ),
+  )('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
 });
 
 describe('isEligibleCoLeader: people of the institution with an active account', () => {

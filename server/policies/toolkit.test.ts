@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MessageId } from '../../common/i18n/message-id.ts';
 import {
   active,
@@ -8,7 +8,7 @@ import {
   coLeader,
   coordinator,
   type Decide,
-  expectDecisions,
+  decisionCases,
   guest,
   leader,
   me,
@@ -65,7 +65,9 @@ describe('mayReadResource and mayReadCollection: whoever sees the community (404
       refused('errors.notFound.collection', 'not_found'),
     ],
   ];
-  expectDecisions(rows, mayReadResource, mayReadCollection);
+  it.each(decisionCases(rows, mayReadResource, mayReadCollection))('%s', (_row, actual, expected) =>
+    expect(actual).toEqual(expected),
+  );
 });
 
 /** The curating decisions share their rule and differ in what they say. */
@@ -87,7 +89,7 @@ describe.each(curating)('%s: leaders, co-leaders and coordinators curate', (_nam
     ['suspended co-leader, archived', me, archived, suspendedLeader, toolkitSuspended],
     ['anonymous', null, active, null, refused(reason)],
   ];
-  expectDecisions(rows, decide);
+  it.each(decisionCases(rows, decide))('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
 });
 
 /** The contributing decisions share their rule and differ in what they say. */
@@ -109,7 +111,7 @@ describe.each(contributing)('%s: active members and coordinators contribute', (_
     ['suspended member, archived', me, archived, suspendedMember, toolkitSuspended],
     ['anonymous', null, active, null, refused(reason)],
   ];
-  expectDecisions(rows, decide);
+  it.each(decisionCases(rows, decide))('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
 });
 
 describe('mayChangeResource and mayChangeResourceUse: who wrote it while taking part, and curators', () => {
@@ -140,10 +142,13 @@ describe('mayChangeResource and mayChangeResourceUse: who wrote it while taking 
     ['member, their own, archived', me, archived, member, 'me', archivedRefusal, archivedRefusal],
     ['leader, archived', me, archived, leader, 'x', archivedRefusal, archivedRefusal],
   ];
-  expectDecisions(
-    rows,
-    (actor, community, membership, authorId) => mayChangeResource(actor, community, membership, { authorId }),
-    (actor, community, membership, authorId) =>
-      mayChangeResourceUse(actor, community, membership, { userId: authorId }),
-  );
+  it.each(
+    decisionCases(
+      rows,
+      (actor, community, membership, authorId) =>
+        mayChangeResource(actor, community, membership, { authorId }),
+      (actor, community, membership, authorId) =>
+        mayChangeResourceUse(actor, community, membership, { userId: authorId }),
+    ),
+  )('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
 });

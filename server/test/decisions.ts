@@ -1,4 +1,3 @@
-import { expect, it } from 'vitest';
 import type { PersonKind } from '../../common/enums.ts';
 import type { MessageId } from '../../common/i18n/message-id.ts';
 import type { Actor } from '../lib/actor.ts';
@@ -77,38 +76,51 @@ export type Decide = (
 
 type Decider<Args extends unknown[]> = (...args: Args) => Decision;
 
+/** The decisions of one row, by the name of the `decide` that made each (in a row's own order). */
+export type Decisions = Record<string, Decision>;
+
 /**
- * One test a row of `rows`, named by the row's first cell: each `decide` is called with the cells
- * after the name and its answer must equal the row's expected decision, exactly. A row ends with one
- * expected decision a `decide`, in the same order. With no `decide`, each row holds a decision already
- * made: [name, decision, expected].
+ * The cases of a table, one a row of `rows`, for `it.each`: the row's name (its first cell), what each
+ * `decide` answers when called with the cells after the name, and what the row expects of it. A row
+ * ends with one expected decision a `decide`, in the same order. With no `decide`, each row holds a
+ * decision already made: [name, decision, expected].
+ *
+ *     it.each(decisionCases(rows, maySeeCommunity))('%s', (_row, actual, expected) =>
+ *       expect(actual).toEqual(expected));
  */
-export function expectDecisions(rows: readonly [name: string, actual: Decision, expected: Decision][]): void;
-export function expectDecisions<Args extends unknown[]>(
+export function decisionCases(
+  rows: readonly [name: string, actual: Decision, expected: Decision][],
+): [string, Decisions, Decisions][];
+export function decisionCases<Args extends unknown[]>(
   rows: readonly [string, ...Args, Decision][],
   decide: Decider<Args>,
-): void;
-export function expectDecisions<Args extends unknown[]>(
+): [string, Decisions, Decisions][];
+export function decisionCases<Args extends unknown[]>(
   rows: readonly [string, ...Args, Decision, Decision][],
   decide: Decider<Args>,
   decideToo: Decider<Args>,
-): void;
-export function expectDecisions<Args extends unknown[]>(
+): [string, Decisions, Decisions][];
+export function decisionCases<Args extends unknown[]>(
   rows: readonly [string, ...Args, Decision, Decision, Decision][],
   decide: Decider<Args>,
   decideToo: Decider<Args>,
   decideAlso: Decider<Args>,
-): void;
-export function expectDecisions(
+): [string, Decisions, Decisions][];
+export function decisionCases(
   rows: readonly (readonly unknown[])[],
   ...decide: Decider<unknown[]>[]
-): void {
+): [string, Decisions, Decisions][] {
   const deciders: Decider<unknown[]>[] = decide.length > 0 ? decide : [(made) => made as Decision];
-  it.each(rows.map((row) => [...row]))('%s', (...row: unknown[]) => {
+  return rows.map((row) => {
     const args = row.slice(1, row.length - deciders.length);
-    const expected = row.slice(row.length - deciders.length);
+    const expectedCells = row.slice(row.length - deciders.length) as Decision[];
+    const actual: Decisions = {};
+    const expected: Decisions = {};
     deciders.forEach((decider, index) => {
-      expect(decider(...args), decider.name || `decision ${index + 1}`).toEqual(expected[index]);
+      const name = decider.name || `decision ${index + 1}`;
+      actual[name] = decider(...args);
+      expected[name] = expectedCells[index] as Decision;
     });
+    return [String(row[0]), actual, expected];
   });
 }
