@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -21,6 +21,8 @@ export interface Storage {
   /** The stored file as a stream with its size, or undefined when there is none. */
   read(key: string): Promise<{ body: Readable; size: number } | undefined>;
   delete(key: string): Promise<void>;
+  /** Every stored key, in no particular order (for backups and moves between backends). */
+  list(): AsyncIterable<string>;
 }
 
 const safeKey = /^[a-z0-9][a-z0-9/_-]*(\.[a-z0-9]+)?$/;
@@ -69,6 +71,20 @@ export function createDiskStorage(root: string): Storage {
     },
     async delete(key) {
       await rm(resolve(key), { force: true });
+    },
+    async *list() {
+      let entries: string[];
+      try {
+        entries = await readdir(root, { recursive: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw error;
+      }
+      for (const entry of entries) {
+        const key = entry.split(path.sep).join('/');
+        if (safeKey.test(key) && !key.includes('..') && (await stat(path.join(root, entry))).isFile())
+          yield key;
+      }
     },
   };
 }
