@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { Server } from 'node:net';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import closeWithGrace from 'close-with-grace';
 import { type App, buildApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
+import { prepareEmbeddedFolder } from './db/pglite-folder.ts';
 import { findPgliteTemplate } from './db/pglite-template.ts';
 import { loadEnvOrExit } from './env.ts';
 import { bossJobs, discardingJobs, startBoss, stopBoss } from './jobs/queue.ts';
@@ -33,14 +34,16 @@ async function main(): Promise<void> {
   }
 
   const pgliteDir = path.join(dataDir, 'pglite');
-  // A new embedded data folder starts from the migrated dump `npm ci` made, when there is one.
-  const fresh = !env.DATABASE_URL && !existsSync(path.join(pgliteDir, 'PG_VERSION'));
+  // A new embedded data folder starts from the migrated dump `npm ci` made, when there is one; one whose
+  // making a kill cut off is made anew.
+  const folder = env.DATABASE_URL ? undefined : prepareEmbeddedFolder(pgliteDir);
   const database = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: pgliteDir,
-    pgliteTemplate: fresh ? findPgliteTemplate() : undefined,
+    pgliteTemplate: folder?.fresh ? findPgliteTemplate() : undefined,
   });
   await database.migrate();
+  folder?.made();
   const boss = env.WORKERS ? await startBoss(database) : undefined;
   const jobs = boss ? bossJobs(boss) : discardingJobs;
   const lifecycle = { shuttingDown: false };
