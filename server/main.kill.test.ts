@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServerTestDatabase } from './test/database.ts';
 import { type CopseProcess, freePort, startCopse } from './test/process.ts';
@@ -14,6 +16,8 @@ import { type CopseProcess, freePort, startCopse } from './test/process.ts';
  */
 const runs = Number(process.env.FAULT_RUNS ?? 10);
 const seed = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 32));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed with FAULT_SEED. */
 function seeded(start: number): () => number {
@@ -35,7 +39,8 @@ interface Answer {
 /** What Copse acknowledged (or showed after a restart, which makes it as good as acknowledged). */
 interface Ledger {
   threads: Map<string, Set<string>>;
-  proposals: Map<string, { approved: boolean }>;
+  /** An approval under way takes its proposal out of the others' choice (a second would be refused). */
+  proposals: Map<string, 'submitted' | 'approving' | 'approved'>;
   /** Threads and proposals a write of this run went to (acknowledged or not), checked in full after it. */
   touchedThreads: Set<string>;
   touchedProposals: Set<string>;
@@ -114,6 +119,37 @@ describe('kill -9 during a stream of writes', () => {
         return rows;
       };
 
+      /**
+       * A start killed part-way (the data folder must still open afterwards): once `underWay` says so,
+       * after `delayMs`.
+       */
+      const killDuringStart = async (run: number, underWay: () => Promise<boolean>, delayMs: number) => {
+        const target = startCopse(dataDir, await freePort(), server?.url, extraEnv);
+        const deadline = Date.now() + 60_000;
+        while (target.child.exitCode === null && Date.now() < deadline && !(await underWay()))
+          await sleep(10);
+        await sleep(delayMs);
+        target.child.kill('SIGKILL');
+        expect(
+          await target.exited,
+          `killed during start-up (${context(run)}):\n${target.output()}`,
+        ).toBeNull();
+      };
+
+      // The first start is killed while it makes the data folder (PGlite: unpacks the migrated dump) or
+      // migrates the empty database (PostgreSQL: once Copse has connected).
+      const watcher = server ? new pg.Client({ connectionString: server.url }) : undefined;
+      await watcher?.connect();
+      const connected = async () => {
+        const { rows } = (await watcher?.query(
+          'select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+        )) ?? { rows: [] };
+        return ((rows[0] as { n: number } | undefined)?.n ?? 0) > 0;
+      };
+      const makingFolder = async () => existsSync(path.join(dataDir, 'pglite'));
+      await killDuringStart(0, server ? connected : makingFolder, Math.floor(random() * 300));
+      await watcher?.end();
+
       const startTimes: number[] = [await start(0)];
       const setup = await fetch(`http://localhost:${port}/api/setup`, {
         method: 'POST',
@@ -139,7 +175,7 @@ describe('kill -9 during a stream of writes', () => {
 
       const ledger: Ledger = {
         threads: new Map(),
-        proposals: new Map([[proposalId, { approved: true }]]),
+        proposals: new Map([[proposalId, 'approved']]),
         touchedThreads: new Set(),
         touchedProposals: new Set(),
         refused: [],
@@ -150,14 +186,16 @@ describe('kill -9 during a stream of writes', () => {
       const write = async (n: number): Promise<void> => {
         const pick = random();
         const threadIds = [...ledger.threads.keys()];
-        const submitted = [...ledger.proposals].filter(([, p]) => !p.approved).map(([id]) => id);
+        const submitted = [...ledger.proposals]
+          .filter(([, state]) => state === 'submitted')
+          .map(([id]) => id);
         if (pick < 0.25 || threadIds.length === 0) {
           const answer = await call('POST', `/communities/${slug}/threads`, {
             title: `Thread ${n}`,
             body: `The opening post of thread ${n}.`,
           });
           if (answer.status !== 201) {
-            ledger.refused.push(`thread: ${answer.status}`);
+            ledger.refused.push(`thread: ${answer.status} ${JSON.stringify(answer.body)}`);
             return;
           }
           const id = (answer.body as { data: { id: string } }).data.id;
@@ -168,7 +206,7 @@ describe('kill -9 during a stream of writes', () => {
           ledger.touchedThreads.add(threadId);
           const answer = await call('POST', `/threads/${threadId}/replies`, { body: `Reply ${n}.` });
           if (answer.status !== 201) {
-            ledger.refused.push(`reply: ${answer.status}`);
+            ledger.refused.push(`reply: ${answer.status} ${JSON.stringify(answer.body)}`);
             return;
           }
           ledger.threads.get(threadId)?.add((answer.body as { data: { id: string } }).data.id);
@@ -178,21 +216,22 @@ describe('kill -9 during a stream of writes', () => {
             purpose: 'A proposal written while Copse may be killed.',
           });
           if (answer.status !== 201) {
-            ledger.refused.push(`proposal: ${answer.status}`);
+            ledger.refused.push(`proposal: ${answer.status} ${JSON.stringify(answer.body)}`);
             return;
           }
           const id = (answer.body as { data: { id: string } }).data.id;
-          ledger.proposals.set(id, { approved: false });
+          ledger.proposals.set(id, 'submitted');
           ledger.touchedProposals.add(id);
         } else {
           const id = submitted[Math.floor(random() * submitted.length)] ?? '';
           ledger.touchedProposals.add(id);
+          ledger.proposals.set(id, 'approving');
           const answer = await call('POST', `/proposals/${id}/approve`, {});
           if (answer.status !== 200) {
-            ledger.refused.push(`approve: ${answer.status}`);
+            ledger.refused.push(`approve: ${answer.status} ${JSON.stringify(answer.body)}`);
             return;
           }
-          ledger.proposals.set(id, { approved: true });
+          ledger.proposals.set(id, 'approved');
         }
       };
 
@@ -209,7 +248,7 @@ describe('kill -9 during a stream of writes', () => {
           }
         };
         const writers = [writer(), writer(), writer()];
-        await new Promise((resolve) => setTimeout(resolve, killAfter));
+        await sleep(killAfter);
         killed = true;
         target.child.kill('SIGKILL');
         expect(await target.exited, context(run)).toBeNull();
@@ -246,16 +285,16 @@ describe('kill -9 during a stream of writes', () => {
         const found = await read<ProposalDetail>(`/proposals/${id}`);
         const events = found.messages.map((message) => message.event);
         expect(events[0], `proposal ${id} (${context(run)})`).toBe('submitted');
-        if (ledger.proposals.get(id)?.approved) expect(found.status, context(run)).toBe('approved');
+        if (ledger.proposals.get(id) === 'approved') expect(found.status, context(run)).toBe('approved');
         if (found.status === 'approved') {
           expect(found.community, `community of ${id} (${context(run)})`).not.toBeNull();
           expect(events, context(run)).toContain('approved');
           expect((await call('GET', `/communities/${found.community?.slug}`)).status, context(run)).toBe(200);
-          ledger.proposals.set(id, { approved: true });
         } else {
           expect(found.status, context(run)).toBe('submitted');
           expect(found.community, context(run)).toBeNull();
         }
+        ledger.proposals.set(id, found.status === 'approved' ? 'approved' : 'submitted');
       };
 
       /** After a restart: the lists hold every acknowledged record, and what a write touched is whole. */
@@ -284,6 +323,11 @@ describe('kill -9 during a stream of writes', () => {
       for (let run = 1; run <= runs; run++) {
         if (!copse) throw new Error('no Copse process');
         await streamUntilKilled(run, copse);
+        // Now and then the restart is killed too, while PGlite replays its log or pg-boss starts.
+        if (run % 5 === 3) {
+          const typical = startTimes.reduce((sum, ms) => sum + ms, 0) / startTimes.length;
+          await killDuringStart(run, async () => true, Math.floor((0.3 + random() * 0.7) * typical));
+        }
         startTimes.push(await start(run));
         await check(run, run === runs);
       }
@@ -325,7 +369,7 @@ async function healthy(copse: CopseProcess, port: number, context: string): Prom
         .then((response) => response.status)
         .catch(() => 0);
       if (status === 200) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
     }
     throw new Error(`Copse did not become healthy within 60 s (${context}):\n${copse.output()}`);
   })();
