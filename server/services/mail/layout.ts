@@ -3,10 +3,12 @@
 // the person gets it. MJML turns the parts into HTML that reads well on a phone and in Outlook; the same
 // words make the plain-text part.
 //
+// MJML is imported on the first render, not at start-up: it is over a second of processor time to load
+// (about 0.5 s of every start of the server, which the tests that start it pay each time).
+//
 // MJML takes tens of milliseconds per render, so the markup is rendered once per shape (which parts, in
 // which order, how many list items) with placeholders, kept, and the words are put in afterwards.
 import { LRUCache } from 'lru-cache';
-import mjml2html from 'mjml';
 import type { Locale } from '../../../common/i18n/locales.ts';
 import type { EmailContent } from './outbox.ts';
 
@@ -115,6 +117,7 @@ const rendered = new LRUCache<string, Promise<string>>({ max: 200 });
 async function renderShape(source: string): Promise<string> {
   // No web fonts: the system fonts read well, and a link to Google's would tell a third party who opened
   // the email (and breaks the mailbox preview's content security policy).
+  const { default: mjml2html } = await import('mjml');
   const { html, errors } = await mjml2html(source, { validationLevel: 'soft', fonts: {} });
   if (errors.length > 0) throw new Error(`Email layout: ${errors.map((e) => e.formattedMessage).join('; ')}`);
   return html.replace(/<a\s+href=/g, '<a href=');
