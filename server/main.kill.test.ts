@@ -177,6 +177,7 @@ describe('kill -9 during a stream of writes', () => {
         name: 'Crash test community',
         purpose: 'Where the fault suite writes its threads and replies.',
       });
+      expect(proposal.status).toBe(201);
       const proposalId = (proposal.body as { data: { id: string } }).data.id;
       const approved = await call('POST', `/proposals/${proposalId}/approve`, {});
       expect(approved.status).toBe(200);
