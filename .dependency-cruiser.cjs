@@ -31,8 +31,16 @@ module.exports = {
       severity: 'error',
       comment:
         'server/lib holds plain libraries: they know nothing of routes, use cases, queries or the database.',
-      from: { path: '^server/lib/' },
+      from: { path: '^server/lib/', pathNot: '\\.test\\.ts$' },
       to: { path: '^server/', pathNot: '^server/(lib/|errors\\.ts$|env\\.ts$)' },
+    },
+    {
+      name: 'lib-tests-are-plain',
+      severity: 'error',
+      comment:
+        'Tests of server/lib may use the test helpers (a local S3 server), and nothing else above lib.',
+      from: { path: '^server/lib/.*\\.test\\.ts$' },
+      to: { path: '^server/', pathNot: '^server/(lib/|test/s3\\.ts$|errors\\.ts$|env\\.ts$)' },
     },
     {
       name: 'db-below-use-cases',

@@ -44,9 +44,94 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * Where uploaded files live: `disk` (DATA_DIR/uploads, one machine or a shared volume) or `s3` (an
+   * S3-compatible bucket: AWS S3, MinIO, Ceph, Garage…), which several processes can share.
+   */
+  STORAGE: z.enum(['disk', 's3']).default('disk'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/, 'must be a bucket name (letters, digits, dots, hyphens)')
+    .optional(),
+  S3_REGION: z.string().min(1).optional(),
+  /** For S3-compatible servers other than AWS (MinIO, Ceph, Garage…): their URL. */
+  S3_ENDPOINT: z
+    .url()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional(),
+  /** Bucket in the path (`https://host/bucket/key`) rather than the host name; most servers but AWS want it. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** When both are unset the AWS SDK's default chain is used (AWS_* variables, profile, instance role). */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** A folder inside the bucket for Copse's files, so one bucket can hold several installations. */
+  S3_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9/_-]*$/, 'must be lowercase letters, digits, "/", "_" or "-" (e.g. copse/)')
+    .refine((v) => !v.includes('//'), 'must not contain "//"')
+    .optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & { publicUrl: string };
+type ParsedEnv = z.infer<typeof envSchema>;
+
+/** The S3-compatible bucket Copse stores uploads in (STORAGE=s3). */
+export interface S3Settings {
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  forcePathStyle: boolean;
+  /** Undefined: the AWS SDK's default credential chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** '' or a folder ending in '/', put before every key. */
+  prefix: string;
+}
+
+export type StorageSettings = { kind: 'disk' } | ({ kind: 's3' } & S3Settings);
+
+export type Env = ParsedEnv & { publicUrl: string; storage: StorageSettings };
+
+const s3Variables = [
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ENDPOINT',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_PREFIX',
+] as const;
+
+/** The storage settings, or the problems with them, one line each (STORAGE=s3 needs a bucket…). */
+function storageSettings(env: ParsedEnv): StorageSettings | string[] {
+  if (env.STORAGE === 'disk') {
+    // Files written to the local folder while the operator meant a bucket would be lost to the others.
+    const stray = s3Variables.filter((name) => env[name] !== undefined);
+    return stray.length === 0
+      ? { kind: 'disk' }
+      : stray.map((name) => `  ${name}: is set but STORAGE is disk; set STORAGE=s3 to use the bucket`);
+  }
+  const problems: string[] = [];
+  if (!env.S3_BUCKET) problems.push('  S3_BUCKET: required when STORAGE=s3');
+  if (!env.S3_REGION)
+    problems.push('  S3_REGION: required when STORAGE=s3 (e.g. eu-west-1, or us-east-1 for MinIO)');
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY))
+    problems.push(
+      `  ${env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'}: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the AWS SDK's default chain)`,
+    );
+  if (problems.length > 0 || !env.S3_BUCKET || !env.S3_REGION) return problems;
+  return {
+    kind: 's3',
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION,
+    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    ...(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+      ? { credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } }
+      : {}),
+    prefix: env.S3_PREFIX ? env.S3_PREFIX.replace(/\/*$/, '/') : '',
+  };
+}
 
 /**
  * Parses the environment. Every problem is listed at once so an operator fixes them in one go;
@@ -60,8 +145,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const env = result.data;
+  const storage = storageSettings(env);
+  if (Array.isArray(storage)) throw new Error(`Invalid configuration:\n${storage.join('\n')}`);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
-  return { ...env, publicUrl };
+  return { ...env, publicUrl, storage };
 }
 
 export function loadEnvOrExit(): Env {

@@ -11,7 +11,7 @@ import { findPgliteTemplate } from './db/pglite-template.ts';
 import { loadEnvOrExit } from './env.ts';
 import { bossJobs, discardingJobs, startBoss, stopBoss } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
-import { createDiskStorage } from './lib/storage.ts';
+import { type OpenedStorage, openStorage } from './lib/open-storage.ts';
 import { createMailer } from './services/mail/outbox.ts';
 
 /** Process entry: configuration, database, migrations, app, workers, graceful shutdown. */
@@ -19,6 +19,14 @@ async function main(): Promise<void> {
   const env = loadEnvOrExit();
   const dataDir = path.resolve(env.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
+
+  let uploads: OpenedStorage;
+  try {
+    uploads = await openStorage(env.storage, path.join(dataDir, 'uploads'));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 
   let releaseLock: (() => void) | undefined;
   if (!env.DATABASE_URL) {
@@ -51,7 +59,7 @@ async function main(): Promise<void> {
     env,
     database,
     jobs,
-    storage: createDiskStorage(path.join(dataDir, 'uploads')),
+    storage: uploads.storage,
     lifecycle,
     logger: { level: env.LOG_LEVEL },
     serveWeb: true,
@@ -74,12 +82,15 @@ async function main(): Promise<void> {
     await app.close();
     if (boss) await stopBoss(boss, deadline);
     await database.close();
+    uploads.close();
     releaseLock?.();
   });
 
   await app.listen({ port: env.PORT, host: env.HOST });
   countRequests(app);
-  app.log.info(`Copse is running at ${env.publicUrl} (database: ${database.kind})`);
+  app.log.info(
+    `Copse is running at ${env.publicUrl} (database: ${database.kind}; uploads: ${uploads.description})`,
+  );
 }
 
 let requestsUnderWay = 0;

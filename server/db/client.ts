@@ -30,6 +30,12 @@ export interface Database {
   raw: RawSql;
   /** Applies pending migrations; safe to run from several processes at once on PostgreSQL. */
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while holding the start-up lock (the migrations' advisory lock), so only one process
+   * at a time does it: pg-boss creating its schema on a new database, when two processes start at
+   * once, otherwise fails in one of them (a stale catalog cache: "duplicate key … pg_namespace").
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -156,6 +162,21 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return openPool(pool, 'postgres', () => pool.end());
 }
 
+/** Runs `work` holding the advisory lock that serialises start-up work across processes. */
+async function withStartupLock<T>(
+  pool: pg.Pool,
+  work: (connection: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const connection = await pool.connect();
+  try {
+    await connection.query('select pg_advisory_lock($1)', [migrationLockId]);
+    return await work(connection);
+  } finally {
+    await connection.query('select pg_advisory_unlock($1)', [migrationLockId]).catch(() => undefined);
+    connection.release();
+  }
+}
+
 /** The database over a node-postgres pool: PostgreSQL's, or one whose connections reach the PGlite thread. */
 function openPool(pool: pg.Pool, kind: DatabaseKind, end: () => Promise<void>): Database {
   // An idle pooled connection that the server closes (restart, failover, an administrator's terminate)
@@ -181,16 +202,12 @@ function openPool(pool: pg.Pool, kind: DatabaseKind, end: () => Promise<void>): 
       },
     },
     async migrate() {
-      const connection = await pool.connect();
-      try {
-        await connection.query('select pg_advisory_lock($1)', [migrationLockId]);
+      await withStartupLock(pool, async (connection) => {
         await migratePostgres(drizzlePostgres(connection), { migrationsFolder });
         await seedSingletons(db);
-      } finally {
-        await connection.query('select pg_advisory_unlock($1)', [migrationLockId]).catch(() => undefined);
-        connection.release();
-      }
+      });
     },
+    exclusively: (work) => withStartupLock(pool, work),
     async ping() {
       try {
         await pool.query('select 1');

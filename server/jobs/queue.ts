@@ -82,10 +82,13 @@ export async function startBoss(database: Database): Promise<PgBoss> {
   });
   activities.set(boss, activity);
   boss.on('error', (error: Error) => console.error('job queue error', error));
-  await boss.start();
-  for (const name of jobQueues) {
-    await boss.createQueue(name, { retryLimit: 5, retryDelay: 30, retryBackoff: true });
-  }
+  // One process at a time installs or migrates pg-boss's schema and creates the queues.
+  await database.exclusively(async () => {
+    await boss.start();
+    for (const name of jobQueues) {
+      await boss.createQueue(name, { retryLimit: 5, retryDelay: 30, retryBackoff: true });
+    }
+  });
   return boss;
 }
 

@@ -27,11 +27,19 @@ export interface Storage {
 
 const safeKey = /^[a-z0-9][a-z0-9/_-]*(\.[a-z0-9]+)?$/;
 
+/** True for a key every backend stores under its own name: lowercase, no `..`, no leading slash. */
+export function isSafeStorageKey(key: string): boolean {
+  return safeKey.test(key) && !key.includes('..');
+}
+
+/** Refuses a key that is not safe (a bug in the caller: keys are generated, never taken from input). */
+export function checkStorageKey(key: string): string {
+  if (!isSafeStorageKey(key)) throw new Error(`Unsafe storage key: ${key}`);
+  return key;
+}
+
 export function createDiskStorage(root: string): Storage {
-  const resolve = (key: string) => {
-    if (!safeKey.test(key) || key.includes('..')) throw new Error(`Unsafe storage key: ${key}`);
-    return path.join(root, key);
-  };
+  const resolve = (key: string) => path.join(root, checkStorageKey(key));
   return {
     async put(key, body) {
       const file = resolve(key);
@@ -82,8 +90,7 @@ export function createDiskStorage(root: string): Storage {
       }
       for (const entry of entries) {
         const key = entry.split(path.sep).join('/');
-        if (safeKey.test(key) && !key.includes('..') && (await stat(path.join(root, entry))).isFile())
-          yield key;
+        if (isSafeStorageKey(key) && (await stat(path.join(root, entry))).isFile()) yield key;
       }
     },
   };

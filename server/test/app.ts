@@ -5,7 +5,7 @@ import { type App, buildApp } from '../app.ts';
 import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
 import { discardingJobs, type Jobs } from '../jobs/queue.ts';
-import { createDiskStorage } from '../lib/storage.ts';
+import { createDiskStorage, type Storage } from '../lib/storage.ts';
 import { openTestDatabase } from './database.ts';
 
 export interface TestApp {
@@ -15,11 +15,12 @@ export interface TestApp {
 }
 
 /**
- * Builds the real application on a fresh test database, with uploads in a temporary folder; `env` adds
- * settings (as the environment would spell them, e.g. `{ TRUST_PROXY: 'true' }`).
+ * Builds the real application on a fresh test database, with uploads in a temporary folder (or the
+ * `storage` given, e.g. an S3 bucket); `env` adds settings (as the environment would spell them, e.g.
+ * `{ TRUST_PROXY: 'true' }`).
  */
 export async function getTestApp(
-  options: { jobs?: Jobs; env?: Record<string, string> } = {},
+  options: { jobs?: Jobs; env?: Record<string, string>; storage?: Storage } = {},
 ): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase();
   const uploads = await mkdtemp(path.join(tmpdir(), 'copse-test-'));
@@ -33,7 +34,7 @@ export async function getTestApp(
     env,
     database,
     jobs: options.jobs ?? discardingJobs,
-    storage: createDiskStorage(uploads),
+    storage: options.storage ?? createDiskStorage(uploads),
     lifecycle: { shuttingDown: false },
   });
   await app.ready();

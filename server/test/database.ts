@@ -4,18 +4,21 @@ import { type Database, openDatabase, openOnPgliteThread } from '../db/client.ts
 import { type PgliteThread, startPgliteThread } from '../db/pglite-thread.ts';
 
 /**
- * With TEST_DATABASE_URL set, creates a new empty database on that PostgreSQL server and answers its URL
+ * With TEST_DATABASE_URL set, creates a new empty database on that PostgreSQL server (or, `migrated`, a
+ * copy of the migrated template, which a starting process does not have to migrate) and answers its URL
  * and a function that drops it; without, answers undefined (tests use PGlite in memory).
  */
-export async function createServerTestDatabase(): Promise<
-  { url: string; drop: () => Promise<void> } | undefined
-> {
+export async function createServerTestDatabase(
+  options: { migrated?: boolean } = {},
+): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return undefined;
   const name = `copse_test_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(
+    `create database ${name}${options.migrated ? ` template ${inject('postgresTemplate')}` : ''}`,
+  );
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
