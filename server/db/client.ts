@@ -28,13 +28,17 @@ export interface Database {
   db: Db;
   kind: DatabaseKind;
   raw: RawSql;
-  /** Applies pending migrations; safe to run from several processes at once on PostgreSQL. */
-  migrate(): Promise<void>;
+  /**
+   * Applies pending migrations; safe to run from several processes at once on PostgreSQL. A restore
+   * passes a folder holding only the migrations up to its backup's, to load the rows at that version.
+   */
+  migrate(folder?: string): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-const migrationsFolder = new URL('./migrations', import.meta.url).pathname;
+/** The committed migrations (drizzle-kit's SQL files and meta/_journal.json). */
+export const migrationsFolder = new URL('./migrations', import.meta.url).pathname;
 /** Arbitrary constant: the advisory lock that serialises migrations across processes. */
 const migrationLockId = 727_001;
 
@@ -180,11 +184,11 @@ function openPool(pool: pg.Pool, kind: DatabaseKind, end: () => Promise<void>): 
         return { rows: Array.isArray(result) ? result.flatMap((part) => part.rows) : result.rows };
       },
     },
-    async migrate() {
+    async migrate(folder = migrationsFolder) {
       const connection = await pool.connect();
       try {
         await connection.query('select pg_advisory_lock($1)', [migrationLockId]);
-        await migratePostgres(drizzlePostgres(connection), { migrationsFolder });
+        await migratePostgres(drizzlePostgres(connection), { migrationsFolder: folder });
         await seedSingletons(db);
       } finally {
         await connection.query('select pg_advisory_unlock($1)', [migrationLockId]).catch(() => undefined);
