@@ -7,7 +7,7 @@ import { type App, buildApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
 import { findPgliteTemplate } from './db/pglite-template.ts';
-import { loadEnvOrExit } from './env.ts';
+import { backupDir, loadEnvOrExit } from './env.ts';
 import { bossJobs, discardingJobs, startBoss, stopBoss } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
 import { createDiskStorage } from './lib/storage.ts';
@@ -44,11 +44,12 @@ async function main(): Promise<void> {
   const boss = env.WORKERS ? await startBoss(database) : undefined;
   const jobs = boss ? bossJobs(boss) : discardingJobs;
   const lifecycle = { shuttingDown: false };
+  const storage = createDiskStorage(path.join(dataDir, 'uploads'));
   const app = await buildApp({
     env,
     database,
     jobs,
-    storage: createDiskStorage(path.join(dataDir, 'uploads')),
+    storage,
     lifecycle,
     logger: { level: env.LOG_LEVEL },
     serveWeb: true,
@@ -56,6 +57,12 @@ async function main(): Promise<void> {
   if (boss)
     await startWorkers(boss, database, jobs, createMailer(env.SMTP_URL, env.MAIL_FROM), {
       publicUrl: env.publicUrl,
+      backups: {
+        storage,
+        dir: backupDir(env),
+        keep: env.BACKUP_KEEP,
+        schedule: env.BACKUP_SCHEDULE,
+      },
     });
 
   // The drain: stop accepting; answer every request already received (each response then closes its

@@ -17,6 +17,8 @@ export interface CreateBackupOptions {
   /** The backup file to write (written as `<file>.partial`, renamed when complete). */
   file: string;
   copseVersion: string;
+  /** False leaves the uploaded files out (the move to PostgreSQL keeps them where they are). */
+  includeFiles?: boolean;
 }
 
 /**
@@ -78,13 +80,14 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
           migration,
           tables,
           sequences: await listSequences(tx),
+          uploads: options.includeFiles === false ? ('not-included' as const) : ('included' as const),
           files: [] as BackupManifest['files'],
           jobs: 'not-included' as const,
         };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
-    for await (const key of storage.list()) {
+    for await (const key of options.includeFiles === false ? [] : storage.list()) {
       const stored = await storage.read(key);
       // Deleted since it was listed: the rows read above may still name it, as they would have then.
       if (!stored) continue;

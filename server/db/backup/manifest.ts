@@ -34,6 +34,8 @@ export const backupManifest = z.object({
     }),
   ),
   sequences: z.array(z.object({ name: z.string(), lastValue: z.string(), isCalled: z.boolean() })),
+  /** `not-included` in the move to PostgreSQL, where the uploads stay in the same Storage. */
+  uploads: z.enum(['included', 'not-included']),
   files: z.array(z.object({ key: z.string().min(1), size: z.number().int().min(0), sha256 })),
   /** pg-boss's schema is not backed up: the restored server makes its queues and schedules again. */
   jobs: z.literal('not-included'),

@@ -35,10 +35,14 @@ export async function knownMigrations(): Promise<{ idx: number; when: number; ta
 
 /** The last migration applied to the database, or undefined when none has been. */
 export async function appliedMigration(db: Db): Promise<MigrationRef | undefined> {
+  // Two statements: a table that does not exist fails the query naming it even in an unused branch.
+  const exists: unknown = await db.execute(
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as found`,
+  );
+  if (!(exists as { rows?: { found: boolean }[] }).rows?.[0]?.found) return undefined;
   const result: unknown = await db.execute(
-    sql`select case when to_regclass('drizzle.__drizzle_migrations') is null then null
-      else (select json_build_object('hash', hash, 'when', created_at) from drizzle.__drizzle_migrations
-        order by created_at desc limit 1) end as last`,
+    sql`select json_build_object('hash', hash, 'when', created_at) as last from drizzle.__drizzle_migrations
+      order by created_at desc limit 1`,
   );
   const row = (result as { rows?: { last: { hash: string; when: string | number } | null }[] }).rows?.[0];
   if (!row?.last) return undefined;

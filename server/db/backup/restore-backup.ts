@@ -130,10 +130,10 @@ export interface RestoreReport {
   files: number;
 }
 
-/** Whether the installation has an account or an uploaded file. */
-export async function installationIsEmpty(database: Database, storage: Storage): Promise<boolean> {
+/** Whether the installation has an account or (when `storage` is given) an uploaded file. */
+export async function installationIsEmpty(database: Database, storage?: Storage): Promise<boolean> {
   if (await hasAccounts(database.db)) return false;
-  for await (const _key of storage.list()) return false;
+  if (storage) for await (const _key of storage.list()) return false;
   return true;
 }
 
@@ -147,12 +147,14 @@ export async function installationIsEmpty(database: Database, storage: Storage):
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreReport> {
   const { database, storage, file } = options;
   const manifest = await verifyBackup(file);
-  if (!options.force && !(await installationIsEmpty(database, storage)))
+  // A backup without the uploads (the move to PostgreSQL) leaves Storage as it is, files and all.
+  const withFiles = manifest.uploads === 'included';
+  if (!options.force && !(await installationIsEmpty(database, withFiles ? storage : undefined)))
     throw new BackupError(
       'This installation is not empty: it has accounts or uploaded files. Restore into an empty installation ' +
         '(a new DATA_DIR, or an empty PostgreSQL database), or add --force to replace everything in this one.',
     );
-  if (options.force) {
+  if (options.force && withFiles) {
     const keep = new Set(manifest.files.map((entry) => entry.key));
     const stale: string[] = [];
     for await (const key of storage.list()) if (!keep.has(key)) stale.push(key);

@@ -202,11 +202,13 @@ export async function truncateTables(db: Db, tables: TableInfo[]): Promise<void>
  * community, post or file belongs to someone. A database without Copse's tables has none.
  */
 export async function hasAccounts(db: Db): Promise<boolean> {
-  const [row] = await rows<{ found: boolean }>(
+  // Two statements: a table that does not exist fails the query naming it even in an unused branch.
+  const [table] = await rows<{ found: boolean }>(
     db,
-    sql`select case when to_regclass('public.users') is null then false
-      else exists (select 1 from public.users) end as found`,
+    sql`select to_regclass('public.users') is not null as found`,
   );
+  if (!table?.found) return false;
+  const [row] = await rows<{ found: boolean }>(db, sql`select exists (select 1 from public.users) as found`);
   return row?.found ?? false;
 }
 
