@@ -27,7 +27,7 @@ export const backupManifest = z.object({
       name: z.string().min(1),
       rows: z.number().int().min(0),
       /** Order-independent checksum of the rows (RowChecksum), checked again in the restored database. */
-      checksum: sha256,
+      checksum: z.string().regex(/^\d+$/),
       /** SHA-256 of the table's parts, one after the other, as stored in the archive. */
       sha256,
       parts: z.number().int().min(0),
