@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,12 +133,9 @@ describe('backup and restore', () => {
   it('keeps the newest backups and deletes the oldest beyond the retention count', async () => {
     const dir = path.join(folder, 'scheduled');
     const times = ['2026-12-01T03:00:00Z', '2026-12-02T03:00:00Z', '2026-12-03T03:00:00Z'];
-    for (const time of times.slice(0, 2)) {
-      await writeFile(path.join(dir, backupFileName(new Date(time))), 'old').catch(async () => {
-        await import('node:fs/promises').then(({ mkdir }) => mkdir(dir, { recursive: true }));
-        await writeFile(path.join(dir, backupFileName(new Date(time))), 'old');
-      });
-    }
+    await mkdir(dir, { recursive: true });
+    for (const time of times.slice(0, 2))
+      await writeFile(path.join(dir, backupFileName(new Date(time))), 'old');
     await writeFile(path.join(dir, 'notes.txt'), 'not a backup');
     const run = await backUpInto({
       database: source.database,
