@@ -161,11 +161,13 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     for await (const key of storage.list()) if (!keep.has(key)) stale.push(key);
     for (const key of stale) await storage.delete(key);
   }
-  // The job queue's schema goes (the server makes it again on start); the app's tables are made again
-  // at the backup's migration unless they are at it already (a new installation of the same version).
+  // The job queue's schema goes (the server makes it again on start). The app's tables are made at the
+  // backup's migration: on a database never migrated (a new PostgreSQL database) by migrating up to it,
+  // on one at another migration after dropping Copse's schemas; one at it already is only emptied below.
   await dropJobSchema(database.db);
-  if ((await appliedMigration(database.db))?.when !== manifest.migration.when) {
-    await dropCopseSchemas(database.db);
+  const applied = await appliedMigration(database.db);
+  if (applied?.when !== manifest.migration.when) {
+    if (applied) await dropCopseSchemas(database.db);
     await migrateUpTo(database, manifest.migration);
   }
 
