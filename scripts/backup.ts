@@ -21,7 +21,6 @@ async function main(): Promise<void> {
   const env = loadEnvOrExit();
   const installation = await openInstallation(env, env.DATABASE_URL);
   try {
-    await installation.database.migrate();
     console.log(`Backing up ${installation.where} and its uploaded files…`);
     const started = performance.now();
     let file: string;
