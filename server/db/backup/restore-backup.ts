@@ -221,7 +221,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
         const actual = checksums.get(expected.name);
         if (actual?.checksum !== expected.checksum || actual.rows !== expected.rows)
           throw new BackupError(
-            `Table ${expected.name} did not restore as it was backed up (${actual?.rows ?? 0} rows, expected ${expected.rows}); nothing of the database was kept.`,
+            `Table ${expected.name} did not restore as it was backed up (${actual?.rows ?? 0} rows, expected ${expected.rows}); ` +
+              'none of the rows were kept. Files already put back stay, so run the restore again with --force.',
           );
       }
     });
