@@ -312,6 +312,10 @@ export const router = createBrowserRouter([
                         path: 'audit',
                         lazy: page(() => import('./pages/admin/audit-page.tsx'), 'AdminAuditPage'),
                       },
+                      {
+                        path: 'backups',
+                        lazy: page(() => import('./pages/admin/backups-page.tsx'), 'AdminBackupsPage'),
+                      },
                     ],
                   },
                 ],

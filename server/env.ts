@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /** Every setting Copse reads from the environment, with safe defaults for local use. */
@@ -73,6 +74,19 @@ const envSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9/_-]*$/, 'must be lowercase letters, digits, "/", "_" or "-" (e.g. copse/)')
     .refine((v) => !v.includes('//'), 'must not contain "//"')
     .optional(),
+  /** Where scheduled backups (and `npm run backup` without --out) are written; DATA_DIR/backups when unset. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /**
+   * When the scheduled backup runs: a cron expression (five fields, UTC) or `off`. Daily at 03:00 UTC by
+   * default.
+   */
+  BACKUP_SCHEDULE: z
+    .string()
+    .trim()
+    .regex(/^(off|(\S+\s+){4}\S+)$/, 'must be a cron expression of five fields (e.g. 0 3 * * *) or off')
+    .default('0 3 * * *'),
+  /** How many backups BACKUP_DIR keeps: after each backup, older ones beyond this count are deleted. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
@@ -158,4 +172,9 @@ export function loadEnvOrExit(): Env {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+}
+
+/** Where backups go: BACKUP_DIR, else DATA_DIR/backups (absolute). */
+export function backupDir(env: Pick<Env, 'BACKUP_DIR' | 'DATA_DIR'>): string {
+  return path.resolve(env.BACKUP_DIR ?? path.join(env.DATA_DIR, 'backups'));
 }

@@ -8,7 +8,7 @@ import { openDatabase } from './db/client.ts';
 import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
 import { prepareEmbeddedFolder } from './db/pglite-folder.ts';
 import { findPgliteTemplate } from './db/pglite-template.ts';
-import { loadEnvOrExit } from './env.ts';
+import { backupDir, loadEnvOrExit } from './env.ts';
 import { bossJobs, discardingJobs, startBoss, stopBoss } from './jobs/queue.ts';
 import { startWorkers } from './jobs/worker.ts';
 import { type OpenedStorage, openStorage } from './lib/open-storage.ts';
@@ -67,6 +67,12 @@ async function main(): Promise<void> {
   if (boss)
     await startWorkers(boss, database, jobs, createMailer(env.SMTP_URL, env.MAIL_FROM), {
       publicUrl: env.publicUrl,
+      backups: {
+        storage: uploads.storage,
+        dir: backupDir(env),
+        keep: env.BACKUP_KEEP,
+        schedule: env.BACKUP_SCHEDULE,
+      },
     });
 
   // The drain: stop accepting; answer every request already received (each response then closes its

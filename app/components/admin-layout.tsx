@@ -15,6 +15,7 @@ export function AdminLayout() {
         { to: '/admin/charter-template', label: _('layout.admin.charterTemplate') },
         { to: '/admin/mail', label: _('layout.admin.mail') },
         { to: '/admin/audit', label: _('layout.admin.audit') },
+        { to: '/admin/backups', label: _('layout.admin.backups') },
       ]}
     />
   );

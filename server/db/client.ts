@@ -28,8 +28,11 @@ export interface Database {
   db: Db;
   kind: DatabaseKind;
   raw: RawSql;
-  /** Applies pending migrations; safe to run from several processes at once on PostgreSQL. */
-  migrate(): Promise<void>;
+  /**
+   * Applies pending migrations; safe to run from several processes at once on PostgreSQL. A restore
+   * passes a folder holding only the migrations up to its backup's, to load the rows at that version.
+   */
+  migrate(folder?: string): Promise<void>;
   /**
    * Runs `work` while holding the start-up lock (the migrations' advisory lock), so only one process
    * at a time does it: pg-boss creating its schema on a new database, when two processes start at
@@ -40,7 +43,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = new URL('./migrations', import.meta.url).pathname;
+/** The committed migrations (drizzle-kit's SQL files and meta/_journal.json). */
+export const migrationsFolder = new URL('./migrations', import.meta.url).pathname;
 /** Arbitrary constant: the advisory lock that serialises migrations across processes. */
 const migrationLockId = 727_001;
 
@@ -201,9 +205,9 @@ function openPool(pool: pg.Pool, kind: DatabaseKind, end: () => Promise<void>): 
         return { rows: Array.isArray(result) ? result.flatMap((part) => part.rows) : result.rows };
       },
     },
-    async migrate() {
+    async migrate(folder = migrationsFolder) {
       await withStartupLock(pool, async (connection) => {
-        await migratePostgres(drizzlePostgres(connection), { migrationsFolder });
+        await migratePostgres(drizzlePostgres(connection), { migrationsFolder: folder });
         await seedSingletons(db);
       });
     },

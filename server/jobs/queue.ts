@@ -7,6 +7,7 @@ export interface JobPayloads {
   'email.sweep': Record<string, never>;
   'sessions.cleanup': Record<string, never>;
   'meetings.reminders': Record<string, never>;
+  'backup.scheduled': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -23,7 +24,13 @@ export const discardingJobs: Jobs = {
   async sendEmails() {},
 };
 
-export const jobQueues: JobName[] = ['email.send', 'email.sweep', 'sessions.cleanup', 'meetings.reminders'];
+export const jobQueues: JobName[] = [
+  'email.send',
+  'email.sweep',
+  'sessions.cleanup',
+  'meetings.reminders',
+  'backup.scheduled',
+];
 
 /**
  * Counts what the job queue has under way: pg-boss's own queries and our job handlers. pg-boss's

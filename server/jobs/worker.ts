@@ -1,8 +1,10 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
+import type { Storage } from '../lib/storage.ts';
 import { deleteExpiredRateLimits } from '../queries/rate-limits.ts';
 import { deleteExpiredSessions } from '../queries/sessions.ts';
 import { deleteExpiredSigninThrottles } from '../queries/signin-throttles.ts';
+import { runScheduledBackup } from '../services/backup/run-scheduled-backup.ts';
 import {
   deliverEmail,
   listStaleQueuedEmails,
@@ -18,7 +20,12 @@ export async function startWorkers(
   database: Database,
   jobs: Jobs,
   mailer: Mailer,
-  options: { pollingIntervalSeconds?: number; publicUrl?: string } = {},
+  options: {
+    pollingIntervalSeconds?: number;
+    publicUrl?: string;
+    /** The scheduled backup: where to, how many to keep, when (a cron expression, or off). */
+    backups?: { storage: Storage; dir: string; keep: number; schedule: string };
+  } = {},
 ): Promise<void> {
   const { db } = database;
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
@@ -62,4 +69,16 @@ export async function startWorkers(
   // Every minute: reminders go out within a minute of being due.
   await boss.schedule('meetings.reminders', '* * * * *');
   await boss.schedule('sessions.cleanup', '17 * * * *');
+  const backups = options.backups;
+  if (backups) {
+    await boss.work(
+      'backup.scheduled',
+      tracked(boss, async () => {
+        await runScheduledBackup({ database, storage: backups.storage }, backups);
+      }),
+    );
+    // pg-boss runs a schedule once per tick across every process on the database; `off` removes it.
+    if (backups.schedule === 'off') await boss.unschedule('backup.scheduled');
+    else await boss.schedule('backup.scheduled', backups.schedule);
+  }
 }

@@ -18,3 +18,8 @@ export function mayManageUser(actor: Actor | null, target: { id: string }): Deci
 export function mayEditCharterTemplate(actor: Actor | null): Decision {
   return allowIf(actor?.role === 'administrator', deny('errors.admin.onlyAdministratorsEditTemplate'));
 }
+
+/** Administrators see the installation's backups and make one now (they hold everyone's data). */
+export function mayBackUpInstallation(actor: Actor | null): Decision {
+  return allowIf(actor?.role === 'administrator', deny('errors.admin.onlyAdministratorsBackUp'));
+}

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { person as actor, allowed, decisionCases, refused } from '../test/decisions.ts';
-import { mayAdministerInstitution, mayEditCharterTemplate, mayManageUser } from './administration.ts';
+import {
+  mayAdministerInstitution,
+  mayBackUpInstallation,
+  mayEditCharterTemplate,
+  mayManageUser,
+} from './administration.ts';
 import type { Decision } from './decision.ts';
 import { mayBrowsePeople, mayEditProfile } from './people.ts';
 
@@ -34,6 +39,13 @@ describe('policies', () => {
       mayEditCharterTemplate(actor('coordinator')),
       refused('errors.admin.onlyAdministratorsEditTemplate'),
     ],
+    ['administrator backs up', mayBackUpInstallation(actor('administrator')), allowed],
+    [
+      'coordinator backs up',
+      mayBackUpInstallation(actor('coordinator')),
+      refused('errors.admin.onlyAdministratorsBackUp'),
+    ],
+    ['anonymous backs up', mayBackUpInstallation(null), refused('errors.admin.onlyAdministratorsBackUp')],
   ];
   it.each(decisionCases(cases))('%s', (_row, actual, expected) => expect(actual).toEqual(expected));
 });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from './admin/index.ts';
 import { authRoutes } from './auth/index.ts';
+import { backupRoutes } from './backups/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { charterTemplateRoutes } from './charter-template/index.ts';
 import { communityRoutes } from './communities/index.ts';
@@ -30,6 +31,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminRoutes, { prefix: '/admin' });
   await app.register(proposalRoutes);
   await app.register(charterTemplateRoutes, { prefix: '/admin' });
+  await app.register(backupRoutes, { prefix: '/admin' });
   await app.register(contactRoutes);
   await app.register(meetingRoutes);
   await app.register(calendarRoutes);

@@ -18,6 +18,7 @@ const actionMessages: Record<string, MessageId> = {
   'user.role': 'admin.audit.action.userRole',
   'user.suspend': 'admin.audit.action.userSuspend',
   'user.reinstate': 'admin.audit.action.userReinstate',
+  'backup.create': 'admin.audit.action.backupCreate',
 };
 
 /** The message for an entry's action: an institution update that only changed the language says so. */

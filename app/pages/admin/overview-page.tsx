@@ -16,6 +16,7 @@ const sections: { to: string; titleId: MessageId; textId: MessageId }[] = [
   { to: '/admin/users', titleId: 'admin.overview.users.title', textId: 'admin.overview.users.text' },
   { to: '/admin/mail', titleId: 'admin.overview.mail.title', textId: 'admin.overview.mail.text' },
   { to: '/admin/audit', titleId: 'admin.overview.audit.title', textId: 'admin.overview.audit.text' },
+  { to: '/admin/backups', titleId: 'admin.overview.backups.title', textId: 'admin.overview.backups.text' },
 ];
 
 /** /admin: what administrators can look after. */
