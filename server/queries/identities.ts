@@ -3,6 +3,7 @@ import type { PersonKind } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
 import {
   identityProviders,
+  invitations,
   ssoPendingLinks,
   ssoSessions,
   ssoStates,
@@ -241,4 +242,20 @@ export async function takeSsoPendingLink(db: Db, by: { id: string } | { emailTok
 export async function deleteExpiredSsoRows(db: Db): Promise<void> {
   await db.delete(ssoStates).where(lt(ssoStates.expiresAt, sql`now()`));
   await db.delete(ssoPendingLinks).where(lt(ssoPendingLinks.expiresAt, sql`now()`));
+}
+
+/** Whether `email` has an invitation still open (an invited guest may sign up in SSO-only mode). */
+export async function hasOpenEmailInvitation(db: Db, email: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.email, email),
+        eq(invitations.status, 'pending'),
+        gt(invitations.expiresAt, sql`now()`),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
