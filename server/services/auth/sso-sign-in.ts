@@ -5,6 +5,7 @@ import { notFound } from '../../errors.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
 import { enforce } from '../../policies/decision.ts';
 import { maySignInWithProvider } from '../../policies/sso.ts';
+import { recordAudit } from '../../queries/audit.ts';
 import {
   findIdentityProvider,
   findUnitIdByName,
@@ -112,6 +113,14 @@ export async function finishSsoSignIn(deps: ServiceDeps, input: SsoCallbackInput
       codeVerifier: started.codeVerifier,
     });
   } catch (error) {
+    // Tampered or mistaken tokens are security events: administrators see them in the audit log.
+    await recordAudit(db, {
+      actorId: null,
+      action: 'sso.refused',
+      subjectType: 'identity_provider',
+      subjectId: provider.id,
+      data: { error: describeError(error) },
+    });
     return { kind: 'refused', reason: 'invalid', detail: error };
   }
   const session = {
@@ -186,6 +195,13 @@ export async function startSsoSession(
   });
   await insertSsoSession(db, { sessionId, providerId: session.providerId, idToken: session.idToken });
   return token;
+}
+
+/** What went wrong, in openid-client's words (its cause says which check failed). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${cause}`.slice(0, 500);
 }
 
 /** A claim as text: strings as they are, numbers and booleans written out, the first of a list. */
