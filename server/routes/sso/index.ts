@@ -72,7 +72,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
         return reply.redirect(url, 302);
       } catch (error) {
         request.log.warn({ err: error, provider: request.params.id }, 'single sign-on could not start');
-        return reply.redirect('/sign-in?ssoError=unavailable', 302);
+        return reply.redirect('/signin?ssoError=unavailable', 302);
       }
     },
   );
@@ -93,14 +93,14 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
       const outcome = await finishSsoSignIn(app.deps, { query: request.query, callbackUrl, ...who(request) });
       if (outcome.kind === 'refused') {
         request.log.warn({ err: outcome.detail, reason: outcome.reason }, 'single sign-on refused');
-        return reply.redirect(`/sign-in?ssoError=${outcome.reason}`, 302);
+        return reply.redirect(`/signin?ssoError=${outcome.reason}`, 302);
       }
       if (outcome.kind === 'link') {
         reply.setCookie(linkCookie, outcome.linkToken, {
           ...linkCookieOptions,
           maxAge: Math.floor(pendingLinkLifetimeMs / 1000),
         });
-        return reply.redirect('/sign-in/sso-link', 302);
+        return reply.redirect('/signin/sso-link', 302);
       }
       setSessionCookie(app, reply, outcome.token);
       return reply.redirect(outcome.next, 302);

@@ -83,7 +83,7 @@ beforeAll(async () => {
   t = await getTestApp();
   idp = await startTestIdentityProvider({
     redirectUri: callback,
-    postLogoutRedirectUri: `${publicUrl}/sign-in`,
+    postLogoutRedirectUri: `${publicUrl}/signin`,
   });
   admin = await signedInUser(t.app, { role: 'administrator' });
   await createUnit(t.database.db, 'Computer Science');
@@ -200,7 +200,7 @@ describe('signing in with a provider', () => {
     const again = await ssoSignIn('ada-1', { ...ada, name: 'Someone else' });
     expect((await me(again.cookie)).id).toBe(adaId);
     const replay = await call('GET', again.back.pathname + again.back.search);
-    expect(replay.headers.location).toBe('/sign-in?ssoError=expired');
+    expect(replay.headers.location).toBe('/signin?ssoError=expired');
     expect(cookieOf(replay)).toBeUndefined();
   });
 
@@ -232,7 +232,7 @@ describe('signing in with a provider', () => {
     ],
   ])('refuses an ID token with %s: no session', async (_what, tamper, reason) => {
     const { location, cookie } = await ssoSignIn('ada-1', ada, { tamper });
-    expect(location).toBe('/sign-in?ssoError=invalid');
+    expect(location).toBe('/signin?ssoError=invalid');
     expect(cookie).toBeUndefined();
     expect(await lastRefusal()).toMatch(reason);
   });
@@ -242,7 +242,7 @@ describe('signing in with a provider', () => {
     const { location, cookie } = await ssoSignIn('ada-1', ada, {
       changeUrl: (url) => url.searchParams.set('nonce', earlier.searchParams.get('nonce') ?? ''),
     });
-    expect(location).toBe('/sign-in?ssoError=invalid');
+    expect(location).toBe('/signin?ssoError=invalid');
     expect(cookie).toBeUndefined();
     expect(await lastRefusal()).toMatch(/"nonce"/);
   });
@@ -250,7 +250,7 @@ describe('signing in with a provider', () => {
   it("never signs a second provider's identity with the same subject into the first one's account", async () => {
     const other = await startTestIdentityProvider({
       redirectUri: callback,
-      postLogoutRedirectUri: `${publicUrl}/sign-in`,
+      postLogoutRedirectUri: `${publicUrl}/signin`,
     });
     try {
       const otherId = await addProvider(other, 'Partner login');
@@ -264,7 +264,7 @@ describe('signing in with a provider', () => {
       expect(person.email).toBe('someone@partner.test');
       // With Ada's address it is not linked on the provider's word either: proof is asked first.
       const claimed = await ssoSignIn('ada-2', ada, { at: other, id: otherId });
-      expect(claimed.location).toBe('/sign-in/sso-link');
+      expect(claimed.location).toBe('/signin/sso-link');
       expect(claimed.cookie).toBeUndefined();
     } finally {
       await other.close();
@@ -274,7 +274,7 @@ describe('signing in with a provider', () => {
   it('links an existing local account only after its password, then signs in directly', async () => {
     const local = await createUser(t.database.db, { email: 'grace@uni.test' });
     const first = await ssoSignIn('grace-1', { ...ada, email: 'grace@uni.test' });
-    expect(first.location).toBe('/sign-in/sso-link');
+    expect(first.location).toBe('/signin/sso-link');
     expect(first.cookie).toBeUndefined();
     const link = cookieOf(first.response, 'copse_sso_link');
     expect((await call('GET', '/api/auth/sso/link', link)).json().data).toEqual({
@@ -301,7 +301,7 @@ describe('signing in with a provider', () => {
     const link = cookieOf(first.response, 'copse_sso_link');
     expect((await call('POST', '/api/auth/sso/link/email', link)).statusCode).toBe(202);
     const email = await latestEmailTo(t.database.db, 'hedy@uni.test');
-    expect(email.link).toContain('/sign-in/sso-link?token=');
+    expect(email.link).toContain('/signin/sso-link?token=');
     const confirmed = await call('POST', '/api/auth/sso/link/confirm', undefined, { token: email.token });
     expect(confirmed.statusCode).toBe(200);
     expect((await me(cookieOf(confirmed))).id).toBe(local.id);
@@ -313,7 +313,7 @@ describe('signing in with a provider', () => {
     const url = new URL(out.json().data.endSessionUrl);
     expect(url.origin).toBe(idp.issuer);
     expect(url.searchParams.get('id_token_hint')).toBeTruthy();
-    expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${publicUrl}/sign-in`);
+    expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${publicUrl}/signin`);
     const local = await call('POST', '/api/auth/signout', (await signedInUser(t.app)).cookie);
     expect(local.json().data.endSessionUrl).toBeNull();
   });

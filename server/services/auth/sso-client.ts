@@ -10,7 +10,7 @@ export function ssoRedirectUri(publicUrl: string): string {
 
 /** Where a provider sends people after single log-out. */
 export function ssoPostLogoutUri(publicUrl: string): string {
-  return `${publicUrl}/sign-in`;
+  return `${publicUrl}/signin`;
 }
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);

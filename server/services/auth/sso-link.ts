@@ -87,7 +87,7 @@ export async function sendLinkByEmail(deps: ServiceDeps, token: string): Promise
         lines: [t._('sso.email.line1', { provider: row.providerName }), t._('sso.email.line2')],
         action: {
           label: t._('sso.email.action'),
-          url: `${deps.env.publicUrl}/sign-in/sso-link?token=${encodeURIComponent(emailToken)}`,
+          url: `${deps.env.publicUrl}/signin/sso-link?token=${encodeURIComponent(emailToken)}`,
         },
         footer: t._('sso.email.footer'),
       }),
