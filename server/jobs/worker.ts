@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
+import { deleteExpiredSsoRows } from '../queries/identities.ts';
 import { deleteExpiredRateLimits } from '../queries/rate-limits.ts';
 import { deleteExpiredSessions } from '../queries/sessions.ts';
 import { deleteExpiredSigninThrottles } from '../queries/signin-throttles.ts';
@@ -50,6 +51,7 @@ export async function startWorkers(
       await deleteExpiredSessions(db);
       await deleteExpiredRateLimits(db);
       await deleteExpiredSigninThrottles(db);
+      await deleteExpiredSsoRows(db);
     }),
   );
   await boss.work(
