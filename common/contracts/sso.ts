@@ -96,7 +96,7 @@ export const ssoStartQuery = z.strictObject({
   next: z
     .string()
     .max(500)
-    .regex(/^\/(?![/\\])/, 'validation.sso.next')
+    .regex(/^\/(?![/\\])[^\s\\]*$/, 'validation.sso.next')
     .optional(),
 });
 

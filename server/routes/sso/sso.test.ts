@@ -54,8 +54,11 @@ const cookieOf = (response: { cookies: { name: string; value: string }[] }, name
 };
 
 /** Starts signing in with a provider (answers the provider's authorization address). */
-async function start(id: string): Promise<string> {
-  const response = await call('GET', `/api/auth/sso/${id}/start`);
+async function start(id: string, next?: string): Promise<string> {
+  const response = await call(
+    'GET',
+    `/api/auth/sso/${id}/start${next ? `?next=${encodeURIComponent(next)}` : ''}`,
+  );
   expect(response.statusCode).toBe(302);
   return String(response.headers.location);
 }
@@ -64,10 +67,16 @@ async function start(id: string): Promise<string> {
 async function ssoSignIn(
   subject: string,
   claims: Record<string, unknown>,
-  options: { at?: TestIdentityProvider; id?: string; tamper?: Tamper; changeUrl?: (url: URL) => void } = {},
+  options: {
+    at?: TestIdentityProvider;
+    id?: string;
+    next?: string;
+    tamper?: Tamper;
+    changeUrl?: (url: URL) => void;
+  } = {},
 ) {
   const at = options.at ?? idp;
-  const authorization = new URL(await start(options.id ?? providerId));
+  const authorization = new URL(await start(options.id ?? providerId, options.next));
   options.changeUrl?.(authorization);
   at.loginAs(subject, claims);
   if (options.tamper) at.tamperNext(options.tamper);
@@ -196,9 +205,16 @@ describe('signing in with a provider', () => {
     expect(linked.json().data).toMatchObject([{ providerName: 'University login', issuer: idp.issuer }]);
   });
 
-  it('signs a known identity in again, and a replayed state is refused', async () => {
-    const again = await ssoSignIn('ada-1', { ...ada, name: 'Someone else' });
+  it('signs a known identity in again (back where it was going), and a replayed state is refused', async () => {
+    const again = await ssoSignIn('ada-1', { ...ada, name: 'Someone else' }, { next: '/people?q=ada' });
+    expect(again.location).toBe('/people?q=ada');
     expect((await me(again.cookie)).id).toBe(adaId);
+    const elsewhere = await call(
+      'GET',
+      `/api/auth/sso/${providerId}/start?next=${encodeURIComponent('//evil.test')}`,
+    );
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().fields).toHaveProperty('next');
     const replay = await call('GET', again.back.pathname + again.back.search);
     expect(replay.headers.location).toBe('/signin?ssoError=expired');
     expect(cookieOf(replay)).toBeUndefined();
