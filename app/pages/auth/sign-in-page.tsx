@@ -138,8 +138,9 @@ export function SignInPage() {
     <AuthCard title={_('auth.signIn.title')}>
       <SsoButtons next={next} error={search.get('ssoError')} />
       {ssoOnly && !passwordChosen ? (
-        <Button
-          variant="subtle"
+        <Anchor
+          component="button"
+          type="button"
           size="sm"
           onClick={() => {
             setPasswordChosen(true);
@@ -149,7 +150,7 @@ export function SignInPage() {
           }}
         >
           {_('sso.signIn.localChoice')}
-        </Button>
+        </Anchor>
       ) : null}
       <form onSubmit={(event) => void submit(event)} noValidate hidden={ssoOnly && !passwordChosen}>
         <Stack gap="md">

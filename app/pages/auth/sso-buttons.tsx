@@ -34,6 +34,10 @@ export function SsoButtons(props: { next: string | null; error: string | null })
           href={ssoStartUrl(provider.id, props.next)}
           variant="light"
           fullWidth
+          h="auto"
+          py={8}
+          // A long provider name wraps rather than being cut off on a narrow screen.
+          styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
         >
           {_('sso.signIn.with', { provider: provider.name })}
         </Button>

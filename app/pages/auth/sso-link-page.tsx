@@ -102,7 +102,7 @@ export function SsoLinkPage() {
             <Stack gap="md">
               <FormAlert message={message} />
               <PasswordInput
-                label={_('sso.link.passwordLabel', { email })}
+                label={_('sso.link.passwordLabel')}
                 name="password"
                 autoComplete="current-password"
                 {...field('password')}
@@ -117,7 +117,9 @@ export function SsoLinkPage() {
         {hasPassword ? <Divider label={_('sso.signIn.or')} /> : null}
         <FormAlert message={emailing.message} />
         <StatusAlert message={sent} />
-        <Text size="sm">{_('sso.link.emailIntro', { email })}</Text>
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {_('sso.link.emailIntro', { email })}
+        </Text>
         <Button variant="light" onClick={() => void emailLink()} loading={emailing.busy}>
           {_('sso.link.sendEmail')}
         </Button>
