@@ -61,8 +61,12 @@ test('an administrator adds an identity provider and turns on SSO only; a member
     await expectAccessible(page, 'signed in through the provider');
     await context.close();
   } finally {
-    // The other journeys sign in with passwords.
+    // The other journeys sign in with passwords, on a sign-in page without this journey's provider.
     await admin.request.put('/api/admin/sso', { data: { ssoOnly: false } });
+    const providers = await admin.request.get('/api/admin/identity-providers');
+    for (const provider of ((await providers.json()) as { data: { id: string }[] }).data) {
+      await admin.request.delete(`/api/admin/identity-providers/${provider.id}`);
+    }
     await admin.context().close();
   }
 });
