@@ -145,6 +145,10 @@ export const router = createBrowserRouter([
                 path: '/signin-link',
                 lazy: page(() => import('./pages/auth/signin-link-page.tsx'), 'SigninLinkPage'),
               },
+              {
+                path: '/signin/sso-link',
+                lazy: page(() => import('./pages/auth/sso-link-page.tsx'), 'SsoLinkPage'),
+              },
             ],
           },
           {
@@ -306,6 +310,13 @@ export const router = createBrowserRouter([
                         lazy: page(
                           () => import('./pages/admin/mail-message-page.tsx'),
                           'AdminMailMessagePage',
+                        ),
+                      },
+                      {
+                        path: 'identity-providers',
+                        lazy: page(
+                          () => import('./pages/admin/identity-providers-page.tsx'),
+                          'AdminIdentityProvidersPage',
                         ),
                       },
                       {

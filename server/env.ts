@@ -41,6 +41,11 @@ const envSchema = z.object({
    */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(480),
   ADMIN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(30),
+  /**
+   * Seals secrets kept in the database (identity providers' client secrets). Unset: a random key made
+   * in DATA_DIR/secret.key on first use. Set it (32 characters or more) when processes do not share DATA_DIR.
+   */
+  SECRET_KEY: z.string().min(32).optional(),
   WORKERS: z
     .enum(['true', 'false'])
     .default('true')

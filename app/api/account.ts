@@ -176,7 +176,7 @@ export function useSignUpMutation() {
  * Everything cached was seen signed out (or as someone else): once signed in, a session that ended
  * earlier is no longer news and every query is refetched (the guard around the page then moves on).
  */
-function useSignedIn() {
+export function useSignedIn() {
   const queryClient = useQueryClient();
   return () => {
     clearSessionEnded();
@@ -243,11 +243,12 @@ export function useCompletePasswordResetMutation() {
  * Signing out: the session ends on the server, and whatever the answer everything cached is forgotten.
  * A plain call, not a mutation: a failure here must not take the app's "session ended" path.
  */
-export function useSignOut(): () => Promise<void> {
+export function useSignOut(): () => Promise<string | null> {
   const queryClient = useQueryClient();
   return async () => {
     try {
-      await api.POST('/api/auth/signout');
+      // A session that came through an identity provider answers its end-session address (single log-out).
+      return dataOf(await api.POST('/api/auth/signout')).endSessionUrl;
     } finally {
       queryClient.clear();
       queryClient.setQueryData(keys.me, null);

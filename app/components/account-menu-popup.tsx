@@ -16,10 +16,13 @@ export function AccountMenuPopup(props: { me: Me }) {
   const endSession = useSignOut();
 
   const signOut = async () => {
+    let endSessionUrl: string | null = null;
     try {
-      await endSession();
+      endSessionUrl = await endSession();
     } finally {
-      await navigate('/signin', { replace: true, state: { signedOut: true } });
+      // Single log-out: the identity provider ends its session too, then sends the browser back here.
+      if (endSessionUrl) window.location.assign(endSessionUrl);
+      else await navigate('/signin', { replace: true, state: { signedOut: true } });
     }
   };
 

@@ -12,6 +12,7 @@ export function AdminLayout() {
         { to: '/admin/institution', label: _('layout.admin.institution') },
         { to: '/admin/units', label: _('layout.admin.units') },
         { to: '/admin/users', label: _('layout.admin.users') },
+        { to: '/admin/identity-providers', label: _('layout.admin.identityProviders') },
         { to: '/admin/charter-template', label: _('layout.admin.charterTemplate') },
         { to: '/admin/mail', label: _('layout.admin.mail') },
         { to: '/admin/audit', label: _('layout.admin.audit') },

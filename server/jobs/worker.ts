@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
 import type { Storage } from '../lib/storage.ts';
+import { deleteExpiredSsoRows } from '../queries/identities.ts';
 import { deleteExpiredRateLimits } from '../queries/rate-limits.ts';
 import { deleteExpiredSessions } from '../queries/sessions.ts';
 import { deleteExpiredSigninThrottles } from '../queries/signin-throttles.ts';
@@ -57,6 +58,7 @@ export async function startWorkers(
       await deleteExpiredSessions(db);
       await deleteExpiredRateLimits(db);
       await deleteExpiredSigninThrottles(db);
+      await deleteExpiredSsoRows(db);
     }),
   );
   await boss.work(

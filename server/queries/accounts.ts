@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { PersonKind } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema/index.ts';
 import type { UserRow } from './users.ts';
@@ -9,6 +10,8 @@ export interface NewAccount {
   passwordHash: string;
   displayName: string;
   searchDocument: string;
+  /** staff unless said (an invited guest signing up in SSO-only mode is external). */
+  kind?: PersonKind;
 }
 
 /**
@@ -39,14 +42,14 @@ export async function updateEmailConfirmed(db: Db, userId: string): Promise<void
 
 /**
  * Counts a person's address as confirmed (a sign-in link proved it) and answers what signing in checks:
- * the address and the suspension (undefined: no such person).
+ * the address, the suspension, role and kind (undefined: no such person).
  */
 export async function updateEmailConfirmedForSignin(db: Db, userId: string) {
   const [row] = await db
     .update(users)
     .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
     .where(eq(users.id, userId))
-    .returning({ email: users.email, suspendedAt: users.suspendedAt });
+    .returning({ email: users.email, suspendedAt: users.suspendedAt, role: users.role, kind: users.kind });
   return row;
 }
 

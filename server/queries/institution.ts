@@ -22,6 +22,14 @@ export async function updateInstitutionSettings(
   return row;
 }
 
+/** Turns single-sign-on-only mode on or off. */
+export async function updateSsoOnly(db: Db, ssoOnly: boolean): Promise<void> {
+  await db
+    .update(institutionSettings)
+    .set({ ssoOnly, updatedAt: sql`now()` })
+    .where(eq(institutionSettings.id, 1));
+}
+
 /** Sets the institution's logo (its storage key and type), or removes it with nulls. */
 export async function updateInstitutionLogo(
   db: Db,

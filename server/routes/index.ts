@@ -17,6 +17,8 @@ import { notificationRoutes } from './notifications/index.ts';
 import { peopleRoutes } from './people/index.ts';
 import { proposalRoutes } from './proposals/index.ts';
 import { searchRoutes } from './search/index.ts';
+import { ssoAdminRoutes } from './sso/admin.ts';
+import { ssoRoutes } from './sso/index.ts';
 import { toolkitRoutes } from './toolkit/index.ts';
 
 /** Every API route, registered explicitly (no autoload), under /api. */
@@ -40,4 +42,6 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(toolkitRoutes);
   await app.register(searchRoutes);
   await app.register(homeRoutes);
+  await app.register(ssoRoutes);
+  await app.register(ssoAdminRoutes, { prefix: '/admin' });
 };

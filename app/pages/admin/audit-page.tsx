@@ -19,6 +19,11 @@ const actionMessages: Record<string, MessageId> = {
   'user.suspend': 'admin.audit.action.userSuspend',
   'user.reinstate': 'admin.audit.action.userReinstate',
   'backup.create': 'admin.audit.action.backupCreate',
+  'identity_provider.create': 'sso.audit.providerCreate',
+  'identity_provider.update': 'sso.audit.providerUpdate',
+  'identity_provider.delete': 'sso.audit.providerDelete',
+  'institution.sso_only': 'sso.audit.ssoOnly',
+  'sso.refused': 'sso.audit.refused',
 };
 
 /** The message for an entry's action: an institution update that only changed the language says so. */

@@ -11,6 +11,7 @@ import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useApiForm } from '../../hooks/use-api-form.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { forgetNextAfterSignUp, withNext } from '../../lib/safe-next.ts';
+import { SsoButtons, useSsoOnly } from './sso-buttons.tsx';
 
 const signInSchema = z.object({
   email: emailField,
@@ -50,6 +51,9 @@ export function SignInPage() {
   const location = useLocation();
   const [search] = useSearchParams();
   const next = search.get('next');
+  // Single sign-on: in SSO-only mode the password form waits behind a button (break-glass and guests).
+  const ssoOnly = useSsoOnly();
+  const [passwordChosen, setPasswordChosen] = useState(false);
   const [notConfirmed, setNotConfirmed] = useState(false);
   const [waiting, setWaiting] = useState(false);
   const [resent, setResent] = useState<string | null>(null);
@@ -132,7 +136,23 @@ export function SignInPage() {
 
   return (
     <AuthCard title={_('auth.signIn.title')}>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <SsoButtons next={next} error={search.get('ssoError')} />
+      {ssoOnly && !passwordChosen ? (
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          onClick={() => {
+            setPasswordChosen(true);
+            window.requestAnimationFrame(() =>
+              document.querySelector<HTMLInputElement>('input[name="email"]')?.focus(),
+            );
+          }}
+        >
+          {_('sso.signIn.localChoice')}
+        </Anchor>
+      ) : null}
+      <form onSubmit={(event) => void submit(event)} noValidate hidden={ssoOnly && !passwordChosen}>
         <Stack gap="md">
           {notice && !message ? (
             <Alert color="forest" variant="light" role="status">

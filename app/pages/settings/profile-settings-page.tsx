@@ -32,6 +32,7 @@ import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { personKindMessages } from '../../components/person-card.tsx';
 import { PhotoUpload } from '../../components/photo-upload.tsx';
 import { useApiForm } from '../../hooks/use-api-form.ts';
+import { LinkedProviders } from './linked-providers.tsx';
 import { MeetingReminders } from './meeting-reminders.tsx';
 
 const profileSchema = z.object({
@@ -236,6 +237,7 @@ export function ProfileSettingsPage() {
           </NativeSelect>
         </FormCard>
         <MeetingReminders />
+        <LinkedProviders />
       </Stack>
     </>
   );

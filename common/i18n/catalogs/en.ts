@@ -27,6 +27,7 @@ import proposals from './en/proposals.json' with { type: 'json' };
 import search from './en/search.json' with { type: 'json' };
 import session from './en/session.json' with { type: 'json' };
 import settings from './en/settings.json' with { type: 'json' };
+import sso from './en/sso.json' with { type: 'json' };
 import toolkit from './en/toolkit.json' with { type: 'json' };
 import validation from './en/validation.json' with { type: 'json' };
 
@@ -39,6 +40,7 @@ export default {
   ...auth,
   ...session,
   ...settings,
+  ...sso,
   ...home,
   ...communities,
   ...coordination,

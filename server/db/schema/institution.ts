@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** The one row of institution-wide settings (id is always 1). */
 export const institutionSettings = pgTable(
@@ -12,6 +12,8 @@ export const institutionSettings = pgTable(
     defaultLanguage: text('default_language').notNull().default('en'),
     logoContentType: text('logo_content_type'),
     setupCompletedAt: timestamp('setup_completed_at', { withTimezone: true }),
+    /** Single sign-on only: local sign-in is left to administrators (break-glass) and external guests. */
+    ssoOnly: boolean('sso_only').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('institution_settings_singleton', sql`${t.id} = 1`)],

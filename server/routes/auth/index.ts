@@ -13,6 +13,7 @@ import {
   tokenBody,
 } from '../../../common/contracts/auth.ts';
 import { dataOf, errorBody, errorResponses, okBody } from '../../../common/contracts/shared.ts';
+import { signOutSchema } from '../../../common/contracts/sso.ts';
 import { acceptedLanguages, matchLocale } from '../../../common/i18n/locales.ts';
 import { AppError } from '../../errors.ts';
 import {
@@ -33,6 +34,7 @@ import {
 import { signIn } from '../../services/auth/sign-in.ts';
 import { signUp } from '../../services/auth/sign-up.ts';
 import { signInWithLink } from '../../services/auth/signin-link.ts';
+import { findEndSessionUrl } from '../../services/auth/sso-session.ts';
 import { hitRateLimit, rateLimits } from '../../services/rate-limit.ts';
 
 const ok = { data: { ok: true as const } };
@@ -161,11 +163,22 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/signout',
-    { schema: { tags, summary: 'End the current session.', response: { 200: okBody } } },
+    {
+      schema: {
+        tags,
+        summary:
+          "End the current session. A session that came through an identity provider answers the provider's end-session address (single log-out) for the browser to go to.",
+        response: { 200: dataOf(signOutSchema) },
+      },
+    },
     async (request, reply) => {
-      if (request.actor) await deleteSession(app.deps.database.db, request.actor.sessionId);
+      let endSessionUrl: string | null = null;
+      if (request.actor) {
+        endSessionUrl = await findEndSessionUrl(app.deps, request.actor.sessionId);
+        await deleteSession(app.deps.database.db, request.actor.sessionId);
+      }
       clearSessionCookie(app, reply);
-      return ok;
+      return { data: { ok: true as const, endSessionUrl } };
     },
   );
 

@@ -1,5 +1,8 @@
 import { AppError, message } from '../../errors.ts';
 import { hashToken, newToken, verifyAgainstDummy, verifyPassword } from '../../lib/crypto.ts';
+import { enforce } from '../../policies/decision.ts';
+import { maySignInLocally } from '../../policies/sso.ts';
+import { getInstitutionSettings } from '../../queries/institution.ts';
 import { findRateLimitCount, upsertRateLimitHit } from '../../queries/rate-limits.ts';
 import { insertSession } from '../../queries/sessions.ts';
 import { clearSigninFailures, findSigninWait, recordSigninFailure } from '../../queries/signin-throttles.ts';
@@ -85,6 +88,8 @@ export async function signIn(
   }
   await clearSigninFailures(db, email, ip);
   if (user.suspendedAt) throw new AppError('forbidden', 'errors.auth.accountSuspended');
+  // SSO-only mode: only the break-glass accounts sign in with a password (told after the password check).
+  enforce(maySignInLocally(await getInstitutionSettings(db), user));
   if (!user.emailVerifiedAt) {
     throw new AppError('forbidden', 'errors.auth.confirmFirst', { email: 'not_confirmed' });
   }

@@ -1,6 +1,10 @@
 import type { Locale } from '../../../common/i18n/locales.ts';
 import { hashPassword } from '../../lib/crypto.ts';
+import { enforce } from '../../policies/decision.ts';
+import { maySignUpLocally } from '../../policies/sso.ts';
 import { insertAccount } from '../../queries/accounts.ts';
+import { hasOpenEmailInvitation } from '../../queries/identities.ts';
+import { getInstitutionSettings } from '../../queries/institution.ts';
 import { upsertRateLimitHit } from '../../queries/rate-limits.ts';
 import { buildPersonSearchDocument, findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -28,12 +32,17 @@ export interface SignUpInput {
  * with your address"; at most once an hour per address.
  */
 export async function signUp(deps: ServiceDeps, input: SignUpInput): Promise<void> {
+  // SSO-only mode: accounts come from the identity provider, except invited guests (made external).
+  const { ssoOnly } = await getInstitutionSettings(deps.database.db);
+  const invited = ssoOnly && (await hasOpenEmailInvitation(deps.database.db, input.email));
+  enforce(maySignUpLocally({ ssoOnly }, invited));
   const passwordHash = await hashPassword(input.password);
   const created = await unitOfWork(deps, async (tx, outbox) => {
     const user = await insertAccount(tx, {
       email: input.email,
       passwordHash,
       displayName: input.displayName,
+      ...(invited ? { kind: 'external' as const } : {}),
       searchDocument: buildPersonSearchDocument({ ...input, interests: [], expertise: [], bio: '' }),
     });
     if (!user) return false;

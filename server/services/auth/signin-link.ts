@@ -1,7 +1,10 @@
 import { AppError } from '../../errors.ts';
 import { hashToken, newToken } from '../../lib/crypto.ts';
+import { isAllowed } from '../../policies/decision.ts';
+import { maySignInLocally } from '../../policies/sso.ts';
 import { updateEmailConfirmedForSignin } from '../../queries/accounts.ts';
 import { consumeEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
+import { getInstitutionSettings } from '../../queries/institution.ts';
 import { upsertRateLimitHit } from '../../queries/rate-limits.ts';
 import { insertSession } from '../../queries/sessions.ts';
 import { clearSigninFailures } from '../../queries/signin-throttles.ts';
@@ -52,6 +55,7 @@ export async function signInWithLink(deps: ServiceDeps, input: SigninLinkInput):
     const user = await updateEmailConfirmedForSignin(tx, userId);
     if (!user) return 'invalid' as const;
     if (user.suspendedAt) return 'suspended' as const;
+    if (!isAllowed(maySignInLocally(await getInstitutionSettings(tx), user))) return 'sso_only' as const;
     await voidEmailTokens(tx, userId, 'signin_link');
     await clearSigninFailures(tx, user.email, input.ip);
     await insertSession(tx, {
@@ -65,6 +69,7 @@ export async function signInWithLink(deps: ServiceDeps, input: SigninLinkInput):
   if (outcome === 'suspended') {
     throw new AppError('forbidden', 'errors.auth.accountSuspended');
   }
+  if (outcome === 'sso_only') throw new AppError('forbidden', 'errors.sso.signInWithProvider');
   if (outcome === 'invalid') {
     throw new AppError('bad_request', 'errors.auth.signInLinkInvalid', { token: 'invalid or expired' });
   }

@@ -1,0 +1,51 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const keys = new Map<string, Buffer>();
+
+/**
+ * The key secrets are sealed with: the SHA-256 of `SECRET_KEY` when set (needed when several processes
+ * on several machines share one database), else a random key kept in `DATA_DIR/secret.key` (made on
+ * first use, readable by its owner only).
+ */
+export function secretKey(env: { SECRET_KEY?: string | undefined; DATA_DIR: string }): Buffer {
+  if (env.SECRET_KEY) return createHash('sha256').update(env.SECRET_KEY).digest();
+  const file = path.resolve(env.DATA_DIR, 'secret.key');
+  const known = keys.get(file);
+  if (known) return known;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    } catch {
+      // Another process made it first: use theirs.
+    }
+    text = readFileSync(file, 'utf8').trim();
+  }
+  const key = createHash('sha256').update(text).digest();
+  keys.set(file, key);
+  return key;
+}
+
+/** Encrypts `plain` with AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>`, base64url. */
+export function seal(key: Buffer, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return ['v1', iv, cipher.getAuthTag(), body]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join('.');
+}
+
+/** Decrypts what `seal` made with the same key; throws when it was made with another or changed. */
+export function unseal(key: Buffer, sealed: string): string {
+  const [version, iv, tag, body] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('not a sealed secret');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+}
