@@ -4,7 +4,8 @@ import { type Database, openDatabase } from '../server/db/client.ts';
 import { DataDirLockedError, lockDataDir } from '../server/db/data-dir-lock.ts';
 import { findPgliteTemplate } from '../server/db/pglite-template.ts';
 import type { Env } from '../server/env.ts';
-import { createDiskStorage, type Storage } from '../server/lib/storage.ts';
+import { openStorage } from '../server/lib/open-storage.ts';
+import type { Storage } from '../server/lib/storage.ts';
 
 /**
  * An installation as the command-line tools (backup, restore, move-to-postgres) open it, the way
@@ -42,13 +43,22 @@ export async function openInstallation(env: Env, databaseUrl: string | undefined
       pgliteTemplate: fresh ? findPgliteTemplate() : undefined,
       poolSize: 2,
     });
+    // The uploads where `npm start` keeps them: DATA_DIR/uploads, or the S3 bucket STORAGE=s3 names.
+    let uploads: Awaited<ReturnType<typeof openStorage>>;
+    try {
+      uploads = await openStorage(env.storage, path.join(dataDir, 'uploads'));
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
     return {
       database,
-      storage: createDiskStorage(path.join(dataDir, 'uploads')),
+      storage: uploads.storage,
       where: databaseUrl
         ? `the PostgreSQL database ${redact(databaseUrl)}`
         : `the embedded database in ${dataDir}`,
       async close() {
+        uploads.close();
         await database.close();
         releaseLock?.();
       },
