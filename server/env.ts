@@ -40,6 +40,12 @@ const envSchema = z.object({
    */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(480),
   ADMIN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(30),
+  /**
+   * The application's secret (at least 32 characters), from which the key that encrypts two-factor
+   * secrets is derived. Unset: a random one is made in DATA_DIR/app-secret on first start. Every process
+   * of one installation needs the same one.
+   */
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   WORKERS: z
     .enum(['true', 'false'])
     .default('true')

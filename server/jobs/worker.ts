@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts';
 import { deleteExpiredRateLimits } from '../queries/rate-limits.ts';
 import { deleteExpiredSessions } from '../queries/sessions.ts';
 import { deleteExpiredSigninThrottles } from '../queries/signin-throttles.ts';
+import { deleteExpiredSigninChallenges } from '../queries/two-factor.ts';
 import {
   deliverEmail,
   listStaleQueuedEmails,
@@ -50,6 +51,7 @@ export async function startWorkers(
       await deleteExpiredSessions(db);
       await deleteExpiredRateLimits(db);
       await deleteExpiredSigninThrottles(db);
+      await deleteExpiredSigninChallenges(db);
     }),
   );
   await boss.work(

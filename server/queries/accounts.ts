@@ -46,7 +46,7 @@ export async function updateEmailConfirmedForSignin(db: Db, userId: string) {
     .update(users)
     .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
     .where(eq(users.id, userId))
-    .returning({ email: users.email, suspendedAt: users.suspendedAt });
+    .returning({ id: users.id, email: users.email, role: users.role, suspendedAt: users.suspendedAt });
   return row;
 }
 

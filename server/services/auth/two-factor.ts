@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+import type { twoFactorSetupSchema } from '../../../common/contracts/two-factor.ts';
+import type { Db } from '../../db/client.ts';
+import { appKey, decryptSecret, encryptSecret, keyedHash } from '../../lib/crypto.ts';
+import {
+  groupedSecret,
+  matchTotpStep,
+  newRecoveryCodes,
+  newTotpSecret,
+  normalizeRecoveryCode,
+  qrCodeDataUrl,
+  totpUri,
+} from '../../lib/totp.ts';
+import { recordAudit } from '../../queries/audit.ts';
+import { getInstitutionSettings } from '../../queries/institution.ts';
+import {
+  claimTwoFactorStep,
+  consumeRecoveryCode,
+  findTwoFactorCredential,
+  replaceRecoveryCodes,
+  upsertPendingTwoFactor,
+} from '../../queries/two-factor.ts';
+import type { ServiceDeps } from '../context.ts';
+
+/** How many recovery codes a person gets. */
+export const recoveryCodeCount = 10;
+
+/** What checking a code found: right, wrong, or right but used already (a replay within its window). */
+export type CodeCheck = 'ok' | 'wrong' | 'used';
+
+const sixDigits = /^\d{6}$/;
+
+/**
+ * Checks a code from the authenticator app against a person's (turned on) secret and claims its time
+ * step, so the same code is refused afterwards.
+ */
+export async function checkTotpCode(db: Db, key: Buffer, userId: string, code: string): Promise<CodeCheck> {
+  const credential = await findTwoFactorCredential(db, userId);
+  if (!credential?.enabledAt || !sixDigits.test(code)) return 'wrong';
+  const step = matchTotpStep(decryptSecret(key, credential.secretEncrypted), code);
+  if (step === undefined) return 'wrong';
+  return (await claimTwoFactorStep(db, userId, step)) ? 'ok' : 'used';
+}
+
+/** Checks a sign-in's second step: six digits are an app code, anything else a recovery code (used up). */
+export async function checkSigninCode(db: Db, key: Buffer, userId: string, typed: string): Promise<CodeCheck> {
+  const code = typed.replace(/\s+/g, '');
+  if (sixDigits.test(code)) return checkTotpCode(db, key, userId, code);
+  const credential = await findTwoFactorCredential(db, userId);
+  if (!credential?.enabledAt) return 'wrong';
+  const spent = await consumeRecoveryCode(db, userId, keyedHash(key, normalizeRecoveryCode(code)));
+  return spent ? 'ok' : 'wrong';
+}
+
+/** Makes a new set of recovery codes for a person (the old ones stop working) and answers them once. */
+export async function makeRecoveryCodes(db: Db, key: Buffer, userId: string): Promise<string[]> {
+  const codes = newRecoveryCodes(recoveryCodeCount);
+  await replaceRecoveryCodes(
+    db,
+    userId,
+    codes.map((code) => keyedHash(key, normalizeRecoveryCode(code))),
+  );
+  return codes;
+}
+
+/**
+ * Starts setting two-factor up for a person who has it off: a new secret, kept encrypted and unconfirmed,
+ * answered once as a QR code and as text. Undefined when it is on already.
+ */
+export async function beginTwoFactorSetup(
+  deps: ServiceDeps,
+  user: { id: string; email: string },
+): Promise<z.infer<typeof twoFactorSetupSchema> | undefined> {
+  const { db } = deps.database;
+  const secret = newTotpSecret();
+  const stored = await upsertPendingTwoFactor(db, user.id, encryptSecret(appKey(deps.env), secret));
+  if (!stored) return undefined;
+  const { name } = await getInstitutionSettings(db);
+  const otpauthUrl = totpUri(secret, user.email, name ? `Copse (${name})` : 'Copse');
+  return { secret: groupedSecret(secret), otpauthUrl, qrCode: await qrCodeDataUrl(otpauthUrl) };
+}
+
+/**
+ * Confirms a set-up with the first code from the app: turns two-factor on, makes the recovery codes and
+ * records it in the audit log. `result` says whether the code was right.
+ */
+export async function confirmTwoFactorSetup(
+  tx: Db,
+  key: Buffer,
+  userId: string,
+  code: string,
+): Promise<{ result: CodeCheck; recoveryCodes: string[] }> {
+  const credential = await findTwoFactorCredential(tx, userId);
+  if (!credential || credential.enabledAt) return { result: 'wrong', recoveryCodes: [] };
+  const step = matchTotpStep(decryptSecret(key, credential.secretEncrypted), code);
+  if (step === undefined) return { result: 'wrong', recoveryCodes: [] };
+  if (!(await claimTwoFactorStep(tx, userId, step, { enable: true }))) return { result: 'used', recoveryCodes: [] };
+  const recoveryCodes = await makeRecoveryCodes(tx, key, userId);
+  await recordAudit(tx, { actorId: userId, action: 'user.two_factor.enable', subjectType: 'user', subjectId: userId });
+  return { result: 'ok', recoveryCodes };
+}
