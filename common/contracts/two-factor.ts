@@ -18,7 +18,10 @@ export const signinCodeField = z
     z
       .string()
       .min(1, 'validation.twoFactor.codeRequired')
-      .regex(/^(\d[\d\s]{4,8}\d|[0-9A-Za-z][0-9A-Za-z\s-]{10,18}[0-9A-Za-z])$/, 'validation.twoFactor.codeFormat'),
+      .regex(
+        /^(\d[\d\s]{4,8}\d|[0-9A-Za-z][0-9A-Za-z\s-]{10,18}[0-9A-Za-z])$/,
+        'validation.twoFactor.codeFormat',
+      ),
   );
 
 /**
@@ -70,6 +73,10 @@ export const turnOffTwoFactorBody = z
   })
   .superRefine((body, context) => {
     if (!body.password && !body.code) {
-      context.addIssue({ code: 'custom', path: ['password'], message: 'validation.twoFactor.passwordOrCode' });
+      context.addIssue({
+        code: 'custom',
+        path: ['password'],
+        message: 'validation.twoFactor.passwordOrCode',
+      });
     }
   });

@@ -14,9 +14,8 @@ export function isTwoFactorRequired(role: UserRole): boolean {
 
 /** Anyone signed in may turn two-factor off, unless their role requires it. */
 export function mayTurnOffTwoFactor(actor: Actor | null): Decision {
-  return firstRefusal(
-    allowIf(actor !== null, deny('errors.auth.signIn', 'unauthenticated')),
-    () => allowIf(!actor || !isTwoFactorRequired(actor.role), deny('errors.twoFactor.requiredForRole', 'conflict')),
+  return firstRefusal(allowIf(actor !== null, deny('errors.auth.signIn', 'unauthenticated')), () =>
+    allowIf(!actor || !isTwoFactorRequired(actor.role), deny('errors.twoFactor.requiredForRole', 'conflict')),
   );
 }
 

@@ -11,7 +11,10 @@ export type ChallengeStep = (typeof signinChallengeStepEnum.enumValues)[number];
 export type TwoFactorCredential = typeof twoFactorCredentials.$inferSelect;
 
 /** A person's authenticator, set up or being set up; undefined when they have none. */
-export async function findTwoFactorCredential(db: Db, userId: string): Promise<TwoFactorCredential | undefined> {
+export async function findTwoFactorCredential(
+  db: Db,
+  userId: string,
+): Promise<TwoFactorCredential | undefined> {
   const [row] = await db.select().from(twoFactorCredentials).where(eq(twoFactorCredentials.userId, userId));
   return row;
 }
@@ -26,7 +29,11 @@ export async function hasTwoFactorEnabled(db: Db, userId: string): Promise<boole
  * Keeps a new secret being set up (not yet confirmed) for a person who has none turned on; replaces an
  * earlier unconfirmed one. Answers false when two-factor is already on (nothing changed).
  */
-export async function upsertPendingTwoFactor(db: Db, userId: string, secretEncrypted: string): Promise<boolean> {
+export async function upsertPendingTwoFactor(
+  db: Db,
+  userId: string,
+  secretEncrypted: string,
+): Promise<boolean> {
   const rows = await db
     .insert(twoFactorCredentials)
     .values({ userId, secretEncrypted })

@@ -90,7 +90,12 @@ export function totpCodeAt(secret: string, step: number): string {
 export const currentTotpStep = () => Math.floor(Date.now() / 30_000);
 
 /** Remembers a secret a test set up itself, so `signInAs` can sign that person in later. */
-export function rememberAuthenticator(email: string, secret: string, lastStep = 0, recoveryCodes: string[] = []) {
+export function rememberAuthenticator(
+  email: string,
+  secret: string,
+  lastStep = 0,
+  recoveryCodes: string[] = [],
+) {
   authenticators.set(email, { secret: secret.replace(/\s+/g, ''), lastStep, recoveryCodes });
 }
 
@@ -132,14 +137,16 @@ export async function signInAs(app: App, email: string, password = testPassword)
       challenge: secondStep.challenge,
       code: totpCodeAt(known?.secret ?? '', step),
     });
-    if (known) known.recoveryCodes = (response.json() as { data: { recoveryCodes: string[] } }).data.recoveryCodes;
+    if (known)
+      known.recoveryCodes = (response.json() as { data: { recoveryCodes: string[] } }).data.recoveryCodes;
   } else if (secondStep?.step === 'code') {
     response = await post('/api/auth/two-factor/verify', {
       challenge: secondStep.challenge,
       code: nextSecondFactor(email),
     });
   }
-  if (response.statusCode !== 200) throw new Error(`second step failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`second step failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'copse_session');
   if (!cookie) throw new Error('no session cookie');
   return `copse_session=${cookie.value}`;

@@ -196,7 +196,10 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { page, nextCursor } = await listUsersForAdmin(app.deps.database.db, request.query);
-      return { data: page.map((row) => presentUserForAdmin(row.user, row.unitName, row.twoFactor)), nextCursor };
+      return {
+        data: page.map((row) => presentUserForAdmin(row.user, row.unitName, row.twoFactor)),
+        nextCursor,
+      };
     },
   );
 

@@ -29,7 +29,11 @@ import {
 } from '../../services/auth/two-factor-settings.ts';
 
 /** A local sign-in's answer: the session cookie when signed in, else the second step and its challenge. */
-export function answerSignIn(app: FastifyInstance, reply: FastifyReply, outcome: SignInOutcome): SignInResult {
+export function answerSignIn(
+  app: FastifyInstance,
+  reply: FastifyReply,
+  outcome: SignInOutcome,
+): SignInResult {
   if (outcome.kind === 'signed_in') {
     setSessionCookie(app, reply, outcome.token);
     return { signedIn: true, secondStep: null };
@@ -58,7 +62,7 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          "The second step of a sign-in: the challenge and a six-digit code from the authenticator app, or a recovery code (each works once); sets the session cookie. Wrong codes count as failed sign-ins (429 with Retry-After past the limit); a code already used is refused; after five wrong codes, or five minutes, sign in again.",
+          'The second step of a sign-in: the challenge and a six-digit code from the authenticator app, or a recovery code (each works once); sets the session cookie. Wrong codes count as failed sign-ins (429 with Retry-After past the limit); a code already used is refused; after five wrong codes, or five minutes, sign in again.',
         body: challengeCodeBody,
         response: { 200: dataOf(signInResultSchema), ...errorResponses },
       },
@@ -110,7 +114,8 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Whether your two-factor sign-in is on, whether your role requires it, and recovery codes left.',
+        summary:
+          'Whether your two-factor sign-in is on, whether your role requires it, and recovery codes left.',
         response: { 200: dataOf(twoFactorStatusSchema), ...errorResponses },
       },
     },
@@ -135,7 +140,8 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Turn two-factor sign-in on with the first code from the app; answers 10 recovery codes, once.',
+        summary:
+          'Turn two-factor sign-in on with the first code from the app; answers 10 recovery codes, once.',
         body: codeBody,
         response: { 200: dataOf(recoveryCodesSchema), ...errorResponses },
       },

@@ -84,7 +84,10 @@ async function finishChallenge<T>(
 }
 
 /** The second step of a sign-in: a code from the authenticator app, or a recovery code (used up). */
-export async function verifySecondStep(deps: ServiceDeps, input: SecondStepInput): Promise<{ token: string }> {
+export async function verifySecondStep(
+  deps: ServiceDeps,
+  input: SecondStepInput,
+): Promise<{ token: string }> {
   const key = appKey(deps.env);
   const { token } = await finishChallenge(deps, input, 'code', async (tx, user) => ({
     result: await checkSigninCode(tx, key, user.id, input.code),

@@ -6,11 +6,21 @@ import { appKey, verifyPassword } from '../../lib/crypto.ts';
 import { enforce } from '../../policies/decision.ts';
 import { isTwoFactorRequired, mayTurnOffTwoFactor } from '../../policies/two-factor.ts';
 import { recordAudit } from '../../queries/audit.ts';
-import { countUnusedRecoveryCodes, deleteTwoFactor, findTwoFactorCredential } from '../../queries/two-factor.ts';
+import {
+  countUnusedRecoveryCodes,
+  deleteTwoFactor,
+  findTwoFactorCredential,
+} from '../../queries/two-factor.ts';
 import { findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { hitRateLimit, type RateLimit } from '../rate-limit.ts';
-import { beginTwoFactorSetup, type CodeCheck, checkTotpCode, confirmTwoFactorSetup, makeRecoveryCodes } from './two-factor.ts';
+import {
+  beginTwoFactorSetup,
+  type CodeCheck,
+  checkTotpCode,
+  confirmTwoFactorSetup,
+  makeRecoveryCodes,
+} from './two-factor.ts';
 
 /** Codes and passwords tried on the settings page, per account (a stolen session cannot guess on). */
 const settingsAttempts: RateLimit = { max: 10, windowSeconds: 15 * 60 };
@@ -63,7 +73,11 @@ export async function confirmTwoFactor(deps: ServiceDeps, actor: Actor, code: st
 }
 
 /** New recovery codes (the old ones stop working); needs a current code from the app. */
-export async function regenerateRecoveryCodes(deps: ServiceDeps, actor: Actor, code: string): Promise<string[]> {
+export async function regenerateRecoveryCodes(
+  deps: ServiceDeps,
+  actor: Actor,
+  code: string,
+): Promise<string[]> {
   await countAttempt(deps, actor);
   const key = appKey(deps.env);
   return deps.database.db.transaction(async (tx) => {

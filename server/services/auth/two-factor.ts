@@ -43,7 +43,12 @@ export async function checkTotpCode(db: Db, key: Buffer, userId: string, code: s
 }
 
 /** Checks a sign-in's second step: six digits are an app code, anything else a recovery code (used up). */
-export async function checkSigninCode(db: Db, key: Buffer, userId: string, typed: string): Promise<CodeCheck> {
+export async function checkSigninCode(
+  db: Db,
+  key: Buffer,
+  userId: string,
+  typed: string,
+): Promise<CodeCheck> {
   const code = typed.replace(/\s+/g, '');
   if (sixDigits.test(code)) return checkTotpCode(db, key, userId, code);
   const credential = await findTwoFactorCredential(db, userId);
@@ -94,8 +99,14 @@ export async function confirmTwoFactorSetup(
   if (!credential || credential.enabledAt) return { result: 'wrong', recoveryCodes: [] };
   const step = matchTotpStep(decryptSecret(key, credential.secretEncrypted), code);
   if (step === undefined) return { result: 'wrong', recoveryCodes: [] };
-  if (!(await claimTwoFactorStep(tx, userId, step, { enable: true }))) return { result: 'used', recoveryCodes: [] };
+  if (!(await claimTwoFactorStep(tx, userId, step, { enable: true })))
+    return { result: 'used', recoveryCodes: [] };
   const recoveryCodes = await makeRecoveryCodes(tx, key, userId);
-  await recordAudit(tx, { actorId: userId, action: 'user.two_factor.enable', subjectType: 'user', subjectId: userId });
+  await recordAudit(tx, {
+    actorId: userId,
+    action: 'user.two_factor.enable',
+    subjectType: 'user',
+    subjectId: userId,
+  });
   return { result: 'ok', recoveryCodes };
 }
