@@ -176,7 +176,7 @@ export function useSignUpMutation() {
  * Everything cached was seen signed out (or as someone else): once signed in, a session that ended
  * earlier is no longer news and every query is refetched (the guard around the page then moves on).
  */
-function useSignedIn() {
+export function useSignedIn() {
   const queryClient = useQueryClient();
   return () => {
     clearSessionEnded();
@@ -184,13 +184,16 @@ function useSignedIn() {
   };
 }
 
-/** Signing in with email and password. */
+/**
+ * Signing in with email and password: signed in, or a second step to take first (two-factor), which
+ * the page then shows (app/pages/auth/second-step.tsx).
+ */
 export function useSignInMutation() {
   const signedIn = useSignedIn();
   return useMutation({
     mutationFn: async (body: { email: string; password: string }) =>
       dataOf(await api.POST('/api/auth/signin', { body })),
-    onSuccess: signedIn,
+    onSuccess: (result) => (result.signedIn ? signedIn() : undefined),
   });
 }
 
@@ -199,7 +202,7 @@ export function useSigninLinkMutation() {
   const signedIn = useSignedIn();
   return useMutation({
     mutationFn: async (token: string) => dataOf(await api.POST('/api/auth/signin-link', { body: { token } })),
-    onSuccess: signedIn,
+    onSuccess: (result) => (result.signedIn ? signedIn() : undefined),
   });
 }
 

@@ -28,6 +28,7 @@ import search from './en/search.json' with { type: 'json' };
 import session from './en/session.json' with { type: 'json' };
 import settings from './en/settings.json' with { type: 'json' };
 import toolkit from './en/toolkit.json' with { type: 'json' };
+import twofactor from './en/twofactor.json' with { type: 'json' };
 import validation from './en/validation.json' with { type: 'json' };
 
 export default {
@@ -39,6 +40,7 @@ export default {
   ...auth,
   ...session,
   ...settings,
+  ...twofactor,
   ...home,
   ...communities,
   ...coordination,

@@ -57,7 +57,7 @@ async function turnOn(call: Call, cookie: string) {
   const { secret, qrCode, otpauthUrl } = setup.json().data as Record<string, string>;
   expect(qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
   expect(otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
-  const plain = secret.replace(/\s+/g, '');
+  const plain = (secret ?? '').replace(/\s+/g, '');
   const step = currentTotpStep();
   const confirmed = await call(
     'POST',
