@@ -18,6 +18,10 @@ const actionMessages: Record<string, MessageId> = {
   'user.role': 'admin.audit.action.userRole',
   'user.suspend': 'admin.audit.action.userSuspend',
   'user.reinstate': 'admin.audit.action.userReinstate',
+  'user.two_factor.enable': 'admin.audit.action.twoFactorEnable',
+  'user.two_factor.disable': 'admin.audit.action.twoFactorDisable',
+  'user.two_factor.recovery_codes': 'admin.audit.action.twoFactorRecoveryCodes',
+  'user.two_factor.reset': 'admin.audit.action.twoFactorReset',
 };
 
 /** The message for an entry's action: an institution update that only changed the language says so. */
