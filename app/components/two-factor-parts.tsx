@@ -1,5 +1,5 @@
 import { useLingui } from '@lingui/react';
-import { Button, Code, CopyButton, Group, Image, List, Stack, Text } from '@mantine/core';
+import { Button, CopyButton, Group, Image, List, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import type { AuthenticatorSetup } from '../api/two-factor.ts';
 
@@ -18,14 +18,17 @@ export function AuthenticatorKey(props: { setup: AuthenticatorSetup }) {
         <Text id={keyId} fw={600} size="sm">
           {_('twofactor.setup.keyLabel')}
         </Text>
-        <Code
-          block
-          aria-labelledby={keyId}
+        <Text
           role="group"
-          style={{ fontSize: '1.05rem', wordBreak: 'break-word' }}
+          aria-labelledby={keyId}
+          ff="monospace"
+          fz="lg"
+          bg="var(--mantine-color-gray-0)"
+          p="xs"
+          style={{ overflowWrap: 'anywhere', borderRadius: 4 }}
         >
           {props.setup.secret}
-        </Code>
+        </Text>
         <Text size="sm" c="dimmed">
           {_('twofactor.setup.keyHelp')}
         </Text>

@@ -110,6 +110,8 @@ test('a new administrator sets up two-factor before using Copse, and an administ
   // A lost phone: the first administrator resets it from the users page.
   await admin.goto('/admin/users');
   await typeInto(admin.getByLabel('Search users'), person.email);
+  // The search has answered (the header row and theirs) before the button is pressed.
+  await expect(admin.getByRole('row')).toHaveCount(2);
   await activate(admin.getByRole('button', { name: `Reset two-factor sign-in of ${person.name}` }));
   const dialog = await openDialog(admin, `Reset two-factor sign-in of ${person.name}?`);
   await expectAccessible(admin, 'in the reset dialog');
