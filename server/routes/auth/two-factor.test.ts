@@ -127,6 +127,10 @@ describe('turning two-factor sign-in on and off', () => {
     expect(stored.map((r) => r.codeHash)).not.toContain(codes[0]);
     expect(await status()).toEqual({ enabled: true, required: false, recoveryCodesLeft: 10 });
     expect((await call('POST', '/api/account/two-factor/setup', undefined, cookie)).statusCode).toBe(409);
+    // The person is told (a change they did not make must not go unnoticed).
+    expect((await latestEmailTo(t.database.db, user.email)).message?.subject).toBe(
+      'Two-factor sign-in is on',
+    );
 
     // New recovery codes need a current code, and a code used once is not taken again.
     const replayed = await call(
@@ -163,6 +167,15 @@ describe('turning two-factor sign-in on and off', () => {
     const off = await call('POST', '/api/account/two-factor/disable', { password: testPassword }, cookie);
     expect(off.statusCode).toBe(200);
     expect(await status()).toEqual({ enabled: false, required: false, recoveryCodesLeft: 0 });
+    const notes = (await call('GET', '/api/notifications', undefined, cookie)).json().data as {
+      kind: string;
+      title: string;
+    }[];
+    expect(notes.filter((n) => n.kind === 'account.security').map((n) => n.title)).toEqual([
+      'Two-factor sign-in was turned off',
+      'New recovery codes were made',
+      'Two-factor sign-in is on',
+    ]);
     // Signed out, none of it answers.
     expect((await call('GET', '/api/account/two-factor')).statusCode).toBe(401);
   });
@@ -279,7 +292,7 @@ describe('signing in with a second factor', () => {
 
 describe('required for administrators and coordinators', () => {
   it.each(['administrator', 'coordinator'] as const)(
-    'a %s without two-factor sets it up before getting a session',
+    'takes %s accounts without two-factor to set it up before any session',
     async (role) => {
       const call = client();
       const user = await createUser(t.database.db, { role });

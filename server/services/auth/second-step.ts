@@ -12,6 +12,7 @@ import {
 } from '../../queries/two-factor.ts';
 import { findUserById, type UserRow } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
+import { type Outbox, unitOfWork } from '../unit-of-work.ts';
 import { challengeMaxFailures } from './challenges.ts';
 import { countSigninFailure, refuseThrottledSignin } from './signin-throttle.ts';
 import { startSession } from './start-session.ts';
@@ -61,15 +62,15 @@ async function finishChallenge<T>(
   deps: ServiceDeps,
   input: SecondStepInput,
   step: ChallengeStep,
-  check: (tx: Db, user: UserRow) => Promise<{ result: CodeCheck; extra: T }>,
+  check: (tx: Db, outbox: Outbox, user: UserRow) => Promise<{ result: CodeCheck; extra: T }>,
 ): Promise<{ token: string; extra: T }> {
   const { db } = deps.database;
   const { id, user } = await loadChallenge(db, input.challenge, step);
   await refuseThrottledSignin(deps, user.email, input.ip);
   try {
-    return await db.transaction(async (tx) => {
+    return await unitOfWork(deps, async (tx, outbox) => {
       if (!(await consumeSigninChallenge(tx, id))) throw challengeInvalid();
-      const { result, extra } = await check(tx, user);
+      const { result, extra } = await check(tx, outbox, user);
       if (result !== 'ok') throw new WrongCode(result);
       await clearSigninFailures(tx, user.email, input.ip);
       const token = await startSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent });
@@ -89,7 +90,7 @@ export async function verifySecondStep(
   input: SecondStepInput,
 ): Promise<{ token: string }> {
   const key = appKey(deps.env);
-  const { token } = await finishChallenge(deps, input, 'code', async (tx, user) => ({
+  const { token } = await finishChallenge(deps, input, 'code', async (tx, _outbox, user) => ({
     result: await checkSigninCode(tx, key, user.id, input.code),
     extra: null,
   }));
@@ -119,9 +120,8 @@ export async function confirmSigninEnrolment(
   deps: ServiceDeps,
   input: SecondStepInput,
 ): Promise<{ token: string; recoveryCodes: string[] }> {
-  const key = appKey(deps.env);
-  const { token, extra } = await finishChallenge(deps, input, 'enrol', async (tx, user) => {
-    const confirmed = await confirmTwoFactorSetup(tx, key, user.id, input.code);
+  const { token, extra } = await finishChallenge(deps, input, 'enrol', async (tx, outbox, user) => {
+    const confirmed = await confirmTwoFactorSetup(tx, outbox, deps, user.id, input.code);
     return { result: confirmed.result, extra: confirmed.recoveryCodes };
   });
   return { token, recoveryCodes: extra };

@@ -14,12 +14,14 @@ import {
 import { findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { hitRateLimit, type RateLimit } from '../rate-limit.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import {
   beginTwoFactorSetup,
   type CodeCheck,
   checkTotpCode,
   confirmTwoFactorSetup,
   makeRecoveryCodes,
+  noticeTwoFactorChange,
 } from './two-factor.ts';
 
 /** Codes and passwords tried on the settings page, per account (a stolen session cannot guess on). */
@@ -61,12 +63,11 @@ export async function startTwoFactorSetup(
 /** Turns two-factor on with the first code from the app; answers the recovery codes, once. */
 export async function confirmTwoFactor(deps: ServiceDeps, actor: Actor, code: string): Promise<string[]> {
   await countAttempt(deps, actor);
-  const key = appKey(deps.env);
   const credential = await findTwoFactorCredential(deps.database.db, actor.id);
   if (!credential) throw new AppError('conflict', 'errors.twoFactor.setupFirst');
   if (credential.enabledAt) throw new AppError('conflict', 'errors.twoFactor.alreadyOn');
-  const { result, recoveryCodes } = await deps.database.db.transaction((tx) =>
-    confirmTwoFactorSetup(tx, key, actor.id, code),
+  const { result, recoveryCodes } = await unitOfWork(deps, (tx, outbox) =>
+    confirmTwoFactorSetup(tx, outbox, deps, actor.id, code),
   );
   if (result !== 'ok') throw codeRefusal(result);
   return recoveryCodes;
@@ -80,7 +81,7 @@ export async function regenerateRecoveryCodes(
 ): Promise<string[]> {
   await countAttempt(deps, actor);
   const key = appKey(deps.env);
-  return deps.database.db.transaction(async (tx) => {
+  return unitOfWork(deps, async (tx, outbox) => {
     const credential = await findTwoFactorCredential(tx, actor.id);
     if (!credential?.enabledAt) throw new AppError('conflict', 'errors.twoFactor.notOn');
     const result = await checkTotpCode(tx, key, actor.id, code);
@@ -92,6 +93,7 @@ export async function regenerateRecoveryCodes(
       subjectType: 'user',
       subjectId: actor.id,
     });
+    await noticeTwoFactorChange(tx, outbox, deps, actor.id, 'codes');
     return codes;
   });
 }
@@ -117,7 +119,7 @@ export async function turnOffTwoFactor(
       });
     }
   }
-  await db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const credential = await findTwoFactorCredential(tx, actor.id);
     if (!credential?.enabledAt) throw new AppError('conflict', 'errors.twoFactor.notOn');
     if (!proof.password && proof.code) {
@@ -131,5 +133,6 @@ export async function turnOffTwoFactor(
       subjectType: 'user',
       subjectId: actor.id,
     });
+    await noticeTwoFactorChange(tx, outbox, deps, actor.id, 'off');
   });
 }

@@ -21,6 +21,8 @@ import {
   upsertPendingTwoFactor,
 } from '../../queries/two-factor.ts';
 import type { ServiceDeps } from '../context.ts';
+import { notifyUser, phrase } from '../notifications/notify.ts';
+import type { Outbox } from '../unit-of-work.ts';
 
 /** How many recovery codes a person gets. */
 export const recoveryCodeCount = 10;
@@ -85,16 +87,48 @@ export async function beginTwoFactorSetup(
   return { secret: groupedSecret(secret), otpauthUrl, qrCode: await qrCodeDataUrl(otpauthUrl) };
 }
 
+/** What changed in someone's two-factor sign-in, for the security notice they get. */
+export type TwoFactorChange = 'on' | 'off' | 'codes';
+
+const notices = {
+  on: ['notify.account.twoFactorOn.title', 'notify.account.twoFactorOn.body'],
+  off: ['notify.account.twoFactorOff.title', 'notify.account.twoFactorOff.body'],
+  codes: ['notify.account.twoFactorCodes.title', 'notify.account.twoFactorCodes.body'],
+} as const;
+
 /**
- * Confirms a set-up with the first code from the app: turns two-factor on, makes the recovery codes and
- * records it in the audit log. `result` says whether the code was right.
+ * Tells the person (in the app and, as account security notices are by default, by email) that their
+ * two-factor sign-in changed, so a change they did not make does not go unnoticed.
+ */
+export async function noticeTwoFactorChange(
+  tx: Db,
+  outbox: Outbox,
+  deps: ServiceDeps,
+  userId: string,
+  change: TwoFactorChange,
+): Promise<void> {
+  const [title, body] = notices[change];
+  await notifyUser(tx, outbox, deps.env.publicUrl, {
+    userId,
+    kind: 'account.security',
+    title: phrase(title),
+    body: phrase(body),
+    url: '/settings/security',
+  });
+}
+
+/**
+ * Confirms a set-up with the first code from the app: turns two-factor on, makes the recovery codes,
+ * records it in the audit log and tells the person. `result` says whether the code was right.
  */
 export async function confirmTwoFactorSetup(
   tx: Db,
-  key: Buffer,
+  outbox: Outbox,
+  deps: ServiceDeps,
   userId: string,
   code: string,
 ): Promise<{ result: CodeCheck; recoveryCodes: string[] }> {
+  const key = appKey(deps.env);
   const credential = await findTwoFactorCredential(tx, userId);
   if (!credential || credential.enabledAt) return { result: 'wrong', recoveryCodes: [] };
   const step = matchTotpStep(decryptSecret(key, credential.secretEncrypted), code);
@@ -108,5 +142,6 @@ export async function confirmTwoFactorSetup(
     subjectType: 'user',
     subjectId: userId,
   });
+  await noticeTwoFactorChange(tx, outbox, deps, userId, 'on');
   return { result: 'ok', recoveryCodes };
 }
