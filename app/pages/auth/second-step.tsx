@@ -9,6 +9,7 @@ import { FormAlert } from '../../components/form-alert.tsx';
 import { AuthenticatorKey, RecoveryCodes } from '../../components/two-factor-parts.tsx';
 import { useApiAction } from '../../hooks/use-api-action.ts';
 import { useApiForm } from '../../hooks/use-api-form.ts';
+import { forgetNextAfterSignUp } from '../../lib/safe-next.ts';
 
 const codeSchema = z.object({ code: signinCodeField });
 const enrolSchema = z.object({ code: totpCodeField });
@@ -50,7 +51,10 @@ function CodeStep(props: { challenge: string; onRestart: () => void }) {
   return (
     <AuthCard title={_('twofactor.signIn.title')} description={_('twofactor.signIn.description')}>
       <form
-        onSubmit={submit((body) => verify.mutateAsync({ challenge: props.challenge, code: body.code }))}
+        onSubmit={submit(
+          (body) => verify.mutateAsync({ challenge: props.challenge, code: body.code }),
+          forgetNextAfterSignUp,
+        )}
         noValidate
       >
         <Stack gap="md">
@@ -100,7 +104,13 @@ function EnrolStep(props: { challenge: string; onRestart: () => void }) {
             {_('twofactor.enrol.done')}
           </Alert>
           <RecoveryCodes codes={codes} />
-          <Button onClick={() => void signedIn()} fullWidth>
+          <Button
+            onClick={() => {
+              forgetNextAfterSignUp();
+              void signedIn();
+            }}
+            fullWidth
+          >
             {_('twofactor.enrol.continue')}
           </Button>
         </Stack>
