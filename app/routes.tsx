@@ -253,6 +253,13 @@ export const router = createBrowserRouter([
                     ),
                   },
                   {
+                    path: 'security',
+                    lazy: page(
+                      () => import('./pages/settings/two-factor-settings-page.tsx'),
+                      'TwoFactorSettingsPage',
+                    ),
+                  },
+                  {
                     path: 'sessions',
                     lazy: page(
                       () => import('./pages/settings/sessions-settings-page.tsx'),

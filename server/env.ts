@@ -42,10 +42,11 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(480),
   ADMIN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(30),
   /**
-   * Seals secrets kept in the database (identity providers' client secrets). Unset: a random key made
-   * in DATA_DIR/secret.key on first use. Set it (32 characters or more) when processes do not share DATA_DIR.
+   * Seals secrets kept in the database (identity providers' client secrets, two-factor secrets) and keys
+   * the hashes of recovery codes. Unset: a random key made in DATA_DIR/secret.key on first use (backups
+   * carry it). Set it (32 characters or more, the same everywhere) when processes do not share DATA_DIR.
    */
-  SECRET_KEY: z.string().min(32).optional(),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   WORKERS: z
     .enum(['true', 'false'])
     .default('true')

@@ -184,13 +184,16 @@ export function useSignedIn() {
   };
 }
 
-/** Signing in with email and password. */
+/**
+ * Signing in with email and password: signed in, or a second step to take first (two-factor), which
+ * the page then shows (app/pages/auth/second-step.tsx).
+ */
 export function useSignInMutation() {
   const signedIn = useSignedIn();
   return useMutation({
     mutationFn: async (body: { email: string; password: string }) =>
       dataOf(await api.POST('/api/auth/signin', { body })),
-    onSuccess: signedIn,
+    onSuccess: (result) => (result.signedIn ? signedIn() : undefined),
   });
 }
 
@@ -199,7 +202,7 @@ export function useSigninLinkMutation() {
   const signedIn = useSignedIn();
   return useMutation({
     mutationFn: async (token: string) => dataOf(await api.POST('/api/auth/signin-link', { body: { token } })),
-    onSuccess: signedIn,
+    onSuccess: (result) => (result.signedIn ? signedIn() : undefined),
   });
 }
 

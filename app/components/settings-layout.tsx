@@ -1,7 +1,7 @@
 import { useLingui } from '@lingui/react';
 import { SectionLayout } from './section-layout.tsx';
 
-/** Settings: profile, password, sessions and notifications. */
+/** Settings: profile, password, two-factor sign-in, sessions and notifications. */
 export function SettingsLayout() {
   const { _ } = useLingui();
   return (
@@ -10,6 +10,7 @@ export function SettingsLayout() {
       links={[
         { to: '/settings/profile', label: _('layout.menu.profile') },
         { to: '/settings/password', label: _('layout.settings.password') },
+        { to: '/settings/security', label: _('layout.settings.twoFactor') },
         { to: '/settings/sessions', label: _('layout.settings.sessions') },
         { to: '/settings/notifications', label: _('layout.menu.notifications') },
       ]}

@@ -68,4 +68,6 @@ export const adminUserSchema = personSchema.extend({
   emailVerified: z.boolean(),
   suspended: z.boolean(),
   suspendedAt: z.string().nullable(),
+  /** Whether the person signs in with a second factor (an administrator can reset it). */
+  twoFactor: z.boolean(),
 });

@@ -1,5 +1,6 @@
 import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
 import { activate, typeInto } from './keyboard.ts';
+import { passSecondStep } from './two-factor.ts';
 
 /** The administrator the bootstrap journey creates on the fresh install; the other journeys sign in as them. */
 export const administrator = {
@@ -25,7 +26,10 @@ export function newAccount(name: string): Account {
   };
 }
 
-/** Opens a fresh browser context (its own cookies) and signs in through the sign-in page. */
+/**
+ * Opens a fresh browser context (its own cookies) and signs in through the sign-in page, taking the
+ * second step when the account has two-factor on or its role requires it (./two-factor.ts).
+ */
 export async function signIn(browser: Browser, account: Account): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -33,6 +37,7 @@ export async function signIn(browser: Browser, account: Account): Promise<Page> 
   await typeInto(page.getByLabel('Email'), account.email);
   await typeInto(page.getByLabel(/^Password/), account.password);
   await activate(page.getByRole('button', { name: 'Sign in' }));
+  await passSecondStep(page, account.email);
   const firstName = account.name.split(' ')[0] ?? account.name;
   await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${firstName}` })).toBeVisible();
   return page;

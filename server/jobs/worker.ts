@@ -5,6 +5,7 @@ import { deleteExpiredSsoRows } from '../queries/identities.ts';
 import { deleteExpiredRateLimits } from '../queries/rate-limits.ts';
 import { deleteExpiredSessions } from '../queries/sessions.ts';
 import { deleteExpiredSigninThrottles } from '../queries/signin-throttles.ts';
+import { deleteExpiredSigninChallenges } from '../queries/two-factor.ts';
 import { runScheduledBackup } from '../services/backup/run-scheduled-backup.ts';
 import {
   deliverEmail,
@@ -59,6 +60,7 @@ export async function startWorkers(
       await deleteExpiredRateLimits(db);
       await deleteExpiredSigninThrottles(db);
       await deleteExpiredSsoRows(db);
+      await deleteExpiredSigninChallenges(db);
     }),
   );
   await boss.work(

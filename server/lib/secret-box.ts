@@ -1,11 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const keys = new Map<string, Buffer>();
 
 /**
- * The key secrets are sealed with: the SHA-256 of `SECRET_KEY` when set (needed when several processes
+ * The key secrets are sealed with (identity providers' client secrets, two-factor secrets): the SHA-256 of `SECRET_KEY` when set (needed when several processes
  * on several machines share one database), else a random key kept in `DATA_DIR/secret.key` (made on
  * first use, readable by its owner only).
  */
@@ -48,4 +48,13 @@ export function unseal(key: Buffer, sealed: string): string {
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+/**
+ * A keyed hash (HMAC-SHA-256 under a sub-key of `key`) for short secrets such as recovery codes: a copy
+ * of the database alone is not enough to try every code offline.
+ */
+export function keyedHash(key: Buffer, value: string): string {
+  const hashKey = createHmac('sha256', key).update('purpose:hash').digest();
+  return createHmac('sha256', hashKey).update(value).digest('hex');
 }

@@ -46,12 +46,13 @@ export function presentMe(user: ProfileRow, unitName: string | null) {
 }
 
 /** What administrators see in the users list. */
-export function presentUserForAdmin(user: ProfileRow, unitName: string | null) {
+export function presentUserForAdmin(user: ProfileRow, unitName: string | null, twoFactor: boolean) {
   return {
     ...presentPerson(user, unitName),
     email: user.email,
     emailVerified: user.emailVerifiedAt !== null,
     suspended: user.suspendedAt !== null,
     suspendedAt: user.suspendedAt?.toISOString() ?? null,
+    twoFactor,
   };
 }

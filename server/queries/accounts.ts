@@ -49,7 +49,13 @@ export async function updateEmailConfirmedForSignin(db: Db, userId: string) {
     .update(users)
     .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
     .where(eq(users.id, userId))
-    .returning({ email: users.email, suspendedAt: users.suspendedAt, role: users.role, kind: users.kind });
+    .returning({
+      id: users.id,
+      email: users.email,
+      suspendedAt: users.suspendedAt,
+      role: users.role,
+      kind: users.kind,
+    });
   return row;
 }
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { UserRole } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
-import { units, users } from '../db/schema/index.ts';
+import { twoFactorCredentials, units, users } from '../db/schema/index.ts';
 import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
 import { profileColumns, type UserRow } from './users.ts';
 
@@ -25,7 +25,13 @@ export async function listUsersForAdmin(
   if (options.suspended !== undefined)
     conditions.push(options.suspended ? isNotNull(users.suspendedAt) : isNull(users.suspendedAt));
   const rows = await db
-    .select({ user: profileColumns, unitName: units.name, cursorAt: exactTimestamp(users.createdAt) })
+    .select({
+      user: profileColumns,
+      unitName: units.name,
+      // One primary-key probe per row of the page, inside this statement.
+      twoFactor: sql<boolean>`exists (select 1 from ${twoFactorCredentials} where ${twoFactorCredentials.userId} = ${users.id} and ${twoFactorCredentials.enabledAt} is not null)`,
+      cursorAt: exactTimestamp(users.createdAt),
+    })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .where(and(...conditions))

@@ -1,4 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
+import { Secret, TOTP } from 'otpauth';
+import type { SignInResult } from '../../common/contracts/two-factor.ts';
 import type { MembershipRole, PersonKind, UserRole } from '../../common/enums.ts';
 import type { App } from '../app.ts';
 import type { Db } from '../db/client.ts';
@@ -71,18 +73,80 @@ export async function createUnit(db: Db, name = `Unit ${next()}`) {
 let signInAddress = 0;
 
 /**
+ * What the test helpers know of each person's two-factor sign-in, by email: the secret their app would
+ * hold, the last time step used (a code is good once) and recovery codes not yet spent. Administrators
+ * and coordinators must use two-factor, so `signInAs` sets it up at their first sign-in.
+ */
+const authenticators = new Map<string, { secret: string; lastStep: number; recoveryCodes: string[] }>();
+
+/** The six-digit code for `secret` at time step `step` (what an authenticator app shows). */
+export function totpCodeAt(secret: string, step: number): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+    timestamp: step * 30_000,
+  });
+}
+
+/** The current 30-second time step. */
+export const currentTotpStep = () => Math.floor(Date.now() / 30_000);
+
+/** Remembers a secret a test set up itself, so `signInAs` can sign that person in later. */
+export function rememberAuthenticator(
+  email: string,
+  secret: string,
+  lastStep = 0,
+  recoveryCodes: string[] = [],
+) {
+  authenticators.set(email, { secret: secret.replace(/\s+/g, ''), lastStep, recoveryCodes });
+}
+
+/** A code for the person's next sign-in: a code of a time step not used yet, else a recovery code. */
+function nextSecondFactor(email: string): string {
+  const known = authenticators.get(email);
+  if (!known) throw new Error(`signInAs: no authenticator known for ${email}`);
+  const step = Math.max(currentTotpStep(), known.lastStep + 1);
+  // The server accepts the steps next to the current one (clock drift): beyond that, a recovery code.
+  if (step <= currentTotpStep() + 1) {
+    known.lastStep = step;
+    return totpCodeAt(known.secret, step);
+  }
+  const code = known.recoveryCodes.shift();
+  if (!code) throw new Error(`signInAs: ${email} signed in too often for its codes`);
+  return code;
+}
+
+/**
  * Signs in through the API and returns the cookie header to send with later requests. Each sign-in
  * comes from its own address, so a test file signing in many people stays under the per-address limit.
+ * The second step is taken as a person would: the code from their app, or setting two-factor up when
+ * their role requires it (administrators and coordinators).
  */
 export async function signInAs(app: App, email: string, password = testPassword): Promise<string> {
   signInAddress++;
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/auth/signin',
-    payload: { email, password },
-    remoteAddress: `10.250.${Math.floor(signInAddress / 250) % 250}.${signInAddress % 250}`,
-  });
+  const remoteAddress = `10.250.${Math.floor(signInAddress / 250) % 250}.${signInAddress % 250}`;
+  const post = (url: string, payload: object) => app.inject({ method: 'POST', url, payload, remoteAddress });
+  let response = await post('/api/auth/signin', { email, password });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const { secondStep } = (response.json() as { data: SignInResult }).data;
+  if (secondStep?.step === 'enrol') {
+    const setup = await post('/api/auth/two-factor/enrol', { challenge: secondStep.challenge });
+    if (setup.statusCode !== 200) throw new Error(`enrolment failed: ${setup.statusCode} ${setup.body}`);
+    const step = currentTotpStep();
+    rememberAuthenticator(email, (setup.json() as { data: { secret: string } }).data.secret, step);
+    const known = authenticators.get(email);
+    response = await post('/api/auth/two-factor/enrol/confirm', {
+      challenge: secondStep.challenge,
+      code: totpCodeAt(known?.secret ?? '', step),
+    });
+    if (known)
+      known.recoveryCodes = (response.json() as { data: { recoveryCodes: string[] } }).data.recoveryCodes;
+  } else if (secondStep?.step === 'code') {
+    response = await post('/api/auth/two-factor/verify', {
+      challenge: secondStep.challenge,
+      code: nextSecondFactor(email),
+    });
+  }
+  if (response.statusCode !== 200)
+    throw new Error(`second step failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'copse_session');
   if (!cookie) throw new Error('no session cookie');
   return `copse_session=${cookie.value}`;

@@ -24,6 +24,10 @@ const actionMessages: Record<string, MessageId> = {
   'identity_provider.delete': 'sso.audit.providerDelete',
   'institution.sso_only': 'sso.audit.ssoOnly',
   'sso.refused': 'sso.audit.refused',
+  'user.two_factor.enable': 'admin.audit.action.twoFactorEnable',
+  'user.two_factor.disable': 'admin.audit.action.twoFactorDisable',
+  'user.two_factor.recovery_codes': 'admin.audit.action.twoFactorRecoveryCodes',
+  'user.two_factor.reset': 'admin.audit.action.twoFactorReset',
 };
 
 /** The message for an entry's action: an institution update that only changed the language says so. */

@@ -3,6 +3,8 @@ import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { type UserRole, userRoles } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useResetTwoFactor } from '../../api/two-factor.ts';
 import type { AdminUser } from '../../api/types.ts';
 import { RoleControl } from '../../components/role-control.tsx';
 
@@ -168,17 +170,72 @@ export function SuspendButton(props: {
   );
 }
 
+/**
+ * Reset a person's two-factor sign-in (a lost phone), after confirming; shown when it is on, not for
+ * yourself. The person is emailed and the audit log records it.
+ */
+export function ResetTwoFactorButton(props: { user: AdminUser; onNotice: (message: string | null) => void }) {
+  const { _ } = useLingui();
+  const [confirming, setConfirming] = useState(false);
+  const reset = useResetTwoFactor();
+  const { user } = props;
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="subtle"
+        loading={reset.isPending}
+        onClick={() => setConfirming(true)}
+        aria-label={_('admin.user.resetTwoFactorLabel', { name: user.displayName })}
+      >
+        {_('admin.user.resetTwoFactor')}
+      </Button>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={_('admin.user.resetTwoFactorTitle', { name: user.displayName })}
+        centered
+      >
+        <Stack gap="md">
+          <Text>{_('admin.user.resetTwoFactorText', { name: user.displayName, email: user.email })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
+              {_('common.action.cancel')}
+            </Button>
+            <Button
+              onClick={() => {
+                setConfirming(false);
+                props.onNotice(null);
+                void reset
+                  .mutateAsync(user.id)
+                  .then(() => props.onNotice(_('admin.users.twoFactorReset', { name: user.displayName })))
+                  .catch((error: unknown) => props.onNotice(errorMessage(error)));
+              }}
+            >
+              {_('admin.user.resetTwoFactor')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
 /** Role select, its save button and the suspend button side by side (wrapping on a phone). */
 export function UserActions(props: {
   user: AdminUser;
   isSelf: boolean;
   busy: boolean;
   onChange: (change: UserChange) => Promise<unknown>;
+  onNotice: (message: string | null) => void;
 }) {
   return (
     <Group gap="sm" wrap="wrap" justify="flex-end">
       <RoleSelect {...props} />
       <SuspendButton {...props} />
+      {props.user.twoFactor && !props.isSelf ? (
+        <ResetTwoFactorButton user={props.user} onNotice={props.onNotice} />
+      ) : null}
     </Group>
   );
 }

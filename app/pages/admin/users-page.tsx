@@ -144,6 +144,7 @@ export function AdminUsersPage() {
                               isSelf={user.id === me.id}
                               busy={busyId === user.id}
                               onChange={onChange(user)}
+                              onNotice={setStatus}
                             />
                           </Table.Td>
                         </Table.Tr>
@@ -166,6 +167,7 @@ export function AdminUsersPage() {
                         isSelf={user.id === me.id}
                         busy={busyId === user.id}
                         onChange={onChange(user)}
+                        onNotice={setStatus}
                       />
                     </Stack>
                   </Card>

@@ -6,11 +6,13 @@ import { z } from 'zod';
 import { emailField } from '../../../common/fields.ts';
 import { useResendConfirmationMutation, useSignInMutation } from '../../api/account.ts';
 import { ApiError } from '../../api/client.ts';
+import type { SecondStep } from '../../api/two-factor.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { useApiForm } from '../../hooks/use-api-form.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { forgetNextAfterSignUp, withNext } from '../../lib/safe-next.ts';
+import { SecondStepCard } from './second-step.tsx';
 import { SsoButtons, useSsoOnly } from './sso-buttons.tsx';
 
 const signInSchema = z.object({
@@ -59,6 +61,7 @@ export function SignInPage() {
   const [resent, setResent] = useState<string | null>(null);
   const [linkSent, setLinkSent] = useState<string | null>(null);
   const [retryAt, setRetryAt] = useState<number | null>(null);
+  const [secondStep, setSecondStep] = useState<SecondStep | null>(null);
   const secondsLeft = useSecondsLeft(retryAt);
   const { form, field, message, busy, check, checkWith, send, clear } = useApiForm({
     initialValues: { email: '', password: '' },
@@ -121,6 +124,10 @@ export function SignInPage() {
       return;
     }
     if (!done) return;
+    if (done.secondStep) {
+      setSecondStep(done.secondStep);
+      return;
+    }
     forgetNextAfterSignUp();
   };
 
@@ -133,6 +140,18 @@ export function SignInPage() {
       setResent(_('auth.signIn.resent', { email: body.email }));
     }
   };
+
+  if (secondStep) {
+    return (
+      <SecondStepCard
+        step={secondStep}
+        onRestart={() => {
+          setSecondStep(null);
+          clear();
+        }}
+      />
+    );
+  }
 
   return (
     <AuthCard title={_('auth.signIn.title')}>

@@ -1,11 +1,13 @@
 import { Trans, useLingui } from '@lingui/react';
 import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSigninLinkMutation } from '../../api/account.ts';
+import type { SecondStep } from '../../api/two-factor.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { useApiAction } from '../../hooks/use-api-action.ts';
+import { SecondStepCard } from './second-step.tsx';
 
 /**
  * /signin-link?token=…: the one-time link emailed when password sign-in to an account is paused. It signs
@@ -18,13 +20,19 @@ export function SigninLinkPage() {
   const signingIn = useApiAction();
   const signIn = useSigninLinkMutation();
   const [failed, setFailed] = useState(false);
+  const [secondStep, setSecondStep] = useState<SecondStep | null>(null);
+  const navigate = useNavigate();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // Once signed in, every query is refetched; the guard around this page then sends the person home.
     const done = await signingIn.run(() => signIn.mutateAsync(token));
     if (!done) setFailed(true);
+    // Two-factor on: the code (or setting it up) comes first.
+    else if (done.secondStep) setSecondStep(done.secondStep);
   };
+
+  if (secondStep) return <SecondStepCard step={secondStep} onRestart={() => navigate('/signin')} />;
 
   if (!token) {
     return (

@@ -29,6 +29,7 @@ import session from './en/session.json' with { type: 'json' };
 import settings from './en/settings.json' with { type: 'json' };
 import sso from './en/sso.json' with { type: 'json' };
 import toolkit from './en/toolkit.json' with { type: 'json' };
+import twofactor from './en/twofactor.json' with { type: 'json' };
 import validation from './en/validation.json' with { type: 'json' };
 
 export default {
@@ -41,6 +42,7 @@ export default {
   ...session,
   ...settings,
   ...sso,
+  ...twofactor,
   ...home,
   ...communities,
   ...coordination,

@@ -8,3 +8,4 @@ export * from './meetings.ts';
 export * from './notifications.ts';
 export * from './system.ts';
 export * from './toolkit.ts';
+export * from './two-factor.ts';

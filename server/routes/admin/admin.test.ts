@@ -118,10 +118,13 @@ describe('users', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json().data.role).toBe('coordinator');
-    const notes = (await call('GET', '/api/notifications', person.cookie)).json().data as { kind: string }[];
-    expect(notes.map((n) => n.kind)).toContain('account.role_changed');
     const { message } = await latestEmailTo(t.database.db, person.user.email);
     expect(message?.subject).toMatch(/coordinator/);
+    // Coordinators must use two-factor: the session opened without it ended; the next sign-in sets it up.
+    expect((await call('GET', '/api/me', person.cookie)).statusCode).toBe(401);
+    const cookie = await signInAs(t.app, person.user.email);
+    const notes = (await call('GET', '/api/notifications', cookie)).json().data as { kind: string }[];
+    expect(notes.map((n) => n.kind)).toContain('account.role_changed');
   });
 
   it('suspends a person: their sessions end and they cannot sign in; reinstating lets them back', async () => {

@@ -33,6 +33,7 @@ import { enforce } from '../../policies/decision.ts';
 import { presentUserForAdmin } from '../../presenters/users.ts';
 import { listAuditEntries } from '../../queries/audit.ts';
 import { findMailMessageById, listMailMessages } from '../../queries/mail.ts';
+import { hasTwoFactorEnabled } from '../../queries/two-factor.ts';
 import { listUsersForAdmin } from '../../queries/user-accounts.ts';
 import { findProfileById } from '../../queries/users.ts';
 import {
@@ -44,6 +45,7 @@ import {
   updateInstitution,
 } from '../../services/admin/institution.ts';
 import { manageUser } from '../../services/admin/manage-user.ts';
+import { resetTwoFactor } from '../../services/admin/reset-two-factor.ts';
 import { checkedPart } from '../multipart.ts';
 
 type MailRow = Awaited<ReturnType<typeof findMailMessageById>> & {};
@@ -194,7 +196,10 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { page, nextCursor } = await listUsersForAdmin(app.deps.database.db, request.query);
-      return { data: page.map((row) => presentUserForAdmin(row.user, row.unitName)), nextCursor };
+      return {
+        data: page.map((row) => presentUserForAdmin(row.user, row.unitName, row.twoFactor)),
+        nextCursor,
+      };
     },
   );
 
@@ -213,7 +218,27 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       await manageUser(app.deps, requireActor(request), request.params.id, request.body);
       const profile = await findProfileById(app.deps.database.db, request.params.id);
       if (!profile) throw new AppError('not_found', 'errors.notFound.person');
-      return { data: presentUserForAdmin(profile.user, profile.unitName) };
+      const twoFactor = await hasTwoFactorEnabled(app.deps.database.db, request.params.id);
+      return { data: presentUserForAdmin(profile.user, profile.unitName, twoFactor) };
+    },
+  );
+
+  app.delete(
+    '/users/:id/two-factor',
+    {
+      schema: {
+        tags,
+        summary:
+          "Reset a person's two-factor sign-in (a lost phone): their authenticator and recovery codes are removed, they are emailed, and the audit log records it. Not your own.",
+        params: idParams,
+        response: { 200: dataOf(adminUserSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      await resetTwoFactor(app.deps, requireActor(request), request.params.id);
+      const profile = await findProfileById(app.deps.database.db, request.params.id);
+      if (!profile) throw new AppError('not_found', 'errors.notFound.person');
+      return { data: presentUserForAdmin(profile.user, profile.unitName, false) };
     },
   );
 

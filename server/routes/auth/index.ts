@@ -14,6 +14,7 @@ import {
 } from '../../../common/contracts/auth.ts';
 import { dataOf, errorBody, errorResponses, okBody } from '../../../common/contracts/shared.ts';
 import { signOutSchema } from '../../../common/contracts/sso.ts';
+import { signInResultSchema } from '../../../common/contracts/two-factor.ts';
 import { acceptedLanguages, matchLocale } from '../../../common/i18n/locales.ts';
 import { AppError } from '../../errors.ts';
 import {
@@ -36,12 +37,14 @@ import { signUp } from '../../services/auth/sign-up.ts';
 import { signInWithLink } from '../../services/auth/signin-link.ts';
 import { findEndSessionUrl } from '../../services/auth/sso-session.ts';
 import { hitRateLimit, rateLimits } from '../../services/rate-limit.ts';
+import { answerSignIn, twoFactorRoutes } from './two-factor.ts';
 
 const ok = { data: { ok: true as const } };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['auth'];
   const idle = idleMinutes(app);
+  await app.register(twoFactorRoutes);
 
   app.post(
     '/setup',
@@ -124,19 +127,18 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Sign in with email and password; sets the session cookie. 429 with Retry-After: wait before trying again from this address; 429 with fields.email = "signin_link_sent": password sign-in for the account is paused and its owner was emailed a sign-in link.',
+          'Sign in with email and password; sets the session cookie, or (two-factor on, or required for the role) answers signedIn false and the second step to take with its challenge. 429 with Retry-After: wait before trying again from this address; 429 with fields.email = "signin_link_sent": password sign-in for the account is paused and its owner was emailed a sign-in link.',
         body: signInBody,
-        response: { 200: okBody, ...errorResponses },
+        response: { 200: dataOf(signInResultSchema), ...errorResponses },
       },
     },
     async (request, reply) => {
-      const { token } = await signIn(app.deps, {
+      const outcome = await signIn(app.deps, {
         ...request.body,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? '',
       });
-      setSessionCookie(app, reply, token);
-      return ok;
+      return { data: answerSignIn(app, reply, outcome) };
     },
   );
 
@@ -145,19 +147,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Sign in with the token of an emailed one-time sign-in link; sets the session cookie.',
+        summary:
+          'Sign in with the token of an emailed one-time sign-in link; sets the session cookie, or answers the second step to take (as password sign-in does).',
         body: tokenBody,
-        response: { 200: okBody, ...errorResponses },
+        response: { 200: dataOf(signInResultSchema), ...errorResponses },
       },
     },
     async (request, reply) => {
-      const { token } = await signInWithLink(app.deps, {
+      const outcome = await signInWithLink(app.deps, {
         token: request.body.token,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? '',
       });
-      setSessionCookie(app, reply, token);
-      return ok;
+      return { data: answerSignIn(app, reply, outcome) };
     },
   );
 

@@ -3,16 +3,19 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { mayManageUser } from '../../policies/administration.ts';
 import { enforce } from '../../policies/decision.ts';
+import { isTwoFactorRequired } from '../../policies/two-factor.ts';
 import { recordAudit } from '../../queries/audit.ts';
 import { deleteUserSessions } from '../../queries/sessions.ts';
+import { hasTwoFactorEnabled } from '../../queries/two-factor.ts';
 import { type AccountChanges, findUserForUpdate, updateUserAccount } from '../../queries/user-accounts.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 
 /**
- * Changes a person's role or suspends / reinstates them. Suspension ends every session at once. An
- * administrator cannot change their own account, so the installation always keeps one.
+ * Changes a person's role or suspends / reinstates them. Suspension ends every session at once, and so
+ * does a new role that requires two-factor sign-in while the person has none (they set it up at their
+ * next sign-in). An administrator cannot change their own account, so the installation always keeps one.
  */
 export async function manageUser(
   deps: ServiceDeps,
@@ -32,6 +35,11 @@ export async function manageUser(
     const user = await updateUserAccount(tx, userId, set);
     if (!user) throw new AppError('not_found', 'errors.notFound.person');
     if (set.suspendedAt) await deleteUserSessions(tx, userId);
+    // A role that requires two-factor sign-in is not used from a session opened without it: the person
+    // signs in again and sets it up first.
+    if (set.role && isTwoFactorRequired(set.role) && !(await hasTwoFactorEnabled(tx, userId))) {
+      await deleteUserSessions(tx, userId);
+    }
     if (set.role) {
       await recordAudit(tx, {
         actorId: actor.id,

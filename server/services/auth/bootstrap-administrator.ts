@@ -1,10 +1,10 @@
 import { AppError } from '../../errors.ts';
-import { hashPassword, hashToken, newToken } from '../../lib/crypto.ts';
+import { hashPassword } from '../../lib/crypto.ts';
 import { insertAdministrator } from '../../queries/accounts.ts';
 import { lockInstitutionSetup, updateInstitutionSetupCompleted } from '../../queries/institution-setup.ts';
-import { insertSession } from '../../queries/sessions.ts';
 import { buildPersonSearchDocument } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
+import { startSession } from './start-session.ts';
 
 export interface BootstrapInput {
   institutionName: string;
@@ -25,8 +25,7 @@ export async function bootstrapAdministrator(
 ): Promise<{ token: string }> {
   const { db } = deps.database;
   const passwordHash = await hashPassword(input.password);
-  const token = newToken();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const settings = await lockInstitutionSetup(tx);
     if (!settings || settings.setupCompletedAt) {
       throw new AppError('conflict', 'errors.auth.alreadySetUp');
@@ -39,12 +38,7 @@ export async function bootstrapAdministrator(
     });
     if (!user) throw new Error('user insert returned nothing');
     await updateInstitutionSetupCompleted(tx, input.institutionName);
-    await insertSession(tx, {
-      id: hashToken(token),
-      userId: user.id,
-      userAgent: input.userAgent.slice(0, 300),
-      ip: input.ip,
-    });
+    const token = await startSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent });
+    return { token };
   });
-  return { token };
 }

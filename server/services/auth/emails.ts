@@ -70,3 +70,16 @@ export function signupAttemptEmail(letter: Letter, publicUrl: string, name: stri
     footer: t._('email.signupAttempt.footer'),
   });
 }
+
+/** Tells a person an administrator reset their two-factor sign-in (a lost phone, usually). */
+export function twoFactorResetEmail(letter: Letter, publicUrl: string, name: string, adminName: string) {
+  const t = translator(letter.locale);
+  return actionEmail({
+    letter,
+    subject: t._('email.twoFactorReset.subject'),
+    greeting: t._('email.greeting.named', { name }),
+    lines: [t._('email.twoFactorReset.line1', { admin: adminName }), t._('email.twoFactorReset.line2')],
+    action: { label: t._('email.twoFactorReset.action'), url: `${publicUrl}/settings/security` },
+    footer: t._('email.twoFactorReset.footer'),
+  });
+}

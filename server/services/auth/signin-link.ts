@@ -1,18 +1,18 @@
 import { AppError } from '../../errors.ts';
-import { hashToken, newToken } from '../../lib/crypto.ts';
 import { isAllowed } from '../../policies/decision.ts';
 import { maySignInLocally } from '../../policies/sso.ts';
 import { updateEmailConfirmedForSignin } from '../../queries/accounts.ts';
 import { consumeEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
 import { getInstitutionSettings } from '../../queries/institution.ts';
 import { upsertRateLimitHit } from '../../queries/rate-limits.ts';
-import { insertSession } from '../../queries/sessions.ts';
 import { clearSigninFailures } from '../../queries/signin-throttles.ts';
 import type { UserRow } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { hitRateLimit, rateLimits } from '../rate-limit.ts';
+import { openChallenge, type SignInOutcome, secondStepFor } from './challenges.ts';
 import { signinLinkEmail } from './emails.ts';
 import { sendLinkEmail } from './link-email.ts';
+import { startSession } from './start-session.ts';
 
 /**
  * Emails the owner of an account whose password sign-in is paused a one-time sign-in link: at most one
@@ -44,28 +44,28 @@ export interface SigninLinkInput {
 /**
  * Signs in with the token of a sign-in link (once): opens a session, voids the account's other sign-in
  * links and forgets this address's failed attempts. The link proves the address, so it counts as confirmed.
+ * A link is a local sign-in: an account with two-factor on (or whose role requires it) gets the second
+ * step's challenge instead of a session, as after a password.
  */
-export async function signInWithLink(deps: ServiceDeps, input: SigninLinkInput): Promise<{ token: string }> {
+export async function signInWithLink(deps: ServiceDeps, input: SigninLinkInput): Promise<SignInOutcome> {
   const { db } = deps.database;
   await hitRateLimit(db, `signin-link:ip:${input.ip}`, rateLimits.signinLinkUsePerIp);
-  const sessionToken = newToken();
-  const outcome = await db.transaction(async (tx) => {
-    const userId = await consumeEmailToken(tx, input.token, 'signin_link');
-    if (!userId) return 'invalid' as const;
-    const user = await updateEmailConfirmedForSignin(tx, userId);
-    if (!user) return 'invalid' as const;
-    if (user.suspendedAt) return 'suspended' as const;
-    if (!isAllowed(maySignInLocally(await getInstitutionSettings(tx), user))) return 'sso_only' as const;
-    await voidEmailTokens(tx, userId, 'signin_link');
-    await clearSigninFailures(tx, user.email, input.ip);
-    await insertSession(tx, {
-      id: hashToken(sessionToken),
-      userId,
-      userAgent: input.userAgent.slice(0, 300),
-      ip: input.ip,
-    });
-    return 'signed_in' as const;
-  });
+  const outcome = await db.transaction(
+    async (tx): Promise<SignInOutcome | 'invalid' | 'suspended' | 'sso_only'> => {
+      const userId = await consumeEmailToken(tx, input.token, 'signin_link');
+      if (!userId) return 'invalid';
+      const user = await updateEmailConfirmedForSignin(tx, userId);
+      if (!user) return 'invalid';
+      if (user.suspendedAt) return 'suspended';
+      if (!isAllowed(maySignInLocally(await getInstitutionSettings(tx), user))) return 'sso_only';
+      await voidEmailTokens(tx, userId, 'signin_link');
+      const step = await secondStepFor(tx, user);
+      if (step) return openChallenge(tx, userId, step);
+      await clearSigninFailures(tx, user.email, input.ip);
+      const token = await startSession(tx, { userId, ip: input.ip, userAgent: input.userAgent });
+      return { kind: 'signed_in', token, userId };
+    },
+  );
   if (outcome === 'suspended') {
     throw new AppError('forbidden', 'errors.auth.accountSuspended');
   }
@@ -73,5 +73,5 @@ export async function signInWithLink(deps: ServiceDeps, input: SigninLinkInput):
   if (outcome === 'invalid') {
     throw new AppError('bad_request', 'errors.auth.signInLinkInvalid', { token: 'invalid or expired' });
   }
-  return { token: sessionToken };
+  return outcome;
 }

@@ -19,7 +19,6 @@ import {
   takeSsoState,
   touchUserIdentity,
 } from '../../queries/identities.ts';
-import { insertSession } from '../../queries/sessions.ts';
 import { buildPersonSearchDocument, findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import {
@@ -33,6 +32,7 @@ import {
   ssoRedirectUri,
   type VerifiedIdentity,
 } from './sso-client.ts';
+import { startSession } from './start-session.ts';
 
 const stateLifetimeMs = 10 * 60_000;
 export const pendingLinkLifetimeMs = 30 * 60_000;
@@ -176,24 +176,21 @@ export async function finishSsoSignIn(deps: ServiceDeps, input: SsoCallbackInput
 }
 
 /**
- * Opens a session for someone who signed in through a provider: the same `insertSession` password
- * sign-in uses, plus the ID token kept for single log-out. Such sessions ask for no second factor: the
- * provider authenticated the person.
+ * Opens a session for someone who signed in through a provider: `startSession`, as every sign-in ends,
+ * plus the ID token kept for single log-out. Such sessions ask for no second factor: the provider
+ * authenticated the person.
  */
 export async function startSsoSession(
   db: Db,
   userId: string,
   session: { ip: string; userAgent: string; providerId: string; idToken: string },
 ): Promise<string> {
-  const token = newToken();
-  const sessionId = hashToken(token);
-  await insertSession(db, {
-    id: sessionId,
-    userId,
-    userAgent: session.userAgent.slice(0, 300),
-    ip: session.ip,
+  const token = await startSession(db, { userId, ip: session.ip, userAgent: session.userAgent });
+  await insertSsoSession(db, {
+    sessionId: hashToken(token),
+    providerId: session.providerId,
+    idToken: session.idToken,
   });
-  await insertSsoSession(db, { sessionId, providerId: session.providerId, idToken: session.idToken });
   return token;
 }
 
