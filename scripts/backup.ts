@@ -34,11 +34,17 @@ async function main(): Promise<void> {
         storage: installation.storage,
         file,
         copseVersion: await copseVersion(),
+        secrets: env,
       });
       tables = manifest.tables.length;
       files = manifest.files.length;
     } else {
-      const run = await backUpInto({ ...installation, dir: backupDir(env), keep: env.BACKUP_KEEP });
+      const run = await backUpInto({
+        ...installation,
+        dir: backupDir(env),
+        keep: env.BACKUP_KEEP,
+        secrets: env,
+      });
       ({ file, deleted } = run);
       tables = run.manifest.tables.length;
       files = run.manifest.files.length;

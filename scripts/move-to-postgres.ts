@@ -39,6 +39,7 @@ async function main(): Promise<void> {
         storage: source.storage,
         backupFile,
         uploadsTo: uploadsTo ? createDiskStorage(uploadsTo) : undefined,
+        secrets: env,
       });
       console.log(
         [

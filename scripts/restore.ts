@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       file: path.resolve(file),
       force: values.force,
       tmpDir: env.UPLOAD_TMP_DIR,
+      secrets: env,
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const { manifest } = report;

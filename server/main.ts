@@ -72,6 +72,7 @@ async function main(): Promise<void> {
         dir: backupDir(env),
         keep: env.BACKUP_KEEP,
         schedule: env.BACKUP_SCHEDULE,
+        secrets: env,
       },
     });
 

@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
+import type { SecretKeySource } from '../lib/secret-box.ts';
 import type { Storage } from '../lib/storage.ts';
 import { deleteExpiredSsoRows } from '../queries/identities.ts';
 import { deleteExpiredRateLimits } from '../queries/rate-limits.ts';
@@ -26,7 +27,7 @@ export async function startWorkers(
     pollingIntervalSeconds?: number;
     publicUrl?: string;
     /** The scheduled backup: where to, how many to keep, when (a cron expression, or off). */
-    backups?: { storage: Storage; dir: string; keep: number; schedule: string };
+    backups?: { storage: Storage; dir: string; keep: number; schedule: string; secrets: SecretKeySource };
   } = {},
 ): Promise<void> {
   const { db } = database;

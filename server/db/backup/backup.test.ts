@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SecretKeySource, seal, secretKey, unseal } from '../../lib/secret-box.ts';
 import { createDiskStorage, type Storage } from '../../lib/storage.ts';
 import { openTestDatabase } from '../../test/database.ts';
 import {
@@ -29,19 +30,24 @@ interface Installation {
   database: Database;
   storage: Storage;
   uploads: string;
+  /** The installation's data folder, where its secret key file is made. */
+  secrets: SecretKeySource;
   dispose: () => Promise<void>;
 }
 
 async function openInstallation(): Promise<Installation> {
   const { database, dispose } = await openTestDatabase();
   const uploads = await mkdtemp(path.join(tmpdir(), 'copse-backup-uploads-'));
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'copse-backup-data-'));
   return {
     database,
     storage: createDiskStorage(uploads),
     uploads,
+    secrets: { DATA_DIR: dataDir },
     async dispose() {
       await dispose();
       await rm(uploads, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -53,6 +59,7 @@ let source: Installation;
 let target: Installation;
 let folder: string;
 let backup: string;
+let sealedBySource: string;
 
 beforeAll(async () => {
   [source, target] = await Promise.all([openInstallation(), openInstallation()]);
@@ -66,12 +73,14 @@ beforeAll(async () => {
   await createContactRequest(db);
   await source.storage.put('photos/person.jpg', photo);
   await source.storage.put('logo.png', logo);
+  sealedBySource = seal(secretKey(source.secrets), 'a two-factor secret');
   backup = path.join(folder, 'seeded.tar.gz');
   await createBackup({
     database: source.database,
     storage: source.storage,
     file: backup,
     copseVersion: '0.1.0',
+    secrets: source.secrets,
   });
 });
 
@@ -82,7 +91,12 @@ afterAll(async () => {
 
 describe('backup and restore', () => {
   it('restores every table and file of a seeded installation into an empty one', async () => {
-    const report = await restoreBackup({ database: target.database, storage: target.storage, file: backup });
+    const report = await restoreBackup({
+      database: target.database,
+      storage: target.storage,
+      file: backup,
+      secrets: target.secrets,
+    });
     expect(report.manifest.files.map((file) => file.key).sort()).toEqual(['logo.png', 'photos/person.jpg']);
     const before = await checksumDatabase(source.database);
     const after = await checksumDatabase(target.database);
@@ -90,11 +104,46 @@ describe('backup and restore', () => {
     expect(after).toEqual(before);
     expect(await target.storage.get('photos/person.jpg')).toEqual(photo);
     expect(await target.storage.get('logo.png')).toEqual(logo);
+    // The key file came along: what the source sealed (two-factor secrets) opens in the target.
+    expect(unseal(secretKey(target.secrets), sealedBySource)).toBe('a two-factor secret');
+  });
+
+  it('refuses a backup whose secrets were sealed with a SECRET_KEY this installation does not have', async () => {
+    const keyed = path.join(folder, 'keyed.tar.gz');
+    const backedUpKey = 'the backed-up installation key, 32+ characters long';
+    const manifest = await createBackup({
+      database: source.database,
+      storage: source.storage,
+      file: keyed,
+      copseVersion: '0.1.0',
+      secrets: { ...source.secrets, SECRET_KEY: backedUpKey },
+    });
+    expect(manifest.secretKey?.file).toBeUndefined();
+    const into = (SECRET_KEY?: string) =>
+      restoreBackup({
+        database: target.database,
+        storage: target.storage,
+        file: keyed,
+        force: true,
+        secrets: { ...target.secrets, SECRET_KEY },
+      });
+    await expect(into()).rejects.toThrow(
+      /made with SECRET_KEY set.*Set SECRET_KEY to the value.*Nothing was changed/,
+    );
+    await expect(into('another key altogether, also 32+ characters')).rejects.toThrow(
+      /SECRET_KEY here is not the key.*Nothing was changed/,
+    );
+    expect(await target.storage.get('logo.png')).toEqual(logo);
   });
 
   it('refuses to restore into an installation that is not empty', async () => {
     await expect(
-      restoreBackup({ database: target.database, storage: target.storage, file: backup }),
+      restoreBackup({
+        database: target.database,
+        storage: target.storage,
+        file: backup,
+        secrets: target.secrets,
+      }),
     ).rejects.toThrow(/not empty: it has accounts or uploaded files.*--force/);
   });
 
@@ -103,7 +152,12 @@ describe('backup and restore', () => {
     await writeFile(cut, await readFile(backup));
     await truncate(cut, Math.floor((await stat(cut)).size / 2));
     await expect(
-      restoreBackup({ database: target.database, storage: target.storage, file: cut }),
+      restoreBackup({
+        database: target.database,
+        storage: target.storage,
+        file: cut,
+        secrets: target.secrets,
+      }),
     ).rejects.toThrow(/damaged or incomplete.*Nothing was changed/);
 
     // A file's bytes altered inside an otherwise well-formed archive: its checksum no longer matches.
@@ -112,7 +166,13 @@ describe('backup and restore', () => {
       name === archivePaths.file('logo.png') ? Buffer.from(bytes.toString().toUpperCase()) : bytes,
     );
     await expect(
-      restoreBackup({ database: target.database, storage: target.storage, file: altered, force: true }),
+      restoreBackup({
+        database: target.database,
+        storage: target.storage,
+        file: altered,
+        force: true,
+        secrets: target.secrets,
+      }),
     ).rejects.toThrow(/damaged: file logo.png does not match its checksum/);
     expect(await target.storage.get('logo.png')).toEqual(logo);
   });
@@ -126,7 +186,13 @@ describe('backup and restore', () => {
       return Buffer.from(JSON.stringify({ ...manifest, copseVersion: '9.0.0', migration }));
     });
     await expect(
-      restoreBackup({ database: target.database, storage: target.storage, file: newer, force: true }),
+      restoreBackup({
+        database: target.database,
+        storage: target.storage,
+        file: newer,
+        force: true,
+        secrets: target.secrets,
+      }),
     ).rejects.toThrow(/newer Copse \(9\.0\.0\).*0999_future.*Upgrade Copse/);
   });
 
@@ -142,6 +208,7 @@ describe('backup and restore', () => {
       storage: source.storage,
       dir,
       keep: 2,
+      secrets: source.secrets,
       now: new Date(times[2] ?? ''),
     });
     expect(run.deleted).toEqual([backupFileName(new Date(times[0] ?? ''))]);

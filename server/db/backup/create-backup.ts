@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { type SecretKeySource, secretKeyForBackup } from '../../lib/secret-box.ts';
 import type { Storage } from '../../lib/storage.ts';
 import type { Database } from '../client.ts';
 import { writeArchive } from './archive.ts';
@@ -17,6 +18,8 @@ export interface CreateBackupOptions {
   /** The backup file to write (written as `<file>.partial`, renamed when complete). */
   file: string;
   copseVersion: string;
+  /** The installation's secret key (SECRET_KEY, else DATA_DIR/secret.key), carried as restore needs it. */
+  secrets: SecretKeySource;
   /** False leaves the uploaded files out (the move to PostgreSQL keeps them where they are). */
   includeFiles?: boolean;
 }
@@ -82,6 +85,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
           sequences: await listSequences(tx),
           uploads: options.includeFiles === false ? ('not-included' as const) : ('included' as const),
           files: [] as BackupManifest['files'],
+          secretKey: secretKeyForBackup(options.secrets),
           jobs: 'not-included' as const,
         };
       },

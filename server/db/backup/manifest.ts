@@ -37,6 +37,11 @@ export const backupManifest = z.object({
   /** `not-included` in the move to PostgreSQL, where the uploads stay in the same Storage. */
   uploads: z.enum(['included', 'not-included']),
   files: z.array(z.object({ key: z.string().min(1), size: z.number().int().min(0), sha256 })),
+  /**
+   * The secret key that seals two-factor and identity-provider secrets: its fingerprint, and the key
+   * file itself when the installation keeps it in DATA_DIR/secret.key (not when SECRET_KEY is set).
+   */
+  secretKey: z.object({ check: z.string().min(1), file: z.string().min(1).optional() }).optional(),
   /** pg-boss's schema is not backed up: the restored server makes its queues and schedules again. */
   jobs: z.literal('not-included'),
 });

@@ -51,6 +51,7 @@ it('moves every record and file of a seeded PGlite installation into an empty Po
     storage,
     backupFile: path.join(folder, 'before-move.tar.gz'),
     uploadsTo,
+    secrets: { DATA_DIR: folder },
   });
 
   expect(report).toMatchObject({ files: 1, filesMoved: true });
@@ -59,6 +60,12 @@ it('moves every record and file of a seeded PGlite installation into an empty Po
   expect(await checksumDatabase(target)).toEqual(before);
   expect(await uploadsTo.get('photos/leader.jpg')).toEqual(photo);
   await expect(
-    moveToPostgres({ source, target, storage, backupFile: path.join(folder, 'again.tar.gz') }),
+    moveToPostgres({
+      source,
+      target,
+      storage,
+      backupFile: path.join(folder, 'again.tar.gz'),
+      secrets: { DATA_DIR: folder },
+    }),
   ).rejects.toThrow(/not empty/);
 });

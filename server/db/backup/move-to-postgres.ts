@@ -1,3 +1,4 @@
+import type { SecretKeySource } from '../../lib/secret-box.ts';
 import type { Storage } from '../../lib/storage.ts';
 import type { Database } from '../client.ts';
 import { createBackup } from './create-backup.ts';
@@ -26,6 +27,7 @@ export async function moveToPostgres(options: {
   storage: Storage;
   backupFile: string;
   uploadsTo?: Storage | undefined;
+  secrets: SecretKeySource;
 }): Promise<MoveReport> {
   if (options.source.kind !== 'pglite' || options.target.kind !== 'postgres')
     throw new BackupError('The move goes from the embedded database (DATA_DIR) to a PostgreSQL server.');
@@ -35,11 +37,13 @@ export async function moveToPostgres(options: {
     file: options.backupFile,
     copseVersion: await copseVersion(),
     includeFiles: options.uploadsTo !== undefined,
+    secrets: options.secrets,
   });
   await restoreBackup({
     database: options.target,
     storage: options.uploadsTo ?? options.storage,
     file: options.backupFile,
+    secrets: options.secrets,
   });
   const [before, after] = await Promise.all([
     checksumDatabase(options.source),

@@ -4,6 +4,12 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import {
+  installSecretKeyFile,
+  type SecretKeySource,
+  secretKey,
+  secretKeyCheck,
+} from '../../lib/secret-box.ts';
 import type { Storage } from '../../lib/storage.ts';
 import type { Database } from '../client.ts';
 import { type ArchiveEntry, hashStream, readArchive } from './archive.ts';
@@ -121,6 +127,8 @@ export interface RestoreOptions {
   file: string;
   /** Replace an installation that is not empty (its accounts, rows and files are lost). */
   force?: boolean;
+  /** This installation's secret key: it must be the backup's, or (DATA_DIR/secret.key) becomes it. */
+  secrets: SecretKeySource;
   /** Where files are received before Storage takes them (DATA_DIR/tmp by default for the CLI). */
   tmpDir?: string;
 }
@@ -148,6 +156,7 @@ export async function installationIsEmpty(database: Database, storage?: Storage)
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreReport> {
   const { database, storage, file } = options;
   const manifest = await verifyBackup(file);
+  refuseOtherSecretKey(manifest, options.secrets);
   // A backup without the uploads (the move to PostgreSQL) leaves Storage as it is, files and all.
   const withFiles = manifest.uploads === 'included';
   if (!options.force && !(await installationIsEmpty(database, withFiles ? storage : undefined)))
@@ -229,6 +238,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
   } finally {
     await rm(received, { recursive: true, force: true });
   }
+  if (manifest.secretKey?.file && !options.secrets.SECRET_KEY)
+    installSecretKeyFile(options.secrets, manifest.secretKey.file);
   // The backup's rows are in at its own version; this Copse's newer migrations bring them forward.
   await database.migrate();
   for (const expected of manifest.files) {
@@ -240,4 +251,28 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
       );
   }
   return { manifest, rows, files: manifest.files.length };
+}
+
+/**
+ * The backup's sealed secrets (two-factor, identity providers' client secrets) open only with the key
+ * they were sealed with. A backup that carries its key file brings it along (unless SECRET_KEY is set
+ * here, which must then be the same key); one made with SECRET_KEY needs the same SECRET_KEY here.
+ */
+function refuseOtherSecretKey(manifest: BackupManifest, secrets: SecretKeySource): void {
+  const expected = manifest.secretKey;
+  if (!expected) return;
+  if (expected.file && !secrets.SECRET_KEY) return;
+  if (!secrets.SECRET_KEY)
+    throw new BackupError(
+      'The backup was made with SECRET_KEY set, and its two-factor and sign-on secrets open only with that key. ' +
+        'Set SECRET_KEY to the value the backed-up installation used, then restore. Nothing was changed.',
+    );
+  if (secretKeyCheck(secretKey(secrets)) !== expected.check)
+    throw new BackupError(
+      "SECRET_KEY here is not the key the backup's two-factor and sign-on secrets were sealed with. " +
+        (expected.file
+          ? "Unset SECRET_KEY to use the key the backup carries, or set it to the backed-up installation's value, then restore."
+          : 'Set SECRET_KEY to the value the backed-up installation used, then restore.') +
+        ' Nothing was changed.',
+    );
 }

@@ -51,6 +51,7 @@ it('restores a backup from the previous migration and brings it forward', async 
     storage: createDiskStorage(path.join(folder, 'old-uploads')),
     file,
     copseVersion: '0.0.9',
+    secrets: { DATA_DIR: folder },
   });
   expect(manifest.migration.tag).toBe(previous.tag);
 
@@ -63,6 +64,7 @@ it('restores a backup from the previous migration and brings it forward', async 
     database: target,
     storage: createDiskStorage(path.join(folder, 'uploads')),
     file,
+    secrets: { DATA_DIR: path.join(folder, 'restored') },
   });
 
   expect(report.manifest.migration.tag).toBe(previous.tag);

@@ -1,5 +1,6 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { SecretKeySource } from '../../lib/secret-box.ts';
 import type { Storage } from '../../lib/storage.ts';
 import type { Database } from '../client.ts';
 import { createBackup } from './create-backup.ts';
@@ -79,6 +80,7 @@ export async function backUpInto(options: {
   storage: Storage;
   dir: string;
   keep: number;
+  secrets: SecretKeySource;
   now?: Date;
 }): Promise<BackupRun> {
   const file = path.join(options.dir, backupFileName(options.now ?? new Date()));
@@ -87,6 +89,7 @@ export async function backUpInto(options: {
     storage: options.storage,
     file,
     copseVersion: await copseVersion(),
+    secrets: options.secrets,
   });
   const deleted = await pruneBackups(options.dir, options.keep);
   return { file, manifest, deleted };

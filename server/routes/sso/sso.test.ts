@@ -323,6 +323,18 @@ describe('signing in with a provider', () => {
     expect((await me(cookieOf(confirmed))).id).toBe(local.id);
   });
 
+  it('asks a coordinator signing in through the provider for no second step (the provider authenticated them)', async () => {
+    const promoted = await call('PATCH', `/api/admin/users/${adaId}`, admin.cookie, { role: 'coordinator' });
+    expect(promoted.statusCode).toBe(200);
+    try {
+      const { location, cookie } = await ssoSignIn('ada-1', ada);
+      expect(location).toBe('/');
+      expect(await me(cookie)).toMatchObject({ id: adaId, role: 'coordinator' });
+    } finally {
+      await call('PATCH', `/api/admin/users/${adaId}`, admin.cookie, { role: 'member' });
+    }
+  });
+
   it('single log-out: signing out of an SSO session answers the provider’s end-session address', async () => {
     const { cookie } = await ssoSignIn('ada-1', ada);
     const out = await call('POST', '/api/auth/signout', cookie);
@@ -350,6 +362,14 @@ describe('SSO-only mode', () => {
       });
       expect(refused.statusCode).toBe(403);
       expect(refused.json().message).toMatch(/single sign-on/);
+      // The break-glass administrator's password still leads to the second step, never straight in.
+      const password = await call('POST', '/api/auth/signin', undefined, {
+        email: adminUser.email,
+        password: testPassword,
+      });
+      expect(password.statusCode).toBe(200);
+      expect(password.json().data).toMatchObject({ signedIn: false, secondStep: { step: 'code' } });
+      expect(cookieOf(password)).toBeUndefined();
       await expect(signInAs(t.app, adminUser.email)).resolves.toMatch(/^copse_session=/);
       await expect(signInAs(t.app, guest.email)).resolves.toMatch(/^copse_session=/);
       const signUp = await call('POST', '/api/auth/signup', undefined, {

@@ -33,6 +33,7 @@ export async function backUpNow(deps: ServiceDeps, actor: Actor): Promise<z.infe
     storage: deps.storage,
     dir,
     keep: deps.env.BACKUP_KEEP,
+    secrets: deps.env,
   });
   const made = (await listBackupFiles(dir)).find((file) => file.file === run.file);
   if (!made) throw new Error(`The backup ${run.file} is missing right after it was written.`);

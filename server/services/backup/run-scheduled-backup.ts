@@ -1,5 +1,6 @@
 import { type BackupRun, backUpInto } from '../../db/backup/retention.ts';
 import type { Database } from '../../db/client.ts';
+import type { SecretKeySource } from '../../lib/secret-box.ts';
 import type { Storage } from '../../lib/storage.ts';
 
 /**
@@ -9,9 +10,9 @@ import type { Storage } from '../../lib/storage.ts';
  */
 export async function runScheduledBackup(
   deps: { database: Database; storage: Storage },
-  settings: { dir: string; keep: number },
+  settings: { dir: string; keep: number; secrets: SecretKeySource },
 ): Promise<BackupRun> {
-  const run = await backUpInto({ ...deps, dir: settings.dir, keep: settings.keep });
+  const run = await backUpInto({ ...deps, ...settings });
   console.info(
     `Backup written: ${run.file} (${run.manifest.tables.length} tables, ${run.manifest.files.length} files)` +
       (run.deleted.length > 0 ? `; deleted the older ${run.deleted.join(', ')}` : ''),
