@@ -27,6 +27,11 @@ export const rateLimits = {
   passwordResetPerAccount: { max: 3, windowSeconds: 60 * 60 },
   emailConfirmationPerIp: { max: 30, windowSeconds: 60 * 60 },
   contactPerIp: { max: 10, windowSeconds: 60 * 60 },
+  /**
+   * Refused single sign-on returns recorded in the audit log per address: past it they are still
+   * refused, but no longer recorded, so garbage sent to the callback cannot flood the log.
+   */
+  ssoRefusalAuditsPerIp: { max: 20, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimit>;
 
 export function tooManyAttempts(retryAfterSeconds: number): AppError {

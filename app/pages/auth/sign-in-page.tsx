@@ -155,6 +155,12 @@ export function SignInPage() {
 
   return (
     <AuthCard title={_('auth.signIn.title')}>
+      {/* Outside the form, which SSO-only mode hides until a password sign-in is chosen. */}
+      {notice && !message ? (
+        <Alert color="forest" variant="light" role="status" mb="md">
+          {notice}
+        </Alert>
+      ) : null}
       <SsoButtons next={next} error={search.get('ssoError')} />
       {ssoOnly && !passwordChosen ? (
         <Anchor
@@ -173,11 +179,6 @@ export function SignInPage() {
       ) : null}
       <form onSubmit={(event) => void submit(event)} noValidate hidden={ssoOnly && !passwordChosen}>
         <Stack gap="md">
-          {notice && !message ? (
-            <Alert color="forest" variant="light" role="status">
-              {notice}
-            </Alert>
-          ) : null}
           <FormAlert message={message}>
             {waiting ? (
               <Text size="sm" mt="xs">

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertRateLimitHit } from '../../queries/rate-limits.ts';
 import { getTestApp, type TestApp } from '../../test/app.ts';
 import {
   createUnit,
@@ -344,6 +345,20 @@ describe('signing in with a provider', () => {
     expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${publicUrl}/signin`);
     const local = await call('POST', '/api/auth/signout', (await signedInUser(t.app)).cookie);
     expect(local.json().data.endSessionUrl).toBeNull();
+  });
+
+  it('refuses returns from one address past its audit budget without recording them', async () => {
+    const refusals = async () =>
+      (await call('GET', '/api/admin/audit?limit=50', admin.cookie))
+        .json()
+        .data.filter((row: { action: string }) => row.action === 'sso.refused').length;
+    for (let i = 0; i < 20; i++)
+      await upsertRateLimitHit(t.database.db, 'sso-refused-audit:ip:127.0.0.1', 3600);
+    const before = await refusals();
+    const { location, cookie } = await ssoSignIn('ada-1', ada, { tamper: { kind: 'foreignKey' } });
+    expect(location).toBe('/signin?ssoError=invalid');
+    expect(cookie).toBeUndefined();
+    expect(await refusals()).toBe(before);
   });
 });
 

@@ -19,8 +19,10 @@ import {
   takeSsoState,
   touchUserIdentity,
 } from '../../queries/identities.ts';
+import { upsertRateLimitHit } from '../../queries/rate-limits.ts';
 import { buildPersonSearchDocument, findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
+import { rateLimits } from '../rate-limit.ts';
 import {
   authorizationUrl,
   pkceChallenge,
@@ -113,14 +115,21 @@ export async function finishSsoSignIn(deps: ServiceDeps, input: SsoCallbackInput
       codeVerifier: started.codeVerifier,
     });
   } catch (error) {
-    // Tampered or mistaken tokens are security events: administrators see them in the audit log.
-    await recordAudit(db, {
-      actorId: null,
-      action: 'sso.refused',
-      subjectType: 'identity_provider',
-      subjectId: provider.id,
-      data: { error: describeError(error) },
-    });
+    // Tampered or mistaken tokens are security events: administrators see them in the audit log, up to
+    // a number per address (beyond it they are refused unrecorded, so the log cannot be flooded).
+    const { hits } = await upsertRateLimitHit(
+      db,
+      `sso-refused-audit:ip:${input.ip}`,
+      rateLimits.ssoRefusalAuditsPerIp.windowSeconds,
+    );
+    if (hits <= rateLimits.ssoRefusalAuditsPerIp.max)
+      await recordAudit(db, {
+        actorId: null,
+        action: 'sso.refused',
+        subjectType: 'identity_provider',
+        subjectId: provider.id,
+        data: { error: describeError(error) },
+      });
     return { kind: 'refused', reason: 'invalid', detail: error };
   }
   const session = {
