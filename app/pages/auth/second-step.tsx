@@ -1,5 +1,5 @@
 import { useLingui } from '@lingui/react';
-import { Alert, Button, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { signinCodeField, totpCodeField } from '../../../common/contracts/two-factor.ts';
@@ -31,9 +31,10 @@ export function SecondStepCard(props: { step: SecondStep; onRestart: () => void 
 function RestartButton(props: { onRestart: () => void }) {
   const { _ } = useLingui();
   return (
-    <Button variant="subtle" onClick={props.onRestart} fullWidth>
+    // A link-like button, whose words wrap on a narrow phone (a Button's label would be cut off).
+    <Anchor component="button" type="button" onClick={props.onRestart} ta="center" w="100%" fw={600}>
       {_('twofactor.signIn.restart')}
-    </Button>
+    </Anchor>
   );
 }
 
