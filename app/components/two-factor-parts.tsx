@@ -1,5 +1,15 @@
 import { useLingui } from '@lingui/react';
-import { Button, CopyButton, Group, Image, List, Stack, Text } from '@mantine/core';
+import {
+  Button,
+  CopyButton,
+  Group,
+  Image,
+  List,
+  Stack,
+  Text,
+  TextInput,
+  type TextInputProps,
+} from '@mantine/core';
 import { useId } from 'react';
 import type { AuthenticatorSetup } from '../api/two-factor.ts';
 
@@ -72,4 +82,9 @@ export function RecoveryCodes(props: { codes: string[] }) {
       </Group>
     </Stack>
   );
+}
+
+/** The field for a code from the authenticator app (or a recovery code): the phone offers digits. */
+export function CodeInput(props: TextInputProps) {
+  return <TextInput name="code" autoComplete="one-time-code" inputMode="numeric" {...props} />;
 }

@@ -6,7 +6,7 @@ import { signinCodeField, totpCodeField } from '../../../common/contracts/two-fa
 import { type AuthenticatorSetup, type SecondStep, useSecondStep } from '../../api/two-factor.ts';
 import { AuthCard } from '../../components/auth-card.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { AuthenticatorKey, RecoveryCodes } from '../../components/two-factor-parts.tsx';
+import { AuthenticatorKey, CodeInput, RecoveryCodes } from '../../components/two-factor-parts.tsx';
 import { useApiAction } from '../../hooks/use-api-action.ts';
 import { useApiForm } from '../../hooks/use-api-form.ts';
 import { forgetNextAfterSignUp } from '../../lib/safe-next.ts';
@@ -134,12 +134,9 @@ function EnrolStep(props: { challenge: string; onRestart: () => void }) {
             <Stack gap="md">
               <AuthenticatorKey setup={setup} />
               <FormAlert message={message} />
-              <TextInput
+              <CodeInput
                 label={_('twofactor.setup.code')}
                 description={_('twofactor.setup.codeHelp')}
-                name="code"
-                autoComplete="one-time-code"
-                inputMode="numeric"
                 {...field('code')}
                 required
               />

@@ -1,23 +1,12 @@
 import { useLingui } from '@lingui/react';
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  Loader,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { z } from 'zod';
 import { totpCodeField } from '../../../common/contracts/two-factor.ts';
 import { type AuthenticatorSetup, useTwoFactorSettings, useTwoFactorStatus } from '../../api/two-factor.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { AuthenticatorKey, RecoveryCodes } from '../../components/two-factor-parts.tsx';
+import { AuthenticatorKey, CodeInput, RecoveryCodes } from '../../components/two-factor-parts.tsx';
 import { useApiAction } from '../../hooks/use-api-action.ts';
 import { useApiForm } from '../../hooks/use-api-form.ts';
 import { i18n } from '../../i18n/i18n.ts';
@@ -148,12 +137,9 @@ function SetUp(props: { onDone: (codes: string[]) => void }) {
       <Stack gap="md">
         <AuthenticatorKey setup={key} />
         <FormAlert message={message} />
-        <TextInput
+        <CodeInput
           label={_('twofactor.setup.code')}
           description={_('twofactor.setup.codeHelp')}
-          name="code"
-          autoComplete="one-time-code"
-          inputMode="numeric"
           {...field('code')}
           required
         />
@@ -188,14 +174,7 @@ function RegenerateForm(props: { onDone: (codes: string[]) => void }) {
       <Stack gap="sm">
         <Text size="sm">{_('twofactor.recovery.regenerateHelp')}</Text>
         <FormAlert message={message} />
-        <TextInput
-          label={_('twofactor.settings.currentCode')}
-          name="code"
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          {...field('code')}
-          required
-        />
+        <CodeInput label={_('twofactor.settings.currentCode')} {...field('code')} required />
         <Group>
           <Button type="submit" variant="light" loading={busy}>
             {_('twofactor.recovery.regenerate')}
@@ -230,13 +209,7 @@ function TurnOffForm(props: { onDone: () => void }) {
           autoComplete="current-password"
           {...field('password')}
         />
-        <TextInput
-          label={_('twofactor.settings.orCode')}
-          name="code"
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          {...field('code')}
-        />
+        <CodeInput label={_('twofactor.settings.orCode')} {...field('code')} />
         <Group>
           <Button type="submit" color="red" variant="light" loading={busy}>
             {_('twofactor.settings.turnOff')}
