@@ -1,7 +1,20 @@
 import { Trans, useLingui } from '@lingui/react';
-import { Anchor, Box, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import { Link } from 'react-router';
 import { useInstitution, useMe } from '../api/queries.ts';
+import { useTwoFactorStatus } from '../api/two-factor.ts';
 import type { Me } from '../api/types.ts';
 import { BookIcon, CalendarIcon, GroveIllustration, SproutIcon } from '../components/icons.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -23,6 +36,7 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
         documentTitle={_('home.signedIn.documentTitle')}
         description={_('home.signedIn.description', { institution: props.institutionName })}
       />
+      {me.role === 'member' ? null : <TwoFactorReminder />}
       <WhatsNewSection />
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg">
         {profileIsSparse(me) ? (
@@ -182,4 +196,24 @@ export function HomePage() {
   const institutionName = institution?.name || 'Copse';
   if (me) return <SignedInHome me={me} institutionName={institutionName} />;
   return <Landing institutionName={institutionName} />;
+}
+
+/**
+ * For administrators and coordinators without two-factor sign-in (the first administrator, made at the
+ * set-up, is signed in before setting it up): their role requires it at the next password sign-in.
+ */
+function TwoFactorReminder() {
+  const { _ } = useLingui();
+  const status = useTwoFactorStatus();
+  if (!status.data?.required || status.data.enabled) return null;
+  return (
+    <Alert color="yellow" variant="light" mb="lg" title={_('home.twoFactor.title')}>
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{_('home.twoFactor.text')}</Text>
+        <Button component={Link} to="/settings/security" size="xs" variant="white">
+          {_('home.twoFactor.action')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
 }
