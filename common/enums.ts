@@ -243,6 +243,22 @@ export const resourceUseKindLabels: Record<ResourceUseKind, string> = {
 };
 
 /** Counted once per person per day. */
+/** What the event log (`activity_events`) records: who did what, when, in which community (#16 §5). */
+export const activityKinds = [
+  'thread.posted',
+  'reply.posted',
+  'reaction.added',
+  'meeting.answered',
+  'meeting.attended',
+  'resource.added',
+  'resource.viewed',
+  'resource.used',
+  'member.joined',
+  'member.left',
+  'ping.answered',
+] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+
 export const resourceActivityKinds = ['view', 'download'] as const;
 export type ResourceActivityKind = (typeof resourceActivityKinds)[number];
 

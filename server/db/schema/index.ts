@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './activity.ts';
 export * from './communities.ts';
 export * from './discussions.ts';
 export * from './identity.ts';
