@@ -10,6 +10,7 @@ import { issueMessage } from '../common/i18n/zod-issues.ts';
 import { isDatabaseUnavailable } from './db/client.ts';
 import { AppError, errorStatus, localize } from './errors.ts';
 import { requestLocale, translate } from './lib/i18n.ts';
+import { serializeRequest } from './lib/log-redaction.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCompression } from './plugins/compression.ts';
 import { registerConditionalRequests } from './plugins/conditional.ts';
@@ -47,7 +48,10 @@ const fastifyClientErrors: Record<string, MessageId> = {
 /** Builds the Fastify application: plugins, routes, error and not-found handlers. Tests build it too. */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    // Addresses are logged with their secret segments (Ping answer tokens) cut out.
+    logger: deps.logger
+      ? { ...(deps.logger === true ? {} : deps.logger), serializers: { req: serializeRequest } }
+      : false,
     trustProxy: deps.env.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     ...requestTimeoutOptions(deps.env.REQUEST_IDLE_TIMEOUT_MS),

@@ -7,6 +7,7 @@ export * from './institution.ts';
 export * from './mail.ts';
 export * from './meetings.ts';
 export * from './notifications.ts';
+export * from './pings.ts';
 export * from './system.ts';
 export * from './toolkit.ts';
 export * from './two-factor.ts';

@@ -25,6 +25,7 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'discussion.mention': 'immediately',
   'discussion.report': 'immediately',
   'community.announcement': 'immediately',
+  'community.ping': 'immediately',
 };
 
 /**
