@@ -52,7 +52,7 @@ export function maySeePing(
   return allowIf(sees, conceal('errors.notFound.ping'));
 }
 
-/** Closing early, extending, the response rate and the CSV export. */
+/** Closing early and extending. */
 export function mayManagePing(
   actor: Actor | null,
   community: CommunitySubject,
@@ -95,4 +95,14 @@ export function seesPingResults(
   if (!ping.addressed) return false;
   if (!ping.open) return true;
   return ping.resultsVisibility === 'live' && ping.answered && !isArchived(community);
+}
+
+/**
+ * The CSV export of the answers: the community's active leaders and the coordinators, also once the
+ * community is archived (it only reads).
+ */
+export function mayExportPing(actor: Actor | null, membership: MembershipSubject): Decision {
+  return allowIf(actor !== null && (isActiveLeader(membership) || isCoordinator(actor)), () =>
+    deny(membership?.suspended === true ? 'errors.communities.suspended' : 'errors.pings.onlyLeaders'),
+  );
 }

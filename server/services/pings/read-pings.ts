@@ -5,7 +5,13 @@ import type { Actor } from '../../lib/actor.ts';
 import { isCoordinator } from '../../lib/actor.ts';
 import { isLeaderRole, type MembershipSubject } from '../../policies/communities.ts';
 import { enforce, isAllowed } from '../../policies/decision.ts';
-import { mayAnswerPing, mayManagePing, type PingSubject, seesPingResults } from '../../policies/pings.ts';
+import {
+  mayAnswerPing,
+  mayExportPing,
+  mayManagePing,
+  type PingSubject,
+  seesPingResults,
+} from '../../policies/pings.ts';
 import {
   listCommunityPings,
   listNamedPingAnswers,
@@ -143,8 +149,8 @@ export async function getPingResults(deps: ServiceDeps, actor: Actor, pingId: st
  */
 export async function exportPingAnswers(deps: ServiceDeps, actor: Actor, pingId: string) {
   const { db } = deps.database;
-  const { ping, community, membership } = await loadVisiblePing(db, actor, pingId);
-  enforce(mayManagePing(actor, community, membership));
+  const { ping, membership } = await loadVisiblePing(db, actor, pingId);
+  enforce(mayExportPing(actor, membership));
   const answerText = (row: { choice: number | null; text: string | null }) =>
     row.choice !== null ? (ping.choices[row.choice] ?? '') : (row.text ?? '');
   if (!ping.anonymous) {
