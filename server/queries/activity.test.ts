@@ -64,7 +64,8 @@ describe('the event log', () => {
     const resourceId: string = resource.json().data.id;
     // Viewed twice on one day: one event, as the view is counted once a day.
     expect((await call('GET', `/api/resources/${resourceId}`, leader.cookie)).statusCode).toBe(200);
-    expect((await call('GET', `/api/resources/${resourceId}`, leader.cookie)).statusCode).toBe(200);
+    const viewed = await call('GET', `/api/resources/${resourceId}`, leader.cookie);
+    expect(viewed.json().data.viewCount).toBe(1);
     const used = await call('POST', `/api/resources/${resourceId}/uses`, leader.cookie, {
       kind: 'used',
       story: 'Worked.',
