@@ -138,3 +138,16 @@ export const answerLinkSchema = z.object({
   anonymous: z.boolean(),
   closesAt: z.string(),
 });
+
+/** An open Ping sent to you, as the home page lists it. */
+export const openPingSchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  kind: z.enum(pingKinds),
+  choices: z.array(z.string()),
+  anonymous: z.boolean(),
+  closesAt: z.string(),
+  answered: z.boolean(),
+  community: z.object({ slug: z.string(), name: z.string() }),
+});
+export type OpenPing = z.infer<typeof openPingSchema>;

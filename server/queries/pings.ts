@@ -3,6 +3,7 @@ import type { MembershipRole, PingAudience } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
 import {
   activityEvents,
+  communities,
   communityMembers,
   meetingAttendance,
   meetings,
@@ -14,6 +15,7 @@ import {
   pings,
   users,
 } from '../db/schema/index.ts';
+import { suspendedIn } from './communities.ts';
 import { rowsOf } from './raw-rows.ts';
 
 /** Pings (#16 §1): the Ping, its recipients, its answers (named or anonymous) and its answer links. */
@@ -223,6 +225,38 @@ export async function listOpenPingsFor(db: Db, communityId: string, userId: stri
         eq(pings.communityId, communityId),
         isNull(pings.closedAt),
         sql`${pings.closesAt} > now()`,
+      ),
+    )
+    .orderBy(desc(pings.opensAt), desc(pings.id))
+    .limit(limit);
+}
+
+/**
+ * The open Pings sent to this person in all their communities (for the home page), newest first:
+ * not in archived communities, and only where they are still a member who is not suspended.
+ */
+export async function listOpenPingsForPerson(db: Db, userId: string, limit: number) {
+  return db
+    .select({
+      ping: pings,
+      communityName: communities.name,
+      communitySlug: communities.slug,
+      answeredAt: pingRecipients.answeredAt,
+    })
+    .from(pingRecipients)
+    .innerJoin(pings, eq(pings.id, pingRecipients.pingId))
+    .innerJoin(communities, eq(communities.id, pings.communityId))
+    .innerJoin(
+      communityMembers,
+      and(eq(communityMembers.communityId, pings.communityId), eq(communityMembers.userId, userId)),
+    )
+    .where(
+      and(
+        eq(pingRecipients.userId, userId),
+        isNull(pings.closedAt),
+        sql`${pings.closesAt} > now()`,
+        sql`${communities.stage} <> 'archived'`,
+        sql`not ${suspendedIn(sql`${pings.communityId}`, userId)}`,
       ),
     )
     .orderBy(desc(pings.opensAt), desc(pings.id))

@@ -7,6 +7,7 @@ import {
   answerPingBody,
   createPingBody,
   extendPingBody,
+  openPingSchema,
   pingParams,
   pingResultsSchema,
   pingSchema,
@@ -17,7 +18,13 @@ import { answerByLink, describeAnswerLink } from '../../services/pings/answer-li
 import { answerPing } from '../../services/pings/answer-ping.ts';
 import { createPing } from '../../services/pings/create-ping.ts';
 import { closePing, extendPing } from '../../services/pings/manage-ping.ts';
-import { exportPingAnswers, getPing, getPingResults, listPings } from '../../services/pings/read-pings.ts';
+import {
+  exportPingAnswers,
+  getPing,
+  getPingResults,
+  listMyOpenPings,
+  listPings,
+} from '../../services/pings/read-pings.ts';
 
 const tags = ['pings'];
 const ok = { data: { ok: true as const } };
@@ -54,6 +61,18 @@ export const pingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ data: await listPings(app.deps, requireActor(request), request.params.slug) }),
+  );
+
+  app.get(
+    '/pings',
+    {
+      schema: {
+        tags,
+        summary: 'The open Pings sent to you in all your communities, newest first (for the home page).',
+        response: { 200: dataOf(z.array(openPingSchema)), ...errorResponses },
+      },
+    },
+    async (request) => ({ data: await listMyOpenPings(app.deps, requireActor(request)) }),
   );
 
   app.get(

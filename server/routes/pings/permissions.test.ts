@@ -66,6 +66,13 @@ const endpoints: Endpoint<Fixture>[] = [
     expected: (a, c) => (!signedIn(a) ? 401 : canSee(a, c) ? 200 : 404),
   },
   {
+    // Whoever is signed in has a list of their own (empty unless a Ping was sent to them).
+    name: 'my open Pings',
+    method: 'GET',
+    request: () => ({ url: '/api/pings' }),
+    expected: (a) => (signedIn(a) ? 200 : 401),
+  },
+  {
     name: 'a Ping',
     method: 'GET',
     request: (f) => ({ url: `/api/pings/${f.ping}` }),

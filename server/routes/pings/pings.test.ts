@@ -80,6 +80,18 @@ describe('sending and answering a Ping', () => {
     expect(mail?.textBody).toContain('Which evening suits you');
     expect(mail?.textBody.match(/\/pings\/answer\/[A-Za-z0-9_-]+/g)).toHaveLength(3);
 
+    // On the member's home: their open Pings in all communities; not the guest's.
+    const home = (await call('GET', '/api/pings', a.cookie)).json().data;
+    expect(home).toEqual([
+      expect.objectContaining({
+        id,
+        answered: false,
+        community: { slug: community.slug, name: community.name },
+      }),
+    ]);
+    expect((await call('GET', '/api/pings', guest.cookie)).json().data).toEqual([]);
+    expect((await call('GET', '/api/pings')).statusCode).toBe(401);
+
     // The member sees it among their open Pings, answers, and changes the answer.
     const list = await call('GET', `/api/communities/${community.slug}/pings`, a.cookie);
     expect(list.json().data.map((p: { id: string }) => p.id)).toEqual([id]);
@@ -155,6 +167,7 @@ describe('sending and answering a Ping', () => {
     expect(results).toMatchObject({ shown: true, texts: ['Wenger, 1998'], answerCount: 1 });
     // Closed: no longer among the member's open Pings.
     expect((await call('GET', `/api/communities/${community.slug}/pings`, b.cookie)).json().data).toEqual([]);
+    expect((await call('GET', '/api/pings', b.cookie)).json().data).toEqual([]);
   });
 
   it('reaches the last meeting’s attendees and the members inactive for 60 days', async () => {

@@ -1,4 +1,4 @@
-import type { Ping } from '../../../common/contracts/pings.ts';
+import type { OpenPing, Ping } from '../../../common/contracts/pings.ts';
 import { pingLimits } from '../../../common/contracts/pings.ts';
 import { toCsv } from '../../../common/csv.ts';
 import type { Actor } from '../../lib/actor.ts';
@@ -16,6 +16,7 @@ import {
   listCommunityPings,
   listNamedPingAnswers,
   listOpenPingsFor,
+  listOpenPingsForPerson,
   type PingRow,
   summarisePingAnswers,
 } from '../../queries/pings.ts';
@@ -169,4 +170,19 @@ export async function exportPingAnswers(deps: ServiceDeps, actor: Actor, pingId:
         )
       : published.texts.map((text) => [text]);
   return toCsv(['answer'], rows);
+}
+
+/** The open Pings sent to the actor in all their communities, for the home page (at most 100). */
+export async function listMyOpenPings(deps: ServiceDeps, actor: Actor): Promise<OpenPing[]> {
+  const rows = await listOpenPingsForPerson(deps.database.db, actor.id, listLimit);
+  return rows.map(({ ping, communityName, communitySlug, answeredAt }) => ({
+    id: ping.id,
+    question: ping.question,
+    kind: ping.kind,
+    choices: ping.choices,
+    anonymous: ping.anonymous,
+    closesAt: ping.closesAt.toISOString(),
+    answered: answeredAt !== null,
+    community: { slug: communitySlug, name: communityName },
+  }));
 }
