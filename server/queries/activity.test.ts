@@ -115,6 +115,29 @@ describe('the event log', () => {
     });
   });
 
+  it('records joining by an approved request and leaving by removal, with the person who joined or left', async () => {
+    const leader = await signedInUser(t.app);
+    const asker = await signedInUser(t.app);
+    const community = await createTestCommunity(db(), [leader.user.id], { joinPolicy: 'request' });
+    const slug = community.slug;
+    const asked = await call('POST', `/api/communities/${slug}/requests`, asker.cookie, { message: 'Hello' });
+    expect(asked.statusCode).toBe(201);
+    const [pending] = (await call('GET', `/api/communities/${slug}/requests`, leader.cookie)).json().data;
+    const decided = await call(
+      'POST',
+      `/api/communities/${slug}/requests/${pending.id}/decision`,
+      leader.cookie,
+      {
+        decision: 'approve',
+      },
+    );
+    expect(decided.statusCode).toBe(200);
+    const removed = await call('DELETE', `/api/communities/${slug}/members/${asker.user.id}`, leader.cookie);
+    expect(removed.statusCode).toBe(200);
+    const events = (await eventsIn(community.id)).filter((e) => e.actorId === asker.user.id);
+    expect(events.map((e) => e.kind)).toEqual(['member.joined', 'member.left']);
+  });
+
   it('writes nothing when the action is refused', async () => {
     const leader = await signedInUser(t.app);
     const stranger = await signedInUser(t.app);
