@@ -197,11 +197,19 @@ export async function updatePingClosesAt(db: Db, pingId: string, closesAt: Date)
   await db.update(pings).set({ closesAt }).where(eq(pings.id, pingId));
 }
 
-/** A community's Pings, newest first (for its leaders): at most `limit`. */
-export async function listCommunityPings(db: Db, communityId: string, limit: number) {
+/**
+ * A community's Pings, newest first (for its leaders): at most `limit`, each with whether it was sent to
+ * `userId` and when they answered.
+ */
+export async function listCommunityPings(db: Db, communityId: string, userId: string, limit: number) {
   return db
-    .select()
+    .select({
+      ping: pings,
+      addressed: sql<boolean>`${pingRecipients.userId} is not null`,
+      answeredAt: pingRecipients.answeredAt,
+    })
     .from(pings)
+    .leftJoin(pingRecipients, and(eq(pingRecipients.pingId, pings.id), eq(pingRecipients.userId, userId)))
     .where(eq(pings.communityId, communityId))
     .orderBy(desc(pings.opensAt), desc(pings.id))
     .limit(limit);

@@ -424,3 +424,24 @@ describe('anonymous Pings', () => {
     }
   });
 });
+
+describe('answers at the same moment', () => {
+  it('publish anonymous results exactly at the fifth answer, and a co-leader who got the Ping sees it so', async () => {
+    const { leader, community, members } = await setting(5);
+    const coLeader = await signedInUser(t.app);
+    await db().execute(sql`insert into community_members (community_id, user_id, role)
+      values (${community.id}, ${coLeader.user.id}, 'co_leader')`);
+    const id = await send(community.slug, leader.cookie, { anonymous: true });
+    const answers = await Promise.all(
+      members.map((m, i) => call('PUT', `/api/pings/${id}/answer`, m.cookie, { choice: i % 2 })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const results = (await call('GET', `/api/pings/${id}/results`, leader.cookie)).json().data;
+    expect(results).toMatchObject({ shown: true, answerCount: 5, countedAnswers: 5 });
+    expect(results.choices.map((c: { count: number }) => c.count)).toEqual([3, 2, 0]);
+    const listed = (await call('GET', `/api/communities/${community.slug}/pings`, coLeader.cookie)).json()
+      .data;
+    expect(listed[0]).toMatchObject({ id, addressedToYou: true, answered: false, recipientCount: 7 });
+    expect(listed[0].abilities).toMatchObject({ answer: true, manage: true });
+  });
+});

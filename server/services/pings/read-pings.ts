@@ -91,14 +91,14 @@ export async function listPings(deps: ServiceDeps, actor: Actor, slug: string): 
     answered: answeredAt !== null,
   });
   if (overseesPings(actor, membership)) {
-    const rows = await listCommunityPings(db, community.id, listLimit);
-    // A leader is a recipient only of Pings sent by others; what they answered shows on the Ping itself.
-    return rows.map((ping) =>
+    const rows = await listCommunityPings(db, community.id, actor.id, listLimit);
+    // What a leader answered (to a Ping another leader sent) shows on the Ping itself.
+    return rows.map(({ ping, addressed, answeredAt }) =>
       presentPing(actor, {
         ping,
         community,
         membership,
-        subject: subjectOf(ping, null, false),
+        subject: subjectOf(ping, answeredAt, addressed),
         answer: null,
       }),
     );
