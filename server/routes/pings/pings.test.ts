@@ -325,6 +325,19 @@ describe('one-click answer links', () => {
     expect((await call('GET', `/api/pings/answer-links/${forged}`)).statusCode).toBe(404);
     expect((await call('POST', '/api/pings/answer-links/short')).statusCode).toBe(400);
 
+    // A person who left the community, or whose account is suspended, answers nothing by link.
+    const [, wednesday] = await linksFor(a.user.email);
+    await db().execute(sql`update users set suspended_at = now() where id = ${a.user.id}`);
+    expect((await call('GET', `/api/pings/answer-links/${thursday}`)).statusCode).toBe(403);
+    await db().execute(sql`update users set suspended_at = null where id = ${a.user.id}`);
+    expect(
+      (await call('POST', `/api/communities/${community.slug}/leave`, a.cookie, {})).statusCode,
+    ).toBeLessThan(300);
+    expect((await call('POST', `/api/pings/answer-links/${wednesday}`)).statusCode).toBe(403);
+    await db().execute(
+      sql`insert into community_members (community_id, user_id) values (${community.id}, ${a.user.id})`,
+    );
+
     // Expired: its Ping's time is up.
     await db()
       .update(pings)

@@ -9,6 +9,7 @@ import {
   findPingRecipient,
   markPingAnswerLinkUsed,
 } from '../../queries/pings.ts';
+import { findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { storePingAnswer } from './answer-ping.ts';
 import { isPingOpen } from './load-ping.ts';
@@ -25,6 +26,9 @@ async function loadUsableLink(db: Db, token: string, options: { lock?: boolean }
   const { link, ping } = found;
   if (link.usedAt) throw new AppError('conflict', 'errors.pings.linkUsed');
   if (!isPingOpen(ping)) throw new AppError('conflict', 'errors.pings.linkExpired');
+  // A suspended account answers nothing, by link or otherwise.
+  const person = await findUserById(db, link.userId);
+  if (!person || person.suspendedAt) throw new AppError('forbidden', 'errors.pings.notAddressed');
   const place = await findCommunityForActor(db, ping.communityId, link.userId);
   if (!place) throw new AppError('not_found', 'errors.pings.linkInvalid');
   if (place.community.stage === 'archived') throw new AppError('forbidden', 'errors.communities.archived');
