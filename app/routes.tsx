@@ -120,6 +120,11 @@ export const router = createBrowserRouter([
             lazy: page(() => import('./pages/accessibility-page.tsx'), 'AccessibilityPage'),
           },
           { path: '/search', lazy: page(() => import('./pages/search/search-page.tsx'), 'SearchPage') },
+          // From a notification email: anyone holding the link, signed in or not.
+          {
+            path: '/unsubscribe/:token',
+            lazy: page(() => import('./pages/unsubscribe-page.tsx'), 'UnsubscribePage'),
+          },
           {
             path: '/confirm-email',
             lazy: page(() => import('./pages/auth/confirm-email-page.tsx'), 'ConfirmEmailPage'),

@@ -10,7 +10,7 @@ import { issueMessage } from '../common/i18n/zod-issues.ts';
 import { isDatabaseUnavailable } from './db/client.ts';
 import { AppError, errorStatus, localize } from './errors.ts';
 import { requestLocale, translate } from './lib/i18n.ts';
-import { serializeRequest } from './lib/log-redaction.ts';
+import { requestLogFields } from './lib/log-redaction.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCompression } from './plugins/compression.ts';
 import { registerConditionalRequests } from './plugins/conditional.ts';
@@ -20,6 +20,7 @@ import { registerSecurity } from './plugins/security.ts';
 import { checkedSerializerCompiler, compiledSerializerCompiler } from './plugins/serializer.ts';
 import { registerWeb } from './plugins/web.ts';
 import { registerRoutes } from './routes/index.ts';
+import { oneClickUnsubscribeRoute } from './routes/unsubscribe/index.ts';
 import type { ServiceDeps } from './services/context.ts';
 import { institutionLanguage } from './services/institution-language.ts';
 
@@ -49,9 +50,9 @@ const fastifyClientErrors: Record<string, MessageId> = {
 /** Builds the Fastify application: plugins, routes, error and not-found handlers. Tests build it too. */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    // Addresses are logged with their secret segments (Ping answer tokens) cut out.
+    // Request lines without the secrets emailed links and the SSO return carry (lib/log-redaction.ts).
     logger: deps.logger
-      ? { ...(deps.logger === true ? {} : deps.logger), serializers: { req: serializeRequest } }
+      ? { ...(typeof deps.logger === 'object' ? deps.logger : {}), serializers: { req: requestLogFields } }
       : false,
     trustProxy: deps.env.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
@@ -170,6 +171,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerInputChecks(app);
   registerConditionalRequests(app);
   await app.register(registerRoutes, { prefix: '/api' });
+  // Outside /api: the address in notification emails' List-Unsubscribe header (RFC 8058).
+  await app.register(oneClickUnsubscribeRoute);
 
   const serveApp = deps.serveWeb ? await registerWeb(app) : undefined;
   app.setNotFoundHandler((request, reply) => {

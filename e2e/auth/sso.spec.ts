@@ -15,7 +15,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => idp.close());
 
-test('an administrator adds an identity provider and turns on SSO only; a member links their account and signs in with it', async ({
+test('an administrator adds an identity provider and turns on SSO only; a member links their account, signs in with it and signs out of both', async ({
   browser,
 }) => {
   const admin = await signIn(browser, administrator);
@@ -59,6 +59,15 @@ test('an administrator adds an identity provider and turns on SSO only; a member
     await activate(page.getByRole('button', { name: 'Link and sign in' }));
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Katherine' })).toBeVisible();
     await expectAccessible(page, 'signed in through the provider');
+
+    // Single log-out: signing out of Copse goes on to the provider (which asks, as providers do),
+    // then back to Copse's sign-in page.
+    await activate(page.getByRole('button', { name: `Account menu for ${member.name}` }));
+    await activate(page.getByRole('menuitem', { name: 'Sign out' }));
+    await page.waitForURL((url) => url.origin === new URL(idp.issuer).origin);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe('/signin');
     await context.close();
   } finally {
     // The other journeys sign in with passwords, on a sign-in page without this journey's provider.

@@ -1,26 +1,41 @@
-/**
- * What the request log may say about a request. Secrets that travel in the path are cut out of the
- * address before it is logged: a Ping's one-click answer token (it answers for its recipient) must
- * never reach a log line. Requests about Pings are logged without the client's address, so the log of
- * an answer to an anonymous Ping does not point at the person who sent it (#16 §1).
- */
-const secretPaths = [/^(\/api\/pings\/answer-links\/)[^/?#]+/];
-const withoutAddress = /^\/api\/pings\//;
+import type { FastifyRequest } from 'fastify';
 
-/** The request's address with every secret path segment replaced by `[redacted]`. */
+/** Query parameters that carry a secret: emailed links' tokens, and the OpenID Connect return's code and state. */
+const secretParams = ['token', 'code', 'state', 'challenge'];
+/** Paths whose last segment is a secret token (the unsubscribe links of notification emails, Ping answer links). */
+const secretPathPrefixes = ['/unsubscribe/', '/api/unsubscribe/', '/api/pings/answer-links/'];
+/**
+ * Requests about Pings are logged without the client's address, so the log of an answer to an
+ * anonymous Ping does not point at the person who sent it (#16 §1).
+ */
+const withoutAddress = '/api/pings/';
+
+/**
+ * A request's address as the log may keep it: the secrets emailed links carry (sign-in and reset
+ * tokens, unsubscribe links) and the provider's code and state replaced by `[redacted]`, so whoever
+ * reads the logs cannot use them.
+ */
 export function redactUrl(url: string): string {
-  let redacted = url;
-  for (const pattern of secretPaths) redacted = redacted.replace(pattern, '$1[redacted]');
-  return redacted;
+  const [path = '', query] = url.split('?', 2);
+  let shown = path;
+  for (const prefix of secretPathPrefixes) {
+    if (path.startsWith(prefix) && path.length > prefix.length) shown = `${prefix}[redacted]`;
+  }
+  if (query === undefined) return shown;
+  const params = new URLSearchParams(query);
+  for (const name of secretParams) if (params.has(name)) params.set(name, '[redacted]');
+  return `${shown}?${params.toString().replaceAll('%5Bredacted%5D', '[redacted]')}`;
 }
 
-/** Fastify's request serializer for the logger: method and redacted address (no headers, no cookies). */
-export function serializeRequest(request: { method: string; url: string; ip?: string }): {
-  method: string;
-  url: string;
-  remoteAddress?: string | undefined;
-} {
+/** Fastify's request log line (its default fields), with the address redacted. */
+export function requestLogFields(request: FastifyRequest) {
   const url = redactUrl(request.url);
-  if (withoutAddress.test(request.url)) return { method: request.method, url };
-  return { method: request.method, url, remoteAddress: request.ip };
+  if (request.url.startsWith(withoutAddress)) return { method: request.method, url, host: request.host };
+  return {
+    method: request.method,
+    url,
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
 }

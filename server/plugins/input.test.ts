@@ -127,7 +127,11 @@ describe('slow senders', () => {
 
   it('keeps a slow sender that keeps sending', async () => {
     const body = JSON.stringify({ email: 'nobody@example.test', password: 'a wrong password here' });
-    const thirds = [body.slice(0, 20), body.slice(20, 40), body.slice(40)];
+    // Six pieces a quarter of the idle limit apart: slower than the limit in all, never idle for it, with
+    // room for a busy machine's scheduling delays.
+    const pieces = Array.from({ length: 6 }, (_, i) =>
+      body.slice((i * body.length) / 6, ((i + 1) * body.length) / 6),
+    );
     const response = await exchange(
       [
         head('POST', '/api/auth/signin', {
@@ -135,9 +139,9 @@ describe('slow senders', () => {
           'content-length': String(Buffer.byteLength(body)),
           connection: 'close',
         }),
-        ...thirds,
+        ...pieces,
       ],
-      { gapMs: idleMs / 2, waitMs: idleMs * 10 },
+      { gapMs: idleMs / 4, waitMs: idleMs * 10 },
     );
     expect(response.elapsedMs).toBeGreaterThan(idleMs);
     expect(response.status, response.body).toBe(401);

@@ -34,6 +34,7 @@ export interface NewMailMessage {
   subject: string;
   textBody: string;
   htmlBody: string;
+  headers?: Record<string, string> | null;
 }
 
 /** Writes emails to the outbox (status queued) in one statement; answers their ids, in order. */

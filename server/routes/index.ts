@@ -21,6 +21,7 @@ import { searchRoutes } from './search/index.ts';
 import { ssoAdminRoutes } from './sso/admin.ts';
 import { ssoRoutes } from './sso/index.ts';
 import { toolkitRoutes } from './toolkit/index.ts';
+import { unsubscribeRoutes } from './unsubscribe/index.ts';
 
 /** Every API route, registered explicitly (no autoload), under /api. */
 export const registerRoutes: FastifyPluginAsync = async (app) => {
@@ -29,6 +30,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes);
   await app.register(peopleRoutes);
   await app.register(notificationRoutes);
+  await app.register(unsubscribeRoutes);
   await app.register(communityRoutes);
   await app.register(invitationRoutes);
   await app.register(adminRoutes, { prefix: '/admin' });

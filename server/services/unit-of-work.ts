@@ -27,6 +27,7 @@ async function insertEmails(db: Db, messages: readonly OutboxEmail[]): Promise<s
       subject: content.subject,
       textBody: content.text,
       htmlBody: content.html,
+      headers: content.headers ?? null,
     })),
   );
 }

@@ -47,3 +47,14 @@ export const signinThrottles = pgTable(
   },
   (t) => [primaryKey({ columns: [t.email, t.ip] }), index('signin_throttles_reset_at_idx').on(t.resetAt)],
 );
+
+/**
+ * Keys Copse signs links with that must work without a session and across processes (the unsubscribe
+ * links in notification emails), one per purpose: random, made on first use, kept in the database so
+ * every process and a restored backup sign and check alike.
+ */
+export const signingKeys = pgTable('signing_keys', {
+  purpose: text('purpose').primaryKey(),
+  secret: text('secret').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

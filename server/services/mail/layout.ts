@@ -171,7 +171,7 @@ export function actionEmail(options: {
   greeting: string;
   lines: string[];
   action?: { label: string; url: string } | undefined;
-  footer?: string | undefined;
+  footer?: string | string[] | undefined;
 }): Promise<EmailContent> {
   const { letter, subject, greeting, lines, action, footer } = options;
   return renderEmail({
@@ -183,6 +183,6 @@ export function actionEmail(options: {
       ...lines.map((text) => ({ kind: 'paragraph' as const, text })),
       ...(action ? [{ kind: 'button' as const, ...action }] : []),
     ],
-    footer: footer ? [footer] : [],
+    footer: footer === undefined ? [] : [footer].flat(),
   });
 }

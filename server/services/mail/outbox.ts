@@ -13,12 +13,20 @@ export interface EmailContent {
   subject: string;
   text: string;
   html: string;
+  /** Extra headers (List-Id, List-Unsubscribe…), for notification emails. */
+  headers?: Record<string, string> | undefined;
 }
 
 export interface Mailer {
   configured: boolean;
   from: string;
-  send(message: { to: string; subject: string; text: string; html: string }): Promise<void>;
+  send(message: {
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    headers?: Record<string, string> | undefined;
+  }): Promise<void>;
 }
 
 export function createMailer(smtpUrl: string | undefined, from: string): Mailer {
@@ -56,6 +64,7 @@ export async function deliverEmail(db: Db, mailer: Mailer, messageId: string): P
       subject: message.subject,
       text: message.textBody,
       html: message.htmlBody,
+      headers: message.headers ?? undefined,
     });
     await markMailMessageSent(db, messageId);
   } catch (error) {

@@ -8,6 +8,7 @@ import { insertNotifications, listNotificationRecipients } from '../../queries/n
 import { actionEmail } from '../mail/layout.ts';
 import { letterWriter } from '../mail/letterhead.ts';
 import type { Outbox } from '../unit-of-work.ts';
+import { unsubscribeSigner } from './unsubscribe-link.ts';
 
 /** The email choice a kind has until the member changes it. */
 export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
@@ -113,24 +114,42 @@ export async function notifyEach(
   );
   if (wanting.length === 0) return;
   const letterTo = await letterWriter(db);
+  const unsubscribeToken = await unsubscribeSigner(db);
   await outbox.emails(
     await Promise.all(
       wanting.map(async (person) => {
         const letter = letterTo(person.language);
         const t = translator(letter.locale);
         const body = inLocale(t, notification.body, params);
+        const unsubscribe = `${publicUrl}/unsubscribe/${unsubscribeToken(person.id, notification.kind)}`;
+        const content = await actionEmail({
+          letter,
+          subject: inLocale(t, notification.title, params),
+          greeting: t._('email.greeting.named', { name: person.displayName }),
+          lines: body ? [body] : [],
+          action: { label: t._('email.notification.action'), url: `${publicUrl}${notification.url}` },
+          footer: [
+            t._('email.notification.footer', { url: `${publicUrl}/settings/notifications` }),
+            t._('email.notification.unsubscribe', { url: unsubscribe }),
+          ],
+        });
         return {
           to: { address: person.email, userId: person.id },
-          content: await actionEmail({
-            letter,
-            subject: inLocale(t, notification.title, params),
-            greeting: t._('email.greeting.named', { name: person.displayName }),
-            lines: body ? [body] : [],
-            action: { label: t._('email.notification.action'), url: `${publicUrl}${notification.url}` },
-            footer: t._('email.notification.footer', { url: `${publicUrl}/settings/notifications` }),
-          }),
+          content: { ...content, headers: listHeaders(publicUrl, unsubscribe) },
         };
       }),
     ),
   );
+}
+
+/**
+ * The mailing-list headers of a notification email (RFC 2369, 2919, 8058): mail programs show an
+ * unsubscribe button that POSTs to the link, which stops this kind of email without signing in.
+ */
+export function listHeaders(publicUrl: string, unsubscribeUrl: string): Record<string, string> {
+  return {
+    'List-Id': `Copse notifications <notifications.${new URL(publicUrl).hostname}>`,
+    'List-Unsubscribe': `<${unsubscribeUrl}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
 }

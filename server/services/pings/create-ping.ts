@@ -19,7 +19,8 @@ import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { renderEmail } from '../mail/layout.ts';
 import { letterWriter } from '../mail/letterhead.ts';
-import { defaultEmailChoice } from '../notifications/notify.ts';
+import { defaultEmailChoice, listHeaders } from '../notifications/notify.ts';
+import { unsubscribeSigner } from '../notifications/unsubscribe-link.ts';
 import type { Outbox } from '../unit-of-work.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 
@@ -90,10 +91,12 @@ async function tellRecipients(
   if (wanting.length === 0) return;
   const links: { tokenHash: string; userId: string; choice: number }[] = [];
   const letterTo = await letterWriter(db);
+  const unsubscribeToken = await unsubscribeSigner(db);
   const emails = await Promise.all(
     wanting.map(async (person) => {
       const letter = letterTo(person.language);
       const t = translator(letter.locale);
+      const unsubscribe = `${publicUrl}/unsubscribe/${unsubscribeToken(person.id, 'community.ping')}`;
       const choiceLinks = ping.choices.map((choice, index) => {
         const token = newToken();
         links.push({ tokenHash: hashToken(token), userId: person.id, choice: index });
@@ -124,9 +127,15 @@ async function tellRecipients(
           ...(ping.anonymous ? [{ kind: 'paragraph' as const, text: t._('email.ping.anonymous') }] : []),
           { kind: 'paragraph', text: t._('email.ping.closes', { closes: `${closes} UTC` }) },
         ],
-        footer: [t._('email.notification.footer', { url: `${publicUrl}/settings/notifications` })],
+        footer: [
+          t._('email.notification.footer', { url: `${publicUrl}/settings/notifications` }),
+          t._('email.notification.unsubscribe', { url: unsubscribe }),
+        ],
       });
-      return { to: { address: person.email, userId: person.id }, content };
+      return {
+        to: { address: person.email, userId: person.id },
+        content: { ...content, headers: listHeaders(publicUrl, unsubscribe) },
+      };
     }),
   );
   await insertPingAnswerLinks(db, ping.id, links);
