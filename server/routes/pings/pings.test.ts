@@ -79,6 +79,9 @@ describe('sending and answering a Ping', () => {
     const [mail] = await db().select().from(mailMessages).where(eq(mailMessages.toAddress, a.user.email));
     expect(mail?.textBody).toContain('Which evening suits you');
     expect(mail?.textBody.match(/\/pings\/answer\/[A-Za-z0-9_-]+/g)).toHaveLength(3);
+    // Like every notification email: a way to stop Ping emails in one click.
+    expect(mail?.headers).toHaveProperty('List-Unsubscribe');
+    expect(mail?.textBody).toContain('/unsubscribe/');
 
     // On the member's home: their open Pings in all communities; not the guest's.
     const home = (await call('GET', '/api/pings', a.cookie)).json().data;
