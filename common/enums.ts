@@ -25,6 +25,7 @@ export const notificationKinds = [
   'discussion.mention',
   'discussion.report',
   'community.announcement',
+  'community.ping',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -43,6 +44,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'discussion.mention': 'When someone mentions you in a discussion',
   'discussion.report': 'Reports of posts in the communities you lead',
   'community.announcement': 'Announcements from the leaders of your communities',
+  'community.ping': 'Quick questions (Pings) from the leaders of your communities',
 };
 
 export const mailStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
@@ -243,6 +245,30 @@ export const resourceUseKindLabels: Record<ResourceUseKind, string> = {
 };
 
 /** Counted once per person per day. */
+/** Pings (#16 §1): a leader's quick question to some or all of a community's members. */
+export const pingKinds = ['text', 'choice'] as const;
+export type PingKind = (typeof pingKinds)[number];
+export const pingAudiences = ['all', 'role', 'attended_last_meeting', 'inactive_60_days'] as const;
+export type PingAudience = (typeof pingAudiences)[number];
+export const pingResultsVisibilities = ['live', 'after_close'] as const;
+export type PingResultsVisibility = (typeof pingResultsVisibilities)[number];
+
+/** What the event log (`activity_events`) records: who did what, when, in which community (#16 §5). */
+export const activityKinds = [
+  'thread.posted',
+  'reply.posted',
+  'reaction.added',
+  'meeting.answered',
+  'meeting.attended',
+  'resource.added',
+  'resource.viewed',
+  'resource.used',
+  'member.joined',
+  'member.left',
+  'ping.answered',
+] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+
 export const resourceActivityKinds = ['view', 'download'] as const;
 export type ResourceActivityKind = (typeof resourceActivityKinds)[number];
 

@@ -27,7 +27,8 @@ import { institutionLanguage } from './services/institution-language.ts';
 export interface AppDeps extends ServiceDeps {
   /** Set while the process drains; health answers 503. */
   lifecycle?: { shuttingDown: boolean };
-  logger?: boolean | { level: string };
+  /** `stream` receives the log lines instead of standard output (the tests read them). */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
 }

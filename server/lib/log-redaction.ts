@@ -2,8 +2,13 @@ import type { FastifyRequest } from 'fastify';
 
 /** Query parameters that carry a secret: emailed links' tokens, and the OpenID Connect return's code and state. */
 const secretParams = ['token', 'code', 'state', 'challenge'];
-/** Paths whose last segment is a secret token (the unsubscribe links of notification emails). */
-const secretPathPrefixes = ['/unsubscribe/', '/api/unsubscribe/'];
+/** Paths whose last segment is a secret token (the unsubscribe links of notification emails, Ping answer links). */
+const secretPathPrefixes = ['/unsubscribe/', '/api/unsubscribe/', '/api/pings/answer-links/'];
+/**
+ * Requests about Pings are logged without the client's address, so the log of an answer to an
+ * anonymous Ping does not point at the person who sent it (#16 §1).
+ */
+const withoutAddress = '/api/pings/';
 
 /**
  * A request's address as the log may keep it: the secrets emailed links carry (sign-in and reset
@@ -24,9 +29,11 @@ export function redactUrl(url: string): string {
 
 /** Fastify's request log line (its default fields), with the address redacted. */
 export function requestLogFields(request: FastifyRequest) {
+  const url = redactUrl(request.url);
+  if (request.url.startsWith(withoutAddress)) return { method: request.method, url, host: request.host };
   return {
     method: request.method,
-    url: redactUrl(request.url),
+    url,
     host: request.host,
     remoteAddress: request.ip,
     remotePort: request.socket?.remotePort,

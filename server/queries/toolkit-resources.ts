@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { ResourceActivityKind } from '../../common/enums.ts';
+import type { ActivityKind, ResourceActivityKind } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
-import { resourceActivity, resources, resourceTopics } from '../db/schema/index.ts';
+import { activityEvents, resourceActivity, resources, resourceTopics } from '../db/schema/index.ts';
 import { rowsOf } from './raw-rows.ts';
 
 /** Writes of Toolkit resources and their topics, and their view and download counts (reads: toolkit.ts). */
@@ -83,7 +83,8 @@ export async function listLiveResourceIds(db: Db, communityId: string, resourceI
 
 /**
  * Records a person's view or download of a resource for the (UTC) day and, only when that day's row
- * is new, raises the resource's counter, in one statement. True when the counter rose.
+ * is new, raises the resource's counter and writes the event log's entry, in one statement. True when
+ * the counter rose.
  */
 export async function insertDailyResourceActivity(
   db: Db,
@@ -92,11 +93,18 @@ export async function insertDailyResourceActivity(
   kind: ResourceActivityKind,
 ): Promise<boolean> {
   const counter = kind === 'view' ? sql.raw('view_count') : sql.raw('download_count');
+  const activityKind: ActivityKind = kind === 'view' ? 'resource.viewed' : 'resource.used';
   const result = await db.execute(sql`with added as (
       insert into ${resourceActivity} (resource_id, user_id, day, kind)
       values (${resourceId}, ${userId}, (now() at time zone 'UTC')::date, ${kind})
-      on conflict do nothing returning 1)
-    update ${resources} set ${counter} = ${counter} + 1
-    where id = ${resourceId} and exists (select 1 from added) returning 1`);
+      on conflict do nothing returning 1),
+    counted as (
+      update ${resources} set ${counter} = ${counter} + 1
+      where id = ${resourceId} and exists (select 1 from added) returning id, community_id),
+    -- The event log's entry, in the same statement (so the same transaction) as the count.
+    logged as (
+      insert into ${activityEvents} (community_id, actor_id, kind, subject_type, subject_id)
+      select community_id, ${userId}, ${activityKind}, 'resource', id from counted returning 1)
+    select 1 from counted`);
   return rowsOf(result).length > 0;
 }

@@ -15,6 +15,7 @@ import { invitationRoutes } from './invitations/index.ts';
 import { meetingRoutes } from './meetings/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { peopleRoutes } from './people/index.ts';
+import { pingRoutes } from './pings/index.ts';
 import { proposalRoutes } from './proposals/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { ssoAdminRoutes } from './sso/admin.ts';
@@ -42,6 +43,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(discussionRoutes);
   await app.register(moderationRoutes);
   await app.register(toolkitRoutes);
+  await app.register(pingRoutes);
   await app.register(searchRoutes);
   await app.register(homeRoutes);
   await app.register(ssoRoutes);

@@ -17,10 +17,16 @@ export interface TestApp {
 /**
  * Builds the real application on a fresh test database, with uploads in a temporary folder (or the
  * `storage` given, e.g. an S3 bucket); `env` adds settings (as the environment would spell them, e.g.
- * `{ TRUST_PROXY: 'true' }`).
+ * `{ TRUST_PROXY: 'true' }`); `logger` sends the log lines to a stream the test reads.
  */
 export async function getTestApp(
-  options: { jobs?: Jobs; env?: Record<string, string>; storage?: Storage } = {},
+  options: {
+    jobs?: Jobs;
+    env?: Record<string, string>;
+    storage?: Storage;
+    /** Log lines to read (off otherwise). */
+    logger?: { level: string; stream: { write(line: string): void } };
+  } = {},
 ): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase();
   const uploads = await mkdtemp(path.join(tmpdir(), 'copse-test-'));
@@ -36,6 +42,7 @@ export async function getTestApp(
     jobs: options.jobs ?? discardingJobs,
     storage: options.storage ?? createDiskStorage(uploads),
     lifecycle: { shuttingDown: false },
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   await app.ready();
   return {

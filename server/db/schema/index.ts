@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './activity.ts';
 export * from './communities.ts';
 export * from './discussions.ts';
 export * from './identity.ts';
@@ -6,6 +7,7 @@ export * from './institution.ts';
 export * from './mail.ts';
 export * from './meetings.ts';
 export * from './notifications.ts';
+export * from './pings.ts';
 export * from './system.ts';
 export * from './toolkit.ts';
 export * from './two-factor.ts';

@@ -188,7 +188,7 @@ describe('notifications in the reader’s language', () => {
     const reader = await signedInUser(t.app);
     const prefs = (await call('GET', '/api/notifications/preferences', reader.cookie, undefined, 'it')).json()
       .data;
-    expect(prefs).toHaveLength(14);
+    expect(prefs).toHaveLength(15);
     expect(prefs.every((p: { label: string }) => p.label.length > 0)).toBe(true);
   });
 });

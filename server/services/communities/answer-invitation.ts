@@ -1,6 +1,7 @@
 import { AppError, message, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { hashToken } from '../../lib/crypto.ts';
+import { recordActivity } from '../../queries/activity.ts';
 import { lockCommunity, updateMemberCount } from '../../queries/communities.ts';
 import { insertMemberIfAbsent } from '../../queries/community-members.ts';
 import {
@@ -49,6 +50,13 @@ export async function acceptInvitation(deps: ServiceDeps, actor: Actor, token: s
     if (!(await insertMemberIfAbsent(tx, member)))
       throw new AppError('conflict', 'errors.communities.alreadyMember');
     await updateMemberCount(tx, invitation.communityId, 1);
+    await recordActivity(tx, {
+      communityId: invitation.communityId,
+      actorId: actor.id,
+      kind: 'member.joined',
+      subjectType: 'community',
+      subjectId: invitation.communityId,
+    });
     // An email invitation is used once; a link counts its uses.
     if (invitation.email) await updateInvitationAccepted(tx, invitation.id, actor.id);
     else await incrementInvitationUses(tx, invitation.id);

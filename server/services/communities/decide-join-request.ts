@@ -2,6 +2,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { mayManageCommunity } from '../../policies/communities.ts';
 import { enforce } from '../../policies/decision.ts';
+import { recordActivity } from '../../queries/activity.ts';
 import { updateMemberCount } from '../../queries/communities.ts';
 import { insertMemberIfAbsent } from '../../queries/community-members.ts';
 import { findJoinRequest, updateJoinRequestDecision } from '../../queries/join-requests.ts';
@@ -31,7 +32,16 @@ export async function decideJoinRequest(
     });
     if (decision.approve) {
       const member = { communityId: community.id, userId: request.userId, role: 'member' as const };
-      if (await insertMemberIfAbsent(tx, member)) await updateMemberCount(tx, community.id, 1);
+      if (await insertMemberIfAbsent(tx, member)) {
+        await updateMemberCount(tx, community.id, 1);
+        await recordActivity(tx, {
+          communityId: community.id,
+          actorId: request.userId,
+          kind: 'member.joined',
+          subjectType: 'community',
+          subjectId: community.id,
+        });
+      }
     }
     await notifyUser(tx, outbox, deps.env.publicUrl, {
       userId: request.userId,

@@ -2,6 +2,7 @@ import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { mayJoinCommunity } from '../../policies/communities.ts';
 import { enforce } from '../../policies/decision.ts';
+import { recordActivity } from '../../queries/activity.ts';
 import { updateMemberCount } from '../../queries/communities.ts';
 import { insertMembers } from '../../queries/community-members.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -33,5 +34,12 @@ export async function joinCommunity(
       },
     ]);
     await updateMemberCount(tx, community.id, 1);
+    await recordActivity(tx, {
+      communityId: community.id,
+      actorId: actor.id,
+      kind: 'member.joined',
+      subjectType: 'community',
+      subjectId: community.id,
+    });
   });
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { mayLeaveCommunity } from '../../policies/communities.ts';
 import { enforce } from '../../policies/decision.ts';
+import { recordActivity } from '../../queries/activity.ts';
 import { updateMemberCount } from '../../queries/communities.ts';
 import { countLeaders, deleteMember } from '../../queries/community-members.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -23,6 +24,13 @@ export async function leaveCommunity(deps: ServiceDeps, actor: Actor, slug: stri
     }
     await deleteMember(tx, community.id, actor.id);
     await updateMemberCount(tx, community.id, -1);
+    await recordActivity(tx, {
+      communityId: community.id,
+      actorId: actor.id,
+      kind: 'member.left',
+      subjectType: 'community',
+      subjectId: community.id,
+    });
     return withdrawUpcomingAnswers(tx, outbox, deps.env.publicUrl, community.id, actor.id);
   });
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../lib/actor.ts';
 import { mayManageCommunity } from '../../policies/communities.ts';
 import { enforce } from '../../policies/decision.ts';
+import { recordActivity } from '../../queries/activity.ts';
 import { updateMemberCount } from '../../queries/communities.ts';
 import { deleteMember } from '../../queries/community-members.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -19,6 +20,13 @@ export async function removeMember(deps: ServiceDeps, actor: Actor, slug: string
     await keepALeader(tx, community.id, await getMemberRole(tx, community.id, userId), lastLeaderMessage);
     await deleteMember(tx, community.id, userId);
     await updateMemberCount(tx, community.id, -1);
+    await recordActivity(tx, {
+      communityId: community.id,
+      actorId: userId,
+      kind: 'member.left',
+      subjectType: 'community',
+      subjectId: community.id,
+    });
     return withdrawUpcomingAnswers(tx, outbox, deps.env.publicUrl, community.id, userId);
   });
 }

@@ -3,6 +3,7 @@ import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayFollowThread, mayReact, mayTakeBackReaction } from '../../policies/discussions.ts';
+import { recordActivity } from '../../queries/activity.ts';
 import { deleteReaction, insertReaction } from '../../queries/reactions.ts';
 import { deleteThreadFollow, insertThreadFollow } from '../../queries/thread-follows.ts';
 import { findReplyInThread } from '../../queries/thread-posts.ts';
@@ -28,6 +29,13 @@ export async function addReaction(
       emoji: input.emoji,
     });
     if (!added) throw fieldError('emoji', 'errors.discussions.alreadyReacted', 'conflict');
+    await recordActivity(tx, {
+      communityId: community.id,
+      actorId: actor.id,
+      kind: 'reaction.added',
+      subjectType: 'reaction',
+      subjectId: added.id,
+    });
   });
 }
 

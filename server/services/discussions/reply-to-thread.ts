@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayReply } from '../../policies/discussions.ts';
+import { recordActivity } from '../../queries/activity.ts';
 import { listFollowerIds } from '../../queries/discussions.ts';
 import { insertThreadFollow, upsertThreadRead } from '../../queries/thread-follows.ts';
 import { findReplyInThread, insertReply, updateThreadForNewReply } from '../../queries/thread-posts.ts';
@@ -38,6 +39,13 @@ export async function replyToThread(
     }
     const post = await insertReply(tx, { threadId, authorId: actor.id, parentId, body: input.body });
     await updateThreadForNewReply(tx, threadId);
+    await recordActivity(tx, {
+      communityId: community.id,
+      actorId: actor.id,
+      kind: 'reply.posted',
+      subjectType: 'post',
+      subjectId: post?.id ?? null,
+    });
     const followers = await listFollowerIds(tx, threadId);
     await insertThreadFollow(tx, threadId, actor.id);
     // One's own reply is not news to oneself.

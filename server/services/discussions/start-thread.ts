@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayStartThread } from '../../policies/discussions.ts';
+import { recordActivity } from '../../queries/activity.ts';
 import { updateCommunityActivity } from '../../queries/communities.ts';
 import { listActiveMemberIds } from '../../queries/community-members.ts';
 import { insertThreadFollow, upsertThreadRead } from '../../queries/thread-follows.ts';
@@ -11,7 +12,6 @@ import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
-
 import { checkMentions, notifyMentioned } from './mentions.ts';
 
 /**
@@ -40,6 +40,13 @@ export async function startThread(
     await insertThreadFollow(tx, threadId, actor.id);
     await upsertThreadRead(tx, threadId, actor.id);
     await updateCommunityActivity(tx, community.id);
+    await recordActivity(tx, {
+      communityId: community.id,
+      actorId: actor.id,
+      kind: 'thread.posted',
+      subjectType: 'thread',
+      subjectId: threadId,
+    });
     await notifyMentioned(tx, outbox, deps.env.publicUrl, mentions, {
       authorId: actor.id,
       authorName: actor.displayName,

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayRsvp } from '../../policies/meetings.ts';
+import { recordActivity } from '../../queries/activity.ts';
 import {
   addToMeetingCounts,
   countWaitlistPosition,
@@ -47,6 +48,13 @@ export async function answerRsvp(
       await upsertMeetingRsvp(tx, meetingId, actor.id, status);
       const delta = (s: RsvpStatus) => (status === s ? 1 : 0) - (previous === s ? 1 : 0);
       await addToMeetingCounts(tx, meetingId, { going: delta('going'), waitlisted: delta('waitlisted') });
+      await recordActivity(tx, {
+        communityId: community.id,
+        actorId: actor.id,
+        kind: 'meeting.answered',
+        subjectType: 'meeting',
+        subjectId: meetingId,
+      });
     }
     await promoteFromWaitlist(tx, outbox, deps.env.publicUrl, meetingId);
     const waitlistPosition =

@@ -3,6 +3,7 @@ import { AppError, type ErrorText } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayTakeAttendance } from '../../policies/meetings.ts';
+import { recordActivityOfEach } from '../../queries/activity.ts';
 import {
   deleteMeetingActions,
   deleteMeetingAttendance,
@@ -59,6 +60,12 @@ export async function takeAttendance(
     }
     await deleteMeetingAttendance(tx, meetingId);
     await insertMeetingAttendance(tx, meetingId, unique, actor.id);
+    await recordActivityOfEach(tx, unique, {
+      communityId: community.id,
+      kind: 'meeting.attended',
+      subjectType: 'meeting',
+      subjectId: meetingId,
+    });
     await markAttendanceTaken(tx, meetingId);
   });
 }

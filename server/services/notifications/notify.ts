@@ -26,6 +26,7 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'discussion.mention': 'immediately',
   'discussion.report': 'immediately',
   'community.announcement': 'immediately',
+  'community.ping': 'immediately',
 };
 
 /**
@@ -145,7 +146,7 @@ export async function notifyEach(
  * The mailing-list headers of a notification email (RFC 2369, 2919, 8058): mail programs show an
  * unsubscribe button that POSTs to the link, which stops this kind of email without signing in.
  */
-function listHeaders(publicUrl: string, unsubscribeUrl: string): Record<string, string> {
+export function listHeaders(publicUrl: string, unsubscribeUrl: string): Record<string, string> {
   return {
     'List-Id': `Copse notifications <notifications.${new URL(publicUrl).hostname}>`,
     'List-Unsubscribe': `<${unsubscribeUrl}>`,

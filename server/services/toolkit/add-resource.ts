@@ -6,6 +6,7 @@ import type { TempFile } from '../../lib/files/temp-file.ts';
 import { parseVideoUrl } from '../../lib/video.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayAddResource } from '../../policies/toolkit.ts';
+import { recordActivity } from '../../queries/activity.ts';
 import { updateCommunityActivity } from '../../queries/communities.ts';
 import { insertResource, insertResourceTopics } from '../../queries/toolkit-resources.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
@@ -57,6 +58,13 @@ async function saveResource(
   const id = row?.id ?? '';
   await insertResourceTopics(db, id, values.topicIds);
   await updateCommunityActivity(db, communityId);
+  await recordActivity(db, {
+    communityId,
+    actorId: authorId,
+    kind: 'resource.added',
+    subjectType: 'resource',
+    subjectId: id,
+  });
   return id;
 }
 

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayChangeResourceUse, mayRecordResourceUse } from '../../policies/toolkit.ts';
+import { recordActivity } from '../../queries/activity.ts';
 import {
   decrementResourceUseCount,
   deleteResourceUse,
@@ -37,6 +38,13 @@ export async function recordUse(
       story: input.story,
     });
     await incrementResourceUseCount(tx, resource.id);
+    await recordActivity(tx, {
+      communityId: community.id,
+      actorId: actor.id,
+      kind: 'resource.used',
+      subjectType: 'resource',
+      subjectId: resource.id,
+    });
     return row?.id ?? '';
   });
 }
