@@ -120,6 +120,11 @@ export const router = createBrowserRouter([
             lazy: page(() => import('./pages/accessibility-page.tsx'), 'AccessibilityPage'),
           },
           { path: '/search', lazy: page(() => import('./pages/search/search-page.tsx'), 'SearchPage') },
+          // A choice's link in a Ping's email: answers after one more press, signed in or not.
+          {
+            path: '/pings/answer/:token',
+            lazy: page(() => import('./pages/pings/answer-link-page.tsx'), 'AnswerLinkPage'),
+          },
           // From a notification email: anyone holding the link, signed in or not.
           {
             path: '/unsubscribe/:token',
@@ -164,6 +169,7 @@ export const router = createBrowserRouter([
                 path: '/people/:id',
                 lazy: page(() => import('./pages/people/person-page.tsx'), 'PersonPage'),
               },
+              { path: '/pings/:id', lazy: page(() => import('./pages/pings/ping-page.tsx'), 'PingPage') },
               {
                 path: '/notifications',
                 lazy: page(() => import('./pages/notifications-page.tsx'), 'NotificationsPage'),

@@ -19,6 +19,7 @@ import type { Me } from '../api/types.ts';
 import { BookIcon, CalendarIcon, GroveIllustration, SproutIcon } from '../components/icons.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { OpenPingsSection } from './pings/open-pings.tsx';
 import { WhatsNewSection } from './whats-new.tsx';
 
 function profileIsSparse(me: Me): boolean {
@@ -37,6 +38,7 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
         description={_('home.signedIn.description', { institution: props.institutionName })}
       />
       {me.role === 'member' ? null : <TwoFactorReminder />}
+      <OpenPingsSection />
       <WhatsNewSection />
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg">
         {profileIsSparse(me) ? (

@@ -23,6 +23,7 @@ import notifications from './en/notifications.json' with { type: 'json' };
 import notify from './en/notify.json' with { type: 'json' };
 import pages from './en/pages.json' with { type: 'json' };
 import people from './en/people.json' with { type: 'json' };
+import pings from './en/pings.json' with { type: 'json' };
 import proposals from './en/proposals.json' with { type: 'json' };
 import search from './en/search.json' with { type: 'json' };
 import session from './en/session.json' with { type: 'json' };
@@ -44,6 +45,7 @@ export default {
   ...sso,
   ...twofactor,
   ...home,
+  ...pings,
   ...communities,
   ...coordination,
   ...invitations,
