@@ -65,7 +65,7 @@ test('an administrator adds an identity provider and turns on SSO only; a member
     await activate(page.getByRole('button', { name: `Account menu for ${member.name}` }));
     await activate(page.getByRole('menuitem', { name: 'Sign out' }));
     await page.waitForURL((url) => url.origin === new URL(idp.issuer).origin);
-    await page.keyboard.press('Enter');
+    await activate(page.getByRole('button', { name: 'Yes, sign me out' }));
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
     expect(new URL(page.url()).pathname).toBe('/signin');
     await context.close();
