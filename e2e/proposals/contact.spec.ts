@@ -41,6 +41,8 @@ test('a member writes to the coordinators and the answer reaches them by email',
 
   // The administrator answers from the coordinators' inbox.
   await activate(admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coordination' }));
+  // Coordination opens on Proposals; once it has loaded (and moved the focus to its heading), on to Inbox.
+  await expect(admin.getByRole('heading', { level: 1, name: 'Proposals' })).toBeVisible();
   await activate(
     admin.getByRole('navigation', { name: 'Coordination' }).getByRole('link', { name: 'Inbox' }),
   );
