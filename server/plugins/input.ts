@@ -86,7 +86,14 @@ function registerBodyIdleTimeout(app: FastifyInstance, idleMs: number): void {
     // app.inject's requests have no real socket: nothing to time out.
     if (!hasBody || raw.complete || !(socket instanceof Socket)) return done();
     const onTimeout = () => {
-      if (raw.complete) return;
+      // A busy event loop runs its timers before reading what arrived meanwhile: look again after this
+      // turn's reads, so a sender whose bytes are waiting to be read is not taken for an idle one.
+      const bytesRead = socket.bytesRead;
+      setImmediate(() => {
+        if (!raw.complete && !socket.destroyed && socket.bytesRead === bytesRead) answerIdle();
+      });
+    };
+    const answerIdle = () => {
       request.log.info({ idleMs }, 'request body idle: answering 408 and closing the connection');
       if (reply.sent) {
         socket.destroy();
