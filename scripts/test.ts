@@ -35,6 +35,8 @@ const reports = path.join(root, '.test-results');
 interface Counts {
   passed: number;
   failed: number;
+  /** Journeys that failed once and passed on their second run (counted as passed). */
+  flaky?: number;
 }
 
 interface PhaseResult {
@@ -144,8 +146,9 @@ function playwrightCounts(file: string): Counts | undefined {
   const report = readJson(file) as { stats?: { expected?: number; unexpected?: number; flaky?: number } };
   if (typeof report?.stats?.expected !== 'number') return undefined;
   return {
-    passed: report.stats.expected,
-    failed: (report.stats.unexpected ?? 0) + (report.stats.flaky ?? 0),
+    passed: report.stats.expected + (report.stats.flaky ?? 0),
+    failed: report.stats.unexpected ?? 0,
+    flaky: report.stats.flaky ?? 0,
   };
 }
 
@@ -333,7 +336,8 @@ const total = results.reduce(
   { passed: 0, failed: 0 },
 );
 const lines = results.map((r) => {
-  const counts = r.counts ? `${r.counts.passed} passed, ${r.counts.failed} failed` : '';
+  const flaky = r.counts?.flaky ? ` (${r.counts.flaky} passed on the second try)` : '';
+  const counts = r.counts ? `${r.counts.passed} passed, ${r.counts.failed} failed${flaky}` : '';
   return `${r.name.padEnd(width)}  ${(r.ok ? 'ok' : 'FAILED').padEnd(6)}  ${r.seconds.toFixed(0).padStart(5)} s  ${r.cpuSeconds.toFixed(0).padStart(5)} s  ${counts}`;
 });
 const cpuSum = results.reduce((sum, r) => sum + r.cpuSeconds, 0);

@@ -2,7 +2,7 @@ import { useLingui } from '@lingui/react';
 import { Anchor, Burger, Button, Container, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { keys, useInstitution, useMe } from '../api/queries.ts';
 import { sessionWasEnded } from '../api/session.ts';
@@ -13,6 +13,7 @@ import { TreeIcon } from './icons.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { MainNav } from './main-nav.tsx';
 import { NotificationBell } from './notification-bell.tsx';
+import { focusPageTitle } from './page-title-focus.ts';
 import { SessionTimeout } from './session-timeout.tsx';
 
 const MobileNav = lazy(async () => ({ default: (await import('./mobile-nav.tsx')).MobileNav }));
@@ -25,18 +26,15 @@ function useNavigationEffects(): void {
   const location = useLocation();
   const queryClient = useQueryClient();
   const first = useRef(true);
-  useEffect(() => {
+  // Before paint, so nothing that is shown is focused later than it appears.
+  useLayoutEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
     void location.pathname;
     void queryClient.invalidateQueries({ queryKey: keys.me });
-    const frame = requestAnimationFrame(() => {
-      const heading = document.querySelector<HTMLElement>('main [data-page-title]');
-      (heading ?? document.getElementById('main'))?.focus({ preventScroll: false });
-    });
-    return () => cancelAnimationFrame(frame);
+    return focusPageTitle();
   }, [location.pathname, queryClient]);
 }
 

@@ -1,13 +1,13 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import { administrator, signIn } from '../support/accounts.ts';
+import { signInAdministrator } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 import { e2ePort } from '../support/run-data.ts';
 
 test('a form on another site that posts to Copse arrives without the session and is refused', async ({
   browser,
 }) => {
-  const page = await signIn(browser, administrator);
+  const page = await signInAdministrator(browser);
   // 127.0.0.1 and localhost are different sites: a page served on 127.0.0.1 plays the attacker's,
   // auto-submitting a form that would sign the visitor out if their session came along.
   const target = `http://localhost:${e2ePort}/api/auth/signout`;

@@ -1,4 +1,5 @@
-import { administrator, newAccount, signIn } from '../support/accounts.ts';
+import { newAccount } from '../support/accounts.ts';
+import { signInAdministrator } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 import { activate, pressOn, selectOption, typeInto } from '../support/keyboard.ts';
 
@@ -9,7 +10,7 @@ test('a newcomer signs up, confirms their email, fills in their profile and is f
   const unitName = `Faculty of Education ${Date.now().toString(36)}`;
 
   // An administrator adds the unit the newcomer belongs to.
-  const admin = await signIn(browser, administrator);
+  const admin = await signInAdministrator(browser);
   await activate(admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }));
   await expect(admin.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
   await expectAccessible(admin, 'on the administration overview');
@@ -56,6 +57,8 @@ test('a newcomer signs up, confirms their email, fills in their profile and is f
   await expect(admin.getByRole('heading', { level: 1, name: 'Mailbox' })).toBeVisible();
   await typeInto(admin.getByLabel('Recipient'), newcomer.email);
   await expect(admin.getByText(`To ${newcomer.email}`).first()).toBeVisible();
+  // Only their email is left once the list has been filtered (other journeys' emails are there before).
+  await expect(admin.getByRole('link', { name: 'Confirm your email address for Copse' })).toHaveCount(1);
   await expectAccessible(admin, 'on the mailbox page');
   await activate(admin.getByRole('link', { name: 'Confirm your email address for Copse' }).first());
   await expect(
@@ -117,7 +120,9 @@ test('a newcomer signs up, confirms their email, fills in their profile and is f
   await activate(admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }));
   await expect(admin.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
   await typeInto(admin.getByLabel('Search by name, unit or expertise'), 'assessment');
-  const card = admin.getByRole('article', { name: newcomer.name });
+  // The search applies once typing pauses (the address shows it); until then the list is everyone.
+  await expect(admin).toHaveURL(/q=assessment/);
+  const card = admin.getByRole('article', { name: newcomer.name }).filter({ hasText: unitName });
   await expect(card).toBeVisible();
   await expect(card.getByText(unitName)).toBeVisible();
   await expect(card.getByRole('listitem').filter({ hasText: 'assessment' })).toBeVisible();

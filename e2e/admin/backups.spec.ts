@@ -1,9 +1,9 @@
-import { administrator, signIn } from '../support/accounts.ts';
+import { signInAdministrator } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 import { activate } from '../support/keyboard.ts';
 
 test('an administrator sees the backups and makes one now', async ({ browser }) => {
-  const admin = await signIn(browser, administrator);
+  const admin = await signInAdministrator(browser);
   await admin.goto('/admin');
   await activate(
     admin.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Backups' }),

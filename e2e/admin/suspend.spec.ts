@@ -1,9 +1,10 @@
 import { administrator, createConfirmedPerson, newAccount, signIn } from '../support/accounts.ts';
+import { signInAdministrator } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 import { activate, typeInto } from '../support/keyboard.ts';
 
 test("an administrator suspends a member and the member's session ends at once", async ({ browser }) => {
-  const admin = await signIn(browser, administrator);
+  const admin = await signInAdministrator(browser);
   const member = newAccount('Alan Turing');
   await createConfirmedPerson(admin.request, member);
 

@@ -8,7 +8,7 @@ test('a member turns on two-factor sign-in, then signs in with a code and with a
   browser,
 }) => {
   const admin = await signInAdministrator(browser);
-  const member = newAccount('Grace Hopper');
+  const member = newAccount('Dorothy Vaughan');
   await createConfirmedPerson(admin.request, member);
   await admin.context().close();
 
@@ -24,7 +24,7 @@ test('a member turns on two-factor sign-in, then signs in with a code and with a
     await activate(page.getByRole('menuitem', { name: 'Sign out' }));
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   };
-  const welcome = page.getByRole('heading', { level: 1, name: 'Welcome, Grace' });
+  const welcome = page.getByRole('heading', { level: 1, name: 'Welcome, Dorothy' });
   await signInWithPassword();
   await expect(welcome).toBeVisible();
 
