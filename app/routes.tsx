@@ -80,6 +80,11 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('./pages/meetings/new-meeting-page.tsx'), 'NewMeetingPage'),
               },
               { path: 'toolkit', lazy: page(() => import('./pages/toolkit/toolkit-tab.tsx'), 'ToolkitTab') },
+              { path: 'pings', lazy: page(() => import('./pages/pings/pings-tab.tsx'), 'PingsTab') },
+              {
+                path: 'pings/new',
+                lazy: page(() => import('./pages/pings/new-ping-page.tsx'), 'NewPingPage'),
+              },
               {
                 path: 'moderation',
                 lazy: page(() => import('./pages/moderation/moderation-tab.tsx'), 'ModerationTab'),

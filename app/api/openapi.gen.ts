@@ -7732,6 +7732,7 @@ export type paths = {
                                     canRequest: boolean;
                                     canScheduleMeeting: boolean;
                                     canSeeMembers: boolean;
+                                    canSendPing: boolean;
                                     canStartThread: boolean;
                                     requestStatus: ("pending" | "approved" | "declined" | "withdrawn") | null;
                                     role: ("leader" | "co_leader" | "sponsor" | "member" | "guest") | null;

@@ -71,3 +71,34 @@ export function useAnswerByLink(token: string) {
       dataOf(await api.POST('/api/pings/answer-links/{token}', { params: { path: { token } } })),
   });
 }
+
+export type SendPingBody = Json<paths['/api/communities/{slug}/pings']['post']['requestBody']>;
+
+/** A community's Pings: all of them for its leaders (with the response rate), the open ones sent to you. */
+export function useCommunityPings(slug: string) {
+  return useQuery({
+    queryKey: ['pings', 'community', slug],
+    queryFn: async () =>
+      dataOf(await api.GET('/api/communities/{slug}/pings', { params: { path: { slug } } })),
+  });
+}
+
+/** Sending a Ping (leaders); the community's list is read again. */
+export function useSendPing(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: SendPingBody) =>
+      dataOf(await api.POST('/api/communities/{slug}/pings', { params: { path: { slug } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['pings'] }),
+  });
+}
+
+/** Moving a Ping's closing time later (leaders; at most 14 days after it was sent). */
+export function useExtendPing(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (closesAt: string) =>
+      dataOf(await api.POST('/api/pings/{id}/extend', { params: { path: { id } }, body: { closesAt } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['pings'] }),
+  });
+}

@@ -142,6 +142,8 @@ export const viewerSchema = z.object({
   suspended: z.boolean(),
   canStartThread: z.boolean(),
   canAnnounce: z.boolean(),
+  /** Leaders and coordinators send Pings (quick questions) to the members. */
+  canSendPing: z.boolean(),
 });
 
 export const communityHomeSchema = z.object({

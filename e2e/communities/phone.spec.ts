@@ -43,6 +43,7 @@ test('on a 320–360 px phone every community tab, the institution’s name and 
       'Discussions',
       'Meetings',
       'Toolkit',
+      'Pings',
       'Moderation',
     ]);
     for (const tab of await tabs.all()) {

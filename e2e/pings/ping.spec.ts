@@ -1,7 +1,7 @@
 import { createConfirmedPerson, newAccount } from '../support/accounts.ts';
 import { leaderAndMember, signInOnce } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
-import { activate, pressOn } from '../support/keyboard.ts';
+import { activate, pressOn, selectOption, typeInto } from '../support/keyboard.ts';
 
 test('a leader sends a Ping; one member answers from the email link, another from the home page and changes it; the leader sees the results and the response rate', async ({
   browser,
@@ -15,19 +15,40 @@ test('a leader sends a Ping; one member answers from the email link, another fro
   const secondPage = await signInOnce(browser, second);
   expect((await secondPage.request.post(`/api/communities/${slug}/join`, { data: {} })).ok()).toBe(true);
 
-  // The leader asks (the form comes with the leaders' pages; the API is what it will call).
-  const sent = await leader.request.post(`/api/communities/${slug}/pings`, {
-    data: {
-      question: 'Which day suits the next meeting?',
-      kind: 'choice',
-      choices: ['Tuesday', 'Thursday'],
-      audience: 'all',
-      windowHours: 48,
-      resultsVisibility: 'live',
-    },
-  });
-  expect(sent.status(), await sent.text()).toBe(201);
-  const pingId = ((await sent.json()) as { data: { id: string } }).data.id;
+  // The leader opens the community's Pings (none yet) and sends one from the form.
+  await leader.goto(`/communities/${slug}`);
+  await activate(
+    leader.getByRole('navigation', { name: 'Community sections' }).getByRole('link', { name: 'Pings' }),
+  );
+  await expect(leader.getByRole('heading', { name: 'No Pings yet' })).toBeVisible();
+  await expectAccessible(leader, 'on the empty Pings tab');
+  await activate(leader.getByRole('link', { name: 'Send a Ping' }));
+  await expect(leader.getByRole('heading', { level: 2, name: 'Send a Ping' })).toBeVisible();
+  // Sent empty, the form names what is missing on the fields.
+  await activate(leader.getByRole('button', { name: 'Send the Ping' }));
+  await expect(leader.getByRole('alert')).toContainText('Please correct the highlighted fields.');
+  await expect(leader.getByText('Write the question.')).toBeVisible();
+  await expect(leader.getByRole('textbox', { name: 'Choice 1', exact: true })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expectAccessible(leader, 'on the Ping form with errors');
+  await typeInto(leader.getByLabel(/^Question/), 'Which day suits the next meeting?');
+  await typeInto(leader.getByRole('textbox', { name: 'Choice 1', exact: true }), 'Tuesday');
+  await typeInto(leader.getByRole('textbox', { name: 'Choice 2', exact: true }), 'Thursday');
+  await activate(leader.getByRole('button', { name: 'Add a choice' }));
+  await typeInto(leader.getByRole('textbox', { name: 'Choice 3', exact: true }), 'Friday');
+  await activate(leader.getByRole('button', { name: 'Remove choice 3' }));
+  await expect(leader.getByRole('textbox', { name: 'Choice 3', exact: true })).toHaveCount(0);
+  await selectOption(leader.getByLabel('Open for'), '2 days');
+  await expectAccessible(leader, 'on the filled Ping form');
+  await activate(leader.getByRole('button', { name: 'Send the Ping' }));
+  await expect(
+    leader.getByRole('heading', { level: 1, name: 'Which day suits the next meeting?' }),
+  ).toBeVisible();
+  await expect(leader.getByRole('status').filter({ hasText: 'Your Ping is on its way' })).toBeVisible();
+  await expect(leader.getByText('0 of 2 answered (0%)')).toBeVisible();
+  const pingId = new URL(leader.url()).pathname.split('/').at(-1) ?? '';
 
   // The member answers from the email: the link shows the answer and asks once, signed out.
   let link = '';

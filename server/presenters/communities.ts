@@ -14,6 +14,7 @@ import {
 import { isAllowed } from '../policies/decision.ts';
 import { mayStartThread } from '../policies/discussions.ts';
 import { mayScheduleMeeting } from '../policies/meetings.ts';
+import { mayCreatePing } from '../policies/pings.ts';
 import type { CommunityRow, LeaderRow, NextMeetingJson } from '../queries/communities.ts';
 import type { findCommunityHome } from '../queries/community-home.ts';
 import type { DirectoryRow } from '../queries/directory.ts';
@@ -203,6 +204,7 @@ export function presentCommunityHome(
       suspended: membership?.suspended === true,
       canStartThread: isAllowed(mayStartThread(actor, community, membership, 'discussion')),
       canAnnounce: isAllowed(mayStartThread(actor, community, membership, 'announcement')),
+      canSendPing: isAllowed(mayCreatePing(actor, community, membership)),
     },
   };
 }

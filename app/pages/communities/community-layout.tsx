@@ -24,6 +24,8 @@ const tabs: { to: string; labelId: MessageId; end?: boolean }[] = [
 ];
 /** Shown to the community's leaders and the coordinators only. */
 const moderationTab = { to: 'moderation', labelId: 'communities.tabs.moderation' as MessageId, end: false };
+/** Pings: for the community's members (the ones sent to them) and those who send them. */
+const pingsTab = { to: 'pings', labelId: 'communities.tabs.pings' as MessageId, end: false };
 
 function CommunityHeader(props: CommunityOutletContext & { moderates: boolean }) {
   const { _ } = useLingui();
@@ -70,7 +72,11 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
       ) : null}
       <nav aria-label={_('communities.header.sections')} className="community-tabs">
         <ul>
-          {[...tabs, ...(props.moderates ? [moderationTab] : [])].map((tab) => (
+          {[
+            ...tabs,
+            ...(viewer.role !== null || viewer.canSendPing ? [pingsTab] : []),
+            ...(props.moderates ? [moderationTab] : []),
+          ].map((tab) => (
             <li key={tab.to}>
               <NavLink
                 to={tab.to ? `/communities/${community.slug}/${tab.to}` : `/communities/${community.slug}`}

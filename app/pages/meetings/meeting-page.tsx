@@ -18,12 +18,7 @@ import { ResponsesPanel } from './responses-panel.tsx';
 import { RolesPanel } from './roles-panel.tsx';
 import { RsvpPanel } from './rsvp-panel.tsx';
 import './meetings.css';
-
-function noticeFrom(state: unknown): string | null {
-  if (typeof state === 'object' && state !== null && 'notice' in state && typeof state.notice === 'string')
-    return state.notice;
-  return null;
-}
+import { noticeFrom } from '../../lib/route-notice.ts';
 
 function MeetingView(props: { meeting: Meeting; initialNotice: string | null }) {
   const { _ } = useLingui();

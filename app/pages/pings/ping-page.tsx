@@ -5,6 +5,7 @@ import {
   Card,
   Group,
   List,
+  NativeSelect,
   Progress,
   Radio,
   Stack,
@@ -14,19 +15,21 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { useParams } from 'react-router';
-import type { Ping } from '../../../common/contracts/pings.ts';
+import { useLocation, useParams } from 'react-router';
+import { type Ping, pingLimits } from '../../../common/contracts/pings.ts';
 import { errorMessage } from '../../api/client.ts';
-import { useAnswerPing, useClosePing, usePing, usePingResults } from '../../api/pings.ts';
-import { FormAlert } from '../../components/form-alert.tsx';
+import { useAnswerPing, useClosePing, useExtendPing, usePing, usePingResults } from '../../api/pings.ts';
+import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { dateTime } from '../../lib/dates.ts';
+import { noticeFrom } from '../../lib/route-notice.ts';
 
 /** /pings/:id: answer a Ping sent to you; see its results and response rate; leaders close it. */
 export function PingPage() {
   const { _ } = useLingui();
   const id = useParams().id ?? '';
+  const notice = noticeFrom(useLocation().state);
   const ping = usePing(id);
   if (ping.isPending) return <PageLoader label={_('pings.loading')} />;
   if (ping.isError) return <LoadError error={ping.error} onRetry={() => void ping.refetch()} />;
@@ -38,10 +41,11 @@ export function PingPage() {
         documentTitle={_('pings.documentTitle')}
         description={data.open ? _('pings.closes', { closes: dateTime(data.closesAt) }) : _('pings.closed')}
       />
+      <StatusAlert message={notice} />
       {data.anonymous ? <Text size="sm">{_('pings.anonymousNote')}</Text> : null}
       <AnswerCard ping={data} />
       {data.abilities.seeResults ? <Results ping={data} /> : null}
-      {data.abilities.manage && data.open ? <ManageCard ping={data} /> : null}
+      {data.abilities.manage ? <ManageCard ping={data} /> : null}
     </Stack>
   );
 }
@@ -178,21 +182,73 @@ function Results(props: { ping: Ping }) {
   );
 }
 
+/** Hours a leader may add to an open Ping's closing time, as the form offers them. */
+const extensions = [24, 72, 168] as const;
+const maxWindowMs = pingLimits.windowHoursMax * 3_600_000;
+
 function ManageCard(props: { ping: Ping }) {
   const { _ } = useLingui();
-  const close = useClosePing(props.ping.id);
+  const { ping } = props;
+  const close = useClosePing(ping.id);
+  const extend = useExtendPing(ping.id);
+  const closesAt = new Date(ping.closesAt).getTime();
+  const latest = new Date(ping.opensAt).getTime() + maxWindowMs;
+  const offered = extensions.filter((hours) => closesAt + hours * 3_600_000 <= latest);
+  const [hours, setHours] = useState<string>(String(offered[0] ?? ''));
+  const failure = close.error ?? extend.error;
   return (
-    <Card>
+    <Card component="section" aria-labelledby="manage-ping-title">
       <Stack gap="sm">
-        <Title order={2} size="h3">
+        <Title order={2} size="h3" id="manage-ping-title">
           {_('pings.manage.title')}
         </Title>
-        <FormAlert message={close.isError ? errorMessage(close.error) : null} />
+        <FormAlert message={failure ? errorMessage(failure) : null} />
+        <StatusAlert
+          message={extend.isSuccess ? _('pings.manage.extended', { closes: dateTime(ping.closesAt) }) : null}
+        />
+        {ping.open && offered.length > 0 ? (
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              close.reset();
+              extend.mutate(new Date(closesAt + Number(hours) * 3_600_000).toISOString());
+            }}
+          >
+            <Group align="flex-end" gap="sm">
+              <NativeSelect
+                label={_('pings.manage.extendBy')}
+                value={hours}
+                onChange={(event) => setHours(event.currentTarget.value)}
+                data={offered.map((option) => ({
+                  value: String(option),
+                  label:
+                    option % 168 === 0
+                      ? _('pings.window.weeks', { count: option / 168 })
+                      : _('pings.window.days', { count: option / 24 }),
+                }))}
+              />
+              <Button type="submit" variant="default" loading={extend.isPending}>
+                {_('pings.manage.extend')}
+              </Button>
+            </Group>
+          </form>
+        ) : null}
         <Group>
-          <Button variant="light" color="red" onClick={() => close.mutate()} loading={close.isPending}>
-            {_('pings.manage.close')}
-          </Button>
-          <Button component="a" href={`/api/pings/${props.ping.id}/csv`} download variant="default">
+          {ping.open ? (
+            <Button
+              variant="light"
+              color="red"
+              onClick={() => {
+                extend.reset();
+                close.mutate();
+              }}
+              loading={close.isPending}
+            >
+              {_('pings.manage.close')}
+            </Button>
+          ) : null}
+          <Button component="a" href={`/api/pings/${ping.id}/csv`} download variant="default">
             {_('pings.manage.csv')}
           </Button>
         </Group>

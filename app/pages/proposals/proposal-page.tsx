@@ -15,12 +15,7 @@ import { ProposalConversation } from './proposal-conversation.tsx';
 import { LeadershipTeam, ProposalDetails } from './proposal-details.tsx';
 import { ProposalStatusBadge } from './proposal-status.tsx';
 import './proposals.css';
-
-function noticeFrom(state: unknown): string | null {
-  if (typeof state === 'object' && state !== null && 'notice' in state && typeof state.notice === 'string')
-    return state.notice;
-  return null;
-}
+import { noticeFrom } from '../../lib/route-notice.ts';
 
 function ProposalView(props: { proposal: Proposal; initialNotice: string | null }) {
   const { _ } = useLingui();

@@ -214,6 +214,16 @@ describe('sending and answering a Ping', () => {
   });
 });
 
+describe('who may send', () => {
+  it('tells the web app that leaders send Pings and members do not (the community home’s viewer)', async () => {
+    const { leader, community, members } = await setting(1);
+    const home = async (cookie: string) =>
+      (await call('GET', `/api/communities/${community.slug}`, cookie)).json().data.viewer;
+    expect(await home(leader.cookie)).toMatchObject({ role: 'leader', canSendPing: true });
+    expect(await home(members[0]?.cookie ?? '')).toMatchObject({ role: 'member', canSendPing: false });
+  });
+});
+
 describe('bad input', () => {
   it('answers each bad Ping with a 400 naming the field, and writes nothing', async () => {
     const { leader, community } = await setting(1);
