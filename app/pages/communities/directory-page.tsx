@@ -1,5 +1,5 @@
 import { useLingui } from '@lingui/react';
-import { Anchor, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import {
@@ -187,12 +187,15 @@ export function DirectoryPage() {
               all={_('communities.directory.kind.any')}
               options={communityKinds.map((k) => ({ value: k, label: _(communityKindMessages[k]) }))}
             />
-            <Checkbox
-              label={_('communities.directory.openOnly')}
-              checked={shown.open === 'true'}
-              onChange={(event) => set({ open: event.currentTarget.checked ? 'true' : '' })}
-              mt={{ base: 0, xs: 30 }}
-            />
+            {/* A native checkbox (styles.css: .plain-check): Mantine's cost the directory 3 KB of its first load. */}
+            <label className="plain-check">
+              <input
+                type="checkbox"
+                checked={shown.open === 'true'}
+                onChange={(event) => set({ open: event.currentTarget.checked ? 'true' : '' })}
+              />
+              {_('communities.directory.openOnly')}
+            </label>
             {filtered ? (
               <Group mt={{ base: 0, xs: 22 }}>
                 <Button variant="subtle" onClick={clear}>
