@@ -269,6 +269,19 @@ export const activityKinds = [
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
+/** A community's own milestones (#16 §4); each is reached once. */
+export const milestoneKinds = [
+  'first_meeting',
+  'members_10',
+  'members_50',
+  'members_100',
+  'resource_used_10',
+  'first_year',
+] as const;
+export type MilestoneKind = (typeof milestoneKinds)[number];
+/** The leaders' word on a milestone, at most (here, not in its contract, so the pages showing milestones load no zod). */
+export const milestoneNoteMax = 280;
+
 export const resourceActivityKinds = ['view', 'download'] as const;
 export type ResourceActivityKind = (typeof resourceActivityKinds)[number];
 
@@ -292,6 +305,7 @@ export const membershipRoleMessages = messagesOf('membershipRole', membershipRol
 export const charterSectionMessages = messagesOf('charterSection', charterSectionKeys);
 export const contactTopicMessages = messagesOf('contactTopic', contactTopics);
 export const meetingKindMessages = messagesOf('meetingKind', meetingKinds);
+export const milestoneKindMessages = messagesOf('milestoneKind', milestoneKinds);
 export const rsvpStatusMessages = messagesOf('rsvpStatus', rsvpStatuses);
 export const threadKindMessages = messagesOf('threadKind', threadKinds);
 export const resourceKindMessages = messagesOf('resourceKind', resourceKinds);

@@ -39,6 +39,12 @@ export function dateTime(iso: string): string {
   return date ? dateFormatter({ ...dateMed, hour: 'numeric', minute: 'numeric' }).format(date) : iso;
 }
 
+/** "Dec 6, 2026": a day in the reader's locale. */
+export function dateOnly(iso: string): string {
+  const date = parse(iso);
+  return date ? dateFormatter(dateMed).format(date) : iso;
+}
+
 /** "November 2026" */
 export function monthYear(iso: string): string {
   const date = parse(iso);

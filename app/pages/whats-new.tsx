@@ -8,6 +8,7 @@ import type { MeetingCard, WhatsNew, WhatsNewThread } from '../api/types.ts';
 import { LoadError, PageLoader } from '../components/page-states.tsx';
 import { dateTime, momentIn, relativeTime } from '../lib/dates.ts';
 import { useViewerZone } from './meetings/meeting-time.tsx';
+import { Celebrations } from './milestones/celebrations.tsx';
 
 const rowBorder = { borderTop: '1px solid var(--mantine-color-gray-3)' };
 
@@ -146,60 +147,63 @@ export function WhatsNewSection() {
   if (query.isPending) body = <PageLoader label={_('home.whatsNew.loading')} />;
   else if (query.isError) body = <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   else {
-    const { announcements, activeThreads, upcomingMeetings, featuredResources } = query.data;
+    const { announcements, activeThreads, upcomingMeetings, featuredResources, celebrations } = query.data;
     body = (
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
-        <Part
-          id="whats-new-announcements"
-          title={_('home.whatsNew.announcements')}
-          count={announcements.length}
-          empty={_('home.whatsNew.announcementsEmpty')}
-        >
-          {announcements.map((thread, index) => (
-            <AnnouncementRow key={thread.id} thread={thread} first={index === 0} />
-          ))}
-        </Part>
-        <Part
-          id="whats-new-discussions"
-          title={_('home.whatsNew.discussions')}
-          count={activeThreads.length}
-          empty={
-            <Trans
-              id="home.whatsNew.discussionsEmpty"
-              components={{ link: <Anchor component={Link} to="/communities" inherit /> }}
-            />
-          }
-        >
-          {activeThreads.map((thread, index) => (
-            <ActiveThreadRow key={thread.id} thread={thread} first={index === 0} />
-          ))}
-        </Part>
-        <Part
-          id="whats-new-meetings"
-          title={_('home.whatsNew.meetings')}
-          count={upcomingMeetings.length}
-          empty={
-            <Trans
-              id="home.whatsNew.meetingsEmpty"
-              components={{ link: <Anchor component={Link} to="/calendar" inherit /> }}
-            />
-          }
-        >
-          {upcomingMeetings.map((meeting, index) => (
-            <MeetingRow key={meeting.id} meeting={meeting} zone={zone} first={index === 0} />
-          ))}
-        </Part>
-        <Part
-          id="whats-new-resources"
-          title={_('home.whatsNew.resources')}
-          count={featuredResources.length}
-          empty={_('home.whatsNew.resourcesEmpty')}
-        >
-          {featuredResources.map((resource, index) => (
-            <FeaturedResourceRow key={resource.id} resource={resource} first={index === 0} />
-          ))}
-        </Part>
-      </SimpleGrid>
+      <>
+        <Celebrations celebrations={celebrations} />
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
+          <Part
+            id="whats-new-announcements"
+            title={_('home.whatsNew.announcements')}
+            count={announcements.length}
+            empty={_('home.whatsNew.announcementsEmpty')}
+          >
+            {announcements.map((thread, index) => (
+              <AnnouncementRow key={thread.id} thread={thread} first={index === 0} />
+            ))}
+          </Part>
+          <Part
+            id="whats-new-discussions"
+            title={_('home.whatsNew.discussions')}
+            count={activeThreads.length}
+            empty={
+              <Trans
+                id="home.whatsNew.discussionsEmpty"
+                components={{ link: <Anchor component={Link} to="/communities" inherit /> }}
+              />
+            }
+          >
+            {activeThreads.map((thread, index) => (
+              <ActiveThreadRow key={thread.id} thread={thread} first={index === 0} />
+            ))}
+          </Part>
+          <Part
+            id="whats-new-meetings"
+            title={_('home.whatsNew.meetings')}
+            count={upcomingMeetings.length}
+            empty={
+              <Trans
+                id="home.whatsNew.meetingsEmpty"
+                components={{ link: <Anchor component={Link} to="/calendar" inherit /> }}
+              />
+            }
+          >
+            {upcomingMeetings.map((meeting, index) => (
+              <MeetingRow key={meeting.id} meeting={meeting} zone={zone} first={index === 0} />
+            ))}
+          </Part>
+          <Part
+            id="whats-new-resources"
+            title={_('home.whatsNew.resources')}
+            count={featuredResources.length}
+            empty={_('home.whatsNew.resourcesEmpty')}
+          >
+            {featuredResources.map((resource, index) => (
+              <FeaturedResourceRow key={resource.id} resource={resource} first={index === 0} />
+            ))}
+          </Part>
+        </SimpleGrid>
+      </>
     );
   }
   return (

@@ -82,3 +82,51 @@ export async function createConfirmedPerson(admin: APIRequestContext, account: A
   const confirm = await admin.post('/api/auth/confirm-email', { data: { token }, headers: from });
   expect(confirm.ok()).toBe(true);
 }
+
+/**
+ * `count` new people who join the community `slug` through the API (each signs up, confirms, signs in
+ * and joins from their own address): for journeys that need a community of some size.
+ */
+export async function joinNewMembers(
+  playwright: typeof import('@playwright/test')['request'],
+  admin: APIRequestContext,
+  baseURL: string,
+  slug: string,
+  count: number,
+): Promise<Account[]> {
+  const names = [
+    'Ann',
+    'Ben',
+    'Cleo',
+    'Dev',
+    'Eli',
+    'Fay',
+    'Gus',
+    'Hana',
+    'Ivo',
+    'Jo',
+    'Kai',
+    'Lena',
+    'Milo',
+    'Nia',
+  ];
+  const people: Account[] = [];
+  for (let i = 0; i < count; i++) {
+    const person = newAccount(`${names[i % names.length]} Member`);
+    await createConfirmedPerson(admin, person);
+    signUpAddress++;
+    const context = await playwright.newContext({
+      baseURL,
+      extraHTTPHeaders: { 'x-forwarded-for': `10.78.${process.pid % 250}.${signUpAddress % 250}` },
+    });
+    const signedIn = await context.post('/api/auth/signin', {
+      data: { email: person.email, password: person.password },
+    });
+    expect(signedIn.ok(), await signedIn.text()).toBe(true);
+    const joined = await context.post(`/api/communities/${slug}/join`, { data: {} });
+    expect(joined.ok(), await joined.text()).toBe(true);
+    await context.dispose();
+    people.push(person);
+  }
+  return people;
+}

@@ -8,6 +8,7 @@ export interface JobPayloads {
   'sessions.cleanup': Record<string, never>;
   'meetings.reminders': Record<string, never>;
   'backup.scheduled': Record<string, never>;
+  'milestones.daily': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -30,6 +31,7 @@ export const jobQueues: JobName[] = [
   'sessions.cleanup',
   'meetings.reminders',
   'backup.scheduled',
+  'milestones.daily',
 ];
 
 /**

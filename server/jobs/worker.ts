@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts';
 import type { SecretKeySource } from '../lib/secret-box.ts';
 import type { Storage } from '../lib/storage.ts';
 import { deleteExpiredSsoRows } from '../queries/identities.ts';
+import { recordFirstYears } from '../queries/milestones.ts';
 import { deleteExpiredRateLimits } from '../queries/rate-limits.ts';
 import { deleteExpiredSessions } from '../queries/sessions.ts';
 import { deleteExpiredSigninThrottles } from '../queries/signin-throttles.ts';
@@ -70,10 +71,18 @@ export async function startWorkers(
       await sendDueReminders({ database, jobs }, publicUrl);
     }),
   );
+  await boss.work(
+    'milestones.daily',
+    tracked(boss, async () => {
+      await recordFirstYears(db, new Date());
+    }),
+  );
   await boss.schedule('email.sweep', '*/5 * * * *');
   // Every minute: reminders go out within a minute of being due.
   await boss.schedule('meetings.reminders', '* * * * *');
   await boss.schedule('sessions.cleanup', '17 * * * *');
+  // Each day: the communities whose first year ended get that milestone (the others are reached by actions).
+  await boss.schedule('milestones.daily', '23 3 * * *');
   const backups = options.backups;
   if (backups) {
     await boss.work(

@@ -3,6 +3,7 @@ import type { CommunityStage, MeetingKind, MeetingStatus, MembershipRole } from 
 import type { Db } from '../db/client.ts';
 import { communities, communityMembers, communitySuspensions, units, users } from '../db/schema/index.ts';
 import { type Actor, isCoordinator } from '../lib/actor.ts';
+import { memberMilestonesCrossed, recordMilestones } from './milestones.ts';
 import { preparedByShape, preparedFor } from './prepared.ts';
 
 /** Turns a name into a URL slug: lower case ASCII letters, digits and hyphens, at most 60 characters. */
@@ -228,12 +229,18 @@ export async function lockCommunity(db: Db, communityId: string): Promise<void> 
   await db.execute(sql`select 1 from ${communities} where ${communities.id} = ${communityId} for update`);
 }
 
-/** Adjusts the stored member count by `delta` (kept in step with community_members). */
+/**
+ * Adjusts the stored member count by `delta` (kept in step with community_members); a count that grows
+ * to 10, 50 or 100 records that milestone (#16 §4), in the same transaction.
+ */
 export async function updateMemberCount(db: Db, communityId: string, delta: number): Promise<void> {
-  await db
+  const [row] = await db
     .update(communities)
     .set({ memberCount: sql`${communities.memberCount} + ${delta}`, lastActivityAt: sql`now()` })
-    .where(eq(communities.id, communityId));
+    .where(eq(communities.id, communityId))
+    .returning({ memberCount: communities.memberCount });
+  if (delta > 0 && row)
+    await recordMilestones(db, communityId, memberMilestonesCrossed(row.memberCount, delta));
 }
 
 /** Moves a community to another stage (the history entry is `insertStageChange`'s). */

@@ -41,12 +41,14 @@ export async function deleteResourceUse(db: Db, useId: string): Promise<void> {
   await db.delete(resourceUses).where(eq(resourceUses.id, useId));
 }
 
-/** Counts one more use of a resource. */
-export async function incrementResourceUseCount(db: Db, resourceId: string): Promise<void> {
-  await db
+/** Counts one more use of a resource; answers the new count. */
+export async function incrementResourceUseCount(db: Db, resourceId: string): Promise<number> {
+  const [row] = await db
     .update(resources)
     .set({ useCount: sql`${resources.useCount} + 1` })
-    .where(eq(resources.id, resourceId));
+    .where(eq(resources.id, resourceId))
+    .returning({ useCount: resources.useCount });
+  return row?.useCount ?? 0;
 }
 
 /** Counts one use fewer of a resource (never below zero). */

@@ -13,6 +13,7 @@ import { homeRoutes } from './home/index.ts';
 import { institutionRoutes } from './institution/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
 import { meetingRoutes } from './meetings/index.ts';
+import { milestoneRoutes } from './milestones/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { peopleRoutes } from './people/index.ts';
 import { pingRoutes } from './pings/index.ts';
@@ -44,6 +45,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(moderationRoutes);
   await app.register(toolkitRoutes);
   await app.register(pingRoutes);
+  await app.register(milestoneRoutes);
   await app.register(searchRoutes);
   await app.register(homeRoutes);
   await app.register(ssoRoutes);

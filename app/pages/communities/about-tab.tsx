@@ -1,6 +1,6 @@
 import { useLingui } from '@lingui/react';
-import { Anchor, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router';
 import {
   audienceMessages,
@@ -19,6 +19,11 @@ import { monthYear } from '../../lib/dates.ts';
 import { UpcomingMeetingsCard } from '../meetings/upcoming-meetings-card.tsx';
 import { useCommunity } from './community-context.ts';
 import { StageSection } from './stage-section.tsx';
+
+// Below the fold in the side column: loaded after the page (the community page's first-load budget).
+const MilestonesCard = lazy(async () => ({
+  default: (await import('../milestones/milestones-card.tsx')).MilestonesCard,
+}));
 
 function Detail(props: { term: string; children: ReactNode }) {
   return (
@@ -43,8 +48,9 @@ export function AboutTab() {
   const me = useMe();
   const topicLink = (topic: string) => `/communities?topic=${encodeURIComponent(topic)}`;
   return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, md: 8 }}>
+    // Two columns from the md breakpoint (styles.css: .about-columns), one on phones.
+    <div className="about-columns">
+      <div>
         <Stack gap="lg">
           <Card component="section" aria-labelledby="purpose-title">
             <Title order={2} size="h3" mb="sm" id="purpose-title">
@@ -85,10 +91,13 @@ export function AboutTab() {
             ) : null}
           </Card>
         </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 4 }}>
+      </div>
+      <div>
         <Stack gap="lg">
           <UpcomingMeetingsCard home={home} slug={slug} />
+          <Suspense fallback={null}>
+            <MilestonesCard slug={slug} />
+          </Suspense>
           <Card component="section" aria-labelledby="leaders-title">
             <Title order={2} size="h3" mb="sm" id="leaders-title">
               {_('communities.about.leaders', { count: leaders.length })}
@@ -159,7 +168,7 @@ export function AboutTab() {
           </Card>
           <StageSection home={home} />
         </Stack>
-      </Grid.Col>
-    </Grid>
+      </div>
+    </div>
   );
 }

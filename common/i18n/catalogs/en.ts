@@ -18,6 +18,7 @@ import home from './en/home.json' with { type: 'json' };
 import invitations from './en/invitations.json' with { type: 'json' };
 import layout from './en/layout.json' with { type: 'json' };
 import meetings from './en/meetings.json' with { type: 'json' };
+import milestones from './en/milestones.json' with { type: 'json' };
 import moderation from './en/moderation.json' with { type: 'json' };
 import notifications from './en/notifications.json' with { type: 'json' };
 import notify from './en/notify.json' with { type: 'json' };
@@ -45,6 +46,7 @@ export default {
   ...sso,
   ...twofactor,
   ...home,
+  ...milestones,
   ...pings,
   ...communities,
   ...coordination,

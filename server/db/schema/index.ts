@@ -6,6 +6,7 @@ export * from './identity.ts';
 export * from './institution.ts';
 export * from './mail.ts';
 export * from './meetings.ts';
+export * from './milestones.ts';
 export * from './notifications.ts';
 export * from './pings.ts';
 export * from './system.ts';

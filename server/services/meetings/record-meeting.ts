@@ -12,6 +12,7 @@ import {
   markAttendanceTaken,
   updateMeetingNotes,
 } from '../../queries/meeting-records.ts';
+import { recordMilestones } from '../../queries/milestones.ts';
 import type { ServiceDeps } from '../context.ts';
 import {
   loadVisibleMeeting,
@@ -67,6 +68,10 @@ export async function takeAttendance(
       subjectId: meetingId,
     });
     await markAttendanceTaken(tx, meetingId);
+    // The first meeting whose attendance is taken with someone there is the community's first held.
+    if (unique.length > 0) {
+      await recordMilestones(tx, community.id, [{ kind: 'first_meeting', subjectId: meetingId }]);
+    }
   });
 }
 

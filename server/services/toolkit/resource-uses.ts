@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayChangeResourceUse, mayRecordResourceUse } from '../../policies/toolkit.ts';
 import { recordActivity } from '../../queries/activity.ts';
+import { recordMilestones } from '../../queries/milestones.ts';
 import {
   decrementResourceUseCount,
   deleteResourceUse,
@@ -15,6 +16,9 @@ import {
 } from '../../queries/resource-uses.ts';
 import type { ServiceDeps } from '../context.ts';
 import { loadVisibleResource } from './load-resource.ts';
+
+/** A resource used this many times is a milestone of its community (#16 §4). */
+const resourceUseMilestone = 10;
 
 /** "I used this": records that the member used or adapted the resource, and what happened. One each. */
 export async function recordUse(
@@ -37,7 +41,10 @@ export async function recordUse(
       kind: input.kind,
       story: input.story,
     });
-    await incrementResourceUseCount(tx, resource.id);
+    const uses = await incrementResourceUseCount(tx, resource.id);
+    if (uses === resourceUseMilestone) {
+      await recordMilestones(tx, community.id, [{ kind: 'resource_used_10', subjectId: resource.id }]);
+    }
     await recordActivity(tx, {
       communityId: community.id,
       actorId: actor.id,
