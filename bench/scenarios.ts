@@ -434,6 +434,26 @@ export const knowledgeScenarios: Scenario[] = [
     check: hasData,
     target: pagesTarget,
   },
+  {
+    name: 'GET /api/kudos?subjectType=thread (a thread’s kudos, with its replies’)',
+    group: 'knowledge',
+    server: 'app',
+    signedIn: true,
+    requiresRoute: '/api/kudos',
+    paths: (context) => context.threadIds.map((id) => `/api/kudos?subjectType=thread&subjectId=${id}`),
+    check: hasData,
+    target: pagesTarget,
+  },
+  {
+    name: 'GET /api/communities/:slug/milestones (About tab)',
+    group: 'knowledge',
+    server: 'app',
+    signedIn: true,
+    requiresRoute: '/api/communities/:slug/milestones',
+    paths: (context) => context.threadListSlugs.map((slug) => `/api/communities/${slug}/milestones`),
+    check: hasData,
+    target: pagesTarget,
+  },
   ...searchScenarios(),
 ];
 

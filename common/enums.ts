@@ -26,6 +26,7 @@ export const notificationKinds = [
   'discussion.report',
   'community.announcement',
   'community.ping',
+  'community.kudos',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -45,6 +46,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'discussion.report': 'Reports of posts in the communities you lead',
   'community.announcement': 'Announcements from the leaders of your communities',
   'community.ping': 'Quick questions (Pings) from the leaders of your communities',
+  'community.kudos': 'Kudos from members for your contributions',
 };
 
 export const mailStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
@@ -279,6 +281,12 @@ export const milestoneKinds = [
   'first_year',
 ] as const;
 export type MilestoneKind = (typeof milestoneKinds)[number];
+/** What a member gives kudos for (#16 §4): a thread or a reply, a Toolkit resource, hosting a meeting. */
+export const kudosSubjects = ['thread', 'post', 'resource', 'meeting'] as const;
+export type KudosSubject = (typeof kudosSubjects)[number];
+/** A kudos message's length, at most. */
+export const kudosMessageMax = 280;
+
 /** The leaders' word on a milestone, at most (here, not in its contract, so the pages showing milestones load no zod). */
 export const milestoneNoteMax = 280;
 

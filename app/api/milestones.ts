@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { keys } from './queries.ts';
 import { api, dataOf } from './typed-client.ts';
 
-const milestonesKey = (slug: string) => ['milestones', slug] as const;
+const milestonesKey = keys.communityMilestones;
 
 /** The community's milestones, newest first, and whether you may add a word to them. */
 export function useCommunityMilestones(slug: string) {

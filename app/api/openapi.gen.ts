@@ -9619,6 +9619,153 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/communities/{slug}/kudos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The community’s latest kudos (50), newest first, for those who may see the community. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                createdAt: string;
+                                giver: {
+                                    displayName: string;
+                                    id: string;
+                                };
+                                id: string;
+                                message: string;
+                                receiver: {
+                                    displayName: string;
+                                    id: string;
+                                };
+                                subjectId: string;
+                                subjectTitle: string;
+                                /** @enum {string} */
+                                subjectType: "thread" | "post" | "resource" | "meeting";
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/communities/{slug}/leave": {
         parameters: {
             query?: never;
@@ -15448,6 +15595,411 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/kudos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kudos for one contribution, oldest first (for a thread: also those for its replies), for those who may see it. */
+        get: {
+            parameters: {
+                query: {
+                    subjectId: string;
+                    subjectType: "thread" | "post" | "resource" | "meeting";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                createdAt: string;
+                                giver: {
+                                    displayName: string;
+                                    id: string;
+                                };
+                                id: string;
+                                message: string;
+                                receiver: {
+                                    displayName: string;
+                                    id: string;
+                                };
+                                subjectId: string;
+                                subjectTitle: string;
+                                /** @enum {string} */
+                                subjectType: "thread" | "post" | "resource" | "meeting";
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Members: thank the person behind a contribution (a thread, a reply, a Toolkit resource, a meeting they hosted) with a short message; they are told. One from each member for each contribution. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** Format: uuid */
+                        subjectId: string;
+                        /** @enum {string} */
+                        subjectType: "thread" | "post" | "resource" | "meeting";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kudos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take back kudos you gave. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @enum {boolean} */
+                                ok: true;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -18357,7 +18909,7 @@ export type paths = {
                                 /** @enum {string} */
                                 email: "immediately" | "off";
                                 /** @enum {string} */
-                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping";
+                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos";
                                 label: string;
                             }[];
                         };
@@ -18470,7 +19022,7 @@ export type paths = {
                             /** @enum {string} */
                             email: "immediately" | "off";
                             /** @enum {string} */
-                            kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping";
+                            kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos";
                         }[];
                     };
                 };
@@ -18487,7 +19039,7 @@ export type paths = {
                                 /** @enum {string} */
                                 email: "immediately" | "off";
                                 /** @enum {string} */
-                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping";
+                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos";
                                 label: string;
                             }[];
                         };
@@ -27485,7 +28037,7 @@ export type paths = {
                                 email: string;
                                 off: boolean;
                                 /** @enum {string} */
-                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "all";
+                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "all";
                             };
                         };
                     };
@@ -27606,7 +28158,7 @@ export type paths = {
                                 email: string;
                                 off: boolean;
                                 /** @enum {string} */
-                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "all";
+                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "all";
                             };
                         };
                     };
@@ -27741,7 +28293,7 @@ export type paths = {
                                 email: string;
                                 off: boolean;
                                 /** @enum {string} */
-                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "all";
+                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "all";
                             };
                         };
                     };

@@ -33,6 +33,8 @@ export const keys = {
   communityInvitations: (slug: string) => ['community', slug, 'invitations'] as const,
   communityStages: (slug: string) => ['community', slug, 'stages'] as const,
   charterVersions: (slug: string) => ['community', slug, 'charter-versions'] as const,
+  /** Under the community: joining (a 10th member) reads them again. */
+  communityMilestones: (slug: string) => ['community', slug, 'milestones'] as const,
   invitation: (token: string) => ['invitations', token] as const,
   /** Meetings: a community's lists, one meeting and what hangs off it, the viewer's calendar. */
   communityMeetings: (slug: string) => ['community', slug, 'meetings'] as const,

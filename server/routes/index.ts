@@ -12,6 +12,7 @@ import { healthRoutes } from './health/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { institutionRoutes } from './institution/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
+import { kudosRoutes } from './kudos/index.ts';
 import { meetingRoutes } from './meetings/index.ts';
 import { milestoneRoutes } from './milestones/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
@@ -46,6 +47,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(toolkitRoutes);
   await app.register(pingRoutes);
   await app.register(milestoneRoutes);
+  await app.register(kudosRoutes);
   await app.register(searchRoutes);
   await app.register(homeRoutes);
   await app.register(ssoRoutes);

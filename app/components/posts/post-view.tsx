@@ -8,6 +8,7 @@ import type { Thread, ThreadPost } from '../../api/types.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
 import { deferred } from '../deferred.tsx';
 import { FormAlert } from '../form-alert.tsx';
+import { Kudos } from '../kudos.tsx';
 import { PersonAvatar } from '../person-avatar.tsx';
 import { Prose } from '../prose.tsx';
 import { Reactions } from './reactions.tsx';
@@ -184,6 +185,13 @@ export function PostView(props: {
           reactions={post.reactions}
           canReact={thread.abilities.react}
           onChanged={props.onChanged}
+        />
+        <Kudos
+          subjectType="post"
+          subjectId={post.id}
+          listOf={{ subjectType: 'thread', subjectId: thread.id }}
+          receiver={post.author}
+          canGive={thread.abilities.react}
         />
         {mode === 'view' ? (
           <Group gap="xs" wrap="wrap">

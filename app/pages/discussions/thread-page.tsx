@@ -8,6 +8,7 @@ import { useMe } from '../../api/queries.ts';
 import type { Thread, ThreadPost } from '../../api/types.ts';
 import { deferred } from '../../components/deferred.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
+import { Kudos } from '../../components/kudos.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CommunityItemPageState, PageLoader } from '../../components/page-states.tsx';
 import { PostMeta, PostView, useHidePost } from '../../components/posts/post-view.tsx';
@@ -72,6 +73,12 @@ function OpeningPost(props: { thread: Thread }) {
           postId={null}
           reactions={thread.reactions}
           canReact={thread.abilities.react}
+        />
+        <Kudos
+          subjectType="thread"
+          subjectId={thread.id}
+          receiver={thread.author}
+          canGive={thread.abilities.react}
         />
         {!editing && tools ? (
           <Group gap="xs">

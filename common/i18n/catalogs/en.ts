@@ -16,6 +16,7 @@ import enums from './en/enums.json' with { type: 'json' };
 import errors from './en/errors.json' with { type: 'json' };
 import home from './en/home.json' with { type: 'json' };
 import invitations from './en/invitations.json' with { type: 'json' };
+import kudos from './en/kudos.json' with { type: 'json' };
 import layout from './en/layout.json' with { type: 'json' };
 import meetings from './en/meetings.json' with { type: 'json' };
 import milestones from './en/milestones.json' with { type: 'json' };
@@ -39,6 +40,7 @@ export default {
   ...charter,
   ...common,
   ...enums,
+  ...kudos,
   ...layout,
   ...auth,
   ...session,

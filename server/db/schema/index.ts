@@ -4,6 +4,7 @@ export * from './communities.ts';
 export * from './discussions.ts';
 export * from './identity.ts';
 export * from './institution.ts';
+export * from './kudos.ts';
 export * from './mail.ts';
 export * from './meetings.ts';
 export * from './milestones.ts';

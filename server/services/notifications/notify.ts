@@ -27,6 +27,7 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'discussion.report': 'immediately',
   'community.announcement': 'immediately',
   'community.ping': 'immediately',
+  'community.kudos': 'immediately',
 };
 
 /**
