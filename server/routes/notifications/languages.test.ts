@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notificationKinds } from '../../../common/enums.ts';
 import { institutionSettings, notifications, users } from '../../db/schema/index.ts';
 import { moment } from '../../lib/notification-params.ts';
 import { type NewNotification, notifyUser, phrase } from '../../services/notifications/notify.ts';
@@ -188,7 +189,10 @@ describe('notifications in the reader’s language', () => {
     const reader = await signedInUser(t.app);
     const prefs = (await call('GET', '/api/notifications/preferences', reader.cookie, undefined, 'it')).json()
       .data;
-    expect(prefs).toHaveLength(15);
+    expect(prefs).toHaveLength(notificationKinds.length);
     expect(prefs.every((p: { label: string }) => p.label.length > 0)).toBe(true);
+    expect(prefs.find((p: { kind: string }) => p.kind === 'community.kudos')?.label).toBe(
+      'Kudos dai membri per i tuoi contributi',
+    );
   });
 });
