@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { KudosSubject } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
 import { kudos, meetings, posts, resources, threads, users } from '../db/schema/index.ts';
+import { preparedFor } from './prepared.ts';
 
 /** What kudos are given for: its community, whose contribution it is, its title and the thread of a reply. */
 export interface KudosSubjectRow {
@@ -129,12 +130,33 @@ export async function listCommunityKudos(db: Db, communityId: string, limit: num
 
 /**
  * Kudos for one contribution, oldest first; for a thread, those for the thread and for each of its
- * replies (the thread page shows them under each post).
+ * replies (the thread page shows them under each post). Named prepared statements: planned once per
+ * pooled connection (planning the joins cost more than running them).
  */
 export async function listKudosFor(db: Db, type: KudosSubject, id: string): Promise<KudosRow[]> {
-  const where =
-    type === 'thread'
-      ? sql`(${kudos.subjectType} = 'thread' and ${kudos.subjectId} = ${id}) or (${kudos.subjectType} = 'post' and ${kudos.subjectId} in (select ${posts.id} from ${posts} where ${posts.threadId} = ${id}))`
-      : and(eq(kudos.subjectType, type), eq(kudos.subjectId, id));
-  return kudosRows(db).where(where).orderBy(kudos.createdAt, kudos.id).limit(500);
+  if (type === 'thread') return kudosForThread(db).execute({ id });
+  return kudosForSubject(db).execute({ type, id });
 }
+
+const kudosForThread = preparedFor((db) =>
+  kudosRows(db)
+    .where(
+      sql`${kudos.subjectType} in ('thread', 'post') and ${kudos.subjectId} in (select ${sql.placeholder('id')}::uuid union all select ${posts.id} from ${posts} where ${posts.threadId} = ${sql.placeholder('id')})`,
+    )
+    .orderBy(kudos.createdAt, kudos.id)
+    .limit(500)
+    .prepare('kudos_for_thread'),
+);
+
+const kudosForSubject = preparedFor((db) =>
+  kudosRows(db)
+    .where(
+      and(
+        sql`${kudos.subjectType} = ${sql.placeholder('type')}`,
+        sql`${kudos.subjectId} = ${sql.placeholder('id')}::uuid`,
+      ),
+    )
+    .orderBy(kudos.createdAt, kudos.id)
+    .limit(500)
+    .prepare('kudos_for_subject'),
+);
