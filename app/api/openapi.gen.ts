@@ -11009,6 +11009,7 @@ export type paths = {
                                 abilities: {
                                     answer: boolean;
                                     changeAnswer: boolean;
+                                    discuss: boolean;
                                     manage: boolean;
                                     seeResults: boolean;
                                 };
@@ -11031,6 +11032,7 @@ export type paths = {
                                 /** @enum {string} */
                                 resultsVisibility: "live" | "after_close";
                                 role: ("leader" | "co_leader" | "sponsor" | "member" | "guest") | null;
+                                threadId: string | null;
                                 yourAnswer: {
                                     choice: number | null;
                                     text: string | null;
@@ -19912,6 +19914,7 @@ export type paths = {
                                 abilities: {
                                     answer: boolean;
                                     changeAnswer: boolean;
+                                    discuss: boolean;
                                     manage: boolean;
                                     seeResults: boolean;
                                 };
@@ -19934,6 +19937,7 @@ export type paths = {
                                 /** @enum {string} */
                                 resultsVisibility: "live" | "after_close";
                                 role: ("leader" | "co_leader" | "sponsor" | "member" | "guest") | null;
+                                threadId: string | null;
                                 yourAnswer: {
                                     choice: number | null;
                                     text: string | null;
@@ -20626,6 +20630,138 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pings/{id}/thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Discuss the results: the thread attached to the Ping, started by the first person who may start a thread in its community and asks (the same thread for everyone after). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

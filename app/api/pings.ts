@@ -102,3 +102,12 @@ export function useExtendPing(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['pings'] }),
   });
 }
+
+/** Starting (or finding) the discussion of a Ping's results; answers the thread's id. */
+export function useDiscussPing(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => dataOf(await api.POST('/api/pings/{id}/thread', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['pings', id] }),
+  });
+}

@@ -101,6 +101,8 @@ export const pingSchema = z.object({
   opensAt: z.string(),
   closesAt: z.string(),
   open: z.boolean(),
+  /** The discussion of its results, once someone started it. */
+  threadId: z.string().nullable(),
   /** Set for the leaders and coordinators: how many were asked and how many answered. */
   recipientCount: z.number().int().nullable(),
   answerCount: z.number().int().nullable(),
@@ -113,6 +115,8 @@ export const pingSchema = z.object({
     changeAnswer: z.boolean(),
     manage: z.boolean(),
     seeResults: z.boolean(),
+    /** May start the discussion of its results (when there is none yet). */
+    discuss: z.boolean(),
   }),
 });
 export type Ping = z.infer<typeof pingSchema>;

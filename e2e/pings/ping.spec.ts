@@ -99,5 +99,14 @@ test('a leader sends a Ping; one member answers from the email link, another fro
   await expect(leader.getByRole('row', { name: 'Tuesday 2' })).toBeVisible();
   await expect(leader.getByRole('row', { name: 'Thursday 0' })).toBeVisible();
   await expectAccessible(leader, 'on the Ping page as its leader');
+
+  // The leader opens a discussion of the results; the Ping then links to it.
+  await activate(leader.getByRole('button', { name: 'Discuss the results' }));
+  await expect(
+    leader.getByRole('heading', { level: 1, name: 'Ping: Which day suits the next meeting?' }),
+  ).toBeVisible();
+  await expectAccessible(leader, 'on the discussion of the Ping');
+  await leader.goto(`/pings/${pingId}`);
+  await expect(leader.getByRole('link', { name: 'Open the discussion of this Ping' })).toBeVisible();
   await member.context().close();
 });

@@ -328,3 +328,8 @@ export async function deletePingAnswerLinksOf(db: Db, pingId: string, userId: st
     .delete(pingAnswerLinks)
     .where(and(eq(pingAnswerLinks.pingId, pingId), eq(pingAnswerLinks.userId, userId)));
 }
+
+/** Links a Ping to the discussion of its results. */
+export async function setPingThread(db: Db, pingId: string, threadId: string): Promise<void> {
+  await db.update(pings).set({ threadId }).where(eq(pings.id, pingId));
+}

@@ -1,6 +1,7 @@
 import { useLingui } from '@lingui/react';
 import {
   Alert,
+  Anchor,
   Button,
   Card,
   Group,
@@ -15,10 +16,17 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { type Ping, pingLimits } from '../../../common/contracts/pings.ts';
 import { errorMessage } from '../../api/client.ts';
-import { useAnswerPing, useClosePing, useExtendPing, usePing, usePingResults } from '../../api/pings.ts';
+import {
+  useAnswerPing,
+  useClosePing,
+  useDiscussPing,
+  useExtendPing,
+  usePing,
+  usePingResults,
+} from '../../api/pings.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -45,6 +53,7 @@ export function PingPage() {
       {data.anonymous ? <Text size="sm">{_('pings.anonymousNote')}</Text> : null}
       <AnswerCard ping={data} />
       {data.abilities.seeResults ? <Results ping={data} /> : null}
+      <DiscussionCard ping={data} />
       {data.abilities.manage ? <ManageCard ping={data} /> : null}
     </Stack>
   );
@@ -177,6 +186,49 @@ function Results(props: { ping: Ping }) {
             )}
           </>
         ) : null}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The thread about the Ping's results: a link once it exists, else "Discuss the results" for those who may start it. */
+function DiscussionCard(props: { ping: Ping }) {
+  const { _ } = useLingui();
+  const { ping } = props;
+  const navigate = useNavigate();
+  const discuss = useDiscussPing(ping.id);
+  if (!ping.threadId && !ping.abilities.discuss) return null;
+  return (
+    <Card component="section" aria-labelledby="ping-discussion-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="ping-discussion-title">
+          {_('pings.discuss.title')}
+        </Title>
+        {ping.threadId ? (
+          <Anchor component={Link} to={`/discussions/${ping.threadId}`}>
+            {_('pings.discuss.open')}
+          </Anchor>
+        ) : (
+          <>
+            <Text size="sm" c="dimmed">
+              {_('pings.discuss.startHelp')}
+            </Text>
+            <FormAlert message={discuss.isError ? errorMessage(discuss.error) : null} />
+            <Group>
+              <Button
+                variant="light"
+                loading={discuss.isPending}
+                onClick={() =>
+                  discuss.mutate(undefined, {
+                    onSuccess: (thread) => void navigate(`/discussions/${thread.id}`),
+                  })
+                }
+              >
+                {_('pings.discuss.start')}
+              </Button>
+            </Group>
+          </>
+        )}
       </Stack>
     </Card>
   );

@@ -15,6 +15,7 @@ import {
 import type { MembershipRole, PingAudience, PingKind, PingResultsVisibility } from '../../../common/enums.ts';
 import { users } from './accounts.ts';
 import { communities } from './communities.ts';
+import { threads } from './discussions.ts';
 
 /** The results an anonymous Ping shows: published in batches of five answers (#16 §1). */
 export interface PingSnapshot {
@@ -48,6 +49,8 @@ export const pings = pgTable(
     opensAt: timestamp('opens_at', { withTimezone: true }).notNull().defaultNow(),
     closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The discussion of its results, once someone starts it from the Ping's page. */
+    threadId: uuid('thread_id').references(() => threads.id, { onDelete: 'set null' }),
     recipientCount: integer('recipient_count').notNull().default(0),
     answerCount: integer('answer_count').notNull().default(0),
     snapshot: jsonb('snapshot').$type<PingSnapshot>(),
@@ -55,6 +58,7 @@ export const pings = pgTable(
   (t) => [
     index('pings_community_opened_idx').on(t.communityId, t.opensAt, t.id),
     index('pings_author_idx').on(t.authorId),
+    index('pings_thread_idx').on(t.threadId),
     check('pings_window', sql`${t.closesAt} > ${t.opensAt}`),
   ],
 );

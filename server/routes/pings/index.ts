@@ -17,6 +17,7 @@ import { requireActor } from '../../plugins/auth.ts';
 import { answerByLink, describeAnswerLink } from '../../services/pings/answer-links.ts';
 import { answerPing } from '../../services/pings/answer-ping.ts';
 import { createPing } from '../../services/pings/create-ping.ts';
+import { discussPing } from '../../services/pings/discuss-ping.ts';
 import { closePing, extendPing } from '../../services/pings/manage-ping.ts';
 import {
   exportPingAnswers,
@@ -104,6 +105,22 @@ export const pingRoutes: FastifyPluginAsyncZod = async (app) => {
       await answerPing(app.deps, requireActor(request), request.params.id, request.body);
       return ok;
     },
+  );
+
+  app.post(
+    '/pings/:id/thread',
+    {
+      schema: {
+        tags,
+        summary:
+          'Discuss the results: the thread attached to the Ping, started by the first person who may start a thread in its community and asks (the same thread for everyone after).',
+        params: pingParams,
+        response: { 200: dataOf(idSchema), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      data: { id: await discussPing(app.deps, requireActor(request), request.params.id) },
+    }),
   );
 
   app.post(

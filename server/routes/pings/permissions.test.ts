@@ -103,6 +103,14 @@ const endpoints: Endpoint<Fixture>[] = [
     expected: (a, c) => onPing(a, c, leads(a) && !c.archived ? 200 : 403),
   },
   {
+    name: 'discuss the results',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({ url: `/api/pings/${f.ping}/thread` }),
+    // Whoever sees the Ping is a member or leads: they start the thread, unless read-only.
+    expected: (a, c) => onPing(a, c, c.archived || a === 'communitySuspended' ? 403 : 200),
+  },
+  {
     name: 'results',
     method: 'GET',
     request: (f) => ({ url: `/api/pings/${f.ping}/results` }),

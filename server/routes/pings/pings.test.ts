@@ -224,6 +224,35 @@ describe('who may send', () => {
   });
 });
 
+describe('the discussion of the results', () => {
+  it('is one thread, started by the first who asks, linked from the Ping', async () => {
+    const { leader, community, members } = await setting(2);
+    const id = await send(community.slug, leader.cookie);
+    const before = (await call('GET', `/api/pings/${id}`, members[0]?.cookie)).json().data;
+    expect(before).toMatchObject({ threadId: null, abilities: { discuss: true } });
+
+    const [first, second] = await Promise.all([
+      call('POST', `/api/pings/${id}/thread`, members[0]?.cookie),
+      call('POST', `/api/pings/${id}/thread`, leader.cookie),
+    ]);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(second.statusCode, second.body).toBe(200);
+    const threadId = first.json().data.id as string;
+    expect(second.json().data.id).toBe(threadId);
+    expect((await call('GET', `/api/pings/${id}`, leader.cookie)).json().data.threadId).toBe(threadId);
+
+    const thread = (await call('GET', `/api/threads/${threadId}`, members[1]?.cookie)).json().data;
+    expect(thread.title).toBe(`Ping: ${choicePing.question}`);
+    expect(thread.bodyHtml).toContain(`/pings/${id}`);
+
+    // Someone the Ping was not sent to, outside the community, cannot see it or start it.
+    const outsider = await signedInUser(t.app);
+    expect((await call('POST', `/api/pings/${id}/thread`, outsider.cookie)).statusCode).toBe(404);
+    expect((await call('POST', `/api/pings/${id}/thread`)).statusCode).toBe(401);
+    expect((await call('POST', '/api/pings/not-an-id/thread', leader.cookie)).statusCode).toBe(400);
+  });
+});
+
 describe('bad input', () => {
   it('answers each bad Ping with a 400 naming the field, and writes nothing', async () => {
     const { leader, community } = await setting(1);

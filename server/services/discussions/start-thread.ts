@@ -1,4 +1,5 @@
 import type { ThreadKind } from '../../../common/enums.ts';
+import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { enforce } from '../../policies/decision.ts';
@@ -13,6 +14,31 @@ import type { ServiceDeps } from '../context.ts';
 import { notifyEach } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 import { checkMentions, notifyMentioned } from './mentions.ts';
+
+/**
+ * Writes a new thread and what comes with it, inside the caller's transaction: the author follows it and
+ * has read it, the community is active, and the event log has it. The caller has checked the policy.
+ */
+export async function openThread(
+  tx: Db,
+  actor: Actor,
+  communityId: string,
+  fields: { kind: ThreadKind; title: string; body: string; meetingId?: string | undefined },
+): Promise<string> {
+  const thread = await insertThread(tx, { communityId, authorId: actor.id, ...fields });
+  const threadId = thread?.id ?? '';
+  await insertThreadFollow(tx, threadId, actor.id);
+  await upsertThreadRead(tx, threadId, actor.id);
+  await updateCommunityActivity(tx, communityId);
+  await recordActivity(tx, {
+    communityId,
+    actorId: actor.id,
+    kind: 'thread.posted',
+    subjectType: 'thread',
+    subjectId: threadId,
+  });
+  return threadId;
+}
 
 /**
  * Starts a discussion, a question or (leaders, sponsors, coordinators) an announcement, which every
@@ -35,18 +61,7 @@ export async function startThread(
     enforce(mayStartThread(actor, community, membership, input.kind));
     await checkMentions(tx, community.id, input.mentions);
     const { mentions, ...fields } = input;
-    const thread = await insertThread(tx, { communityId: community.id, authorId: actor.id, ...fields });
-    const threadId = thread?.id ?? '';
-    await insertThreadFollow(tx, threadId, actor.id);
-    await upsertThreadRead(tx, threadId, actor.id);
-    await updateCommunityActivity(tx, community.id);
-    await recordActivity(tx, {
-      communityId: community.id,
-      actorId: actor.id,
-      kind: 'thread.posted',
-      subjectType: 'thread',
-      subjectId: threadId,
-    });
+    const threadId = await openThread(tx, actor, community.id, fields);
     await notifyMentioned(tx, outbox, deps.env.publicUrl, mentions, {
       authorId: actor.id,
       authorName: actor.displayName,

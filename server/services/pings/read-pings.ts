@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { isCoordinator } from '../../lib/actor.ts';
 import { isLeaderRole, type MembershipSubject } from '../../policies/communities.ts';
 import { enforce, isAllowed } from '../../policies/decision.ts';
+import { mayStartThread } from '../../policies/discussions.ts';
 import {
   mayAnswerPing,
   mayExportPing,
@@ -54,6 +55,7 @@ function presentPing(
     opensAt: ping.opensAt.toISOString(),
     closesAt: (ping.closedAt ?? ping.closesAt).toISOString(),
     open: subject.open,
+    threadId: ping.threadId,
     recipientCount: oversees ? ping.recipientCount : null,
     answerCount: oversees ? ping.answerCount : null,
     addressedToYou: subject.addressed,
@@ -65,6 +67,7 @@ function presentPing(
       changeAnswer: isAllowed(answerDecision) && subject.answered,
       manage: isAllowed(mayManagePing(actor, community, membership)),
       seeResults: seesPingResults(actor, community, membership, subject),
+      discuss: isAllowed(mayStartThread(actor, community, membership, 'discussion')),
     },
   };
 }
