@@ -1,7 +1,6 @@
 import { useLingui } from '@lingui/react';
 import {
   Alert,
-  Anchor,
   Button,
   Card,
   Group,
@@ -16,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { type Ping, pingLimits } from '../../../common/contracts/pings.ts';
 import { errorMessage } from '../../api/client.ts';
 import {
@@ -27,6 +26,7 @@ import {
   usePing,
   usePingResults,
 } from '../../api/pings.ts';
+import { AttachedDiscussion } from '../../components/attached-discussion.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -195,42 +195,19 @@ function Results(props: { ping: Ping }) {
 function DiscussionCard(props: { ping: Ping }) {
   const { _ } = useLingui();
   const { ping } = props;
-  const navigate = useNavigate();
   const discuss = useDiscussPing(ping.id);
-  if (!ping.threadId && !ping.abilities.discuss) return null;
   return (
-    <Card component="section" aria-labelledby="ping-discussion-title">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="ping-discussion-title">
-          {_('pings.discuss.title')}
-        </Title>
-        {ping.threadId ? (
-          <Anchor component={Link} to={`/discussions/${ping.threadId}`}>
-            {_('pings.discuss.open')}
-          </Anchor>
-        ) : (
-          <>
-            <Text size="sm" c="dimmed">
-              {_('pings.discuss.startHelp')}
-            </Text>
-            <FormAlert message={discuss.isError ? errorMessage(discuss.error) : null} />
-            <Group>
-              <Button
-                variant="light"
-                loading={discuss.isPending}
-                onClick={() =>
-                  discuss.mutate(undefined, {
-                    onSuccess: (thread) => void navigate(`/discussions/${thread.id}`),
-                  })
-                }
-              >
-                {_('pings.discuss.start')}
-              </Button>
-            </Group>
-          </>
-        )}
-      </Stack>
-    </Card>
+    <AttachedDiscussion
+      headingId="ping-discussion-title"
+      title={_('pings.discuss.title')}
+      threadId={ping.threadId}
+      canStart={ping.abilities.discuss}
+      intro={_('pings.discuss.startHelp')}
+      startLabel={_('pings.discuss.start')}
+      openLabel={_('pings.discuss.open')}
+      failedLabel={_('common.error.generic')}
+      start={() => discuss.mutateAsync()}
+    />
   );
 }
 
