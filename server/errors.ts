@@ -98,6 +98,17 @@ export function notFound(what: NotFoundId = 'errors.notFound.that'): AppError {
   return new AppError('not_found', what);
 }
 
+/**
+ * For `.catch` on a lookup behind another: a 404 of the thing behind (a private community) becomes the
+ * 404 of the thing asked for, so the answer does not tell that it exists; any other error goes on.
+ */
+export function notFoundAs(what: NotFoundId): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof AppError && error.code === 'not_found') throw notFound(what);
+    throw error;
+  };
+}
+
 export function fieldError(field: string, text: ErrorText, code: ErrorCode = 'validation_failed'): AppError {
   return new AppError(code, text, { [field]: text });
 }

@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { MilestoneKind } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
 import { communities, communityMembers, communityMilestones, resources, users } from '../db/schema/index.ts';
+import { rowsOf } from './raw-rows.ts';
 
 /** The member counts that are milestones, and their kinds. */
 const memberMilestones: [number, MilestoneKind][] = [
@@ -119,20 +120,11 @@ export async function listRecentMilestonesFor(db: Db, userId: string, since: Dat
 export async function recordFirstYears(db: Db, now: Date): Promise<number> {
   const yearAgo = new Date(now);
   yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
-  const due = await db
-    .select({ id: communities.id })
-    .from(communities)
-    .where(
-      and(
-        lte(communities.createdAt, yearAgo),
-        sql`${communities.stage} <> 'archived'`,
-        sql`not exists (select 1 from ${communityMilestones} m where m.community_id = ${communities.id} and m.key = 'first_year')`,
-      ),
-    );
-  if (due.length === 0) return 0;
-  await db
-    .insert(communityMilestones)
-    .values(due.map((row) => ({ communityId: row.id, kind: 'first_year' as const, key: 'first_year' })))
-    .onConflictDoNothing();
-  return due.length;
+  const result = await db.execute(sql`
+    insert into ${communityMilestones} (community_id, kind, key)
+    select ${communities.id}, 'first_year', 'first_year' from ${communities}
+    where ${communities.createdAt} <= ${yearAgo.toISOString()} and ${communities.stage} <> 'archived'
+    on conflict do nothing
+    returning id`);
+  return rowsOf(result).length;
 }

@@ -1,7 +1,8 @@
 import type { GiveKudosInput, Kudos } from '../../../common/contracts/kudos.ts';
 import type { KudosSubject } from '../../../common/enums.ts';
 import { quoted } from '../../../common/plain-text.ts';
-import { AppError, notFound } from '../../errors.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError, notFound, notFoundAs } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayGiveKudos, mayWithdrawKudos } from '../../policies/kudos.ts';
@@ -42,13 +43,12 @@ function present(row: KudosRow): Kudos {
 }
 
 /** The contribution, if the actor may see it (404 otherwise, as for its community). */
-async function loadSubject(deps: ServiceDeps, actor: Actor | null, type: KudosSubject, id: string) {
-  const db = deps.database.db;
+async function loadSubject(db: Db, actor: Actor | null, type: KudosSubject, id: string) {
   const subject = await findKudosSubject(db, type, id);
   if (!subject) throw notFound('errors.notFound.contribution');
-  const found = await loadVisibleCommunity(db, actor, subject.communityId).catch(() => {
-    throw notFound('errors.notFound.contribution');
-  });
+  const found = await loadVisibleCommunity(db, actor, subject.communityId).catch(
+    notFoundAs('errors.notFound.contribution'),
+  );
   return { subject, ...found };
 }
 
@@ -57,16 +57,17 @@ async function loadSubject(deps: ServiceDeps, actor: Actor | null, type: KudosSu
  * hosted) with a short message; they are told. One from each giver for each contribution.
  */
 export async function giveKudos(deps: ServiceDeps, actor: Actor, input: GiveKudosInput): Promise<string> {
-  const { subject, community, membership } = await loadSubject(
-    deps,
-    actor,
-    input.subjectType,
-    input.subjectId,
-  );
-  if (!subject.receiverId) throw new AppError('conflict', 'errors.kudos.noOne');
-  const receiverId = subject.receiverId;
-  enforce(mayGiveKudos(actor, community, membership, receiverId));
+  // The check and the write in one transaction: the contribution cannot go away between them.
   return unitOfWork(deps, async (tx, outbox) => {
+    const { subject, community, membership } = await loadSubject(
+      tx,
+      actor,
+      input.subjectType,
+      input.subjectId,
+    );
+    if (!subject.receiverId) throw new AppError('conflict', 'errors.kudos.noOne');
+    const receiverId = subject.receiverId;
+    enforce(mayGiveKudos(actor, community, membership, receiverId));
     const id = await insertKudos(tx, {
       communityId: community.id,
       giverId: actor.id,
@@ -104,7 +105,7 @@ export async function getKudosFor(
   type: KudosSubject,
   id: string,
 ): Promise<Kudos[]> {
-  await loadSubject(deps, actor, type, id);
+  await loadSubject(deps.database.db, actor, type, id);
   return (await listKudosFor(deps.database.db, type, id)).map(present);
 }
 

@@ -1,5 +1,5 @@
 import type { Milestone } from '../../../common/contracts/milestones.ts';
-import { notFound } from '../../errors.ts';
+import { notFound, notFoundAs } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { mayManageCommunity } from '../../policies/communities.ts';
 import { enforce, isAllowed } from '../../policies/decision.ts';
@@ -41,9 +41,7 @@ export async function noteMilestone(
     const milestone = await findMilestone(tx, id);
     if (!milestone) throw notFound('errors.notFound.milestone');
     const { community, membership } = await loadVisibleCommunity(tx, actor, milestone.communityId).catch(
-      () => {
-        throw notFound('errors.notFound.milestone');
-      },
+      notFoundAs('errors.notFound.milestone'),
     );
     enforce(mayManageCommunity(actor, community, membership));
     await setMilestoneNote(tx, id, note === '' ? null : note, actor.id);
