@@ -2,9 +2,10 @@ import { useLingui } from '@lingui/react';
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { type KudosSubject, kudosMessageMax } from '../../common/enums.ts';
-import { errorMessage } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
 import { useGiveKudos, useKudosFor } from '../api/kudos.ts';
 import { useMe } from '../api/queries.ts';
+import { failureMessage } from '../hooks/form-errors.ts';
 import { FormAlert } from './form-alert.tsx';
 
 /**
@@ -97,9 +98,10 @@ export function KudosPanel(props: {
           }}
         >
           <Stack gap="xs">
-            <FormAlert message={give.isError ? errorMessage(give.error) : null} />
+            <FormAlert message={give.isError ? failureMessage(give.error) : null} />
             <Textarea
               label={_('kudos.message', { name: receiver.displayName })}
+              error={give.error instanceof ApiError && give.error.fields.message ? true : undefined}
               description={_('kudos.messageHelp')}
               value={message}
               onChange={(event) => setMessage(event.currentTarget.value)}

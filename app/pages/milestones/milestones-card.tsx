@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Milestone } from '../../../common/contracts/milestones.ts';
 import { milestoneNoteMax } from '../../../common/enums.ts';
-import { errorMessage } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { useCommunityMilestones, useNoteMilestone } from '../../api/milestones.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { failureMessage } from '../../hooks/form-errors.ts';
 import { dateOnly } from '../../lib/dates.ts';
 import { useMilestoneLabel } from './milestone-label.ts';
 
@@ -116,9 +117,10 @@ function NoteForm(props: { slug: string; milestone: Milestone; label: string; on
       }}
     >
       <Stack gap="xs">
-        <FormAlert message={save.isError ? errorMessage(save.error) : null} />
+        <FormAlert message={save.isError ? failureMessage(save.error) : null} />
         <Textarea
           label={_('milestones.noteLabel', { milestone: props.label })}
+          error={save.error instanceof ApiError && save.error.fields.note ? true : undefined}
           description={_('milestones.noteHelp')}
           value={note}
           onChange={(event) => setNote(event.currentTarget.value)}

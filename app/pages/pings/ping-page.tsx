@@ -17,7 +17,6 @@ import {
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { type Ping, pingLimits } from '../../../common/contracts/pings.ts';
-import { errorMessage } from '../../api/client.ts';
 import {
   useAnswerPing,
   useClosePing,
@@ -30,6 +29,7 @@ import { AttachedDiscussion } from '../../components/attached-discussion.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { failureMessage } from '../../hooks/form-errors.ts';
 import { dateTime } from '../../lib/dates.ts';
 import { noticeFrom } from '../../lib/route-notice.ts';
 
@@ -87,7 +87,7 @@ function AnswerCard(props: { ping: Ping }) {
             }}
           >
             <Stack gap="md">
-              <FormAlert message={answer.isError ? errorMessage(answer.error) : null} />
+              <FormAlert message={answer.isError ? failureMessage(answer.error) : null} />
               {ping.kind === 'choice' ? (
                 <Radio.Group label={_('pings.answer.choose')} value={choice} onChange={setChoice} required>
                   <Stack gap="xs" mt="xs">
@@ -231,7 +231,7 @@ function ManageCard(props: { ping: Ping }) {
         <Title order={2} size="h3" id="manage-ping-title">
           {_('pings.manage.title')}
         </Title>
-        <FormAlert message={failure ? errorMessage(failure) : null} />
+        <FormAlert message={failure ? failureMessage(failure) : null} />
         <StatusAlert
           message={extend.isSuccess ? _('pings.manage.extended', { closes: dateTime(ping.closesAt) }) : null}
         />
