@@ -27,6 +27,7 @@ export const notificationKinds = [
   'community.announcement',
   'community.ping',
   'community.kudos',
+  'community.badge',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -47,6 +48,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'community.announcement': 'Announcements from the leaders of your communities',
   'community.ping': 'Quick questions (Pings) from the leaders of your communities',
   'community.kudos': 'Kudos from members for your contributions',
+  'community.badge': 'Badges you earn for your contributions',
 };
 
 export const mailStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
@@ -281,6 +283,18 @@ export const milestoneKinds = [
   'first_year',
 ] as const;
 export type MilestoneKind = (typeof milestoneKinds)[number];
+/**
+ * Badges a member earns in a community for a contribution (#16 §4), each once per community: their first
+ * post, their first reply marked as the answer to someone's question, a resource of theirs used 25
+ * times, three meetings they scheduled that took place (attendance taken).
+ */
+export const badgeKinds = [
+  'first_post',
+  'first_helpful_answer',
+  'resource_used_25',
+  'hosted_three_meetings',
+] as const;
+export type BadgeKind = (typeof badgeKinds)[number];
 /** What a member gives kudos for (#16 §4): a thread or a reply, a Toolkit resource, hosting a meeting. */
 export const kudosSubjects = ['thread', 'post', 'resource', 'meeting'] as const;
 export type KudosSubject = (typeof kudosSubjects)[number];
@@ -314,6 +328,7 @@ export const charterSectionMessages = messagesOf('charterSection', charterSectio
 export const contactTopicMessages = messagesOf('contactTopic', contactTopics);
 export const meetingKindMessages = messagesOf('meetingKind', meetingKinds);
 export const milestoneKindMessages = messagesOf('milestoneKind', milestoneKinds);
+export const badgeKindMessages = messagesOf('badgeKind', badgeKinds);
 export const rsvpStatusMessages = messagesOf('rsvpStatus', rsvpStatuses);
 export const threadKindMessages = messagesOf('threadKind', threadKinds);
 export const resourceKindMessages = messagesOf('resourceKind', resourceKinds);

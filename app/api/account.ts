@@ -30,8 +30,10 @@ export function useProfileMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (change: ProfileChange) => dataOf(await api.PATCH('/api/me', { body: change })),
-    onSuccess: (updated) => {
+    onSuccess: async (updated) => {
       queryClient.setQueryData(keys.me, updated);
+      // Their profile page (and its badges) shows what changed.
+      await queryClient.invalidateQueries({ queryKey: keys.person(updated.id) });
     },
   });
 }

@@ -10098,6 +10098,7 @@ export type paths = {
                                     assignRoles: boolean;
                                     cancel: boolean;
                                     edit: boolean;
+                                    giveKudos: boolean;
                                     rsvp: boolean;
                                     seeResponses: boolean;
                                     startDiscussion: boolean;
@@ -10146,6 +10147,11 @@ export type paths = {
                                 notes: string;
                                 notesHtml: string;
                                 onlineUrl: string | null;
+                                organiser: {
+                                    displayName: string;
+                                    id: string;
+                                    photoUrl: string | null;
+                                } | null;
                                 recordingUrl: string | null;
                                 recurring: boolean;
                                 roles: {
@@ -16045,6 +16051,7 @@ export type paths = {
                                 remindHourBefore: boolean;
                                 /** @enum {string} */
                                 role: "administrator" | "coordinator" | "member";
+                                showBadges: boolean;
                                 timeZone: string;
                                 unit: {
                                     id: string;
@@ -16151,7 +16158,7 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit your profile: name, pronouns, unit, kind, bio (Markdown), interests, expertise, time zone. */
+        /** Edit your profile: name, pronouns, unit, kind, bio (Markdown), interests, expertise, time zone, language, reminders, whether others see your badges. */
         patch: {
             parameters: {
                 query?: never;
@@ -16172,6 +16179,7 @@ export type paths = {
                         pronouns?: string;
                         remindDayBefore?: boolean;
                         remindHourBefore?: boolean;
+                        showBadges?: boolean;
                         timeZone?: string;
                         unitId?: string | null;
                     };
@@ -16204,6 +16212,7 @@ export type paths = {
                                 remindHourBefore: boolean;
                                 /** @enum {string} */
                                 role: "administrator" | "coordinator" | "member";
+                                showBadges: boolean;
                                 timeZone: string;
                                 unit: {
                                     id: string;
@@ -16584,6 +16593,7 @@ export type paths = {
                                     assignRoles: boolean;
                                     cancel: boolean;
                                     edit: boolean;
+                                    giveKudos: boolean;
                                     rsvp: boolean;
                                     seeResponses: boolean;
                                     startDiscussion: boolean;
@@ -16632,6 +16642,11 @@ export type paths = {
                                 notes: string;
                                 notesHtml: string;
                                 onlineUrl: string | null;
+                                organiser: {
+                                    displayName: string;
+                                    id: string;
+                                    photoUrl: string | null;
+                                } | null;
                                 recordingUrl: string | null;
                                 recurring: boolean;
                                 roles: {
@@ -16807,6 +16822,7 @@ export type paths = {
                                     assignRoles: boolean;
                                     cancel: boolean;
                                     edit: boolean;
+                                    giveKudos: boolean;
                                     rsvp: boolean;
                                     seeResponses: boolean;
                                     startDiscussion: boolean;
@@ -16855,6 +16871,11 @@ export type paths = {
                                 notes: string;
                                 notesHtml: string;
                                 onlineUrl: string | null;
+                                organiser: {
+                                    displayName: string;
+                                    id: string;
+                                    photoUrl: string | null;
+                                } | null;
                                 recordingUrl: string | null;
                                 recurring: boolean;
                                 roles: {
@@ -17020,6 +17041,7 @@ export type paths = {
                                     assignRoles: boolean;
                                     cancel: boolean;
                                     edit: boolean;
+                                    giveKudos: boolean;
                                     rsvp: boolean;
                                     seeResponses: boolean;
                                     startDiscussion: boolean;
@@ -17068,6 +17090,11 @@ export type paths = {
                                 notes: string;
                                 notesHtml: string;
                                 onlineUrl: string | null;
+                                organiser: {
+                                    displayName: string;
+                                    id: string;
+                                    photoUrl: string | null;
+                                } | null;
                                 recordingUrl: string | null;
                                 recurring: boolean;
                                 roles: {
@@ -17245,6 +17272,7 @@ export type paths = {
                                     assignRoles: boolean;
                                     cancel: boolean;
                                     edit: boolean;
+                                    giveKudos: boolean;
                                     rsvp: boolean;
                                     seeResponses: boolean;
                                     startDiscussion: boolean;
@@ -17293,6 +17321,11 @@ export type paths = {
                                 notes: string;
                                 notesHtml: string;
                                 onlineUrl: string | null;
+                                organiser: {
+                                    displayName: string;
+                                    id: string;
+                                    photoUrl: string | null;
+                                } | null;
                                 recordingUrl: string | null;
                                 recurring: boolean;
                                 roles: {
@@ -17617,6 +17650,7 @@ export type paths = {
                                     assignRoles: boolean;
                                     cancel: boolean;
                                     edit: boolean;
+                                    giveKudos: boolean;
                                     rsvp: boolean;
                                     seeResponses: boolean;
                                     startDiscussion: boolean;
@@ -17665,6 +17699,11 @@ export type paths = {
                                 notes: string;
                                 notesHtml: string;
                                 onlineUrl: string | null;
+                                organiser: {
+                                    displayName: string;
+                                    id: string;
+                                    photoUrl: string | null;
+                                } | null;
                                 recordingUrl: string | null;
                                 recurring: boolean;
                                 roles: {
@@ -18010,6 +18049,7 @@ export type paths = {
                                     assignRoles: boolean;
                                     cancel: boolean;
                                     edit: boolean;
+                                    giveKudos: boolean;
                                     rsvp: boolean;
                                     seeResponses: boolean;
                                     startDiscussion: boolean;
@@ -18058,6 +18098,11 @@ export type paths = {
                                 notes: string;
                                 notesHtml: string;
                                 onlineUrl: string | null;
+                                organiser: {
+                                    displayName: string;
+                                    id: string;
+                                    photoUrl: string | null;
+                                } | null;
                                 recordingUrl: string | null;
                                 recurring: boolean;
                                 roles: {
@@ -18911,7 +18956,7 @@ export type paths = {
                                 /** @enum {string} */
                                 email: "immediately" | "off";
                                 /** @enum {string} */
-                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos";
+                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge";
                                 label: string;
                             }[];
                         };
@@ -19024,7 +19069,7 @@ export type paths = {
                             /** @enum {string} */
                             email: "immediately" | "off";
                             /** @enum {string} */
-                            kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos";
+                            kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge";
                         }[];
                     };
                 };
@@ -19041,7 +19086,7 @@ export type paths = {
                                 /** @enum {string} */
                                 email: "immediately" | "off";
                                 /** @enum {string} */
-                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos";
+                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge";
                                 label: string;
                             }[];
                         };
@@ -19603,6 +19648,148 @@ export type paths = {
                                     id: string;
                                     name: string;
                                 } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A colleague's badges (first post, first helpful answer, a resource used 25 times, host of three meetings) in the communities you may see; none if they hide them from others. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                badges: {
+                                    community: {
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    earnedAt: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "first_post" | "first_helpful_answer" | "resource_used_25" | "hosted_three_meetings";
+                                }[];
+                                shown: boolean;
                             };
                         };
                     };
@@ -28173,7 +28360,7 @@ export type paths = {
                                 email: string;
                                 off: boolean;
                                 /** @enum {string} */
-                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "all";
+                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "all";
                             };
                         };
                     };
@@ -28294,7 +28481,7 @@ export type paths = {
                                 email: string;
                                 off: boolean;
                                 /** @enum {string} */
-                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "all";
+                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "all";
                             };
                         };
                     };
@@ -28429,7 +28616,7 @@ export type paths = {
                                 email: string;
                                 off: boolean;
                                 /** @enum {string} */
-                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "all";
+                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "all";
                             };
                         };
                     };

@@ -41,3 +41,11 @@ export function personQuery(id: string) {
 export function usePerson(id: string) {
   return useQuery(personQuery(id));
 }
+
+/** A person's badges in the communities the viewer may see (#16 §4). */
+export function usePersonBadges(id: string) {
+  return useQuery({
+    queryKey: keys.personBadges(id),
+    queryFn: async () => dataOf(await api.GET('/api/people/{id}/badges', { params: { path: { id } } })),
+  });
+}

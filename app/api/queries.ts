@@ -15,6 +15,7 @@ export const keys = {
   sessions: ['sessions'] as const,
   people: ['people'] as const,
   person: (id: string) => ['people', id] as const,
+  personBadges: (id: string) => ['people', id, 'badges'] as const,
   adminUsers: ['admin', 'users'] as const,
   mail: ['admin', 'mail'] as const,
   audit: ['admin', 'audit'] as const,

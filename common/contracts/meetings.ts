@@ -165,6 +165,8 @@ export const meetingSchema = meetingCardSchema.extend({
   actions: z.array(
     z.object({ id: z.string(), text: z.string(), assignee: personRef.nullable(), done: z.boolean() }),
   ),
+  /** Who scheduled the meeting: kudos for hosting it go to them. */
+  organiser: personRef.nullable(),
   /** The follow-up discussion thread, once someone has started it. */
   discussionId: z.string().nullable(),
   createdAt: z.string(),
@@ -179,6 +181,8 @@ export const meetingSchema = meetingCardSchema.extend({
     volunteer: z.boolean(),
     takeAttendance: z.boolean(),
     seeResponses: z.boolean(),
+    /** Thank the organiser for hosting, once the meeting has taken place (members, not the organiser). */
+    giveKudos: z.boolean(),
     /** Start the follow-up discussion (once the meeting has one, `discussionId` leads to it). */
     startDiscussion: z.boolean(),
   }),

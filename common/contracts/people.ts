@@ -23,6 +23,8 @@ export const updateMeBody = z.strictObject({
   language: localeField.nullable().optional(),
   remindDayBefore: z.boolean().optional(),
   remindHourBefore: z.boolean().optional(),
+  /** Whether others see your badges on your profile. */
+  showBadges: z.boolean().optional(),
 });
 
 export const peopleQuery = cursorQuery.extend({

@@ -60,6 +60,8 @@ export const meSchema = personSchema.extend({
   /** Meeting reminders: a day before and an hour before (by email as the notification settings say). */
   remindDayBefore: z.boolean(),
   remindHourBefore: z.boolean(),
+  /** Whether others see their badges on their profile. */
+  showBadges: z.boolean(),
   emailVerified: z.boolean(),
 });
 

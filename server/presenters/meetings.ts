@@ -4,6 +4,7 @@ import type { Actor } from '../lib/actor.ts';
 import { summariseRecurrence } from '../lib/recurrence.ts';
 import { isAllowed } from '../policies/decision.ts';
 import { mayStartThread } from '../policies/discussions.ts';
+import { mayGiveKudos } from '../policies/kudos.ts';
 import {
   mayAssignMeetingRoles,
   mayCancelMeeting,
@@ -111,6 +112,7 @@ export function presentMeeting(found: MeetingForActor, extras: MeetingExtras, ac
       done: action.done,
       assignee: action.assignee ? presentPersonRef(action.assignee) : null,
     })),
+    organiser: extras.organiser ? presentPersonRef(extras.organiser) : null,
     discussionId: extras.discussionId ?? null,
     createdAt: meeting.createdAt.toISOString(),
     updatedAt: meeting.updatedAt.toISOString(),
@@ -124,6 +126,11 @@ export function presentMeeting(found: MeetingForActor, extras: MeetingExtras, ac
       takeAttendance:
         open && started && isAllowed(mayTakeAttendance(actor, subject, membership, meeting, found.isHost)),
       seeResponses: isAllowed(maySeeResponses(actor, membership)),
+      giveKudos:
+        started &&
+        meeting.status !== 'cancelled' &&
+        meeting.createdBy !== null &&
+        isAllowed(mayGiveKudos(actor, community, membership, meeting.createdBy)),
       startDiscussion:
         extras.discussionId === null && isAllowed(mayStartThread(actor, community, membership, 'discussion')),
     },

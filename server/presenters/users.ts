@@ -41,6 +41,7 @@ export function presentMe(user: ProfileRow, unitName: string | null) {
     language: user.language,
     remindDayBefore: user.remindDayBefore,
     remindHourBefore: user.remindHourBefore,
+    showBadges: user.showBadges,
     emailVerified: user.emailVerifiedAt !== null,
   };
 }

@@ -117,6 +117,8 @@ const meetingExtras = preparedFor((db) =>
           'assignee', case when su.id is null then null else ${personJson('su')} end) order by ac.position)
         from ${meetingActions} ac left join ${users} su on su.id = ac.assignee_id
         where ac.meeting_id = ${thisMeeting}), '[]'::json)`,
+      organiser: sql<PersonJson | null>`(select ${personJson('ou')} from ${users} ou
+        where ou.id = "meetings"."created_by")`,
       discussionId: sql<string | null>`(select dt.id from ${threads} dt
         where dt.meeting_id = ${thisMeeting} and dt.deleted_at is null and dt.hidden_at is null
         order by dt.created_at limit 1)`,

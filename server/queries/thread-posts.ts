@@ -84,7 +84,7 @@ export async function findReplyInThread(db: Db, threadId: string, postId: string
 /** A reply of the thread that is not deleted (undefined: none such). */
 export async function findLiveReply(db: Db, threadId: string, postId: string) {
   const [post] = await db
-    .select({ id: posts.id })
+    .select({ id: posts.id, authorId: posts.authorId })
     .from(posts)
     .where(and(eq(posts.id, postId), eq(posts.threadId, threadId), isNull(posts.deletedAt)));
   return post;

@@ -20,6 +20,7 @@ export const profileColumns = {
   language: users.language,
   remindDayBefore: users.remindDayBefore,
   remindHourBefore: users.remindHourBefore,
+  showBadges: users.showBadges,
   role: users.role,
   emailVerifiedAt: users.emailVerifiedAt,
   suspendedAt: users.suspendedAt,
@@ -84,6 +85,7 @@ export type ProfileUpdate = Pick<
   | 'language'
   | 'remindDayBefore'
   | 'remindHourBefore'
+  | 'showBadges'
   | 'searchDocument'
 >;
 

@@ -11,6 +11,7 @@ import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { TagList } from '../../components/tag-list.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { monthYear } from '../../lib/dates.ts';
+import { PersonBadges } from './person-badges.tsx';
 
 /** The ids of the words for each kind of person (as on the People page; translated when shown). */
 const personKindMessages = {
@@ -100,6 +101,7 @@ function Profile(props: { person: Person; isMe: boolean }) {
           />
         </Card>
       </Group>
+      <PersonBadges personId={person.id} name={person.displayName} isMe={isMe} />
     </Stack>
   );
 }

@@ -32,6 +32,7 @@ import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { personKindMessages } from '../../components/person-card.tsx';
 import { PhotoUpload } from '../../components/photo-upload.tsx';
 import { useApiForm } from '../../hooks/use-api-form.ts';
+import { BadgeVisibility } from './badge-visibility.tsx';
 import { LinkedProviders } from './linked-providers.tsx';
 import { MeetingReminders } from './meeting-reminders.tsx';
 
@@ -237,6 +238,7 @@ export function ProfileSettingsPage() {
           </NativeSelect>
         </FormCard>
         <MeetingReminders />
+        <BadgeVisibility />
         <LinkedProviders />
       </Stack>
     </>

@@ -33,6 +33,8 @@ export const users = pgTable(
     /** Meeting reminders the member wants: a day before, an hour before (email per notification settings). */
     remindDayBefore: boolean('remind_day_before').notNull().default(true),
     remindHourBefore: boolean('remind_hour_before').notNull().default(true),
+    /** Whether others see the member's badges on their profile (they may hide them). */
+    showBadges: boolean('show_badges').notNull().default(true),
     role: userRoleEnum('role').notNull().default('member'),
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),

@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './activity.ts';
+export * from './badges.ts';
 export * from './communities.ts';
 export * from './discussions.ts';
 export * from './identity.ts';

@@ -96,6 +96,15 @@ describe('giving kudos', () => {
       startsInHours: -3,
       createdBy: s.leader.user.id,
     });
+    // Its page names the organiser, and who may thank them for hosting (not the organiser).
+    const page = (await call('GET', `/api/meetings/${meeting.id}`, s.ann.cookie)).json().data;
+    expect(page.organiser).toMatchObject({ id: s.leader.user.id });
+    expect(page.abilities.giveKudos).toBe(true);
+    const own = (await call('GET', `/api/meetings/${meeting.id}`, s.leader.cookie)).json().data;
+    expect(own.abilities.giveKudos).toBe(false);
+    const later = await createTestMeeting(db(), s.community.id, { createdBy: s.leader.user.id });
+    const ahead = (await call('GET', `/api/meetings/${later.id}`, s.ann.cookie)).json().data;
+    expect(ahead.abilities.giveKudos).toBe(false);
     const forMeeting = await call('POST', '/api/kudos', s.ann.cookie, {
       subjectType: 'meeting',
       subjectId: meeting.id,

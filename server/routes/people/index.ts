@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { badgeListSchema } from '../../../common/contracts/badges.ts';
 import { peopleQuery, updateMeBody } from '../../../common/contracts/people.ts';
 import {
   dataOf,
@@ -24,6 +25,7 @@ import { mayBrowsePeople } from '../../policies/people.ts';
 import { presentMe, presentPerson, presentPersonSummary } from '../../presenters/users.ts';
 import { searchPeople } from '../../queries/people.ts';
 import { findProfileById, findUserById } from '../../queries/users.ts';
+import { getBadges } from '../../services/badges/badges.ts';
 import {
   maxPhotoBytes,
   photoContentType,
@@ -57,7 +59,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['profile'],
         summary:
-          'Edit your profile: name, pronouns, unit, kind, bio (Markdown), interests, expertise, time zone.',
+          'Edit your profile: name, pronouns, unit, kind, bio (Markdown), interests, expertise, time zone, language, reminders, whether others see your badges.',
         body: updateMeBody,
         response: { 200: dataOf(meSchema), ...errorResponses },
       },
@@ -151,6 +153,22 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!profile || profile.user.suspendedAt) throw new AppError('not_found', 'errors.notFound.person');
       return { data: presentPerson(profile.user, profile.unitName) };
     },
+  );
+
+  app.get(
+    '/people/:id/badges',
+    {
+      schema: {
+        tags: ['people', 'recognition'],
+        summary:
+          "A colleague's badges (first post, first helpful answer, a resource used 25 times, host of three meetings) in the communities you may see; none if they hide them from others.",
+        params: idParams,
+        response: { 200: dataOf(badgeListSchema), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      data: await getBadges(app.deps, requireActor(request), request.params.id),
+    }),
   );
 
   app.get(

@@ -4,7 +4,9 @@ import { enforce } from '../../policies/decision.ts';
 import { mayMarkHelpful, mayPinOrLockThread } from '../../policies/discussions.ts';
 import { insertModerationAction } from '../../queries/moderation.ts';
 import { findLiveReply, updateThreadHelpful, updateThreadPinAndLock } from '../../queries/thread-posts.ts';
+import { awardBadges } from '../badges/badges.ts';
 import type { ServiceDeps } from '../context.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { loadVisibleThread } from './load-thread.ts';
 
 /** Leaders pin a thread to the top of the list, or lock it (no replies but theirs). */
@@ -40,7 +42,7 @@ export async function markHelpful(
   threadId: string,
   postId: string | null,
 ): Promise<void> {
-  await deps.database.db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const { thread, community, membership } = await loadVisibleThread(tx, actor, threadId, { lock: true });
     if (thread.kind !== 'question') {
       throw new AppError('conflict', 'errors.discussions.onlyQuestionsHaveAnswer');
@@ -49,6 +51,12 @@ export async function markHelpful(
     if (postId) {
       const post = await findLiveReply(tx, threadId, postId);
       if (!post) throw fieldError('postId', 'errors.discussions.chooseReply');
+      // Answering one's own question earns no badge.
+      if (post.authorId && post.authorId !== thread.authorId) {
+        await awardBadges(tx, outbox, deps.env.publicUrl, community, [
+          { userId: post.authorId, kind: 'first_helpful_answer' },
+        ]);
+      }
     }
     await updateThreadHelpful(tx, threadId, postId);
   });

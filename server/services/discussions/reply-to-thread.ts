@@ -8,6 +8,7 @@ import { recordActivity } from '../../queries/activity.ts';
 import { listFollowerIds } from '../../queries/discussions.ts';
 import { insertThreadFollow, upsertThreadRead } from '../../queries/thread-follows.ts';
 import { findReplyInThread, insertReply, updateThreadForNewReply } from '../../queries/thread-posts.ts';
+import { awardBadges } from '../badges/badges.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach, phrase } from '../notifications/notify.ts';
 import { unitOfWork } from '../unit-of-work.ts';
@@ -39,6 +40,7 @@ export async function replyToThread(
     }
     const post = await insertReply(tx, { threadId, authorId: actor.id, parentId, body: input.body });
     await updateThreadForNewReply(tx, threadId);
+    await awardBadges(tx, outbox, deps.env.publicUrl, community, [{ userId: actor.id, kind: 'first_post' }]);
     await recordActivity(tx, {
       communityId: community.id,
       actorId: actor.id,

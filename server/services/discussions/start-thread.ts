@@ -9,6 +9,7 @@ import { updateCommunityActivity } from '../../queries/communities.ts';
 import { listActiveMemberIds } from '../../queries/community-members.ts';
 import { insertThreadFollow, upsertThreadRead } from '../../queries/thread-follows.ts';
 import { insertThread } from '../../queries/thread-posts.ts';
+import { awardBadges } from '../badges/badges.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyEach } from '../notifications/notify.ts';
@@ -62,6 +63,7 @@ export async function startThread(
     await checkMentions(tx, community.id, input.mentions);
     const { mentions, ...fields } = input;
     const threadId = await openThread(tx, actor, community.id, fields);
+    await awardBadges(tx, outbox, deps.env.publicUrl, community, [{ userId: actor.id, kind: 'first_post' }]);
     await notifyMentioned(tx, outbox, deps.env.publicUrl, mentions, {
       authorId: actor.id,
       authorName: actor.displayName,

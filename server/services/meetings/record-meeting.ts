@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayTakeAttendance } from '../../policies/meetings.ts';
 import { recordActivityOfEach } from '../../queries/activity.ts';
+import { insertHostBadgeIfEarned } from '../../queries/badges.ts';
 import {
   deleteMeetingActions,
   deleteMeetingAttendance,
@@ -13,7 +14,9 @@ import {
   updateMeetingNotes,
 } from '../../queries/meeting-records.ts';
 import { recordMilestones } from '../../queries/milestones.ts';
+import { tellBadgesEarned } from '../badges/badges.ts';
 import type { ServiceDeps } from '../context.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import {
   loadVisibleMeeting,
   nonMembersAmong,
@@ -41,8 +44,8 @@ export async function takeAttendance(
   meetingId: string,
   userIds: string[],
 ): Promise<void> {
-  await deps.database.db.transaction(async (tx) => {
-    const { community } = await loadForRecording(
+  await unitOfWork(deps, async (tx, outbox) => {
+    const { community, meeting } = await loadForRecording(
       tx,
       actor,
       meetingId,
@@ -71,6 +74,11 @@ export async function takeAttendance(
     // The first meeting whose attendance is taken with someone there is the community's first held.
     if (unique.length > 0) {
       await recordMilestones(tx, community.id, [{ kind: 'first_meeting', subjectId: meetingId }]);
+      // Whoever scheduled it has hosted one more meeting that took place.
+      if (meeting.createdBy) {
+        const earned = await insertHostBadgeIfEarned(tx, community.id, meeting.createdBy);
+        await tellBadgesEarned(tx, outbox, deps.env.publicUrl, community, earned);
+      }
     }
   });
 }

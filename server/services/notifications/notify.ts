@@ -28,6 +28,8 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'community.announcement': 'immediately',
   'community.ping': 'immediately',
   'community.kudos': 'immediately',
+  // A badge is a small thing: in the app, and by email only for those who ask for it.
+  'community.badge': 'off',
 };
 
 /**

@@ -17,6 +17,7 @@ export interface ProfileChanges {
   language?: Locale | null | undefined;
   remindDayBefore?: boolean | undefined;
   remindHourBefore?: boolean | undefined;
+  showBadges?: boolean | undefined;
 }
 
 const unique = (tags: string[]) => [...new Set(tags)];
@@ -47,6 +48,7 @@ export async function updateProfile(deps: ServiceDeps, userId: string, changes: 
       language: changes.language === undefined ? current.user.language : changes.language,
       remindDayBefore: changes.remindDayBefore ?? current.user.remindDayBefore,
       remindHourBefore: changes.remindHourBefore ?? current.user.remindHourBefore,
+      showBadges: changes.showBadges ?? current.user.showBadges,
     };
     const user = await updateUserProfile(tx, userId, {
       ...next,

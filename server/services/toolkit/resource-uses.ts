@@ -14,11 +14,15 @@ import {
   insertResourceUse,
   updateResourceUse,
 } from '../../queries/resource-uses.ts';
+import { awardBadges } from '../badges/badges.ts';
 import type { ServiceDeps } from '../context.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { loadVisibleResource } from './load-resource.ts';
 
 /** A resource used this many times is a milestone of its community (#16 §4). */
 const resourceUseMilestone = 10;
+/** A resource used this many times earns its author a badge. */
+const resourceUseBadge = 25;
 
 /** "I used this": records that the member used or adapted the resource, and what happened. One each. */
 export async function recordUse(
@@ -27,7 +31,7 @@ export async function recordUse(
   resourceId: string,
   input: { kind: ResourceUseKind; story: string },
 ): Promise<string> {
-  return deps.database.db.transaction(async (tx) => {
+  return unitOfWork(deps, async (tx, outbox) => {
     const { resource, community, membership } = await loadVisibleResource(tx, actor, resourceId, {
       lock: true,
     });
@@ -44,6 +48,11 @@ export async function recordUse(
     const uses = await incrementResourceUseCount(tx, resource.id);
     if (uses === resourceUseMilestone) {
       await recordMilestones(tx, community.id, [{ kind: 'resource_used_10', subjectId: resource.id }]);
+    }
+    if (uses === resourceUseBadge && resource.authorId) {
+      await awardBadges(tx, outbox, deps.env.publicUrl, community, [
+        { userId: resource.authorId, kind: 'resource_used_25' },
+      ]);
     }
     await recordActivity(tx, {
       communityId: community.id,
