@@ -12,9 +12,11 @@ import { createDiskStorage } from '../server/lib/storage.ts';
 import { sessionCookieName } from '../server/plugins/auth.ts';
 import { bareBodyBytes, startBareServer } from './bare-server.ts';
 import { runLoad } from './load.ts';
+import { preparePingAnswers } from './ping-answers.ts';
 import { buildRows, problemsOf, renderMarkdown, renderText, type ScenarioOutcome } from './report.ts';
 import { type BenchContext, bareScenario, type Scenario, selectScenarios } from './scenarios.ts';
-import { type BenchData, seedBenchData } from './seed.ts';
+import { type BenchData, benchPassword, seedBenchData } from './seed.ts';
+import { runWriteLoad } from './write-load.ts';
 
 /**
  * `npm run bench`: a fresh database (PostgreSQL by default, `BENCH_DB=pglite` or `npm run bench:pglite`
@@ -182,6 +184,7 @@ async function measure(
     return { scenario, skipped: `skipped: the app has no GET ${scenario.requiresRoute} yet` };
   }
   const origin = origins[scenario.server];
+  if (scenario.write === 'ping-answers') return measurePingAnswers(scenario, origin, cookie, context, app);
   const paths = scenario.paths(context);
   let headers: Record<string, string> = scenario.signedIn ? { cookie } : {};
   const failure = await preflight(origin, paths, headers, scenario);
@@ -217,6 +220,29 @@ async function measure(
     loadAverage,
     failure: `${problems} (${codes}; ${load.errors} errors, of which ${load.timeouts} timeouts)`,
   };
+}
+
+/** 50 members answering one Ping at once, each on their own connection (#16). */
+async function measurePingAnswers(
+  scenario: Scenario,
+  origin: string,
+  cookie: string,
+  context: BenchContext,
+  app: App,
+): Promise<ScenarioOutcome> {
+  const setup = await preparePingAnswers(app.deps.database, origin, cookie, context.personId, (email) =>
+    signIn(app, origin, email, benchPassword),
+  );
+  const options = { origin, method: 'PUT' as const, ...setup };
+  await runWriteLoad({ ...options, seconds: settings.warmupSeconds });
+  const load = await runWriteLoad({ ...options, seconds: settings.seconds });
+  const loadAverage = os.loadavg()[0];
+  const problems = problemsOf(scenario, load);
+  if (problems === 0) return { scenario, load, loadAverage };
+  const codes = Object.entries(load.statusCodes)
+    .map(([code, count]) => `${code}×${count}`)
+    .join(', ');
+  return { scenario, load, loadAverage, failure: `${problems} (${codes}; ${load.errors} errors)` };
 }
 
 /** New replies per second written while a `withWriter` scenario runs. */

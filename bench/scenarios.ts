@@ -67,6 +67,11 @@ export interface Scenario {
    * path, and the expected answer is 304 Not Modified (anything else counts as an error).
    */
   conditional?: boolean;
+  /**
+   * A write measured with one session per connection instead of GETs of `paths` (./write-load.ts):
+   * `ping-answers` is 50 members answering one Ping at once (./ping-answers.ts).
+   */
+  write?: 'ping-answers';
 }
 
 /** The reference: a bare Fastify route returning a fixed 2 KB JSON. Ratios are to this. */
@@ -453,6 +458,16 @@ export const knowledgeScenarios: Scenario[] = [
     paths: (context) => context.threadListSlugs.map((slug) => `/api/communities/${slug}/milestones`),
     check: hasData,
     target: pagesTarget,
+  },
+  {
+    name: 'PUT /api/pings/:id/answer (50 members answering one Ping at once)',
+    group: 'knowledge',
+    server: 'app',
+    signedIn: true,
+    write: 'ping-answers',
+    connections: 50,
+    paths: () => [],
+    target: { maxP99Ms: 50, database: 'postgres', label: 'p99 < 50 ms at 50 connections (#16)' },
   },
   ...searchScenarios(),
 ];

@@ -77,10 +77,22 @@ export async function updatePingRecipientCount(db: Db, pingId: string, count: nu
   await db.update(pings).set({ recipientCount: count }).where(eq(pings.id, pingId));
 }
 
-/** A Ping by id (locked for the rest of the transaction with `lock`). */
-export async function findPing(db: Db, pingId: string, options: { lock?: boolean } = {}) {
+/**
+ * How a transaction holds a Ping's row until it ends. `update` (closing, extending, starting its
+ * discussion, an anonymous answer) excludes every other holder. `share` (a named answer) lets answers
+ * run side by side: FOR KEY SHARE, which an `update` waits for (so nobody answers a Ping being closed)
+ * and the answer count's own UPDATE does not (so two first answers never deadlock).
+ */
+export type PingLock = 'update' | 'share';
+
+/** A Ping by id (held for the rest of the transaction with `lock`). */
+export async function findPing(db: Db, pingId: string, options: { lock?: PingLock } = {}) {
   const query = db.select().from(pings).where(eq(pings.id, pingId));
-  const [row] = await (options.lock ? query.for('update') : query);
+  const [row] = await (options.lock === 'update'
+    ? query.for('update')
+    : options.lock === 'share'
+      ? query.for('key share')
+      : query);
   return row;
 }
 
@@ -310,7 +322,8 @@ export async function findPingAnswerLink(db: Db, tokenHash: string, options: { l
     .from(pingAnswerLinks)
     .innerJoin(pings, eq(pings.id, pingAnswerLinks.pingId))
     .where(eq(pingAnswerLinks.tokenHash, tokenHash));
-  const [row] = await (options.lock ? query.for('update') : query);
+  // The link's row only: the Ping's is held by the answer's own lock (see `PingLock`).
+  const [row] = await (options.lock ? query.for('update', { of: pingAnswerLinks }) : query);
   return row;
 }
 

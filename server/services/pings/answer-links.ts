@@ -57,7 +57,7 @@ export async function answerByLink(deps: ServiceDeps, token: string): Promise<vo
     // The Ping's lock first (as every answer takes it), then the link's row.
     const first = await findPingAnswerLink(tx, hashToken(token));
     if (!first) throw new AppError('not_found', 'errors.pings.linkInvalid');
-    await findPing(tx, first.ping.id, { lock: true });
+    await findPing(tx, first.ping.id, { lock: first.ping.anonymous ? 'update' : 'share' });
     const { link, ping } = await loadUsableLink(tx, token, { lock: true });
     if (!ping.anonymous) await markPingAnswerLinkUsed(tx, link.tokenHash);
     await storePingAnswer(tx, ping, link.userId, { choice: link.choice, text: null });

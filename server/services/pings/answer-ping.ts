@@ -44,9 +44,9 @@ export async function storePingAnswer(
   userId: string,
   answer: { choice: number | null; text: string | null },
 ): Promise<void> {
-  const first = await markPingRecipientAnswered(tx, ping.id, userId, ping.anonymous);
-  if (first) await incrementPingAnswerCount(tx, ping.id);
   if (ping.anonymous) {
+    const first = await markPingRecipientAnswered(tx, ping.id, userId, true);
+    if (first) await incrementPingAnswerCount(tx, ping.id);
     const count = await insertAnonymousPingAnswer(tx, { pingId: ping.id, ...answer });
     if (count % pingLimits.anonymousBatch === 0) {
       await updatePingSnapshot(
@@ -67,6 +67,11 @@ export async function storePingAnswer(
     subjectId: ping.id,
     coarse: ping.anonymous,
   });
+  // Last, as answers share the Ping's lock: the count's UPDATE holds its row until the commit, so
+  // first answers queue only for this statement's time.
+  if (!ping.anonymous && (await markPingRecipientAnswered(tx, ping.id, userId, false))) {
+    await incrementPingAnswerCount(tx, ping.id);
+  }
 }
 
 /** A recipient answers (or, not anonymous, changes their answer) while the Ping is open. */
@@ -77,7 +82,9 @@ export async function answerPing(
   input: PingAnswerInput,
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
-    const { ping, community, membership, subject } = await loadVisiblePing(tx, actor, pingId, { lock: true });
+    const { ping, community, membership, subject } = await loadVisiblePing(tx, actor, pingId, {
+      lock: 'answer',
+    });
     enforce(mayAnswerPing(actor, community, membership, subject));
     await storePingAnswer(tx, ping, actor.id, checkPingAnswer(ping, input));
   });

@@ -16,7 +16,7 @@ import { loadVisiblePing } from './load-ping.ts';
  */
 export async function discussPing(deps: ServiceDeps, actor: Actor, pingId: string): Promise<string> {
   return unitOfWork(deps, async (tx) => {
-    const { ping, community, membership } = await loadVisiblePing(tx, actor, pingId, { lock: true });
+    const { ping, community, membership } = await loadVisiblePing(tx, actor, pingId, { lock: 'update' });
     if (ping.threadId) return ping.threadId;
     enforce(mayStartThread(actor, community, membership, 'discussion'));
     const locale = isLocale(actor.language) ? actor.language : sourceLocale;

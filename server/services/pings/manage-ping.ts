@@ -10,7 +10,7 @@ import { isPingOpen, loadVisiblePing } from './load-ping.ts';
 /** Closes a Ping before its time (its answer links stop working with it). Closing twice is a 409. */
 export async function closePing(deps: ServiceDeps, actor: Actor, pingId: string): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
-    const { community, membership } = await loadVisiblePing(tx, actor, pingId, { lock: true });
+    const { community, membership } = await loadVisiblePing(tx, actor, pingId, { lock: 'update' });
     enforce(mayManagePing(actor, community, membership));
     if (!(await closePingNow(tx, pingId))) throw new AppError('conflict', 'errors.pings.alreadyClosed');
   });
@@ -27,7 +27,7 @@ export async function extendPing(
   closesAtText: string,
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
-    const { ping, community, membership } = await loadVisiblePing(tx, actor, pingId, { lock: true });
+    const { ping, community, membership } = await loadVisiblePing(tx, actor, pingId, { lock: 'update' });
     enforce(mayManagePing(actor, community, membership));
     if (!isPingOpen(ping)) throw new AppError('conflict', 'errors.pings.closed');
     const closesAt = new Date(closesAtText);
