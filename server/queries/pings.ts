@@ -96,6 +96,30 @@ export async function findPing(db: Db, pingId: string, options: { lock?: PingLoc
   return row;
 }
 
+/**
+ * A named Ping to answer, held with the answers' shared lock (`share`), with the actor's place in it
+ * (as `findPingRecipient`), in one statement: undefined for an anonymous Ping (which an answer holds
+ * with `update`, see `findPingToAnswer` in services/pings/load-ping.ts) or none at all.
+ */
+export async function findNamedPingToAnswer(db: Db, pingId: string, userId: string) {
+  const [row] = await db
+    .select({
+      ping: pings,
+      addressed: sql<boolean>`${pingRecipients.userId} is not null`,
+      answeredAt: pingRecipients.answeredAt,
+      choice: pingAnswers.choice,
+      text: pingAnswers.text,
+    })
+    .from(pings)
+    .leftJoin(pingRecipients, and(eq(pingRecipients.pingId, pings.id), eq(pingRecipients.userId, userId)))
+    .leftJoin(pingAnswers, and(eq(pingAnswers.pingId, pings.id), eq(pingAnswers.userId, userId)))
+    .where(and(eq(pings.id, pingId), eq(pings.anonymous, false)))
+    .for('key share', { of: pings });
+  if (!row) return undefined;
+  const { ping, addressed, ...recipient } = row;
+  return { ping, recipient: addressed ? recipient : undefined };
+}
+
 /** The actor's place in a Ping: a recipient or not, answered or not, and (not anonymous) the answer. */
 export async function findPingRecipient(db: Db, pingId: string, userId: string) {
   const [row] = await db
@@ -130,6 +154,19 @@ export async function markPingRecipientAnswered(
     )
     .returning({ userId: pingRecipients.userId });
   return rows.length > 0;
+}
+
+/**
+ * Marks a recipient of a named Ping as having answered, counting them on the Ping the first time, in one
+ * statement (the count's row stays held only from here to the commit).
+ */
+export async function markNamedPingAnswered(db: Db, pingId: string, userId: string): Promise<void> {
+  await db.execute(sql`with marked as (
+      update ${pingRecipients} set answered_at = now()
+      where ping_id = ${pingId}::uuid and user_id = ${userId}::uuid and answered_at is null
+      returning 1)
+    update ${pings} set answer_count = answer_count + 1
+    where id = ${pingId}::uuid and exists (select 1 from marked)`);
 }
 
 /** Counts one more recipient who answered. */

@@ -9,6 +9,7 @@ import {
   deletePingAnswerLinksOf,
   incrementPingAnswerCount,
   insertAnonymousPingAnswer,
+  markNamedPingAnswered,
   markPingRecipientAnswered,
   type PingRow,
   summarisePingAnswers,
@@ -69,9 +70,7 @@ export async function storePingAnswer(
   });
   // Last, as answers share the Ping's lock: the count's UPDATE holds its row until the commit, so
   // first answers queue only for this statement's time.
-  if (!ping.anonymous && (await markPingRecipientAnswered(tx, ping.id, userId, false))) {
-    await incrementPingAnswerCount(tx, ping.id);
-  }
+  if (!ping.anonymous) await markNamedPingAnswered(tx, ping.id, userId);
 }
 
 /** A recipient answers (or, not anonymous, changes their answer) while the Ping is open. */
