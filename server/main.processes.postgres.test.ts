@@ -232,10 +232,12 @@ describe('two Copse processes behind a proxy', () => {
     ];
     expect(new Set(lists.map((answer) => answer.upstream))).toEqual(new Set(['0', '1']));
     for (const list of lists) {
-      const items = JSON.parse(list.body.toString()).data as { url: string }[];
-      expect(items.map((item) => item.url)).toEqual([
-        expect.stringContaining(`/discussions/${json(thread).data.id}`),
-      ]);
+      const items = JSON.parse(list.body.toString()).data as { kind: string; url: string }[];
+      // Ben's reply, beside the badge Ana earned for her first post.
+      expect(items.map((item) => item.kind).sort()).toEqual(['community.badge', 'discussion.reply']);
+      expect(items.find((item) => item.kind === 'discussion.reply')?.url).toContain(
+        `/discussions/${json(thread).data.id}`,
+      );
     }
 
     // Each email job runs once, whichever process's worker takes it: three sign-ups (each a

@@ -4,7 +4,7 @@ import type { Database } from '../db/client.ts';
 import { users } from '../db/schema/index.ts';
 import { openTestDatabase } from '../test/database.ts';
 import { createUser } from '../test/factories.ts';
-import { preparedByShape } from './prepared.ts';
+import { preparedByShape, preparedFor } from './prepared.ts';
 
 let database: Database;
 let dispose: () => Promise<void>;
@@ -42,4 +42,36 @@ it('runs each shape as a named statement, and past the limit of names unprepared
   expect(await names(3)).toEqual([`${unit} 1`, `${unit} 2`, `${unit} 3`]);
   expect(await names(3)).toEqual([`${unit} 1`, `${unit} 2`, `${unit} 3`]);
   expect(built).toEqual([1, 2, 3, 3]);
+});
+
+it('keeps a statement built in a transaction for that connection’s later transactions, and runs it inside them', async () => {
+  const db = database.db;
+  const name = `Prepared in a transaction ${Date.now()}`;
+  let built = 0;
+  const byName = preparedFor((handle) => {
+    built++;
+    return handle
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`${users.displayName} = ${sql.placeholder('name')}`)
+      .prepare('test_user_by_name_in_transaction');
+  });
+  // At most five connections (the test database's pool), and sequential transactions reuse them.
+  const rounds = 15;
+  const seen: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    // Each transaction sees its own uncommitted insert through the kept statement: it runs on the
+    // transaction's connection, not on another one of the pool.
+    await db
+      .transaction(async (tx) => {
+        await createUser(tx, { displayName: `${name} ${round}` });
+        seen.push((await byName(tx).execute({ name: `${name} ${round}` })).length);
+        tx.rollback();
+      })
+      .catch(() => undefined);
+  }
+  expect(seen).toEqual(Array.from({ length: rounds }, () => 1));
+  // Built at most once per pooled connection, not once per transaction.
+  expect(built).toBeGreaterThan(0);
+  expect(built).toBeLessThanOrEqual(5);
 });

@@ -36,12 +36,15 @@ it('restores a backup from the previous migration and brings it forward', async 
   if (notes < 1 || !previous || !latest) throw new Error('Copse has no migration 0016_system_notes.');
   await dropCopseSchemas(old.database.db);
   await migrateUpTo(old.database, { index: previous.idx, tag: previous.tag, when: previous.when, hash: '' });
-  // The factories read institution_settings with today's columns: lend it the one a later migration
-  // (0017) adds while they run, and take it back so the backup holds the older table as it was.
+  // The factories write with today's columns: lend the tables the ones later migrations add (0017:
+  // institution_settings.sso_only, 0025: users.show_badges) while they run, and take them back so the
+  // backup holds the older tables as they were.
   await old.database.db.execute(sql`alter table institution_settings add column sso_only boolean`);
+  await old.database.db.execute(sql`alter table users add column show_badges boolean not null default true`);
   const leader = await createUser(old.database.db);
   const community = await createTestCommunity(old.database.db, [leader.id]);
   await old.database.db.execute(sql`alter table institution_settings drop column sso_only`);
+  await old.database.db.execute(sql`alter table users drop column show_badges`);
   await old.database.db.execute(
     sql`update community_stage_changes set note = 'Community created.' where community_id = ${community.id}`,
   );
