@@ -31,10 +31,16 @@ export interface LoadResult {
 }
 
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
+  return inChildProcess(import.meta.url, childFlag, options);
+}
+
+/**
+ * Runs a load generator module (`moduleUrl`, started with `flag`) in a child process with `options`,
+ * answering the result it sends back (see the end of this file for the child's side).
+ */
+export function inChildProcess(moduleUrl: string, flag: string, options: object): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [childFlag], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const child = fork(fileURLToPath(moduleUrl), [flag], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let result: LoadResult | undefined;
     child.once('message', (message: LoadResult) => {
       result = message;
@@ -45,6 +51,23 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       else reject(new Error(`the load generator exited with code ${code}`));
     });
     child.send(options);
+  });
+}
+
+/** The child's side: measures with the options the parent sends, and sends the result back. */
+export function answerInChildProcess<Options>(
+  flag: string,
+  measure: (options: Options) => Promise<LoadResult>,
+) {
+  if (process.argv[2] !== flag) return;
+  process.once('message', (options: Options) => {
+    measure(options).then(
+      (result) => process.send?.(result, () => process.disconnect()),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   });
 }
 
@@ -84,14 +107,4 @@ async function measure(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-if (process.argv[2] === childFlag) {
-  process.once('message', (options: LoadOptions) => {
-    measure(options).then(
-      (result) => process.send?.(result, () => process.disconnect()),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-}
+answerInChildProcess(childFlag, measure);

@@ -1,6 +1,4 @@
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import type { LoadResult } from './load.ts';
+import { answerInChildProcess, inChildProcess, type LoadResult } from './load.ts';
 
 /**
  * A write measured as many people make it at once: one connection per person (each with their own
@@ -21,21 +19,7 @@ export interface WriteLoadOptions {
 }
 
 export function runWriteLoad(options: WriteLoadOptions): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [childFlag], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    let result: LoadResult | undefined;
-    child.once('message', (message: LoadResult) => {
-      result = message;
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (result && code === 0) resolve(result);
-      else reject(new Error(`the write load generator exited with code ${code}`));
-    });
-    child.send(options);
-  });
+  return inChildProcess(import.meta.url, childFlag, options);
 }
 
 const childFlag = '--copse-bench-write-load';
@@ -88,14 +72,4 @@ async function measure(options: WriteLoadOptions): Promise<LoadResult> {
   };
 }
 
-if (process.argv[2] === childFlag) {
-  process.once('message', (options: WriteLoadOptions) => {
-    measure(options).then(
-      (result) => process.send?.(result, () => process.disconnect()),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-}
+answerInChildProcess(childFlag, measure);

@@ -1,12 +1,12 @@
 import { Trans, useLingui } from '@lingui/react';
-import { Anchor, Button, Card, Stack, Title } from '@mantine/core';
+import { Anchor, Button, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { meetingKindMessages } from '../../../common/enums.ts';
 import { useMeeting } from '../../api/meetings.ts';
 import type { Meeting } from '../../api/types.ts';
 import { StatusAlert } from '../../components/form-alert.tsx';
-import { Kudos } from '../../components/kudos.tsx';
+import { KudosCard } from '../../components/kudos.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { AttendancePanel } from './attendance-panel.tsx';
 import { CancelMeetingDialog } from './cancel-dialog.tsx';
@@ -76,18 +76,15 @@ function MeetingView(props: { meeting: Meeting; initialNotice: string | null }) 
             {started && !cancelled ? <AttendancePanel meeting={meeting} /> : null}
             {showFollowUp ? <FollowUpPanel meeting={meeting} canEdit={canFollowUp} /> : null}
             {started && !cancelled && meeting.organiser ? (
-              <Card component="section" aria-labelledby="meeting-kudos-title">
-                <Title order={2} size="h3" mb="xs" id="meeting-kudos-title">
-                  {_('kudos.forHosting')}
-                </Title>
-                <Kudos
-                  subjectType="meeting"
-                  subjectId={meeting.id}
-                  receiver={meeting.organiser}
-                  canGive={meeting.abilities.giveKudos}
-                  empty={_('kudos.emptyHosting', { name: meeting.organiser.displayName })}
-                />
-              </Card>
+              <KudosCard
+                headingId="meeting-kudos-title"
+                title={_('kudos.forHosting')}
+                subjectType="meeting"
+                subjectId={meeting.id}
+                receiver={meeting.organiser}
+                canGive={meeting.abilities.giveKudos}
+                empty={_('kudos.emptyHosting', { name: meeting.organiser.displayName })}
+              />
             ) : null}
             <DiscussionCard meeting={meeting} />
             {meeting.abilities.seeResponses ? <ResponsesPanel meeting={meeting} /> : null}

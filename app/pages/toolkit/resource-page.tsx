@@ -27,7 +27,7 @@ import {
 } from '../../api/toolkit.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { Kudos } from '../../components/kudos.tsx';
+import { KudosCard } from '../../components/kudos.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CommunityItemPageState } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
@@ -286,18 +286,15 @@ function ResourceView(props: { resource: Resource }) {
           </Card>
         ) : null}
         <ResourceUses resource={resource} />
-        <Card component="section" aria-labelledby="resource-kudos-title">
-          <Title order={2} size="h3" mb="xs" id="resource-kudos-title">
-            {_('kudos.title')}
-          </Title>
-          <Kudos
-            subjectType="resource"
-            subjectId={resource.id}
-            receiver={resource.author}
-            canGive={resource.abilities.comment}
-            empty={_('kudos.empty')}
-          />
-        </Card>
+        <KudosCard
+          headingId="resource-kudos-title"
+          title={_('kudos.title')}
+          subjectType="resource"
+          subjectId={resource.id}
+          receiver={resource.author}
+          canGive={resource.abilities.comment}
+          empty={_('kudos.empty')}
+        />
         <ResourceDiscussion resource={resource} />
       </Stack>
       {editing ? <EditResourceDialog resource={resource} onClose={() => setEditing(false)} /> : null}
