@@ -28,6 +28,7 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'community.announcement': 'immediately',
   'community.ping': 'immediately',
   'community.kudos': 'immediately',
+  'community.checkin': 'immediately',
 };
 
 /**

@@ -1,0 +1,56 @@
+import type { Db } from '../../db/client.ts';
+import { notFound } from '../../errors.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { enforce } from '../../policies/decision.ts';
+import { maySeeSurvey, type SurveySubject } from '../../policies/surveys.ts';
+import {
+  findSurvey,
+  findSurveyStanding,
+  type SurveyRoundRow,
+  type SurveyRow,
+} from '../../queries/surveys.ts';
+import { loadVisibleCommunity } from '../communities/load-community.ts';
+
+/** Whether a round takes answers now: opened, not closed early, before its closing time, survey not stopped. */
+export function isRoundOpen(
+  survey: Pick<SurveyRow, 'closedAt'>,
+  round: Pick<SurveyRoundRow, 'opensAt' | 'closesAt' | 'closedAt'> | null,
+  now = Date.now(),
+): boolean {
+  return (
+    round !== null &&
+    survey.closedAt === null &&
+    round.closedAt === null &&
+    round.opensAt.getTime() <= now &&
+    round.closesAt.getTime() > now
+  );
+}
+
+/**
+ * Loads a survey the actor may see, with its community, the actor's membership, its latest opened
+ * round and the actor's standing in it (404 for everyone else). `lock` takes the survey row's lock
+ * first (closing, stopping).
+ */
+export async function loadVisibleSurvey(
+  db: Db,
+  actor: Actor,
+  surveyId: string,
+  options: { lock?: boolean } = {},
+) {
+  const survey = await findSurvey(db, surveyId, options);
+  if (!survey) throw notFound('errors.notFound.survey');
+  const { community, membership } = await loadVisibleCommunity(db, actor, survey.communityId);
+  const standing = await findSurveyStanding(db, survey.id, actor.id);
+  const subject: SurveySubject = {
+    open: isRoundOpen(survey, standing.latest),
+    anonymous: survey.anonymous,
+    shareResults: survey.shareResults,
+    invited: standing.invited,
+    answered: standing.answered,
+    invitedEver: standing.invitedEver,
+  };
+  enforce(maySeeSurvey(actor, membership, subject));
+  return { survey, community, membership, standing, subject };
+}
+
+export type VisibleSurvey = Awaited<ReturnType<typeof loadVisibleSurvey>>;
