@@ -218,6 +218,7 @@ export const surveySummarySchema = z.object({
   title: z.string(),
   anonymous: z.boolean(),
   recurrence: z.enum(surveyRecurrences),
+  everyWeeks: z.number().int().nullable(),
   stopped: z.boolean(),
   round: roundSchema.nullable(),
   nextRoundOpensAt: z.string().nullable(),

@@ -212,10 +212,15 @@ export async function stopSurvey(db: Db, surveyId: string): Promise<boolean> {
     .where(and(eq(surveys.id, surveyId), isNull(surveys.closedAt)))
     .returning({ id: surveys.id });
   if (rows.length === 0) return false;
+  await deleteRoundsNotOpened(db, surveyId);
+  return true;
+}
+
+/** Removes a survey's rounds that have not opened yet. */
+export async function deleteRoundsNotOpened(db: Db, surveyId: string): Promise<void> {
   await db
     .delete(surveyRounds)
     .where(and(eq(surveyRounds.surveyId, surveyId), sql`${surveyRounds.opensAt} > now()`));
-  return true;
 }
 
 /** The round columns every list shows, for the latest round of `s` that has opened. */

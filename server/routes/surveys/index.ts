@@ -28,7 +28,7 @@ import {
 } from '../../services/surveys/action-items.ts';
 import { answerSurvey } from '../../services/surveys/answer-survey.ts';
 import { createSurvey } from '../../services/surveys/create-survey.ts';
-import { closeSurvey } from '../../services/surveys/manage-survey.ts';
+import { closeSurvey, startNextRound } from '../../services/surveys/manage-survey.ts';
 import { getSurvey, listMyOpenSurveys, listSurveys } from '../../services/surveys/read-surveys.ts';
 import { exportSurveyResults, getSurveyResults } from '../../services/surveys/results.ts';
 import { listSurveyTemplates } from '../../services/surveys/templates.ts';
@@ -142,6 +142,23 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await closeSurvey(app.deps, requireActor(request), request.params.id);
       return ok;
+    },
+  );
+
+  app.post(
+    '/surveys/:id/rounds',
+    {
+      schema: {
+        tags,
+        summary:
+          'Leaders: open the next round now (the open round closes; the same questions, announced to the members). Later rounds keep their schedule.',
+        params: surveyParams,
+        response: { 201: dataOf(z.object({ number: z.number().int() })), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const number = await startNextRound(app.deps, requireActor(request), request.params.id);
+      return reply.status(201).send({ data: { number } });
     },
   );
 

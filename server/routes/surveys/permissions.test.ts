@@ -116,6 +116,13 @@ const endpoints: Endpoint<Fixture>[] = [
     expected: (a, c) => onSurvey(a, c, leads(a) && !c.archived ? 200 : 403),
   },
   {
+    name: 'start the next round now',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({ url: `/api/surveys/${f.survey}/rounds` }),
+    expected: (a, c) => onSurvey(a, c, leads(a) && !c.archived ? 201 : 403),
+  },
+  {
     name: 'results',
     method: 'GET',
     request: (f) => ({ url: `/api/surveys/${f.survey}/results?q=word` }),

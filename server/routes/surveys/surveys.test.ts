@@ -207,6 +207,18 @@ describe('a recurring check-in', () => {
     );
     const earlier = (await call('GET', `/api/surveys/${id}/results?round=1`, leader.cookie)).json().data;
     expect(earlier.questions[0].result.mean).toBe(2.5);
+    // The leader opens round 3 early: round 2 closes, round 3 asks everyone again.
+    const early = await call('POST', `/api/surveys/${id}/rounds`, leader.cookie);
+    expect(early.statusCode, early.body).toBe(201);
+    expect(early.json().data.number).toBe(3);
+    expect((await call('GET', `/api/surveys/${id}`, a.cookie)).json().data).toMatchObject({
+      round: { number: 3, open: true },
+      answered: false,
+    });
+    expect(await runJob()).toMatchObject({ rounds: 0, announced: 0 });
+    expect((await call('POST', `/api/surveys/${id}/rounds`, a.cookie)).statusCode).toBe(403);
+    expect((await call('POST', `/api/surveys/${id}/close`, leader.cookie)).statusCode).toBe(200);
+    expect((await call('POST', `/api/surveys/${id}/rounds`, leader.cookie)).statusCode).toBe(409);
     const missing = await call('GET', `/api/surveys/${id}/results?round=9`, leader.cookie);
     expect(missing.statusCode).toBe(400);
     expect(missing.json().fields).toHaveProperty('round');

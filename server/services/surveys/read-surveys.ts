@@ -109,6 +109,7 @@ export async function listSurveys(deps: ServiceDeps, actor: Actor, slug: string)
     title: survey.title,
     anonymous: survey.anonymous,
     recurrence: survey.recurrence,
+    everyWeeks: survey.everyWeeks,
     stopped: survey.closedAt !== null,
     round: presentRound(survey, latest, oversees),
     nextRoundOpensAt: nextRoundOpensAt(survey, latest, upcoming),
