@@ -143,7 +143,7 @@ function Counts(props: { question: QuestionResult }) {
   }));
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-      <div aria-hidden="true">
+      <div aria-hidden="true" inert>
         <BarChart
           h={Math.max(160, rows.length * 36)}
           data={chartData}
@@ -209,7 +209,7 @@ function Trend(props: { question: QuestionResult }) {
         {_('checkins.results.trend')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-        <div aria-hidden="true">
+        <div aria-hidden="true" inert>
           <LineChart
             h={180}
             data={points}
