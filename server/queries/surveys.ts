@@ -114,6 +114,7 @@ function roundFromJson(json: Record<string, unknown>): SurveyRoundRow {
     announcedAt: time(json.announced_at),
     inviteeCount: Number(json.invitee_count),
     responseCount: Number(json.response_count),
+    answersVersion: Number(json.answers_version),
     snapshot: (json.snapshot ?? null) as SurveyRoundRow['snapshot'],
   };
 }
@@ -190,6 +191,14 @@ export async function markSurveyInviteeAnswered(
     .set({ responseCount: sql`${surveyRounds.responseCount} + 1` })
     .where(eq(surveyRounds.id, roundId));
   return true;
+}
+
+/** Counts one more change to a round's named answers (the results cached for the earlier version go stale). */
+export async function bumpRoundAnswersVersion(db: Db, roundId: string): Promise<void> {
+  await db
+    .update(surveyRounds)
+    .set({ answersVersion: sql`${surveyRounds.answersVersion} + 1` })
+    .where(eq(surveyRounds.id, roundId));
 }
 
 /** Closes a round now (false when it was closed already or its time is up). */
@@ -338,4 +347,69 @@ export async function findSurveyCommunity(db: Db, communityId: string) {
     .from(communities)
     .where(eq(communities.id, communityId));
   return row;
+}
+
+/** A survey row from `to_jsonb` (snake_case keys, times as text). */
+function surveyFromJson(json: Record<string, unknown>): SurveyRow {
+  return {
+    id: String(json.id),
+    communityId: String(json.community_id),
+    authorId: json.author_id ? String(json.author_id) : null,
+    title: String(json.title),
+    intro: String(json.intro),
+    anonymous: json.anonymous === true,
+    shareResults: json.share_results === true,
+    recurrence: json.recurrence as SurveyRow['recurrence'],
+    everyWeeks: json.every_weeks === null ? null : Number(json.every_weeks),
+    opensAt: new Date(String(json.opens_at)),
+    closesAt: new Date(String(json.closes_at)),
+    closedAt: json.closed_at ? new Date(String(json.closed_at)) : null,
+    createdAt: new Date(String(json.created_at)),
+  };
+}
+
+/**
+ * Everything the results page reads about a survey, in one statement: the survey, its rounds, its
+ * questions, the published proposals and the rounds that asked `userId` (with when they answered).
+ */
+export async function findSurveyBundle(db: Db, surveyId: string, userId: string) {
+  const result = await db.execute(sql`
+    select to_jsonb(s) as survey,
+      coalesce((select jsonb_agg(to_jsonb(r) order by r.number) from ${surveyRounds} r
+        where r.survey_id = s.id), '[]') as rounds,
+      coalesce((select jsonb_agg(to_jsonb(q) order by q.position) from ${surveyQuestions} q
+        where q.survey_id = s.id), '[]') as questions,
+      coalesce((select jsonb_agg(jsonb_build_object('roundId', p.round_id, 'questionId', p.question_id,
+          'position', p.position, 'label', p.label) order by p.position)
+        from survey_proposals p join ${surveyRounds} r on r.id = p.round_id
+        where r.survey_id = s.id and p.published), '[]') as proposals,
+      coalesce((select jsonb_agg(jsonb_build_object('roundId', i.round_id, 'answeredAt', i.answered_at))
+        from ${surveyInvitees} i join ${surveyRounds} r on r.id = i.round_id
+        where r.survey_id = s.id and i.user_id = ${userId}), '[]') as mine
+    from ${surveys} s where s.id = ${surveyId}`);
+  const [row] = rowsOf<{
+    survey: Record<string, unknown>;
+    rounds: Record<string, unknown>[];
+    questions: Record<string, unknown>[];
+    proposals: { roundId: string; questionId: string; position: number; label: string }[];
+    mine: { roundId: string; answeredAt: string | null }[];
+  }>(result);
+  if (!row) return undefined;
+  return {
+    survey: surveyFromJson(row.survey),
+    rounds: row.rounds.map(roundFromJson),
+    questions: row.questions.map(
+      (q): SurveyQuestionRow => ({
+        id: String(q.id),
+        surveyId: String(q.survey_id),
+        position: Number(q.position),
+        kind: q.kind as SurveyQuestionRow['kind'],
+        prompt: String(q.prompt),
+        options: (q.options ?? []) as string[],
+        required: q.required === true,
+      }),
+    ),
+    proposals: row.proposals,
+    mine: row.mine,
+  };
 }

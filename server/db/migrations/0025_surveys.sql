@@ -74,6 +74,7 @@ CREATE TABLE "survey_rounds" (
 	"announced_at" timestamp with time zone,
 	"invitee_count" integer DEFAULT 0 NOT NULL,
 	"response_count" integer DEFAULT 0 NOT NULL,
+	"answers_version" integer DEFAULT 0 NOT NULL,
 	"snapshot" jsonb,
 	CONSTRAINT "survey_rounds_window" CHECK ("survey_rounds"."closes_at" > "survey_rounds"."opens_at")
 );

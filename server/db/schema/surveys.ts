@@ -106,6 +106,8 @@ export const surveyRounds = pgTable(
     announcedAt: timestamp('announced_at', { withTimezone: true }),
     inviteeCount: integer('invitee_count').notNull().default(0),
     responseCount: integer('response_count').notNull().default(0),
+    /** Raised by every named response stored: results computed for one version stay right (results-cache.ts). */
+    answersVersion: integer('answers_version').notNull().default(0),
     snapshot: jsonb('snapshot').$type<SurveySnapshot>(),
   },
   (t) => [

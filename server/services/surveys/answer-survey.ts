@@ -20,6 +20,7 @@ import {
   upsertNamedResponse,
 } from '../../queries/survey-answers.ts';
 import {
+  bumpRoundAnswersVersion,
   listSurveyQuestions,
   lockSurveyRound,
   markSurveyInviteeAnswered,
@@ -205,6 +206,7 @@ async function storeResponse(
   } else {
     const responseId = await upsertNamedResponse(tx, round.id, userId);
     await insertSurveyAnswers(tx, responseId, round.id, answers);
+    await bumpRoundAnswersVersion(tx, round.id);
   }
   await recordActivity(tx, {
     communityId: survey.communityId,

@@ -5,12 +5,13 @@ import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayExportSurvey, overseesSurveys, seesSurveyResults } from '../../policies/surveys.ts';
-import { listRoundProposals, listRoundTexts, tallyRoundAnswers } from '../../queries/survey-answers.ts';
-import { listSurveyQuestions, listSurveyRounds, type SurveyQuestionRow } from '../../queries/surveys.ts';
+import { listRoundTexts, tallyRoundAnswers } from '../../queries/survey-answers.ts';
+import type { SurveyQuestionRow } from '../../queries/surveys.ts';
 import type { ServiceDeps } from '../context.ts';
-import { loadVisibleSurvey } from './load-survey.ts';
+import { loadVisibleSurvey, loadVisibleSurveyBundle } from './load-survey.ts';
 import { presentRound } from './read-surveys.ts';
-import { optionCountOf, summariesFrom, textLimit } from './summaries.ts';
+import { cachedResult } from './results-cache.ts';
+import { optionCountOf, pageTextLimit, summariesFrom } from './summaries.ts';
 
 type RoundResult = SurveyResults['questions'][number]['result'];
 
@@ -47,22 +48,21 @@ export async function getSurveyResults(
   query: { round?: number | undefined; q?: string | undefined },
 ): Promise<SurveyResults> {
   const { db } = deps.database;
-  const { survey, membership, subject } = await loadVisibleSurvey(db, actor, surveyId);
+  const bundle = await loadVisibleSurveyBundle(db, actor, surveyId);
+  const { survey, membership, subject, questions, proposals } = bundle;
   const now = Date.now();
-  const [questions, allRounds] = await Promise.all([
-    listSurveyQuestions(db, survey.id),
-    listSurveyRounds(db, survey.id),
-  ]);
-  const rounds = allRounds.filter((r) => r.opensAt.getTime() <= now);
+  const rounds = bundle.rounds.filter((r) => r.opensAt.getTime() <= now);
   const selected = query.round ? rounds.find((r) => r.number === query.round) : rounds.at(-1);
   if (query.round && !selected) throw fieldError('round', 'errors.surveys.noRound');
   const sees = seesSurveyResults(actor, membership, subject);
   const roundIds = rounds.map((r) => r.id);
-  const [proposals, tallies, texts] = await Promise.all([
-    listRoundProposals(db, roundIds, { publishedOnly: true }),
-    sees && !survey.anonymous ? tallyRoundAnswers(db, roundIds) : [],
+  const versions = rounds.map((r) => `${r.id}:${r.answersVersion}`).join(',');
+  const [tallies, texts] = await Promise.all([
+    sees && !survey.anonymous ? cachedResult(`tally ${versions}`, () => tallyRoundAnswers(db, roundIds)) : [],
     sees && !survey.anonymous && selected
-      ? listRoundTexts(db, selected.id, { search: query.q, limit: textLimit })
+      ? cachedResult(`texts ${selected.id}:${selected.answersVersion} ${query.q ?? ''}`, () =>
+          listRoundTexts(db, selected.id, { search: query.q, limit: pageTextLimit }),
+        )
       : [],
   ]);
   const proposalsOf = (roundId: string, questionId: string) =>
@@ -103,10 +103,11 @@ export async function getSurveyResults(
       const allTexts = survey.anonymous
         ? (summary?.texts ?? [])
         : texts.filter((t) => t.questionId === question.id).map((t) => t.text);
-      const found =
+      const matching =
         survey.anonymous && needle ? allTexts.filter((t) => t.toLowerCase().includes(needle)) : allTexts;
+      const found = matching.slice(0, pageTextLimit);
       const textCount = survey.anonymous
-        ? found.length
+        ? matching.length
         : (texts.find((t) => t.questionId === question.id)?.total ?? 0);
       return {
         id: question.id,

@@ -3,8 +3,10 @@ import type { SurveyQuestionSummary, SurveySnapshot } from '../../db/schema/surv
 import { type AnswerTally, listRoundTexts, tallyRoundAnswers } from '../../queries/survey-answers.ts';
 import type { SurveyQuestionRow } from '../../queries/surveys.ts';
 
-/** Most free-text answers per question kept in a published snapshot or shown on the results page. */
+/** Most free-text answers per question kept in a published snapshot. */
 export const textLimit = 500;
+/** Most free-text answers per question on a results page (with how many there are; a search finds others). */
+export const pageTextLimit = 100;
 
 /** Per round and question: the tallies, turned into counts per option and ranking position sums. */
 export function summariesFrom(
