@@ -86,6 +86,14 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('./pages/pings/new-ping-page.tsx'), 'NewPingPage'),
               },
               {
+                path: 'checkins',
+                lazy: page(() => import('./pages/checkins/checkins-tab.tsx'), 'CheckinsTab'),
+              },
+              {
+                path: 'checkins/new',
+                lazy: page(() => import('./pages/checkins/new-checkin-page.tsx'), 'NewCheckinPage'),
+              },
+              {
                 path: 'moderation',
                 lazy: page(() => import('./pages/moderation/moderation-tab.tsx'), 'ModerationTab'),
               },
@@ -175,6 +183,14 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('./pages/people/person-page.tsx'), 'PersonPage'),
               },
               { path: '/pings/:id', lazy: page(() => import('./pages/pings/ping-page.tsx'), 'PingPage') },
+              {
+                path: '/checkins/:id',
+                lazy: page(() => import('./pages/checkins/checkin-page.tsx'), 'CheckinPage'),
+              },
+              {
+                path: '/checkins/:id/results',
+                lazy: page(() => import('./pages/checkins/results-page.tsx'), 'CheckinResultsPage'),
+              },
               {
                 path: '/notifications',
                 lazy: page(() => import('./pages/notifications-page.tsx'), 'NotificationsPage'),

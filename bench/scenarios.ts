@@ -22,6 +22,8 @@ export interface BenchContext {
   resourceIds: string[];
   /** Every page of the 2,000 open invitations of the community the member leads (see seed-invitations.ts). */
   invitationPages: string[];
+  /** The results page of a check-in with 5,000 responses in a community the member leads (seed-surveys.ts). */
+  surveyResultsPaths: string[];
 }
 
 export interface Target {
@@ -267,6 +269,20 @@ const earlierScenarios: Scenario[] = [
     signedIn: true,
     paths: (context) => context.invitationPages,
     check: hasList('no open invitations'),
+    target: { maxP99Ms: 50, database: 'postgres', label: 'p99 < 50 ms on PostgreSQL' },
+  },
+  {
+    name: 'GET /api/surveys/:id/results (check-in with 5,000 responses)',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.surveyResultsPaths,
+    check: (body) =>
+      hasData(body) ??
+      ((body as { data: { shown: boolean; rounds: { responseCount: number }[] } }).data.rounds[0]
+        ?.responseCount === 5000
+        ? undefined
+        : 'the check-in does not have 5,000 responses'),
+    requiresRoute: '/api/surveys/:id/results',
     target: { maxP99Ms: 50, database: 'postgres', label: 'p99 < 50 ms on PostgreSQL' },
   },
   {

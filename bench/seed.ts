@@ -9,6 +9,7 @@ import { calendarFeeds, users } from '../server/db/schema/index.ts';
 import { hashPassword, newToken } from '../server/lib/crypto.ts';
 import type { BenchContext } from './scenarios.ts';
 import { seedOpenInvitations } from './seed-invitations.ts';
+import { seedSurveyResults } from './seed-surveys.ts';
 
 export const benchPassword = 'bench-password-not-secret';
 
@@ -111,6 +112,7 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
     concurrency,
   });
   const invitationPages = await seedOpenInvitations(db, member.id);
+  const surveyResultsPaths = await seedSurveyResults(db, member.id);
   const feedToken = newToken();
   await db.insert(calendarFeeds).values({ userId: member.id, token: feedToken });
   const knowledgeStarted = performance.now();
@@ -144,6 +146,7 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
       threadListSlugs: spreadOfSizes(await communitiesWithThreads(db, member.id), 24),
       resourceIds: await visibleResources(db, member.id, 24),
       invitationPages,
+      surveyResultsPaths,
     },
     signIn: { email: first.email, password: benchPassword },
     people: inserted,

@@ -28,6 +28,7 @@ export const notificationKinds = [
   'community.ping',
   'community.kudos',
   'community.badge',
+  'community.checkin',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -49,6 +50,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'community.ping': 'Quick questions (Pings) from the leaders of your communities',
   'community.kudos': 'Kudos from members for your contributions',
   'community.badge': 'Badges you earn for your contributions',
+  'community.checkin': 'Check-in surveys from the leaders of your communities, and reminders to answer them',
 };
 
 export const mailStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
@@ -257,6 +259,24 @@ export type PingAudience = (typeof pingAudiences)[number];
 export const pingResultsVisibilities = ['live', 'after_close'] as const;
 export type PingResultsVisibility = (typeof pingResultsVisibilities)[number];
 
+/** Check-ins and surveys (#16 §2): the kinds of question, how a check-in recurs, action items. */
+export const surveyQuestionKinds = [
+  'likert',
+  'single',
+  'multiple',
+  'ranking',
+  'short_text',
+  'long_text',
+  'focus_next',
+] as const;
+export type SurveyQuestionKind = (typeof surveyQuestionKinds)[number];
+export const surveyRecurrences = ['none', 'term', 'weeks'] as const;
+export type SurveyRecurrence = (typeof surveyRecurrences)[number];
+export const surveyTemplateKeys = ['start_of_term', 'end_of_term'] as const;
+export type SurveyTemplateKey = (typeof surveyTemplateKeys)[number];
+export const actionItemStatuses = ['open', 'in_progress', 'done'] as const;
+export type ActionItemStatus = (typeof actionItemStatuses)[number];
+
 /** What the event log (`activity_events`) records: who did what, when, in which community (#16 §5). */
 export const activityKinds = [
   'thread.posted',
@@ -270,6 +290,7 @@ export const activityKinds = [
   'member.joined',
   'member.left',
   'ping.answered',
+  'survey.answered',
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 

@@ -12,6 +12,7 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useInstitution, useMe } from '../api/queries.ts';
 import { useTwoFactorStatus } from '../api/two-factor.ts';
@@ -21,6 +22,11 @@ import { PageHeader } from '../components/page-header.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { OpenPingsSection } from './pings/open-pings.tsx';
 import { WhatsNewSection } from './whats-new.tsx';
+
+// Loaded after the page (the home page's first-load budget): the open check-ins sent to you.
+const OpenCheckinsSection = lazy(async () => ({
+  default: (await import('./checkins/open-checkins.tsx')).OpenCheckinsSection,
+}));
 
 function profileIsSparse(me: Me): boolean {
   return !me.unit || me.expertise.length === 0 || me.bio.trim() === '';
@@ -39,6 +45,9 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
       />
       {me.role === 'member' ? null : <TwoFactorReminder />}
       <OpenPingsSection />
+      <Suspense fallback={null}>
+        <OpenCheckinsSection />
+      </Suspense>
       <WhatsNewSection />
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg">
         {profileIsSparse(me) ? (

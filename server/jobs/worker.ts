@@ -16,6 +16,7 @@ import {
   markEmailFailed,
 } from '../services/mail/outbox.ts';
 import { sendDueReminders } from '../services/meetings/send-reminders.ts';
+import { runSurveyJob } from '../services/surveys/rounds.ts';
 import { type JobPayloads, type Jobs, tracked } from './queue.ts';
 
 /** Registers the handlers of every durable job and the periodic ones. */
@@ -77,7 +78,15 @@ export async function startWorkers(
       await recordFirstYears(db, new Date());
     }),
   );
+  await boss.work(
+    'surveys.rounds',
+    tracked(boss, async () => {
+      await runSurveyJob({ database, jobs }, publicUrl);
+    }),
+  );
   await boss.schedule('email.sweep', '*/5 * * * *');
+  // Every 5 minutes: check-in rounds open, are announced and remind those who have not answered.
+  await boss.schedule('surveys.rounds', '*/5 * * * *');
   // Every minute: reminders go out within a minute of being due.
   await boss.schedule('meetings.reminders', '* * * * *');
   await boss.schedule('sessions.cleanup', '17 * * * *');

@@ -5,10 +5,10 @@ const secretParams = ['token', 'code', 'state', 'challenge'];
 /** Paths whose last segment is a secret token (the unsubscribe links of notification emails, Ping answer links). */
 const secretPathPrefixes = ['/unsubscribe/', '/api/unsubscribe/', '/api/pings/answer-links/'];
 /**
- * Requests about Pings are logged without the client's address, so the log of an answer to an
- * anonymous Ping does not point at the person who sent it (#16 §1).
+ * Requests about Pings and check-ins are logged without the client's address, so the log of an answer
+ * to an anonymous Ping or check-in does not point at the person who sent it (#16 §1, §2).
  */
-const withoutAddress = '/api/pings/';
+const withoutAddress = ['/api/pings/', '/api/surveys/'];
 
 /**
  * A request's address as the log may keep it: the secrets emailed links carry (sign-in and reset
@@ -30,7 +30,8 @@ export function redactUrl(url: string): string {
 /** Fastify's request log line (its default fields), with the address redacted. */
 export function requestLogFields(request: FastifyRequest) {
   const url = redactUrl(request.url);
-  if (request.url.startsWith(withoutAddress)) return { method: request.method, url, host: request.host };
+  if (withoutAddress.some((prefix) => request.url.startsWith(prefix)))
+    return { method: request.method, url, host: request.host };
   return {
     method: request.method,
     url,

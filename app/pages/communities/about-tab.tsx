@@ -21,9 +21,7 @@ import { useCommunity } from './community-context.ts';
 import { StageSection } from './stage-section.tsx';
 
 // Below the fold in the side column: loaded after the page (the community page's first-load budget).
-const MilestonesCard = lazy(async () => ({
-  default: (await import('../milestones/milestones-card.tsx')).MilestonesCard,
-}));
+const SideCards = lazy(async () => ({ default: (await import('./side-cards.tsx')).SideCards }));
 
 function Detail(props: { term: string; children: ReactNode }) {
   return (
@@ -96,7 +94,7 @@ export function AboutTab() {
         <Stack gap="lg">
           <UpcomingMeetingsCard home={home} slug={slug} />
           <Suspense fallback={null}>
-            <MilestonesCard slug={slug} />
+            <SideCards slug={slug} />
           </Suspense>
           <Card component="section" aria-labelledby="leaders-title">
             <Title order={2} size="h3" mb="sm" id="leaders-title">

@@ -26,6 +26,8 @@ const tabs: { to: string; labelId: MessageId; end?: boolean }[] = [
 const moderationTab = { to: 'moderation', labelId: 'communities.tabs.moderation' as MessageId, end: false };
 /** Pings: for the community's members (the ones sent to them) and those who send them. */
 const pingsTab = { to: 'pings', labelId: 'communities.tabs.pings' as MessageId, end: false };
+/** Check-ins: for the same people as Pings. */
+const checkinsTab = { to: 'checkins', labelId: 'checkins.tab.label' as MessageId, end: false };
 
 function CommunityHeader(props: CommunityOutletContext & { moderates: boolean }) {
   const { _ } = useLingui();
@@ -74,7 +76,7 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
         <ul>
           {[
             ...tabs,
-            ...(viewer.role !== null || viewer.canSendPing ? [pingsTab] : []),
+            ...(viewer.role !== null || viewer.canSendPing ? [pingsTab, checkinsTab] : []),
             ...(props.moderates ? [moderationTab] : []),
           ].map((tab) => (
             <li key={tab.to}>

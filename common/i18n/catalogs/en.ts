@@ -6,6 +6,7 @@ import admin from './en/admin.json' with { type: 'json' };
 import auth from './en/auth.json' with { type: 'json' };
 import calendar from './en/calendar.json' with { type: 'json' };
 import charter from './en/charter.json' with { type: 'json' };
+import checkins from './en/checkins.json' with { type: 'json' };
 import common from './en/common.json' with { type: 'json' };
 import communities from './en/communities.json' with { type: 'json' };
 import contact from './en/contact.json' with { type: 'json' };
@@ -50,6 +51,7 @@ export default {
   ...home,
   ...milestones,
   ...pings,
+  ...checkins,
   ...communities,
   ...coordination,
   ...invitations,

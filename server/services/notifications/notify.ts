@@ -30,6 +30,7 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'community.kudos': 'immediately',
   // A badge is a small thing: in the app, and by email only for those who ask for it.
   'community.badge': 'off',
+  'community.checkin': 'immediately',
 };
 
 /**

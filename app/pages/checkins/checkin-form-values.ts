@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { createSurveyBody, type SurveyTemplate } from '../../../common/contracts/surveys.ts';
+import { surveyQuestionKinds, surveyRecurrences } from '../../../common/enums.ts';
+
+/** How long each round stays open, as the form offers it (days). */
+export const checkinWindows = [3, 7, 14, 21, 28] as const;
+
+export interface QuestionValues {
+  kind: (typeof surveyQuestionKinds)[number];
+  prompt: string;
+  /** One option a line (Likert: its five labels). */
+  options: string;
+  required: boolean;
+}
+
+export interface CheckinFormValues {
+  template: string;
+  title: string;
+  intro: string;
+  anonymous: boolean;
+  shareResults: boolean;
+  openDays: string;
+  recurrence: (typeof surveyRecurrences)[number];
+  everyWeeks: string;
+  questions: QuestionValues[];
+  [key: string]: unknown;
+}
+
+export const emptyQuestion = (): QuestionValues => ({
+  kind: 'likert',
+  prompt: '',
+  options: '',
+  required: true,
+});
+
+/** The form's values from a template (or an empty check-in). */
+export function valuesFrom(template: SurveyTemplate | undefined, key: string): CheckinFormValues {
+  return {
+    template: key,
+    title: template?.title ?? '',
+    intro: template?.intro ?? '',
+    anonymous: false,
+    shareResults: true,
+    openDays: '7',
+    recurrence: template?.recurrence ?? 'none',
+    everyWeeks: '4',
+    questions: template
+      ? template.questions.map((q) => ({ ...q, options: q.options.join('\n') }))
+      : [emptyQuestion()],
+  };
+}
+
+/**
+ * The form's values as the API's body (options a line each, the round's window from now, weeks only
+ * for "every few weeks"), checked with the API's own rules (common/contracts/surveys.ts), so the
+ * messages on the fields are the server's.
+ */
+export const checkinFormSchema = z
+  .object({
+    title: z.string(),
+    intro: z.string(),
+    anonymous: z.boolean(),
+    shareResults: z.boolean(),
+    openDays: z.string(),
+    recurrence: z.enum(surveyRecurrences),
+    everyWeeks: z.string(),
+    questions: z.array(
+      z.object({
+        kind: z.enum(surveyQuestionKinds),
+        prompt: z.string(),
+        options: z.string(),
+        required: z.boolean(),
+      }),
+    ),
+  })
+  .transform((values, context) => {
+    const checked = createSurveyBody.safeParse({
+      title: values.title,
+      intro: values.intro,
+      anonymous: values.anonymous,
+      shareResults: values.shareResults,
+      closesAt: new Date(Date.now() + Number(values.openDays) * 86_400_000).toISOString(),
+      recurrence: values.recurrence,
+      ...(values.recurrence === 'weeks' ? { everyWeeks: Number(values.everyWeeks) } : {}),
+      questions: values.questions.map((q) => ({
+        kind: q.kind,
+        prompt: q.prompt,
+        options: q.options
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line !== ''),
+        required: q.required,
+      })),
+    });
+    if (checked.success) return checked.data;
+    for (const issue of checked.error.issues) {
+      // An option's own error (questions.0.options.2) belongs to the options box.
+      const path = issue.path.length > 3 && issue.path[2] === 'options' ? issue.path.slice(0, 3) : issue.path;
+      context.addIssue({ code: 'custom', message: issue.message, path });
+    }
+    return z.NEVER;
+  });
