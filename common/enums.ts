@@ -6,8 +6,11 @@ export type UserRole = (typeof userRoles)[number];
 export const personKinds = ['staff', 'student', 'external'] as const;
 export type PersonKind = (typeof personKinds)[number];
 
-export const emailChoices = ['immediately', 'off'] as const;
+export const emailChoices = ['immediately', 'daily', 'weekly', 'off'] as const;
 export type EmailChoice = (typeof emailChoices)[number];
+/** The digest emails (#16 §3): one a day or one a week, at the member's local morning. */
+export const digestFrequencies = ['daily', 'weekly'] as const;
+export type DigestFrequency = (typeof digestFrequencies)[number];
 
 /** Every kind of notification; later capabilities add theirs here. */
 export const notificationKinds = [
@@ -27,6 +30,7 @@ export const notificationKinds = [
   'community.announcement',
   'community.ping',
   'community.kudos',
+  'community.digest',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -47,6 +51,8 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'community.announcement': 'Announcements from the leaders of your communities',
   'community.ping': 'Quick questions (Pings) from the leaders of your communities',
   'community.kudos': 'Kudos from members for your contributions',
+  'community.digest':
+    'A summary of what is new in your communities: active threads, resources, meetings, Pings',
 };
 
 export const mailStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
@@ -302,6 +308,7 @@ function messagesOf<T extends string>(prefix: string, values: readonly T[]): Rec
 }
 
 export const notificationKindMessages = messagesOf('notificationKind', notificationKinds);
+export const emailChoiceMessages = messagesOf('emailChoice', emailChoices);
 export const communityKindMessages = messagesOf('communityKind', communityKinds);
 export const communityStageMessages = messagesOf('communityStage', communityStages);
 export const communityStageDescriptionMessages = messagesOf('communityStageDescription', communityStages);

@@ -5,6 +5,7 @@ import { backupRoutes } from './backups/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { charterTemplateRoutes } from './charter-template/index.ts';
 import { communityRoutes } from './communities/index.ts';
+import { digestRoutes } from './digests/index.ts';
 import { contactRoutes } from './contact/index.ts';
 import { discussionRoutes } from './discussions/index.ts';
 import { moderationRoutes } from './discussions/moderation.ts';
@@ -48,6 +49,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(pingRoutes);
   await app.register(milestoneRoutes);
   await app.register(kudosRoutes);
+  await app.register(digestRoutes);
   await app.register(searchRoutes);
   await app.register(homeRoutes);
   await app.register(ssoRoutes);

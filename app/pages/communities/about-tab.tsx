@@ -25,6 +25,11 @@ const MilestonesCard = lazy(async () => ({
   default: (await import('../milestones/milestones-card.tsx')).MilestonesCard,
 }));
 
+// For members only, below the fold: their email choice for this community (#16 §3), loaded lazily too.
+const CommunityEmailCard = lazy(async () => ({
+  default: (await import('../digests/community-email-card.tsx')).CommunityEmailCard,
+}));
+
 function Detail(props: { term: string; children: ReactNode }) {
   return (
     <div>
@@ -98,6 +103,11 @@ export function AboutTab() {
           <Suspense fallback={null}>
             <MilestonesCard slug={slug} />
           </Suspense>
+          {home.viewer.role ? (
+            <Suspense fallback={null}>
+              <CommunityEmailCard slug={slug} />
+            </Suspense>
+          ) : null}
           <Card component="section" aria-labelledby="leaders-title">
             <Title order={2} size="h3" mb="sm" id="leaders-title">
               {_('communities.about.leaders', { count: leaders.length })}

@@ -64,6 +64,7 @@ export async function replyToThread(
         }),
         body: excerpt(input.body),
         url: `/discussions/${threadId}#post-${post?.id ?? ''}`,
+        communityId: thread.communityId,
       },
       { except: actor.id },
     );
@@ -73,6 +74,7 @@ export async function replyToThread(
       threadTitle: thread.title,
       body: input.body,
       url: `/discussions/${threadId}#post-${post?.id ?? ''}`,
+      communityId: thread.communityId,
     });
     return post?.id ?? '';
   });

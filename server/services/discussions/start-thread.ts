@@ -68,6 +68,7 @@ export async function startThread(
       threadTitle: input.title,
       body: input.body,
       url: `/discussions/${threadId}`,
+      communityId: community.id,
     });
     if (input.kind !== 'announcement') return threadId;
     await notifyEach(
@@ -80,6 +81,7 @@ export async function startThread(
         title: `${community.name}: ${input.title}`,
         body: excerpt(input.body),
         url: `/discussions/${threadId}`,
+        communityId: community.id,
       },
       { except: actor.id },
     );

@@ -28,6 +28,8 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'community.announcement': 'immediately',
   'community.ping': 'immediately',
   'community.kudos': 'immediately',
+  // Not an email of its own: how often the summary of the member's communities comes (#16 §3).
+  'community.digest': 'weekly',
 };
 
 /**
@@ -60,6 +62,11 @@ export interface NewNotification {
   body: NotificationText;
   /** Where the notification leads, a path inside Copse. */
   url: string;
+  /**
+   * The community it comes from, if any: the member's choice for that community (immediately, daily,
+   * weekly, off) then overrides their choice for the kind.
+   */
+  communityId?: string | undefined;
 }
 
 /**
@@ -79,9 +86,10 @@ export async function notifyUser(
 
 /**
  * Tells several people the same thing (each once, never the person who acted), inside the caller's
- * unit of work (`db` and its `outbox`), in three statements whatever their number: the in-app
- * notifications, the recipients with their email choice for this kind, and the emails for those who want
- * them (sent, in one batch with the unit's other emails, after the commit).
+ * unit of work (`db` and its `outbox`), in three statements whatever their number: the recipients with
+ * their email choice for this kind (or for the notification's community), the in-app notifications (those
+ * whose choice is daily or weekly marked for the digest) and the emails for those who want them at once
+ * (sent, in one batch with the unit's other emails, after the commit).
  */
 export async function notifyEach(
   db: Db,
@@ -108,11 +116,29 @@ export async function notifyEach(
     params: Object.keys(params).length > 0 ? params : null,
     url: notification.url,
   };
-  await insertNotifications(db, recipients, row);
-  const people = await listNotificationRecipients(db, recipients, notification.kind);
-  const wanting = people.filter(
-    (person) => (person.choice ?? defaultEmailChoice[notification.kind]) !== 'off',
+  const people = await listNotificationRecipients(
+    db,
+    recipients,
+    notification.kind,
+    notification.communityId,
   );
+  const choiceOf = new Map(
+    people.map((person) => [person.id, person.choice ?? defaultEmailChoice[notification.kind]]),
+  );
+  // Daily or weekly: the notification waits for the member's digest (services/digests) instead.
+  await insertNotifications(
+    db,
+    recipients.map((userId) => {
+      const choice = choiceOf.get(userId);
+      return {
+        ...row,
+        userId,
+        communityId: notification.communityId ?? null,
+        digest: choice === 'daily' || choice === 'weekly' ? choice : null,
+      };
+    }),
+  );
+  const wanting = people.filter((person) => choiceOf.get(person.id) === 'immediately');
   if (wanting.length === 0) return;
   const letterTo = await letterWriter(db);
   const unsubscribeToken = await unsubscribeSigner(db);
