@@ -9,6 +9,7 @@ export interface JobPayloads {
   'meetings.reminders': Record<string, never>;
   'backup.scheduled': Record<string, never>;
   'milestones.daily': Record<string, never>;
+  'digests.send': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -32,6 +33,7 @@ export const jobQueues: JobName[] = [
   'meetings.reminders',
   'backup.scheduled',
   'milestones.daily',
+  'digests.send',
 ];
 
 /**
