@@ -27,27 +27,23 @@ function uuidArray(ids: readonly string[]) {
 }
 
 /**
- * The people whose local time at `now` is `hour` (their profile's zone), not suspended, after `after` in
- * id order: one page of the hourly digest job. `monday` says whether their local day is a Monday (the
- * weekly digest's day). One statement; a sequential read of `users` is what it is meant to be.
+ * The people whose local time at `now` is `hour` (their profile's zone), not suspended, in id order: who
+ * the hourly digest job writes to. `monday` says whether their local day is a Monday (the weekly
+ * digest's day). One statement for the whole run (a campus's ids are a few megabytes); the job then works
+ * through them in batches.
  */
 export async function listDigestMembersAt(
   db: Db,
   now: Date,
   hour: number,
-  after: string | null,
-  limit: number,
 ): Promise<{ id: string; monday: boolean }[]> {
   const at = sql`(${now.toISOString()}::timestamptz at time zone u.time_zone)`;
   const rows = rowsOf<{ id: string; monday: boolean }>(
     await db.execute(sql`
       select u.id, extract(isodow from ${at}) = 1 as monday
       from ${users} u
-      where u.suspended_at is null
-        and extract(hour from ${at}) = ${hour}
-        ${after ? sql`and u.id > ${after}::uuid` : sql``}
-      order by u.id
-      limit ${limit}`),
+      where u.suspended_at is null and extract(hour from ${at}) = ${hour}
+      order by u.id`),
   );
   return rows.map((row) => ({ id: String(row.id), monday: row.monday === true }));
 }
@@ -115,28 +111,51 @@ export async function listDigestItems(
   now: Date,
   perSection: number,
 ): Promise<DigestItemRow[]> {
+  const result = await db.execute(digestItemsStatement(ids, frequency, now, perSection));
+  return rowsOf<Record<string, unknown>>(result).map((row) => ({
+    userId: String(row.user_id),
+    section: row.section as DigestSection,
+    at: new Date(row.at as string | Date),
+    title: String(row.title),
+    titleKey: (row.title_key as string | null) ?? null,
+    params: (row.params as NotificationParams | null) ?? null,
+    url: String(row.url),
+    communityId: (row.community_id as string | null) ?? null,
+    community: (row.community as string | null) ?? null,
+    total: Number(row.total),
+  }));
+}
+
+/** The statement of `listDigestItems` (exported for EXPLAIN in the benchmark). */
+export function digestItemsStatement(
+  ids: readonly string[],
+  frequency: DigestFrequency,
+  now: Date,
+  perSection: number,
+) {
   const at = sql`${now.toISOString()}::timestamptz`;
   const period = frequency === 'daily' ? sql`interval '1 day'` : sql`interval '7 days'`;
-  const result = await db.execute(sql`
-    with people as (
+  return sql`
+    with people as materialized (
       select p.id as user_id,
         coalesce(
           (select max(d.sent_at) from ${digests} d where d.user_id = p.id and d.frequency = ${frequency}),
           ${at} - ${period}
-        ) as since
+        ) as since,
+        coalesce(
+          (select np.email::text from ${notificationPreferences} np
+            where np.user_id = p.id and np.kind = 'community.digest'),
+          'weekly'
+        ) as summary
       from unnest(${uuidArray(ids)}) as p(id)
     ),
-    covered as (
+    covered as materialized (
       select p.user_id, p.since, m.community_id
       from people p
       join ${communityMembers} m on m.user_id = p.user_id
       left join ${communityEmailPreferences} ce on ce.user_id = p.user_id and ce.community_id = m.community_id
-      left join ${notificationPreferences} np on np.user_id = p.user_id and np.kind = 'community.digest'
-      where coalesce(
-        case when ce.email in ('daily', 'weekly', 'off') then ce.email::text end,
-        np.email::text,
-        'weekly'
-      ) = ${frequency}
+      where coalesce(case when ce.email in ('daily', 'weekly', 'off') then ce.email::text end, p.summary)
+        = ${frequency}
     ),
     items as (
       select n.user_id,
@@ -151,17 +170,21 @@ export async function listDigestItems(
         t.last_activity_at, t.title, null, null, '/discussions/' || t.id, t.community_id
       from covered c
       join ${threads} t on t.community_id = c.community_id and t.last_activity_at > c.since
-      left join ${threadReads} r on r.thread_id = t.id and r.user_id = c.user_id
       where t.deleted_at is null and t.hidden_at is null
         and t.author_id is distinct from c.user_id
-        and (r.last_read_at is null or r.last_read_at < t.last_activity_at)
+        -- One probe of the primary key (thread, person) per thread: unread since its last activity.
+        and coalesce(
+          (select r.last_read_at from ${threadReads} r where r.thread_id = t.id and r.user_id = c.user_id),
+          '-infinity'
+        ) < t.last_activity_at
       union all
       select c.user_id, 'resource', x.created_at, x.title, null, null, '/resources/' || x.id, x.community_id
       from covered c
       join ${resources} x on x.community_id = c.community_id and x.created_at > c.since and x.deleted_at is null
       where x.author_id is distinct from c.user_id
-        and not exists (select 1 from ${resourceActivity} a
-          where a.resource_id = x.id and a.user_id = c.user_id and a.kind = 'view')
+        -- Scalar probes, not anti-joins: the planner then uses both key columns (resource, person).
+        and (select 1 from ${resourceActivity} a
+          where a.resource_id = x.id and a.user_id = c.user_id and a.kind = 'view' limit 1) is null
       union all
       select user_id, 'meeting', starts_at, title, null, null, '/meetings/' || id, community_id
       from (
@@ -172,7 +195,7 @@ export async function listDigestItems(
         join ${meetings} mt on mt.community_id = c.community_id and mt.created_at > c.since
           and mt.status = 'scheduled' and mt.starts_at > ${at}
         where mt.created_by is distinct from c.user_id
-          and not exists (select 1 from ${meetingRsvps} r where r.meeting_id = mt.id and r.user_id = c.user_id)
+          and (select 1 from ${meetingRsvps} r where r.meeting_id = mt.id and r.user_id = c.user_id) is null
         order by c.user_id, coalesce(mt.series_id, mt.id), mt.starts_at
       ) next_meetings
       union all
@@ -193,19 +216,7 @@ export async function listDigestItems(
     from ranked r
     left join ${communities} co on co.id = r.community_id
     where r.n <= ${perSection}
-    order by r.user_id, r.section, r.at desc`);
-  return rowsOf<Record<string, unknown>>(result).map((row) => ({
-    userId: String(row.user_id),
-    section: row.section as DigestSection,
-    at: new Date(row.at as string | Date),
-    title: String(row.title),
-    titleKey: (row.title_key as string | null) ?? null,
-    params: (row.params as NotificationParams | null) ?? null,
-    url: String(row.url),
-    communityId: (row.community_id as string | null) ?? null,
-    community: (row.community as string | null) ?? null,
-    total: Number(row.total),
-  }));
+    order by r.user_id, r.section, r.at desc`;
 }
 
 /**

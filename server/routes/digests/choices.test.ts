@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailMessages, notifications } from '../../db/schema/index.ts';
+import { unsubscribeSigner } from '../../services/notifications/unsubscribe-link.ts';
 import { getTestApp, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, signedInUser } from '../../test/factories.ts';
 
@@ -144,5 +145,59 @@ describe('email choices per kind and per community (#16 §3)', () => {
     expect((await put(member, community.slug, { email: 'immediately' })).statusCode).toBe(200);
     await announce(leader, community.slug, 'At once news');
     expect(await emailsAbout(member.user.email, 'At once news')).toBe(1);
+  });
+});
+
+describe('unsubscribe links of digests (#16 §3)', () => {
+  const link = async (userId: string, scope: Parameters<Awaited<ReturnType<typeof unsubscribeSigner>>>[1]) =>
+    (await unsubscribeSigner(t.database.db))(userId, scope);
+
+  it('the digest link turns every daily or weekly choice off, and nothing else', async () => {
+    const { member, community } = await world();
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/notifications/preferences',
+      headers: { cookie: member.cookie },
+      payload: { preferences: [{ kind: 'discussion.reply', email: 'weekly' }] },
+    });
+    await put(member, community.slug, { email: 'daily' });
+    const token = await link(member.user.id, 'digest');
+    const asked = await t.app.inject({ method: 'GET', url: `/api/unsubscribe/${token}` });
+    expect(asked.json().data).toMatchObject({ scope: 'digest', community: null, off: false });
+    const done = await t.app.inject({ method: 'POST', url: `/unsubscribe/${token}`, payload: {} });
+    expect(done.json().data).toMatchObject({ scope: 'digest', off: true });
+    const kinds = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/notifications/preferences',
+        headers: { cookie: member.cookie },
+      })
+    ).json().data as { kind: string; email: string }[];
+    expect(kinds.find((k) => k.kind === 'discussion.reply')?.email).toBe('off');
+    expect(kinds.find((k) => k.kind === 'community.digest')?.email).toBe('off');
+    expect(kinds.find((k) => k.kind === 'community.announcement')?.email).toBe('immediately');
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: `/api/communities/${community.slug}/email`,
+      headers: { cookie: member.cookie },
+    });
+    expect(mine.json().data.email).toBe('off');
+  });
+
+  it('the link for everything also turns community choices off; a community link for a forged id is refused', async () => {
+    const { member, community } = await world();
+    await put(member, community.slug, { email: 'immediately' });
+    const token = await link(member.user.id, 'all');
+    await t.app.inject({ method: 'POST', url: `/api/unsubscribe/${token}` });
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: `/api/communities/${community.slug}/email`,
+      headers: { cookie: member.cookie },
+    });
+    expect(mine.json().data.email).toBe('off');
+    const gone = await link(member.user.id, 'community:00000000-0000-4000-8000-000000000000');
+    const refused = await t.app.inject({ method: 'POST', url: `/api/unsubscribe/${gone}` });
+    expect(refused.statusCode).toBe(400);
+    expect(JSON.stringify(refused.json())).toContain('token');
   });
 });

@@ -65,18 +65,15 @@ export async function sendDigests(
   const letterTo = await letterWriter(db);
   const unsubscribeToken = await unsubscribeSigner(db);
   const run: DigestRun = { members: 0, sent: 0 };
-  let after: string | null = null;
-  for (;;) {
-    const members = await listDigestMembersAt(db, now, digestHour, after, batchSize);
-    if (members.length === 0) break;
-    after = members[members.length - 1]?.id ?? null;
-    run.members += members.length;
+  const due = await listDigestMembersAt(db, now, digestHour);
+  run.members = due.length;
+  for (let start = 0; start < due.length; start += batchSize) {
+    const members = due.slice(start, start + batchSize);
     for (const frequency of digestFrequencies) {
       const ids = members.filter((m) => frequency === 'daily' || m.monday).map((m) => m.id);
       if (ids.length === 0) continue;
       run.sent += await sendBatch(deps, { publicUrl, letterTo, unsubscribeToken }, ids, frequency, now);
     }
-    if (members.length < batchSize) break;
   }
   return run;
 }
