@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -49,6 +50,19 @@ async function openFresh(): Promise<Database> {
   const url = new URL(settings.serverUrl);
   url.pathname = `/${settings.databaseName}`;
   return openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+}
+
+/**
+ * Puts the figures in bench/RESULTS.md too, as its last section (replacing an earlier one): `npm run
+ * bench` writes RESULTS.md afresh, then this script adds the digests.
+ */
+function appendToResults(lines: string[]): void {
+  const file = path.join(import.meta.dirname, 'RESULTS.md');
+  const marker = '\n## Digest benchmark (#16 §3)\n';
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const before = current.includes(marker) ? current.slice(0, current.indexOf(marker)) : current.trimEnd();
+  const section = [`#${lines[0] ?? ''}`, ...lines.slice(1)].join('\n');
+  writeFileSync(file, `${before}\n${marker}${section.slice(section.indexOf('\n') + 1)}`);
 }
 
 /** The day of activity before `now` (the digest's 07:00), set-based. */
@@ -172,11 +186,12 @@ async function main(): Promise<void> {
       '',
       `- Date: ${new Date().toISOString()}`,
       `- Database: ${version?.version.split(' on ')[0] ?? 'PostgreSQL'}, pool of 4 connections`,
-      `- Node: ${process.version}`,
+      `- Node: ${process.version}; ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end (a shared machine slows the job)`,
       `- Data: ${settings.people.toLocaleString('en-GB')} people, ${settings.communities.toLocaleString('en-GB')} communities, ${seeded.memberships.toLocaleString('en-GB')} memberships; the day: ${JSON.stringify(day)}; seeded in ${seedSeconds.toFixed(1)} s`,
       '',
     ];
     writeFileSync(path.join(import.meta.dirname, 'RESULTS-digests.md'), lines.join('\n'));
+    appendToResults(lines);
     console.log(lines.join('\n'));
   } finally {
     await database.close();
