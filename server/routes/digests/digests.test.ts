@@ -105,6 +105,10 @@ describe('digest emails (#16 §3)', () => {
     expect(mail?.textBody).toContain('Rubrics we like');
     expect(mail?.textBody).toContain('Peer review guide');
     expect(mail?.textBody).toContain('Show and tell');
+    // The meeting says when, in Dutch and in the reader's zone.
+    expect(mail?.textBody).toMatch(
+      /Show and tell\n\s+[^\n]+ · (maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) /,
+    );
     expect(mail?.htmlBody).toContain('lang="nl"');
     expect(mail?.htmlBody).toContain('Peer review guide');
     expect(mail?.headers?.['List-Id']).toMatch(/^Copse digest <digest\.copse\.test>$/);

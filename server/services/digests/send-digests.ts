@@ -122,6 +122,23 @@ function countItems(items: DigestItemRow[]): number {
   return [...totals.values()].reduce((sum, n) => sum + n, 0);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date and time in a reader's language and zone (one formatter per pair, kept for the run). */
+function dateIn(locale: Locale, zone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${zone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone });
+    } catch {
+      format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' });
+    }
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** An item's words in the reader's language: a notification's title from the catalog, else as written. */
 function itemText(locale: Locale, item: DigestItemRow): string {
   if (!item.titleKey) return item.title;
@@ -157,10 +174,12 @@ async function digestEmail(
       const page = item.url.split('#')[0] ?? item.url;
       if (shown.has(page)) continue;
       shown.add(page);
+      // A meeting says when, in the reader's zone and language.
+      const when = section === 'meeting' ? dateIn(letter.locale, reader.timeZone).format(item.at) : null;
       list.push({
         text: itemText(letter.locale, item),
         url: `${publicUrl}${item.url}`,
-        detail: item.community ?? undefined,
+        detail: [item.community, when].filter(Boolean).join(' · ') || undefined,
       });
     }
     const more = (rows[0]?.total ?? 0) - rows.length;
