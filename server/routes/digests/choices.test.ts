@@ -115,6 +115,15 @@ describe('email choices per kind and per community (#16 §3)', () => {
     await announce(leader, community.slug, 'Daily-kept news');
     expect(await emailsAbout(member.user.email, 'Daily-kept news')).toBe(0);
     expect(await emailsAbout(other.user.email, 'Daily-kept news')).toBe(1);
+    // The announcement others get at once can stop the whole community's email in one click.
+    const [sent] = (
+      await t.database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, other.user.email))
+    ).filter((m) => m.subject.includes('Daily-kept news'));
+    const stop = /Stop every email from this community in one click: \S+\/unsubscribe\/(\S+)/.exec(
+      sent?.textBody ?? '',
+    );
+    const described = await t.app.inject({ method: 'GET', url: `/api/unsubscribe/${stop?.[1] ?? 'x'}` });
+    expect(described.json().data).toMatchObject({ scope: 'community', community: { name: community.name } });
     const [kept] = await t.database.db
       .select()
       .from(notifications)

@@ -23,6 +23,8 @@ import { type OutboxEmail, unitOfWork } from '../unit-of-work.ts';
 export const digestHour = 7;
 /** Members per batch: each batch is a few statements and one transaction, whatever its size. */
 const batchSize = 1000;
+/** Digests rendered and written to the outbox per statement. */
+const writeSize = 200;
 /** Items shown per section; the rest are counted ("and 3 more"). */
 const perSection = 5;
 
@@ -107,13 +109,20 @@ async function sendBatch(
       items: countItems(byMember.get(reader.id) ?? []),
     }));
     const claimed = await claimDigests(tx, frequency, claims, now);
-    const emails: OutboxEmail[] = [];
+    // Rendered and written a few hundred at a time: a thousand digests are some 25 MB of text.
+    let sent = 0;
+    let emails: OutboxEmail[] = [];
     for (const reader of readers) {
       if (!claimed.has(reader.id)) continue;
       emails.push(await digestEmail(writers, reader, frequency, byMember.get(reader.id) ?? []));
+      if (emails.length === writeSize) {
+        await outbox.emails(emails);
+        sent += emails.length;
+        emails = [];
+      }
     }
     if (emails.length > 0) await outbox.emails(emails);
-    return emails.length;
+    return sent + emails.length;
   });
 }
 

@@ -158,6 +158,14 @@ export async function notifyEach(
           footer: [
             t._('email.notification.footer', { url: `${publicUrl}/settings/notifications` }),
             t._('email.notification.unsubscribe', { url: unsubscribe }),
+            // From a community: its emails can be stopped as a whole too (#16 §3).
+            ...(notification.communityId
+              ? [
+                  t._('email.notification.unsubscribeCommunity', {
+                    url: `${publicUrl}/unsubscribe/${unsubscribeToken(person.id, `community:${notification.communityId}`)}`,
+                  }),
+                ]
+              : []),
           ],
         });
         return {
