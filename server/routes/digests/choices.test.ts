@@ -141,6 +141,31 @@ describe('email choices per kind and per community (#16 §3)', () => {
     expect(rows.find((r) => r.title.includes('Silenced news'))).toMatchObject({ digest: null });
   });
 
+  it('a Ping to a member whose community choice is weekly waits for the digest; others get it with answer links', async () => {
+    const { leader, member, other, community } = await world();
+    expect((await put(member, community.slug, { email: 'weekly' })).statusCode).toBe(200);
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/communities/${community.slug}/pings`,
+      headers: { cookie: leader.cookie },
+      payload: {
+        question: 'Digest or not?',
+        kind: 'choice',
+        choices: ['Yes', 'No'],
+        audience: 'all',
+        windowHours: 24,
+      },
+    });
+    expect(sent.statusCode).toBe(201);
+    expect(await emailsAbout(member.user.email, 'a quick question')).toBe(0);
+    expect(await emailsAbout(other.user.email, 'a quick question')).toBe(1);
+    const [kept] = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, member.user.id), eq(notifications.kind, 'community.ping')));
+    expect(kept).toMatchObject({ digest: 'weekly', communityId: community.id });
+  });
+
   it('a per-kind daily choice applies where no community choice overrides it', async () => {
     const { leader, member, community } = await world();
     await t.app.inject({

@@ -144,6 +144,9 @@ async function tellRecipients(
         footer: [
           t._('email.notification.footer', { url: `${publicUrl}/settings/notifications` }),
           t._('email.notification.unsubscribe', { url: unsubscribe }),
+          t._('email.notification.unsubscribeCommunity', {
+            url: `${publicUrl}/unsubscribe/${unsubscribeToken(person.id, `community:${ping.communityId}`)}`,
+          }),
         ],
       });
       return {
