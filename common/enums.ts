@@ -6,8 +6,11 @@ export type UserRole = (typeof userRoles)[number];
 export const personKinds = ['staff', 'student', 'external'] as const;
 export type PersonKind = (typeof personKinds)[number];
 
-export const emailChoices = ['immediately', 'off'] as const;
+export const emailChoices = ['immediately', 'daily', 'weekly', 'off'] as const;
 export type EmailChoice = (typeof emailChoices)[number];
+/** The digest emails (#16 §3): one a day or one a week, at the member's local morning. */
+export const digestFrequencies = ['daily', 'weekly'] as const;
+export type DigestFrequency = (typeof digestFrequencies)[number];
 
 /** Every kind of notification; later capabilities add theirs here. */
 export const notificationKinds = [
@@ -29,6 +32,7 @@ export const notificationKinds = [
   'community.kudos',
   'community.badge',
   'community.checkin',
+  'community.digest',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -51,6 +55,8 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'community.kudos': 'Kudos from members for your contributions',
   'community.badge': 'Badges you earn for your contributions',
   'community.checkin': 'Check-in surveys from the leaders of your communities, and reminders to answer them',
+  'community.digest':
+    'A summary of what is new in your communities: active threads, resources, meetings, Pings',
 };
 
 export const mailStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
@@ -337,6 +343,7 @@ function messagesOf<T extends string>(prefix: string, values: readonly T[]): Rec
 }
 
 export const notificationKindMessages = messagesOf('notificationKind', notificationKinds);
+export const emailChoiceMessages = messagesOf('emailChoice', emailChoices);
 export const communityKindMessages = messagesOf('communityKind', communityKinds);
 export const communityStageMessages = messagesOf('communityStage', communityStages);
 export const communityStageDescriptionMessages = messagesOf('communityStageDescription', communityStages);

@@ -9304,6 +9304,267 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/communities/{slug}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members: your email choice for this community. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                communityId: string;
+                                email: ("immediately" | "daily" | "weekly" | "off") | null;
+                                name: string;
+                                slug: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Members: how this community’s email reaches you (immediately, daily or weekly digest, off; default: your per-kind choices). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        email: "immediately" | "daily" | "weekly" | "off" | "default";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                communityId: string;
+                                email: ("immediately" | "daily" | "weekly" | "off") | null;
+                                name: string;
+                                slug: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/communities/{slug}/invitations": {
         parameters: {
             query?: never;
@@ -19772,6 +20033,139 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your communities with your email choice for each (null: your per-kind choices apply). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                communityId: string;
+                                email: ("immediately" | "daily" | "weekly" | "off") | null;
+                                name: string;
+                                slug: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/preferences": {
         parameters: {
             query?: never;
@@ -19798,9 +20192,9 @@ export type paths = {
                         "application/json": {
                             data: {
                                 /** @enum {string} */
-                                email: "immediately" | "off";
+                                email: "immediately" | "daily" | "weekly" | "off";
                                 /** @enum {string} */
-                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin";
+                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest";
                                 label: string;
                             }[];
                         };
@@ -19911,9 +20305,9 @@ export type paths = {
                     "application/json": {
                         preferences: {
                             /** @enum {string} */
-                            email: "immediately" | "off";
+                            email: "immediately" | "daily" | "weekly" | "off";
                             /** @enum {string} */
-                            kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin";
+                            kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest";
                         }[];
                     };
                 };
@@ -19928,9 +20322,9 @@ export type paths = {
                         "application/json": {
                             data: {
                                 /** @enum {string} */
-                                email: "immediately" | "off";
+                                email: "immediately" | "daily" | "weekly" | "off";
                                 /** @enum {string} */
-                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin";
+                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest";
                                 label: string;
                             }[];
                         };
@@ -30280,10 +30674,14 @@ export type paths = {
                     content: {
                         "application/json": {
                             data: {
+                                community: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
                                 email: string;
                                 off: boolean;
                                 /** @enum {string} */
-                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "all";
+                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "all" | "digest" | "community";
                             };
                         };
                     };
@@ -30401,10 +30799,14 @@ export type paths = {
                     content: {
                         "application/json": {
                             data: {
+                                community: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
                                 email: string;
                                 off: boolean;
                                 /** @enum {string} */
-                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "all";
+                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "all" | "digest" | "community";
                             };
                         };
                     };
@@ -30536,10 +30938,14 @@ export type paths = {
                     content: {
                         "application/json": {
                             data: {
+                                community: {
+                                    name: string;
+                                    slug: string;
+                                } | null;
                                 email: string;
                                 off: boolean;
                                 /** @enum {string} */
-                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "all";
+                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "all" | "digest" | "community";
                             };
                         };
                     };

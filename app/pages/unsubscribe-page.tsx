@@ -32,11 +32,15 @@ export function UnsubscribePage() {
       </AuthCard>
     );
   }
-  const { scope, email, off } = link.data;
+  const { scope, email, off, community } = link.data;
   const what =
     scope === 'all'
       ? _('notifications.unsubscribe.all', { email })
-      : _('notifications.unsubscribe.kind', { email, kind: _(notificationKindMessages[scope]) });
+      : scope === 'digest'
+        ? _('notifications.unsubscribe.digest', { email })
+        : scope === 'community'
+          ? _('notifications.unsubscribe.community', { email, community: community?.name ?? '' })
+          : _('notifications.unsubscribe.kind', { email, kind: _(notificationKindMessages[scope]) });
   return (
     <AuthCard title={_('notifications.unsubscribe.title')}>
       <Stack gap="md">

@@ -22,6 +22,14 @@ export const notificationsQuery = cursorQuery.extend({ unread: z.enum(['true', '
 export const unreadCountSchema = z.object({ count: z.number() });
 export const preferencesBody = z.strictObject({
   preferences: z
-    .array(z.strictObject({ kind: notificationKindField, email: emailChoiceField }))
+    .array(
+      z
+        .strictObject({ kind: notificationKindField, email: emailChoiceField })
+        // The digest kind is the summary itself: daily, weekly or off, never an email per item.
+        .refine((p) => !(p.kind === 'community.digest' && p.email === 'immediately'), {
+          message: 'validation.digest.notImmediately',
+          path: ['email'],
+        }),
+    )
     .max(notificationKinds.length * 2),
 });

@@ -10,6 +10,7 @@ export interface JobPayloads {
   'backup.scheduled': Record<string, never>;
   'milestones.daily': Record<string, never>;
   'surveys.rounds': Record<string, never>;
+  'digests.send': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -34,6 +35,7 @@ export const jobQueues: JobName[] = [
   'backup.scheduled',
   'milestones.daily',
   'surveys.rounds',
+  'digests.send',
 ];
 
 /**

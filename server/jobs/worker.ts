@@ -9,6 +9,7 @@ import { deleteExpiredSessions } from '../queries/sessions.ts';
 import { deleteExpiredSigninThrottles } from '../queries/signin-throttles.ts';
 import { deleteExpiredSigninChallenges } from '../queries/two-factor.ts';
 import { runScheduledBackup } from '../services/backup/run-scheduled-backup.ts';
+import { sendDigests } from '../services/digests/send-digests.ts';
 import {
   deliverEmail,
   listStaleQueuedEmails,
@@ -84,6 +85,12 @@ export async function startWorkers(
       await runSurveyJob({ database, jobs }, publicUrl);
     }),
   );
+  await boss.work(
+    'digests.send',
+    tracked(boss, async () => {
+      await sendDigests({ database, jobs }, publicUrl);
+    }),
+  );
   await boss.schedule('email.sweep', '*/5 * * * *');
   // Every 5 minutes: check-in rounds open, are announced and remind those who have not answered.
   await boss.schedule('surveys.rounds', '*/5 * * * *');
@@ -92,6 +99,8 @@ export async function startWorkers(
   await boss.schedule('sessions.cleanup', '17 * * * *');
   // Each day: the communities whose first year ended get that milestone (the others are reached by actions).
   await boss.schedule('milestones.daily', '23 3 * * *');
+  // Every hour on the hour: the members whose local time is 07:00 (or 07:30, 07:45) get their digests.
+  await boss.schedule('digests.send', '0 * * * *');
   const backups = options.backups;
   if (backups) {
     await boss.work(

@@ -1,38 +1,54 @@
 import { and, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
-import type { NotificationKind } from '../../common/enums.ts';
+import type { EmailChoice, NotificationKind } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
-import { notificationPreferences, notifications, users } from '../db/schema/index.ts';
+import {
+  communityEmailPreferences,
+  notificationPreferences,
+  notifications,
+  users,
+} from '../db/schema/index.ts';
 import { exactTimestamp, pageOf, rowsAfter } from './keyset.ts';
 
-/** A notification as written for each of its recipients. */
-export type NotificationInsert = Omit<typeof notifications.$inferInsert, 'userId'>;
-
-/** Writes the same in-app notification for each of these people, in one statement. */
+/** Writes in-app notifications (one row per recipient), in one statement. */
 export async function insertNotifications(
   db: Db,
-  userIds: string[],
-  notification: NotificationInsert,
+  rows: (typeof notifications.$inferInsert)[],
 ): Promise<void> {
-  await db.insert(notifications).values(userIds.map((userId) => ({ ...notification, userId })));
+  if (rows.length > 0) await db.insert(notifications).values(rows);
 }
 
 /**
- * These people, suspended ones left out, with what they need for an email and their email choice for
- * `kind` (null: they never chose, the kind's default applies). One query.
+ * These people, suspended ones left out, with what they need for an email and their email choice: for
+ * the community the notification comes from if they made one there, else for `kind` (null: they never
+ * chose, the kind's default applies). One query.
  */
-export async function listNotificationRecipients(db: Db, userIds: string[], kind: NotificationKind) {
+export async function listNotificationRecipients(
+  db: Db,
+  userIds: string[],
+  kind: NotificationKind,
+  communityId?: string | undefined,
+) {
   return db
     .select({
       id: users.id,
       email: users.email,
       displayName: users.displayName,
       language: users.language,
-      choice: notificationPreferences.email,
+      choice: communityId
+        ? sql<EmailChoice | null>`coalesce(${communityEmailPreferences.email}, ${notificationPreferences.email})`
+        : notificationPreferences.email,
     })
     .from(users)
     .leftJoin(
       notificationPreferences,
       and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.kind, kind)),
+    )
+    .leftJoin(
+      communityEmailPreferences,
+      and(
+        eq(communityEmailPreferences.userId, users.id),
+        communityId ? eq(communityEmailPreferences.communityId, communityId) : sql`false`,
+      ),
     )
     .where(and(inArray(users.id, userIds), isNull(users.suspendedAt)));
 }
@@ -92,7 +108,7 @@ export async function listNotificationPreferences(db: Db, userId: string) {
 export async function upsertNotificationPreferences(
   db: Db,
   userId: string,
-  preferences: { kind: string; email: 'immediately' | 'off' }[],
+  preferences: { kind: string; email: EmailChoice }[],
 ): Promise<void> {
   if (preferences.length === 0) return;
   await db
@@ -110,4 +126,17 @@ export async function insertNotificationRows(
   rows: (typeof notifications.$inferInsert)[],
 ): Promise<void> {
   await db.insert(notifications).values(rows);
+}
+
+/** Turns off one person's per-kind choices that send digests (daily or weekly), in one statement. */
+export async function turnOffDigestPreferences(db: Db, userId: string): Promise<void> {
+  await db
+    .update(notificationPreferences)
+    .set({ email: 'off' })
+    .where(
+      and(
+        eq(notificationPreferences.userId, userId),
+        sql`${notificationPreferences.email} in ('daily', 'weekly')`,
+      ),
+    );
 }

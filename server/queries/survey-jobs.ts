@@ -55,7 +55,8 @@ export async function listRoundsToAnnounce(db: Db, limit: number) {
 export async function claimDueSurveyReminders(db: Db) {
   const result = await db.execute(sql`
     with due as (
-      select r.id as round_id, i.user_id, s.id as survey_id, s.title, r.closes_at, c.name as community_name
+      select r.id as round_id, i.user_id, s.id as survey_id, s.title, r.closes_at, c.id as community_id,
+        c.name as community_name
       from ${surveyRounds} r
       join ${surveys} s on s.id = r.survey_id and s.closed_at is null
       join ${communities} c on c.id = s.community_id and c.stage <> 'archived'
@@ -79,6 +80,7 @@ export async function claimDueSurveyReminders(db: Db) {
     survey_id: string;
     title: string;
     closes_at: string | Date;
+    community_id: string;
     community_name: string;
   }>(result);
 }

@@ -23,6 +23,11 @@ import { StageSection } from './stage-section.tsx';
 // Below the fold in the side column: loaded after the page (the community page's first-load budget).
 const SideCards = lazy(async () => ({ default: (await import('./side-cards.tsx')).SideCards }));
 
+// For members only, below the fold: their email choice for this community (#16 §3), loaded lazily too.
+const CommunityEmailCard = lazy(async () => ({
+  default: (await import('../digests/community-email-card.tsx')).CommunityEmailCard,
+}));
+
 function Detail(props: { term: string; children: ReactNode }) {
   return (
     <div>
@@ -96,6 +101,11 @@ export function AboutTab() {
           <Suspense fallback={null}>
             <SideCards slug={slug} />
           </Suspense>
+          {home.viewer.role ? (
+            <Suspense fallback={null}>
+              <CommunityEmailCard slug={slug} />
+            </Suspense>
+          ) : null}
           <Card component="section" aria-labelledby="leaders-title">
             <Title order={2} size="h3" mb="sm" id="leaders-title">
               {_('communities.about.leaders', { count: leaders.length })}

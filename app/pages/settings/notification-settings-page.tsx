@@ -1,20 +1,30 @@
 import { useLingui } from '@lingui/react';
-import { Button, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
-import { type EmailChoice, notificationKindMessages } from '../../../common/enums.ts';
-import type { MessageId } from '../../../common/i18n/message-id.ts';
+import {
+  type EmailChoice,
+  emailChoiceMessages,
+  emailChoices,
+  notificationKindMessages,
+} from '../../../common/enums.ts';
 import { useNotificationPreferences, usePreferencesMutation } from '../../api/account.ts';
 import { errorMessage } from '../../api/client.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { CommunityEmailSettings } from './community-email-settings.tsx';
 
-const choiceMessages: Record<EmailChoice, MessageId> = {
-  immediately: 'settings.notifications.email',
-  off: 'settings.notifications.inApp',
-};
+/** The summary of the member's communities is itself the digest: daily, weekly or off. */
+function choicesFor(kind: string): readonly EmailChoice[] {
+  return kind === 'community.digest'
+    ? emailChoices.filter((choice) => choice !== 'immediately')
+    : emailChoices;
+}
 
-/** /settings/notifications: an email choice per kind of notification. */
+/**
+ * /settings/notifications: an email choice per kind of notification (at once, daily or weekly digest,
+ * in Copse only), then one per community, which overrides them (#16 §3).
+ */
 export function NotificationSettingsPage() {
   const { _ } = useLingui();
   const preferences = useNotificationPreferences();
@@ -47,43 +57,49 @@ export function NotificationSettingsPage() {
       ) : preferences.isError ? (
         <LoadError error={preferences.error} onRetry={() => void preferences.refetch()} />
       ) : (
-        <Card
-          component="form"
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            setSaved(null);
-            submit();
-          }}
-        >
-          <Stack gap="lg">
-            <FormAlert message={save.isError ? errorMessage(save.error) : null} />
-            {preferences.data.map((preference) => (
-              <Group key={preference.kind} justify="space-between" wrap="wrap" gap="sm">
-                <Text id={`pref-${preference.kind}`} fw={550} style={{ flex: '1 1 220px' }}>
-                  {_(notificationKindMessages[preference.kind])}
-                </Text>
-                <SegmentedControl
-                  aria-labelledby={`pref-${preference.kind}`}
+        <Stack gap="lg">
+          <Card
+            component="form"
+            onSubmit={(event: FormEvent) => {
+              event.preventDefault();
+              setSaved(null);
+              submit();
+            }}
+          >
+            <Stack gap="md">
+              <Title order={2} size="h4">
+                {_('settings.notifications.kindsHeading')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {_('settings.notifications.digestHint')}
+              </Text>
+              <FormAlert message={save.isError ? errorMessage(save.error) : null} />
+              {preferences.data.map((preference) => (
+                <NativeSelect
+                  key={preference.kind}
+                  label={_(notificationKindMessages[preference.kind])}
                   value={choices[preference.kind] ?? preference.email}
-                  onChange={(value) => {
+                  onChange={(event) => {
+                    const value = event.currentTarget.value as EmailChoice;
                     setSaved(null);
-                    setChoices((c) => ({ ...c, [preference.kind]: value as EmailChoice }));
+                    setChoices((c) => ({ ...c, [preference.kind]: value }));
                   }}
-                  data={(['immediately', 'off'] as const).map((choice) => ({
+                  data={choicesFor(preference.kind).map((choice) => ({
                     value: choice,
-                    label: _(choiceMessages[choice]),
+                    label: _(emailChoiceMessages[choice]),
                   }))}
                 />
+              ))}
+              <StatusAlert message={saved} />
+              <Group>
+                <Button type="submit" loading={save.isPending}>
+                  {_('settings.notifications.save')}
+                </Button>
               </Group>
-            ))}
-            <StatusAlert message={saved} />
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                {_('settings.notifications.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
+            </Stack>
+          </Card>
+          <CommunityEmailSettings />
+        </Stack>
       )}
     </>
   );

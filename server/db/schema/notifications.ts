@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { emailChoices } from '../../../common/enums.ts';
+import { digestFrequencies, emailChoices } from '../../../common/enums.ts';
 import type { NotificationParams } from '../../lib/notification-params.ts';
 import { users } from './accounts.ts';
+import { communities } from './communities.ts';
 
 export const emailChoiceEnum = pgEnum('email_choice', emailChoices);
+/** Declared here (not in digests.ts) because notifications use it too and digests.ts imports this file. */
+export const digestFrequencyEnum = pgEnum('digest_frequency', digestFrequencies);
 
 /**
  * In-app notifications; `kind` is one of common/enums.ts notificationKinds. `title_key` and `body_key`
@@ -26,12 +29,20 @@ export const notifications = pgTable(
     bodyKey: text('body_key'),
     params: jsonb('params').$type<NotificationParams>(),
     url: text('url').notNull().default('/'),
+    /** The community it comes from, when it does: the member's choice for that community applies. */
+    communityId: uuid('community_id').references(() => communities.id, { onDelete: 'cascade' }),
+    /** Waiting for the member's daily or weekly digest instead of an email of its own (#16 §3). */
+    digest: digestFrequencyEnum('digest'),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('notifications_user_created_idx').on(t.userId, t.createdAt, t.id),
     index('notifications_user_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+    index('notifications_community_idx').on(t.communityId),
+    index('notifications_digest_idx')
+      .on(t.userId, t.digest, t.createdAt)
+      .where(sql`${t.digest} is not null and ${t.readAt} is null`),
   ],
 );
 

@@ -51,6 +51,7 @@ describe('unsubscribing from notification emails', () => {
     expect(described.statusCode).toBe(200);
     expect(described.json().data).toEqual({
       scope: 'account.role_changed',
+      community: null,
       email: expect.stringMatching(/^.•+@/),
       off: false,
     });

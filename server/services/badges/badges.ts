@@ -35,6 +35,7 @@ export async function tellBadgesEarned(
     await notifyUser(tx, outbox, publicUrl, {
       userId: badge.userId,
       kind: 'community.badge',
+      communityId: badge.communityId,
       title: phrase(earnedMessages[badge.kind], { community: community.name }),
       body: '',
       url: `/people/${badge.userId}`,

@@ -30,7 +30,14 @@ export async function notifyMentioned(
   outbox: Outbox,
   publicUrl: string,
   mentions: string[],
-  post: { authorId: string; authorName: string; threadTitle: string; body: string; url: string },
+  post: {
+    authorId: string;
+    authorName: string;
+    threadTitle: string;
+    body: string;
+    url: string;
+    communityId?: string | undefined;
+  },
 ): Promise<void> {
   return notifyEach(
     db,
@@ -45,6 +52,7 @@ export async function notifyMentioned(
       }),
       body: excerpt(post.body),
       url: post.url,
+      communityId: post.communityId,
     },
     { except: post.authorId },
   );

@@ -66,6 +66,7 @@ export async function replyToThread(
         }),
         body: excerpt(input.body),
         url: `/discussions/${threadId}#post-${post?.id ?? ''}`,
+        communityId: thread.communityId,
       },
       { except: actor.id },
     );
@@ -75,6 +76,7 @@ export async function replyToThread(
       threadTitle: thread.title,
       body: input.body,
       url: `/discussions/${threadId}#post-${post?.id ?? ''}`,
+      communityId: thread.communityId,
     });
     return post?.id ?? '';
   });

@@ -70,6 +70,7 @@ export async function startThread(
       threadTitle: input.title,
       body: input.body,
       url: `/discussions/${threadId}`,
+      communityId: community.id,
     });
     if (input.kind !== 'announcement') return threadId;
     await notifyEach(
@@ -82,6 +83,7 @@ export async function startThread(
         title: `${community.name}: ${input.title}`,
         body: excerpt(input.body),
         url: `/discussions/${threadId}`,
+        communityId: community.id,
       },
       { except: actor.id },
     );

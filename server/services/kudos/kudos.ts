@@ -83,6 +83,7 @@ export async function giveKudos(deps: ServiceDeps, actor: Actor, input: GiveKudo
       title: phrase('notify.kudos.title', { name: actor.displayName, subject: quoted(subject.title) }),
       body: input.message,
       url: urlOf(input.subjectType, input.subjectId, subject.threadId),
+      communityId: community.id,
     });
     return id;
   });

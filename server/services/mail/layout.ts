@@ -62,17 +62,19 @@ function markup(layout: EmailLayout): { source: string; values: string[] } {
       case 'button':
         return `<mj-button href="${slot(part.url)}" align="left" background-color="${accent}" color="#ffffff" font-size="16px" font-weight="600" border-radius="6px" inner-padding="12px 22px" padding-top="16px" padding-bottom="16px">${slot(part.label)}</mj-button>`;
       default: {
-        // a list of items
+        // A list of items: its markup is one slot, so lists of any length share one rendered shape
+        // (digests list a varying number of items in several lists).
         const items = part.items.map((item) => {
           const text = item.url
-            ? `<a href="${slot(item.url)}" style="color:${accent};font-weight:600">${slot(item.text)}</a>`
-            : slot(item.text);
+            ? `<a href="${escapeHtml(item.url)}" style="color:${accent};font-weight:600">${escapeHtml(item.text)}</a>`
+            : escapeHtml(item.text);
           const detail = item.detail
-            ? `<br><span style="color:#555;font-size:14px">${slot(item.detail)}</span>`
+            ? `<br><span style="color:#555;font-size:14px">${escapeHtml(item.detail)}</span>`
             : '';
           return `<li style="margin:0 0 10px">${text}${detail}</li>`;
         });
-        return `<mj-text><ul style="margin:0;padding-left:20px">${items.join('')}</ul></mj-text>`;
+        values.push(`<ul style="margin:0;padding-left:20px">${items.join('')}</ul>`);
+        return `<mj-text>copseslot${values.length - 1}x</mj-text>`;
       }
     }
   });

@@ -54,6 +54,7 @@ export async function cancelMeeting(
           ? excerpt(input.reason)
           : phrase('notify.meeting.cancelled.body', { community: community.name }),
         url: `/meetings/${meeting.id}`,
+        communityId: community.id,
       },
       { except: actor.id },
     );

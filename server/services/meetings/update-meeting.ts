@@ -104,6 +104,7 @@ export async function updateMeeting(
         ),
         body: phrase('notify.meeting.changed.body', { community: community.name }),
         url: `/meetings/${meeting.id}`,
+        communityId: community.id,
       },
       { except: actor.id },
     );

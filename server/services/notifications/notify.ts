@@ -31,6 +31,8 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   // A badge is a small thing: in the app, and by email only for those who ask for it.
   'community.badge': 'off',
   'community.checkin': 'immediately',
+  // Not an email of its own: how often the summary of the member's communities comes (#16 §3).
+  'community.digest': 'weekly',
 };
 
 /**
@@ -63,6 +65,11 @@ export interface NewNotification {
   body: NotificationText;
   /** Where the notification leads, a path inside Copse. */
   url: string;
+  /**
+   * The community it comes from, if any: the member's choice for that community (immediately, daily,
+   * weekly, off) then overrides their choice for the kind.
+   */
+  communityId?: string | undefined;
 }
 
 /**
@@ -82,9 +89,10 @@ export async function notifyUser(
 
 /**
  * Tells several people the same thing (each once, never the person who acted), inside the caller's
- * unit of work (`db` and its `outbox`), in three statements whatever their number: the in-app
- * notifications, the recipients with their email choice for this kind, and the emails for those who want
- * them (sent, in one batch with the unit's other emails, after the commit).
+ * unit of work (`db` and its `outbox`), in three statements whatever their number: the recipients with
+ * their email choice for this kind (or for the notification's community), the in-app notifications (those
+ * whose choice is daily or weekly marked for the digest) and the emails for those who want them at once
+ * (sent, in one batch with the unit's other emails, after the commit).
  */
 export async function notifyEach(
   db: Db,
@@ -111,11 +119,29 @@ export async function notifyEach(
     params: Object.keys(params).length > 0 ? params : null,
     url: notification.url,
   };
-  await insertNotifications(db, recipients, row);
-  const people = await listNotificationRecipients(db, recipients, notification.kind);
-  const wanting = people.filter(
-    (person) => (person.choice ?? defaultEmailChoice[notification.kind]) !== 'off',
+  const people = await listNotificationRecipients(
+    db,
+    recipients,
+    notification.kind,
+    notification.communityId,
   );
+  const choiceOf = new Map(
+    people.map((person) => [person.id, person.choice ?? defaultEmailChoice[notification.kind]]),
+  );
+  // Daily or weekly: the notification waits for the member's digest (services/digests) instead.
+  await insertNotifications(
+    db,
+    recipients.map((userId) => {
+      const choice = choiceOf.get(userId);
+      return {
+        ...row,
+        userId,
+        communityId: notification.communityId ?? null,
+        digest: choice === 'daily' || choice === 'weekly' ? choice : null,
+      };
+    }),
+  );
+  const wanting = people.filter((person) => choiceOf.get(person.id) === 'immediately');
   if (wanting.length === 0) return;
   const letterTo = await letterWriter(db);
   const unsubscribeToken = await unsubscribeSigner(db);
@@ -135,6 +161,14 @@ export async function notifyEach(
           footer: [
             t._('email.notification.footer', { url: `${publicUrl}/settings/notifications` }),
             t._('email.notification.unsubscribe', { url: unsubscribe }),
+            // From a community: its emails can be stopped as a whole too (#16 §3).
+            ...(notification.communityId
+              ? [
+                  t._('email.notification.unsubscribeCommunity', {
+                    url: `${publicUrl}/unsubscribe/${unsubscribeToken(person.id, `community:${notification.communityId}`)}`,
+                  }),
+                ]
+              : []),
           ],
         });
         return {

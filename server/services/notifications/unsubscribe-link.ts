@@ -3,10 +3,24 @@ import { type NotificationKind, notificationKinds } from '../../../common/enums.
 import type { Db } from '../../db/client.ts';
 import { findOrCreateSigningKey } from '../../queries/signing-keys.ts';
 
-/** What an unsubscribe link stops: one kind of notification email, or all of them. */
-export type UnsubscribeScope = NotificationKind | 'all';
+/**
+ * What an unsubscribe link stops: one kind of notification email, all of them, the digests (every daily
+ * or weekly choice), or everything from one community (`community:<id>`, #16 §3).
+ */
+export type UnsubscribeScope = NotificationKind | 'all' | 'digest' | `community:${string}`;
 
-const scopes = new Set<string>([...notificationKinds, 'all']);
+const scopes = new Set<string>([...notificationKinds, 'all', 'digest']);
+
+/** A community scope is written `c:<32 hex digits>` inside the token, to keep links under 100 characters. */
+const communityScope = /^c:[0-9a-f]{32}$/;
+
+function uuidOf(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function encodeScope(scope: UnsubscribeScope): string {
+  return scope.startsWith('community:') ? `c:${scope.slice('community:'.length).replaceAll('-', '')}` : scope;
+}
 
 const purpose = 'unsubscribe';
 
@@ -27,7 +41,7 @@ export async function unsubscribeSigner(
   const key = await findOrCreateSigningKey(db, purpose);
   return (userId, scope) => {
     const id = Buffer.from(userId.replaceAll('-', ''), 'hex');
-    const body = Buffer.concat([id, Buffer.from(scope, 'utf8')]).toString('base64url');
+    const body = Buffer.concat([id, Buffer.from(encodeScope(scope), 'utf8')]).toString('base64url');
     return `${body}.${signature(key, body).toString('base64url')}`;
   };
 }
@@ -44,8 +58,9 @@ export async function readUnsubscribeToken(
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   const bytes = Buffer.from(body, 'base64url');
   const scope = bytes.subarray(16).toString('utf8');
-  if (bytes.length <= 16 || !scopes.has(scope)) return undefined;
-  const hex = bytes.subarray(0, 16).toString('hex');
-  const userId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  if (bytes.length <= 16) return undefined;
+  const userId = uuidOf(bytes.subarray(0, 16).toString('hex'));
+  if (communityScope.test(scope)) return { userId, scope: `community:${uuidOf(scope.slice(2))}` };
+  if (!scopes.has(scope)) return undefined;
   return { userId, scope: scope as UnsubscribeScope };
 }

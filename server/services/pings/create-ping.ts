@@ -77,17 +77,31 @@ async function tellRecipients(
 ): Promise<void> {
   const url = `/pings/${ping.id}`;
   const english = translator('en');
-  await insertNotifications(db, recipients, {
-    kind: 'community.ping',
-    title: english._('notify.ping.title', { community: names.community }),
-    body: ping.question,
-    titleKey: 'notify.ping.title',
-    bodyKey: null,
-    params: { community: names.community },
-    url,
-  });
-  const people = await listNotificationRecipients(db, recipients, 'community.ping');
-  const wanting = people.filter((p) => (p.choice ?? defaultEmailChoice['community.ping']) !== 'off');
+  // The member's choice for this community, else for Pings: at once (with answer links), in the daily
+  // or weekly digest (its Pings section), or in Copse only.
+  const people = await listNotificationRecipients(db, recipients, 'community.ping', ping.communityId);
+  const choiceOf = new Map(
+    people.map((person) => [person.id, person.choice ?? defaultEmailChoice['community.ping']]),
+  );
+  await insertNotifications(
+    db,
+    recipients.map((userId) => {
+      const choice = choiceOf.get(userId);
+      return {
+        userId,
+        kind: 'community.ping',
+        title: english._('notify.ping.title', { community: names.community }),
+        body: ping.question,
+        titleKey: 'notify.ping.title',
+        bodyKey: null,
+        params: { community: names.community },
+        url,
+        communityId: ping.communityId,
+        digest: choice === 'daily' || choice === 'weekly' ? choice : null,
+      };
+    }),
+  );
+  const wanting = people.filter((p) => choiceOf.get(p.id) === 'immediately');
   if (wanting.length === 0) return;
   const links: { tokenHash: string; userId: string; choice: number }[] = [];
   const letterTo = await letterWriter(db);
@@ -130,6 +144,9 @@ async function tellRecipients(
         footer: [
           t._('email.notification.footer', { url: `${publicUrl}/settings/notifications` }),
           t._('email.notification.unsubscribe', { url: unsubscribe }),
+          t._('email.notification.unsubscribeCommunity', {
+            url: `${publicUrl}/unsubscribe/${unsubscribeToken(person.id, `community:${ping.communityId}`)}`,
+          }),
         ],
       });
       return {

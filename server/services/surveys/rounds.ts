@@ -43,6 +43,7 @@ export async function announceRound(
     invitees,
     {
       kind: 'community.checkin',
+      communityId: survey.communityId,
       title: phrase('notify.checkin.open.title', { community }),
       body: phrase('notify.checkin.open.body', {
         title: survey.title,
@@ -83,6 +84,7 @@ export async function runSurveyJob(
       await notifyUser(tx, outbox, publicUrl, {
         userId: reminder.user_id,
         kind: 'community.checkin',
+        communityId: reminder.community_id,
         title: phrase('notify.checkin.reminder.title', { community: reminder.community_name }),
         body: phrase('notify.checkin.reminder.body', {
           title: reminder.title,
