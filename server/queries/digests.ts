@@ -14,6 +14,9 @@ import {
   pings,
   resourceActivity,
   resources,
+  surveyInvitees,
+  surveyRounds,
+  surveys,
   threadReads,
   threads,
   users,
@@ -77,6 +80,7 @@ export const digestSections = [
   'resource',
   'meeting',
   'ping',
+  'survey',
 ] as const;
 export type DigestSection = (typeof digestSections)[number];
 
@@ -99,7 +103,7 @@ export interface DigestItemRow {
  * (set-based: the batch's members, their communities and every section at once). For each member, "new"
  * is after their last digest of this frequency (else one period back). Seen means (ARCHITECTURE.md,
  * "Digests"): a notification read; a thread read at or after its last activity (`thread_reads`); a
- * resource viewed (`resource_activity`); a meeting answered (an RSVP); a Ping answered. A member's own
+ * resource viewed (`resource_activity`); a meeting answered (an RSVP); a Ping or a check-in round answered. A member's own
  * threads, resources and meetings are never news to them. The communities a member's summary covers are
  * those whose choice (the member's override, else their `community.digest` choice, else weekly) is this
  * frequency. Returns the newest `perSection` items of each section per member, with the section's total.
@@ -165,6 +169,9 @@ export function digestItemsStatement(
       from people p
       join ${notifications} n on n.user_id = p.user_id and n.digest = ${frequency}
         and n.read_at is null and n.created_at > p.since
+        -- A check-in's announcement and reminder: the open-check-ins section lists the round itself, with
+        -- its title, and drops it once answered.
+        and n.kind <> 'community.checkin'
       union all
       select c.user_id, case when t.kind = 'announcement' then 'announcement' else 'thread' end,
         t.last_activity_at, t.title, null, null, '/discussions/' || t.id, t.community_id
@@ -204,6 +211,14 @@ export function digestItemsStatement(
       join ${pings} pg on pg.community_id = c.community_id and pg.opens_at > c.since
         and pg.closed_at is null and pg.closes_at > ${at}
       join ${pingRecipients} pr on pr.ping_id = pg.id and pr.user_id = c.user_id and pr.answered_at is null
+      union all
+      -- A check-in round that opened since, is still open, asks the member and is not answered yet.
+      select c.user_id, 'survey', sr.opens_at, sv.title, null, null, '/checkins/' || sv.id, sv.community_id
+      from covered c
+      join ${surveys} sv on sv.community_id = c.community_id and sv.closed_at is null
+      join ${surveyRounds} sr on sr.survey_id = sv.id and sr.opens_at > c.since and sr.opens_at <= ${at}
+        and sr.closed_at is null and sr.closes_at > ${at}
+      join ${surveyInvitees} si on si.round_id = sr.id and si.user_id = c.user_id and si.answered_at is null
     ),
     ranked as (
       select items.*,

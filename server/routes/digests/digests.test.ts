@@ -150,6 +150,53 @@ describe('digest emails (#16 §3)', () => {
     expect(resource).toBeTruthy();
   });
 
+  it('lists an open check-in the member has not answered, under its own heading, and not once answered', async () => {
+    const leader = await person('UTC');
+    const member = await person('UTC');
+    const answered = await person('UTC');
+    const community = await createTestCommunity(t.database.db, [leader.user.id], {
+      members: [
+        [member.user.id, 'member'],
+        [answered.user.id, 'member'],
+      ],
+    });
+    await choose(member, community.slug, 'daily');
+    await choose(answered, community.slug, 'daily');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/communities/${community.slug}/surveys`,
+      headers: { cookie: leader.cookie },
+      payload: {
+        title: 'Mid-term pulse',
+        closesAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+        questions: [{ kind: 'single', prompt: 'Going well?', options: ['Yes', 'Not yet'] }],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const surveyId = created.json().data.id as string;
+    const survey = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/surveys/${surveyId}`,
+        headers: { cookie: answered.cookie },
+      })
+    ).json().data;
+    const reply = await t.app.inject({
+      method: 'PUT',
+      url: `/api/surveys/${surveyId}/response`,
+      headers: { cookie: answered.cookie },
+      payload: { answers: { [survey.questions[0].id]: { choice: 0 } } },
+    });
+    expect(reply.statusCode, reply.body).toBe(200);
+    await run(nextMorning('UTC'));
+    const [mail] = await digestsTo(member.user.email);
+    expect(mail?.textBody).toContain('Open check-ins');
+    expect(mail?.textBody).toContain('Mid-term pulse');
+    expect(mail?.textBody).toContain(`/checkins/${surveyId}`);
+    const theirs = await digestsTo(answered.user.email);
+    expect(theirs.every((m) => !m.textBody.includes('Open check-ins'))).toBe(true);
+  });
+
   it('a digest job that runs twice (or at once twice) sends once; nothing new sends nothing', async () => {
     const leader = await person('UTC');
     const member = await person('Asia/Kolkata');

@@ -35,6 +35,7 @@ const sectionHeadings: Record<DigestSection, MessageId> = {
   resource: 'email.digest.section.resource',
   meeting: 'email.digest.section.meeting',
   ping: 'email.digest.section.ping',
+  survey: 'email.digest.section.survey',
 };
 
 /** The period a digest belongs to, in the member's zone: their local day, or ISO week. */
