@@ -24,6 +24,8 @@ function call(
   url: string,
   cookie: string,
   body?: unknown,
+  /** Sends the first half of the body at once and the rest when this resolves (a request in flight). */
+  restOfBodyAfter?: Promise<void>,
 ): { sent: Promise<void>; answer: Promise<Answer> } {
   let markSent = () => {};
   const sent = new Promise<void>((resolve) => {
@@ -51,8 +53,14 @@ function call(
       },
     );
     req.on('error', reject);
-    req.on('finish', markSent);
-    req.end(payload);
+    if (payload && restOfBodyAfter !== undefined) {
+      const half = Math.floor(payload.length / 2);
+      req.write(payload.slice(0, half), () => markSent());
+      void restOfBodyAfter.then(() => req.end(payload.slice(half)));
+    } else {
+      req.on('finish', markSent);
+      req.end(payload);
+    }
   });
   return { sent, answer };
 }
@@ -90,15 +98,29 @@ describe('SIGTERM with requests in flight', () => {
     const warm = Array.from({ length: 25 }, () => call(agent, port, 'GET', '/api/institution', cookie));
     for (const { answer } of warm) expect((await answer).status).toBe(200);
 
-    // 50 requests: 25 on those connections, 25 on new ones; slow-ish reads and some writes.
+    // 50 requests: 25 on those connections, 25 on new ones; slow-ish reads and some writes. The first
+    // write's body is still arriving when the signal comes (the rest of it 200 ms after), so at least one
+    // request is surely in flight however fast the others are answered.
     const received = () => copse.output().split('"msg":"incoming request"').length - 1;
     const receivedBefore = received();
+    let releaseBody = () => {};
+    const restOfBody = new Promise<void>((resolve) => {
+      releaseBody = resolve;
+    });
     const calls = Array.from({ length: 50 }, (_, index) =>
       index % 5 === 0
-        ? call(agent, port, 'POST', '/api/proposals', cookie, {
-            name: `Drained community ${index}`,
-            purpose: 'A community proposed while Copse shuts down.',
-          })
+        ? call(
+            agent,
+            port,
+            'POST',
+            '/api/proposals',
+            cookie,
+            {
+              name: `Drained community ${index}`,
+              purpose: 'A community proposed while Copse shuts down.',
+            },
+            index === 0 ? restOfBody : undefined,
+          )
         : index % 5 === 1
           ? call(agent, port, 'GET', '/api/proposals', cookie)
           : call(agent, port, 'GET', `/api/search?q=community+${index}`, cookie),
@@ -114,6 +136,7 @@ describe('SIGTERM with requests in flight', () => {
     expect(received()).toBeGreaterThanOrEqual(receivedBefore + 50);
     const signalledAt = Date.now();
     copse.child.kill('SIGTERM');
+    setTimeout(releaseBody, 200);
 
     const answers = await Promise.allSettled(calls.map(({ answer }) => answer));
     const failures = answers.flatMap((result) =>
