@@ -44,6 +44,7 @@ test('on a 320–360 px phone every community tab, the institution’s name and 
       'Meetings',
       'Toolkit',
       'Pings',
+      'Check-ins',
       'Moderation',
     ]);
     for (const tab of await tabs.all()) {
