@@ -156,7 +156,13 @@ function ManageCard(props: { survey: Survey }) {
               {_('checkins.manage.close')}
             </Button>
           ) : null}
-          <Button component="a" href={`/api/surveys/${survey.id}/csv`} download variant="default">
+          <Button
+            component="a"
+            href={`/api/surveys/${survey.id}/csv`}
+            download
+            variant="default"
+            className="wrapping-button"
+          >
             {_('checkins.manage.csv')}
           </Button>
         </Group>

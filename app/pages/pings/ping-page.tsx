@@ -277,7 +277,13 @@ function ManageCard(props: { ping: Ping }) {
               {_('pings.manage.close')}
             </Button>
           ) : null}
-          <Button component="a" href={`/api/pings/${ping.id}/csv`} download variant="default">
+          <Button
+            component="a"
+            href={`/api/pings/${ping.id}/csv`}
+            download
+            variant="default"
+            className="wrapping-button"
+          >
             {_('pings.manage.csv')}
           </Button>
         </Group>
