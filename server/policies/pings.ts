@@ -1,15 +1,15 @@
 import type { PingResultsVisibility } from '../../common/enums.ts';
 import { type Actor, isCoordinator } from '../lib/actor.ts';
+import { answerDecision, leadsAsking } from './asking.ts';
 import {
   type CommunitySubject,
   isActiveLeader,
-  isActiveMember,
   isArchived,
   isLeaderRole,
   type MembershipSubject,
   writeRefusal,
 } from './communities.ts';
-import { allow, allowIf, conceal, type Decision, deny } from './decision.ts';
+import { allowIf, conceal, type Decision, deny } from './decision.ts';
 
 /**
  * Who may do what with Pings (#16 §1). Leaders and co-leaders of the community (not suspended from it)
@@ -26,18 +26,13 @@ export interface PingSubject {
   answered: boolean;
 }
 
-/** Leads the community's Pings: an active leader or co-leader, or a coordinator; not while archived. */
-function managesPings(actor: Actor | null, community: CommunitySubject, membership: MembershipSubject) {
-  return actor !== null && !isArchived(community) && (isActiveLeader(membership) || isCoordinator(actor));
-}
-
 /** Sending a Ping to some or all of the community's members. */
 export function mayCreatePing(
   actor: Actor | null,
   community: CommunitySubject,
   membership: MembershipSubject,
 ): Decision {
-  return allowIf(managesPings(actor, community, membership), () =>
+  return allowIf(leadsAsking(actor, community, membership), () =>
     writeRefusal(community, 'errors.pings.onlyLeaders', membership),
   );
 }
@@ -71,13 +66,17 @@ export function mayAnswerPing(
   membership: MembershipSubject,
   ping: PingSubject,
 ): Decision {
-  if (actor === null) return deny('errors.auth.signIn', 'unauthenticated');
-  if (!ping.addressed || !isActiveMember(membership))
-    return writeRefusal(community, 'errors.pings.notAddressed', membership);
-  if (isArchived(community)) return writeRefusal(community, 'errors.pings.notAddressed');
-  if (!ping.open) return deny('errors.pings.closed', 'conflict');
-  if (ping.anonymous && ping.answered) return deny('errors.pings.anonymousFinal', 'conflict');
-  return allow;
+  return answerDecision(
+    actor,
+    community,
+    membership,
+    { asked: ping.addressed, open: ping.open, anonymous: ping.anonymous, answered: ping.answered },
+    {
+      notAsked: 'errors.pings.notAddressed',
+      closed: 'errors.pings.closed',
+      anonymousFinal: 'errors.pings.anonymousFinal',
+    },
+  );
 }
 
 /**

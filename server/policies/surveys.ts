@@ -1,14 +1,12 @@
 import { type Actor, isCoordinator } from '../lib/actor.ts';
+import { answerDecision, leadsAsking, overseesAsking } from './asking.ts';
 import {
   type CommunitySubject,
   isActiveLeader,
-  isActiveMember,
-  isArchived,
-  isLeaderRole,
   type MembershipSubject,
   writeRefusal,
 } from './communities.ts';
-import { allow, allowIf, conceal, type Decision, deny } from './decision.ts';
+import { allowIf, conceal, type Decision, deny } from './decision.ts';
 
 /**
  * Who may do what with check-in surveys and action items (#16 §2), as with Pings: the community's
@@ -29,14 +27,9 @@ export interface SurveySubject {
   invitedEver: boolean;
 }
 
-/** Leads the community's check-ins: an active leader or co-leader, or a coordinator; not while archived. */
-function managesSurveys(actor: Actor | null, community: CommunitySubject, membership: MembershipSubject) {
-  return actor !== null && !isArchived(community) && (isActiveLeader(membership) || isCoordinator(actor));
-}
-
 /** Oversees the check-ins (response rates, every survey, results): leaders (also suspended, reading) and coordinators. */
 export function overseesSurveys(actor: Actor | null, membership: MembershipSubject): boolean {
-  return actor !== null && (isLeaderRole(membership?.role) || isCoordinator(actor));
+  return overseesAsking(actor, membership);
 }
 
 /** Creating a check-in survey. */
@@ -45,7 +38,7 @@ export function mayCreateSurvey(
   community: CommunitySubject,
   membership: MembershipSubject,
 ): Decision {
-  return allowIf(managesSurveys(actor, community, membership), () =>
+  return allowIf(leadsAsking(actor, community, membership), () =>
     writeRefusal(community, 'errors.surveys.onlyLeaders', membership),
   );
 }
@@ -78,13 +71,17 @@ export function mayAnswerSurvey(
   membership: MembershipSubject,
   survey: SurveySubject,
 ): Decision {
-  if (actor === null) return deny('errors.auth.signIn', 'unauthenticated');
-  if (!survey.invited || !isActiveMember(membership))
-    return writeRefusal(community, 'errors.surveys.notInvited', membership);
-  if (isArchived(community)) return writeRefusal(community, 'errors.surveys.notInvited');
-  if (!survey.open) return deny('errors.surveys.closed', 'conflict');
-  if (survey.anonymous && survey.answered) return deny('errors.surveys.anonymousFinal', 'conflict');
-  return allow;
+  return answerDecision(
+    actor,
+    community,
+    membership,
+    { asked: survey.invited, open: survey.open, anonymous: survey.anonymous, answered: survey.answered },
+    {
+      notAsked: 'errors.surveys.notInvited',
+      closed: 'errors.surveys.closed',
+      anonymousFinal: 'errors.surveys.anonymousFinal',
+    },
+  );
 }
 
 /**
@@ -123,7 +120,7 @@ export function mayManageActionItems(
   community: CommunitySubject,
   membership: MembershipSubject,
 ): Decision {
-  return allowIf(managesSurveys(actor, community, membership), () =>
+  return allowIf(leadsAsking(actor, community, membership), () =>
     writeRefusal(community, 'errors.actionItems.onlyLeaders', membership),
   );
 }
