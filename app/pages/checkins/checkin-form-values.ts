@@ -19,6 +19,8 @@ export interface CheckinFormValues {
   intro: string;
   anonymous: boolean;
   shareResults: boolean;
+  /** The first round's opening day (yyyy-mm-dd); empty opens it now. */
+  opensAt: string;
   openDays: string;
   recurrence: (typeof surveyRecurrences)[number];
   everyWeeks: string;
@@ -41,6 +43,7 @@ export function valuesFrom(template: SurveyTemplate | undefined, key: string): C
     intro: template?.intro ?? '',
     anonymous: false,
     shareResults: true,
+    opensAt: '',
     openDays: '7',
     recurrence: template?.recurrence ?? 'none',
     everyWeeks: '4',
@@ -48,6 +51,22 @@ export function valuesFrom(template: SurveyTemplate | undefined, key: string): C
       ? template.questions.map((q) => ({ ...q, options: q.options.join('\n') }))
       : [emptyQuestion()],
   };
+}
+
+/** The local date of today, as a date field holds it (yyyy-mm-dd). */
+export function todayInField(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * When the first round opens: now for an empty field or today, otherwise 08:00 local time on the day
+ * chosen (a day before today is sent as it is, and the server says it is in the past).
+ */
+export function firstOpening(day: string, now = new Date()): Date | undefined {
+  if (day === '' || day === todayInField(now)) return undefined;
+  const opens = new Date(`${day}T08:00`);
+  return Number.isNaN(opens.getTime()) ? undefined : opens;
 }
 
 /**
@@ -61,6 +80,7 @@ export const checkinFormSchema = z
     intro: z.string(),
     anonymous: z.boolean(),
     shareResults: z.boolean(),
+    opensAt: z.string(),
     openDays: z.string(),
     recurrence: z.enum(surveyRecurrences),
     everyWeeks: z.string(),
@@ -74,12 +94,16 @@ export const checkinFormSchema = z
     ),
   })
   .transform((values, context) => {
+    const opens = firstOpening(values.opensAt);
     const checked = createSurveyBody.safeParse({
       title: values.title,
       intro: values.intro,
       anonymous: values.anonymous,
       shareResults: values.shareResults,
-      closesAt: new Date(Date.now() + Number(values.openDays) * 86_400_000).toISOString(),
+      ...(opens ? { opensAt: opens.toISOString() } : {}),
+      closesAt: new Date(
+        (opens?.getTime() ?? Date.now()) + Number(values.openDays) * 86_400_000,
+      ).toISOString(),
       recurrence: values.recurrence,
       ...(values.recurrence === 'weeks' ? { everyWeeks: Number(values.everyWeeks) } : {}),
       questions: values.questions.map((q) => ({

@@ -23,7 +23,13 @@ import { EmptyState, LoadError, PageLoader } from '../../components/page-states.
 import { useApiForm } from '../../hooks/use-api-form.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useCommunity } from '../communities/community-context.ts';
-import { checkinFormSchema, checkinWindows, emptyQuestion, valuesFrom } from './checkin-form-values.ts';
+import {
+  checkinFormSchema,
+  checkinWindows,
+  emptyQuestion,
+  todayInField,
+  valuesFrom,
+} from './checkin-form-values.ts';
 
 const kindLabels: Record<(typeof surveyQuestionKinds)[number], MessageId> = {
   likert: 'checkins.kind.likert',
@@ -136,6 +142,14 @@ function CheckinBuilder(props: {
               minRows={2}
               maxLength={surveyLimits.introMax}
               {...field('intro')}
+            />
+            <TextInput
+              label={_('checkins.new.opensOn')}
+              description={_('checkins.new.opensOnHelp')}
+              name="opensAt"
+              type="date"
+              min={todayInField()}
+              {...field('opensAt')}
             />
             <NativeSelect
               label={_('checkins.new.openFor')}
