@@ -31,6 +31,18 @@ const numberSetting = (name: string, fallback: number) => {
   return value;
 };
 
+/**
+ * Node flags of the job's process. V8 sizes its heap by the machine's memory: on this 24 GB machine a
+ * fresh process held 128 MB of young generation, and during the job the old generation grew to 200 MB
+ * of mostly garbage (rendered emails) before V8 collected it, for a peak of 577 MB resident; the heap
+ * in use after each collection stayed near 60 MB (7 December 2026). These flags, which
+ * docs/admin-guide.md advises for the process that runs the jobs when it has a memory limit, size the
+ * heap for what the job keeps; DIGEST_BENCH_NODE_FLAGS='' measures Node's defaults.
+ */
+const jobFlags = (process.env.DIGEST_BENCH_NODE_FLAGS ?? '--max-semi-space-size=16 --max-old-space-size=128')
+  .split(' ')
+  .filter(Boolean);
+
 const settings = {
   serverUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   databaseName: 'copse_bench_digests',
@@ -146,7 +158,7 @@ async function main(): Promise<void> {
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     console.log(`Seeded in ${seedSeconds.toFixed(1)} s:`, seeded.memberships, 'memberships', day);
 
-    const run = spawnSync(process.execPath, [import.meta.filename, 'run', now.toISOString()], {
+    const run = spawnSync(process.execPath, [...jobFlags, import.meta.filename, 'run', now.toISOString()], {
       stdio: ['ignore', 'pipe', 'inherit'],
       encoding: 'utf8',
     });
@@ -185,6 +197,7 @@ async function main(): Promise<void> {
       `| the same job run again | ${again.sent} sent | 0 (claimed once per member and day) |`,
       '',
       `- Date: ${new Date().toISOString()}`,
+      `- The job's process ran with Node flags: ${jobFlags.join(' ') || "none (Node's defaults)"}`,
       `- Database: ${version?.version.split(' on ')[0] ?? 'PostgreSQL'}, pool of 4 connections`,
       `- Node: ${process.version}; ${os.cpus().length} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end (a shared machine slows the job)`,
       `- Data: ${settings.people.toLocaleString('en-GB')} people, ${settings.communities.toLocaleString('en-GB')} communities, ${seeded.memberships.toLocaleString('en-GB')} memberships; the day: ${JSON.stringify(day)}; seeded in ${seedSeconds.toFixed(1)} s`,

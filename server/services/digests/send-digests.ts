@@ -22,9 +22,9 @@ import { type OutboxEmail, unitOfWork } from '../unit-of-work.ts';
 /** The local hour digests go out at: the member's morning, in their profile's time zone. */
 export const digestHour = 7;
 /** Members per batch: each batch is a few statements and one transaction, whatever its size. */
-const batchSize = 1000;
+const batchSize = 500;
 /** Digests rendered and written to the outbox per statement. */
-const writeSize = 200;
+const writeSize = 100;
 /** Items shown per section; the rest are counted ("and 3 more"). */
 const perSection = 5;
 
@@ -110,7 +110,7 @@ async function sendBatch(
       items: countItems(byMember.get(reader.id) ?? []),
     }));
     const claimed = await claimDigests(tx, frequency, claims, now);
-    // Rendered and written a few hundred at a time: a thousand digests are some 25 MB of text.
+    // Rendered and written a hundred at a time: a thousand digests are some 25 MB of text.
     let sent = 0;
     let emails: OutboxEmail[] = [];
     for (const reader of readers) {
