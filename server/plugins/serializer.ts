@@ -57,7 +57,22 @@ export function responseJsonSchema(schema: ZodType): JsonSchema {
  */
 export const compiledSerializerCompiler: FastifySerializerCompiler<ZodType | { properties: ZodType }> = ({
   schema,
-}) => fastJson(responseJsonSchema(schema instanceof z.ZodType ? schema : schema.properties));
+}) => {
+  const zodSchema = schema instanceof z.ZodType ? schema : schema.properties;
+  let serialize = compiledSerializers.get(zodSchema);
+  if (!serialize) {
+    serialize = fastJson(responseJsonSchema(zodSchema));
+    compiledSerializers.set(zodSchema, serialize);
+  }
+  return serialize;
+};
+
+/**
+ * Serialisers already compiled, by response schema (the contracts' schemas are module constants): a
+ * second app in the same process (each API test file builds its own) reuses them instead of generating
+ * the code of some 250 serialisers again, which was most of the cost of building an app.
+ */
+const compiledSerializers = new WeakMap<ZodType, (data: unknown) => string>();
 
 /**
  * Tests (and development) serialise every response both ways, and fail if the compiled serialiser
