@@ -63,14 +63,14 @@ export async function rollUpDay(db: Db, day: string): Promise<void> {
       where e.occurred_at >= ${dayStart(day)} and e.occurred_at < ${dayEnd(day)}
         and e.community_id is not null and e.actor_id is not null and e.kind in (${activeKindList})`);
     await tx.execute(sql`delete from community_day_figures where day = ${day}::date`);
-    await tx.execute(sql`insert into community_day_figures (community_id, day, members, joined, returning, "left",
+    await tx.execute(sql`insert into community_day_figures (community_id, day, members, joined, "returning", "left",
         threads, replies, reactions, attended, resources_added, views, downloads, uses, ping_answers,
         survey_answers, active, active_30, active_90)
       with counts as (
         select e.community_id, ${kindCounts},
           count(*) filter (where e.kind = 'member.joined' and exists (select 1 from activity_events p
             where p.community_id = e.community_id and p.actor_id = e.actor_id and p.kind = 'member.joined'
-              and p.occurred_at < e.occurred_at))::int as returning
+              and p.occurred_at < e.occurred_at))::int as "returning"
         from activity_events e
         where e.occurred_at >= ${dayStart(day)} and e.occurred_at < ${dayEnd(day)} and e.community_id is not null
         group by e.community_id),
@@ -88,7 +88,7 @@ export async function rollUpDay(db: Db, day: string): Promise<void> {
             - (select count(*) filter (where l.kind = 'member.joined') - count(*) filter (where l.kind = 'member.left')
                from activity_events l where l.community_id = c.id and l.occurred_at >= ${dayEnd(day)}
                  and l.kind in ('member.joined', 'member.left'))::int)),
-        coalesce(n.joined, 0), coalesce(n.returning, 0), coalesce(n."left", 0), coalesce(n.threads, 0),
+        coalesce(n.joined, 0), coalesce(n."returning", 0), coalesce(n."left", 0), coalesce(n.threads, 0),
         coalesce(n.replies, 0), coalesce(n.reactions, 0), coalesce(n.attended, 0), coalesce(n.resources_added, 0),
         coalesce(n.views, 0), coalesce(n.downloads, 0), coalesce(n.uses, 0), coalesce(n.ping_answers, 0),
         coalesce(n.survey_answers, 0), coalesce(a.active, 0), coalesce(a.active_30, 0), coalesce(a.active_90, 0)

@@ -51,7 +51,7 @@ export async function sumRange(
         select ${kindCounts},
           count(*) filter (where e.kind = 'member.joined' and exists (select 1 from activity_events p
             where p.community_id = e.community_id and p.actor_id = e.actor_id and p.kind = 'member.joined'
-              and p.occurred_at < e.occurred_at))::int as returning
+              and p.occurred_at < e.occurred_at))::int as "returning"
         from activity_events e
         where e.community_id = ${communityId} and ${to}::date >= ${today}::date
           and e.occurred_at >= greatest(${startOf(today)}, ${startOf(from)}) and e.occurred_at < ${endOf(to)})
