@@ -29,29 +29,41 @@ export async function findQuestionFigures(
   communityId: string,
   from: string,
   to: string,
-): Promise<QuestionFigures> {
-  const [row] = rowsOf<{ questions: number; answered: number; helpful: number; median: number | null }>(
+  splitAt: string,
+): Promise<{ current: QuestionFigures; previous: QuestionFigures }> {
+  const rows = rowsOf<{
+    is_current: boolean;
+    questions: number;
+    answered: number;
+    helpful: number;
+    median: number | null;
+  }>(
     await db.execute(sql`with posted as (
         select t.id, t.kind, t.created_at, t.author_id, t.helpful_post_id from activity_events e
         join threads t on t.id = e.subject_id
         where e.community_id = ${communityId} and e.kind = 'thread.posted'
           and e.occurred_at >= ${startOf(from)} and e.occurred_at < ${endOf(to)} and t.deleted_at is null),
-      firsts as (
-        select q.id, (select min(p.created_at) from posts p where p.thread_id = q.id and p.deleted_at is null
-          and p.author_id is distinct from q.author_id) - q.created_at as wait
-        from posted q where q.kind = 'question')
-      select (select count(*)::int from posted where kind = 'question') as questions,
-        (select count(wait)::int from firsts) as answered,
-        (select count(*)::int from posted where helpful_post_id is not null) as helpful,
-        (select percentile_cont(0.5) within group (order by extract(epoch from wait) / 3600)
-          from firsts where wait is not null) as median`),
+      tagged as (
+        select q.created_at >= ${startOf(splitAt)} as is_current, q.kind, q.helpful_post_id,
+          case when q.kind = 'question' then (select min(p.created_at) from posts p where p.thread_id = q.id
+            and p.deleted_at is null and p.author_id is distinct from q.author_id) - q.created_at end as wait
+        from posted q)
+      select is_current, count(*) filter (where kind = 'question')::int as questions,
+        count(wait)::int as answered, count(helpful_post_id)::int as helpful,
+        percentile_cont(0.5) within group (order by extract(epoch from wait) / 3600)
+          filter (where wait is not null) as median
+      from tagged group by is_current`),
   );
-  return {
-    questions: Number(row?.questions ?? 0),
-    answered: Number(row?.answered ?? 0),
-    helpful: Number(row?.helpful ?? 0),
-    medianFirstReplyHours: row?.median === null || row?.median === undefined ? null : Number(row.median),
+  const of = (current: boolean): QuestionFigures => {
+    const row = rows.find((r) => r.is_current === current);
+    return {
+      questions: Number(row?.questions ?? 0),
+      answered: Number(row?.answered ?? 0),
+      helpful: Number(row?.helpful ?? 0),
+      medianFirstReplyHours: row?.median === null || row?.median === undefined ? null : Number(row.median),
+    };
   };
+  return { current: of(true), previous: of(false) };
 }
 
 export interface MeetingFigures {
@@ -66,19 +78,25 @@ export async function findMeetingFigures(
   communityId: string,
   from: string,
   to: string,
-): Promise<MeetingFigures> {
-  const [row] = rowsOf<{ held: number; attendees: number; last_held: string | null }>(
-    await db.execute(sql`select count(*)::int as held,
+  splitAt: string,
+): Promise<{ current: MeetingFigures; previous: MeetingFigures }> {
+  const rows = rowsOf<{ is_current: boolean; held: number; attendees: number; last_held: string | null }>(
+    await db.execute(sql`select m.starts_at >= ${startOf(splitAt)} as is_current, count(*)::int as held,
         coalesce(sum((select count(*) from meeting_attendance a where a.meeting_id = m.id)), 0)::int as attendees,
         max(m.starts_at) as last_held
       from meetings m where m.community_id = ${communityId} and m.starts_at >= ${startOf(from)}
-        and m.starts_at < ${endOf(to)} and m.attendance_taken_at is not null and m.status <> 'cancelled'`),
+        and m.starts_at < ${endOf(to)} and m.attendance_taken_at is not null and m.status <> 'cancelled'
+      group by 1`),
   );
-  return {
-    held: Number(row?.held ?? 0),
-    attendees: Number(row?.attendees ?? 0),
-    lastHeldAt: row?.last_held ? new Date(row.last_held) : null,
+  const of = (current: boolean): MeetingFigures => {
+    const row = rows.find((r) => r.is_current === current);
+    return {
+      held: Number(row?.held ?? 0),
+      attendees: Number(row?.attendees ?? 0),
+      lastHeldAt: row?.last_held ? new Date(row.last_held) : null,
+    };
   };
+  return { current: of(true), previous: of(false) };
 }
 
 export interface AskedRound {

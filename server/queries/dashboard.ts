@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { activeKindList, countedKinds, kindCounts } from './dashboard-rollup.ts';
 import { rowsOf } from './raw-rows.ts';
@@ -20,33 +20,52 @@ export type KindCounts = Record<keyof typeof countedKinds | 'returning', number>
 const startOf = (day: string) => sql`(${day}::date)::timestamp at time zone 'UTC'`;
 const endOf = (day: string) => sql`(${day}::date + 1)::timestamp at time zone 'UTC'`;
 
-/** The distinct people active in the community between two days (inclusive): rolled-up days, then today's log. */
-function activeIn(communityId: string, from: SQL, to: string, today: string): SQL {
-  return sql`(select user_id from community_member_days where community_id = ${communityId}
-      and day >= ${from} and day <= least(${to}::date, ${today}::date - 1)
-    union select actor_id from activity_events where community_id = ${communityId}
-      and ${to}::date >= ${today}::date and occurred_at >= greatest(${startOf(today)}, (${from})::timestamp at time zone 'UTC')
-      and occurred_at < ${endOf(to)} and actor_id is not null and kind in (${activeKindList}))`;
-}
-
 const columns = [...Object.keys(countedKinds), 'returning'] as (keyof KindCounts)[];
 
+export interface PeriodTotals {
+  counts: KindCounts;
+  active: number;
+  membersAtEnd: number;
+}
+
+export interface DashboardTotals {
+  current: PeriodTotals;
+  previous: PeriodTotals;
+  active30: number;
+  active90: number;
+  logBeganAt: Date | null;
+}
+
 /**
- * Each counted kind summed over the range (rolled-up days plus today's log), the distinct active
- * members in it, and the members at its end (today's count when the range reaches today). One statement.
+ * The range's and the previous period's totals in one statement: each counted kind summed over the
+ * rolled-up days (one scan of the community's figures, a filter per period) plus today's log for the
+ * range; distinct active members in the range, the previous period and the 30 and 90 days ending the
+ * range (one scan of `community_member_days` with a filtered count each, today's actors added from the
+ * log); the members at each period's end; and when the log began.
  */
-export async function sumRange(
+export async function findDashboardTotals(
   db: Db,
   communityId: string,
-  range: DayRange,
-): Promise<{ counts: KindCounts; active: number; membersAtEnd: number; membersAtStart: number | null }> {
-  const { from, to, today } = range;
-  const sums = sql.raw(columns.map((c) => `coalesce(sum("${c}"), 0)::int as "${c}"`).join(', '));
-  const plus = sql.raw(columns.map((c) => `r."${c}" + l."${c}" as "${c}"`).join(', '));
-  const [row] = rowsOf<KindCounts & { active: number; members_end: number; members_start: number | null }>(
+  range: DayRange & { previousFrom: string; previousTo: string },
+): Promise<DashboardTotals> {
+  const { from, to, today, previousFrom, previousTo } = range;
+  const sums = (prefix: string, lo: string, hi: string) =>
+    sql.join(
+      columns.map(
+        (c) =>
+          sql`coalesce(sum(${sql.identifier(c)}) filter (where day >= ${lo}::date and day <= ${hi}::date), 0)::int as ${sql.identifier(`${prefix}${c}`)}`,
+      ),
+      sql`, `,
+    );
+  const plus = sql.raw(
+    columns.map((c) => `r."c_${c}" + l."${c}" as "c_${c}", r."p_${c}" as "p_${c}"`).join(', '),
+  );
+  const lowest = sql`least(${previousFrom}::date, ${to}::date - 89)`;
+  const [row] = rowsOf<Record<string, number | string | null>>(
     await db.execute(sql`with rolled as (
-        select ${sums} from community_day_figures
-        where community_id = ${communityId} and day >= ${from}::date and day <= least(${to}::date, ${today}::date - 1)),
+        select ${sums('c_', from, to)}, ${sums('p_', previousFrom, previousTo)} from community_day_figures
+        where community_id = ${communityId} and day >= ${previousFrom}::date
+          and day <= least(${to}::date, ${today}::date - 1)),
       live as (
         select ${kindCounts},
           count(*) filter (where e.kind = 'member.joined' and exists (select 1 from activity_events p
@@ -54,40 +73,42 @@ export async function sumRange(
               and p.occurred_at < e.occurred_at))::int as "returning"
         from activity_events e
         where e.community_id = ${communityId} and ${to}::date >= ${today}::date
-          and e.occurred_at >= greatest(${startOf(today)}, ${startOf(from)}) and e.occurred_at < ${endOf(to)})
-      select ${plus},
-        (select count(*)::int from ${activeIn(communityId, sql`${from}::date`, to, today)} a) as active,
+          and e.occurred_at >= greatest(${startOf(today)}, ${startOf(from)}) and e.occurred_at < ${endOf(to)}),
+      days as (
+        select day, user_id from community_member_days where community_id = ${communityId}
+          and day >= ${lowest} and day <= least(${to}::date, ${today}::date - 1)
+        union all
+        select ${today}::date, actor_id from activity_events where community_id = ${communityId}
+          and ${to}::date >= ${today}::date and occurred_at >= ${startOf(today)} and occurred_at < ${endOf(to)}
+          and actor_id is not null and kind in (${activeKindList})),
+      actives as (
+        select count(distinct user_id) filter (where day >= ${from}::date)::int as c_active,
+          count(distinct user_id) filter (where day >= ${previousFrom}::date and day <= ${previousTo}::date)::int as p_active,
+          count(distinct user_id) filter (where day >= ${to}::date - 29)::int as active30,
+          count(distinct user_id) filter (where day >= ${to}::date - 89)::int as active90
+        from days)
+      select ${plus}, a.c_active, a.p_active, a.active30, a.active90,
         case when ${to}::date >= ${today}::date
           then (select count(*)::int from community_members where community_id = ${communityId})
           else (select members from community_day_figures where community_id = ${communityId} and day = ${to}::date)
-        end as members_end,
-        (select members from community_day_figures where community_id = ${communityId} and day = ${from}::date - 1)
-          as members_start
-      from rolled r, live l`),
+        end as c_members,
+        (select members from community_day_figures where community_id = ${communityId} and day = ${previousTo}::date)
+          as p_members,
+        (select activity_log_began_at from institution_settings where id = 1) as log_began
+      from rolled r, live l, actives a`),
   );
-  const counts = Object.fromEntries(columns.map((c) => [c, Number(row?.[c] ?? 0)])) as KindCounts;
+  const period = (prefix: 'c_' | 'p_'): PeriodTotals => ({
+    counts: Object.fromEntries(columns.map((c) => [c, Number(row?.[`${prefix}${c}`] ?? 0)])) as KindCounts,
+    active: Number(row?.[`${prefix}active`] ?? 0),
+    membersAtEnd: Number(row?.[`${prefix}members`] ?? 0),
+  });
   return {
-    counts,
-    active: Number(row?.active ?? 0),
-    membersAtEnd: Number(row?.members_end ?? 0),
-    membersAtStart:
-      row?.members_start === null || row?.members_start === undefined ? null : Number(row.members_start),
+    current: period('c_'),
+    previous: period('p_'),
+    active30: Number(row?.active30 ?? 0),
+    active90: Number(row?.active90 ?? 0),
+    logBeganAt: row?.log_began ? new Date(String(row.log_began)) : null,
   };
-}
-
-/** Distinct members active in the 30 and 90 days ending `to`. */
-export async function countRecentActive(
-  db: Db,
-  communityId: string,
-  to: string,
-  today: string,
-): Promise<{ active30: number; active90: number }> {
-  const [row] = rowsOf<{ a30: number; a90: number }>(
-    await db.execute(sql`select
-      (select count(*)::int from ${activeIn(communityId, sql`${to}::date - 29`, to, today)} a) as a30,
-      (select count(*)::int from ${activeIn(communityId, sql`${to}::date - 89`, to, today)} b) as a90`),
-  );
-  return { active30: Number(row?.a30 ?? 0), active90: Number(row?.a90 ?? 0) };
 }
 
 export interface SplitRow {
@@ -108,13 +129,20 @@ export async function listParticipationSplits(
   to: string,
   today: string,
 ): Promise<{ byUnit: SplitRow[]; byKind: SplitRow[] }> {
-  const a30 = activeIn(communityId, sql`${to}::date - 29`, to, today);
-  const a90 = activeIn(communityId, sql`${to}::date - 89`, to, today);
   const rows = rowsOf<SplitRow & { split: 'unit' | 'kind' }>(
-    await db.execute(sql`with people as (
+    await db.execute(sql`with days as (
+        select day, user_id from community_member_days where community_id = ${communityId}
+          and day >= ${to}::date - 89 and day <= least(${to}::date, ${today}::date - 1)
+        union all
+        select ${today}::date, actor_id from activity_events where community_id = ${communityId}
+          and ${to}::date >= ${today}::date and occurred_at >= ${startOf(today)} and occurred_at < ${endOf(to)}
+          and actor_id is not null and kind in (${activeKindList})),
+      actives as (select user_id, bool_or(day >= ${to}::date - 29) as in30 from days group by user_id),
+      people as (
         select u.id, u.kind::text as kind, u.unit_id, n.name as unit_name,
-          u.id in ${a30} as in30, u.id in ${a90} as in90
+          coalesce(a.in30, false) as in30, a.user_id is not null as in90
         from community_members m join users u on u.id = m.user_id left join units n on n.id = u.unit_id
+        left join actives a on a.user_id = m.user_id
         where m.community_id = ${communityId})
       select 'unit' as split, unit_id::text as key, unit_name as label, count(*)::int as members,
         count(*) filter (where in30)::int as "active30", count(*) filter (where in90)::int as "active90"

@@ -1,11 +1,21 @@
 import type { Dashboard, DashboardQuery } from '../../../common/contracts/dashboard.ts';
-import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { mayViewCommunityDashboard, mayViewDashboardSummary } from '../../policies/dashboard.ts';
 import { enforce, isAllowed } from '../../policies/decision.ts';
-import { countRecentActive, listParticipationSplits, listSeries, sumRange } from '../../queries/dashboard.ts';
-import { findMeetingFigures, findQuestionFigures, listAskedRounds } from '../../queries/dashboard-details.ts';
-import { findDashboardRules } from '../../queries/portfolio.ts';
+import {
+  findDashboardTotals,
+  listParticipationSplits,
+  listSeries,
+  type PeriodTotals,
+} from '../../queries/dashboard.ts';
+import {
+  type AskedRound,
+  findMeetingFigures,
+  findQuestionFigures,
+  listAskedRounds,
+  type MeetingFigures,
+  type QuestionFigures,
+} from '../../queries/dashboard-details.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { resolveRange, todayOf } from './range.ts';
@@ -15,21 +25,16 @@ type Period = Dashboard['current'];
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? Math.min(1, part / whole) : null);
 
-/** One period's figures: the roll-up's sums and today's log, questions, meetings and response rates. */
-async function periodFigures(
-  db: Db,
-  communityId: string,
+/** One period's figures from its totals, questions, meetings and asked rounds. */
+function periodOf(
   from: string,
   to: string,
-  today: string,
-): Promise<Period> {
-  const [sums, questions, meetings, rounds] = await Promise.all([
-    sumRange(db, communityId, { from, to, today }),
-    findQuestionFigures(db, communityId, from, to),
-    findMeetingFigures(db, communityId, from, to),
-    listAskedRounds(db, communityId, from, to),
-  ]);
-  const { counts } = sums;
+  totals: PeriodTotals,
+  questions: QuestionFigures,
+  meetings: MeetingFigures,
+  rounds: AskedRound[],
+): Period {
+  const { counts } = totals;
   const asked = rounds.reduce((sum, r) => sum + r.asked, 0);
   const answered = rounds.reduce((sum, r) => sum + r.answered, 0);
   return {
@@ -39,9 +44,9 @@ async function periodFigures(
     returning: counts.returning,
     left: counts.left,
     net: counts.joined - counts.left,
-    membersAtEnd: sums.membersAtEnd,
-    active: sums.active,
-    participation: share(sums.active, sums.membersAtEnd),
+    membersAtEnd: totals.membersAtEnd,
+    active: totals.active,
+    participation: share(totals.active, totals.membersAtEnd),
     knowledge: {
       threads: counts.threads,
       replies: counts.replies,
@@ -57,7 +62,7 @@ async function periodFigures(
     },
     meetingsHeld: meetings.held,
     attendees: meetings.attendees,
-    attendanceRate: meetings.held > 0 ? share(meetings.attendees / meetings.held, sums.membersAtEnd) : null,
+    attendanceRate: meetings.held > 0 ? share(meetings.attendees / meetings.held, totals.membersAtEnd) : null,
     asked,
     answered,
     responseRate: share(answered, asked),
@@ -83,33 +88,48 @@ export async function getDashboard(
   if (!full) enforce(mayViewDashboardSummary(actor, community, membership));
   const today = todayOf(now);
   const range = resolveRange(query, today);
-  const [current, previous, recent, splits, series, rounds, rules] = await Promise.all([
-    periodFigures(db, community.id, range.from, range.to, today),
-    full ? periodFigures(db, community.id, range.previousFrom, range.previousTo, today) : null,
-    countRecentActive(db, community.id, range.to, today),
-    full ? listParticipationSplits(db, community.id, range.to, today) : null,
-    full ? listSeries(db, community.id, { from: range.from, to: range.to, today }, range.bucket) : [],
-    full ? listAskedRounds(db, community.id, range.from, range.to) : [],
-    findDashboardRules(db),
+  const { from, to, previousFrom, previousTo } = range;
+  // Six statements in all, each covering both periods where it can (the pool runs them side by side).
+  const [totals, questions, meetings, allRounds, splits, series] = await Promise.all([
+    findDashboardTotals(db, community.id, { from, to, today, previousFrom, previousTo }),
+    findQuestionFigures(db, community.id, previousFrom, to, from),
+    findMeetingFigures(db, community.id, previousFrom, to, from),
+    listAskedRounds(db, community.id, previousFrom, to),
+    full ? listParticipationSplits(db, community.id, to, today) : null,
+    full ? listSeries(db, community.id, { from, to, today }, range.bucket) : [],
   ]);
+  const startOfRange = Date.parse(`${from}T00:00:00Z`);
+  const rounds = allRounds.filter((r) => r.opensAt.getTime() >= startOfRange);
+  const previousRounds = allRounds.filter((r) => r.opensAt.getTime() < startOfRange);
+  const current = periodOf(from, to, totals.current, questions.current, meetings.current, rounds);
   const members = current.membersAtEnd;
+  const shownRounds = full ? rounds : [];
   return {
     community: { slug: community.slug, name: community.name },
     summaryOnly: !full,
     today,
     bucket: range.bucket,
-    logBeganAt: rules.activityLogBeganAt?.toISOString() ?? null,
+    logBeganAt: totals.logBeganAt?.toISOString() ?? null,
     current,
-    previous,
+    previous: full
+      ? periodOf(
+          previousFrom,
+          previousTo,
+          totals.previous,
+          questions.previous,
+          meetings.previous,
+          previousRounds,
+        )
+      : null,
     members,
-    active30: recent.active30,
-    active90: recent.active90,
-    participation30: share(recent.active30, members),
-    participation90: share(recent.active90, members),
+    active30: totals.active30,
+    active90: totals.active90,
+    participation30: share(totals.active30, members),
+    participation90: share(totals.active90, members),
     byUnit: splits ? suppressSmallGroups(splits.byUnit) : [],
     byKind: splits ? suppressSmallGroups(splits.byKind) : [],
     series,
-    rounds: rounds.map((r) => ({
+    rounds: shownRounds.map((r) => ({
       kind: r.kind,
       title: r.title,
       round: r.round,
