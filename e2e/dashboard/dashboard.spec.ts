@@ -4,6 +4,7 @@ import { translator } from '../support/catalog.ts';
 import { createCommunity, leaderAndMember, uniqueWord } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
 import { activate, selectOption, typeInto } from '../support/keyboard.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { e2eDatabaseName } from '../support/run-data.ts';
 
 const t = translator('en');
@@ -92,7 +93,26 @@ test('a coordinator filters the portfolio for dormant communities and opens one'
   await expect(table.getByRole('link', { name: /Lively circle/ })).toHaveCount(0);
   await expectAccessible(admin, 'on the portfolio filtered for dormant communities');
 
-  await activate(quiet);
+  // The term report, printed to PDF by Chromium: its text holds the figures the page shows.
+  await activate(admin.getByRole('link', { name: t('portfolio.report.open') }));
+  await expect(admin.getByRole('heading', { level: 1, name: /term report/ })).toBeVisible();
+  await expectAccessible(admin, 'on the term report');
+  const row = admin
+    .getByRole('table', { name: t('portfolio.table.caption') })
+    .getByRole('row', { name: new RegExp(name) });
+  const cells = await row.getByRole('cell').allInnerTexts();
+  const totals = await admin.getByText(/communities shown of/).innerText();
+  const squeeze = (text: string) => text.replace(/\s+/g, '');
+  const printed = squeeze(pdfText(await admin.pdf({ format: 'A4' })));
+  for (const expected of [name, ...cells.filter((cell) => cell.trim() !== ''), totals]) {
+    expect(printed).toContain(squeeze(expected));
+  }
+
+  await activate(admin.getByRole('link', { name: t('portfolio.report.back') }));
+  await selectOption(admin.getByLabel(t('portfolio.filter.flag')), t('portfolio.flag.dormant'));
+  await activate(
+    admin.getByRole('table', { name: t('portfolio.table.caption') }).getByRole('link', { name }),
+  );
   await expect(admin).toHaveURL(new RegExp(`/communities/${slug}/dashboard$`));
   await expect(admin.getByRole('heading', { level: 2, name: t('dashboard.title') })).toBeVisible();
   await expectAccessible(admin, 'on a dormant community’s dashboard');
