@@ -1,10 +1,5 @@
 import { type Actor, isCoordinator } from '../lib/actor.ts';
-import {
-  type CommunitySubject,
-  isActiveMember,
-  type MembershipSubject,
-  seesCommunity,
-} from './communities.ts';
+import { type CommunitySubject, type MembershipSubject, seesCommunity } from './communities.ts';
 import { allowIf, conceal, type Decision, deny } from './decision.ts';
 
 /**
@@ -40,8 +35,9 @@ export function mayViewDashboardSummary(
 ): Decision {
   if (actor === null) return deny('errors.auth.signIn', 'unauthenticated');
   if (!seesCommunity(actor, community, membership)) return conceal('errors.notFound.community');
+  // Members suspended from the community still read what members read.
   return allowIf(
-    overseesCommunityFigures(actor, membership) || isActiveMember(membership) || membership !== null,
+    overseesCommunityFigures(actor, membership) || membership !== null,
     deny('dashboard.errors.onlyMembers'),
   );
 }
