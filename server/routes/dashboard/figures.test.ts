@@ -174,6 +174,23 @@ describe('The dashboard on a constructed history', () => {
     expect(b.json().data.current.knowledge.reactions).toBe(1);
   });
 
+  it('gives a member the summary: this period only, no splits, series or export', async () => {
+    const member = await signInAs(t.app, ids.u2Email);
+    const data = (
+      await call('GET', `/api/communities/${ids.slugA}/dashboard?from=2026-03-01&to=2026-03-06`, member)
+    ).json().data;
+    expect(data).toMatchObject({
+      summaryOnly: true,
+      previous: null,
+      byUnit: [],
+      byKind: [],
+      series: [],
+      rounds: [],
+    });
+    expect(data.current).toMatchObject({ joined: 4, active: 2 });
+    expect((await call('GET', `/api/communities/${ids.slugA}/dashboard.csv`, member)).statusCode).toBe(403);
+  });
+
   it('exports the figures as CSV with the previous period beside them', async () => {
     const response = await call(
       'GET',
