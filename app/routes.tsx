@@ -98,6 +98,10 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('./pages/moderation/moderation-tab.tsx'), 'ModerationTab'),
               },
               {
+                path: 'dashboard',
+                lazy: page(() => import('./pages/dashboard/dashboard-tab.tsx'), 'DashboardTab'),
+              },
+              {
                 path: 'edit',
                 lazy: page(() => import('./pages/communities/edit-community-page.tsx'), 'EditCommunityPage'),
               },
@@ -252,6 +256,14 @@ export const router = createBrowserRouter([
                           'CoordinatorReportsPage',
                         ),
                       },
+                      {
+                        path: 'portfolio',
+                        lazy: page(() => import('./pages/dashboard/portfolio-page.tsx'), 'PortfolioPage'),
+                      },
+                      {
+                        path: 'portfolio/report',
+                        lazy: page(() => import('./pages/dashboard/term-report-page.tsx'), 'TermReportPage'),
+                      },
                     ],
                   },
                 ],
@@ -305,6 +317,10 @@ export const router = createBrowserRouter([
                       'NotificationSettingsPage',
                     ),
                   },
+                  {
+                    path: 'record',
+                    lazy: page(() => import('./pages/dashboard/my-record-page.tsx'), 'MyRecordPage'),
+                  },
                 ],
               },
               {
@@ -324,6 +340,10 @@ export const router = createBrowserRouter([
                           () => import('./pages/admin/institution-page.tsx'),
                           'AdminInstitutionPage',
                         ),
+                      },
+                      {
+                        path: 'portfolio-rules',
+                        lazy: page(() => import('./pages/dashboard/rules-page.tsx'), 'PortfolioRulesPage'),
                       },
                       {
                         path: 'units',

@@ -292,6 +292,7 @@ export const activityKinds = [
   'meeting.attended',
   'resource.added',
   'resource.viewed',
+  'resource.downloaded',
   'resource.used',
   'member.joined',
   'member.left',

@@ -16,6 +16,7 @@ export function AdminLayout() {
         { to: '/admin/charter-template', label: _('layout.admin.charterTemplate') },
         { to: '/admin/mail', label: _('layout.admin.mail') },
         { to: '/admin/audit', label: _('layout.admin.audit') },
+        { to: '/admin/portfolio-rules', label: _('portfolio.rulesPage.nav') },
         { to: '/admin/backups', label: _('layout.admin.backups') },
       ]}
     />

@@ -14,6 +14,7 @@ export function CoordinationLayout() {
         { to: '/coordination/proposals', label: _('layout.coordination.proposals') },
         { to: '/coordination/inbox', label: _('layout.coordination.inbox') },
         { to: '/coordination/reports', label: _('layout.coordination.reports') },
+        { to: '/coordination/portfolio', label: _('portfolio.nav') },
       ]}
     />
   );

@@ -13,6 +13,7 @@ export function SettingsLayout() {
         { to: '/settings/security', label: _('layout.settings.twoFactor') },
         { to: '/settings/sessions', label: _('layout.settings.sessions') },
         { to: '/settings/notifications', label: _('layout.menu.notifications') },
+        { to: '/settings/record', label: _('dashboard.record.nav') },
       ]}
     />
   );

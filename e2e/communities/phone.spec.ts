@@ -46,6 +46,7 @@ test('on a 320–360 px phone every community tab, the institution’s name and 
       'Pings',
       'Check-ins',
       'Moderation',
+      'Dashboard',
     ]);
     for (const tab of await tabs.all()) {
       await expect(tab).toBeInViewport();
@@ -77,7 +78,7 @@ test('on a 320–360 px phone every community tab, the institution’s name and 
   await admin.goto('/admin/users');
   await expect(admin.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
   const sections = admin.getByRole('navigation', { name: 'Administration' }).getByRole('link');
-  await expect(sections).toHaveCount(9);
+  await expect(sections).toHaveCount(10);
   for (const section of await sections.all()) {
     await expect(section).toBeInViewport();
   }

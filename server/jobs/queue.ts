@@ -11,6 +11,7 @@ export interface JobPayloads {
   'milestones.daily': Record<string, never>;
   'surveys.rounds': Record<string, never>;
   'digests.send': Record<string, never>;
+  'dashboard.rollup': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -36,6 +37,7 @@ export const jobQueues: JobName[] = [
   'milestones.daily',
   'surveys.rounds',
   'digests.send',
+  'dashboard.rollup',
 ];
 
 /**

@@ -9,6 +9,7 @@ import { deleteExpiredSessions } from '../queries/sessions.ts';
 import { deleteExpiredSigninThrottles } from '../queries/signin-throttles.ts';
 import { deleteExpiredSigninChallenges } from '../queries/two-factor.ts';
 import { runScheduledBackup } from '../services/backup/run-scheduled-backup.ts';
+import { runDashboardRollup } from '../services/dashboard/run-rollup.ts';
 import { sendDigests } from '../services/digests/send-digests.ts';
 import {
   deliverEmail,
@@ -91,6 +92,12 @@ export async function startWorkers(
       await sendDigests({ database, jobs }, publicUrl);
     }),
   );
+  await boss.work(
+    'dashboard.rollup',
+    tracked(boss, async () => {
+      await runDashboardRollup(db);
+    }),
+  );
   await boss.schedule('email.sweep', '*/5 * * * *');
   // Every 5 minutes: check-in rounds open, are announced and remind those who have not answered.
   await boss.schedule('surveys.rounds', '*/5 * * * *');
@@ -101,6 +108,8 @@ export async function startWorkers(
   await boss.schedule('milestones.daily', '23 3 * * *');
   // Every hour on the hour: the members whose local time is 07:00 (or 07:30, 07:45) get their digests.
   await boss.schedule('digests.send', '0 * * * *');
+  // Each night after midnight UTC: yesterday's figures of every community's dashboard (#17 §1).
+  await boss.schedule('dashboard.rollup', '20 0 * * *');
   const backups = options.backups;
   if (backups) {
     await boss.work(

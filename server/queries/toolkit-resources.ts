@@ -93,7 +93,7 @@ export async function insertDailyResourceActivity(
   kind: ResourceActivityKind,
 ): Promise<boolean> {
   const counter = kind === 'view' ? sql.raw('view_count') : sql.raw('download_count');
-  const activityKind: ActivityKind = kind === 'view' ? 'resource.viewed' : 'resource.used';
+  const activityKind: ActivityKind = kind === 'view' ? 'resource.viewed' : 'resource.downloaded';
   const result = await db.execute(sql`with added as (
       insert into ${resourceActivity} (resource_id, user_id, day, kind)
       values (${resourceId}, ${userId}, (now() at time zone 'UTC')::date, ${kind})

@@ -6,6 +6,7 @@ import { calendarRoutes } from './calendar/index.ts';
 import { charterTemplateRoutes } from './charter-template/index.ts';
 import { communityRoutes } from './communities/index.ts';
 import { contactRoutes } from './contact/index.ts';
+import { dashboardRoutes } from './dashboard/index.ts';
 import { digestRoutes } from './digests/index.ts';
 import { discussionRoutes } from './discussions/index.ts';
 import { moderationRoutes } from './discussions/moderation.ts';
@@ -52,6 +53,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(milestoneRoutes);
   await app.register(kudosRoutes);
   await app.register(digestRoutes);
+  await app.register(dashboardRoutes);
   await app.register(searchRoutes);
   await app.register(homeRoutes);
   await app.register(ssoRoutes);

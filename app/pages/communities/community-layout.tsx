@@ -26,6 +26,8 @@ const tabs: { to: string; labelId: MessageId; end?: boolean }[] = [
 const moderationTab = { to: 'moderation', labelId: 'communities.tabs.moderation' as MessageId, end: false };
 /** Pings: for the community's members (the ones sent to them) and those who send them. */
 const pingsTab = { to: 'pings', labelId: 'communities.tabs.pings' as MessageId, end: false };
+/** The health dashboard (#17 §1): its members see a summary, its leaders and the coordinators all of it. */
+const dashboardTab = { to: 'dashboard', labelId: 'dashboard.tab' as MessageId, end: false };
 /** Check-ins: for the same people as Pings. */
 const checkinsTab = { to: 'checkins', labelId: 'checkins.tab.label' as MessageId, end: false };
 
@@ -78,6 +80,7 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
             ...tabs,
             ...(viewer.role !== null || viewer.canSendPing ? [pingsTab, checkinsTab] : []),
             ...(props.moderates ? [moderationTab] : []),
+            ...(viewer.role !== null || viewer.canSendPing ? [dashboardTab] : []),
           ].map((tab) => (
             <li key={tab.to}>
               <NavLink

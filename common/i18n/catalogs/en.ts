@@ -11,6 +11,7 @@ import common from './en/common.json' with { type: 'json' };
 import communities from './en/communities.json' with { type: 'json' };
 import contact from './en/contact.json' with { type: 'json' };
 import coordination from './en/coordination.json' with { type: 'json' };
+import dashboard from './en/dashboard.json' with { type: 'json' };
 import discussions from './en/discussions.json' with { type: 'json' };
 import email from './en/email.json' with { type: 'json' };
 import enums from './en/enums.json' with { type: 'json' };
@@ -27,6 +28,7 @@ import notify from './en/notify.json' with { type: 'json' };
 import pages from './en/pages.json' with { type: 'json' };
 import people from './en/people.json' with { type: 'json' };
 import pings from './en/pings.json' with { type: 'json' };
+import portfolio from './en/portfolio.json' with { type: 'json' };
 import proposals from './en/proposals.json' with { type: 'json' };
 import search from './en/search.json' with { type: 'json' };
 import session from './en/session.json' with { type: 'json' };
@@ -52,6 +54,8 @@ export default {
   ...milestones,
   ...pings,
   ...checkins,
+  ...dashboard,
+  ...portfolio,
   ...communities,
   ...coordination,
   ...invitations,

@@ -23,5 +23,7 @@ export const activityEvents = pgTable(
     index('activity_events_community_time_idx').on(t.communityId, t.occurredAt),
     index('activity_events_community_actor_time_idx').on(t.communityId, t.actorId, t.occurredAt),
     index('activity_events_actor_idx').on(t.actorId),
+    // The nightly roll-up reads one day of every community (#17 §1).
+    index('activity_events_time_idx').on(t.occurredAt),
   ],
 );

@@ -2,6 +2,7 @@ export * from './accounts.ts';
 export * from './activity.ts';
 export * from './badges.ts';
 export * from './communities.ts';
+export * from './dashboard.ts';
 export * from './digests.ts';
 export * from './discussions.ts';
 export * from './identity.ts';

@@ -14,6 +14,12 @@ export const institutionSettings = pgTable(
     setupCompletedAt: timestamp('setup_completed_at', { withTimezone: true }),
     /** Single sign-on only: local sign-in is left to administrators (break-glass) and external guests. */
     ssoOnly: boolean('sso_only').notNull().default(false),
+    /** The portfolio's flags (#17 §4): dormant = no member active for this many days. */
+    dormantDays: integer('dormant_days').notNull().default(60),
+    /** Growing = members up by at least this share (per cent) over the last 30 days. */
+    growingPercent: integer('growing_percent').notNull().default(10),
+    /** When the event log began (set by the dashboard's back-fill): what came before is rebuilt in part. */
+    activityLogBeganAt: timestamp('activity_log_began_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('institution_settings_singleton', sql`${t.id} = 1`)],
