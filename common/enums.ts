@@ -297,6 +297,7 @@ export const activityKinds = [
   'member.left',
   'ping.answered',
   'survey.answered',
+  'story.recorded',
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
