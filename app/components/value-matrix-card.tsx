@@ -89,7 +89,7 @@ export function ValueMatrixCard(props: { slug: string }) {
                                   {example.title}
                                 </Anchor>
                                 {example.featured ? (
-                                  <Badge size="sm" color="yellow">
+                                  <Badge size="sm" color="amber" variant="light" tt="none">
                                     {_('stories.badge.featured')}
                                   </Badge>
                                 ) : null}

@@ -30,8 +30,16 @@ function StoryItem(props: { story: StorySummary }) {
             {story.title}
           </Anchor>
           <Group gap={4}>
-            {story.featured ? <Badge color="yellow">{_('stories.badge.featured')}</Badge> : null}
-            {story.status === 'hidden' ? <Badge color="gray">{_('stories.badge.hidden')}</Badge> : null}
+            {story.featured ? (
+              <Badge color="amber" variant="light" tt="none">
+                {_('stories.badge.featured')}
+              </Badge>
+            ) : null}
+            {story.status === 'hidden' ? (
+              <Badge color="gray" variant="light" tt="none">
+                {_('stories.badge.hidden')}
+              </Badge>
+            ) : null}
           </Group>
         </Group>
         <Text size="xs" c="dimmed">

@@ -85,8 +85,16 @@ function StoryView(props: { story: Story }) {
         <StatusAlert message={notice} />
         <FormAlert message={action.message} />
         <Group gap="xs">
-          {story.featured ? <Badge color="yellow">{_('stories.badge.featured')}</Badge> : null}
-          {story.status === 'hidden' ? <Badge color="gray">{_('stories.badge.hidden')}</Badge> : null}
+          {story.featured ? (
+            <Badge color="amber" variant="light" tt="none">
+              {_('stories.badge.featured')}
+            </Badge>
+          ) : null}
+          {story.status === 'hidden' ? (
+            <Badge color="gray" variant="light" tt="none">
+              {_('stories.badge.hidden')}
+            </Badge>
+          ) : null}
           <Text size="sm" c="dimmed">
             {_('stories.page.byline', {
               name: story.author?.displayName ?? _('stories.page.formerMember'),
