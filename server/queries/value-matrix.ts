@@ -3,35 +3,25 @@ import type { ValueCycle } from '../../common/contracts/stories.ts';
 import type { Db } from '../db/client.ts';
 import { actionItems, activityEvents, valueStories } from '../db/schema/index.ts';
 import { rowsOf } from './raw-rows.ts';
-import { participationKinds } from './signals.ts';
+import { activeBetween, actorsOf } from './signals.ts';
 
 /**
  * The value-creation matrix's figures (#17 §2) for one community, in one statement: the published
  * stories telling each cycle (all time), and from the event log over [since, until): distinct active
- * members (`participationKinds`), meetings attended (taken attendance), threads and replies posted,
- * resources added, distinct resources viewed, "I used this" records; plus action items done in the window.
- * The log is read once on its (community, time) index.
+ * members (`participationKinds`, by a skip scan of the actors), meetings attended (taken attendance),
+ * threads and replies posted, resources added, distinct resources viewed, "I used this" records (each a
+ * range of the (community, kind, time) index); plus action items done in the window.
  */
 export async function countMatrixFigures(db: Db, communityId: string, since: Date, until: Date) {
   const from = since.toISOString();
   const to = until.toISOString();
-  const kinds = sql.join(
-    participationKinds.map((kind) => sql`${kind}`),
-    sql`, `,
-  );
+  // One range of the (community, kind, time) index per kind: index-only counts, not the whole window.
+  const inWindow = (kind: string) => sql`e.community_id = ${communityId} and e.kind = ${kind}
+    and e.occurred_at >= ${from}::timestamptz and e.occurred_at < ${to}::timestamptz`;
+  const count = (kind: string) => sql`(select count(*) from ${activityEvents} e where ${inWindow(kind)})`;
   const result = await db.execute(sql`
-    with events as (
-      select
-        count(distinct ${activityEvents.actorId}) filter (where ${activityEvents.kind} in (${kinds})) as "activeMembers",
-        count(*) filter (where ${activityEvents.kind} = 'meeting.attended') as "meetingsAttended",
-        count(*) filter (where ${activityEvents.kind} in ('thread.posted', 'reply.posted')) as "threadsAndReplies",
-        count(*) filter (where ${activityEvents.kind} = 'resource.added') as "resourcesAdded",
-        count(distinct ${activityEvents.subjectId}) filter (where ${activityEvents.kind} = 'resource.viewed') as "resourcesViewed",
-        count(*) filter (where ${activityEvents.kind} = 'resource.used') as "resourcesUsed"
-      from ${activityEvents}
-      where ${activityEvents.communityId} = ${communityId}
-        and ${activityEvents.occurredAt} >= ${from}::timestamptz and ${activityEvents.occurredAt} < ${to}::timestamptz
-    ), stories as (
+    with recursive ${actorsOf(communityId)},
+    stories as (
       select
         count(*) filter (where ${valueStories.immediate} <> '') as immediate,
         count(*) filter (where ${valueStories.potential} <> '') as potential,
@@ -41,11 +31,19 @@ export async function countMatrixFigures(db: Db, communityId: string, since: Dat
       from ${valueStories}
       where ${valueStories.communityId} = ${communityId} and ${valueStories.status} = 'published'
     )
-    select events.*, stories.*,
+    select stories.*,
+      (select count(*) from actors where actors.id is not null and ${activeBetween(communityId, since, until)})
+        as "activeMembers",
+      ${count('meeting.attended')} as "meetingsAttended",
+      ${count('thread.posted')} + ${count('reply.posted')} as "threadsAndReplies",
+      ${count('resource.added')} as "resourcesAdded",
+      (select count(distinct e.subject_id) from ${activityEvents} e where ${inWindow('resource.viewed')})
+        as "resourcesViewed",
+      ${count('resource.used')} as "resourcesUsed",
       (select count(*) from ${actionItems} where ${actionItems.communityId} = ${communityId}
         and ${actionItems.status} = 'done' and ${actionItems.doneAt} >= ${from}::timestamptz
         and ${actionItems.doneAt} < ${to}::timestamptz) as "actionItemsDone"
-    from events, stories`);
+    from stories`);
   const row = rowsOf<Record<string, number | string>>(result)[0] ?? {};
   const figure = (key: string) => Number(row[key] ?? 0);
   return {

@@ -23,5 +23,8 @@ export const activityEvents = pgTable(
     index('activity_events_community_time_idx').on(t.communityId, t.occurredAt),
     index('activity_events_community_actor_time_idx').on(t.communityId, t.actorId, t.occurredAt),
     index('activity_events_actor_idx').on(t.actorId),
+    // Counts of one kind in a window (the value-creation matrix, #17 §2), index-only: the distinct
+    // resources viewed read the subject from the index too.
+    index('activity_events_community_kind_time_idx').on(t.communityId, t.kind, t.occurredAt, t.subjectId),
   ],
 );

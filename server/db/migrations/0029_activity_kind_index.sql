@@ -1,0 +1,1 @@
+CREATE INDEX "activity_events_community_kind_time_idx" ON "activity_events" USING btree ("community_id","kind","occurred_at","subject_id");
