@@ -56,7 +56,7 @@ export async function updateStoryTexts(db: Db, id: string, texts: StoryTexts): P
     .where(eq(valueStories.id, id));
 }
 
-/** Features (or not) and publishes or hides a story (a field left out stays). */
+/** Features (or not) and publishes or hides a story (a field left out stays); marks it changed now. */
 export async function updateStoryCuration(
   db: Db,
   id: string,
@@ -72,7 +72,7 @@ export async function updateStoryCuration(
   if (Object.keys(featured).length + Object.keys(status).length === 0) return;
   await db
     .update(valueStories)
-    .set({ ...featured, ...status })
+    .set({ ...featured, ...status, updatedAt: sql`now()` })
     .where(eq(valueStories.id, id));
 }
 

@@ -20,19 +20,8 @@ export async function countMatrixFigures(db: Db, communityId: string, since: Dat
     and e.occurred_at >= ${from}::timestamptz and e.occurred_at < ${to}::timestamptz`;
   const count = (kind: string) => sql`(select count(*) from ${activityEvents} e where ${inWindow(kind)})`;
   const result = await db.execute(sql`
-    with recursive ${actorsOf(communityId)},
-    stories as (
-      select
-        count(*) filter (where ${valueStories.immediate} <> '') as immediate,
-        count(*) filter (where ${valueStories.potential} <> '') as potential,
-        count(*) filter (where ${valueStories.applied} <> '') as applied,
-        count(*) filter (where ${valueStories.realised} <> '') as realised,
-        count(*) filter (where ${valueStories.transformative} <> '') as transformative
-      from ${valueStories}
-      where ${valueStories.communityId} = ${communityId} and ${valueStories.status} = 'published'
-    )
-    select stories.*,
-      (select count(*) from actors where actors.id is not null and ${activeBetween(communityId, since, until)})
+    with recursive ${actorsOf(communityId)}
+    select (select count(*) from actors where actors.id is not null and ${activeBetween(communityId, since, until)})
         as "activeMembers",
       ${count('meeting.attended')} as "meetingsAttended",
       ${count('thread.posted')} + ${count('reply.posted')} as "threadsAndReplies",
@@ -42,8 +31,7 @@ export async function countMatrixFigures(db: Db, communityId: string, since: Dat
       ${count('resource.used')} as "resourcesUsed",
       (select count(*) from ${actionItems} where ${actionItems.communityId} = ${communityId}
         and ${actionItems.status} = 'done' and ${actionItems.doneAt} >= ${from}::timestamptz
-        and ${actionItems.doneAt} < ${to}::timestamptz) as "actionItemsDone"
-    from stories`);
+        and ${actionItems.doneAt} < ${to}::timestamptz) as "actionItemsDone"`);
   const row = rowsOf<Record<string, number | string>>(result)[0] ?? {};
   const figure = (key: string) => Number(row[key] ?? 0);
   return {
@@ -54,14 +42,40 @@ export async function countMatrixFigures(db: Db, communityId: string, since: Dat
     resourcesViewed: figure('resourcesViewed'),
     resourcesUsed: figure('resourcesUsed'),
     actionItemsDone: figure('actionItemsDone'),
-    stories: {
-      immediate: figure('immediate'),
-      potential: figure('potential'),
-      applied: figure('applied'),
-      realised: figure('realised'),
-      transformative: figure('transformative'),
-    } satisfies Record<ValueCycle, number>,
   };
+}
+
+/** The published stories of the community telling each cycle (all time), in one statement. */
+export async function countStoryCycles(db: Db, communityId: string): Promise<Record<ValueCycle, number>> {
+  const result = await db.execute(sql`
+    select
+      count(*) filter (where ${valueStories.immediate} <> '') as immediate,
+      count(*) filter (where ${valueStories.potential} <> '') as potential,
+      count(*) filter (where ${valueStories.applied} <> '') as applied,
+      count(*) filter (where ${valueStories.realised} <> '') as realised,
+      count(*) filter (where ${valueStories.transformative} <> '') as transformative
+    from ${valueStories}
+    where ${valueStories.communityId} = ${communityId} and ${valueStories.status} = 'published'`);
+  const row = rowsOf<Record<ValueCycle, number | string>>(result)[0];
+  return {
+    immediate: Number(row?.immediate ?? 0),
+    potential: Number(row?.potential ?? 0),
+    applied: Number(row?.applied ?? 0),
+    realised: Number(row?.realised ?? 0),
+    transformative: Number(row?.transformative ?? 0),
+  };
+}
+
+/**
+ * What the community's stories are at now, as a key: how many, and the latest change (written, edited,
+ * featured, hidden or published all set `updated_at`). A deleted story lowers the count.
+ */
+export async function findStoriesVersion(db: Db, communityId: string): Promise<string> {
+  const result = await db.execute(sql`
+    select count(*) as n, coalesce(max(${valueStories.updatedAt})::text, '') as latest
+    from ${valueStories} where ${valueStories.communityId} = ${communityId}`);
+  const row = rowsOf<{ n: number | string; latest: string }>(result)[0];
+  return `${row?.n ?? 0}@${row?.latest ?? ''}`;
 }
 
 /**

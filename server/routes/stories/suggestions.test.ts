@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityKind } from '../../../common/enums.ts';
 import { actionItems, activityEvents, communities, meetings, threads } from '../../db/schema/index.ts';
 import { readSignals, type SignalRow } from '../../queries/signals.ts';
+import { countMatrixFigures } from '../../queries/value-matrix.ts';
 import {
   noMeetingForTwoMonths,
   participationDrop,
@@ -175,6 +176,19 @@ describe('a constructed history', () => {
       expect(read?.questions?.length, zone).toBe(1);
       expect(Date.parse(read?.lastMeeting?.startsAt ?? ''), zone).toBe(w.twoMonthsAgo.getTime() - 3_600_000);
     }
+  });
+
+  it('counts the value-creation matrix’s indicators over the same 90 days', async () => {
+    const figures = await countMatrixFigures(db(), ids.community ?? '', w.since90, now);
+    expect(figures).toEqual({
+      activeMembers: 3, // A, B and D (C only viewed; F acts at `now`, outside [since90, now))
+      meetingsAttended: 0,
+      threadsAndReplies: 2, // A's reply and B's thread
+      resourcesAdded: 0,
+      resourcesViewed: 0, // C's view names no resource
+      resourcesUsed: 0,
+      actionItemsDone: 1, // "Done late", done yesterday
+    });
   });
 
   it('raises each suggestion with its next step', () => {
