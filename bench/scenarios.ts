@@ -306,7 +306,9 @@ const earlierScenarios: Scenario[] = [
     paths: (context) => context.suggestionsPaths,
     check: (body) =>
       hasData(body) ??
-      ((body as { data: { suggestions: unknown[] } }).data.suggestions.length > 0 ? undefined : 'no suggestion'),
+      ((body as { data: { suggestions: unknown[] } }).data.suggestions.length > 0
+        ? undefined
+        : 'no suggestion'),
     requiresRoute: '/api/communities/:slug/suggestions',
     target: { maxP99Ms: 100, database: 'postgres', label: 'p99 < 100 ms on PostgreSQL' },
   },
