@@ -94,6 +94,14 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('./pages/checkins/new-checkin-page.tsx'), 'NewCheckinPage'),
               },
               {
+                path: 'stories',
+                lazy: page(() => import('./pages/stories/stories-tab.tsx'), 'StoriesTab'),
+              },
+              {
+                path: 'stories/new',
+                lazy: page(() => import('./pages/stories/new-story-page.tsx'), 'NewStoryPage'),
+              },
+              {
                 path: 'moderation',
                 lazy: page(() => import('./pages/moderation/moderation-tab.tsx'), 'ModerationTab'),
               },
@@ -117,6 +125,8 @@ export const router = createBrowserRouter([
             path: '/discussions/:id',
             lazy: page(() => import('./pages/discussions/thread-page.tsx'), 'ThreadPage'),
           },
+          // A value story: the server decides who reads it (the community's members).
+          { path: '/stories/:id', lazy: page(() => import('./pages/stories/story-page.tsx'), 'StoryPage') },
           // Resources and collections of public communities are public; the server decides who reads each.
           {
             path: '/resources/:id',

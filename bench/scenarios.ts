@@ -24,6 +24,11 @@ export interface BenchContext {
   invitationPages: string[];
   /** The results page of a check-in with 5,000 responses in a community the member leads (seed-surveys.ts). */
   surveyResultsPaths: string[];
+  /** The value stories list's first pages in the community the member leads (seed-stories.ts). */
+  storyListPaths: string[];
+  /** That community's value-creation matrix and suggestions, over a year of its activity. */
+  valueMatrixPaths: string[];
+  suggestionsPaths: string[];
 }
 
 export interface Target {
@@ -284,6 +289,37 @@ const earlierScenarios: Scenario[] = [
         : 'the check-in does not have 5,000 responses'),
     requiresRoute: '/api/surveys/:id/results',
     target: { maxP99Ms: 50, database: 'postgres', label: 'p99 < 50 ms on PostgreSQL' },
+  },
+  {
+    name: 'GET /api/communities/:slug/stories (value stories, first pages)',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.storyListPaths,
+    check: hasList('no value stories'),
+    requiresRoute: '/api/communities/:slug/stories',
+    target: { maxP99Ms: 50, database: 'postgres', label: 'p99 < 50 ms on PostgreSQL' },
+  },
+  {
+    name: 'GET /api/communities/:slug/suggestions (a year of activity)',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.suggestionsPaths,
+    check: (body) =>
+      hasData(body) ??
+      ((body as { data: { suggestions: unknown[] } }).data.suggestions.length > 0
+        ? undefined
+        : 'no suggestion'),
+    requiresRoute: '/api/communities/:slug/suggestions',
+    target: { maxP99Ms: 100, database: 'postgres', label: 'p99 < 100 ms on PostgreSQL' },
+  },
+  {
+    name: 'GET /api/communities/:slug/value-matrix (a year of activity)',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.valueMatrixPaths,
+    check: hasData,
+    requiresRoute: '/api/communities/:slug/value-matrix',
+    target: { maxP99Ms: 100, database: 'postgres', label: 'p99 < 100 ms on PostgreSQL' },
   },
   {
     name: 'GET /api/calendar/feeds/:token.ics (member feed)',

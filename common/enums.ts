@@ -298,6 +298,7 @@ export const activityKinds = [
   'member.left',
   'ping.answered',
   'survey.answered',
+  'story.recorded',
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 

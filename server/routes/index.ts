@@ -24,6 +24,7 @@ import { proposalRoutes } from './proposals/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { ssoAdminRoutes } from './sso/admin.ts';
 import { ssoRoutes } from './sso/index.ts';
+import { storyRoutes } from './stories/index.ts';
 import { surveyRoutes } from './surveys/index.ts';
 import { toolkitRoutes } from './toolkit/index.ts';
 import { unsubscribeRoutes } from './unsubscribe/index.ts';
@@ -50,6 +51,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(toolkitRoutes);
   await app.register(pingRoutes);
   await app.register(surveyRoutes);
+  await app.register(storyRoutes);
   await app.register(milestoneRoutes);
   await app.register(kudosRoutes);
   await app.register(digestRoutes);

@@ -23,11 +23,13 @@ export function ChangeStageDialog(props: {
   opened: boolean;
   onClose: () => void;
   onChanged: (stage: CommunityStage) => void;
+  /** The stage chosen when the dialog opens (a suggestion's proposal); the current one otherwise. */
+  initialStage?: CommunityStage;
 }) {
   const { _ } = useLingui();
   const { community } = props.home;
   const { form, field, message, setMessage, busy, check, send } = useApiForm({
-    initialValues: { stage: community.stage as string, note: '' },
+    initialValues: { stage: (props.initialStage ?? community.stage) as string, note: '' },
     schema: stageSchema,
   });
   const changeStage = useChangeStageMutation(community.slug);

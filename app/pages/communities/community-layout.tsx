@@ -30,6 +30,8 @@ const pingsTab = { to: 'pings', labelId: 'communities.tabs.pings' as MessageId, 
 const dashboardTab = { to: 'dashboard', labelId: 'dashboard.tab' as MessageId, end: false };
 /** Check-ins: for the same people as Pings. */
 const checkinsTab = { to: 'checkins', labelId: 'checkins.tab.label' as MessageId, end: false };
+/** Value stories (#17 §2): for the community's members and the coordinators. */
+const storiesTab = { to: 'stories', labelId: 'stories.tab.label' as MessageId, end: false };
 
 function CommunityHeader(props: CommunityOutletContext & { moderates: boolean }) {
   const { _ } = useLingui();
@@ -78,7 +80,7 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
         <ul>
           {[
             ...tabs,
-            ...(viewer.role !== null || viewer.canSendPing ? [pingsTab, checkinsTab] : []),
+            ...(viewer.role !== null || viewer.canSendPing ? [pingsTab, checkinsTab, storiesTab] : []),
             ...(props.moderates ? [moderationTab] : []),
             ...(viewer.role !== null || viewer.canSendPing ? [dashboardTab] : []),
           ].map((tab) => (

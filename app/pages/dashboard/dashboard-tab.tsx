@@ -3,9 +3,11 @@ import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mant
 import { type FormEvent, useState } from 'react';
 import { type DashboardRange, rangeQuery, useCommunityDashboard } from '../../api/dashboard.ts';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
+import { ValueMatrixCard } from '../../components/value-matrix-card.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { dateOnly } from '../../lib/dates.ts';
 import { useCommunity } from '../communities/community-context.ts';
+import { SuggestionsCard } from '../stories/suggestions-card.tsx';
 import {
   MeetingsAndAsking,
   MembersSection,
@@ -100,7 +102,8 @@ export function DashboardTab() {
           <MembersSection data={dashboard.data} />
           <SharingSection data={dashboard.data} />
           <MeetingsAndAsking data={dashboard.data} />
-          {/* #17 §2 and §3 (merge): the value-creation matrix card and the suggestions card go here. */}
+          <SuggestionsCard home={home} />
+          <ValueMatrixCard slug={slug} />
         </>
       ) : null}
     </Stack>

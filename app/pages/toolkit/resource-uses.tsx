@@ -1,6 +1,7 @@
 import { useLingui } from '@lingui/react';
 import { Box, Button, Card, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { z } from 'zod';
 import { type ResourceUseKind, resourceUseKindMessages, resourceUseKinds } from '../../../common/enums.ts';
 import {
@@ -117,6 +118,16 @@ function ViewerUse(props: {
           </Text>
         ) : null}
         <Group gap="xs">
+          {props.resource.abilities.recordUse ? (
+            <Button
+              size="compact-sm"
+              variant="light"
+              component={Link}
+              to={`/communities/${props.resource.community.slug}/stories/new?resource=${props.resource.id}&use=${props.use.id}`}
+            >
+              {_('stories.fromUse.tell')}
+            </Button>
+          ) : null}
           <Button size="compact-sm" variant="subtle" onClick={() => setEditing(true)}>
             {_('toolkit.uses.changeRecord')}
           </Button>

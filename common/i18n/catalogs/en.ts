@@ -34,6 +34,8 @@ import search from './en/search.json' with { type: 'json' };
 import session from './en/session.json' with { type: 'json' };
 import settings from './en/settings.json' with { type: 'json' };
 import sso from './en/sso.json' with { type: 'json' };
+import stories from './en/stories.json' with { type: 'json' };
+import suggestions from './en/suggestions.json' with { type: 'json' };
 import toolkit from './en/toolkit.json' with { type: 'json' };
 import twofactor from './en/twofactor.json' with { type: 'json' };
 import validation from './en/validation.json' with { type: 'json' };
@@ -56,6 +58,8 @@ export default {
   ...checkins,
   ...dashboard,
   ...portfolio,
+  ...stories,
+  ...suggestions,
   ...communities,
   ...coordination,
   ...invitations,

@@ -25,5 +25,8 @@ export const activityEvents = pgTable(
     index('activity_events_actor_idx').on(t.actorId),
     // The nightly roll-up reads one day of every community (#17 §1).
     index('activity_events_time_idx').on(t.occurredAt),
+    // Counts of one kind in a window (the value-creation matrix, #17 §2), index-only: the distinct
+    // resources viewed read the subject from the index too.
+    index('activity_events_community_kind_time_idx').on(t.communityId, t.kind, t.occurredAt, t.subjectId),
   ],
 );

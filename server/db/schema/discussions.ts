@@ -63,6 +63,12 @@ export const threads = pgTable(
       .on(t.communityId, t.createdAt, t.id)
       .where(sql`${t.kind} = 'announcement'`),
     index('threads_activity_idx').on(t.lastActivityAt, t.id),
+    // The leaders' suggestions (#17 §3): a community's questions nobody has answered yet, oldest first.
+    index('threads_community_unanswered_idx')
+      .on(t.communityId, t.createdAt)
+      .where(
+        sql`${t.kind} = 'question' and ${t.replyCount} = 0 and ${t.deletedAt} is null and ${t.hiddenAt} is null`,
+      ),
     // Search: the newest threads that match a common word (best match ranks those).
     index('threads_created_idx').on(t.createdAt, t.id),
     index('threads_author_idx').on(t.authorId),

@@ -13,6 +13,7 @@ export * from './meetings.ts';
 export * from './milestones.ts';
 export * from './notifications.ts';
 export * from './pings.ts';
+export * from './stories.ts';
 export * from './surveys.ts';
 export * from './system.ts';
 export * from './toolkit.ts';
