@@ -37,14 +37,26 @@ it('restores a backup from the previous migration and brings it forward', async 
   await dropCopseSchemas(old.database.db);
   await migrateUpTo(old.database, { index: previous.idx, tag: previous.tag, when: previous.when, hash: '' });
   // The factories write with today's columns: lend the tables the ones later migrations add (0017:
-  // institution_settings.sso_only, 0025: users.show_badges) while they run, and take them back so the
-  // backup holds the older tables as they were.
-  await old.database.db.execute(sql`alter table institution_settings add column sso_only boolean`);
-  await old.database.db.execute(sql`alter table users add column show_badges boolean not null default true`);
+  // institution_settings.sso_only, 0025: users.show_badges, 0028: the portfolio's rules and when the
+  // activity log began) while they run, and take them back so the backup holds the older tables as
+  // they were.
+  const lent = [
+    ['institution_settings', 'sso_only', sql`boolean`],
+    ['users', 'show_badges', sql`boolean not null default true`],
+    ['institution_settings', 'dormant_days', sql`integer not null default 60`],
+    ['institution_settings', 'growing_percent', sql`integer not null default 10`],
+    ['institution_settings', 'activity_log_began_at', sql`timestamp with time zone`],
+  ] as const;
+  for (const [table, column, type] of lent)
+    await old.database.db.execute(
+      sql`alter table ${sql.identifier(table)} add column ${sql.identifier(column)} ${type}`,
+    );
   const leader = await createUser(old.database.db);
   const community = await createTestCommunity(old.database.db, [leader.id]);
-  await old.database.db.execute(sql`alter table institution_settings drop column sso_only`);
-  await old.database.db.execute(sql`alter table users drop column show_badges`);
+  for (const [table, column] of lent)
+    await old.database.db.execute(
+      sql`alter table ${sql.identifier(table)} drop column ${sql.identifier(column)}`,
+    );
   await old.database.db.execute(
     sql`update community_stage_changes set note = 'Community created.' where community_id = ${community.id}`,
   );
