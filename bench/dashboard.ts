@@ -13,7 +13,14 @@ import { discardingJobs } from '../server/jobs/queue.ts';
 import { hashPassword } from '../server/lib/crypto.ts';
 import { createDiskStorage } from '../server/lib/storage.ts';
 import { sessionCookieName } from '../server/plugins/auth.ts';
+import { findDashboardTotals, listParticipationSplits, listSeries } from '../server/queries/dashboard.ts';
+import {
+  findMeetingFigures,
+  findQuestionFigures,
+  listAskedRounds,
+} from '../server/queries/dashboard-details.ts';
 import { activeKinds, rollUpDay } from '../server/queries/dashboard-rollup.ts';
+import { listInstitutionReach, listPortfolioRows } from '../server/queries/portfolio.ts';
 import { rowsOf } from '../server/queries/raw-rows.ts';
 import { addDays, todayOf } from '../server/services/dashboard/range.ts';
 import { runLoad } from './load.ts';
@@ -121,6 +128,45 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 
+/** Each statement of the dashboard and the portfolio, 15 times one after another: median and max ms. */
+async function profileStatements(database: Database, slug: string): Promise<string[]> {
+  const { db } = database;
+  const [community] = rowsOf<{ id: string }>(
+    await db.execute(sql`select id from communities where slug = ${slug}`),
+  );
+  const id = community?.id ?? '';
+  const today = todayOf(new Date());
+  const from = addDays(today, -89);
+  const range = { from, to: today, today, previousFrom: addDays(from, -90), previousTo: addDays(from, -1) };
+  const statements: [string, () => Promise<unknown>][] = [
+    [
+      'dashboard: totals of both periods (roll-up, today’s log, distinct active)',
+      () => findDashboardTotals(db, id, range),
+    ],
+    [
+      'dashboard: questions and first replies',
+      () => findQuestionFigures(db, id, range.previousFrom, today, from),
+    ],
+    ['dashboard: meetings held', () => findMeetingFigures(db, id, range.previousFrom, today, from)],
+    ['dashboard: Ping and check-in rounds', () => listAskedRounds(db, id, range.previousFrom, today)],
+    ['dashboard: splits by unit and kind', () => listParticipationSplits(db, id, today, today)],
+    ['dashboard: the series', () => listSeries(db, id, { from, to: today, today }, 'day')],
+    ['portfolio: every community', () => listPortfolioRows(db, today)],
+    ['portfolio: the institution’s reach', () => listInstitutionReach(db)],
+  ];
+  const lines: string[] = [];
+  for (const [name, run] of statements) {
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const begun = performance.now();
+      await run();
+      times.push(performance.now() - begun);
+    }
+    lines.push(`| ${name} | ${percentile(times, 50).toFixed(1)} | ${Math.max(...times).toFixed(1)} |`);
+  }
+  return lines;
+}
+
 interface Seeded {
   events: number;
   memberships: number;
@@ -216,6 +262,8 @@ async function main(): Promise<void> {
       { name: 'GET /api/portfolio (every community)', paths: ['/api/portfolio'], target: 300 },
     ];
     const rows: string[] = [];
+    // The profile: each of the dashboard's six statements (and the portfolio's two) alone, one at a time.
+    const profile = await profileStatements(database, largest[0]?.slug ?? '');
     for (const scenario of scenarios) {
       console.log(`Measuring ${scenario.name}…`);
       await runLoad({
@@ -236,6 +284,16 @@ async function main(): Promise<void> {
       rows.push(
         `| ${scenario.name} | ${Math.round(result.requestsPerSecond).toLocaleString('en-GB')} | ${result.p50Ms} | ${result.p99Ms} | ${failed} | ${os.loadavg()[0]?.toFixed(1)} | p99 < ${scenario.target} ms: ${result.p99Ms < scenario.target && failed === 0 ? 'MET' : 'MISSED'} |`,
       );
+      const alone = await runLoad({
+        origin,
+        paths: scenario.paths,
+        headers,
+        connections: 1,
+        seconds: Math.min(5, settings.seconds),
+      });
+      rows.push(
+        `| the same, one request at a time | ${Math.round(alone.requestsPerSecond).toLocaleString('en-GB')} | ${alone.p50Ms} | ${alone.p99Ms} | ${alone.non2xx + alone.errors} | ${os.loadavg()[0]?.toFixed(1)} | |`,
+      );
     }
     const [version] = rowsOf<{ version: string }>(await db.execute(sql`select version()`));
     const days = seeded.rollupSeconds;
@@ -247,6 +305,10 @@ async function main(): Promise<void> {
       '| scenario | req/s | p50 ms | p99 ms | non-2xx + errors | load avg | target |',
       '| --- | ---: | ---: | ---: | --- | ---: | --- |',
       ...rows,
+      '',
+      '| statement (the largest community, the last 90 days), run alone | median ms | max ms |',
+      '| --- | ---: | ---: |',
+      ...profile,
       '',
       '| roll-up | seconds | target |',
       '| --- | ---: | --- |',

@@ -189,15 +189,17 @@ export async function listSeries(
   const unit = sql.raw(`'${bucket}'`);
   const rows = rowsOf<SeriesPoint>(
     await db.execute(sql`with days as (
-        select day, members, joined, "left", threads, replies from community_day_figures
+        select day, members, joined, "left", threads, replies, active from community_day_figures
         where community_id = ${communityId} and day >= ${from}::date and day <= least(${to}::date, ${today}::date - 1)
         union all
         select ${today}::date, (select count(*)::int from community_members where community_id = ${communityId}),
           count(*) filter (where kind = 'member.joined')::int, count(*) filter (where kind = 'member.left')::int,
-          count(*) filter (where kind = 'thread.posted')::int, count(*) filter (where kind = 'reply.posted')::int
+          count(*) filter (where kind = 'thread.posted')::int, count(*) filter (where kind = 'reply.posted')::int,
+          count(distinct actor_id) filter (where kind in (${activeKindList}))::int
         from activity_events where community_id = ${communityId} and ${to}::date >= ${today}::date
           and ${from}::date <= ${today}::date and occurred_at >= ${startOf(today)} and occurred_at < ${endOf(today)}
         having ${to}::date >= ${today}::date and ${from}::date <= ${today}::date),
+      -- Day by day, the roll-up's own count of the day's active people; week by week, counted distinct.
       people as (
         select date_trunc(${unit}, day)::date as b, count(distinct user_id)::int as active
         from (select day, user_id from community_member_days where community_id = ${communityId}
@@ -205,10 +207,11 @@ export async function listSeries(
           union select ${today}::date, actor_id from activity_events where community_id = ${communityId}
             and ${to}::date >= ${today}::date and occurred_at >= ${startOf(today)} and occurred_at < ${endOf(today)}
             and actor_id is not null and kind in (${activeKindList})) x
+        where ${bucket} = 'week'
         group by 1)
       select to_char(date_trunc(${unit}, d.day), 'YYYY-MM-DD') as date,
         (array_agg(d.members order by d.day desc))[1]::int as members, sum(d.joined)::int as joined,
-        sum(d."left")::int as "left", coalesce(max(p.active), 0)::int as active,
+        sum(d."left")::int as "left", (case when ${bucket} = 'week' then coalesce(max(p.active), 0) else sum(d.active) end)::int as active,
         sum(d.threads)::int as threads, sum(d.replies)::int as replies
       from days d left join people p on p.b = date_trunc(${unit}, d.day)::date
       group by date_trunc(${unit}, d.day) order by 1`),

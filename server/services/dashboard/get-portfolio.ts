@@ -11,6 +11,7 @@ import type { PortfolioRow as Row } from '../../queries/portfolio.ts';
 import { findDashboardRules, listInstitutionReach, listPortfolioRows } from '../../queries/portfolio.ts';
 import type { ServiceDeps } from '../context.ts';
 import { addDays, todayOf } from './range.ts';
+import { shortCached } from './short-cache.ts';
 
 const share = (part: number | null, whole: number | null) =>
   part !== null && whole !== null && whole > 0 ? Math.min(1, part / whole) : null;
@@ -83,8 +84,8 @@ export async function getPortfolio(
   const { db } = deps.database;
   const today = todayOf(now);
   const [rows, reach, rules] = await Promise.all([
-    listPortfolioRows(db, today),
-    listInstitutionReach(db),
+    shortCached(db, `portfolio ${today}`, 60_000, () => listPortfolioRows(db, today)),
+    shortCached(db, 'reach', 300_000, () => listInstitutionReach(db)),
     findDashboardRules(db),
   ]);
   const all = rows.map((row) => presentRow(row, flagsOf(row, rules, today)));
