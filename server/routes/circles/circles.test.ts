@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityEvents, circleMembers, circles } from '../../db/schema/index.ts';
+import { activityEvents, circleMembers, circles, mailMessages } from '../../db/schema/index.ts';
+import { sendDigests } from '../../services/digests/send-digests.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, createUser, signedInUser, signInAs } from '../../test/factories.ts';
 
@@ -33,13 +34,19 @@ beforeAll(async () => {
   t = await getTestApp();
   call = requester(t);
   const db = t.database.db;
-  [leader, a, b, c, outsider] = await Promise.all([1, 2, 3, 4, 5].map(() => signedInUser(t.app)));
+  [leader, a, b, c, outsider] = (await Promise.all([1, 2, 3, 4, 5].map(() => signedInUser(t.app)))) as [
+    Person,
+    Person,
+    Person,
+    Person,
+    Person,
+  ];
   const more = await Promise.all(Array.from({ length: 9 }, () => createUser(db)));
   for (const user of more) crowd.push({ id: user.id, cookie: await signInAs(t.app, user.email) });
   const community = await createTestCommunity(db, [leader.user.id], {
-    members: [a, b, c, outsider].map((p) => [p.user.id, 'member'] as [string, 'member']).concat(
-      more.map((u) => [u.id, 'member'] as [string, 'member']),
-    ),
+    members: [a, b, c, outsider]
+      .map((p) => [p.user.id, 'member'] as [string, 'member'])
+      .concat(more.map((u) => [u.id, 'member'] as [string, 'member'])),
   });
   slug = community.slug;
   communityId = community.id;
@@ -66,7 +73,12 @@ describe('forming a circle', () => {
       [{ name: '' }, 'name'],
     ];
     for (const [overrides, field] of cases) {
-      const response = await call('POST', `/api/communities/${slug}/circles`, a.cookie, circleBody(overrides));
+      const response = await call(
+        'POST',
+        `/api/communities/${slug}/circles`,
+        a.cookie,
+        circleBody(overrides),
+      );
       expect(response.statusCode, JSON.stringify(overrides)).toBe(400);
       expect(response.json().fields).toHaveProperty(field);
     }
@@ -87,19 +99,27 @@ describe('forming a circle', () => {
     expect(
       (await call('POST', `/api/circles/${id}/posts`, c.cookie, { body: 'Try audio feedback?' })).statusCode,
     ).toBe(201);
-    const meeting = { title: 'Kick-off', startsAt: new Date(Date.now() + 2 * day).toISOString(), durationMinutes: 60 };
+    const meeting = {
+      title: 'Kick-off',
+      startsAt: new Date(Date.now() + 2 * day).toISOString(),
+      durationMinutes: 60,
+    };
     expect((await call('POST', `/api/circles/${id}/meetings`, a.cookie, meeting)).statusCode).toBe(201);
-    expect((await call('PUT', `/api/circles/${id}/reflection`, a.cookie, { body: 'Early.' })).statusCode).toBe(409);
+    expect(
+      (await call('PUT', `/api/circles/${id}/reflection`, a.cookie, { body: 'Early.' })).statusCode,
+    ).toBe(409);
     // Leaders see that it exists and its purpose, not its discussion.
     const seen = (await call('GET', `/api/circles/${id}`, leader.cookie)).json().data;
     expect(seen.purpose).toContain('Six weeks');
     expect([seen.posts, seen.meetings, seen.reflections]).toEqual([null, null, null]);
-    expect((await call('POST', `/api/circles/${id}/posts`, leader.cookie, { body: 'Hi' })).statusCode).toBe(403);
+    expect((await call('POST', `/api/circles/${id}/posts`, leader.cookie, { body: 'Hi' })).statusCode).toBe(
+      403,
+    );
     expect((await call('POST', `/api/circles/${id}/close`, a.cookie)).statusCode).toBe(200);
     expect((await call('POST', `/api/circles/${id}/posts`, a.cookie, { body: 'Late' })).statusCode).toBe(409);
-    expect((await call('PUT', `/api/circles/${id}/reflection`, b.cookie, { body: 'Audio works.' })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await call('PUT', `/api/circles/${id}/reflection`, b.cookie, { body: 'Audio works.' })).statusCode,
+    ).toBe(200);
     const page = (await call('GET', `/api/circles/${id}`, c.cookie)).json().data;
     expect(page.state).toBe('closed');
     expect(page.posts.map((p: { body: string }) => p.body)).toEqual(['Try audio feedback?']);
@@ -130,12 +150,68 @@ describe('forming a circle', () => {
   it('lists open circles to members and invitation-only ones to their people and the leaders', async () => {
     const hidden = await form(b, { open: false, name: 'Quiet circle' });
     const names = async (who: Person) =>
-      (await call('GET', `/api/communities/${slug}/circles`, who.cookie)).json().data.circles.map(
-        (circle: { id: string }) => circle.id,
-      );
+      (await call('GET', `/api/communities/${slug}/circles`, who.cookie))
+        .json()
+        .data.circles.map((circle: { id: string }) => circle.id);
     expect(await names(outsider)).not.toContain(hidden);
     expect(await names(leader)).toContain(hidden);
     expect(await names(b)).toContain(hidden);
     expect((await call('GET', `/api/circles/${hidden}`, outsider.cookie)).statusCode).toBe(404);
+  });
+});
+
+describe('a private space', () => {
+  it('leaks nothing to non-members through any list, search, feed, calendar or digest', async () => {
+    const id = await form(a, { open: false, name: 'Hiddenname circle', inviteeIds: [b.user.id, c.user.id] });
+    for (const who of [b, c])
+      expect((await call('POST', `/api/circles/${id}/join`, who.cookie)).statusCode).toBe(200);
+    const post = { body: 'Zephyrword: our rubric draft is in the shared folder.' };
+    expect((await call('POST', `/api/circles/${id}/posts`, b.cookie, post)).statusCode).toBe(201);
+    const meeting = {
+      title: 'Zephyrword review',
+      startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      durationMinutes: 45,
+    };
+    expect((await call('POST', `/api/circles/${id}/meetings`, a.cookie, meeting)).statusCode).toBe(201);
+    for (const who of [outsider, leader]) {
+      expect(
+        (await call('PUT', `/api/communities/${slug}/email`, who.cookie, { email: 'daily' })).statusCode,
+      ).toBe(200);
+    }
+    // Something the digests do carry, so that they are sent.
+    const thread = { kind: 'discussion', title: 'Open question on rubrics', body: 'Anyone?' };
+    expect((await call('POST', `/api/communities/${slug}/threads`, c.cookie, thread)).statusCode).toBe(201);
+    const paths = [
+      `/api/communities/${slug}`,
+      `/api/communities/${slug}/threads`,
+      `/api/communities/${slug}/meetings`,
+      `/api/communities/${slug}/meetings?when=past`,
+      `/api/communities/${slug}/calendar.ics`,
+      `/api/communities/${slug}/milestones`,
+      '/api/search?q=zephyrword',
+      '/api/search?q=hiddenname',
+      '/api/home',
+      '/api/calendar',
+      '/api/notifications',
+    ];
+    for (const who of [outsider, leader]) {
+      for (const path of paths) {
+        const response = await call('GET', path, who.cookie);
+        expect(response.statusCode, path).toBeLessThan(300);
+        expect(response.body.toLowerCase(), path).not.toContain('zephyrword');
+        if (who === outsider) expect(response.body.toLowerCase(), path).not.toContain('hiddenname');
+      }
+    }
+    let at = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
+    while (at.getUTCHours() !== 7) at = new Date(at.getTime() + 3_600_000);
+    await sendDigests({ database: t.database, jobs: t.app.deps.jobs }, 'http://copse.test', at);
+    const mails = await t.database.db.select().from(mailMessages);
+    expect(
+      mails.filter((m) => m.toAddress === outsider.user.email && m.textBody.includes('rubrics')),
+    ).not.toEqual([]);
+    const leaked = mails.filter((m) =>
+      `${m.subject} ${m.textBody} ${m.htmlBody}`.toLowerCase().includes('zephyrword'),
+    );
+    expect(leaked).toEqual([]);
   });
 });
