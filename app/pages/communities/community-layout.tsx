@@ -28,6 +28,8 @@ const moderationTab = { to: 'moderation', labelId: 'communities.tabs.moderation'
 const pingsTab = { to: 'pings', labelId: 'communities.tabs.pings' as MessageId, end: false };
 /** Check-ins: for the same people as Pings. */
 const checkinsTab = { to: 'checkins', labelId: 'checkins.tab.label' as MessageId, end: false };
+/** Peer learning circles: for the community's members and those who oversee it (leaders, coordinators). */
+const circlesTab = { to: 'circles', labelId: 'circles.tab.label' as MessageId, end: false };
 
 function CommunityHeader(props: CommunityOutletContext & { moderates: boolean }) {
   const { _ } = useLingui();
@@ -76,7 +78,7 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
         <ul>
           {[
             ...tabs,
-            ...(viewer.role !== null || viewer.canSendPing ? [pingsTab, checkinsTab] : []),
+            ...(viewer.role !== null || viewer.canSendPing ? [pingsTab, checkinsTab, circlesTab] : []),
             ...(props.moderates ? [moderationTab] : []),
           ].map((tab) => (
             <li key={tab.to}>
