@@ -45,6 +45,7 @@ test('on a 320–360 px phone every community tab, the institution’s name and 
       'Toolkit',
       'Pings',
       'Check-ins',
+      'Circles',
       'Moderation',
     ]);
     for (const tab of await tabs.all()) {
