@@ -44,8 +44,9 @@ export function seesCircle(
   circle: CircleSubject,
 ): boolean {
   if (actor === null) return false;
-  if (circle.viewerStatus !== null || overseesCircles(actor, membership)) return true;
-  return circle.open && membership !== null;
+  if (overseesCircles(actor, membership)) return true;
+  // Someone who left the community no longer sees its circles, theirs included.
+  return membership !== null && (circle.viewerStatus !== null || circle.open);
 }
 
 /** Sees every circle of the community in its list (not only open ones and one's own). */
@@ -53,9 +54,9 @@ export function seesAllCircles(actor: Actor | null, membership: MembershipSubjec
   return overseesCircles(actor, membership);
 }
 
-/** Reads its discussion, meetings and reflections: its members only. */
-export function seesCircleContent(circle: CircleSubject): boolean {
-  return circle.viewerStatus === 'member';
+/** Reads its discussion, meetings and reflections: its members only (while in the community). */
+export function seesCircleContent(membership: MembershipSubject, circle: CircleSubject): boolean {
+  return membership !== null && circle.viewerStatus === 'member';
 }
 
 export function maySeeCircle(

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Circle } from '../../../common/contracts/circles.ts';
 import { useCircle, useCircleActions } from '../../api/circles.ts';
+import { ApiError } from '../../api/client.ts';
 import { useCommunityMembers } from '../../api/communities.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -23,14 +24,17 @@ export function CirclePage() {
   const circle = useCircle(id);
   useDocumentTitle(circle.data?.name ?? _('circles.tab.title'));
   if (circle.isPending) return <PageLoader label={_('circles.tab.title')} />;
-  if (circle.isError)
+  if (circle.isError) {
+    // A circle that is gone or private says so; only other failures offer to try again.
+    const missing = circle.error instanceof ApiError && circle.error.status === 404;
     return (
       <LoadError
         error={circle.error}
         title={_('circles.errorLoading')}
-        onRetry={() => void circle.refetch()}
+        {...(missing ? {} : { onRetry: () => void circle.refetch() })}
       />
     );
+  }
   return <CircleView circle={circle.data} />;
 }
 

@@ -1,5 +1,4 @@
 import type { CircleMeetingInput } from '../../../common/contracts/circles.ts';
-import { AppError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import {
   mayCloseCircle,
@@ -90,7 +89,6 @@ export async function reflectOnCircle(
   await deps.database.db.transaction(async (tx) => {
     const { community, membership, circle, subject } = await loadCircle(tx, actor, circleId);
     enforce(mayReflectOnCircle(community, membership, subject));
-    if (!body) throw new AppError('validation_failed', 'circles.validation.reflection');
     await upsertCircleReflection(tx, circle.id, actor.id, body);
   });
 }

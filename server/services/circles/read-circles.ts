@@ -1,7 +1,6 @@
 import { type Circle, type CircleSummary, circleLimits } from '../../../common/contracts/circles.ts';
 import type { Actor } from '../../lib/actor.ts';
 import {
-  type CircleSubject,
   mayCloseCircle,
   mayCreateCircle,
   mayInviteToCircle,
@@ -45,9 +44,14 @@ export async function listCircles(
 export async function getCircle(deps: ServiceDeps, actor: Actor, circleId: string): Promise<Circle> {
   const { db } = deps.database;
   const { community, membership, circle, subject } = await loadCircle(db, actor, circleId);
-  const page = await loadCirclePage(db, circle.id, seesCircleContent(subject), circleLimits.postsShown);
-  const may = (decision: ReturnType<typeof mayLeaveCircle>) => isAllowed(decision);
-  const s: CircleSubject = subject;
+  const page = await loadCirclePage(
+    db,
+    circle.id,
+    seesCircleContent(membership, subject),
+    circleLimits.postsShown,
+  );
+  const s = subject;
+  const may = isAllowed;
   return {
     id: circle.id,
     name: circle.name,
