@@ -102,6 +102,10 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('./pages/stories/new-story-page.tsx'), 'NewStoryPage'),
               },
               {
+                path: 'circles',
+                lazy: page(() => import('./pages/circles/circles-tab.tsx'), 'CirclesTab'),
+              },
+              {
                 path: 'moderation',
                 lazy: page(() => import('./pages/moderation/moderation-tab.tsx'), 'ModerationTab'),
               },
@@ -197,6 +201,10 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('./pages/people/person-page.tsx'), 'PersonPage'),
               },
               { path: '/pings/:id', lazy: page(() => import('./pages/pings/ping-page.tsx'), 'PingPage') },
+              {
+                path: '/circles/:id',
+                lazy: page(() => import('./pages/circles/circle-page.tsx'), 'CirclePage'),
+              },
               {
                 path: '/checkins/:id',
                 lazy: page(() => import('./pages/checkins/checkin-page.tsx'), 'CheckinPage'),

@@ -29,6 +29,10 @@ export interface BenchContext {
   /** That community's value-creation matrix and suggestions, over a year of its activity. */
   valueMatrixPaths: string[];
   suggestionsPaths: string[];
+  /** The circle list of the community the member leads, 200 circles of eight (seed-circles.ts). */
+  circleListPaths: string[];
+  /** The page of a circle of eight the member is in, with 100 posts, 6 meetings and 8 reflections. */
+  circlePaths: string[];
 }
 
 export interface Target {
@@ -320,6 +324,32 @@ const earlierScenarios: Scenario[] = [
     check: hasData,
     requiresRoute: '/api/communities/:slug/value-matrix',
     target: { maxP99Ms: 100, database: 'postgres', label: 'p99 < 100 ms on PostgreSQL' },
+  },
+  {
+    name: 'GET /api/communities/:slug/circles (200 circles, seen by their leader)',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.circleListPaths,
+    check: (body) =>
+      hasData(body) ??
+      ((body as { data: { circles: unknown[] } }).data.circles.length === 200
+        ? undefined
+        : 'not 200 circles'),
+    requiresRoute: '/api/communities/:slug/circles',
+    target: pagesTarget,
+  },
+  {
+    name: 'GET /api/circles/:id (8 members, 100 posts, 6 meetings)',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.circlePaths,
+    check: (body) =>
+      hasData(body) ??
+      ((body as { data: { posts: unknown[] | null } }).data.posts?.length === 100
+        ? undefined
+        : 'not 100 posts'),
+    requiresRoute: '/api/circles/:id',
+    target: pagesTarget,
   },
   {
     name: 'GET /api/calendar/feeds/:token.ics (member feed)',

@@ -8,6 +8,7 @@ import type { Database, Db } from '../server/db/client.ts';
 import { calendarFeeds, users } from '../server/db/schema/index.ts';
 import { hashPassword, newToken } from '../server/lib/crypto.ts';
 import type { BenchContext } from './scenarios.ts';
+import { seedCircles } from './seed-circles.ts';
 import { seedOpenInvitations } from './seed-invitations.ts';
 import { seedValueStories } from './seed-stories.ts';
 import { seedSurveyResults } from './seed-surveys.ts';
@@ -115,6 +116,7 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
   const invitationPages = await seedOpenInvitations(db, member.id);
   const surveyResultsPaths = await seedSurveyResults(db, member.id);
   const storyPaths = await seedValueStories(db, member.id);
+  const { circleListPaths, circlePaths } = await seedCircles(db, member.id);
   const feedToken = newToken();
   await db.insert(calendarFeeds).values({ userId: member.id, token: feedToken });
   const knowledgeStarted = performance.now();
@@ -150,6 +152,8 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
       invitationPages,
       surveyResultsPaths,
       ...storyPaths,
+      circleListPaths,
+      circlePaths,
     },
     signIn: { email: first.email, password: benchPassword },
     people: inserted,

@@ -299,6 +299,9 @@ export const activityKinds = [
   'ping.answered',
   'survey.answered',
   'story.recorded',
+  'circle.joined',
+  'circle.left',
+  'circle.posted',
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
@@ -363,3 +366,10 @@ export const rsvpStatusMessages = messagesOf('rsvpStatus', rsvpStatuses);
 export const threadKindMessages = messagesOf('threadKind', threadKinds);
 export const resourceKindMessages = messagesOf('resourceKind', resourceKinds);
 export const resourceUseKindMessages = messagesOf('resourceUseKind', resourceUseKinds);
+
+/** A peer learning circle's life (#18 §3): gathering members, started (3–8 members), closed. */
+export const circleStates = ['forming', 'active', 'closed'] as const;
+export type CircleState = (typeof circleStates)[number];
+/** In a circle, or invited to it. */
+export const circleMemberStatuses = ['invited', 'member'] as const;
+export type CircleMemberStatus = (typeof circleMemberStatuses)[number];

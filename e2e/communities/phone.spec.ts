@@ -46,6 +46,7 @@ test('on a 320–360 px phone every community tab, the institution’s name and 
       'Pings',
       'Check-ins',
       'Value stories',
+      'Circles',
       'Moderation',
       'Dashboard',
     ]);

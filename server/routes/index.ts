@@ -4,6 +4,7 @@ import { authRoutes } from './auth/index.ts';
 import { backupRoutes } from './backups/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
 import { charterTemplateRoutes } from './charter-template/index.ts';
+import { circleRoutes } from './circles/index.ts';
 import { communityRoutes } from './communities/index.ts';
 import { contactRoutes } from './contact/index.ts';
 import { dashboardRoutes } from './dashboard/index.ts';
@@ -52,6 +53,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(pingRoutes);
   await app.register(surveyRoutes);
   await app.register(storyRoutes);
+  await app.register(circleRoutes);
   await app.register(milestoneRoutes);
   await app.register(kudosRoutes);
   await app.register(digestRoutes);

@@ -32,6 +32,8 @@ const dashboardTab = { to: 'dashboard', labelId: 'dashboard.tab' as MessageId, e
 const checkinsTab = { to: 'checkins', labelId: 'checkins.tab.label' as MessageId, end: false };
 /** Value stories (#17 §2): for the community's members and the coordinators. */
 const storiesTab = { to: 'stories', labelId: 'stories.tab.label' as MessageId, end: false };
+/** Peer learning circles: for the community's members and those who oversee it (leaders, coordinators). */
+const circlesTab = { to: 'circles', labelId: 'circles.tab.label' as MessageId, end: false };
 
 function CommunityHeader(props: CommunityOutletContext & { moderates: boolean }) {
   const { _ } = useLingui();
@@ -80,7 +82,9 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
         <ul>
           {[
             ...tabs,
-            ...(viewer.role !== null || viewer.canSendPing ? [pingsTab, checkinsTab, storiesTab] : []),
+            ...(viewer.role !== null || viewer.canSendPing
+              ? [pingsTab, checkinsTab, storiesTab, circlesTab]
+              : []),
             ...(props.moderates ? [moderationTab] : []),
             ...(viewer.role !== null || viewer.canSendPing ? [dashboardTab] : []),
           ].map((tab) => (

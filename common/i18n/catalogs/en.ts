@@ -7,6 +7,7 @@ import auth from './en/auth.json' with { type: 'json' };
 import calendar from './en/calendar.json' with { type: 'json' };
 import charter from './en/charter.json' with { type: 'json' };
 import checkins from './en/checkins.json' with { type: 'json' };
+import circles from './en/circles.json' with { type: 'json' };
 import common from './en/common.json' with { type: 'json' };
 import communities from './en/communities.json' with { type: 'json' };
 import contact from './en/contact.json' with { type: 'json' };
@@ -60,6 +61,7 @@ export default {
   ...portfolio,
   ...stories,
   ...suggestions,
+  ...circles,
   ...communities,
   ...coordination,
   ...invitations,

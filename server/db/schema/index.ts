@@ -1,6 +1,7 @@
 export * from './accounts.ts';
 export * from './activity.ts';
 export * from './badges.ts';
+export * from './circles.ts';
 export * from './communities.ts';
 export * from './dashboard.ts';
 export * from './digests.ts';
