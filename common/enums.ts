@@ -33,6 +33,7 @@ export const notificationKinds = [
   'community.badge',
   'community.checkin',
   'community.digest',
+  'mentoring.pairing',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -57,7 +58,18 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'community.checkin': 'Check-in surveys from the leaders of your communities, and reminders to answer them',
   'community.digest':
     'A summary of what is new in your communities: active threads, resources, meetings, Pings',
+  'mentoring.pairing': 'Mentoring requests, answers and closings of your mentoring pairs',
 };
+
+/** Mentoring (#18 §2): a person's side of an offer, and the states of a pairing. */
+export const mentoringSides = ['mentor', 'mentee'] as const;
+export type MentoringSide = (typeof mentoringSides)[number];
+export const mentoringPairStatuses = ['requested', 'active', 'declined', 'closed'] as const;
+export type MentoringPairStatus = (typeof mentoringPairStatuses)[number];
+/** A weekly availability pattern: day and part of day. */
+export const mentoringSlots = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((day) =>
+  ['am', 'pm'].map((part) => `${day}-${part}`),
+);
 
 export const mailStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
 export type MailStatus = (typeof mailStatuses)[number];
@@ -297,6 +309,8 @@ export const activityKinds = [
   'member.left',
   'ping.answered',
   'survey.answered',
+  'mentoring.started',
+  'mentoring.closed',
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 

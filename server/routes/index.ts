@@ -23,6 +23,7 @@ import { proposalRoutes } from './proposals/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { ssoAdminRoutes } from './sso/admin.ts';
 import { ssoRoutes } from './sso/index.ts';
+import { mentoringRoutes } from './mentoring/index.ts';
 import { surveyRoutes } from './surveys/index.ts';
 import { toolkitRoutes } from './toolkit/index.ts';
 import { unsubscribeRoutes } from './unsubscribe/index.ts';
@@ -49,6 +50,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(toolkitRoutes);
   await app.register(pingRoutes);
   await app.register(surveyRoutes);
+  await app.register(mentoringRoutes);
   await app.register(milestoneRoutes);
   await app.register(kudosRoutes);
   await app.register(digestRoutes);

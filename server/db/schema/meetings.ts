@@ -80,6 +80,8 @@ export const meetings = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     sequence: integer('sequence').notNull().default(0),
+    /** A skill-building session (#18 §5): its skills are in `meeting_skills`. */
+    skillSession: boolean('skill_session').notNull().default(false),
   },
   (t) => [
     index('meetings_community_start_idx').on(t.communityId, t.startsAt, t.id),
