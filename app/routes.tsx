@@ -192,6 +192,14 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('./pages/checkins/results-page.tsx'), 'CheckinResultsPage'),
               },
               {
+                path: '/mentoring',
+                lazy: page(() => import('./pages/mentoring/mentoring-page.tsx'), 'MentoringPage'),
+              },
+              {
+                path: '/mentoring/pairs/:id',
+                lazy: page(() => import('./pages/mentoring/pair-page.tsx'), 'PairPage'),
+              },
+              {
                 path: '/notifications',
                 lazy: page(() => import('./pages/notifications-page.tsx'), 'NotificationsPage'),
               },

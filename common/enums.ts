@@ -67,9 +67,23 @@ export type MentoringSide = (typeof mentoringSides)[number];
 export const mentoringPairStatuses = ['requested', 'active', 'declined', 'closed'] as const;
 export type MentoringPairStatus = (typeof mentoringPairStatuses)[number];
 /** A weekly availability pattern: day and part of day. */
-export const mentoringSlots = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((day) =>
-  ['am', 'pm'].map((part) => `${day}-${part}`),
-);
+export const mentoringSlots = [
+  'mon-am',
+  'mon-pm',
+  'tue-am',
+  'tue-pm',
+  'wed-am',
+  'wed-pm',
+  'thu-am',
+  'thu-pm',
+  'fri-am',
+  'fri-pm',
+  'sat-am',
+  'sat-pm',
+  'sun-am',
+  'sun-pm',
+] as const;
+export type MentoringSlot = (typeof mentoringSlots)[number];
 
 export const mailStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
 export type MailStatus = (typeof mailStatuses)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mentoringPairStatuses, mentoringSides, mentoringSlots } from '../enums.ts';
+import { type MentoringSlot, mentoringPairStatuses, mentoringSides, mentoringSlots } from '../enums.ts';
 import { tagField, uuidField } from '../fields.ts';
 import { cursorQuery } from './shared.ts';
 
@@ -31,10 +31,7 @@ export const mentoringOfferBody = z.strictObject({
     .trim()
     .max(mentoringLimits.availabilityMax, 'mentoring.validation.availabilityTooLong')
     .default(''),
-  weekly: z
-    .array(z.enum(mentoringSlots as [string, ...string[]], 'mentoring.validation.slot'))
-    .max(14)
-    .default([]),
+  weekly: z.array(z.enum(mentoringSlots, 'mentoring.validation.slot')).max(14).default([]),
   /** Mentors: how many mentees at a time (1–10). */
   cap: z
     .number('mentoring.validation.cap')
@@ -45,6 +42,8 @@ export const mentoringOfferBody = z.strictObject({
   active: z.boolean().default(true),
 });
 export type MentoringOfferInput = z.infer<typeof mentoringOfferBody>;
+export const isMentoringSlot = (value: string): value is MentoringSlot =>
+  (mentoringSlots as readonly string[]).includes(value);
 
 export const mentoringOfferSchema = z.object({
   side: z.enum(mentoringSides),
