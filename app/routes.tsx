@@ -196,6 +196,10 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('./pages/mentoring/mentoring-page.tsx'), 'MentoringPage'),
               },
               {
+                path: '/skill-sessions',
+                lazy: page(() => import('./pages/mentoring/skill-sessions.tsx'), 'SkillSessionsPage'),
+              },
+              {
                 path: '/mentoring/pairs/:id',
                 lazy: page(() => import('./pages/mentoring/pair-page.tsx'), 'PairPage'),
               },

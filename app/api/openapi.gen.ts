@@ -10888,6 +10888,10 @@ export type paths = {
                         onlineUrl?: "" | null | string;
                         room?: "" | null | string;
                         rrule?: "" | null | string;
+                        /** @default [] */
+                        skills?: string[];
+                        /** @default false */
+                        skillSession?: boolean;
                         startsAt: string;
                         timeZone: string;
                         title: string;
@@ -10981,6 +10985,8 @@ export type paths = {
                                     rrule: string;
                                     summary: string;
                                 } | null;
+                                skills: string[];
+                                skillSession: boolean;
                                 startsAt: string;
                                 /** @enum {string} */
                                 status: "scheduled" | "cancelled";
@@ -17772,6 +17778,8 @@ export type paths = {
                                     rrule: string;
                                     summary: string;
                                 } | null;
+                                skills: string[];
+                                skillSession: boolean;
                                 startsAt: string;
                                 /** @enum {string} */
                                 status: "scheduled" | "cancelled";
@@ -18001,6 +18009,8 @@ export type paths = {
                                     rrule: string;
                                     summary: string;
                                 } | null;
+                                skills: string[];
+                                skillSession: boolean;
                                 startsAt: string;
                                 /** @enum {string} */
                                 status: "scheduled" | "cancelled";
@@ -18220,6 +18230,8 @@ export type paths = {
                                     rrule: string;
                                     summary: string;
                                 } | null;
+                                skills: string[];
+                                skillSession: boolean;
                                 startsAt: string;
                                 /** @enum {string} */
                                 status: "scheduled" | "cancelled";
@@ -18451,6 +18463,8 @@ export type paths = {
                                     rrule: string;
                                     summary: string;
                                 } | null;
+                                skills: string[];
+                                skillSession: boolean;
                                 startsAt: string;
                                 /** @enum {string} */
                                 status: "scheduled" | "cancelled";
@@ -18829,6 +18843,8 @@ export type paths = {
                                     rrule: string;
                                     summary: string;
                                 } | null;
+                                skills: string[];
+                                skillSession: boolean;
                                 startsAt: string;
                                 /** @enum {string} */
                                 status: "scheduled" | "cancelled";
@@ -19228,6 +19244,8 @@ export type paths = {
                                     rrule: string;
                                     summary: string;
                                 } | null;
+                                skills: string[];
+                                skillSession: boolean;
                                 startsAt: string;
                                 /** @enum {string} */
                                 status: "scheduled" | "cancelled";
@@ -19613,6 +19631,146 @@ export type paths = {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Those who may edit the meeting: tag it (this occurrence) as a skill-building session and name the skills it builds, or untag it. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        skills: string[];
+                        skillSession: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @enum {boolean} */
+                                ok: true;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -28745,6 +28903,147 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upcoming skill-building sessions you may see: for one skill, or for your expertise and interests ("Sessions for your skills"). */
+        get: {
+            parameters: {
+                query?: {
+                    skill?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                community: {
+                                    name: string;
+                                    slug: string;
+                                };
+                                endsAt: string;
+                                id: string;
+                                skills: string[];
+                                startsAt: string;
+                                timeZone: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
