@@ -8,7 +8,8 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
-import { createUnit, createUser, signedInUser, signInAs } from '../../test/factories.ts';
+import { createTestCommunity, createUnit, createUser, signedInUser, signInAs } from '../../test/factories.ts';
+import { createTestMeeting } from '../../test/meetings.ts';
 
 /**
  * Mentoring (#18 §2): offers and wishes on known skills, explained suggestions (shared skills, another
@@ -364,5 +365,49 @@ describe('permission matrix', () => {
           mismatches.push(`${row.name} as ${actor}: ${response.statusCode}, expected ${expected}`);
       }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('skill-building sessions (#18 §5)', () => {
+  it('tags a meeting when scheduling and by edit, and finds upcoming sessions by skill where the reader may see them', async () => {
+    const leader = await person({ expertise: ['assessment'] });
+    const learner = await person({ interests: ['assessment'] });
+    const open = await createTestCommunity(db(), [leader.id]);
+    const hidden = await createTestCommunity(db(), [leader.id], { visibility: 'private' });
+    const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const scheduled = await call('POST', `/api/communities/${open.slug}/meetings`, leader.cookie, {
+      title: 'Rubrics workshop',
+      startsAt: `${day}T10:00`,
+      endsAt: `${day}T11:00`,
+      timeZone: 'UTC',
+      skillSession: true,
+      skills: ['Assessment', 'feedback'],
+    });
+    expect(scheduled.statusCode).toBe(201);
+    expect(scheduled.json().data).toMatchObject({ skillSession: true, skills: ['assessment', 'feedback'] });
+    const secret = await createTestMeeting(db(), hidden.id);
+    const tag = (cookie: string | undefined) =>
+      call('PUT', `/api/meetings/${secret.id}/skills`, cookie, {
+        skillSession: true,
+        skills: ['assessment'],
+      });
+    expect((await tag(undefined)).statusCode).toBe(401);
+    expect((await tag(learner.cookie)).statusCode).toBe(404);
+    expect((await tag(leader.cookie)).statusCode).toBe(200);
+    expect(
+      (
+        await call('PUT', `/api/meetings/${secret.id}/skills`, leader.cookie, {
+          skillSession: true,
+          skills: Array(11).fill('x'),
+        })
+      ).statusCode,
+    ).toBe(400);
+
+    const mine = await call('GET', '/api/skill-sessions', learner.cookie);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().data.map((s: { title: string }) => s.title)).toEqual(['Rubrics workshop']);
+    const forLeader = await call('GET', '/api/skill-sessions?skill=assessment', leader.cookie);
+    expect(forLeader.json().data).toHaveLength(2);
+    expect((await call('GET', '/api/skill-sessions')).statusCode).toBe(401);
   });
 });
