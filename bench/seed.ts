@@ -9,6 +9,7 @@ import { calendarFeeds, users } from '../server/db/schema/index.ts';
 import { hashPassword, newToken } from '../server/lib/crypto.ts';
 import type { BenchContext } from './scenarios.ts';
 import { seedOpenInvitations } from './seed-invitations.ts';
+import { seedMentoring } from './seed-mentoring.ts';
 import { seedSurveyResults } from './seed-surveys.ts';
 
 export const benchPassword = 'bench-password-not-secret';
@@ -113,6 +114,7 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
   });
   const invitationPages = await seedOpenInvitations(db, member.id);
   const surveyResultsPaths = await seedSurveyResults(db, member.id);
+  await seedMentoring(db, member.id);
   const feedToken = newToken();
   await db.insert(calendarFeeds).values({ userId: member.id, token: feedToken });
   const knowledgeStarted = performance.now();

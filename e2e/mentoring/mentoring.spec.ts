@@ -43,7 +43,7 @@ test('a mentee finds a mentor through an explained suggestion and asks; the ment
   // The mentor finds the request and accepts it.
   await mentor.goto('/mentoring');
   await activate(mentor.getByRole('link', { name: `You mentor ${menteeAccount.name}` }));
-  await expect(mentor.getByRole('heading', { level: 2, name: 'Request' })).toBeVisible();
+  await expect(mentor.getByRole('heading', { level: 2, name: 'Request', exact: true })).toBeVisible();
   await expectAccessible(mentor, 'on the request');
   await activate(mentor.getByRole('button', { name: 'Accept' }));
   await expect(mentor.getByRole('heading', { level: 2, name: 'Next meeting' })).toBeVisible();

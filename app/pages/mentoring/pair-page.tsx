@@ -62,7 +62,9 @@ export function PairPage() {
       ) : null}
       {data.status === 'active' || data.meeting ? <MeetingCard pair={data} /> : null}
       {data.status !== 'requested' && data.status !== 'declined' ? <NotesCard pair={data} /> : null}
-      {data.abilities.close ? <CloseCard pair={data} /> : null}
+      {data.abilities.close && (data.status === 'active' || data.myRole === 'mentee') ? (
+        <CloseCard pair={data} />
+      ) : null}
     </Stack>
   );
 }
