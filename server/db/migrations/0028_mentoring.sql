@@ -57,4 +57,5 @@ CREATE INDEX "mentoring_notes_pair_time_idx" ON "mentoring_notes" USING btree ("
 CREATE INDEX "mentoring_offers_skills_idx" ON "mentoring_offers" USING gin ("skills");--> statement-breakpoint
 CREATE INDEX "mentoring_pairs_mentor_idx" ON "mentoring_pairs" USING btree ("mentor_id","status","requested_at");--> statement-breakpoint
 CREATE INDEX "mentoring_pairs_mentee_idx" ON "mentoring_pairs" USING btree ("mentee_id","status","requested_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "mentoring_pairs_open_idx" ON "mentoring_pairs" USING btree ("mentor_id","mentee_id") WHERE status in ('requested', 'active');
+CREATE UNIQUE INDEX "mentoring_pairs_open_idx" ON "mentoring_pairs" USING btree ("mentor_id","mentee_id") WHERE status in ('requested', 'active');--> statement-breakpoint
+CREATE INDEX "meetings_skill_session_start_idx" ON "meetings" USING btree ("starts_at","id") WHERE skill_session;
