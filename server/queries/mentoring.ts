@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { MentoringPairStatus, MentoringSide } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
 import { mentoringNotes, mentoringOffers, mentoringPairs, units, users } from '../db/schema/index.ts';
@@ -106,57 +106,48 @@ export async function changeActiveCount(db: Db, userId: string, by: 1 | -1) {
     .where(and(eq(mentoringOffers.userId, userId), eq(mentoringOffers.side, 'mentor')));
 }
 
+export interface SuggestionRow {
+  id: string;
+  displayName: string;
+  unit: string | null;
+  photoPath: string | null;
+  updatedAt: string;
+  shared: string[];
+  otherUnit: boolean;
+  openPlaces: number;
+  availability: string;
+  weekly: string[];
+  pending: boolean;
+}
+
 /**
- * Mentors for a mentee, one statement: active mentor offers sharing a skill (the GIN index on skills),
- * below their cap, not the mentee, not suspended; most shared skills first, then from another unit than
- * the mentee's, then the fewest mentees.
+ * Mentors for a mentee's wish, in one statement (the mentee's unit and wish read in it too): active
+ * mentor offers sharing a skill (the GIN index on skills), below their cap, not the mentee, not
+ * suspended; most shared skills first, then from another unit than the mentee's, then the fewest mentees.
+ * No wish: no rows.
  */
-export async function suggestMentors(
-  db: Db,
-  mentee: { id: string; unitId: string | null },
-  skills: readonly string[],
-  limit: number,
-) {
-  const wanted = textArray(skills);
-  const shared = sql<
-    string[]
-  >`array(select s from unnest(${mentoringOffers.skills}) s where s = any(${wanted}))`;
-  const otherUnit = sql<boolean>`(${users.unitId} is not null and ${users.unitId} is distinct from ${mentee.unitId}::uuid)`;
-  return db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      unit: units.name,
-      photoPath: users.photoPath,
-      updatedAt: users.updatedAt,
-      shared,
-      otherUnit,
-      openPlaces: sql<number>`(${mentoringOffers.cap} - ${mentoringOffers.activeCount})::int`,
-      availability: mentoringOffers.availability,
-      weekly: mentoringOffers.weekly,
-      pending: sql<boolean>`exists (select 1 from ${mentoringPairs} mp where mp.mentor_id = ${users.id}
-        and mp.mentee_id = ${mentee.id}::uuid and mp.status in ('requested', 'active'))`,
-    })
-    .from(mentoringOffers)
-    .innerJoin(users, eq(users.id, mentoringOffers.userId))
-    .leftJoin(units, eq(units.id, users.unitId))
-    .where(
-      and(
-        eq(mentoringOffers.side, 'mentor'),
-        eq(mentoringOffers.active, true),
-        sql`${mentoringOffers.skills} && ${wanted}`,
-        sql`${mentoringOffers.activeCount} < ${mentoringOffers.cap}`,
-        ne(mentoringOffers.userId, mentee.id),
-        sql`${users.suspendedAt} is null`,
-      ),
+export async function suggestMentors(db: Db, menteeId: string, limit: number): Promise<SuggestionRow[]> {
+  const result = await db.execute(sql`with me as (
+      select w.skills, u.unit_id from ${mentoringOffers} w join ${users} u on u.id = w.user_id
+      where w.user_id = ${menteeId} and w.side = 'mentee'
+    ), candidates as (
+      select o.user_id, o.availability, o.weekly, o.cap, o.active_count,
+        array(select s from unnest(o.skills) s where s = any(me.skills)) as shared,
+        (u.unit_id is not null and u.unit_id is distinct from me.unit_id) as other_unit,
+        u.display_name, u.photo_path, u.updated_at, u.unit_id
+      from me, ${mentoringOffers} o join ${users} u on u.id = o.user_id
+      where o.side = 'mentor' and o.active and o.skills && me.skills and o.active_count < o.cap
+        and o.user_id <> ${menteeId} and u.suspended_at is null
     )
-    .orderBy(
-      sql`cardinality(${shared}) desc`,
-      sql`${otherUnit} desc`,
-      mentoringOffers.activeCount,
-      users.displayName,
-    )
-    .limit(limit);
+    select c.user_id as id, c.display_name as "displayName", un.name as unit, c.photo_path as "photoPath",
+      to_char(c.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "updatedAt", c.shared, c.other_unit as "otherUnit",
+      (c.cap - c.active_count)::int as "openPlaces", c.availability, c.weekly,
+      exists (select 1 from ${mentoringPairs} mp where mp.mentor_id = c.user_id and mp.mentee_id = ${menteeId}
+        and mp.status in ('requested', 'active')) as pending
+    from candidates c left join ${units} un on un.id = c.unit_id
+    order by cardinality(c.shared) desc, c.other_unit desc, c.active_count, c.display_name
+    limit ${limit}`);
+  return rowsOf<SuggestionRow>(result);
 }
 
 export async function insertPair(

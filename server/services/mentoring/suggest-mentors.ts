@@ -3,8 +3,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayTakePartInMentoring } from '../../policies/mentoring.ts';
 import { presentMentoringPerson } from '../../presenters/mentoring.ts';
-import { findOffer, suggestMentors } from '../../queries/mentoring.ts';
-import { findUserById } from '../../queries/users.ts';
+import { suggestMentors } from '../../queries/mentoring.ts';
 import type { ServiceDeps } from '../context.ts';
 
 /**
@@ -14,18 +13,9 @@ import type { ServiceDeps } from '../context.ts';
  */
 export async function listMentorSuggestions(deps: ServiceDeps, actor: Actor) {
   enforce(mayTakePartInMentoring(actor));
-  const db = deps.database.db;
-  const wish = await findOffer(db, actor.id, 'mentee');
-  if (!wish || wish.skills.length === 0) return [];
-  const me = await findUserById(db, actor.id);
-  const rows = await suggestMentors(
-    db,
-    { id: actor.id, unitId: me?.unitId ?? null },
-    wish.skills,
-    mentoringLimits.suggestions,
-  );
+  const rows = await suggestMentors(deps.database.db, actor.id, mentoringLimits.suggestions);
   return rows.map((row) => ({
-    mentor: presentMentoringPerson({ ...row, updatedAt: row.updatedAt.toISOString() }),
+    mentor: presentMentoringPerson(row),
     sharedSkills: row.shared,
     otherUnit: row.otherUnit,
     openPlaces: row.openPlaces,
