@@ -85,9 +85,7 @@ export const meetings = pgTable(
   },
   (t) => [
     // Skill-building sessions (#18 §5) soonest first, a small share of meetings: "Sessions for your skills".
-    index('meetings_skill_session_start_idx')
-      .on(t.startsAt, t.id)
-      .where(sql`skill_session`),
+    index('meetings_skill_session_start_idx').on(t.startsAt, t.id).where(sql`skill_session`),
     index('meetings_community_start_idx').on(t.communityId, t.startsAt, t.id),
     index('meetings_series_idx').on(t.seriesId, t.originalStart),
     index('meetings_upcoming_idx').on(t.startsAt).where(sql`${t.status} = 'scheduled'`),
