@@ -214,6 +214,18 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('./pages/checkins/results-page.tsx'), 'CheckinResultsPage'),
               },
               {
+                path: '/mentoring',
+                lazy: page(() => import('./pages/mentoring/mentoring-page.tsx'), 'MentoringPage'),
+              },
+              {
+                path: '/skill-sessions',
+                lazy: page(() => import('./pages/mentoring/skill-sessions.tsx'), 'SkillSessionsPage'),
+              },
+              {
+                path: '/mentoring/pairs/:id',
+                lazy: page(() => import('./pages/mentoring/pair-page.tsx'), 'PairPage'),
+              },
+              {
                 path: '/notifications',
                 lazy: page(() => import('./pages/notifications-page.tsx'), 'NotificationsPage'),
               },

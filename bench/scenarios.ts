@@ -66,7 +66,7 @@ export interface Scenario {
   check?(body: unknown): string | undefined;
   target?: Target;
   /** The capability measured, for `BENCH_ONLY` (e.g. `knowledge`). */
-  group?: 'knowledge';
+  group?: 'knowledge' | 'mentoring';
   /** The route the scenario needs (as Fastify names it); skipped with a note when the app lacks it. */
   requiresRoute?: string;
   /** Connections for this scenario instead of the bench's (1: one request at a time). */
@@ -540,6 +540,27 @@ export const knowledgeScenarios: Scenario[] = [
     paths: (context) => context.threadListSlugs.map((slug) => `/api/communities/${slug}/milestones`),
     check: hasData,
     target: pagesTarget,
+  },
+  {
+    name: 'GET /api/mentoring/suggestions (mentors for three skills, explained)',
+    server: 'app',
+    signedIn: true,
+    paths: () => ['/api/mentoring/suggestions'],
+    check: (body) =>
+      hasData(body) ?? ((body as { data: unknown[] }).data.length > 0 ? undefined : 'no mentor suggested'),
+    requiresRoute: '/api/mentoring/suggestions',
+    group: 'mentoring',
+    target: { maxP99Ms: 50, database: 'postgres', label: 'p99 < 50 ms on PostgreSQL' },
+  },
+  {
+    name: 'GET /api/skill-sessions (sessions for your skills)',
+    server: 'app',
+    signedIn: true,
+    paths: () => ['/api/skill-sessions', '/api/skill-sessions?skill=skill-7'],
+    check: (body) => hasData(body),
+    requiresRoute: '/api/skill-sessions',
+    group: 'mentoring',
+    target: { maxP99Ms: 50, database: 'postgres', label: 'p99 < 50 ms on PostgreSQL' },
   },
   {
     name: 'PUT /api/pings/:id/answer (50 members answering one Ping at once)',

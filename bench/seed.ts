@@ -10,6 +10,7 @@ import { hashPassword, newToken } from '../server/lib/crypto.ts';
 import type { BenchContext } from './scenarios.ts';
 import { seedCircles } from './seed-circles.ts';
 import { seedOpenInvitations } from './seed-invitations.ts';
+import { seedMentoring } from './seed-mentoring.ts';
 import { seedValueStories } from './seed-stories.ts';
 import { seedSurveyResults } from './seed-surveys.ts';
 
@@ -117,6 +118,7 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
   const surveyResultsPaths = await seedSurveyResults(db, member.id);
   const storyPaths = await seedValueStories(db, member.id);
   const { circleListPaths, circlePaths } = await seedCircles(db, member.id);
+  await seedMentoring(db, member.id);
   const feedToken = newToken();
   await db.insert(calendarFeeds).values({ userId: member.id, token: feedToken });
   const knowledgeStarted = performance.now();

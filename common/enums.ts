@@ -33,6 +33,7 @@ export const notificationKinds = [
   'community.badge',
   'community.checkin',
   'community.digest',
+  'mentoring.pairing',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -57,7 +58,32 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'community.checkin': 'Check-in surveys from the leaders of your communities, and reminders to answer them',
   'community.digest':
     'A summary of what is new in your communities: active threads, resources, meetings, Pings',
+  'mentoring.pairing': 'Mentoring requests, answers and closings of your mentoring pairs',
 };
+
+/** Mentoring (#18 §2): a person's side of an offer, and the states of a pairing. */
+export const mentoringSides = ['mentor', 'mentee'] as const;
+export type MentoringSide = (typeof mentoringSides)[number];
+export const mentoringPairStatuses = ['requested', 'active', 'declined', 'closed'] as const;
+export type MentoringPairStatus = (typeof mentoringPairStatuses)[number];
+/** A weekly availability pattern: day and part of day. */
+export const mentoringSlots = [
+  'mon-am',
+  'mon-pm',
+  'tue-am',
+  'tue-pm',
+  'wed-am',
+  'wed-pm',
+  'thu-am',
+  'thu-pm',
+  'fri-am',
+  'fri-pm',
+  'sat-am',
+  'sat-pm',
+  'sun-am',
+  'sun-pm',
+] as const;
+export type MentoringSlot = (typeof mentoringSlots)[number];
 
 export const mailStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
 export type MailStatus = (typeof mailStatuses)[number];
@@ -302,6 +328,8 @@ export const activityKinds = [
   'circle.joined',
   'circle.left',
   'circle.posted',
+  'mentoring.started',
+  'mentoring.closed',
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 

@@ -27,6 +27,7 @@ export function navItems(me: Me | null | undefined): NavItem[] {
     { to: '/communities', labelId: 'layout.nav.communities' },
     { to: '/calendar', labelId: 'layout.nav.calendar' },
     { to: '/people', labelId: 'layout.nav.people' },
+    { to: '/mentoring', labelId: 'mentoring.nav' },
   ];
   if (me.role === 'coordinator' || me.role === 'administrator')
     items.push({ to: '/coordination', labelId: 'layout.nav.coordination' });

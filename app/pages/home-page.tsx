@@ -20,6 +20,7 @@ import type { Me } from '../api/types.ts';
 import { BookIcon, CalendarIcon, GroveIllustration, SproutIcon } from '../components/icons.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { SessionsForYourSkills } from './mentoring/skill-sessions.tsx';
 import { OpenPingsSection } from './pings/open-pings.tsx';
 import { WhatsNewSection } from './whats-new.tsx';
 
@@ -49,6 +50,7 @@ function SignedInHome(props: { me: Me; institutionName: string }) {
         <OpenCheckinsSection />
       </Suspense>
       <WhatsNewSection />
+      <SessionsForYourSkills />
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg">
         {profileIsSparse(me) ? (
           <Card>

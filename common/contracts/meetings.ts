@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { meetingKinds, meetingStatuses, rsvpStatuses, visibilities } from '../enums.ts';
-import { uuidField } from '../fields.ts';
+import { tagField, uuidField } from '../fields.ts';
 import {
   activityRoleNameField,
   capacityField,
@@ -24,6 +24,9 @@ const personRef = z.object({ id: z.string(), displayName: z.string(), photoUrl: 
 const clearable = <T extends z.ZodType>(field: T) =>
   z.union([z.literal('').transform(() => null), z.null(), field]);
 
+/** The skills a skill-building session builds: expertise tags, up to 10. */
+export const sessionSkillsField = z.array(tagField).max(10, 'meetings.skills.tooMany');
+
 /** What a leader writes when scheduling; times are wall-clock times in `timeZone`. */
 export const scheduleMeetingBody = z.strictObject({
   kind: meetingKindField.default('meeting'),
@@ -38,6 +41,9 @@ export const scheduleMeetingBody = z.strictObject({
   onlineUrl: clearable(onlineUrlField).optional(),
   room: clearable(roomField).optional(),
   capacity: capacityField.nullable().optional(),
+  /** A skill-building session (#18 §5) and the skills (expertise tags) it builds. */
+  skillSession: z.boolean().default(false),
+  skills: sessionSkillsField.default([]),
 });
 export type ScheduleMeetingInput = z.infer<typeof scheduleMeetingBody>;
 
@@ -173,6 +179,9 @@ export const meetingSchema = meetingCardSchema.extend({
   updatedAt: z.string(),
   /** The reader is suspended from the meeting's community: they read it but take no part. */
   suspendedFromCommunity: z.boolean(),
+  /** A skill-building session (#18 §5), and the skills it builds. */
+  skillSession: z.boolean(),
+  skills: z.array(z.string()),
   abilities: z.object({
     edit: z.boolean(),
     cancel: z.boolean(),
@@ -210,4 +219,25 @@ export const communityFeedQuery = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{20,100}$/, 'validation.calendar.feedToken')
     .optional(),
+});
+
+/** Tagging a meeting (this occurrence) as a skill-building session (#18 §5). */
+export const meetingSkillsBody = z.strictObject({
+  skillSession: z.boolean(),
+  skills: sessionSkillsField,
+});
+
+export const skillSessionsQuery = z.object({
+  /** One skill (a profile's tag); without it, the reader's expertise and interests. */
+  skill: tagField.optional(),
+});
+
+export const skillSessionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timeZone: z.string(),
+  community: z.object({ slug: z.string(), name: z.string() }),
+  skills: z.array(z.string()),
 });

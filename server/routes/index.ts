@@ -17,6 +17,8 @@ import { institutionRoutes } from './institution/index.ts';
 import { invitationRoutes } from './invitations/index.ts';
 import { kudosRoutes } from './kudos/index.ts';
 import { meetingRoutes } from './meetings/index.ts';
+import { skillSessionRoutes } from './meetings/skill-sessions.ts';
+import { mentoringRoutes } from './mentoring/index.ts';
 import { milestoneRoutes } from './milestones/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { peopleRoutes } from './people/index.ts';
@@ -54,6 +56,8 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(surveyRoutes);
   await app.register(storyRoutes);
   await app.register(circleRoutes);
+  await app.register(mentoringRoutes);
+  await app.register(skillSessionRoutes);
   await app.register(milestoneRoutes);
   await app.register(kudosRoutes);
   await app.register(digestRoutes);

@@ -2,6 +2,7 @@ import { useLingui } from '@lingui/react';
 import { Anchor, Button, Card } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMeeting, useUpdateMeetingMutation } from '../../api/meetings.ts';
+import { saveMeetingSkills } from '../../api/skill-sessions.ts';
 import type { Meeting } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState } from '../../components/page-states.tsx';
@@ -21,7 +22,11 @@ function EditMeeting(props: { meeting: Meeting }) {
   const back = `/meetings/${meeting.id}`;
 
   const submit = meetingForm.submit(
-    (checked) => update.mutateAsync(toUpdateBody(meetingForm.form.getValues(), checked)),
+    async (checked) => {
+      const values = meetingForm.form.getValues();
+      await saveMeetingSkills(meeting.id, values.skillSession, values.skills);
+      return update.mutateAsync(toUpdateBody(values, checked));
+    },
     (updated) =>
       void navigate(`/meetings/${updated.id}`, {
         state: {

@@ -43,6 +43,9 @@ export type MeetingFormValues = {
   room: string;
   capacity: string;
   scope: 'this' | 'following';
+  /** A skill-building session (#18 §5) and its skills. */
+  skillSession: boolean;
+  skills: string[];
 };
 
 /**
@@ -76,6 +79,8 @@ export function emptyMeetingValues(timeZone: string): MeetingFormValues {
     room: '',
     capacity: '',
     scope: 'this',
+    skillSession: false,
+    skills: [],
   };
 }
 
@@ -93,6 +98,8 @@ export function meetingToValues(meeting: Meeting): MeetingFormValues {
     onlineUrl: meeting.onlineUrl ?? '',
     room: meeting.room ?? '',
     capacity: meeting.capacity === null ? '' : String(meeting.capacity),
+    skillSession: meeting.skillSession,
+    skills: meeting.skills,
   };
 }
 
@@ -221,7 +228,13 @@ export function toScheduleBody(values: MeetingFormValues, checked: Shared): Sche
         ? { kind: 'count', count: Number(values.count) }
         : { kind: 'until', date: values.until },
   });
-  return { ...sharedBody(checked), rrule, exceptions: rrule ? values.exceptions : [] };
+  return {
+    ...sharedBody(checked),
+    rrule,
+    exceptions: rrule ? values.exceptions : [],
+    skillSession: values.skillSession,
+    skills: values.skillSession ? values.skills : [],
+  };
 }
 
 /** The PATCH /meetings/:id body: every field, applied to this occurrence or this and the following. */

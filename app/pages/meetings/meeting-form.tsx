@@ -19,6 +19,7 @@ import { repeatChoices } from '../../lib/recurrence.ts';
 import { errorText } from './input-error.ts';
 import type { MeetingApiForm } from './meeting-form-values.ts';
 import { RepeatFields } from './repeat-fields.tsx';
+import { SkillSessionFields } from './skill-session-fields.tsx';
 
 /** The time zones the browser knows, with the current one first if it is missing (UTC is, in some). */
 function useZones(current: string): string[] {
@@ -160,6 +161,7 @@ export function MeetingForm(props: {
             {...field('capacity')}
             maw={320}
           />
+          <SkillSessionFields form={form} />
         </Stack>
         <Group>
           <Button type="submit" loading={busy}>

@@ -20,6 +20,7 @@ import { RolesPanel } from './roles-panel.tsx';
 import { RsvpPanel } from './rsvp-panel.tsx';
 import './meetings.css';
 import { noticeFrom } from '../../lib/route-notice.ts';
+import { SessionSkills } from './session-skills.tsx';
 
 function MeetingView(props: { meeting: Meeting; initialNotice: string | null }) {
   const { _ } = useLingui();
@@ -73,6 +74,9 @@ function MeetingView(props: { meeting: Meeting; initialNotice: string | null }) 
           </Stack>
           <Stack gap="lg" className="meeting-main">
             <MeetingDetails meeting={meeting} />
+            {meeting.skillSession && meeting.skills.length > 0 ? (
+              <SessionSkills skills={meeting.skills} />
+            ) : null}
             {started && !cancelled ? <AttendancePanel meeting={meeting} /> : null}
             {showFollowUp ? <FollowUpPanel meeting={meeting} canEdit={canFollowUp} /> : null}
             {started && !cancelled && meeting.organiser ? (

@@ -11,6 +11,7 @@ import { PersonAvatar } from '../../components/person-avatar.tsx';
 import { TagList } from '../../components/tag-list.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { monthYear } from '../../lib/dates.ts';
+import { SkillSessionLinks } from '../mentoring/skill-session-links.tsx';
 import { PersonBadges } from './person-badges.tsx';
 
 /** The ids of the words for each kind of person (as on the People page; translated when shown). */
@@ -89,6 +90,7 @@ function Profile(props: { person: Person; isMe: boolean }) {
             empty={_('people.profile.noExpertise')}
             linkTo={expertiseLink}
           />
+          <SkillSessionLinks skills={person.expertise} />
         </Card>
         <Card miw={260}>
           <Title order={2} size="h3" mb="sm">

@@ -22,6 +22,7 @@ import invitations from './en/invitations.json' with { type: 'json' };
 import kudos from './en/kudos.json' with { type: 'json' };
 import layout from './en/layout.json' with { type: 'json' };
 import meetings from './en/meetings.json' with { type: 'json' };
+import mentoring from './en/mentoring.json' with { type: 'json' };
 import milestones from './en/milestones.json' with { type: 'json' };
 import moderation from './en/moderation.json' with { type: 'json' };
 import notifications from './en/notifications.json' with { type: 'json' };
@@ -67,6 +68,7 @@ export default {
   ...invitations,
   ...people,
   ...meetings,
+  ...mentoring,
   ...toolkit,
   ...proposals,
   ...discussions,

@@ -11,6 +11,7 @@ export * from './institution.ts';
 export * from './kudos.ts';
 export * from './mail.ts';
 export * from './meetings.ts';
+export * from './mentoring.ts';
 export * from './milestones.ts';
 export * from './notifications.ts';
 export * from './pings.ts';

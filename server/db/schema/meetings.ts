@@ -80,8 +80,12 @@ export const meetings = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     sequence: integer('sequence').notNull().default(0),
+    /** A skill-building session (#18 §5): its skills are in `meeting_skills`. */
+    skillSession: boolean('skill_session').notNull().default(false),
   },
   (t) => [
+    // Skill-building sessions (#18 §5) soonest first, a small share of meetings: "Sessions for your skills".
+    index('meetings_skill_session_start_idx').on(t.startsAt, t.id).where(sql`skill_session`),
     index('meetings_community_start_idx').on(t.communityId, t.startsAt, t.id),
     index('meetings_series_idx').on(t.seriesId, t.originalStart),
     index('meetings_upcoming_idx').on(t.startsAt).where(sql`${t.status} = 'scheduled'`),

@@ -28,6 +28,7 @@ import { maySeeResponses, maySeeRoleSuggestions } from '../../policies/meetings.
 import { presentMeeting, presentMeetingCard, presentPersonRef } from '../../presenters/meetings.ts';
 import { listMeetingRsvps, suggestRoleRotation } from '../../queries/meeting-people.ts';
 import { findMeetingExtras, listCommunityMeetings } from '../../queries/meetings.ts';
+import { listMeetingSkills } from '../../queries/skill-sessions.ts';
 import { loadVisibleCommunity } from '../../services/communities/load-community.ts';
 import { startThread } from '../../services/discussions/start-thread.ts';
 import {
@@ -55,7 +56,10 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     const found = await loadVisibleMeeting(db(), actor, id);
     const extras = await findMeetingExtras(db(), id, actor?.id ?? null);
     if (!extras) throw new Error('meeting vanished between two reads');
-    return { data: presentMeeting(found, extras, actor) };
+    const skills = found.meeting.skillSession ? await listMeetingSkills(db(), id) : [];
+    return {
+      data: { ...presentMeeting(found, extras, actor), skillSession: found.meeting.skillSession, skills },
+    };
   }
 
   app.get(

@@ -10,6 +10,7 @@ import { insertMeetings, type NewMeeting } from '../../queries/meetings.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
 import { addWallClockMinutes, meetingTimes, wallClockMinutes } from './meeting-times.ts';
+import { tagNewSessions } from './skill-sessions.ts';
 
 /**
  * Schedules a meeting, workshop or conference for a community: one occurrence, or a series from a
@@ -61,6 +62,11 @@ export async function scheduleMeeting(
       rows = [{ ...common, ...first }];
     }
     const inserted = await insertMeetings(tx, rows);
+    await tagNewSessions(
+      tx,
+      inserted.map((row) => row.id),
+      input,
+    );
     inserted.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
     await updateCommunityActivity(tx, community.id);
     return { id: inserted[0]?.id ?? '', occurrences: inserted.length };

@@ -31,6 +31,7 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   // A badge is a small thing: in the app, and by email only for those who ask for it.
   'community.badge': 'off',
   'community.checkin': 'immediately',
+  'mentoring.pairing': 'immediately',
   // Not an email of its own: how often the summary of the member's communities comes (#16 §3).
   'community.digest': 'weekly',
 };
