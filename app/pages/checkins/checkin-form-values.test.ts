@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkinFormSchema, firstOpening, todayInField, valuesFrom } from './checkin-form-values.ts';
+import {
+  checkinFormSchema,
+  firstOpening,
+  sentNotice,
+  todayInField,
+  valuesFrom,
+} from './checkin-form-values.ts';
 
 const filled = () => ({
   ...valuesFrom(undefined, 'blank'),
@@ -32,5 +38,18 @@ describe('the check-in form: when the first round opens', () => {
     expect(firstOpening('2001-01-01')?.getFullYear()).toBe(2001);
     expect(firstOpening('not a day')).toBeUndefined();
     expect(todayInField(new Date(2026, 0, 5))).toBe('2026-01-05');
+  });
+});
+
+describe('the notice after sending a check-in', () => {
+  it('says it was sent when the first round opens now', () => {
+    const body = checkinFormSchema.parse({ ...filled(), opensAt: '', openDays: '7' });
+    expect(sentNotice(body.opensAt)).toEqual({ id: 'checkins.new.sent' });
+  });
+
+  it('says when it opens when the first round opens on a later day', () => {
+    const body = checkinFormSchema.parse({ ...filled(), opensAt: '2099-03-02', openDays: '7' });
+    expect(sentNotice(body.opensAt)).toEqual({ id: 'checkins.new.scheduled', opensAt: body.opensAt });
+    expect(new Date(body.opensAt ?? '').getFullYear()).toBe(2099);
   });
 });

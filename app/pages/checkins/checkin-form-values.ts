@@ -74,6 +74,16 @@ export function firstOpening(day: string, now = new Date()): Date | undefined {
  * for "every few weeks"), checked with the API's own rules (common/contracts/surveys.ts), so the
  * messages on the fields are the server's.
  */
+/**
+ * What the notice after sending says: a check-in whose first round opens on a later day (the body
+ * carries `opensAt` only then) is not sent yet, so it says when it opens; members are told then.
+ */
+export function sentNotice(
+  opensAt: string | undefined,
+): { id: 'checkins.new.sent' } | { id: 'checkins.new.scheduled'; opensAt: string } {
+  return opensAt === undefined ? { id: 'checkins.new.sent' } : { id: 'checkins.new.scheduled', opensAt };
+}
+
 export const checkinFormSchema = z
   .object({
     title: z.string(),

@@ -22,11 +22,13 @@ import { FormAlert } from '../../components/form-alert.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { useApiForm } from '../../hooks/use-api-form.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
+import { dateTime } from '../../lib/dates.ts';
 import { useCommunity } from '../communities/community-context.ts';
 import {
   checkinFormSchema,
   checkinWindows,
   emptyQuestion,
+  sentNotice,
   todayInField,
   valuesFrom,
 } from './checkin-form-values.ts';
@@ -91,8 +93,13 @@ function CheckinBuilder(props: {
     focusQuestion.current = null;
   });
   const submit = apiForm.submit(
-    (body) => create.mutateAsync(body),
-    (created) => void navigate(`/checkins/${created.id}`, { state: { notice: _('checkins.new.sent') } }),
+    async (body) => ({ ...(await create.mutateAsync(body)), opensAt: body.opensAt }),
+    (created) => {
+      const sent = sentNotice(created.opensAt);
+      const notice =
+        sent.id === 'checkins.new.scheduled' ? _(sent.id, { opens: dateTime(sent.opensAt) }) : _(sent.id);
+      void navigate(`/checkins/${created.id}`, { state: { notice } });
+    },
   );
   const chooseTemplate = (key: string) => {
     form.setValues(
