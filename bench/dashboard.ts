@@ -212,7 +212,7 @@ async function main(): Promise<void> {
         await rollUpDay(db, addDays(today, -back));
         rollupSeconds.push((performance.now() - begun) / 1000);
       }
-      await db.execute(sql`vacuum analyze community_member_days, community_day_figures`);
+      await db.execute(sql`vacuum analyze community_member_days, community_member_activity, community_day_figures`);
       // The nightly run: yesterday, on a warm database, as the job does it.
       const begun = performance.now();
       await rollUpDay(db, addDays(today, -1));

@@ -50,18 +50,32 @@ const dayEnd = (day: string) => sql`(${day}::date + 1)::timestamp at time zone '
 
 /**
  * Rolls up one (UTC) day of the event log for every community, replacing whatever that day had
- * (idempotent: re-running a day gives the same rows). Four set-based statements: who was active that
- * day, then each community's counts, members at the end of the day (the day before's figure plus
+ * (idempotent: re-running a day gives the same rows). Set-based statements: who was active that
+ * day (`community_member_days`, and that day's bit in each person's `community_member_activity`), then each community's counts, members at the end of the day (the day before's figure plus
  * joins minus leaves, or, for a community's first rolled day, today's members less the joins and plus
  * the leaves logged since) and distinct active members over the 30 and 90 days ending that day.
  */
 export async function rollUpDay(db: Db, day: string): Promise<void> {
   await db.transaction(async (tx) => {
+    // The day's bit is cleared for whoever the day had before, and set again from the new rows.
+    await tx.execute(sql`update community_member_activity a set days = set_bit(a.days, ${day}::date - a.first_day, 0)
+      from community_member_days d
+      where d.day = ${day}::date and a.community_id = d.community_id and a.user_id = d.user_id
+        and ${day}::date >= a.first_day and ${day}::date - a.first_day < length(a.days)`);
     await tx.execute(sql`delete from community_member_days where day = ${day}::date`);
     await tx.execute(sql`insert into community_member_days (community_id, day, user_id)
       select distinct e.community_id, ${day}::date, e.actor_id from activity_events e
       where e.occurred_at >= ${dayStart(day)} and e.occurred_at < ${dayEnd(day)}
         and e.community_id is not null and e.actor_id is not null and e.kind in (${activeKindList})`);
+    await tx.execute(sql`insert into community_member_activity as a (community_id, user_id, first_day, days)
+      select community_id, user_id, day, B'1' from community_member_days where day = ${day}::date
+      on conflict (community_id, user_id) do update set first_day = least(a.first_day, excluded.first_day),
+        days = case
+          when excluded.first_day < a.first_day
+            then B'1' || repeat('0', a.first_day - excluded.first_day - 1)::varbit || a.days
+          when excluded.first_day - a.first_day >= length(a.days)
+            then a.days || repeat('0', excluded.first_day - a.first_day - length(a.days))::varbit || B'1'
+          else set_bit(a.days, excluded.first_day - a.first_day, 1) end`);
     await tx.execute(sql`delete from community_day_figures where day = ${day}::date`);
     await tx.execute(sql`insert into community_day_figures (community_id, day, members, joined, "returning", "left",
         threads, replies, reactions, attended, resources_added, views, downloads, uses, ping_answers,

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { activeKindList, countedKinds, kindCounts } from './dashboard-rollup.ts';
 import { rowsOf } from './raw-rows.ts';
@@ -21,6 +21,28 @@ const startOf = (day: string) => sql`(${day}::date)::timestamp at time zone 'UTC
 const endOf = (day: string) => sql`(${day}::date + 1)::timestamp at time zone 'UTC'`;
 
 const columns = [...Object.keys(countedKinds), 'returning'] as (keyof KindCounts)[];
+
+/**
+ * `people`: everyone with active days in the community (their bit string from the roll-up, aliased
+ * `a` by `activeBetween`) and whether they were active today (`live`, from the log, when the range
+ * reaches today), one row a person.
+ */
+const people = (communityId: string, to: string, today: string) => sql`live_actors as (
+        select distinct actor_id as user_id from activity_events where community_id = ${communityId}
+          and ${to}::date >= ${today}::date and occurred_at >= ${startOf(today)} and occurred_at < ${endOf(to)}
+          and actor_id is not null and kind in (${activeKindList})),
+      people as (
+        select coalesce(a.user_id, t.user_id) as user_id, a.first_day, a.days, t.user_id is not null as live
+        from (select user_id, first_day, days from community_member_activity where community_id = ${communityId}) a
+        full join live_actors t on t.user_id = a.user_id)`;
+
+/**
+ * Whether a person's bit string (`first_day`, `days` of the row in scope) has a day set from `lo` to
+ * `hi` (dates, inclusive): the bits of the overlap, searched for a 1. Null for a person with no row.
+ */
+const activeBetween = (lo: SQL, hi: SQL) => sql`(position(B'1' in substring(days
+    from greatest(${lo} - first_day, 0) + 1
+    for greatest(least(${hi}, first_day + length(days) - 1) - greatest(${lo}, first_day) + 1, 0))) > 0)`;
 
 export interface PeriodTotals {
   counts: KindCounts;
@@ -60,7 +82,7 @@ export async function findDashboardTotals(
   const plus = sql.raw(
     columns.map((c) => `r."c_${c}" + l."${c}" as "c_${c}", r."p_${c}" as "p_${c}"`).join(', '),
   );
-  const lowest = sql`least(${previousFrom}::date, ${to}::date - 89)`;
+  const rolledTo = sql`least(${to}::date, ${today}::date - 1)`;
   const [row] = rowsOf<Record<string, number | string | null>>(
     await db.execute(sql`with rolled as (
         select ${sums('c_', from, to)}, ${sums('p_', previousFrom, previousTo)} from community_day_figures
@@ -74,19 +96,13 @@ export async function findDashboardTotals(
         from activity_events e
         where e.community_id = ${communityId} and ${to}::date >= ${today}::date
           and e.occurred_at >= greatest(${startOf(today)}, ${startOf(from)}) and e.occurred_at < ${endOf(to)}),
-      days as (
-        select day, user_id from community_member_days where community_id = ${communityId}
-          and day >= ${lowest} and day <= least(${to}::date, ${today}::date - 1)
-        union all
-        select ${today}::date, actor_id from activity_events where community_id = ${communityId}
-          and ${to}::date >= ${today}::date and occurred_at >= ${startOf(today)} and occurred_at < ${endOf(to)}
-          and actor_id is not null and kind in (${activeKindList})),
+      ${people(communityId, to, today)},
       actives as (
-        select count(distinct user_id) filter (where day >= ${from}::date)::int as c_active,
-          count(distinct user_id) filter (where day >= ${previousFrom}::date and day <= ${previousTo}::date)::int as p_active,
-          count(distinct user_id) filter (where day >= ${to}::date - 29)::int as active30,
-          count(distinct user_id) filter (where day >= ${to}::date - 89)::int as active90
-        from days)
+        select count(*) filter (where live or ${activeBetween(sql`${from}::date`, rolledTo)})::int as c_active,
+          count(*) filter (where ${activeBetween(sql`${previousFrom}::date`, sql`least(${previousTo}::date, ${rolledTo})`)})::int as p_active,
+          count(*) filter (where live or ${activeBetween(sql`${to}::date - 29`, rolledTo)})::int as active30,
+          count(*) filter (where live or ${activeBetween(sql`${to}::date - 89`, rolledTo)})::int as active90
+        from people)
       select ${plus}, a.c_active, a.p_active, a.active30, a.active90,
         case when ${to}::date >= ${today}::date
           then (select count(*)::int from community_members where community_id = ${communityId})
@@ -129,27 +145,22 @@ export async function listParticipationSplits(
   to: string,
   today: string,
 ): Promise<{ byUnit: SplitRow[]; byKind: SplitRow[] }> {
+  const rolledTo = sql`least(${to}::date, ${today}::date - 1)`;
   const rows = rowsOf<SplitRow & { split: 'unit' | 'kind' }>(
-    await db.execute(sql`with days as (
-        select day, user_id from community_member_days where community_id = ${communityId}
-          and day >= ${to}::date - 89 and day <= least(${to}::date, ${today}::date - 1)
-        union all
-        select ${today}::date, actor_id from activity_events where community_id = ${communityId}
-          and ${to}::date >= ${today}::date and occurred_at >= ${startOf(today)} and occurred_at < ${endOf(to)}
-          and actor_id is not null and kind in (${activeKindList})),
-      actives as (select user_id, bool_or(day >= ${to}::date - 29) as in30 from days group by user_id),
-      people as (
+    await db.execute(sql`with ${people(communityId, to, today)},
+      members as (
         select u.id, u.kind::text as kind, u.unit_id, n.name as unit_name,
-          coalesce(a.in30, false) as in30, a.user_id is not null as in90
+          coalesce(a.live or ${activeBetween(sql`${to}::date - 29`, rolledTo)}, false) as in30,
+          coalesce(a.live or ${activeBetween(sql`${to}::date - 89`, rolledTo)}, false) as in90
         from community_members m join users u on u.id = m.user_id left join units n on n.id = u.unit_id
-        left join actives a on a.user_id = m.user_id
+        left join people a on a.user_id = m.user_id
         where m.community_id = ${communityId})
       select 'unit' as split, unit_id::text as key, unit_name as label, count(*)::int as members,
         count(*) filter (where in30)::int as "active30", count(*) filter (where in90)::int as "active90"
-        from people group by unit_id, unit_name
+        from members group by unit_id, unit_name
       union all
       select 'kind', kind, kind, count(*)::int, count(*) filter (where in30)::int, count(*) filter (where in90)::int
-        from people group by kind
+        from members group by kind
       order by 1, 4 desc, 3`),
   );
   const clean = (r: SplitRow): SplitRow => ({

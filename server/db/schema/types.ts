@@ -6,3 +6,10 @@ export const tsvector = customType<{ data: string }>({
     return 'tsvector';
   },
 });
+
+/** A `bit varying` column (a string of 0s and 1s); Drizzle has no built-in type for it. */
+export const varbit = customType<{ data: string }>({
+  dataType() {
+    return 'bit varying';
+  },
+});
