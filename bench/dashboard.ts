@@ -212,7 +212,9 @@ async function main(): Promise<void> {
         await rollUpDay(db, addDays(today, -back));
         rollupSeconds.push((performance.now() - begun) / 1000);
       }
-      await db.execute(sql`vacuum analyze community_member_days, community_member_activity, community_day_figures`);
+      await db.execute(
+        sql`vacuum analyze community_member_days, community_member_activity, community_day_figures`,
+      );
       // The nightly run: yesterday, on a warm database, as the job does it.
       const begun = performance.now();
       await rollUpDay(db, addDays(today, -1));
@@ -259,7 +261,16 @@ async function main(): Promise<void> {
         paths: largest.map((c) => `/api/communities/${c.slug}/dashboard`),
         target: 100,
       },
-      { name: 'GET /api/portfolio (every community)', paths: ['/api/portfolio'], target: 300 },
+      {
+        name: 'GET /api/portfolio?page=1 (the portfolio page: 50 communities, the totals of all)',
+        paths: ['/api/portfolio?page=1'],
+        target: 300,
+      },
+      {
+        name: 'GET /api/portfolio (every community: the term report)',
+        paths: ['/api/portfolio'],
+        target: null,
+      },
     ];
     const rows: string[] = [];
     // The profile: each of the dashboard's six statements (and the portfolio's two) alone, one at a time.
@@ -282,7 +293,7 @@ async function main(): Promise<void> {
       });
       const failed = result.non2xx + result.errors + result.timeouts;
       rows.push(
-        `| ${scenario.name} | ${Math.round(result.requestsPerSecond).toLocaleString('en-GB')} | ${result.p50Ms} | ${result.p99Ms} | ${failed} | ${os.loadavg()[0]?.toFixed(1)} | p99 < ${scenario.target} ms: ${result.p99Ms < scenario.target && failed === 0 ? 'MET' : 'MISSED'} |`,
+        `| ${scenario.name} | ${Math.round(result.requestsPerSecond).toLocaleString('en-GB')} | ${result.p50Ms} | ${result.p99Ms} | ${failed} | ${os.loadavg()[0]?.toFixed(1)} | ${scenario.target === null ? '' : `p99 < ${scenario.target} ms: ${result.p99Ms < scenario.target && failed === 0 ? 'MET' : 'MISSED'}`} |`,
       );
       const alone = await runLoad({
         origin,

@@ -27591,6 +27591,7 @@ export type paths = {
                 query?: {
                     flag?: "dormant" | "leaderless" | "growing";
                     order?: "asc" | "desc";
+                    page?: number;
                     q?: string;
                     sort?: "name" | "members" | "participation" | "trend" | "lastMeeting" | "requests";
                     stage?: "potential" | "coalescing" | "maturing" | "stewardship" | "transformation" | "archived";
@@ -27624,6 +27625,8 @@ export type paths = {
                                     trend: number | null;
                                     unitName: string | null;
                                 }[];
+                                page: number | null;
+                                pageSize: number;
                                 reach: {
                                     inCommunity: number;
                                     /** @enum {string} */
@@ -27635,6 +27638,7 @@ export type paths = {
                                     dormantDays: number;
                                     growingPercent: number;
                                 };
+                                shown: number;
                                 today: string;
                                 totals: {
                                     communities: number;
@@ -27760,6 +27764,7 @@ export type paths = {
                 query?: {
                     flag?: "dormant" | "leaderless" | "growing";
                     order?: "asc" | "desc";
+                    page?: number;
                     q?: string;
                     sort?: "name" | "members" | "participation" | "trend" | "lastMeeting" | "requests";
                     stage?: "potential" | "coalescing" | "maturing" | "stewardship" | "transformation" | "archived";

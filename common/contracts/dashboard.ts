@@ -115,6 +115,8 @@ export const dashboardSchema = z.object({
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
 export const portfolioFlags = ['dormant', 'leaderless', 'growing'] as const;
+/** How many communities a page of the portfolio holds. */
+export const portfolioPageSize = 50;
 export type PortfolioFlag = (typeof portfolioFlags)[number];
 export const portfolioSorts = [
   'name',
@@ -131,6 +133,13 @@ export const portfolioQuery = z.object({
   q: z.string().trim().max(100, 'dashboard.validation.search').optional(),
   sort: z.enum(portfolioSorts, 'dashboard.validation.sort').default('name'),
   order: z.enum(['asc', 'desc'], 'dashboard.validation.sort').default('asc'),
+  /** A page of `portfolioPageSize` communities (from 1); without it, every community (the term report). */
+  page: z.coerce
+    .number('dashboard.validation.page')
+    .int('dashboard.validation.page')
+    .min(1, 'dashboard.validation.page')
+    .max(100_000, 'dashboard.validation.page')
+    .optional(),
 });
 export type PortfolioQuery = z.infer<typeof portfolioQuery>;
 
@@ -188,6 +197,11 @@ export const portfolioSchema = z.object({
       inCommunity: z.number(),
     }),
   ),
+  /** How many communities the filters match (the pages together). */
+  shown: z.number(),
+  /** The page answered, or null when every community was asked for. */
+  page: z.number().nullable(),
+  pageSize: z.number(),
   communities: z.array(portfolioRowSchema),
 });
 export type Portfolio = z.infer<typeof portfolioSchema>;

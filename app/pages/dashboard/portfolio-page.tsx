@@ -6,6 +6,7 @@ import {
   Card,
   Group,
   NativeSelect,
+  Pagination,
   Stack,
   Table,
   Text,
@@ -15,6 +16,7 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
+  type Portfolio,
   type PortfolioFlag,
   type PortfolioRow,
   portfolioFlags,
@@ -55,15 +57,16 @@ export function trendText(trend: number | null): string {
  */
 export function PortfolioPage() {
   const { _ } = useLingui();
-  const [filters, setFilters] = useState<PortfolioFilters>({ sort: 'name', order: 'asc' });
+  const [filters, setFilters] = useState<PortfolioFilters>({ sort: 'name', order: 'asc', page: 1 });
   const portfolio = usePortfolio(filters);
   const csvQuery = new URLSearchParams(
     Object.entries(filters).filter(
       (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
     ),
   ).toString();
+  // A new filter or order starts again at the first page.
   const set = (key: keyof PortfolioFilters, value: string) =>
-    setFilters((f) => ({ ...f, [key]: value === '' ? undefined : value }));
+    setFilters((f) => ({ ...f, page: 1, [key]: value === '' ? undefined : value }));
   return (
     <Stack gap="lg">
       <PageHeader
@@ -138,8 +141,8 @@ export function PortfolioPage() {
         <>
           <Text role="status" size="sm">
             {_('portfolio.totals', {
-              shown: portfolio.data.communities.length,
               ...portfolio.data.totals,
+              shown: portfolio.data.shown,
             })}
           </Text>
           <Text size="xs" c="dimmed">
@@ -148,7 +151,13 @@ export function PortfolioPage() {
           {portfolio.data.communities.length === 0 ? (
             <EmptyState title={_('portfolio.empty.title')}>{_('portfolio.empty.body')}</EmptyState>
           ) : (
-            <CommunityTable rows={portfolio.data.communities} />
+            <>
+              <CommunityTable rows={portfolio.data.communities} />
+              <PortfolioPages
+                portfolio={portfolio.data}
+                onPage={(page) => setFilters((f) => ({ ...f, page }))}
+              />
+            </>
           )}
           <Card component="section" aria-labelledby="portfolio-reach">
             <Title order={2} size="h3" id="portfolio-reach" mb="sm">
@@ -158,6 +167,36 @@ export function PortfolioPage() {
           </Card>
         </>
       )}
+    </Stack>
+  );
+}
+
+/** The pages of the portfolio under its table, while there is more than one. */
+function PortfolioPages(props: { portfolio: Portfolio; onPage: (page: number) => void }) {
+  const { _ } = useLingui();
+  const { shown, page, pageSize } = props.portfolio;
+  const pages = Math.ceil(shown / pageSize);
+  if (page === null || pages <= 1) return null;
+  const first = (page - 1) * pageSize + 1;
+  return (
+    <Stack component="nav" aria-label={_('portfolio.pages')} gap="xs" align="flex-start">
+      <Text size="sm">
+        {_('portfolio.pages.showing', { first, last: Math.min(shown, page * pageSize), shown })}
+      </Text>
+      <Pagination
+        total={pages}
+        value={page}
+        onChange={props.onPage}
+        siblings={1}
+        boundaries={1}
+        getItemProps={(item) => ({
+          'aria-label': _('portfolio.pages.page', { page: item }),
+          'aria-current': item === page ? 'page' : undefined,
+        })}
+        getControlProps={(control) => ({
+          'aria-label': _(control === 'previous' ? 'portfolio.pages.previous' : 'portfolio.pages.next'),
+        })}
+      />
     </Stack>
   );
 }

@@ -122,6 +122,20 @@ describe('The portfolio', () => {
     expect(csv.body).not.toContain('Lively circle');
   });
 
+  it('answers a page of the filtered communities with how many match, and refuses a page that is no number', async () => {
+    const first = (await call('GET', '/api/portfolio?flag=dormant&page=1', coordinator)).json().data;
+    expect([first.shown, first.page, first.pageSize, first.communities.length]).toEqual([3, 1, 50, 3]);
+    const second = (await call('GET', '/api/portfolio?flag=dormant&page=2', coordinator)).json().data;
+    expect([second.shown, second.page, second.communities.length]).toEqual([3, 2, 0]);
+    const every = (await call('GET', '/api/portfolio', coordinator)).json().data;
+    expect([every.shown, every.page, every.communities.length]).toEqual([5, null, 5]);
+    for (const page of ['0', 'two', '1.5']) {
+      const bad = await call('GET', `/api/portfolio?page=${page}`, coordinator);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().fields).toHaveProperty('page');
+    }
+  });
+
   it('follows the rules an administrator sets', async () => {
     const changed = await call('PUT', '/api/portfolio/rules', administrator, {
       dormantDays: 120,

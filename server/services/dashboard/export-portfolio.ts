@@ -10,7 +10,7 @@ export async function exportPortfolio(
   actor: Actor,
   query: PortfolioQuery,
 ): Promise<string> {
-  const portfolio = await getPortfolio(deps, actor, query);
+  const portfolio = await getPortfolio(deps, actor, { ...query, page: undefined });
   return toCsv(
     [
       'name',

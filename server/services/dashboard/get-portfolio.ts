@@ -1,8 +1,9 @@
-import type {
-  Portfolio,
-  PortfolioFlag,
-  PortfolioQuery,
-  PortfolioRow,
+import {
+  type Portfolio,
+  type PortfolioFlag,
+  type PortfolioQuery,
+  type PortfolioRow,
+  portfolioPageSize,
 } from '../../../common/contracts/dashboard.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { mayViewPortfolio } from '../../policies/dashboard.ts';
@@ -71,8 +72,10 @@ const sorters: Record<PortfolioQuery['sort'], (row: PortfolioRow) => number | st
 
 /**
  * The coordinators' portfolio (#17 §4): every community with its stage, size, participation and its
- * trend, last meeting, open support requests and flags, filtered and sorted as asked; the totals of
- * every flag; the institution's reach (staff and students in at least one community, by unit).
+ * trend, last meeting, open support requests and flags, filtered and sorted as asked, a page of
+ * `portfolioPageSize` when a page is asked for (the web page; the term report and the CSV take every
+ * one); the totals of every flag; the institution's reach (staff and students in at least one
+ * community, by unit).
  */
 export async function getPortfolio(
   deps: ServiceDeps,
@@ -114,6 +117,12 @@ export async function getPortfolio(
       openRequests: all.reduce((sum, row) => sum + row.openRequests, 0),
     },
     reach,
-    communities: shown,
+    shown: shown.length,
+    page: query.page ?? null,
+    pageSize: portfolioPageSize,
+    communities:
+      query.page === undefined
+        ? shown
+        : shown.slice((query.page - 1) * portfolioPageSize, query.page * portfolioPageSize),
   };
 }
