@@ -20,8 +20,8 @@ export interface QuestionFigures {
 }
 
 /**
- * Questions asked in the range (found through the log's `thread.posted`, which has the community and
- * time index), how many got a reply from someone other than the asker, how many have a reply marked as
+ * Questions asked in the range (the community's threads by their creation, through
+ * `threads_community_created_idx`), how many got a reply from someone other than the asker, how many have a reply marked as
  * the helpful answer (any thread), and the median time to that first reply.
  */
 export async function findQuestionFigures(
@@ -39,10 +39,9 @@ export async function findQuestionFigures(
     median: number | null;
   }>(
     await db.execute(sql`with posted as (
-        select t.id, t.kind, t.created_at, t.author_id, t.helpful_post_id from activity_events e
-        join threads t on t.id = e.subject_id
-        where e.community_id = ${communityId} and e.kind = 'thread.posted'
-          and e.occurred_at >= ${startOf(from)} and e.occurred_at < ${endOf(to)} and t.deleted_at is null),
+        select t.id, t.kind, t.created_at, t.author_id, t.helpful_post_id from threads t
+        where t.community_id = ${communityId} and t.created_at >= ${startOf(from)} and t.created_at < ${endOf(to)}
+          and t.deleted_at is null),
       tagged as (
         select q.created_at >= ${startOf(splitAt)} as is_current, q.kind, q.helpful_post_id,
           case when q.kind = 'question' then (select min(p.created_at) from posts p where p.thread_id = q.id

@@ -69,6 +69,8 @@ export const threads = pgTable(
       .where(
         sql`${t.kind} = 'question' and ${t.replyCount} = 0 and ${t.deletedAt} is null and ${t.hiddenAt} is null`,
       ),
+    // The dashboard's questions (#17 §1): a community's threads posted in a range.
+    index('threads_community_created_idx').on(t.communityId, t.createdAt).where(sql`${t.deletedAt} is null`),
     // Search: the newest threads that match a common word (best match ranks those).
     index('threads_created_idx').on(t.createdAt, t.id),
     index('threads_author_idx').on(t.authorId),

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityKind } from '../../../common/enums.ts';
-import { activityEvents, communities, communityMembers } from '../../db/schema/index.ts';
+import { activityEvents, communities, communityMembers, posts, threads } from '../../db/schema/index.ts';
 import { backfillActivity, rollUpDay } from '../../queries/dashboard-rollup.ts';
 import { rowsOf } from '../../queries/raw-rows.ts';
 import { runDashboardRollup } from '../../services/dashboard/run-rollup.ts';
@@ -172,6 +172,78 @@ describe('The dashboard on a constructed history', () => {
     expect(b.json().data.community.name).toBe('Renamed circle');
     expect(b.json().data.current).toMatchObject({ active: 1, joined: 0, membersAtEnd: 2 });
     expect(b.json().data.current.knowledge.reactions).toBe(1);
+  });
+
+  it('counts the questions asked in the range, those answered by someone else, and the median wait', async () => {
+    const db = t.app.deps.database.db;
+    const thread = (title: string, kind: 'question' | 'discussion', createdAt: string, deleted = false) => ({
+      communityId: ids.a,
+      authorId: ids.u1,
+      kind,
+      title,
+      body: title,
+      createdAt: at(createdAt),
+      lastActivityAt: at(createdAt),
+      deletedAt: deleted ? at(createdAt) : null,
+    });
+    const made = await db
+      .insert(threads)
+      .values([
+        thread('Answered in two hours', 'question', '2026-03-02T08:00:00Z'),
+        thread('Answered in four hours', 'question', '2026-03-03T08:00:00Z'),
+        thread('Only its asker replied', 'question', '2026-03-04T08:00:00Z'),
+        thread('Not a question', 'discussion', '2026-03-04T09:00:00Z'),
+        thread('Deleted question', 'question', '2026-03-04T10:00:00Z', true),
+        thread('Before the range', 'question', '2026-02-25T08:00:00Z'),
+      ])
+      .returning({ id: threads.id, title: threads.title });
+    const id = (title: string) => made.find((m) => m.title === title)?.id ?? '';
+    await db.insert(posts).values([
+      {
+        threadId: id('Answered in two hours'),
+        authorId: ids.u1,
+        body: 'bump',
+        createdAt: at('2026-03-02T09:00:00Z'),
+      },
+      {
+        threadId: id('Answered in two hours'),
+        authorId: ids.u2,
+        body: 'a',
+        createdAt: at('2026-03-02T10:00:00Z'),
+      },
+      {
+        threadId: id('Answered in four hours'),
+        authorId: ids.u2,
+        body: 'b',
+        createdAt: at('2026-03-03T12:00:00Z'),
+      },
+      {
+        threadId: id('Only its asker replied'),
+        authorId: ids.u1,
+        body: 'c',
+        createdAt: at('2026-03-04T12:00:00Z'),
+      },
+      {
+        threadId: id('Deleted question'),
+        authorId: ids.u2,
+        body: 'd',
+        createdAt: at('2026-03-04T11:00:00Z'),
+      },
+    ]);
+    const response = await call(
+      'GET',
+      `/api/communities/${ids.slugA}/dashboard?from=2026-03-01&to=2026-03-06`,
+      leaderCookie,
+    );
+    const { current, previous } = response.json().data;
+    expect(current.knowledge).toMatchObject({ questions: 3, answered: 2, medianFirstReplyHours: 3 });
+    expect(previous.knowledge).toMatchObject({ questions: 1, answered: 0, medianFirstReplyHours: null });
+    await db.delete(threads).where(
+      inArray(
+        threads.id,
+        made.map((m) => m.id),
+      ),
+    );
   });
 
   it('gives a member the summary: this period only, no splits, series or export', async () => {
