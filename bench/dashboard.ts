@@ -213,7 +213,7 @@ async function main(): Promise<void> {
         rollupSeconds.push((performance.now() - begun) / 1000);
       }
       await db.execute(
-        sql`vacuum analyze community_member_days, community_member_activity, community_day_figures`,
+        sql`vacuum analyze community_member_days, community_member_activity, community_day_figures, community_members, users, communities, units`,
       );
       // The nightly run: yesterday, on a warm database, as the job does it.
       const begun = performance.now();

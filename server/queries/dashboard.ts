@@ -237,3 +237,19 @@ export async function listSeries(
     replies: Number(r.replies),
   }));
 }
+
+/**
+ * What a community's dashboard figures were computed from, as one string: its newest logged event,
+ * its last rolled-up day and its member count (three index lookups). Anything the dashboard counts
+ * that changes moves one of them; the cache key adds the five minutes it is in for what does not
+ * (a thread deleted, a person moved to another unit).
+ */
+export async function findDashboardVersion(db: Db, communityId: string): Promise<string> {
+  const [row] = rowsOf<{ version: string }>(
+    await db.execute(sql`select concat_ws(' ',
+        (select max(occurred_at) from activity_events where community_id = ${communityId})::text,
+        (select max(day) from community_day_figures where community_id = ${communityId})::text,
+        (select member_count from communities where id = ${communityId})::text) as version`),
+  );
+  return row?.version ?? '';
+}

@@ -4,6 +4,7 @@ import { mayViewCommunityDashboard, mayViewDashboardSummary } from '../../polici
 import { enforce, isAllowed } from '../../policies/decision.ts';
 import {
   findDashboardTotals,
+  findDashboardVersion,
   listParticipationSplits,
   listSeries,
   type PeriodTotals,
@@ -18,6 +19,7 @@ import {
 } from '../../queries/dashboard-details.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
+import { cachedDashboardFigures, fiveMinutesOf } from './figures-cache.ts';
 import { resolveRange, todayOf } from './range.ts';
 import { suppressSmallGroups } from './suppress.ts';
 
@@ -89,15 +91,22 @@ export async function getDashboard(
   const today = todayOf(now);
   const range = resolveRange(query, today);
   const { from, to, previousFrom, previousTo } = range;
-  // Six statements in all, each covering both periods where it can (the pool runs them side by side).
-  const [totals, questions, meetings, allRounds, splits, series] = await Promise.all([
-    findDashboardTotals(db, community.id, { from, to, today, previousFrom, previousTo }),
-    findQuestionFigures(db, community.id, previousFrom, to, from),
-    findMeetingFigures(db, community.id, previousFrom, to, from),
-    listAskedRounds(db, community.id, previousFrom, to),
-    full ? listParticipationSplits(db, community.id, to, today) : null,
-    full ? listSeries(db, community.id, { from, to, today }, range.bucket) : [],
-  ]);
+  // Six statements in all, each covering both periods where it can (the pool runs them side by side),
+  // computed once for every reader until the community's version moves.
+  const version = await findDashboardVersion(db, community.id);
+  const key = [community.id, from, to, previousFrom, previousTo, range.bucket, today, full, version];
+  const [totals, questions, meetings, allRounds, splits, series] = await cachedDashboardFigures(
+    `dashboard:${key.join(':')}:${fiveMinutesOf(now)}`,
+    () =>
+      Promise.all([
+        findDashboardTotals(db, community.id, { from, to, today, previousFrom, previousTo }),
+        findQuestionFigures(db, community.id, previousFrom, to, from),
+        findMeetingFigures(db, community.id, previousFrom, to, from),
+        listAskedRounds(db, community.id, previousFrom, to),
+        full ? listParticipationSplits(db, community.id, to, today) : null,
+        full ? listSeries(db, community.id, { from, to, today }, range.bucket) : [],
+      ]),
+  );
   const startOfRange = Date.parse(`${from}T00:00:00Z`);
   const rounds = allRounds.filter((r) => r.opensAt.getTime() >= startOfRange);
   const previousRounds = allRounds.filter((r) => r.opensAt.getTime() < startOfRange);
