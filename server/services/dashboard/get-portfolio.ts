@@ -86,12 +86,14 @@ export async function getPortfolio(
   enforce(mayViewPortfolio(actor));
   const { db } = deps.database;
   const today = todayOf(now);
-  const [rows, reach, rules] = await Promise.all([
-    shortCached(db, `portfolio ${today}`, 60_000, () => listPortfolioRows(db, today)),
+  const rules = await findDashboardRules(db);
+  // The rows with their flags are shared by every coordinator for a minute (and anew when the rules change).
+  const [all, reach] = await Promise.all([
+    shortCached(db, `portfolio ${today} ${rules.dormantDays} ${rules.growingPercent}`, 60_000, async () =>
+      (await listPortfolioRows(db, today)).map((row) => presentRow(row, flagsOf(row, rules, today))),
+    ),
     shortCached(db, 'reach', 300_000, () => listInstitutionReach(db)),
-    findDashboardRules(db),
   ]);
-  const all = rows.map((row) => presentRow(row, flagsOf(row, rules, today)));
   const needle = query.q?.toLowerCase();
   const shown = all.filter(
     (row) =>
