@@ -147,6 +147,33 @@ describe('forming a circle', () => {
     expect(full.statusCode).toBe(409);
   });
 
+  it('tells the people invited (when formed and later), and no one else', async () => {
+    const id = await form(a, { open: false, name: 'Quillword circle', inviteeIds: [b.user.id] });
+    expect(
+      (await call('POST', `/api/circles/${id}/invitations`, a.cookie, { userId: c.user.id })).statusCode,
+    ).toBe(201);
+    for (const who of [b, c]) {
+      const list = (await call('GET', '/api/notifications', who.cookie)).json().data as {
+        kind: string;
+        title: string;
+        url: string;
+      }[];
+      const told = list.filter((n) => n.url === `/circles/${id}`);
+      expect(told, who.user.email).toHaveLength(1);
+      expect(told[0]).toMatchObject({ kind: 'community.invitation' });
+      expect(told[0]?.title).toContain('Quillword circle');
+    }
+    for (const who of [a, leader, outsider])
+      expect((await call('GET', '/api/notifications', who.cookie)).body).not.toContain('Quillword');
+    const mails = await t.database.db.select().from(mailMessages);
+    expect(
+      mails
+        .filter((m) => m.subject.includes('Quillword'))
+        .map((m) => m.toAddress)
+        .sort(),
+    ).toEqual([b.user.email, c.user.email].sort());
+  });
+
   it('lists open circles to members and invitation-only ones to their people and the leaders', async () => {
     const hidden = await form(b, { open: false, name: 'Quiet circle' });
     const names = async (who: Person) =>
