@@ -107,3 +107,11 @@ export function useSetPairMeeting(id: string) {
       dataOf(await api.PUT('/api/mentoring/pairs/{id}/meeting', { params: { path: { id } }, body })),
   );
 }
+
+/** Coordinators and administrators: mentoring across the institution. */
+export function useMentoringOverview() {
+  return useQuery({
+    queryKey: ['mentoring', 'overview'],
+    queryFn: async () => dataOf(await api.GET('/api/mentoring/overview')),
+  });
+}

@@ -23061,6 +23061,186 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/mentoring/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coordinators and administrators: pairings by status and by skill, the open pairings, wishes without a match and mentors at their cap (names, skills, status; never a pair’s space). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                bySkill: {
+                                    active: number;
+                                    requested: number;
+                                    skill: string;
+                                }[];
+                                counts: {
+                                    active: number;
+                                    closed: number;
+                                    declined: number;
+                                    requested: number;
+                                };
+                                mentorsAtCap: {
+                                    activeCount: number;
+                                    cap: number;
+                                    person: {
+                                        displayName: string;
+                                        id: string;
+                                        photoUrl: string | null;
+                                        unit: string | null;
+                                    };
+                                    skills: string[];
+                                }[];
+                                pairs: {
+                                    id: string;
+                                    mentee: {
+                                        displayName: string;
+                                        id: string;
+                                        photoUrl: string | null;
+                                        unit: string | null;
+                                    };
+                                    mentor: {
+                                        displayName: string;
+                                        id: string;
+                                        photoUrl: string | null;
+                                        unit: string | null;
+                                    };
+                                    since: string;
+                                    skills: string[];
+                                    /** @enum {string} */
+                                    status: "requested" | "active" | "declined" | "closed";
+                                }[];
+                                unmatched: {
+                                    person: {
+                                        displayName: string;
+                                        id: string;
+                                        photoUrl: string | null;
+                                        unit: string | null;
+                                    };
+                                    since: string;
+                                    skills: string[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mentoring/pairings": {
         parameters: {
             query?: never;

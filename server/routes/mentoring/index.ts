@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   closePairBody,
   mentoringOfferBody,
+  mentoringOverviewSchema,
   mentoringSideParams,
   mentoringSkillSchema,
   mentorSuggestionSchema,
@@ -27,6 +28,7 @@ import {
   removeOffer,
   saveOffer,
 } from '../../services/mentoring/offers.ts';
+import { getMentoringOverview } from '../../services/mentoring/overview.ts';
 import {
   addPairNote,
   getPair,
@@ -140,6 +142,19 @@ export const mentoringRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ data: await listPairingsForCoordinators(app.deps, requireActor(request)) }),
+  );
+
+  app.get(
+    '/mentoring/overview',
+    {
+      schema: {
+        tags,
+        summary:
+          'Coordinators and administrators: pairings by status and by skill, the open pairings, wishes without a match and mentors at their cap (names, skills, status; never a pair’s space).',
+        response: { 200: dataOf(mentoringOverviewSchema), ...errorResponses },
+      },
+    },
+    async (request) => ({ data: await getMentoringOverview(app.deps, requireActor(request)) }),
   );
 
   app.get(

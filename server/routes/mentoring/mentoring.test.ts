@@ -203,6 +203,39 @@ describe('suggestions, requests and the pair', () => {
     );
   });
 
+  it('gives coordinators an overview: counts, skills, open pairings, unmatched wishes, full mentors; no private words', async () => {
+    const waiting = await person({ displayName: 'Wes Waiting' });
+    expect((await offer('mentee', { skills: ['feedback'] }, waiting.cookie)).statusCode).toBe(200);
+    await call('PUT', `/api/mentoring/pairs/${pairId}/meeting`, people.mentee.cookie, {
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      place: 'Secretroom',
+    });
+    await call('POST', `/api/mentoring/pairs/${pairId}/notes`, people.mentee.cookie, { body: 'Privateword' });
+    for (const cookie of [people.coordinator.cookie, people.admin.cookie]) {
+      const response = await call('GET', '/api/mentoring/overview', cookie);
+      expect(response.statusCode).toBe(200);
+      const data = response.json().data;
+      expect(data.counts).toMatchObject({ active: 1 });
+      expect(data.bySkill).toContainEqual({ skill: 'assessment', active: 1, requested: 0 });
+      expect(data.pairs).toContainEqual(
+        expect.objectContaining({
+          id: pairId,
+          status: 'active',
+          mentor: expect.objectContaining({ displayName: 'Bo Other' }),
+          mentee: expect.objectContaining({ displayName: 'Mia Mentee' }),
+        }),
+      );
+      const unmatched = data.unmatched.map((u: { person: { id: string } }) => u.person.id);
+      expect(unmatched).toContain(waiting.id);
+      expect(unmatched).not.toContain(people.mentee.id);
+      expect(data.mentorsAtCap).toContainEqual(
+        expect.objectContaining({ person: expect.objectContaining({ id: people.mentorFull.id }), cap: 1 }),
+      );
+      // The request's message, the notes and the meeting stay the pair's.
+      for (const word of ['Hello', 'Privateword', 'Secretroom']) expect(response.body).not.toContain(word);
+    }
+  });
+
   it('closes with a reflection (too long is refused) and frees the place', async () => {
     const long = await call('POST', `/api/mentoring/pairs/${pairId}/close`, people.mentee.cookie, {
       reflection: 'x'.repeat(2001),
@@ -317,6 +350,12 @@ describe('permission matrix', () => {
       name: 'pairings',
       method: 'GET',
       url: () => '/api/mentoring/pairings',
+      expected: (a) => (out(a) ? 401 : a === 'coordinator' || a === 'administrator' ? 200 : 403),
+    },
+    {
+      name: 'overview',
+      method: 'GET',
+      url: () => '/api/mentoring/overview',
       expected: (a) => (out(a) ? 401 : a === 'coordinator' || a === 'administrator' ? 200 : 403),
     },
     { name: 'pair', method: 'GET', url: () => `/api/mentoring/pairs/${pair}`, expected: inPair(200) },
