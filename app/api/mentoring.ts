@@ -115,3 +115,13 @@ export function useMentoringOverview() {
     queryFn: async () => dataOf(await api.GET('/api/mentoring/overview')),
   });
 }
+
+/** Who wrote the closing reflection makes a draft value story of it in one of their communities. */
+export function useReflectionStory(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { slug: string; title?: string }) =>
+      dataOf(await api.POST('/api/mentoring/pairs/{id}/story', { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['stories'] }),
+  });
+}

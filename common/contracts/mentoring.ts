@@ -113,7 +113,11 @@ export const pairSchema = pairSummarySchema.extend({
     accept: z.boolean(),
     close: z.boolean(),
     write: z.boolean(),
+    /** Who wrote the closing reflection may turn it into a draft value story. */
+    tellStory: z.boolean(),
   }),
+  /** Where that story may go: the reader's communities (empty unless `tellStory`). */
+  storyCommunities: z.array(z.object({ slug: z.string(), name: z.string() })),
 });
 export type MentoringPair = z.infer<typeof pairSchema>;
 
@@ -211,3 +215,19 @@ export const mentoringOverviewSchema = z.object({
   ),
 });
 export type MentoringOverview = z.infer<typeof mentoringOverviewSchema>;
+
+/** Turning the closing reflection into a draft value story in one of the author's communities. */
+export const reflectionStoryBody = z.strictObject({
+  slug: z
+    .string('mentoring.validation.storyCommunity')
+    .trim()
+    .min(1, 'mentoring.validation.storyCommunity')
+    .max(200),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'validation.story.titleRequired')
+    .max(120, 'validation.story.titleTooLong')
+    .optional(),
+});
+export type ReflectionStoryInput = z.infer<typeof reflectionStoryBody>;

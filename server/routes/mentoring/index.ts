@@ -15,6 +15,7 @@ import {
   pairNotesQuery,
   pairParams,
   pairSchema,
+  reflectionStoryBody,
   requestMentorBody,
 } from '../../../common/contracts/mentoring.ts';
 import { dataOf, errorResponses, idSchema, listOf, okBody } from '../../../common/contracts/shared.ts';
@@ -37,6 +38,7 @@ import {
   pairMeetingFile,
   setPairMeeting,
 } from '../../services/mentoring/pair-space.ts';
+import { turnReflectionIntoStory } from '../../services/mentoring/reflection-story.ts';
 import { requestMentor } from '../../services/mentoring/request-mentor.ts';
 import { listMentorSuggestions } from '../../services/mentoring/suggest-mentors.ts';
 
@@ -198,6 +200,30 @@ export const mentoringRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await closePairing(app.deps, requireActor(request), request.params.id, request.body.reflection);
       return ok;
+    },
+  );
+
+  app.post(
+    '/mentoring/pairs/:id/story',
+    {
+      schema: {
+        tags,
+        summary:
+          'Who closed the pairing turns its reflection into a draft value story in one of their communities (only they see it until they publish it).',
+        params: pairParams,
+        body: reflectionStoryBody,
+        response: { 201: dataOf(idSchema), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const id = await turnReflectionIntoStory(
+        app.deps,
+        requireActor(request),
+        request.params.id,
+        request.body,
+        await readerLocale(app, request),
+      );
+      return reply.status(201).send({ data: { id } });
     },
   );
 

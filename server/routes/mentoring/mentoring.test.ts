@@ -6,6 +6,7 @@ import {
   mentoringPairs,
   notifications,
   users,
+  valueStories,
 } from '../../db/schema/index.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, createUnit, createUser, signedInUser, signInAs } from '../../test/factories.ts';
@@ -266,6 +267,66 @@ describe('suggestions, requests and the pair', () => {
     ).toBe(409);
   });
 
+  it('turns the reflection into a draft story only its writer sees, in their own community, until published', async () => {
+    const stories = async () => (await db().select().from(valueStories)).length;
+    const before = await stories();
+    const leader = await person({});
+    const theirs = await createTestCommunity(db(), [leader.id], {
+      name: 'Assessment circle',
+      members: [[people.mentee.id, 'member']],
+    });
+    const other = await createTestCommunity(db(), [leader.id], { name: 'Not theirs' });
+    const seen = (await call('GET', `/api/mentoring/pairs/${pairId}`, people.mentee.cookie)).json().data;
+    expect(seen.abilities.tellStory).toBe(true);
+    expect(seen.storyCommunities).toEqual([{ slug: theirs.slug, name: 'Assessment circle' }]);
+    const mentorView = (await call('GET', `/api/mentoring/pairs/${pairId}`, people.mentorB.cookie)).json()
+      .data;
+    expect(mentorView).toMatchObject({ abilities: { tellStory: false }, storyCommunities: [] });
+    const tell = (cookie: string, body: object) =>
+      call('POST', `/api/mentoring/pairs/${pairId}/story`, cookie, body);
+    expect((await tell(people.mentorB.cookie, { slug: theirs.slug })).statusCode).toBe(403);
+    expect((await tell(people.third.cookie, { slug: theirs.slug })).statusCode).toBe(404);
+    expect((await tell(people.mentee.cookie, { slug: other.slug })).statusCode).toBe(403);
+    const empty = await tell(people.mentee.cookie, { slug: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().fields.slug).toBeTruthy();
+    expect(await stories()).toBe(before);
+    const made = await tell(people.mentee.cookie, { slug: theirs.slug });
+    expect(made.statusCode, made.body).toBe(201);
+    const storyId = made.json().data.id as string;
+    const draft = (await call('GET', `/api/stories/${storyId}`, people.mentee.cookie)).json().data;
+    expect(draft).toMatchObject({
+      status: 'draft',
+      immediate: 'I learnt a lot.',
+      title: 'What I learnt mentoring with Bo Other',
+      abilities: { publish: true, edit: true },
+    });
+    // A draft is its author's alone: not the leaders', not in the community's list.
+    expect((await call('GET', `/api/stories/${storyId}`, leader.cookie)).statusCode).toBe(404);
+    const list = await call('GET', `/api/communities/${theirs.slug}/stories`, leader.cookie);
+    expect(list.json().data.map((story: { id: string }) => story.id)).not.toContain(storyId);
+    expect((await call('POST', `/api/stories/${storyId}/publish`, leader.cookie)).statusCode).toBe(404);
+    expect((await call('POST', `/api/stories/${storyId}/publish`, people.mentee.cookie)).statusCode).toBe(
+      200,
+    );
+    expect((await call('POST', `/api/stories/${storyId}/publish`, people.mentee.cookie)).statusCode).toBe(
+      409,
+    );
+    expect((await call('GET', `/api/stories/${storyId}`, leader.cookie)).json().data.status).toBe(
+      'published',
+    );
+    const recorded = await db()
+      .select()
+      .from(activityEvents)
+      .where(and(eq(activityEvents.kind, 'story.recorded'), eq(activityEvents.subjectId, storyId)));
+    expect(recorded).toHaveLength(1);
+    // Leaders curate published and hidden stories, never back into a draft.
+    expect(
+      (await call('PATCH', `/api/stories/${storyId}/curation`, leader.cookie, { status: 'draft' }))
+        .statusCode,
+    ).toBe(400);
+  });
+
   it('two accepts at the same moment leave the cap respected', async () => {
     const mentor = await person({ unitId: unitTwo, expertise: ['assessment'] });
     await offer('mentor', { skills: ['assessment'], cap: 1 }, mentor.cookie);
@@ -385,6 +446,13 @@ describe('permission matrix', () => {
       method: 'POST',
       url: () => `/api/mentoring/pairs/${pair}/accept`,
       expected: (a) => (a === 'mentee' ? 403 : a === 'mentor' ? 409 : inPair(0)(a)),
+    },
+    {
+      name: 'story of an open pair',
+      method: 'POST',
+      url: () => `/api/mentoring/pairs/${pair}/story`,
+      body: { slug: 'any-community' },
+      expected: inPair(409),
     },
     {
       name: 'decline a request of another',
