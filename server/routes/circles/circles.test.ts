@@ -219,9 +219,30 @@ describe('a private space', () => {
       '/api/search?q=hiddenname',
       '/api/home',
       '/api/calendar',
+      '/api/calendar/circles',
       '/api/notifications',
     ];
+    const feedOf = async (who: Person) => {
+      const url = (await call('POST', '/api/calendar/feed', who.cookie)).json().data.url as string;
+      return new URL(url).pathname;
+    };
+    // The circle's members find its meetings in their calendar and their private feed.
+    for (const who of [a, b]) {
+      const mine = (await call('GET', '/api/calendar/circles', who.cookie)).json().data;
+      expect(mine).toContainEqual(
+        expect.objectContaining({ title: 'Zephyrword review', circle: { id, name: 'Hiddenname circle' } }),
+      );
+      const feed = await call('GET', await feedOf(who));
+      expect(feed.statusCode).toBe(200);
+      const unfolded = feed.body.replace(/\r\n /g, '');
+      expect(unfolded).toContain('SUMMARY:Zephyrword review');
+      expect(unfolded).toContain(`/circles/${id}`);
+    }
     for (const who of [outsider, leader]) {
+      const feed = await call('GET', await feedOf(who));
+      expect(feed.statusCode).toBe(200);
+      expect(feed.body.toLowerCase()).not.toContain('zephyrword');
+      expect(feed.body.toLowerCase()).not.toContain('hiddenname');
       for (const path of paths) {
         const response = await call('GET', path, who.cookie);
         expect(response.statusCode, path).toBeLessThan(300);
