@@ -14,6 +14,7 @@ import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { dateTime } from '../../lib/dates.ts';
+import { SessionsForYourSkills } from '../mentoring/skill-sessions.tsx';
 import { FeedUrlField } from './feed-url-field.tsx';
 import { MeetingList, MeetingWhenTabs } from './meeting-list.tsx';
 import './meetings.css';
@@ -181,6 +182,7 @@ export function CalendarPage() {
           )}
         </MeetingWhenTabs>
         <CircleMeetings />
+        <SessionsForYourSkills />
         <FeedPanel />
       </Stack>
     </>
