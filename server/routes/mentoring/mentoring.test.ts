@@ -327,6 +327,53 @@ describe('suggestions, requests and the pair', () => {
     ).toBe(400);
   });
 
+  it('refuses accepting over the cap or lowering the cap below the mentees, writing nothing', async () => {
+    const mentor = await person({ unitId: unitTwo, expertise: ['assessment'] });
+    await offer('mentor', { skills: ['assessment'], cap: 1 }, mentor.cookie);
+    const [first, second] = await Promise.all([person({}), person({})]);
+    const ask = async (who: Person) =>
+      (await call('POST', '/api/mentoring/pairs', who.cookie, { mentorId: mentor.id })).json().data
+        .id as string;
+    const firstPair = await ask(first as Person);
+    const secondPair = await ask(second as Person);
+    expect((await call('POST', `/api/mentoring/pairs/${firstPair}/accept`, mentor.cookie)).statusCode).toBe(
+      200,
+    );
+    const over = await call('POST', `/api/mentoring/pairs/${secondPair}/accept`, mentor.cookie);
+    expect(over.statusCode).toBe(409);
+    expect(over.json().message).toMatch(/\w/);
+    const [waiting] = await db().select().from(mentoringPairs).where(eq(mentoringPairs.id, secondPair));
+    expect(waiting).toMatchObject({ status: 'requested', answeredAt: null });
+    const started = await db()
+      .select()
+      .from(activityEvents)
+      .where(and(eq(activityEvents.kind, 'mentoring.started'), eq(activityEvents.subjectId, secondPair)));
+    expect(started).toEqual([]);
+    const told = await db()
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.userId, (second as Person).id), eq(notifications.kind, 'mentoring.pairing')),
+      );
+    expect(told).toEqual([]);
+    // Accepting the accepted one again changes nothing either.
+    expect((await call('POST', `/api/mentoring/pairs/${firstPair}/accept`, mentor.cookie)).statusCode).toBe(
+      409,
+    );
+    const [row] = await db().select().from(mentoringOffers).where(eq(mentoringOffers.userId, mentor.id));
+    expect(row).toMatchObject({ activeCount: 1, cap: 1 });
+    // Nor can the mentor offer fewer places than the mentees they have (still room to decline).
+    await offer('mentor', { skills: ['assessment'], cap: 2 }, mentor.cookie);
+    expect((await call('POST', `/api/mentoring/pairs/${secondPair}/accept`, mentor.cookie)).statusCode).toBe(
+      200,
+    );
+    const lower = await offer('mentor', { skills: ['assessment'], cap: 1 }, mentor.cookie);
+    expect(lower.statusCode).toBe(400);
+    expect(lower.json().fields.cap).toBeTruthy();
+    const [after] = await db().select().from(mentoringOffers).where(eq(mentoringOffers.userId, mentor.id));
+    expect(after).toMatchObject({ activeCount: 2, cap: 2 });
+  });
+
   it('two accepts at the same moment leave the cap respected', async () => {
     const mentor = await person({ unitId: unitTwo, expertise: ['assessment'] });
     await offer('mentor', { skills: ['assessment'], cap: 1 }, mentor.cookie);
