@@ -66,18 +66,21 @@ test('a coordinator sees the pairings across the institution; the mentee closes 
   await expect(story).toBeVisible();
   await expectAccessible(mentee, 'on the closed pairing with its story offer');
   await activate(story.getByRole('button', { name: t('mentoring.story.submit') }));
-  await expect(story.getByText(t('mentoring.validation.storyCommunity'))).toBeVisible();
+  await expect(story.getByRole('combobox', { name: t('mentoring.story.community') })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   await expectAccessible(mentee, 'with no community chosen');
   await selectOption(story.getByLabel(t('mentoring.story.community')), communityName);
   await activate(story.getByRole('button', { name: t('mentoring.story.submit') }));
   await expect(
     mentee.getByRole('heading', { level: 1, name: `What I learnt mentoring with ${mentorAccount.name}` }),
   ).toBeVisible();
-  await expect(mentee.getByText(t('stories.badge.draft'))).toBeVisible();
+  await expect(mentee.getByText(t('stories.badge.draft'), { exact: true })).toBeVisible();
   await expect(mentee.getByText('Coaching weekly made my feedback kinder.')).toBeVisible();
   await expectAccessible(mentee, 'on the draft story');
   await activate(mentee.getByRole('button', { name: t('stories.draft.publish') }));
   await expect(mentee.getByRole('status').filter({ hasText: t('stories.draft.published') })).toBeVisible();
-  await expect(mentee.getByText(t('stories.badge.draft'))).toHaveCount(0);
+  await expect(mentee.getByText(t('stories.badge.draft'), { exact: true })).toHaveCount(0);
   await expectAccessible(mentee, 'on the published story');
 });
