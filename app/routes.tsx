@@ -294,6 +294,13 @@ export const router = createBrowserRouter([
                         path: 'portfolio/report',
                         lazy: page(() => import('./pages/dashboard/term-report-page.tsx'), 'TermReportPage'),
                       },
+                      {
+                        path: 'mentoring',
+                        lazy: page(
+                          () => import('./pages/mentoring/pairings-page.tsx'),
+                          'MentoringPairingsPage',
+                        ),
+                      },
                     ],
                   },
                 ],

@@ -352,6 +352,15 @@ const earlierScenarios: Scenario[] = [
     target: pagesTarget,
   },
   {
+    name: "GET /api/calendar/circles (the meetings of the member's circles)",
+    server: 'app',
+    signedIn: true,
+    paths: () => ['/api/calendar/circles'],
+    check: (body) => hasData(body),
+    requiresRoute: '/api/calendar/circles',
+    target: pagesTarget,
+  },
+  {
     name: 'GET /api/calendar/feeds/:token.ics (member feed)',
     server: 'app',
     signedIn: false,

@@ -15,6 +15,14 @@ export function useCommunityCircles(slug: string) {
   });
 }
 
+/** The upcoming meetings of the reader's circles, for their calendar. */
+export function useMyCircleMeetings() {
+  return useQuery({
+    queryKey: ['circles', 'calendar'],
+    queryFn: async () => dataOf(await api.GET('/api/calendar/circles')),
+  });
+}
+
 /** One circle: everything for its members, its purpose and members for others who may know of it. */
 export function useCircle(id: string) {
   return useQuery({

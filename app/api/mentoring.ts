@@ -107,3 +107,21 @@ export function useSetPairMeeting(id: string) {
       dataOf(await api.PUT('/api/mentoring/pairs/{id}/meeting', { params: { path: { id } }, body })),
   );
 }
+
+/** Coordinators and administrators: mentoring across the institution. */
+export function useMentoringOverview() {
+  return useQuery({
+    queryKey: ['mentoring', 'overview'],
+    queryFn: async () => dataOf(await api.GET('/api/mentoring/overview')),
+  });
+}
+
+/** Who wrote the closing reflection makes a draft value story of it in one of their communities. */
+export function useReflectionStory(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { slug: string; title?: string }) =>
+      dataOf(await api.POST('/api/mentoring/pairs/{id}/story', { params: { path: { id } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['stories'] }),
+  });
+}

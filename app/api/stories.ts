@@ -101,6 +101,15 @@ export function useDeleteStory(id: string) {
   });
 }
 
+/** The author publishes their draft. */
+export function usePublishStory(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => dataOf(await api.POST('/api/stories/{id}/publish', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: storyKeys.all }),
+  });
+}
+
 /** Leaders feature, hide or publish a story. */
 export function useCurateStory(id: string) {
   const queryClient = useQueryClient();

@@ -3,7 +3,7 @@ import { SectionLayout } from './section-layout.tsx';
 
 /**
  * Coordination: the proposal queue, the inbox of contact requests and the reports of every community,
- * for coordinators and administrators.
+ * the portfolio and mentoring across the institution, for coordinators and administrators.
  */
 export function CoordinationLayout() {
   const { _ } = useLingui();
@@ -15,6 +15,7 @@ export function CoordinationLayout() {
         { to: '/coordination/inbox', label: _('layout.coordination.inbox') },
         { to: '/coordination/reports', label: _('layout.coordination.reports') },
         { to: '/coordination/portfolio', label: _('portfolio.nav') },
+        { to: '/coordination/mentoring', label: _('mentoring.overview.nav') },
       ]}
     />
   );

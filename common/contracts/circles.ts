@@ -167,3 +167,15 @@ export const circleSchema = circleSummarySchema.extend({
   }),
 });
 export type Circle = z.infer<typeof circleSchema>;
+
+/** A meeting of one of the reader's circles, for their calendar (#18 §3): members of the circle only. */
+export const circleCalendarMeetingSchema = z.object({
+  id: z.string(),
+  circle: z.object({ id: z.string(), name: z.string() }),
+  communityName: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  durationMinutes: z.number().int(),
+  place: z.string(),
+});
+export type CircleCalendarMeeting = z.infer<typeof circleCalendarMeetingSchema>;

@@ -113,7 +113,11 @@ export const pairSchema = pairSummarySchema.extend({
     accept: z.boolean(),
     close: z.boolean(),
     write: z.boolean(),
+    /** Who wrote the closing reflection may turn it into a draft value story. */
+    tellStory: z.boolean(),
   }),
+  /** Where that story may go: the reader's communities (empty unless `tellStory`). */
+  storyCommunities: z.array(z.object({ slug: z.string(), name: z.string() })),
 });
 export type MentoringPair = z.infer<typeof pairSchema>;
 
@@ -174,3 +178,56 @@ export const pairingListItemSchema = z.object({
   mentee: mentoringPersonSchema,
   since: z.string(),
 });
+
+/**
+ * Coordinators' overview of mentoring in the institution (#18 §2): counts by status, the open pairings
+ * by skill and one by one, the wishes nobody has taken up and the mentors at their cap. Names, units,
+ * skills and status: never a message, a note, a meeting or a reflection.
+ */
+export const mentoringOverviewSchema = z.object({
+  counts: z.object({
+    requested: z.number().int(),
+    active: z.number().int(),
+    declined: z.number().int(),
+    closed: z.number().int(),
+  }),
+  bySkill: z.array(z.object({ skill: z.string(), active: z.number().int(), requested: z.number().int() })),
+  pairs: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(mentoringPairStatuses),
+      mentor: mentoringPersonSchema,
+      mentee: mentoringPersonSchema,
+      skills: z.array(z.string()),
+      since: z.string(),
+    }),
+  ),
+  unmatched: z.array(
+    z.object({ person: mentoringPersonSchema, skills: z.array(z.string()), since: z.string() }),
+  ),
+  mentorsAtCap: z.array(
+    z.object({
+      person: mentoringPersonSchema,
+      skills: z.array(z.string()),
+      cap: z.number().int(),
+      activeCount: z.number().int(),
+    }),
+  ),
+});
+export type MentoringOverview = z.infer<typeof mentoringOverviewSchema>;
+
+/** Turning the closing reflection into a draft value story in one of the author's communities. */
+export const reflectionStoryBody = z.strictObject({
+  slug: z
+    .string('mentoring.validation.storyCommunity')
+    .trim()
+    .min(1, 'mentoring.validation.storyCommunity')
+    .max(200),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'validation.story.titleRequired')
+    .max(120, 'validation.story.titleTooLong')
+    .optional(),
+});
+export type ReflectionStoryInput = z.infer<typeof reflectionStoryBody>;

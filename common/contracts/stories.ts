@@ -11,8 +11,14 @@ import { uuidField } from '../fields.ts';
 export const valueCycles = ['immediate', 'potential', 'applied', 'realised', 'transformative'] as const;
 export type ValueCycle = (typeof valueCycles)[number];
 
-export const storyStatuses = ['published', 'hidden'] as const;
+/**
+ * A story is published, hidden (by its community's leaders) or a draft, which only its author sees until
+ * they publish it (a mentoring reflection turned into a story starts as one, #18 §2).
+ */
+export const storyStatuses = ['published', 'hidden', 'draft'] as const;
 export type StoryStatus = (typeof storyStatuses)[number];
+/** What leaders set when they curate: a draft is its author's to publish. */
+export const curatedStoryStatuses = ['published', 'hidden'] as const;
 
 /** What a story links to. */
 export const storyLinkKinds = ['meeting', 'thread', 'resource'] as const;
@@ -84,7 +90,7 @@ export type UpdateStoryInput = z.infer<typeof updateStoryBody>;
 /** Leaders: feature or not, publish or hide (a field left out stays). */
 export const curateStoryBody = z.strictObject({
   featured: z.boolean('validation.story.featured').optional(),
-  status: z.enum(storyStatuses, 'validation.story.status').optional(),
+  status: z.enum(curatedStoryStatuses, 'validation.story.status').optional(),
 });
 export type CurateStoryInput = z.infer<typeof curateStoryBody>;
 
@@ -145,7 +151,8 @@ export const storySchema = z.object({
   links: z.array(storyLinkSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
-  abilities: z.object({ edit: z.boolean(), delete: z.boolean(), curate: z.boolean() }),
+  /** `publish`: the author of a draft publishes it. */
+  abilities: z.object({ edit: z.boolean(), delete: z.boolean(), curate: z.boolean(), publish: z.boolean() }),
 });
 export type Story = z.infer<typeof storySchema>;
 

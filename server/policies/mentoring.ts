@@ -1,6 +1,8 @@
 import type { MentoringPairStatus } from '../../common/enums.ts';
 import { type Actor, isCoordinator } from '../lib/actor.ts';
+import { type CommunitySubject, isActiveMember, type MembershipSubject } from './communities.ts';
 import { allowIf, conceal, type Decision, deny, firstRefusal } from './decision.ts';
+import { mayRecordStory } from './stories.ts';
 
 /**
  * Who may do what in mentoring (#18 §2). Mentoring is institution-wide: every signed-in member of the
@@ -55,4 +57,35 @@ export function mayWriteInPair(actor: Actor, pair: PairSubject): Decision {
 /** That pairings exist (not their content): coordinators and administrators. */
 export function maySeePairings(actor: Actor): Decision {
   return allowIf(isCoordinator(actor), () => deny('mentoring.error.onlyCoordinators'));
+}
+
+/** A closed pairing with its reflection and who wrote it (who closed the pairing). */
+export interface ReflectionSubject extends PairSubject {
+  closedBy: string | null;
+  reflection: string;
+}
+
+/**
+ * Turning the closing reflection into a value story (#11): who wrote it, once the pairing is closed
+ * and the reflection says something. The other side sees the reflection but does not publish it.
+ */
+export function mayTellReflection(actor: Actor, pair: ReflectionSubject): Decision {
+  return firstRefusal(
+    maySeePair(actor, pair),
+    () => allowIf(pair.status === 'closed', () => deny('mentoring.error.notClosed', 'conflict')),
+    () => allowIf(pair.closedBy === actor.id, () => deny('mentoring.error.onlyReflectionAuthor')),
+    () => allowIf(pair.reflection.trim() !== '', () => deny('mentoring.error.noReflection', 'conflict')),
+  );
+}
+
+/** The community the reflection's story goes to: one where the author records stories as a member. */
+export function mayTellReflectionIn(
+  actor: Actor,
+  community: CommunitySubject,
+  membership: MembershipSubject,
+): Decision {
+  return firstRefusal(
+    () => allowIf(isActiveMember(membership), () => deny('mentoring.error.storyMembersOnly')),
+    () => mayRecordStory(actor, community, membership),
+  );
 }

@@ -1,3 +1,4 @@
+import type { StoryStatus } from '../../common/contracts/stories.ts';
 import { type Actor, isCoordinator } from '../lib/actor.ts';
 import {
   type CommunitySubject,
@@ -8,20 +9,21 @@ import {
   type MembershipSubject,
   writeRefusal,
 } from './communities.ts';
-import { allowIf, conceal, type Decision, deny } from './decision.ts';
+import { allowIf, conceal, type Decision, deny, firstRefusal } from './decision.ts';
 
 /**
  * Who may do what with value-creation stories (#17 §2) and the leaders' suggestions (#17 §3). Stories
  * are personal accounts, so they stay in the community: its members (suspended ones read too) and the
  * coordinators read the published ones; a hidden story is read only by the community's leaders, the
  * coordinators and its author. Active members (and coordinators) record stories; the author alone
- * edits and deletes theirs; leaders and coordinators curate (feature, hide, publish). Suggestions are
+ * edits and deletes theirs; leaders and coordinators curate (feature, hide, publish). A draft is its
+ * author's alone (not even leaders see it) until the author publishes it. Suggestions are
  * for the community's active leaders and the coordinators.
  */
 
 export interface StorySubject {
   authorId: string | null;
-  status: 'published' | 'hidden';
+  status: StoryStatus;
 }
 
 /** Reads the community's stories and the value-creation matrix: its members and the coordinators. */
@@ -45,11 +47,12 @@ export function maySeeStory(
   membership: MembershipSubject,
   story: StorySubject,
 ): Decision {
-  const reads =
-    readsStories(actor, membership) &&
-    (story.status === 'published' ||
-      seesHiddenStories(actor, membership) ||
-      (actor !== null && story.authorId === actor.id));
+  const own = actor !== null && story.authorId === actor.id;
+  const seen =
+    story.status === 'draft'
+      ? own
+      : story.status === 'published' || seesHiddenStories(actor, membership) || own;
+  const reads = readsStories(actor, membership) && seen;
   return allowIf(reads, conceal('stories.errors.notFound'));
 }
 
@@ -106,4 +109,16 @@ export function mayDismissSuggestion(
   const dismisses =
     actor !== null && !isArchived(community) && (isActiveLeader(membership) || isCoordinator(actor));
   return allowIf(dismisses, () => writeRefusal(community, 'suggestions.errors.onlyLeaders', membership));
+}
+
+/** Publishing a draft: its author (as for editing), while it is a draft. */
+export function mayPublishStory(
+  actor: Actor | null,
+  community: CommunitySubject,
+  membership: MembershipSubject,
+  story: StorySubject,
+): Decision {
+  return firstRefusal(mayChangeStory(actor, community, membership, story), () =>
+    allowIf(story.status === 'draft', () => deny('stories.errors.notDraft', 'conflict')),
+  );
 }

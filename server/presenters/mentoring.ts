@@ -2,7 +2,12 @@ import type { MentoringSide } from '../../common/enums.ts';
 import { renderMarkdown } from '../../common/markdown.ts';
 import type { Actor } from '../lib/actor.ts';
 import { isAllowed } from '../policies/decision.ts';
-import { mayAnswerPairRequest, mayClosePair, mayWriteInPair } from '../policies/mentoring.ts';
+import {
+  mayAnswerPairRequest,
+  mayClosePair,
+  mayTellReflection,
+  mayWriteInPair,
+} from '../policies/mentoring.ts';
 import type { MentoringOfferRow, PairRow, PersonRef } from '../queries/mentoring.ts';
 
 /** Mentoring as the API shows it (#18 §2): by allow-list, never another pair's space. */
@@ -57,8 +62,16 @@ export function presentPairSummary(row: PairRow, readerId: string) {
   };
 }
 
-/** A pairing's space, for one of the two, with what they may do. */
-export function presentPair(row: PairRow, actor: Actor) {
+/**
+ * A pairing's space, for one of the two, with what they may do; `storyCommunities` are where the
+ * reader may put a story made of the reflection (given only when they may).
+ */
+export function presentPair(
+  row: PairRow,
+  actor: Actor,
+  storyCommunities: { slug: string; name: string }[] = [],
+) {
+  const tellStory = isAllowed(mayTellReflection(actor, row));
   return {
     ...presentPairSummary(row, actor.id),
     reflection: row.reflection,
@@ -66,7 +79,11 @@ export function presentPair(row: PairRow, actor: Actor) {
       accept: isAllowed(mayAnswerPairRequest(actor, row)),
       close: isAllowed(mayClosePair(actor, row)),
       write: isAllowed(mayWriteInPair(actor, row)),
+      tellStory,
     },
+    storyCommunities: tellStory
+      ? storyCommunities.map((community) => ({ slug: community.slug, name: community.name }))
+      : [],
   };
 }
 

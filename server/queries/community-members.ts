@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { MembershipRole } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
-import { communityMembers, joinRequests, units, users } from '../db/schema/index.ts';
+import { communities, communityMembers, joinRequests, units, users } from '../db/schema/index.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { toPrefixTsQuery } from './people.ts';
 
@@ -87,6 +87,20 @@ export async function listActiveMemberIds(db: Db, communityId: string): Promise<
     .innerJoin(users, eq(users.id, communityMembers.userId))
     .where(and(eq(communityMembers.communityId, communityId), isNull(users.suspendedAt)));
   return members.map((m) => m.id);
+}
+
+/**
+ * The communities a person belongs to (not archived), by name: where they may put something of their
+ * own, such as a story (through community_members_user_idx).
+ */
+export async function listCommunitiesOfMember(db: Db, userId: string) {
+  return db
+    .select({ id: communities.id, slug: communities.slug, name: communities.name })
+    .from(communityMembers)
+    .innerJoin(communities, eq(communities.id, communityMembers.communityId))
+    .where(and(eq(communityMembers.userId, userId), ne(communities.stage, 'archived')))
+    .orderBy(asc(communities.name))
+    .limit(200);
 }
 
 /** A person's role in a community (undefined: not a member). */

@@ -172,6 +172,7 @@ const pairColumns = {
   requestedAt: mentoringPairs.requestedAt,
   answeredAt: mentoringPairs.answeredAt,
   closedAt: mentoringPairs.closedAt,
+  closedBy: mentoringPairs.closedBy,
   reflection: mentoringPairs.reflection,
   meetingAt: mentoringPairs.meetingAt,
   meetingMinutes: mentoringPairs.meetingMinutes,

@@ -1,4 +1,4 @@
-import { and, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { StoryLinkKind, StoryStatus } from '../../common/contracts/stories.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -35,7 +35,12 @@ export interface StoryLinkIds {
 /** Writes a story; answers its id. */
 export async function insertStory(
   db: Db,
-  story: StoryTexts & { communityId: string; authorId: string; resourceUseId: string | null },
+  story: StoryTexts & {
+    communityId: string;
+    authorId: string;
+    resourceUseId: string | null;
+    status?: StoryStatus;
+  },
 ): Promise<string> {
   const [row] = await db.insert(valueStories).values(story).returning({ id: valueStories.id });
   if (!row) throw new Error('insertStory wrote nothing');
@@ -143,9 +148,12 @@ export async function findOwnResourceUse(db: Db, useId: string, userId: string) 
   return row;
 }
 
-/** What the viewer may see of a community's stories: published ones, else all (leaders) or their own. */
+/**
+ * What the viewer may see of a community's stories: published ones, else all (leaders) or their own;
+ * a draft only its author.
+ */
 function storiesVisible(viewerId: string, seesHidden: boolean): SQL | undefined {
-  if (seesHidden) return undefined;
+  if (seesHidden) return or(ne(valueStories.status, 'draft'), eq(valueStories.authorId, viewerId));
   return or(eq(valueStories.status, 'published'), eq(valueStories.authorId, viewerId));
 }
 

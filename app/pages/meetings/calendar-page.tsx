@@ -1,7 +1,8 @@
 import { useLingui } from '@lingui/react';
-import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useMyCircleMeetings } from '../../api/circles.ts';
 import { errorMessage } from '../../api/client.ts';
 import {
   type MeetingWhen,
@@ -12,6 +13,8 @@ import {
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
+import { dateTime } from '../../lib/dates.ts';
+import { SessionsForYourSkills } from '../mentoring/skill-sessions.tsx';
 import { FeedUrlField } from './feed-url-field.tsx';
 import { MeetingList, MeetingWhenTabs } from './meeting-list.tsx';
 import './meetings.css';
@@ -98,6 +101,43 @@ function FeedPanel() {
   );
 }
 
+/**
+ * The upcoming meetings of the reader's peer learning circles (#18 §3), each linking to its circle;
+ * shown only when there are some (they are private to the circle's members).
+ */
+function CircleMeetings() {
+  const { _ } = useLingui();
+  const meetings = useMyCircleMeetings();
+  if (meetings.isError) return <LoadError error={meetings.error} onRetry={() => void meetings.refetch()} />;
+  if (!meetings.data || meetings.data.length === 0) return null;
+  return (
+    <Card component="section" aria-labelledby="circle-meetings-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="circle-meetings-title">
+          {_('meetings.calendar.circlesTitle')}
+        </Title>
+        <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {meetings.data.map((meeting) => (
+            <li key={meeting.id}>
+              <Anchor component={Link} to={`/circles/${meeting.circle.id}`} fw={600}>
+                {meeting.title}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                {_('meetings.calendar.circleWhen', {
+                  when: dateTime(meeting.startsAt),
+                  circle: meeting.circle.name,
+                  community: meeting.communityName,
+                })}
+                {meeting.place ? ` · ${meeting.place}` : ''}
+              </Text>
+            </li>
+          ))}
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}
+
 /** /calendar: the signed-in person's meetings across their communities, past ones with attendance. */
 export function CalendarPage() {
   const { _ } = useLingui();
@@ -141,6 +181,8 @@ export function CalendarPage() {
             </Card>
           )}
         </MeetingWhenTabs>
+        <CircleMeetings />
+        <SessionsForYourSkills />
         <FeedPanel />
       </Stack>
     </>

@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Group,
+  NativeSelect,
   NumberInput,
   Stack,
   Text,
@@ -13,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { MentoringPair } from '../../../common/contracts/mentoring.ts';
 import { ApiError } from '../../api/client.ts';
 import {
@@ -22,6 +23,7 @@ import {
   useClosePair,
   usePair,
   usePairNotes,
+  useReflectionStory,
   useSetPairMeeting,
 } from '../../api/mentoring.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
@@ -60,6 +62,7 @@ export function PairPage() {
           {data.reflection}
         </Alert>
       ) : null}
+      {data.abilities.tellStory ? <StoryCard pair={data} /> : null}
       {data.status === 'active' || data.meeting ? <MeetingCard pair={data} /> : null}
       {data.status !== 'requested' && data.status !== 'declined' ? <NotesCard pair={data} /> : null}
       {data.abilities.close && (data.status === 'active' || data.myRole === 'mentee') ? (
@@ -286,6 +289,61 @@ function CloseCard(props: { pair: MentoringPair }) {
               {withdrawing ? _('mentoring.close.withdraw') : _('mentoring.close.submit')}
             </Button>
           </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/** "Turn this into a value story": who wrote the reflection picks one of their communities (#18 §2). */
+function StoryCard(props: { pair: MentoringPair }) {
+  const { _ } = useLingui();
+  const navigate = useNavigate();
+  const story = useReflectionStory(props.pair.id);
+  const [slug, setSlug] = useState('');
+  const fields = story.error instanceof ApiError ? story.error.fields : {};
+  const communities = props.pair.storyCommunities;
+  return (
+    <Card component="section" aria-labelledby="reflection-story-title">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          story.mutate(
+            { slug },
+            {
+              onSuccess: (made) =>
+                void navigate(`/stories/${made.id}`, { state: { notice: _('mentoring.story.made') } }),
+            },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="reflection-story-title">
+            {_('mentoring.story.title')}
+          </Title>
+          <Text size="sm">{_('mentoring.story.help')}</Text>
+          <FormAlert message={story.isError && !fields.slug ? failureMessage(story.error) : null} />
+          {communities.length === 0 ? (
+            <Text c="dimmed">{_('mentoring.story.noCommunities')}</Text>
+          ) : (
+            <Group gap="sm" align="flex-end" wrap="wrap">
+              <NativeSelect
+                label={_('mentoring.story.community')}
+                value={slug}
+                onChange={(event) => setSlug(event.currentTarget.value)}
+                error={fields.slug}
+                style={{ flex: '1 1 12rem' }}
+                data={[
+                  { value: '', label: _('mentoring.story.communityNone') },
+                  ...communities.map((community) => ({ value: community.slug, label: community.name })),
+                ]}
+              />
+              <Button type="submit" variant="light" loading={story.isPending}>
+                {_('mentoring.story.submit')}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </form>
     </Card>

@@ -1,5 +1,6 @@
 import { useLingui } from '@lingui/react';
-import { Button, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Button, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { type PersonKind, personKinds } from '../../../common/enums.ts';
 import { usePeople } from '../../api/people.ts';
 import { useUnits } from '../../api/queries.ts';
@@ -81,6 +82,13 @@ export function PeoplePage() {
           />
         </SimpleGrid>
       </FilterBar>
+      {filters.expertise ? (
+        <Text size="sm" mb="sm">
+          <Anchor component={Link} to={`/skill-sessions?skill=${encodeURIComponent(filters.expertise)}`}>
+            {_('people.directory.sessionsFor', { tag: filters.expertise })}
+          </Anchor>
+        </Text>
+      ) : null}
 
       <PagedList
         query={people}

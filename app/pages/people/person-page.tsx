@@ -101,6 +101,7 @@ function Profile(props: { person: Person; isMe: boolean }) {
             tags={person.interests}
             empty={_('people.profile.noInterests')}
           />
+          <SkillSessionLinks skills={person.interests} />
         </Card>
       </Group>
       <PersonBadges personId={person.id} name={person.displayName} isMe={isMe} />

@@ -40,6 +40,11 @@ function StoryItem(props: { story: StorySummary }) {
                 {_('stories.badge.hidden')}
               </Badge>
             ) : null}
+            {story.status === 'draft' ? (
+              <Badge color="blue" variant="light" tt="none">
+                {_('stories.badge.draft')}
+              </Badge>
+            ) : null}
           </Group>
         </Group>
         <Text size="xs" c="dimmed">

@@ -5,7 +5,13 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { type Story, valueCycles } from '../../../common/contracts/stories.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { ApiError } from '../../api/client.ts';
-import { useCurateStory, useDeleteStory, useStory, useUpdateStory } from '../../api/stories.ts';
+import {
+  useCurateStory,
+  useDeleteStory,
+  usePublishStory,
+  useStory,
+  useUpdateStory,
+} from '../../api/stories.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -63,6 +69,7 @@ function StoryView(props: { story: Story }) {
   const update = useUpdateStory(story.id);
   const remove = useDeleteStory(story.id);
   const curate = useCurateStory(story.id);
+  const publish = usePublishStory(story.id);
   const action = useApiAction();
   const list = `/communities/${story.community.slug}/stories`;
   const curateWith = (body: { featured?: boolean; status?: 'published' | 'hidden' }, done: string) =>
@@ -95,6 +102,11 @@ function StoryView(props: { story: Story }) {
               {_('stories.badge.hidden')}
             </Badge>
           ) : null}
+          {story.status === 'draft' ? (
+            <Badge color="blue" variant="light" tt="none">
+              {_('stories.badge.draft')}
+            </Badge>
+          ) : null}
           <Text size="sm" c="dimmed">
             {_('stories.page.byline', {
               name: story.author?.displayName ?? _('stories.page.formerMember'),
@@ -102,6 +114,7 @@ function StoryView(props: { story: Story }) {
             })}
           </Text>
         </Group>
+        {story.status === 'draft' ? <Text size="sm">{_('stories.draft.hint')}</Text> : null}
         {story.abilities.curate || story.abilities.edit ? (
           <Group gap="sm" role="group" aria-label={_('stories.page.actions')}>
             {story.abilities.curate ? (
@@ -131,6 +144,20 @@ function StoryView(props: { story: Story }) {
                   {story.status === 'hidden' ? _('stories.curate.publish') : _('stories.curate.hide')}
                 </Button>
               </>
+            ) : null}
+            {story.abilities.publish ? (
+              <Button
+                loading={action.busy}
+                onClick={() =>
+                  void action.run(async () => {
+                    await publish.mutateAsync();
+                    setNotice(_('stories.draft.published'));
+                    return true;
+                  })
+                }
+              >
+                {_('stories.draft.publish')}
+              </Button>
             ) : null}
             {story.abilities.edit && !editing ? (
               <Button variant="default" onClick={() => setEditing(true)}>

@@ -40,6 +40,8 @@ export const mentoringOffers = pgTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.side] }),
     index('mentoring_offers_skills_idx').using('gin', t.skills),
+    // The coordinators' overview: mentors at their cap.
+    index('mentoring_offers_full_idx').on(t.side, t.updatedAt).where(sql`${t.activeCount} >= ${t.cap}`),
     check('mentoring_offers_cap_check', sql`${t.cap} is null or ${t.cap} between 1 and 10`),
   ],
 );
@@ -76,6 +78,8 @@ export const mentoringPairs = pgTable(
   (t) => [
     index('mentoring_pairs_mentor_idx').on(t.mentorId, t.status, t.requestedAt),
     index('mentoring_pairs_mentee_idx').on(t.menteeId, t.status, t.requestedAt),
+    // The coordinators' overview: counts by status, the open pairings and their skills.
+    index('mentoring_pairs_status_idx').on(t.status, t.requestedAt),
     uniqueIndex('mentoring_pairs_open_idx')
       .on(t.mentorId, t.menteeId)
       .where(sql`status in ('requested', 'active')`),

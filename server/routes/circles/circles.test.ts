@@ -147,6 +147,33 @@ describe('forming a circle', () => {
     expect(full.statusCode).toBe(409);
   });
 
+  it('tells the people invited (when formed and later), and no one else', async () => {
+    const id = await form(a, { open: false, name: 'Quillword circle', inviteeIds: [b.user.id] });
+    expect(
+      (await call('POST', `/api/circles/${id}/invitations`, a.cookie, { userId: c.user.id })).statusCode,
+    ).toBe(201);
+    for (const who of [b, c]) {
+      const list = (await call('GET', '/api/notifications', who.cookie)).json().data as {
+        kind: string;
+        title: string;
+        url: string;
+      }[];
+      const told = list.filter((n) => n.url === `/circles/${id}`);
+      expect(told, who.user.email).toHaveLength(1);
+      expect(told[0]).toMatchObject({ kind: 'community.invitation' });
+      expect(told[0]?.title).toContain('Quillword circle');
+    }
+    for (const who of [a, leader, outsider])
+      expect((await call('GET', '/api/notifications', who.cookie)).body).not.toContain('Quillword');
+    const mails = await t.database.db.select().from(mailMessages);
+    expect(
+      mails
+        .filter((m) => m.subject.includes('Quillword'))
+        .map((m) => m.toAddress)
+        .sort(),
+    ).toEqual([b.user.email, c.user.email].sort());
+  });
+
   it('lists open circles to members and invitation-only ones to their people and the leaders', async () => {
     const hidden = await form(b, { open: false, name: 'Quiet circle' });
     const names = async (who: Person) =>
@@ -192,9 +219,30 @@ describe('a private space', () => {
       '/api/search?q=hiddenname',
       '/api/home',
       '/api/calendar',
+      '/api/calendar/circles',
       '/api/notifications',
     ];
+    const feedOf = async (who: Person) => {
+      const url = (await call('POST', '/api/calendar/feed', who.cookie)).json().data.url as string;
+      return new URL(url).pathname;
+    };
+    // The circle's members find its meetings in their calendar and their private feed.
+    for (const who of [a, b]) {
+      const mine = (await call('GET', '/api/calendar/circles', who.cookie)).json().data;
+      expect(mine).toContainEqual(
+        expect.objectContaining({ title: 'Zephyrword review', circle: { id, name: 'Hiddenname circle' } }),
+      );
+      const feed = await call('GET', await feedOf(who));
+      expect(feed.statusCode).toBe(200);
+      const unfolded = feed.body.replace(/\r\n /g, '');
+      expect(unfolded).toContain('SUMMARY:Zephyrword review');
+      expect(unfolded).toContain(`/circles/${id}`);
+    }
     for (const who of [outsider, leader]) {
+      const feed = await call('GET', await feedOf(who));
+      expect(feed.statusCode).toBe(200);
+      expect(feed.body.toLowerCase()).not.toContain('zephyrword');
+      expect(feed.body.toLowerCase()).not.toContain('hiddenname');
       for (const path of paths) {
         const response = await call('GET', path, who.cookie);
         expect(response.statusCode, path).toBeLessThan(300);

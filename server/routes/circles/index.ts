@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
+  circleCalendarMeetingSchema,
   circleListSchema,
   circleMeetingBody,
   circleParams,
@@ -20,13 +22,26 @@ import {
 } from '../../services/circles/circle-content.ts';
 import { inviteToCircle, joinCircle, leaveCircle } from '../../services/circles/circle-membership.ts';
 import { createCircle } from '../../services/circles/create-circle.ts';
-import { getCircle, listCircles } from '../../services/circles/read-circles.ts';
+import { getCircle, listCircles, listMyCircleMeetings } from '../../services/circles/read-circles.ts';
 
 const tags = ['circles'];
 const ok = { data: { ok: true as const } };
 
 /** Peer learning circles (#18 §3): small private groups (3–8) inside a community, with a time box. */
 export const circleRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/calendar/circles',
+    {
+      schema: {
+        tags,
+        summary:
+          'Your calendar: the upcoming meetings of the circles you are a member of (also in your private feed).',
+        response: { 200: dataOf(z.array(circleCalendarMeetingSchema)), ...errorResponses },
+      },
+    },
+    async (request) => ({ data: await listMyCircleMeetings(app.deps, requireActor(request)) }),
+  );
+
   app.get(
     '/communities/:slug/circles',
     {

@@ -60,6 +60,13 @@ const endpoints: Endpoint<Fixture>[] = [
     expected: (a, c) => (!signedIn(a) ? 401 : canSee(a, c) ? 200 : 404),
   },
   {
+    // One's own circles' meetings: every signed-in person gets theirs (the leak test checks whose).
+    name: "the calendar's circle meetings",
+    method: 'GET',
+    request: () => ({ url: '/api/calendar/circles' }),
+    expected: (a) => (!signedIn(a) ? 401 : 200),
+  },
+  {
     name: 'form a circle',
     method: 'POST',
     mutates: true,

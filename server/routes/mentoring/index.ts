@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   closePairBody,
   mentoringOfferBody,
+  mentoringOverviewSchema,
   mentoringSideParams,
   mentoringSkillSchema,
   mentorSuggestionSchema,
@@ -14,6 +15,7 @@ import {
   pairNotesQuery,
   pairParams,
   pairSchema,
+  reflectionStoryBody,
   requestMentorBody,
 } from '../../../common/contracts/mentoring.ts';
 import { dataOf, errorResponses, idSchema, listOf, okBody } from '../../../common/contracts/shared.ts';
@@ -27,6 +29,7 @@ import {
   removeOffer,
   saveOffer,
 } from '../../services/mentoring/offers.ts';
+import { getMentoringOverview } from '../../services/mentoring/overview.ts';
 import {
   addPairNote,
   getPair,
@@ -35,6 +38,7 @@ import {
   pairMeetingFile,
   setPairMeeting,
 } from '../../services/mentoring/pair-space.ts';
+import { turnReflectionIntoStory } from '../../services/mentoring/reflection-story.ts';
 import { requestMentor } from '../../services/mentoring/request-mentor.ts';
 import { listMentorSuggestions } from '../../services/mentoring/suggest-mentors.ts';
 
@@ -143,6 +147,19 @@ export const mentoringRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/mentoring/overview',
+    {
+      schema: {
+        tags,
+        summary:
+          'Coordinators and administrators: pairings by status and by skill, the open pairings, wishes without a match and mentors at their cap (names, skills, status; never a pair’s space).',
+        response: { 200: dataOf(mentoringOverviewSchema), ...errorResponses },
+      },
+    },
+    async (request) => ({ data: await getMentoringOverview(app.deps, requireActor(request)) }),
+  );
+
+  app.get(
     '/mentoring/pairs/:id',
     {
       schema: {
@@ -183,6 +200,30 @@ export const mentoringRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await closePairing(app.deps, requireActor(request), request.params.id, request.body.reflection);
       return ok;
+    },
+  );
+
+  app.post(
+    '/mentoring/pairs/:id/story',
+    {
+      schema: {
+        tags,
+        summary:
+          'Who closed the pairing turns its reflection into a draft value story in one of their communities (only they see it until they publish it).',
+        params: pairParams,
+        body: reflectionStoryBody,
+        response: { 201: dataOf(idSchema), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const id = await turnReflectionIntoStory(
+        app.deps,
+        requireActor(request),
+        request.params.id,
+        request.body,
+        await readerLocale(app, request),
+      );
+      return reply.status(201).send({ data: { id } });
     },
   );
 

@@ -6,6 +6,7 @@ import {
   mentoringPairs,
   notifications,
   users,
+  valueStories,
 } from '../../db/schema/index.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, createUnit, createUser, signedInUser, signInAs } from '../../test/factories.ts';
@@ -203,6 +204,39 @@ describe('suggestions, requests and the pair', () => {
     );
   });
 
+  it('gives coordinators an overview: counts, skills, open pairings, unmatched wishes, full mentors; no private words', async () => {
+    const waiting = await person({ displayName: 'Wes Waiting' });
+    expect((await offer('mentee', { skills: ['feedback'] }, waiting.cookie)).statusCode).toBe(200);
+    await call('PUT', `/api/mentoring/pairs/${pairId}/meeting`, people.mentee.cookie, {
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      place: 'Secretroom',
+    });
+    await call('POST', `/api/mentoring/pairs/${pairId}/notes`, people.mentee.cookie, { body: 'Privateword' });
+    for (const cookie of [people.coordinator.cookie, people.admin.cookie]) {
+      const response = await call('GET', '/api/mentoring/overview', cookie);
+      expect(response.statusCode).toBe(200);
+      const data = response.json().data;
+      expect(data.counts).toMatchObject({ active: 1 });
+      expect(data.bySkill).toContainEqual({ skill: 'assessment', active: 1, requested: 0 });
+      expect(data.pairs).toContainEqual(
+        expect.objectContaining({
+          id: pairId,
+          status: 'active',
+          mentor: expect.objectContaining({ displayName: 'Bo Other' }),
+          mentee: expect.objectContaining({ displayName: 'Mia Mentee' }),
+        }),
+      );
+      const unmatched = data.unmatched.map((u: { person: { id: string } }) => u.person.id);
+      expect(unmatched).toContain(waiting.id);
+      expect(unmatched).not.toContain(people.mentee.id);
+      expect(data.mentorsAtCap).toContainEqual(
+        expect.objectContaining({ person: expect.objectContaining({ id: people.mentorFull.id }), cap: 1 }),
+      );
+      // The request's message, the notes and the meeting stay the pair's.
+      for (const word of ['Hello', 'Privateword', 'Secretroom']) expect(response.body).not.toContain(word);
+    }
+  });
+
   it('closes with a reflection (too long is refused) and frees the place', async () => {
     const long = await call('POST', `/api/mentoring/pairs/${pairId}/close`, people.mentee.cookie, {
       reflection: 'x'.repeat(2001),
@@ -231,6 +265,113 @@ describe('suggestions, requests and the pair', () => {
     expect(
       (await call('POST', `/api/mentoring/pairs/${pairId}/close`, people.mentorB.cookie, {})).statusCode,
     ).toBe(409);
+  });
+
+  it('turns the reflection into a draft story only its writer sees, in their own community, until published', async () => {
+    const stories = async () => (await db().select().from(valueStories)).length;
+    const before = await stories();
+    const leader = await person({});
+    const theirs = await createTestCommunity(db(), [leader.id], {
+      name: 'Assessment circle',
+      members: [[people.mentee.id, 'member']],
+    });
+    const other = await createTestCommunity(db(), [leader.id], { name: 'Not theirs' });
+    const seen = (await call('GET', `/api/mentoring/pairs/${pairId}`, people.mentee.cookie)).json().data;
+    expect(seen.abilities.tellStory).toBe(true);
+    expect(seen.storyCommunities).toEqual([{ slug: theirs.slug, name: 'Assessment circle' }]);
+    const mentorView = (await call('GET', `/api/mentoring/pairs/${pairId}`, people.mentorB.cookie)).json()
+      .data;
+    expect(mentorView).toMatchObject({ abilities: { tellStory: false }, storyCommunities: [] });
+    const tell = (cookie: string, body: object) =>
+      call('POST', `/api/mentoring/pairs/${pairId}/story`, cookie, body);
+    expect((await tell(people.mentorB.cookie, { slug: theirs.slug })).statusCode).toBe(403);
+    expect((await tell(people.third.cookie, { slug: theirs.slug })).statusCode).toBe(404);
+    expect((await tell(people.mentee.cookie, { slug: other.slug })).statusCode).toBe(403);
+    const empty = await tell(people.mentee.cookie, { slug: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().fields.slug).toBeTruthy();
+    expect(await stories()).toBe(before);
+    const made = await tell(people.mentee.cookie, { slug: theirs.slug });
+    expect(made.statusCode, made.body).toBe(201);
+    const storyId = made.json().data.id as string;
+    const draft = (await call('GET', `/api/stories/${storyId}`, people.mentee.cookie)).json().data;
+    expect(draft).toMatchObject({
+      status: 'draft',
+      immediate: 'I learnt a lot.',
+      title: 'What I learnt mentoring with Bo Other',
+      abilities: { publish: true, edit: true },
+    });
+    // A draft is its author's alone: not the leaders', not in the community's list.
+    expect((await call('GET', `/api/stories/${storyId}`, leader.cookie)).statusCode).toBe(404);
+    const list = await call('GET', `/api/communities/${theirs.slug}/stories`, leader.cookie);
+    expect(list.json().data.map((story: { id: string }) => story.id)).not.toContain(storyId);
+    expect((await call('POST', `/api/stories/${storyId}/publish`, leader.cookie)).statusCode).toBe(404);
+    expect((await call('POST', `/api/stories/${storyId}/publish`, people.mentee.cookie)).statusCode).toBe(
+      200,
+    );
+    expect((await call('POST', `/api/stories/${storyId}/publish`, people.mentee.cookie)).statusCode).toBe(
+      409,
+    );
+    expect((await call('GET', `/api/stories/${storyId}`, leader.cookie)).json().data.status).toBe(
+      'published',
+    );
+    const recorded = await db()
+      .select()
+      .from(activityEvents)
+      .where(and(eq(activityEvents.kind, 'story.recorded'), eq(activityEvents.subjectId, storyId)));
+    expect(recorded).toHaveLength(1);
+    // Leaders curate published and hidden stories, never back into a draft.
+    expect(
+      (await call('PATCH', `/api/stories/${storyId}/curation`, leader.cookie, { status: 'draft' }))
+        .statusCode,
+    ).toBe(400);
+  });
+
+  it('refuses accepting over the cap or lowering the cap below the mentees, writing nothing', async () => {
+    const mentor = await person({ unitId: unitTwo, expertise: ['assessment'] });
+    await offer('mentor', { skills: ['assessment'], cap: 1 }, mentor.cookie);
+    const [first, second] = await Promise.all([person({}), person({})]);
+    const ask = async (who: Person) =>
+      (await call('POST', '/api/mentoring/pairs', who.cookie, { mentorId: mentor.id })).json().data
+        .id as string;
+    const firstPair = await ask(first as Person);
+    const secondPair = await ask(second as Person);
+    expect((await call('POST', `/api/mentoring/pairs/${firstPair}/accept`, mentor.cookie)).statusCode).toBe(
+      200,
+    );
+    const over = await call('POST', `/api/mentoring/pairs/${secondPair}/accept`, mentor.cookie);
+    expect(over.statusCode).toBe(409);
+    expect(over.json().message).toMatch(/\w/);
+    const [waiting] = await db().select().from(mentoringPairs).where(eq(mentoringPairs.id, secondPair));
+    expect(waiting).toMatchObject({ status: 'requested', answeredAt: null });
+    const started = await db()
+      .select()
+      .from(activityEvents)
+      .where(and(eq(activityEvents.kind, 'mentoring.started'), eq(activityEvents.subjectId, secondPair)));
+    expect(started).toEqual([]);
+    const told = await db()
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.userId, (second as Person).id), eq(notifications.kind, 'mentoring.pairing')),
+      );
+    expect(told).toEqual([]);
+    // Accepting the accepted one again changes nothing either.
+    expect((await call('POST', `/api/mentoring/pairs/${firstPair}/accept`, mentor.cookie)).statusCode).toBe(
+      409,
+    );
+    const [row] = await db().select().from(mentoringOffers).where(eq(mentoringOffers.userId, mentor.id));
+    expect(row).toMatchObject({ activeCount: 1, cap: 1 });
+    // Nor can the mentor offer fewer places than the mentees they have (still room to decline).
+    await offer('mentor', { skills: ['assessment'], cap: 2 }, mentor.cookie);
+    expect((await call('POST', `/api/mentoring/pairs/${secondPair}/accept`, mentor.cookie)).statusCode).toBe(
+      200,
+    );
+    const lower = await offer('mentor', { skills: ['assessment'], cap: 1 }, mentor.cookie);
+    expect(lower.statusCode).toBe(400);
+    expect(lower.json().fields.cap).toBeTruthy();
+    const [after] = await db().select().from(mentoringOffers).where(eq(mentoringOffers.userId, mentor.id));
+    expect(after).toMatchObject({ activeCount: 2, cap: 2 });
   });
 
   it('two accepts at the same moment leave the cap respected', async () => {
@@ -319,6 +460,12 @@ describe('permission matrix', () => {
       url: () => '/api/mentoring/pairings',
       expected: (a) => (out(a) ? 401 : a === 'coordinator' || a === 'administrator' ? 200 : 403),
     },
+    {
+      name: 'overview',
+      method: 'GET',
+      url: () => '/api/mentoring/overview',
+      expected: (a) => (out(a) ? 401 : a === 'coordinator' || a === 'administrator' ? 200 : 403),
+    },
     { name: 'pair', method: 'GET', url: () => `/api/mentoring/pairs/${pair}`, expected: inPair(200) },
     { name: 'notes', method: 'GET', url: () => `/api/mentoring/pairs/${pair}/notes`, expected: inPair(200) },
     {
@@ -346,6 +493,13 @@ describe('permission matrix', () => {
       method: 'POST',
       url: () => `/api/mentoring/pairs/${pair}/accept`,
       expected: (a) => (a === 'mentee' ? 403 : a === 'mentor' ? 409 : inPair(0)(a)),
+    },
+    {
+      name: 'story of an open pair',
+      method: 'POST',
+      url: () => `/api/mentoring/pairs/${pair}/story`,
+      body: { slug: 'any-community' },
+      expected: inPair(409),
     },
     {
       name: 'decline a request of another',

@@ -16,7 +16,7 @@ import {
   valueMatrixSchema,
 } from '../../../common/contracts/stories.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { curateStory, deleteStory, updateStory } from '../../services/stories/change-story.ts';
+import { curateStory, deleteStory, publishStory, updateStory } from '../../services/stories/change-story.ts';
 import { getStory, listCommunityStories, listStoryLinkOptions } from '../../services/stories/read-stories.ts';
 import { recordStory } from '../../services/stories/record-story.ts';
 import { dismissSuggestion, listSuggestions } from '../../services/stories/suggestions.ts';
@@ -140,6 +140,22 @@ export const storyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await deleteStory(app.deps, requireActor(request), request.params.id);
+      return ok;
+    },
+  );
+
+  app.post(
+    '/stories/:id/publish',
+    {
+      schema: {
+        tags,
+        summary: 'The author publishes their draft story (409 when it is not a draft).',
+        params: storyParams,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await publishStory(app.deps, requireActor(request), request.params.id);
       return ok;
     },
   );

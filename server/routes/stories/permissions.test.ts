@@ -29,6 +29,8 @@ import {
 interface Fixture {
   slug: string;
   story: string;
+  /** The member's draft (#18 §2: a mentoring reflection turned into a story starts as one). */
+  draft: string;
 }
 
 const world = openMatrixWorld();
@@ -101,6 +103,19 @@ const endpoints: Endpoint<Fixture>[] = [
     expected: (a, c) => onStory(a, c, a === 'member'),
   },
   {
+    name: 'a draft story (its author only)',
+    method: 'GET',
+    request: (f) => ({ url: `/api/stories/${f.draft}` }),
+    expected: (a, c) => (!signedIn(a) ? 401 : canSee(a, c) && a === 'member' ? 200 : 404),
+  },
+  {
+    name: 'publish a draft',
+    method: 'POST',
+    mutates: true,
+    request: (f) => ({ url: `/api/stories/${f.draft}/publish` }),
+    expected: (a, c) => (!signedIn(a) ? 401 : canSee(a, c) && a === 'member' ? write(a, c, true) : 404),
+  },
+  {
     name: 'suggestions',
     method: 'GET',
     request: (f) => ({ url: `/api/communities/${f.slug}/suggestions` }),
@@ -126,7 +141,11 @@ async function buildFixture(context: Context): Promise<Fixture> {
     .insert(valueStories)
     .values({ communityId: community.id, authorId: world.people.member.id, ...story })
     .returning({ id: valueStories.id });
-  return { slug: community.slug, story: row?.id ?? '' };
+  const [draft] = await db
+    .insert(valueStories)
+    .values({ communityId: community.id, authorId: world.people.member.id, ...story, status: 'draft' })
+    .returning({ id: valueStories.id });
+  return { slug: community.slug, story: row?.id ?? '', draft: draft?.id ?? '' };
 }
 
 describe.each(contexts)('Value stories in a $visibility community (archived: $archived)', (context) => {

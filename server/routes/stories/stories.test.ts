@@ -112,7 +112,7 @@ describe('value-creation stories', () => {
     expect(read.title).toBe(story.title);
     expect(read.fromResourceUse.resourceTitle).toBe('Rubric template');
     expect(read.links.map((l: { kind: string }) => l.kind).sort()).toEqual(['meeting', 'resource', 'thread']);
-    expect(read.abilities).toEqual({ edit: false, delete: false, curate: false });
+    expect(read.abilities).toEqual({ edit: false, delete: false, curate: false, publish: false });
 
     const events = await db()
       .select()

@@ -16,7 +16,9 @@ import {
   upsertCircleMembers,
 } from '../../queries/circles.ts';
 import type { ServiceDeps } from '../context.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { loadCircle } from './load-circle.ts';
+import { notifyCircleInvitees } from './notify-invitees.ts';
 
 /**
  * Joining a circle (an open one, or one the actor is invited to). Under the circle's lock, so however
@@ -57,7 +59,8 @@ export async function leaveCircle(deps: ServiceDeps, actor: Actor, circleId: str
 
 /**
  * A circle's member invites a member of the community; the invitee joins (or declines) from the circle's
- * page. Members and invitations together stay within eight places.
+ * page, and is told (a notification, an email if they want one). Members and invitations together stay
+ * within eight places.
  */
 export async function inviteToCircle(
   deps: ServiceDeps,
@@ -65,7 +68,7 @@ export async function inviteToCircle(
   circleId: string,
   userId: string,
 ): Promise<void> {
-  await deps.database.db.transaction(async (tx) => {
+  await unitOfWork(deps, async (tx, outbox) => {
     const { community, membership, circle, subject } = await loadCircle(tx, actor, circleId, { lock: true });
     enforce(mayInviteToCircle(community, membership, subject));
     const [known] = await listCommunityMemberIdsAmong(tx, community.id, [userId]);
@@ -76,5 +79,6 @@ export async function inviteToCircle(
     if ((await findCircle(tx, circle.id, userId))?.viewerStatus)
       throw new AppError('conflict', 'circles.errors.alreadyInvited');
     await upsertCircleMembers(tx, circle.id, [{ userId, status: 'invited', invitedBy: actor.id }]);
+    await notifyCircleInvitees(deps, tx, outbox, actor, circle, [userId]);
   });
 }

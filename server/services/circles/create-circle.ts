@@ -7,12 +7,15 @@ import { recordActivity } from '../../queries/activity.ts';
 import { insertCircle, listCommunityMemberIdsAmong, upsertCircleMembers } from '../../queries/circles.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { todayUtc } from './load-circle.ts';
+import { notifyCircleInvitees } from './notify-invitees.ts';
 
 /**
  * Forms a circle in a community: the creator is its first member and those named are invited (members
  * of the community, at most seven). No leader approves it. It starts as forming; a member starts it once
- * three have joined. Bad input is refused naming the field before anything is written.
+ * three have joined. The invitees are told (a notification, an email if they want one). Bad input is
+ * refused naming the field before anything is written.
  */
 export async function createCircle(
   deps: ServiceDeps,
@@ -23,7 +26,7 @@ export async function createCircle(
   // A day's slack: the person's calendar may still be on yesterday.
   const yesterday = todayUtc(new Date(Date.now() - 86_400_000));
   if (input.startsOn < yesterday) throw fieldError('startsOn', 'circles.validation.startsInPast');
-  return deps.database.db.transaction(async (tx) => {
+  return unitOfWork(deps, async (tx, outbox) => {
     const { community, membership } = await loadVisibleCommunity(tx, actor, slug);
     enforce(mayCreateCircle(actor, community, membership));
     const invitees = input.inviteeIds.filter((id) => id !== actor.id);
@@ -50,6 +53,14 @@ export async function createCircle(
       subjectType: 'circle',
       subjectId: circleId,
     });
+    await notifyCircleInvitees(
+      deps,
+      tx,
+      outbox,
+      actor,
+      { id: circleId, name: input.name, communityId: community.id },
+      invitees,
+    );
     return circleId;
   });
 }

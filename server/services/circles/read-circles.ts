@@ -1,4 +1,9 @@
-import { type Circle, type CircleSummary, circleLimits } from '../../../common/contracts/circles.ts';
+import {
+  type Circle,
+  type CircleCalendarMeeting,
+  type CircleSummary,
+  circleLimits,
+} from '../../../common/contracts/circles.ts';
 import type { Actor } from '../../lib/actor.ts';
 import {
   mayCloseCircle,
@@ -13,6 +18,7 @@ import {
   seesCircleContent,
 } from '../../policies/circles.ts';
 import { isAllowed } from '../../policies/decision.ts';
+import { listUpcomingCircleMeetings } from '../../queries/circle-calendar.ts';
 import { listCirclesOfCommunity, loadCirclePage } from '../../queries/circles.ts';
 import { loadVisibleCommunity } from '../communities/load-community.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -82,4 +88,24 @@ export async function getCircle(deps: ServiceDeps, actor: Actor, circleId: strin
       reflect: may(mayReflectOnCircle(community, membership, s)),
     },
   };
+}
+
+/**
+ * The upcoming meetings of the actor's circles, for their calendar page (#18 §3): only circles they are
+ * a member of, in communities they still belong to, so nobody else's circle shows.
+ */
+export async function listMyCircleMeetings(
+  deps: ServiceDeps,
+  actor: Actor,
+): Promise<CircleCalendarMeeting[]> {
+  const rows = await listUpcomingCircleMeetings(deps.database.db, actor.id);
+  return rows.map((row) => ({
+    id: row.id,
+    circle: { id: row.circleId, name: row.circleName },
+    communityName: row.communityName,
+    title: row.title,
+    startsAt: row.startsAt.toISOString(),
+    durationMinutes: row.durationMinutes,
+    place: row.place,
+  }));
 }

@@ -4,6 +4,7 @@ import type { Locale } from '../../../common/i18n/locales.ts';
 import type { Db } from '../../db/client.ts';
 import { newToken } from '../../lib/crypto.ts';
 import { recipientLocale, translate } from '../../lib/i18n.ts';
+import { findCircleFeedVersion, listCircleFeedMeetings } from '../../queries/circle-calendar.ts';
 import { findLanguages } from '../../queries/languages.ts';
 import {
   deleteFeedToken,
@@ -75,7 +76,8 @@ export async function openMemberFeed(
   if (!owner) return undefined;
   const locale = await ownerLocale(db, owner.id);
   const name = translate(locale, 'calendar.feed.memberName', { name: owner.displayName });
-  const version = await findMemberFeedVersion(db, owner);
+  // The community meetings and the meetings of the owner's circles (#18 §3).
+  const version = `${await findMemberFeedVersion(db, owner)}:${await findCircleFeedVersion(db, owner.id)}`;
   const etag = `"${hash('sha1', `${version}\n${name}\n${locale}\n${publicUrl}`, 'base64url')}"`;
   return {
     etag,
@@ -91,6 +93,7 @@ export async function openMemberFeed(
         meetings: rows,
         series: await findSeriesByIds(db, seriesIds),
         withAnswers: true,
+        circleMeetings: await listCircleFeedMeetings(db, owner.id),
       });
       const file = Buffer.from(text);
       feedFiles.set(etag, file);

@@ -8,6 +8,7 @@ import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { markdownToPlainText } from '../../../common/plain-text.ts';
 import type { meetingSeries } from '../../db/schema/index.ts';
 import { translator } from '../../lib/i18n.ts';
+import type { CircleCalendarRow } from '../../queries/circle-calendar.ts';
 import type { FeedMeeting } from '../../queries/meeting-feeds.ts';
 
 type Series = typeof meetingSeries.$inferSelect;
@@ -40,6 +41,8 @@ export interface CalendarFileOptions {
   series: Map<string, Series>;
   /** A member's feed marks their answers. */
   withAnswers?: boolean;
+  /** A member's feed: the meetings of their peer learning circles (#18 §3), each linking to its circle. */
+  circleMeetings?: CircleCalendarRow[];
 }
 
 /**
@@ -65,6 +68,7 @@ export function buildCalendarFile(options: CalendarFileOptions): string {
         options.withAnswers ?? false,
         options.meetings,
         series,
+        options.circleMeetings ?? [],
       ]),
     )
     .digest('base64url');
@@ -135,6 +139,24 @@ function writeCalendarFile(options: CalendarFileOptions): string {
         }),
       });
     }
+  }
+  for (const meeting of options.circleMeetings ?? []) {
+    const url = `${options.publicUrl}/circles/${meeting.circleId}`;
+    calendar.createEvent({
+      id: uid(`circle-meeting-${meeting.id}`),
+      start: meeting.startsAt,
+      end: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000),
+      summary: meeting.title,
+      description: t._('calendar.event.circle', {
+        circle: meeting.circleName,
+        community: meeting.communityName,
+        url,
+      }),
+      location: meeting.place || null,
+      url,
+      lastModified: meeting.createdAt,
+      status: ICalEventStatus.CONFIRMED,
+    });
   }
   return calendar.toString();
 }

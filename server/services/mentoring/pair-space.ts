@@ -4,9 +4,10 @@ import type { Db } from '../../db/client.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { translator } from '../../lib/i18n.ts';
-import { enforce } from '../../policies/decision.ts';
-import { maySeePair, maySeePairings, mayWriteInPair } from '../../policies/mentoring.ts';
+import { enforce, isAllowed } from '../../policies/decision.ts';
+import { maySeePair, maySeePairings, mayTellReflection, mayWriteInPair } from '../../policies/mentoring.ts';
 import { presentMentoringPerson, presentNote, presentPair } from '../../presenters/mentoring.ts';
+import { listCommunitiesOfMember } from '../../queries/community-members.ts';
 import { findPair, insertNote, listActivePairings, listNotes, updatePair } from '../../queries/mentoring.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
@@ -25,8 +26,14 @@ async function loadPair(db: Db, actor: Actor, pairId: string, lock = false) {
   return pair;
 }
 
+/** The pairing for one of the two; who wrote its reflection also gets their communities, for its story. */
 export async function getPair(deps: ServiceDeps, actor: Actor, pairId: string) {
-  return presentPair(await loadPair(deps.database.db, actor, pairId), actor);
+  const db = deps.database.db;
+  const pair = await loadPair(db, actor, pairId);
+  const communities = isAllowed(mayTellReflection(actor, pair))
+    ? await listCommunitiesOfMember(db, actor.id)
+    : [];
+  return presentPair(pair, actor, communities);
 }
 
 export async function listPairNotes(

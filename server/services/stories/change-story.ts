@@ -2,7 +2,8 @@ import type { CurateStoryInput, UpdateStoryInput } from '../../../common/contrac
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { seesHiddenPosts } from '../../policies/discussions.ts';
-import { mayChangeStory, mayCurateStories } from '../../policies/stories.ts';
+import { mayChangeStory, mayCurateStories, mayPublishStory } from '../../policies/stories.ts';
+import { recordActivity } from '../../queries/activity.ts';
 import {
   deleteStory as deleteStoryRow,
   replaceStoryLinks,
@@ -58,6 +59,25 @@ export async function curateStory(
     await updateStoryCuration(tx, story.id, {
       ...(input.featured === undefined ? {} : { featuredBy: input.featured ? actor.id : null }),
       ...(input.status === undefined ? {} : { status: input.status }),
+    });
+  });
+}
+
+/**
+ * The author publishes their draft (a mentoring reflection turned into a story starts as one): from now
+ * on the community reads it, and it counts as a story recorded (the event `story.recorded`).
+ */
+export async function publishStory(deps: ServiceDeps, actor: Actor, id: string): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { story, community, membership } = await loadVisibleStory(tx, actor, id);
+    enforce(mayPublishStory(actor, community, membership, story));
+    await updateStoryCuration(tx, story.id, { status: 'published' });
+    await recordActivity(tx, {
+      communityId: community.id,
+      actorId: actor.id,
+      kind: 'story.recorded',
+      subjectType: 'story',
+      subjectId: story.id,
     });
   });
 }

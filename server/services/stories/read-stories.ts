@@ -6,6 +6,7 @@ import { seesHiddenPosts } from '../../policies/discussions.ts';
 import {
   mayChangeStory,
   mayCurateStories,
+  mayPublishStory,
   mayRecordStory,
   maySeeStories,
   seesHiddenStories,
@@ -85,6 +86,7 @@ export async function getStory(deps: ServiceDeps, actor: Actor, id: string): Pro
       edit: change,
       delete: change,
       curate: isAllowed(mayCurateStories(actor, community, membership)),
+      publish: isAllowed(mayPublishStory(actor, community, membership, story)),
     },
   };
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "mentoring_offers_full_idx" ON "mentoring_offers" USING btree ("side","updated_at") WHERE "mentoring_offers"."active_count" >= "mentoring_offers"."cap";--> statement-breakpoint
+CREATE INDEX "mentoring_pairs_status_idx" ON "mentoring_pairs" USING btree ("status","requested_at");
