@@ -20114,6 +20114,7 @@ export type paths = {
                             data: {
                                 bio: string;
                                 bioHtml: string;
+                                confinedToProjects: boolean;
                                 displayName: string;
                                 email: string;
                                 emailVerified: boolean;
@@ -20275,6 +20276,7 @@ export type paths = {
                             data: {
                                 bio: string;
                                 bioHtml: string;
+                                confinedToProjects: boolean;
                                 displayName: string;
                                 email: string;
                                 emailVerified: boolean;
