@@ -45,7 +45,8 @@ test('a partner invited to a project sees only that project, and works in it', a
   await expect(async () => {
     const mail = await admin.request.get(`/api/admin/mail?to=${encodeURIComponent(partner.email)}`);
     const body = (await mail.json()) as { data: { text: string }[] };
-    invitation = body.data.map((m) => m.text.match(/https?:\/\/\S+\/invitations\/\S+/)?.[0]).find(Boolean) ?? '';
+    invitation =
+      body.data.map((m) => m.text.match(/https?:\/\/\S+\/invitations\/\S+/)?.[0]).find(Boolean) ?? '';
     expect(invitation).not.toBe('');
   }).toPass();
   await createConfirmedPerson(admin.request, partner);
@@ -62,7 +63,7 @@ test('a partner invited to a project sees only that project, and works in it', a
 
   // They land on the project: its goal, the milestone, themselves as partner.
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await expect(page.getByText('Paula Partner')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Paula Partner (Partner)' })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'First chapter drafted' })).toBeVisible();
   await expectAccessible(page, 'on the project, as the partner');
 
@@ -70,7 +71,8 @@ test('a partner invited to a project sees only that project, and works in it', a
   const nav = page.getByRole('navigation', { name: 'Main' }).first();
   await expect(nav.getByRole('link')).toHaveText(['My projects']);
   await page.goto(`/communities/${slug}`);
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Community not found' })).toBeVisible();
+  await expect(page.getByRole('search')).toHaveCount(0);
   await expect(page.getByText('Where teaching staff work with the city library.')).toHaveCount(0);
   await expectAccessible(page, 'on the community page, refused to the partner');
   await page.goto('/');
