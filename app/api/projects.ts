@@ -55,6 +55,11 @@ export function useProjectActions(id: string) {
         dataOf(await api.PATCH('/api/projects/{id}', { ...path, body: { status } })),
       ...after,
     }),
+    removeMember: useMutation({
+      mutationFn: async (userId: string) =>
+        dataOf(await api.DELETE('/api/projects/{id}/members/{userId}', { params: { path: { id, userId } } })),
+      ...after,
+    }),
     invitePartner: useMutation({
       mutationFn: async (body: InvitePartnerBody) =>
         dataOf(await api.POST('/api/projects/{id}/partners', { ...path, body })),

@@ -24,6 +24,7 @@ export type CreateProjectInput = z.infer<typeof createProjectBody>;
 
 export const projectParams = z.object({ id: uuidField });
 export const projectItemParams = z.object({ id: uuidField, itemId: uuidField });
+export const projectMemberParams = z.object({ id: uuidField, userId: uuidField });
 
 /** Leads: complete the project (read-only from then on). */
 export const changeProjectBody = z.strictObject({ status: z.enum(projectStatuses) });

@@ -288,3 +288,34 @@ export async function findPendingEmailInvitationId(db: Db, communityId: string, 
     );
   return row?.id;
 }
+
+/** The roles in the project of its members (to remove one, and to keep a lead). */
+export async function listProjectRoles(db: Db, projectId: string) {
+  return db
+    .select({ userId: projectMembers.userId, role: projectMembers.role })
+    .from(projectMembers)
+    .where(eq(projectMembers.projectId, projectId));
+}
+
+/** Takes someone out of a project. */
+export async function deleteProjectMember(db: Db, projectId: string, userId: string): Promise<void> {
+  await db
+    .delete(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
+}
+
+/**
+ * Ends a partner's project-only membership of the community once they are in none of its projects
+ * (an ordinary membership is never touched).
+ */
+export async function deleteUnusedProjectOnlyMembership(db: Db, communityId: string, userId: string) {
+  await db.delete(communityMembers).where(
+    and(
+      eq(communityMembers.communityId, communityId),
+      eq(communityMembers.userId, userId),
+      eq(communityMembers.projectOnly, true),
+      sql`not exists (select 1 from ${projectMembers} pm join ${projects} p on p.id = pm.project_id
+        where pm.user_id = ${userId} and p.community_id = ${communityId})`,
+    ),
+  );
+}

@@ -40,7 +40,8 @@ function ProjectView(props: { project: Project }) {
   const { _ } = useLingui();
   const { project } = props;
   const { data: me } = useMe();
-  const setStatus = useProjectActions(project.id).setStatus;
+  const actions = useProjectActions(project.id);
+  const { setStatus, removeMember } = actions;
   return (
     <Stack gap="lg">
       <Stack gap="xs">
@@ -111,9 +112,21 @@ function ProjectView(props: { project: Project }) {
                   {' '}
                   ({_(projectRoleLabels[member.role])})
                 </Text>
+                {project.abilities.manage && member.id !== me?.id ? (
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    ml="xs"
+                    loading={removeMember.isPending && removeMember.variables === member.id}
+                    onClick={() => removeMember.mutate(member.id)}
+                  >
+                    {_('projects.page.remove', { name: member.displayName })}
+                  </Button>
+                ) : null}
               </li>
             ))}
           </Stack>
+          <FormAlert message={removeMember.isError ? failureMessage(removeMember.error) : null} />
           {project.abilities.manage ? <InvitePartnerForm projectId={project.id} /> : null}
         </Stack>
       </Card>

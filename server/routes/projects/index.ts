@@ -10,6 +10,7 @@ import {
   myProjectsSchema,
   projectItemParams,
   projectListSchema,
+  projectMemberParams,
   projectMilestoneBody,
   projectOutputBody,
   projectParams,
@@ -23,6 +24,7 @@ import {
   addProjectMember,
   changeProjectStatus,
   createProject,
+  removeProjectMember,
 } from '../../services/projects/create-project.ts';
 import { invitePartner } from '../../services/projects/partners.ts';
 import {
@@ -129,6 +131,23 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await addProjectMember(app.deps, requireActor(request), request.params.id, request.body);
       return reply.status(201).send(ok);
+    },
+  );
+
+  app.delete(
+    '/projects/:id/members/:userId',
+    {
+      schema: {
+        tags,
+        summary:
+          "Leads: take someone out of the project (never its last lead); a partner leaves the community's project-only guest membership with their last project.",
+        params: projectMemberParams,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await removeProjectMember(app.deps, requireActor(request), request.params.id, request.params.userId);
+      return ok;
     },
   );
 

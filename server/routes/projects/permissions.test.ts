@@ -31,6 +31,7 @@ interface Fixture {
   milestoneId: string;
   taskId: string;
   leaderId: string;
+  guestId: string;
 }
 
 const world = openMatrixWorld();
@@ -89,6 +90,13 @@ const endpoints: Endpoint<Fixture>[] = [
     mutates: true,
     request: (f) => ({ url: `/api/projects/${f.projectId}/members`, payload: { userId: f.leaderId } }),
     expected: manage(201),
+  },
+  {
+    name: 'take someone out of a project',
+    method: 'DELETE',
+    mutates: true,
+    request: (f) => ({ url: `/api/projects/${f.projectId}/members/${f.guestId}` }),
+    expected: manage(200),
   },
   {
     name: 'invite a partner',
@@ -172,6 +180,7 @@ async function buildFixture(context: Context): Promise<Fixture> {
     milestoneId: milestone?.id ?? '',
     taskId: task?.id ?? '',
     leaderId: people.leader.id,
+    guestId: people.guest.id,
   };
 }
 

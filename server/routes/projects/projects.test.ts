@@ -1,6 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communities, communityMilestones, projects, resources } from '../../db/schema/index.ts';
+import {
+  communities,
+  communityMembers,
+  communityMilestones,
+  projects,
+  resources,
+} from '../../db/schema/index.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, signedInUser } from '../../test/factories.ts';
 import { invitePartner, startProject } from '../../test/projects.ts';
@@ -231,5 +237,28 @@ describe('partners and outputs', () => {
       .from(communities)
       .where(eq(communities.id, communityId));
     expect(after?.memberCount).toBe(memberCount);
+
+    // Taken out of the project, the partner loses it and their project-only membership; the last lead stays.
+    expect(
+      (await call('DELETE', `/api/projects/${id}/members/${member.user.id}`, member.cookie)).statusCode,
+    ).toBe(409);
+    expect(
+      (await call('DELETE', `/api/projects/${id}/members/${partner.user.id}`, partner.cookie)).statusCode,
+    ).toBe(403);
+    expect(
+      (await call('DELETE', `/api/projects/${id}/members/${partner.user.id}`, member.cookie)).statusCode,
+    ).toBe(200);
+    expect(
+      (await call('DELETE', `/api/projects/${id}/members/${partner.user.id}`, member.cookie)).statusCode,
+    ).toBe(404);
+    expect((await project(id, partner.cookie)).statusCode).toBe(404);
+    expect((await call('GET', '/api/me/projects', partner.cookie)).json().data).toEqual([]);
+    const left = await t.database.db
+      .select()
+      .from(communityMembers)
+      .where(
+        and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, partner.user.id)),
+      );
+    expect(left).toEqual([]);
   });
 });

@@ -5,9 +5,12 @@ import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayCreateProject, mayManageProject } from '../../policies/projects.ts';
 import {
+  deleteProjectMember,
+  deleteUnusedProjectOnlyMembership,
   insertProject,
   listOrdinaryMemberIdsAmong,
   listProjectMemberIdsAmong,
+  listProjectRoles,
   updateProjectStatus,
   upsertProjectMembers,
 } from '../../queries/projects.ts';
@@ -71,5 +74,30 @@ export async function changeProjectStatus(
     enforce(mayManageProject(community, membership, { ...subject, status: 'active' }));
     if (project.status === status) throw new AppError('conflict', 'projects.errors.sameStatus');
     await updateProjectStatus(tx, project.id, status);
+  });
+}
+
+/**
+ * Leads take someone out of the project (never its last lead). A partner taken out of their last project
+ * in the community loses the project-only membership too.
+ */
+export async function removeProjectMember(
+  deps: ServiceDeps,
+  actor: Actor,
+  projectId: string,
+  userId: string,
+): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const { community, membership, project, subject } = await loadProject(tx, actor, projectId, {
+      lock: true,
+    });
+    enforce(mayManageProject(community, membership, subject));
+    const roles = await listProjectRoles(tx, project.id);
+    const removed = roles.find((row) => row.userId === userId);
+    if (!removed) throw new AppError('not_found', 'projects.errors.notInProject');
+    if (removed.role === 'lead' && roles.filter((row) => row.role === 'lead').length <= 1)
+      throw new AppError('conflict', 'projects.errors.lastLead');
+    await deleteProjectMember(tx, project.id, userId);
+    await deleteUnusedProjectOnlyMembership(tx, project.communityId, userId);
   });
 }
