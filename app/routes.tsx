@@ -106,6 +106,10 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('./pages/circles/circles-tab.tsx'), 'CirclesTab'),
               },
               {
+                path: 'projects',
+                lazy: page(() => import('./pages/projects/projects-tab.tsx'), 'ProjectsTab'),
+              },
+              {
                 path: 'moderation',
                 lazy: page(() => import('./pages/moderation/moderation-tab.tsx'), 'ModerationTab'),
               },
@@ -204,6 +208,14 @@ export const router = createBrowserRouter([
               {
                 path: '/circles/:id',
                 lazy: page(() => import('./pages/circles/circle-page.tsx'), 'CirclePage'),
+              },
+              {
+                path: '/projects',
+                lazy: page(() => import('./pages/projects/my-projects-page.tsx'), 'MyProjectsPage'),
+              },
+              {
+                path: '/projects/:id',
+                lazy: page(() => import('./pages/projects/project-page.tsx'), 'ProjectPage'),
               },
               {
                 path: '/checkins/:id',

@@ -33,6 +33,10 @@ export interface BenchContext {
   circleListPaths: string[];
   /** The page of a circle of eight the member is in, with 100 posts, 6 meetings and 8 reflections. */
   circlePaths: string[];
+  /** The project list of the community the member leads, 200 projects of ten (seed-projects.ts). */
+  projectListPaths: string[];
+  /** The page of a project the member leads, with 30 milestones, 200 tasks and 50 outputs. */
+  projectPaths: string[];
 }
 
 export interface Target {
@@ -358,6 +362,30 @@ const earlierScenarios: Scenario[] = [
     paths: () => ['/api/calendar/circles'],
     check: (body) => hasData(body),
     requiresRoute: '/api/calendar/circles',
+    target: pagesTarget,
+  },
+  {
+    name: 'GET /api/communities/:slug/projects (200 projects, seen by their leader)',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.projectListPaths,
+    check: (body) =>
+      hasData(body) ??
+      ((body as { data: { projects: unknown[] } }).data.projects.length === 200
+        ? undefined
+        : 'not 200 projects'),
+    requiresRoute: '/api/communities/:slug/projects',
+    target: pagesTarget,
+  },
+  {
+    name: 'GET /api/projects/:id (30 milestones, 200 tasks, 50 outputs)',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.projectPaths,
+    check: (body) =>
+      hasData(body) ??
+      ((body as { data: { tasks: unknown[] } }).data.tasks.length === 200 ? undefined : 'not 200 tasks'),
+    requiresRoute: '/api/projects/:id',
     target: pagesTarget,
   },
   {

@@ -11,6 +11,7 @@ import type { BenchContext } from './scenarios.ts';
 import { seedCircles } from './seed-circles.ts';
 import { seedOpenInvitations } from './seed-invitations.ts';
 import { seedMentoring } from './seed-mentoring.ts';
+import { seedProjects } from './seed-projects.ts';
 import { seedValueStories } from './seed-stories.ts';
 import { seedSurveyResults } from './seed-surveys.ts';
 
@@ -118,6 +119,7 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
   const surveyResultsPaths = await seedSurveyResults(db, member.id);
   const storyPaths = await seedValueStories(db, member.id);
   const { circleListPaths, circlePaths } = await seedCircles(db, member.id);
+  const { projectListPaths, projectPaths } = await seedProjects(db, member.id);
   await seedMentoring(db, member.id);
   const feedToken = newToken();
   await db.insert(calendarFeeds).values({ userId: member.id, token: feedToken });
@@ -156,6 +158,8 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
       ...storyPaths,
       circleListPaths,
       circlePaths,
+      projectListPaths,
+      projectPaths,
     },
     signIn: { email: first.email, password: benchPassword },
     people: inserted,

@@ -38,12 +38,17 @@ export function AccountMenuPopup(props: { me: Me }) {
         <AccountButton person={props.me} />
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item component={Link} to={`/people/${props.me.id}`}>
-          {_('layout.menu.profile')}
-        </Menu.Item>
-        <Menu.Item component={Link} to="/proposals">
-          {_('layout.menu.proposals')}
-        </Menu.Item>
+        {/* An external partner (#18 §4) has no public profile and proposes no community. */}
+        {props.me.confinedToProjects ? null : (
+          <>
+            <Menu.Item component={Link} to={`/people/${props.me.id}`}>
+              {_('layout.menu.profile')}
+            </Menu.Item>
+            <Menu.Item component={Link} to="/proposals">
+              {_('layout.menu.proposals')}
+            </Menu.Item>
+          </>
+        )}
         <Menu.Item component={Link} to="/settings/profile">
           {_('layout.menu.settings')}
         </Menu.Item>

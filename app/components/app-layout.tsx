@@ -98,7 +98,8 @@ export function AppLayout() {
                 <Group visibleFrom="lg">
                   <LanguageSwitcher />
                 </Group>
-                <HeaderSearch />
+                {/* An external partner (#18 §4) searches nothing of Copse. */}
+                {me?.confinedToProjects ? null : <HeaderSearch />}
                 {me ? (
                   <>
                     <NotificationBell />

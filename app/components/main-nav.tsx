@@ -22,6 +22,8 @@ export function navItems(me: Me | null | undefined): NavItem[] {
       { to: '/communities', labelId: 'layout.nav.communities' },
     ];
   }
+  // An external partner (#18 §4) reaches only their projects.
+  if (me.confinedToProjects) return [{ to: '/projects', labelId: 'projects.mine.title' }];
   const items: NavItem[] = [
     { to: '/', labelId: 'layout.nav.home', end: true },
     { to: '/communities', labelId: 'layout.nav.communities' },

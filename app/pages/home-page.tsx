@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { lazy, Suspense } from 'react';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useInstitution, useMe } from '../api/queries.ts';
 import { useTwoFactorStatus } from '../api/two-factor.ts';
 import type { Me } from '../api/types.ts';
@@ -207,6 +207,8 @@ export function HomePage() {
   const { data: me } = useMe();
   const { data: institution } = useInstitution();
   const institutionName = institution?.name || 'Copse';
+  // An external partner (#18 §4) sees only their projects: their home leads there.
+  if (me?.confinedToProjects) return <Navigate to="/projects" replace />;
   if (me) return <SignedInHome me={me} institutionName={institutionName} />;
   return <Landing institutionName={institutionName} />;
 }

@@ -97,6 +97,8 @@ export const csvReportSchema = z.object({
 
 export const invitationViewSchema = z.object({
   community: z.object({ slug: z.string(), name: z.string(), purpose: z.string() }),
+  /** The project a partner is invited to (#18 §4); null for an invitation to the community. */
+  project: z.object({ id: z.string(), title: z.string() }).nullable(),
   role: z.enum(membershipRoles),
   email: z.string().nullable(),
   status: z.enum(['valid', 'expired', 'revoked', 'used']),
@@ -106,5 +108,5 @@ export const invitationViewSchema = z.object({
 /** A new shareable invitation link. */
 export const inviteLinkSchema = z.object({ id: z.string(), url: z.string(), expiresAt: z.string() });
 
-/** An accepted invitation: the community it let you into. */
-export const acceptedInvitationSchema = z.object({ slug: z.string() });
+/** An accepted invitation: the community it let you into, or the project for a partner's (#18 §4). */
+export const acceptedInvitationSchema = z.object({ slug: z.string(), projectId: z.string().nullable() });

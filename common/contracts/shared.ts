@@ -63,6 +63,8 @@ export const meSchema = personSchema.extend({
   /** Whether others see their badges on their profile. */
   showBadges: z.boolean(),
   emailVerified: z.boolean(),
+  /** An external partner (#18 §4): reaches only their projects, so the app leads them there. */
+  confinedToProjects: z.boolean(),
 });
 
 export const adminUserSchema = personSchema.extend({

@@ -11,6 +11,11 @@ export interface Actor {
   /** The language chosen on the profile (null: the institution's default); error answers use it. */
   language?: string | null;
   sessionId: string;
+  /**
+   * An external partner (#18 §4): belongs to communities only through project-only guest memberships,
+   * so reaches nothing of Copse but their projects, their account and their notifications.
+   */
+  confinedToProjects?: boolean;
 }
 
 /** Coordinators (and administrators, who can do everything coordinators can) run the portfolio. */

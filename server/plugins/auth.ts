@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../lib/actor.ts';
 import { hashToken } from '../lib/crypto.ts';
+import { enforce } from '../policies/decision.ts';
+import { mayPartnerReach } from '../policies/projects.ts';
 import {
   findActorBySessionId,
   findProfileBySessionId,
@@ -85,6 +87,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
         kind: user.kind,
         language: user.language,
         sessionId,
+        confinedToProjects: row.confinedToProjects,
       };
       request.actorProfile = { user, unitName };
       lastSeenAt = row.lastSeenAt;
@@ -100,6 +103,8 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
       lastSeenAt = await touchSession(db, sessionId);
     request.sessionIdleExpiresAt = new Date(lastSeenAt.getTime() + minutes * 60_000);
     reply.header(idleDeadlineHeader, request.sessionIdleExpiresAt.toISOString());
+    // An external partner reaches only their projects, account and notifications; all else is 404.
+    enforce(mayPartnerReach(request.actor, request.routeOptions.url));
   });
 }
 

@@ -33,7 +33,7 @@ export function presentPerson(user: ProfileRow, unitName: string | null) {
 }
 
 /** The signed-in person's own view: the public face plus private settings. */
-export function presentMe(user: ProfileRow, unitName: string | null) {
+export function presentMe(user: ProfileRow, unitName: string | null, confinedToProjects: boolean) {
   return {
     ...presentPerson(user, unitName),
     email: user.email,
@@ -43,6 +43,7 @@ export function presentMe(user: ProfileRow, unitName: string | null) {
     remindHourBefore: user.remindHourBefore,
     showBadges: user.showBadges,
     emailVerified: user.emailVerifiedAt !== null,
+    confinedToProjects,
   };
 }
 

@@ -48,7 +48,8 @@ export function visibleIn(scope: Scope, actorId: SQLWrapper | string): SQL | und
   // Constants stay literals (not parameters), so generic plans of prepared statements estimate them.
   const isPublic = sql`${communities.visibility} = 'public'`;
   if (scope === 'public') return isPublic;
-  const member = sql`exists (select 1 from ${communityMembers} m where m.community_id = ${communities.id} and m.user_id = ${actorId})`;
+  // A project-only guest membership (a partner, #18 §4) does not make the community visible.
+  const member = sql`exists (select 1 from ${communityMembers} m where m.community_id = ${communities.id} and m.user_id = ${actorId} and not m.project_only)`;
   if (scope === 'external') return or(isPublic, member);
   return or(sql`${communities.visibility} in ('public', 'institution')`, member);
 }
@@ -199,7 +200,9 @@ const communityForActorStatement = preparedByShape(
  */
 export function actorMembershipOn(communityId: SQLWrapper, actorId: string | Placeholder | null): SQL {
   if (!actorId) return sql`false`;
-  return sql`${communityMembers.communityId} = ${communityId} and ${communityMembers.userId} = ${actorId}::uuid`;
+  // A project-only guest membership (an external partner, #18 §4) is no membership of the community.
+  return sql`${communityMembers.communityId} = ${communityId} and ${communityMembers.userId} = ${actorId}::uuid
+    and not ${communityMembers.projectOnly}`;
 }
 
 /**

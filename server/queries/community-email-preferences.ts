@@ -5,24 +5,27 @@ import { communities, communityEmailPreferences, communityMembers } from '../db/
 
 /** The communities a person belongs to, by name, with their email override for each (null: none). One query. */
 export async function listCommunityEmailChoices(db: Db, userId: string) {
-  return db
-    .select({
-      communityId: communities.id,
-      slug: communities.slug,
-      name: communities.name,
-      email: communityEmailPreferences.email,
-    })
-    .from(communityMembers)
-    .innerJoin(communities, eq(communities.id, communityMembers.communityId))
-    .leftJoin(
-      communityEmailPreferences,
-      and(
-        eq(communityEmailPreferences.userId, communityMembers.userId),
-        eq(communityEmailPreferences.communityId, communityMembers.communityId),
-      ),
-    )
-    .where(eq(communityMembers.userId, userId))
-    .orderBy(asc(sql`lower(${communities.name})`), asc(communities.id));
+  return (
+    db
+      .select({
+        communityId: communities.id,
+        slug: communities.slug,
+        name: communities.name,
+        email: communityEmailPreferences.email,
+      })
+      .from(communityMembers)
+      .innerJoin(communities, eq(communities.id, communityMembers.communityId))
+      .leftJoin(
+        communityEmailPreferences,
+        and(
+          eq(communityEmailPreferences.userId, communityMembers.userId),
+          eq(communityEmailPreferences.communityId, communityMembers.communityId),
+        ),
+      )
+      // A partner's project-only membership (#18 §4) is not a community they hear from.
+      .where(and(eq(communityMembers.userId, userId), eq(communityMembers.projectOnly, false)))
+      .orderBy(asc(sql`lower(${communities.name})`), asc(communities.id))
+  );
 }
 
 /** A community's name and address, and the person's override there (null: none); undefined if it is gone. */

@@ -85,7 +85,14 @@ export async function listActiveMemberIds(db: Db, communityId: string): Promise<
     .select({ id: communityMembers.userId })
     .from(communityMembers)
     .innerJoin(users, eq(users.id, communityMembers.userId))
-    .where(and(eq(communityMembers.communityId, communityId), isNull(users.suspendedAt)));
+    .where(
+      and(
+        eq(communityMembers.communityId, communityId),
+        isNull(users.suspendedAt),
+        // Partners (project-only guests, #18 §4) hear nothing of the community beyond their project.
+        eq(communityMembers.projectOnly, false),
+      ),
+    );
   return members.map((m) => m.id);
 }
 

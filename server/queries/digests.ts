@@ -156,7 +156,7 @@ export function digestItemsStatement(
     covered as materialized (
       select p.user_id, p.since, m.community_id
       from people p
-      join ${communityMembers} m on m.user_id = p.user_id
+      join ${communityMembers} m on m.user_id = p.user_id and not m.project_only
       left join ${communityEmailPreferences} ce on ce.user_id = p.user_id and ce.community_id = m.community_id
       where coalesce(case when ce.email in ('daily', 'weekly', 'off') then ce.email::text end, p.summary)
         = ${frequency}

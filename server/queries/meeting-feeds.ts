@@ -83,7 +83,7 @@ function memberFeedRows(db: Db, actorId: SQLWrapper | string, scope: Scope) {
   // meeting (see listCalendar); the outer window and scope still apply.
   const mine = sql`${meetings.id} in (
     select fm.id from ${communityMembers} cm join ${meetings} fm on fm.community_id = cm.community_id
-    where cm.user_id = ${actorId} and fm.starts_at > now() - interval '${sql.raw(String(feedDaysBack))} days'
+    where cm.user_id = ${actorId} and not cm.project_only and fm.starts_at > now() - interval '${sql.raw(String(feedDaysBack))} days'
     union all
     select r.meeting_id from ${meetingRsvps} r where r.user_id = ${actorId}
   )`;

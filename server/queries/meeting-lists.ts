@@ -104,7 +104,7 @@ function calendarMeetings(shape: ListShape): SQL {
       : sql.raw('cmm.ends_at <= now()');
   return sql`${meetings.id} in (
     select cmm.id from ${communityMembers} cm join ${meetings} cmm on cmm.community_id = cm.community_id
-    where cm.user_id = ${actorId}::uuid and ${inWindow}
+    where cm.user_id = ${actorId}::uuid and not cm.project_only and ${inWindow}
     union all
     select r.meeting_id from ${meetingRsvps} r where r.user_id = ${actorId}::uuid and r.status <> 'not_going'
   )`;

@@ -65,7 +65,7 @@ export async function insertPingRecipients(
 ): Promise<string[]> {
   const result = await db.execute(sql`insert into ${pingRecipients} (ping_id, user_id)
     select ${ping.id}::uuid, m.user_id from ${communityMembers} m join ${users} u on u.id = m.user_id
-    where m.community_id = ${ping.communityId} and u.suspended_at is null
+    where m.community_id = ${ping.communityId} and u.suspended_at is null and not m.project_only
       and m.user_id is distinct from ${ping.authorId}::uuid
       and ${audienceCondition(ping.communityId, ping.audience, ping.audienceRole, inactiveSince)}
     returning user_id`);

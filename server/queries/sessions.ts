@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { sessions, units, users } from '../db/schema/index.ts';
+import { communityMembers, sessions, units, users } from '../db/schema/index.ts';
 import { preparedFor } from './prepared.ts';
 import { profileColumns } from './users.ts';
 
@@ -26,6 +26,13 @@ const liveSession = and(
   sql`${sessions.lastSeenAt} > now() - make_interval(mins => (case when ${users.role} = 'administrator' then ${sql.placeholder('adminIdle')} else ${sql.placeholder('memberIdle')} end)::int)`,
 );
 
+// A partner holds project-only memberships and no other (#18 §4); the first probe reads the partial
+// index community_members_project_only_idx, empty for everyone else.
+const confinedToProjects = sql<boolean>`(exists (select 1 from ${communityMembers} pm
+    where pm.user_id = ${users.id} and pm.project_only)
+  and not exists (select 1 from ${communityMembers} om where om.user_id = ${users.id} and not om.project_only)
+  and ${users.role} = 'member')`;
+
 // Every API request runs one of these two, so they are prepared statements (planned once per connection).
 const actorBySession = preparedFor((db) =>
   db
@@ -36,6 +43,7 @@ const actorBySession = preparedFor((db) =>
       role: users.role,
       kind: users.kind,
       language: users.language,
+      confinedToProjects,
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
     })
@@ -51,6 +59,7 @@ const profileBySession = preparedFor((db) =>
     .select({
       user: profileColumns,
       unitName: units.name,
+      confinedToProjects,
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
     })

@@ -154,7 +154,7 @@ export async function claimRoundAnnouncement(db: Db, roundId: string): Promise<b
 export async function insertSurveyInvitees(db: Db, roundId: string, communityId: string): Promise<string[]> {
   const result = await db.execute(sql`insert into ${surveyInvitees} (round_id, user_id)
     select ${roundId}::uuid, m.user_id from ${communityMembers} m join ${users} u on u.id = m.user_id
-    where m.community_id = ${communityId} and u.suspended_at is null
+    where m.community_id = ${communityId} and u.suspended_at is null and not m.project_only
     on conflict do nothing
     returning user_id`);
   const ids = rowsOf<{ user_id: string }>(result).map((row) => row.user_id);

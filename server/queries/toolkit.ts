@@ -186,7 +186,7 @@ const featuredForMemberStatement = preparedByShape(
       .where(
         and(
           sql`${resources.communityId} in (select cm.community_id from ${communityMembers} cm
-            where cm.user_id = ${sql.placeholder('userId')}::uuid)`,
+            where cm.user_id = ${sql.placeholder('userId')}::uuid and not cm.project_only)`,
           sql`${resources.featuredAt} is not null`,
           isNull(resources.deletedAt),
         ),

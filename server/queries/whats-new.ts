@@ -33,7 +33,7 @@ const whatsNewStatement = preparedByShape(
         select t.id from ${threads} t
         where t.community_id = cm.community_id and t.deleted_at is null and t.hidden_at is null and ${where}
         order by ${order} limit ${limit}) top
-      where cm.user_id = ${userId}::uuid)`;
+      where cm.user_id = ${userId}::uuid and not cm.project_only)`;
     const query = db
       .select({
         ...threadCardColumns(userId),

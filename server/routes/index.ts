@@ -23,6 +23,7 @@ import { milestoneRoutes } from './milestones/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
 import { peopleRoutes } from './people/index.ts';
 import { pingRoutes } from './pings/index.ts';
+import { projectRoutes } from './projects/index.ts';
 import { proposalRoutes } from './proposals/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { ssoAdminRoutes } from './sso/admin.ts';
@@ -56,6 +57,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(surveyRoutes);
   await app.register(storyRoutes);
   await app.register(circleRoutes);
+  await app.register(projectRoutes);
   await app.register(mentoringRoutes);
   await app.register(skillSessionRoutes);
   await app.register(milestoneRoutes);

@@ -34,6 +34,8 @@ const checkinsTab = { to: 'checkins', labelId: 'checkins.tab.label' as MessageId
 const storiesTab = { to: 'stories', labelId: 'stories.tab.label' as MessageId, end: false };
 /** Peer learning circles: for the community's members and those who oversee it (leaders, coordinators). */
 const circlesTab = { to: 'circles', labelId: 'circles.tab.label' as MessageId, end: false };
+/** Projects with partners (#18 §4): for the same people as Circles (each sees the projects they may). */
+const projectsTab = { to: 'projects', labelId: 'projects.tab.label' as MessageId, end: false };
 
 function CommunityHeader(props: CommunityOutletContext & { moderates: boolean }) {
   const { _ } = useLingui();
@@ -83,7 +85,7 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
           {[
             ...tabs,
             ...(viewer.role !== null || viewer.canSendPing
-              ? [pingsTab, checkinsTab, storiesTab, circlesTab]
+              ? [pingsTab, checkinsTab, storiesTab, circlesTab, projectsTab]
               : []),
             ...(props.moderates ? [moderationTab] : []),
             ...(viewer.role !== null || viewer.canSendPing ? [dashboardTab] : []),

@@ -1,5 +1,6 @@
 import { useLingui } from '@lingui/react';
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
@@ -8,7 +9,7 @@ import {
   useDeclineInvitationMutation,
   useInvitation,
 } from '../../api/invitations.ts';
-import { useMe } from '../../api/queries.ts';
+import { keys, useMe } from '../../api/queries.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
@@ -27,6 +28,7 @@ export function InvitationPage() {
   const { token = '' } = useParams();
   const me = useMe();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const answer = useApiAction();
   const [declined, setDeclined] = useState(false);
   const invitation = useInvitation(token);
@@ -74,7 +76,9 @@ export function InvitationPage() {
   const accept = async () => {
     const done = await answer.run(() => acceptInvitation.mutateAsync());
     if (!done) return;
-    await navigate(`/communities/${done.slug}`);
+    // A partner's invitation (#18 §4) leads to the project; the account may now be a partner's.
+    await queryClient.invalidateQueries({ queryKey: keys.me });
+    await navigate(done.projectId ? `/projects/${done.projectId}` : `/communities/${done.slug}`);
   };
   const decline = async () => {
     const done = await answer.run(() => declineInvitation.mutateAsync());
@@ -100,6 +104,11 @@ export function InvitationPage() {
             </Title>
             <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{community.purpose}</Text>
           </Stack>
+          {view.project ? (
+            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+              {_('projects.invitation.for', { project: view.project.title })}
+            </Text>
+          ) : null}
           <FormAlert message={answer.message} />
           {declined ? (
             <Alert color="forest" variant="light" role="status">

@@ -31,6 +31,7 @@ import pages from './en/pages.json' with { type: 'json' };
 import people from './en/people.json' with { type: 'json' };
 import pings from './en/pings.json' with { type: 'json' };
 import portfolio from './en/portfolio.json' with { type: 'json' };
+import projects from './en/projects.json' with { type: 'json' };
 import proposals from './en/proposals.json' with { type: 'json' };
 import search from './en/search.json' with { type: 'json' };
 import session from './en/session.json' with { type: 'json' };
@@ -63,6 +64,7 @@ export default {
   ...stories,
   ...suggestions,
   ...circles,
+  ...projects,
   ...communities,
   ...coordination,
   ...invitations,

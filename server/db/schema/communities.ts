@@ -110,6 +110,11 @@ export const communityMembers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: membershipRoleEnum('role').notNull().default('member'),
+    /**
+     * A guest who belongs only to projects of the community (an external partner, #18 §4): every
+     * community page, list, feed and notification treats this row as no membership at all.
+     */
+    projectOnly: boolean('project_only').notNull().default(false),
     acceptedGuidelinesAt: timestamp('accepted_guidelines_at', { withTimezone: true }),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -117,6 +122,7 @@ export const communityMembers = pgTable(
     primaryKey({ columns: [t.communityId, t.userId] }),
     index('community_members_user_idx').on(t.userId, t.communityId),
     index('community_members_role_idx').on(t.communityId, t.role),
+    index('community_members_project_only_idx').on(t.userId).where(sql`${t.projectOnly}`),
   ],
 );
 

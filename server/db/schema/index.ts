@@ -15,6 +15,7 @@ export * from './mentoring.ts';
 export * from './milestones.ts';
 export * from './notifications.ts';
 export * from './pings.ts';
+export * from './projects.ts';
 export * from './stories.ts';
 export * from './surveys.ts';
 export * from './system.ts';

@@ -205,10 +205,11 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { invitation, state } = await viewInvitation(app.deps, request.params.token);
+      const { invitation, state, project } = await viewInvitation(app.deps, request.params.token);
       return {
         data: {
           community: { slug: invitation.slug, name: invitation.name, purpose: invitation.purpose },
+          project,
           role: invitation.role,
           email: invitation.email,
           status: state,

@@ -49,7 +49,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { user, unitName } = requireActorProfile(request);
-      return { data: presentMe(user, unitName) };
+      return { data: presentMe(user, unitName, request.actor?.confinedToProjects === true) };
     },
   );
 
@@ -67,7 +67,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const { user, unitName } = await updateProfile(app.deps, actor.id, request.body);
-      return { data: presentMe(user, unitName) };
+      return { data: presentMe(user, unitName, actor.confinedToProjects === true) };
     },
   );
 

@@ -10,13 +10,16 @@ import {
   updateInvitationAccepted,
   updateInvitationDeclined,
 } from '../../queries/invitations.ts';
+import { findInvitationProject } from '../../queries/projects.ts';
 import type { ServiceDeps } from '../context.ts';
+import { joinProjectAsPartner } from '../projects/partners.ts';
 import { invitationNoLongerValid } from './invite-link.ts';
 
 /** What the invitation page shows; the token itself is the right to see the community's summary. */
 export async function viewInvitation(deps: ServiceDeps, token: string) {
   const invitation = await findInvitationByTokenHash(deps.database.db, hashToken(token));
   if (!invitation) throw notFound('errors.notFound.invitation');
+  const project = await findInvitationProject(deps.database.db, invitation.id);
   const state =
     invitation.status === 'revoked'
       ? 'revoked'
@@ -25,7 +28,11 @@ export async function viewInvitation(deps: ServiceDeps, token: string) {
         : invitation.expired
           ? 'expired'
           : 'valid';
-  return { invitation, state } as const;
+  return {
+    invitation,
+    state,
+    project: project ? { id: project.projectId, title: project.title } : null,
+  } as const;
 }
 
 /**
@@ -46,6 +53,13 @@ export async function acceptInvitation(deps: ServiceDeps, actor: Actor, token: s
         message('errors.invitations.otherAddressSignIn', { email: invitation.email }),
       );
     }
+    const project = await findInvitationProject(tx, invitation.id);
+    if (project) {
+      // A partner's invitation (#18 §4): a project-only guest membership and a place in the project.
+      await joinProjectAsPartner(tx, actor, invitation.communityId, project.projectId);
+      await updateInvitationAccepted(tx, invitation.id, actor.id);
+      return { slug: invitation.slug, projectId: project.projectId };
+    }
     const member = { communityId: invitation.communityId, userId: actor.id, role: invitation.role };
     if (!(await insertMemberIfAbsent(tx, member)))
       throw new AppError('conflict', 'errors.communities.alreadyMember');
@@ -60,7 +74,7 @@ export async function acceptInvitation(deps: ServiceDeps, actor: Actor, token: s
     // An email invitation is used once; a link counts its uses.
     if (invitation.email) await updateInvitationAccepted(tx, invitation.id, actor.id);
     else await incrementInvitationUses(tx, invitation.id);
-    return { slug: invitation.slug };
+    return { slug: invitation.slug, projectId: null };
   });
 }
 

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { translator } from '../../lib/i18n.ts';
 import { type NotificationParams, paramsIn } from '../../lib/notification-params.ts';
 import { insertNotifications, listNotificationRecipients } from '../../queries/notifications.ts';
+import { listProjectOnlyMemberIds } from '../../queries/projects.ts';
 import { actionEmail } from '../mail/layout.ts';
 import { letterWriter } from '../mail/letterhead.ts';
 import type { Outbox } from '../unit-of-work.ts';
@@ -103,8 +104,14 @@ export async function notifyEach(
   notification: Omit<NewNotification, 'userId'>,
   options: { except?: string } = {},
 ): Promise<void> {
-  const recipients = [...new Set(userIds)].filter((id) => id !== options.except);
+  let recipients = [...new Set(userIds)].filter((id) => id !== options.except);
   if (recipients.length === 0) return;
+  // Partners (project-only guests, #18 §4) are told nothing of the community beyond their project.
+  if (notification.communityId) {
+    const partners = new Set(await listProjectOnlyMemberIds(db, notification.communityId, recipients));
+    if (partners.size > 0) recipients = recipients.filter((id) => !partners.has(id));
+    if (recipients.length === 0) return;
+  }
   // The keys and parameters are translated for each reader; the English text stays for old readers.
   const params = {
     ...(typeof notification.title === 'string' ? {} : notification.title.values),

@@ -29,7 +29,7 @@ interface ResourceFields {
 }
 
 /** Inserts a resource and its topics, and marks the community active. */
-async function saveResource(
+export async function saveResource(
   db: Db,
   communityId: string,
   authorId: string,
