@@ -20,3 +20,4 @@ export * from './surveys.ts';
 export * from './system.ts';
 export * from './toolkit.ts';
 export * from './two-factor.ts';
+export * from './succession.ts';
