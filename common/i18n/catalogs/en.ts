@@ -37,6 +37,7 @@ import session from './en/session.json' with { type: 'json' };
 import settings from './en/settings.json' with { type: 'json' };
 import sso from './en/sso.json' with { type: 'json' };
 import stories from './en/stories.json' with { type: 'json' };
+import succession from './en/succession.json' with { type: 'json' };
 import suggestions from './en/suggestions.json' with { type: 'json' };
 import toolkit from './en/toolkit.json' with { type: 'json' };
 import twofactor from './en/twofactor.json' with { type: 'json' };
@@ -63,6 +64,7 @@ export default {
   ...stories,
   ...suggestions,
   ...circles,
+  ...succession,
   ...communities,
   ...coordination,
   ...invitations,
