@@ -28,11 +28,11 @@ export async function findOpenSuccession(db: Db, communityId: string, viewerId: 
     .select({
       succession: successions,
       viewerNomination: sql<NominationStatus | null>`(select n.status from ${successionNominations} n
-        where n.succession_id = ${successions.id} and n.nominee_id = ${viewerId})`,
+        where n.succession_id = ${successions}.id and n.nominee_id = ${viewerId})`,
       viewerVoted: sql<boolean>`exists (select 1 from ${successionVoters} v
-        where v.succession_id = ${successions.id} and v.user_id = ${viewerId})`,
+        where v.succession_id = ${successions}.id and v.user_id = ${viewerId})`,
       acceptedNominees: sql<number>`(select count(*)::int from ${successionNominations} n
-        where n.succession_id = ${successions.id} and n.status = 'accepted')`,
+        where n.succession_id = ${successions}.id and n.status = 'accepted')`,
     })
     .from(successions)
     .where(and(eq(successions.communityId, communityId), inArray(successions.status, [...openStatuses])));
@@ -255,20 +255,16 @@ export async function castVote(
   return true;
 }
 
-/** The votes each accepted nominee received, most first (nominees without votes included, with 0). */
+/** The votes each accepted nominee received, earliest nominated first (nominees without votes: 0). */
 export async function countVotes(db: Db, successionId: string) {
-  return db
-    .select({
-      nomineeId: successionNominations.nomineeId,
-      votes: sql<number>`(select count(*)::int from ${successionBallots} b
-        where b.succession_id = ${successionId} and b.nominee_id = ${successionNominations.nomineeId})`,
-      createdAt: successionNominations.createdAt,
-    })
-    .from(successionNominations)
-    .where(
-      and(eq(successionNominations.successionId, successionId), eq(successionNominations.status, 'accepted')),
-    )
-    .orderBy(asc(successionNominations.createdAt));
+  return rowsOf<{ nomineeId: string; votes: number }>(
+    await db.execute(sql`select n.nominee_id as "nomineeId", count(b.id)::int as votes
+      from ${successionNominations} n
+      left join ${successionBallots} b on b.succession_id = n.succession_id and b.nominee_id = n.nominee_id
+      where n.succession_id = ${successionId} and n.status = 'accepted'
+      group by n.nominee_id, n.created_at
+      order by n.created_at, n.nominee_id`),
+  );
 }
 
 /** Opens the hand-over checklist: one row per item, none ticked. */

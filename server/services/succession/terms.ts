@@ -66,7 +66,7 @@ export async function runSuccessionDaily(
     await unitOfWork(deps, async (tx, outbox) => {
       await lockCommunity(tx, due.communityId);
       const open = await findSuccessionById(tx, due.id);
-      if (!open || open.status !== 'deciding' || !open.closesAt || open.closesAt > now) return;
+      if (open?.status !== 'deciding' || !open.closesAt || open.closesAt > now) return;
       const found = await findCommunityForActor(tx, due.communityId, null);
       if (!found) return;
       await settle(tx, outbox, publicUrl, found.community, open, null);
