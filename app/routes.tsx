@@ -106,6 +106,10 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('./pages/circles/circles-tab.tsx'), 'CirclesTab'),
               },
               {
+                path: 'leadership',
+                lazy: page(() => import('./pages/succession/leadership-tab.tsx'), 'LeadershipTab'),
+              },
+              {
                 path: 'moderation',
                 lazy: page(() => import('./pages/moderation/moderation-tab.tsx'), 'ModerationTab'),
               },

@@ -34,6 +34,8 @@ const checkinsTab = { to: 'checkins', labelId: 'checkins.tab.label' as MessageId
 const storiesTab = { to: 'stories', labelId: 'stories.tab.label' as MessageId, end: false };
 /** Peer learning circles: for the community's members and those who oversee it (leaders, coordinators). */
 const circlesTab = { to: 'circles', labelId: 'circles.tab.label' as MessageId, end: false };
+/** Leadership terms and succession (#18 §1): for the community's members and the coordinators. */
+const leadershipTab = { to: 'leadership', labelId: 'succession.tab.label' as MessageId, end: false };
 
 function CommunityHeader(props: CommunityOutletContext & { moderates: boolean }) {
   const { _ } = useLingui();
@@ -83,7 +85,7 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
           {[
             ...tabs,
             ...(viewer.role !== null || viewer.canSendPing
-              ? [pingsTab, checkinsTab, storiesTab, circlesTab]
+              ? [pingsTab, checkinsTab, storiesTab, circlesTab, leadershipTab]
               : []),
             ...(props.moderates ? [moderationTab] : []),
             ...(viewer.role !== null || viewer.canSendPing ? [dashboardTab] : []),
