@@ -47,6 +47,7 @@ test('on a 320–360 px phone every community tab, the institution’s name and 
       'Check-ins',
       'Value stories',
       'Circles',
+      'Leadership',
       'Moderation',
       'Dashboard',
     ]);
