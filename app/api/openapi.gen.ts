@@ -17477,7 +17477,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Leaders and coordinators: suggestions when signals move (participation down a third over 90 days, a question unanswered for a week, no meeting for two months, an action item overdue, a check-in due) and the lifecycle stage Copse proposes, each with a next step. */
+        /** Leaders and coordinators: suggestions when signals move (participation down a third over 90 days, a question unanswered for a week, no meeting for two months, an action item overdue, a check-in due) and the lifecycle stage Copse proposes, and a leader’s term ending within 30 days with no succession under way, each with a next step. */
         get: {
             parameters: {
                 query?: never;
@@ -17504,7 +17504,7 @@ export type paths = {
                                 };
                                 suggestions: {
                                     /** @enum {string} */
-                                    kind: "participation_down" | "question_unanswered" | "no_meeting" | "action_overdue" | "checkin_due" | "stage";
+                                    kind: "participation_down" | "question_unanswered" | "no_meeting" | "action_overdue" | "checkin_due" | "stage" | "term_ending";
                                     link: string;
                                     proposedStage: ("potential" | "coalescing" | "maturing" | "stewardship" | "transformation" | "archived") | null;
                                     subject: string;
@@ -17639,7 +17639,7 @@ export type paths = {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "participation_down" | "question_unanswered" | "no_meeting" | "action_overdue" | "checkin_due" | "stage";
+                        kind: "participation_down" | "question_unanswered" | "no_meeting" | "action_overdue" | "checkin_due" | "stage" | "term_ending";
                         subject: string;
                     };
                 };

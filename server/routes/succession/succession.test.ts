@@ -341,6 +341,12 @@ describe("the leaders' decision, stepping down and terms", () => {
       200,
     );
     expect((await w.leadership(w.a)).terms[0]).toMatchObject({ endsOn: isoDay(20), endsInDays: 20 });
+    // The dashboard suggests starting a succession, until one starts.
+    const suggestionKinds = async () =>
+      (await call('GET', `/api/communities/${w.community.slug}/suggestions`, w.leader.cookie))
+        .json()
+        .data.suggestions.map((s: { kind: string }) => s.kind);
+    expect(await suggestionKinds()).toContain('term_ending');
     const warningsOf = async () =>
       (await db().select().from(notifications).where(eq(notifications.userId, w.leader.user.id))).filter(
         (n) => n.titleKey === 'succession.notify.termEnding.title',
@@ -359,5 +365,7 @@ describe("the leaders' decision, stepping down and terms", () => {
       await db().select().from(notifications).where(eq(notifications.userId, coordinator.id))
     ).filter((n) => n.titleKey === 'succession.notify.termEnded.title' && n.url.includes(w.community.slug));
     expect(told).toHaveLength(1);
+    await expectStatus(await call('POST', w.url(), w.leader.cookie, { outgoingRole: 'member' }), 201);
+    expect(await suggestionKinds()).not.toContain('term_ending');
   });
 });
