@@ -408,3 +408,18 @@ export async function findSuccessionById(db: Db, id: string) {
   const [row] = await db.select().from(successions).where(eq(successions.id, id));
   return row;
 }
+
+/**
+ * The communities `userId` leads (leader or co-leader) where no other leader or co-leader with an
+ * active account remains: left leaderless when that person is suspended.
+ */
+export async function listCommunitiesLedOnlyBy(db: Db, userId: string) {
+  return rowsOf<{ id: string; slug: string; name: string }>(
+    await db.execute(sql`select c.id, c.slug, c.name
+      from ${communityMembers} m join communities c on c.id = m.community_id
+      where m.user_id = ${userId} and m.role in ('leader', 'co_leader')
+        and not exists (select 1 from ${communityMembers} o join ${users} u on u.id = o.user_id
+          where o.community_id = m.community_id and o.user_id <> ${userId}
+            and o.role in ('leader', 'co_leader') and u.suspended_at is null)`),
+  );
+}

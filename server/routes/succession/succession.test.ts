@@ -368,4 +368,21 @@ describe("the leaders' decision, stepping down and terms", () => {
     await expectStatus(await call('POST', w.url(), w.leader.cookie, { outgoingRole: 'member' }), 201);
     expect(await suggestionKinds()).not.toContain('term_ending');
   });
+
+  it('tells the coordinators when a suspension leaves a community without a leader, and flags it', async () => {
+    const w = await world('leaders');
+    const admin = await createUser(db(), { role: 'administrator' });
+    const adminCookie = await signInAs(t.app, admin.email);
+    const suspended = await call('PATCH', `/api/admin/users/${w.leader.user.id}`, adminCookie, {
+      suspended: true,
+    });
+    await expectStatus(suspended, 200);
+    const told = (
+      await db().select().from(notifications).where(eq(notifications.userId, coordinator.id))
+    ).filter((n) => n.titleKey === 'succession.notify.leaderless.title' && n.url.includes(w.community.slug));
+    expect(told).toHaveLength(1);
+    const portfolio = await call('GET', '/api/portfolio?flag=leaderless', coordinator.cookie);
+    await expectStatus(portfolio, 200);
+    expect(JSON.stringify(portfolio.json().data)).toContain(w.community.slug);
+  });
 });
