@@ -33,6 +33,8 @@ export interface BenchContext {
   circleListPaths: string[];
   /** The page of a circle of eight the member is in, with 100 posts, 6 meetings and 8 reflections. */
   circlePaths: string[];
+  /** The Leadership tab of the community the member leads: a vote with 30 nominees, 10 past hand-overs. */
+  leadershipPaths: string[];
 }
 
 export interface Target {
@@ -349,6 +351,20 @@ const earlierScenarios: Scenario[] = [
         ? undefined
         : 'not 100 posts'),
     requiresRoute: '/api/circles/:id',
+    target: pagesTarget,
+  },
+  {
+    name: 'GET /api/communities/:slug/leadership (a vote with 30 nominees, 10 past hand-overs)',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.leadershipPaths,
+    check: (body) =>
+      hasData(body) ??
+      ((body as { data: { current: { nominations: unknown[] } | null } }).data.current?.nominations.length ===
+      30
+        ? undefined
+        : 'not 30 nominees'),
+    requiresRoute: '/api/communities/:slug/leadership',
     target: pagesTarget,
   },
   {

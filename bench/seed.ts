@@ -12,6 +12,7 @@ import { seedCircles } from './seed-circles.ts';
 import { seedOpenInvitations } from './seed-invitations.ts';
 import { seedMentoring } from './seed-mentoring.ts';
 import { seedValueStories } from './seed-stories.ts';
+import { seedSuccession } from './seed-succession.ts';
 import { seedSurveyResults } from './seed-surveys.ts';
 
 export const benchPassword = 'bench-password-not-secret';
@@ -118,6 +119,7 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
   const surveyResultsPaths = await seedSurveyResults(db, member.id);
   const storyPaths = await seedValueStories(db, member.id);
   const { circleListPaths, circlePaths } = await seedCircles(db, member.id);
+  const { leadershipPaths } = await seedSuccession(db, member.id);
   await seedMentoring(db, member.id);
   const feedToken = newToken();
   await db.insert(calendarFeeds).values({ userId: member.id, token: feedToken });
@@ -156,6 +158,7 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
       ...storyPaths,
       circleListPaths,
       circlePaths,
+      leadershipPaths,
     },
     signIn: { email: first.email, password: benchPassword },
     people: inserted,
