@@ -226,7 +226,7 @@ describe('a secret vote', () => {
     expect(stranger.json().fields).toHaveProperty('nomineeId');
     const votes = await Promise.all([
       call('POST', w.url('/votes'), w.c.cookie, { nomineeId: w.b.user.id }),
-      call('POST', w.url('/votes'), w.c.cookie, { nomineeId: w.a.user.id }),
+      call('POST', w.url('/votes'), w.c.cookie, { nomineeId: w.b.user.id }),
     ]);
     expect(votes.map((v) => v.statusCode).sort()).toEqual([201, 409]);
     await expectStatus(await call('POST', w.url('/votes'), w.a.cookie, { nomineeId: w.b.user.id }), 201);
