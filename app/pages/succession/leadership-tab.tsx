@@ -185,7 +185,16 @@ function CurrentSuccession(props: {
             </Button>
           </Group>
         ) : null}
-        {can.nominate ? <NominateForm slug={props.slug} candidates={props.candidates} /> : null}
+        {can.nominate ? (
+          <NominateForm
+            slug={props.slug}
+            candidates={props.candidates.filter(
+              (person) =>
+                person.id !== succession.outgoing?.id &&
+                !succession.nominations.some((n) => n.nominee.id === person.id),
+            )}
+          />
+        ) : null}
         {can.decide ? <DecideForm slug={props.slug} succession={succession} accepted={accepted} /> : null}
         {can.object ? <ObjectForm slug={props.slug} /> : null}
         {can.vote ? <VoteForm slug={props.slug} accepted={accepted} /> : null}
