@@ -357,6 +357,23 @@ describe("the leaders' decision, stepping down and terms", () => {
     expect(await warningsOf()).toBe(1);
     await runSuccessionDaily(t.app.deps, 'http://localhost', new Date(Date.now() + 14 * day));
     expect(await warningsOf()).toBe(2);
+    // A term set 5 days before its end gets one warning, not two.
+    await expectStatus(
+      await call('PUT', termUrl(w.leader.user.id), w.leader.cookie, {
+        startsOn: isoDay(-300),
+        endsOn: isoDay(5),
+      }),
+      200,
+    );
+    await runSuccessionDaily(t.app.deps, 'http://localhost');
+    expect(await warningsOf()).toBe(3);
+    await expectStatus(
+      await call('PUT', termUrl(w.leader.user.id), w.leader.cookie, {
+        startsOn: isoDay(-300),
+        endsOn: isoDay(20),
+      }),
+      200,
+    );
     // The term ends with no successor: the leader stays, the coordinators are told once.
     await runSuccessionDaily(t.app.deps, 'http://localhost', new Date(Date.now() + 22 * day));
     await runSuccessionDaily(t.app.deps, 'http://localhost', new Date(Date.now() + 23 * day));

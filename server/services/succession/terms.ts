@@ -75,8 +75,9 @@ export async function runSuccessionDaily(
   }
   const today = todayUtc(now);
   let warned = 0;
-  // The farthest warning first, so a term set 5 days before its end gets one warning, not two.
-  for (const days of [...successionLimits.warningDays].sort((a, b) => b - a)) {
+  // The nearest warning first: a term 5 days from its end gets the 7-day warning, and the 30-day one
+  // then finds it warned nearer already, so it gets one warning, not two.
+  for (const days of [...successionLimits.warningDays].sort((a, b) => a - b)) {
     for (const term of await listTermsToWarn(db, today, days)) {
       await unitOfWork(deps, async (tx, outbox) => {
         await notifyUser(tx, outbox, publicUrl, {
