@@ -110,6 +110,10 @@ export const router = createBrowserRouter([
                 lazy: page(() => import('./pages/projects/projects-tab.tsx'), 'ProjectsTab'),
               },
               {
+                path: 'leadership',
+                lazy: page(() => import('./pages/succession/leadership-tab.tsx'), 'LeadershipTab'),
+              },
+              {
                 path: 'moderation',
                 lazy: page(() => import('./pages/moderation/moderation-tab.tsx'), 'ModerationTab'),
               },

@@ -37,6 +37,8 @@ export interface BenchContext {
   projectListPaths: string[];
   /** The page of a project the member leads, with 30 milestones, 200 tasks and 50 outputs. */
   projectPaths: string[];
+  /** The Leadership tab of the community the member leads: a vote with 30 nominees, 10 past hand-overs. */
+  leadershipPaths: string[];
 }
 
 export interface Target {
@@ -386,6 +388,20 @@ const earlierScenarios: Scenario[] = [
       hasData(body) ??
       ((body as { data: { tasks: unknown[] } }).data.tasks.length === 200 ? undefined : 'not 200 tasks'),
     requiresRoute: '/api/projects/:id',
+    target: pagesTarget,
+  },
+  {
+    name: 'GET /api/communities/:slug/leadership (a vote with 30 nominees, 10 past hand-overs)',
+    server: 'app',
+    signedIn: true,
+    paths: (context) => context.leadershipPaths,
+    check: (body) =>
+      hasData(body) ??
+      ((body as { data: { current: { nominations: unknown[] } | null } }).data.current?.nominations.length ===
+      30
+        ? undefined
+        : 'not 30 nominees'),
+    requiresRoute: '/api/communities/:slug/leadership',
     target: pagesTarget,
   },
   {

@@ -13,6 +13,7 @@ import { seedOpenInvitations } from './seed-invitations.ts';
 import { seedMentoring } from './seed-mentoring.ts';
 import { seedProjects } from './seed-projects.ts';
 import { seedValueStories } from './seed-stories.ts';
+import { seedSuccession } from './seed-succession.ts';
 import { seedSurveyResults } from './seed-surveys.ts';
 
 export const benchPassword = 'bench-password-not-secret';
@@ -120,6 +121,7 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
   const storyPaths = await seedValueStories(db, member.id);
   const { circleListPaths, circlePaths } = await seedCircles(db, member.id);
   const { projectListPaths, projectPaths } = await seedProjects(db, member.id);
+  const { leadershipPaths } = await seedSuccession(db, member.id);
   await seedMentoring(db, member.id);
   const feedToken = newToken();
   await db.insert(calendarFeeds).values({ userId: member.id, token: feedToken });
@@ -160,6 +162,7 @@ export async function seedBenchData(database: Database, size: BenchSize): Promis
       circlePaths,
       projectListPaths,
       projectPaths,
+      leadershipPaths,
     },
     signIn: { email: first.email, password: benchPassword },
     people: inserted,

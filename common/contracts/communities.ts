@@ -4,6 +4,7 @@ import {
   charterSectionKeys,
   communityKinds,
   communityStages,
+  decisionProcesses,
   directorySorts,
   joinPolicies,
   meetingFormats,
@@ -111,6 +112,25 @@ export const communitySchema = z.object({
   createdAt: z.string(),
 });
 
+/**
+ * How a community chooses a new leader (#18 §1): consent with its objection period, a vote with its
+ * voting period (days), or the leaders' decision.
+ */
+export const decisionProcessSchema = z.strictObject({
+  process: z.enum(decisionProcesses, 'charter.validation.process'),
+  objectionDays: z
+    .number('charter.validation.objectionDays')
+    .int('charter.validation.objectionDays')
+    .min(0, 'charter.validation.objectionDays')
+    .max(30, 'charter.validation.objectionDays'),
+  votingDays: z
+    .number('charter.validation.votingDays')
+    .int('charter.validation.votingDays')
+    .min(1, 'charter.validation.votingDays')
+    .max(30, 'charter.validation.votingDays'),
+});
+export type DecisionProcessSettings = z.infer<typeof decisionProcessSchema>;
+
 const charterSectionsSchema = z.object(
   Object.fromEntries(charterSectionKeys.map((key) => [key, z.string()])) as Record<
     (typeof charterSectionKeys)[number],
@@ -125,6 +145,8 @@ export const charterSchema = z.object({
   note: z.string(),
   createdAt: z.string(),
   editorName: z.string().nullable(),
+  /** How the community chooses a new leader (#18 §1). */
+  decision: decisionProcessSchema,
 });
 
 /** What the actor may do here: the web app shows buttons from it (the server checks again). */
@@ -215,6 +237,8 @@ export const stageChangeSchema = z.object({
 
 export const charterBody = z.strictObject({
   sections: charterSectionsField,
+  /** Left out: the decision process stays as the charter in force has it. */
+  decision: decisionProcessSchema.optional(),
   note: shortMessageField.default(''),
   baseVersion: z.number().int().min(0),
 });

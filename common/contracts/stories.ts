@@ -31,6 +31,8 @@ export const suggestionKinds = [
   'action_overdue',
   'checkin_due',
   'stage',
+  /** A leader's term ends within 30 days (or has ended) and no succession is under way (#18 §1). */
+  'term_ending',
 ] as const;
 export type SuggestionKind = (typeof suggestionKinds)[number];
 

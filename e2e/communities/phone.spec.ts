@@ -48,6 +48,7 @@ test('on a 320–360 px phone every community tab, the institution’s name and 
       'Value stories',
       'Circles',
       'Projects',
+      'Leadership',
       'Moderation',
       'Dashboard',
     ]);

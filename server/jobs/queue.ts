@@ -12,6 +12,7 @@ export interface JobPayloads {
   'surveys.rounds': Record<string, never>;
   'digests.send': Record<string, never>;
   'dashboard.rollup': Record<string, never>;
+  'succession.daily': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -38,6 +39,7 @@ export const jobQueues: JobName[] = [
   'surveys.rounds',
   'digests.send',
   'dashboard.rollup',
+  'succession.daily',
 ];
 
 /**

@@ -18,6 +18,7 @@ import {
   markEmailFailed,
 } from '../services/mail/outbox.ts';
 import { sendDueReminders } from '../services/meetings/send-reminders.ts';
+import { runSuccessionDaily } from '../services/succession/terms.ts';
 import { runSurveyJob } from '../services/surveys/rounds.ts';
 import { type JobPayloads, type Jobs, tracked } from './queue.ts';
 
@@ -93,6 +94,12 @@ export async function startWorkers(
     }),
   );
   await boss.work(
+    'succession.daily',
+    tracked(boss, async () => {
+      await runSuccessionDaily({ database, jobs }, publicUrl);
+    }),
+  );
+  await boss.work(
     'dashboard.rollup',
     tracked(boss, async () => {
       await runDashboardRollup(db);
@@ -110,6 +117,8 @@ export async function startWorkers(
   await boss.schedule('digests.send', '0 * * * *');
   // Each night after midnight UTC: yesterday's figures of every community's dashboard (#17 §1).
   await boss.schedule('dashboard.rollup', '20 0 * * *');
+  // Each hour: objection periods and votes whose time is up close; term warnings and ended terms (once each).
+  await boss.schedule('succession.daily', '40 * * * *');
   const backups = options.backups;
   if (backups) {
     await boss.work(

@@ -1,4 +1,9 @@
-import { type CharterSectionKey, charterSectionKeys, type MembershipRole } from '../../common/enums.ts';
+import {
+  type CharterSectionKey,
+  charterSectionKeys,
+  type DecisionProcess,
+  type MembershipRole,
+} from '../../common/enums.ts';
 import type { Locale } from '../../common/i18n/locales.ts';
 import { renderMarkdown } from '../../common/markdown.ts';
 import type { Actor } from '../lib/actor.ts';
@@ -148,6 +153,9 @@ export function presentCharter(
     note: string;
     createdAt: string | Date;
     editorName: string | null;
+    decisionProcess: DecisionProcess;
+    objectionDays: number;
+    votingDays: number;
   },
   locale: Locale,
 ) {
@@ -164,6 +172,11 @@ export function presentCharter(
     note: noteText(charter.note, locale),
     createdAt: new Date(charter.createdAt).toISOString(),
     editorName: charter.editorName,
+    decision: {
+      process: charter.decisionProcess,
+      objectionDays: charter.objectionDays,
+      votingDays: charter.votingDays,
+    },
   };
 }
 

@@ -7,6 +7,9 @@ const versionColumns = {
   sections: charterVersions.sections,
   note: charterVersions.note,
   createdAt: charterVersions.createdAt,
+  decisionProcess: charterVersions.decisionProcess,
+  objectionDays: charterVersions.objectionDays,
+  votingDays: charterVersions.votingDays,
   editorId: users.id,
   editorName: users.displayName,
 };
@@ -62,6 +65,24 @@ export async function findLatestCharterVersion(db: Db, communityId: string): Pro
     .orderBy(desc(charterVersions.version))
     .limit(1);
   return row?.version;
+}
+
+/**
+ * How the community chooses a new leader (#18 §1), from the charter in force; the leaders' decision
+ * when it has no charter.
+ */
+export async function findDecisionProcess(db: Db, communityId: string) {
+  const [row] = await db
+    .select({
+      process: charterVersions.decisionProcess,
+      objectionDays: charterVersions.objectionDays,
+      votingDays: charterVersions.votingDays,
+    })
+    .from(charterVersions)
+    .where(eq(charterVersions.communityId, communityId))
+    .orderBy(desc(charterVersions.version))
+    .limit(1);
+  return row ?? { process: 'leaders' as const, objectionDays: 7, votingDays: 7 };
 }
 
 /** Stores a new version of a community's charter; answers it. */

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { MembershipRole } from '../../common/enums.ts';
+import type { DecisionProcess, MembershipRole } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
 import {
   charterVersions,
@@ -33,6 +33,9 @@ export interface HomeCharter {
   note: string;
   createdAt: string;
   editorName: string | null;
+  decisionProcess: DecisionProcess;
+  objectionDays: number;
+  votingDays: number;
 }
 
 /**
@@ -56,7 +59,9 @@ const communityHome = preparedFor((db) =>
       ), '[]'::json)`,
       charter: sql<HomeCharter | null>`(
         select json_build_object('version', cv.version, 'sections', cv.sections, 'note', cv.note,
-          'createdAt', cv.created_at, 'editorName', eu.display_name)
+          'createdAt', cv.created_at, 'editorName', eu.display_name,
+          'decisionProcess', cv.decision_process, 'objectionDays', cv.objection_days,
+          'votingDays', cv.voting_days)
         from ${charterVersions} cv left join ${users} eu on eu.id = cv.edited_by
         where cv.community_id = ${communities.id}
         order by cv.version desc limit 1

@@ -16,8 +16,11 @@ export interface ReachedMilestone {
   subjectId?: string | undefined;
 }
 
+/** Reached once per community, except a resource's use (per resource) and a hand-over (per succession). */
 const keyOf = (milestone: ReachedMilestone) =>
-  milestone.kind === 'resource_used_10' ? `${milestone.kind}:${milestone.subjectId}` : milestone.kind;
+  milestone.kind === 'resource_used_10' || milestone.kind === 'handover'
+    ? `${milestone.kind}:${milestone.subjectId}`
+    : milestone.kind;
 
 /**
  * Records milestones a community has just reached, in the transaction of the action that reached them;

@@ -41,8 +41,9 @@ export async function listPortfolioRows(db: Db, today: string): Promise<Portfoli
           else (select max(d.day)::text from community_member_days d where d.community_id = c.id) end as last_active_day,
         (select max(m.starts_at) from meetings m where m.community_id = c.id and m.starts_at <= now()
           and m.status <> 'cancelled') as last_meeting_at,
-        (select count(*)::int from community_members l where l.community_id = c.id
-          and l.role in ('leader', 'co_leader')) as leaders,
+        (select count(*)::int from community_members l join users lu on lu.id = l.user_id
+          where l.community_id = c.id and l.role in ('leader', 'co_leader')
+            and lu.suspended_at is null) as leaders,
         (select count(*)::int from contact_requests r where r.status = 'open' and r.sender_id in
           (select l.user_id from community_members l where l.community_id = c.id
             and l.role in ('leader', 'co_leader'))) as open_requests

@@ -1,16 +1,21 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { SuggestionKind } from '../../common/contracts/stories.ts';
+import { successionLimits } from '../../common/contracts/succession.ts';
 import type { ActivityKind, CommunityStage } from '../../common/enums.ts';
 import type { Db } from '../db/client.ts';
 import {
   actionItems,
   activityEvents,
   communities,
+  communityMembers,
+  leadershipTerms,
   meetings,
+  successions,
   suggestionDismissals,
   surveyRounds,
   surveys,
   threads,
+  users,
 } from '../db/schema/index.ts';
 import { rowsOf } from './raw-rows.ts';
 
@@ -68,6 +73,8 @@ export interface SignalRow {
   /** Recurring check-ins still running with the opening of their next round. */
   recurring: { id: string; title: string; next: number; opensAt: string }[] | null;
   dismissals: { kind: SuggestionKind; subject: string; level: number }[] | null;
+  /** Leaders whose term ends within 30 days (or ended), while no succession is under way (#18 §1). */
+  termsEnding: { userId: string; name: string; endsOn: string }[] | null;
 }
 
 const listed = 5;
@@ -139,7 +146,17 @@ export async function readSignals(
           order by r.number desc limit 1) last
         where s.community_id = ${communityId} and s.recurrence <> 'none' and s.closed_at is null) d) as recurring,
       (select json_agg(x) from (select d.kind, d.subject, d.level from ${suggestionDismissals} d
-        where d.community_id = ${communityId}) x) as dismissals
+        where d.community_id = ${communityId}) x) as dismissals,
+      (select json_agg(e) from (select t.user_id as "userId", u.display_name as name, t.ends_on::text as "endsOn"
+        from ${leadershipTerms} t
+        join ${communityMembers} lm on lm.community_id = t.community_id and lm.user_id = t.user_id
+          and lm.role in ('leader', 'co_leader')
+        join ${users} u on u.id = t.user_id
+        where t.community_id = ${communityId} and t.ends_on is not null
+          and t.ends_on <= ${w.today}::date + ${successionLimits.suggestWithinDays}::int
+          and not exists (select 1 from ${successions} s where s.community_id = ${communityId}
+            and s.status in ('nominating', 'deciding', 'decided'))
+        order by t.ends_on, t.user_id limit ${listed}) e) as "termsEnding"
     from ${communities} c, active where c.id = ${communityId}`);
   return rowsOf<SignalRow>(result)[0];
 }

@@ -29,6 +29,7 @@ import { searchRoutes } from './search/index.ts';
 import { ssoAdminRoutes } from './sso/admin.ts';
 import { ssoRoutes } from './sso/index.ts';
 import { storyRoutes } from './stories/index.ts';
+import { successionRoutes } from './succession/index.ts';
 import { surveyRoutes } from './surveys/index.ts';
 import { toolkitRoutes } from './toolkit/index.ts';
 import { unsubscribeRoutes } from './unsubscribe/index.ts';
@@ -58,6 +59,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(storyRoutes);
   await app.register(circleRoutes);
   await app.register(projectRoutes);
+  await app.register(successionRoutes);
   await app.register(mentoringRoutes);
   await app.register(skillSessionRoutes);
   await app.register(milestoneRoutes);

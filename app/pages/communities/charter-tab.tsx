@@ -1,8 +1,28 @@
 import { useLingui } from '@lingui/react';
-import { Badge, Button, Card, Group, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Fieldset,
+  Group,
+  Modal,
+  NativeSelect,
+  NumberInput,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
-import { type CharterSectionKey, charterSectionKeys, charterSectionMessages } from '../../../common/enums.ts';
+import { decisionProcessSchema } from '../../../common/contracts/communities.ts';
+import {
+  type CharterSectionKey,
+  charterSectionKeys,
+  charterSectionMessages,
+  decisionProcesses,
+} from '../../../common/enums.ts';
 import { charterSectionsField, shortMessageField } from '../../../common/fields.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { ApiError } from '../../api/client.ts';
@@ -15,12 +35,17 @@ import { useApiForm } from '../../hooks/use-api-form.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { dateTime, relativeTime } from '../../lib/dates.ts';
+import { decisionText, processLabels } from '../succession/succession-text.ts';
 import { useCommunity } from './community-context.ts';
 
 const charterSchema = z.object({
   sections: charterSectionsField,
   note: shortMessageField,
+  decision: decisionProcessSchema,
 });
+
+/** The charter's decision process for choosing a new leader (#18 §1) before anyone changed it. */
+const defaultDecision = { process: 'leaders' as const, objectionDays: 7, votingDays: 7 };
 
 const sectionHints: Record<CharterSectionKey, MessageId> = {
   objectives: 'communities.charter.hint.objectives',
@@ -54,6 +79,12 @@ function CharterSections(props: { charter: Charter | null; idPrefix: string }) {
           <Prose html={props.charter?.sectionsHtml[key]} empty={_('communities.charter.notWritten')} />
         </section>
       ))}
+      <section aria-labelledby={`${props.idPrefix}-succession`}>
+        <Title order={3} mb="xs" id={`${props.idPrefix}-succession`}>
+          {_('succession.charter.title')}
+        </Title>
+        <Text>{decisionText(_, props.charter?.decision ?? defaultDecision)}</Text>
+      </section>
     </Stack>
   );
 }
@@ -73,7 +104,11 @@ function CharterEditor(props: {
     string
   >;
   const { field, message, busy, submit } = useApiForm({
-    initialValues: { sections: charter?.sections ?? empty, note: '' },
+    initialValues: {
+      sections: charter?.sections ?? empty,
+      note: '',
+      decision: charter?.decision ?? defaultDecision,
+    },
     schema: charterSchema,
   });
   const [conflict, setConflict] = useState(false);
@@ -137,6 +172,33 @@ function CharterEditor(props: {
             {...field(`sections.${key}`)}
           />
         ))}
+        <Fieldset legend={_('succession.charter.title')}>
+          <NativeSelect
+            label={_('succession.charter.process')}
+            name="decision.process"
+            data={decisionProcesses.map((process) => ({
+              value: process,
+              label: _(processLabels[process]),
+            }))}
+            {...field('decision.process')}
+          />
+          <Group gap="sm" wrap="wrap">
+            <NumberInput
+              label={_('succession.charter.objectionDays')}
+              name="decision.objectionDays"
+              min={0}
+              max={30}
+              {...field('decision.objectionDays')}
+            />
+            <NumberInput
+              label={_('succession.charter.votingDays')}
+              name="decision.votingDays"
+              min={1}
+              max={30}
+              {...field('decision.votingDays')}
+            />
+          </Group>
+        </Fieldset>
         <TextInput
           label={_('communities.charter.editor.note')}
           description={_('communities.charter.editor.noteDescription')}

@@ -36,6 +36,8 @@ const storiesTab = { to: 'stories', labelId: 'stories.tab.label' as MessageId, e
 const circlesTab = { to: 'circles', labelId: 'circles.tab.label' as MessageId, end: false };
 /** Projects with partners (#18 §4): for the same people as Circles (each sees the projects they may). */
 const projectsTab = { to: 'projects', labelId: 'projects.tab.label' as MessageId, end: false };
+/** Leadership terms and succession (#18 §1): for the community's members and the coordinators. */
+const leadershipTab = { to: 'leadership', labelId: 'succession.tab.label' as MessageId, end: false };
 
 function CommunityHeader(props: CommunityOutletContext & { moderates: boolean }) {
   const { _ } = useLingui();
@@ -85,7 +87,7 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
           {[
             ...tabs,
             ...(viewer.role !== null || viewer.canSendPing
-              ? [pingsTab, checkinsTab, storiesTab, circlesTab, projectsTab]
+              ? [pingsTab, checkinsTab, storiesTab, circlesTab, projectsTab, leadershipTab]
               : []),
             ...(props.moderates ? [moderationTab] : []),
             ...(viewer.role !== null || viewer.canSendPing ? [dashboardTab] : []),

@@ -24,6 +24,7 @@ const stepMessages: Record<Suggestion['kind'], MessageId> = {
   action_overdue: 'suggestions.overdue.step',
   checkin_due: 'suggestions.checkin.step',
   stage: 'suggestions.stage.step',
+  term_ending: 'suggestions.termEnding.step',
 };
 
 /** A suggestion's title and what moved, in the language shown. */
@@ -61,6 +62,11 @@ function useWords(suggestion: Suggestion): { title: string; body: string } {
             body: _('suggestions.checkin.roundBody', { title: text('title'), date: dateOnly(text('opens')) }),
           }
         : { title: _('suggestions.checkin.termTitle'), body: _('suggestions.checkin.termBody') };
+    case 'term_ending':
+      return {
+        title: _('suggestions.termEnding.title', { name: text('name') }),
+        body: _('suggestions.termEnding.body', { date: dateOnly(`${text('endsOn')}T12:00:00`) }),
+      };
     case 'stage':
       return {
         title: _('suggestions.stage.title', {

@@ -38,6 +38,7 @@ import session from './en/session.json' with { type: 'json' };
 import settings from './en/settings.json' with { type: 'json' };
 import sso from './en/sso.json' with { type: 'json' };
 import stories from './en/stories.json' with { type: 'json' };
+import succession from './en/succession.json' with { type: 'json' };
 import suggestions from './en/suggestions.json' with { type: 'json' };
 import toolkit from './en/toolkit.json' with { type: 'json' };
 import twofactor from './en/twofactor.json' with { type: 'json' };
@@ -65,6 +66,7 @@ export default {
   ...suggestions,
   ...circles,
   ...projects,
+  ...succession,
   ...communities,
   ...coordination,
   ...invitations,

@@ -18,6 +18,7 @@ import {
   communityKinds,
   communityStages,
   contactTopics,
+  type DecisionProcess,
   joinPolicies,
   meetingFormats,
   meetingSchedulers,
@@ -219,6 +220,12 @@ export const charterVersions = pgTable(
       .references(() => communities.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     sections: jsonb('sections').$type<CharterSections>().notNull(),
+    /** How the community chooses a new leader (#18 §1); `leaders` for charters written before. */
+    decisionProcess: text('decision_process').$type<DecisionProcess>().notNull().default('leaders'),
+    /** Days members have to object to a proposed successor (consent). */
+    objectionDays: integer('objection_days').notNull().default(7),
+    /** Days a vote for a successor stays open (vote). */
+    votingDays: integer('voting_days').notNull().default(7),
     note: text('note').notNull().default(''),
     editedBy: uuid('edited_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -17,6 +17,7 @@ export * from './notifications.ts';
 export * from './pings.ts';
 export * from './projects.ts';
 export * from './stories.ts';
+export * from './succession.ts';
 export * from './surveys.ts';
 export * from './system.ts';
 export * from './toolkit.ts';

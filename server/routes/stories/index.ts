@@ -183,7 +183,7 @@ export const storyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['suggestions'],
         summary:
-          'Leaders and coordinators: suggestions when signals move (participation down a third over 90 days, a question unanswered for a week, no meeting for two months, an action item overdue, a check-in due) and the lifecycle stage Copse proposes, each with a next step.',
+          'Leaders and coordinators: suggestions when signals move (participation down a third over 90 days, a question unanswered for a week, no meeting for two months, an action item overdue, a check-in due) and the lifecycle stage Copse proposes, and a leader’s term ending within 30 days with no succession under way, each with a next step.',
         params: slugParams,
         response: { 200: dataOf(suggestionsSchema), ...errorResponses },
       },

@@ -10,6 +10,7 @@ import { hasTwoFactorEnabled } from '../../queries/two-factor.ts';
 import { type AccountChanges, findUserForUpdate, updateUserAccount } from '../../queries/user-accounts.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
+import { tellCoordinatorsOfLeaderless } from '../succession/leaderless.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 
 /**
@@ -34,7 +35,10 @@ export async function manageUser(
     if (Object.keys(set).length === 0) return current;
     const user = await updateUserAccount(tx, userId, set);
     if (!user) throw new AppError('not_found', 'errors.notFound.person');
-    if (set.suspendedAt) await deleteUserSessions(tx, userId);
+    if (set.suspendedAt) {
+      await deleteUserSessions(tx, userId);
+      await tellCoordinatorsOfLeaderless(tx, outbox, deps.env.publicUrl, userId, current.displayName);
+    }
     // A role that requires two-factor sign-in is not used from a session opened without it: the person
     // signs in again and sets it up first.
     if (set.role && isTwoFactorRequired(set.role) && !(await hasTwoFactorEnabled(tx, userId))) {

@@ -143,6 +143,13 @@ export function raiseSuggestions(
       values: { title: '', opens: '' },
       link: `/communities/${slug}/checkins/new`,
     });
+  for (const term of row.termsEnding ?? [])
+    add({
+      kind: 'term_ending',
+      subject: `${term.userId}:${term.endsOn}`,
+      values: { name: term.name, endsOn: term.endsOn },
+      link: `/communities/${slug}/leadership`,
+    });
   const proposed = proposeStage(row, w);
   if (proposed)
     add({
