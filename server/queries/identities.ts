@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import {
   identityProviders,
   invitations,
+  projectInvitations,
   ssoPendingLinks,
   ssoSessions,
   ssoStates,
@@ -245,6 +246,26 @@ export async function deleteExpiredSsoRows(db: Db): Promise<void> {
 }
 
 /** Whether `email` has an invitation still open (an invited guest may sign up in SSO-only mode). */
+/**
+ * Whether an address has an open invitation to be a project's partner (#18 §4): such a person is from
+ * outside the institution, so the account it makes is external whatever the sign-in mode.
+ */
+export async function hasOpenPartnerInvitation(db: Db, email: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .innerJoin(projectInvitations, eq(projectInvitations.invitationId, invitations.id))
+    .where(
+      and(
+        eq(invitations.email, email),
+        eq(invitations.status, 'pending'),
+        gt(invitations.expiresAt, sql`now()`),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function hasOpenEmailInvitation(db: Db, email: string): Promise<boolean> {
   const [row] = await db
     .select({ id: invitations.id })

@@ -6,6 +6,7 @@ import {
   communityMilestones,
   projects,
   resources,
+  users,
 } from '../../db/schema/index.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import { createTestCommunity, signedInUser } from '../../test/factories.ts';
@@ -156,6 +157,38 @@ describe('working in a project', () => {
 });
 
 describe('partners and outputs', () => {
+  it('makes the account a partner signs up with external, without single sign-on', async () => {
+    const id = await startProject(t, member.cookie, slug, 'Museum partnership');
+    const email = 'curator@museum.example';
+    const invited = await call('POST', `/api/projects/${id}/partners`, member.cookie, {
+      email,
+      name: 'Cura Tor',
+    });
+    expect(invited.statusCode).toBe(201);
+    const signup = await call('POST', '/api/auth/signup', undefined, {
+      email,
+      password: 'twelve chars ok',
+      displayName: 'Cura Tor',
+    });
+    expect(signup.statusCode).toBe(201);
+    const [account] = await t.database.db
+      .select({ kind: users.kind })
+      .from(users)
+      .where(eq(users.email, email));
+    expect(account?.kind).toBe('external');
+    // Someone with no partner invitation signs up as staff, as before.
+    await call('POST', '/api/auth/signup', undefined, {
+      email: 'someone@museum.example',
+      password: 'twelve chars ok',
+      displayName: 'Some One',
+    });
+    const [other] = await t.database.db
+      .select({ kind: users.kind })
+      .from(users)
+      .where(eq(users.email, 'someone@museum.example'));
+    expect(other?.kind).toBe('staff');
+  });
+
   it('a partner sees the project only, works in it, and a resource output joins the Toolkit as a milestone', async () => {
     const id = await startProject(t, member.cookie, slug, 'Library partnership');
     // Only leads invite partners.

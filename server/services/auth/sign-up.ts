@@ -3,7 +3,7 @@ import { hashPassword } from '../../lib/crypto.ts';
 import { enforce } from '../../policies/decision.ts';
 import { maySignUpLocally } from '../../policies/sso.ts';
 import { insertAccount } from '../../queries/accounts.ts';
-import { hasOpenEmailInvitation } from '../../queries/identities.ts';
+import { hasOpenEmailInvitation, hasOpenPartnerInvitation } from '../../queries/identities.ts';
 import { getInstitutionSettings } from '../../queries/institution.ts';
 import { upsertRateLimitHit } from '../../queries/rate-limits.ts';
 import { buildPersonSearchDocument, findUserByEmail } from '../../queries/users.ts';
@@ -36,13 +36,15 @@ export async function signUp(deps: ServiceDeps, input: SignUpInput): Promise<voi
   const { ssoOnly } = await getInstitutionSettings(deps.database.db);
   const invited = ssoOnly && (await hasOpenEmailInvitation(deps.database.db, input.email));
   enforce(maySignUpLocally({ ssoOnly }, invited));
+  // A project's partner is external in either mode (#18 §4).
+  const external = invited || (await hasOpenPartnerInvitation(deps.database.db, input.email));
   const passwordHash = await hashPassword(input.password);
   const created = await unitOfWork(deps, async (tx, outbox) => {
     const user = await insertAccount(tx, {
       email: input.email,
       passwordHash,
       displayName: input.displayName,
-      ...(invited ? { kind: 'external' as const } : {}),
+      ...(external ? { kind: 'external' as const } : {}),
       searchDocument: buildPersonSearchDocument({ ...input, interests: [], expertise: [], bio: '' }),
     });
     if (!user) return false;
