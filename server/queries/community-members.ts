@@ -5,7 +5,7 @@ import { communities, communityMembers, joinRequests, units, users } from '../db
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { toPrefixTsQuery } from './people.ts';
 
-/** A community's members in name order, searchable by name, filterable by role; keyset pagination. */
+/** A community's members in name order (not project partners), searchable by name, filterable by role; keyset pagination. */
 export async function listCommunityMembers(
   db: Db,
   communityId: string,
@@ -16,7 +16,11 @@ export async function listCommunityMembers(
     limit: number;
   },
 ) {
-  const conditions: (SQL | undefined)[] = [eq(communityMembers.communityId, communityId)];
+  // Project partners (#18 §4) are the project's, not the community's members.
+  const conditions: (SQL | undefined)[] = [
+    eq(communityMembers.communityId, communityId),
+    eq(communityMembers.projectOnly, false),
+  ];
   const tsquery = filter.q ? toPrefixTsQuery(filter.q) : undefined;
   if (tsquery) conditions.push(sql`${users.search} @@ to_tsquery('simple', ${tsquery})`);
   if (filter.role) conditions.push(eq(communityMembers.role, filter.role));

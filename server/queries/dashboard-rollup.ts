@@ -98,7 +98,7 @@ export async function rollUpDay(db: Db, day: string): Promise<void> {
         greatest(0, coalesce(
           (select f.members from community_day_figures f where f.community_id = c.id and f.day = ${day}::date - 1)
             + coalesce(n.joined, 0) - coalesce(n."left", 0),
-          (select count(*) from community_members m where m.community_id = c.id)::int
+          (select count(*) from community_members m where m.community_id = c.id and not m.project_only)::int
             - (select count(*) filter (where l.kind = 'member.joined') - count(*) filter (where l.kind = 'member.left')
                from activity_events l where l.community_id = c.id and l.occurred_at >= ${dayEnd(day)}
                  and l.kind in ('member.joined', 'member.left'))::int)),

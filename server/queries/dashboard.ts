@@ -105,7 +105,7 @@ export async function findDashboardTotals(
         from people)
       select ${plus}, a.c_active, a.p_active, a.active30, a.active90,
         case when ${to}::date >= ${today}::date
-          then (select count(*)::int from community_members where community_id = ${communityId})
+          then (select count(*)::int from community_members where community_id = ${communityId} and not project_only)
           else (select members from community_day_figures where community_id = ${communityId} and day = ${to}::date)
         end as c_members,
         (select members from community_day_figures where community_id = ${communityId} and day = ${previousTo}::date)
@@ -154,7 +154,7 @@ export async function listParticipationSplits(
           coalesce(a.live or ${activeBetween(sql`${to}::date - 89`, rolledTo)}, false) as in90
         from community_members m join users u on u.id = m.user_id left join units n on n.id = u.unit_id
         left join people a on a.user_id = m.user_id
-        where m.community_id = ${communityId})
+        where m.community_id = ${communityId} and not m.project_only)
       select 'unit' as split, unit_id::text as key, unit_name as label, count(*)::int as members,
         count(*) filter (where in30)::int as "active30", count(*) filter (where in90)::int as "active90"
         from members group by unit_id, unit_name
@@ -203,7 +203,7 @@ export async function listSeries(
         select day, members, joined, "left", threads, replies, active from community_day_figures
         where community_id = ${communityId} and day >= ${from}::date and day <= least(${to}::date, ${today}::date - 1)
         union all
-        select ${today}::date, (select count(*)::int from community_members where community_id = ${communityId}),
+        select ${today}::date, (select count(*)::int from community_members where community_id = ${communityId} and not project_only),
           count(*) filter (where kind = 'member.joined')::int, count(*) filter (where kind = 'member.left')::int,
           count(*) filter (where kind = 'thread.posted')::int, count(*) filter (where kind = 'reply.posted')::int,
           count(distinct actor_id) filter (where kind in (${activeKindList}))::int

@@ -88,7 +88,7 @@ export interface ReachRow {
 export async function listInstitutionReach(db: Db): Promise<ReachRow[]> {
   const rows = rowsOf<{ unit_name: string | null; kind: PersonKind; people: number; in_community: number }>(
     await db.execute(sql`select n.name as unit_name, u.kind, count(*)::int as people,
-        count(*) filter (where exists (select 1 from community_members m where m.user_id = u.id))::int as in_community
+        count(*) filter (where exists (select 1 from community_members m where m.user_id = u.id and not m.project_only))::int as in_community
       from users u left join units n on n.id = u.unit_id
       where u.kind in ('staff', 'student') and u.suspended_at is null
       group by n.name, u.kind order by n.name nulls last, u.kind`),

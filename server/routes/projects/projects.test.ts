@@ -270,6 +270,11 @@ describe('partners and outputs', () => {
       .from(communities)
       .where(eq(communities.id, communityId));
     expect(after?.memberCount).toBe(memberCount);
+    // Nor listed among them: the project lists its partners.
+    const listed = (await call('GET', `/api/communities/${slug}/members?limit=100`, member.cookie)).json()
+      .data;
+    expect(listed.map((m: { id: string }) => m.id)).not.toContain(partner.user.id);
+    expect(listed.length).toBeGreaterThan(0);
 
     // Taken out of the project, the partner loses it and their project-only membership; the last lead stays.
     expect(
