@@ -224,6 +224,19 @@ function knowledgeNotes(info: RunInfo): string[] {
   ];
 }
 
+/** The benchmarks with their own commands and result files, listed at the end of RESULTS.md. */
+const otherBenchmarks = [
+  '## Other benchmarks',
+  '',
+  '- The health dashboard, the portfolio and the nightly roll-up (#17): `node bench/dashboard.ts`,',
+  '  [RESULTS-dashboard.md](RESULTS-dashboard.md).',
+  '- The daily digests (#16): `node bench/digests.ts`, appended below by `npm run bench`.',
+  '- Value stories, circles, mentoring: [RESULTS-stories.md](RESULTS-stories.md),',
+  '  [RESULTS-circles.md](RESULTS-circles.md), [RESULTS-mentoring.md](RESULTS-mentoring.md).',
+  '- Several processes: [RESULTS-processes.md](RESULTS-processes.md); the web app: [RESULTS-web.md](RESULTS-web.md);',
+  '  the embedded database: [RESULTS-pglite.md](RESULTS-pglite.md).',
+];
+
 /** bench/RESULTS.md: the table, how it was measured, and the targets. */
 export function renderMarkdown(rows: Row[], info: RunInfo): string {
   const table = [
@@ -302,5 +315,7 @@ export function renderMarkdown(rows: Row[], info: RunInfo): string {
     '',
     ...pgliteFindings,
     ...ciFindings,
+    '',
+    ...otherBenchmarks,
   ].join('\n');
 }
