@@ -38,7 +38,7 @@ it('restores a backup from the previous migration and brings it forward', async 
   await migrateUpTo(old.database, { index: previous.idx, tag: previous.tag, when: previous.when, hash: '' });
   // The factories write with today's columns: lend the tables the ones later migrations add (0017:
   // institution_settings.sso_only, 0025: users.show_badges, 0028: the portfolio's rules and when the
-  // activity log began) while they run, and take them back so the backup holds the older tables as
+  // activity log began, 0034: project-only memberships, 0035: the charter's decision process) while they run, and take them back so the backup holds the older tables as
   // they were.
   const lent = [
     ['institution_settings', 'sso_only', sql`boolean`],
@@ -46,6 +46,10 @@ it('restores a backup from the previous migration and brings it forward', async 
     ['institution_settings', 'dormant_days', sql`integer not null default 60`],
     ['institution_settings', 'growing_percent', sql`integer not null default 10`],
     ['institution_settings', 'activity_log_began_at', sql`timestamp with time zone`],
+    ['community_members', 'project_only', sql`boolean not null default false`],
+    ['charter_versions', 'decision_process', sql`text not null default 'leaders'`],
+    ['charter_versions', 'objection_days', sql`integer not null default 7`],
+    ['charter_versions', 'voting_days', sql`integer not null default 7`],
   ] as const;
   for (const [table, column, type] of lent)
     await old.database.db.execute(
