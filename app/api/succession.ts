@@ -1,6 +1,6 @@
 /** Leadership terms and succession (#18 §1) through the typed client. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { HandoverKey, OutgoingRole } from '../../common/enums.ts';
+import type { HandoverKey, OutgoingRole } from '../../common/succession-enums.ts';
 import { api, dataOf } from './typed-client.ts';
 
 /** The Leadership tab: terms, the decision process, the succession under way and past ones. */

@@ -4,7 +4,6 @@ import {
   charterSectionKeys,
   communityKinds,
   communityStages,
-  decisionProcesses,
   directorySorts,
   joinPolicies,
   meetingFormats,
@@ -24,6 +23,7 @@ import {
   tagListField,
   uuidField,
 } from '../fields.ts';
+import { decisionProcesses } from '../succession-enums.ts';
 import { cursorQuery } from './shared.ts';
 
 export const slugParams = z.object({

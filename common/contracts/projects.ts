@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { projectMemberRoles, projectOutputKinds, projectStatuses, projectTaskStatuses } from '../enums.ts';
 import { emailField, resourceUrlField, uuidField } from '../fields.ts';
+import {
+  projectMemberRoles,
+  projectOutputKinds,
+  projectStatuses,
+  projectTaskStatuses,
+} from '../project-enums.ts';
 
 /** Projects with external partners (#18 §4): a private space inside a community. */
 

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { membershipRoles } from '../enums.ts';
+import { uuidField } from '../fields.ts';
 import {
   decisionProcesses,
   handoverKeys,
-  membershipRoles,
   nominationStatuses,
   outgoingRoles,
   successionStatuses,
-} from '../enums.ts';
-import { uuidField } from '../fields.ts';
+} from '../succession-enums.ts';
 import { decisionProcessSchema } from './communities.ts';
 
 /** Leadership terms and succession (#18 §1). */

@@ -1,4 +1,4 @@
-import type { ProjectMemberRole, ProjectStatus } from '../../common/enums.ts';
+import type { ProjectMemberRole, ProjectStatus } from '../../common/project-enums.ts';
 import { type Actor, isCoordinator } from '../lib/actor.ts';
 import {
   type CommunitySubject,

@@ -1,4 +1,4 @@
-import type { DecisionProcess, NominationStatus, SuccessionStatus } from '../../common/enums.ts';
+import type { DecisionProcess, NominationStatus, SuccessionStatus } from '../../common/succession-enums.ts';
 import { type Actor, isCoordinator } from '../lib/actor.ts';
 import {
   type CommunitySubject,

@@ -1,11 +1,7 @@
-import {
-  type CharterSectionKey,
-  charterSectionKeys,
-  type DecisionProcess,
-  type MembershipRole,
-} from '../../common/enums.ts';
+import { type CharterSectionKey, charterSectionKeys, type MembershipRole } from '../../common/enums.ts';
 import type { Locale } from '../../common/i18n/locales.ts';
 import { renderMarkdown } from '../../common/markdown.ts';
+import type { DecisionProcess } from '../../common/succession-enums.ts';
 import type { Actor } from '../lib/actor.ts';
 import { isMessageId, translate } from '../lib/i18n.ts';
 import {

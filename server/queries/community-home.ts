@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { DecisionProcess, MembershipRole } from '../../common/enums.ts';
+import type { MembershipRole } from '../../common/enums.ts';
+import type { DecisionProcess } from '../../common/succession-enums.ts';
 import type { Db } from '../db/client.ts';
 import {
   charterVersions,

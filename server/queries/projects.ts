@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { ProjectMemberRole, ProjectStatus, ProjectTaskStatus } from '../../common/enums.ts';
+import type { ProjectMemberRole, ProjectStatus, ProjectTaskStatus } from '../../common/project-enums.ts';
 import type { Db } from '../db/client.ts';
 import {
   communities,

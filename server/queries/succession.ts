@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
-import { type HandoverKey, handoverKeys, type NominationStatus } from '../../common/enums.ts';
+import { type HandoverKey, handoverKeys, type NominationStatus } from '../../common/succession-enums.ts';
 import type { Db } from '../db/client.ts';
 import {
   communityMembers,

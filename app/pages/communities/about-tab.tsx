@@ -18,7 +18,9 @@ import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { monthYear } from '../../lib/dates.ts';
 import { UpcomingMeetingsCard } from '../meetings/upcoming-meetings-card.tsx';
 import { useCommunity } from './community-context.ts';
-import { StageSection } from './stage-section.tsx';
+
+// Under the about card: the stage, its history and (for those who may) changing it, loaded after the page.
+const StageSection = lazy(async () => ({ default: (await import('./stage-section.tsx')).StageSection }));
 
 // Below the fold in the side column: loaded after the page (the community page's first-load budget).
 const SideCards = lazy(async () => ({ default: (await import('./side-cards.tsx')).SideCards }));
@@ -174,7 +176,9 @@ export function AboutTab() {
               </>
             ) : null}
           </Card>
-          <StageSection home={home} />
+          <Suspense fallback={null}>
+            <StageSection home={home} />
+          </Suspense>
         </Stack>
       </div>
     </div>

@@ -17,14 +17,10 @@ import {
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { decisionProcessSchema } from '../../../common/contracts/communities.ts';
-import {
-  type CharterSectionKey,
-  charterSectionKeys,
-  charterSectionMessages,
-  decisionProcesses,
-} from '../../../common/enums.ts';
+import { type CharterSectionKey, charterSectionKeys, charterSectionMessages } from '../../../common/enums.ts';
 import { charterSectionsField, shortMessageField } from '../../../common/fields.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
+import { decisionProcesses } from '../../../common/succession-enums.ts';
 import { ApiError } from '../../api/client.ts';
 import { useCharterVersions, useReloadCommunity, useSaveCharterMutation } from '../../api/communities.ts';
 import type { Charter } from '../../api/types.ts';

@@ -1,5 +1,5 @@
-import type { ProjectMemberRole, ProjectStatus } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
+import type { ProjectMemberRole, ProjectStatus } from '../../../common/project-enums.ts';
 
 export const projectStatusLabels: Record<ProjectStatus, MessageId> = {
   active: 'projects.status.active',

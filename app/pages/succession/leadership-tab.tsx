@@ -3,7 +3,8 @@ import { Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title 
 import { useState } from 'react';
 import type { Leadership, Succession } from '../../../common/contracts/succession.ts';
 import { successionLimits } from '../../../common/contracts/succession.ts';
-import { membershipRoleMessages, type OutgoingRole } from '../../../common/enums.ts';
+import { membershipRoleMessages } from '../../../common/enums.ts';
+import type { OutgoingRole } from '../../../common/succession-enums.ts';
 import { useLeadership, useSuccessionActions } from '../../api/succession.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';

@@ -1,11 +1,11 @@
 import type { useLingui } from '@lingui/react';
+import type { MessageId } from '../../../common/i18n/message-id.ts';
 import type {
   DecisionProcess,
   HandoverKey,
   NominationStatus,
   SuccessionStatus,
-} from '../../../common/enums.ts';
-import type { MessageId } from '../../../common/i18n/message-id.ts';
+} from '../../../common/succession-enums.ts';
 
 export const processLabels: Record<DecisionProcess, MessageId> = {
   consent: 'succession.process.consent',

@@ -18,7 +18,6 @@ import {
   communityKinds,
   communityStages,
   contactTopics,
-  type DecisionProcess,
   joinPolicies,
   meetingFormats,
   meetingSchedulers,
@@ -26,6 +25,7 @@ import {
   proposalStatuses,
   visibilities,
 } from '../../../common/enums.ts';
+import type { DecisionProcess } from '../../../common/succession-enums.ts';
 import { users } from './accounts.ts';
 import { units } from './institution.ts';
 import { tsvector } from './types.ts';

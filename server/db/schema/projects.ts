@@ -5,7 +5,7 @@ import type {
   ProjectOutputKind,
   ProjectStatus,
   ProjectTaskStatus,
-} from '../../../common/enums.ts';
+} from '../../../common/project-enums.ts';
 import { users } from './accounts.ts';
 import { communities, invitations } from './communities.ts';
 import { resources } from './toolkit.ts';

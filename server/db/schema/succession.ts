@@ -19,7 +19,7 @@ import type {
   NominationStatus,
   OutgoingRole,
   SuccessionStatus,
-} from '../../../common/enums.ts';
+} from '../../../common/succession-enums.ts';
 import { users } from './accounts.ts';
 import { communities } from './communities.ts';
 

@@ -1,5 +1,5 @@
 import type { CreateProjectInput } from '../../../common/contracts/projects.ts';
-import type { ProjectStatus } from '../../../common/enums.ts';
+import type { ProjectStatus } from '../../../common/project-enums.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';

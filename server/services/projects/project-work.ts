@@ -1,5 +1,5 @@
 import type { ProjectOutputInput } from '../../../common/contracts/projects.ts';
-import type { ProjectTaskStatus } from '../../../common/enums.ts';
+import type { ProjectTaskStatus } from '../../../common/project-enums.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';

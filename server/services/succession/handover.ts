@@ -1,4 +1,4 @@
-import type { HandoverKey } from '../../../common/enums.ts';
+import type { HandoverKey } from '../../../common/succession-enums.ts';
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';

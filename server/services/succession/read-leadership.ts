@@ -1,6 +1,6 @@
 import type { Leadership, Succession } from '../../../common/contracts/succession.ts';
 import { daysBetween, successionLimits } from '../../../common/contracts/succession.ts';
-import { handoverKeys } from '../../../common/enums.ts';
+import { handoverKeys } from '../../../common/succession-enums.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { isAllowed } from '../../policies/decision.ts';
 import {

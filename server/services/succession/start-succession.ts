@@ -1,5 +1,5 @@
 import type { StartSuccessionInput } from '../../../common/contracts/succession.ts';
-import type { OutgoingRole } from '../../../common/enums.ts';
+import type { OutgoingRole } from '../../../common/succession-enums.ts';
 import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
