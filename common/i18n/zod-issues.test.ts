@@ -19,7 +19,9 @@ const ruleFiles = [
 describe('the messages of the zod field rules', () => {
   it('are message ids of the catalogs, every one of them', () => {
     const used = ruleFiles.flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/'(validation\.[\w.]+)'/g)].map((match) => match[1] ?? ''),
+      [...readFileSync(file, 'utf8').matchAll(/'((?:[a-z]+\.)?validation\.[\w.]+)'/g)].map(
+        (match) => match[1] ?? '',
+      ),
     );
     expect(used.length).toBeGreaterThan(50);
     expect(used.filter((id) => !Object.hasOwn(en, id))).toEqual([]);
@@ -57,5 +59,9 @@ describe('the messages of the zod field rules', () => {
       values: { values: 'a, b' },
     });
     expect(issueMessage({ code: 'custom', message: 'Invalid input' }).id).toBe('validation.invalid');
+    // An area's own message ids are ids too (they were shown as their id, and answered generically).
+    expect(issueMessage({ code: 'too_small', message: 'projects.validation.title' }).id).toBe(
+      'projects.validation.title',
+    );
   });
 });

@@ -24,12 +24,13 @@ export interface IssueMessage {
 }
 
 /**
- * Whether a schema's message is a message id. Schemas only use `validation.*` ids (checked by
- * zod-issues.test.ts against the catalogs), so the shape is enough: no catalog is imported here, which
- * would put the whole English catalog into every form's chunk of the web app.
+ * Whether a schema's message is a message id. Schemas only use `validation.*` ids and an area's own
+ * `<area>.validation.*` ids (`circles.validation.name`; all checked by zod-issues.test.ts against the
+ * catalogs), so the shape is enough: no catalog is imported here, which would put the whole English
+ * catalog into every form's chunk of the web app.
  */
 export function isValidationId(text: string | undefined): text is MessageId {
-  return text !== undefined && /^validation\.[\w.]+$/.test(text);
+  return text !== undefined && /^(?:[a-z]+\.)?validation\.[\w.]+$/.test(text);
 }
 
 function plain(value: unknown): string | number {

@@ -1,0 +1,72 @@
+import { chromium, type Page } from 'playwright-core';
+const base = 'http://127.0.0.1:3388';
+const slug = 'group-work-reading-group';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+const log = (...a: unknown[]) => console.log(...a);
+async function typeInto(p: Page, label: string | RegExp, text: string) {
+  await p.getByLabel(label).first().focus();
+  await p.keyboard.type(text);
+}
+async function press(p: Page, name: string | RegExp, role: 'button' | 'link' = 'button') {
+  await p.getByRole(role, { name }).first().focus();
+  await p.keyboard.press('Enter');
+}
+await page.goto(`${base}/signin`);
+await typeInto(page, /Email/, 'irene.jacobs@northfield.example');
+await typeInto(page, /Password/, 'copse-demo-password');
+await page.keyboard.press('Enter');
+await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+log('signed in at', page.url());
+await page.goto(`${base}/communities/${slug}`);
+await press(page, 'Projects', 'link');
+await page.getByRole('heading', { name: 'Projects' }).first().waitFor();
+await page.screenshot({ path: '/tmp/shots/1-projects-empty.png', fullPage: true });
+await press(page, /Start a project/, 'link').catch(async () => press(page, /Start a project/));
+await page.getByLabel('Title').first().waitFor();
+// Bad input first: nothing typed.
+await press(page, 'Start the project');
+await page.waitForTimeout(800);
+await page.screenshot({ path: '/tmp/shots/2-project-bad.png', fullPage: true });
+log('errors shown:', await page.locator('[class*=error], [role=alert]').allInnerTexts());
+await typeInto(page, 'Title', 'Museum archive for group work');
+await typeInto(page, /^Goal/, 'Build a shared archive of group-work cases with the city museum.');
+await press(page, 'Start the project');
+await page.waitForTimeout(1500);
+log('project page at', page.url());
+await page.screenshot({ path: '/tmp/shots/3-project.png', fullPage: true });
+// Invite a partner with a bad address, then a good one.
+await typeInto(page, 'Email address', 'not an address');
+await press(page, 'Send the invitation');
+await page.waitForTimeout(800);
+log('partner error:', await page.getByText(/valid|address/i).allInnerTexts());
+await page.getByLabel('Email address').first().fill('');
+await typeInto(page, 'Email address', 'curator@museum.example');
+await typeInto(page, /^Name/, 'Cura Tor');
+await press(page, 'Send the invitation');
+await page.waitForTimeout(1000);
+log('invited:', await page.getByText('Invitation sent.').count());
+await page.screenshot({ path: '/tmp/shots/4-invited.png', fullPage: true });
+await page.setViewportSize({ width: 320, height: 800 });
+await page.waitForTimeout(500);
+log('project page width at 320:', await page.evaluate(() => document.documentElement.scrollWidth));
+await page.screenshot({ path: '/tmp/shots/5-project-320.png', fullPage: true });
+await page.setViewportSize({ width: 1280, height: 900 });
+await page.goto(`${base}/communities/${slug}/leadership`);
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shots/6-leadership.png', fullPage: true });
+log('leadership headings:', await page.getByRole('heading').allInnerTexts());
+await page.setViewportSize({ width: 320, height: 800 });
+await page.waitForTimeout(500);
+log('leadership width at 320:', await page.evaluate(() => document.documentElement.scrollWidth));
+await page.setViewportSize({ width: 1280, height: 900 });
+await page.goto(`${base}/communities/${slug}/checkins/new`);
+await page.getByLabel('Opens on').first().waitFor();
+await page.getByLabel('Opens on').first().focus();
+await page.keyboard.type('03/02/2027');
+await press(page, 'Send the check-in');
+await page.waitForTimeout(1500);
+log('check-in notice:', await page.getByRole('status').allInnerTexts());
+await page.screenshot({ path: '/tmp/shots/7-checkin-scheduled.png', fullPage: true });
+await browser.close();
