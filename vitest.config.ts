@@ -2,8 +2,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // Files named *.postgres.test.ts fault a PostgreSQL server (terminate its backends, cut it away): they
 // belong to the PostgreSQL pass only (TEST_DATABASE_URL set), and are not collected on PGlite rather
-// than collected and skipped.
+// than collected and skipped. The permission matrices (server/routes/*/permissions.test.ts: fourteen
+// kinds of actor against every endpoint of an area in six community states) test the policy module,
+// whose answers do not depend on the database, and run on PostgreSQL only too (on PGlite they took
+// 85 s of CI's processor time, 7 December 2026); the endpoints they ask are tested on PGlite by their
+// own API tests.
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const postgresOnly = ['**/*.postgres.test.ts', 'server/routes/*/permissions.test.ts'];
 
 export default defineConfig({
   test: {
@@ -14,7 +19,7 @@ export default defineConfig({
       'app/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],
-    exclude: onPostgres ? configDefaults.exclude : [...configDefaults.exclude, '**/*.postgres.test.ts'],
+    exclude: onPostgres ? configDefaults.exclude : [...configDefaults.exclude, ...postgresOnly],
     environment: 'node',
     pool: 'forks',
     // Each worker process imports the server once and runs its test files one after another (every
