@@ -20,7 +20,18 @@ export async function chromiumLaunchOptions(): Promise<{ executablePath: string;
   const { default: sparticuz } = await import('@sparticuz/chromium');
   // Its --single-process (meant for AWS Lambda) runs the network service in the browser process, where
   // fetch() from one browser context sends the cookies of another: a visitor would look signed in.
-  const args = sparticuz.args.filter((arg) => arg !== '--single-process');
+  // Its --disable-web-security and --allow-running-insecure-content switch off the same-origin policy
+  // and mixed-content blocking the journeys must meet as a visitor's browser has them (the cross-site
+  // journey among others), and its GPU emulation (SwiftShader through ANGLE, in the browser process)
+  // only costs processor time where --disable-gpu asks for software compositing.
+  const dropped = [
+    /^--single-process$/,
+    /^--disable-web-security$/,
+    /^--allow-running-insecure-content$/,
+    /^--(use-gl|use-angle)=/,
+    /^--(enable-unsafe-swiftshader|in-process-gpu|ignore-gpu-blocklist)$/,
+  ];
+  const args = sparticuz.args.filter((arg) => !dropped.some((pattern) => pattern.test(arg)));
   return {
     executablePath: await sparticuz.executablePath(),
     args: [...new Set([...args, ...common])],
