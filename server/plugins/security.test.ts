@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getTestApp, requester, type TestApp } from '../test/app.ts';
+import { createUser, testPassword } from '../test/factories.ts';
+
+/** The headers and the session cookie of an installation served over https (docs/security.md, V3). */
+let t: TestApp;
+beforeAll(async () => {
+  t = await getTestApp({ env: { PUBLIC_URL: 'https://copse.example' } });
+});
+afterAll(async () => t.close());
+
+describe('over https', () => {
+  it('sends HSTS, a CSP that forbids framing, plugins and other bases, and no referrer', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'self'");
+    expect(csp).toContain('upgrade-insecure-requests');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
+  it('names the session cookie __Host- and sends it Secure, HttpOnly and SameSite=Lax', async () => {
+    const user = await createUser(t.database.db);
+    const signin = await requester(t)('POST', '/api/auth/signin', undefined, {
+      email: user.email,
+      password: testPassword,
+    });
+    expect(signin.statusCode).toBe(200);
+    const setCookie = String(signin.headers['set-cookie']);
+    expect(setCookie).toMatch(/^__Host-copse_session=[^;]+;/);
+    expect(setCookie).toContain('Path=/');
+    expect(setCookie).not.toContain('Domain=');
+    for (const flag of ['Secure', 'HttpOnly', 'SameSite=Lax']) expect(setCookie).toContain(flag);
+  });
+});
