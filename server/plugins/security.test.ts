@@ -14,6 +14,8 @@ describe('over https', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
     const csp = String(response.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).not.toContain('unsafe-eval');
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'self'");
@@ -34,5 +36,37 @@ describe('over https', () => {
     expect(setCookie).toContain('Path=/');
     expect(setCookie).not.toContain('Domain=');
     for (const flag of ['Secure', 'HttpOnly', 'SameSite=Lax']) expect(setCookie).toContain(flag);
+  });
+});
+
+describe('requests the API never takes', () => {
+  it('refuses JSON that would pollute prototypes, before any route sees it', async () => {
+    for (const payload of [
+      '{"email":"a@b.test","password":"long enough pass","__proto__":{"role":"administrator"}}',
+      '{"email":"a@b.test","password":"long enough pass","constructor":{"prototype":{"role":"x"}}}',
+    ]) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/signin',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      expect(response.statusCode, payload).toBe(400);
+      // Refused by the JSON parser (secure-json-parse), not by the route's schema.
+      expect(response.json().error, payload).toBe('bad_request');
+    }
+  });
+
+  it('answers TRACE and other unrouted methods with a JSON 404, echoing nothing', async () => {
+    for (const method of ['TRACE', 'OPTIONS'] as const) {
+      const response = await t.app.inject({
+        method,
+        url: '/api/health',
+        headers: { 'x-echo': 'secret-cookie' },
+      });
+      expect(response.statusCode, method).toBe(404);
+      expect(response.body).not.toContain('secret-cookie');
+      expect(response.headers['access-control-allow-origin'], method).toBeUndefined();
+    }
   });
 });
