@@ -14,6 +14,7 @@ import { requestLogFields } from './lib/log-redaction.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCompression } from './plugins/compression.ts';
 import { registerConditionalRequests } from './plugins/conditional.ts';
+import type { BuildOptions } from './plugins/controls.ts';
 import { registerInputChecks, requestTimeoutOptions } from './plugins/input.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerSecurity } from './plugins/security.ts';
@@ -47,15 +48,24 @@ const fastifyClientErrors: Record<string, MessageId> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'errors.request.emptyJson',
 };
 
-/** Builds the Fastify application: plugins, routes, error and not-found handlers. Tests build it too. */
-export async function buildApp(deps: AppDeps): Promise<App> {
+/**
+ * Builds the Fastify application: plugins, routes, error and not-found handlers. Tests build it too;
+ * only they pass `options`, to leave out a security control (plugins/controls.ts, docs/security.md).
+ */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
+  const controlsOff = new Set(options.withoutControls);
+  if (controlsOff.size > 0 && deps.env.NODE_ENV === 'production')
+    throw new Error('Security controls are switched off only in tests.');
   const app = Fastify({
     // Request lines without the secrets emailed links and the SSO return carry (lib/log-redaction.ts).
     logger: deps.logger
-      ? { ...(typeof deps.logger === 'object' ? deps.logger : {}), serializers: { req: requestLogFields } }
+      ? {
+          ...(typeof deps.logger === 'object' ? deps.logger : {}),
+          ...(controlsOff.has('log-redaction') ? {} : { serializers: { req: requestLogFields } }),
+        }
       : false,
     trustProxy: deps.env.TRUST_PROXY,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: controlsOff.has('body-limit') ? 64 * 1024 * 1024 : 1024 * 1024,
     ...requestTimeoutOptions(deps.env.REQUEST_IDLE_TIMEOUT_MS),
     genReqId: () => crypto.randomUUID(),
     // While draining, a request that has reached us is answered, not refused with 503 (see main.ts).
@@ -71,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     deps.env.NODE_ENV === 'production' ? compiledSerializerCompiler : checkedSerializerCompiler,
   );
   app.decorate('deps', deps);
+  app.decorate('controlsOff', controlsOff);
   // While draining, every response closes its connection: a keep-alive client goes elsewhere for its
   // next request, and the server is left with no idle connection to wait for.
   app.addHook('onSend', async (_request, reply) => {

