@@ -5,6 +5,12 @@ import { preparedFor } from './prepared.ts';
 import { profileColumns } from './users.ts';
 
 export const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
+/**
+ * The longest a session lives however often it is used (ASVS V7.3.2): 90 days after signing in, its
+ * person signs in again. The 30-day expiry slides with use up to this.
+ */
+export const sessionAbsoluteLifetimeMs = 90 * 24 * 60 * 60 * 1000;
+const absoluteEnd = sql`${sessions.createdAt} + make_interval(secs => ${sessionAbsoluteLifetimeMs / 1000})`;
 
 /** Minutes without a request after which a session ends: administrators' and everyone else's. */
 export interface IdleMinutes {
@@ -17,11 +23,13 @@ export function idleMinutesFor(role: string, idle: IdleMinutes): number {
   return role === 'administrator' ? idle.administrator : idle.member;
 }
 
-// A session lives until its 30-day expiry, unless its person was suspended or it has been idle longer
-// than their role's time-out (the minutes come in as placeholders: the statements stay prepared).
+// A session lives until its 30-day expiry and at most 90 days after signing in, unless its person was
+// suspended or it has been idle longer than their role's time-out (the minutes come in as placeholders:
+// the statements stay prepared).
 const liveSession = and(
   eq(sessions.id, sql.placeholder('sessionId')),
   gt(sessions.expiresAt, sql`now()`),
+  sql`${absoluteEnd} > now()`,
   isNull(users.suspendedAt),
   sql`${sessions.lastSeenAt} > now() - make_interval(mins => (case when ${users.role} = 'administrator' then ${sql.placeholder('adminIdle')} else ${sql.placeholder('memberIdle')} end)::int)`,
 );
@@ -98,11 +106,17 @@ export async function insertSession(
   await db.insert(sessions).values({ ...values, expiresAt: new Date(Date.now() + sessionLifetimeMs) });
 }
 
-/** Slides a session's expiry and idle time-out; called at most every few minutes per session. */
+/**
+ * Slides a session's expiry (never past its absolute end) and idle time-out; called at most every few
+ * minutes per session.
+ */
 export async function touchSession(db: Db, sessionId: string): Promise<Date> {
   const [row] = await db
     .update(sessions)
-    .set({ lastSeenAt: sql`now()`, expiresAt: new Date(Date.now() + sessionLifetimeMs) })
+    .set({
+      lastSeenAt: sql`now()`,
+      expiresAt: sql`least(now() + make_interval(secs => ${sessionLifetimeMs / 1000}), ${absoluteEnd})`,
+    })
     .where(eq(sessions.id, sessionId))
     .returning({ lastSeenAt: sessions.lastSeenAt });
   return row?.lastSeenAt ?? new Date();

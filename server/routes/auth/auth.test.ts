@@ -76,7 +76,9 @@ describe('sign-up, confirmation and sign-in', () => {
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
     expect(me.json().data).toMatchObject({ displayName: 'New Person', emailVerified: true, role: 'member' });
 
-    expect((await post('/api/auth/signout', {}, cookie)).statusCode).toBe(200);
+    const signout = await post('/api/auth/signout', {}, cookie);
+    expect(signout.statusCode).toBe(200);
+    expect(signout.headers['clear-site-data']).toBe('"cache"');
     const gone = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
     expect(gone.statusCode).toBe(401);
   });

@@ -63,6 +63,30 @@ describe('the idle time-out', () => {
     expect((await get('/api/me', admin.cookie)).statusCode).toBe(401);
   });
 
+  it('ends a session 90 days after signing in however often it is used, and never slides past that', async () => {
+    const member = await signedInUser(t.app);
+    const signedInDaysAgo = (days: number) =>
+      t.database.db
+        .update(sessions)
+        .set({
+          createdAt: sql`now() - make_interval(days => ${days}::int)`,
+          lastSeenAt: sql`now() - interval '10 minutes'`,
+        })
+        .where(eq(sessions.userId, member.user.id));
+    await signedInDaysAgo(80);
+    expect((await get('/api/me', member.cookie)).statusCode).toBe(200);
+    const [row] = await t.database.db
+      .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .where(eq(sessions.userId, member.user.id));
+    // Used just now, the 30-day expiry slid only to the 90th day after signing in.
+    expect((row?.expiresAt.getTime() ?? 0) - (row?.createdAt.getTime() ?? 0)).toBe(90 * 86_400_000);
+    await signedInDaysAgo(91);
+    const ended = await get('/api/me', member.cookie);
+    expect(ended.statusCode).toBe(401);
+    expect(ended.json().error).toBe('unauthenticated');
+  });
+
   it('leaves idle sessions out of the sessions list', async () => {
     const member = await signedInUser(t.app);
     const list = await get('/api/auth/sessions', member.cookie);

@@ -180,6 +180,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         await deleteSession(app.deps.database.db, request.actor.sessionId);
       }
       clearSessionCookie(app, reply);
+      // The browser drops what it cached of this person's answers (ASVS V14.3.1); not "cookies", which
+      // would end the visitor's sessions with every other service of the institution's domain.
+      reply.header('clear-site-data', '"cache"');
       return { data: { ok: true as const, endSessionUrl } };
     },
   );
