@@ -27,29 +27,31 @@ afterAll(async () => t.close());
 
 const db = () => t.app.deps.database.db;
 
+type Form = ReturnType<typeof multipartForm>;
+const isForm = (body: object): body is Form => 'payload' in body && Buffer.isBuffer(body.payload);
+
 /** A POST with a JSON body (or a multipart form) and, unless it is undefined, an Idempotency-Key. */
 function post(
   url: string,
   cookie: string | undefined,
   key: string | undefined,
-  body: unknown = {},
+  body: object = {},
 ): Promise<LightMyRequestResponse> {
-  const form =
-    body instanceof Object && 'payload' in body && Buffer.isBuffer(body.payload) ? body : undefined;
+  const form = isForm(body) ? body : undefined;
   return t.app.inject({
     method: 'POST',
     url,
     headers: {
       ...(cookie ? { cookie } : {}),
       ...(key === undefined ? {} : { 'idempotency-key': key }),
-      ...(form ? (form as { headers: Record<string, string> }).headers : {}),
+      ...form?.headers,
     },
-    payload: form ? (form as { payload: Buffer }).payload : (body as object),
+    payload: form ? form.payload : body,
   });
 }
 
 /** Sends a request twice with one key: the second answer is the first, marked as replayed. */
-async function sendTwice(url: string, cookie: string | undefined, body: unknown = {}) {
+async function sendTwice(url: string, cookie: string | undefined, body: object = {}) {
   const key = crypto.randomUUID();
   const first = await post(url, cookie, key, body);
   const second = await post(url, cookie, key, body);
