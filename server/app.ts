@@ -15,6 +15,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerCompression } from './plugins/compression.ts';
 import { registerConditionalRequests } from './plugins/conditional.ts';
 import type { BuildOptions } from './plugins/controls.ts';
+import { registerIdempotency } from './plugins/idempotency.ts';
 import { registerInputChecks, requestTimeoutOptions } from './plugins/input.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerSecurity } from './plugins/security.ts';
@@ -181,6 +182,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await registerAuth(app);
   registerInputChecks(app);
   registerConditionalRequests(app);
+  // After auth (the key belongs to the signed-in person) and the cookie plugin (an answer that sets a
+  // cookie is not stored, and its onSend hook must have set it by then).
+  registerIdempotency(app);
   await app.register(registerRoutes, { prefix: '/api' });
   // Outside /api: the address in notification emails' List-Unsubscribe header (RFC 8058).
   await app.register(oneClickUnsubscribeRoute);

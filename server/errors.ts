@@ -11,6 +11,10 @@ export const errorStatus = {
   not_found: 404,
   request_timeout: 408,
   conflict: 409,
+  /** A request with the same Idempotency-Key is still running (server/plugins/idempotency.ts). */
+  idempotency_in_flight: 409,
+  /** The Idempotency-Key was used for a different request. */
+  idempotency_key_reused: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -60,7 +64,7 @@ export class AppError extends Error {
   /** The field messages in English (for logs and code that reads them); `fieldTexts` to translate. */
   readonly fields: Record<string, string> | undefined;
   readonly fieldTexts: Record<string, FieldText> | undefined;
-  /** For 429: how many seconds to wait, sent as the `Retry-After` header. */
+  /** For 429 (and a key in flight): how many seconds to wait, sent as the `Retry-After` header. */
   readonly retryAfterSeconds: number | undefined;
 
   constructor(

@@ -90,18 +90,77 @@ export function apiHeaders(): Record<string, string> {
   return { Accept: 'application/json', 'Accept-Language': currentLocale() };
 }
 
-async function send(method: string, path: string, init: RequestInit & { query?: Query }): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(apiUrl(path, init.query), {
-      ...init,
-      method,
-      credentials: 'same-origin',
-      headers: { ...apiHeaders(), ...init.headers },
-    });
-  } catch {
-    throw networkError();
+/** A new Idempotency-Key: a UUID (crypto.randomUUID needs https or localhost; the fallback does not). */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+/** The keys of the POSTs under way, by address and JSON body: a second submit of the same one shares it. */
+const keysInFlight = new Map<string, string>();
+/** How often a POST is sent again, with its key, after no answer came or while its twin still runs. */
+const postRetries = 2;
+
+const wait = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+
+/** Whether an answer is the server's "a request with this key is still running" (409 with Retry-After). */
+async function isKeyInFlight(response: Response): Promise<boolean> {
+  if (response.status !== 409) return false;
+  const body = await parse(response.clone());
+  return isRecord(body) && body.error === 'idempotency_in_flight';
+}
+
+/**
+ * `fetch` for the API: same-origin cookies; the network ApiError when no answer comes. Every POST carries
+ * an `Idempotency-Key` (server/plugins/idempotency.ts): the same key when it is sent again after no
+ * answer came (the first may have arrived) and for a second submit of the same JSON while the first
+ * runs, so either way the server creates one record and answers the first answer again.
+ */
+export async function fetchApi(url: string, init: RequestInit & { method: string }): Promise<Response> {
+  if (init.method !== 'POST') {
+    try {
+      return await fetch(url, { ...init, credentials: 'same-origin' });
+    } catch {
+      throw networkError();
+    }
   }
+  const twin = typeof init.body === 'string' ? `${url}\n${init.body}` : undefined;
+  const shared = twin === undefined ? undefined : keysInFlight.get(twin);
+  const key = shared ?? newIdempotencyKey();
+  if (twin !== undefined && shared === undefined) keysInFlight.set(twin, key);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          ...init,
+          credentials: 'same-origin',
+          headers: { ...init.headers, 'Idempotency-Key': key },
+        });
+      } catch {
+        if (attempt >= postRetries) throw networkError();
+        await wait(attempt + 1);
+        continue;
+      }
+      if (attempt < postRetries && (await isKeyInFlight(response))) {
+        await wait(Number(response.headers.get('retry-after')) || 1);
+        continue;
+      }
+      return response;
+    }
+  } finally {
+    if (twin !== undefined && shared === undefined) keysInFlight.delete(twin);
+  }
+}
+
+async function send(method: string, path: string, init: RequestInit & { query?: Query }): Promise<unknown> {
+  const response = await fetchApi(apiUrl(path, init.query), {
+    ...init,
+    method,
+    headers: { ...apiHeaders(), ...init.headers },
+  });
   noteIdleDeadline(response.headers.get('x-session-idle-expires'));
   const body = await parse(response);
   if (!response.ok) throw errorFromAnswer(response, body);

@@ -148,7 +148,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -163,6 +166,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -176,6 +181,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -191,6 +198,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -206,6 +215,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -221,6 +232,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -284,7 +297,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -300,6 +316,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -314,6 +332,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -329,6 +349,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -344,6 +366,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -359,6 +383,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -422,7 +448,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -437,6 +466,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -450,6 +481,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -465,6 +498,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -480,6 +515,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -495,6 +532,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -558,7 +597,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -567,6 +609,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -582,6 +626,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -597,6 +643,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -612,6 +660,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -627,6 +677,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1217,7 +1269,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1226,6 +1281,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1247,6 +1304,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1262,6 +1321,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1277,6 +1338,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1292,6 +1355,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1782,7 +1847,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1825,6 +1893,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1859,6 +1929,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1874,6 +1946,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1889,6 +1963,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1904,6 +1980,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -3180,7 +3258,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3195,6 +3276,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -3209,6 +3292,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -3224,6 +3309,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -3239,6 +3326,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -3254,6 +3343,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4045,7 +4136,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4060,6 +4154,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4074,6 +4170,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4089,6 +4187,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4104,6 +4204,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4119,6 +4221,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4316,7 +4420,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4332,6 +4439,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4346,6 +4455,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4361,6 +4472,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4376,6 +4489,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4391,6 +4506,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4454,7 +4571,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4469,6 +4589,8 @@ export type paths = {
                 /** @description Default Response */
                 202: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4483,6 +4605,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4498,6 +4622,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4513,6 +4639,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4528,6 +4656,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4591,7 +4721,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4607,6 +4740,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4621,6 +4756,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4636,6 +4773,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4651,6 +4790,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4666,6 +4807,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4729,7 +4872,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4744,6 +4890,8 @@ export type paths = {
                 /** @description Default Response */
                 202: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4758,6 +4906,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4773,6 +4923,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4788,6 +4940,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4803,6 +4957,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4997,7 +5153,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5006,6 +5165,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5020,6 +5181,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5035,6 +5198,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5050,6 +5215,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5065,6 +5232,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5396,7 +5565,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5412,6 +5584,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5431,6 +5605,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5446,6 +5622,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5461,6 +5639,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5476,6 +5656,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5539,7 +5721,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5554,6 +5739,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5573,6 +5760,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5588,6 +5777,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5603,6 +5794,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5618,6 +5811,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5681,7 +5876,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5690,6 +5888,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5723,7 +5923,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5740,6 +5943,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5754,6 +5959,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5769,6 +5976,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6208,7 +6417,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -6223,6 +6435,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6237,6 +6451,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6252,6 +6468,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6267,6 +6485,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6282,6 +6502,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6345,7 +6567,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -6354,6 +6579,8 @@ export type paths = {
                 /** @description Default Response */
                 202: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6368,6 +6595,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6383,6 +6612,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6398,6 +6629,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6413,6 +6646,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6476,7 +6711,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -6491,6 +6729,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6505,6 +6745,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6520,6 +6762,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6535,6 +6779,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6550,6 +6796,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6747,7 +6995,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -6762,6 +7013,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6777,6 +7030,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6792,6 +7047,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6807,6 +7064,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6822,6 +7081,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6885,7 +7146,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -6901,6 +7165,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6914,6 +7180,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6929,6 +7197,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6944,6 +7214,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6959,6 +7231,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -7022,7 +7296,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -7038,6 +7315,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -7057,6 +7336,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -7072,6 +7353,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -7087,6 +7370,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -7102,6 +7387,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -7574,7 +7861,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -7583,6 +7873,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -7596,6 +7888,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -7611,6 +7905,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -7626,6 +7922,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -7641,6 +7939,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8043,7 +8343,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -8054,6 +8357,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8068,6 +8373,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8083,6 +8390,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8098,6 +8407,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8113,6 +8424,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8176,7 +8489,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -8194,6 +8510,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8208,6 +8526,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8223,6 +8543,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8238,6 +8560,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8253,6 +8577,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8316,7 +8642,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -8327,6 +8656,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8341,6 +8672,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8356,6 +8689,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8371,6 +8706,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8386,6 +8723,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8449,7 +8788,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -8471,6 +8813,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8484,6 +8828,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8499,6 +8845,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8514,6 +8862,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8529,6 +8879,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8725,7 +9077,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -8742,6 +9097,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8755,6 +9112,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8770,6 +9129,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8785,6 +9146,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -8800,6 +9163,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -9002,7 +9367,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -9013,6 +9381,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -9027,6 +9397,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -9042,6 +9414,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -9057,6 +9431,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -9072,6 +9448,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -9848,7 +10226,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -9878,6 +10259,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -9891,6 +10274,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -9906,6 +10291,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -9921,6 +10308,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -9936,6 +10325,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -10117,7 +10508,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -10134,6 +10528,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -10149,6 +10545,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -10164,6 +10562,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -10179,6 +10579,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -10194,6 +10596,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -10888,7 +11292,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -10914,6 +11321,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -10927,6 +11336,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -10942,6 +11353,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -10957,6 +11370,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -10972,6 +11387,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -11708,7 +12125,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -11732,6 +12152,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -11749,6 +12171,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -11764,6 +12188,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -11779,6 +12205,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -11794,6 +12222,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12016,7 +12446,10 @@ export type paths = {
                     dryRun?: "true" | "false";
                     role?: "member" | "guest" | "sponsor" | "co_leader";
                 };
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -12027,6 +12460,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12048,6 +12483,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12063,6 +12500,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12078,6 +12517,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12093,6 +12534,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12156,7 +12599,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -12179,6 +12625,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12194,6 +12642,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12209,6 +12659,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12224,6 +12676,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12239,6 +12693,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12302,7 +12758,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -12319,6 +12778,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12333,6 +12794,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12348,6 +12811,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12363,6 +12828,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12378,6 +12845,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12838,7 +13307,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -12856,6 +13328,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12870,6 +13344,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12885,6 +13361,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12900,6 +13378,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -12915,6 +13395,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -13122,7 +13604,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -13133,6 +13618,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -13147,6 +13634,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -13162,6 +13651,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -13177,6 +13668,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -13192,6 +13685,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -13397,7 +13892,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -13436,6 +13934,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -13537,6 +14037,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -13552,6 +14054,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -13567,6 +14071,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -13582,6 +14088,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -14493,7 +15001,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -14526,6 +15037,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -14539,6 +15052,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -14554,6 +15069,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -14569,6 +15086,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -14584,6 +15103,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -14772,7 +15293,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -14790,6 +15314,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -14803,6 +15329,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -14818,6 +15346,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -14833,6 +15363,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -14848,6 +15380,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15195,7 +15729,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -15213,6 +15750,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15226,6 +15765,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15241,6 +15782,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15256,6 +15799,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15271,6 +15816,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15334,7 +15881,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                     slug: string;
@@ -15355,6 +15905,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15369,6 +15921,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15384,6 +15938,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15399,6 +15955,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15414,6 +15972,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15637,7 +16197,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -15662,6 +16225,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15675,6 +16240,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15690,6 +16257,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15705,6 +16274,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15720,6 +16291,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15783,7 +16356,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -15794,6 +16370,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15807,6 +16385,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15822,6 +16402,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15837,6 +16419,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15852,6 +16436,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15882,6 +16468,8 @@ export type paths = {
                 /** @description Default Response */
                 413: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15897,6 +16485,8 @@ export type paths = {
                 /** @description Default Response */
                 415: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15945,7 +16535,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -15965,6 +16558,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15979,6 +16574,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -15994,6 +16591,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16009,6 +16608,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16024,6 +16625,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16361,7 +16964,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -16396,6 +17002,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16409,6 +17017,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16424,6 +17034,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16439,6 +17051,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16454,6 +17068,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16656,7 +17272,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -16676,6 +17295,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16689,6 +17310,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16704,6 +17327,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16719,6 +17344,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16734,6 +17361,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16914,7 +17543,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -16925,6 +17557,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16939,6 +17573,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16954,6 +17590,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16969,6 +17607,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -16984,6 +17624,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17047,7 +17689,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -17065,6 +17710,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17079,6 +17726,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17094,6 +17743,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17109,6 +17760,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17124,6 +17777,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17187,7 +17842,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -17206,6 +17864,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17220,6 +17880,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17235,6 +17897,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17250,6 +17914,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17265,6 +17931,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17467,7 +18135,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -17485,6 +18156,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17499,6 +18172,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17514,6 +18189,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17529,6 +18206,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17544,6 +18223,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17607,7 +18288,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -17624,6 +18308,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17638,6 +18324,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17653,6 +18341,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17668,6 +18358,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17683,6 +18375,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17746,7 +18440,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -17764,6 +18461,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17778,6 +18477,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17793,6 +18494,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17808,6 +18511,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -17823,6 +18528,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18032,7 +18739,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -18051,6 +18761,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18065,6 +18777,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18080,6 +18794,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18095,6 +18811,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18110,6 +18828,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18306,7 +19026,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -18348,6 +19071,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18361,6 +19086,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18376,6 +19103,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18391,6 +19120,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18406,6 +19137,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18601,7 +19334,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -18622,6 +19358,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18635,6 +19373,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18650,6 +19390,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18665,6 +19407,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18680,6 +19424,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18880,7 +19626,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -18905,6 +19654,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18918,6 +19669,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18933,6 +19686,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18948,6 +19703,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -18963,6 +19720,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19217,7 +19976,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -19236,6 +19998,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19249,6 +20013,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19264,6 +20030,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19279,6 +20047,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19294,6 +20064,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19357,7 +20129,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     slug: string;
                 };
@@ -19376,6 +20151,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19389,6 +20166,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19404,6 +20183,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19419,6 +20200,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19434,6 +20217,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19644,7 +20429,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -19663,6 +20451,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19677,6 +20467,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19692,6 +20484,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19707,6 +20501,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -19722,6 +20518,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20093,7 +20891,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -20104,6 +20905,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20143,6 +20946,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20158,6 +20963,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20173,6 +20980,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20188,6 +20997,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20251,7 +21062,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -20262,6 +21076,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20301,6 +21117,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20316,6 +21134,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20331,6 +21151,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20346,6 +21168,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20409,7 +21233,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -20426,6 +21253,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20465,6 +21294,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20480,6 +21311,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20495,6 +21328,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -20510,6 +21345,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21356,7 +22193,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     token: string;
                 };
@@ -21367,6 +22207,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21381,6 +22223,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21396,6 +22240,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21411,6 +22257,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21426,6 +22274,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21489,7 +22339,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     token: string;
                 };
@@ -21500,6 +22353,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21514,6 +22369,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21529,6 +22386,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21544,6 +22403,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21559,6 +22420,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21754,7 +22617,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -21773,6 +22639,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21786,6 +22654,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21801,6 +22671,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21816,6 +22688,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -21831,6 +22705,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23536,7 +24412,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -23559,6 +24438,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23660,6 +24541,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23675,6 +24558,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23690,6 +24575,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23705,6 +24592,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23768,7 +24657,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -23779,6 +24671,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23792,6 +24686,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23805,6 +24701,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23820,6 +24718,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23835,6 +24735,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23850,6 +24752,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -25735,7 +26639,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -25753,6 +26660,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -25766,6 +26675,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -25781,6 +26692,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -25796,6 +26709,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -25811,6 +26726,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26044,7 +26961,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -26055,6 +26975,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26069,6 +26991,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26084,6 +27008,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26099,6 +27025,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26114,6 +27042,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26177,7 +27107,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -26195,6 +27128,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26209,6 +27144,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26224,6 +27161,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26239,6 +27178,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26254,6 +27195,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26317,7 +27260,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -26328,6 +27274,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26342,6 +27290,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26357,6 +27307,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26372,6 +27324,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26387,6 +27341,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26878,7 +27834,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -26895,6 +27854,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26908,6 +27869,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26923,6 +27886,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26938,6 +27903,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -26953,6 +27920,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -27016,7 +27985,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -27034,6 +28006,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -27047,6 +28021,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -27062,6 +28038,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -27077,6 +28055,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -27092,6 +28072,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -27707,7 +28689,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -27718,6 +28703,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -27732,6 +28719,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -27747,6 +28736,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -27762,6 +28753,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -27777,6 +28770,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -28236,7 +29231,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -28245,6 +29243,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -28259,6 +29259,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -28274,6 +29276,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -28289,6 +29293,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -28304,6 +29310,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29418,7 +30426,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -29429,6 +30440,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29443,6 +30456,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29458,6 +30473,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29473,6 +30490,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29488,6 +30507,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29587,7 +30608,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -29605,6 +30629,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29619,6 +30645,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29634,6 +30662,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29649,6 +30679,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29664,6 +30696,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29868,7 +30902,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -29879,6 +30916,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29892,6 +30931,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29907,6 +30948,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29922,6 +30965,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -29937,6 +30982,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -30120,7 +31167,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     token: string;
                 };
@@ -30131,6 +31181,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -30145,6 +31197,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -30160,6 +31214,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -30175,6 +31231,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -30190,6 +31248,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31023,7 +32083,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -31046,6 +32109,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31060,6 +32125,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31075,6 +32142,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31090,6 +32159,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31105,6 +32176,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31302,7 +32375,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -31321,6 +32397,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31334,6 +32412,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31349,6 +32429,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31364,6 +32446,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31379,6 +32463,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31582,7 +32668,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -31604,6 +32693,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31617,6 +32708,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31632,6 +32725,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31647,6 +32742,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31662,6 +32759,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31725,7 +32824,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -31746,6 +32848,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31760,6 +32864,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31775,6 +32881,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31790,6 +32898,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31805,6 +32915,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31868,7 +32980,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -31889,6 +33004,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31902,6 +33019,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31917,6 +33036,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31932,6 +33053,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -31947,6 +33070,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -32289,7 +33414,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -32344,6 +33472,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -32420,6 +33550,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -32435,6 +33567,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -32450,6 +33584,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -32465,6 +33601,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -32926,7 +34064,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -32944,6 +34085,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33020,6 +34163,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33035,6 +34180,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33050,6 +34197,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33065,6 +34214,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33128,7 +34279,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -33145,6 +34299,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33221,6 +34377,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33236,6 +34394,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33251,6 +34411,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33266,6 +34428,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33329,7 +34493,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -33340,6 +34507,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33416,6 +34585,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33431,6 +34602,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33446,6 +34619,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33461,6 +34636,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33524,7 +34701,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -33535,6 +34715,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33611,6 +34793,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33626,6 +34810,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33641,6 +34827,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33656,6 +34844,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33719,7 +34909,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -33736,6 +34929,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33812,6 +35007,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33827,6 +35024,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33842,6 +35041,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33857,6 +35058,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -33920,7 +35123,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -33937,6 +35143,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34013,6 +35221,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34028,6 +35238,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34043,6 +35255,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34058,6 +35272,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34121,7 +35337,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -34139,6 +35358,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34215,6 +35436,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34230,6 +35453,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34245,6 +35470,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34260,6 +35487,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34323,7 +35552,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -34341,6 +35573,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34417,6 +35651,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34432,6 +35668,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34447,6 +35685,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34462,6 +35702,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34525,7 +35767,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -34545,6 +35790,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34559,6 +35806,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34574,6 +35823,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34589,6 +35840,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -34604,6 +35857,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -35111,7 +36366,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -35122,6 +36380,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -35135,6 +36395,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -35148,6 +36410,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -35163,6 +36427,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -35178,6 +36444,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -35193,6 +36461,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -35561,7 +36831,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -35584,6 +36857,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -35597,6 +36872,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -35612,6 +36889,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -35627,6 +36906,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -35642,6 +36923,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -36183,7 +37466,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -36201,6 +37487,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -36215,6 +37503,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -36230,6 +37520,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -36245,6 +37537,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -36260,6 +37554,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -37029,7 +38325,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -37040,6 +38339,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -37054,6 +38355,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -37069,6 +38372,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -37084,6 +38389,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -37099,6 +38406,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -37621,7 +38930,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -37632,6 +38944,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -37646,6 +38960,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -37661,6 +38977,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -37676,6 +38994,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -37691,6 +39011,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -38109,7 +39431,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -38120,6 +39445,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -38133,6 +39460,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -38148,6 +39477,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -38163,6 +39494,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -38178,6 +39511,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -38241,7 +39576,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -38252,6 +39590,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -38266,6 +39606,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -38281,6 +39623,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -38296,6 +39640,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -38311,6 +39657,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -39380,7 +40728,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -39400,6 +40751,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -39414,6 +40767,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -39429,6 +40784,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -39444,6 +40801,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -39459,6 +40818,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -39648,7 +41009,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -39669,6 +41033,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -39682,6 +41048,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -39697,6 +41065,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -39712,6 +41082,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -39727,6 +41099,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -40048,7 +41422,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -40067,6 +41444,8 @@ export type paths = {
                 /** @description Default Response */
                 201: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -40080,6 +41459,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -40095,6 +41476,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -40110,6 +41493,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -40125,6 +41510,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -41314,7 +42701,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     token: string;
                 };
@@ -41325,6 +42715,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -41345,6 +42737,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -41360,6 +42754,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -41375,6 +42771,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -41390,6 +42788,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {

@@ -23,7 +23,7 @@ import type {
 import type { ResourceKind, ResourceUseKind } from '../../common/enums.ts';
 import { i18n } from '../i18n/i18n.ts';
 import { formatNumber } from '../lib/format.ts';
-import { ApiError } from './client.ts';
+import { ApiError, fetchApi } from './client.ts';
 import type { paths } from './openapi.gen.ts';
 import { api, cursorPages, dataOf, type Json, pageOf } from './typed-client.ts';
 
@@ -364,17 +364,12 @@ export async function uploadResource(
   if (fields.description) form.append('description', fields.description);
   for (const id of fields.topicIds) form.append('topicIds', id);
   form.append('file', file);
-  let response: Response;
-  try {
-    response = await fetch(`/api/communities/${slug}/resources/upload`, {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n._('common.error.network'));
-  }
+  // With an Idempotency-Key, reused if it is sent again after no answer came: one resource either way.
+  const response = await fetchApi(`/api/communities/${slug}/resources/upload`, {
+    method: 'POST',
+    body: form,
+    headers: { Accept: 'application/json' },
+  });
   const text = await response.text();
   let body: unknown;
   try {

@@ -10,9 +10,9 @@
 // Copse does not use) took two landing pages over their size budget.
 //
 // Errors behave as with client.ts: an answer that is not ok throws ApiError (field messages included),
-// no answer throws the network ApiError.
+// no answer throws the network ApiError. POSTs carry an Idempotency-Key (client.ts's `fetchApi`).
 import type { Client } from 'openapi-fetch';
-import { apiHeaders, errorFromAnswer, networkError } from './client.ts';
+import { apiHeaders, errorFromAnswer, fetchApi, networkError } from './client.ts';
 import type { paths } from './openapi.gen.ts';
 import { noteIdleDeadline } from './session.ts';
 
@@ -45,17 +45,11 @@ async function call(
 ): Promise<{ data: unknown; response: Response }> {
   const headers: Record<string, string> = apiHeaders();
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(address(path, init.params), {
-      method,
-      credentials: 'same-origin',
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-  } catch {
-    throw networkError();
-  }
+  const response = await fetchApi(address(path, init.params), {
+    method,
+    headers,
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
   noteIdleDeadline(response.headers.get('x-session-idle-expires'));
   const text = await response.text();
   let data: unknown;

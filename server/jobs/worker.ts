@@ -2,6 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
 import type { SecretKeySource } from '../lib/secret-box.ts';
 import type { Storage } from '../lib/storage.ts';
+import { deleteExpiredIdempotencyKeys } from '../queries/idempotency-keys.ts';
 import { deleteExpiredSsoRows } from '../queries/identities.ts';
 import { recordFirstYears } from '../queries/milestones.ts';
 import { deleteExpiredRateLimits } from '../queries/rate-limits.ts';
@@ -67,6 +68,7 @@ export async function startWorkers(
       await deleteExpiredSigninThrottles(db);
       await deleteExpiredSsoRows(db);
       await deleteExpiredSigninChallenges(db);
+      await deleteExpiredIdempotencyKeys(db);
     }),
   );
   await boss.work(

@@ -49,6 +49,35 @@ export const signinThrottles = pgTable(
 );
 
 /**
+ * Idempotency keys (#19): a POST that carries `Idempotency-Key` is run once per (scope, key); its answer
+ * is kept here so a retry gets it again instead of creating a second record (server/plugins/idempotency.ts).
+ * `scope` is `user:<id>` for a signed-in person, else `ip:<sha-256 of the client address>`. A row without
+ * `completed_at` is in flight. The answer's body is sealed with the secret key (it may hold a link's
+ * token). Rows are deleted 24 hours after `created_at` (the hourly cleanup).
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    route: text('route').notNull(),
+    /** SHA-256 of the method, the path and the request body (for multipart: its media type only). */
+    fingerprint: text('fingerprint').notNull(),
+    status: integer('status'),
+    responseBody: text('response_body'),
+    /** The answer's headers worth repeating: Content-Type and Location (never Set-Cookie). */
+    responseHeaders: jsonb('response_headers').$type<Record<string, string>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.key] }),
+    index('idempotency_keys_created_at_idx').on(t.createdAt),
+  ],
+);
+
+/**
  * Keys Copse signs links with that must work without a session and across processes (the unsubscribe
  * links in notification emails), one per purpose: random, made on first use, kept in the database so
  * every process and a restored backup sign and check alike.
