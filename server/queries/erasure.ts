@@ -21,6 +21,9 @@ const keptReferences = new Set([
   'survey_invitees.user_id',
 ]);
 
+/** Ids as one PostgreSQL array parameter (drizzle spreads a JS array into a list of parameters). */
+const uuids = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
 /** What an opening post of a thread others replied to becomes in "delete" mode (stored, not shown text). */
 export const removedTitle = '[removed]';
 
@@ -87,7 +90,7 @@ async function deleteContributions(db: Db, userId: string) {
   );
   const touched = [...new Set(replies.map((reply) => reply.thread_id))];
   await db.execute(
-    sql`delete from post_revisions where post_id = any(${replies.map((reply) => reply.id)}::uuid[])`,
+    sql`delete from post_revisions where post_id = any(${uuids(replies.map((reply) => reply.id))})`,
   );
   const shared = ids(
     await db.execute(sql`update threads t set title = ${removedTitle}, body = '', author_id = null,
@@ -95,13 +98,15 @@ async function deleteContributions(db: Db, userId: string) {
       where t.author_id = ${userId} and exists (select 1 from posts p where p.thread_id = t.id
         and p.deleted_at is null and p.author_id is distinct from ${userId}) returning t.id`),
   );
-  await db.execute(sql`delete from post_revisions where thread_id = any(${shared}::uuid[]) and post_id is null`);
+  await db.execute(
+    sql`delete from post_revisions where thread_id = any(${uuids(shared)}) and post_id is null`,
+  );
   gone.push(
     ...ids(await db.execute(sql`delete from threads where author_id = ${userId} returning id`)),
     ...shared,
   );
   await db.execute(sql`update threads t set reply_count = (select count(*) from posts p
-      where p.thread_id = t.id and p.deleted_at is null) where t.id = any(${touched}::uuid[])`);
+      where p.thread_id = t.id and p.deleted_at is null) where t.id = any(${uuids(touched)})`);
   const resources = rowsOf<{ id: string; file_key: string | null }>(
     await db.execute(sql`delete from resources where author_id = ${userId} returning id, file_key`),
   );
@@ -109,7 +114,9 @@ async function deleteContributions(db: Db, userId: string) {
     gone.push(resource.id);
     if (resource.file_key) keys.push(resource.file_key);
   }
-  gone.push(...ids(await db.execute(sql`delete from value_stories where author_id = ${userId} returning id`)));
+  gone.push(
+    ...ids(await db.execute(sql`delete from value_stories where author_id = ${userId} returning id`)),
+  );
   gone.push(...ids(await db.execute(sql`delete from circle_posts where author_id = ${userId} returning id`)));
   await db.execute(sql`delete from proposal_messages where author_id = ${userId}`);
   await db.execute(sql`delete from contact_replies where author_id = ${userId}`);
@@ -122,8 +129,10 @@ async function deleteContributions(db: Db, userId: string) {
   // Notifications and emails that quote or point at what went.
   if (gone.length > 0) {
     const patterns = gone.map((id) => `%${id}%`);
-    await db.execute(sql`delete from notifications where url like any(${patterns}::text[])`);
-    await db.execute(sql`delete from mail_messages where text_body like any(${patterns}::text[])`);
+    await db.execute(sql`delete from notifications where url like any(${`{${patterns.join(',')}}`}::text[])`);
+    await db.execute(
+      sql`delete from mail_messages where text_body like any(${`{${patterns.join(',')}}`}::text[])`,
+    );
   }
   return keys;
 }
@@ -173,7 +182,9 @@ export async function eraseUserRows(
   if (subject.photoPath) keys.push(subject.photoPath);
   if (mode === 'anonymise')
     await db.execute(sql`update survey_responses set user_id = null where user_id = ${userId}`);
-  await db.execute(sql`delete from mail_messages where user_id = ${userId} or lower(to_address) = lower(${subject.email})`);
+  await db.execute(
+    sql`delete from mail_messages where user_id = ${userId} or lower(to_address) = lower(${subject.email})`,
+  );
   await db.execute(sql`delete from invitations where lower(email) = lower(${subject.email})`);
   await db.execute(sql`delete from contact_requests where lower(email) = lower(${subject.email})`);
   await db.execute(sql`delete from signin_throttles where lower(email) = lower(${subject.email})`);

@@ -71,7 +71,11 @@ async function eraseInside(
  * only through single sign-on signs in again first) and types their email address; the account is
  * erased at once, in one transaction, and every session ends (#19).
  */
-export async function eraseOwnAccount(deps: ServiceDeps, actor: Actor, input: EraseAccountBody): Promise<void> {
+export async function eraseOwnAccount(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: EraseAccountBody,
+): Promise<void> {
   const { db } = deps.database;
   await hitRateLimit(db, `erasure:account:${actor.id}`, { max: 10, windowSeconds: 15 * 60 });
   enforce(mayEraseOwnAccount(actor, { otherAdministrators: await countOtherAdministrators(db, actor.id) }));
@@ -94,9 +98,7 @@ export async function eraseOwnAccount(deps: ServiceDeps, actor: Actor, input: Er
   const keys = await unitOfWork(deps, async (tx, outbox) => {
     const locked = await findErasureSubject(tx, actor.id);
     if (!locked || locked.erased_at) throw notFound('errors.notFound.person');
-    enforce(
-      mayEraseOwnAccount(actor, { otherAdministrators: await countOtherAdministrators(tx, actor.id) }),
-    );
+    enforce(mayEraseOwnAccount(actor, { otherAdministrators: await countOtherAdministrators(tx, actor.id) }));
     const erased = await eraseInside(deps, tx, outbox, locked, input.mode);
     await recordAudit(tx, {
       actorId: actor.id,
