@@ -89,6 +89,7 @@ async function deleteContributions(db: Db, userId: string) {
       where author_id = ${userId} returning id, thread_id`),
   );
   const touched = [...new Set(replies.map((reply) => reply.thread_id))];
+  gone.push(...replies.map((reply) => reply.id));
   await db.execute(
     sql`delete from post_revisions where post_id = any(${uuids(replies.map((reply) => reply.id))})`,
   );

@@ -5,7 +5,6 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { verifyPassword } from '../../lib/crypto.ts';
 import { recipientLocale, translate } from '../../lib/i18n.ts';
-import type { Storage } from '../../lib/storage.ts';
 import { mayEraseUser } from '../../policies/administration.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayEraseOwnAccount } from '../../policies/erasure.ts';
@@ -22,15 +21,23 @@ import { phrase } from '../notifications/notify.ts';
 import { hitRateLimit } from '../rate-limit.ts';
 import { tellCoordinatorsOfLeaderless } from '../succession/leaderless.ts';
 import { type Outbox, unitOfWork } from '../unit-of-work.ts';
+import { appendToLedgerFile } from './reapply-erasure.ts';
 
 /** An account with no password of its own (single sign-on only) proves itself by a sign-in this recent. */
 const freshSignInMinutes = 10;
 
 type Subject = NonNullable<Awaited<ReturnType<typeof findErasureSubject>>>;
 
-/** Deletes files after the commit; a file already gone is no failure (the erasure may run again). */
-export async function deleteStoredFiles(storage: Storage, keys: readonly string[]): Promise<void> {
-  for (const key of keys) await storage.delete(key).catch(() => undefined);
+/**
+ * After the commit: the ledger's copy next to the backups gets the entry, and the person's files are
+ * deleted (a file already gone is no failure: the erasure may run again).
+ */
+async function afterErasure(deps: ServiceDeps, userId: string, mode: ErasureMode, keys: readonly string[]) {
+  // The database's ledger is the reference (backups carry it); the file only helps a fresh machine.
+  await appendToLedgerFile(deps.env, { userId, mode, erasedAt: new Date().toISOString() }).catch(
+    () => undefined,
+  );
+  for (const key of keys) await deps.storage.delete(key).catch(() => undefined);
 }
 
 /**
@@ -109,7 +116,7 @@ export async function eraseOwnAccount(
     });
     return erased;
   });
-  await deleteStoredFiles(deps.storage, keys);
+  await afterErasure(deps, actor.id, input.mode, keys);
 }
 
 /**
@@ -145,5 +152,5 @@ export async function eraseUserByAdministrator(
     });
     return erased;
   });
-  await deleteStoredFiles(deps.storage, keys);
+  await afterErasure(deps, userId, input.mode, keys);
 }
