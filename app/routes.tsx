@@ -153,6 +153,10 @@ export const router = createBrowserRouter([
             lazy: page(() => import('./pages/invitations/invitation-page.tsx'), 'InvitationPage'),
           },
           // Anyone may write to the coordinators; signed out, with a name and an email.
+          {
+            path: '/account-deleted',
+            lazy: page(() => import('./pages/settings/delete-account-page.tsx'), 'AccountDeletedPage'),
+          },
           { path: '/contact', lazy: page(() => import('./pages/contact-page.tsx'), 'ContactPage') },
           {
             path: '/accessibility',
@@ -369,6 +373,10 @@ export const router = createBrowserRouter([
                       () => import('./pages/settings/notification-settings-page.tsx'),
                       'NotificationSettingsPage',
                     ),
+                  },
+                  {
+                    path: 'delete-account',
+                    lazy: page(() => import('./pages/settings/delete-account-page.tsx'), 'DeleteAccountPage'),
                   },
                   {
                     path: 'record',

@@ -85,6 +85,13 @@ export const mentoringSlots = [
 ] as const;
 export type MentoringSlot = (typeof mentoringSlots)[number];
 
+/**
+ * How an account is erased (#19): `anonymise` keeps their contributions under "A former member";
+ * `delete` removes those too.
+ */
+export const erasureModes = ['anonymise', 'delete'] as const;
+export type ErasureMode = (typeof erasureModes)[number];
+
 export const mailStatuses = ['queued', 'sent', 'stored', 'failed'] as const;
 export type MailStatus = (typeof mailStatuses)[number];
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { BackupError } from '../server/db/backup/manifest.ts';
 import { restoreBackup } from '../server/db/backup/restore-backup.ts';
 import { loadEnvOrExit } from '../server/env.ts';
+import { ledgerFile, reapplyErasure } from '../server/services/erasure/reapply-erasure.ts';
 import { LockedError, openInstallation } from './installation.ts';
 
 /**
@@ -33,13 +34,15 @@ async function main(): Promise<void> {
       force: values.force,
       tmpDir: env.UPLOAD_TMP_DIR,
       secrets: env,
+      ledgerFile: ledgerFile(env),
+      reapplyErasure: (entry) => reapplyErasure(installation, entry),
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const { manifest } = report;
     console.log(
       `Restored in ${seconds} s: the backup of ${manifest.createdAt} (Copse ${manifest.copseVersion}, migration ` +
         `${manifest.migration.tag}), ${manifest.tables.length} tables with ${report.rows} rows and ${report.files} files; ` +
-        'every checksum matches. Start Copse as usual.',
+        `every checksum matches; ${report.erasures} erasures made since were applied again. Start Copse as usual.`,
     );
   } finally {
     await installation.close();

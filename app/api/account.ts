@@ -268,3 +268,16 @@ export function useSignOut(): () => Promise<string | null> {
 export async function staySignedIn(): Promise<void> {
   dataOf(await api.POST('/api/auth/session/refresh'));
 }
+
+/** Deletes the signed-in account (anonymise or delete); the session ends and everything cached is forgotten. */
+export function useEraseAccountMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { mode: 'anonymise' | 'delete'; password?: string; confirmation: string }) =>
+      dataOf(await api.POST('/api/me/erase', { body })),
+    onSuccess: () => {
+      queryClient.clear();
+      queryClient.setQueryData(keys.me, null);
+    },
+  });
+}

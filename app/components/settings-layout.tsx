@@ -14,6 +14,7 @@ export function SettingsLayout() {
         { to: '/settings/sessions', label: _('layout.settings.sessions') },
         { to: '/settings/notifications', label: _('layout.menu.notifications') },
         { to: '/settings/record', label: _('dashboard.record.nav') },
+        { to: '/settings/delete-account', label: _('layout.settings.deleteAccount') },
       ]}
     />
   );

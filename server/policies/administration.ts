@@ -23,3 +23,22 @@ export function mayEditCharterTemplate(actor: Actor | null): Decision {
 export function mayBackUpInstallation(actor: Actor | null): Decision {
   return allowIf(actor?.role === 'administrator', deny('errors.admin.onlyAdministratorsBackUp'));
 }
+
+/**
+ * Administrators erase a person on a formal request, never their own account (that is Settings →
+ * Delete account) nor the last active administrator.
+ */
+export function mayEraseUser(
+  actor: Actor | null,
+  target: { id: string; role: string },
+  facts: { otherAdministrators: number },
+): Decision {
+  return firstRefusal(
+    mayAdministerInstitution(actor),
+    allowIf(actor?.id !== target.id, deny('errors.erasure.notYourself')),
+    allowIf(
+      target.role !== 'administrator' || facts.otherAdministrators > 0,
+      deny('errors.erasure.lastAdministrator', 'conflict'),
+    ),
+  );
+}

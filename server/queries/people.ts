@@ -43,7 +43,7 @@ export interface PeopleFilter {
  * the start of any word in name, unit, tags and bio; suspended people are left out.
  */
 export async function searchPeople(db: Db, filter: PeopleFilter) {
-  const conditions: SQL[] = [isNull(users.suspendedAt)];
+  const conditions: SQL[] = [isNull(users.suspendedAt), isNull(users.erasedAt)];
   const tsquery = filter.q ? toPrefixTsQuery(filter.q) : undefined;
   if (tsquery) conditions.push(sql`${users.search} @@ to_tsquery('simple', ${tsquery})`);
   if (filter.unitId) conditions.push(eq(users.unitId, filter.unitId));

@@ -16,7 +16,10 @@ export async function listUsersForAdmin(
     limit: number;
   },
 ) {
-  const conditions: (SQL | undefined)[] = [rowsAfter(users.createdAt, users.id, options.cursor)];
+  const conditions: (SQL | undefined)[] = [
+    rowsAfter(users.createdAt, users.id, options.cursor),
+    isNull(users.erasedAt),
+  ];
   if (options.q) {
     const pattern = `%${options.q.replace(/[%_\\]/g, '\\$&')}%`;
     conditions.push(or(ilike(users.displayName, pattern), ilike(users.email, pattern)));

@@ -29,7 +29,7 @@ export const profileColumns = {
 };
 
 /** A person as profile pages show them (see `profileColumns`). */
-export type ProfileRow = Omit<UserRow, 'passwordHash' | 'searchDocument' | 'search'>;
+export type ProfileRow = Omit<UserRow, 'passwordHash' | 'searchDocument' | 'search' | 'erasedAt'>;
 
 /** The text the people search indexes: name, pronouns, unit, tags and bio. */
 export function buildPersonSearchDocument(person: {

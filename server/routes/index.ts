@@ -11,6 +11,7 @@ import { dashboardRoutes } from './dashboard/index.ts';
 import { digestRoutes } from './digests/index.ts';
 import { discussionRoutes } from './discussions/index.ts';
 import { moderationRoutes } from './discussions/moderation.ts';
+import { erasureRoutes } from './erasure/index.ts';
 import { healthRoutes } from './health/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { institutionRoutes } from './institution/index.ts';
@@ -45,6 +46,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(communityRoutes);
   await app.register(invitationRoutes);
   await app.register(adminRoutes, { prefix: '/admin' });
+  await app.register(erasureRoutes);
   await app.register(proposalRoutes);
   await app.register(charterTemplateRoutes, { prefix: '/admin' });
   await app.register(backupRoutes, { prefix: '/admin' });

@@ -13,6 +13,7 @@ import {
 import type { Storage } from '../../lib/storage.ts';
 import type { Database } from '../client.ts';
 import { type ArchiveEntry, hashStream, readArchive } from './archive.ts';
+import { type ErasureEntry, readLedger, readLedgerFile, restoreLedger } from './erasure-ledger.ts';
 import { archivePaths, BackupError, type BackupManifest, backupFormat, backupManifest } from './manifest.ts';
 import { appliedMigration, knownMigrations, migrateUpTo } from './migrations.ts';
 import {
@@ -131,12 +132,21 @@ export interface RestoreOptions {
   secrets: SecretKeySource;
   /** Where files are received before Storage takes them (DATA_DIR/tmp by default for the CLI). */
   tmpDir?: string;
+  /**
+   * The erasure ledger (#19): the live ledger is read before the tables are replaced, merged with this
+   * file's entries (the copy next to the backups, for a fresh machine), written back after the restore,
+   * and every erasure the restored rows do not show yet is applied again through `reapplyErasure`.
+   */
+  ledgerFile?: string;
+  reapplyErasure?: (entry: ErasureEntry) => Promise<void>;
 }
 
 export interface RestoreReport {
   manifest: BackupManifest;
   rows: number;
   files: number;
+  /** Erasures applied again to the restored rows. */
+  erasures: number;
 }
 
 /** Whether the installation has an account or (when `storage` is given) an uploaded file. */
@@ -173,6 +183,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
   // The job queue's schema goes (the server makes it again on start). The app's tables are made at the
   // backup's migration: on a database never migrated (a new PostgreSQL database) by migrating up to it,
   // on one at another migration after dropping Copse's schemas; one at it already is only emptied below.
+  const ledger = new Map<string, ErasureEntry>();
+  for (const entry of [
+    ...(options.ledgerFile ? await readLedgerFile(options.ledgerFile) : []),
+    ...(await readLedger(database.db)),
+  ])
+    ledger.set(entry.userId, entry);
   await dropJobSchema(database.db);
   const applied = await appliedMigration(database.db);
   if (applied?.when !== manifest.migration.when) {
@@ -250,7 +266,10 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
         `The file ${expected.key} did not restore as it was backed up; run the restore again.`,
       );
   }
-  return { manifest, rows, files: manifest.files.length };
+  // A backup made before an erasure never brings the person back.
+  const pending = await restoreLedger(database.db, [...ledger.values()]);
+  for (const entry of pending) await options.reapplyErasure?.(entry);
+  return { manifest, rows, files: manifest.files.length, erasures: pending.length };
 }
 
 /**

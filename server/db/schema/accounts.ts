@@ -38,6 +38,11 @@ export const users = pgTable(
     role: userRoleEnum('role').notNull().default('member'),
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    /**
+     * When the account was erased (#19): the row stays as a tombstone (its id keeps the figures and the
+     * audit log whole) with every personal field cleared; the erasures ledger holds the same fact.
+     */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     searchDocument: text('search_document').notNull().default(''),
     search: tsvector('search')
       .notNull()

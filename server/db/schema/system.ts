@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ErasureMode } from '../../../common/enums.ts';
 import { users } from './accounts.ts';
 
 /** Who did what to what: administrative and security-relevant actions. */
@@ -87,3 +88,18 @@ export const signingKeys = pgTable('signing_keys', {
   secret: text('secret').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The erasure ledger (#19): which accounts were erased, how and when, and nothing personal. A restore
+ * applies every entry again to the restored rows (server/db/backup/restore-backup.ts), so a backup made
+ * before an erasure never brings the person back. No foreign key: the entry outlives any row.
+ */
+export const erasures = pgTable(
+  'erasures',
+  {
+    userId: uuid('user_id').primaryKey(),
+    mode: text('mode').$type<ErasureMode>().notNull(),
+    erasedAt: timestamp('erased_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('erasures_erased_at_idx').on(t.erasedAt)],
+);
