@@ -38,8 +38,9 @@ it('restores a backup from the previous migration and brings it forward', async 
   await migrateUpTo(old.database, { index: previous.idx, tag: previous.tag, when: previous.when, hash: '' });
   // The factories write with today's columns: lend the tables the ones later migrations add (0017:
   // institution_settings.sso_only, 0025: users.show_badges, 0028: the portfolio's rules and when the
-  // activity log began, 0034: project-only memberships, 0035: the charter's decision process) while they run, and take them back so the backup holds the older tables as
-  // they were.
+  // activity log began, 0034: project-only memberships, 0035: the charter's decision process, 0037:
+  // when an account was erased) while they run, and take them back so the backup holds the older
+  // tables as they were.
   const lent = [
     ['institution_settings', 'sso_only', sql`boolean`],
     ['users', 'show_badges', sql`boolean not null default true`],
@@ -50,6 +51,7 @@ it('restores a backup from the previous migration and brings it forward', async 
     ['charter_versions', 'decision_process', sql`text not null default 'leaders'`],
     ['charter_versions', 'objection_days', sql`integer not null default 7`],
     ['charter_versions', 'voting_days', sql`integer not null default 7`],
+    ['users', 'erased_at', sql`timestamp with time zone`],
   ] as const;
   for (const [table, column, type] of lent)
     await old.database.db.execute(
