@@ -6,9 +6,14 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // kinds of actor against every endpoint of an area in six community states) test the policy module,
 // whose answers do not depend on the database, and run on PostgreSQL only too (on PGlite they took
 // 85 s of CI's processor time, 7 December 2026); the endpoints they ask are tested on PGlite by their
-// own API tests.
+// own API tests. So does the sample of security controls switched off (server/security-controls.test.ts:
+// headers, cookies, the cross-site check, body limit, log redaction; one app each).
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-const postgresOnly = ['**/*.postgres.test.ts', 'server/routes/*/permissions.test.ts'];
+const postgresOnly = [
+  '**/*.postgres.test.ts',
+  'server/routes/*/permissions.test.ts',
+  'server/security-controls.test.ts',
+];
 
 export default defineConfig({
   test: {
