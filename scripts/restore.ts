@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { BackupError } from '../server/db/backup/manifest.ts';
 import { restoreBackup } from '../server/db/backup/restore-backup.ts';
 import { loadEnvOrExit } from '../server/env.ts';
+import { recordAudit } from '../server/queries/audit.ts';
 import { ledgerFile, reapplyErasure } from '../server/services/erasure/reapply-erasure.ts';
 import { LockedError, openInstallation } from './installation.ts';
 
@@ -39,6 +40,21 @@ async function main(): Promise<void> {
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const { manifest } = report;
+    // Into the restored log (whatever it held before is the backup's): who ran it is not known to Copse.
+    await recordAudit(installation.database.db, {
+      actorId: null,
+      action: 'backup.restore',
+      subjectType: 'backup',
+      subjectId: path.basename(file),
+      data: {
+        backupCreatedAt: manifest.createdAt,
+        copseVersion: manifest.copseVersion,
+        migration: manifest.migration.tag,
+        rows: report.rows,
+        files: report.files,
+        force: values.force,
+      },
+    });
     console.log(
       `Restored in ${seconds} s: the backup of ${manifest.createdAt} (Copse ${manifest.copseVersion}, migration ` +
         `${manifest.migration.tag}), ${manifest.tables.length} tables with ${report.rows} rows and ${report.files} files; ` +

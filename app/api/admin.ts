@@ -118,15 +118,39 @@ export function useUserMutation<Change extends UserChangeBody>(options: {
   });
 }
 
-/** The audit log, newest first, one page after another. */
-export function useAuditLog() {
+/** The audit log's filters as the page holds them ('' when not set); see GET /api/admin/audit. */
+export interface AuditFilters {
+  action: string;
+  actor: string;
+  subjectType: string;
+  subjectId: string;
+  from: string;
+  to: string;
+  q: string;
+}
+
+/** The audit log query of `filters`, without empty values (also the CSV link's). */
+export function auditQueryOf(filters: AuditFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value.trim() !== ''));
+}
+
+/** The audit log, newest first, filtered, one page after another. */
+export function useAuditLog(filters: AuditFilters) {
   return useInfiniteQuery({
-    queryKey: keys.audit,
+    queryKey: [...keys.audit, filters],
     queryFn: async ({ pageParam }) =>
-      pageOf(await api.GET('/api/admin/audit', { params: { query: { cursor: pageParam || undefined } } })),
+      pageOf(
+        await api.GET('/api/admin/audit', {
+          // The server checks every value (a 400 names the field), so the page's text goes as it is.
+          params: { query: { ...(auditQueryOf(filters) as AuditQuery), cursor: pageParam || undefined } },
+        }),
+      ),
     ...cursorPages,
+    retry: false,
   });
 }
+
+type AuditQuery = NonNullable<paths['/api/admin/audit']['get']['parameters']['query']>;
 
 /** The mailbox, newest first, to one recipient when `to` is given; new messages show up every 5 seconds. */
 export function useMailbox(to: string) {

@@ -997,12 +997,19 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The audit log, newest first. */
+        /** The audit log, newest first: sign-ins and failures, sessions, passwords, two-factor, roles, suspensions, moderation, settings, single sign-on, backups, exports and erasures. Filters: action (repeat for several), actor (person id), subjectType and subjectId, from and to (days, both included), q (words from the names involved). */
         get: {
             parameters: {
                 query?: {
+                    action?: ("auth.signin" | "auth.signin.failed" | "auth.signin.throttled" | "auth.signout" | "auth.session.revoke" | "auth.password.change" | "auth.password.reset" | "auth.email.change" | "user.two_factor.enable" | "user.two_factor.disable" | "user.two_factor.recovery_codes" | "user.two_factor.reset" | "user.role" | "user.suspend" | "user.reinstate" | "community.member.role" | "community.member.remove" | "suspend" | "lift_suspension" | "moderation.post.hide" | "moderation.post.restore" | "moderation.report.resolve" | "delete_resource" | "institution.update" | "institution.logo" | "institution.logo_removed" | "unit.create" | "unit.rename" | "unit.delete" | "charter_template.update" | "identity_provider.create" | "identity_provider.update" | "identity_provider.delete" | "institution.sso_only" | "sso.refused" | "backup.create" | "backup.restore" | "account.export.requested" | "account.export.downloaded" | "account.erasure.requested" | "account.erased") | ("auth.signin" | "auth.signin.failed" | "auth.signin.throttled" | "auth.signout" | "auth.session.revoke" | "auth.password.change" | "auth.password.reset" | "auth.email.change" | "user.two_factor.enable" | "user.two_factor.disable" | "user.two_factor.recovery_codes" | "user.two_factor.reset" | "user.role" | "user.suspend" | "user.reinstate" | "community.member.role" | "community.member.remove" | "suspend" | "lift_suspension" | "moderation.post.hide" | "moderation.post.restore" | "moderation.report.resolve" | "delete_resource" | "institution.update" | "institution.logo" | "institution.logo_removed" | "unit.create" | "unit.rename" | "unit.delete" | "charter_template.update" | "identity_provider.create" | "identity_provider.update" | "identity_provider.delete" | "institution.sso_only" | "sso.refused" | "backup.create" | "backup.restore" | "account.export.requested" | "account.export.downloaded" | "account.erasure.requested" | "account.erased")[];
+                    actor?: string;
                     cursor?: string;
+                    from?: string;
                     limit?: number;
+                    q?: string;
+                    subjectId?: string;
+                    subjectType?: string;
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1029,6 +1036,7 @@ export type paths = {
                                 };
                                 id: string;
                                 subjectId: string | null;
+                                subjectName: string | null;
                                 subjectType: string;
                             }[];
                             nextCursor: string | null;
@@ -1124,6 +1132,48 @@ export type paths = {
                             message: string;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log's entries that match the filters (as GET /api/admin/audit), newest first, as CSV (at most 10000). */
+        get: {
+            parameters: {
+                query?: {
+                    action?: ("auth.signin" | "auth.signin.failed" | "auth.signin.throttled" | "auth.signout" | "auth.session.revoke" | "auth.password.change" | "auth.password.reset" | "auth.email.change" | "user.two_factor.enable" | "user.two_factor.disable" | "user.two_factor.recovery_codes" | "user.two_factor.reset" | "user.role" | "user.suspend" | "user.reinstate" | "community.member.role" | "community.member.remove" | "suspend" | "lift_suspension" | "moderation.post.hide" | "moderation.post.restore" | "moderation.report.resolve" | "delete_resource" | "institution.update" | "institution.logo" | "institution.logo_removed" | "unit.create" | "unit.rename" | "unit.delete" | "charter_template.update" | "identity_provider.create" | "identity_provider.update" | "identity_provider.delete" | "institution.sso_only" | "sso.refused" | "backup.create" | "backup.restore" | "account.export.requested" | "account.export.downloaded" | "account.erasure.requested" | "account.erased") | ("auth.signin" | "auth.signin.failed" | "auth.signin.throttled" | "auth.signout" | "auth.session.revoke" | "auth.password.change" | "auth.password.reset" | "auth.email.change" | "user.two_factor.enable" | "user.two_factor.disable" | "user.two_factor.recovery_codes" | "user.two_factor.reset" | "user.role" | "user.suspend" | "user.reinstate" | "community.member.role" | "community.member.remove" | "suspend" | "lift_suspension" | "moderation.post.hide" | "moderation.post.restore" | "moderation.report.resolve" | "delete_resource" | "institution.update" | "institution.logo" | "institution.logo_removed" | "unit.create" | "unit.rename" | "unit.delete" | "charter_template.update" | "identity_provider.create" | "identity_provider.update" | "identity_provider.delete" | "institution.sso_only" | "sso.refused" | "backup.create" | "backup.restore" | "account.export.requested" | "account.export.downloaded" | "account.erasure.requested" | "account.erased")[];
+                    actor?: string;
+                    from?: string;
+                    q?: string;
+                    subjectId?: string;
+                    subjectType?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

@@ -32,6 +32,11 @@ export const rateLimits = {
    * refused, but no longer recorded, so garbage sent to the callback cannot flood the log.
    */
   ssoRefusalAuditsPerIp: { max: 20, windowSeconds: 60 * 60 },
+  /**
+   * Sign-ins refused for too many failures recorded in the audit log per address: the first ones tell
+   * administrators someone is guessing; past it they are still refused, but no longer recorded.
+   */
+  signinThrottleAuditsPerIp: { max: 20, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimit>;
 
 export function tooManyAttempts(retryAfterSeconds: number): AppError {

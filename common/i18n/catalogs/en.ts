@@ -3,6 +3,7 @@
 
 import accessibility from './en/accessibility.json' with { type: 'json' };
 import admin from './en/admin.json' with { type: 'json' };
+import audit from './en/audit.json' with { type: 'json' };
 import auth from './en/auth.json' with { type: 'json' };
 import calendar from './en/calendar.json' with { type: 'json' };
 import charter from './en/charter.json' with { type: 'json' };
@@ -78,6 +79,7 @@ export default {
   ...discussions,
   ...moderation,
   ...admin,
+  ...audit,
   ...search,
   ...notifications,
   ...contact,

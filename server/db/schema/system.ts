@@ -16,8 +16,10 @@ export const auditLog = pgTable(
   },
   (t) => [
     index('audit_log_created_at_idx').on(t.createdAt, t.id),
-    index('audit_log_actor_id_idx').on(t.actorId),
-    index('audit_log_subject_idx').on(t.subjectType, t.subjectId),
+    // The search's filters, each newest first (admin audit search, #19).
+    index('audit_log_action_created_at_idx').on(t.action, t.createdAt, t.id),
+    index('audit_log_actor_created_at_idx').on(t.actorId, t.createdAt, t.id),
+    index('audit_log_subject_created_at_idx').on(t.subjectType, t.subjectId, t.createdAt, t.id),
   ],
 );
 

@@ -1,6 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  auditFilterQuery,
+  auditQuery,
   auditSchema,
   mailQuery,
   mailSchema,
@@ -12,7 +14,6 @@ import {
 } from '../../../common/contracts/admin.ts';
 import {
   adminUserSchema,
-  cursorQuery,
   dataOf,
   errorResponses,
   idParams,
@@ -30,12 +31,13 @@ import { requireActor } from '../../plugins/auth.ts';
 import { refuseDeclaredLengthOver } from '../../plugins/input.ts';
 import { mayAdministerInstitution } from '../../policies/administration.ts';
 import { enforce } from '../../policies/decision.ts';
+import { presentAuditEntry } from '../../presenters/audit.ts';
 import { presentUserForAdmin } from '../../presenters/users.ts';
-import { listAuditEntries } from '../../queries/audit.ts';
 import { findMailMessageById, listMailMessages } from '../../queries/mail.ts';
 import { hasTwoFactorEnabled } from '../../queries/two-factor.ts';
 import { listUsersForAdmin } from '../../queries/user-accounts.ts';
 import { findProfileById } from '../../queries/users.ts';
+import { auditCsvMaxRows, exportAuditLog, searchAuditLog } from '../../services/admin/audit-log.ts';
 import {
   createUnit,
   deleteUnit,
@@ -280,25 +282,35 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'The audit log, newest first.',
-        querystring: cursorQuery,
+        summary:
+          'The audit log, newest first: sign-ins and failures, sessions, passwords, two-factor, roles, suspensions, moderation, settings, single sign-on, backups, exports and erasures. Filters: action (repeat for several), actor (person id), subjectType and subjectId, from and to (days, both included), q (words from the names involved).',
+        querystring: auditQuery,
         response: { 200: listOf(auditSchema), ...errorResponses },
       },
     },
     async (request) => {
-      const { page, nextCursor } = await listAuditEntries(app.deps.database.db, request.query);
-      return {
-        data: page.map(({ entry, actorName }) => ({
-          id: entry.id,
-          actor: entry.actorId ? { id: entry.actorId, displayName: actorName ?? '' } : null,
-          action: entry.action,
-          subjectType: entry.subjectType,
-          subjectId: entry.subjectId,
-          data: entry.data,
-          createdAt: entry.createdAt.toISOString(),
-        })),
-        nextCursor,
-      };
+      const { page, nextCursor } = await searchAuditLog(app.deps, requireActor(request), request.query);
+      return { data: page.map(presentAuditEntry), nextCursor };
+    },
+  );
+
+  app.get(
+    '/audit.csv',
+    {
+      schema: {
+        tags,
+        summary: `The audit log's entries that match the filters (as GET /api/admin/audit), newest first, as CSV (at most ${auditCsvMaxRows}).`,
+        querystring: auditFilterQuery,
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) => {
+      const csv = await exportAuditLog(app.deps, requireActor(request), request.query);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Cache-Control', 'private, no-store')
+        .header('Content-Disposition', 'attachment; filename="audit-log.csv"')
+        .send(csv);
     },
   );
 };

@@ -16,7 +16,6 @@ import { dataOf, errorBody, errorResponses, okBody } from '../../../common/contr
 import { signOutSchema } from '../../../common/contracts/sso.ts';
 import { signInResultSchema } from '../../../common/contracts/two-factor.ts';
 import { acceptedLanguages, matchLocale } from '../../../common/i18n/locales.ts';
-import { AppError } from '../../errors.ts';
 import {
   clearSessionCookie,
   idleDeadlineHeader,
@@ -24,7 +23,7 @@ import {
   requireActor,
   setSessionCookie,
 } from '../../plugins/auth.ts';
-import { deleteSession, idleMinutesFor, listUserSessions, touchSession } from '../../queries/sessions.ts';
+import { idleMinutesFor, listUserSessions, touchSession } from '../../queries/sessions.ts';
 import { bootstrapAdministrator } from '../../services/auth/bootstrap-administrator.ts';
 import { confirmEmail, resendConfirmation } from '../../services/auth/confirm-email.ts';
 import {
@@ -32,6 +31,7 @@ import {
   completePasswordReset,
   requestPasswordReset,
 } from '../../services/auth/password-reset.ts';
+import { revokeSession, shownSessionId, signOut } from '../../services/auth/sessions.ts';
 import { signIn } from '../../services/auth/sign-in.ts';
 import { signUp } from '../../services/auth/sign-up.ts';
 import { signInWithLink } from '../../services/auth/signin-link.ts';
@@ -177,7 +177,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       let endSessionUrl: string | null = null;
       if (request.actor) {
         endSessionUrl = await findEndSessionUrl(app.deps, request.actor.sessionId);
-        await deleteSession(app.deps.database.db, request.actor.sessionId);
+        await signOut(app.deps, request.actor);
       }
       clearSessionCookie(app, reply);
       // The browser drops what it cached of this person's answers (ASVS V14.3.1); not "cookies", which
@@ -291,7 +291,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await listUserSessions(app.deps.database.db, actor.id, idleMinutesFor(actor.role, idle));
       return {
         data: rows.map((row) => ({
-          id: row.id.slice(0, 16),
+          id: shownSessionId(row.id),
           userAgent: row.userAgent,
           ip: row.ip,
           createdAt: row.createdAt.toISOString(),
@@ -314,14 +314,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      const sessions = await listUserSessions(
-        app.deps.database.db,
-        actor.id,
-        idleMinutesFor(actor.role, idle),
-      );
-      const target = sessions.find((session) => session.id.startsWith(request.params.id));
-      if (!target) throw new AppError('not_found', 'errors.notFound.session');
-      await deleteSession(app.deps.database.db, target.id, actor.id);
+      await revokeSession(app.deps, actor, request.params.id, idleMinutesFor(actor.role, idle));
       return ok;
     },
   );

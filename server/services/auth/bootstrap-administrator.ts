@@ -38,7 +38,12 @@ export async function bootstrapAdministrator(
     });
     if (!user) throw new Error('user insert returned nothing');
     await updateInstitutionSetupCompleted(tx, input.institutionName);
-    const token = await startSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent });
+    const token = await startSession(tx, {
+      userId: user.id,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      method: 'setup',
+    });
     return { token };
   });
 }

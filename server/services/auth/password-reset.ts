@@ -1,6 +1,7 @@
 import { AppError } from '../../errors.ts';
 import { hashPassword, verifyPassword } from '../../lib/crypto.ts';
 import { updatePassword, updatePasswordFromReset } from '../../queries/accounts.ts';
+import { recordAudit } from '../../queries/audit.ts';
 import { consumeEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
 import { deleteUserSessions } from '../../queries/sessions.ts';
 import { findUserByEmail, findUserById } from '../../queries/users.ts';
@@ -41,6 +42,13 @@ export async function completePasswordReset(
     if (!user) return false;
     await voidEmailTokens(tx, userId, 'reset_password');
     await deleteUserSessions(tx, userId);
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'auth.password.reset',
+      subjectType: 'user',
+      subjectId: userId,
+      data: { ip, sessionsEnded: 'all' },
+    });
     await outbox.email(
       { address: user.email, userId },
       await passwordChangedEmail(await letterTo(tx, user.language), deps.env.publicUrl, user.displayName),
@@ -73,6 +81,13 @@ export async function changePassword(
   await unitOfWork(deps, async (tx, outbox) => {
     await updatePassword(tx, actor.id, passwordHash);
     await deleteUserSessions(tx, actor.id, actor.sessionId);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'auth.password.change',
+      subjectType: 'user',
+      subjectId: actor.id,
+      data: { sessionsEnded: 'others' },
+    });
     return outbox.email(
       { address: user.email, userId: user.id },
       await passwordChangedEmail(await letterTo(tx, user.language), deps.env.publicUrl, user.displayName),

@@ -15,6 +15,7 @@ import { findUserById, type UserRow } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { type Outbox, unitOfWork } from '../unit-of-work.ts';
 import { challengeMaxFailures } from './challenges.ts';
+import { auditSigninFailure } from './signin-audit.ts';
 import { countSigninFailure, refuseThrottledSignin } from './signin-throttle.ts';
 import { startSession } from './start-session.ts';
 import { beginTwoFactorSetup, type CodeCheck, checkSigninCode, confirmTwoFactorSetup } from './two-factor.ts';
@@ -67,20 +68,28 @@ async function finishChallenge<T>(
 ): Promise<{ token: string; extra: T }> {
   const { db } = deps.database;
   const { id, user } = await loadChallenge(db, input.challenge, step);
-  await refuseThrottledSignin(deps, user.email, input.ip);
+  const method = step === 'code' ? 'two_factor' : 'two_factor_enrolment';
+  await refuseThrottledSignin(deps, user.email, input.ip, method);
   try {
     return await unitOfWork(deps, async (tx, outbox) => {
       if (!(await consumeSigninChallenge(tx, id))) throw challengeInvalid();
       const { result, extra } = await check(tx, outbox, user);
       if (result !== 'ok') throw new WrongCode(result);
       await clearSigninFailures(tx, user.email, input.ip);
-      const token = await startSession(tx, { userId: user.id, ip: input.ip, userAgent: input.userAgent });
+      const token = await startSession(tx, {
+        userId: user.id,
+        ip: input.ip,
+        userAgent: input.userAgent,
+        method,
+      });
       return { token, extra };
     });
   } catch (error) {
     if (!(error instanceof WrongCode)) throw error;
     await recordChallengeFailure(db, id, challengeMaxFailures);
     await countSigninFailure(deps, user.email, input.ip, user);
+    const reason = error.check === 'used' ? 'used_code' : 'wrong_code';
+    await auditSigninFailure(db, { method, ip: input.ip, user }, reason);
     throw codeRefused(error.check);
   }
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.ts';
 import { verifyAgainstDummy, verifyPassword } from '../../lib/crypto.ts';
-import { enforce } from '../../policies/decision.ts';
+import { enforce, isAllowed } from '../../policies/decision.ts';
 import { maySignInLocally } from '../../policies/sso.ts';
 import { getInstitutionSettings } from '../../queries/institution.ts';
 import { findRateLimitCount, upsertRateLimitHit } from '../../queries/rate-limits.ts';
@@ -9,6 +9,7 @@ import { findUserByEmail } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { rateLimits } from '../rate-limit.ts';
 import { openChallenge, type SignInOutcome, secondStepFor } from './challenges.ts';
+import { auditSigninFailure, auditThrottledSignin } from './signin-audit.ts';
 import { sendSigninLink } from './signin-link.ts';
 import { countSigninFailure, refuseThrottledSignin, signinKeys } from './signin-throttle.ts';
 import { startSession } from './start-session.ts';
@@ -51,7 +52,7 @@ const signinPaused = (seconds: number) =>
 export async function signIn(deps: ServiceDeps, input: SignInInput): Promise<SignInOutcome> {
   const { db } = deps.database;
   const { email, ip } = input;
-  await refuseThrottledSignin(deps, email, ip);
+  await refuseThrottledSignin(deps, email, ip, 'password');
 
   const user = await findUserByEmail(db, email);
   const budget = await findRateLimitCount(db, signinKeys.account(email));
@@ -59,25 +60,39 @@ export async function signIn(deps: ServiceDeps, input: SignInInput): Promise<Sig
     await verifyAgainstDummy(input.password);
     await upsertRateLimitHit(db, signinKeys.ip(ip), rateLimits.signinFailuresPerIp.windowSeconds);
     await sendSigninLink(deps, email, user);
+    await auditThrottledSignin(db, { method: 'password', ip, email, user }, 'account_paused');
     throw signinPaused(budget.resetInSeconds);
   }
 
   const valid = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
+  const attempt = { method: 'password' as const, ip, user };
   if (!user || !valid) {
     await countSigninFailure(deps, email, ip, user);
+    await auditSigninFailure(db, attempt, 'wrong_password');
     throw wrongCredentials();
   }
   const step = await secondStepFor(db, user);
   if (!step) await clearSigninFailures(db, email, ip);
-  if (user.suspendedAt) throw new AppError('forbidden', 'errors.auth.accountSuspended');
+  if (user.suspendedAt) {
+    await auditSigninFailure(db, attempt, 'suspended');
+    throw new AppError('forbidden', 'errors.auth.accountSuspended');
+  }
   // SSO-only mode: only the break-glass accounts sign in with a password (told after the password check).
-  enforce(maySignInLocally(await getInstitutionSettings(db), user));
+  const local = maySignInLocally(await getInstitutionSettings(db), user);
+  if (!isAllowed(local)) await auditSigninFailure(db, attempt, 'sso_only');
+  enforce(local);
   if (!user.emailVerifiedAt) {
+    await auditSigninFailure(db, attempt, 'not_confirmed');
     throw new AppError('forbidden', 'errors.auth.confirmFirst', { email: 'not_confirmed' });
   }
   if (step) return openChallenge(db, user.id, step);
-  const token = await startSession(db, { userId: user.id, ip, userAgent: input.userAgent });
+  const token = await startSession(db, {
+    userId: user.id,
+    ip,
+    userAgent: input.userAgent,
+    method: 'password',
+  });
   return { kind: 'signed_in', token, userId: user.id };
 }

@@ -12,6 +12,7 @@ import { hitRateLimit, rateLimits } from '../rate-limit.ts';
 import { openChallenge, type SignInOutcome, secondStepFor } from './challenges.ts';
 import { signinLinkEmail } from './emails.ts';
 import { sendLinkEmail } from './link-email.ts';
+import { auditSigninFailure } from './signin-audit.ts';
 import { startSession } from './start-session.ts';
 
 /**
@@ -56,13 +57,26 @@ export async function signInWithLink(deps: ServiceDeps, input: SigninLinkInput):
       if (!userId) return 'invalid';
       const user = await updateEmailConfirmedForSignin(tx, userId);
       if (!user) return 'invalid';
-      if (user.suspendedAt) return 'suspended';
-      if (!isAllowed(maySignInLocally(await getInstitutionSettings(tx), user))) return 'sso_only';
+      const attempt = { method: 'signin_link' as const, ip: input.ip, user };
+      // Recorded in this transaction, which commits: only the link is used up.
+      if (user.suspendedAt) {
+        await auditSigninFailure(tx, attempt, 'suspended');
+        return 'suspended';
+      }
+      if (!isAllowed(maySignInLocally(await getInstitutionSettings(tx), user))) {
+        await auditSigninFailure(tx, attempt, 'sso_only');
+        return 'sso_only';
+      }
       await voidEmailTokens(tx, userId, 'signin_link');
       const step = await secondStepFor(tx, user);
       if (step) return openChallenge(tx, userId, step);
       await clearSigninFailures(tx, user.email, input.ip);
-      const token = await startSession(tx, { userId, ip: input.ip, userAgent: input.userAgent });
+      const token = await startSession(tx, {
+        userId,
+        ip: input.ip,
+        userAgent: input.userAgent,
+        method: 'signin_link',
+      });
       return { kind: 'signed_in', token, userId };
     },
   );

@@ -1,9 +1,11 @@
+import type { SigninMethod } from '../../../common/audit-actions.ts';
 import { AppError, message } from '../../errors.ts';
 import { upsertRateLimitHit } from '../../queries/rate-limits.ts';
 import { findSigninWait, recordSigninFailure } from '../../queries/signin-throttles.ts';
 import type { UserRow } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { formatWait, rateLimits, refuseOverLimit } from '../rate-limit.ts';
+import { auditThrottledSignin } from './signin-audit.ts';
 import { sendSigninLink } from './signin-link.ts';
 
 /** The rate-limit keys of failed sign-ins: per address, and per account from every address. */
@@ -22,13 +24,24 @@ export const waitBeforeRetrying = (seconds: number) =>
 
 /**
  * Refuses (429) when this address has used its failures across accounts, or this (account, address)
- * pair must still wait after its last failures. Counts nothing.
+ * pair must still wait after its last failures. Counts nothing; a refusal is recorded in the audit log.
  */
-export async function refuseThrottledSignin(deps: ServiceDeps, email: string, ip: string): Promise<void> {
+export async function refuseThrottledSignin(
+  deps: ServiceDeps,
+  email: string,
+  ip: string,
+  method: SigninMethod,
+): Promise<void> {
   const { db } = deps.database;
-  await refuseOverLimit(db, signinKeys.ip(ip), rateLimits.signinFailuresPerIp);
-  const wait = await findSigninWait(db, email, ip);
-  if (wait > 0) throw waitBeforeRetrying(wait);
+  try {
+    await refuseOverLimit(db, signinKeys.ip(ip), rateLimits.signinFailuresPerIp);
+    const wait = await findSigninWait(db, email, ip);
+    if (wait > 0) throw waitBeforeRetrying(wait);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'rate_limited')
+      await auditThrottledSignin(db, { method, ip, email }, 'too_many_failures');
+    throw error;
+  }
 }
 
 /**

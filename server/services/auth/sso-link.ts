@@ -16,6 +16,7 @@ import { actionEmail } from '../mail/layout.ts';
 import { letterTo } from '../mail/letterhead.ts';
 import { hitRateLimit, rateLimits, refuseOverLimit } from '../rate-limit.ts';
 import { unitOfWork } from '../unit-of-work.ts';
+import { auditSigninFailure } from './signin-audit.ts';
 import { startSsoSession } from './sso-sign-in.ts';
 
 /** Wrong passwords a pending link takes before it is dropped (the person starts again at the provider). */
@@ -55,6 +56,8 @@ export async function linkWithPassword(
   if (!row) throw linkGone();
   if (!(await verifyPassword(row.passwordHash, password))) {
     await upsertRateLimitHit(db, ipKey, rateLimits.signinFailuresPerIp.windowSeconds);
+    const user = await findUserById(db, row.link.userId);
+    await auditSigninFailure(db, { method: 'password', ip: input.ip, user }, 'wrong_password');
     if ((await countSsoPendingLinkFailure(db, id)) >= maxPasswordFailures) {
       await takeSsoPendingLink(db, { id });
       throw linkGone();

@@ -20,9 +20,10 @@ import {
   touchUserIdentity,
 } from '../../queries/identities.ts';
 import { upsertRateLimitHit } from '../../queries/rate-limits.ts';
-import { buildPersonSearchDocument, findUserByEmail } from '../../queries/users.ts';
+import { buildPersonSearchDocument, findUserByEmail, findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { rateLimits } from '../rate-limit.ts';
+import { auditSigninFailure } from './signin-audit.ts';
 import {
   authorizationUrl,
   pkceChallenge,
@@ -142,7 +143,11 @@ export async function finishSsoSignIn(deps: ServiceDeps, input: SsoCallbackInput
 
   const known = await findUserByIdentity(db, identity.issuer, identity.subject);
   if (known) {
-    if (known.suspendedAt) return { kind: 'refused', reason: 'suspended' };
+    if (known.suspendedAt) {
+      const user = await findUserById(db, known.userId);
+      await auditSigninFailure(db, { method: 'sso', ip: input.ip, user }, 'suspended');
+      return { kind: 'refused', reason: 'suspended' };
+    }
     const token = await db.transaction(async (tx) => {
       await touchUserIdentity(tx, known.identityId);
       return startSsoSession(tx, known.userId, session);
@@ -194,7 +199,12 @@ export async function startSsoSession(
   userId: string,
   session: { ip: string; userAgent: string; providerId: string; idToken: string },
 ): Promise<string> {
-  const token = await startSession(db, { userId, ip: session.ip, userAgent: session.userAgent });
+  const token = await startSession(db, {
+    userId,
+    ip: session.ip,
+    userAgent: session.userAgent,
+    method: 'sso',
+  });
   await insertSsoSession(db, {
     sessionId: hashToken(token),
     providerId: session.providerId,

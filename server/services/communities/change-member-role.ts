@@ -2,6 +2,7 @@ import type { MembershipRole } from '../../../common/enums.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { mayManageCommunity } from '../../policies/communities.ts';
 import { enforce } from '../../policies/decision.ts';
+import { recordAudit } from '../../queries/audit.ts';
 import { updateMemberRole } from '../../queries/community-members.ts';
 import type { ServiceDeps } from '../context.ts';
 import { notifyUser, phrase } from '../notifications/notify.ts';
@@ -26,6 +27,13 @@ export async function changeMemberRole(
     if (current === role) return;
     await keepALeader(tx, community.id, current, lastLeaderMessage);
     await updateMemberRole(tx, community.id, userId, role);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'community.member.role',
+      subjectType: 'user',
+      subjectId: userId,
+      data: { communityId: community.id, community: community.name, from: current, to: role },
+    });
     if (userId === actor.id) return;
     await notifyUser(tx, outbox, deps.env.publicUrl, {
       userId,

@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayModerateDiscussions, mayReport } from '../../policies/discussions.ts';
+import { recordAudit } from '../../queries/audit.ts';
 import {
   findReport,
   insertModerationAction,
@@ -77,6 +78,13 @@ export async function setPostHidden(
       postId: input.postId,
       note: input.note,
     });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: input.hidden ? 'moderation.post.hide' : 'moderation.post.restore',
+      subjectType: input.postId ? 'reply' : 'thread',
+      subjectId: input.postId ?? threadId,
+      data: { communityId: community.id, community: community.name, threadId, note: input.note },
+    });
   });
 }
 
@@ -117,6 +125,20 @@ export async function decideReport(
       threadId: report.threadId,
       postId: report.postId,
       note: input.note,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'moderation.report.resolve',
+      subjectType: 'report',
+      subjectId: reportId,
+      data: {
+        communityId: community.id,
+        community: community.name,
+        decision: input.decision,
+        threadId: report.threadId,
+        postId: report.postId,
+        note: input.note,
+      },
     });
   });
 }

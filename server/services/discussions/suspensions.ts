@@ -9,6 +9,7 @@ import {
   maySuspend,
   type SuspensionTarget,
 } from '../../policies/discussions.ts';
+import { recordAudit } from '../../queries/audit.ts';
 import { insertModerationAction } from '../../queries/moderation.ts';
 import {
   findSuspension,
@@ -72,6 +73,18 @@ export async function suspendMember(
       subjectUserId: person.id,
       note: input.reason,
     });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'suspend',
+      subjectType: 'user',
+      subjectId: person.id,
+      data: {
+        communityId: community.id,
+        community: community.name,
+        reason: input.reason,
+        endsAt: endsAt?.toISOString() ?? null,
+      },
+    });
     await notifyUser(tx, outbox, deps.env.publicUrl, {
       userId: person.id,
       kind: 'community.membership',
@@ -104,6 +117,13 @@ export async function liftSuspension(deps: ServiceDeps, actor: Actor, suspension
       actorId: actor.id,
       action: 'lift_suspension',
       subjectUserId: found.userId,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'lift_suspension',
+      subjectType: 'user',
+      subjectId: found.userId,
+      data: { communityId: community.id, community: community.name, suspensionId },
     });
     return notifyUser(tx, outbox, deps.env.publicUrl, {
       userId: found.userId,

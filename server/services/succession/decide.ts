@@ -3,6 +3,7 @@ import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayCloseSuccession, mayDecideSuccession, mayObject, mayVote } from '../../policies/succession.ts';
+import { recordAudit } from '../../queries/audit.ts';
 import {
   findMemberRole,
   listLeaderIds,
@@ -205,11 +206,29 @@ async function applyDecision(
     ? await findMemberRole(tx, community.id, succession.outgoingId)
     : undefined;
   const place = outgoingRole === 'co_leader' ? 'co_leader' : 'leader';
-  if (successorRole !== 'leader') await updateMemberRole(tx, community.id, successorId, place);
+  const audit = { communityId: community.id, community: community.name, via: 'succession' };
+  if (successorRole !== 'leader') {
+    await updateMemberRole(tx, community.id, successorId, place);
+    await recordAudit(tx, {
+      actorId: decidedBy,
+      action: 'community.member.role',
+      subjectType: 'user',
+      subjectId: successorId,
+      data: { ...audit, from: successorRole, to: place },
+    });
+  }
   const today = todayUtc();
   if (succession.outgoingId && outgoingRole !== undefined) {
-    if (outgoingRole === 'leader' || outgoingRole === 'co_leader')
+    if (outgoingRole === 'leader' || outgoingRole === 'co_leader') {
       await updateMemberRole(tx, community.id, succession.outgoingId, succession.outgoingRole);
+      await recordAudit(tx, {
+        actorId: decidedBy,
+        action: 'community.member.role',
+        subjectType: 'user',
+        subjectId: succession.outgoingId,
+        data: { ...audit, from: outgoingRole, to: succession.outgoingRole },
+      });
+    }
     const term = await findTerm(tx, community.id, succession.outgoingId);
     if (term) {
       const length = term.endsOn

@@ -4,6 +4,7 @@ import { fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayCancelSuccession, mayStartSuccession, mayStepDown } from '../../policies/succession.ts';
+import { recordAudit } from '../../queries/audit.ts';
 import { findDecisionProcess } from '../../queries/charters.ts';
 import { findMemberRole, listLeaderIds, updateMemberRole } from '../../queries/community-members.ts';
 import {
@@ -88,6 +89,19 @@ export async function stepDown(deps: ServiceDeps, actor: Actor, slug: string, ro
     if (!membership) return;
     await keepALeader(tx, community.id, membership.role, 'succession.errors.lastLeader');
     await updateMemberRole(tx, community.id, actor.id, role);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'community.member.role',
+      subjectType: 'user',
+      subjectId: actor.id,
+      data: {
+        communityId: community.id,
+        community: community.name,
+        from: membership.role,
+        to: role,
+        via: 'step_down',
+      },
+    });
     await deleteTerm(tx, community.id, actor.id);
     await notifyEach(
       tx,

@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { parseVideoUrl } from '../../lib/video.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayChangeResource, mayFeatureResource } from '../../policies/toolkit.ts';
+import { recordAudit } from '../../queries/audit.ts';
 import { insertModerationAction } from '../../queries/moderation.ts';
 import {
   deleteResourceTopics,
@@ -74,6 +75,18 @@ export async function deleteResource(deps: ServiceDeps, actor: Actor, resourceId
         resourceId: resource.id,
         subjectUserId: resource.authorId,
         note: resource.title,
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'delete_resource',
+        subjectType: 'resource',
+        subjectId: resource.id,
+        data: {
+          communityId: community.id,
+          community: community.name,
+          title: resource.title,
+          authorId: resource.authorId,
+        },
       });
     }
   });
