@@ -38,9 +38,7 @@ export const dataExports = pgTable(
       .on(t.requestedBy, t.userId)
       .where(sql`${t.status} = 'preparing'`),
     uniqueIndex('data_exports_token_idx').on(t.tokenHash),
-    // The cleanup job: ready exports whose time is up.
-    index('data_exports_expiry_idx')
-      .on(t.expiresAt)
-      .where(sql`${t.status} = 'ready'`),
+    // The cleanup job: exports whose file is still stored, by state (ready ones by expiry).
+    index('data_exports_stored_idx').on(t.status, t.expiresAt).where(sql`${t.storageKey} is not null`),
   ],
 );
