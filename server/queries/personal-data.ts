@@ -22,10 +22,10 @@ export interface ExportedKind {
   where?: (userId: string) => SQL;
 }
 
-const search = ['search', 'searchDocument'];
+const search = ['search'];
 
 export const exportedKinds: ExportedKind[] = [
-  { kind: 'profile', table: s.users, by: [s.users.id], omit: ['passwordHash', ...search] },
+  { kind: 'profile', table: s.users, by: [s.users.id], omit: ['passwordHash', 'searchDocument', ...search] },
   { kind: 'notification_settings', table: s.notificationPreferences, by: [s.notificationPreferences.userId] },
   {
     kind: 'community_email_settings',
@@ -79,7 +79,7 @@ export const exportedKinds: ExportedKind[] = [
   { kind: 'resource_uses', table: s.resourceUses, by: [s.resourceUses.userId] },
   { kind: 'resource_activity', table: s.resourceActivity, by: [s.resourceActivity.userId] },
   { kind: 'toolkit_collections', table: s.toolkitCollections, by: [s.toolkitCollections.createdBy] },
-  { kind: 'meetings_organised', table: s.meetings, by: [s.meetings.createdBy], omit: search },
+  { kind: 'meetings_organised', table: s.meetings, by: [s.meetings.createdBy] },
   { kind: 'rsvps', table: s.meetingRsvps, by: [s.meetingRsvps.userId] },
   { kind: 'attendance', table: s.meetingAttendance, by: [s.meetingAttendance.userId] },
   { kind: 'meeting_roles', table: s.meetingRoleAssignments, by: [s.meetingRoleAssignments.userId] },
@@ -190,6 +190,8 @@ export const excludedFromExport: Record<string, string> = {
   'circle_members.invited_by':
     "Who invited whom to a circle: the person's own circle memberships are exported.",
   'meeting_attendance.recorded_by': 'Attendance of others an organiser recorded: about those people.',
+  'succession_objections.candidate_id':
+    "Objections others raised to the person's candidacy: the objectors' data; the succession itself is exported.",
   'successions.decided_by': "A coordinator's decisions on others' successions: in the audit log.",
 };
 
