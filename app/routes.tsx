@@ -371,6 +371,10 @@ export const router = createBrowserRouter([
                     ),
                   },
                   {
+                    path: 'your-data',
+                    lazy: page(() => import('./pages/settings/your-data-page.tsx'), 'YourDataPage'),
+                  },
+                  {
                     path: 'record',
                     lazy: page(() => import('./pages/dashboard/my-record-page.tsx'), 'MyRecordPage'),
                   },
