@@ -4,12 +4,12 @@ import { api, dataOf } from './typed-client.ts';
 
 const exportKey = ['me', 'export'] as const;
 
-/** The state of the signed-in person's latest request; checked again every 15 s while it is being prepared. */
+/** The state of the signed-in person's latest request; checked again every 5 s while it is being prepared. */
 export function useDataExport() {
   return useQuery({
     queryKey: exportKey,
     queryFn: async () => dataOf(await api.GET('/api/me/export')),
-    refetchInterval: (query) => (query.state.data?.status === 'preparing' ? 15_000 : false),
+    refetchInterval: (query) => (query.state.data?.status === 'preparing' ? 5_000 : false),
   });
 }
 
