@@ -19,4 +19,5 @@ CREATE INDEX "data_exports_requester_created_idx" ON "data_exports" USING btree 
 CREATE INDEX "data_exports_user_idx" ON "data_exports" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "data_exports_one_preparing_idx" ON "data_exports" USING btree ("requested_by","user_id") WHERE "data_exports"."status" = 'preparing';--> statement-breakpoint
 CREATE UNIQUE INDEX "data_exports_token_idx" ON "data_exports" USING btree ("token_hash");--> statement-breakpoint
-CREATE INDEX "data_exports_stored_idx" ON "data_exports" USING btree ("status","expires_at") WHERE "data_exports"."storage_key" is not null;
+CREATE INDEX "data_exports_stored_idx" ON "data_exports" USING btree ("status","expires_at") WHERE "data_exports"."storage_key" is not null;--> statement-breakpoint
+CREATE INDEX "mentoring_notes_author_idx" ON "mentoring_notes" USING btree ("author_id");
