@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createConfirmedPerson, newAccount } from '../support/accounts.ts';
-import { signInAdministrator, signInOnce } from '../support/communities.ts';
+import { openDialog, signInAdministrator, signInOnce } from '../support/communities.ts';
 import { expect, expectAccessible, test } from '../support/fixtures.ts';
-import { activate } from '../support/keyboard.ts';
+import { activate, typeInto } from '../support/keyboard.ts';
 
 test('a member prepares their data and downloads it once', async ({ browser }) => {
   const admin = await signInAdministrator(browser);
@@ -38,4 +38,27 @@ test('a member prepares their data and downloads it once', async ({ browser }) =
   await expect(page.getByText(/You downloaded your data on/)).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('button', { name: 'Prepare my data again' })).toBeVisible();
   await expectAccessible(page, 'on Your data after the download');
+});
+
+test('an administrator exports a person’s data for a formal request, giving the reason', async ({
+  browser,
+}) => {
+  const admin = await signInAdministrator(browser);
+  const person = newAccount('Olga Formal');
+  await createConfirmedPerson(admin.request, person);
+  await admin.goto('/admin/users');
+  await typeInto(admin.getByLabel('Search users'), person.email);
+  await expect(admin.getByRole('row')).toHaveCount(2);
+
+  await activate(admin.getByRole('button', { name: "Export this person's data: Olga Formal" }));
+  const dialog = await openDialog(admin, 'Export the data of Olga Formal');
+  await expectAccessible(admin, 'in the formal export dialog');
+  // The reason is required.
+  await activate(dialog.getByRole('button', { name: 'Prepare the export' }));
+  await expect(dialog.getByText(/Give the reason for this export/)).toBeVisible();
+  await expectAccessible(admin, 'in the formal export dialog without a reason');
+  await typeInto(dialog.getByLabel(/^Reason/), 'Subject access request 2026-114');
+  await activate(dialog.getByRole('button', { name: 'Prepare the export' }));
+  await expect(admin.getByText(/The export of the data of Olga Formal is being prepared/)).toBeVisible();
+  await expectAccessible(admin, 'on Users after the formal export was asked for');
 });

@@ -52,7 +52,7 @@ export function ExportUserDataButton(props: { user: AdminUser; onNotice: (messag
         size="xs"
         variant="subtle"
         onClick={() => setOpen(true)}
-        aria-label={_('dataexport.admin.title', { name: user.displayName })}
+        aria-label={_('dataexport.admin.buttonLabel', { name: user.displayName })}
       >
         {_('dataexport.admin.button')}
       </Button>
