@@ -43,7 +43,7 @@ export async function findDataExportForBuild(db: Db, id: string) {
       language: users.language,
     })
     .from(users)
-    .where(sql`${users.id} in (${row.userId}, ${row.requestedBy ?? row.userId})`);
+    .where(inArray(users.id, [row.userId, row.requestedBy ?? row.userId]));
   const person = people.find((p) => p.id === row.userId);
   const requester = people.find((p) => p.id === (row.requestedBy ?? row.userId));
   return person && requester ? { request: row, person, requester } : undefined;
@@ -63,6 +63,7 @@ export async function markDataExportReady(
   return rows.length > 0;
 }
 
+/** Marks a request that could not be prepared as failed, so the person may ask again. */
 export async function markDataExportFailed(db: Db, id: string): Promise<void> {
   await db
     .update(dataExports)
