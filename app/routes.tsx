@@ -375,6 +375,10 @@ export const router = createBrowserRouter([
                     ),
                   },
                   {
+                    path: 'your-data',
+                    lazy: page(() => import('./pages/settings/your-data-page.tsx'), 'YourDataPage'),
+                  },
+                  {
                     path: 'delete-account',
                     lazy: page(() => import('./pages/settings/delete-account-page.tsx'), 'DeleteAccountPage'),
                   },

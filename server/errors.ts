@@ -15,6 +15,8 @@ export const errorStatus = {
   idempotency_in_flight: 409,
   /** The Idempotency-Key was used for a different request. */
   idempotency_key_reused: 422,
+  /** Something that existed once and is gone for good (a one-time link already used, or expired). */
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

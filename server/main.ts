@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   if (boss)
     await startWorkers(boss, database, jobs, createMailer(env.SMTP_URL, env.MAIL_FROM), {
       publicUrl: env.publicUrl,
+      exports: { storage: uploads.storage, env },
       backups: {
         storage: uploads.storage,
         dir: backupDir(env),

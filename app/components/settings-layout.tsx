@@ -1,7 +1,7 @@
 import { useLingui } from '@lingui/react';
 import { SectionLayout } from './section-layout.tsx';
 
-/** Settings: profile, password, two-factor sign-in, sessions and notifications. */
+/** Settings: profile, password, two-factor sign-in, sessions, notifications, your record and your data. */
 export function SettingsLayout() {
   const { _ } = useLingui();
   return (
@@ -14,6 +14,7 @@ export function SettingsLayout() {
         { to: '/settings/sessions', label: _('layout.settings.sessions') },
         { to: '/settings/notifications', label: _('layout.menu.notifications') },
         { to: '/settings/record', label: _('dashboard.record.nav') },
+        { to: '/settings/your-data', label: _('dataexport.nav') },
         { to: '/settings/delete-account', label: _('layout.settings.deleteAccount') },
       ]}
     />

@@ -13,6 +13,8 @@ export interface JobPayloads {
   'digests.send': Record<string, never>;
   'dashboard.rollup': Record<string, never>;
   'succession.daily': Record<string, never>;
+  'exports.build': { exportId: string };
+  'exports.cleanup': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -40,6 +42,8 @@ export const jobQueues: JobName[] = [
   'digests.send',
   'dashboard.rollup',
   'succession.daily',
+  'exports.build',
+  'exports.cleanup',
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
+import type { Env } from '../env.ts';
 import type { SecretKeySource } from '../lib/secret-box.ts';
 import type { Storage } from '../lib/storage.ts';
 import { deleteExpiredIdempotencyKeys } from '../queries/idempotency-keys.ts';
@@ -11,6 +12,8 @@ import { deleteExpiredSigninThrottles } from '../queries/signin-throttles.ts';
 import { deleteExpiredSigninChallenges } from '../queries/two-factor.ts';
 import { runScheduledBackup } from '../services/backup/run-scheduled-backup.ts';
 import { runDashboardRollup } from '../services/dashboard/run-rollup.ts';
+import { buildDataExport } from '../services/data-exports/build-export.ts';
+import { cleanUpDataExports } from '../services/data-exports/download-export.ts';
 import { sendDigests } from '../services/digests/send-digests.ts';
 import {
   deliverEmail,
@@ -34,6 +37,8 @@ export async function startWorkers(
     publicUrl?: string;
     /** The scheduled backup: where to, how many to keep, when (a cron expression, or off). */
     backups?: { storage: Storage; dir: string; keep: number; schedule: string; secrets: SecretKeySource };
+    /** "Download your data" (#19): where the zips are stored, and the settings (the public address). */
+    exports?: { storage: Storage; env: Env };
   } = {},
 ): Promise<void> {
   const { db } = database;
@@ -121,6 +126,25 @@ export async function startWorkers(
   await boss.schedule('dashboard.rollup', '20 0 * * *');
   // Each hour: objection periods and votes whose time is up close; term warnings and ended terms (once each).
   await boss.schedule('succession.daily', '40 * * * *');
+  const exports = options.exports;
+  if (exports) {
+    const deps = { database, jobs, storage: exports.storage, env: exports.env };
+    await boss.work<JobPayloads['exports.build']>(
+      'exports.build',
+      polling,
+      tracked(boss, async ([job]) => {
+        if (job) await buildDataExport(deps, job.data.exportId);
+      }),
+    );
+    await boss.work(
+      'exports.cleanup',
+      tracked(boss, async () => {
+        await cleanUpDataExports(deps);
+      }),
+    );
+    // Each hour: exports past their seven days expire; downloaded and expired zips leave the storage.
+    await boss.schedule('exports.cleanup', '37 * * * *');
+  }
   const backups = options.backups;
   if (backups) {
     await boss.work(

@@ -42,3 +42,11 @@ export function mayEraseUser(
     ),
   );
 }
+
+/**
+ * Administrators export a person's data on a formal request (#19): the zip comes to them, with the
+ * reason they give recorded in the audit log.
+ */
+export function mayExportUserData(actor: Actor | null): Decision {
+  return allowIf(actor?.role === 'administrator', deny('errors.dataExport.onlyAdministrators'));
+}

@@ -2,9 +2,10 @@ import { AppError, type ErrorText } from '../errors.ts';
 
 /**
  * How a refused request is answered: 401 (signing in would help), 403, 404 (the actor may not know the
- * thing exists) or 409 (the thing's state refuses it, whoever asks).
+ * thing exists), 409 (the thing's state refuses it, whoever asks) or 410 (it is gone for good: a
+ * one-time link used or expired).
  */
-export type RefusalCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict';
+export type RefusalCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'gone';
 
 /**
  * What a policy decides about one action: allowed, or refused with the code and the message the

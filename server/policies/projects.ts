@@ -42,6 +42,7 @@ const partnerRoutes: readonly RegExp[] = [
   /^\/api\/me$/,
   /^\/api\/me\/photo$/,
   /^\/api\/me\/projects$/,
+  /^\/api\/me\/export(\/:token|\/link)?$/,
   /^\/api\/notifications(\/(:id\/read|preferences|read-all|unread-count))?$/,
   /^\/api\/invitations\/:token(\/(accept|decline))?$/,
   /^\/api\/unsubscribe\/:token$/,

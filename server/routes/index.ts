@@ -8,6 +8,7 @@ import { circleRoutes } from './circles/index.ts';
 import { communityRoutes } from './communities/index.ts';
 import { contactRoutes } from './contact/index.ts';
 import { dashboardRoutes } from './dashboard/index.ts';
+import { dataExportRoutes } from './data-exports/index.ts';
 import { digestRoutes } from './digests/index.ts';
 import { discussionRoutes } from './discussions/index.ts';
 import { moderationRoutes } from './discussions/moderation.ts';
@@ -68,6 +69,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(kudosRoutes);
   await app.register(digestRoutes);
   await app.register(dashboardRoutes);
+  await app.register(dataExportRoutes);
   await app.register(searchRoutes);
   await app.register(homeRoutes);
   await app.register(ssoRoutes);

@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/client.ts';
 import { useResetTwoFactor } from '../../api/two-factor.ts';
 import type { AdminUser } from '../../api/types.ts';
 import { RoleControl } from '../../components/role-control.tsx';
+import { ExportUserDataButton } from './export-user-data.tsx';
 
 export const roleMessages: Record<UserRole, MessageId> = {
   administrator: 'admin.user.role.administrator',
@@ -236,6 +237,7 @@ export function UserActions(props: {
       {props.user.twoFactor && !props.isSelf ? (
         <ResetTwoFactorButton user={props.user} onNotice={props.onNotice} />
       ) : null}
+      <ExportUserDataButton user={props.user} onNotice={props.onNotice} />
     </Group>
   );
 }

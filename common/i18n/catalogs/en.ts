@@ -14,6 +14,7 @@ import communities from './en/communities.json' with { type: 'json' };
 import contact from './en/contact.json' with { type: 'json' };
 import coordination from './en/coordination.json' with { type: 'json' };
 import dashboard from './en/dashboard.json' with { type: 'json' };
+import dataexport from './en/dataexport.json' with { type: 'json' };
 import discussions from './en/discussions.json' with { type: 'json' };
 import email from './en/email.json' with { type: 'json' };
 import enums from './en/enums.json' with { type: 'json' };
@@ -62,6 +63,7 @@ export default {
   ...pings,
   ...checkins,
   ...dashboard,
+  ...dataexport,
   ...portfolio,
   ...stories,
   ...suggestions,

@@ -4,6 +4,7 @@ export * from './badges.ts';
 export * from './circles.ts';
 export * from './communities.ts';
 export * from './dashboard.ts';
+export * from './data-exports.ts';
 export * from './digests.ts';
 export * from './discussions.ts';
 export * from './identity.ts';

@@ -98,7 +98,11 @@ export const mentoringNotes = pgTable(
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('mentoring_notes_pair_time_idx').on(t.pairId, t.createdAt, t.id)],
+  (t) => [
+    index('mentoring_notes_pair_time_idx').on(t.pairId, t.createdAt, t.id),
+    // A person's reflections, for their data export (#19).
+    index('mentoring_notes_author_idx').on(t.authorId),
+  ],
 );
 
 /**

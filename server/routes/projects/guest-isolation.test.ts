@@ -135,6 +135,8 @@ const reachable: Record<string, 'own' | 'token' | 'project'> = {
   '/api/account/two-factor': 'own',
   '/api/me': 'own',
   '/api/me/projects': 'own',
+  '/api/me/export': 'own',
+  '/api/me/export/{token}': 'token',
   '/api/notifications': 'own',
   '/api/notifications/unread-count': 'own',
   '/api/notifications/preferences': 'own',
