@@ -181,6 +181,13 @@ export async function eraseUserRows(
   const userId = subject.id;
   const keys = mode === 'delete' ? await deleteContributions(db, userId) : [];
   if (subject.photoPath) keys.push(subject.photoPath);
+  // The zips of their data exports, and of exports they made for others as an administrator: the rows go
+  // with the references below, the files after the commit.
+  const exports = rowsOf<{ storage_key: string }>(
+    await db.execute(sql`select storage_key from data_exports
+      where (user_id = ${userId} or requested_by = ${userId}) and storage_key is not null`),
+  );
+  keys.push(...exports.map((row) => row.storage_key));
   if (mode === 'anonymise')
     await db.execute(sql`update survey_responses set user_id = null where user_id = ${userId}`);
   await db.execute(

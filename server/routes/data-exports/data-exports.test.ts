@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, dataExports, notifications } from '../../db/schema/index.ts';
 import type { JobPayloads, Jobs } from '../../jobs/queue.ts';
@@ -194,7 +194,7 @@ describe('/api/me/export', () => {
     const audit = await t.app.deps.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.subjectId, ann.user.id));
+      .where(and(eq(auditLog.subjectId, ann.user.id), like(auditLog.action, 'account.export.%')));
     expect(audit.map((entry) => entry.action).sort()).toEqual([
       'account.export.downloaded',
       'account.export.requested',
@@ -263,7 +263,7 @@ describe('/api/admin/users/:id/export', () => {
     const [entry] = await t.app.deps.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.subjectId, person.user.id));
+      .where(and(eq(auditLog.subjectId, person.user.id), like(auditLog.action, 'account.export.%')));
     expect(entry).toMatchObject({
       actorId: admin.user.id,
       action: 'account.export.requested',

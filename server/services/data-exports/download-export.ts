@@ -31,7 +31,6 @@ export async function openExportDownload(
     await markDataExportDownloaded(tx, request.id);
     await recordAudit(tx, {
       actorId: actor.id,
-      // TODO(integrator): the typed audit action list of the audit-log extension.
       action: 'account.export.downloaded',
       subjectType: 'user',
       subjectId: request.userId,

@@ -59,7 +59,6 @@ async function startExport(
     if (!inserted) throw new AppError('conflict', 'errors.dataExport.alreadyPreparing');
     await recordAudit(tx, {
       actorId: audit.actorId,
-      // TODO(integrator): the typed audit action list of the audit-log extension.
       action: 'account.export.requested',
       subjectType: 'user',
       subjectId: values.userId,

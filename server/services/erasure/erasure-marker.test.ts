@@ -92,6 +92,11 @@ async function seedPerson(marker: string) {
   const fileKey = `resources/${person.user.id}.txt`;
   await storageOf(t).put(fileKey, Buffer.from(`file ${marker}`));
   await db.execute(sql`update users set photo_path = ${photoKey} where id = ${person.user.id}`);
+  // A data export ready to download: its zip holds everything about them.
+  const exportKey = `exports/${person.user.id}.zip`;
+  await storageOf(t).put(exportKey, Buffer.from(`zip ${marker}`));
+  await db.execute(sql`insert into data_exports (user_id, requested_by, status, storage_key, expires_at)
+    values (${person.user.id}, ${person.user.id}, 'ready', ${exportKey}, now() + interval '7 days')`);
   const [resource] = rowsOf<{ id: string }>(
     await db.execute(sql`insert into resources (community_id, author_id, kind, title, body, file_key, file_name)
       values (${community.id}, ${person.user.id}, 'file', ${`Resource ${marker}`}, ${marker}, ${fileKey}, 'notes.txt') returning id`),
