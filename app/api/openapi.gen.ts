@@ -3983,7 +3983,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4002,6 +4005,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4016,6 +4021,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4031,6 +4038,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4046,6 +4055,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4061,6 +4072,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -14106,7 +14119,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];
@@ -23496,7 +23509,10 @@ export type paths = {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional: 1 to 255 printable ASCII characters (a UUID, say), new for each request that creates something and the same when the request is sent again. The request runs once; a repeat within 24 hours gets the first answer with `Idempotent-Replayed: true`. The same key with another request: 422; while the first is still running: 409 with Retry-After. */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -23514,6 +23530,8 @@ export type paths = {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23528,6 +23546,8 @@ export type paths = {
                 /** @description Default Response */
                 400: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23543,6 +23563,8 @@ export type paths = {
                 /** @description Default Response */
                 401: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23558,6 +23580,8 @@ export type paths = {
                 /** @description Default Response */
                 403: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -23573,6 +23597,8 @@ export type paths = {
                 /** @description Default Response */
                 404: {
                     headers: {
+                        /** @description Present (`true`) when this is the stored answer of an earlier request with the same Idempotency-Key. */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -24060,7 +24086,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];
@@ -24291,7 +24317,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];
@@ -24462,7 +24488,7 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
-        /** The host records who came (members, whether or not they answered); replaces the list. */
+        /** The host records who came (members, whether or not they answered; someone already on it who has since left stays); replaces the list. */
         put: {
             parameters: {
                 query?: never;
@@ -24512,7 +24538,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];
@@ -24750,7 +24776,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];
@@ -25153,7 +25179,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];
@@ -25554,7 +25580,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];

@@ -81,7 +81,9 @@ export function AdminAuditPage() {
                           </Text>
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">{entry.actor?.displayName || 'Copse'}</Text>
+                          <Text size="sm">
+                            {entry.actor ? entry.actor.displayName || _('admin.audit.formerMember') : 'Copse'}
+                          </Text>
                         </Table.Td>
                         <Table.Td>
                           <Stack gap={2}>

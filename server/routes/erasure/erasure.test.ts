@@ -9,6 +9,7 @@ import {
   signInAs,
   testPassword,
 } from '../../test/factories.ts';
+import { createTestMeeting } from '../../test/meetings.ts';
 
 let t: TestApp;
 let call: ReturnType<typeof requester>;
@@ -142,6 +143,37 @@ describe('POST /api/me/erase', () => {
     const othersView = (await call('GET', `/api/threads/${othersThread}`, other.cookie)).json();
     expect(JSON.stringify(othersView)).not.toContain('A reply that goes');
     expect(othersView.data.replyCount).toBe(0);
+  });
+});
+
+describe('an erased attendee', () => {
+  it('stays on the attendance list without a name (a former member), and the list can be taken again', async () => {
+    const { db } = t.database;
+    const leader = await signedInUser(t.app, { displayName: 'Host Leader' });
+    const person = await signedInUser(t.app, { displayName: 'Erased Attendee' });
+    const community = await createTestCommunity(db, [leader.user.id], {
+      members: [[person.user.id, 'member']],
+    });
+    const meeting = await createTestMeeting(db, community.id, {
+      startsInHours: -0.5,
+      createdBy: leader.user.id,
+    });
+    const attendance = { userIds: [person.user.id, leader.user.id] };
+    const url = `/api/meetings/${meeting.id}/attendance`;
+    expect((await call('PUT', url, leader.cookie, attendance)).statusCode).toBe(200);
+    const erased = await call('POST', '/api/me/erase', person.cookie, {
+      mode: 'anonymise',
+      password: testPassword,
+      confirmation: person.user.email,
+    });
+    expect(erased.statusCode).toBe(200);
+
+    const read = (await call('GET', `/api/meetings/${meeting.id}`, leader.cookie)).json().data;
+    expect(read.attendance).toEqual([
+      expect.objectContaining({ id: leader.user.id, displayName: 'Host Leader' }),
+      { id: person.user.id, displayName: null, photoUrl: null },
+    ]);
+    expect((await call('PUT', url, leader.cookie, attendance)).statusCode).toBe(200);
   });
 });
 
