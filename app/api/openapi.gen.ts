@@ -9952,6 +9952,7 @@ export type paths = {
                                     canSeeMembers: boolean;
                                     canSendPing: boolean;
                                     canStartThread: boolean;
+                                    leaderless: boolean;
                                     requestStatus: ("pending" | "approved" | "declined" | "withdrawn") | null;
                                     role: ("leader" | "co_leader" | "sponsor" | "member" | "guest") | null;
                                     suspended: boolean;

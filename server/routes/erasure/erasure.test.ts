@@ -73,6 +73,10 @@ describe('POST /api/me/erase', () => {
     });
     const threadId = await startThread(community.slug, other.cookie, 'A question of practice');
     await reply(threadId, leader.cookie, 'What worked for me');
+    const stranger = await signedInUser(t.app);
+    const leaderless = async (cookie: string) =>
+      (await call('GET', `/api/communities/${community.slug}`, cookie)).json().data.viewer.leaderless;
+    expect(await leaderless(other.cookie)).toBe(false);
 
     const response = await call('POST', '/api/me/erase', leader.cookie, {
       mode: 'anonymise',
@@ -105,6 +109,9 @@ describe('POST /api/me/erase', () => {
       sql`select body_key from notifications where user_id = ${coordinator.id} and community_id = ${community.id}`,
     );
     expect(told.map((row) => row.body_key)).toContain('succession.notify.leaderless.erasedBody');
+    // The community page tells its members (not others) that nobody leads it now.
+    expect(await leaderless(other.cookie)).toBe(true);
+    expect(await leaderless(stranger.cookie)).toBe(false);
     const mailed = await rows(sql`select 1 from mail_messages where to_address = ${coordinator.email}`);
     expect(mailed.length).toBeGreaterThan(0);
     const ledger = await rows<{ mode: string }>(
