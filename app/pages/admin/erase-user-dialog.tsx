@@ -1,5 +1,5 @@
 import { useLingui } from '@lingui/react';
-import { Alert, Button, Group, List, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, List, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { useEraseUserMutation } from '../../api/admin.ts';
@@ -110,7 +110,7 @@ export function EraseUserButton(props: { user: AdminUser; onNotice: (message: st
               required
               {...field('confirmation')}
             />
-            <Alert color="red">{_('admin.user.erase.final')}</Alert>
+            <Text fw={600}>{_('admin.user.erase.final')}</Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={close} data-autofocus>
                 {_('common.action.cancel')}
