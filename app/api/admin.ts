@@ -118,6 +118,21 @@ export function useUserMutation<Change extends UserChangeBody>(options: {
   });
 }
 
+/** Erasing a person on a formal request (anonymise or delete, with the reason); the list refetches. */
+export function useEraseUserMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { id: string; mode: 'anonymise' | 'delete'; reason: string }) =>
+      dataOf(
+        await api.POST('/api/admin/users/{id}/erase', {
+          params: { path: { id: input.id } },
+          body: { mode: input.mode, reason: input.reason },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.adminUsers }),
+  });
+}
+
 /** The audit log's filters as the page holds them ('' when not set); see GET /api/admin/audit. */
 export interface AuditFilters {
   action: string;

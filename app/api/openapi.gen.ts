@@ -10159,6 +10159,7 @@ export type paths = {
                                     canSeeMembers: boolean;
                                     canSendPing: boolean;
                                     canStartThread: boolean;
+                                    leaderless: boolean;
                                     requestStatus: ("pending" | "approved" | "declined" | "withdrawn") | null;
                                     role: ("leader" | "co_leader" | "sponsor" | "member" | "guest") | null;
                                     suspended: boolean;
@@ -14326,7 +14327,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];
@@ -24741,7 +24742,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];
@@ -24972,7 +24973,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];
@@ -25143,7 +25144,7 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
-        /** The host records who came (members, whether or not they answered); replaces the list. */
+        /** The host records who came (members, whether or not they answered; someone already on it who has since left stays); replaces the list. */
         put: {
             parameters: {
                 query?: never;
@@ -25193,7 +25194,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];
@@ -25431,7 +25432,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];
@@ -25834,7 +25835,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];
@@ -26235,7 +26236,7 @@ export type paths = {
                                 agenda: string;
                                 agendaHtml: string;
                                 attendance: {
-                                    displayName: string;
+                                    displayName: string | null;
                                     id: string;
                                     photoUrl: string | null;
                                 }[];

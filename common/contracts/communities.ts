@@ -166,6 +166,11 @@ export const viewerSchema = z.object({
   canAnnounce: z.boolean(),
   /** Leaders and coordinators send Pings (quick questions) to the members. */
   canSendPing: z.boolean(),
+  /**
+   * No active leader or co-leader is left (the portfolio's leaderless flag); told to members and
+   * coordinators only, while the community is not archived.
+   */
+  leaderless: z.boolean(),
 });
 
 export const communityHomeSchema = z.object({

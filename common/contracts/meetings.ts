@@ -166,8 +166,11 @@ export const meetingSchema = meetingCardSchema.extend({
   notesHtml: z.string(),
   recordingUrl: z.string().nullable(),
   attendanceTakenAt: z.string().nullable(),
-  /** Who came (once attendance is taken); shown to the community's members. */
-  attendance: z.array(personRef),
+  /**
+   * Who came (once attendance is taken); shown to the community's members. `displayName` is null for
+   * an erased account, which the app shows as "A former member".
+   */
+  attendance: z.array(personRef.extend({ displayName: z.string().nullable() })),
   actions: z.array(
     z.object({ id: z.string(), text: z.string(), assignee: personRef.nullable(), done: z.boolean() }),
   ),

@@ -45,6 +45,18 @@ export function isArchived(community: CommunitySubject): boolean {
   return community.stage === 'archived';
 }
 
+/**
+ * Who is shown that a community has no active leader (the portfolio's leaderless flag): its members
+ * and the coordinators, while the community is not archived.
+ */
+export function seesLeaderlessNotice(
+  actor: Actor | null,
+  community: CommunitySubject,
+  membership: MembershipSubject,
+): boolean {
+  return !isArchived(community) && (membership !== null || isCoordinator(actor));
+}
+
 const archivedRefusal = deny('errors.communities.archived');
 
 /**

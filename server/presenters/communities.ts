@@ -11,6 +11,7 @@ import {
   mayManageCommunity,
   mayRequestToJoin,
   maySeeMembers,
+  seesLeaderlessNotice,
 } from '../policies/communities.ts';
 import { isAllowed } from '../policies/decision.ts';
 import { mayStartThread } from '../policies/discussions.ts';
@@ -214,6 +215,7 @@ export function presentCommunityHome(
       canStartThread: isAllowed(mayStartThread(actor, community, membership, 'discussion')),
       canAnnounce: isAllowed(mayStartThread(actor, community, membership, 'announcement')),
       canSendPing: isAllowed(mayCreatePing(actor, community, membership)),
+      leaderless: home.leaderless && seesLeaderlessNotice(actor, community, membership),
     },
   };
 }

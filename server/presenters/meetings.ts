@@ -15,7 +15,13 @@ import {
   mayVolunteer,
   seesResponses,
 } from '../policies/meetings.ts';
-import type { MeetingCardRow, MeetingExtras, MeetingForActor, PersonJson } from '../queries/meetings.ts';
+import type {
+  AttendeeJson,
+  MeetingCardRow,
+  MeetingExtras,
+  MeetingForActor,
+  PersonJson,
+} from '../queries/meetings.ts';
 
 /** A person built as JSON in SQL, with the photo address the app loads. */
 export function presentPersonRef(person: PersonJson) {
@@ -25,6 +31,12 @@ export function presentPersonRef(person: PersonJson) {
     displayName: person.displayName,
     photoUrl: person.photoPath ? `/api/people/${person.id}/photo?v=${version}` : null,
   };
+}
+
+/** Someone who came; without a name (and photo) once their account is erased: "A former member". */
+export function presentAttendee(person: AttendeeJson) {
+  if (person.displayName === null) return { id: person.id, displayName: null, photoUrl: null };
+  return presentPersonRef({ ...person, displayName: person.displayName });
 }
 
 /** A meeting in a list (calendar, a community's meetings). */
@@ -105,7 +117,7 @@ export function presentMeeting(found: MeetingForActor, extras: MeetingExtras, ac
     notesHtml: renderMarkdown(meeting.notes),
     recordingUrl: meeting.recordingUrl,
     attendanceTakenAt: meeting.attendanceTakenAt?.toISOString() ?? null,
-    attendance: seesResponses(actor, membership) ? extras.attendance.map(presentPersonRef) : [],
+    attendance: seesResponses(actor, membership) ? extras.attendance.map(presentAttendee) : [],
     actions: extras.actions.map((action) => ({
       id: action.id,
       text: action.text,

@@ -58,6 +58,12 @@ const communityHome = preparedFor((db) =>
         from ${communityMembers} lm join ${users} lu on lu.id = lm.user_id
         where lm.community_id = ${communities.id} and lm.role in ('leader', 'co_leader')
       ), '[]'::json)`,
+      // The portfolio's leaderless rule (server/queries/portfolio.ts): no leader or co-leader whose
+      // account is active.
+      leaderless: sql<boolean>`not exists (select 1 from ${communityMembers} al
+        join ${users} au on au.id = al.user_id
+        where al.community_id = ${communities.id} and al.role in ('leader', 'co_leader')
+          and au.suspended_at is null)`,
       charter: sql<HomeCharter | null>`(
         select json_build_object('version', cv.version, 'sections', cv.sections, 'note', cv.note,
           'createdAt', cv.created_at, 'editorName', eu.display_name,

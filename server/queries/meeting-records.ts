@@ -9,6 +9,15 @@ export async function deleteMeetingAttendance(db: Db, meetingId: string): Promis
   await db.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId));
 }
 
+/** The people already recorded as having come to the meeting (a former member among them stays on it). */
+export async function listMeetingAttendeeIds(db: Db, meetingId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: meetingAttendance.userId })
+    .from(meetingAttendance)
+    .where(eq(meetingAttendance.meetingId, meetingId));
+  return rows.map((row) => row.userId);
+}
+
 /** Records these people as having come to the meeting, in one statement. */
 export async function insertMeetingAttendance(
   db: Db,

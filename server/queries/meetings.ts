@@ -23,6 +23,11 @@ export interface PersonJson {
   updatedAt: string;
 }
 
+/** Someone who came to a meeting; `displayName` is null once their account is erased. */
+export interface AttendeeJson extends Omit<PersonJson, 'displayName'> {
+  displayName: string | null;
+}
+
 const personJson = (alias: string) =>
   sql.raw(
     `json_build_object('id', ${alias}.id, 'displayName', ${alias}.display_name, 'photoPath', ${alias}.photo_path, 'updatedAt', ${alias}.updated_at)`,
@@ -108,8 +113,12 @@ const meetingExtras = preparedFor((db) =>
           'person', ${personJson('ru')}) order by ra.assigned_at)
         from ${meetingRoleAssignments} ra join ${users} ru on ru.id = ra.user_id
         where ra.meeting_id = ${thisMeeting}), '[]'::json)`,
-      attendance: sql<PersonJson[]>`coalesce((
-        select json_agg(${personJson('au')} order by au.display_name)
+      // An erased account stays on the list (the figures count it) without a name: "A former member".
+      attendance: sql<AttendeeJson[]>`coalesce((
+        select json_agg(json_build_object('id', au.id,
+          'displayName', case when au.erased_at is null then au.display_name end,
+          'photoPath', au.photo_path, 'updatedAt', au.updated_at)
+          order by au.erased_at is not null, au.display_name)
         from ${meetingAttendance} at join ${users} au on au.id = at.user_id
         where at.meeting_id = ${thisMeeting}), '[]'::json)`,
       actions: sql<{ id: string; text: string; done: boolean; assignee: PersonJson | null }[]>`coalesce((

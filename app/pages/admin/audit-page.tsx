@@ -149,8 +149,11 @@ function EntriesTable(props: { list: AuditEntry[] }) {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      {entry.actor?.displayName ||
-                        (entry.action.startsWith('auth.') ? _('audit.noActor') : _('audit.system'))}
+                      {entry.actor
+                        ? entry.actor.displayName || _('admin.audit.formerMember')
+                        : entry.action.startsWith('auth.')
+                          ? _('audit.noActor')
+                          : _('audit.system')}
                     </Text>
                   </Table.Td>
                   <Table.Td>

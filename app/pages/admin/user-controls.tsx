@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/client.ts';
 import { useResetTwoFactor } from '../../api/two-factor.ts';
 import type { AdminUser } from '../../api/types.ts';
 import { RoleControl } from '../../components/role-control.tsx';
+import { EraseUserButton } from './erase-user-dialog.tsx';
 import { ExportUserDataButton } from './export-user-data.tsx';
 
 export const roleMessages: Record<UserRole, MessageId> = {
@@ -222,7 +223,7 @@ export function ResetTwoFactorButton(props: { user: AdminUser; onNotice: (messag
   );
 }
 
-/** Role select, its save button and the suspend button side by side (wrapping on a phone). */
+/** Role select, its save button, the suspend and erase buttons side by side (wrapping on a phone). */
 export function UserActions(props: {
   user: AdminUser;
   isSelf: boolean;
@@ -238,6 +239,7 @@ export function UserActions(props: {
         <ResetTwoFactorButton user={props.user} onNotice={props.onNotice} />
       ) : null}
       <ExportUserDataButton user={props.user} onNotice={props.onNotice} />
+      {props.isSelf ? null : <EraseUserButton user={props.user} onNotice={props.onNotice} />}
     </Group>
   );
 }

@@ -43,6 +43,8 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
   const { _ } = useLingui();
   const { community, viewer } = props.home;
   const archived = community.stage === 'archived';
+  const me = useMe();
+  const coordinates = me.data?.role === 'coordinator' || me.data?.role === 'administrator';
   return (
     <Stack gap="md" mb="lg">
       <Anchor component={Link} to="/communities" size="sm" underline="hover">
@@ -80,6 +82,22 @@ function CommunityHeader(props: CommunityOutletContext & { moderates: boolean })
         <Alert color="gray" variant="light" title={_('communities.header.archived.title')}>
           {_('communities.header.archived.body')}
           {viewer.canChangeStage ? ` ${_('communities.header.archived.coordinator')}` : ''}
+        </Alert>
+      ) : null}
+      {viewer.leaderless ? (
+        <Alert color="amber" variant="light" title={_('communities.header.leaderless.title')}>
+          <Stack gap="xs">
+            <Text size="sm">
+              {coordinates
+                ? _('communities.header.leaderless.coordinator')
+                : _('communities.header.leaderless.member')}
+            </Text>
+            {coordinates ? (
+              <Anchor component={Link} to={`/communities/${community.slug}/leadership`} size="sm">
+                {_('communities.header.leaderless.link')}
+              </Anchor>
+            ) : null}
+          </Stack>
         </Alert>
       ) : null}
       <nav aria-label={_('communities.header.sections')} className="community-tabs">

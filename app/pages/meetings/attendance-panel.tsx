@@ -28,9 +28,13 @@ function AttendanceList(props: { meeting: Meeting }) {
           {meeting.attendance.map((person) => (
             <li key={person.id}>
               <Text size="sm" py={4}>
-                <Anchor component={Link} to={`/people/${person.id}`} inherit>
-                  {person.displayName}
-                </Anchor>
+                {person.displayName === null ? (
+                  _('meetings.attendance.formerMember')
+                ) : (
+                  <Anchor component={Link} to={`/people/${person.id}`} inherit>
+                    {person.displayName}
+                  </Anchor>
+                )}
               </Text>
             </li>
           ))}

@@ -9,6 +9,7 @@ import {
   signInAs,
   testPassword,
 } from '../../test/factories.ts';
+import { createTestMeeting } from '../../test/meetings.ts';
 
 let t: TestApp;
 let call: ReturnType<typeof requester>;
@@ -72,6 +73,10 @@ describe('POST /api/me/erase', () => {
     });
     const threadId = await startThread(community.slug, other.cookie, 'A question of practice');
     await reply(threadId, leader.cookie, 'What worked for me');
+    const stranger = await signedInUser(t.app);
+    const leaderless = async (cookie: string) =>
+      (await call('GET', `/api/communities/${community.slug}`, cookie)).json().data.viewer.leaderless;
+    expect(await leaderless(other.cookie)).toBe(false);
 
     const response = await call('POST', '/api/me/erase', leader.cookie, {
       mode: 'anonymise',
@@ -104,6 +109,9 @@ describe('POST /api/me/erase', () => {
       sql`select body_key from notifications where user_id = ${coordinator.id} and community_id = ${community.id}`,
     );
     expect(told.map((row) => row.body_key)).toContain('succession.notify.leaderless.erasedBody');
+    // The community page tells its members (not others) that nobody leads it now.
+    expect(await leaderless(other.cookie)).toBe(true);
+    expect(await leaderless(stranger.cookie)).toBe(false);
     const mailed = await rows(sql`select 1 from mail_messages where to_address = ${coordinator.email}`);
     expect(mailed.length).toBeGreaterThan(0);
     const ledger = await rows<{ mode: string }>(
@@ -142,6 +150,37 @@ describe('POST /api/me/erase', () => {
     const othersView = (await call('GET', `/api/threads/${othersThread}`, other.cookie)).json();
     expect(JSON.stringify(othersView)).not.toContain('A reply that goes');
     expect(othersView.data.replyCount).toBe(0);
+  });
+});
+
+describe('an erased attendee', () => {
+  it('stays on the attendance list without a name (a former member), and the list can be taken again', async () => {
+    const { db } = t.database;
+    const leader = await signedInUser(t.app, { displayName: 'Host Leader' });
+    const person = await signedInUser(t.app, { displayName: 'Erased Attendee' });
+    const community = await createTestCommunity(db, [leader.user.id], {
+      members: [[person.user.id, 'member']],
+    });
+    const meeting = await createTestMeeting(db, community.id, {
+      startsInHours: -0.5,
+      createdBy: leader.user.id,
+    });
+    const attendance = { userIds: [person.user.id, leader.user.id] };
+    const url = `/api/meetings/${meeting.id}/attendance`;
+    expect((await call('PUT', url, leader.cookie, attendance)).statusCode).toBe(200);
+    const erased = await call('POST', '/api/me/erase', person.cookie, {
+      mode: 'anonymise',
+      password: testPassword,
+      confirmation: person.user.email,
+    });
+    expect(erased.statusCode).toBe(200);
+
+    const read = (await call('GET', `/api/meetings/${meeting.id}`, leader.cookie)).json().data;
+    expect(read.attendance).toEqual([
+      expect.objectContaining({ id: leader.user.id, displayName: 'Host Leader' }),
+      { id: person.user.id, displayName: null, photoUrl: null },
+    ]);
+    expect((await call('PUT', url, leader.cookie, attendance)).statusCode).toBe(200);
   });
 });
 

@@ -302,7 +302,8 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'The host records who came (members, whether or not they answered); replaces the list.',
+        summary:
+          'The host records who came (members, whether or not they answered; someone already on it who has since left stays); replaces the list.',
         params: meetingParams,
         body: attendanceBody,
         response: { 200: dataOf(meetingSchema), ...errorResponses },

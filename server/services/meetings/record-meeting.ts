@@ -10,6 +10,7 @@ import {
   deleteMeetingAttendance,
   insertMeetingActions,
   insertMeetingAttendance,
+  listMeetingAttendeeIds,
   markAttendanceTaken,
   updateMeetingNotes,
 } from '../../queries/meeting-records.ts';
@@ -52,7 +53,12 @@ export async function takeAttendance(
       'errors.meetings.attendanceAfterStart',
     );
     const unique = [...new Set(userIds)];
-    const strangers = await nonMembersAmong(tx, community.id, unique);
+    // Someone already on the list who has since left or erased their account stays on it: the list
+    // is re-sent whole, and the figures count them.
+    const recorded = new Set(await listMeetingAttendeeIds(tx, meetingId));
+    const outsiders = await nonMembersAmong(tx, community.id, unique);
+    const former = new Set(outsiders.filter((id) => recorded.has(id)));
+    const strangers = outsiders.filter((id) => !former.has(id));
     if (strangers.length > 0) {
       throw new AppError(
         'validation_failed',
@@ -64,12 +70,16 @@ export async function takeAttendance(
     }
     await deleteMeetingAttendance(tx, meetingId);
     await insertMeetingAttendance(tx, meetingId, unique, actor.id);
-    await recordActivityOfEach(tx, unique, {
-      communityId: community.id,
-      kind: 'meeting.attended',
-      subjectType: 'meeting',
-      subjectId: meetingId,
-    });
+    await recordActivityOfEach(
+      tx,
+      unique.filter((id) => !former.has(id)),
+      {
+        communityId: community.id,
+        kind: 'meeting.attended',
+        subjectType: 'meeting',
+        subjectId: meetingId,
+      },
+    );
     await markAttendanceTaken(tx, meetingId);
     // The first meeting whose attendance is taken with someone there is the community's first held.
     if (unique.length > 0) {
