@@ -1,25 +1,24 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchApi } from './client.ts';
+import { describe, expect, it } from 'vitest';
+import { fetchApiOver } from './client.ts';
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
-/** A fetch that records the Idempotency-Key of each call and answers as `answer` says. */
+/**
+ * `fetchApi` over a fetch that records the Idempotency-Key of each call and answers as `answer` says
+ * (given to it, not put in place of the global fetch: test files share their worker's globals).
+ */
 function recordingFetch(answer: (call: number) => Promise<Response>) {
   const keys: (string | undefined)[] = [];
-  vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
-    keys.push(new Headers(init.headers).get('idempotency-key') ?? undefined);
+  const fetchApi = fetchApiOver(async (_url, init) => {
+    keys.push(new Headers(init?.headers).get('idempotency-key') ?? undefined);
     return answer(keys.length);
   });
-  return keys;
+  return { keys, fetchApi };
 }
 
 const created = () => new Response(JSON.stringify({ data: { id: 'a' } }), { status: 201 });
 
 describe('fetchApi', () => {
   it('sends a POST again with the same key after no answer came, and a new key for the next POST', async () => {
-    const keys = recordingFetch(async (call) => {
+    const { keys, fetchApi } = recordingFetch(async (call) => {
       if (call === 1) throw new TypeError('Failed to fetch');
       return created();
     });
@@ -37,7 +36,7 @@ describe('fetchApi', () => {
     const first = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const keys = recordingFetch(async () => {
+    const { keys, fetchApi } = recordingFetch(async () => {
       await first;
       return created();
     });

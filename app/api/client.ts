@@ -98,8 +98,6 @@ function newIdempotencyKey(): string {
   ).join('');
 }
 
-/** The keys of the POSTs under way, by address and JSON body: a second submit of the same one shares it. */
-const keysInFlight = new Map<string, string>();
 /** How often a POST is sent again, with its key, after no answer came or while its twin still runs. */
 const postRetries = 2;
 
@@ -113,47 +111,55 @@ async function isKeyInFlight(response: Response): Promise<boolean> {
 }
 
 /**
- * `fetch` for the API: same-origin cookies; the network ApiError when no answer comes. Every POST carries
- * an `Idempotency-Key` (server/plugins/idempotency.ts): the same key when it is sent again after no
- * answer came (the first may have arrived) and for a second submit of the same JSON while the first
- * runs, so either way the server creates one record and answers the first answer again.
+ * `fetch` for the API over `transport` (the browser's `fetch`; a test gives one that records what it is
+ * sent): same-origin cookies; the network ApiError when no answer comes. Every POST carries an
+ * `Idempotency-Key` (server/plugins/idempotency.ts): the same key when it is sent again after no answer
+ * came (the first may have arrived) and for a second submit of the same JSON while the first runs, so
+ * either way the server creates one record and answers the first answer again.
  */
-export async function fetchApi(url: string, init: RequestInit & { method: string }): Promise<Response> {
-  if (init.method !== 'POST') {
-    try {
-      return await fetch(url, { ...init, credentials: 'same-origin' });
-    } catch {
-      throw networkError();
-    }
-  }
-  const twin = typeof init.body === 'string' ? `${url}\n${init.body}` : undefined;
-  const shared = twin === undefined ? undefined : keysInFlight.get(twin);
-  const key = shared ?? newIdempotencyKey();
-  if (twin !== undefined && shared === undefined) keysInFlight.set(twin, key);
-  try {
-    for (let attempt = 0; ; attempt++) {
-      let response: Response;
+export function fetchApiOver(transport: typeof fetch) {
+  /** The keys of the POSTs under way, by address and JSON body: a second submit of the same one shares it. */
+  const keysInFlight = new Map<string, string>();
+  return async (url: string, init: RequestInit & { method: string }): Promise<Response> => {
+    if (init.method !== 'POST') {
       try {
-        response = await fetch(url, {
-          ...init,
-          credentials: 'same-origin',
-          headers: { ...init.headers, 'Idempotency-Key': key },
-        });
+        return await transport(url, { ...init, credentials: 'same-origin' });
       } catch {
-        if (attempt >= postRetries) throw networkError();
-        await wait(attempt + 1);
-        continue;
+        throw networkError();
       }
-      if (attempt < postRetries && (await isKeyInFlight(response))) {
-        await wait(Number(response.headers.get('retry-after')) || 1);
-        continue;
-      }
-      return response;
     }
-  } finally {
-    if (twin !== undefined && shared === undefined) keysInFlight.delete(twin);
-  }
+    const twin = typeof init.body === 'string' ? `${url}\n${init.body}` : undefined;
+    const shared = twin === undefined ? undefined : keysInFlight.get(twin);
+    const key = shared ?? newIdempotencyKey();
+    if (twin !== undefined && shared === undefined) keysInFlight.set(twin, key);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        let response: Response;
+        try {
+          response = await transport(url, {
+            ...init,
+            credentials: 'same-origin',
+            headers: { ...init.headers, 'Idempotency-Key': key },
+          });
+        } catch {
+          if (attempt >= postRetries) throw networkError();
+          await wait(attempt + 1);
+          continue;
+        }
+        if (attempt < postRetries && (await isKeyInFlight(response))) {
+          await wait(Number(response.headers.get('retry-after')) || 1);
+          continue;
+        }
+        return response;
+      }
+    } finally {
+      if (twin !== undefined && shared === undefined) keysInFlight.delete(twin);
+    }
+  };
 }
+
+/** `fetchApi` over the browser's `fetch`. */
+export const fetchApi = fetchApiOver((input, init) => fetch(input, init));
 
 async function send(method: string, path: string, init: RequestInit & { query?: Query }): Promise<unknown> {
   const response = await fetchApi(apiUrl(path, init.query), {

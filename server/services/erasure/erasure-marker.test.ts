@@ -25,6 +25,8 @@ const keptByAnonymise = new Set([
   'posts', // their replies stay
   'resources', // their Toolkit resources stay, with their files
   'value_stories', // their stories stay
+  'circle_posts', // their posts in a learning circle stay, as their replies do
+  'survey_answers', // their check-in answers stay in the results, no longer linked to anyone
   'notifications', // others' notifications quote a kept reply (never the name: "A former member")
   'mail_messages', // and so do the emails sent with them
 ]);
@@ -87,6 +89,42 @@ async function seedPerson(marker: string) {
     (await call('POST', `/api/threads/${othersId}/replies`, person.cookie, { body: `Reply ${marker}` }))
       .statusCode,
   ).toBe(201);
+  // Answers by name to a Ping and a check-in of a community the other person leads, and a post in a
+  // learning circle.
+  const theirs = await createTestCommunity(db, [other.user.id], { members: [[person.user.id, 'member']] });
+  const ping = await call('POST', `/api/communities/${theirs.slug}/pings`, other.cookie, {
+    question: 'What should we read next?',
+    kind: 'text',
+    choices: [],
+    audience: 'all',
+    windowHours: 48,
+    resultsVisibility: 'live',
+    anonymous: false,
+  });
+  expect(ping.statusCode, ping.body).toBe(201);
+  const pingAnswer = { text: `Answer ${marker}` };
+  const answered = await call('PUT', `/api/pings/${ping.json().data.id}/answer`, person.cookie, pingAnswer);
+  expect(answered.statusCode, answered.body).toBe(200);
+  const checkIn = await call('POST', `/api/communities/${theirs.slug}/surveys`, other.cookie, {
+    title: 'Check-in',
+    intro: 'A minute.',
+    closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    questions: [{ kind: 'short_text', prompt: 'Most useful thing?', required: true }],
+  });
+  expect(checkIn.statusCode, checkIn.body).toBe(201);
+  const survey = (await call('GET', `/api/surveys/${checkIn.json().data.id}`, person.cookie)).json().data;
+  const questionId = survey.questions[0].id as string;
+  const responded = await call('PUT', `/api/surveys/${survey.id}/response`, person.cookie, {
+    answers: { [questionId]: { text: `Useful ${marker}` } },
+  });
+  expect(responded.statusCode, responded.body).toBe(200);
+  const [circle] = rowsOf<{ id: string }>(
+    await db.execute(sql`insert into circles (community_id, created_by, name, purpose, starts_on, ends_on, state)
+      values (${community.id}, ${other.user.id}, 'Feedback circle', 'Try things', current_date, current_date + 30, 'active')
+      returning id`),
+  );
+  await db.execute(sql`insert into circle_posts (circle_id, author_id, body)
+    values (${circle?.id ?? null}, ${person.user.id}, ${`Circle post ${marker}`})`);
   const photoKey = `photos/${person.user.id}.png`;
   await storageOf(t).put(photoKey, Buffer.from(`photo ${marker}`));
   const fileKey = `resources/${person.user.id}.txt`;
