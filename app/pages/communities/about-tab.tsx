@@ -16,11 +16,15 @@ import { Prose } from '../../components/prose.tsx';
 import { TagList } from '../../components/tag-list.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { monthYear } from '../../lib/dates.ts';
-import { UpcomingMeetingsCard } from '../meetings/upcoming-meetings-card.tsx';
 import { useCommunity } from './community-context.ts';
 
 // Under the about card: the stage, its history and (for those who may) changing it, loaded after the page.
 const StageSection = lazy(async () => ({ default: (await import('./stage-section.tsx')).StageSection }));
+
+// The side column's next meetings: loaded after the page, with their badges (the first-load budget).
+const UpcomingMeetingsCard = lazy(async () => ({
+  default: (await import('../meetings/upcoming-meetings-card.tsx')).UpcomingMeetingsCard,
+}));
 
 // Below the fold in the side column: loaded after the page (the community page's first-load budget).
 const SideCards = lazy(async () => ({ default: (await import('./side-cards.tsx')).SideCards }));
@@ -99,8 +103,8 @@ export function AboutTab() {
       </div>
       <div>
         <Stack gap="lg">
-          <UpcomingMeetingsCard home={home} slug={slug} />
           <Suspense fallback={null}>
+            <UpcomingMeetingsCard home={home} slug={slug} />
             <SideCards slug={slug} />
           </Suspense>
           {home.viewer.role ? (
