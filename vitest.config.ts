@@ -2,17 +2,23 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // Files named *.postgres.test.ts fault a PostgreSQL server (terminate its backends, cut it away): they
 // belong to the PostgreSQL pass only (TEST_DATABASE_URL set), and are not collected on PGlite rather
-// than collected and skipped. The permission matrices (server/routes/*/permissions.test.ts: fourteen
-// kinds of actor against every endpoint of an area in six community states) test the policy module,
-// whose answers do not depend on the database, and run on PostgreSQL only too (on PGlite they took
-// 85 s of CI's processor time, 7 December 2026); the endpoints they ask are tested on PGlite by their
-// own API tests. So does the sample of security controls switched off (server/security-controls.test.ts:
-// headers, cookies, the cross-site check, body limit, log redaction; one app each).
+// than collected and skipped.
+//
+// A few large files test what does not depend on the database, and run on PGlite only, since the
+// PostgreSQL pass is CI's critical path (the journeys wait for it, while the PGlite pass runs beside
+// them at a lower priority): the permission matrices (server/routes/*/permissions.test.ts: fourteen
+// kinds of actor against every endpoint of an area in six community states) test the policy module; the
+// sample of security controls switched off (server/security-controls.test.ts: headers, cookies, the
+// cross-site check, body limit, log redaction; one app each) tests the HTTP layer; the schema-driven
+// fuzzing (server/routes/fuzz.test.ts: broken input to every route, never a 5xx) tests the validation
+// in front of every query. On PostgreSQL they took 98 s of the pass's 379 (7 December 2026). The
+// endpoints they ask are tested on PostgreSQL by their own API tests.
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-const postgresOnly = [
-  '**/*.postgres.test.ts',
+const postgresOnly = ['**/*.postgres.test.ts'];
+const pgliteOnly = [
   'server/routes/*/permissions.test.ts',
   'server/security-controls.test.ts',
+  'server/routes/fuzz.test.ts',
 ];
 
 export default defineConfig({
@@ -24,7 +30,7 @@ export default defineConfig({
       'app/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],
-    exclude: onPostgres ? configDefaults.exclude : [...configDefaults.exclude, ...postgresOnly],
+    exclude: [...configDefaults.exclude, ...(onPostgres ? pgliteOnly : postgresOnly)],
     environment: 'node',
     pool: 'forks',
     // Each worker process imports the server once and runs its test files one after another (every
