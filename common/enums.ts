@@ -34,6 +34,7 @@ export const notificationKinds = [
   'community.checkin',
   'community.digest',
   'mentoring.pairing',
+  'project.activity',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -59,6 +60,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'community.digest':
     'A summary of what is new in your communities: active threads, resources, meetings, Pings',
   'mentoring.pairing': 'Mentoring requests, answers and closings of your mentoring pairs',
+  'project.activity': 'Being added to a project, and tasks given to you in one',
 };
 
 /** Mentoring (#18 §2): a person's side of an offer, and the states of a pairing. */

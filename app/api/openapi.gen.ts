@@ -29946,7 +29946,7 @@ export type paths = {
                                 /** @enum {string} */
                                 email: "immediately" | "daily" | "weekly" | "off";
                                 /** @enum {string} */
-                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "mentoring.pairing";
+                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "mentoring.pairing" | "project.activity";
                                 label: string;
                             }[];
                         };
@@ -30059,7 +30059,7 @@ export type paths = {
                             /** @enum {string} */
                             email: "immediately" | "daily" | "weekly" | "off";
                             /** @enum {string} */
-                            kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "mentoring.pairing";
+                            kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "mentoring.pairing" | "project.activity";
                         }[];
                     };
                 };
@@ -30076,7 +30076,7 @@ export type paths = {
                                 /** @enum {string} */
                                 email: "immediately" | "daily" | "weekly" | "off";
                                 /** @enum {string} */
-                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "mentoring.pairing";
+                                kind: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "mentoring.pairing" | "project.activity";
                                 label: string;
                             }[];
                         };
@@ -32758,6 +32758,7 @@ export type paths = {
                         "application/json": {
                             data: {
                                 abilities: {
+                                    leave: boolean;
                                     manage: boolean;
                                     work: boolean;
                                 };
@@ -32906,7 +32907,7 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Leads: complete a project (read-only from then on) or take it up again. */
+        /** Leads: rename the project or reword its goal, complete it (read-only from then on) or take it up again. */
         patch: {
             parameters: {
                 query?: never;
@@ -32919,8 +32920,10 @@ export type paths = {
             requestBody: {
                 content: {
                     "application/json": {
+                        goal?: string;
                         /** @enum {string} */
-                        status: "active" | "completed";
+                        status?: "active" | "completed";
+                        title?: string;
                     };
                 };
             };
@@ -33201,7 +33204,7 @@ export type paths = {
         get?: never;
         put?: never;
         post?: never;
-        /** Leads: take someone out of the project (never its last lead); a partner leaves the community's project-only guest membership with their last project. */
+        /** Leads: take someone out of the project; anyone in it: leave it (your own id). Never its last lead; a partner leaves the community's project-only guest membership with their last project. */
         delete: {
             parameters: {
                 query?: never;
@@ -33322,7 +33325,132 @@ export type paths = {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /** Leads: make a member a lead, or a lead a member (never the last lead); partners stay partners. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "lead" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @enum {boolean} */
+                                ok: true;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/projects/{id}/milestones": {
@@ -43562,7 +43690,7 @@ export type paths = {
                                 email: string;
                                 off: boolean;
                                 /** @enum {string} */
-                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "mentoring.pairing" | "all" | "digest" | "community";
+                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "mentoring.pairing" | "project.activity" | "all" | "digest" | "community";
                             };
                         };
                     };
@@ -43692,7 +43820,7 @@ export type paths = {
                                 email: string;
                                 off: boolean;
                                 /** @enum {string} */
-                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "mentoring.pairing" | "all" | "digest" | "community";
+                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "mentoring.pairing" | "project.activity" | "all" | "digest" | "community";
                             };
                         };
                     };
@@ -43839,7 +43967,7 @@ export type paths = {
                                 email: string;
                                 off: boolean;
                                 /** @enum {string} */
-                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "mentoring.pairing" | "all" | "digest" | "community";
+                                scope: "account.security" | "account.role_changed" | "admin.announcement" | "community.proposal" | "community.membership" | "community.invitation" | "community.update" | "coordinator.contact" | "meeting.reminder" | "meeting.update" | "discussion.reply" | "discussion.mention" | "discussion.report" | "community.announcement" | "community.ping" | "community.kudos" | "community.badge" | "community.checkin" | "community.digest" | "mentoring.pairing" | "project.activity" | "all" | "digest" | "community";
                             };
                         };
                     };

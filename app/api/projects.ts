@@ -4,6 +4,7 @@ import type { paths } from './openapi.gen.ts';
 import { api, dataOf, type Json } from './typed-client.ts';
 
 export type CreateProjectBody = Json<paths['/api/communities/{slug}/projects']['post']['requestBody']>;
+export type ChangeProjectBody = Json<paths['/api/projects/{id}']['patch']['requestBody']>;
 export type InvitePartnerBody = Json<paths['/api/projects/{id}/partners']['post']['requestBody']>;
 export type ProjectMilestoneBody = Json<paths['/api/projects/{id}/milestones']['post']['requestBody']>;
 export type ProjectTaskBody = Json<paths['/api/projects/{id}/tasks']['post']['requestBody']>;
@@ -55,10 +56,35 @@ export function useProjectActions(id: string) {
         dataOf(await api.PATCH('/api/projects/{id}', { ...path, body: { status } })),
       ...after,
     }),
+    change: useMutation({
+      mutationFn: async (body: ChangeProjectBody) =>
+        dataOf(await api.PATCH('/api/projects/{id}', { ...path, body })),
+      ...after,
+    }),
+    setRole: useMutation({
+      mutationFn: async (input: { userId: string; role: 'lead' | 'member' }) =>
+        dataOf(
+          await api.PATCH('/api/projects/{id}/members/{userId}', {
+            params: { path: { id, userId: input.userId } },
+            body: { role: input.role },
+          }),
+        ),
+      ...after,
+    }),
     removeMember: useMutation({
       mutationFn: async (userId: string) =>
         dataOf(await api.DELETE('/api/projects/{id}/members/{userId}', { params: { path: { id, userId } } })),
       ...after,
+    }),
+    // Leaving: the project's own page is not asked again (it would answer 404 while the page goes).
+    leave: useMutation({
+      mutationFn: async (userId: string) =>
+        dataOf(await api.DELETE('/api/projects/{id}/members/{userId}', { params: { path: { id, userId } } })),
+      onSuccess: () =>
+        queryClient.invalidateQueries({
+          queryKey: ['projects'],
+          predicate: (query) => query.queryKey[1] !== id,
+        }),
     }),
     invitePartner: useMutation({
       mutationFn: async (body: InvitePartnerBody) =>

@@ -31,13 +31,31 @@ export const projectParams = z.object({ id: uuidField });
 export const projectItemParams = z.object({ id: uuidField, itemId: uuidField });
 export const projectMemberParams = z.object({ id: uuidField, userId: uuidField });
 
-/** Leads: complete the project (read-only from then on). */
-export const changeProjectBody = z.strictObject({ status: z.enum(projectStatuses) });
+/**
+ * Leads: rename the project or reword its goal, complete it (read-only from then on) or take it up
+ * again; at least one of them.
+ */
+export const changeProjectBody = z
+  .strictObject({
+    status: z.enum(projectStatuses, 'projects.validation.status').optional(),
+    title: text('projects.validation.title', projectLimits.titleMax).optional(),
+    goal: text('projects.validation.goal', projectLimits.goalMax).optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    path: ['status'],
+    message: 'projects.validation.nothingToChange',
+  });
+export type ChangeProjectInput = z.infer<typeof changeProjectBody>;
 
 /** Leads: add a member of the community to the project, as a lead or a member. */
 export const addProjectMemberBody = z.strictObject({
   userId: uuidField,
   role: z.enum(['lead', 'member'], 'projects.validation.role').default('member'),
+});
+
+/** Leads: make a member a lead, or a lead a member. */
+export const projectMemberRoleBody = z.strictObject({
+  role: z.enum(['lead', 'member'], 'projects.validation.role'),
 });
 
 /** Leads: invite an external partner by email (a guest of the community who sees only this project). */
@@ -128,7 +146,7 @@ export const projectSchema = projectSummarySchema.extend({
       createdAt: z.string(),
     }),
   ),
-  abilities: z.object({ manage: z.boolean(), work: z.boolean() }),
+  abilities: z.object({ manage: z.boolean(), work: z.boolean(), leave: z.boolean() }),
 });
 export type Project = z.infer<typeof projectSchema>;
 

@@ -5,7 +5,9 @@ import { activate, selectOption, typeInto } from '../support/keyboard.ts';
 
 // #18 §4: a member starts a project and invites an external partner by email; the partner signs up,
 // accepts, and sees that project and nothing else of Copse; they add a task and an output.
-test('a partner invited to a project sees only that project, and works in it', async ({ browser }) => {
+test('a partner invited to a project sees only that project, works in it and leaves it', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const { admin, member, slug } = await leaderAndMember(browser, {
     name: 'Library partnership',
@@ -27,6 +29,17 @@ test('a partner invited to a project sees only that project, and works in it', a
   await activate(member.getByRole('button', { name: 'Start the project' }));
   await expect(member.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const projectUrl = new URL(member.url()).pathname;
+
+  // Its lead rewords the goal.
+  await activate(member.getByRole('button', { name: 'Edit the title and goal' }));
+  const editing = member.getByRole('form', { name: 'Edit the project' });
+  await typeInto(
+    editing.getByRole('textbox', { name: 'Goal' }),
+    'An open textbook and a reading list, with the library.',
+  );
+  await expectAccessible(member, 'on the form that edits the project');
+  await activate(editing.getByRole('button', { name: 'Save' }));
+  await expect(member.getByText('An open textbook and a reading list, with the library.')).toBeVisible();
 
   // They add a milestone, then invite the partner by email.
   await typeInto(member.getByRole('textbox', { name: 'Milestone' }), 'First chapter drafted');
@@ -91,6 +104,15 @@ test('a partner invited to a project sees only that project, and works in it', a
   await activate(page.getByRole('button', { name: 'Add the output' }));
   await expect(page.getByRole('link', { name: 'Archive scanning guide' })).toBeVisible();
   await expectAccessible(page, 'on the project after the partner added a task and an output');
+
+  // The partner's part is done: they leave the project, and it leaves their list.
+  await activate(page.getByRole('button', { name: 'Leave the project' }));
+  const leaving = page.getByRole('dialog', { name: 'Leave this project?' });
+  await expect(leaving).toBeVisible();
+  await activate(leaving.getByRole('button', { name: 'Leave' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'My projects' })).toBeVisible();
+  await expect(page.getByText('You are not in any project yet.')).toBeVisible();
+  await expectAccessible(page, 'on My projects, after the partner left');
 
   // The member sees the partner's work; the output has joined the community's Toolkit.
   await member.goto(projectUrl);

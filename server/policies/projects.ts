@@ -128,6 +128,23 @@ export function mayManageProject(
   );
 }
 
+/**
+ * Leaving the project yourself: any of its members, partners included, also once it is completed; never
+ * its last lead (who hands the lead to someone first), and not in an archived community (read-only).
+ */
+export function mayLeaveProject(
+  community: CommunitySubject,
+  project: ProjectSubject,
+  leadCount: number,
+): Decision {
+  if (project.viewerRole === null) return deny('projects.errors.notInProject', 'not_found');
+  if (isArchived(community)) return writeRefusal(community, 'projects.errors.onlyMembers', null);
+  return allowIf(
+    project.viewerRole !== 'lead' || leadCount > 1,
+    deny('projects.errors.lastLead', 'conflict'),
+  );
+}
+
 /** Working in the project: milestones, tasks and outputs. Any of its members, partners included. */
 export function mayWorkInProject(
   community: CommunitySubject,

@@ -203,9 +203,30 @@ export async function loadProjectPage(db: Db, projectId: string) {
   return { members, milestones, tasks, outputs };
 }
 
-/** Moves a project to `status`. */
-export async function updateProjectStatus(db: Db, projectId: string, status: ProjectStatus): Promise<void> {
-  await db.update(projects).set({ status }).where(eq(projects.id, projectId));
+/** Changes a project's status, title or goal (those given). */
+export async function updateProject(
+  db: Db,
+  projectId: string,
+  change: { status?: ProjectStatus | undefined; title?: string | undefined; goal?: string | undefined },
+): Promise<void> {
+  const set = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+  if (Object.keys(set).length === 0) return;
+  await db.update(projects).set(set).where(eq(projects.id, projectId));
+}
+
+/** Changes a project member's role; false when they are not in the project. */
+export async function updateProjectMemberRole(
+  db: Db,
+  projectId: string,
+  userId: string,
+  role: ProjectMemberRole,
+): Promise<boolean> {
+  const rows = await db
+    .update(projectMembers)
+    .set({ role })
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
+    .returning({ userId: projectMembers.userId });
+  return rows.length > 0;
 }
 
 /** Writes a milestone; returns its id. */

@@ -5,7 +5,7 @@ import { useCommunityProjects } from '../../api/projects.ts';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { useCommunity } from '../communities/community-context.ts';
-import { NewProjectForm } from './new-project-form.tsx';
+import { NewProjectForm } from './project-form.tsx';
 import { ProjectList } from './project-list.tsx';
 
 /**

@@ -11,6 +11,7 @@ import {
   projectItemParams,
   projectListSchema,
   projectMemberParams,
+  projectMemberRoleBody,
   projectMilestoneBody,
   projectOutputBody,
   projectParams,
@@ -20,13 +21,13 @@ import {
 } from '../../../common/contracts/projects.ts';
 import { dataOf, errorResponses, idSchema, okBody } from '../../../common/contracts/shared.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { changeProject, createProject } from '../../services/projects/create-project.ts';
+import { invitePartner } from '../../services/projects/partners.ts';
 import {
   addProjectMember,
-  changeProjectStatus,
-  createProject,
   removeProjectMember,
-} from '../../services/projects/create-project.ts';
-import { invitePartner } from '../../services/projects/partners.ts';
+  setProjectMemberRole,
+} from '../../services/projects/project-membership.ts';
 import {
   addProjectMilestone,
   addProjectOutput,
@@ -105,14 +106,15 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Leads: complete a project (read-only from then on) or take it up again.',
+        summary:
+          'Leads: rename the project or reword its goal, complete it (read-only from then on) or take it up again.',
         params: projectParams,
         body: changeProjectBody,
         response: { 200: okBody, ...errorResponses },
       },
     },
     async (request) => {
-      await changeProjectStatus(app.deps, requireActor(request), request.params.id, request.body.status);
+      await changeProject(app.deps, requireActor(request), request.params.id, request.body);
       return ok;
     },
   );
@@ -140,13 +142,32 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          "Leads: take someone out of the project (never its last lead); a partner leaves the community's project-only guest membership with their last project.",
+          "Leads: take someone out of the project; anyone in it: leave it (your own id). Never its last lead; a partner leaves the community's project-only guest membership with their last project.",
         params: projectMemberParams,
         response: { 200: okBody, ...errorResponses },
       },
     },
     async (request) => {
       await removeProjectMember(app.deps, requireActor(request), request.params.id, request.params.userId);
+      return ok;
+    },
+  );
+
+  app.patch(
+    '/projects/:id/members/:userId',
+    {
+      schema: {
+        tags,
+        summary:
+          'Leads: make a member a lead, or a lead a member (never the last lead); partners stay partners.',
+        params: projectMemberParams,
+        body: projectMemberRoleBody,
+        response: { 200: okBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { id, userId } = request.params;
+      await setProjectMemberRole(app.deps, requireActor(request), id, userId, request.body.role);
       return ok;
     },
   );

@@ -4,6 +4,7 @@ import {
   communities,
   communityMembers,
   communityMilestones,
+  notifications,
   projects,
   resources,
   users,
@@ -156,6 +157,125 @@ describe('working in a project', () => {
   });
 });
 
+describe('leading and leaving a project', () => {
+  const notificationsOf = (userId: string) =>
+    t.database.db.select().from(notifications).where(eq(notifications.userId, userId));
+
+  it('lets leads rename it and reword its goal; refuses members, bad input and an empty change', async () => {
+    const id = await startProject(t, member.cookie, slug, 'Reading group');
+    const change = (cookie: string, body: unknown) => call('PATCH', `/api/projects/${id}`, cookie, body);
+    expect(
+      (await change(member.cookie, { title: 'Reading circle', goal: 'Read one paper a week.' })).statusCode,
+    ).toBe(200);
+    expect((await project(id, member.cookie)).json().data).toMatchObject({
+      title: 'Reading circle',
+      goal: 'Read one paper a week.',
+      status: 'active',
+    });
+    for (const [body, field] of [
+      [{}, 'status'],
+      [{ title: '' }, 'title'],
+      [{ goal: 'x'.repeat(2_001) }, 'goal'],
+      [{ status: 'paused' }, 'status'],
+    ] as const) {
+      const refused = await change(member.cookie, body);
+      expect(refused.statusCode, JSON.stringify(body)).toBe(400);
+      expect(refused.json().fields).toHaveProperty(field);
+    }
+    expect((await change(member.cookie, { status: 'active' })).statusCode).toBe(409);
+    await call('POST', `/api/projects/${id}/members`, member.cookie, { userId: colleague.user.id });
+    expect((await change(colleague.cookie, { title: 'Mine now' })).statusCode).toBe(403);
+    // Completed, it is read-only: a new title only with taking it up again.
+    expect((await change(member.cookie, { status: 'completed' })).statusCode).toBe(200);
+    expect((await change(member.cookie, { title: 'Late rename' })).statusCode).toBe(409);
+    expect((await change(member.cookie, { status: 'active', title: 'Second year' })).statusCode).toBe(200);
+    expect((await project(id, member.cookie)).json().data).toMatchObject({
+      title: 'Second year',
+      status: 'active',
+    });
+  });
+
+  it('tells the person added and the owner of a new task, not the one who did it', async () => {
+    const id = await startProject(t, member.cookie, slug, 'Lab notebook');
+    const before = (await notificationsOf(colleague.user.id)).length;
+    await call('POST', `/api/projects/${id}/members`, member.cookie, { userId: colleague.user.id });
+    await call('POST', `/api/projects/${id}/tasks`, member.cookie, {
+      title: 'Scan the pages',
+      ownerId: colleague.user.id,
+    });
+    await call('POST', `/api/projects/${id}/tasks`, member.cookie, {
+      title: 'My own task',
+      ownerId: member.user.id,
+    });
+    const told = (await notificationsOf(colleague.user.id)).slice(before);
+    expect(told.map((n) => [n.kind, n.url])).toEqual([
+      ['project.activity', `/projects/${id}`],
+      ['project.activity', `/projects/${id}`],
+    ]);
+    const listed = await call('GET', '/api/notifications', colleague.cookie);
+    const titles = listed.json().data.map((n: { title: string }) => n.title);
+    expect(titles).toContain(`${member.user.displayName} gave you a task in Lab notebook`);
+    expect(titles).toContain(`${member.user.displayName} added you to the project Lab notebook`);
+    const ownUrl = (n: { url: string | null }) => n.url === `/projects/${id}`;
+    expect((await notificationsOf(member.user.id)).filter(ownUrl)).toHaveLength(0);
+  });
+
+  it('makes members leads and back, never leaving it without a lead, and partners stay partners', async () => {
+    const id = await startProject(t, member.cookie, slug, 'Field trip');
+    await call('POST', `/api/projects/${id}/members`, member.cookie, { userId: colleague.user.id });
+    const role = (cookie: string, userId: string, body: unknown) =>
+      call('PATCH', `/api/projects/${id}/members/${userId}`, cookie, body);
+    expect((await role(colleague.cookie, member.user.id, { role: 'member' })).statusCode).toBe(403);
+    expect((await role(member.cookie, member.user.id, { role: 'member' })).statusCode).toBe(409);
+    expect((await role(member.cookie, colleague.user.id, { role: 'boss' })).json().fields).toHaveProperty(
+      'role',
+    );
+    expect((await role(member.cookie, colleague.user.id, { role: 'lead' })).statusCode).toBe(200);
+    expect((await role(member.cookie, colleague.user.id, { role: 'lead' })).statusCode).toBe(409);
+    expect((await role(colleague.cookie, member.user.id, { role: 'member' })).statusCode).toBe(200);
+    expect((await role(colleague.cookie, guest.user.id, { role: 'lead' })).statusCode).toBe(404);
+    const partner = await invitePartner(t, colleague.cookie, id);
+    expect((await role(colleague.cookie, partner.user.id, { role: 'lead' })).json().fields).toHaveProperty(
+      'role',
+    );
+    expect((await project(id, colleague.cookie)).json().data.members).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: colleague.user.id, role: 'lead' }),
+        expect.objectContaining({ id: member.user.id, role: 'member' }),
+        expect.objectContaining({ id: partner.user.id, role: 'partner' }),
+      ]),
+    );
+  });
+
+  it('lets anyone in it leave, partners too, but never its last lead', async () => {
+    const id = await startProject(t, member.cookie, slug, 'Podcast');
+    await call('POST', `/api/projects/${id}/members`, member.cookie, { userId: colleague.user.id });
+    const partner = await invitePartner(t, member.cookie, id);
+    const leave = (person: { cookie: string; user: { id: string } }) =>
+      call('DELETE', `/api/projects/${id}/members/${person.user.id}`, person.cookie);
+    expect((await project(id, member.cookie)).json().data.abilities.leave).toBe(false);
+    expect((await leave(member)).statusCode).toBe(409);
+    expect((await project(id, colleague.cookie)).json().data.abilities.leave).toBe(true);
+    // A member cannot take another out, only leave themselves.
+    expect(
+      (await call('DELETE', `/api/projects/${id}/members/${partner.user.id}`, colleague.cookie)).statusCode,
+    ).toBe(403);
+    expect((await leave(colleague)).statusCode).toBe(200);
+    expect((await project(id, colleague.cookie)).statusCode).toBe(404);
+    expect((await leave(partner)).statusCode).toBe(200);
+    expect((await call('GET', '/api/me/projects', partner.cookie)).json().data).toEqual([]);
+    const kept = await t.database.db
+      .select()
+      .from(communityMembers)
+      .where(
+        and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, partner.user.id)),
+      );
+    expect(kept).toEqual([]);
+    // Someone who is not in it has nothing to leave.
+    expect((await leave(guest)).statusCode).toBe(404);
+  });
+});
+
 describe('partners and outputs', () => {
   it('makes the account a partner signs up with external, without single sign-on', async () => {
     const id = await startProject(t, member.cookie, slug, 'Museum partnership');
@@ -281,7 +401,7 @@ describe('partners and outputs', () => {
       (await call('DELETE', `/api/projects/${id}/members/${member.user.id}`, member.cookie)).statusCode,
     ).toBe(409);
     expect(
-      (await call('DELETE', `/api/projects/${id}/members/${partner.user.id}`, partner.cookie)).statusCode,
+      (await call('DELETE', `/api/projects/${id}/members/${member.user.id}`, partner.cookie)).statusCode,
     ).toBe(403);
     expect(
       (await call('DELETE', `/api/projects/${id}/members/${partner.user.id}`, member.cookie)).statusCode,

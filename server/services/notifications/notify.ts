@@ -33,6 +33,7 @@ export const defaultEmailChoice: Record<NotificationKind, EmailChoice> = {
   'community.badge': 'off',
   'community.checkin': 'immediately',
   'mentoring.pairing': 'immediately',
+  'project.activity': 'immediately',
   // Not an email of its own: how often the summary of the member's communities comes (#16 §3).
   'community.digest': 'weekly',
 };

@@ -14,7 +14,9 @@ import {
   updateProjectTaskStatus,
 } from '../../queries/projects.ts';
 import type { ServiceDeps } from '../context.ts';
+import { notifyUser, phrase } from '../notifications/notify.ts';
 import { saveResource } from '../toolkit/add-resource.ts';
+import { unitOfWork } from '../unit-of-work.ts';
 import { type LoadedProject, loadProject } from './load-project.ts';
 
 /** Loads the project and refuses anyone who may not work in it (partners may). */
@@ -56,24 +58,34 @@ export async function markProjectMilestone(
   });
 }
 
-/** Adds a task, owned by one of the project's members (or no one yet). */
+/** Adds a task, owned by one of the project's members (or no one yet); an owner other than its author is told. */
 export async function addProjectTask(
   deps: ServiceDeps,
   actor: Actor,
   projectId: string,
   input: { title: string; ownerId: string | null; dueOn: string | null },
 ): Promise<string> {
-  return deps.database.db.transaction(async (tx) => {
+  return unitOfWork(deps, async (tx, outbox) => {
     const { project } = await projectToWorkIn(tx, actor, projectId);
     if (input.ownerId && (await listProjectMemberIdsAmong(tx, project.id, [input.ownerId])).length === 0)
       throw fieldError('ownerId', 'projects.validation.owner');
-    return insertProjectTask(tx, {
+    const id = await insertProjectTask(tx, {
       projectId: project.id,
       title: input.title,
       ownerId: input.ownerId,
       dueOn: input.dueOn,
       createdBy: actor.id,
     });
+    if (input.ownerId && input.ownerId !== actor.id)
+      await notifyUser(tx, outbox, deps.env.publicUrl, {
+        userId: input.ownerId,
+        kind: 'project.activity',
+        title: phrase('projects.notify.task.title', { name: actor.displayName, project: project.title }),
+        body: input.title,
+        url: `/projects/${project.id}`,
+        communityId: project.communityId,
+      });
+    return id;
   });
 }
 

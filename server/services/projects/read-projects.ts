@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { isAllowed } from '../../policies/decision.ts';
 import {
   mayCreateProject,
+  mayLeaveProject,
   mayManageProject,
   mayWorkInProject,
   seesAllProjects,
@@ -54,6 +55,9 @@ export async function getProject(deps: ServiceDeps, actor: Actor, projectId: str
     abilities: {
       manage: isAllowed(mayManageProject(community, membership, subject)),
       work: isAllowed(mayWorkInProject(community, membership, subject)),
+      leave: isAllowed(
+        mayLeaveProject(community, subject, page.members.filter((m) => m.role === 'lead').length),
+      ),
     },
   };
 }
