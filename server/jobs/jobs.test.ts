@@ -6,7 +6,7 @@ import { createMailer } from '../services/mail/outbox.ts';
 import { getTestApp, type TestApp } from '../test/app.ts';
 import { createTestCommunity, createUser } from '../test/factories.ts';
 import { createTestMeeting } from '../test/meetings.ts';
-import { bossJobs, type Jobs, startBoss } from './queue.ts';
+import { bossJobs, type Jobs, startBoss, stopBoss } from './queue.ts';
 import { startWorkers } from './worker.ts';
 
 /** The real queue (pg-boss on the test database) delivering to a real SMTP server on loopback. */
@@ -53,7 +53,10 @@ describe('email delivery through the job queue', () => {
   });
 
   afterAll(async () => {
-    await boss.stop({ graceful: false, wait: true });
+    // As Copse stops (server/main.ts): pg-boss stops, then nothing of it is still under way when the
+    // database closes. (Stopping pg-boss alone left a query of its running now and then, and closing the
+    // database under it hung this hook for its whole minute, 7 December 2026.)
+    await stopBoss(boss, Date.now() + 10_000);
     await t.close();
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
