@@ -152,6 +152,11 @@ describe('sign-up, confirmation and sign-in', () => {
         'body',
       ],
       [{ email: 42, password: 'long enough pass', displayName: 'X' }, 'email'],
+      // A common password (ASVS V6.2.4), and the person's own words (V6.2.11): name, address, "copse".
+      [{ email: 'common@example.test', password: 'Password1234', displayName: 'X' }, 'password'],
+      [{ email: 'ada.lovelace@example.test', password: 'Ada Lovelace 1815', displayName: 'Ada' }, 'password'],
+      [{ email: 'grace@example.test', password: 'Grace Hopper!!', displayName: 'Grace Hopper' }, 'password'],
+      [{ email: 'someone@example.test', password: 'copse 2026 !!', displayName: 'X' }, 'password'],
     ];
     for (const [payload, field] of cases) {
       const response = await post('/api/auth/signup', payload);
@@ -359,6 +364,12 @@ describe('password reset and change', () => {
     expect(token).toBeTruthy();
     const weak = await post('/api/auth/password-reset/complete', { token, password: 'short' });
     expect(weak.statusCode).toBe(400);
+    // A common password, or the person's own address: refused, and the link stays good.
+    for (const password of ['123456789012', user.email]) {
+      const refused = await post('/api/auth/password-reset/complete', { token, password });
+      expect(refused.statusCode, password).toBe(400);
+      expect(refused.json().fields).toHaveProperty('password');
+    }
     const done = await post('/api/auth/password-reset/complete', { token, password: 'a brand new password' });
     expect(done.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
@@ -369,6 +380,21 @@ describe('password reset and change', () => {
     expect(
       (await post('/api/auth/signin', { email: user.email, password: 'a brand new password' })).statusCode,
     ).toBe(200);
+  });
+
+  it("refuses a common password or the person's own words as the new one, and keeps the old", async () => {
+    const user = await createUser(t.database.db, { displayName: 'Katherine Johnson' });
+    const cookie = await signInAs(t.app, user.email);
+    for (const newPassword of ['qwertyuiop12', 'Katherine.Johnson', user.email, user.email.toUpperCase()]) {
+      const refused = await post(
+        '/api/auth/password',
+        { currentPassword: testPassword, newPassword },
+        cookie,
+      );
+      expect(refused.statusCode, newPassword).toBe(400);
+      expect(refused.json().fields).toHaveProperty('newPassword');
+    }
+    expect(await signInAs(t.app, user.email)).toBeTruthy();
   });
 
   it('changes the password with the current one and keeps only this session', async () => {

@@ -4,6 +4,7 @@ import { insertAdministrator } from '../../queries/accounts.ts';
 import { lockInstitutionSetup, updateInstitutionSetupCompleted } from '../../queries/institution-setup.ts';
 import { buildPersonSearchDocument } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
+import { refuseWeakPassword } from './new-password.ts';
 import { startSession } from './start-session.ts';
 
 export interface BootstrapInput {
@@ -24,6 +25,7 @@ export async function bootstrapAdministrator(
   input: BootstrapInput,
 ): Promise<{ token: string }> {
   const { db } = deps.database;
+  refuseWeakPassword('password', input.password, [input.email, input.displayName, input.institutionName]);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const settings = await lockInstitutionSetup(tx);

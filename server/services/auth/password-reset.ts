@@ -3,6 +3,7 @@ import { hashPassword, verifyPassword } from '../../lib/crypto.ts';
 import { updatePassword, updatePasswordFromReset } from '../../queries/accounts.ts';
 import { recordAudit } from '../../queries/audit.ts';
 import { consumeEmailToken, voidEmailTokens } from '../../queries/email-tokens.ts';
+import { getInstitutionSettings } from '../../queries/institution.ts';
 import { deleteUserSessions } from '../../queries/sessions.ts';
 import { findUserByEmail, findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -11,6 +12,7 @@ import { hitRateLimit, rateLimits } from '../rate-limit.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 import { passwordChangedEmail, passwordResetEmail } from './emails.ts';
 import { sendLinkEmail } from './link-email.ts';
+import { refuseWeakPassword } from './new-password.ts';
 
 /** Emails a reset link if the address has an account; the answer is the same either way. */
 export async function requestPasswordReset(deps: ServiceDeps, email: string, ip: string): Promise<void> {
@@ -34,10 +36,15 @@ export async function completePasswordReset(
 ): Promise<void> {
   const { db } = deps.database;
   await hitRateLimit(db, `reset:ip:${ip}`, rateLimits.passwordResetPerIp);
+  refuseWeakPassword('password', password, []);
   const passwordHash = await hashPassword(password);
+  const { name: institutionName } = await getInstitutionSettings(db);
   const changed = await unitOfWork(deps, async (tx, outbox) => {
     const userId = await consumeEmailToken(tx, token, 'reset_password');
     if (!userId) return false;
+    // The person is known once the link is: their own words are refused, and the link stays unused.
+    const owner = await findUserById(tx, userId);
+    refuseWeakPassword('password', password, [owner?.email, owner?.displayName, institutionName]);
     const user = await updatePasswordFromReset(tx, userId, passwordHash);
     if (!user) return false;
     await voidEmailTokens(tx, userId, 'reset_password');
@@ -77,6 +84,8 @@ export async function changePassword(
       currentPassword: 'errors.auth.currentPasswordWrong',
     });
   }
+  const { name: institutionName } = await getInstitutionSettings(db);
+  refuseWeakPassword('newPassword', newPassword, [user.email, user.displayName, institutionName]);
   const passwordHash = await hashPassword(newPassword);
   await unitOfWork(deps, async (tx, outbox) => {
     await updatePassword(tx, actor.id, passwordHash);

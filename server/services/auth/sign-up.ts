@@ -13,6 +13,7 @@ import { rateLimits } from '../rate-limit.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 import { confirmationEmail, signupAttemptEmail } from './emails.ts';
 import { queueLinkEmail } from './link-email.ts';
+import { refuseWeakPassword } from './new-password.ts';
 
 export interface SignUpInput {
   email: string;
@@ -33,11 +34,12 @@ export interface SignUpInput {
  */
 export async function signUp(deps: ServiceDeps, input: SignUpInput): Promise<void> {
   // SSO-only mode: accounts come from the identity provider, except invited guests (made external).
-  const { ssoOnly } = await getInstitutionSettings(deps.database.db);
+  const { ssoOnly, name: institutionName } = await getInstitutionSettings(deps.database.db);
   const invited = ssoOnly && (await hasOpenEmailInvitation(deps.database.db, input.email));
   enforce(maySignUpLocally({ ssoOnly }, invited));
   // A project's partner is external in either mode (#18 §4).
   const external = invited || (await hasOpenPartnerInvitation(deps.database.db, input.email));
+  refuseWeakPassword('password', input.password, [input.email, input.displayName, institutionName]);
   const passwordHash = await hashPassword(input.password);
   const created = await unitOfWork(deps, async (tx, outbox) => {
     const user = await insertAccount(tx, {
