@@ -2,7 +2,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // Files named *.postgres.test.ts fault a PostgreSQL server (terminate its backends, cut it away): they
 // belong to the PostgreSQL pass only (TEST_DATABASE_URL set), and are not collected on PGlite rather
-// than collected and skipped.
+// than collected and skipped. Files named *.embedded.test.ts test what only the embedded database has
+// (the data folder's lock), and belong to the PGlite pass only.
 //
 // A few large files test what does not depend on the database, and run on PGlite only, since the
 // PostgreSQL pass is CI's critical path (the journeys wait for it, while the PGlite pass runs beside
@@ -16,6 +17,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const postgresOnly = ['**/*.postgres.test.ts'];
 const pgliteOnly = [
+  '**/*.embedded.test.ts',
   'server/routes/*/permissions.test.ts',
   'server/security-controls.test.ts',
   'server/routes/fuzz.test.ts',

@@ -6,8 +6,9 @@ import { createServerTestDatabase } from './test/database.ts';
 import { freePort, startCopse as start, waitForHealth } from './test/process.ts';
 
 /**
- * The process as an operator runs it: the embedded database on a data folder, the folder lock, a clean
- * exit on SIGTERM, and records that survive a restart (on PostgreSQL too when TEST_DATABASE_URL is set).
+ * The process as an operator runs it: the embedded database on a data folder, a clean exit on SIGTERM,
+ * and records that survive a restart (on PostgreSQL too when TEST_DATABASE_URL is set). The data
+ * folder's lock, which only the embedded database takes: main.folder-lock.embedded.test.ts.
  */
 describe('the Copse process', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -49,18 +50,5 @@ describe('the Copse process', () => {
     expect(institution.data).toMatchObject({ name: 'Persisted College', setupNeeded: false });
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
-  }, 120_000);
-
-  it('refuses to open an embedded data folder another Copse is using', async () => {
-    const dataDir = await newDataDir();
-    const port = await freePort();
-    const first = start(dataDir, port);
-    await waitForHealth(port);
-    const second = start(dataDir, await freePort());
-    expect(await second.exited).toBe(1);
-    expect(second.output()).toContain('already using the data folder');
-    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
   }, 120_000);
 });
