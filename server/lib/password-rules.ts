@@ -20,8 +20,9 @@ export type PasswordProblem = 'validation.password.common' | 'validation.passwor
  * Why a new password is refused, or null. It is one of the common passwords; or, letters and digits
  * only and without the digits at its end, it is one of the words of its context (V6.2.11): the person's
  * email address or its part before the @, their name, the institution's name, or "copse" (so
- * "Northfield2026!" is refused at Northfield, "northfield reading circle" is not). Only the person's
- * own choices are refused: nothing about a password's composition (V6.2.5).
+ * "Northfield University 2026!" is refused at Northfield University, "Northfield2026!" and "northfield
+ * reading circle" are not: the whole of one of them, never a part). Only the person's own choices are
+ * refused: nothing about a password's composition (V6.2.5).
  */
 export function passwordProblem(
   password: string,
