@@ -8,11 +8,14 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type PgliteThread, startPgliteThread } from './pglite-thread.ts';
-import * as schema from './schema/index.ts';
 
-export type Schema = typeof schema;
-/** The database handle every query and service takes first; the same type for PGlite and PostgreSQL. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * The database handle every query and service takes first; the same type for PGlite and PostgreSQL.
+ * Queries name their tables (the query builder), so the handle carries no schema: drizzle's relational
+ * API (`db.query.*`), which would need one, is not used, and its types were the type check's costliest
+ * (December 2026).
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /**
@@ -109,7 +112,7 @@ const pgliteExtensions = { unaccent };
 export async function createPgliteTemplate(): Promise<Blob> {
   const client = await PGlite.create({ dataDir: 'memory://', extensions: pgliteExtensions });
   await migratePglite(drizzlePglite(client), { migrationsFolder });
-  await seedSingletons(drizzlePglite(client, { schema }) as unknown as Db);
+  await seedSingletons(drizzlePglite(client) as unknown as Db);
   const dump = await client.dumpDataDir('none');
   await client.close();
   return dump;
@@ -194,7 +197,7 @@ function openPool(pool: pg.Pool, kind: DatabaseKind, end: () => Promise<void>): 
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });
-  const db = drizzlePostgres(pool, { schema }) as unknown as Db;
+  const db = drizzlePostgres(pool) as unknown as Db;
   let closed = false;
   return {
     db,

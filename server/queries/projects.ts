@@ -214,19 +214,17 @@ export async function updateProject(
   await db.update(projects).set(set).where(eq(projects.id, projectId));
 }
 
-/** Changes a project member's role; false when they are not in the project. */
+/** Changes a project member's role (the caller has checked that they are in the project). */
 export async function updateProjectMemberRole(
   db: Db,
   projectId: string,
   userId: string,
   role: ProjectMemberRole,
-): Promise<boolean> {
-  const rows = await db
+): Promise<void> {
+  await db
     .update(projectMembers)
     .set({ role })
-    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
-    .returning({ userId: projectMembers.userId });
-  return rows.length > 0;
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
 }
 
 /** Writes a milestone; returns its id. */

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationKinds } from '../../../common/enums.ts';
+import { mailMessages, notificationPreferences } from '../../db/schema/index.ts';
 import { unsubscribeSigner } from '../../services/notifications/unsubscribe-link.ts';
 import { getTestApp, type TestApp } from '../../test/app.ts';
 import { createUser, latestEmailTo, signedInUser } from '../../test/factories.ts';
@@ -25,8 +27,7 @@ async function changeRole(userId: string, role: 'coordinator' | 'member') {
 }
 
 const emailsTo = async (address: string) =>
-  (await t.database.db.query.mailMessages.findMany({ where: (m, { eq }) => eq(m.toAddress, address) }))
-    .length;
+  (await t.database.db.select().from(mailMessages).where(eq(mailMessages.toAddress, address))).length;
 
 const preferencesOf = async (cookie: string) =>
   (await t.app.inject({ method: 'GET', url: '/api/notifications/preferences', headers: { cookie } })).json()
@@ -116,9 +117,10 @@ describe('unsubscribing from notification emails', () => {
         expect(response.json().fields, `${method} ${url}`).toHaveProperty('token');
       }
     }
-    const rows = await t.database.db.query.notificationPreferences.findMany({
-      where: (p, { eq }) => eq(p.userId, person.id),
-    });
+    const rows = await t.database.db
+      .select()
+      .from(notificationPreferences)
+      .where(eq(notificationPreferences.userId, person.id));
     expect(rows).toEqual([]);
   });
 
