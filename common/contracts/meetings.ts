@@ -25,26 +25,37 @@ const clearable = <T extends z.ZodType>(field: T) =>
   z.union([z.literal('').transform(() => null), z.null(), field]);
 
 /** The skills a skill-building session builds: expertise tags, up to 10. */
-export const sessionSkillsField = z.array(tagField).max(10, 'meetings.skills.tooMany');
+export const sessionSkillsField = z.array(tagField).max(10, 'meetings.validation.skillsTooMany');
+
+/** A skill-building session names at least one skill it builds: that is how members find it. */
+function requireSessionSkills(
+  value: { skillSession: boolean; skills: string[] },
+  context: z.RefinementCtx,
+): void {
+  if (value.skillSession && value.skills.length === 0)
+    context.addIssue({ code: 'custom', path: ['skills'], message: 'meetings.validation.skillsNone' });
+}
 
 /** What a leader writes when scheduling; times are wall-clock times in `timeZone`. */
-export const scheduleMeetingBody = z.strictObject({
-  kind: meetingKindField.default('meeting'),
-  title: meetingTitleField,
-  description: meetingTextField.default(''),
-  agenda: meetingTextField.default(''),
-  startsAt: localDateTimeField,
-  endsAt: localDateTimeField,
-  timeZone: meetingZoneField,
-  rrule: clearable(rruleField).optional(),
-  exceptions: z.array(localDateField).max(100, 'validation.meeting.exceptionsTooMany').default([]),
-  onlineUrl: clearable(onlineUrlField).optional(),
-  room: clearable(roomField).optional(),
-  capacity: capacityField.nullable().optional(),
-  /** A skill-building session (#18 §5) and the skills (expertise tags) it builds. */
-  skillSession: z.boolean().default(false),
-  skills: sessionSkillsField.default([]),
-});
+export const scheduleMeetingBody = z
+  .strictObject({
+    kind: meetingKindField.default('meeting'),
+    title: meetingTitleField,
+    description: meetingTextField.default(''),
+    agenda: meetingTextField.default(''),
+    startsAt: localDateTimeField,
+    endsAt: localDateTimeField,
+    timeZone: meetingZoneField,
+    rrule: clearable(rruleField).optional(),
+    exceptions: z.array(localDateField).max(100, 'validation.meeting.exceptionsTooMany').default([]),
+    onlineUrl: clearable(onlineUrlField).optional(),
+    room: clearable(roomField).optional(),
+    capacity: capacityField.nullable().optional(),
+    /** A skill-building session (#18 §5) and the skills (expertise tags) it builds. */
+    skillSession: z.boolean().default(false),
+    skills: sessionSkillsField.default([]),
+  })
+  .superRefine(requireSessionSkills);
 export type ScheduleMeetingInput = z.infer<typeof scheduleMeetingBody>;
 
 /** An edit: any field; `scope` says whether it applies to this occurrence or this and the following. */
@@ -225,10 +236,12 @@ export const communityFeedQuery = z.object({
 });
 
 /** Tagging a meeting (this occurrence) as a skill-building session (#18 §5). */
-export const meetingSkillsBody = z.strictObject({
-  skillSession: z.boolean(),
-  skills: sessionSkillsField,
-});
+export const meetingSkillsBody = z
+  .strictObject({
+    skillSession: z.boolean(),
+    skills: sessionSkillsField,
+  })
+  .superRefine(requireSessionSkills);
 
 export const skillSessionsQuery = z.object({
   /** One skill (a profile's tag); without it, the reader's expertise and interests. */

@@ -1,3 +1,4 @@
+import { circleLimits } from '../../common/contracts/circles.ts';
 import type { CircleMemberStatus, CircleState } from '../../common/enums.ts';
 import type { ErrorText } from '../errors.ts';
 import { type Actor, isCoordinator } from '../lib/actor.ts';
@@ -29,8 +30,8 @@ export interface CircleSubject {
   viewerStatus: CircleMemberStatus | null;
 }
 
-export const circleMembersMin = 3;
-export const circleMembersMax = 8;
+export const circleMembersMin = circleLimits.membersMin;
+export const circleMembersMax = circleLimits.membersMax;
 
 /** Oversees the community's circles (sees each exists, never their content). */
 function overseesCircles(actor: Actor | null, membership: MembershipSubject): boolean {

@@ -2,7 +2,7 @@ import { useLingui } from '@lingui/react';
 import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Circle } from '../../../common/contracts/circles.ts';
+import { type Circle, circleLimits } from '../../../common/contracts/circles.ts';
 import { useCircle, useCircleActions } from '../../api/circles.ts';
 import { ApiError } from '../../api/client.ts';
 import { useCommunityMembers } from '../../api/communities.ts';
@@ -140,7 +140,14 @@ function Members(props: { circle: Circle }) {
             {_('circles.page.startHint')}
           </Text>
         ) : null}
-        {can.invite ? <InviteForm circle={circle} /> : null}
+        {can.invite && circle.members.length < circleLimits.membersMax ? (
+          <InviteForm circle={circle} />
+        ) : null}
+        {can.invite && circle.members.length >= circleLimits.membersMax ? (
+          <Text size="sm" c="dimmed">
+            {_('circles.errors.full')}
+          </Text>
+        ) : null}
       </Stack>
     </Card>
   );

@@ -38,6 +38,8 @@ export function HandoverChecklist(props: { slug: string; succession: Succession 
           const label = _(handoverLabels[item.key]);
           const mine = side === 'outgoing' ? item.outgoingAt : side === 'incoming' ? item.incomingAt : 'none';
           const withNote = item.key === 'outgoing_note' && side === 'outgoing';
+          // The new leader ticks the note once the outgoing leader has written it.
+          const noteToCome = item.key === 'outgoing_note' && side === 'incoming' && !handover.note;
           return (
             <Stack component="li" key={item.key} gap={4}>
               <Text fw={600}>{label}</Text>
@@ -51,7 +53,12 @@ export function HandoverChecklist(props: { slug: string; succession: Succession 
                     : _('succession.handover.incomingWaiting'),
                 ].join(' · ')}
               </Text>
-              {mine === null ? (
+              {mine === null && noteToCome ? (
+                <Text size="sm" c="dimmed">
+                  {_('succession.handover.noteToCome')}
+                </Text>
+              ) : null}
+              {mine === null && !noteToCome ? (
                 <form
                   noValidate
                   onSubmit={(event) => {
@@ -71,7 +78,12 @@ export function HandoverChecklist(props: { slug: string; succession: Succession 
                       />
                     ) : null}
                     <Group>
-                      <Button type="submit" variant="light" loading={tick.isPending}>
+                      <Button
+                        type="submit"
+                        variant="light"
+                        loading={tick.isPending}
+                        className="wrapping-button"
+                      >
                         {_('succession.handover.tick', { item: label })}
                       </Button>
                     </Group>

@@ -105,6 +105,13 @@ describe('forming a circle', () => {
       durationMinutes: 60,
     };
     expect((await call('POST', `/api/circles/${id}/meetings`, a.cookie, meeting)).statusCode).toBe(201);
+    // Not after the time box: the circle ends on day 43.
+    const late = await call('POST', `/api/circles/${id}/meetings`, a.cookie, {
+      ...meeting,
+      startsAt: new Date(Date.now() + 60 * day).toISOString(),
+    });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().fields.startsAt).toContain(isoDay(43));
     expect(
       (await call('PUT', `/api/circles/${id}/reflection`, a.cookie, { body: 'Early.' })).statusCode,
     ).toBe(409);

@@ -556,6 +556,30 @@ describe('skill-building sessions (#18 §5)', () => {
         })
       ).statusCode,
     ).toBe(400);
+    // A session names at least one skill, and only skills someone has as expertise (the picker's).
+    const untagged = await call('PUT', `/api/meetings/${secret.id}/skills`, leader.cookie, {
+      skillSession: true,
+      skills: [],
+    });
+    expect(untagged.statusCode).toBe(400);
+    expect(untagged.json().fields.skills).toContain('at least one skill');
+    const madeUp = await call('PUT', `/api/meetings/${secret.id}/skills`, leader.cookie, {
+      skillSession: true,
+      skills: ['assessment', 'underwater basket weaving'],
+    });
+    expect(madeUp.statusCode).toBe(400);
+    expect(madeUp.json().fields.skills).toContain('underwater basket weaving');
+    const refusedSchedule = await call('POST', `/api/communities/${open.slug}/meetings`, leader.cookie, {
+      title: 'Made-up session',
+      startsAt: `${day}T12:00`,
+      endsAt: `${day}T13:00`,
+      timeZone: 'UTC',
+      skillSession: true,
+      skills: ['underwater basket weaving'],
+    });
+    expect(refusedSchedule.json().fields.skills).toContain('underwater basket weaving');
+    const listed = await call('GET', `/api/communities/${open.slug}/meetings`, leader.cookie);
+    expect(listed.body).not.toContain('Made-up session');
 
     const mine = await call('GET', '/api/skill-sessions', learner.cookie);
     expect(mine.statusCode).toBe(200);

@@ -371,6 +371,8 @@ describe('partners and outputs', () => {
       .from(resources)
       .where(eq(resources.id, outputs[0].resourceId));
     expect(resource).toMatchObject({ communityId, kind: 'link', authorId: partner.user.id });
+    // The project is private: its title does not go to the Toolkit (or search) with the resource.
+    expect(JSON.stringify(resource)).not.toContain('Library partnership');
     const toolkit = await call('GET', `/api/communities/${slug}/resources`, member.cookie);
     expect(toolkit.body).toContain('Archive scanning guide');
     // The community's first co-created output is a milestone, recorded once.

@@ -186,6 +186,14 @@ describe('consent: a leader steps down, members consent to a successor, both han
     const outgoingNote = await call('POST', w.url('/handover'), w.leader.cookie, { key: 'outgoing_note' });
     await expectStatus(outgoingNote, 400);
     expect(outgoingNote.json().fields).toHaveProperty('note');
+    // The new leader ticks the note once it is written, and writes none of their own.
+    await expectStatus(await call('POST', w.url('/handover'), w.b.cookie, { key: 'outgoing_note' }), 409);
+    const notMine = await call('POST', w.url('/handover'), w.b.cookie, {
+      key: 'access_and_roles',
+      note: 'x',
+    });
+    await expectStatus(notMine, 400);
+    expect(notMine.json().fields.note).toContain('outgoing leader');
     const keys = [
       'access_and_roles',
       'upcoming_meetings',

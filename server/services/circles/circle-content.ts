@@ -1,4 +1,5 @@
 import type { CircleMeetingInput } from '../../../common/contracts/circles.ts';
+import { fieldError, message } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import {
   mayCloseCircle,
@@ -50,11 +51,16 @@ export async function scheduleCircleMeeting(
   return deps.database.db.transaction(async (tx) => {
     const { community, membership, circle, subject } = await loadCircle(tx, actor, circleId);
     enforce(mayScheduleCircleMeeting(community, membership, subject));
+    // Within the time box: a meeting after the circle's last day would never be held (a circle closes
+    // after it). The last day ends at midnight in the latest time zone, 14 hours after UTC's.
+    const start = new Date(input.startsAt);
+    if (start.getTime() >= Date.parse(`${circle.endsOn}T00:00:00Z`) + (24 + 14) * 3_600_000)
+      throw fieldError('startsAt', message('circles.validation.meetingAfterEnd', { endsOn: circle.endsOn }));
     return insertCircleMeeting(tx, {
       circleId: circle.id,
       organiserId: actor.id,
       title: input.title,
-      startsAt: new Date(input.startsAt),
+      startsAt: start,
       durationMinutes: input.durationMinutes,
       place: input.place,
     });

@@ -1,8 +1,15 @@
 import type { Db } from '../../db/client.ts';
+import { fieldError, message } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayChangeMeeting } from '../../policies/meetings.ts';
-import { listSkillSessions, markSkillSession, replaceMeetingSkills } from '../../queries/skill-sessions.ts';
+import { findUnknownSkills } from '../../queries/mentoring.ts';
+import {
+  listMeetingSkills,
+  listSkillSessions,
+  markSkillSession,
+  replaceMeetingSkills,
+} from '../../queries/skill-sessions.ts';
 import { findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
 import { unitOfWork } from '../unit-of-work.ts';
@@ -13,6 +20,20 @@ import { loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
  * members find the upcoming ones from their expertise and interests, or from one skill on a profile.
  */
 
+/**
+ * The skills a session builds are expertise tags someone in the institution has (the picker offers
+ * those), as mentoring's are: a made-up one is refused by name, unless the meeting has it already (its
+ * last expert may have left since).
+ */
+async function refuseUnknownSkills(db: Db, skills: readonly string[], kept: readonly string[] = []) {
+  const unknown = await findUnknownSkills(
+    db,
+    skills.filter((skill) => !kept.includes(skill)),
+  );
+  if (unknown.length > 0)
+    throw fieldError('skills', message('meetings.validation.skillsUnknown', { skills: unknown.join(', ') }));
+}
+
 /** Writes the tag and skills of just-scheduled meetings (inside the scheduling transaction). */
 export async function tagNewSessions(
   db: Db,
@@ -20,8 +41,10 @@ export async function tagNewSessions(
   input: { skillSession: boolean; skills: string[] },
 ) {
   if (!input.skillSession) return;
+  const skills = [...new Set(input.skills)];
+  await refuseUnknownSkills(db, skills);
   await markSkillSession(db, meetingIds, true);
-  await replaceMeetingSkills(db, meetingIds, [...new Set(input.skills)]);
+  await replaceMeetingSkills(db, meetingIds, skills);
 }
 
 /** Those who may edit the meeting tag it (this occurrence) as a session, or untag it. */
@@ -35,8 +58,10 @@ export async function tagSkillSession(
     const { meeting, community, membership } = await loadVisibleMeeting(tx, actor, meetingId, { lock: true });
     enforce(mayChangeMeeting(actor, community, membership, meeting));
     refuseIfCancelled(meeting);
+    const skills = input.skillSession ? [...new Set(input.skills)] : [];
+    await refuseUnknownSkills(tx, skills, await listMeetingSkills(tx, meetingId));
     await markSkillSession(tx, [meetingId], input.skillSession);
-    await replaceMeetingSkills(tx, [meetingId], input.skillSession ? [...new Set(input.skills)] : []);
+    await replaceMeetingSkills(tx, [meetingId], skills);
   });
 }
 

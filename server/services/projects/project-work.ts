@@ -105,9 +105,11 @@ export async function setProjectTaskStatus(
 }
 
 /**
- * Records an output. A resource also joins the community's Toolkit at once (a link, or an article
- * holding the citation), written by the member or partner who added it. The community's first output
- * is a milestone (`first_output`, recorded once).
+ * Records an output. A resource also joins the community's Toolkit at once (a link described by the
+ * citation, or an article holding it), written by the member or partner who added it; nothing of the
+ * project (its title, its goal) goes with it, since the project is private to its members while the
+ * Toolkit is the community's. The community's first output is a milestone (`first_output`, recorded
+ * once).
  */
 export async function addProjectOutput(
   deps: ServiceDeps,
@@ -122,7 +124,7 @@ export async function addProjectOutput(
         ? await saveResource(tx, project.communityId, actor.id, {
             kind: input.url ? 'link' : 'article',
             title: input.title,
-            description: project.title,
+            description: input.url ? input.citation : '',
             topicIds: [],
             url: input.url ?? null,
             body: input.url ? '' : input.citation,

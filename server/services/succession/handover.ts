@@ -1,5 +1,5 @@
 import type { HandoverKey } from '../../../common/succession-enums.ts';
-import { fieldError } from '../../errors.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { handoverSide, mayTickHandover } from '../../policies/succession.ts';
@@ -28,11 +28,16 @@ export async function tickHandover(
     enforce(mayTickHandover(actor, community, membership, subject));
     const side = handoverSide(actor, subject);
     if (side === null) return { handedOver: false };
+    // The note is the outgoing leader's to write; the new leader ticks it once it is there to read.
+    if (input.note !== undefined && !(input.key === 'outgoing_note' && side === 'outgoing'))
+      throw fieldError('note', 'succession.validation.noteOutgoing');
     if (input.key === 'outgoing_note' && side === 'outgoing') {
       const note = input.note ?? '';
       if (note === '') throw fieldError('note', 'succession.validation.note');
       await updateSuccession(tx, succession.id, { handoverNote: note });
     }
+    if (input.key === 'outgoing_note' && side === 'incoming' && !succession.handoverNote)
+      throw new AppError('conflict', 'succession.errors.noteFirst');
     const missing = await tickHandoverItem(tx, succession.id, input.key, side);
     if (missing > 0) return { handedOver: false };
     await updateSuccession(tx, succession.id, { status: 'handed_over', handedOverAt: new Date() });
