@@ -32313,10 +32313,11 @@ export type paths = {
                                 page: number | null;
                                 pageSize: number;
                                 reach: {
-                                    inCommunity: number;
+                                    inCommunity: number | null;
                                     /** @enum {string} */
                                     kind: "staff" | "student" | "external";
-                                    people: number;
+                                    others: boolean;
+                                    people: number | null;
                                     unitName: string | null;
                                 }[];
                                 rules: {

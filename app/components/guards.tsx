@@ -43,6 +43,7 @@ export function RequireAdministrator() {
 /** Only for coordinators and administrators (who coordinate too); everyone else sees "not allowed". */
 export function RequireCoordinator() {
   const me = useMe();
-  if (me.data?.role !== 'coordinator' && me.data?.role !== 'administrator') return <NotAllowedPage />;
+  if (me.data?.role !== 'coordinator' && me.data?.role !== 'administrator')
+    return <NotAllowedPage for="coordinators" />;
   return <Outlet />;
 }

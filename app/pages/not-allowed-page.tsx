@@ -4,14 +4,21 @@ import { Link } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
 import { EmptyState } from '../components/page-states.tsx';
 
-/** Shown to people who may not open a page (e.g. administration for non-administrators). */
-export function NotAllowedPage() {
+/**
+ * Shown to people who may not open a page: administration for non-administrators, coordination for
+ * those who are neither coordinators nor administrators.
+ */
+export function NotAllowedPage(props: { for?: 'administrators' | 'coordinators' }) {
   const { _ } = useLingui();
   return (
     <>
       <PageHeader title={_('pages.notAllowed.title')} />
       <EmptyState
-        title={_('pages.notAllowed.heading')}
+        title={
+          props.for === 'coordinators'
+            ? _('pages.notAllowed.headingCoordinators')
+            : _('pages.notAllowed.heading')
+        }
         action={
           <Button component={Link} to="/" variant="light" mt="sm">
             {_('pages.goHome')}

@@ -16,7 +16,12 @@ export const dashboardLimits = {
   growingPercentMax: 1000,
 } as const;
 
-const dayField = z.iso.date('dashboard.validation.date');
+/** The first day a range may start: nothing before it was recorded (and older dates overflow the previous period). */
+export const dashboardFirstDay = '2000-01-01';
+
+const dayField = z.iso
+  .date('dashboard.validation.date')
+  .refine((day) => day >= dashboardFirstDay, 'dashboard.validation.tooEarly');
 
 /** A date range (UTC days, both included); both left out: the last 90 days. */
 export const dashboardQuery = z
@@ -26,10 +31,17 @@ export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
 const rate = z.number().nullable();
 
+/**
+ * The key of a split's last row, "other groups": every group of fewer than five people together (and the
+ * next smallest while they add up to fewer than five), none of them named.
+ */
+export const othersSplitKey = 'others';
+
 /** One group of a split: its members and the share active; null numbers are suppressed (small groups). */
 export const splitRowSchema = z.object({
+  /** The unit's id, the kind, null for people with no unit, or `othersSplitKey` for the small groups together. */
   key: z.string().nullable(),
-  /** The unit's name or the kind (staff, student, external); null: people with no unit. */
+  /** The unit's name; null for people with no unit, a kind, and the other groups. */
   label: z.string().nullable(),
   suppressed: z.boolean(),
   members: z.number().nullable(),
@@ -189,12 +201,18 @@ export const portfolioSchema = z.object({
     growing: z.number(),
     openRequests: z.number(),
   }),
+  /**
+   * Per unit, staff and students (each kind apart): how many there are and how many are in a community.
+   * Units with fewer than five of a kind count together in an `others` row, unnamed, as the dashboard's
+   * splits do; that row's numbers are null while it holds fewer than five.
+   */
   reach: z.array(
     z.object({
       unitName: z.string().nullable(),
       kind: z.enum(personKinds),
-      people: z.number(),
-      inCommunity: z.number(),
+      others: z.boolean(),
+      people: z.number().nullable(),
+      inCommunity: z.number().nullable(),
     }),
   ),
   /** How many communities the filters match (the pages together). */

@@ -113,6 +113,8 @@ test('a member (in Italian) tells a value story from "I used this" on a resource
     suggestions.getByRole('status').filter({ hasText: en('suggestions.dismissed') }),
   ).toBeVisible();
   await expect(noMeeting).toHaveCount(0);
+  // The button is gone with it: focus is on the card's heading, where the keyboard user goes on from.
+  await expect(suggestions.getByRole('heading', { name: en('suggestions.title') })).toBeFocused();
   await expectAccessible(leader, 'after dismissing the suggestion');
   await italian.close();
 });

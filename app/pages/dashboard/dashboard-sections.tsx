@@ -1,6 +1,6 @@
 import { useLingui } from '@lingui/react';
 import { Table, Text } from '@mantine/core';
-import type { Dashboard, SplitRow } from '../../../common/contracts/dashboard.ts';
+import { type Dashboard, othersSplitKey, type SplitRow } from '../../../common/contracts/dashboard.ts';
 import type { PersonKind } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { dateOnly } from '../../lib/dates.ts';
@@ -83,6 +83,7 @@ export function ParticipationSection({ data }: Props) {
 function SplitTable(props: { caption: string; rows: SplitRow[]; kindLabels: boolean }) {
   const { _ } = useLingui();
   const labelOf = (row: SplitRow) => {
+    if (row.key === othersSplitKey) return _('dashboard.split.others');
     const kind = props.kindLabels ? kindLabels[row.key as PersonKind] : undefined;
     if (kind) return _(kind);
     return row.label ?? _('dashboard.split.noUnit');

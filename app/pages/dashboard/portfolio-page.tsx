@@ -241,7 +241,8 @@ export function CommunityTable(props: { rows: PortfolioRow[]; linked?: boolean }
               <Table.Td>
                 <Group gap={4}>
                   {row.flags.map((flag) => (
-                    <Badge key={flag} variant="outline" color="gray" tt="none">
+                    // At its full width: a table column would otherwise shrink the label to "D…".
+                    <Badge key={flag} variant="outline" color="gray" tt="none" miw="max-content">
                       {_(flagLabels[flag])}
                     </Badge>
                   ))}

@@ -20,16 +20,18 @@ export function ReachTable(props: { reach: Portfolio['reach'] }) {
         </Table.Thead>
         <Table.Tbody>
           {props.reach.map((row) => (
-            <Table.Tr key={`${row.unitName ?? ''}-${row.kind}`}>
+            <Table.Tr key={`${row.others ? '*' : (row.unitName ?? '')}-${row.kind}`}>
               <Table.Th scope="row" fw={400}>
-                {row.unitName ?? _('dashboard.split.noUnit')}
+                {row.others ? _('portfolio.reach.others') : (row.unitName ?? _('dashboard.split.noUnit'))}
               </Table.Th>
               <Table.Td>
                 {row.kind === 'staff' ? _('dashboard.kind.staff') : _('dashboard.kind.student')}
               </Table.Td>
               <Table.Td>{count(row.people)}</Table.Td>
               <Table.Td>
-                {percent(row.people > 0 ? row.inCommunity / row.people : null)} ({count(row.inCommunity)})
+                {row.people === null || row.inCommunity === null
+                  ? _('dashboard.split.suppressed')
+                  : `${percent(row.people > 0 ? row.inCommunity / row.people : null)} (${count(row.inCommunity)})`}
               </Table.Td>
             </Table.Tr>
           ))}

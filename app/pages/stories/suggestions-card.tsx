@@ -1,6 +1,6 @@
 import { useLingui } from '@lingui/react';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Suggestion } from '../../../common/contracts/stories.ts';
 import { type CommunityStage, communityStageMessages } from '../../../common/enums.ts';
@@ -144,10 +144,12 @@ function Suggestions(props: { home: CommunityHome }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [stage, setStage] = useState<CommunityStage | null>(null);
   const [busyKey, setBusyKey] = useState<string | null>(null);
+  // A dismissed suggestion's button is gone: focus goes to the card's heading, not to the page's top.
+  const heading = useRef<HTMLHeadingElement>(null);
   return (
     <Card component="section" aria-labelledby="suggestions-title">
       <Stack gap="xs">
-        <Title order={2} size="h3" id="suggestions-title">
+        <Title order={2} size="h3" id="suggestions-title" ref={heading} tabIndex={-1}>
           {_('suggestions.title')}
         </Title>
         <Text size="xs" c="dimmed">
@@ -180,6 +182,7 @@ function Suggestions(props: { home: CommunityHome }) {
                         .run(async () => {
                           await dismiss.mutateAsync({ kind: suggestion.kind, subject: suggestion.subject });
                           setNotice(_('suggestions.dismissed'));
+                          heading.current?.focus();
                           return true;
                         })
                         .finally(() => setBusyKey(null));

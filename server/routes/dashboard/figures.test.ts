@@ -287,12 +287,32 @@ describe('The dashboard on a constructed history', () => {
     expect(response.body).toContain('day:2026-03-03,left,1,');
   });
 
+  it('exports the Ping rounds and shows a new Ping at once (no event is written for it)', async () => {
+    const path = `/api/communities/${ids.slugA}/dashboard`;
+    await call('GET', path, leaderCookie);
+    const asked = await call('POST', `/api/communities/${ids.slugA}/pings`, leaderCookie, {
+      question: 'Which session helped most?',
+      kind: 'text',
+      audience: 'all',
+      windowHours: 48,
+      anonymous: true,
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const rounds = (await call('GET', path, leaderCookie)).json().data.rounds;
+    expect(rounds.map((r: { title: string }) => r.title)).toContain('Which session helped most?');
+    const csv = (await call('GET', `${path}.csv`, leaderCookie)).body;
+    expect(csv).toMatch(/ping:\d{4}-\d\d-\d\d Which session helped most\? \(1\),response_rate,/);
+  });
+
   it('refuses a bad range with the field that is wrong', async () => {
     const bad = [
       ['from=2026-13-01', 'from'],
       ['from=2026-03-06&to=2026-03-01', 'to'],
       ['from=2024-01-01&to=2026-01-01', 'from'],
       ['to=2999-01-01', 'to'],
+      // Year 1: the previous period would start in year 0, which the database cannot hold.
+      ['from=0001-01-01&to=0001-12-31', 'from'],
+      ['from=1999-12-31&to=2000-01-02', 'from'],
     ] as const;
     for (const [query, field] of bad) {
       const response = await call('GET', `/api/communities/${ids.slugA}/dashboard?${query}`, leaderCookie);
@@ -310,16 +330,28 @@ describe('Small groups', () => {
     active30: 0,
     active90: 0,
   });
-  const hidden = (rows: ReturnType<typeof row>[]) =>
-    suppressSmallGroups(rows)
-      .filter((r) => r.suppressed)
-      .map((r) => r.label);
+  /** The groups shown by name, and the "other groups" row's members (undefined: no such row). */
+  const split = (rows: ReturnType<typeof row>[]) => {
+    const result = suppressSmallGroups(rows);
+    const others = result.find((r) => r.key === 'others');
+    return {
+      shown: result.filter((r) => r.key !== 'others').map((r) => r.label),
+      others: others ? others.members : undefined,
+      unnamed: result.filter((r) => r.key === 'others' || r.suppressed).every((r) => r.label === null),
+    };
+  };
 
-  it('hides a group under five and the next smallest, so it cannot be worked out from the total', () => {
-    expect(hidden([row(10), row(3), row(8)])).toEqual(['3', '8']);
-    expect(hidden([row(1), row(2), row(10), row(12)])).toEqual(['1', '2', '10']);
-    expect(hidden([row(10), row(6)])).toEqual([]);
-    expect(hidden([row(2), row(2)])).toEqual(['2', '2']);
+  it('counts groups under five together, unnamed, with the next smallest while they are under five', () => {
+    expect(split([row(10), row(3), row(8)])).toEqual({ shown: ['10'], others: 11, unnamed: true });
+    expect(split([row(1), row(2), row(10), row(12)])).toEqual({ shown: ['12'], others: 13, unnamed: true });
+    expect(split([row(10), row(6)])).toEqual({ shown: ['10', '6'], others: undefined, unnamed: true });
+    // Six units of one person each: no unit is named, and the six count together.
+    expect(split([1, 1, 1, 1, 1, 1].map(row))).toEqual({ shown: [], others: 6, unnamed: true });
+    // Four people: one row, suppressed, naming nobody's group.
+    expect(split([row(2), row(2)])).toEqual({ shown: [], others: null, unnamed: true });
+    expect(split([row(4)])).toEqual({ shown: [], others: null, unnamed: true });
+    // Hidden groups never follow from the total and the groups shown.
+    expect(split([row(9), row(5), row(2), row(2)])).toEqual({ shown: ['9'], others: 9, unnamed: true });
   });
 
   it('shows no split of a community under five people', async () => {

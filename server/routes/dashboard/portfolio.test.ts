@@ -38,7 +38,8 @@ beforeAll(async () => {
   const unit = await createUnit(db, 'School of Education');
   const leader = await createUser(db, { unitId: unit.id, kind: 'staff' });
   const student = await createUser(db, { unitId: unit.id, kind: 'student' });
-  await createUser(db, { unitId: unit.id, kind: 'student' });
+  // Five students in the unit (one of them in communities), so its row of students is shown.
+  for (let i = 0; i < 4; i++) await createUser(db, { unitId: unit.id, kind: 'student' });
   const made: Record<string, string> = {};
   for (const [key, name] of Object.entries(names)) {
     made[key] = (await createTestCommunity(db, [leader.id], { name, members: [[student.id, 'member']] })).id;
@@ -106,7 +107,23 @@ describe('The portfolio', () => {
     const students = data.reach.find(
       (r: { kind: string; unitName: string }) => r.kind === 'student' && r.unitName === 'School of Education',
     );
-    expect(students).toEqual({ unitName: 'School of Education', kind: 'student', people: 2, inCommunity: 1 });
+    expect(students).toEqual({
+      unitName: 'School of Education',
+      kind: 'student',
+      others: false,
+      people: 5,
+      inCommunity: 1,
+    });
+    // Fewer than five of a kind in a unit: not named, counted among the other units (here too few to show).
+    const reach = data.reach as {
+      unitName: string | null;
+      kind: string;
+      others: boolean;
+      people: number | null;
+    }[];
+    expect(reach.find((r) => r.kind === 'staff' && r.unitName === 'School of Education')).toBeUndefined();
+    expect(reach.filter((r) => !r.others).every((r) => (r.people ?? 0) >= 5)).toBe(true);
+    expect(reach.filter((r) => r.others).every((r) => r.unitName === null)).toBe(true);
   });
 
   it('filters for dormant communities and sorts them', async () => {

@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardQuery } from '../../../common/contracts/dashboard.ts';
+import { type Dashboard, type DashboardQuery, othersSplitKey } from '../../../common/contracts/dashboard.ts';
 import { type CsvCell, toCsv } from '../../../common/csv.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { mayViewCommunityDashboard } from '../../policies/dashboard.ts';
@@ -42,7 +42,7 @@ function figuresOf(period: Period): [string, number | null][] {
 
 /**
  * The dashboard as CSV (#17 §1): each figure for the range and the previous period, then the series,
- * then the splits (suppressed groups empty, as on the page). Only for those who see the whole dashboard.
+ * the Ping and check-in rounds, then the splits (suppressed groups empty, as on the page). Only for those who see the whole dashboard.
  */
 export async function exportDashboard(
   deps: ServiceDeps,
@@ -75,14 +75,26 @@ export async function exportDashboard(
       [`${dashboard.bucket}:${point.date}`, 'threads', point.threads, null],
       [`${dashboard.bucket}:${point.date}`, 'replies', point.replies, null],
     ]),
+    // The Pings' and check-ins' rounds, oldest first as charted: the response rates and their trend.
+    ...dashboard.rounds.flatMap((round): CsvCell[][] => {
+      const section = `${round.kind}:${round.opensAt.slice(0, 10)} ${round.title} (${round.round})`;
+      return [
+        [section, 'asked', round.asked, null],
+        [section, 'answered', round.answered, null],
+        [section, 'response_rate', round.rate, null],
+      ];
+    }),
     ...[
       ...dashboard.byUnit.map((s) => ['unit', s] as const),
       ...dashboard.byKind.map((s) => ['kind', s] as const),
-    ].flatMap(([split, s]): CsvCell[][] => [
-      [`${split}:${s.label ?? '-'}`, 'members', s.members, null],
-      [`${split}:${s.label ?? '-'}`, 'active_30_days', s.active30, null],
-      [`${split}:${s.label ?? '-'}`, 'active_90_days', s.active90, null],
-    ]),
+    ].flatMap(([split, s]): CsvCell[][] => {
+      const group = s.key === othersSplitKey ? othersSplitKey : (s.label ?? s.key ?? '-');
+      return [
+        [`${split}:${group}`, 'members', s.members, null],
+        [`${split}:${group}`, 'active_30_days', s.active30, null],
+        [`${split}:${group}`, 'active_90_days', s.active90, null],
+      ];
+    }),
   ];
   return toCsv(['section', 'figure', 'value', 'previous_period'], rows);
 }

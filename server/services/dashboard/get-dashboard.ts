@@ -91,18 +91,22 @@ export async function getDashboard(
   const today = todayOf(now);
   const range = resolveRange(query, today);
   const { from, to, previousFrom, previousTo } = range;
-  // Six statements in all, each covering both periods where it can (the pool runs them side by side),
-  // computed once for every reader until the community's version moves.
-  const version = await findDashboardVersion(db, community.id);
+  // Seven statements in all, each covering both periods where it can (the pool runs them side by side).
+  // The Ping and check-in rounds are read each time (one indexed statement): a new Ping or an anonymous
+  // answer writes no event, so the version below would not see them. The rest is computed once for
+  // every reader until the community's version moves.
+  const [version, allRounds] = await Promise.all([
+    findDashboardVersion(db, community.id),
+    listAskedRounds(db, community.id, previousFrom, to),
+  ]);
   const key = [community.id, from, to, previousFrom, previousTo, range.bucket, today, full, version];
-  const [totals, questions, meetings, allRounds, splits, series] = await cachedDashboardFigures(
+  const [totals, questions, meetings, splits, series] = await cachedDashboardFigures(
     `dashboard:${key.join(':')}:${fiveMinutesOf(now)}`,
     () =>
       Promise.all([
         findDashboardTotals(db, community.id, { from, to, today, previousFrom, previousTo }),
         findQuestionFigures(db, community.id, previousFrom, to, from),
         findMeetingFigures(db, community.id, previousFrom, to, from),
-        listAskedRounds(db, community.id, previousFrom, to),
         full ? listParticipationSplits(db, community.id, to, today) : null,
         full ? listSeries(db, community.id, { from, to, today }, range.bucket) : [],
       ]),

@@ -13,6 +13,7 @@ import { findDashboardRules, listInstitutionReach, listPortfolioRows } from '../
 import type { ServiceDeps } from '../context.ts';
 import { addDays, todayOf } from './range.ts';
 import { shortCached } from './short-cache.ts';
+import { suppressSmallReach } from './suppress.ts';
 
 const share = (part: number | null, whole: number | null) =>
   part !== null && whole !== null && whole > 0 ? Math.min(1, part / whole) : null;
@@ -92,7 +93,7 @@ export async function getPortfolio(
     shortCached(db, `portfolio ${today} ${rules.dormantDays} ${rules.growingPercent}`, 60_000, async () =>
       (await listPortfolioRows(db, today)).map((row) => presentRow(row, flagsOf(row, rules, today))),
     ),
-    shortCached(db, 'reach', 300_000, () => listInstitutionReach(db)),
+    shortCached(db, 'reach', 300_000, async () => suppressSmallReach(await listInstitutionReach(db))),
   ]);
   const needle = query.q?.toLowerCase();
   const shown = all.filter(
