@@ -15,9 +15,9 @@ test('an administrator sees the backups and makes one now', async ({ browser }) 
   await activate(admin.getByRole('button', { name: 'Back up now' }));
   const made = admin
     .getByRole('status')
-    .filter({ hasText: /Backup copse-backup-\d{8}T\d{6}Z\.tar\.gz made: \d+ tables/ });
+    .filter({ hasText: /Backup copse-backup-\d{8}T\d{9}Z\.tar\.gz made: \d+ tables/ });
   await expect(made).toBeVisible();
-  const name = (await made.textContent())?.match(/copse-backup-\d{8}T\d{6}Z\.tar\.gz/)?.[0] ?? '';
+  const name = (await made.textContent())?.match(/copse-backup-\d{8}T\d{9}Z\.tar\.gz/)?.[0] ?? '';
   const table = admin.getByRole('region', { name: 'Backups, newest first' });
   await expect(table.getByRole('row').filter({ hasText: name })).toBeVisible();
   await expectAccessible(admin, 'on the backups page after backing up');

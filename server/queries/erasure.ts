@@ -172,6 +172,29 @@ async function scrubText(db: Db, text: string, replacement: string) {
  * records the ledger entry. Safe to run again (a restore re-applies it). Answers the storage keys to
  * delete once the transaction commits (their photo, their resources' files).
  */
+/**
+ * Others' notifications and emails that quote what the person wrote to them, which goes in either mode
+ * (neither is a kept contribution): the kudos they gave (the receiver's notification and email carry the
+ * message) and their contact requests (the coordinators' notification and email carry it and link to
+ * the request). Read before the rows themselves go.
+ */
+async function forgetQuotedMessages(db: Db, userId: string, email: string) {
+  await db.execute(sql`delete from notifications n using kudos k
+    where k.giver_id = ${userId} and k.message <> '' and n.user_id = k.receiver_id
+      and n.kind = 'community.kudos' and n.body = k.message`);
+  await db.execute(sql`delete from mail_messages m using kudos k
+    where k.giver_id = ${userId} and k.message <> '' and m.user_id = k.receiver_id
+      and strpos(m.text_body, k.message) > 0`);
+  const requests = rowsOf<{ id: string }>(
+    await db.execute(sql`select id from contact_requests
+      where sender_id = ${userId} or lower(email) = lower(${email})`),
+  ).map((row) => `%${row.id}%`);
+  if (requests.length === 0) return;
+  const patterns = `{${requests.join(',')}}`;
+  await db.execute(sql`delete from notifications where url like any(${patterns}::text[])`);
+  await db.execute(sql`delete from mail_messages where text_body like any(${patterns}::text[])`);
+}
+
 export async function eraseUserRows(
   db: Db,
   subject: { id: string; email: string; displayName: string; photoPath: string | null },
@@ -179,6 +202,7 @@ export async function eraseUserRows(
   formerMember: string,
 ): Promise<string[]> {
   const userId = subject.id;
+  await forgetQuotedMessages(db, userId, subject.email);
   const keys = mode === 'delete' ? await deleteContributions(db, userId) : [];
   if (subject.photoPath) keys.push(subject.photoPath);
   // The zips of their data exports, and of exports they made for others as an administrator: the rows go

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { units, users } from '../db/schema/index.ts';
 
@@ -66,7 +66,8 @@ export async function findProfileById(db: Db, id: string) {
     .select({ user: profileColumns, unitName: units.name })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(eq(users.id, id))
+    // An erased account has no profile left (its row stays as a tombstone for what others kept).
+    .where(and(eq(users.id, id), isNull(users.erasedAt)))
     .limit(1);
   return row;
 }

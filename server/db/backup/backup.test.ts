@@ -219,6 +219,33 @@ describe('backup and restore', () => {
     ]);
     expect(await pruneBackups(dir, 1)).toEqual([backupFileName(new Date(times[1] ?? ''))]);
   });
+
+  it('makes two files of two backups in the same moment, newest first, beside names in whole seconds', async () => {
+    const dir = path.join(folder, 'same-moment');
+    await mkdir(dir, { recursive: true });
+    // A backup named as before 7 December 2026 (whole seconds), a second earlier.
+    await writeFile(path.join(dir, 'copse-backup-20261207T164600Z.tar.gz'), 'old');
+    const now = new Date('2026-12-07T16:46:01.250Z');
+    const backUp = () =>
+      backUpInto({
+        database: source.database,
+        storage: source.storage,
+        dir,
+        keep: 10,
+        secrets: source.secrets,
+        now,
+      });
+    const first = await backUp();
+    const second = await backUp();
+    expect(second.file).not.toBe(first.file);
+    const listed = await listBackupFiles(dir);
+    expect(listed.map((file) => file.name)).toEqual([
+      'copse-backup-20261207T164601251Z.tar.gz',
+      'copse-backup-20261207T164601250Z.tar.gz',
+      'copse-backup-20261207T164600Z.tar.gz',
+    ]);
+    expect(listed[2]?.createdAt.toISOString()).toBe('2026-12-07T16:46:00.000Z');
+  });
 });
 
 /** Copies an archive entry by entry, changing the bytes of the entries `change` alters. */

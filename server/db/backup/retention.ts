@@ -6,15 +6,14 @@ import type { Database } from '../client.ts';
 import { createBackup } from './create-backup.ts';
 import type { BackupManifest } from './manifest.ts';
 
-/** Backup files are named by the time they were made (UTC), so their names sort oldest first. */
-const backupName = /^copse-backup-(\d{8}T\d{6}Z)\.tar\.gz$/;
+/**
+ * Backup files are named by the time they were made (UTC, to the millisecond; names from before 7
+ * December 2026 have whole seconds), so two made in the same second are two files.
+ */
+const backupName = /^copse-backup-(\d{8}T\d{6})(\d{3})?Z\.tar\.gz$/;
 
 export function backupFileName(at: Date): string {
-  const stamp = at
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replaceAll('-', '')
-    .replaceAll(':', '');
+  const stamp = at.toISOString().replaceAll('-', '').replaceAll(':', '').replace('.', '');
   return `copse-backup-${stamp}.tar.gz`;
 }
 
@@ -40,12 +39,22 @@ export async function listBackupFiles(dir: string): Promise<BackupFile[]> {
     if (!match?.[1]) continue;
     const stamp = match[1];
     const createdAt = new Date(
-      `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`,
+      `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}.${match[2] ?? '000'}Z`,
     );
     const file = path.join(dir, name);
     found.push({ name, file, size: (await stat(file)).size, createdAt });
   }
-  return found.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+  return found.sort(
+    (a, b) =>
+      b.createdAt.getTime() - a.createdAt.getTime() || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0),
+  );
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Deletes the oldest backups in `dir` beyond the newest `keep`; answers the names deleted. */
@@ -83,7 +92,10 @@ export async function backUpInto(options: {
   secrets: SecretKeySource;
   now?: Date;
 }): Promise<BackupRun> {
-  const file = path.join(options.dir, backupFileName(options.now ?? new Date()));
+  // A name no backup has yet: one made in the same millisecond (two at once) takes the next.
+  let at = options.now ?? new Date();
+  while (await exists(path.join(options.dir, backupFileName(at)))) at = new Date(at.getTime() + 1);
+  const file = path.join(options.dir, backupFileName(at));
   const manifest = await createBackup({
     database: options.database,
     storage: options.storage,

@@ -44,7 +44,7 @@ describe('/api/admin/backups', () => {
     const made = await call('POST', '/api/admin/backups', admin.cookie);
     expect(made.statusCode).toBe(201);
     const { backup, deleted, tables } = made.json().data;
-    expect(backup.name).toMatch(/^copse-backup-\d{8}T\d{6}Z\.tar\.gz$/);
+    expect(backup.name).toMatch(/^copse-backup-\d{8}T\d{9}Z\.tar\.gz$/);
     expect(backup.size).toBeGreaterThan(0);
     expect(tables).toBeGreaterThan(40);
     expect(deleted).toEqual([]);

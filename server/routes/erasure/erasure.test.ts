@@ -232,5 +232,11 @@ describe('POST /api/admin/users/:id/erase', () => {
         })
       ).statusCode,
     ).toBe(404);
+    // Nothing of them is left to show or export.
+    expect((await call('GET', `/api/people/${target.id}`, admin.cookie)).statusCode).toBe(404);
+    expect(
+      (await call('POST', `/api/admin/users/${target.id}/export`, admin.cookie, { reason: 'Request 43' }))
+        .statusCode,
+    ).toBe(404);
   });
 });

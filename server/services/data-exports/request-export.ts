@@ -93,7 +93,8 @@ export async function requestExportFor(
 ): Promise<DataExportState> {
   enforce(mayExportUserData(actor));
   const person = await findUserById(deps.database.db, userId);
-  if (!person) throw notFound('errors.notFound.person');
+  // An erased person has no data left to export (their erasure answers 404 alike).
+  if (!person || person.erasedAt) throw notFound('errors.notFound.person');
   const row = await startExport(
     deps,
     { userId, requestedBy: actor.id, reason: input.reason },

@@ -12,7 +12,7 @@ import { createDiskStorage, type Storage } from '../../lib/storage.ts';
 import { rowsOf } from '../../queries/raw-rows.ts';
 import { getTestApp, requester, type TestApp } from '../../test/app.ts';
 import { openTestDatabase } from '../../test/database.ts';
-import { createTestCommunity, signedInUser, testPassword } from '../../test/factories.ts';
+import { createTestCommunity, createUser, signedInUser, testPassword } from '../../test/factories.ts';
 import { ledgerFile, reapplyErasure } from './reapply-erasure.ts';
 
 /**
@@ -35,7 +35,20 @@ let t: TestApp;
 const logLines: string[] = [];
 beforeAll(async () => {
   t = await getTestApp({ logger: { level: 'trace', stream: { write: (line) => logLines.push(line) } } });
+  // A coordinator, whom contact requests notify (quoting them).
+  await createUser(t.database.db, { role: 'coordinator' });
 });
+
+/** Notifications and emails that still quote the kudos and the contact request the person sent. */
+async function quotedMessages(db: Db, marker: string): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(sql`select (select count(*) from notifications
+        where body like ${`%Thanks ${marker}%`} or params::text like ${`%Contact ${marker}%`})
+      + (select count(*) from mail_messages
+        where text_body like ${`%Thanks ${marker}%`} or text_body like ${`%Contact ${marker}%`})::int as n`),
+  );
+  return Number(row?.n ?? 0);
+}
 afterAll(async () => t.close());
 
 const storageOf = (app: TestApp): Storage => app.app.deps.storage;
@@ -141,17 +154,28 @@ async function seedPerson(marker: string) {
   );
   await db.execute(sql`insert into value_stories (community_id, author_id, title, immediate)
     values (${community.id}, ${person.user.id}, ${`Story ${marker}`}, ${marker})`);
+  // Kudos they give and a contact request they send, through the API: the receiver's and the
+  // coordinators' notifications and emails quote the message.
+  const kudos = await call('POST', '/api/kudos', person.cookie, {
+    subjectType: 'thread',
+    subjectId: othersId,
+    message: `Thanks ${marker}`,
+  });
+  expect(kudos.statusCode, kudos.body).toBe(201);
+  const contact = await call('POST', '/api/contact', person.cookie, {
+    topic: 'other',
+    message: `Contact ${marker}`,
+  });
+  expect(contact.statusCode, contact.body).toBe(201);
+  expect(await quotedMessages(db, marker)).toBeGreaterThanOrEqual(2);
   await db.execute(sql`insert into kudos (community_id, giver_id, receiver_id, subject_type, subject_id, message)
-    values (${community.id}, ${person.user.id}, ${other.user.id}, 'resource', ${resource?.id ?? null}, ${`Thanks ${marker}`}),
-           (${community.id}, ${other.user.id}, ${person.user.id}, 'resource', ${resource?.id ?? null}, ${`For ${marker}`})`);
+    values (${community.id}, ${other.user.id}, ${person.user.id}, 'resource', ${resource?.id ?? null}, ${`For ${marker}`})`);
   await db.execute(sql`insert into mail_messages (to_address, user_id, subject, text_body, html_body)
     values (${person.user.email}, ${person.user.id}, ${`Hello Ada ${marker}`}, ${marker}, ${marker})`);
   await db.execute(sql`insert into audit_log (actor_id, action, subject_type, subject_id, data)
     values (${person.user.id}, 'user.email', 'user', ${person.user.id}, ${JSON.stringify({ email: person.user.email, name: `Ada ${marker}` })}::jsonb)`);
   await db.execute(sql`insert into invitations (community_id, token_hash, email, name, expires_at)
     values (${community.id}, ${`hash-${marker}`}, ${person.user.email}, ${`Ada ${marker}`}, now() + interval '7 days')`);
-  await db.execute(sql`insert into contact_requests (sender_id, name, email, topic, message)
-    values (${person.user.id}, ${`Ada ${marker}`}, ${person.user.email}, 'other', ${`Contact ${marker}`})`);
   expect(started.json().data.id).toBeTruthy();
   return { person, other, call };
 }
@@ -191,6 +215,8 @@ describe('erasure leaves the marker nowhere but the allow-list', () => {
     expect(
       (await tablesHolding(t.database.db, `${marker}x`)).filter((name) => !keptByAnonymise.has(name)),
     ).toEqual([]);
+    // Notifications and emails may quote a kept reply, never their kudos or contact request.
+    expect(await quotedMessages(t.database.db, `${marker}x`)).toBe(0);
     expect(await filesHolding(storageOf(t), `${marker}x`)).toEqual([`resources/${person.user.id}.txt`]);
 
     // A fresh machine restores the backup from before the erasure; the ledger file next to the backups
