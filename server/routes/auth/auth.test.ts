@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailMessages, sessions, users } from '../../db/schema/index.ts';
@@ -94,6 +95,17 @@ describe('sign-up, confirmation and sign-in', () => {
       expect(a).not.toContain(row.id);
       expect(row.id).toMatch(/^[0-9a-f]{64}$/);
     }
+    // Each token is 256 random bits (at least the 128 ASVS V7.2.3 asks), and the row holds its SHA-256.
+    const tokens = [a, b].map((cookie) => cookie.replace('copse_session=', ''));
+    for (const token of tokens) {
+      expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+      expect(rows.map((row) => row.id)).toContain(createHash('sha256').update(token).digest('hex'));
+    }
+    // Random, not counted or stamped: 20 more tokens share no 48-bit prefix (a clock or a counter would).
+    const many: string[] = [];
+    for (let i = 0; i < 20; i++) many.push(await signInAs(t.app, user.email));
+    const values = new Set(many.map((cookie) => cookie.replace('copse_session=', '').slice(0, 8)));
+    expect(values.size).toBe(20);
   });
 
   it('answers a wrong password and an unknown email alike', async () => {
