@@ -11,7 +11,7 @@ import { deleteExpiredSessions } from '../queries/sessions.ts';
 import { deleteExpiredSigninThrottles } from '../queries/signin-throttles.ts';
 import { deleteExpiredSigninChallenges } from '../queries/two-factor.ts';
 import { runScheduledBackup } from '../services/backup/run-scheduled-backup.ts';
-import { runDashboardRollup } from '../services/dashboard/run-rollup.ts';
+import { rollupDaysPerRun, runDashboardRollup } from '../services/dashboard/run-rollup.ts';
 import { buildDataExport } from '../services/data-exports/build-export.ts';
 import { cleanUpDataExports } from '../services/data-exports/download-export.ts';
 import { sendDigests } from '../services/digests/send-digests.ts';
@@ -109,7 +109,8 @@ export async function startWorkers(
   await boss.work(
     'dashboard.rollup',
     tracked(boss, async () => {
-      await runDashboardRollup(db);
+      // A full run leaves days to do (years of history back-filled at once): the next run goes now.
+      if ((await runDashboardRollup(db)).length >= rollupDaysPerRun) await boss.send('dashboard.rollup', {});
     }),
   );
   await boss.schedule('email.sweep', '*/5 * * * *');
@@ -124,6 +125,9 @@ export async function startWorkers(
   await boss.schedule('digests.send', '0 * * * *');
   // Each night after midnight UTC: yesterday's figures of every community's dashboard (#17 §1).
   await boss.schedule('dashboard.rollup', '20 0 * * *');
+  // And once at start: the days missed while Copse was stopped (a fresh install's back-fill, or data
+  // moved or seeded in) are rolled up now, not the next night. A run with nothing to do is a few reads.
+  await boss.send('dashboard.rollup', {}, { singletonKey: 'dashboard.rollup.start' });
   // Each hour: objection periods and votes whose time is up close; term warnings and ended terms (once each).
   await boss.schedule('succession.daily', '40 * * * *');
   const exports = options.exports;

@@ -2,8 +2,11 @@ import type { Db } from '../../db/client.ts';
 import { backfillActivity, findRollupBounds, rollUpDay } from '../../queries/dashboard-rollup.ts';
 import { addDays, todayOf } from './range.ts';
 
-/** Most days one run rolls up (a first run after a long gap continues the next night). */
-const daysPerRun = 800;
+/**
+ * Most days one run rolls up: a first run over years of back-filled history stops there, and the job
+ * runs again at once for the rest (server/jobs/worker.ts), so no run holds a job for long.
+ */
+export const rollupDaysPerRun = 800;
 
 /**
  * The nightly `dashboard.rollup` job (#17 §1): the back-fill on its first run, then every day not yet
@@ -24,7 +27,7 @@ export async function runDashboardRollup(
   const yesterday = addDays(todayOf(now), -1);
   const start = lastRolled ? addDays(lastRolled, 1) : firstLogged;
   const days: string[] = [];
-  for (let day = start; day && day <= yesterday && days.length < daysPerRun; day = addDays(day, 1)) {
+  for (let day = start; day && day <= yesterday && days.length < rollupDaysPerRun; day = addDays(day, 1)) {
     await rollUpDay(db, day);
     days.push(day);
   }
