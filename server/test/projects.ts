@@ -26,7 +26,10 @@ export async function invitePartner(t: TestApp, leadCookie: string, projectId: s
     name: 'Pat Partner',
   });
   expect(invited.statusCode, invited.body).toBe(201);
-  const { link } = await latestEmailTo(t.database.db, email);
+  const { link, message } = await latestEmailTo(t.database.db, email);
+  // The email names the project the partner is invited to, not only its community.
+  expect(message?.subject).toMatch(/invites you to the project “.+”/);
+  expect(message?.textBody).toContain('as a partner');
   const token = link?.split('/invitations/')[1] ?? '';
   expect(token).not.toBe('');
   const user = await createUser(t.database.db, { email, kind: 'external', displayName: 'Pat Partner' });

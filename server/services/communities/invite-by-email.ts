@@ -50,7 +50,14 @@ export async function createEmailInvitations(
   deps: ServiceDeps,
   actor: Actor,
   community: CommunityRow,
-  request: { emails: string[]; role: MembershipRole; message: string; names?: Map<string, string> },
+  request: {
+    emails: string[];
+    role: MembershipRole;
+    message: string;
+    names?: Map<string, string>;
+    /** A project's partner invitation (#18 §4): the email names the project they are invited to. */
+    project?: string;
+  },
 ) {
   const emails = [...new Set(request.emails.map((email) => email.toLowerCase()))];
   const { status, userIds, languages } = await classifyInvitees(tx, community.id, emails);
@@ -79,18 +86,23 @@ export async function createEmailInvitations(
         const letter = letterTo(languages.get(email));
         const t = translator(letter.locale);
         const names = { inviter: actor.displayName, community: community.name };
+        const project = request.project;
         return {
           to: { address: email, userId: userIds.get(email) ?? null },
           content: await actionEmail({
             letter,
-            subject: t._('email.invitation.subject', names),
+            subject: project
+              ? t._('email.invitation.projectSubject', { ...names, project })
+              : t._('email.invitation.subject', names),
             greeting: t._('email.greeting.anonymous'),
             lines: [
-              t._('email.invitation.line1', {
-                ...names,
-                role: t._(membershipRoleMessages[request.role]).toLowerCase(),
-              }),
-              community.purpose,
+              project
+                ? t._('email.invitation.projectLine1', { ...names, project })
+                : t._('email.invitation.line1', {
+                    ...names,
+                    role: t._(membershipRoleMessages[request.role]).toLowerCase(),
+                  }),
+              ...(project ? [] : [community.purpose]),
               ...(request.message ? [t._('email.invitation.quote', { message: request.message })] : []),
               t._('email.invitation.validity', { days: emailInvitationDays }),
             ],

@@ -47,7 +47,8 @@ export async function invitePartner(
     const { results } = await createEmailInvitations(tx, outbox, deps, actor, community, {
       emails: [input.email],
       role: 'guest',
-      message: input.message || project.title,
+      message: input.message,
+      project: project.title,
       names: new Map([[input.email, input.name]]),
     });
     if (results[0]?.status !== 'invited') throw new AppError('conflict', 'projects.errors.alreadyInvited');
