@@ -30,6 +30,19 @@ export const passwordField = z.string().min(12).max(200);
 export const displayNameField = z.string().trim().min(1, 'validation.name.required').max(100);
 
 export const pronounsField = z.string().trim().max(40);
+
+/**
+ * A day a date filter may name (the dashboard's range, the audit log's): 2000 to 2999, so the day, the
+ * period before it and the day after it are all timestamps the database can hold (year 1 or 9999 were
+ * 500s). `format` is the area's own message for a malformed date.
+ */
+export const filterDayFirst = '2000-01-01';
+export const filterDayLast = '2999-12-31';
+export function filterDayField(format: MessageId) {
+  return z.iso
+    .date(format)
+    .refine((day) => day >= filterDayFirst && day <= filterDayLast, 'validation.date.outOfRange');
+}
 export const bioField = z.string().max(5000);
 export const tagField = z
   .string()

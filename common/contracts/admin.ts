@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { auditActions } from '../audit-actions.ts';
 import { mailStatuses } from '../enums.ts';
-import { institutionNameField, localeField, roleField, unitNameField } from '../fields.ts';
+import { filterDayField, institutionNameField, localeField, roleField, unitNameField } from '../fields.ts';
 import { cursorQuery } from './shared.ts';
 
 export const updateInstitutionBody = z.strictObject({
@@ -36,7 +36,7 @@ export const mailSchema = z.object({
   sentAt: z.string().nullable(),
 });
 const auditActionField = z.enum(auditActions, 'audit.validation.action');
-const auditDateField = z.iso.date('audit.validation.date');
+const auditDateField = filterDayField('audit.validation.date');
 
 /**
  * The audit log's filters (all optional): actions (the parameter repeated, or one), who acted, what it

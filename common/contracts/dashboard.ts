@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activityKinds, communityStages, personKinds } from '../enums.ts';
+import { filterDayField } from '../fields.ts';
 
 /** The community health dashboard (#17 §1), the portfolio (#17 §4) and "what Copse records about me". */
 
@@ -16,12 +17,7 @@ export const dashboardLimits = {
   growingPercentMax: 1000,
 } as const;
 
-/** The first day a range may start: nothing before it was recorded (and older dates overflow the previous period). */
-export const dashboardFirstDay = '2000-01-01';
-
-const dayField = z.iso
-  .date('dashboard.validation.date')
-  .refine((day) => day >= dashboardFirstDay, 'dashboard.validation.tooEarly');
+const dayField = filterDayField('dashboard.validation.date');
 
 /** A date range (UTC days, both included); both left out: the last 90 days. */
 export const dashboardQuery = z

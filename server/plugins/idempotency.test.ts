@@ -231,6 +231,15 @@ describe('a POST sent again with its Idempotency-Key', () => {
       payload: { title: 'Bad key', body: 'x' },
     });
     expect(dutch.json().fields['Idempotency-Key']).toMatch(/afdrukbare ASCII/);
+    // The header sent twice is two keys, not the one Node joins them into ("a, b").
+    const twice = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: memberCookie, 'idempotency-key': ['a', 'b'] },
+      payload: { title: 'Bad key', body: 'x' },
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().fields).toHaveProperty('Idempotency-Key');
     expect(await rowsWhere(threads, eq(threads.title, 'Bad key'))).toBe(0);
   });
 

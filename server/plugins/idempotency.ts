@@ -42,7 +42,11 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('base6
 function keyOf(request: FastifyRequest): string | undefined {
   const value = request.headers['idempotency-key'];
   if (value === undefined) return undefined;
-  if (typeof value === 'string' && keyPattern.test(value)) return value;
+  // Node joins a header sent twice into one ("a, b"): count the raw headers, so two keys are refused.
+  const sent = request.raw.rawHeaders.filter(
+    (name, index) => index % 2 === 0 && name.toLowerCase() === 'idempotency-key',
+  ).length;
+  if (sent === 1 && typeof value === 'string' && keyPattern.test(value)) return value;
   throw fieldsError({ [idempotencyKeyHeader]: 'errors.idempotency.keyInvalid' });
 }
 

@@ -19,6 +19,11 @@ const keptReferences = new Set([
   'resource_activity.user_id',
   'ping_recipients.user_id',
   'survey_invitees.user_id',
+  // A vote cast stays cast (its secret ballot counts in the tally), and a mentoring pair stays the other
+  // person's, with their notes, closed (eraseUserRows) and naming "a former member".
+  'succession_voters.user_id',
+  'mentoring_pairs.mentor_id',
+  'mentoring_pairs.mentee_id',
 ]);
 
 /** Ids as one PostgreSQL array parameter (drizzle spreads a JS array into a list of parameters). */
@@ -203,6 +208,9 @@ export async function eraseUserRows(
 ): Promise<string[]> {
   const userId = subject.id;
   await forgetQuotedMessages(db, userId, subject.email);
+  await db.execute(sql`update mentoring_pairs set status = case when status = 'requested' then 'declined' else 'closed' end,
+      closed_at = coalesce(closed_at, now()), answered_at = coalesce(answered_at, now())
+    where (mentor_id = ${userId} or mentee_id = ${userId}) and status in ('requested', 'active')`);
   const keys = mode === 'delete' ? await deleteContributions(db, userId) : [];
   if (subject.photoPath) keys.push(subject.photoPath);
   // The zips of their data exports, and of exports they made for others as an administrator: the rows go

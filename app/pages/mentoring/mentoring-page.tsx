@@ -10,6 +10,7 @@ import { EmptyState, LoadError, PageLoader } from '../../components/page-states.
 import { failureMessage } from '../../hooks/form-errors.ts';
 import { dateOnly } from '../../lib/dates.ts';
 import { OfferForm, useSlotLabel } from './offer-form.tsx';
+import { usePersonName } from './person-name.ts';
 
 /** /mentoring: offer to mentor or ask for a mentor, explained suggestions, requests and pairings (#18 §2). */
 export function MentoringPage() {
@@ -152,6 +153,7 @@ function AskForm(props: { mentorId: string; name: string }) {
 
 function Pairs(props: { pairs: MyMentoring['pairs'] }) {
   const { _ } = useLingui();
+  const nameOf = usePersonName();
   const statusLabel = {
     requested: _('mentoring.status.requested'),
     active: _('mentoring.status.active'),
@@ -172,8 +174,8 @@ function Pairs(props: { pairs: MyMentoring['pairs'] }) {
               const other = pair.myRole === 'mentor' ? pair.mentee : pair.mentor;
               const text =
                 pair.myRole === 'mentor'
-                  ? _('mentoring.pairs.asMentor', { name: other.displayName })
-                  : _('mentoring.pairs.asMentee', { name: other.displayName });
+                  ? _('mentoring.pairs.asMentor', { name: nameOf(other) })
+                  : _('mentoring.pairs.asMentee', { name: nameOf(other) });
               return (
                 <List.Item key={pair.id}>
                   <Anchor component={Link} to={`/mentoring/pairs/${pair.id}`}>

@@ -32,10 +32,12 @@ import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { Prose } from '../../components/prose.tsx';
 import { failureMessage } from '../../hooks/form-errors.ts';
 import { dateTime } from '../../lib/dates.ts';
+import { usePersonName } from './person-name.ts';
 
 /** /mentoring/pairs/:id: the pair's private space: the request, the next meeting, shared notes, closing. */
 export function PairPage() {
   const { _ } = useLingui();
+  const nameOf = usePersonName();
   const id = useParams().id ?? '';
   const pair = usePair(id);
   if (pair.isPending) return <PageLoader label={_('mentoring.pair.loading')} />;
@@ -46,8 +48,8 @@ export function PairPage() {
     <Stack gap="lg" maw={760}>
       <PageHeader
         title={_('mentoring.pair.title', {
-          mentor: data.mentor.displayName,
-          mentee: data.mentee.displayName,
+          mentor: nameOf(data.mentor),
+          mentee: nameOf(data.mentee),
         })}
         documentTitle={_('mentoring.pair.documentTitle')}
         description={_('mentoring.pair.private')}
@@ -55,7 +57,7 @@ export function PairPage() {
       {data.skills.length > 0 ? (
         <Text>{_('mentoring.pair.skills', { skills: data.skills.join(', ') })}</Text>
       ) : null}
-      {data.status === 'requested' ? <RequestCard pair={data} otherName={other.displayName} /> : null}
+      {data.status === 'requested' ? <RequestCard pair={data} otherName={nameOf(other)} /> : null}
       {data.status === 'declined' ? <Alert variant="light">{_('mentoring.pair.declined')}</Alert> : null}
       {data.status === 'closed' ? (
         <Alert variant="light" title={_('mentoring.pair.closed')}>
@@ -199,6 +201,7 @@ function MeetingCard(props: { pair: MentoringPair }) {
 
 function NotesCard(props: { pair: MentoringPair }) {
   const { _ } = useLingui();
+  const nameOf = usePersonName();
   const notes = usePairNotes(props.pair.id);
   const add = useAddPairNote(props.pair.id);
   const [body, setBody] = useState('');
@@ -241,7 +244,7 @@ function NotesCard(props: { pair: MentoringPair }) {
           <Card key={note.id} withBorder component="article">
             <Text size="sm" c="dimmed">
               {_('mentoring.notes.by', {
-                name: note.author?.displayName ?? '—',
+                name: nameOf(note.author),
                 when: dateTime(note.createdAt),
               })}
             </Text>

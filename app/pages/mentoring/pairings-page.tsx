@@ -8,6 +8,7 @@ import { useMentoringOverview } from '../../api/mentoring.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { dateOnly } from '../../lib/dates.ts';
+import { usePersonName } from './person-name.ts';
 
 type Person = MentoringOverview['pairs'][number]['mentor'];
 
@@ -20,8 +21,8 @@ const statusLabels: Record<MentoringPairStatus, MessageId> = {
 
 const listStyle = { listStyle: 'none', padding: 0, margin: 0 } as const;
 
-function personLabel(person: Person): string {
-  return person.unit ? `${person.displayName} (${person.unit})` : person.displayName;
+function personLabel(person: Person, name: string): string {
+  return person.unit ? `${name} (${person.unit})` : name;
 }
 
 function Skills(props: { skills: string[] }) {
@@ -57,6 +58,7 @@ function Section(props: { id: string; title: string; empty: string; count: numbe
  */
 export function MentoringPairingsPage() {
   const { _ } = useLingui();
+  const nameOf = usePersonName();
   const overview = useMentoringOverview();
   if (overview.isPending) return <PageLoader label={_('mentoring.overview.loading')} />;
   if (overview.isError) return <LoadError error={overview.error} onRetry={() => void overview.refetch()} />;
@@ -112,8 +114,8 @@ export function MentoringPairingsPage() {
             <li key={pair.id}>
               <Text fw={600}>
                 {_('mentoring.overview.pairLine', {
-                  mentor: personLabel(pair.mentor),
-                  mentee: personLabel(pair.mentee),
+                  mentor: personLabel(pair.mentor, nameOf(pair.mentor)),
+                  mentee: personLabel(pair.mentee, nameOf(pair.mentee)),
                 })}
               </Text>
               <Group gap="xs" wrap="wrap">
@@ -138,7 +140,7 @@ export function MentoringPairingsPage() {
         <Stack component="ul" gap="sm" style={listStyle}>
           {data.unmatched.map((wish) => (
             <li key={wish.person.id}>
-              <Text fw={600}>{personLabel(wish.person)}</Text>
+              <Text fw={600}>{personLabel(wish.person, nameOf(wish.person))}</Text>
               <Group gap="xs" wrap="wrap">
                 <Text size="sm" c="dimmed">
                   {_('mentoring.overview.waitingSince', { date: dateOnly(wish.since) })}
@@ -158,7 +160,7 @@ export function MentoringPairingsPage() {
         <Stack component="ul" gap="sm" style={listStyle}>
           {data.mentorsAtCap.map((mentor) => (
             <li key={mentor.person.id}>
-              <Text fw={600}>{personLabel(mentor.person)}</Text>
+              <Text fw={600}>{personLabel(mentor.person, nameOf(mentor.person))}</Text>
               <Group gap="xs" wrap="wrap">
                 <Text size="sm" c="dimmed">
                   {_('mentoring.overview.capLine', { count: mentor.activeCount, cap: mentor.cap })}

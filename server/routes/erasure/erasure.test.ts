@@ -35,6 +35,40 @@ async function reply(threadId: string, cookie: string, body: string) {
   expect(response.statusCode).toBe(201);
 }
 
+describe('what others share with the erased person', () => {
+  it("keeps the other person's mentoring pair (closed, their notes kept) and a vote cast", async () => {
+    const mentor = await signedInUser(t.app);
+    const mentee = await signedInUser(t.app);
+    const [pair] = await rows<{ id: string }>(sql`insert into mentoring_pairs (mentor_id, mentee_id, status, skills)
+      values (${mentor.user.id}, ${mentee.user.id}, 'active', '{assessment}') returning id`);
+    await t.database.db.execute(sql`insert into mentoring_notes (pair_id, author_id, body)
+      values (${pair?.id ?? null}, ${mentee.user.id}, 'My own reflection')`);
+    const community = await createTestCommunity(t.database.db, [mentor.user.id], {
+      members: [[mentee.user.id, 'member']],
+    });
+    const [succession] = await rows<{ id: string }>(sql`insert into successions
+        (community_id, outgoing_id, outgoing_role, status, process)
+      values (${community.id}, ${mentor.user.id}, 'member', 'deciding', 'vote') returning id`);
+    await t.database.db.execute(sql`insert into succession_voters (succession_id, user_id)
+      values (${succession?.id ?? null}, ${mentor.user.id})`);
+    const erased = await call('POST', '/api/me/erase', mentor.cookie, {
+      mode: 'anonymise',
+      password: testPassword,
+      confirmation: mentor.user.email,
+    });
+    expect(erased.statusCode, erased.body).toBe(200);
+    const seen = await call('GET', `/api/mentoring/pairs/${pair?.id}`, mentee.cookie);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().data).toMatchObject({ status: 'closed', mentor: { displayName: '' } });
+    const notes = await call('GET', `/api/mentoring/pairs/${pair?.id}/notes`, mentee.cookie);
+    expect(notes.body).toContain('My own reflection');
+    const [voters] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from succession_voters where succession_id = ${succession?.id ?? null}`,
+    );
+    expect(voters?.n).toBe(1);
+  });
+});
+
 describe('POST /api/me/erase', () => {
   it('refuses the last administrator, bad input and a wrong password, changing nothing', async () => {
     const admin = await signedInUser(t.app, { role: 'administrator' });
