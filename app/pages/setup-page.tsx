@@ -67,7 +67,7 @@ export function SetupPage() {
             {...field('password')}
             required
           />
-          <Button type="submit" loading={busy} fullWidth className="wrapping-button">
+          <Button type="submit" loading={busy} fullWidth>
             {_('pages.setup.submit')}
           </Button>
         </Stack>

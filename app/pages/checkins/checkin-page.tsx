@@ -156,13 +156,7 @@ function ManageCard(props: { survey: Survey }) {
               {_('checkins.manage.close')}
             </Button>
           ) : null}
-          <Button
-            component="a"
-            href={`/api/surveys/${survey.id}/csv`}
-            download
-            variant="default"
-            className="wrapping-button"
-          >
+          <Button component="a" href={`/api/surveys/${survey.id}/csv`} download variant="default">
             {_('checkins.manage.csv')}
           </Button>
         </Group>

@@ -67,7 +67,6 @@ export function DashboardTab() {
                   href={`/api/communities/${slug}/dashboard.csv${rangeQuery(range)}`}
                   download
                   variant="default"
-                  className="wrapping-button"
                 >
                   {_('dashboard.csv')}
                 </Button>

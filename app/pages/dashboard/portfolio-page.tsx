@@ -74,13 +74,7 @@ export function PortfolioPage() {
         description={_('portfolio.intro')}
         actions={
           <>
-            <Button
-              component="a"
-              href={`/api/portfolio.csv?${csvQuery}`}
-              download
-              variant="default"
-              className="wrapping-button"
-            >
+            <Button component="a" href={`/api/portfolio.csv?${csvQuery}`} download variant="default">
               {_('portfolio.csv')}
             </Button>
             <Button component={Link} to="/coordination/portfolio/report" variant="light">

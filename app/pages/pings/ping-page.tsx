@@ -277,13 +277,7 @@ function ManageCard(props: { ping: Ping }) {
               {_('pings.manage.close')}
             </Button>
           ) : null}
-          <Button
-            component="a"
-            href={`/api/pings/${ping.id}/csv`}
-            download
-            variant="default"
-            className="wrapping-button"
-          >
+          <Button component="a" href={`/api/pings/${ping.id}/csv`} download variant="default">
             {_('pings.manage.csv')}
           </Button>
         </Group>

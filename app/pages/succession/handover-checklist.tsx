@@ -78,12 +78,7 @@ export function HandoverChecklist(props: { slug: string; succession: Succession 
                       />
                     ) : null}
                     <Group>
-                      <Button
-                        type="submit"
-                        variant="light"
-                        loading={tick.isPending}
-                        className="wrapping-button"
-                      >
+                      <Button type="submit" variant="light" loading={tick.isPending}>
                         {_('succession.handover.tick', { item: label })}
                       </Button>
                     </Group>
