@@ -19,6 +19,28 @@ export function focusFirstField(fields: Record<string, unknown>, within?: Parent
 }
 
 /**
+ * After a failed send of a form whose fields carry no name (a small form kept in React state), or a
+ * failed action of a card: focus goes to the first field marked invalid in `form`, else to its alert, never left on a button that
+ * went disabled while sending (which drops it to the page's top). Waits two frames for the marks.
+ */
+export function focusFirstInvalid(form: HTMLElement | null): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      if (!form) return;
+      const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+      if (invalid) {
+        invalid.focus();
+        return;
+      }
+      const alert = form.querySelector<HTMLElement>('[role="alert"]');
+      if (!alert) return;
+      alert.tabIndex = -1;
+      alert.focus();
+    }),
+  );
+}
+
+/**
  * The alert above a form for a failed send. The API's validation message names the first field
  * ("url: Enter a web address…"); the form shows that field's own message beside it, so the alert says
  * the message without the field's key (and the field is then marked without repeating it).

@@ -41,10 +41,15 @@ test('a leader steps down, members consent to a successor, both complete the che
   await selectOption(leader.getByLabel('Your role afterwards'), 'Co-leader');
   await activate(leader.getByRole('button', { name: 'Step down and start a succession' }));
   await expect(leader.getByText('Nominations open')).toBeVisible();
+  // The button pressed is gone with the card it was on: focus is on the new card's heading.
+  await expect(leader.getByRole('heading', { name: 'Succession', exact: true })).toBeFocused();
   await expectAccessible(leader, 'on a succession open for nominations');
 
-  // The member nominates themselves (accepted at once).
+  // The member nominates themselves (accepted at once), after first sending the form with nobody chosen.
   await member.goto(`/communities/${slug}/leadership`);
+  await activate(member.getByRole('button', { name: 'Nominate', exact: true }));
+  await expect(member.getByLabel('Member to nominate')).toBeFocused();
+  await expect(member.getByText(/Choose a member of this community/)).toBeVisible();
   await selectOption(member.getByLabel('Member to nominate'), memberAccount.name);
   await activate(member.getByRole('button', { name: 'Nominate', exact: true }));
   const nominations = member.getByRole('list', { name: 'Nominations' });

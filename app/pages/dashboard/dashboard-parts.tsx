@@ -100,13 +100,22 @@ export function ChartWithTable(props: {
   dataLabel: string;
   series: ChartColumn;
   columns: ChartColumn[];
+  /** How a row's key reads (a day in the language shown, not 2026-09-09), on the axis and in the table. */
+  formatKey?: (key: string) => string;
 }) {
+  const keyText = (key: unknown) => (props.formatKey ? props.formatKey(String(key)) : String(key));
+  const valueText =
+    props.series.format ??
+    props.columns.find((column) => column.key === props.series.key)?.format ??
+    ((value: number) => formatNumber(value));
   const chartProps = {
     h: 220,
     data: props.rows,
     dataKey: props.dataKey,
     series: [{ name: props.series.key, label: props.series.label, color: 'forest.6' }],
     withTooltip: false,
+    xAxisProps: { tickFormatter: keyText },
+    valueFormatter: valueText,
   };
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
@@ -130,7 +139,7 @@ export function ChartWithTable(props: {
             {props.rows.map((row) => (
               <Table.Tr key={String(row[props.dataKey])}>
                 <Table.Th scope="row" fw={400}>
-                  {String(row[props.dataKey])}
+                  {keyText(row[props.dataKey])}
                 </Table.Th>
                 {props.columns.map((column) => {
                   const value = Number(row[column.key] ?? 0);

@@ -58,6 +58,7 @@ export function ParticipationSection({ data }: Props) {
           caption={_('dashboard.series.activeCaption')}
           rows={data.series}
           dataKey="date"
+          formatKey={dayText}
           dataLabel={data.bucket === 'week' ? _('dashboard.series.week') : _('dashboard.series.day')}
           series={{ key: 'active', label: _('dashboard.series.active') }}
           columns={[
@@ -79,6 +80,9 @@ export function ParticipationSection({ data }: Props) {
     </Section>
   );
 }
+
+/** A day of the series ('2026-09-09') as the language shown writes it. */
+const dayText = (day: string) => dateOnly(`${day}T12:00:00Z`);
 
 function SplitTable(props: { caption: string; rows: SplitRow[]; kindLabels: boolean }) {
   const { _ } = useLingui();
@@ -164,6 +168,7 @@ export function MembersSection({ data }: Props) {
           caption={_('dashboard.series.membersCaption')}
           rows={data.series}
           dataKey="date"
+          formatKey={dayText}
           dataLabel={data.bucket === 'week' ? _('dashboard.series.week') : _('dashboard.series.day')}
           series={{ key: 'members', label: _('dashboard.members.atEnd') }}
           columns={[

@@ -1,13 +1,13 @@
 import { useLingui } from '@lingui/react';
 import { Anchor, Badge, Button, Card, Group, List, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { MyMentoring } from '../../../common/contracts/mentoring.ts';
 import { useMentoring, useMentorSuggestions, useRequestMentor } from '../../api/mentoring.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
-import { failureMessage } from '../../hooks/form-errors.ts';
+import { failureMessage, focusFirstInvalid } from '../../hooks/form-errors.ts';
 import { dateOnly } from '../../lib/dates.ts';
 import { OfferForm, useSlotLabel } from './offer-form.tsx';
 import { usePersonName } from './person-name.ts';
@@ -124,12 +124,14 @@ function AskForm(props: { mentorId: string; name: string }) {
   const { _ } = useLingui();
   const ask = useRequestMentor();
   const [message, setMessage] = useState('');
+  const form = useRef<HTMLFormElement>(null);
   return (
     <form
       noValidate
+      ref={form}
       onSubmit={(event) => {
         event.preventDefault();
-        ask.mutate({ mentorId: props.mentorId, message });
+        ask.mutate({ mentorId: props.mentorId, message }, { onError: () => focusFirstInvalid(form.current) });
       }}
     >
       <Stack gap="xs">

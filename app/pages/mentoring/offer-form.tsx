@@ -1,13 +1,13 @@
 import { useLingui } from '@lingui/react';
 import { Button, Checkbox, Group, MultiSelect, NumberInput, Stack, Switch, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { isMentoringSlot, type MyMentoring } from '../../../common/contracts/mentoring.ts';
 import { type MentoringSide, mentoringSlots } from '../../../common/enums.ts';
 import type { MessageId } from '../../../common/i18n/message-id.ts';
 import { ApiError } from '../../api/client.ts';
 import { useMentoringSkills, useSaveOffer } from '../../api/mentoring.ts';
 import { FormAlert, StatusAlert } from '../../components/form-alert.tsx';
-import { failureMessage } from '../../hooks/form-errors.ts';
+import { failureMessage, focusFirstInvalid } from '../../hooks/form-errors.ts';
 
 type Offer = MyMentoring['mentor'];
 
@@ -48,9 +48,11 @@ export function OfferForm(props: { side: MentoringSide; current: Offer }) {
   const [saved, setSaved] = useState(false);
   const fields = save.error instanceof ApiError ? save.error.fields : {};
   const mentor = props.side === 'mentor';
+  const form = useRef<HTMLFormElement>(null);
   return (
     <form
       noValidate
+      ref={form}
       onSubmit={(event) => {
         event.preventDefault();
         setSaved(false);
@@ -62,7 +64,7 @@ export function OfferForm(props: { side: MentoringSide; current: Offer }) {
             active,
             ...(mentor ? { cap: Number(cap) } : {}),
           },
-          { onSuccess: () => setSaved(true) },
+          { onSuccess: () => setSaved(true), onError: () => focusFirstInvalid(form.current) },
         );
       }}
     >

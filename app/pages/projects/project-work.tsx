@@ -11,13 +11,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { type Project, projectLimits } from '../../../common/contracts/projects.ts';
 import { ApiError } from '../../api/client.ts';
 import { useProjectActions } from '../../api/projects.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
-import { failureMessage } from '../../hooks/form-errors.ts';
+import { failureMessage, focusFirstInvalid } from '../../hooks/form-errors.ts';
 import { dateOnly } from '../../lib/dates.ts';
 
 const dayText = (day: string) => dateOnly(`${day}T12:00:00`);
@@ -58,12 +58,13 @@ function AddForm(props: {
   onSubmit: () => Promise<unknown>;
   children: ReactNode;
 }) {
+  const form = useRef<HTMLFormElement>(null);
   const send = (event: FormEvent) => {
     event.preventDefault();
-    void props.onSubmit().catch(() => undefined);
+    void props.onSubmit().catch(() => focusFirstInvalid(form.current));
   };
   return (
-    <form noValidate aria-label={props.label} onSubmit={send}>
+    <form noValidate aria-label={props.label} onSubmit={send} ref={form}>
       <Stack gap="xs" maw={640}>
         <FormAlert message={props.error ? failureMessage(props.error) : null} />
         <Group gap="sm" align="flex-end" wrap="wrap">

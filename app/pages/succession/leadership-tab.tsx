@@ -1,14 +1,15 @@
 import { useLingui } from '@lingui/react';
 import { Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Leadership, Succession } from '../../../common/contracts/succession.ts';
 import { successionLimits } from '../../../common/contracts/succession.ts';
 import { membershipRoleMessages } from '../../../common/enums.ts';
 import type { OutgoingRole } from '../../../common/succession-enums.ts';
+import { ApiError } from '../../api/client.ts';
 import { useLeadership, useSuccessionActions } from '../../api/succession.ts';
 import { FormAlert } from '../../components/form-alert.tsx';
 import { EmptyState, LoadError, PageLoader } from '../../components/page-states.tsx';
-import { failureMessage } from '../../hooks/form-errors.ts';
+import { failureMessage, focusFirstInvalid } from '../../hooks/form-errors.ts';
 import { useDocumentTitle } from '../../hooks/use-document-title.ts';
 import { dateOnly, dateTime } from '../../lib/dates.ts';
 import { useCommunity } from '../communities/community-context.ts';
@@ -37,6 +38,7 @@ export function LeadershipTab() {
   const data = leadership.data;
   return (
     <Stack gap="md">
+      <FocusAfterStep stateKey={`${data.current?.id ?? 'none'} ${data.current?.status ?? ''}`} />
       <Card component="section" aria-labelledby="leadership-title">
         <Stack gap="xs">
           <Title order={2} size="h3" id="leadership-title">
@@ -56,6 +58,23 @@ export function LeadershipTab() {
   );
 }
 
+/**
+ * A step (start, cancel, decide, hand over) swaps the succession card, and the button pressed goes with
+ * it: focus then goes to the card's heading, not to the top of the page.
+ */
+function FocusAfterStep(props: { stateKey: string }) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (props.stateKey && (!document.activeElement || document.activeElement === document.body))
+      document.getElementById('succession-title')?.focus();
+  }, [props.stateKey]);
+  return null;
+}
+
 function roleOptions(_: ReturnType<typeof useLingui>['_']) {
   return (['co_leader', 'member'] as const).map((role) => ({
     value: role,
@@ -71,19 +90,22 @@ function StartCard(props: { slug: string; leadership: Leadership }) {
   const [role, setRole] = useState<OutgoingRole>('co_leader');
   const [successorId, setSuccessorId] = useState('');
   const failure = actions.start.error ?? actions.stepDown.error;
+  const form = useRef<HTMLFormElement>(null);
+  const refocus = { onError: () => focusFirstInvalid(form.current) };
   return (
     <Card component="section" aria-labelledby="succession-title">
       <Stack gap="sm">
-        <Title order={2} size="h3" id="succession-title">
+        <Title order={2} size="h3" id="succession-title" tabIndex={-1}>
           {_('succession.current.title')}
         </Title>
         <EmptyState title={_('succession.current.none')}>{_('succession.current.noneHint')}</EmptyState>
         {abilities.start ? (
           <form
             noValidate
+            ref={form}
             onSubmit={(event) => {
               event.preventDefault();
-              actions.start.mutate({ outgoingRole: role, ...(successorId ? { successorId } : {}) });
+              actions.start.mutate({ outgoingRole: role, ...(successorId ? { successorId } : {}) }, refocus);
             }}
           >
             <Stack gap="xs" maw={520}>
@@ -112,7 +134,7 @@ function StartCard(props: { slug: string; leadership: Leadership }) {
                   <Button
                     variant="default"
                     loading={actions.stepDown.isPending}
-                    onClick={() => actions.stepDown.mutate(role)}
+                    onClick={() => actions.stepDown.mutate(role, refocus)}
                   >
                     {_('succession.start.stepDownNow')}
                   </Button>
@@ -139,11 +161,13 @@ function CurrentSuccession(props: {
   const accepted = succession.nominations.filter((n) => n.status === 'accepted').map((n) => n.nominee);
   const failure =
     actions.answer.error ?? actions.cancel.error ?? actions.close.error ?? actions.decide.error ?? null;
+  const card = useRef<HTMLDivElement>(null);
+  const refocus = { onError: () => focusFirstInvalid(card.current) };
   return (
-    <Card component="section" aria-labelledby="succession-title">
+    <Card component="section" aria-labelledby="succession-title" ref={card}>
       <Stack gap="sm">
         <Group justify="space-between" gap="sm" wrap="wrap">
-          <Title order={2} size="h3" id="succession-title">
+          <Title order={2} size="h3" id="succession-title" tabIndex={-1}>
             {_('succession.current.title')}
           </Title>
           <Badge variant="light" color={succession.status === 'decided' ? 'forest' : 'yellow'}>
@@ -178,10 +202,10 @@ function CurrentSuccession(props: {
         <Nominations succession={succession} />
         {can.answer ? (
           <Group gap="sm" wrap="wrap">
-            <Button loading={actions.answer.isPending} onClick={() => actions.answer.mutate(true)}>
+            <Button loading={actions.answer.isPending} onClick={() => actions.answer.mutate(true, refocus)}>
               {_('succession.nominations.accept')}
             </Button>
-            <Button variant="default" onClick={() => actions.answer.mutate(false)}>
+            <Button variant="default" onClick={() => actions.answer.mutate(false, refocus)}>
               {_('succession.nominations.decline')}
             </Button>
           </Group>
@@ -204,12 +228,15 @@ function CurrentSuccession(props: {
         {succession.tally ? <Tally succession={succession} /> : null}
         <Group gap="sm" wrap="wrap">
           {can.close ? (
-            <Button loading={actions.close.isPending} onClick={() => actions.close.mutate()}>
+            <Button
+              loading={actions.close.isPending}
+              onClick={() => actions.close.mutate(undefined, refocus)}
+            >
               {_('succession.close.submit')}
             </Button>
           ) : null}
           {can.cancel ? (
-            <Button variant="default" color="red" onClick={() => actions.cancel.mutate()}>
+            <Button variant="default" color="red" onClick={() => actions.cancel.mutate(undefined, refocus)}>
               {_('succession.cancel.submit')}
             </Button>
           ) : null}
@@ -252,12 +279,21 @@ function NominateForm(props: { slug: string; candidates: { id: string; displayNa
   const { _ } = useLingui();
   const nominate = useSuccessionActions(props.slug).nominate;
   const [userId, setUserId] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  const [missing, setMissing] = useState(false);
   return (
     <form
       noValidate
+      ref={form}
       onSubmit={(event) => {
         event.preventDefault();
-        if (userId) nominate.mutate(userId, { onSuccess: () => setUserId('') });
+        // Nobody chosen: said on the field, which gets focus.
+        setMissing(!userId);
+        if (!userId) return focusFirstInvalid(form.current);
+        nominate.mutate(userId, {
+          onSuccess: () => setUserId(''),
+          onError: () => focusFirstInvalid(form.current),
+        });
       }}
     >
       <Stack gap="xs" maw={520}>
@@ -266,6 +302,13 @@ function NominateForm(props: { slug: string; candidates: { id: string; displayNa
           <NativeSelect
             label={_('succession.nominate.person')}
             value={userId}
+            error={
+              missing
+                ? _('succession.validation.nomineeMember')
+                : nominate.error instanceof ApiError
+                  ? nominate.error.fields.userId
+                  : undefined
+            }
             onChange={(event) => setUserId(event.currentTarget.value)}
             style={{ flex: '1 1 12rem' }}
             data={[
