@@ -1,6 +1,7 @@
 import { useLingui } from '@lingui/react';
 import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { filterDayFirst } from '../../../common/fields.ts';
 import { type DashboardRange, rangeQuery, useCommunityDashboard } from '../../api/dashboard.ts';
 import { LoadError, PageLoader } from '../../components/page-states.tsx';
 import { ValueMatrixCard } from '../../components/value-matrix-card.tsx';
@@ -49,12 +50,15 @@ export function DashboardTab() {
                 type="date"
                 label={_('dashboard.range.from')}
                 value={draft.from ?? data?.current.from ?? ''}
+                min={filterDayFirst}
+                max={data?.today}
                 onChange={(event) => setDraft((d) => ({ ...d, from: event.currentTarget.value }))}
               />
               <TextInput
                 type="date"
                 label={_('dashboard.range.to')}
                 value={draft.to ?? data?.current.to ?? ''}
+                min={filterDayFirst}
                 max={data?.today}
                 onChange={(event) => setDraft((d) => ({ ...d, to: event.currentTarget.value }))}
               />
