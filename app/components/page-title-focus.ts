@@ -2,24 +2,35 @@
  * After a client-side navigation, focus goes to the new page's heading (`[data-page-title]` in main), so
  * screen readers announce the page and Tab starts from it. A heading already there is focused at once;
  * one a page renders later (after its data arrives) is focused as it appears, in the same task as the
- * render, before anything is painted, unless the person has moved focus since. Answers the clean-up.
+ * render, before anything is painted. A page that shows a placeholder heading while it loads and then
+ * its own (a community's "Community", then its name) replaces the heading focus was on: focus follows to
+ * the new one rather than dropping to the page's top. Once the person moves focus themselves, the
+ * watch ends (and after ten seconds in any case). Answers the clean-up.
  */
 export function focusPageTitle(): () => void {
   const main = document.getElementById('main');
-  const find = () => main?.querySelector<HTMLElement>('[data-page-title]') ?? null;
-  const heading = find();
-  if (heading || !main) {
-    heading?.focus({ preventScroll: false });
-    return () => undefined;
-  }
-  main.focus({ preventScroll: false });
+  if (!main) return () => undefined;
+  const find = () => main.querySelector<HTMLElement>('[data-page-title]');
+  let placed: HTMLElement | null = null;
+  const place = () => {
+    placed = find();
+    placed?.focus({ preventScroll: false });
+    return placed;
+  };
+  if (!place()) main.focus({ preventScroll: false });
   const observer = new MutationObserver(() => {
-    const appeared = find();
-    if (!appeared) return;
-    observer.disconnect();
     const at = document.activeElement;
-    if (at === main || at === document.body || at === null) appeared.focus({ preventScroll: false });
+    if (placed?.isConnected && at === placed) return;
+    if (at !== null && at !== document.body && at !== main) {
+      observer.disconnect();
+      return;
+    }
+    place();
   });
   observer.observe(main, { childList: true, subtree: true });
-  return () => observer.disconnect();
+  const timer = setTimeout(() => observer.disconnect(), 10_000);
+  return () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
 }

@@ -46,7 +46,7 @@ export function YourDataPage() {
         </Card>
 
         <Card padding="md" component="section" aria-labelledby="your-data-state">
-          <Title order={2} size="h4" id="your-data-state" mb="xs">
+          <Title order={2} size="h4" id="your-data-state" mb="xs" tabIndex={-1}>
             {_('dataexport.page.stateTitle')}
           </Title>
           {state.isPending ? (
@@ -86,7 +86,16 @@ export function YourDataPage() {
                     {_('dataexport.page.refresh')}
                   </Button>
                 ) : (
-                  <Button onClick={() => prepare.mutate()} loading={prepare.isPending}>
+                  <Button
+                    onClick={() =>
+                      // The button goes with the state it was in: focus goes to the section's heading.
+                      prepare.mutate(undefined, {
+                        onSettled: () =>
+                          requestAnimationFrame(() => document.getElementById('your-data-state')?.focus()),
+                      })
+                    }
+                    loading={prepare.isPending}
+                  >
                     {state.data.status === 'none'
                       ? _('dataexport.page.prepare')
                       : _('dataexport.page.prepareAgain')}
