@@ -39,7 +39,9 @@ describe('what others share with the erased person', () => {
   it("keeps the other person's mentoring pair (closed, their notes kept) and a vote cast", async () => {
     const mentor = await signedInUser(t.app);
     const mentee = await signedInUser(t.app);
-    const [pair] = await rows<{ id: string }>(sql`insert into mentoring_pairs (mentor_id, mentee_id, status, skills)
+    const [pair] = await rows<{
+      id: string;
+    }>(sql`insert into mentoring_pairs (mentor_id, mentee_id, status, skills)
       values (${mentor.user.id}, ${mentee.user.id}, 'active', '{assessment}') returning id`);
     await t.database.db.execute(sql`insert into mentoring_notes (pair_id, author_id, body)
       values (${pair?.id ?? null}, ${mentee.user.id}, 'My own reflection')`);
