@@ -74,7 +74,6 @@ export const theme = createTheme({
     Paper: { defaultProps: { radius: 'md' } },
     // A table that scrolls in its own area (wide on a phone, long in a chart's day table) can be scrolled
     // by keyboard: its viewport takes focus (WCAG 2.1.1; axe's scrollable-region-focusable).
-    TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
     // Default props as functions: Mantine calls them as each component renders, so their names are in
     // the language shown then (not the one active when this module loaded).
     Modal: { defaultProps: () => ({ closeButtonProps: { 'aria-label': i18n._('common.action.close') } }) },

@@ -4,8 +4,8 @@
  * one a page renders later (after its data arrives) is focused as it appears, in the same task as the
  * render, before anything is painted. A page that shows a placeholder heading while it loads and then
  * its own (a community's "Community", then its name) replaces the heading focus was on: focus follows to
- * the new one rather than dropping to the page's top. Once the person moves focus themselves, the
- * watch ends (and after ten seconds in any case). Answers the clean-up.
+ * the new one rather than dropping to the page's top. The watch ends as soon as focus goes anywhere
+ * else (the person moved it), and after ten seconds in any case. Answers the clean-up.
  */
 export function focusPageTitle(): () => void {
   const main = document.getElementById('main');
@@ -17,20 +17,22 @@ export function focusPageTitle(): () => void {
     placed?.focus({ preventScroll: false });
     return placed;
   };
-  if (!place()) main.focus({ preventScroll: false });
   const observer = new MutationObserver(() => {
     const at = document.activeElement;
     if (placed?.isConnected && at === placed) return;
-    if (at !== null && at !== document.body && at !== main) {
-      observer.disconnect();
-      return;
-    }
-    place();
+    if (at === null || at === document.body || at === main) place();
   });
-  observer.observe(main, { childList: true, subtree: true });
-  const timer = setTimeout(() => observer.disconnect(), 10_000);
-  return () => {
+  const onFocusIn = (event: FocusEvent) => {
+    if (event.target !== placed && event.target !== main) stop();
+  };
+  const timer = setTimeout(() => stop(), 10_000);
+  function stop() {
     observer.disconnect();
     clearTimeout(timer);
-  };
+    document.removeEventListener('focusin', onFocusIn);
+  }
+  if (!place()) main.focus({ preventScroll: false });
+  observer.observe(main, { childList: true, subtree: true });
+  document.addEventListener('focusin', onFocusIn);
+  return stop;
 }

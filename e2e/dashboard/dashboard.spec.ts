@@ -115,5 +115,7 @@ test('a coordinator filters the portfolio for dormant communities and opens one'
   );
   await expect(admin).toHaveURL(new RegExp(`/communities/${slug}/dashboard$`));
   await expect(admin.getByRole('heading', { level: 2, name: t('dashboard.title') })).toBeVisible();
+  // Focus is on the community's heading (it follows from the placeholder shown while the page loaded).
+  await expect(admin.getByRole('heading', { level: 1 })).toBeFocused();
   await expectAccessible(admin, 'on a dormant community’s dashboard');
 });

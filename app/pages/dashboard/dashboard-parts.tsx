@@ -122,7 +122,8 @@ export function ChartWithTable(props: {
       <div aria-hidden="true" inert>
         {props.kind === 'line' ? <LineChart {...chartProps} /> : <BarChart {...chartProps} />}
       </div>
-      <Table.ScrollContainer minWidth={260} mah={320}>
+      {/* A native scroll area that takes focus: its day table is long, and a keyboard user scrolls it. */}
+      <Table.ScrollContainer type="native" minWidth={260} mah={320} tabIndex={0}>
         <Table withTableBorder striped verticalSpacing={4}>
           <Table.Caption>{props.caption}</Table.Caption>
           <Table.Thead>
