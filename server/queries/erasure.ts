@@ -171,13 +171,6 @@ async function scrubText(db: Db, text: string, replacement: string) {
 }
 
 /**
- * Erases one person in `db` (a transaction): their contributions first in "delete" mode, then every
- * reference as deleting the account would (except the figures' ids, `keptReferences`), the rows that
- * name their address, the text that quotes their name or address, and the users row's personal fields;
- * records the ledger entry. Safe to run again (a restore re-applies it). Answers the storage keys to
- * delete once the transaction commits (their photo, their resources' files).
- */
-/**
  * Others' notifications and emails that quote what the person wrote to them, which goes in either mode
  * (neither is a kept contribution): the kudos they gave (the receiver's notification and email carry the
  * message) and their contact requests (the coordinators' notification and email carry it and link to
@@ -200,6 +193,13 @@ async function forgetQuotedMessages(db: Db, userId: string, email: string) {
   await db.execute(sql`delete from mail_messages where text_body like any(${patterns}::text[])`);
 }
 
+/**
+ * Erases one person in `db` (a transaction): their contributions first in "delete" mode, then every
+ * reference as deleting the account would (except the figures' ids, `keptReferences`), the rows that
+ * name their address, the text that quotes their name or address, and the users row's personal fields;
+ * records the ledger entry. Safe to run again (a restore re-applies it). Answers the storage keys to
+ * delete once the transaction commits (their photo, their resources' files).
+ */
 export async function eraseUserRows(
   db: Db,
   subject: { id: string; email: string; displayName: string; photoPath: string | null },
@@ -208,6 +208,7 @@ export async function eraseUserRows(
 ): Promise<string[]> {
   const userId = subject.id;
   await forgetQuotedMessages(db, userId, subject.email);
+  // Their mentoring pairs stay the other person's (keptReferences), closed or declined.
   await db.execute(sql`update mentoring_pairs set status = case when status = 'requested' then 'declined' else 'closed' end,
       closed_at = coalesce(closed_at, now()), answered_at = coalesce(answered_at, now())
     where (mentor_id = ${userId} or mentee_id = ${userId}) and status in ('requested', 'active')`);

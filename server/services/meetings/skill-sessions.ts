@@ -1,9 +1,7 @@
 import type { Db } from '../../db/client.ts';
-import { fieldError, message } from '../../errors.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { enforce } from '../../policies/decision.ts';
 import { mayChangeMeeting } from '../../policies/meetings.ts';
-import { findUnknownSkills } from '../../queries/mentoring.ts';
 import {
   listMeetingSkills,
   listSkillSessions,
@@ -12,6 +10,7 @@ import {
 } from '../../queries/skill-sessions.ts';
 import { findUserById } from '../../queries/users.ts';
 import type { ServiceDeps } from '../context.ts';
+import { refuseUnknownSkills } from '../skills.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 import { loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
 
@@ -19,20 +18,6 @@ import { loadVisibleMeeting, refuseIfCancelled } from './load-meeting.ts';
  * Skill-building sessions (#18 §5): a meeting tagged as one, with the skills (expertise tags) it builds;
  * members find the upcoming ones from their expertise and interests, or from one skill on a profile.
  */
-
-/**
- * The skills a session builds are expertise tags someone in the institution has (the picker offers
- * those), as mentoring's are: a made-up one is refused by name, unless the meeting has it already (its
- * last expert may have left since).
- */
-async function refuseUnknownSkills(db: Db, skills: readonly string[], kept: readonly string[] = []) {
-  const unknown = await findUnknownSkills(
-    db,
-    skills.filter((skill) => !kept.includes(skill)),
-  );
-  if (unknown.length > 0)
-    throw fieldError('skills', message('meetings.validation.skillsUnknown', { skills: unknown.join(', ') }));
-}
 
 /** Writes the tag and skills of just-scheduled meetings (inside the scheduling transaction). */
 export async function tagNewSessions(

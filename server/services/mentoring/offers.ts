@@ -7,7 +7,6 @@ import { mayTakePartInMentoring } from '../../policies/mentoring.ts';
 import { presentOffer, presentPairSummary } from '../../presenters/mentoring.ts';
 import {
   deleteOffer,
-  findUnknownSkills,
   listExpertiseSkills,
   listOffersOf,
   listPairsOf,
@@ -15,6 +14,7 @@ import {
   upsertOffer,
 } from '../../queries/mentoring.ts';
 import type { ServiceDeps } from '../context.ts';
+import { refuseUnknownSkills } from '../skills.ts';
 import { unitOfWork } from '../unit-of-work.ts';
 
 /**
@@ -32,12 +32,7 @@ export async function saveOffer(
   if (side === 'mentor' && input.cap === undefined) throw fieldError('cap', 'mentoring.validation.cap');
   const skills = [...new Set(input.skills)];
   await unitOfWork(deps, async (tx) => {
-    const unknown = await findUnknownSkills(tx, skills);
-    if (unknown.length > 0)
-      throw fieldError(
-        'skills',
-        message('mentoring.validation.unknownSkills', { skills: unknown.join(', ') }),
-      );
+    await refuseUnknownSkills(tx, skills);
     const current = await lockOffer(tx, actor.id, side);
     const cap = side === 'mentor' ? (input.cap ?? null) : null;
     if (current && cap !== null && cap < current.activeCount)
